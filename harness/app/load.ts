@@ -1,0 +1,341 @@
+/**
+ * Loads a user's function app in this thread (the replay worker) without the Functions host, and
+ * invokes its orchestrators the way the Node worker does. Both durable-functions and
+ * @azure/functions are the app's own copies, resolved from its folder.
+ *
+ * Node programming model v4 (durable-functions 3.x): @azure/functions registers functions through
+ * the module `@azure/functions-core`, which only the Node worker provides. We provide it: every
+ * registration (orchestrations, activities, entities, others) is captured, and an orchestrator is
+ * invoked through the programming model the app set, exactly as the worker does
+ * (getInvocationModel -> getArguments -> invokeFunction -> getResponse).
+ *
+ * function.json model (durable-functions 2.x): each folder with a function.json is a function;
+ * orchestrators are found by their orchestrationTrigger binding and invoked with a context whose
+ * bindings hold the payload; they answer through context.done(error, state).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppLoadError, errorMessage } from '../errors.js';
+import { displayPath, expandHistoryPaths } from '../history/paths.js';
+import type { AppInfo, FunctionKind, InvocationOutcome, OrchestratorState, RegisteredFunction } from './types.js';
+
+export interface LoadedApp {
+  info: AppInfo;
+  /** Function names are case-insensitive, as in the host. */
+  find(name: string): RegisteredFunction | undefined;
+  /** Invoke an orchestrator with the trigger payload (as JSON text, the way the host sends it). */
+  invokeOrchestrator(name: string, payloadText: string): Promise<InvocationOutcome>;
+  /** Calls the registered handler directly with a parsed payload: the bench's floor. */
+  bareHandler(name: string): ((payload: unknown) => Promise<unknown>) | undefined;
+  /** The folder of the app's durable-functions package (to instrument it when locating calls). */
+  durableFunctionsDir: string;
+}
+
+interface CoreRegistration {
+  metadata: { name: string; bindings: Record<string, { type: string; direction?: string }> };
+  callback: (...args: unknown[]) => unknown;
+}
+
+interface InvocationModelLike {
+  getArguments(): Promise<{ context: unknown; inputs: unknown[] }>;
+  invokeFunction(context: unknown, inputs: unknown[], handler: (...args: unknown[]) => unknown): Promise<unknown>;
+  getResponse(context: unknown, result: unknown): Promise<unknown>;
+}
+
+interface ProgrammingModelLike {
+  getInvocationModel(coreCtx: unknown): InvocationModelLike;
+}
+
+const OUT_OF_PROC_LABEL = '\n\n$OutOfProcData$:';
+
+export async function loadAppInThisThread(appDir: string): Promise<LoadedApp> {
+  const dir = resolve(appDir);
+  const shown = displayPath(dir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new AppLoadError(dir, `--app ${appDir}: no such folder. Expected the folder of a function app (the one holding host.json).`);
+  }
+  if (!existsSync(join(dir, 'host.json'))) {
+    throw new AppLoadError(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
+  }
+  const appRequire = createRequire(join(dir, 'package.json'));
+  let dfPackageJson: string;
+  try {
+    dfPackageJson = appRequire.resolve('durable-functions/package.json');
+  } catch {
+    const declared = readPackageJson(dir)?.dependencies?.['durable-functions'];
+    throw new AppLoadError(
+      dir,
+      declared
+        ? `${shown} declares durable-functions ${declared} but it is not installed. Run \`npm install\` in ${shown} first.`
+        : `${shown} has no durable-functions package: it is not a Durable Functions app (add durable-functions to its dependencies and run \`npm install\`).`,
+    );
+  }
+  const dfVersion = String((JSON.parse(readFileSync(dfPackageJson, 'utf8')) as { version?: string }).version ?? '0.0.0');
+  const major = Number.parseInt(dfVersion, 10);
+  if (major >= 3) return loadV4(dir, shown, appRequire, dirname(dfPackageJson), dfVersion);
+  return loadFunctionJson(dir, shown, dirname(dfPackageJson), dfVersion);
+}
+
+interface PackageJson {
+  main?: string;
+  dependencies?: Record<string, string>;
+}
+
+function readPackageJson(dir: string): PackageJson | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(trigger: string): FunctionKind {
+  switch (trigger.toLowerCase()) {
+    case 'orchestrationtrigger':
+      return 'orchestration';
+    case 'activitytrigger':
+      return 'activity';
+    case 'entitytrigger':
+      return 'entity';
+    default:
+      return 'other';
+  }
+}
+
+// ---------------------------------------------------------------- programming model v4
+
+/** The stand-in for the module the Node worker provides. One per worker thread. */
+class FunctionsCore {
+  readonly registrations: CoreRegistration[] = [];
+  programmingModel: ProgrammingModelLike | undefined;
+  registerFunction(metadata: CoreRegistration['metadata'], callback: CoreRegistration['callback']): { dispose(): void } {
+    this.registrations.push({ metadata, callback });
+    return { dispose: () => undefined };
+  }
+  setProgrammingModel(model: ProgrammingModelLike): void {
+    this.programmingModel = model;
+  }
+  getProgrammingModel(): ProgrammingModelLike | undefined {
+    return this.programmingModel;
+  }
+  registerHook(): { dispose(): void } {
+    return { dispose: () => undefined };
+  }
+  log(): void {
+    // Worker system logs go to the host; there is no host here.
+  }
+}
+
+let installedCore: FunctionsCore | undefined;
+
+function installFunctionsCore(): FunctionsCore {
+  if (installedCore) return installedCore;
+  const core = new FunctionsCore();
+  const Module = createRequire(import.meta.url)('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const originalLoad = Module._load;
+  Module._load = function load(this: unknown, request: string, ...rest: unknown[]): unknown {
+    if (request === '@azure/functions-core') return core;
+    return originalLoad.call(this, request, ...rest);
+  };
+  installedCore = core;
+  return core;
+}
+
+async function loadV4(dir: string, shown: string, appRequire: NodeRequire, dfDir: string, dfVersion: string): Promise<LoadedApp> {
+  const pkg = readPackageJson(dir);
+  if (!pkg) throw new AppLoadError(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
+  if (!pkg.main) {
+    throw new AppLoadError(dir, `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`);
+  }
+  const { files } = await expandHistoryPaths([pkg.main], dir);
+  const entryFiles = files.filter((f) => /\.(c|m)?js$/.test(f));
+  if (entryFiles.length === 0) {
+    throw new AppLoadError(dir, `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`);
+  }
+  let azureFunctionsVersion: string | undefined;
+  try {
+    const path = createRequire(join(dfDir, 'package.json')).resolve('@azure/functions/package.json');
+    azureFunctionsVersion = (JSON.parse(readFileSync(path, 'utf8')) as { version?: string }).version;
+  } catch {
+    // durable-functions 3.x depends on @azure/functions; a broken install shows up when importing.
+  }
+  const core = installFunctionsCore();
+  for (const file of entryFiles) {
+    try {
+      await import(pathToFileURL(file).href);
+    } catch (error) {
+      throw new AppLoadError(dir, `importing ${displayPath(file)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
+    }
+  }
+  void appRequire;
+  const byName = new Map<string, CoreRegistration>();
+  const functions: RegisteredFunction[] = [];
+  for (const registration of core.registrations) {
+    const trigger = Object.values(registration.metadata.bindings).find((b) => b.direction === 'in' && /trigger$/i.test(b.type));
+    const triggerType = trigger?.type ?? 'unknown';
+    byName.set(registration.metadata.name.toLowerCase(), registration);
+    functions.push({ name: registration.metadata.name, kind: kindOf(triggerType), trigger: triggerType });
+  }
+  const model = core.programmingModel;
+  const info: AppInfo = {
+    dir,
+    model: 'v4',
+    durableFunctionsVersion: dfVersion,
+    ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
+    entryFiles,
+    functions,
+  };
+  let invocations = 0;
+  return {
+    info,
+    durableFunctionsDir: dfDir,
+    find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+    bareHandler(name) {
+      const registration = byName.get(name.toLowerCase());
+      if (!registration || !model) return undefined;
+      return async (payload: unknown) => {
+        const ctx = model.getInvocationModel(coreContext(registration, String(++invocations), '{}'));
+        const { context } = await ctx.getArguments();
+        return registration.callback(payload, context);
+      };
+    },
+    async invokeOrchestrator(name, payloadText) {
+      const registration = byName.get(name.toLowerCase());
+      if (!registration) throw new Error(`no function named ${name}`);
+      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), payloadText));
+      const { context, inputs } = await invocation.getArguments();
+      let result: unknown;
+      try {
+        result = await invocation.invokeFunction(context, inputs, registration.callback);
+      } catch (error) {
+        return threwOutcome(error);
+      }
+      await invocation.getResponse(context, result);
+      return { kind: 'state', state: result as OrchestratorState };
+    },
+  };
+}
+
+function coreContext(registration: CoreRegistration, invocationId: string, payloadText: string): unknown {
+  const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
+  return {
+    invocationId,
+    request: {
+      invocationId,
+      functionId: registration.metadata.name,
+      inputData: [{ name: triggerName, data: { json: payloadText } }],
+      triggerMetadata: {},
+    },
+    metadata: registration.metadata,
+    state: undefined,
+    log: () => undefined,
+  };
+}
+
+function threwOutcome(error: unknown): InvocationOutcome {
+  const raw = error instanceof Error ? error.message : String(error);
+  const at = raw.indexOf(OUT_OF_PROC_LABEL);
+  let state: OrchestratorState | undefined;
+  let message = raw;
+  if (at >= 0) {
+    message = raw.slice(0, at);
+    try {
+      state = JSON.parse(raw.slice(at + OUT_OF_PROC_LABEL.length)) as OrchestratorState;
+      if (typeof state.error === 'string') message = state.error;
+    } catch {
+      state = undefined;
+    }
+  }
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
+  return { kind: 'threw', message, ...(stack ? { stack } : {}), ...(state ? { state } : {}) };
+}
+
+// ---------------------------------------------------------------- function.json model
+
+interface FunctionJson {
+  bindings?: { type?: string; name?: string; direction?: string }[];
+  scriptFile?: string;
+  entryPoint?: string;
+  disabled?: boolean;
+}
+
+async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVersion: string): Promise<LoadedApp> {
+  const functions: RegisteredFunction[] = [];
+  const orchestrators = new Map<string, { triggerName: string; handler: (context: unknown) => unknown }>();
+  const entryFiles: string[] = [];
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'function.json')));
+  if (folders.length === 0) {
+    throw new AppLoadError(dir, `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`);
+  }
+  for (const folder of folders) {
+    const jsonPath = join(dir, folder.name, 'function.json');
+    let spec: FunctionJson;
+    try {
+      spec = JSON.parse(readFileSync(jsonPath, 'utf8')) as FunctionJson;
+    } catch (error) {
+      throw new AppLoadError(dir, `${displayPath(jsonPath)} is not valid JSON: ${errorMessage(error)}`);
+    }
+    if (spec.disabled === true) continue;
+    const trigger = (spec.bindings ?? []).find((b) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
+    const triggerType = trigger?.type ?? 'unknown';
+    const kind = kindOf(triggerType);
+    functions.push({ name: folder.name, kind, trigger: triggerType });
+    if (kind !== 'orchestration') continue;
+    const script = join(dir, folder.name, spec.scriptFile ?? 'index.js');
+    entryFiles.push(script);
+    let exported: unknown;
+    try {
+      const module = (await import(pathToFileURL(script).href)) as Record<string, unknown>;
+      exported = spec.entryPoint ? module[spec.entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[spec.entryPoint] : module.default ?? module;
+    } catch (error) {
+      throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
+    }
+    if (typeof exported !== 'function') {
+      throw new AppLoadError(dir, `${displayPath(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
+    }
+    orchestrators.set(folder.name.toLowerCase(), { triggerName: trigger?.name ?? 'context', handler: exported as (context: unknown) => unknown });
+  }
+  let invocations = 0;
+  const invoke = (name: string, payload: unknown): Promise<{ error: unknown; result: unknown }> => {
+    const orchestrator = orchestrators.get(name.toLowerCase());
+    if (!orchestrator) throw new Error(`no orchestrator named ${name}`);
+    return new Promise((resolvePromise, reject) => {
+      const log = Object.assign(() => undefined, { error: () => undefined, warn: () => undefined, info: () => undefined, verbose: () => undefined });
+      const invocationId = String(++invocations);
+      const context = {
+        invocationId,
+        executionContext: { invocationId, functionName: name, functionDirectory: join(dir, name) },
+        bindings: { [orchestrator.triggerName]: payload },
+        bindingData: {},
+        log,
+        df: undefined,
+        done: (error: unknown, result: unknown) => resolvePromise({ error, result }),
+      };
+      try {
+        const returned = orchestrator.handler(context);
+        if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(undefined, reject);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  };
+  return {
+    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
+    durableFunctionsDir: dfDir,
+    find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+    bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
+    async invokeOrchestrator(name, payloadText) {
+      let outcome: { error: unknown; result: unknown };
+      try {
+        outcome = await invoke(name, JSON.parse(payloadText));
+      } catch (error) {
+        return threwOutcome(error);
+      }
+      if (outcome.error) return threwOutcome(outcome.error);
+      return { kind: 'state', state: outcome.result as OrchestratorState };
+    },
+  };
+}

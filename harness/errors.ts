@@ -1,0 +1,118 @@
+/**
+ * The two error families of durable-gate, with stable names:
+ * - the code is incompatible with the history: {@link NondeterminismError}, {@link ReplayFailure};
+ * - the tool or its input is broken: {@link HistoryError}, {@link AppLoadError}, {@link UsageError}.
+ *
+ * `instanceof` works across two copies of this package (a CLI bundle and the library, or two
+ * versions in one node_modules tree): each class brands its instances with a registered symbol
+ * and checks the brand instead of the prototype chain.
+ */
+import type { ReplayResult } from './replay/result.js';
+
+const BRAND = Symbol.for('durable-gate.error');
+
+function branded<T extends new (...args: never[]) => Error>(name: string, base: T): T {
+  Object.defineProperty(base, Symbol.hasInstance, {
+    value(instance: unknown): boolean {
+      if (typeof instance !== 'object' || instance === null) return false;
+      const brands = (instance as Record<symbol, unknown>)[BRAND];
+      return Array.isArray(brands) && brands.includes(name);
+    },
+  });
+  Object.defineProperty(base.prototype, 'name', { value: name, writable: true, configurable: true });
+  return base;
+}
+
+function brand(error: Error, name: string): void {
+  const holder = error as unknown as Record<symbol, string[] | undefined>;
+  const existing = holder[BRAND] ?? [];
+  Object.defineProperty(error, BRAND, { value: [...existing, name], enumerable: false, configurable: true });
+}
+
+/** Base of every error durable-gate throws on purpose. */
+export const DurableGateError = branded(
+  'DurableGateError',
+  class DurableGateError extends Error {
+    constructor(message: string, options?: ErrorOptions) {
+      super(message, options);
+      brand(this, 'DurableGateError');
+    }
+  },
+);
+export type DurableGateError = InstanceType<typeof DurableGateError>;
+
+/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
+export const NondeterminismError = branded(
+  'NondeterminismError',
+  class NondeterminismError extends DurableGateError {
+    readonly result: ReplayResult;
+    constructor(message: string, result: ReplayResult) {
+      super(message);
+      brand(this, 'NondeterminismError');
+      this.result = result;
+    }
+  },
+);
+export type NondeterminismError = InstanceType<typeof NondeterminismError>;
+
+/** The new code would fail this instance another way (throws, or a function it needs is gone). */
+export const ReplayFailure = branded(
+  'ReplayFailure',
+  class ReplayFailure extends DurableGateError {
+    readonly result: ReplayResult;
+    constructor(message: string, result: ReplayResult) {
+      super(message);
+      brand(this, 'ReplayFailure');
+      this.result = result;
+    }
+  },
+);
+export type ReplayFailure = InstanceType<typeof ReplayFailure>;
+
+/** A history that cannot be checked: unreadable, of an unknown form, or inconsistent. */
+export const HistoryError = branded(
+  'HistoryError',
+  class HistoryError extends DurableGateError {
+    readonly source: string;
+    readonly eventIndex: number | undefined;
+    constructor(source: string, message: string, eventIndex?: number) {
+      super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${message}`);
+      brand(this, 'HistoryError');
+      this.source = source;
+      this.eventIndex = eventIndex;
+    }
+  },
+);
+export type HistoryError = InstanceType<typeof HistoryError>;
+
+/** The function app could not be loaded. `userStack` holds the user's own stack when their code threw. */
+export const AppLoadError = branded(
+  'AppLoadError',
+  class AppLoadError extends DurableGateError {
+    readonly appDir: string;
+    readonly userStack: string | undefined;
+    constructor(appDir: string, message: string, userStack?: string) {
+      super(message);
+      brand(this, 'AppLoadError');
+      this.appDir = appDir;
+      this.userStack = userStack;
+    }
+  },
+);
+export type AppLoadError = InstanceType<typeof AppLoadError>;
+
+/** Bad options or arguments. */
+export const UsageError = branded(
+  'UsageError',
+  class UsageError extends DurableGateError {
+    constructor(message: string) {
+      super(message);
+      brand(this, 'UsageError');
+    }
+  },
+);
+export type UsageError = InstanceType<typeof UsageError>;
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,195 @@
+/**
+ * Builds histories in code, shaped as DurableTask.Core records them: episodes open with
+ * OrchestratorStarted and close with OrchestratorCompleted; scheduling events take sequence ids
+ * from one counter; completions refer to them. For tests, examples and the bench.
+ */
+import { EventType, HISTORY_SCHEMA, type HistoryEvent, type HistoryFile } from './events.js';
+
+export interface BuilderOptions {
+  instanceId: string;
+  name: string;
+  input?: unknown;
+  version?: string;
+  executionId?: string;
+  parentInstanceId?: string;
+  /** Time of the first episode. */
+  start?: Date;
+}
+
+export class HistoryBuilder {
+  readonly events: HistoryEvent[] = [];
+  private nextId = 0;
+  private now: number;
+  private inEpisode = false;
+  private guidCounter = 0;
+  readonly instanceId: string;
+  readonly executionId: string;
+  readonly name: string;
+  readonly version: string;
+
+  constructor(options: BuilderOptions) {
+    this.instanceId = options.instanceId;
+    this.name = options.name;
+    this.version = options.version ?? '';
+    this.executionId = options.executionId ?? hex32(options.instanceId);
+    this.now = (options.start ?? new Date('2026-11-02T08:00:00.000Z')).getTime();
+    this.beginEpisode();
+    this.push({
+      EventType: EventType.ExecutionStarted,
+      EventId: -1,
+      OrchestrationInstance: { InstanceId: this.instanceId, ExecutionId: this.executionId },
+      ...(options.parentInstanceId ? { ParentInstance: { OrchestrationInstance: { InstanceId: options.parentInstanceId } } } : { ParentInstance: null }),
+      Name: this.name,
+      Version: this.version,
+      Input: options.input === undefined ? null : JSON.stringify(options.input),
+      Tags: null,
+      Generation: 0,
+    });
+  }
+
+  private push(event: Omit<HistoryEvent, 'Timestamp' | 'IsPlayed'> & Record<string, unknown>): HistoryEvent {
+    const full = { ...event, Timestamp: new Date(this.now).toISOString(), IsPlayed: false } as HistoryEvent;
+    this.events.push(full);
+    this.now += 7;
+    return full;
+  }
+
+  private beginEpisode(): void {
+    this.push({ EventType: EventType.OrchestratorStarted, EventId: -1 });
+    this.inEpisode = true;
+  }
+
+  /** Close the current episode and open the next one `afterMs` later (a new message arrived). */
+  episode(afterMs = 1500): this {
+    if (this.inEpisode) this.push({ EventType: EventType.OrchestratorCompleted, EventId: -1 });
+    this.now += afterMs;
+    this.beginEpisode();
+    return this;
+  }
+
+  /** Close the last episode (an instance waiting for its next message). */
+  idle(): this {
+    if (this.inEpisode) this.push({ EventType: EventType.OrchestratorCompleted, EventId: -1 });
+    this.inEpisode = false;
+    return this;
+  }
+
+  get currentTime(): Date {
+    return new Date(this.now);
+  }
+
+  activity(name: string): number {
+    const id = this.nextId++;
+    this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: null });
+    return id;
+  }
+
+  completed(id: number, result: unknown): this {
+    this.push({ EventType: EventType.TaskCompleted, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+    return this;
+  }
+
+  failed(id: number, reason: string, details = ''): this {
+    this.push({ EventType: EventType.TaskFailed, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+    return this;
+  }
+
+  timer(fireAt: Date): number {
+    const id = this.nextId++;
+    this.push({ EventType: EventType.TimerCreated, EventId: id, FireAt: fireAt.toISOString() });
+    return id;
+  }
+
+  fired(id: number, fireAt: Date): this {
+    this.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: id, FireAt: fireAt.toISOString() });
+    return this;
+  }
+
+  subOrchestration(name: string, instanceId: string, input?: unknown): number {
+    const id = this.nextId++;
+    this.push({ EventType: EventType.SubOrchestrationInstanceCreated, EventId: id, Name: name, Version: '', InstanceId: instanceId, Input: input === undefined ? null : JSON.stringify(input) });
+    return id;
+  }
+
+  subCompleted(id: number, result: unknown): this {
+    this.push({ EventType: EventType.SubOrchestrationInstanceCompleted, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+    return this;
+  }
+
+  subFailed(id: number, reason: string, details = ''): this {
+    this.push({ EventType: EventType.SubOrchestrationInstanceFailed, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+    return this;
+  }
+
+  /** An entity operation sent as event "op" (a call when `signal` is false). Returns its id and request id. */
+  entityOperation(entity: { name: string; key: string }, operation: string, input?: unknown, signal = false): { id: number; requestId: string } {
+    const id = this.nextId++;
+    const requestId = guid(this.instanceId, ++this.guidCounter);
+    const request = {
+      op: operation,
+      signal,
+      input: input === undefined ? null : JSON.stringify(input),
+      id: requestId,
+      parent: this.instanceId,
+      parentExecution: this.executionId,
+    };
+    this.push({ EventType: EventType.EventSent, EventId: id, InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`, Name: 'op', Input: JSON.stringify(request) });
+    return { id, requestId };
+  }
+
+  /** The entity's answer to a call: an EventRaised named after the request id. */
+  entityResponse(requestId: string, result: unknown): this {
+    this.push({ EventType: EventType.EventRaised, EventId: -1, Name: requestId, Input: JSON.stringify({ result: JSON.stringify(result ?? null) }) });
+    return this;
+  }
+
+  raised(name: string, input?: unknown): this {
+    this.push({ EventType: EventType.EventRaised, EventId: -1, Name: name, Input: input === undefined ? null : JSON.stringify(input) });
+    return this;
+  }
+
+  completeExecution(result: unknown): this {
+    this.push({ EventType: EventType.ExecutionCompleted, EventId: this.nextId++, OrchestrationStatus: 1, Result: JSON.stringify(result ?? null), FailureDetails: null });
+    return this.idle();
+  }
+
+  continueAsNew(input: unknown): this {
+    this.push({ EventType: EventType.ExecutionCompleted, EventId: this.nextId++, OrchestrationStatus: 4, Result: JSON.stringify(input ?? null), FailureDetails: null });
+    return this.idle();
+  }
+
+  build(): HistoryEvent[] {
+    return this.events.map((e) => ({ ...e }));
+  }
+
+  toFile(meta: { taskHub?: string; runtimeStatus?: string; recordedAt?: string } = {}): HistoryFile {
+    const done = this.events.some((e) => e.EventType === EventType.ExecutionCompleted);
+    return {
+      schema: HISTORY_SCHEMA,
+      taskHub: meta.taskHub ?? 'OrderHub',
+      instanceId: this.instanceId,
+      executionId: this.executionId,
+      name: this.name,
+      version: this.version,
+      runtimeStatus: meta.runtimeStatus ?? (done ? 'Completed' : 'Running'),
+      recordedAt: meta.recordedAt ?? new Date(this.now + 60_000).toISOString(),
+      history: this.build(),
+    };
+  }
+}
+
+/** Deterministic ids: the same builder calls give the same history. */
+function hex32(seed: string): string {
+  let h = 2166136261;
+  let out = '';
+  for (let round = 0; round < 4; round++) {
+    for (const ch of `${seed}:${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function guid(seed: string, counter: number): string {
+  const h = hex32(`${seed}#${counter}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

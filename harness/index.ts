@@ -1,0 +1,131 @@
+/**
+ * durable-gate's library API.
+ *
+ *   const app = await loadApp('examples/order-app-next');
+ *   await replayHistory(app, 'histories/order-1.json'); // throws NondeterminismError / ReplayFailure
+ *   for await (const result of replayHistories(app, ['histories/'])) console.log(result.verdict);
+ *   await app.close();
+ */
+import { HistoryError, NondeterminismError, ReplayFailure } from './errors.js';
+import { loadApp, type LoadAppOptions, type ReplayApp } from './app/host.js';
+import type { HistoryItem } from './app/worker.js';
+import { parseHistory, readHistoryFile, type LoadedHistory } from './history/load.js';
+import { expandHistoryPaths } from './history/paths.js';
+import type { EngineOptions } from './replay/engine.js';
+import type { ReplayResult } from './replay/result.js';
+import { where } from './report/text.js';
+
+export { loadApp, setWorkerScript } from './app/host.js';
+export type { LoadAppOptions, ReplayApp } from './app/host.js';
+export type { AppInfo, RegisteredFunction, FunctionKind } from './app/types.js';
+export * from './errors.js';
+export { EventType, HISTORY_SCHEMA, type HistoryEvent, type HistoryFile } from './history/events.js';
+export { parseHistory, parseHistoryText, type LoadedHistory, type HistoryFormat } from './history/load.js';
+export { expandHistoryPaths } from './history/paths.js';
+export type { EngineOptions } from './replay/engine.js';
+export * from './replay/result.js';
+export { buildReport, renderJson } from './report/json.js';
+export { renderText } from './report/text.js';
+
+/** A history: a file path, or a value in any accepted form (history file object, event array, table rows). */
+export type HistoryInput = string | unknown;
+
+/** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
+export async function loadHistory(input: HistoryInput, source?: string): Promise<LoadedHistory> {
+  if (typeof input === 'string') return readHistoryFile(input);
+  return parseHistory(input, source ?? '<history>');
+}
+
+function toItem(input: HistoryInput, index: number): HistoryItem {
+  return typeof input === 'string' ? { file: input } : { value: input, source: `<history ${index}>` };
+}
+
+async function withApp<T>(app: ReplayApp | string, options: LoadAppOptions | undefined, use: (app: ReplayApp) => Promise<T>): Promise<T> {
+  if (typeof app !== 'string') return use(app);
+  const loaded = await loadApp(app, options);
+  try {
+    return await use(loaded);
+  } finally {
+    await loaded.close();
+  }
+}
+
+/** A one-line description of what went wrong, with the source line: used as error and test messages. */
+export function describeProblem(result: ReplayResult): string {
+  const head = `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${result.verdict}`;
+  if (result.divergence) {
+    const d = result.divergence;
+    const at = where(d.location);
+    return `${head} at step ${d.sequenceId}: recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''}, replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing'}${at ? ` (${at})` : ''}.\n${d.message}`;
+  }
+  if (result.failure) {
+    const at = where(result.failure.location);
+    return `${head}: ${result.failure.message}${at ? ` (${at})` : ''}${result.failure.runtimeMessage ? `\nProduction: ${result.failure.runtimeMessage}` : ''}`;
+  }
+  if (result.error) return `${head}: ${result.error.message}`;
+  return head;
+}
+
+/**
+ * Replay one history. Resolves with the result when the new code is compatible; throws
+ * {@link NondeterminismError}, {@link ReplayFailure} or {@link HistoryError} otherwise.
+ */
+export async function replayHistory(app: ReplayApp | string, history: HistoryInput, options: EngineOptions & LoadAppOptions = {}): Promise<ReplayResult> {
+  const [result] = await withApp(app, options, (a) => a.replay([toItem(history, 0)], options));
+  if (!result) throw new Error('the replay worker returned no result');
+  switch (result.verdict) {
+    case 'ok':
+      return result;
+    case 'nondeterministic':
+      throw new NondeterminismError(describeProblem(result), result);
+    case 'failed':
+      throw new ReplayFailure(describeProblem(result), result);
+    case 'error':
+      throw new HistoryError(result.source, result.error?.message ?? 'could not be checked', result.error?.eventIndex);
+  }
+}
+
+export interface ReplayHistoriesOptions extends EngineOptions, LoadAppOptions {
+  /** Histories sent to the worker at once. */
+  batchSize?: number;
+}
+
+/**
+ * Replay many histories: file paths, folders and globs are expanded; values are used as they are.
+ * Yields one result per history, in order, and never throws for a bad history (verdict `error`).
+ */
+export async function* replayHistories(
+  app: ReplayApp | string,
+  histories: Iterable<HistoryInput> | AsyncIterable<HistoryInput>,
+  options: ReplayHistoriesOptions = {},
+): AsyncGenerator<ReplayResult> {
+  const owned = typeof app === 'string' ? await loadApp(app, options) : undefined;
+  const target = owned ?? (app as ReplayApp);
+  const batchSize = options.batchSize ?? 250;
+  try {
+    let batch: HistoryItem[] = [];
+    let index = 0;
+    for await (const input of histories as AsyncIterable<HistoryInput>) {
+      if (typeof input === 'string') {
+        const { files, unmatched } = await expandHistoryPaths([input]);
+        for (const missing of unmatched) {
+          yield { source: missing, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${missing}: no such file, folder, or no file matches this pattern` } };
+        }
+        for (const file of files) batch.push({ file });
+      } else {
+        batch.push(toItem(input, index));
+      }
+      index += 1;
+      while (batch.length >= batchSize) {
+        yield* await target.replay(batch.splice(0, batchSize), options);
+      }
+    }
+    if (batch.length > 0) {
+      const rest = batch;
+      batch = [];
+      yield* await target.replay(rest, options);
+    }
+  } finally {
+    await owned?.close();
+  }
+}

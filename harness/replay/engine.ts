@@ -1,0 +1,303 @@
+/**
+ * Replays one history against a loaded app: runs the orchestrator through the app's own SDK
+ * with the payload the host sends, feeds the returned actions to the runtime model, and turns the
+ * outcome into a verdict. Runs inside the replay worker.
+ */
+import type { LoadedApp } from '../app/load.js';
+import type { OrchestratorState } from '../app/types.js';
+import { EventType, eventTypeName, type HistoryEvent } from '../history/events.js';
+import type { LoadedHistory } from '../history/load.js';
+import { ActionType, describeAction, type SdkAction } from './actions.js';
+import { ActionTracer, userLocation } from './locate.js';
+import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
+import { buildPayloadText, type PayloadOptions } from './payload.js';
+import type { Divergence, ReplayResult, SourceLocation } from './result.js';
+import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome } from './runtime.js';
+
+export interface EngineOptions extends PayloadOptions {
+  /** Find source lines of divergences (a second, instrumented run). Default true. */
+  locate?: boolean;
+}
+
+const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'entity'> = {
+  activity: 'activity',
+  orchestrator: 'orchestration',
+  entity: 'entity',
+};
+
+export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}, historyText?: string): Promise<ReplayResult> {
+  const base: ReplayResult = {
+    source: history.source,
+    instanceId: history.instanceId,
+    orchestrator: history.orchestrator,
+    ...(history.version ? { version: history.version } : {}),
+    ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+    verdict: 'ok',
+    events: history.events.length,
+  };
+  const warnings = [...history.notes];
+  const withWarnings = (result: ReplayResult): ReplayResult => (warnings.length > 0 ? { ...result, warnings } : result);
+
+  const registered = app.find(history.orchestrator);
+  if (!registered || registered.kind !== 'orchestration') {
+    const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
+    const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, 'orchestrator', known));
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: registered
+          ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.`
+          : `The new app has no orchestrator named '${history.orchestrator}'.`,
+        runtimeMessage: runtime,
+        missingFunction: { name: history.orchestrator, kind: 'orchestration' },
+        advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain them with durable-gate gate), or terminate them deliberately.`,
+      },
+    });
+  }
+
+  const text = historyText ?? JSON.stringify(history.events);
+  const payload = buildPayloadText(history, text, options);
+  const outcome = await app.invokeOrchestrator(registered.name, payload);
+  const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
+  if (!state || !Array.isArray(state.actions)) {
+    const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: `The orchestrator threw before the SDK could record its state: ${message}`,
+        runtimeMessage: orchestratorFailedMessage(history.orchestrator, message),
+        ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
+        ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
+        advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
+      },
+    });
+  }
+
+  const exists = (name: string, kind: FunctionUse['kind']): boolean => {
+    const fn = app.find(name);
+    return fn !== undefined && fn.kind === KIND_OF_USE[kind];
+  };
+  const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
+  warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
+
+  const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
+
+  // A function the replay needs is gone from the new app.
+  const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? pendingMissing(history.events, app);
+  if (missing) {
+    const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
+    const refusal = missingFunctionMessage(missing.name, missing.kind, known);
+    const signal = missing.action?.actionType === ActionType.SignalEntity;
+    const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: missing.action
+          ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
+          : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
+        runtimeMessage:
+          runtimeMessage ??
+          `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
+        missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
+        ...(missing.action && trace ? await locateAction(trace, state, missing.action, app) : {}),
+        advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
+      },
+    });
+  }
+
+  if (outcome.kind === 'threw') {
+    const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: `The orchestrator throws during replay: ${outcome.message}`,
+        runtimeMessage,
+        ...(outcome.stack ? { stack: outcome.stack } : {}),
+        ...locationOf(outcome.stack, app),
+        advice: sim.mismatch
+          ? 'Production would report this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects.'
+          : 'A recorded result probably no longer has the shape the new code expects. Handle the old shape, or drain these instances before deploying.',
+      },
+    });
+  }
+
+  if (sim.mismatch) {
+    const divergence = await divergenceOf(sim.mismatch, history, trace ? () => trace() : undefined, state, app);
+    return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
+  }
+
+  warnings.push(...completionWarnings(history, state, sim));
+  return withWarnings(base);
+}
+
+async function divergenceOf(
+  mismatch: Mismatch,
+  history: LoadedHistory,
+  trace: (() => Promise<TraceRun>) | undefined,
+  state: OrchestratorState,
+  app: LoadedApp,
+): Promise<Divergence> {
+  const event = mismatch.event;
+  const recordedName = recordedNameOf(event);
+  const replayed = mismatch.action ? describeAction(mismatch.action) : undefined;
+  const what = `${eventTypeName(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
+  let explanation: string;
+  switch (mismatch.mismatch.kind) {
+    case 'missing':
+      explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but by that point of the replay the new code has not scheduled a step ${mismatch.sequenceId}: it now makes fewer durable calls before this one, waits on something else first, or awaits in sequence what ran in parallel.`;
+      break;
+    case 'type':
+      explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code's step ${mismatch.sequenceId} is a ${replayed?.action ?? mismatch.mismatch.actual}${replayed?.name ? ` '${replayed.name}'` : ''}: a call was inserted, removed or replaced before or at this point.`;
+      break;
+    case 'name':
+      explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code calls '${mismatch.mismatch.actualName}' at that step: a call was inserted, removed or renamed before or at this point.`;
+      break;
+  }
+  let location: SourceLocation | undefined;
+  if (trace) {
+    const located = mismatch.action ? await locateAction(trace, state, mismatch.action, app) : await locateStop(trace, app);
+    location = located.location;
+  }
+  return {
+    sequenceId: mismatch.sequenceId,
+    recorded: { event: eventTypeName(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
+    ...(replayed ? { replayed } : {}),
+    message: mismatch.message,
+    explanation,
+    ...(location ? { location } : {}),
+    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or drain them before deploying (durable-gate gate).`,
+  };
+}
+
+function recordedNameOf(event: HistoryEvent): string | undefined {
+  switch (event.EventType) {
+    case EventType.TaskScheduled:
+    case EventType.SubOrchestrationInstanceCreated:
+      return event.Name;
+    case EventType.EventSent:
+      return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
+    default:
+      return undefined;
+  }
+}
+
+/** Recorded calls still waiting for their result, whose function the new app lacks. */
+function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name: string; kind: FunctionUse['kind']; action?: SdkAction } | undefined {
+  const open = new Map<number, HistoryEvent>();
+  for (const event of events) {
+    if (event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated) open.set(event.EventId, event);
+    else if (typeof event.TaskScheduledId === 'number') open.delete(event.TaskScheduledId);
+  }
+  for (const event of open.values()) {
+    const kind: FunctionUse['kind'] = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator';
+    const name = event.Name ?? '';
+    if (name.startsWith('BuiltIn::')) continue;
+    const fn = app.find(name);
+    if (!fn || fn.kind !== KIND_OF_USE[kind]) return { name, kind };
+  }
+  return undefined;
+}
+
+function completionWarnings(history: LoadedHistory, state: OrchestratorState, sim: RuntimeOutcome): string[] {
+  const completed = history.events.find((e) => e.EventType === EventType.ExecutionCompleted);
+  if (!completed) return [];
+  const status = completed.OrchestrationStatus;
+  const succeeded = status === 1 || status === 'Completed';
+  const continued = status === 4 || status === 'ContinuedAsNew';
+  const actions = (state.actions[0] ?? []) as SdkAction[];
+  const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
+  if (continued) {
+    return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
+  }
+  if (!succeeded) return [];
+  if (!state.isDone || !sim.shimFinished) {
+    return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
+  }
+  const recorded = parseJson(completed.Result);
+  if (!sameJson(recorded, state.output)) {
+    return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];
+  }
+  return [];
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+function normalise(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(normalise);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, normalise(v)]),
+    );
+  }
+  return value;
+}
+
+// ------------------------------------------------------------------ locating source lines
+
+interface TraceRun {
+  tracer: ActionTracer;
+  state?: OrchestratorState;
+}
+
+async function traceRun(app: LoadedApp, name: string, payload: string): Promise<TraceRun> {
+  const tracer = new ActionTracer(app.durableFunctionsDir);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 50;
+  tracer.install();
+  try {
+    const outcome = await app.invokeOrchestrator(name, payload);
+    return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
+  } finally {
+    tracer.uninstall();
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Every action in the order the SDK produced them, compound children after their parent. */
+function flatten(actions: unknown[][]): SdkAction[] {
+  const out: SdkAction[] = [];
+  const visit = (action: SdkAction): void => {
+    out.push(action);
+    for (const child of action.compoundActions ?? []) visit(child);
+  };
+  for (const set of actions) for (const action of (set ?? []) as SdkAction[]) visit(action);
+  return out;
+}
+
+async function locateAction(trace: () => Promise<TraceRun>, state: OrchestratorState, action: SdkAction, app: LoadedApp): Promise<{ location?: SourceLocation }> {
+  const index = flatten(state.actions).indexOf(action);
+  const run = await trace();
+  const traced = run.state ? flatten(run.state.actions)[index] : undefined;
+  const stack = traced ? run.tracer.stackOf(traced) : undefined;
+  return locationOf(stack, app);
+}
+
+async function locateStop(trace: () => Promise<TraceRun>, app: LoadedApp): Promise<{ location?: SourceLocation }> {
+  const run = await trace();
+  const last = run.tracer.created.at(-1);
+  return locationOf(last?.stack, app);
+}
+
+function locationOf(stack: string | undefined, app: LoadedApp): { location?: SourceLocation } {
+  const location = userLocation(stack, app.info.dir);
+  return location ? { location } : {};
+}

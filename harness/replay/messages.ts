@@ -1,0 +1,89 @@
+/**
+ * The runtime's own words. Each text is reproduced exactly, typos included, from the upstream
+ * source named beside it (see docs/runtime-rules.md), because users search for them.
+ */
+import type { HistoryEvent } from '../history/events.js';
+
+/** NonDeterministicOrchestrationException's constructor adds this prefix
+ * (Azure/durabletask src/DurableTask.Core/Exceptions/NonDeterministicOrchestrationException.cs). */
+export const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
+
+const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
+
+/** The DTFx action classes named in messages (src/DurableTask.Core/Command/*.cs). */
+export type DtfxActionClass =
+  | 'ScheduleTaskOrchestratorAction'
+  | 'CreateTimerOrchestratorAction'
+  | 'CreateSubOrchestrationAction'
+  | 'SendEventOrchestratorAction';
+
+export type MismatchCase = { kind: 'missing' } | { kind: 'type'; actual: DtfxActionClass } | { kind: 'name'; actualName: string };
+
+/** Message bodies of TaskOrchestrationContext.Handle*Event (Azure/durabletask src/DurableTask.Core/TaskOrchestrationContext.cs). */
+export function taskScheduledMessage(event: HistoryEvent, mismatch: MismatchCase): string {
+  const id = event.EventId;
+  const name = event.Name ?? '';
+  switch (mismatch.kind) {
+    case 'missing':
+      return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+    case 'type':
+      return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
+    case 'name':
+      return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
+  }
+}
+
+export function timerCreatedMessage(event: HistoryEvent, mismatch: MismatchCase): string {
+  const id = event.EventId;
+  switch (mismatch.kind) {
+    case 'missing':
+      return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+    case 'type':
+    case 'name':
+      return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
+  }
+}
+
+export function subOrchestrationCreatedMessage(event: HistoryEvent, mismatch: MismatchCase): string {
+  const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
+  switch (mismatch.kind) {
+    case 'missing':
+      return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+    case 'type':
+      return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
+    case 'name':
+      return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
+  }
+}
+
+export function eventSentMessage(event: HistoryEvent, mismatch: MismatchCase): string {
+  const id = event.EventId;
+  const name = event.Name ?? '';
+  const target = event.InstanceId ?? '';
+  switch (mismatch.kind) {
+    case 'missing':
+      return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+    case 'type':
+      return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
+    case 'name':
+      return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
+  }
+}
+
+/** The output of an instance whose orchestrator threw (Ext Listener/OutOfProcOrchestrationShim.cs, ScheduleDurableTaskEvents). */
+export function orchestratorFailedMessage(orchestrator: string, error: string): string {
+  return `Orchestrator function '${orchestrator}' failed: ${error}`;
+}
+
+export type FunctionType = 'activity' | 'orchestrator' | 'entity';
+
+/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (Ext DurableTaskExtension.cs). */
+export function missingFunctionMessage(name: string, type: FunctionType, known: readonly string[]): string {
+  const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
+  return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
+}
+
+/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
+export function duplicateEventWarning(source: string, id: number, event: HistoryEvent): string {
+  return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${event.Timestamp}`;
+}

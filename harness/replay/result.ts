@@ -1,0 +1,103 @@
+/** Replay results are data; renderers and the exit code are functions of them. */
+
+export type Verdict = 'ok' | 'nondeterministic' | 'failed' | 'error';
+
+/** A recorded scheduling event, as the report shows it (no payloads). */
+export interface RecordedStep {
+  event: string;
+  name?: string;
+  eventIndex: number;
+}
+
+/** What the new code did at that sequence id. */
+export interface ReplayedStep {
+  action: string;
+  name?: string;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export interface Divergence {
+  sequenceId: number;
+  recorded: RecordedStep;
+  /** Absent when the new code scheduled nothing with that sequence id. */
+  replayed?: ReplayedStep;
+  /** What the runtime would print (the instance's output once it fails). */
+  message: string;
+  /** A plain explanation for the person reading the report. */
+  explanation: string;
+  /** The call in the new code that diverged, or where the code stopped short of the recorded step. */
+  location?: SourceLocation;
+  /** What to do about it. */
+  advice: string;
+}
+
+export interface FailureInfo {
+  /** Why the instance would fail. */
+  message: string;
+  /** What production would record as the instance's failure. */
+  runtimeMessage?: string;
+  /** The error thrown by the user's code, with its stack. */
+  stack?: string;
+  location?: SourceLocation;
+  /** A function the replay needs but the new app does not register. */
+  missingFunction?: { name: string; kind: 'orchestration' | 'activity' | 'entity' };
+  advice: string;
+}
+
+export interface ReplayResult {
+  source: string;
+  instanceId: string;
+  orchestrator: string;
+  version?: string;
+  runtimeStatus?: string;
+  verdict: Verdict;
+  divergence?: Divergence;
+  failure?: FailureInfo;
+  /** For verdict `error`: why the history could not be checked. */
+  error?: { message: string; eventIndex?: number };
+  /** Things worth knowing that do not change the verdict. */
+  warnings?: string[];
+  /** Number of history events checked. */
+  events?: number;
+}
+
+export interface ReplaySummary {
+  total: number;
+  ok: number;
+  nondeterministic: number;
+  failed: number;
+  error: number;
+}
+
+export const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
+
+export interface ReplayReport {
+  schema: typeof REPLAY_REPORT_SCHEMA;
+  app?: string;
+  summary: ReplaySummary;
+  results: ReplayResult[];
+}
+
+export function summarize(results: readonly ReplayResult[]): ReplaySummary {
+  const summary: ReplaySummary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
+  for (const result of results) {
+    summary.total += 1;
+    summary[result.verdict] += 1;
+  }
+  return summary;
+}
+
+/**
+ * Exit code of `replay` (design.md): 0 all ok; 1 the new code breaks an instance
+ * (nondeterministic or failed); 2 a history could not be checked. 1 wins over 2.
+ */
+export function exitCodeFor(summary: ReplaySummary): 0 | 1 | 2 {
+  if (summary.nondeterministic > 0 || summary.failed > 0) return 1;
+  if (summary.error > 0) return 2;
+  return 0;
+}

@@ -1,0 +1,442 @@
+/**
+ * A model of what production does with the actions a JavaScript orchestrator returns: the
+ * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
+ * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
+ * order and checks every recorded scheduling event against the actions registered so far, by
+ * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
+ * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
+ */
+import { EventType, type HistoryEvent } from '../history/events.js';
+import { ActionType, HTTP_ACTIVITY, entityNameOf, type SdkAction, type SdkRetryOptions } from './actions.js';
+import {
+  NONDETERMINISM_PREFIX,
+  duplicateEventWarning,
+  eventSentMessage,
+  subOrchestrationCreatedMessage,
+  taskScheduledMessage,
+  timerCreatedMessage,
+  type DtfxActionClass,
+  type MismatchCase,
+} from './messages.js';
+
+/** A DurableTask.Core action registered under a sequence id (orchestratorActionsMap). */
+interface DtfxAction {
+  id: number;
+  cls: DtfxActionClass;
+  /** Activity / sub-orchestration name, or the EventSent event name (op, op@time, release). */
+  name: string;
+  /** The JS action this id was taken for (a retry's attempts and timers share their action). */
+  source: SdkAction;
+  /** For entity calls and lock requests: learn the request id from the recorded EventSent. */
+  onSent?: (event: HistoryEvent) => void;
+}
+
+/** A .NET Task in the model. */
+class SimTask {
+  done = false;
+  faulted = false;
+  private waiters: (() => void)[] = [];
+  complete(faulted: boolean): void {
+    if (this.done) return;
+    this.done = true;
+    this.faulted = faulted;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter();
+  }
+  then(callback: () => void): void {
+    if (this.done) callback();
+    else this.waiters.push(callback);
+  }
+  static completed(faulted = false): SimTask {
+    const task = new SimTask();
+    task.complete(faulted);
+    return task;
+  }
+}
+
+export interface Mismatch {
+  sequenceId: number;
+  eventIndex: number;
+  event: HistoryEvent;
+  mismatch: MismatchCase;
+  /** The JS action registered at that id, if any. */
+  action?: SdkAction;
+  /** The full text production records as the instance's output. */
+  message: string;
+}
+
+export interface FunctionUse {
+  name: string;
+  kind: 'activity' | 'orchestrator' | 'entity';
+  action: SdkAction;
+}
+
+export interface RuntimeOutcome {
+  mismatch?: Mismatch;
+  warnings: string[];
+  /** The shim fed every action to the runtime and each one's task completed. */
+  shimFinished: boolean;
+  /** Actions registered past the recorded history: the new work the next episode schedules. */
+  newWork: { id: number; cls: DtfxActionClass; name: string; source: SdkAction }[];
+  /** Every function the replay asks the runtime to call, to check against the new app. */
+  uses: FunctionUse[];
+}
+
+export interface RuntimeOptions {
+  maximumShortTimerMs: number;
+  longTimerIntervalMs: number;
+  /** Is a function of this kind registered in the new app? Unregistered calls take no id. */
+  exists(name: string, kind: FunctionUse['kind']): boolean;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+export const DEFAULT_RUNTIME_OPTIONS: Omit<RuntimeOptions, 'exists'> = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+
+/** Run the model over one history with the action list the SDK returned. */
+export function simulate(events: readonly HistoryEvent[], actions: unknown[][], schemaVersion: number, options: RuntimeOptions): RuntimeOutcome {
+  return new RuntimeModel(events, options).run(actions, schemaVersion);
+}
+
+class RuntimeModel {
+  private idCounter = 0;
+  private readonly registered = new Map<number, DtfxAction>();
+  private readonly openTasks = new Map<number, SimTask>();
+  private readonly eventWaiters = new Map<string, SimTask[]>();
+  private readonly bufferedEvents = new Map<string, number>();
+  private now = 0;
+  private readonly warnings: string[] = [];
+  private readonly uses: FunctionUse[] = [];
+  private shimFinished = false;
+
+  constructor(
+    private readonly events: readonly HistoryEvent[],
+    private readonly options: RuntimeOptions,
+  ) {}
+
+  run(actions: unknown[][], schemaVersion: number): RuntimeOutcome {
+    let mismatch: Mismatch | undefined;
+    for (let index = 0; index < this.events.length && !mismatch; index++) {
+      mismatch = this.process(this.events[index]!, index, actions, schemaVersion);
+    }
+    const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+    return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
+  }
+
+  // ------------------------------------------------------------------ history side (DTFx)
+
+  private process(event: HistoryEvent, index: number, actions: unknown[][], schemaVersion: number): Mismatch | undefined {
+    switch (event.EventType) {
+      case EventType.OrchestratorStarted:
+        this.now = Date.parse(event.Timestamp);
+        return undefined;
+      case EventType.ExecutionStarted:
+        this.startShim(actions, schemaVersion);
+        return undefined;
+      case EventType.TaskScheduled:
+        return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', taskScheduledMessage);
+      case EventType.TimerCreated:
+        // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
+        if (event.EventId === -100) return undefined;
+        return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, timerCreatedMessage);
+      case EventType.SubOrchestrationInstanceCreated:
+        return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', subOrchestrationCreatedMessage);
+      case EventType.EventSent:
+        return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', eventSentMessage);
+      case EventType.TaskCompleted:
+        return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
+      case EventType.TaskFailed:
+        return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
+      case EventType.SubOrchestrationInstanceCompleted:
+        return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
+      case EventType.SubOrchestrationInstanceFailed:
+        return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
+      case EventType.TimerFired:
+        return this.completeTask(event, event.TimerId, false, 'TimerFired');
+      case EventType.EventRaised:
+        this.raise(event.Name ?? '');
+        return undefined;
+      case EventType.ExecutionCompleted:
+      case EventType.ExecutionFailed:
+      case EventType.ExecutionTerminated:
+      case EventType.OrchestratorCompleted:
+      case EventType.ContinueAsNew:
+      case EventType.GenericEvent:
+      case EventType.HistoryState:
+      case EventType.ExecutionSuspended:
+      case EventType.ExecutionResumed:
+      case EventType.ExecutionRewound:
+        return undefined;
+    }
+  }
+
+  private match(
+    event: HistoryEvent,
+    index: number,
+    expected: DtfxActionClass,
+    name: string | undefined,
+    message: (event: HistoryEvent, mismatch: MismatchCase) => string,
+  ): Mismatch | undefined {
+    const id = event.EventId;
+    const action = this.registered.get(id);
+    let mismatch: MismatchCase | undefined;
+    if (!action) mismatch = { kind: 'missing' };
+    else if (action.cls !== expected) mismatch = { kind: 'type', actual: action.cls };
+    else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase()) mismatch = { kind: 'name', actualName: action.name };
+    if (mismatch) {
+      return { sequenceId: id, eventIndex: index, event, mismatch, ...(action ? { action: action.source } : {}), message: NONDETERMINISM_PREFIX + message(event, mismatch) };
+    }
+    this.registered.delete(id);
+    action!.onSent?.(event);
+    return undefined;
+  }
+
+  private completeTask(event: HistoryEvent, id: number | undefined, faulted: boolean, source: string): undefined {
+    const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
+    if (!task || id === undefined) {
+      this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
+      return undefined;
+    }
+    this.openTasks.delete(id);
+    task.complete(faulted);
+    return undefined;
+  }
+
+  private raise(name: string): void {
+    const key = name.toLowerCase();
+    const waiters = this.eventWaiters.get(key);
+    const waiter = waiters?.shift();
+    if (waiter) {
+      if (waiters!.length === 0) this.eventWaiters.delete(key);
+      waiter.complete(false);
+    } else {
+      this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
+    }
+  }
+
+  private waitForEvent(name: string): SimTask {
+    const key = name.toLowerCase();
+    const buffered = this.bufferedEvents.get(key) ?? 0;
+    if (buffered > 0) {
+      if (buffered === 1) this.bufferedEvents.delete(key);
+      else this.bufferedEvents.set(key, buffered - 1);
+      return SimTask.completed();
+    }
+    const task = new SimTask();
+    const waiters = this.eventWaiters.get(key) ?? [];
+    waiters.push(task);
+    this.eventWaiters.set(key, waiters);
+    return task;
+  }
+
+  // ------------------------------------------------------------------ DTFx context APIs
+
+  private register(cls: DtfxActionClass, name: string, source: SdkAction, onSent?: (event: HistoryEvent) => void): { id: number; task: SimTask } {
+    const id = this.idCounter++;
+    this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
+    const task = new SimTask();
+    this.openTasks.set(id, task);
+    return { id, task };
+  }
+
+  private scheduleTask(name: string, source: SdkAction): SimTask {
+    return this.register('ScheduleTaskOrchestratorAction', name, source).task;
+  }
+
+  private createTimer(source: SdkAction): SimTask {
+    return this.register('CreateTimerOrchestratorAction', '', source).task;
+  }
+
+  private sendEvent(name: string, source: SdkAction, onSent?: (event: HistoryEvent) => void): void {
+    const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
+    // A send has no completion event: nothing waits on its id.
+    this.openTasks.delete(id);
+  }
+
+  /** RetryInterceptor.Invoke (Azure/durabletask src/DurableTask.Core/RetryInterceptor.cs). */
+  private withRetry(options: SdkRetryOptions | undefined, attempt: () => SimTask, source: SdkAction): SimTask {
+    const result = new SimTask();
+    const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
+    const firstAttempt = this.now;
+    const run = (retryCount: number): void => {
+      const call = attempt();
+      call.then(() => {
+        if (!call.faulted) return result.complete(false);
+        const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
+        if (delay <= 0) return result.complete(true);
+        // After the last attempt DTFx still waits on a "Dummy timer for back-compat".
+        const timer = this.createTimer(source);
+        timer.then(() => (retryCount + 1 < maxAttempts ? run(retryCount + 1) : result.complete(true)));
+      });
+    };
+    run(0);
+    return result;
+  }
+
+  private nextRetryDelay(options: SdkRetryOptions | undefined, attempt: number, firstAttempt: number): number {
+    if (!options) return 0;
+    const timeout = options.retryTimeoutInMilliseconds;
+    if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout) return 0;
+    const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
+    const max = options.maxRetryIntervalInMilliseconds;
+    return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
+  }
+
+  /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
+  private timer(action: SdkAction): SimTask {
+    const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
+    if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
+      const task = this.createTimer(action);
+      if (action.isCanceled) return SimTask.completed(true);
+      return task;
+    }
+    // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
+    const result = new SimTask();
+    const next = (): void => {
+      if (!(this.now < fireAt)) return result.complete(false);
+      const piece = this.createTimer(action);
+      if (action.isCanceled) return result.complete(true);
+      piece.then(() => {
+        if (fireAt - this.now <= 0) return result.complete(false);
+        next();
+      });
+    };
+    next();
+    return result;
+  }
+
+  // ------------------------------------------------------------------ the extension's shim
+
+  /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
+  private invoke(action: SdkAction): SimTask {
+    switch (action.actionType) {
+      case ActionType.CallActivity:
+        return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
+      case ActionType.CallActivityWithRetry:
+        return this.callFunction(action, 'activity', () =>
+          this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action),
+        );
+      case ActionType.CallSubOrchestrator:
+        return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
+      case ActionType.CallSubOrchestratorWithRetry:
+        return this.callFunction(action, 'orchestrator', () =>
+          this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action),
+        );
+      case ActionType.CallHttp:
+        return this.scheduleTask(HTTP_ACTIVITY, action);
+      case ActionType.CreateTimer:
+        return this.timer(action);
+      case ActionType.WaitForExternalEvent:
+        return this.waitForEvent(action.externalEventName ?? '');
+      case ActionType.CallEntity:
+        return this.callFunction(action, 'entity', () => {
+          const response = new SimTask();
+          this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+          return response;
+        });
+      case ActionType.SignalEntity:
+      case ActionType.ScheduledSignalEntity: {
+        this.use(action, 'entity');
+        // Signals wait synchronously in the extension: a missing entity fails the orchestration
+        // instead of being dropped; the id is taken either way.
+        const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
+        this.sendEvent(name, action);
+        return SimTask.completed();
+      }
+      case ActionType.LockEntities: {
+        const response = new SimTask();
+        for (const entity of action.entities ?? []) this.use({ ...action, instanceId: schedulerId(entity) }, 'entity');
+        this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+        return response;
+      }
+      case ActionType.ReleaseEntities: {
+        const count = Math.max(1, action.entities?.length ?? 1);
+        for (let i = 0; i < count; i++) this.sendEvent('release', action);
+        return SimTask.completed();
+      }
+      case ActionType.ContinueAsNew:
+        return SimTask.completed();
+      case ActionType.WhenAll:
+      case ActionType.WhenAny: {
+        const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
+        const result = new SimTask();
+        const any = action.actionType === ActionType.WhenAny;
+        if (children.length === 0) return SimTask.completed();
+        let remaining = children.length;
+        for (const child of children) {
+          child.then(() => {
+            remaining -= 1;
+            if (any || remaining === 0) result.complete(false);
+          });
+        }
+        return result;
+      }
+      default:
+        return SimTask.completed(true);
+    }
+  }
+
+  /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
+  private awaitResponse(sent: HistoryEvent, response: SimTask): void {
+    let requestId: string | undefined;
+    try {
+      const input = typeof sent.Input === 'string' ? (JSON.parse(sent.Input) as { id?: string }) : undefined;
+      requestId = input?.id;
+    } catch {
+      requestId = undefined;
+    }
+    if (requestId) this.waitForEvent(requestId).then(() => response.complete(false));
+  }
+
+  private use(action: SdkAction, kind: FunctionUse['kind']): boolean {
+    const name = kind === 'entity' ? entityNameOf(action.instanceId) ?? '' : action.functionName ?? '';
+    this.uses.push({ name, kind, action });
+    return this.options.exists(name, kind);
+  }
+
+  /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
+   * returned task, which the shim swallows: no id is taken and the code waits forever. */
+  private callFunction(action: SdkAction, kind: FunctionUse['kind'], schedule: () => SimTask): SimTask {
+    if (!this.use(action, kind)) return SimTask.completed(true);
+    return schedule();
+  }
+
+  /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
+  private startShim(actions: unknown[][], schemaVersion: number): void {
+    if (schemaVersion >= 1) {
+      const list = (actions[0] ?? []) as SdkAction[];
+      let next = 0;
+      const step = (): void => {
+        while (next < list.length) {
+          const task = this.invoke(list[next++]!);
+          if (!task.done) return task.then(step);
+        }
+        this.shimFinished = true;
+      };
+      step();
+      return;
+    }
+    let set = 0;
+    const stepSet = (): void => {
+      while (set < actions.length) {
+        const tasks = ((actions[set++] ?? []) as SdkAction[]).map((a) => this.invoke(a));
+        if (tasks.length > 0 && !tasks.some((t) => t.done)) {
+          let resumed = false;
+          for (const task of tasks) task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
+          return;
+        }
+      }
+      this.shimFinished = true;
+    };
+    stepSet();
+  }
+}
+
+function schedulerId(entity: unknown): string | undefined {
+  if (typeof entity === 'string') return entity;
+  if (entity && typeof entity === 'object') {
+    const e = entity as { name?: string; key?: string };
+    if (e.name !== undefined) return `@${e.name.toLowerCase()}@${e.key ?? ''}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+/** The human report: one line per instance, then each problem in full, then a summary. */
+import { displayPath } from '../history/paths.js';
+import type { ReplayReport, ReplayResult, SourceLocation } from '../replay/result.js';
+
+const MARK: Record<ReplayResult['verdict'], string> = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
+
+export interface TextOptions {
+  /** Paths in the report are shown relative to this folder. */
+  cwd?: string;
+  color?: boolean;
+}
+
+export function where(location: SourceLocation | undefined, cwd?: string): string | undefined {
+  if (!location) return undefined;
+  return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+}
+
+export function renderText(report: ReplayReport, options: TextOptions = {}): string {
+  const paint = (code: number, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  for (const r of report.results) {
+    const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
+    const id = r.instanceId || displayPath(r.source, options.cwd);
+    const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
+    lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
+  }
+  const problems = report.results.filter((r) => r.verdict !== 'ok' || (r.warnings?.length ?? 0) > 0);
+  for (const r of problems) {
+    lines.push('');
+    const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
+    lines.push(paint(1, `${r.instanceId || displayPath(r.source, options.cwd)} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
+    lines.push(`  history:  ${displayPath(r.source, options.cwd)}`);
+    if (r.divergence) {
+      const d = r.divergence;
+      lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+      lines.push(`           replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+      const at = where(d.location, options.cwd);
+      if (at) lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+      lines.push(`  why:      ${d.explanation}`);
+      lines.push(`  runtime:  ${d.message}`);
+      lines.push(`  do:       ${d.advice}`);
+    }
+    if (r.failure) {
+      const f = r.failure;
+      lines.push(`  problem:  ${f.message}`);
+      const at = where(f.location, options.cwd);
+      if (at) lines.push(`  code:     ${at}`);
+      if (f.runtimeMessage) lines.push(`  runtime:  ${f.runtimeMessage}`);
+      lines.push(`  do:       ${f.advice}`);
+    }
+    if (r.error) lines.push(`  error:    ${r.error.message}`);
+    for (const warning of r.warnings ?? []) lines.push(`  warning:  ${warning}`);
+  }
+  const s = report.summary;
+  lines.push('');
+  lines.push(
+    `${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`,
+  );
+  if (s.nondeterministic + s.failed > 0) {
+    lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until they finish (durable-gate gate) or the change is made safe.');
+  } else if (s.error > 0) {
+    lines.push('Some histories could not be checked; fix or re-export them and run again.');
+  }
+  return lines.join('\n') + '\n';
+}

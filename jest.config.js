@@ -1,0 +1,10 @@
+/** Tests are compiled by `tsc -b` into lib/ and run as native ESM. */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/lib/__tests__'],
+  testMatch: ['**/*.test.js'],
+  moduleFileExtensions: ['js', 'json'],
+  transform: {},
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
