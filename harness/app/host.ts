@@ -17,10 +17,10 @@ export function setWorkerScript(url: string | URL): void {
   (globalThis as Record<symbol, unknown>)[WORKER_SCRIPT] = url;
 }
 
-function workerScript(): URL {
+function workerScript(file = './worker.js'): URL {
   const override = (globalThis as Record<symbol, unknown>)[WORKER_SCRIPT];
-  if (override) return new URL(String(override));
-  return new URL('./worker.js', import.meta.url);
+  // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
+  return new URL(override ? String(override) : file, import.meta.url);
 }
 
 export interface LoadAppOptions {

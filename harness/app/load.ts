@@ -14,7 +14,7 @@
  * bindings hold the payload; they answer through context.done(error, state).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { nativeCreateRequire as createRequire } from './native-require.js';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppLoadError, errorMessage } from '../errors.js';
@@ -164,7 +164,7 @@ async function loadV4(dir: string, shown: string, appRequire: NodeRequire, dfDir
   const core = installFunctionsCore();
   for (const file of entryFiles) {
     try {
-      await import(pathToFileURL(file).href);
+      await import(/* webpackIgnore: true */ pathToFileURL(file).href);
     } catch (error) {
       throw new AppLoadError(dir, `importing ${displayPath(file)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
     }
@@ -288,7 +288,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     entryFiles.push(script);
     let exported: unknown;
     try {
-      const module = (await import(pathToFileURL(script).href)) as Record<string, unknown>;
+      const module = (await import(/* webpackIgnore: true */ pathToFileURL(script).href)) as Record<string, unknown>;
       exported = spec.entryPoint ? module[spec.entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[spec.entryPoint] : module.default ?? module;
     } catch (error) {
       throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);

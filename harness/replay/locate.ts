@@ -5,7 +5,7 @@
  * are mapped back through source maps (compiled TypeScript) with node:module's SourceMap.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { nativeCreateRequire as createRequire } from '../app/native-require.js';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from './result.js';

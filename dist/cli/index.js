@@ -1,0 +1,2525 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ loadApp),
+/* harmony export */   _: () => (/* binding */ setWorkerScript)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(410);
+/**
+ * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
+ * prints to stderr (never stdout), and sends it histories in batches.
+ */
+
+
+
+const WORKER_SCRIPT = Symbol.for('durable-gate.worker-script');
+/** Bundles (dist/) run themselves as the worker: their entry point registers its own URL here. */
+function setWorkerScript(url) {
+    globalThis[WORKER_SCRIPT] = url;
+}
+function workerScript(file = './worker.js') {
+    const override = globalThis[WORKER_SCRIPT];
+    // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
+    return new URL(override ? String(override) : file, import.meta.url);
+}
+async function loadApp(appDir, options = {}) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(appDir);
+    const init = { durableGateWorker: true, appDir: dir };
+    const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
+    if (options.userOutput === 'ignore') {
+        worker.stdout.resume();
+        worker.stderr.resume();
+    }
+    else {
+        worker.stdout.pipe(process.stderr, { end: false });
+        worker.stderr.pipe(process.stderr, { end: false });
+    }
+    let nextId = 0;
+    const pending = new Map();
+    let failure;
+    const failAll = (error) => {
+        failure = error;
+        for (const p of pending.values())
+            p.reject(error);
+        pending.clear();
+    };
+    const info = await new Promise((resolvePromise, reject) => {
+        const onMessage = (message) => {
+            if (message.type === 'ready')
+                resolvePromise(message.info);
+            else if (message.type === 'load-error')
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
+        };
+        worker.once('message', onMessage);
+        worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
+        worker.once('exit', (code) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
+    }).catch(async (error) => {
+        await worker.terminate();
+        throw error;
+    });
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
+    worker.on('message', (message) => {
+        if ('id' in message) {
+            const waiter = pending.get(message.id);
+            pending.delete(message.id);
+            waiter?.resolve(message);
+        }
+    });
+    worker.on('error', (error) => failAll(new Error(`the replay worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => failAll(new Error(`the replay worker exited (code ${code}); did the user's code call process.exit()?`)));
+    worker.unref();
+    const request = (message) => {
+        if (failure)
+            return Promise.reject(failure);
+        return new Promise((resolvePromise, reject) => {
+            pending.set(message.id, { resolve: resolvePromise, reject });
+            worker.ref();
+            worker.postMessage(message);
+        }).finally(() => {
+            if (pending.size === 0)
+                worker.unref();
+        });
+    };
+    return {
+        info,
+        async replay(items, engineOptions = {}) {
+            const answer = await request({ type: 'replay', id: ++nextId, items, options: engineOptions });
+            if (answer.type === 'results')
+                return answer.results;
+            throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
+        },
+        async floor(histories) {
+            const answer = await request({ type: 'floor', id: ++nextId, histories });
+            if (answer.type === 'floor-done')
+                return answer.seconds;
+            throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
+        },
+        async close() {
+            worker.removeAllListeners('exit');
+            await worker.terminate();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 371:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: errorResult, runWorker
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(919);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __nccwpck_require__(410);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+;// CONCATENATED MODULE: ./harness/history/events.ts
+/**
+ * DurableTask.Core history events as the runtime serializes them (Newtonsoft, PascalCase,
+ * numeric EventType). Source: Azure/durabletask src/DurableTask.Core/History/EventType.cs.
+ */
+var EventType;
+(function (EventType) {
+    EventType[EventType["ExecutionStarted"] = 0] = "ExecutionStarted";
+    EventType[EventType["ExecutionCompleted"] = 1] = "ExecutionCompleted";
+    EventType[EventType["ExecutionFailed"] = 2] = "ExecutionFailed";
+    EventType[EventType["ExecutionTerminated"] = 3] = "ExecutionTerminated";
+    EventType[EventType["TaskScheduled"] = 4] = "TaskScheduled";
+    EventType[EventType["TaskCompleted"] = 5] = "TaskCompleted";
+    EventType[EventType["TaskFailed"] = 6] = "TaskFailed";
+    EventType[EventType["SubOrchestrationInstanceCreated"] = 7] = "SubOrchestrationInstanceCreated";
+    EventType[EventType["SubOrchestrationInstanceCompleted"] = 8] = "SubOrchestrationInstanceCompleted";
+    EventType[EventType["SubOrchestrationInstanceFailed"] = 9] = "SubOrchestrationInstanceFailed";
+    EventType[EventType["TimerCreated"] = 10] = "TimerCreated";
+    EventType[EventType["TimerFired"] = 11] = "TimerFired";
+    EventType[EventType["OrchestratorStarted"] = 12] = "OrchestratorStarted";
+    EventType[EventType["OrchestratorCompleted"] = 13] = "OrchestratorCompleted";
+    EventType[EventType["EventSent"] = 14] = "EventSent";
+    EventType[EventType["EventRaised"] = 15] = "EventRaised";
+    EventType[EventType["ContinueAsNew"] = 16] = "ContinueAsNew";
+    EventType[EventType["GenericEvent"] = 17] = "GenericEvent";
+    EventType[EventType["HistoryState"] = 18] = "HistoryState";
+    EventType[EventType["ExecutionSuspended"] = 19] = "ExecutionSuspended";
+    EventType[EventType["ExecutionResumed"] = 20] = "ExecutionResumed";
+    EventType[EventType["ExecutionRewound"] = 21] = "ExecutionRewound";
+})(EventType || (EventType = {}));
+const NAMES = new Map(Object.entries(EventType)
+    .filter((entry) => typeof entry[1] === 'number')
+    .map(([name, value]) => [name.toLowerCase(), value]));
+/** The event type for a name as the History table stores it ("TaskScheduled"), any letter case. */
+function eventTypeFromName(name) {
+    return NAMES.get(name.toLowerCase());
+}
+function eventTypeName(type) {
+    return EventType[type] ?? `EventType ${type}`;
+}
+function isKnownEventType(type) {
+    return typeof type === 'number' && Number.isInteger(type) && EventType[type] !== undefined;
+}
+/** What `record` writes and `replay` reads first (design.md, "History file"). */
+const HISTORY_SCHEMA = 'durable-gate.history/v1';
+
+;// CONCATENATED MODULE: ./harness/history/load.ts
+/**
+ * Reads a history in any of the accepted forms, detected from content, and normalises it to the
+ * event list the runtime would hand the orchestrator:
+ * - the canonical history file (design.md): `{ "schema": "durable-gate.history/v1", ... }`;
+ * - a bare array of DurableTask.Core events (numeric EventType);
+ * - History table rows as DurableTask.AzureStorage stores them (string EventType, hex RowKey,
+ *   `_Timestamp`, complex fields as JSON strings, optional sentinel row);
+ * - `{ "history": [...] }`.
+ * The HTTP API's `showHistory` form is refused: it drops EventIds and folds events together.
+ */
+
+
+
+const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
+    'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
+    'so it cannot drive an exact replay. Export the instance with `durable-gate record` (it reads the ' +
+    'task hub\'s History table), or export the History table rows of the instance as JSON.';
+/** Table and OData bookkeeping columns that are not event fields. */
+const TABLE_COLUMNS = new Set(['PartitionKey', 'RowKey', 'Timestamp', 'ExecutionId', 'etag', 'odata.etag', '_Timestamp']);
+/** Event fields the runtime stores as plain strings even when they hold JSON text. */
+const STRING_FIELDS = new Set(['Input', 'Result', 'Reason', 'Details', 'Name', 'Version', 'InstanceId', 'Data', 'State', 'Output']);
+const INTEGER_FIELDS = ['EventId', 'TaskScheduledId', 'TimerId', 'Generation'];
+/** Read one history file. Throws {@link HistoryError} naming the file (and event) when it cannot be used. */
+async function readHistoryFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* HistoryError */.tx(path, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`);
+    }
+    return parseHistoryText(text, path);
+}
+function parseHistoryText(text, source) {
+    let value;
+    try {
+        value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch (error) {
+        throw new errors/* HistoryError */.tx(source, `not valid JSON (${error.message}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+    }
+    return parseHistory(value, source);
+}
+/** Detect the form of `value` and convert it. */
+function parseHistory(value, source) {
+    if (Array.isArray(value)) {
+        return fromEventArray(value, source, undefined);
+    }
+    if (!isRecord(value)) {
+        throw new errors/* HistoryError */.tx(source, `expected a JSON object or array, got ${describe(value)}.`);
+    }
+    if ('historyEvents' in value) {
+        throw new errors/* HistoryError */.tx(source, SHOW_HISTORY_ADVICE);
+    }
+    if (typeof value.schema === 'string' && value.schema !== HISTORY_SCHEMA) {
+        throw new errors/* HistoryError */.tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${HISTORY_SCHEMA}".`);
+    }
+    if (!Array.isArray(value.history)) {
+        throw new errors/* HistoryError */.tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
+    }
+    const meta = {
+        format: value.schema === HISTORY_SCHEMA ? 'history-file' : 'history-object',
+        instanceId: stringOr(value.instanceId),
+        executionId: stringOr(value.executionId),
+        runtimeStatus: stringOr(value.runtimeStatus),
+        taskHub: stringOr(value.taskHub),
+    };
+    return fromEventArray(value.history, source, meta);
+}
+function fromEventArray(items, source, meta) {
+    const notes = [];
+    if (items.length === 0)
+        throw new errors/* HistoryError */.tx(source, 'the history is empty: it has no ExecutionStarted event.');
+    const records = items.map((item, index) => {
+        if (!isRecord(item))
+            throw new errors/* HistoryError */.tx(source, `expected an event object, got ${describe(item)}.`, index);
+        return item;
+    });
+    const stringTypes = records.some((r) => typeof r.EventType === 'string');
+    let events;
+    let executionId = meta?.executionId;
+    let format = meta?.format ?? 'event-array';
+    if (stringTypes) {
+        const hasRowKeys = records.some((r) => typeof r.RowKey === 'string');
+        const hasEventIds = records.some((r) => r.EventId !== undefined);
+        if (!hasRowKeys && !hasEventIds)
+            throw new errors/* HistoryError */.tx(source, SHOW_HISTORY_ADVICE);
+        const rows = fromTableRows(records, source, notes);
+        events = rows.events;
+        executionId = executionId ?? rows.executionId;
+        if (!meta)
+            format = 'table-rows';
+    }
+    else {
+        events = records.map((record, index) => normaliseEvent({ ...record }, index, source, notes));
+    }
+    return finish(events, source, format, meta, executionId, notes);
+}
+/** History table rows: sentinel, RowKey order, one execution, `_Timestamp`, JSON-string columns. */
+function fromTableRows(rows, source, notes) {
+    const sentinel = rows.find((r) => r.RowKey === 'sentinel');
+    const eventRows = rows
+        .map((row, index) => ({ row, index }))
+        .filter(({ row }) => row.RowKey !== 'sentinel');
+    if (eventRows.some(({ row }) => typeof row.RowKey === 'string')) {
+        for (const { row, index } of eventRows) {
+            if (typeof row.RowKey !== 'string' || !/^[0-9A-Fa-f]+$/.test(row.RowKey)) {
+                throw new errors/* HistoryError */.tx(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
+            }
+        }
+        eventRows.sort((a, b) => parseInt(a.row.RowKey, 16) - parseInt(b.row.RowKey, 16));
+    }
+    const executionId = stringOr(sentinel?.ExecutionId) ?? stringOr(eventRows[0]?.row.ExecutionId);
+    const events = [];
+    let leftovers = 0;
+    for (let i = 0; i < eventRows.length; i++) {
+        const { row, index } = eventRows[i];
+        const rowExecution = stringOr(row.ExecutionId);
+        if (executionId !== undefined && rowExecution !== undefined && rowExecution !== executionId) {
+            leftovers = eventRows.length - i;
+            break;
+        }
+        const blobColumn = Object.keys(row).find((key) => key.endsWith('BlobName') && typeof row[key] === 'string' && row[key] !== '');
+        if (blobColumn) {
+            throw new errors/* HistoryError */.tx(source, `column ${blobColumn} says the event's ${blobColumn.slice(0, -'BlobName'.length)} was moved to the large-message blob "${String(row[blobColumn])}", which a file cannot hold. Export the instance with \`durable-gate record\`, which fetches large messages.`, index);
+        }
+        const event = {};
+        for (const [key, raw] of Object.entries(row)) {
+            if (TABLE_COLUMNS.has(key) || key.includes('@odata'))
+                continue;
+            event[key] = STRING_FIELDS.has(key) ? raw : parseJsonColumn(raw);
+        }
+        const typeName = row.EventType;
+        const type = typeof typeName === 'string' ? eventTypeFromName(typeName) : typeName;
+        if (type === undefined) {
+            throw new errors/* HistoryError */.tx(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
+        }
+        event.EventType = type;
+        if (row._Timestamp !== undefined)
+            event.Timestamp = row._Timestamp;
+        events.push(normaliseEvent(event, index, source, notes));
+    }
+    if (leftovers > 0) {
+        notes.push(`ignored ${leftovers} row(s) of an earlier execution left behind by continue-as-new (the runtime ignores them too)`);
+    }
+    return { events, ...(executionId === undefined ? {} : { executionId }) };
+}
+function parseJsonColumn(raw) {
+    if (typeof raw !== 'string')
+        return raw;
+    const first = raw.trimStart()[0];
+    if (first !== '{' && first !== '[')
+        return raw;
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return raw;
+    }
+}
+function normaliseEvent(event, index, source, notes) {
+    const type = event.EventType;
+    if (!isKnownEventType(type)) {
+        throw new errors/* HistoryError */.tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
+    }
+    for (const field of INTEGER_FIELDS) {
+        const raw = event[field];
+        if (typeof raw === 'string' && /^-?\d+$/.test(raw))
+            event[field] = Number(raw);
+        else if (raw !== undefined && raw !== null && !Number.isInteger(raw)) {
+            throw new errors/* HistoryError */.tx(source, `${eventTypeName(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
+        }
+    }
+    if (event.EventId === undefined || event.EventId === null)
+        event.EventId = -1;
+    if (event.IsPlayed === 'true' || event.IsPlayed === 'false')
+        event.IsPlayed = event.IsPlayed === 'true';
+    event.Timestamp = normaliseTime(event.Timestamp, 'Timestamp', index, source, notes);
+    if (event.FireAt !== undefined)
+        event.FireAt = normaliseTime(event.FireAt, 'FireAt', index, source, notes);
+    if (event.ScheduledStartTime !== undefined && event.ScheduledStartTime !== null) {
+        event.ScheduledStartTime = normaliseTime(event.ScheduledStartTime, 'ScheduledStartTime', index, source, notes);
+    }
+    return event;
+}
+const ZONE = /(Z|[+-]\d\d:?\d\d)$/i;
+const zoneNoteText = 'timestamps without a time zone were read as UTC, as the runtime writes them';
+function normaliseTime(raw, field, index, source, notes) {
+    if (raw instanceof Date)
+        return raw.toISOString();
+    if (typeof raw !== 'string' || raw === '') {
+        throw new errors/* HistoryError */.tx(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
+    }
+    let text = raw.trim();
+    if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text)) {
+        text += 'Z';
+        if (!notes.includes(zoneNoteText))
+            notes.push(zoneNoteText);
+    }
+    if (!ZONE.test(text) || Number.isNaN(Date.parse(text))) {
+        throw new errors/* HistoryError */.tx(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
+    }
+    return text;
+}
+function finish(events, source, format, meta, executionId, notes) {
+    const startedIndex = events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+    if (startedIndex < 0) {
+        throw new errors/* HistoryError */.tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
+    }
+    if (events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted) >= 0) {
+        const second = events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted);
+        throw new errors/* HistoryError */.tx(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
+    }
+    if (!events.some((e) => e.EventType === EventType.OrchestratorStarted)) {
+        throw new errors/* HistoryError */.tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
+    }
+    const started = events[startedIndex];
+    if (typeof started.Name !== 'string' || started.Name === '') {
+        throw new errors/* HistoryError */.tx(source, 'ExecutionStarted has no Name: the orchestrator is unknown.', startedIndex);
+    }
+    const instanceId = started.OrchestrationInstance?.InstanceId ?? meta?.instanceId;
+    if (!instanceId) {
+        throw new errors/* HistoryError */.tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
+    }
+    const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
+    return {
+        source,
+        format,
+        instanceId,
+        ...(execution ? { executionId: execution } : {}),
+        orchestrator: started.Name,
+        version: typeof started.Version === 'string' ? started.Version : '',
+        ...(meta?.runtimeStatus ? { runtimeStatus: meta.runtimeStatus } : {}),
+        ...(meta?.taskHub ? { taskHub: meta.taskHub } : {}),
+        events,
+        notes,
+    };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringOr(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./harness/replay/actions.ts
+/**
+ * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
+ * how the extension turns them into DurableTask.Core calls (OutOfProcOrchestrationShim.cs).
+ */
+var ActionType;
+(function (ActionType) {
+    ActionType[ActionType["CallActivity"] = 0] = "CallActivity";
+    ActionType[ActionType["CallActivityWithRetry"] = 1] = "CallActivityWithRetry";
+    ActionType[ActionType["CallSubOrchestrator"] = 2] = "CallSubOrchestrator";
+    ActionType[ActionType["CallSubOrchestratorWithRetry"] = 3] = "CallSubOrchestratorWithRetry";
+    ActionType[ActionType["ContinueAsNew"] = 4] = "ContinueAsNew";
+    ActionType[ActionType["CreateTimer"] = 5] = "CreateTimer";
+    ActionType[ActionType["WaitForExternalEvent"] = 6] = "WaitForExternalEvent";
+    ActionType[ActionType["CallEntity"] = 7] = "CallEntity";
+    ActionType[ActionType["CallHttp"] = 8] = "CallHttp";
+    ActionType[ActionType["SignalEntity"] = 9] = "SignalEntity";
+    ActionType[ActionType["ScheduledSignalEntity"] = 10] = "ScheduledSignalEntity";
+    ActionType[ActionType["WhenAny"] = 11] = "WhenAny";
+    ActionType[ActionType["WhenAll"] = 12] = "WhenAll";
+    ActionType[ActionType["LockEntities"] = 13] = "LockEntities";
+    ActionType[ActionType["ReleaseEntities"] = 14] = "ReleaseEntities";
+})(ActionType || (ActionType = {}));
+/** The built-in activity the extension runs for callHttp (HttpOptions.HttpTaskActivityReservedName). */
+const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
+function actionTypeName(type) {
+    return ActionType[type] ?? `action type ${type}`;
+}
+/** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
+function entityNameOf(schedulerId) {
+    if (!schedulerId || !schedulerId.startsWith('@'))
+        return undefined;
+    const end = schedulerId.indexOf('@', 1);
+    return end < 0 ? schedulerId.slice(1) : schedulerId.slice(1, end);
+}
+/** What the report shows of a replayed action: its kind and the name it schedules. */
+function describeAction(action) {
+    const type = actionTypeName(action.actionType);
+    switch (action.actionType) {
+        case ActionType.CallActivity:
+        case ActionType.CallActivityWithRetry:
+        case ActionType.CallSubOrchestrator:
+        case ActionType.CallSubOrchestratorWithRetry:
+            return { action: type, ...(action.functionName ? { name: action.functionName } : {}) };
+        case ActionType.CallHttp:
+            return { action: type, name: HTTP_ACTIVITY };
+        case ActionType.CallEntity:
+        case ActionType.SignalEntity:
+        case ActionType.ScheduledSignalEntity:
+            return { action: type, name: `${action.instanceId ?? '?'} ${action.operation ?? ''}`.trim() };
+        case ActionType.WaitForExternalEvent:
+            return { action: type, ...(action.externalEventName ? { name: action.externalEventName } : {}) };
+        case ActionType.ContinueAsNew:
+        case ActionType.CreateTimer:
+        case ActionType.WhenAny:
+        case ActionType.WhenAll:
+        case ActionType.LockEntities:
+        case ActionType.ReleaseEntities:
+            return { action: type };
+        default:
+            return { action: type };
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./harness/app/native-require.ts
+
+/**
+ * Node's own createRequire. Bundlers (ncc/webpack) rewrite direct `createRequire(...)` calls into
+ * their own module system, which cannot load a user's app; looking it up dynamically keeps Node's.
+ */
+const nativeCreateRequire = Reflect.get(external_node_module_namespaceObject, 'createRequire');
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./harness/replay/locate.ts
+/**
+ * Finds the line in the user's code that created an action. Only used after a divergence is
+ * found (the fast path captures nothing): the orchestrator is run once more with the SDK's action
+ * classes swapped for subclasses that remember the stack they were created from. Stack frames
+ * are mapped back through source maps (compiled TypeScript) with node:module's SourceMap.
+ */
+
+
+
+
+class ActionTracer {
+    durableFunctionsDir;
+    stacks = new WeakMap();
+    /** Stacks of every action created, in order: the last one is where the code stopped. */
+    created = [];
+    originals = [];
+    constructor(durableFunctionsDir) {
+        this.durableFunctionsDir = durableFunctionsDir;
+    }
+    /** Swap every exported *Action class of the SDK for a recording subclass. */
+    install() {
+        const requireSdk = nativeCreateRequire((0,external_node_path_.join)(this.durableFunctionsDir, 'package.json'));
+        const actionsDir = [(0,external_node_path_.join)(this.durableFunctionsDir, 'lib', 'src', 'actions')].find((dir) => safeReaddir(dir).length > 0);
+        if (!actionsDir)
+            return;
+        const tracer = this;
+        for (const file of safeReaddir(actionsDir)) {
+            if (!file.endsWith('.js'))
+                continue;
+            const module = requireSdk((0,external_node_path_.join)(actionsDir, file));
+            for (const [key, value] of Object.entries(module)) {
+                if (typeof value !== 'function' || !/Action$/.test(key))
+                    continue;
+                const Original = value;
+                const Traced = class extends Original {
+                    constructor(...args) {
+                        super(...args);
+                        const holder = {};
+                        Error.captureStackTrace(holder, Traced);
+                        const stack = holder.stack ?? '';
+                        tracer.stacks.set(this, stack);
+                        tracer.created.push({ action: this, stack });
+                    }
+                };
+                Object.defineProperty(Traced, 'name', { value: Original.name });
+                this.originals.push({ module, key, value: Original });
+                module[key] = Traced;
+            }
+        }
+    }
+    uninstall() {
+        for (const { module, key, value } of this.originals.splice(0))
+            module[key] = value;
+    }
+    stackOf(action) {
+        return this.stacks.get(action);
+    }
+}
+function safeReaddir(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+const FRAME = /\(?((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+):(\d+):(\d+)\)?\s*$/;
+/** The first frame of `stack` in the app's own code (outside node_modules), mapped to its source. */
+function userLocation(stack, appDir) {
+    if (!stack)
+        return undefined;
+    const root = (0,external_node_path_.resolve)(appDir) + external_node_path_.sep;
+    for (const line of stack.split('\n').slice(1)) {
+        const match = FRAME.exec(line.trim());
+        if (!match)
+            continue;
+        let file = match[1];
+        if (file.startsWith('file://'))
+            file = (0,external_node_url_namespaceObject.fileURLToPath)(file);
+        if (!file.startsWith(root) || file.includes(`${external_node_path_.sep}node_modules${external_node_path_.sep}`))
+            continue;
+        return mapThroughSourceMap(file, Number(match[2]), Number(match[3]));
+    }
+    return undefined;
+}
+const maps = new Map();
+function mapThroughSourceMap(file, line, column) {
+    const map = loadMap(file);
+    if (map) {
+        const entry = map.findEntry(line - 1, column - 1);
+        if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
+            let source = entry.originalSource;
+            if (source.startsWith('file://'))
+                source = (0,external_node_url_namespaceObject.fileURLToPath)(source);
+            else
+                source = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), map.payload.sourceRoot ?? '', source);
+            return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+        }
+    }
+    return { file, line, column };
+}
+function loadMap(file) {
+    if (maps.has(file))
+        return maps.get(file);
+    let map = null;
+    try {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const match = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text);
+        if (match && !match[1].startsWith('data:')) {
+            const payload = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), match[1]), 'utf8'));
+            const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
+            map = new SourceMap(payload);
+        }
+        else if (match) {
+            const base64 = match[1].slice(match[1].indexOf(',') + 1);
+            const payload = JSON.parse(Buffer.from(base64, 'base64').toString('utf8'));
+            const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
+            map = new SourceMap(payload);
+        }
+    }
+    catch {
+        map = null;
+    }
+    maps.set(file, map);
+    return map;
+}
+
+;// CONCATENATED MODULE: ./harness/replay/messages.ts
+/** NonDeterministicOrchestrationException's constructor adds this prefix
+ * (Azure/durabletask src/DurableTask.Core/Exceptions/NonDeterministicOrchestrationException.cs). */
+const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
+const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
+/** Message bodies of TaskOrchestrationContext.Handle*Event (Azure/durabletask src/DurableTask.Core/TaskOrchestrationContext.cs). */
+function taskScheduledMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
+    }
+}
+function timerCreatedMessage(event, mismatch) {
+    const id = event.EventId;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+        case 'name':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
+    }
+}
+function subOrchestrationCreatedMessage(event, mismatch) {
+    const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
+        case 'name':
+            return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
+    }
+}
+function eventSentMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    const target = event.InstanceId ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
+    }
+}
+/** The output of an instance whose orchestrator threw (Ext Listener/OutOfProcOrchestrationShim.cs, ScheduleDurableTaskEvents). */
+function orchestratorFailedMessage(orchestrator, error) {
+    return `Orchestrator function '${orchestrator}' failed: ${error}`;
+}
+/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (Ext DurableTaskExtension.cs). */
+function missingFunctionMessage(name, type, known) {
+    const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
+    return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
+}
+/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
+function duplicateEventWarning(source, id, event) {
+    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${event.Timestamp}`;
+}
+
+;// CONCATENATED MODULE: ./harness/replay/payload.ts
+/**
+ * The orchestration trigger payload the Durable Functions extension sends a JavaScript
+ * orchestrator (RemoteOrchestratorContext in Azure/azure-functions-durable-extension,
+ * serialized by OutOfProcMiddleware / the JS worker binding).
+ *
+ * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
+ * current SDKs read. We send 3 (V4), what current extensions send by default and what
+ * `context.df.lock()` needs (durable-functions 3.5 refuses entity locks below V4). The SDK takes
+ * min(what it supports, what we send), so older SDKs replay in their own latest schema.
+ *
+ * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
+ * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
+ */
+
+const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
+/** The payload as JSON text: the worker parses it with JSON.parse, giving each run a fresh copy. */
+function buildPayloadText(history, historyText, options = {}) {
+    const started = history.events.find((e) => e.EventType === EventType.ExecutionStarted);
+    const input = started?.Input;
+    const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
+    const lastStarted = lastIndexOf(history, EventType.OrchestratorStarted);
+    // The extension reports isReplaying true when the batch starts with events already played.
+    const isReplaying = lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted);
+    return (`{"history":${historyText}` +
+        `,"input":${typeof input === 'string' && input !== '' ? input : 'null'}` +
+        `,"instanceId":${JSON.stringify(history.instanceId)}` +
+        `,"isReplaying":${isReplaying}` +
+        `,"parentInstanceId":${parent ? JSON.stringify(parent) : 'null'}` +
+        `,"upperSchemaVersion":1` +
+        `,"upperSchemaVersionNew":${options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW}` +
+        `,"longRunningTimerIntervalDuration":${JSON.stringify(options.longRunningTimerIntervalDuration ?? '3.00:00:00')}` +
+        `,"maximumShortTimerDuration":${JSON.stringify(options.maximumShortTimerDuration ?? '6.00:00:00')}` +
+        `,"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`);
+}
+function lastIndexOf(history, type) {
+    for (let i = history.events.length - 1; i >= 0; i--)
+        if (history.events[i].EventType === type)
+            return i;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./harness/replay/runtime.ts
+/**
+ * A model of what production does with the actions a JavaScript orchestrator returns: the
+ * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
+ * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
+ * order and checks every recorded scheduling event against the actions registered so far, by
+ * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
+ * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
+ */
+
+
+
+/** A .NET Task in the model. */
+class SimTask {
+    done = false;
+    faulted = false;
+    waiters = [];
+    complete(faulted) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.faulted = faulted;
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const waiter of waiters)
+            waiter();
+    }
+    then(callback) {
+        if (this.done)
+            callback();
+        else
+            this.waiters.push(callback);
+    }
+    static completed(faulted = false) {
+        const task = new SimTask();
+        task.complete(faulted);
+        return task;
+    }
+}
+const DAY = 24 * 60 * 60 * 1000;
+const DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+/** Run the model over one history with the action list the SDK returned. */
+function simulate(events, actions, schemaVersion, options) {
+    return new RuntimeModel(events, options).run(actions, schemaVersion);
+}
+class RuntimeModel {
+    events;
+    options;
+    idCounter = 0;
+    registered = new Map();
+    openTasks = new Map();
+    eventWaiters = new Map();
+    bufferedEvents = new Map();
+    now = 0;
+    warnings = [];
+    uses = [];
+    shimFinished = false;
+    constructor(events, options) {
+        this.events = events;
+        this.options = options;
+    }
+    run(actions, schemaVersion) {
+        let mismatch;
+        for (let index = 0; index < this.events.length && !mismatch; index++) {
+            mismatch = this.process(this.events[index], index, actions, schemaVersion);
+        }
+        const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
+    }
+    // ------------------------------------------------------------------ history side (DTFx)
+    process(event, index, actions, schemaVersion) {
+        switch (event.EventType) {
+            case EventType.OrchestratorStarted:
+                this.now = Date.parse(event.Timestamp);
+                return undefined;
+            case EventType.ExecutionStarted:
+                this.startShim(actions, schemaVersion);
+                return undefined;
+            case EventType.TaskScheduled:
+                return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', taskScheduledMessage);
+            case EventType.TimerCreated:
+                // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
+                if (event.EventId === -100)
+                    return undefined;
+                return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, timerCreatedMessage);
+            case EventType.SubOrchestrationInstanceCreated:
+                return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', subOrchestrationCreatedMessage);
+            case EventType.EventSent:
+                return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', eventSentMessage);
+            case EventType.TaskCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
+            case EventType.TaskFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
+            case EventType.SubOrchestrationInstanceCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
+            case EventType.SubOrchestrationInstanceFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
+            case EventType.TimerFired:
+                return this.completeTask(event, event.TimerId, false, 'TimerFired');
+            case EventType.EventRaised:
+                this.raise(event.Name ?? '');
+                return undefined;
+            case EventType.ExecutionCompleted:
+            case EventType.ExecutionFailed:
+            case EventType.ExecutionTerminated:
+            case EventType.OrchestratorCompleted:
+            case EventType.ContinueAsNew:
+            case EventType.GenericEvent:
+            case EventType.HistoryState:
+            case EventType.ExecutionSuspended:
+            case EventType.ExecutionResumed:
+            case EventType.ExecutionRewound:
+                return undefined;
+        }
+    }
+    match(event, index, expected, name, message) {
+        const id = event.EventId;
+        const action = this.registered.get(id);
+        let mismatch;
+        if (!action)
+            mismatch = { kind: 'missing' };
+        else if (action.cls !== expected)
+            mismatch = { kind: 'type', actual: action.cls };
+        else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
+            mismatch = { kind: 'name', actualName: action.name };
+        if (mismatch) {
+            return { sequenceId: id, eventIndex: index, event, mismatch, ...(action ? { action: action.source } : {}), message: NONDETERMINISM_PREFIX + message(event, mismatch) };
+        }
+        this.registered.delete(id);
+        action.onSent?.(event);
+        return undefined;
+    }
+    completeTask(event, id, faulted, source) {
+        const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
+        if (!task || id === undefined) {
+            this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
+            return undefined;
+        }
+        this.openTasks.delete(id);
+        task.complete(faulted);
+        return undefined;
+    }
+    raise(name) {
+        const key = name.toLowerCase();
+        const waiters = this.eventWaiters.get(key);
+        const waiter = waiters?.shift();
+        if (waiter) {
+            if (waiters.length === 0)
+                this.eventWaiters.delete(key);
+            waiter.complete(false);
+        }
+        else {
+            this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
+        }
+    }
+    waitForEvent(name) {
+        const key = name.toLowerCase();
+        const buffered = this.bufferedEvents.get(key) ?? 0;
+        if (buffered > 0) {
+            if (buffered === 1)
+                this.bufferedEvents.delete(key);
+            else
+                this.bufferedEvents.set(key, buffered - 1);
+            return SimTask.completed();
+        }
+        const task = new SimTask();
+        const waiters = this.eventWaiters.get(key) ?? [];
+        waiters.push(task);
+        this.eventWaiters.set(key, waiters);
+        return task;
+    }
+    // ------------------------------------------------------------------ DTFx context APIs
+    register(cls, name, source, onSent) {
+        const id = this.idCounter++;
+        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
+        const task = new SimTask();
+        this.openTasks.set(id, task);
+        return { id, task };
+    }
+    scheduleTask(name, source) {
+        return this.register('ScheduleTaskOrchestratorAction', name, source).task;
+    }
+    createTimer(source) {
+        return this.register('CreateTimerOrchestratorAction', '', source).task;
+    }
+    sendEvent(name, source, onSent) {
+        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
+        // A send has no completion event: nothing waits on its id.
+        this.openTasks.delete(id);
+    }
+    /** RetryInterceptor.Invoke (Azure/durabletask src/DurableTask.Core/RetryInterceptor.cs). */
+    withRetry(options, attempt, source) {
+        const result = new SimTask();
+        const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
+        const firstAttempt = this.now;
+        const run = (retryCount) => {
+            const call = attempt();
+            call.then(() => {
+                if (!call.faulted)
+                    return result.complete(false);
+                const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
+                if (delay <= 0)
+                    return result.complete(true);
+                // After the last attempt DTFx still waits on a "Dummy timer for back-compat".
+                const timer = this.createTimer(source);
+                timer.then(() => (retryCount + 1 < maxAttempts ? run(retryCount + 1) : result.complete(true)));
+            });
+        };
+        run(0);
+        return result;
+    }
+    nextRetryDelay(options, attempt, firstAttempt) {
+        if (!options)
+            return 0;
+        const timeout = options.retryTimeoutInMilliseconds;
+        if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout)
+            return 0;
+        const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
+        const max = options.maxRetryIntervalInMilliseconds;
+        return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
+    }
+    /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
+    timer(action) {
+        const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
+        if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
+            const task = this.createTimer(action);
+            if (action.isCanceled)
+                return SimTask.completed(true);
+            return task;
+        }
+        // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
+        const result = new SimTask();
+        const next = () => {
+            if (!(this.now < fireAt))
+                return result.complete(false);
+            const piece = this.createTimer(action);
+            if (action.isCanceled)
+                return result.complete(true);
+            piece.then(() => {
+                if (fireAt - this.now <= 0)
+                    return result.complete(false);
+                next();
+            });
+        };
+        next();
+        return result;
+    }
+    // ------------------------------------------------------------------ the extension's shim
+    /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
+    invoke(action) {
+        switch (action.actionType) {
+            case ActionType.CallActivity:
+                return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
+            case ActionType.CallActivityWithRetry:
+                return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
+            case ActionType.CallSubOrchestrator:
+                return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
+            case ActionType.CallSubOrchestratorWithRetry:
+                return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
+            case ActionType.CallHttp:
+                return this.scheduleTask(HTTP_ACTIVITY, action);
+            case ActionType.CreateTimer:
+                return this.timer(action);
+            case ActionType.WaitForExternalEvent:
+                return this.waitForEvent(action.externalEventName ?? '');
+            case ActionType.CallEntity:
+                return this.callFunction(action, 'entity', () => {
+                    const response = new SimTask();
+                    this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+                    return response;
+                });
+            case ActionType.SignalEntity:
+            case ActionType.ScheduledSignalEntity: {
+                this.use(action, 'entity');
+                // Signals wait synchronously in the extension: a missing entity fails the orchestration
+                // instead of being dropped; the id is taken either way.
+                const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
+                this.sendEvent(name, action);
+                return SimTask.completed();
+            }
+            case ActionType.LockEntities: {
+                const response = new SimTask();
+                for (const entity of action.entities ?? [])
+                    this.use({ ...action, instanceId: schedulerId(entity) }, 'entity');
+                this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+                return response;
+            }
+            case ActionType.ReleaseEntities: {
+                const count = Math.max(1, action.entities?.length ?? 1);
+                for (let i = 0; i < count; i++)
+                    this.sendEvent('release', action);
+                return SimTask.completed();
+            }
+            case ActionType.ContinueAsNew:
+                return SimTask.completed();
+            case ActionType.WhenAll:
+            case ActionType.WhenAny: {
+                const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
+                const result = new SimTask();
+                const any = action.actionType === ActionType.WhenAny;
+                if (children.length === 0)
+                    return SimTask.completed();
+                let remaining = children.length;
+                for (const child of children) {
+                    child.then(() => {
+                        remaining -= 1;
+                        if (any || remaining === 0)
+                            result.complete(false);
+                    });
+                }
+                return result;
+            }
+            default:
+                return SimTask.completed(true);
+        }
+    }
+    /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
+    awaitResponse(sent, response) {
+        let requestId;
+        try {
+            const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
+            requestId = input?.id;
+        }
+        catch {
+            requestId = undefined;
+        }
+        if (requestId)
+            this.waitForEvent(requestId).then(() => response.complete(false));
+    }
+    use(action, kind) {
+        const name = kind === 'entity' ? entityNameOf(action.instanceId) ?? '' : action.functionName ?? '';
+        this.uses.push({ name, kind, action });
+        return this.options.exists(name, kind);
+    }
+    /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
+     * returned task, which the shim swallows: no id is taken and the code waits forever. */
+    callFunction(action, kind, schedule) {
+        if (!this.use(action, kind))
+            return SimTask.completed(true);
+        return schedule();
+    }
+    /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
+    startShim(actions, schemaVersion) {
+        if (schemaVersion >= 1) {
+            const list = (actions[0] ?? []);
+            let next = 0;
+            const step = () => {
+                while (next < list.length) {
+                    const task = this.invoke(list[next++]);
+                    if (!task.done)
+                        return task.then(step);
+                }
+                this.shimFinished = true;
+            };
+            step();
+            return;
+        }
+        let set = 0;
+        const stepSet = () => {
+            while (set < actions.length) {
+                const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
+                if (tasks.length > 0 && !tasks.some((t) => t.done)) {
+                    let resumed = false;
+                    for (const task of tasks)
+                        task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
+                    return;
+                }
+            }
+            this.shimFinished = true;
+        };
+        stepSet();
+    }
+}
+function schedulerId(entity) {
+    if (typeof entity === 'string')
+        return entity;
+    if (entity && typeof entity === 'object') {
+        const e = entity;
+        if (e.name !== undefined)
+            return `@${e.name.toLowerCase()}@${e.key ?? ''}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./harness/replay/engine.ts
+
+
+
+
+
+
+const KIND_OF_USE = {
+    activity: 'activity',
+    orchestrator: 'orchestration',
+    entity: 'entity',
+};
+async function replayLoadedHistory(app, history, options = {}, historyText) {
+    const base = {
+        source: history.source,
+        instanceId: history.instanceId,
+        orchestrator: history.orchestrator,
+        ...(history.version ? { version: history.version } : {}),
+        ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+        verdict: 'ok',
+        events: history.events.length,
+    };
+    const warnings = [...history.notes];
+    const withWarnings = (result) => (warnings.length > 0 ? { ...result, warnings } : result);
+    const registered = app.find(history.orchestrator);
+    if (!registered || registered.kind !== 'orchestration') {
+        const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
+        const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, 'orchestrator', known));
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: registered
+                    ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.`
+                    : `The new app has no orchestrator named '${history.orchestrator}'.`,
+                runtimeMessage: runtime,
+                missingFunction: { name: history.orchestrator, kind: 'orchestration' },
+                advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain them with durable-gate gate), or terminate them deliberately.`,
+            },
+        });
+    }
+    const text = historyText ?? JSON.stringify(history.events);
+    const payload = buildPayloadText(history, text, options);
+    const outcome = await app.invokeOrchestrator(registered.name, payload);
+    const state = outcome.kind === 'state' ? outcome.state : outcome.state;
+    if (!state || !Array.isArray(state.actions)) {
+        const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `The orchestrator threw before the SDK could record its state: ${message}`,
+                runtimeMessage: orchestratorFailedMessage(history.orchestrator, message),
+                ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
+                ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
+                advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
+            },
+        });
+    }
+    const exists = (name, kind) => {
+        const fn = app.find(name);
+        return fn !== undefined && fn.kind === KIND_OF_USE[kind];
+    };
+    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
+    warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
+    const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
+    // A function the replay needs is gone from the new app.
+    const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? pendingMissing(history.events, app);
+    if (missing) {
+        const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
+        const refusal = missingFunctionMessage(missing.name, missing.kind, known);
+        const signal = missing.action?.actionType === ActionType.SignalEntity;
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: missing.action
+                    ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
+                    : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
+                runtimeMessage: runtimeMessage ??
+                    `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
+                missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
+                ...(missing.action && trace ? await locateAction(trace, state, missing.action, app) : {}),
+                advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
+            },
+        });
+    }
+    if (outcome.kind === 'threw') {
+        const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `The orchestrator throws during replay: ${outcome.message}`,
+                runtimeMessage,
+                ...(outcome.stack ? { stack: outcome.stack } : {}),
+                ...locationOf(outcome.stack, app),
+                advice: sim.mismatch
+                    ? 'Production would report this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects.'
+                    : 'A recorded result probably no longer has the shape the new code expects. Handle the old shape, or drain these instances before deploying.',
+            },
+        });
+    }
+    if (sim.mismatch) {
+        const divergence = await divergenceOf(sim.mismatch, history, trace ? () => trace() : undefined, state, app);
+        return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
+    }
+    warnings.push(...completionWarnings(history, state, sim));
+    return withWarnings(base);
+}
+async function divergenceOf(mismatch, history, trace, state, app) {
+    const event = mismatch.event;
+    const recordedName = recordedNameOf(event);
+    const replayed = mismatch.action ? describeAction(mismatch.action) : undefined;
+    const what = `${eventTypeName(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
+    let explanation;
+    switch (mismatch.mismatch.kind) {
+        case 'missing':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but by that point of the replay the new code has not scheduled a step ${mismatch.sequenceId}: it now makes fewer durable calls before this one, waits on something else first, or awaits in sequence what ran in parallel.`;
+            break;
+        case 'type':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code's step ${mismatch.sequenceId} is a ${replayed?.action ?? mismatch.mismatch.actual}${replayed?.name ? ` '${replayed.name}'` : ''}: a call was inserted, removed or replaced before or at this point.`;
+            break;
+        case 'name':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code calls '${mismatch.mismatch.actualName}' at that step: a call was inserted, removed or renamed before or at this point.`;
+            break;
+    }
+    let location;
+    if (trace) {
+        const located = mismatch.action ? await locateAction(trace, state, mismatch.action, app) : await locateStop(trace, app);
+        location = located.location;
+    }
+    return {
+        sequenceId: mismatch.sequenceId,
+        recorded: { event: eventTypeName(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
+        ...(replayed ? { replayed } : {}),
+        message: mismatch.message,
+        explanation,
+        ...(location ? { location } : {}),
+        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or drain them before deploying (durable-gate gate).`,
+    };
+}
+function recordedNameOf(event) {
+    switch (event.EventType) {
+        case EventType.TaskScheduled:
+        case EventType.SubOrchestrationInstanceCreated:
+            return event.Name;
+        case EventType.EventSent:
+            return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
+        default:
+            return undefined;
+    }
+}
+/** Recorded calls still waiting for their result, whose function the new app lacks. */
+function pendingMissing(events, app) {
+    const open = new Map();
+    for (const event of events) {
+        if (event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated)
+            open.set(event.EventId, event);
+        else if (typeof event.TaskScheduledId === 'number')
+            open.delete(event.TaskScheduledId);
+    }
+    for (const event of open.values()) {
+        const kind = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator';
+        const name = event.Name ?? '';
+        if (name.startsWith('BuiltIn::'))
+            continue;
+        const fn = app.find(name);
+        if (!fn || fn.kind !== KIND_OF_USE[kind])
+            return { name, kind };
+    }
+    return undefined;
+}
+function completionWarnings(history, state, sim) {
+    const completed = history.events.find((e) => e.EventType === EventType.ExecutionCompleted);
+    if (!completed)
+        return [];
+    const status = completed.OrchestrationStatus;
+    const succeeded = status === 1 || status === 'Completed';
+    const continued = status === 4 || status === 'ContinuedAsNew';
+    const actions = (state.actions[0] ?? []);
+    const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
+    if (continued) {
+        return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
+    }
+    if (!succeeded)
+        return [];
+    if (!state.isDone || !sim.shimFinished) {
+        return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
+    }
+    const recorded = parseJson(completed.Result);
+    if (!sameJson(recorded, state.output)) {
+        return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];
+    }
+    return [];
+}
+function parseJson(text) {
+    if (typeof text !== 'string' || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function sameJson(a, b) {
+    return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+function normalise(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (Array.isArray(value))
+        return value.map(normalise);
+    if (typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => [k, normalise(v)]));
+    }
+    return value;
+}
+async function traceRun(app, name, payload) {
+    const tracer = new ActionTracer(app.durableFunctionsDir);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 50;
+    tracer.install();
+    try {
+        const outcome = await app.invokeOrchestrator(name, payload);
+        return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
+    }
+    finally {
+        tracer.uninstall();
+        Error.stackTraceLimit = limit;
+    }
+}
+/** Every action in the order the SDK produced them, compound children after their parent. */
+function flatten(actions) {
+    const out = [];
+    const visit = (action) => {
+        out.push(action);
+        for (const child of action.compoundActions ?? [])
+            visit(child);
+    };
+    for (const set of actions)
+        for (const action of (set ?? []))
+            visit(action);
+    return out;
+}
+async function locateAction(trace, state, action, app) {
+    const index = flatten(state.actions).indexOf(action);
+    const run = await trace();
+    const traced = run.state ? flatten(run.state.actions)[index] : undefined;
+    const stack = traced ? run.tracer.stackOf(traced) : undefined;
+    return locationOf(stack, app);
+}
+async function locateStop(trace, app) {
+    const run = await trace();
+    const last = run.tracer.created.at(-1);
+    return locationOf(last?.stack, app);
+}
+function locationOf(stack, app) {
+    const location = userLocation(stack, app.info.dir);
+    return location ? { location } : {};
+}
+
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(626);
+;// CONCATENATED MODULE: ./harness/app/load.ts
+/**
+ * Loads a user's function app in this thread (the replay worker) without the Functions host, and
+ * invokes its orchestrators the way the Node worker does. Both durable-functions and
+ * @azure/functions are the app's own copies, resolved from its folder.
+ *
+ * Node programming model v4 (durable-functions 3.x): @azure/functions registers functions through
+ * the module `@azure/functions-core`, which only the Node worker provides. We provide it: every
+ * registration (orchestrations, activities, entities, others) is captured, and an orchestrator is
+ * invoked through the programming model the app set, exactly as the worker does
+ * (getInvocationModel -> getArguments -> invokeFunction -> getResponse).
+ *
+ * function.json model (durable-functions 2.x): each folder with a function.json is a function;
+ * orchestrators are found by their orchestrationTrigger binding and invoked with a context whose
+ * bindings hold the payload; they answer through context.done(error, state).
+ */
+
+
+
+
+
+
+const OUT_OF_PROC_LABEL = '\n\n$OutOfProcData$:';
+async function loadAppInThisThread(appDir) {
+    const dir = (0,external_node_path_.resolve)(appDir);
+    const shown = (0,paths/* displayPath */.G)(dir);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new errors/* AppLoadError */._n(dir, `--app ${appDir}: no such folder. Expected the folder of a function app (the one holding host.json).`);
+    }
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'host.json'))) {
+        throw new errors/* AppLoadError */._n(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
+    }
+    const appRequire = nativeCreateRequire((0,external_node_path_.join)(dir, 'package.json'));
+    let dfPackageJson;
+    try {
+        dfPackageJson = appRequire.resolve('durable-functions/package.json');
+    }
+    catch {
+        const declared = readPackageJson(dir)?.dependencies?.['durable-functions'];
+        throw new errors/* AppLoadError */._n(dir, declared
+            ? `${shown} declares durable-functions ${declared} but it is not installed. Run \`npm install\` in ${shown} first.`
+            : `${shown} has no durable-functions package: it is not a Durable Functions app (add durable-functions to its dependencies and run \`npm install\`).`);
+    }
+    const dfVersion = String(JSON.parse((0,external_node_fs_.readFileSync)(dfPackageJson, 'utf8')).version ?? '0.0.0');
+    const major = Number.parseInt(dfVersion, 10);
+    if (major >= 3)
+        return loadV4(dir, shown, appRequire, (0,external_node_path_.dirname)(dfPackageJson), dfVersion);
+    return loadFunctionJson(dir, shown, (0,external_node_path_.dirname)(dfPackageJson), dfVersion);
+}
+function readPackageJson(dir) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function kindOf(trigger) {
+    switch (trigger.toLowerCase()) {
+        case 'orchestrationtrigger':
+            return 'orchestration';
+        case 'activitytrigger':
+            return 'activity';
+        case 'entitytrigger':
+            return 'entity';
+        default:
+            return 'other';
+    }
+}
+// ---------------------------------------------------------------- programming model v4
+/** The stand-in for the module the Node worker provides. One per worker thread. */
+class FunctionsCore {
+    registrations = [];
+    programmingModel;
+    registerFunction(metadata, callback) {
+        this.registrations.push({ metadata, callback });
+        return { dispose: () => undefined };
+    }
+    setProgrammingModel(model) {
+        this.programmingModel = model;
+    }
+    getProgrammingModel() {
+        return this.programmingModel;
+    }
+    registerHook() {
+        return { dispose: () => undefined };
+    }
+    log() {
+        // Worker system logs go to the host; there is no host here.
+    }
+}
+let installedCore;
+function installFunctionsCore() {
+    if (installedCore)
+        return installedCore;
+    const core = new FunctionsCore();
+    const Module = nativeCreateRequire(import.meta.url)('node:module');
+    const originalLoad = Module._load;
+    Module._load = function load(request, ...rest) {
+        if (request === '@azure/functions-core')
+            return core;
+        return originalLoad.call(this, request, ...rest);
+    };
+    installedCore = core;
+    return core;
+}
+async function loadV4(dir, shown, appRequire, dfDir, dfVersion) {
+    const pkg = readPackageJson(dir);
+    if (!pkg)
+        throw new errors/* AppLoadError */._n(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
+    if (!pkg.main) {
+        throw new errors/* AppLoadError */._n(dir, `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`);
+    }
+    const { files } = await (0,paths/* expandHistoryPaths */.x)([pkg.main], dir);
+    const entryFiles = files.filter((f) => /\.(c|m)?js$/.test(f));
+    if (entryFiles.length === 0) {
+        throw new errors/* AppLoadError */._n(dir, `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`);
+    }
+    let azureFunctionsVersion;
+    try {
+        const path = nativeCreateRequire((0,external_node_path_.join)(dfDir, 'package.json')).resolve('@azure/functions/package.json');
+        azureFunctionsVersion = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')).version;
+    }
+    catch {
+        // durable-functions 3.x depends on @azure/functions; a broken install shows up when importing.
+    }
+    const core = installFunctionsCore();
+    for (const file of entryFiles) {
+        try {
+            await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(file).href);
+        }
+        catch (error) {
+            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.G)(file)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
+        }
+    }
+    void appRequire;
+    const byName = new Map();
+    const functions = [];
+    for (const registration of core.registrations) {
+        const trigger = Object.values(registration.metadata.bindings).find((b) => b.direction === 'in' && /trigger$/i.test(b.type));
+        const triggerType = trigger?.type ?? 'unknown';
+        byName.set(registration.metadata.name.toLowerCase(), registration);
+        functions.push({ name: registration.metadata.name, kind: kindOf(triggerType), trigger: triggerType });
+    }
+    const model = core.programmingModel;
+    const info = {
+        dir,
+        model: 'v4',
+        durableFunctionsVersion: dfVersion,
+        ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
+        entryFiles,
+        functions,
+    };
+    let invocations = 0;
+    return {
+        info,
+        durableFunctionsDir: dfDir,
+        find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+        bareHandler(name) {
+            const registration = byName.get(name.toLowerCase());
+            if (!registration || !model)
+                return undefined;
+            return async (payload) => {
+                const ctx = model.getInvocationModel(coreContext(registration, String(++invocations), '{}'));
+                const { context } = await ctx.getArguments();
+                return registration.callback(payload, context);
+            };
+        },
+        async invokeOrchestrator(name, payloadText) {
+            const registration = byName.get(name.toLowerCase());
+            if (!registration)
+                throw new Error(`no function named ${name}`);
+            if (!model)
+                throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), payloadText));
+            const { context, inputs } = await invocation.getArguments();
+            let result;
+            try {
+                result = await invocation.invokeFunction(context, inputs, registration.callback);
+            }
+            catch (error) {
+                return threwOutcome(error);
+            }
+            await invocation.getResponse(context, result);
+            return { kind: 'state', state: result };
+        },
+    };
+}
+function coreContext(registration, invocationId, payloadText) {
+    const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
+    return {
+        invocationId,
+        request: {
+            invocationId,
+            functionId: registration.metadata.name,
+            inputData: [{ name: triggerName, data: { json: payloadText } }],
+            triggerMetadata: {},
+        },
+        metadata: registration.metadata,
+        state: undefined,
+        log: () => undefined,
+    };
+}
+function threwOutcome(error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const at = raw.indexOf(OUT_OF_PROC_LABEL);
+    let state;
+    let message = raw;
+    if (at >= 0) {
+        message = raw.slice(0, at);
+        try {
+            state = JSON.parse(raw.slice(at + OUT_OF_PROC_LABEL.length));
+            if (typeof state.error === 'string')
+                message = state.error;
+        }
+        catch {
+            state = undefined;
+        }
+    }
+    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
+    return { kind: 'threw', message, ...(stack ? { stack } : {}), ...(state ? { state } : {}) };
+}
+async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
+    const functions = [];
+    const orchestrators = new Map();
+    const entryFiles = [];
+    const folders = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, e.name, 'function.json')));
+    if (folders.length === 0) {
+        throw new errors/* AppLoadError */._n(dir, `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`);
+    }
+    for (const folder of folders) {
+        const jsonPath = (0,external_node_path_.join)(dir, folder.name, 'function.json');
+        let spec;
+        try {
+            spec = JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8'));
+        }
+        catch (error) {
+            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.G)(jsonPath)} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        if (spec.disabled === true)
+            continue;
+        const trigger = (spec.bindings ?? []).find((b) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
+        const triggerType = trigger?.type ?? 'unknown';
+        const kind = kindOf(triggerType);
+        functions.push({ name: folder.name, kind, trigger: triggerType });
+        if (kind !== 'orchestration')
+            continue;
+        const script = (0,external_node_path_.join)(dir, folder.name, spec.scriptFile ?? 'index.js');
+        entryFiles.push(script);
+        let exported;
+        try {
+            const module = (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(script).href));
+            exported = spec.entryPoint ? module[spec.entryPoint] ?? module.default?.[spec.entryPoint] : module.default ?? module;
+        }
+        catch (error) {
+            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.G)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
+        }
+        if (typeof exported !== 'function') {
+            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.G)(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
+        }
+        orchestrators.set(folder.name.toLowerCase(), { triggerName: trigger?.name ?? 'context', handler: exported });
+    }
+    let invocations = 0;
+    const invoke = (name, payload) => {
+        const orchestrator = orchestrators.get(name.toLowerCase());
+        if (!orchestrator)
+            throw new Error(`no orchestrator named ${name}`);
+        return new Promise((resolvePromise, reject) => {
+            const log = Object.assign(() => undefined, { error: () => undefined, warn: () => undefined, info: () => undefined, verbose: () => undefined });
+            const invocationId = String(++invocations);
+            const context = {
+                invocationId,
+                executionContext: { invocationId, functionName: name, functionDirectory: (0,external_node_path_.join)(dir, name) },
+                bindings: { [orchestrator.triggerName]: payload },
+                bindingData: {},
+                log,
+                df: undefined,
+                done: (error, result) => resolvePromise({ error, result }),
+            };
+            try {
+                const returned = orchestrator.handler(context);
+                if (returned && typeof returned.then === 'function')
+                    returned.then(undefined, reject);
+            }
+            catch (error) {
+                reject(error);
+            }
+        });
+    };
+    return {
+        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
+        durableFunctionsDir: dfDir,
+        find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+        bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
+        async invokeOrchestrator(name, payloadText) {
+            let outcome;
+            try {
+                outcome = await invoke(name, JSON.parse(payloadText));
+            }
+            catch (error) {
+                return threwOutcome(error);
+            }
+            if (outcome.error)
+                return threwOutcome(outcome.error);
+            return { kind: 'state', state: outcome.result };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./harness/app/worker.ts
+/**
+ * The replay worker: one thread per loaded app. It imports the user's code with Node's own
+ * module loader (so it also works under jest, whose loader would intercept imports), keeps what
+ * the user's modules print away from the caller's stdout, and can be terminated if user code hangs.
+ */
+
+
+
+
+
+async function loadItem(item) {
+    return 'file' in item ? readHistoryFile(item.file) : parseHistory(item.value, item.source);
+}
+function errorResult(source, error) {
+    const eventIndex = error instanceof errors/* HistoryError */.tx ? error.eventIndex : undefined;
+    return {
+        source,
+        instanceId: '',
+        orchestrator: '',
+        verdict: 'error',
+        error: { message: error instanceof errors/* HistoryError */.tx ? error.message : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
+    };
+}
+async function replayItems(app, items, options) {
+    const results = [];
+    for (const item of items) {
+        const source = 'file' in item ? item.file : item.source;
+        let history;
+        try {
+            history = await loadItem(item);
+        }
+        catch (error) {
+            results.push(errorResult(source, error));
+            continue;
+        }
+        try {
+            results.push(await replayLoadedHistory(app, history, options));
+        }
+        catch (error) {
+            const result = errorResult(source, error);
+            results.push({ ...result, instanceId: history.instanceId, orchestrator: history.orchestrator });
+        }
+    }
+    return results;
+}
+/** The bench's floor: call the SDK's own handler on each payload, nothing else. */
+async function floor(app, histories) {
+    const handlers = new Map();
+    const started = process.hrtime.bigint();
+    for (const history of histories) {
+        let handler = handlers.get(history.name);
+        if (!handler) {
+            handler = app.bareHandler(history.name);
+            if (!handler)
+                continue;
+            handlers.set(history.name, handler);
+        }
+        try {
+            await handler(JSON.parse(history.payload));
+        }
+        catch {
+            // A throwing orchestrator costs the same in the floor as in the harness.
+        }
+    }
+    return Number(process.hrtime.bigint() - started) / 1e9;
+}
+async function runWorker(init) {
+    const port = external_node_worker_threads_.parentPort;
+    let app;
+    try {
+        app = await loadAppInThisThread(init.appDir);
+    }
+    catch (error) {
+        const message = {
+            type: 'load-error',
+            message: (0,errors/* errorMessage */.gJ)(error),
+            ...(error instanceof errors/* AppLoadError */._n && error.userStack ? { userStack: error.userStack } : {}),
+        };
+        port.postMessage(message);
+        return;
+    }
+    port.on('message', (message) => {
+        const reply = async () => {
+            try {
+                if (message.type === 'replay')
+                    return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
+                return { type: 'floor-done', id: message.id, seconds: await floor(app, message.histories) };
+            }
+            catch (error) {
+                return { type: 'crash', id: message.id, message: (0,errors/* errorMessage */.gJ)(error) };
+            }
+        };
+        void reply().then((answer) => port.postMessage(answer));
+    });
+    port.postMessage({ type: 'ready', info: app.info });
+}
+const data = external_node_worker_threads_.workerData;
+if (!external_node_worker_threads_.isMainThread && data?.durableGateWorker === true && typeof data.appDir === 'string') {
+    void runWorker(data);
+}
+
+
+/***/ }),
+
+/***/ 410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _n: () => (/* binding */ AppLoadError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   tx: () => (/* binding */ HistoryError)
+/* harmony export */ });
+/* unused harmony exports DurableGateError, NondeterminismError, ReplayFailure */
+const BRAND = Symbol.for('durable-gate.error');
+function branded(name, base) {
+    Object.defineProperty(base, Symbol.hasInstance, {
+        value(instance) {
+            if (typeof instance !== 'object' || instance === null)
+                return false;
+            const brands = instance[BRAND];
+            return Array.isArray(brands) && brands.includes(name);
+        },
+    });
+    Object.defineProperty(base.prototype, 'name', { value: name, writable: true, configurable: true });
+    return base;
+}
+function brand(error, name) {
+    const holder = error;
+    const existing = holder[BRAND] ?? [];
+    Object.defineProperty(error, BRAND, { value: [...existing, name], enumerable: false, configurable: true });
+}
+/** Base of every error durable-gate throws on purpose. */
+const DurableGateError = branded('DurableGateError', class DurableGateError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        brand(this, 'DurableGateError');
+    }
+});
+/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
+const NondeterminismError = branded('NondeterminismError', class NondeterminismError extends DurableGateError {
+    result;
+    constructor(message, result) {
+        super(message);
+        brand(this, 'NondeterminismError');
+        this.result = result;
+    }
+});
+/** The new code would fail this instance another way (throws, or a function it needs is gone). */
+const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends DurableGateError {
+    result;
+    constructor(message, result) {
+        super(message);
+        brand(this, 'ReplayFailure');
+        this.result = result;
+    }
+});
+/** A history that cannot be checked: unreadable, of an unknown form, or inconsistent. */
+const HistoryError = branded('HistoryError', class HistoryError extends DurableGateError {
+    source;
+    eventIndex;
+    constructor(source, message, eventIndex) {
+        super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${message}`);
+        brand(this, 'HistoryError');
+        this.source = source;
+        this.eventIndex = eventIndex;
+    }
+});
+/** The function app could not be loaded. `userStack` holds the user's own stack when their code threw. */
+const AppLoadError = branded('AppLoadError', class AppLoadError extends DurableGateError {
+    appDir;
+    userStack;
+    constructor(appDir, message, userStack) {
+        super(message);
+        brand(this, 'AppLoadError');
+        this.appDir = appDir;
+        this.userStack = userStack;
+    }
+});
+/** Bad options or arguments. */
+const UsageError = branded('UsageError', class UsageError extends DurableGateError {
+    constructor(message) {
+        super(message);
+        brand(this, 'UsageError');
+    }
+});
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ displayPath),
+/* harmony export */   x: () => (/* binding */ expandHistoryPaths)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Expands `--histories` arguments: files, folders (every *.json below them) and globs
+ * (`*`, `?`, `**`). Node 20 has no fs.glob, so the walk is done here.
+ */
+
+
+const GLOB_CHARS = /[*?[\]{}]/;
+async function expandHistoryPaths(args, cwd = process.cwd()) {
+    const files = [];
+    const unmatched = [];
+    const seen = new Set();
+    const add = (file) => {
+        if (!seen.has(file)) {
+            seen.add(file);
+            files.push(file);
+        }
+    };
+    for (const arg of args) {
+        const before = files.length;
+        if (GLOB_CHARS.test(arg)) {
+            for (const file of await globFiles(arg, cwd))
+                add(file);
+        }
+        else {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+            if (info?.isDirectory()) {
+                for (const file of await walk(path))
+                    if (file.toLowerCase().endsWith('.json'))
+                        add(file);
+            }
+            else if (info?.isFile()) {
+                add(path);
+            }
+        }
+        if (files.length === before)
+            unmatched.push(arg);
+    }
+    return { files, unmatched };
+}
+async function walk(dir) {
+    const out = [];
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.'))
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+        if (entry.isDirectory())
+            out.push(...(await walk(path)));
+        else if (entry.isFile())
+            out.push(path);
+    }
+    return out;
+}
+async function globFiles(pattern, cwd) {
+    const normalized = pattern.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+    const segments = normalized.split('/');
+    const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+    const baseSegments = segments.slice(0, firstGlob);
+    const base = baseSegments.length === 0 ? cwd : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, baseSegments.join('/') || '/');
+    const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
+    const all = await walk(base);
+    return all.filter((file) => matcher.test((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')));
+}
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                i++;
+                if (glob[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '{') {
+            const end = glob.indexOf('}', i);
+            if (end < 0)
+                re += '\\{';
+            else {
+                re += `(?:${glob.slice(i + 1, end).split(',').map(escapeRe).join('|')})`;
+                i = end;
+            }
+        }
+        else
+            re += escapeRe(c);
+    }
+    return new RegExp(`^${re}$`);
+}
+function escapeRe(text) {
+    return text.replace(/[.+^$()|[\]\\]/g, '\\$&');
+}
+function displayPath(path, cwd = process.cwd()) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, path);
+    return rel === '' ? '.' : rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? path : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 318:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(843);
+/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(371);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39);
+/**
+ * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
+ * replay worker: started as a worker thread it runs the worker loop instead of the CLI.
+ */
+
+
+
+
+if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
+    (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__/* .setWorkerScript */ ._)(import.meta.url);
+    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .main */ .i)(process.argv.slice(2));
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 39:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __nccwpck_require__(843);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __nccwpck_require__(410);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(626);
+;// CONCATENATED MODULE: ./harness/replay/result.ts
+/** Replay results are data; renderers and the exit code are functions of them. */
+const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
+function summarize(results) {
+    const summary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
+    for (const result of results) {
+        summary.total += 1;
+        summary[result.verdict] += 1;
+    }
+    return summary;
+}
+/**
+ * Exit code of `replay` (design.md): 0 all ok; 1 the new code breaks an instance
+ * (nondeterministic or failed); 2 a history could not be checked. 1 wins over 2.
+ */
+function exitCodeFor(summary) {
+    if (summary.nondeterministic > 0 || summary.failed > 0)
+        return 1;
+    if (summary.error > 0)
+        return 2;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./harness/report/json.ts
+
+function buildReport(results, app) {
+    return { schema: REPLAY_REPORT_SCHEMA, ...(app ? { app } : {}), summary: summarize(results), results };
+}
+function renderJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./harness/report/text.ts
+/** The human report: one line per instance, then each problem in full, then a summary. */
+
+const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
+function where(location, cwd) {
+    if (!location)
+        return undefined;
+    return `${(0,paths/* displayPath */.G)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+}
+function renderText(report, options = {}) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const lines = [];
+    for (const r of report.results) {
+        const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
+        const id = r.instanceId || (0,paths/* displayPath */.G)(r.source, options.cwd);
+        const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
+        lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
+    }
+    const problems = report.results.filter((r) => r.verdict !== 'ok' || (r.warnings?.length ?? 0) > 0);
+    for (const r of problems) {
+        lines.push('');
+        const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
+        lines.push(paint(1, `${r.instanceId || (0,paths/* displayPath */.G)(r.source, options.cwd)} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
+        lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}`);
+        if (r.divergence) {
+            const d = r.divergence;
+            lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+            lines.push(`           replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+            const at = where(d.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+            lines.push(`  why:      ${d.explanation}`);
+            lines.push(`  runtime:  ${d.message}`);
+            lines.push(`  do:       ${d.advice}`);
+        }
+        if (r.failure) {
+            const f = r.failure;
+            lines.push(`  problem:  ${f.message}`);
+            const at = where(f.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}`);
+            if (f.runtimeMessage)
+                lines.push(`  runtime:  ${f.runtimeMessage}`);
+            lines.push(`  do:       ${f.advice}`);
+        }
+        if (r.error)
+            lines.push(`  error:    ${r.error.message}`);
+        for (const warning of r.warnings ?? [])
+            lines.push(`  warning:  ${warning}`);
+    }
+    const s = report.summary;
+    lines.push('');
+    lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
+    if (s.nondeterministic + s.failed > 0) {
+        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until they finish (durable-gate gate) or the change is made safe.');
+    }
+    else if (s.error > 0) {
+        lines.push('Some histories could not be checked; fix or re-export them and run again.');
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept in step with package.json by a test. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
+ * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
+ */
+
+
+
+
+
+
+
+
+
+
+
+const defaultIo = () => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+const USAGE = `Usage: durable-gate <command> [options]
+
+Commands:
+  replay    Replay recorded orchestration histories against new orchestrator code
+
+Run 'durable-gate <command> --help' for the options of a command.
+Exit codes: 0 all good, 1 the check found a problem, 2 the tool could not do its job.
+`;
+const REPLAY_USAGE = `Usage: durable-gate replay --app <dir> --histories <path>... [options]
+
+Replays each history through the new code with the app's own durable-functions SDK and judges
+it by the rules the Durable Task runtime applies. Verdicts: ok, nondeterministic, failed, error.
+
+Options:
+  --app <dir>            The function app folder with the new code (holds host.json and package.json).
+                         TypeScript apps must be built first.
+  --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
+  --format text|json     Report format on stdout (default text).
+  --output <file>        Also write the report to this file (format from --format); fails rather
+                         than overwrite an existing file unless --force is given.
+  --force                Allow --output to overwrite an existing file.
+  --no-color             Plain text even on a terminal.
+  -h, --help             Show this help.
+
+Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one instance
+(nondeterministic or failed); 2 nothing could be checked, bad options, or some histories could
+not be read (1 wins over 2).
+`;
+async function main(argv, io = defaultIo()) {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case undefined:
+            case '-h':
+            case '--help':
+            case 'help':
+                io.stdout.write(USAGE);
+                return command === undefined ? 2 : 0;
+            case '--version':
+            case '-v':
+                io.stdout.write(`${VERSION}\n`);
+                return 0;
+            case 'replay':
+                return await replayCommand(rest, io);
+            case 'record':
+            case 'gate':
+            case 'swap':
+            case 'validate':
+                throw new errors/* UsageError */.eb(`'durable-gate ${command}' is not available in this version yet; this version has 'replay'.`);
+            default:
+                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay. Run 'durable-gate --help'.`);
+        }
+    }
+    catch (error) {
+        return reportError(error, io);
+    }
+}
+function reportError(error, io) {
+    if (error instanceof errors/* UsageError */.eb) {
+        io.stderr.write(`durable-gate: ${error.message}\n`);
+    }
+    else if (error instanceof errors/* AppLoadError */._n) {
+        io.stderr.write(`durable-gate: could not load the function app: ${error.message}\n`);
+        if (error.userStack)
+            io.stderr.write(`\nThe app's own error:\n${error.userStack}\n`);
+    }
+    else {
+        io.stderr.write(`durable-gate: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
+    }
+    return 2;
+}
+function parseReplay(args, io) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                app: { type: 'string' },
+                histories: { type: 'string', multiple: true },
+                format: { type: 'string' },
+                output: { type: 'string' },
+                force: { type: 'boolean' },
+                'no-color': { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' },
+            },
+        });
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${(0,errors/* errorMessage */.gJ)(error).replace(/\. To specify a positional argument.*$/, '')}. Run 'durable-gate replay --help'.`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return 'help';
+    // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+    const histories = [...(values.histories ?? []), ...(values.histories ? positionals : [])];
+    if (!values.histories && positionals.length > 0) {
+        throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+    }
+    if (!values.app)
+        throw new errors/* UsageError */.eb("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
+    if (histories.length === 0)
+        throw new errors/* UsageError */.eb('missing --histories <path>: history files, folders or globs to replay.');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+        throw new errors/* UsageError */.eb(`invalid --format '${format}'. Expected text or json.`);
+    return {
+        app: values.app,
+        histories,
+        format,
+        ...(values.output ? { output: values.output } : {}),
+        force: values.force === true,
+        color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
+    };
+}
+async function replayCommand(args, io) {
+    const options = parseReplay(args, io);
+    if (options === 'help') {
+        io.stdout.write(REPLAY_USAGE);
+        return 0;
+    }
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(options.histories, io.cwd);
+    const missingResults = unmatched.map((arg) => ({
+        source: arg,
+        instanceId: '',
+        orchestrator: '',
+        verdict: 'error',
+        error: { message: `--histories ${arg}: no such file or folder, and no file matches it` },
+    }));
+    if (files.length === 0) {
+        throw new errors/* UsageError */.eb(`--histories ${options.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    }
+    if (options.output && !options.force) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(io.cwd, options.output)))
+            throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    }
+    const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(io.cwd, options.app), { userOutput: 'stderr' });
+    const results = [];
+    try {
+        const progress = io.stderr.isTTY === true && files.length >= 200;
+        const batchSize = 200;
+        for (let start = 0; start < files.length; start += batchSize) {
+            const batch = files.slice(start, start + batchSize).map((file) => ({ file }));
+            results.push(...(await app.replay(batch)));
+            if (progress)
+                io.stderr.write(`\rreplayed ${results.length}/${files.length}`);
+        }
+        if (progress)
+            io.stderr.write('\r\u001b[K');
+    }
+    finally {
+        await app.close();
+    }
+    for (const result of results)
+        result.source = (0,paths/* displayPath */.G)(result.source, io.cwd);
+    const report = buildReport([...results, ...missingResults], (0,paths/* displayPath */.G)(app.info.dir, io.cwd));
+    const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
+    io.stdout.write(rendered);
+    if (options.output) {
+        const fileText = options.format === 'json' ? rendered : renderText(report, { cwd: io.cwd });
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
+    }
+    return exitCodeFor(report.summary);
+}
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

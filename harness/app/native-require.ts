@@ -1,0 +1,7 @@
+import * as nodeModule from 'node:module';
+
+/**
+ * Node's own createRequire. Bundlers (ncc/webpack) rewrite direct `createRequire(...)` calls into
+ * their own module system, which cannot load a user's app; looking it up dynamically keeps Node's.
+ */
+export const nativeCreateRequire: (path: string | URL) => NodeRequire = Reflect.get(nodeModule, 'createRequire') as (path: string | URL) => NodeRequire;

@@ -1,0 +1,135 @@
+/**
+ * The GitHub Action. The only file that touches @actions/core: reads inputs, calls the same
+ * libraries as the CLI, writes outputs, the job summary and annotations.
+ */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { loadApp } from '../../harness/app/host.js';
+import { AppLoadError, errorMessage } from '../../harness/errors.js';
+import { displayPath, expandHistoryPaths } from '../../harness/history/paths.js';
+import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness/replay/result.js';
+import { buildReport, renderJson } from '../../harness/report/json.js';
+import { renderText } from '../../harness/report/text.js';
+
+export interface ActionSettings {
+  command: 'replay';
+  app: string;
+  histories: string[];
+  format: 'text' | 'json';
+  workspace: string;
+}
+
+/** Parse the inputs once; bad values are rejected with the value and the expected form. */
+export function readSettings(getInput: (name: string) => string = (name) => core.getInput(name)): ActionSettings {
+  const command = getInput('command') || 'replay';
+  if (command !== 'replay') {
+    throw new Error(`Invalid command '${command}'. Expected replay (record, gate and swap are not available in this version yet).`);
+  }
+  const app = getInput('app');
+  if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
+  const histories = getInput('histories').split(/\r?\n|\s+/).map((s) => s.trim()).filter(Boolean);
+  if (histories.length === 0) throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
+  const format = getInput('format') || 'text';
+  if (format !== 'text' && format !== 'json') throw new Error(`Invalid format '${format}'. Expected text or json.`);
+  return { command, app, histories, format, workspace: process.env.GITHUB_WORKSPACE || process.cwd() };
+}
+
+function workspacePath(file: string, workspace: string): string {
+  const rel = relative(workspace, file);
+  return rel.startsWith('..') ? file : rel.split(sep).join('/');
+}
+
+async function summarize(report: ReplayReport, workspace: string): Promise<void> {
+  const s = report.summary;
+  const summary = core.summary.addHeading('durable-gate replay', 2).addRaw(
+    `${s.total} histories: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked.`,
+    true,
+  );
+  const problems = report.results.filter((r) => r.verdict !== 'ok');
+  if (problems.length > 0) {
+    summary.addTable([
+      [
+        { data: 'Instance', header: true },
+        { data: 'Orchestrator', header: true },
+        { data: 'Verdict', header: true },
+        { data: 'Step', header: true },
+        { data: 'Code', header: true },
+      ],
+      ...problems.map((r) => [
+        r.instanceId || r.source,
+        r.orchestrator || '?',
+        r.verdict,
+        r.divergence ? `${r.divergence.sequenceId}: recorded ${r.divergence.recorded.event} ${r.divergence.recorded.name ?? ''}, replayed ${r.divergence.replayed ? `${r.divergence.replayed.action} ${r.divergence.replayed.name ?? ''}` : 'nothing'}` : (r.failure?.message ?? r.error?.message ?? ''),
+        location(r, workspace) ?? '',
+      ]),
+    ]);
+  }
+  await summary.write();
+}
+
+function location(r: ReplayResult, workspace: string): string | undefined {
+  const loc = r.divergence?.location ?? r.failure?.location;
+  return loc ? `${workspacePath(loc.file, workspace)}:${loc.line}` : undefined;
+}
+
+function annotate(report: ReplayReport, workspace: string): void {
+  for (const r of report.results) {
+    if (r.verdict === 'ok') continue;
+    const loc = r.divergence?.location ?? r.failure?.location;
+    const message = r.divergence
+      ? `${r.instanceId} (${r.orchestrator}): ${r.divergence.explanation}\n${r.divergence.message}`
+      : `${r.instanceId || r.source} (${r.orchestrator || '?'}): ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
+    const properties = loc ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line } : { title: `durable-gate: ${r.verdict}` };
+    if (r.verdict === 'error') core.warning(message, properties);
+    else core.error(message, properties);
+  }
+}
+
+export async function run(): Promise<void> {
+  let settings: ActionSettings;
+  try {
+    settings = readSettings();
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+    return;
+  }
+  try {
+    const workspace = settings.workspace;
+    const { files, unmatched } = await expandHistoryPaths(settings.histories, workspace);
+    if (files.length === 0) throw new Error(`histories '${settings.histories.join(' ')}' matched no file.`);
+    const app = await loadApp(resolve(workspace, settings.app), { userOutput: 'stderr' });
+    let results: ReplayResult[];
+    try {
+      results = await app.replay(files.map((file) => ({ file })));
+    } finally {
+      await app.close();
+    }
+    for (const result of results) result.source = displayPath(result.source, workspace);
+    const missing: ReplayResult[] = unmatched.map((arg) => ({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `histories '${arg}' matched no file` } }));
+    const report = buildReport([...results, ...missing], displayPath(app.info.dir, workspace));
+    core.info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
+    const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
+    await writeFile(reportPath, renderJson(report));
+    const s = report.summary;
+    core.setOutput('total', s.total);
+    core.setOutput('ok', s.ok);
+    core.setOutput('nondeterministic', s.nondeterministic);
+    core.setOutput('failed', s.failed);
+    core.setOutput('error', s.error);
+    core.setOutput('breaking', s.nondeterministic + s.failed > 0);
+    core.setOutput('report-path', reportPath);
+    annotate(report, workspace);
+    try {
+      await summarize(report, workspace);
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
+    const code = exitCodeFor(s);
+    if (code === 1) core.setFailed(`${s.nondeterministic + s.failed} in-flight instance(s) would break under the new code.`);
+    else if (code === 2) core.setFailed(`${s.error} histor${s.error === 1 ? 'y' : 'ies'} could not be checked.`);
+  } catch (error) {
+    if (error instanceof AppLoadError && error.userStack) core.error(error.userStack);
+    core.setFailed(error instanceof AppLoadError ? `Could not load the function app: ${error.message}` : errorMessage(error));
+  }
+}

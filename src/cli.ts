@@ -1,0 +1,192 @@
+/**
+ * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
+ * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadApp, type ReplayApp } from '../harness/app/host.js';
+import type { HistoryItem } from '../harness/app/worker.js';
+import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
+import { displayPath, expandHistoryPaths } from '../harness/history/paths.js';
+import { exitCodeFor, type ReplayResult } from '../harness/replay/result.js';
+import { buildReport, renderJson } from '../harness/report/json.js';
+import { renderText } from '../harness/report/text.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+
+const USAGE = `Usage: durable-gate <command> [options]
+
+Commands:
+  replay    Replay recorded orchestration histories against new orchestrator code
+
+Run 'durable-gate <command> --help' for the options of a command.
+Exit codes: 0 all good, 1 the check found a problem, 2 the tool could not do its job.
+`;
+
+const REPLAY_USAGE = `Usage: durable-gate replay --app <dir> --histories <path>... [options]
+
+Replays each history through the new code with the app's own durable-functions SDK and judges
+it by the rules the Durable Task runtime applies. Verdicts: ok, nondeterministic, failed, error.
+
+Options:
+  --app <dir>            The function app folder with the new code (holds host.json and package.json).
+                         TypeScript apps must be built first.
+  --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
+  --format text|json     Report format on stdout (default text).
+  --output <file>        Also write the report to this file (format from --format); fails rather
+                         than overwrite an existing file unless --force is given.
+  --force                Allow --output to overwrite an existing file.
+  --no-color             Plain text even on a terminal.
+  -h, --help             Show this help.
+
+Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one instance
+(nondeterministic or failed); 2 nothing could be checked, bad options, or some histories could
+not be read (1 wins over 2).
+`;
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'replay':
+        return await replayCommand(rest, io);
+      case 'record':
+      case 'gate':
+      case 'swap':
+      case 'validate':
+        throw new UsageError(`'durable-gate ${command}' is not available in this version yet; this version has 'replay'.`);
+      default:
+        throw new UsageError(`unknown command '${command}'. Commands: replay. Run 'durable-gate --help'.`);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`durable-gate: ${error.message}\n`);
+  } else if (error instanceof AppLoadError) {
+    io.stderr.write(`durable-gate: could not load the function app: ${error.message}\n`);
+    if (error.userStack) io.stderr.write(`\nThe app's own error:\n${error.userStack}\n`);
+  } else {
+    io.stderr.write(`durable-gate: ${errorMessage(error)}\n`);
+  }
+  return 2;
+}
+
+
+interface ReplayOptions {
+  app: string;
+  histories: string[];
+  format: 'text' | 'json';
+  output?: string;
+  force: boolean;
+  color: boolean;
+}
+
+function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        app: { type: 'string' },
+        histories: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        force: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${errorMessage(error).replace(/\. To specify a positional argument.*$/, '')}. Run 'durable-gate replay --help'.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+  const histories = [...(values.histories ?? []), ...(values.histories ? positionals : [])];
+  if (!values.histories && positionals.length > 0) {
+    throw new UsageError(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+  }
+  if (!values.app) throw new UsageError("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
+  if (histories.length === 0) throw new UsageError('missing --histories <path>: history files, folders or globs to replay.');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`invalid --format '${format}'. Expected text or json.`);
+  return {
+    app: values.app,
+    histories,
+    format,
+    ...(values.output ? { output: values.output } : {}),
+    force: values.force === true,
+    color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
+  };
+}
+
+async function replayCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseReplay(args, io);
+  if (options === 'help') {
+    io.stdout.write(REPLAY_USAGE);
+    return 0;
+  }
+  const { files, unmatched } = await expandHistoryPaths(options.histories, io.cwd);
+  const missingResults: ReplayResult[] = unmatched.map((arg) => ({
+    source: arg,
+    instanceId: '',
+    orchestrator: '',
+    verdict: 'error',
+    error: { message: `--histories ${arg}: no such file or folder, and no file matches it` },
+  }));
+  if (files.length === 0) {
+    throw new UsageError(`--histories ${options.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+  }
+  if (options.output && !options.force) {
+    if (existsSync(resolve(io.cwd, options.output))) throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+  }
+  const app: ReplayApp = await loadApp(resolve(io.cwd, options.app), { userOutput: 'stderr' });
+  const results: ReplayResult[] = [];
+  try {
+    const progress = io.stderr.isTTY === true && files.length >= 200;
+    const batchSize = 200;
+    for (let start = 0; start < files.length; start += batchSize) {
+      const batch: HistoryItem[] = files.slice(start, start + batchSize).map((file) => ({ file }));
+      results.push(...(await app.replay(batch)));
+      if (progress) io.stderr.write(`\rreplayed ${results.length}/${files.length}`);
+    }
+    if (progress) io.stderr.write('\r\u001b[K');
+  } finally {
+    await app.close();
+  }
+  for (const result of results) result.source = displayPath(result.source, io.cwd);
+  const report = buildReport([...results, ...missingResults], displayPath(app.info.dir, io.cwd));
+  const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
+  io.stdout.write(rendered);
+  if (options.output) {
+    const fileText = options.format === 'json' ? rendered : renderText(report, { cwd: io.cwd });
+    await writeFile(resolve(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
+  }
+  return exitCodeFor(report.summary);
+}
