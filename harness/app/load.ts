@@ -74,7 +74,7 @@ export async function loadAppInThisThread(appDir: string): Promise<LoadedApp> {
   }
   const dfVersion = String((JSON.parse(readFileSync(dfPackageJson, 'utf8')) as { version?: string }).version ?? '0.0.0');
   const major = Number.parseInt(dfVersion, 10);
-  if (major >= 3) return loadV4(dir, shown, appRequire, dirname(dfPackageJson), dfVersion);
+  if (major >= 3) return loadV4(dir, shown, dirname(dfPackageJson), dfVersion);
   return loadFunctionJson(dir, shown, dirname(dfPackageJson), dfVersion);
 }
 
@@ -143,7 +143,7 @@ function installFunctionsCore(): FunctionsCore {
   return core;
 }
 
-async function loadV4(dir: string, shown: string, appRequire: NodeRequire, dfDir: string, dfVersion: string): Promise<LoadedApp> {
+async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: string): Promise<LoadedApp> {
   const pkg = readPackageJson(dir);
   if (!pkg) throw new AppLoadError(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
   if (!pkg.main) {
@@ -169,7 +169,7 @@ async function loadV4(dir: string, shown: string, appRequire: NodeRequire, dfDir
       throw new AppLoadError(dir, `importing ${displayPath(file)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
     }
   }
-  void appRequire;
+  keepUserStacks(dfDir);
   const byName = new Map<string, CoreRegistration>();
   const functions: RegisteredFunction[] = [];
   for (const registration of core.registrations) {
@@ -219,6 +219,35 @@ async function loadV4(dir: string, shown: string, appRequire: NodeRequire, dfDir
   };
 }
 
+/**
+ * durable-functions 3.x throws an OrchestrationFailureError that carries only the message of the
+ * user's error. Keep the user's own stack on it, so reports can point at the line that threw.
+ */
+function keepUserStacks(dfDir: string): void {
+  try {
+    const module = createRequire(join(dfDir, 'package.json'))(join(dfDir, 'lib', 'src', 'orchestrations', 'TaskOrchestrationExecutor.js')) as {
+      TaskOrchestrationExecutor?: { prototype: { execute: (...args: unknown[]) => Promise<unknown>; [USER_STACK]?: true } };
+    };
+    const proto = module.TaskOrchestrationExecutor?.prototype;
+    if (!proto || proto[USER_STACK]) return;
+    const execute = proto.execute;
+    proto.execute = async function (this: { exception?: unknown }, ...args: unknown[]): Promise<unknown> {
+      try {
+        return await execute.apply(this, args);
+      } catch (error) {
+        const stack = this.exception instanceof Error ? this.exception.stack : undefined;
+        if (error instanceof Error && stack) Object.defineProperty(error, USER_STACK, { value: stack });
+        throw error;
+      }
+    };
+    proto[USER_STACK] = true;
+  } catch {
+    // Another layout of the SDK: reports then carry the message without the stack.
+  }
+}
+
+const USER_STACK = Symbol.for('durable-gate.user-stack');
+
 function coreContext(registration: CoreRegistration, invocationId: string, payloadText: string): unknown {
   const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
   return {
@@ -249,7 +278,8 @@ function threwOutcome(error: unknown): InvocationOutcome {
       state = undefined;
     }
   }
-  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
+  const userStack = error instanceof Error ? (error as unknown as Record<symbol, unknown>)[USER_STACK] : undefined;
+  const stack = typeof userStack === 'string' ? userStack : error instanceof Error && typeof error.stack === 'string' && at < 0 ? error.stack : undefined;
   return { kind: 'threw', message, ...(stack ? { stack } : {}), ...(state ? { state } : {}) };
 }
 

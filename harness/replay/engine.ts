@@ -85,7 +85,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
   const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
 
   // A function the replay needs is gone from the new app.
-  const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? pendingMissing(history.events, app);
+  const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
   if (missing) {
     const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
     const refusal = missingFunctionMessage(missing.name, missing.kind, known);

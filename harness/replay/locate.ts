@@ -77,7 +77,7 @@ export function userLocation(stack: string | undefined, appDir: string): SourceL
     if (!match) continue;
     let file = match[1]!;
     if (file.startsWith('file://')) file = fileURLToPath(file);
-    if (!file.startsWith(root) || file.includes(`${sep}node_modules${sep}`)) continue;
+    if (!file.startsWith(root) || file.slice(root.length).split(sep).includes('node_modules')) continue;
     return mapThroughSourceMap(file, Number(match[2]), Number(match[3]));
   }
   return undefined;
