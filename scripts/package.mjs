@@ -4,13 +4,15 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ncc = new URL('../node_modules/@vercel/ncc/dist/ncc/cli.js', import.meta.url).pathname;
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-for (const [entry, out] of [['src/action/index.ts', 'dist'], ['src/bin.ts', 'dist/cli']]) {
+// DIST_DIR builds elsewhere (the staleness test compares such a build with the committed dist/).
+const dist = process.env.DIST_DIR || 'dist';
+rmSync(dist, { recursive: true, force: true });
+for (const [entry, out] of [['src/action/index.ts', dist], ['src/bin.ts', join(dist, 'cli')]]) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--quiet'], { stdio: 'inherit' });
 }
 
 // Keep only the bundles: ncc also writes type declarations of every module it compiled.
 const keep = new Set(['index.js', 'package.json', 'cli']);
-for (const dir of ['dist', 'dist/cli']) {
+for (const dir of [dist, join(dist, 'cli')]) {
   for (const entry of readdirSync(dir)) if (!keep.has(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
 }

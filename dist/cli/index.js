@@ -586,7 +586,7 @@ function userLocation(stack, appDir) {
         let file = match[1];
         if (file.startsWith('file://'))
             file = (0,external_node_url_namespaceObject.fileURLToPath)(file);
-        if (!file.startsWith(root) || file.includes(`${external_node_path_.sep}node_modules${external_node_path_.sep}`))
+        if (!file.startsWith(root) || file.slice(root.length).split(external_node_path_.sep).includes('node_modules'))
             continue;
         return mapThroughSourceMap(file, Number(match[2]), Number(match[3]));
     }
@@ -1193,7 +1193,7 @@ async function replayLoadedHistory(app, history, options = {}, historyText) {
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
     // A function the replay needs is gone from the new app.
-    const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? pendingMissing(history.events, app);
+    const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
         const refusal = missingFunctionMessage(missing.name, missing.kind, known);
@@ -1441,7 +1441,7 @@ async function loadAppInThisThread(appDir) {
     const dfVersion = String(JSON.parse((0,external_node_fs_.readFileSync)(dfPackageJson, 'utf8')).version ?? '0.0.0');
     const major = Number.parseInt(dfVersion, 10);
     if (major >= 3)
-        return loadV4(dir, shown, appRequire, (0,external_node_path_.dirname)(dfPackageJson), dfVersion);
+        return loadV4(dir, shown, (0,external_node_path_.dirname)(dfPackageJson), dfVersion);
     return loadFunctionJson(dir, shown, (0,external_node_path_.dirname)(dfPackageJson), dfVersion);
 }
 function readPackageJson(dir) {
@@ -1501,7 +1501,7 @@ function installFunctionsCore() {
     installedCore = core;
     return core;
 }
-async function loadV4(dir, shown, appRequire, dfDir, dfVersion) {
+async function loadV4(dir, shown, dfDir, dfVersion) {
     const pkg = readPackageJson(dir);
     if (!pkg)
         throw new errors/* AppLoadError */._n(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
@@ -1530,7 +1530,7 @@ async function loadV4(dir, shown, appRequire, dfDir, dfVersion) {
             throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.G)(file)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
         }
     }
-    void appRequire;
+    keepUserStacks(dfDir);
     const byName = new Map();
     const functions = [];
     for (const registration of core.registrations) {
@@ -1583,6 +1583,35 @@ async function loadV4(dir, shown, appRequire, dfDir, dfVersion) {
         },
     };
 }
+/**
+ * durable-functions 3.x throws an OrchestrationFailureError that carries only the message of the
+ * user's error. Keep the user's own stack on it, so reports can point at the line that threw.
+ */
+function keepUserStacks(dfDir) {
+    try {
+        const module = nativeCreateRequire((0,external_node_path_.join)(dfDir, 'package.json'))((0,external_node_path_.join)(dfDir, 'lib', 'src', 'orchestrations', 'TaskOrchestrationExecutor.js'));
+        const proto = module.TaskOrchestrationExecutor?.prototype;
+        if (!proto || proto[USER_STACK])
+            return;
+        const execute = proto.execute;
+        proto.execute = async function (...args) {
+            try {
+                return await execute.apply(this, args);
+            }
+            catch (error) {
+                const stack = this.exception instanceof Error ? this.exception.stack : undefined;
+                if (error instanceof Error && stack)
+                    Object.defineProperty(error, USER_STACK, { value: stack });
+                throw error;
+            }
+        };
+        proto[USER_STACK] = true;
+    }
+    catch {
+        // Another layout of the SDK: reports then carry the message without the stack.
+    }
+}
+const USER_STACK = Symbol.for('durable-gate.user-stack');
 function coreContext(registration, invocationId, payloadText) {
     const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
     return {
@@ -1614,7 +1643,8 @@ function threwOutcome(error) {
             state = undefined;
         }
     }
-    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
+    const userStack = error instanceof Error ? error[USER_STACK] : undefined;
+    const stack = typeof userStack === 'string' ? userStack : error instanceof Error && typeof error.stack === 'string' && at < 0 ? error.stack : undefined;
     return { kind: 'threw', message, ...(stack ? { stack } : {}), ...(state ? { state } : {}) };
 }
 async function loadFunctionJson(dir, shown, dfDir, dfVersion) {

@@ -1,0 +1,157 @@
+/** The built CLI and the built Action, run the way a user and the runner run them. */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryBuilder } from '../harness/history/builder.js';
+import { VERSION } from '../src/version.js';
+import { repoRoot, writeApp } from './helpers/apps.js';
+
+const cli = join(repoRoot, 'dist', 'cli', 'index.js');
+
+function run(args: string[], options: { node?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(options.node ?? process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('durable-gate replay (built CLI)', () => {
+  test("catches the example's breaking change with its source line, and exits 1", () => {
+    const { code, stdout } = run(['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ order-1002  ProcessOrder  nondeterministic');
+    expect(stdout).toContain('✓ order-1001  ProcessOrder  ok');
+    expect(stdout).toContain('code:     examples/order-app-next/src/functions/orchestrators.ts:39');
+    expect(stdout).toContain("instead scheduled an activity task named 'CheckFraud'");
+    expect(stdout).toContain('7 histories: 3 ok, 4 nondeterministic, 0 failed, 0 could not be checked');
+  });
+
+  test('the version in production replays its own histories: exit 0', () => {
+    const { code, stdout } = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories/*.json']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('7 histories: 7 ok');
+  });
+
+  test('--format json stays valid JSON while the app prints during load; the print goes to stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-'));
+    const b = new HistoryBuilder({ instanceId: 'g1', name: 'Greet' });
+    const a = b.activity('SayHi');
+    b.episode().completed(a, 'Hi Tokyo');
+    b.activity('SayHi');
+    writeFileSync(join(dir, 'g1.json'), JSON.stringify(b.idle().toFile()));
+    const { code, stdout, stderr } = run(['replay', '--app', '__tests__/fixtures/apps/esm-app', '--histories', dir, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { schema: string; summary: { ok: number } };
+    expect(report.schema).toBe('durable-gate.replay-report/v1');
+    expect(report.summary.ok).toBe(1);
+    expect(stderr).toContain('esm-app: registering functions');
+  });
+
+  test('a function.json app (durable-functions 2.x) replays', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-'));
+    const b = new HistoryBuilder({ instanceId: 'h1', name: 'hello' });
+    const a = b.activity('SayHello');
+    b.episode().completed(a, 'Hello Tokyo!');
+    b.activity('SayHello');
+    writeFileSync(join(dir, 'h1.json'), JSON.stringify(b.idle().build()));
+    const { code, stdout } = run(['replay', '--app', '__tests__/fixtures/apps/legacy-app', '--histories', join(dir, 'h1.json')]);
+    expect(stdout).toContain('✓ h1  hello  ok');
+    expect(code).toBe(0);
+  });
+
+  test('bad input: unknown option, missing app, no function app, a throwing app, unreadable history', () => {
+    const unknown = run(['replay', '--app', 'x', '--histories', 'y', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--bogus'");
+    const missingApp = run(['replay', '--histories', 'examples/histories']);
+    expect(missingApp.code).toBe(2);
+    expect(missingApp.stderr).toContain('missing --app');
+    const notAnApp = run(['replay', '--app', 'examples', '--histories', 'examples/histories']);
+    expect(notAnApp.code).toBe(2);
+    expect(notAnApp.stderr).toContain('is not a function app: it has no host.json');
+    const throwing = writeApp('throws-on-load', { orchestrators: { Flow: 'return 1;' } });
+    writeFileSync(join(throwing, 'src', 'boom.js'), "function explode() { throw new Error('config missing'); }\nexplode();\n");
+    const crashed = run(['replay', '--app', throwing, '--histories', 'examples/histories']);
+    expect(crashed.code).toBe(2);
+    expect(crashed.stderr).toContain('config missing');
+    expect(crashed.stderr).toMatch(/boom\.js:1/);
+    const dir = mkdtempSync(join(tmpdir(), 'dg-'));
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    const bad = run(['replay', '--app', 'examples/order-app', '--histories', dir, 'examples/histories/order-1001.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('broken.json: not valid JSON');
+    expect(bad.stdout).toContain('✓ order-1001');
+  });
+
+  test('--help for the command, --version', () => {
+    expect(run(['replay', '--help']).stdout).toContain('Usage: durable-gate replay');
+    expect(run(['--version']).stdout.trim()).toBe(VERSION);
+    expect(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version).toBe(VERSION);
+  });
+
+  test('runs on the Node the machine has (Node 20) as well', () => {
+    const system = '/usr/bin/node';
+    const version = spawnSync(system, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+    if (!version) return;
+    const { code, stdout } = run(['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories'], { node: system });
+    expect(code).toBe(1);
+    expect(stdout).toContain('orchestrators.ts:39');
+  });
+});
+
+describe('the Action bundle (dist/index.js)', () => {
+  test('replay: outputs, job summary and an error annotation at the diverging line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-action-'));
+    const output = join(dir, 'output');
+    const summary = join(dir, 'summary');
+    writeFileSync(output, '');
+    writeFileSync(summary, '');
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        'INPUT_COMMAND': 'replay',
+        'INPUT_APP': 'examples/order-app-next',
+        'INPUT_HISTORIES': 'examples/histories\n',
+        'INPUT_FORMAT': 'text',
+        GITHUB_WORKSPACE: repoRoot,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        RUNNER_TEMP: dir,
+      },
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::');
+    const outputs = readFileSync(output, 'utf8');
+    expect(outputs).toMatch(/nondeterministic<<.*\n4\n/);
+    expect(outputs).toMatch(/breaking<<.*\ntrue\n/);
+    expect(readFileSync(summary, 'utf8')).toContain('durable-gate replay');
+    expect(readdirSync(dir)).toContain('durable-gate-replay.json');
+  });
+
+  test('a bad input fails the step with the value and the expected form', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, INPUT_COMMAND: 'deploy', INPUT_APP: 'x', INPUT_HISTORIES: 'y' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("Invalid command 'deploy'");
+  });
+});
+
+describe('dist/', () => {
+  test('is what `npm run package` builds from the current sources', () => {
+    const out = join(repoRoot, 'node_modules', '.cache', 'durable-gate-dist');
+    mkdirSync(out, { recursive: true });
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DIST_DIR: out }, timeout: 120_000 });
+    expect(build.status).toBe(0);
+    for (const file of ['index.js', join('cli', 'index.js')]) {
+      const fresh = readFileSync(join(out, file), 'utf8');
+      const committed = readFileSync(join(repoRoot, 'dist', file), 'utf8');
+      if (fresh !== committed) throw new Error(`dist/${file} is stale: run \`npm run package\` and commit dist/.`);
+    }
+  }, 180_000);
+});
