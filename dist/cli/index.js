@@ -268,7 +268,7 @@ function fromEventArray(items, source, meta) {
             format = 'table-rows';
     }
     else {
-        events = records.map((record, index) => normaliseEvent({ ...record }, index, source, notes));
+        events = records.map((record, index) => normaliseEvent(record, index, source, notes));
     }
     return finish(events, source, format, meta, executionId, notes);
 }
@@ -334,8 +334,21 @@ function parseJsonColumn(raw) {
         return raw;
     }
 }
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 function normaliseEvent(event, index, source, notes) {
     const type = event.EventType;
+    // Fast path: what the runtime and `record` write needs no conversion.
+    if (isKnownEventType(type) &&
+        typeof event.EventId === 'number' &&
+        typeof event.Timestamp === 'string' &&
+        CANONICAL_TIME.test(event.Timestamp) &&
+        (event.FireAt === undefined || (typeof event.FireAt === 'string' && CANONICAL_TIME.test(event.FireAt))) &&
+        (event.TaskScheduledId === undefined || typeof event.TaskScheduledId === 'number') &&
+        (event.TimerId === undefined || typeof event.TimerId === 'number') &&
+        event.ScheduledStartTime == null) {
+        return event;
+    }
+    event = { ...event };
     if (!isKnownEventType(type)) {
         throw new errors/* HistoryError */.tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
     }
@@ -1746,7 +1759,9 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
 
 
 async function loadItem(item) {
-    return 'file' in item ? readHistoryFile(item.file) : parseHistory(item.value, item.source);
+    if ('file' in item)
+        return readHistoryFile(item.file);
+    return 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
 }
 function errorResult(source, error) {
     const eventIndex = error instanceof errors/* HistoryError */.tx ? error.eventIndex : undefined;

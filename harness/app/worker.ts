@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { AppLoadError, HistoryError, errorMessage } from '../errors.js';
-import { parseHistory, readHistoryFile, type LoadedHistory } from '../history/load.js';
+import { parseHistory, parseHistoryText, readHistoryFile, type LoadedHistory } from '../history/load.js';
 import { replayLoadedHistory, type EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import { loadAppInThisThread, type LoadedApp } from './load.js';
@@ -17,7 +17,7 @@ export interface WorkerInit {
 }
 
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
-export type HistoryItem = { file: string } | { value: unknown; source: string };
+export type HistoryItem = { file: string } | { value: unknown; source: string } | { text: string; source: string };
 
 export type ToWorker =
   | { type: 'replay'; id: number; items: HistoryItem[]; options: EngineOptions }
@@ -31,7 +31,8 @@ export type FromWorker =
   | { type: 'crash'; id: number; message: string };
 
 async function loadItem(item: HistoryItem): Promise<LoadedHistory> {
-  return 'file' in item ? readHistoryFile(item.file) : parseHistory(item.value, item.source);
+  if ('file' in item) return readHistoryFile(item.file);
+  return 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
 }
 
 export function errorResult(source: string, error: unknown): ReplayResult {

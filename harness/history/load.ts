@@ -129,7 +129,7 @@ function fromEventArray(items: unknown[], source: string, meta: FileMeta | undef
     executionId = executionId ?? rows.executionId;
     if (!meta) format = 'table-rows';
   } else {
-    events = records.map((record, index) => normaliseEvent({ ...record }, index, source, notes));
+    events = records.map((record, index) => normaliseEvent(record, index, source, notes));
   }
   return finish(events, source, format, meta, executionId, notes);
 }
@@ -193,8 +193,24 @@ function parseJsonColumn(raw: unknown): unknown {
   }
 }
 
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 function normaliseEvent(event: Record<string, unknown>, index: number, source: string, notes: string[]): HistoryEvent {
   const type = event.EventType;
+  // Fast path: what the runtime and `record` write needs no conversion.
+  if (
+    isKnownEventType(type) &&
+    typeof event.EventId === 'number' &&
+    typeof event.Timestamp === 'string' &&
+    CANONICAL_TIME.test(event.Timestamp) &&
+    (event.FireAt === undefined || (typeof event.FireAt === 'string' && CANONICAL_TIME.test(event.FireAt))) &&
+    (event.TaskScheduledId === undefined || typeof event.TaskScheduledId === 'number') &&
+    (event.TimerId === undefined || typeof event.TimerId === 'number') &&
+    event.ScheduledStartTime == null
+  ) {
+    return event as HistoryEvent;
+  }
+  event = { ...event };
   if (!isKnownEventType(type)) {
     throw new HistoryError(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
   }

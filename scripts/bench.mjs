@@ -1,0 +1,58 @@
+// npm run bench: replays 10,000 histories (20 to 200 events) of the example app through the
+// harness and, in the same run, through a bare loop that calls the SDK's own handler on the same
+// histories (the floor). The last line is one JSON object with the figures.
+import { loadApp } from '../lib/harness/index.js';
+import { buildPayloadText } from '../lib/harness/replay/payload.js';
+import { parseHistory } from '../lib/harness/history/load.js';
+import { processOrderHistory } from '../lib/__tests__/support/orders.js';
+
+const COUNT = Number(process.env.BENCH_HISTORIES ?? 10_000);
+const APP = process.env.BENCH_APP ?? 'examples/order-app';
+
+const stages = ['reserve', 'entity', 'charge', 'ship', 'done'];
+const histories = [];
+let events = 0;
+let min = Infinity;
+let max = 0;
+for (let i = 0; histories.length < COUNT; i++) {
+  const items = 1 + ((i * 37) % 80);
+  const file = processOrderHistory({ orderId: `bench-${i}`, items, stage: stages[i % stages.length], total: i % 7 === 0 ? 1500 : 300, paymentFailures: i % 11 === 0 ? 1 : 0 }).toFile();
+  const n = file.history.length;
+  if (n < 20 || n > 200) continue;
+  events += n;
+  min = Math.min(min, n);
+  max = Math.max(max, n);
+  histories.push({ text: JSON.stringify(file), file });
+}
+
+const app = await loadApp(APP, { userOutput: 'ignore' });
+// Warm both paths once (module caches, JIT) on a small slice.
+const warm = histories.slice(0, 200);
+await app.replay(warm.map((h, i) => ({ text: h.text, source: `h${i}` })));
+const floorInput = histories.map((h) => {
+  const loaded = parseHistory(h.file, 'bench');
+  return { name: loaded.orchestrator, text: h.text, payload: buildPayloadText(loaded, JSON.stringify(loaded.events)) };
+});
+await app.floor(floorInput.slice(0, 200));
+
+const floorSeconds = await app.floor(floorInput);
+
+const started = process.hrtime.bigint();
+const results = [];
+const BATCH = 500;
+for (let i = 0; i < histories.length; i += BATCH) {
+  const batch = histories.slice(i, i + BATCH).map((h, j) => ({ text: h.text, source: `bench-${i + j}` }));
+  results.push(...(await app.replay(batch, { locate: true })));
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+await app.close();
+
+const verdicts = results.reduce((acc, r) => ((acc[r.verdict] = (acc[r.verdict] ?? 0) + 1), acc), {});
+const round = (x) => Math.round(x * 1000) / 1000;
+console.log(`app: ${APP}`);
+console.log(`histories: ${histories.length} (${events} events, ${min} to ${max} per history)`);
+console.log(`verdicts: ${JSON.stringify(verdicts)}`);
+console.log(`harness: ${round(seconds)} s (JSON text in: parse, validate, payload, SDK via the invocation model, runtime rules)`);
+console.log(`floor:   ${round(floorSeconds)} s (payload text in: JSON.parse + the SDK's own handler)`);
+console.log(`ratio:   ${round(seconds / floorSeconds)} (target <= 1.5; total target < 5 s)`);
+console.log(JSON.stringify({ replay: { histories: histories.length, seconds: round(seconds), floorSeconds: round(floorSeconds), ratio: round(seconds / floorSeconds) } }));
