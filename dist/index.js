@@ -29078,7 +29078,8 @@ function missingFunctionMessage(name, type, known) {
 }
 /** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
 function duplicateEventWarning(source, id, event) {
-    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${event.Timestamp}`;
+    const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
+    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
 }
 
 ;// CONCATENATED MODULE: ./harness/replay/payload.ts
@@ -29096,25 +29097,43 @@ function duplicateEventWarning(source, id, event) {
  * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
  */
 
+
 const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
-/** The payload as JSON text: the worker parses it with JSON.parse, giving each run a fresh copy. */
-function buildPayloadText(history, historyText, options = {}) {
-    const started = history.events.find((e) => e.EventType === EventType.ExecutionStarted);
-    const input = started?.Input;
+/**
+ * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
+ * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
+ */
+function buildPayload(history, options = {}) {
+    const startedIndex = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+    const started = history.events[startedIndex];
     const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
     const lastStarted = lastIndexOf(history, EventType.OrchestratorStarted);
-    // The extension reports isReplaying true when the batch starts with events already played.
-    const isReplaying = lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted);
-    return (`{"history":${historyText}` +
-        `,"input":${typeof input === 'string' && input !== '' ? input : 'null'}` +
-        `,"instanceId":${JSON.stringify(history.instanceId)}` +
-        `,"isReplaying":${isReplaying}` +
-        `,"parentInstanceId":${parent ? JSON.stringify(parent) : 'null'}` +
-        `,"upperSchemaVersion":1` +
-        `,"upperSchemaVersionNew":${options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW}` +
-        `,"longRunningTimerIntervalDuration":${JSON.stringify(options.longRunningTimerIntervalDuration ?? '3.00:00:00')}` +
-        `,"maximumShortTimerDuration":${JSON.stringify(options.maximumShortTimerDuration ?? '6.00:00:00')}` +
-        `,"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`);
+    let input = null;
+    if (typeof started?.Input === 'string' && started.Input !== '') {
+        try {
+            input = JSON.parse(started.Input);
+        }
+        catch {
+            throw new errors/* HistoryError */.tx(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
+        }
+    }
+    return {
+        history: history.events,
+        input,
+        instanceId: history.instanceId,
+        // The extension reports isReplaying when the batch starts with events already played.
+        isReplaying: lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted),
+        parentInstanceId: parent ?? null,
+        upperSchemaVersion: 1,
+        upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
+        longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
+        maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
+        defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    };
+}
+/** The payload as JSON text, the form the host sends over the wire. */
+function buildPayloadText(history, options = {}) {
+    return JSON.stringify(buildPayload(history, options));
 }
 function lastIndexOf(history, type) {
     for (let i = history.events.length - 1; i >= 0; i--)
@@ -29196,7 +29215,7 @@ class RuntimeModel {
     process(event, index, actions, schemaVersion) {
         switch (event.EventType) {
             case EventType.OrchestratorStarted:
-                this.now = Date.parse(event.Timestamp);
+                this.now = timeOf(event.Timestamp);
                 return undefined;
             case EventType.ExecutionStarted:
                 this.startShim(actions, schemaVersion);
@@ -29506,6 +29525,10 @@ function schedulerId(entity) {
     }
     return undefined;
 }
+/** The SDK may have turned Timestamps into Dates in place. */
+function timeOf(value) {
+    return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
 
 ;// CONCATENATED MODULE: ./harness/replay/engine.ts
 
@@ -29519,7 +29542,7 @@ const KIND_OF_USE = {
     orchestrator: 'orchestration',
     entity: 'entity',
 };
-async function replayLoadedHistory(app, history, options = {}, historyText) {
+async function replayLoadedHistory(app, history, options = {}) {
     const base = {
         source: history.source,
         instanceId: history.instanceId,
@@ -29548,9 +29571,8 @@ async function replayLoadedHistory(app, history, options = {}, historyText) {
             },
         });
     }
-    const text = historyText ?? JSON.stringify(history.events);
-    const payload = buildPayloadText(history, text, options);
-    const outcome = await app.invokeOrchestrator(registered.name, payload);
+    // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
+    const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
         const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -29572,7 +29594,7 @@ async function replayLoadedHistory(app, history, options = {}, historyText) {
     };
     const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
-    const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
+    const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, buildPayloadText(history, options));
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
@@ -29833,6 +29855,11 @@ function readPackageJson(dir) {
         return undefined;
     }
 }
+/** Function names are case-insensitive, as in the host. */
+function finder(functions) {
+    const byName = new Map(functions.map((f) => [f.name.toLowerCase(), f]));
+    return (name) => byName.get(name.toLowerCase());
+}
 function kindOf(trigger) {
     switch (trigger.toLowerCase()) {
         case 'orchestrationtrigger':
@@ -29933,7 +29960,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     return {
         info,
         durableFunctionsDir: dfDir,
-        find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+        find: finder(functions),
         bareHandler(name) {
             const registration = byName.get(name.toLowerCase());
             if (!registration || !model)
@@ -29944,14 +29971,18 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
                 return registration.callback(payload, context);
             };
         },
-        async invokeOrchestrator(name, payloadText) {
+        async invokeOrchestrator(name, payload) {
             const registration = byName.get(name.toLowerCase());
             if (!registration)
                 throw new Error(`no function named ${name}`);
             if (!model)
                 throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), payloadText));
+            const text = typeof payload === 'string' ? payload : 'null';
+            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
             const { context, inputs } = await invocation.getArguments();
+            // The trigger is the only input; an already parsed payload takes the place of parsing it.
+            if (typeof payload !== 'string')
+                inputs[0] = payload;
             let result;
             try {
                 result = await invocation.invokeFunction(context, inputs, registration.callback);
@@ -30098,12 +30129,12 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
     return {
         info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
         durableFunctionsDir: dfDir,
-        find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+        find: finder(functions),
         bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
-        async invokeOrchestrator(name, payloadText) {
+        async invokeOrchestrator(name, payload) {
             let outcome;
             try {
-                outcome = await invoke(name, JSON.parse(payloadText));
+                outcome = await invoke(name, typeof payload === 'string' ? JSON.parse(payload) : payload);
             }
             catch (error) {
                 return threwOutcome(error);

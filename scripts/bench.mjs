@@ -31,7 +31,7 @@ const warm = histories.slice(0, 200);
 await app.replay(warm.map((h, i) => ({ text: h.text, source: `h${i}` })));
 const floorInput = histories.map((h) => {
   const loaded = parseHistory(h.file, 'bench');
-  return { name: loaded.orchestrator, text: h.text, payload: buildPayloadText(loaded, JSON.stringify(loaded.events)) };
+  return { name: loaded.orchestrator, text: h.text, payload: buildPayloadText(loaded) };
 });
 await app.floor(floorInput.slice(0, 200));
 

@@ -25,8 +25,11 @@ export interface LoadedApp {
   info: AppInfo;
   /** Function names are case-insensitive, as in the host. */
   find(name: string): RegisteredFunction | undefined;
-  /** Invoke an orchestrator with the trigger payload (as JSON text, the way the host sends it). */
-  invokeOrchestrator(name: string, payloadText: string): Promise<InvocationOutcome>;
+  /**
+   * Invoke an orchestrator with the trigger payload: JSON text as the host sends it, or the
+   * parsed object the worker would make of it (saves a serialization round trip per history).
+   */
+  invokeOrchestrator(name: string, payload: string | object): Promise<InvocationOutcome>;
   /** Calls the registered handler directly with a parsed payload: the bench's floor. */
   bareHandler(name: string): ((payload: unknown) => Promise<unknown>) | undefined;
   /** The folder of the app's durable-functions package (to instrument it when locating calls). */
@@ -89,6 +92,12 @@ function readPackageJson(dir: string): PackageJson | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Function names are case-insensitive, as in the host. */
+function finder(functions: RegisteredFunction[]): (name: string) => RegisteredFunction | undefined {
+  const byName = new Map(functions.map((f) => [f.name.toLowerCase(), f]));
+  return (name) => byName.get(name.toLowerCase());
 }
 
 function kindOf(trigger: string): FunctionKind {
@@ -191,7 +200,7 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   return {
     info,
     durableFunctionsDir: dfDir,
-    find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+    find: finder(functions),
     bareHandler(name) {
       const registration = byName.get(name.toLowerCase());
       if (!registration || !model) return undefined;
@@ -201,12 +210,15 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
         return registration.callback(payload, context);
       };
     },
-    async invokeOrchestrator(name, payloadText) {
+    async invokeOrchestrator(name, payload) {
       const registration = byName.get(name.toLowerCase());
       if (!registration) throw new Error(`no function named ${name}`);
       if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), payloadText));
+      const text = typeof payload === 'string' ? payload : 'null';
+      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
       const { context, inputs } = await invocation.getArguments();
+      // The trigger is the only input; an already parsed payload takes the place of parsing it.
+      if (typeof payload !== 'string') inputs[0] = payload;
       let result: unknown;
       try {
         result = await invocation.invokeFunction(context, inputs, registration.callback);
@@ -355,12 +367,12 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
   return {
     info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
     durableFunctionsDir: dfDir,
-    find: (name) => functions.find((f) => f.name.toLowerCase() === name.toLowerCase()),
+    find: finder(functions),
     bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
-    async invokeOrchestrator(name, payloadText) {
+    async invokeOrchestrator(name, payload) {
       let outcome: { error: unknown; result: unknown };
       try {
-        outcome = await invoke(name, JSON.parse(payloadText));
+        outcome = await invoke(name, typeof payload === 'string' ? JSON.parse(payload) : payload);
       } catch (error) {
         return threwOutcome(error);
       }

@@ -10,7 +10,7 @@ import type { LoadedHistory } from '../history/load.js';
 import { ActionType, describeAction, type SdkAction } from './actions.js';
 import { ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
-import { buildPayloadText, type PayloadOptions } from './payload.js';
+import { buildPayload, buildPayloadText, type PayloadOptions } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome } from './runtime.js';
 
@@ -25,7 +25,7 @@ const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'e
   entity: 'entity',
 };
 
-export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}, historyText?: string): Promise<ReplayResult> {
+export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}): Promise<ReplayResult> {
   const base: ReplayResult = {
     source: history.source,
     instanceId: history.instanceId,
@@ -56,9 +56,8 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
     });
   }
 
-  const text = historyText ?? JSON.stringify(history.events);
-  const payload = buildPayloadText(history, text, options);
-  const outcome = await app.invokeOrchestrator(registered.name, payload);
+  // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
+  const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
   const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
     const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -82,7 +81,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
   const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
 
-  const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, payload);
+  const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, buildPayloadText(history, options));
 
   // A function the replay needs is gone from the new app.
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));

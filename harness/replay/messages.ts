@@ -85,5 +85,6 @@ export function missingFunctionMessage(name: string, type: FunctionType, known: 
 
 /** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
 export function duplicateEventWarning(source: string, id: number, event: HistoryEvent): string {
-  return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${event.Timestamp}`;
+  const ts = (event.Timestamp as unknown) instanceof Date ? (event.Timestamp as unknown as Date).toISOString() : event.Timestamp;
+  return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
 }

@@ -11,6 +11,7 @@
  * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
  * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
  */
+import { HistoryError } from '../errors.js';
 import { EventType } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
 
@@ -22,26 +23,41 @@ export interface PayloadOptions {
   longRunningTimerIntervalDuration?: string;
 }
 
-/** The payload as JSON text: the worker parses it with JSON.parse, giving each run a fresh copy. */
-export function buildPayloadText(history: LoadedHistory, historyText: string, options: PayloadOptions = {}): string {
-  const started = history.events.find((e) => e.EventType === EventType.ExecutionStarted);
-  const input = started?.Input;
+/**
+ * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
+ * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
+ */
+export function buildPayload(history: LoadedHistory, options: PayloadOptions = {}): Record<string, unknown> {
+  const startedIndex = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+  const started = history.events[startedIndex];
   const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
   const lastStarted = lastIndexOf(history, EventType.OrchestratorStarted);
-  // The extension reports isReplaying true when the batch starts with events already played.
-  const isReplaying = lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted);
-  return (
-    `{"history":${historyText}` +
-    `,"input":${typeof input === 'string' && input !== '' ? input : 'null'}` +
-    `,"instanceId":${JSON.stringify(history.instanceId)}` +
-    `,"isReplaying":${isReplaying}` +
-    `,"parentInstanceId":${parent ? JSON.stringify(parent) : 'null'}` +
-    `,"upperSchemaVersion":1` +
-    `,"upperSchemaVersionNew":${options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW}` +
-    `,"longRunningTimerIntervalDuration":${JSON.stringify(options.longRunningTimerIntervalDuration ?? '3.00:00:00')}` +
-    `,"maximumShortTimerDuration":${JSON.stringify(options.maximumShortTimerDuration ?? '6.00:00:00')}` +
-    `,"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`
-  );
+  let input: unknown = null;
+  if (typeof started?.Input === 'string' && started.Input !== '') {
+    try {
+      input = JSON.parse(started.Input);
+    } catch {
+      throw new HistoryError(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
+    }
+  }
+  return {
+    history: history.events,
+    input,
+    instanceId: history.instanceId,
+    // The extension reports isReplaying when the batch starts with events already played.
+    isReplaying: lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted),
+    parentInstanceId: parent ?? null,
+    upperSchemaVersion: 1,
+    upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
+    longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
+    maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
+    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+  };
+}
+
+/** The payload as JSON text, the form the host sends over the wire. */
+export function buildPayloadText(history: LoadedHistory, options: PayloadOptions = {}): string {
+  return JSON.stringify(buildPayload(history, options));
 }
 
 function lastIndexOf(history: LoadedHistory, type: EventType): number {

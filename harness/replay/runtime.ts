@@ -128,7 +128,7 @@ class RuntimeModel {
   private process(event: HistoryEvent, index: number, actions: unknown[][], schemaVersion: number): Mismatch | undefined {
     switch (event.EventType) {
       case EventType.OrchestratorStarted:
-        this.now = Date.parse(event.Timestamp);
+        this.now = timeOf(event.Timestamp);
         return undefined;
       case EventType.ExecutionStarted:
         this.startShim(actions, schemaVersion);
@@ -439,4 +439,9 @@ function schedulerId(entity: unknown): string | undefined {
     if (e.name !== undefined) return `@${e.name.toLowerCase()}@${e.key ?? ''}`;
   }
   return undefined;
+}
+
+/** The SDK may have turned Timestamps into Dates in place. */
+function timeOf(value: unknown): number {
+  return value instanceof Date ? value.getTime() : Date.parse(String(value));
 }
