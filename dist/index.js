@@ -28702,15 +28702,17 @@ function parseJsonColumn(raw) {
         return raw;
     }
 }
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** ISO 8601 in UTC, as the runtime writes it ("2026-11-02T08:00:00.1234567Z"): no conversion needed. */
+function isUtcIso(value) {
+    return typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45;
+}
 function normaliseEvent(event, index, source, notes) {
     const type = event.EventType;
     // Fast path: what the runtime and `record` write needs no conversion.
     if (isKnownEventType(type) &&
         typeof event.EventId === 'number' &&
-        typeof event.Timestamp === 'string' &&
-        CANONICAL_TIME.test(event.Timestamp) &&
-        (event.FireAt === undefined || (typeof event.FireAt === 'string' && CANONICAL_TIME.test(event.FireAt))) &&
+        isUtcIso(event.Timestamp) &&
+        (event.FireAt === undefined || isUtcIso(event.FireAt)) &&
         (event.TaskScheduledId === undefined || typeof event.TaskScheduledId === 'number') &&
         (event.TimerId === undefined || typeof event.TimerId === 'number') &&
         event.ScheduledStartTime == null) {
@@ -28760,15 +28762,27 @@ function normaliseTime(raw, field, index, source, notes) {
     return text;
 }
 function finish(events, source, format, meta, executionId, notes) {
-    const startedIndex = events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+    let startedIndex = -1;
+    let second = -1;
+    let orchestratorStarted = false;
+    for (let i = 0; i < events.length; i++) {
+        const type = events[i].EventType;
+        if (type === EventType.ExecutionStarted) {
+            if (startedIndex < 0)
+                startedIndex = i;
+            else if (second < 0)
+                second = i;
+        }
+        else if (type === EventType.OrchestratorStarted)
+            orchestratorStarted = true;
+    }
     if (startedIndex < 0) {
         throw new errors/* HistoryError */.tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
     }
-    if (events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted) >= 0) {
-        const second = events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted);
+    if (second >= 0) {
         throw new errors/* HistoryError */.tx(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
     }
-    if (!events.some((e) => e.EventType === EventType.OrchestratorStarted)) {
+    if (!orchestratorStarted) {
         throw new errors/* HistoryError */.tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
     }
     const started = events[startedIndex];
@@ -29104,10 +29118,19 @@ const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
  * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
  */
 function buildPayload(history, options = {}) {
-    const startedIndex = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
-    const started = history.events[startedIndex];
+    const events = history.events;
+    let startedIndex = -1;
+    let isReplaying = false;
+    for (let i = 0; i < events.length; i++) {
+        const type = events[i].EventType;
+        if (type === EventType.ExecutionStarted && startedIndex < 0)
+            startedIndex = i;
+        // The extension reports isReplaying when the batch starts with events already played.
+        else if (type === EventType.OrchestratorStarted && startedIndex >= 0)
+            isReplaying = true;
+    }
+    const started = events[startedIndex];
     const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
-    const lastStarted = lastIndexOf(history, EventType.OrchestratorStarted);
     let input = null;
     if (typeof started?.Input === 'string' && started.Input !== '') {
         try {
@@ -29121,8 +29144,7 @@ function buildPayload(history, options = {}) {
         history: history.events,
         input,
         instanceId: history.instanceId,
-        // The extension reports isReplaying when the batch starts with events already played.
-        isReplaying: lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted),
+        isReplaying,
         parentInstanceId: parent ?? null,
         upperSchemaVersion: 1,
         upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
@@ -29134,12 +29156,6 @@ function buildPayload(history, options = {}) {
 /** The payload as JSON text, the form the host sends over the wire. */
 function buildPayloadText(history, options = {}) {
     return JSON.stringify(buildPayload(history, options));
-}
-function lastIndexOf(history, type) {
-    for (let i = history.events.length - 1; i >= 0; i--)
-        if (history.events[i].EventType === type)
-            return i;
-    return -1;
 }
 
 ;// CONCATENATED MODULE: ./harness/replay/runtime.ts
@@ -29685,6 +29701,19 @@ function recordedNameOf(event) {
 }
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 function pendingMissing(events, app) {
+    // Most histories call only registered functions: check the few distinct names first.
+    let unknown;
+    for (const event of events) {
+        if (event.EventType !== EventType.TaskScheduled && event.EventType !== EventType.SubOrchestrationInstanceCreated)
+            continue;
+        const name = event.Name ?? '';
+        const fn = app.find(name);
+        const expected = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestration';
+        if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::'))
+            (unknown ??= new Set()).add(name.toLowerCase());
+    }
+    if (!unknown)
+        return undefined;
     const open = new Map();
     for (const event of events) {
         if (event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated)
@@ -29693,13 +29722,9 @@ function pendingMissing(events, app) {
             open.delete(event.TaskScheduledId);
     }
     for (const event of open.values()) {
-        const kind = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator';
         const name = event.Name ?? '';
-        if (name.startsWith('BuiltIn::'))
-            continue;
-        const fn = app.find(name);
-        if (!fn || fn.kind !== KIND_OF_USE[kind])
-            return { name, kind };
+        if (unknown.has(name.toLowerCase()))
+            return { name, kind: event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator' };
     }
     return undefined;
 }

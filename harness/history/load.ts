@@ -193,7 +193,10 @@ function parseJsonColumn(raw: unknown): unknown {
   }
 }
 
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** ISO 8601 in UTC, as the runtime writes it ("2026-11-02T08:00:00.1234567Z"): no conversion needed. */
+function isUtcIso(value: unknown): boolean {
+  return typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45;
+}
 
 function normaliseEvent(event: Record<string, unknown>, index: number, source: string, notes: string[]): HistoryEvent {
   const type = event.EventType;
@@ -201,9 +204,8 @@ function normaliseEvent(event: Record<string, unknown>, index: number, source: s
   if (
     isKnownEventType(type) &&
     typeof event.EventId === 'number' &&
-    typeof event.Timestamp === 'string' &&
-    CANONICAL_TIME.test(event.Timestamp) &&
-    (event.FireAt === undefined || (typeof event.FireAt === 'string' && CANONICAL_TIME.test(event.FireAt))) &&
+    isUtcIso(event.Timestamp) &&
+    (event.FireAt === undefined || isUtcIso(event.FireAt)) &&
     (event.TaskScheduledId === undefined || typeof event.TaskScheduledId === 'number') &&
     (event.TimerId === undefined || typeof event.TimerId === 'number') &&
     event.ScheduledStartTime == null
@@ -251,15 +253,23 @@ function normaliseTime(raw: unknown, field: string, index: number, source: strin
 }
 
 function finish(events: HistoryEvent[], source: string, format: HistoryFormat, meta: FileMeta | undefined, executionId: string | undefined, notes: string[]): LoadedHistory {
-  const startedIndex = events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+  let startedIndex = -1;
+  let second = -1;
+  let orchestratorStarted = false;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.EventType;
+    if (type === EventType.ExecutionStarted) {
+      if (startedIndex < 0) startedIndex = i;
+      else if (second < 0) second = i;
+    } else if (type === EventType.OrchestratorStarted) orchestratorStarted = true;
+  }
   if (startedIndex < 0) {
     throw new HistoryError(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
   }
-  if (events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted) >= 0) {
-    const second = events.findIndex((e, i) => i > startedIndex && e.EventType === EventType.ExecutionStarted);
+  if (second >= 0) {
     throw new HistoryError(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
   }
-  if (!events.some((e) => e.EventType === EventType.OrchestratorStarted)) {
+  if (!orchestratorStarted) {
     throw new HistoryError(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
   }
   const started = events[startedIndex]!;

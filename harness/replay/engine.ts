@@ -186,17 +186,24 @@ function recordedNameOf(event: HistoryEvent): string | undefined {
 
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name: string; kind: FunctionUse['kind']; action?: SdkAction } | undefined {
+  // Most histories call only registered functions: check the few distinct names first.
+  let unknown: Set<string> | undefined;
+  for (const event of events) {
+    if (event.EventType !== EventType.TaskScheduled && event.EventType !== EventType.SubOrchestrationInstanceCreated) continue;
+    const name = event.Name ?? '';
+    const fn = app.find(name);
+    const expected = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestration';
+    if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::')) (unknown ??= new Set()).add(name.toLowerCase());
+  }
+  if (!unknown) return undefined;
   const open = new Map<number, HistoryEvent>();
   for (const event of events) {
     if (event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated) open.set(event.EventId, event);
     else if (typeof event.TaskScheduledId === 'number') open.delete(event.TaskScheduledId);
   }
   for (const event of open.values()) {
-    const kind: FunctionUse['kind'] = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator';
     const name = event.Name ?? '';
-    if (name.startsWith('BuiltIn::')) continue;
-    const fn = app.find(name);
-    if (!fn || fn.kind !== KIND_OF_USE[kind]) return { name, kind };
+    if (unknown.has(name.toLowerCase())) return { name, kind: event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestrator' };
   }
   return undefined;
 }

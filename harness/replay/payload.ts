@@ -28,10 +28,17 @@ export interface PayloadOptions {
  * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
  */
 export function buildPayload(history: LoadedHistory, options: PayloadOptions = {}): Record<string, unknown> {
-  const startedIndex = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
-  const started = history.events[startedIndex];
+  const events = history.events;
+  let startedIndex = -1;
+  let isReplaying = false;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.EventType;
+    if (type === EventType.ExecutionStarted && startedIndex < 0) startedIndex = i;
+    // The extension reports isReplaying when the batch starts with events already played.
+    else if (type === EventType.OrchestratorStarted && startedIndex >= 0) isReplaying = true;
+  }
+  const started = events[startedIndex];
   const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
-  const lastStarted = lastIndexOf(history, EventType.OrchestratorStarted);
   let input: unknown = null;
   if (typeof started?.Input === 'string' && started.Input !== '') {
     try {
@@ -44,8 +51,7 @@ export function buildPayload(history: LoadedHistory, options: PayloadOptions = {
     history: history.events,
     input,
     instanceId: history.instanceId,
-    // The extension reports isReplaying when the batch starts with events already played.
-    isReplaying: lastStarted > 0 && history.events.slice(0, lastStarted).some((e) => e.EventType === EventType.ExecutionStarted),
+    isReplaying,
     parentInstanceId: parent ?? null,
     upperSchemaVersion: 1,
     upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
@@ -58,9 +64,4 @@ export function buildPayload(history: LoadedHistory, options: PayloadOptions = {
 /** The payload as JSON text, the form the host sends over the wire. */
 export function buildPayloadText(history: LoadedHistory, options: PayloadOptions = {}): string {
   return JSON.stringify(buildPayload(history, options));
-}
-
-function lastIndexOf(history: LoadedHistory, type: EventType): number {
-  for (let i = history.events.length - 1; i >= 0; i--) if (history.events[i]!.EventType === type) return i;
-  return -1;
 }
