@@ -8,7 +8,7 @@ import type { OrchestratorState } from '../app/types.js';
 import { EventType, eventTypeName, type HistoryEvent } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
 import { ActionType, describeAction, type SdkAction } from './actions.js';
-import { ActionTracer, userLocation } from './locate.js';
+import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, type PayloadOptions } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
@@ -81,7 +81,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
   const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
 
-  const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, buildPayloadText(history, options));
+  const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
 
   // A function the replay needs is gone from the new app.
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
@@ -101,7 +101,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
           runtimeMessage ??
           `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-        ...(missing.action && trace ? await locateAction(trace, state, missing.action, app) : {}),
+        ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
         advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
       },
     });
@@ -125,7 +125,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
   }
 
   if (sim.mismatch) {
-    const divergence = await divergenceOf(sim.mismatch, history, trace ? () => trace() : undefined, state, app);
+    const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
     return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
   }
 
@@ -136,7 +136,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
 async function divergenceOf(
   mismatch: Mismatch,
   history: LoadedHistory,
-  trace: (() => Promise<TraceRun>) | undefined,
+  trace: Trace | undefined,
   state: OrchestratorState,
   app: LoadedApp,
 ): Promise<Divergence> {
@@ -158,8 +158,8 @@ async function divergenceOf(
   }
   let location: SourceLocation | undefined;
   if (trace) {
-    const located = mismatch.action ? await locateAction(trace, state, mismatch.action, app) : await locateStop(trace, app);
-    location = located.location;
+    const found = mismatch.action ? await locateAction(trace, state, mismatch.action, app, history.orchestrator) : await locateStop(trace, state, app, history.orchestrator);
+    location = found.location;
   }
   return {
     sequenceId: mismatch.sequenceId,
@@ -264,18 +264,10 @@ interface TraceRun {
   state?: OrchestratorState;
 }
 
-async function traceRun(app: LoadedApp, name: string, payload: string): Promise<TraceRun> {
-  const tracer = new ActionTracer(app.durableFunctionsDir);
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 50;
-  tracer.install();
-  try {
-    const outcome = await app.invokeOrchestrator(name, payload);
-    return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
-  } finally {
-    tracer.uninstall();
-    Error.stackTraceLimit = limit;
-  }
+async function traceRun(app: LoadedApp, name: string, payload: string, depth?: number): Promise<TraceRun> {
+  const tracer = tracerFor(app.durableFunctionsDir);
+  const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
+  return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
 
 /** Every action in the order the SDK produced them, compound children after their parent. */
@@ -289,18 +281,49 @@ function flatten(actions: unknown[][]): SdkAction[] {
   return out;
 }
 
-async function locateAction(trace: () => Promise<TraceRun>, state: OrchestratorState, action: SdkAction, app: LoadedApp): Promise<{ location?: SourceLocation }> {
-  const index = flatten(state.actions).indexOf(action);
-  const run = await trace();
-  const traced = run.state ? flatten(run.state.actions)[index] : undefined;
-  const stack = traced ? run.tracer.stackOf(traced) : undefined;
-  return locationOf(stack, app);
+type Trace = (depth?: number) => Promise<TraceRun>;
+
+/** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
+async function locateWith(trace: Trace, app: LoadedApp, pick: (run: TraceRun) => string | undefined): Promise<{ location?: SourceLocation }> {
+  const shallow = locationOf(pick(await trace()), app);
+  return shallow.location ? shallow : locationOf(pick(await trace(64)), app);
 }
 
-async function locateStop(trace: () => Promise<TraceRun>, app: LoadedApp): Promise<{ location?: SourceLocation }> {
-  const run = await trace();
-  const last = run.tracer.created.at(-1);
-  return locationOf(last?.stack, app);
+/**
+ * Histories that reach a divergence through the same actions went through the same code: the
+ * location found for one serves all of them (thousands of instances hit the same change).
+ */
+const located = new WeakMap<LoadedApp, Map<string, { location?: SourceLocation }>>();
+
+function signature(actions: readonly SdkAction[], end: number): string {
+  let key = '';
+  for (let i = 0; i < end && i < actions.length; i++) key += `${actions[i]!.actionType}:${actions[i]!.functionName ?? actions[i]!.externalEventName ?? ''};`;
+  return key;
+}
+
+async function cached(app: LoadedApp, key: string, find: () => Promise<{ location?: SourceLocation }>): Promise<{ location?: SourceLocation }> {
+  let cache = located.get(app);
+  if (!cache) located.set(app, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found = await find();
+  if (cache.size < 10_000) cache.set(key, found);
+  return found;
+}
+
+function locateAction(trace: Trace, state: OrchestratorState, action: SdkAction, app: LoadedApp, orchestrator: string): Promise<{ location?: SourceLocation }> {
+  const actions = flatten(state.actions);
+  const index = actions.indexOf(action);
+  return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () =>
+    locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)),
+  );
+}
+
+function locateStop(trace: Trace, state: OrchestratorState, app: LoadedApp, orchestrator: string): Promise<{ location?: SourceLocation }> {
+  const actions = flatten(state.actions);
+  return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () =>
+    locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))),
+  );
 }
 
 function locationOf(stack: string | undefined, app: LoadedApp): { location?: SourceLocation } {

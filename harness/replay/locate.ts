@@ -12,19 +12,25 @@ import type { SourceLocation } from './result.js';
 
 type Constructor = new (...args: unknown[]) => object;
 
+/**
+ * Installed once per app, the first time a divergence needs locating, and switched on only for
+ * the instrumented runs. Stacks are captured raw and formatted only when asked for (V8 formats
+ * `stack` lazily, which is where the cost is).
+ */
 export class ActionTracer {
-  private readonly stacks = new WeakMap<object, string>();
-  /** Stacks of every action created, in order: the last one is where the code stopped. */
-  readonly created: { action: object; stack: string }[] = [];
-  private readonly originals: { module: Record<string, unknown>; key: string; value: Constructor }[] = [];
+  private readonly holders = new WeakMap<object, { stack?: string }>();
+  private recording = false;
+  private installed = false;
+  /** Actions created during the current recording, in order: the last is where the code stopped. */
+  created: object[] = [];
 
   constructor(private readonly durableFunctionsDir: string) {}
 
-  /** Swap every exported *Action class of the SDK for a recording subclass. */
-  install(): void {
+  private install(): void {
+    if (this.installed) return;
+    this.installed = true;
     const requireSdk = createRequire(join(this.durableFunctionsDir, 'package.json'));
-    const actionsDir = [join(this.durableFunctionsDir, 'lib', 'src', 'actions')].find((dir) => safeReaddir(dir).length > 0);
-    if (!actionsDir) return;
+    const actionsDir = join(this.durableFunctionsDir, 'lib', 'src', 'actions');
     const tracer = this;
     for (const file of safeReaddir(actionsDir)) {
       if (!file.endsWith('.js')) continue;
@@ -35,27 +41,52 @@ export class ActionTracer {
         const Traced = class extends Original {
           constructor(...args: unknown[]) {
             super(...args);
-            const holder: { stack?: string } = {};
-            Error.captureStackTrace(holder, Traced);
-            const stack = holder.stack ?? '';
-            tracer.stacks.set(this, stack);
-            tracer.created.push({ action: this, stack });
+            if (tracer.recording) {
+              const holder: { stack?: string } = {};
+              Error.captureStackTrace(holder, Traced);
+              tracer.holders.set(this, holder);
+              tracer.created.push(this);
+            }
           }
         };
         Object.defineProperty(Traced, 'name', { value: Original.name });
-        this.originals.push({ module, key, value: Original });
         module[key] = Traced;
       }
     }
   }
 
-  uninstall(): void {
-    for (const { module, key, value } of this.originals.splice(0)) module[key] = value;
+  /**
+   * Run `fn` with stack capture on. The user's frame is normally within the top few frames
+   * (the SDK method, then the orchestrator); deeper captures cost more, so callers start shallow.
+   */
+  async record<T>(fn: () => Promise<T>, depth = 8): Promise<T> {
+    this.install();
+    this.created = [];
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = depth;
+    this.recording = true;
+    try {
+      return await fn();
+    } finally {
+      this.recording = false;
+      Error.stackTraceLimit = limit;
+    }
   }
 
-  stackOf(action: object): string | undefined {
-    return this.stacks.get(action);
+  stackOf(action: object | undefined): string | undefined {
+    return action ? this.holders.get(action)?.stack : undefined;
   }
+}
+
+const tracers = new Map<string, ActionTracer>();
+
+export function tracerFor(durableFunctionsDir: string): ActionTracer {
+  let tracer = tracers.get(durableFunctionsDir);
+  if (!tracer) {
+    tracer = new ActionTracer(durableFunctionsDir);
+    tracers.set(durableFunctionsDir, tracer);
+  }
+  return tracer;
 }
 
 function safeReaddir(dir: string): string[] {
