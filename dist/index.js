@@ -28399,83 +28399,152 @@ function workerScript(file = './worker.js') {
     // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
     return new URL(override ? String(override) : file, import.meta.url);
 }
+/** One replay worker with the app loaded. */
+class WorkerHandle {
+    worker;
+    info;
+    nextId = 0;
+    pending = new Map();
+    failure;
+    /** Histories finished by the worker so far (it counts them in shared memory, no messages). */
+    progress;
+    constructor(worker, progress, info) {
+        this.worker = worker;
+        this.info = info;
+        this.progress = new Int32Array(progress);
+        worker.removeAllListeners('error');
+        worker.removeAllListeners('exit');
+        worker.on('message', (message) => {
+            if ('id' in message) {
+                const waiter = this.pending.get(message.id);
+                this.pending.delete(message.id);
+                waiter?.resolve(message);
+            }
+        });
+        worker.on('error', (error) => this.failAll(new Error(`the replay worker crashed: ${error.message}`)));
+        worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
+        worker.unref();
+    }
+    static async start(dir, options) {
+        const progress = new SharedArrayBuffer(4);
+        const init = { durableGateWorker: true, appDir: dir, progress };
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
+        if (options.userOutput === 'ignore') {
+            worker.stdout.resume();
+            worker.stderr.resume();
+        }
+        else {
+            worker.stdout.pipe(process.stderr, { end: false });
+            worker.stderr.pipe(process.stderr, { end: false });
+        }
+        const info = await new Promise((resolvePromise, reject) => {
+            worker.once('message', (message) => {
+                if (message.type === 'ready')
+                    resolvePromise(message.info);
+                else if (message.type === 'load-error')
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
+            });
+            worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
+            worker.once('exit', (code) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
+        }).catch(async (error) => {
+            await worker.terminate();
+            throw error;
+        });
+        return new WorkerHandle(worker, progress, info);
+    }
+    failAll(error) {
+        this.failure = error;
+        for (const p of this.pending.values())
+            p.reject(error);
+        this.pending.clear();
+    }
+    request(message) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        const id = ++this.nextId;
+        return new Promise((resolvePromise, reject) => {
+            this.pending.set(id, { resolve: resolvePromise, reject });
+            this.worker.ref();
+            this.worker.postMessage({ ...message, id });
+        }).finally(() => {
+            if (this.pending.size === 0)
+                this.worker.unref();
+        });
+    }
+    async terminate() {
+        this.worker.removeAllListeners('exit');
+        this.failAll(new Error('the replay worker was stopped'));
+        await this.worker.terminate();
+    }
+}
+const HUNG = Symbol('hung');
 async function loadApp(appDir, options = {}) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(appDir);
-    const init = { durableGateWorker: true, appDir: dir };
-    const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
-    if (options.userOutput === 'ignore') {
-        worker.stdout.resume();
-        worker.stderr.resume();
-    }
-    else {
-        worker.stdout.pipe(process.stderr, { end: false });
-        worker.stderr.pipe(process.stderr, { end: false });
-    }
-    let nextId = 0;
-    const pending = new Map();
-    let failure;
-    const failAll = (error) => {
-        failure = error;
-        for (const p of pending.values())
-            p.reject(error);
-        pending.clear();
-    };
-    const info = await new Promise((resolvePromise, reject) => {
-        const onMessage = (message) => {
-            if (message.type === 'ready')
-                resolvePromise(message.info);
-            else if (message.type === 'load-error')
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
-        };
-        worker.once('message', onMessage);
-        worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
-        worker.once('exit', (code) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
-    }).catch(async (error) => {
-        await worker.terminate();
-        throw error;
-    });
-    worker.removeAllListeners('error');
-    worker.removeAllListeners('exit');
-    worker.on('message', (message) => {
-        if ('id' in message) {
-            const waiter = pending.get(message.id);
-            pending.delete(message.id);
-            waiter?.resolve(message);
-        }
-    });
-    worker.on('error', (error) => failAll(new Error(`the replay worker crashed: ${error.message}`)));
-    worker.on('exit', (code) => failAll(new Error(`the replay worker exited (code ${code}); did the user's code call process.exit()?`)));
-    worker.unref();
-    const request = (message) => {
-        if (failure)
-            return Promise.reject(failure);
-        return new Promise((resolvePromise, reject) => {
-            pending.set(message.id, { resolve: resolvePromise, reject });
-            worker.ref();
-            worker.postMessage(message);
-        }).finally(() => {
-            if (pending.size === 0)
-                worker.unref();
+    const timeoutMs = options.historyTimeoutMs ?? 30_000;
+    let handle = await WorkerHandle.start(dir, options);
+    /** Resolves with the answer, or HUNG when the worker stops making progress on one history. */
+    const watch = (answer) => new Promise((resolvePromise, reject) => {
+        let seen = Atomics.load(handle.progress, 0);
+        let since = Date.now();
+        const timer = setInterval(() => {
+            const now = Atomics.load(handle.progress, 0);
+            if (now !== seen) {
+                seen = now;
+                since = Date.now();
+            }
+            else if (Date.now() - since >= timeoutMs) {
+                clearInterval(timer);
+                resolvePromise(HUNG);
+            }
+        }, Math.min(1000, Math.max(50, timeoutMs / 10)));
+        answer.then((value) => {
+            clearInterval(timer);
+            resolvePromise(value);
+        }, (error) => {
+            clearInterval(timer);
+            reject(error);
         });
-    };
-    return {
-        info,
-        async replay(items, engineOptions = {}) {
-            const answer = await request({ type: 'replay', id: ++nextId, items, options: engineOptions });
+    });
+    const replay = async (items, engineOptions) => {
+        const before = Atomics.load(handle.progress, 0);
+        const answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
+        if (answer !== HUNG) {
             if (answer.type === 'results')
                 return answer.results;
             throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
+        }
+        // One history never returned: replace the worker, redo those before it, report it, go on.
+        const hungAt = Atomics.load(handle.progress, 0) - before;
+        await handle.terminate();
+        handle = await WorkerHandle.start(dir, options);
+        const done = hungAt > 0 ? await replay(items.slice(0, hungAt), engineOptions) : [];
+        const item = items[hungAt];
+        const hung = {
+            source: 'file' in item ? item.file : item.source,
+            instanceId: '',
+            orchestrator: '',
+            verdict: 'failed',
+            failure: {
+                message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
+                runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
+                advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
+            },
+        };
+        const rest = await replay(items.slice(hungAt + 1), engineOptions);
+        return [...done, hung, ...rest];
+    };
+    return {
+        get info() {
+            return handle.info;
         },
+        replay: (items, engineOptions = {}) => (items.length === 0 ? Promise.resolve([]) : replay(items, engineOptions)),
         async floor(histories) {
-            const answer = await request({ type: 'floor', id: ++nextId, histories });
+            const answer = await handle.request({ type: 'floor', histories });
             if (answer.type === 'floor-done')
                 return answer.seconds;
             throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
         },
-        async close() {
-            worker.removeAllListeners('exit');
-            await worker.terminate();
-        },
+        close: () => handle.terminate(),
     };
 }
 
@@ -28912,21 +28981,27 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+/**
+ * Installed once per app, the first time a divergence needs locating, and switched on only for
+ * the instrumented runs. Stacks are captured raw and formatted only when asked for (V8 formats
+ * `stack` lazily, which is where the cost is).
+ */
 class ActionTracer {
     durableFunctionsDir;
-    stacks = new WeakMap();
-    /** Stacks of every action created, in order: the last one is where the code stopped. */
+    holders = new WeakMap();
+    recording = false;
+    installed = false;
+    /** Actions created during the current recording, in order: the last is where the code stopped. */
     created = [];
-    originals = [];
     constructor(durableFunctionsDir) {
         this.durableFunctionsDir = durableFunctionsDir;
     }
-    /** Swap every exported *Action class of the SDK for a recording subclass. */
     install() {
-        const requireSdk = nativeCreateRequire((0,external_node_path_.join)(this.durableFunctionsDir, 'package.json'));
-        const actionsDir = [(0,external_node_path_.join)(this.durableFunctionsDir, 'lib', 'src', 'actions')].find((dir) => safeReaddir(dir).length > 0);
-        if (!actionsDir)
+        if (this.installed)
             return;
+        this.installed = true;
+        const requireSdk = nativeCreateRequire((0,external_node_path_.join)(this.durableFunctionsDir, 'package.json'));
+        const actionsDir = (0,external_node_path_.join)(this.durableFunctionsDir, 'lib', 'src', 'actions');
         const tracer = this;
         for (const file of safeReaddir(actionsDir)) {
             if (!file.endsWith('.js'))
@@ -28939,26 +29014,49 @@ class ActionTracer {
                 const Traced = class extends Original {
                     constructor(...args) {
                         super(...args);
-                        const holder = {};
-                        Error.captureStackTrace(holder, Traced);
-                        const stack = holder.stack ?? '';
-                        tracer.stacks.set(this, stack);
-                        tracer.created.push({ action: this, stack });
+                        if (tracer.recording) {
+                            const holder = {};
+                            Error.captureStackTrace(holder, Traced);
+                            tracer.holders.set(this, holder);
+                            tracer.created.push(this);
+                        }
                     }
                 };
                 Object.defineProperty(Traced, 'name', { value: Original.name });
-                this.originals.push({ module, key, value: Original });
                 module[key] = Traced;
             }
         }
     }
-    uninstall() {
-        for (const { module, key, value } of this.originals.splice(0))
-            module[key] = value;
+    /**
+     * Run `fn` with stack capture on. The user's frame is normally within the top few frames
+     * (the SDK method, then the orchestrator); deeper captures cost more, so callers start shallow.
+     */
+    async record(fn, depth = 8) {
+        this.install();
+        this.created = [];
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = depth;
+        this.recording = true;
+        try {
+            return await fn();
+        }
+        finally {
+            this.recording = false;
+            Error.stackTraceLimit = limit;
+        }
     }
     stackOf(action) {
-        return this.stacks.get(action);
+        return action ? this.holders.get(action)?.stack : undefined;
     }
+}
+const tracers = new Map();
+function tracerFor(durableFunctionsDir) {
+    let tracer = tracers.get(durableFunctionsDir);
+    if (!tracer) {
+        tracer = new ActionTracer(durableFunctionsDir);
+        tracers.set(durableFunctionsDir, tracer);
+    }
+    return tracer;
 }
 function safeReaddir(dir) {
     try {
@@ -29215,6 +29313,7 @@ class RuntimeModel {
     warnings = [];
     uses = [];
     shimFinished = false;
+    lockedEntities = 0;
     constructor(events, options) {
         this.events = events;
         this.options = options;
@@ -29439,16 +29538,22 @@ class RuntimeModel {
                 return SimTask.completed();
             }
             case ActionType.LockEntities: {
+                // LockAsync sends one lock request, to the first entity in sorted order, then waits.
+                const lockSet = action.lockSet ?? [];
+                for (const entity of lockSet) {
+                    if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity'))
+                        return SimTask.completed(true);
+                }
+                this.lockedEntities = lockSet.length;
                 const response = new SimTask();
-                for (const entity of action.entities ?? [])
-                    this.use({ ...action, instanceId: schedulerId(entity) }, 'entity');
                 this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
                 return response;
             }
             case ActionType.ReleaseEntities: {
-                const count = Math.max(1, action.entities?.length ?? 1);
-                for (let i = 0; i < count; i++)
+                // ReleaseLocks sends one "release" per entity held.
+                for (let i = 0; i < Math.max(1, this.lockedEntities); i++)
                     this.sendEvent('release', action);
+                this.lockedEntities = 0;
                 return SimTask.completed();
             }
             case ActionType.ContinueAsNew:
@@ -29531,16 +29636,6 @@ class RuntimeModel {
         stepSet();
     }
 }
-function schedulerId(entity) {
-    if (typeof entity === 'string')
-        return entity;
-    if (entity && typeof entity === 'object') {
-        const e = entity;
-        if (e.name !== undefined)
-            return `@${e.name.toLowerCase()}@${e.key ?? ''}`;
-    }
-    return undefined;
-}
 /** The SDK may have turned Timestamps into Dates in place. */
 function timeOf(value) {
     return value instanceof Date ? value.getTime() : Date.parse(String(value));
@@ -29610,7 +29705,7 @@ async function replayLoadedHistory(app, history, options = {}) {
     };
     const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
-    const trace = options.locate === false ? undefined : () => traceRun(app, registered.name, buildPayloadText(history, options));
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
@@ -29628,7 +29723,7 @@ async function replayLoadedHistory(app, history, options = {}) {
                 runtimeMessage: runtimeMessage ??
                     `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
                 missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-                ...(missing.action && trace ? await locateAction(trace, state, missing.action, app) : {}),
+                ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
                 advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
             },
         });
@@ -29650,7 +29745,7 @@ async function replayLoadedHistory(app, history, options = {}) {
         });
     }
     if (sim.mismatch) {
-        const divergence = await divergenceOf(sim.mismatch, history, trace ? () => trace() : undefined, state, app);
+        const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
@@ -29675,8 +29770,8 @@ async function divergenceOf(mismatch, history, trace, state, app) {
     }
     let location;
     if (trace) {
-        const located = mismatch.action ? await locateAction(trace, state, mismatch.action, app) : await locateStop(trace, app);
-        location = located.location;
+        const found = mismatch.action ? await locateAction(trace, state, mismatch.action, app, history.orchestrator) : await locateStop(trace, state, app, history.orchestrator);
+        location = found.location;
     }
     return {
         sequenceId: mismatch.sequenceId,
@@ -29777,19 +29872,10 @@ function normalise(value) {
     }
     return value;
 }
-async function traceRun(app, name, payload) {
-    const tracer = new ActionTracer(app.durableFunctionsDir);
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 50;
-    tracer.install();
-    try {
-        const outcome = await app.invokeOrchestrator(name, payload);
-        return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
-    }
-    finally {
-        tracer.uninstall();
-        Error.stackTraceLimit = limit;
-    }
+async function traceRun(app, name, payload, depth) {
+    const tracer = tracerFor(app.durableFunctionsDir);
+    const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
+    return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
 /** Every action in the order the SDK produced them, compound children after their parent. */
 function flatten(actions) {
@@ -29804,17 +29890,42 @@ function flatten(actions) {
             visit(action);
     return out;
 }
-async function locateAction(trace, state, action, app) {
-    const index = flatten(state.actions).indexOf(action);
-    const run = await trace();
-    const traced = run.state ? flatten(run.state.actions)[index] : undefined;
-    const stack = traced ? run.tracer.stackOf(traced) : undefined;
-    return locationOf(stack, app);
+/** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
+async function locateWith(trace, app, pick) {
+    const shallow = locationOf(pick(await trace()), app);
+    return shallow.location ? shallow : locationOf(pick(await trace(64)), app);
 }
-async function locateStop(trace, app) {
-    const run = await trace();
-    const last = run.tracer.created.at(-1);
-    return locationOf(last?.stack, app);
+/**
+ * Histories that reach a divergence through the same actions went through the same code: the
+ * location found for one serves all of them (thousands of instances hit the same change).
+ */
+const located = new WeakMap();
+function signature(actions, end) {
+    let key = '';
+    for (let i = 0; i < end && i < actions.length; i++)
+        key += `${actions[i].actionType}:${actions[i].functionName ?? actions[i].externalEventName ?? ''};`;
+    return key;
+}
+async function cached(app, key, find) {
+    let cache = located.get(app);
+    if (!cache)
+        located.set(app, (cache = new Map()));
+    const hit = cache.get(key);
+    if (hit)
+        return hit;
+    const found = await find();
+    if (cache.size < 10_000)
+        cache.set(key, found);
+    return found;
+}
+function locateAction(trace, state, action, app, orchestrator) {
+    const actions = flatten(state.actions);
+    const index = actions.indexOf(action);
+    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)));
+}
+function locateStop(trace, state, app, orchestrator) {
+    const actions = flatten(state.actions);
+    return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
 }
 function locationOf(stack, app) {
     const location = userLocation(stack, app.info.dir);
@@ -30197,27 +30308,31 @@ function errorResult(source, error) {
         error: { message: error instanceof errors/* HistoryError */.tx ? error.message : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
     };
 }
+let progress;
 async function replayItems(app, items, options) {
     const results = [];
     for (const item of items) {
-        const source = 'file' in item ? item.file : item.source;
-        let history;
-        try {
-            history = await loadItem(item);
-        }
-        catch (error) {
-            results.push(errorResult(source, error));
-            continue;
-        }
-        try {
-            results.push(await replayLoadedHistory(app, history, options));
-        }
-        catch (error) {
-            const result = errorResult(source, error);
-            results.push({ ...result, instanceId: history.instanceId, orchestrator: history.orchestrator });
-        }
+        results.push(await replayItem(app, item, options));
+        if (progress)
+            Atomics.add(progress, 0, 1);
     }
     return results;
+}
+async function replayItem(app, item, options) {
+    const source = 'file' in item ? item.file : item.source;
+    let history;
+    try {
+        history = await loadItem(item);
+    }
+    catch (error) {
+        return errorResult(source, error);
+    }
+    try {
+        return await replayLoadedHistory(app, history, options);
+    }
+    catch (error) {
+        return { ...errorResult(source, error), instanceId: history.instanceId, orchestrator: history.orchestrator };
+    }
 }
 /** The bench's floor: call the SDK's own handler on each payload, nothing else. */
 async function floor(app, histories) {
@@ -30242,6 +30357,8 @@ async function floor(app, histories) {
 }
 async function runWorker(init) {
     const port = external_node_worker_threads_.parentPort;
+    if (init.progress)
+        progress = new Int32Array(init.progress);
     let app;
     try {
         app = await loadAppInThisThread(init.appDir);
@@ -33526,12 +33643,26 @@ function renderText(report, options = {}) {
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
     }
-    const problems = report.results.filter((r) => r.verdict !== 'ok' || (r.warnings?.length ?? 0) > 0);
-    for (const r of problems) {
+    // Instances that break the same way are shown once: thousands can hit one change.
+    const groups = new Map();
+    for (const r of report.results) {
+        if (r.verdict === 'ok' && !(r.warnings?.length ?? 0))
+            continue;
+        const key = problemKey(r);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
+    }
+    for (const group of groups.values()) {
+        const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        lines.push(paint(1, `${r.instanceId || (0,paths/* displayPath */.G)(r.source, options.cwd)} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
-        lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}`);
+        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.G)(g.source, options.cwd));
+        const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+        lines.push(paint(1, `${shown} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
+        lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         if (r.divergence) {
             const d = r.divergence;
             lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
@@ -33568,6 +33699,20 @@ function renderText(report, options = {}) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');
     }
     return lines.join('\n') + '\n';
+}
+/** Two results with the same key are the same problem, told once. */
+function problemKey(r) {
+    if (r.verdict === 'error')
+        return `error|${r.source}`;
+    const d = r.divergence;
+    const f = r.failure;
+    return JSON.stringify([
+        r.orchestrator.toLowerCase(),
+        r.verdict,
+        d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
+        f ? [f.message, f.location, f.runtimeMessage] : null,
+        r.warnings ?? null,
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts

@@ -108,10 +108,8 @@ export async function* replayHistories(
     for await (const input of histories as AsyncIterable<HistoryInput>) {
       if (typeof input === 'string') {
         const { files, unmatched } = await expandHistoryPaths([input]);
-        for (const missing of unmatched) {
-          yield { source: missing, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${missing}: no such file, folder, or no file matches this pattern` } };
-        }
-        for (const file of files) batch.push({ file });
+        // A path that matches nothing still gets its result, in order: the worker reports it.
+        for (const file of [...files, ...unmatched]) batch.push({ file });
       } else {
         batch.push(toItem(input, index));
       }

@@ -26,6 +26,11 @@ function workerScript(file = './worker.js'): URL {
 export interface LoadAppOptions {
   /** Where the user's console output goes: 'stderr' (default) or 'ignore'. Never stdout. */
   userOutput?: 'stderr' | 'ignore';
+  /**
+   * How long one history may run before it is declared hung (an endless loop in the
+   * orchestrator): its worker is replaced and the other histories go on. Default 30 s.
+   */
+  historyTimeoutMs?: number;
 }
 
 export interface ReplayApp {
@@ -37,76 +42,158 @@ export interface ReplayApp {
   close(): Promise<void>;
 }
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** One replay worker with the app loaded. */
+class WorkerHandle {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+  /** Histories finished by the worker so far (it counts them in shared memory, no messages). */
+  readonly progress: Int32Array;
+
+  private constructor(
+    private readonly worker: Worker,
+    progress: SharedArrayBuffer,
+    readonly info: AppInfo,
+  ) {
+    this.progress = new Int32Array(progress);
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
+    worker.on('message', (message: FromWorker) => {
+      if ('id' in message) {
+        const waiter = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        waiter?.resolve(message);
+      }
+    });
+    worker.on('error', (error) => this.failAll(new Error(`the replay worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
+    worker.unref();
+  }
+
+  static async start(dir: string, options: LoadAppOptions): Promise<WorkerHandle> {
+    const progress = new SharedArrayBuffer(4);
+    const init: WorkerInit = { durableGateWorker: true, appDir: dir, progress };
+    const worker = new Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
+    if (options.userOutput === 'ignore') {
+      worker.stdout.resume();
+      worker.stderr.resume();
+    } else {
+      worker.stdout.pipe(process.stderr, { end: false });
+      worker.stderr.pipe(process.stderr, { end: false });
+    }
+    const info = await new Promise<AppInfo>((resolvePromise, reject) => {
+      worker.once('message', (message: FromWorker) => {
+        if (message.type === 'ready') resolvePromise(message.info);
+        else if (message.type === 'load-error') reject(new AppLoadError(dir, message.message, message.userStack));
+      });
+      worker.once('error', (error) => reject(new AppLoadError(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
+      worker.once('exit', (code) => reject(new AppLoadError(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
+    }).catch(async (error: unknown) => {
+      await worker.terminate();
+      throw error;
+    });
+    return new WorkerHandle(worker, progress, info);
+  }
+
+  private failAll(error: Error): void {
+    this.failure = error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  request(message: WithoutId<ToWorker>): Promise<FromWorker> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.nextId;
+    return new Promise<FromWorker>((resolvePromise, reject) => {
+      this.pending.set(id, { resolve: resolvePromise, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...message, id } as ToWorker);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker.unref();
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    this.failAll(new Error('the replay worker was stopped'));
+    await this.worker.terminate();
+  }
+}
+
+const HUNG = Symbol('hung');
+
 export async function loadApp(appDir: string, options: LoadAppOptions = {}): Promise<ReplayApp> {
   const dir = resolve(appDir);
-  const init: WorkerInit = { durableGateWorker: true, appDir: dir };
-  const worker = new Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
-  if (options.userOutput === 'ignore') {
-    worker.stdout.resume();
-    worker.stderr.resume();
-  } else {
-    worker.stdout.pipe(process.stderr, { end: false });
-    worker.stderr.pipe(process.stderr, { end: false });
-  }
-  let nextId = 0;
-  const pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
-  let failure: Error | undefined;
-  const failAll = (error: Error): void => {
-    failure = error;
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
-  const info = await new Promise<AppInfo>((resolvePromise, reject) => {
-    const onMessage = (message: FromWorker): void => {
-      if (message.type === 'ready') resolvePromise(message.info);
-      else if (message.type === 'load-error') reject(new AppLoadError(dir, message.message, message.userStack));
-    };
-    worker.once('message', onMessage);
-    worker.once('error', (error) => reject(new AppLoadError(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
-    worker.once('exit', (code) => reject(new AppLoadError(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
-  }).catch(async (error: unknown) => {
-    await worker.terminate();
-    throw error;
-  });
-  worker.removeAllListeners('error');
-  worker.removeAllListeners('exit');
-  worker.on('message', (message: FromWorker) => {
-    if ('id' in message) {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      waiter?.resolve(message);
-    }
-  });
-  worker.on('error', (error) => failAll(new Error(`the replay worker crashed: ${error.message}`)));
-  worker.on('exit', (code) => failAll(new Error(`the replay worker exited (code ${code}); did the user's code call process.exit()?`)));
-  worker.unref();
+  const timeoutMs = options.historyTimeoutMs ?? 30_000;
+  let handle = await WorkerHandle.start(dir, options);
 
-  const request = (message: ToWorker): Promise<FromWorker> => {
-    if (failure) return Promise.reject(failure);
-    return new Promise((resolvePromise, reject) => {
-      pending.set(message.id, { resolve: resolvePromise, reject });
-      worker.ref();
-      worker.postMessage(message);
-    }).finally(() => {
-      if (pending.size === 0) worker.unref();
-    }) as Promise<FromWorker>;
+  /** Resolves with the answer, or HUNG when the worker stops making progress on one history. */
+  const watch = (answer: Promise<FromWorker>): Promise<FromWorker | typeof HUNG> =>
+    new Promise((resolvePromise, reject) => {
+      let seen = Atomics.load(handle.progress, 0);
+      let since = Date.now();
+      const timer = setInterval(() => {
+        const now = Atomics.load(handle.progress, 0);
+        if (now !== seen) {
+          seen = now;
+          since = Date.now();
+        } else if (Date.now() - since >= timeoutMs) {
+          clearInterval(timer);
+          resolvePromise(HUNG);
+        }
+      }, Math.min(1000, Math.max(50, timeoutMs / 10)));
+      answer.then(
+        (value) => {
+          clearInterval(timer);
+          resolvePromise(value);
+        },
+        (error: unknown) => {
+          clearInterval(timer);
+          reject(error);
+        },
+      );
+    });
+
+  const replay = async (items: HistoryItem[], engineOptions: EngineOptions): Promise<ReplayResult[]> => {
+    const before = Atomics.load(handle.progress, 0);
+    const answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
+    if (answer !== HUNG) {
+      if (answer.type === 'results') return answer.results;
+      throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
+    }
+    // One history never returned: replace the worker, redo those before it, report it, go on.
+    const hungAt = Atomics.load(handle.progress, 0) - before;
+    await handle.terminate();
+    handle = await WorkerHandle.start(dir, options);
+    const done = hungAt > 0 ? await replay(items.slice(0, hungAt), engineOptions) : [];
+    const item = items[hungAt]!;
+    const hung: ReplayResult = {
+      source: 'file' in item ? item.file : item.source,
+      instanceId: '',
+      orchestrator: '',
+      verdict: 'failed',
+      failure: {
+        message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
+        runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
+        advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
+      },
+    };
+    const rest = await replay(items.slice(hungAt + 1), engineOptions);
+    return [...done, hung, ...rest];
   };
 
   return {
-    info,
-    async replay(items, engineOptions = {}) {
-      const answer = await request({ type: 'replay', id: ++nextId, items, options: engineOptions });
-      if (answer.type === 'results') return answer.results;
-      throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
+    get info() {
+      return handle.info;
     },
+    replay: (items, engineOptions = {}) => (items.length === 0 ? Promise.resolve([]) : replay(items, engineOptions)),
     async floor(histories) {
-      const answer = await request({ type: 'floor', id: ++nextId, histories });
+      const answer = await handle.request({ type: 'floor', histories });
       if (answer.type === 'floor-done') return answer.seconds;
       throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
     },
-    async close() {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    },
+    close: () => handle.terminate(),
   };
 }

@@ -14,6 +14,8 @@ import type { AppInfo } from './types.js';
 export interface WorkerInit {
   durableGateWorker: true;
   appDir: string;
+  /** One Int32: histories finished, read by the host's hang watchdog. */
+  progress?: SharedArrayBuffer;
 }
 
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
@@ -46,25 +48,30 @@ export function errorResult(source: string, error: unknown): ReplayResult {
   };
 }
 
+let progress: Int32Array | undefined;
+
 async function replayItems(app: LoadedApp, items: HistoryItem[], options: EngineOptions): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const item of items) {
-    const source = 'file' in item ? item.file : item.source;
-    let history: LoadedHistory;
-    try {
-      history = await loadItem(item);
-    } catch (error) {
-      results.push(errorResult(source, error));
-      continue;
-    }
-    try {
-      results.push(await replayLoadedHistory(app, history, options));
-    } catch (error) {
-      const result = errorResult(source, error);
-      results.push({ ...result, instanceId: history.instanceId, orchestrator: history.orchestrator });
-    }
+    results.push(await replayItem(app, item, options));
+    if (progress) Atomics.add(progress, 0, 1);
   }
   return results;
+}
+
+async function replayItem(app: LoadedApp, item: HistoryItem, options: EngineOptions): Promise<ReplayResult> {
+  const source = 'file' in item ? item.file : item.source;
+  let history: LoadedHistory;
+  try {
+    history = await loadItem(item);
+  } catch (error) {
+    return errorResult(source, error);
+  }
+  try {
+    return await replayLoadedHistory(app, history, options);
+  } catch (error) {
+    return { ...errorResult(source, error), instanceId: history.instanceId, orchestrator: history.orchestrator };
+  }
 }
 
 /** The bench's floor: call the SDK's own handler on each payload, nothing else. */
@@ -89,6 +96,7 @@ async function floor(app: LoadedApp, histories: { name: string; payload: string 
 
 export async function runWorker(init: WorkerInit): Promise<void> {
   const port = parentPort!;
+  if (init.progress) progress = new Int32Array(init.progress);
   let app: LoadedApp;
   try {
     app = await loadAppInThisThread(init.appDir);

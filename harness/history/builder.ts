@@ -137,6 +137,21 @@ export class HistoryBuilder {
     return { id, requestId };
   }
 
+  /** Any EventSent (entity lock requests, releases, raw events to other instances). */
+  eventSent(targetInstanceId: string, name: string, input?: unknown): number {
+    const id = this.nextId++;
+    this.push({ EventType: EventType.EventSent, EventId: id, InstanceId: targetInstanceId, Name: name, Input: input === undefined ? null : JSON.stringify(input) });
+    return id;
+  }
+
+  /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
+  lockRequest(entities: { name: string; key: string }[]): { id: number; requestId: string } {
+    const requestId = guid(this.instanceId, ++this.guidCounter);
+    const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
+    const id = this.eventSent(lockSet[0]!, 'op', { id: requestId, parent: this.instanceId, lockSet, position: 0 });
+    return { id, requestId };
+  }
+
   /** The entity's answer to a call: an EventRaised named after the request id. */
   entityResponse(requestId: string, result: unknown): this {
     this.push({ EventType: EventType.EventRaised, EventId: -1, Name: requestId, Input: JSON.stringify({ result: JSON.stringify(result ?? null) }) });

@@ -34,7 +34,9 @@ export interface SdkAction {
   retryOptions?: SdkRetryOptions;
   compoundActions?: SdkAction[];
   httpRequest?: unknown;
-  entities?: unknown[];
+  /** LockEntities: the entities to lock, sorted, as { name, key }. */
+  lockSet?: { name: string; key: string }[];
+  lockRequestId?: string;
 }
 
 export interface SdkRetryOptions {

@@ -108,6 +108,7 @@ class RuntimeModel {
   private readonly warnings: string[] = [];
   private readonly uses: FunctionUse[] = [];
   private shimFinished = false;
+  private lockedEntities = 0;
 
   constructor(
     private readonly events: readonly HistoryEvent[],
@@ -344,14 +345,20 @@ class RuntimeModel {
         return SimTask.completed();
       }
       case ActionType.LockEntities: {
+        // LockAsync sends one lock request, to the first entity in sorted order, then waits.
+        const lockSet = action.lockSet ?? [];
+        for (const entity of lockSet) {
+          if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity')) return SimTask.completed(true);
+        }
+        this.lockedEntities = lockSet.length;
         const response = new SimTask();
-        for (const entity of action.entities ?? []) this.use({ ...action, instanceId: schedulerId(entity) }, 'entity');
         this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
         return response;
       }
       case ActionType.ReleaseEntities: {
-        const count = Math.max(1, action.entities?.length ?? 1);
-        for (let i = 0; i < count; i++) this.sendEvent('release', action);
+        // ReleaseLocks sends one "release" per entity held.
+        for (let i = 0; i < Math.max(1, this.lockedEntities); i++) this.sendEvent('release', action);
+        this.lockedEntities = 0;
         return SimTask.completed();
       }
       case ActionType.ContinueAsNew:
@@ -430,15 +437,6 @@ class RuntimeModel {
     };
     stepSet();
   }
-}
-
-function schedulerId(entity: unknown): string | undefined {
-  if (typeof entity === 'string') return entity;
-  if (entity && typeof entity === 'object') {
-    const e = entity as { name?: string; key?: string };
-    if (e.name !== undefined) return `@${e.name.toLowerCase()}@${e.key ?? ''}`;
-  }
-  return undefined;
 }
 
 /** The SDK may have turned Timestamps into Dates in place. */

@@ -24,12 +24,23 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
     lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
   }
-  const problems = report.results.filter((r) => r.verdict !== 'ok' || (r.warnings?.length ?? 0) > 0);
-  for (const r of problems) {
+  // Instances that break the same way are shown once: thousands can hit one change.
+  const groups = new Map<string, ReplayResult[]>();
+  for (const r of report.results) {
+    if (r.verdict === 'ok' && !(r.warnings?.length ?? 0)) continue;
+    const key = problemKey(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const group of groups.values()) {
+    const r = group[0]!;
     lines.push('');
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-    lines.push(paint(1, `${r.instanceId || displayPath(r.source, options.cwd)} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
-    lines.push(`  history:  ${displayPath(r.source, options.cwd)}`);
+    const ids = group.map((g) => g.instanceId || displayPath(g.source, options.cwd));
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+    lines.push(paint(1, `${shown} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
+    lines.push(`  history:  ${displayPath(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
     if (r.divergence) {
       const d = r.divergence;
       lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
@@ -62,4 +73,18 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
   return lines.join('\n') + '\n';
+}
+
+/** Two results with the same key are the same problem, told once. */
+function problemKey(r: ReplayResult): string {
+  if (r.verdict === 'error') return `error|${r.source}`;
+  const d = r.divergence;
+  const f = r.failure;
+  return JSON.stringify([
+    r.orchestrator.toLowerCase(),
+    r.verdict,
+    d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
+    f ? [f.message, f.location, f.runtimeMessage] : null,
+    r.warnings ?? null,
+  ]);
 }

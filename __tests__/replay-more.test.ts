@@ -1,0 +1,213 @@
+/**
+ * More of the runtime's shapes: HTTP calls, signals, continue-as-new, suspension, ids out of
+ * order, sub-orchestrations with retry; and the library API's typed errors.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { loadApp, type ReplayApp } from '../harness/app/host.js';
+import { EventType, type HistoryEvent } from '../harness/history/events.js';
+import { HistoryBuilder } from '../harness/history/builder.js';
+import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
+import type { ReplayResult } from '../harness/replay/result.js';
+import { writeApp } from './helpers/apps.js';
+
+const apps: ReplayApp[] = [];
+afterAll(async () => {
+  for (const app of apps) await app.close();
+});
+
+async function open(name: string, spec: Parameters<typeof writeApp>[1]): Promise<ReplayApp> {
+  const app = await loadApp(writeApp(name, spec), { userOutput: 'ignore' });
+  apps.push(app);
+  return app;
+}
+
+async function replayOne(app: ReplayApp, history: unknown): Promise<ReplayResult> {
+  const [result] = await app.replay([{ value: history, source: 'test' }]);
+  return result!;
+}
+
+const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
+
+describe('shapes', () => {
+  test('callHttp runs as the built-in HTTP activity', async () => {
+    const b = new HistoryBuilder({ instanceId: 'h', name: 'Flow' });
+    const http = b.activity('BuiltIn::HttpActivity');
+    b.episode().completed(http, { statusCode: 200, headers: {}, content: 'pong' });
+    b.activity('A');
+    const history = b.idle().build();
+    const same = await open('http', { orchestrators: { Flow: "yield context.df.callHttp({ method: 'GET', url: 'https://example.invalid/ping' });\nyield context.df.callActivity('A');" }, activities: ['A'] });
+    expect((await replayOne(same, history)).verdict).toBe('ok');
+    const replaced = await open('http-replaced', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('A');" }, activities: ['A'] });
+    const r = await replayOne(replaced, history);
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.sequenceId).toBe(0);
+    expect(r.divergence?.message).toContain("named 'BuiltIn::HttpActivity', but the current orchestration replay instead scheduled an activity task named 'A'");
+  });
+
+  test('a signal takes an id (EventSent "op"); removing it is nondeterministic with the runtime\'s EventSent message', async () => {
+    const b = new HistoryBuilder({ instanceId: 's', name: 'Flow' });
+    b.entityOperation({ name: 'counter', key: 'k' }, 'add', 1, true);
+    b.activity('A');
+    const history = b.idle().build();
+    const same = await open('signal', { orchestrators: { Flow: "context.df.signalEntity(new df.EntityId('counter', 'k'), 'add', 1);\nyield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    expect((await replayOne(same, history)).verdict).toBe('ok');
+    const replaced = await open('signal-replaced', { orchestrators: { Flow: "yield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    const r = await replayOne(replaced, history);
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.sequenceId).toBe(0);
+    expect(r.divergence?.message).toBe(
+      `Non-Deterministic workflow detected: A previous execution of this orchestration scheduled a send event task with sequence ID 0, type 'EventSent', name 'op', instance ID '@counter@k', but the current orchestration replay instead scheduled a ScheduleTaskOrchestratorAction task at this sequence number. ${TAIL}`,
+    );
+    const removed = await open('signal-removed', { orchestrators: { Flow: "yield context.df.waitForExternalEvent('Go');" }, activities: ['A'], entities: ['counter'] });
+    const gone = await replayOne(removed, history);
+    expect(gone.divergence?.message).toBe(
+      `Non-Deterministic workflow detected: A previous execution of this orchestration scheduled a send event task with sequence ID 0, type 'EventSent' name 'op', instance ID '@counter@k', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`,
+    );
+  });
+
+  test('continue-as-new replays; code that stops continuing gets a warning', async () => {
+    const b = new HistoryBuilder({ instanceId: 'c', name: 'Flow', input: 1 });
+    const a = b.activity('A');
+    b.episode().completed(a, 'a');
+    b.continueAsNew(2);
+    const history = b.build();
+    const loop = await open('continue', { orchestrators: { Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\ncontext.df.continueAsNew(n + 1);" }, activities: ['A'] });
+    const ok = await replayOne(loop, history);
+    expect(ok.verdict).toBe('ok');
+    expect(ok.warnings).toBeUndefined();
+    const stops = await open('continue-stops', { orchestrators: { Flow: "yield context.df.callActivity('A');\nreturn 'done';" }, activities: ['A'] });
+    const warned = await replayOne(stops, history);
+    expect(warned.verdict).toBe('ok');
+    expect(warned.warnings?.join()).toContain('no longer calls continueAsNew');
+  });
+
+  test('suspension and resumption do not change the replay', async () => {
+    const b = new HistoryBuilder({ instanceId: 'p', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode();
+    b.events.push({ EventType: EventType.ExecutionSuspended, EventId: -1, Reason: 'maintenance', Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.episode();
+    b.events.push({ EventType: EventType.ExecutionResumed, EventId: -1, Reason: 'done', Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.completed(a, 'a');
+    b.activity('B');
+    const app = await open('suspend', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A', 'B'] });
+    expect((await replayOne(app, b.idle().build())).verdict).toBe('ok');
+  });
+
+  test('EventIds out of order are matched by id, as DurableTask.Core does', async () => {
+    const b = new HistoryBuilder({ instanceId: 'o', name: 'Flow' });
+    b.activity('A');
+    b.activity('B');
+    const events = b.idle().build();
+    const [first, second] = [events.findIndex((e) => e.Name === 'A'), events.findIndex((e) => e.Name === 'B')];
+    [events[first], events[second]] = [events[second]!, events[first]!];
+    const app = await open('out-of-order', { orchestrators: { Flow: "yield context.df.Task.all([context.df.callActivity('A'), context.df.callActivity('B')]);" }, activities: ['A', 'B'] });
+    expect((await replayOne(app, events)).verdict).toBe('ok');
+  });
+
+  test('a sub-orchestration with retry: attempts and retry timers take ids', async () => {
+    const b = new HistoryBuilder({ instanceId: 'r', name: 'Flow' });
+    const s = b.subOrchestration('Child', 'r:child');
+    b.episode().subFailed(s, 'child failed', 'Error: child failed');
+    const t = b.timer(new Date(b.currentTime.getTime() + 1000));
+    b.episode(1000).fired(t, b.currentTime);
+    b.subOrchestration('Child', 'r:child');
+    const app = await open('sub-retry', { orchestrators: { Flow: "yield context.df.callSubOrchestratorWithRetry('Child', new df.RetryOptions(1000, 3), null, 'r:child');", Child: 'return 1;' } });
+    expect((await replayOne(app, b.idle().build())).verdict).toBe('ok');
+  });
+});
+
+describe('library API', () => {
+  const spec = { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('X');" }, activities: ['A', 'B', 'X'] };
+  function inFlight(): unknown {
+    const b = new HistoryBuilder({ instanceId: 'lib-1', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode().completed(a, 'a');
+    b.activity('B');
+    return b.idle().toFile();
+  }
+
+  test('replayHistory throws a NondeterminismError carrying the result; ok resolves', async () => {
+    const app = await open('library', spec);
+    const error = await replayHistory(app, inFlight()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NondeterminismError);
+    expect((error as NondeterminismError).name).toBe('NondeterminismError');
+    expect((error as NondeterminismError).result.divergence?.sequenceId).toBe(1);
+    expect((error as Error).message).toMatch(/lib-1 \(Flow\) is nondeterministic at step 1: recorded TaskScheduled 'B', replayed CallActivity 'X' \(.*functions\.js:5:\d+\)/);
+    const okHistory = new HistoryBuilder({ instanceId: 'lib-2', name: 'Flow' });
+    okHistory.activity('A');
+    await expect(replayHistory(app, okHistory.idle().build())).resolves.toMatchObject({ verdict: 'ok' });
+  });
+
+  test('replayHistory throws ReplayFailure and HistoryError', async () => {
+    const app = await open('library-failures', { orchestrators: { Other: 'return 1;' } });
+    await expect(replayHistory(app, inFlight())).rejects.toBeInstanceOf(ReplayFailure);
+    await expect(replayHistory(app, { history: [] })).rejects.toBeInstanceOf(HistoryError);
+  });
+
+  test('replayHistories yields one result per history, never throwing for a bad one', async () => {
+    const app = await open('library-many', spec);
+    const verdicts: string[] = [];
+    for await (const result of replayHistories(app, [inFlight(), { nope: true }, '/no/such/file.json'])) verdicts.push(result.verdict);
+    expect(verdicts).toEqual(['nondeterministic', 'error', 'error']);
+  });
+});
+
+describe('robustness', () => {
+  test('an orchestrator that never returns is reported as failed and the other histories go on', async () => {
+    const dir = writeApp('endless', {
+      orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nif (r === 'loop') { while (true) { /* spins */ } }\nyield context.df.callActivity('B');" },
+      activities: ['A', 'B'],
+    });
+    const app = await loadApp(dir, { userOutput: 'ignore', historyTimeoutMs: 1000 });
+    apps.push(app);
+    const history = (result: string): unknown => {
+      const b = new HistoryBuilder({ instanceId: `e-${result}`, name: 'Flow' });
+      const a = b.activity('A');
+      b.episode().completed(a, result);
+      b.activity('B');
+      return b.idle().build();
+    };
+    const results = await app.replay([
+      { value: history('fine'), source: 'first' },
+      { value: history('loop'), source: 'spins' },
+      { value: history('fine'), source: 'third' },
+    ]);
+    expect(results.map((r) => r.verdict)).toEqual(['ok', 'failed', 'ok']);
+    expect(results[1]!.source).toBe('spins');
+    expect(results[1]!.failure?.message).toContain('did not return within 1 s');
+  }, 30_000);
+});
+
+describe('entity locks (schema V4)', () => {
+  test('a critical section replays: lock request, a call inside it, one release per entity', async () => {
+    const b = new HistoryBuilder({ instanceId: 'l', name: 'Flow' });
+    const lock = b.lockRequest([{ name: 'counter', key: 'a' }, { name: 'counter', key: 'b' }]);
+    b.episode().raised(lock.requestId, { result: null });
+    const call = b.entityOperation({ name: 'counter', key: 'a' }, 'add', 1);
+    b.episode().entityResponse(call.requestId, 1);
+    b.eventSent('@counter@a', 'release', {});
+    b.eventSent('@counter@b', 'release', {});
+    b.activity('A');
+    const history = b.idle().build();
+    const app = await open('locks', {
+      orchestrators: {
+        Flow: [
+          "const a = new df.EntityId('counter', 'a');",
+          "const lock = yield context.df.lock([a, new df.EntityId('counter', 'b')]);",
+          "yield context.df.callEntity(a, 'add', 1);",
+          'lock.release();',
+          "yield context.df.callActivity('A');",
+        ].join('\n'),
+      },
+      activities: ['A'],
+      entities: ['counter'],
+    });
+    const r = await replayOne(app, history);
+    expect(r.verdict).toBe('ok');
+    // Without the lock (the section removed) the lock request's id now holds the call.
+    const unlocked = await open('locks-removed', { orchestrators: { Flow: "yield context.df.callEntity(new df.EntityId('counter', 'a'), 'add', 1);\nyield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    const r2 = await replayOne(unlocked, history);
+    expect(r2.verdict).toBe('nondeterministic');
+  });
+});
