@@ -30400,10 +30400,11 @@ if (!external_node_worker_threads_.isMainThread && data?.durableGateWorker === t
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _n: () => (/* binding */ AppLoadError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tx: () => (/* binding */ HistoryError)
 /* harmony export */ });
-/* unused harmony exports DurableGateError, NondeterminismError, ReplayFailure, UsageError */
+/* unused harmony exports DurableGateError, IncompatibleCodeError, NondeterminismError, ReplayFailure */
 const BRAND = Symbol.for('durable-gate.error');
 function branded(name, base) {
     Object.defineProperty(base, Symbol.hasInstance, {
@@ -30429,22 +30430,27 @@ const DurableGateError = branded('DurableGateError', class DurableGateError exte
         brand(this, 'DurableGateError');
     }
 });
-/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
-const NondeterminismError = branded('NondeterminismError', class NondeterminismError extends DurableGateError {
+/** The code is incompatible with a history: the base of the two verdicts that break an instance. */
+const IncompatibleCodeError = branded('IncompatibleCodeError', class IncompatibleCodeError extends DurableGateError {
     result;
     constructor(message, result) {
         super(message);
-        brand(this, 'NondeterminismError');
+        brand(this, 'IncompatibleCodeError');
         this.result = result;
     }
 });
-/** The new code would fail this instance another way (throws, or a function it needs is gone). */
-const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends DurableGateError {
-    result;
+/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
+const NondeterminismError = branded('NondeterminismError', class NondeterminismError extends IncompatibleCodeError {
     constructor(message, result) {
-        super(message);
+        super(message, result);
+        brand(this, 'NondeterminismError');
+    }
+});
+/** The new code would fail this instance another way (throws, or a function it needs is gone). */
+const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends IncompatibleCodeError {
+    constructor(message, result) {
+        super(message, result);
         brand(this, 'ReplayFailure');
-        this.result = result;
     }
 });
 /** A history that cannot be checked: unreadable, of an unknown form, or inconsistent. */
@@ -30611,7 +30617,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1811);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3793);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
@@ -30627,7 +30633,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1811:
+/***/ 3793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33587,12 +33593,8 @@ function getIDToken(aud) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __nccwpck_require__(1626);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
 /** Replay results are data; renderers and the exit code are functions of them. */
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
@@ -33616,6 +33618,10 @@ function exitCodeFor(summary) {
     return 0;
 }
 
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __nccwpck_require__(6843);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(1626);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
@@ -33623,6 +33629,42 @@ function buildReport(results, app) {
 }
 function renderJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./harness/replay/run.ts
+/**
+ * The replay job both entry points run (CLI and Action): expand the history arguments, load the
+ * app once, replay in batches, and build the report. A path that matches nothing is reported
+ * as an `error` result, never dropped.
+ */
+
+
+
+
+
+async function runReplay(job) {
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(job.histories, job.cwd);
+    if (files.length === 0) {
+        throw new errors/* UsageError */.eb(`--histories ${job.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    }
+    const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    const results = [];
+    try {
+        const batchSize = job.batchSize ?? 200;
+        for (let start = 0; start < files.length; start += batchSize) {
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+            job.onProgress?.(results.length, files.length);
+        }
+    }
+    finally {
+        await app.close();
+    }
+    for (const result of results)
+        result.source = (0,paths/* displayPath */.G)(result.source, job.cwd);
+    for (const arg of unmatched) {
+        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${arg}: no such file or folder, and no file matches it` } });
+    }
+    return buildReport(results, (0,paths/* displayPath */.G)(app.info.dir, job.cwd));
 }
 
 ;// CONCATENATED MODULE: ./harness/report/text.ts
@@ -33728,7 +33770,6 @@ function problemKey(r) {
 
 
 
-
 /** Parse the inputs once; bad values are rejected with the value and the expected form. */
 function readSettings(getInput = (name) => core_getInput(name)) {
     const command = getInput('command') || 'replay';
@@ -33804,21 +33845,7 @@ async function run() {
     }
     try {
         const workspace = settings.workspace;
-        const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(settings.histories, workspace);
-        if (files.length === 0)
-            throw new Error(`histories '${settings.histories.join(' ')}' matched no file.`);
-        const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(workspace, settings.app), { userOutput: 'stderr' });
-        let results;
-        try {
-            results = await app.replay(files.map((file) => ({ file })));
-        }
-        finally {
-            await app.close();
-        }
-        for (const result of results)
-            result.source = (0,paths/* displayPath */.G)(result.source, workspace);
-        const missing = unmatched.map((arg) => ({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `histories '${arg}' matched no file` } }));
-        const report = buildReport([...results, ...missing], (0,paths/* displayPath */.G)(app.info.dir, workspace));
+        const report = await runReplay({ app: settings.app, histories: settings.histories, cwd: workspace, userOutput: 'stderr' });
         info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
         const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
         await (0,promises_.writeFile)(reportPath, renderJson(report));

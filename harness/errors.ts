@@ -1,6 +1,7 @@
 /**
  * The two error families of durable-gate, with stable names:
- * - the code is incompatible with the history: {@link NondeterminismError}, {@link ReplayFailure};
+ * - the code is incompatible with the history: {@link IncompatibleCodeError}, either
+ *   {@link NondeterminismError} or {@link ReplayFailure};
  * - the tool or its input is broken: {@link HistoryError}, {@link AppLoadError}, {@link UsageError}.
  *
  * `instanceof` works across two copies of this package (a CLI bundle and the library, or two
@@ -41,15 +42,27 @@ export const DurableGateError = branded(
 );
 export type DurableGateError = InstanceType<typeof DurableGateError>;
 
-/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
-export const NondeterminismError = branded(
-  'NondeterminismError',
-  class NondeterminismError extends DurableGateError {
+/** The code is incompatible with a history: the base of the two verdicts that break an instance. */
+export const IncompatibleCodeError = branded(
+  'IncompatibleCodeError',
+  class IncompatibleCodeError extends DurableGateError {
     readonly result: ReplayResult;
     constructor(message: string, result: ReplayResult) {
       super(message);
-      brand(this, 'NondeterminismError');
+      brand(this, 'IncompatibleCodeError');
       this.result = result;
+    }
+  },
+);
+export type IncompatibleCodeError = InstanceType<typeof IncompatibleCodeError>;
+
+/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
+export const NondeterminismError = branded(
+  'NondeterminismError',
+  class NondeterminismError extends IncompatibleCodeError {
+    constructor(message: string, result: ReplayResult) {
+      super(message, result);
+      brand(this, 'NondeterminismError');
     }
   },
 );
@@ -58,12 +71,10 @@ export type NondeterminismError = InstanceType<typeof NondeterminismError>;
 /** The new code would fail this instance another way (throws, or a function it needs is gone). */
 export const ReplayFailure = branded(
   'ReplayFailure',
-  class ReplayFailure extends DurableGateError {
-    readonly result: ReplayResult;
+  class ReplayFailure extends IncompatibleCodeError {
     constructor(message: string, result: ReplayResult) {
-      super(message);
+      super(message, result);
       brand(this, 'ReplayFailure');
-      this.result = result;
     }
   },
 );

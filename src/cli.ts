@@ -6,12 +6,10 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadApp, type ReplayApp } from '../harness/app/host.js';
-import type { HistoryItem } from '../harness/app/worker.js';
 import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
-import { displayPath, expandHistoryPaths } from '../harness/history/paths.js';
-import { exitCodeFor, type ReplayResult } from '../harness/replay/result.js';
-import { buildReport, renderJson } from '../harness/report/json.js';
+import { exitCodeFor } from '../harness/replay/result.js';
+import { runReplay } from '../harness/replay/run.js';
+import { renderJson } from '../harness/report/json.js';
 import { renderText } from '../harness/report/text.js';
 import { VERSION } from './version.js';
 
@@ -152,36 +150,19 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(REPLAY_USAGE);
     return 0;
   }
-  const { files, unmatched } = await expandHistoryPaths(options.histories, io.cwd);
-  const missingResults: ReplayResult[] = unmatched.map((arg) => ({
-    source: arg,
-    instanceId: '',
-    orchestrator: '',
-    verdict: 'error',
-    error: { message: `--histories ${arg}: no such file or folder, and no file matches it` },
-  }));
-  if (files.length === 0) {
-    throw new UsageError(`--histories ${options.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+  if (options.output && !options.force && existsSync(resolve(io.cwd, options.output))) {
+    throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
   }
-  if (options.output && !options.force) {
-    if (existsSync(resolve(io.cwd, options.output))) throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
-  }
-  const app: ReplayApp = await loadApp(resolve(io.cwd, options.app), { userOutput: 'stderr' });
-  const results: ReplayResult[] = [];
-  try {
-    const progress = io.stderr.isTTY === true && files.length >= 200;
-    const batchSize = 200;
-    for (let start = 0; start < files.length; start += batchSize) {
-      const batch: HistoryItem[] = files.slice(start, start + batchSize).map((file) => ({ file }));
-      results.push(...(await app.replay(batch)));
-      if (progress) io.stderr.write(`\rreplayed ${results.length}/${files.length}`);
-    }
-    if (progress) io.stderr.write('\r\u001b[K');
-  } finally {
-    await app.close();
-  }
-  for (const result of results) result.source = displayPath(result.source, io.cwd);
-  const report = buildReport([...results, ...missingResults], displayPath(app.info.dir, io.cwd));
+  const progress = io.stderr.isTTY === true;
+  const report = await runReplay({
+    app: options.app,
+    histories: options.histories,
+    cwd: io.cwd,
+    userOutput: 'stderr',
+    onProgress: (done, total) => {
+      if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+    },
+  });
   const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
   io.stdout.write(rendered);
   if (options.output) {

@@ -2036,7 +2036,7 @@ if (!external_node_worker_threads_.isMainThread && data?.durableGateWorker === t
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tx: () => (/* binding */ HistoryError)
 /* harmony export */ });
-/* unused harmony exports DurableGateError, NondeterminismError, ReplayFailure */
+/* unused harmony exports DurableGateError, IncompatibleCodeError, NondeterminismError, ReplayFailure */
 const BRAND = Symbol.for('durable-gate.error');
 function branded(name, base) {
     Object.defineProperty(base, Symbol.hasInstance, {
@@ -2062,22 +2062,27 @@ const DurableGateError = branded('DurableGateError', class DurableGateError exte
         brand(this, 'DurableGateError');
     }
 });
-/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
-const NondeterminismError = branded('NondeterminismError', class NondeterminismError extends DurableGateError {
+/** The code is incompatible with a history: the base of the two verdicts that break an instance. */
+const IncompatibleCodeError = branded('IncompatibleCodeError', class IncompatibleCodeError extends DurableGateError {
     result;
     constructor(message, result) {
         super(message);
-        brand(this, 'NondeterminismError');
+        brand(this, 'IncompatibleCodeError');
         this.result = result;
     }
 });
-/** The new code would fail this instance another way (throws, or a function it needs is gone). */
-const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends DurableGateError {
-    result;
+/** The runtime would fail this instance with NonDeterministicOrchestrationException. */
+const NondeterminismError = branded('NondeterminismError', class NondeterminismError extends IncompatibleCodeError {
     constructor(message, result) {
-        super(message);
+        super(message, result);
+        brand(this, 'NondeterminismError');
+    }
+});
+/** The new code would fail this instance another way (throws, or a function it needs is gone). */
+const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends IncompatibleCodeError {
+    constructor(message, result) {
+        super(message, result);
         brand(this, 'ReplayFailure');
-        this.result = result;
     }
 });
 /** A history that cannot be checked: unreadable, of an unknown form, or inconsistent. */
@@ -2244,7 +2249,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(371);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(489);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
  * replay worker: started as a worker thread it runs the worker loop instead of the CLI.
@@ -2263,7 +2268,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39:
+/***/ 489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2280,12 +2285,8 @@ var promises_ = __nccwpck_require__(455);
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __nccwpck_require__(843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(410);
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __nccwpck_require__(626);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
 /** Replay results are data; renderers and the exit code are functions of them. */
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
@@ -2309,6 +2310,10 @@ function exitCodeFor(summary) {
     return 0;
 }
 
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __nccwpck_require__(843);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(626);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
@@ -2316,6 +2321,42 @@ function buildReport(results, app) {
 }
 function renderJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./harness/replay/run.ts
+/**
+ * The replay job both entry points run (CLI and Action): expand the history arguments, load the
+ * app once, replay in batches, and build the report. A path that matches nothing is reported
+ * as an `error` result, never dropped.
+ */
+
+
+
+
+
+async function runReplay(job) {
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(job.histories, job.cwd);
+    if (files.length === 0) {
+        throw new errors/* UsageError */.eb(`--histories ${job.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    }
+    const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    const results = [];
+    try {
+        const batchSize = job.batchSize ?? 200;
+        for (let start = 0; start < files.length; start += batchSize) {
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+            job.onProgress?.(results.length, files.length);
+        }
+    }
+    finally {
+        await app.close();
+    }
+    for (const result of results)
+        result.source = (0,paths/* displayPath */.G)(result.source, job.cwd);
+    for (const arg of unmatched) {
+        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${arg}: no such file or folder, and no file matches it` } });
+    }
+    return buildReport(results, (0,paths/* displayPath */.G)(app.info.dir, job.cwd));
 }
 
 ;// CONCATENATED MODULE: ./harness/report/text.ts
@@ -2417,7 +2458,6 @@ const VERSION = '0.1.0';
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
-
 
 
 
@@ -2551,41 +2591,20 @@ async function replayCommand(args, io) {
         io.stdout.write(REPLAY_USAGE);
         return 0;
     }
-    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(options.histories, io.cwd);
-    const missingResults = unmatched.map((arg) => ({
-        source: arg,
-        instanceId: '',
-        orchestrator: '',
-        verdict: 'error',
-        error: { message: `--histories ${arg}: no such file or folder, and no file matches it` },
-    }));
-    if (files.length === 0) {
-        throw new errors/* UsageError */.eb(`--histories ${options.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    if (options.output && !options.force && (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(io.cwd, options.output))) {
+        throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
     }
-    if (options.output && !options.force) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(io.cwd, options.output)))
-            throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
-    }
-    const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(io.cwd, options.app), { userOutput: 'stderr' });
-    const results = [];
-    try {
-        const progress = io.stderr.isTTY === true && files.length >= 200;
-        const batchSize = 200;
-        for (let start = 0; start < files.length; start += batchSize) {
-            const batch = files.slice(start, start + batchSize).map((file) => ({ file }));
-            results.push(...(await app.replay(batch)));
-            if (progress)
-                io.stderr.write(`\rreplayed ${results.length}/${files.length}`);
-        }
-        if (progress)
-            io.stderr.write('\r\u001b[K');
-    }
-    finally {
-        await app.close();
-    }
-    for (const result of results)
-        result.source = (0,paths/* displayPath */.G)(result.source, io.cwd);
-    const report = buildReport([...results, ...missingResults], (0,paths/* displayPath */.G)(app.info.dir, io.cwd));
+    const progress = io.stderr.isTTY === true;
+    const report = await runReplay({
+        app: options.app,
+        histories: options.histories,
+        cwd: io.cwd,
+        userOutput: 'stderr',
+        onProgress: (done, total) => {
+            if (progress && total >= 200)
+                io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+        },
+    });
     const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
     io.stdout.write(rendered);
     if (options.output) {

@@ -4,12 +4,11 @@
  */
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { loadApp } from '../../harness/app/host.js';
+import { join, relative, sep } from 'node:path';
 import { AppLoadError, errorMessage } from '../../harness/errors.js';
-import { displayPath, expandHistoryPaths } from '../../harness/history/paths.js';
 import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness/replay/result.js';
-import { buildReport, renderJson } from '../../harness/report/json.js';
+import { runReplay } from '../../harness/replay/run.js';
+import { renderJson } from '../../harness/report/json.js';
 import { renderText } from '../../harness/report/text.js';
 
 export interface ActionSettings {
@@ -96,18 +95,7 @@ export async function run(): Promise<void> {
   }
   try {
     const workspace = settings.workspace;
-    const { files, unmatched } = await expandHistoryPaths(settings.histories, workspace);
-    if (files.length === 0) throw new Error(`histories '${settings.histories.join(' ')}' matched no file.`);
-    const app = await loadApp(resolve(workspace, settings.app), { userOutput: 'stderr' });
-    let results: ReplayResult[];
-    try {
-      results = await app.replay(files.map((file) => ({ file })));
-    } finally {
-      await app.close();
-    }
-    for (const result of results) result.source = displayPath(result.source, workspace);
-    const missing: ReplayResult[] = unmatched.map((arg) => ({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `histories '${arg}' matched no file` } }));
-    const report = buildReport([...results, ...missing], displayPath(app.info.dir, workspace));
+    const report = await runReplay({ app: settings.app, histories: settings.histories, cwd: workspace, userOutput: 'stderr' });
     core.info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
     const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
     await writeFile(reportPath, renderJson(report));

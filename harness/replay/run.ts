@@ -1,0 +1,44 @@
+/**
+ * The replay job both entry points run (CLI and Action): expand the history arguments, load the
+ * app once, replay in batches, and build the report. A path that matches nothing is reported
+ * as an `error` result, never dropped.
+ */
+import { resolve } from 'node:path';
+import { loadApp, type LoadAppOptions } from '../app/host.js';
+import { UsageError } from '../errors.js';
+import { displayPath, expandHistoryPaths } from '../history/paths.js';
+import { buildReport } from '../report/json.js';
+import type { ReplayReport, ReplayResult } from './result.js';
+
+export interface ReplayJob extends LoadAppOptions {
+  app: string;
+  histories: string[];
+  /** Paths are resolved against, and shown relative to, this folder. */
+  cwd: string;
+  /** Called after each batch with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
+  const { files, unmatched } = await expandHistoryPaths(job.histories, job.cwd);
+  if (files.length === 0) {
+    throw new UsageError(`--histories ${job.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+  }
+  const app = await loadApp(resolve(job.cwd, job.app), job);
+  const results: ReplayResult[] = [];
+  try {
+    const batchSize = job.batchSize ?? 200;
+    for (let start = 0; start < files.length; start += batchSize) {
+      results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+      job.onProgress?.(results.length, files.length);
+    }
+  } finally {
+    await app.close();
+  }
+  for (const result of results) result.source = displayPath(result.source, job.cwd);
+  for (const arg of unmatched) {
+    results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${arg}: no such file or folder, and no file matches it` } });
+  }
+  return buildReport(results, displayPath(app.info.dir, job.cwd));
+}
