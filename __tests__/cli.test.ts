@@ -26,6 +26,15 @@ describe('durable-gate replay (built CLI)', () => {
     expect(stdout).toContain('7 histories: 3 ok, 4 nondeterministic, 0 failed, 0 could not be checked');
   });
 
+  test("the README shows this command's real output", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const command = '$ npx durable-gate replay --app examples/order-app-next --histories examples/histories\n';
+    const start = readme.indexOf(command);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(start + command.length, readme.indexOf('```', start));
+    expect(run(['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories']).stdout).toBe(shown);
+  });
+
   test('the version in production replays its own histories: exit 0', () => {
     const { code, stdout } = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories/*.json']);
     expect(code).toBe(0);

@@ -1310,7 +1310,7 @@ async function replayLoadedHistory(app, history, options = {}) {
                     : `The new app has no orchestrator named '${history.orchestrator}'.`,
                 runtimeMessage: runtime,
                 missingFunction: { name: history.orchestrator, kind: 'orchestration' },
-                advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain them with durable-gate gate), or terminate them deliberately.`,
+                advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`,
             },
         });
     }
@@ -1412,7 +1412,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         message: mismatch.message,
         explanation,
         ...(location ? { location } : {}),
-        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or drain them before deploying (durable-gate gate).`,
+        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
 }
 function recordedNameOf(event) {
@@ -2427,7 +2427,7 @@ function renderText(report, options = {}) {
     lines.push('');
     lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
     if (s.nondeterministic + s.failed > 0) {
-        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until they finish (durable-gate gate) or the change is made safe.');
+        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
     }
     else if (s.error > 0) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');

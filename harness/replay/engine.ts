@@ -51,7 +51,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
           : `The new app has no orchestrator named '${history.orchestrator}'.`,
         runtimeMessage: runtime,
         missingFunction: { name: history.orchestrator, kind: 'orchestration' },
-        advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain them with durable-gate gate), or terminate them deliberately.`,
+        advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`,
       },
     });
   }
@@ -168,7 +168,7 @@ async function divergenceOf(
     message: mismatch.message,
     explanation,
     ...(location ? { location } : {}),
-    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or drain them before deploying (durable-gate gate).`,
+    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
 }
 

@@ -68,7 +68,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     `${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`,
   );
   if (s.nondeterministic + s.failed > 0) {
-    lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until they finish (durable-gate gate) or the change is made safe.');
+    lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
   } else if (s.error > 0) {
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
