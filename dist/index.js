@@ -33685,19 +33685,7 @@ function renderText(report, options = {}) {
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
     }
-    // Instances that break the same way are shown once: thousands can hit one change.
-    const groups = new Map();
-    for (const r of report.results) {
-        if (r.verdict === 'ok' && !(r.warnings?.length ?? 0))
-            continue;
-        const key = problemKey(r);
-        const group = groups.get(key);
-        if (group)
-            group.push(r);
-        else
-            groups.set(key, [r]);
-    }
-    for (const group of groups.values()) {
+    for (const group of groupProblems(report.results, true)) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
@@ -33741,6 +33729,24 @@ function renderText(report, options = {}) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');
     }
     return lines.join('\n') + '\n';
+}
+/**
+ * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
+ * Results that are ok are left out, unless `withWarnings` and they carry warnings.
+ */
+function groupProblems(results, withWarnings = false) {
+    const groups = new Map();
+    for (const r of results) {
+        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
+            continue;
+        const key = problemKey(r);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
+    }
+    return [...groups.values()];
 }
 /** Two results with the same key are the same problem, told once. */
 function problemKey(r) {
@@ -33819,14 +33825,15 @@ function main_location(r, workspace) {
     const loc = r.divergence?.location ?? r.failure?.location;
     return loc ? `${workspacePath(loc.file, workspace)}:${loc.line}` : undefined;
 }
+/** One annotation per distinct problem (GitHub shows few per step), naming how many instances it breaks. */
 function annotate(report, workspace) {
-    for (const r of report.results) {
-        if (r.verdict === 'ok')
-            continue;
+    for (const group of groupProblems(report.results)) {
+        const r = group[0];
         const loc = r.divergence?.location ?? r.failure?.location;
+        const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0].instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
         const message = r.divergence
-            ? `${r.instanceId} (${r.orchestrator}): ${r.divergence.explanation}\n${r.divergence.message}`
-            : `${r.instanceId || r.source} (${r.orchestrator || '?'}): ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
+            ? `${who}: ${r.divergence.explanation}\n${r.divergence.message}`
+            : `${who}: ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
         const properties = loc ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line } : { title: `durable-gate: ${r.verdict}` };
         if (r.verdict === 'error')
             warning(message, properties);

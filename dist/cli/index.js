@@ -2377,19 +2377,7 @@ function renderText(report, options = {}) {
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
     }
-    // Instances that break the same way are shown once: thousands can hit one change.
-    const groups = new Map();
-    for (const r of report.results) {
-        if (r.verdict === 'ok' && !(r.warnings?.length ?? 0))
-            continue;
-        const key = problemKey(r);
-        const group = groups.get(key);
-        if (group)
-            group.push(r);
-        else
-            groups.set(key, [r]);
-    }
-    for (const group of groups.values()) {
+    for (const group of groupProblems(report.results, true)) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
@@ -2433,6 +2421,24 @@ function renderText(report, options = {}) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');
     }
     return lines.join('\n') + '\n';
+}
+/**
+ * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
+ * Results that are ok are left out, unless `withWarnings` and they carry warnings.
+ */
+function groupProblems(results, withWarnings = false) {
+    const groups = new Map();
+    for (const r of results) {
+        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
+            continue;
+        const key = problemKey(r);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
+    }
+    return [...groups.values()];
 }
 /** Two results with the same key are the same problem, told once. */
 function problemKey(r) {

@@ -24,16 +24,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
     lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
   }
-  // Instances that break the same way are shown once: thousands can hit one change.
-  const groups = new Map<string, ReplayResult[]>();
-  for (const r of report.results) {
-    if (r.verdict === 'ok' && !(r.warnings?.length ?? 0)) continue;
-    const key = problemKey(r);
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
-  for (const group of groups.values()) {
+  for (const group of groupProblems(report.results, true)) {
     const r = group[0]!;
     lines.push('');
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
@@ -73,6 +64,22 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
+ * Results that are ok are left out, unless `withWarnings` and they carry warnings.
+ */
+export function groupProblems(results: readonly ReplayResult[], withWarnings = false): ReplayResult[][] {
+  const groups = new Map<string, ReplayResult[]>();
+  for (const r of results) {
+    if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0)) continue;
+    const key = problemKey(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()];
 }
 
 /** Two results with the same key are the same problem, told once. */

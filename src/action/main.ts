@@ -9,7 +9,7 @@ import { AppLoadError, errorMessage } from '../../harness/errors.js';
 import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
-import { renderText } from '../../harness/report/text.js';
+import { groupProblems, renderText } from '../../harness/report/text.js';
 
 export interface ActionSettings {
   command: 'replay';
@@ -72,13 +72,15 @@ function location(r: ReplayResult, workspace: string): string | undefined {
   return loc ? `${workspacePath(loc.file, workspace)}:${loc.line}` : undefined;
 }
 
+/** One annotation per distinct problem (GitHub shows few per step), naming how many instances it breaks. */
 function annotate(report: ReplayReport, workspace: string): void {
-  for (const r of report.results) {
-    if (r.verdict === 'ok') continue;
+  for (const group of groupProblems(report.results)) {
+    const r = group[0]!;
     const loc = r.divergence?.location ?? r.failure?.location;
+    const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0]!.instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
     const message = r.divergence
-      ? `${r.instanceId} (${r.orchestrator}): ${r.divergence.explanation}\n${r.divergence.message}`
-      : `${r.instanceId || r.source} (${r.orchestrator || '?'}): ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
+      ? `${who}: ${r.divergence.explanation}\n${r.divergence.message}`
+      : `${who}: ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
     const properties = loc ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line } : { title: `durable-gate: ${r.verdict}` };
     if (r.verdict === 'error') core.warning(message, properties);
     else core.error(message, properties);
