@@ -88,8 +88,38 @@ describe('durable-gate replay (built CLI)', () => {
     writeFileSync(join(dir, 'broken.json'), '{ not json');
     const bad = run(['replay', '--app', 'examples/order-app', '--histories', dir, 'examples/histories/order-1001.json']);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toContain('broken.json: not valid JSON');
+    expect(bad.stdout).toMatch(/broken\.json  \(not read\)  error/);
+    expect(bad.stdout).toContain('error:    not valid JSON');
     expect(bad.stdout).toContain('✓ order-1001');
+  });
+
+  test('a file named twice (a folder and a file in it) is replayed once, not reported missing', () => {
+    const { code, stdout } = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', 'examples/histories/order-1001.json', 'examples/histories/order-100[12].json']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('7 histories: 7 ok');
+  });
+
+  test('--output: JSON for a .json name, refuses to overwrite, names a missing folder before replaying', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-out-'));
+    const out = join(dir, 'report.json');
+    expect(run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--output', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.ok).toBe(7);
+    const again = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--output', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists; refusing to overwrite it');
+    const nowhere = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--output', join(dir, 'missing', 'r.json')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stdout).toBe('');
+    expect(nowhere.stderr).toContain('does not exist');
+  });
+
+  test('an app without durable-functions is named as such', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-nodf-'));
+    writeFileSync(join(dir, 'host.json'), '{"version":"2.0"}');
+    writeFileSync(join(dir, 'package.json'), '{"name":"x","main":"index.js"}');
+    const { code, stderr } = run(['replay', '--app', dir, '--histories', 'examples/histories']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('has no durable-functions package');
   });
 
   test('--help for the command, --version', () => {

@@ -117,6 +117,21 @@ describe('shapes', () => {
   });
 });
 
+describe('verdict precedence', () => {
+  test('calls swapped: the recorded failure reaches the wrong call and the code throws, but the divergence comes first', async () => {
+    const b = new HistoryBuilder({ instanceId: 'sw', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode().failed(a, 'Card declined', 'PaymentError: card declined');
+    b.activity('B');
+    const app = await open('swapped', { orchestrators: { Flow: "yield context.df.callActivity('B');\ntry { yield context.df.callActivity('A'); } catch (e) { yield context.df.callActivity('B'); }" }, activities: ['A', 'B'] });
+    const r = await replayOne(app, b.idle().build());
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.sequenceId).toBe(0);
+    expect(r.divergence?.location?.line).toBe(4);
+    expect(r.warnings?.join()).toContain('also throws');
+  });
+});
+
 describe('library API', () => {
   const spec = { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('X');" }, activities: ['A', 'B', 'X'] };
   function inFlight(): unknown {

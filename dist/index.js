@@ -28650,7 +28650,8 @@ function parseHistoryText(text, source) {
         value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     }
     catch (error) {
-        throw new errors/* HistoryError */.tx(source, `not valid JSON (${error.message}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+        const reason = error.message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
+        throw new errors/* HistoryError */.tx(source, `not valid JSON (${reason}). Expected a durable-gate history file, an array of history events or of History table rows.`);
     }
     return parseHistory(value, source);
 }
@@ -29724,11 +29725,17 @@ async function replayLoadedHistory(app, history, options = {}) {
                     `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
                 missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
                 ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
-                advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
+                advice: missing.action
+                    ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.`
+                    : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`,
             },
         });
     }
-    if (outcome.kind === 'threw') {
+    // The code scheduled something else at a recorded step before it threw: the runtime fails the
+    // instance at that step (nondeterminism wins over the orchestrator's error), and the thrown
+    // error is a consequence, e.g. a recorded failure handed to the wrong call.
+    const diverged = sim.mismatch && sim.mismatch.mismatch.kind !== 'missing';
+    if (outcome.kind === 'threw' && !diverged) {
         const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
@@ -29739,13 +29746,15 @@ async function replayLoadedHistory(app, history, options = {}) {
                 ...(outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.stack, app),
                 advice: sim.mismatch
-                    ? 'Production would report this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects.'
-                    : 'A recorded result probably no longer has the shape the new code expects. Handle the old shape, or drain these instances before deploying.',
+                    ? 'Production reports this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.'
+                    : 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
             },
         });
     }
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+        if (outcome.kind === 'threw')
+            warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
@@ -29782,6 +29791,10 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         ...(location ? { location } : {}),
         advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
+}
+function firstLine(text) {
+    const line = text.split('\n')[0].trim();
+    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 function recordedNameOf(event) {
     switch (event.EventType) {
@@ -29961,7 +29974,7 @@ async function loadAppInThisThread(appDir) {
     const dir = (0,external_node_path_.resolve)(appDir);
     const shown = (0,paths/* displayPath */.G)(dir);
     if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
-        throw new errors/* AppLoadError */._n(dir, `--app ${appDir}: no such folder. Expected the folder of a function app (the one holding host.json).`);
+        throw new errors/* AppLoadError */._n(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'host.json'))) {
         throw new errors/* AppLoadError */._n(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
@@ -29990,6 +30003,34 @@ function readPackageJson(dir) {
     catch {
         return undefined;
     }
+}
+/**
+ * The replay runs the built JavaScript. When a source a build maps back to is newer than the
+ * build, the user is probably checking code they have not built yet: say so.
+ */
+function staleBuildWarnings(entryFiles) {
+    const warnings = [];
+    for (const file of entryFiles) {
+        try {
+            const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+            const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+            if (!url || url.startsWith('data:'))
+                continue;
+            const mapPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), url);
+            const map = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(mapPath, 'utf8'));
+            const built = (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+            for (const source of map.sources ?? []) {
+                const path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(mapPath), map.sourceRoot ?? '', source);
+                if ((0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).mtimeMs > built + 1000) {
+                    warnings.push(`${(0,paths/* displayPath */.G)(path)} changed after ${(0,paths/* displayPath */.G)(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
+                }
+            }
+        }
+        catch {
+            // No readable source map: nothing to compare.
+        }
+    }
+    return warnings;
 }
 /** Function names are case-insensitive, as in the host. */
 function finder(functions) {
@@ -30086,6 +30127,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     const model = core.programmingModel;
     const info = {
         dir,
+        warnings: staleBuildWarnings(entryFiles),
         model: 'v4',
         durableFunctionsVersion: dfVersion,
         ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -30150,6 +30192,9 @@ function keepUserStacks(dfDir) {
                 const stack = this.exception instanceof Error ? this.exception.stack : undefined;
                 if (error instanceof Error && stack)
                     Object.defineProperty(error, USER_STACK, { value: stack });
+                // The action objects themselves (the error's JSON copy loses their identity).
+                if (error instanceof Error && Array.isArray(this.actions))
+                    Object.defineProperty(error, USER_ACTIONS, { value: this.actions });
                 throw error;
             }
         };
@@ -30160,6 +30205,7 @@ function keepUserStacks(dfDir) {
     }
 }
 const USER_STACK = Symbol.for('durable-gate.user-stack');
+const USER_ACTIONS = Symbol.for('durable-gate.user-actions');
 function coreContext(registration, invocationId, payloadText) {
     const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
     return {
@@ -30186,6 +30232,9 @@ function threwOutcome(error) {
             state = JSON.parse(raw.slice(at + OUT_OF_PROC_LABEL.length));
             if (typeof state.error === 'string')
                 message = state.error;
+            const actions = error[USER_ACTIONS];
+            if (Array.isArray(actions) && (state.schemaVersion ?? 0) >= 1)
+                state = { ...state, actions: [actions] };
         }
         catch {
             state = undefined;
@@ -30263,7 +30312,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         });
     };
     return {
-        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
+        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [] },
         durableFunctionsDir: dfDir,
         find: finder(functions),
         bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
@@ -30305,7 +30354,7 @@ function errorResult(source, error) {
         instanceId: '',
         orchestrator: '',
         verdict: 'error',
-        error: { message: error instanceof errors/* HistoryError */.tx ? error.message : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
+        error: { message: error instanceof errors/* HistoryError */.tx ? error.detail : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
     };
 }
 let progress;
@@ -30457,11 +30506,14 @@ const ReplayFailure = branded('ReplayFailure', class ReplayFailure extends Incom
 const HistoryError = branded('HistoryError', class HistoryError extends DurableGateError {
     source;
     eventIndex;
-    constructor(source, message, eventIndex) {
-        super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${message}`);
+    /** The problem without the file name in front. */
+    detail;
+    constructor(source, detail, eventIndex) {
+        super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${detail}`);
         brand(this, 'HistoryError');
         this.source = source;
         this.eventIndex = eventIndex;
+        this.detail = eventIndex === undefined ? detail : `event ${eventIndex}: ${detail}`;
     }
 });
 /** The function app could not be loaded. `userStack` holds the user's own stack when their code threw. */
@@ -30511,14 +30563,17 @@ async function expandHistoryPaths(args, cwd = process.cwd()) {
     const files = [];
     const unmatched = [];
     const seen = new Set();
+    let matched = false;
     const add = (file) => {
+        matched = true;
+        // A file named twice (a folder and a file in it, overlapping globs) is replayed once.
         if (!seen.has(file)) {
             seen.add(file);
             files.push(file);
         }
     };
     for (const arg of args) {
-        const before = files.length;
+        matched = false;
         if (GLOB_CHARS.test(arg)) {
             for (const file of await globFiles(arg, cwd))
                 add(file);
@@ -30535,7 +30590,7 @@ async function expandHistoryPaths(args, cwd = process.cwd()) {
                 add(path);
             }
         }
-        if (files.length === before)
+        if (!matched)
             unmatched.push(arg);
     }
     return { files, unmatched };
@@ -30584,6 +30639,16 @@ function globToRegExp(glob) {
         }
         else if (c === '?')
             re += '[^/]';
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+                re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+                i = end;
+            }
+        }
         else if (c === '{') {
             const end = glob.indexOf('}', i);
             if (end < 0)
@@ -30602,6 +30667,8 @@ function escapeRe(text) {
     return text.replace(/[.+^$()|[\]\\]/g, '\\$&');
 }
 function displayPath(path, cwd = process.cwd()) {
+    if (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path))
+        return path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, path);
     return rel === '' ? '.' : rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? path : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
@@ -33486,7 +33553,7 @@ function core_error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -33645,9 +33712,12 @@ function renderJson(report) {
 async function runReplay(job) {
     const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(job.histories, job.cwd);
     if (files.length === 0) {
-        throw new errors/* UsageError */.eb(`--histories ${job.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
+        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
     }
     const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    for (const warning of app.info.warnings)
+        job.onAppWarning?.(warning);
     const results = [];
     try {
         const batchSize = job.batchSize ?? 200;
@@ -33662,9 +33732,17 @@ async function runReplay(job) {
     for (const result of results)
         result.source = (0,paths/* displayPath */.G)(result.source, job.cwd);
     for (const arg of unmatched) {
-        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${arg}: no such file or folder, and no file matches it` } });
+        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
+    }
+    for (const result of results) {
+        const location = result.divergence?.location ?? result.failure?.location;
+        if (location)
+            location.file = (0,paths/* displayPath */.G)(location.file, job.cwd);
     }
     return buildReport(results, (0,paths/* displayPath */.G)(app.info.dir, job.cwd));
+}
+function describeUnmatched(arg) {
+    return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }
 
 ;// CONCATENATED MODULE: ./harness/report/text.ts
@@ -33683,7 +33761,7 @@ function renderText(report, options = {}) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
         const id = r.instanceId || (0,paths/* displayPath */.G)(r.source, options.cwd);
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-        lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
+        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
     }
     for (const group of groupProblems(report.results, true)) {
         const r = group[0];
@@ -33691,12 +33769,13 @@ function renderText(report, options = {}) {
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
         const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.G)(g.source, options.cwd));
         const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-        lines.push(paint(1, `${shown} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
-        lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
+        if (r.instanceId)
+            lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         if (r.divergence) {
             const d = r.divergence;
-            lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-            lines.push(`           replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
             const at = where(d.location, options.cwd);
             if (at)
                 lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
@@ -33706,16 +33785,16 @@ function renderText(report, options = {}) {
         }
         if (r.failure) {
             const f = r.failure;
-            lines.push(`  problem:  ${f.message}`);
+            lines.push(`  problem:  ${indent(f.message)}`);
             const at = where(f.location, options.cwd);
             if (at)
                 lines.push(`  code:     ${at}`);
             if (f.runtimeMessage)
-                lines.push(`  runtime:  ${f.runtimeMessage}`);
+                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
             lines.push(`  do:       ${f.advice}`);
         }
         if (r.error)
-            lines.push(`  error:    ${r.error.message}`);
+            lines.push(`  error:    ${indent(r.error.message)}`);
         for (const warning of r.warnings ?? [])
             lines.push(`  warning:  ${warning}`);
     }
@@ -33729,6 +33808,10 @@ function renderText(report, options = {}) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');
     }
     return lines.join('\n') + '\n';
+}
+/** Continuation lines of a multi-line message line up under its first line. */
+function indent(text) {
+    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
 }
 /**
  * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
@@ -33794,6 +33877,8 @@ function readSettings(getInput = (name) => core_getInput(name)) {
     return { command, app, histories, format, workspace: process.env.GITHUB_WORKSPACE || process.cwd() };
 }
 function workspacePath(file, workspace) {
+    if (!(0,external_node_path_.isAbsolute)(file))
+        return file;
     const rel = (0,external_node_path_.relative)(workspace, file);
     return rel.startsWith('..') ? file : rel.split(external_node_path_.sep).join('/');
 }
@@ -33836,7 +33921,7 @@ function annotate(report, workspace) {
             : `${who}: ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
         const properties = loc ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line } : { title: `durable-gate: ${r.verdict}` };
         if (r.verdict === 'error')
-            warning(message, properties);
+            core_warning(message, properties);
         else
             core_error(message, properties);
     }
@@ -33852,7 +33937,13 @@ async function run() {
     }
     try {
         const workspace = settings.workspace;
-        const report = await runReplay({ app: settings.app, histories: settings.histories, cwd: workspace, userOutput: 'stderr' });
+        const report = await runReplay({
+            app: settings.app,
+            histories: settings.histories,
+            cwd: workspace,
+            userOutput: 'stderr',
+            onAppWarning: (warning) => core_warning(warning),
+        });
         info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
         const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
         await (0,promises_.writeFile)(reportPath, renderJson(report));
@@ -33869,7 +33960,7 @@ async function run() {
             await main_summarize(report, workspace);
         }
         catch (error) {
-            warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            core_warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
         const code = exitCodeFor(s);
         if (code === 1)

@@ -86,11 +86,14 @@ export const HistoryError = branded(
   class HistoryError extends DurableGateError {
     readonly source: string;
     readonly eventIndex: number | undefined;
-    constructor(source: string, message: string, eventIndex?: number) {
-      super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${message}`);
+    /** The problem without the file name in front. */
+    readonly detail: string;
+    constructor(source: string, detail: string, eventIndex?: number) {
+      super(`${source}${eventIndex === undefined ? '' : ` (event ${eventIndex})`}: ${detail}`);
       brand(this, 'HistoryError');
       this.source = source;
       this.eventIndex = eventIndex;
+      this.detail = eventIndex === undefined ? detail : `event ${eventIndex}: ${detail}`;
     }
   },
 );

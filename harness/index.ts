@@ -81,7 +81,7 @@ export async function replayHistory(app: ReplayApp | string, history: HistoryInp
     case 'failed':
       throw new ReplayFailure(describeProblem(result), result);
     case 'error':
-      throw new HistoryError(result.source, result.error?.message ?? 'could not be checked', result.error?.eventIndex);
+      throw new HistoryError(result.source, (result.error?.message ?? 'could not be checked').replace(/^event \d+: /, ''), result.error?.eventIndex);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
 import { exitCodeFor } from '../harness/replay/result.js';
@@ -27,6 +27,10 @@ const USAGE = `Usage: durable-gate <command> [options]
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
 
+Options:
+  -h, --help     Show this help.
+  -v, --version  Show the version.
+
 Run 'durable-gate <command> --help' for the options of a command.
 Exit codes: 0 all good, 1 the check found a problem, 2 the tool could not do its job.
 `;
@@ -41,8 +45,8 @@ Options:
                          TypeScript apps must be built first.
   --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
   --format text|json     Report format on stdout (default text).
-  --output <file>        Also write the report to this file (format from --format); fails rather
-                         than overwrite an existing file unless --force is given.
+  --output <file>        Also write the report to this file: JSON when the name ends in .json,
+                         text otherwise. Refuses to overwrite an existing file unless --force.
   --force                Allow --output to overwrite an existing file.
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
@@ -57,11 +61,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     switch (command) {
       case undefined:
+        io.stderr.write(USAGE);
+        return 2;
       case '-h':
       case '--help':
       case 'help':
         io.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`);
@@ -121,7 +127,7 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
       },
     });
   } catch (error) {
-    throw new UsageError(`${errorMessage(error).replace(/\. To specify a positional argument.*$/, '')}. Run 'durable-gate replay --help'.`);
+    throw new UsageError(`${describeArgsError(error)} Run 'durable-gate replay --help'.`);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
@@ -131,7 +137,7 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
     throw new UsageError(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
   }
   if (!values.app) throw new UsageError("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
-  if (histories.length === 0) throw new UsageError('missing --histories <path>: history files, folders or globs to replay.');
+  if (histories.length === 0) throw new UsageError("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`invalid --format '${format}'. Expected text or json.`);
   return {
@@ -144,14 +150,30 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   };
 }
 
+/** node:util parseArgs errors, said plainly. */
+function describeArgsError(error: unknown): string {
+  const message = errorMessage(error);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  switch ((error as { code?: string }).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unknown option '${option ?? message}'.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option ? `Option '${option}' needs a value.` : message;
+    default:
+      return message.split('\n')[0]!;
+  }
+}
+
 async function replayCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseReplay(args, io);
   if (options === 'help') {
     io.stdout.write(REPLAY_USAGE);
     return 0;
   }
-  if (options.output && !options.force && existsSync(resolve(io.cwd, options.output))) {
-    throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+  if (options.output) {
+    const target = resolve(io.cwd, options.output);
+    if (!options.force && existsSync(target)) throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
   }
   const progress = io.stderr.isTTY === true;
   const report = await runReplay({
@@ -159,6 +181,7 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
     histories: options.histories,
     cwd: io.cwd,
     userOutput: 'stderr',
+    onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
     onProgress: (done, total) => {
       if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
     },
@@ -166,7 +189,7 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
   const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
   io.stdout.write(rendered);
   if (options.output) {
-    const fileText = options.format === 'json' ? rendered : renderText(report, { cwd: io.cwd });
+    const fileText = options.output.toLowerCase().endsWith('.json') ? renderJson(report) : renderText(report, { cwd: io.cwd });
     await writeFile(resolve(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
   }
   return exitCodeFor(report.summary);

@@ -57,7 +57,7 @@ export async function loadAppInThisThread(appDir: string): Promise<LoadedApp> {
   const dir = resolve(appDir);
   const shown = displayPath(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AppLoadError(dir, `--app ${appDir}: no such folder. Expected the folder of a function app (the one holding host.json).`);
+    throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!existsSync(join(dir, 'host.json'))) {
     throw new AppLoadError(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
@@ -92,6 +92,33 @@ function readPackageJson(dir: string): PackageJson | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The replay runs the built JavaScript. When a source a build maps back to is newer than the
+ * build, the user is probably checking code they have not built yet: say so.
+ */
+function staleBuildWarnings(entryFiles: string[]): string[] {
+  const warnings: string[] = [];
+  for (const file of entryFiles) {
+    try {
+      const text = readFileSync(file, 'utf8');
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+      if (!url || url.startsWith('data:')) continue;
+      const mapPath = join(dirname(file), url);
+      const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources?: string[]; sourceRoot?: string };
+      const built = statSync(file).mtimeMs;
+      for (const source of map.sources ?? []) {
+        const path = resolve(dirname(mapPath), map.sourceRoot ?? '', source);
+        if (existsSync(path) && statSync(path).mtimeMs > built + 1000) {
+          warnings.push(`${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
+        }
+      }
+    } catch {
+      // No readable source map: nothing to compare.
+    }
+  }
+  return warnings;
 }
 
 /** Function names are case-insensitive, as in the host. */
@@ -190,6 +217,7 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   const model = core.programmingModel;
   const info: AppInfo = {
     dir,
+    warnings: staleBuildWarnings(entryFiles),
     model: 'v4',
     durableFunctionsVersion: dfVersion,
     ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -243,12 +271,14 @@ function keepUserStacks(dfDir: string): void {
     const proto = module.TaskOrchestrationExecutor?.prototype;
     if (!proto || proto[USER_STACK]) return;
     const execute = proto.execute;
-    proto.execute = async function (this: { exception?: unknown }, ...args: unknown[]): Promise<unknown> {
+    proto.execute = async function (this: { exception?: unknown; actions?: unknown[] }, ...args: unknown[]): Promise<unknown> {
       try {
         return await execute.apply(this, args);
       } catch (error) {
         const stack = this.exception instanceof Error ? this.exception.stack : undefined;
         if (error instanceof Error && stack) Object.defineProperty(error, USER_STACK, { value: stack });
+        // The action objects themselves (the error's JSON copy loses their identity).
+        if (error instanceof Error && Array.isArray(this.actions)) Object.defineProperty(error, USER_ACTIONS, { value: this.actions });
         throw error;
       }
     };
@@ -259,6 +289,7 @@ function keepUserStacks(dfDir: string): void {
 }
 
 const USER_STACK = Symbol.for('durable-gate.user-stack');
+const USER_ACTIONS = Symbol.for('durable-gate.user-actions');
 
 function coreContext(registration: CoreRegistration, invocationId: string, payloadText: string): unknown {
   const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
@@ -286,6 +317,8 @@ function threwOutcome(error: unknown): InvocationOutcome {
     try {
       state = JSON.parse(raw.slice(at + OUT_OF_PROC_LABEL.length)) as OrchestratorState;
       if (typeof state.error === 'string') message = state.error;
+      const actions = (error as unknown as Record<symbol, unknown>)[USER_ACTIONS];
+      if (Array.isArray(actions) && (state.schemaVersion ?? 0) >= 1) state = { ...state, actions: [actions] };
     } catch {
       state = undefined;
     }
@@ -365,7 +398,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     });
   };
   return {
-    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions },
+    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [] },
     durableFunctionsDir: dfDir,
     find: finder(functions),
     bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),

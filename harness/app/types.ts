@@ -22,6 +22,8 @@ export interface AppInfo {
   /** Entry files imported (v4: package.json main; function.json: each orchestrator's script). */
   entryFiles: string[];
   functions: RegisteredFunction[];
+  /** Things worth telling the user about the app itself (a build older than its sources). */
+  warnings: string[];
 }
 
 /** The JSON an orchestrator invocation returns (OrchestratorState in the SDK). */

@@ -69,7 +69,8 @@ export function parseHistoryText(text: string, source: string): LoadedHistory {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new HistoryError(source, `not valid JSON (${(error as Error).message}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+    const reason = (error as Error).message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
+    throw new HistoryError(source, `not valid JSON (${reason}). Expected a durable-gate history file, an array of history events or of History table rows.`);
   }
   return parseHistory(value, source);
 }

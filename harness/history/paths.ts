@@ -17,14 +17,17 @@ export async function expandHistoryPaths(args: readonly string[], cwd = process.
   const files: string[] = [];
   const unmatched: string[] = [];
   const seen = new Set<string>();
+  let matched = false;
   const add = (file: string): void => {
+    matched = true;
+    // A file named twice (a folder and a file in it, overlapping globs) is replayed once.
     if (!seen.has(file)) {
       seen.add(file);
       files.push(file);
     }
   };
   for (const arg of args) {
-    const before = files.length;
+    matched = false;
     if (GLOB_CHARS.test(arg)) {
       for (const file of await globFiles(arg, cwd)) add(file);
     } else {
@@ -36,7 +39,7 @@ export async function expandHistoryPaths(args: readonly string[], cwd = process.
         add(path);
       }
     }
-    if (files.length === before) unmatched.push(arg);
+    if (!matched) unmatched.push(arg);
   }
   return { files, unmatched };
 }
@@ -78,7 +81,15 @@ function globToRegExp(glob: string): RegExp {
         } else re += '.*';
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else if (c === '{') {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
@@ -95,6 +106,7 @@ function escapeRe(text: string): string {
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {
+  if (!isAbsolute(path)) return path.split(sep).join('/');
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
 }

@@ -102,12 +102,18 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
           `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
         ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
-        advice: `Keep the ${missing.kind} '${missing.name}' registered until the instances that use it finish, or drain them before deploying.`,
+        advice: missing.action
+          ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.`
+          : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`,
       },
     });
   }
 
-  if (outcome.kind === 'threw') {
+  // The code scheduled something else at a recorded step before it threw: the runtime fails the
+  // instance at that step (nondeterminism wins over the orchestrator's error), and the thrown
+  // error is a consequence, e.g. a recorded failure handed to the wrong call.
+  const diverged = sim.mismatch && sim.mismatch.mismatch.kind !== 'missing';
+  if (outcome.kind === 'threw' && !diverged) {
     const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
     return withWarnings({
       ...base,
@@ -118,14 +124,15 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
         ...(outcome.stack ? { stack: outcome.stack } : {}),
         ...locationOf(outcome.stack, app),
         advice: sim.mismatch
-          ? 'Production would report this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects.'
-          : 'A recorded result probably no longer has the shape the new code expects. Handle the old shape, or drain these instances before deploying.',
+          ? 'Production reports this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.'
+          : 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
       },
     });
   }
 
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+    if (outcome.kind === 'threw') warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
     return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
   }
 
@@ -170,6 +177,11 @@ async function divergenceOf(
     ...(location ? { location } : {}),
     advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0]!.trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
 function recordedNameOf(event: HistoryEvent): string | undefined {

@@ -15,6 +15,8 @@ export interface ReplayJob extends LoadAppOptions {
   histories: string[];
   /** Paths are resolved against, and shown relative to, this folder. */
   cwd: string;
+  /** Told about the app itself (e.g. a build older than its sources) before replaying. */
+  onAppWarning?: (warning: string) => void;
   /** Called after each batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
@@ -23,9 +25,11 @@ export interface ReplayJob extends LoadAppOptions {
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
   const { files, unmatched } = await expandHistoryPaths(job.histories, job.cwd);
   if (files.length === 0) {
-    throw new UsageError(`--histories ${job.histories.join(' ')} matched no file. Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
+    throw new UsageError(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
   }
   const app = await loadApp(resolve(job.cwd, job.app), job);
+  for (const warning of app.info.warnings) job.onAppWarning?.(warning);
   const results: ReplayResult[] = [];
   try {
     const batchSize = job.batchSize ?? 200;
@@ -38,7 +42,15 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
   }
   for (const result of results) result.source = displayPath(result.source, job.cwd);
   for (const arg of unmatched) {
-    results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `${arg}: no such file or folder, and no file matches it` } });
+    results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
+  }
+  for (const result of results) {
+    const location = result.divergence?.location ?? result.failure?.location;
+    if (location) location.file = displayPath(location.file, job.cwd);
   }
   return buildReport(results, displayPath(app.info.dir, job.cwd));
+}
+
+function describeUnmatched(arg: string): string {
+  return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }

@@ -22,7 +22,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
     const id = r.instanceId || displayPath(r.source, options.cwd);
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-    lines.push(`${mark} ${id}  ${r.orchestrator || '?'}  ${r.verdict}${extra}`);
+    lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
   }
   for (const group of groupProblems(report.results, true)) {
     const r = group[0]!;
@@ -30,12 +30,12 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
     const ids = group.map((g) => g.instanceId || displayPath(g.source, options.cwd));
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-    lines.push(paint(1, `${shown} (${r.orchestrator || 'unknown orchestrator'}): ${title}`));
-    lines.push(`  history:  ${displayPath(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+    lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
+    if (r.instanceId) lines.push(`  history:  ${displayPath(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
     if (r.divergence) {
       const d = r.divergence;
-      lines.push(`  step ${d.sequenceId}:  recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-      lines.push(`           replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+      lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+      lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
       const at = where(d.location, options.cwd);
       if (at) lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
       lines.push(`  why:      ${d.explanation}`);
@@ -44,13 +44,13 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     }
     if (r.failure) {
       const f = r.failure;
-      lines.push(`  problem:  ${f.message}`);
+      lines.push(`  problem:  ${indent(f.message)}`);
       const at = where(f.location, options.cwd);
       if (at) lines.push(`  code:     ${at}`);
-      if (f.runtimeMessage) lines.push(`  runtime:  ${f.runtimeMessage}`);
+      if (f.runtimeMessage) lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
       lines.push(`  do:       ${f.advice}`);
     }
-    if (r.error) lines.push(`  error:    ${r.error.message}`);
+    if (r.error) lines.push(`  error:    ${indent(r.error.message)}`);
     for (const warning of r.warnings ?? []) lines.push(`  warning:  ${warning}`);
   }
   const s = report.summary;
@@ -64,6 +64,11 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
   return lines.join('\n') + '\n';
+}
+
+/** Continuation lines of a multi-line message line up under its first line. */
+function indent(text: string): string {
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
 }
 
 /**

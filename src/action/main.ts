@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError, errorMessage } from '../../harness/errors.js';
 import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
@@ -35,6 +35,7 @@ export function readSettings(getInput: (name: string) => string = (name) => core
 }
 
 function workspacePath(file: string, workspace: string): string {
+  if (!isAbsolute(file)) return file;
   const rel = relative(workspace, file);
   return rel.startsWith('..') ? file : rel.split(sep).join('/');
 }
@@ -97,7 +98,13 @@ export async function run(): Promise<void> {
   }
   try {
     const workspace = settings.workspace;
-    const report = await runReplay({ app: settings.app, histories: settings.histories, cwd: workspace, userOutput: 'stderr' });
+    const report = await runReplay({
+      app: settings.app,
+      histories: settings.histories,
+      cwd: workspace,
+      userOutput: 'stderr',
+      onAppWarning: (warning) => core.warning(warning),
+    });
     core.info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
     const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
     await writeFile(reportPath, renderJson(report));
