@@ -58,7 +58,7 @@ describe('history forms', () => {
 
   test('the HTTP showHistory form is refused with the reason and what to use instead', () => {
     const status = { name: 'Flow', instanceId: 'i', runtimeStatus: 'Running', historyEvents: [{ EventType: 'ExecutionStarted', FunctionName: 'Flow' }] };
-    expect(() => parseHistory(status, 'status.json')).toThrow(/showHistory.*durable-gate record/s);
+    expect(() => parseHistory(status, 'status.json')).toThrow(/showHistory.*az storage entity query/s);
     expect(() => parseHistory(status.historyEvents, 'events.json')).toThrow(HistoryError);
   });
 
@@ -91,5 +91,20 @@ describe('history forms', () => {
     const foreign = Object.assign(new Error('x'), { [Symbol.for('durable-gate.error')]: ['DurableGateError', 'HistoryError'] });
     expect(foreign).toBeInstanceOf(HistoryError);
     expect(new Error('plain')).not.toBeInstanceOf(HistoryError);
+  });
+});
+
+describe('more forms and payload', () => {
+  test('table query results wrapped as { items } (az storage entity query) or { value } (Table REST API)', () => {
+    const b = sample();
+    const rows = b.build().map((e, i) => ({ PartitionKey: 'i/1', RowKey: i.toString(16).padStart(16, '0'), ExecutionId: 'E', ...e, EventType: EventType[e.EventType], _Timestamp: e.Timestamp }));
+    expect(parseHistory({ items: rows, nextMarker: null }, 'az.json').format).toBe('table-rows');
+    expect(parseHistory({ 'odata.metadata': 'x', value: rows }, 'rest.json').events).toHaveLength(rows.length);
+  });
+
+  test('a large value moved to a blob is named with what to do', () => {
+    const rows = sample().build().map((e, i) => ({ PartitionKey: 'i/1', RowKey: i.toString(16).padStart(16, '0'), ...e, EventType: EventType[e.EventType], _Timestamp: e.Timestamp }));
+    Object.assign(rows[1]!, { Input: '', InputBlobName: 'i/1/history-0000000000000001-ExecutionStarted-1A2B3C4D-Input.json.gz' });
+    expect(() => parseHistory(rows, 'big.json')).toThrow(/InputBlobName.*gunzip/);
   });
 });

@@ -226,3 +226,29 @@ describe('entity locks (schema V4)', () => {
     expect(r2.verdict).toBe('nondeterministic');
   });
 });
+
+describe('payload and internal timers', () => {
+  test('the payload advertises replay schema V4 and the Azure Storage timer limits', async () => {
+    const { buildPayload } = await import('../harness/replay/payload.js');
+    const { parseHistory } = await import('../harness/history/load.js');
+    const b = new HistoryBuilder({ instanceId: 'p1', name: 'Flow', input: { a: 1 } });
+    b.activity('A');
+    const payload = buildPayload(parseHistory(b.idle().build(), 'p'));
+    expect(payload).toMatchObject({ instanceId: 'p1', input: { a: 1 }, upperSchemaVersion: 1, upperSchemaVersionNew: 3, maximumShortTimerDuration: '6.00:00:00', longRunningTimerIntervalDuration: '3.00:00:00' });
+  });
+
+  test('a TimerCreated with EventId -100 (the dispatcher splitting a large batch) is skipped unchecked', async () => {
+    // DurableTask.Core FrameworkConstants.FakeTimerIdToSplitDecision; TaskOrchestrationContext.HandleTimerCreatedEvent.
+    const b = new HistoryBuilder({ instanceId: 't', name: 'Flow' });
+    const a = b.activity('A');
+    b.events.push({ EventType: EventType.TimerCreated, EventId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.episode();
+    b.events.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.completed(a, 'a');
+    b.activity('B');
+    const app = await open('fake-timer', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A', 'B'] });
+    const r = await replayOne(app, b.idle().build());
+    expect(r.verdict).toBe('ok');
+    expect(r.warnings?.join()).toContain('Duplicate TimerFired Event: -100');
+  });
+});

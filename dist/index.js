@@ -28625,8 +28625,9 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
     'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
-    'so it cannot drive an exact replay. Export the instance with `durable-gate record` (it reads the ' +
-    'task hub\'s History table), or export the History table rows of the instance as JSON.';
+    'so it cannot drive an exact replay. Export the instance\'s rows of the task hub\'s History table ' +
+    'as JSON instead, e.g. az storage entity query --table-name <TaskHub>History ' +
+    '--filter "PartitionKey eq \'<instance id>\'" > <instance id>.json; durable-gate reads those rows as they are.';
 /** Table and OData bookkeeping columns that are not event fields. */
 const TABLE_COLUMNS = new Set(['PartitionKey', 'RowKey', 'Timestamp', 'ExecutionId', 'etag', 'odata.etag', '_Timestamp']);
 /** Event fields the runtime stores as plain strings even when they hold JSON text. */
@@ -28668,6 +28669,13 @@ function parseHistory(value, source) {
     }
     if (typeof value.schema === 'string' && value.schema !== HISTORY_SCHEMA) {
         throw new errors/* HistoryError */.tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${HISTORY_SCHEMA}".`);
+    }
+    // Table query results: `az storage entity query` gives { items: [...] }, the Table REST API { value: [...] }.
+    for (const key of ['items', 'value']) {
+        const rows = value[key];
+        if (value.history === undefined && Array.isArray(rows) && rows.some((r) => isRecord(r) && typeof r.RowKey === 'string')) {
+            return fromEventArray(rows, source, undefined);
+        }
     }
     if (!Array.isArray(value.history)) {
         throw new errors/* HistoryError */.tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
@@ -28736,7 +28744,8 @@ function fromTableRows(rows, source, notes) {
         }
         const blobColumn = Object.keys(row).find((key) => key.endsWith('BlobName') && typeof row[key] === 'string' && row[key] !== '');
         if (blobColumn) {
-            throw new errors/* HistoryError */.tx(source, `column ${blobColumn} says the event's ${blobColumn.slice(0, -'BlobName'.length)} was moved to the large-message blob "${String(row[blobColumn])}", which a file cannot hold. Export the instance with \`durable-gate record\`, which fetches large messages.`, index);
+            const prop = blobColumn.slice(0, -'BlobName'.length);
+            throw new errors/* HistoryError */.tx(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
         }
         const event = {};
         for (const [key, raw] of Object.entries(row)) {
