@@ -252,3 +252,38 @@ describe('payload and internal timers', () => {
     expect(r.warnings?.join()).toContain('Duplicate TimerFired Event: -100');
   });
 });
+
+describe('History table rows through the engine', () => {
+  test('rows after continue-as-new, with leftovers of the previous execution, replay as the current execution only', async () => {
+    const rowsOf = (events: HistoryEvent[], executionId: string): Record<string, unknown>[] =>
+      events.map((e, i) => {
+        const { EventType: type, Timestamp, OrchestrationInstance, ...rest } = e;
+        return {
+          PartitionKey: 'loop',
+          RowKey: i.toString(16).toUpperCase().padStart(16, '0'),
+          ExecutionId: executionId,
+          EventType: EventType[type],
+          _Timestamp: Timestamp,
+          ...rest,
+          ...(OrchestrationInstance ? { OrchestrationInstance: JSON.stringify({ ...OrchestrationInstance, ExecutionId: executionId }) } : {}),
+        };
+      });
+    // The first execution ran two activities; the second (after continue-as-new) has one pending.
+    const first = new HistoryBuilder({ instanceId: 'loop', name: 'Flow', input: 1 });
+    const a = first.activity('A');
+    first.episode().completed(a, 'a');
+    const b2 = first.activity('B');
+    first.episode().completed(b2, 'b');
+    first.continueAsNew(2);
+    const second = new HistoryBuilder({ instanceId: 'loop', name: 'Flow', input: 2, start: new Date('2026-11-03T00:00:00Z') });
+    second.activity('A');
+    const current = rowsOf(second.idle().build(), 'E2');
+    const leftovers = rowsOf(first.build(), 'E1').slice(current.length);
+    const rows = [{ PartitionKey: 'loop', RowKey: 'sentinel', ExecutionId: 'E2' }, ...current, ...leftovers];
+    const app = await open('table-rows', { orchestrators: { Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\nyield context.df.callActivity('B');\nif (n < 3) context.df.continueAsNew(n + 1);" }, activities: ['A', 'B'] });
+    const r = await replayOne(app, rows);
+    expect(r.verdict).toBe('ok');
+    expect(r.instanceId).toBe('loop');
+    expect(r.warnings?.join()).toContain('earlier execution left behind by continue-as-new');
+  });
+});
