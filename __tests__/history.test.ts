@@ -87,6 +87,23 @@ describe('history forms', () => {
     expect(history.notes.join()).toContain('UTC');
   });
 
+  test('instanceof works across two real copies of the library', async () => {
+    const { copyFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL, fileURLToPath } = await import('node:url');
+    const errorsModule = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'harness', 'errors.js');
+    const copy = join(mkdtempSync(join(tmpdir(), 'dg-copy-')), 'errors.mjs');
+    copyFileSync(errorsModule, copy);
+    const other = (await import(pathToFileURL(copy).href)) as typeof import('../harness/errors.js');
+    expect(other.HistoryError).not.toBe(HistoryError);
+    const fromCopy = new other.HistoryError('f.json', 'bad');
+    expect(fromCopy).toBeInstanceOf(HistoryError);
+    expect(new HistoryError('f.json', 'bad')).toBeInstanceOf(other.HistoryError);
+    expect(new other.NondeterminismError('x', { source: '', instanceId: '', orchestrator: '', verdict: 'nondeterministic' })).toBeInstanceOf((await import('../harness/errors.js')).IncompatibleCodeError);
+    expect(fromCopy).not.toBeInstanceOf(other.NondeterminismError);
+  });
+
   test('errors are recognised across copies of the library by their brand', () => {
     const foreign = Object.assign(new Error('x'), { [Symbol.for('durable-gate.error')]: ['DurableGateError', 'HistoryError'] });
     expect(foreign).toBeInstanceOf(HistoryError);
