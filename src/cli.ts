@@ -11,6 +11,7 @@ import { exitCodeFor } from '../harness/replay/result.js';
 import { runReplay } from '../harness/replay/run.js';
 import { renderJson } from '../harness/report/json.js';
 import { renderText } from '../harness/report/text.js';
+import { gateCommand, recordCommand } from './commands/taskhub.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -26,6 +27,8 @@ const USAGE = `Usage: durable-gate <command> [options]
 
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
+  record    Export the histories of in-flight instances from a task hub
+  gate      Wait until nothing is in flight in a task hub
 
 Options:
   -h, --help     Show this help.
@@ -75,15 +78,31 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       case 'replay':
         return await replayCommand(rest, io);
       case 'record':
+        return await recordCommand(rest, io);
       case 'gate':
+        return await withSignals((signal) => gateCommand(rest, io, signal));
       case 'swap':
       case 'validate':
-        throw new UsageError(`'durable-gate ${command}' is not available in this version yet; this version has 'replay'.`);
+        throw new UsageError(`'durable-gate ${command}' is not available in this version yet; this version has replay, record and gate.`);
       default:
-        throw new UsageError(`unknown command '${command}'. Commands: replay. Run 'durable-gate --help'.`);
+        throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate. Run 'durable-gate --help'.`);
     }
   } catch (error) {
     return reportError(error, io);
+  }
+}
+
+/** SIGINT/SIGTERM end a wait at once: the command sees an aborted signal. */
+async function withSignals(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
 

@@ -1,0 +1,56 @@
+/** Option values shared by the commands, parsed once with messages that quote the bad value. */
+import { UsageError } from '../../harness/errors.js';
+import { ALL_STATUSES, IN_FLIGHT_STATUSES } from '../taskhub/azure-tables.js';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
+export function parseDuration(option: string, text: string): number {
+  const trimmed = text.trim();
+  let total = 0;
+  let rest = trimmed;
+  const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+  while (rest.length > 0) {
+    const match = part.exec(rest);
+    if (!match) throw new UsageError(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    total += Number(match[1]) * UNITS[match[2]!]!;
+    rest = rest.slice(match[0].length);
+  }
+  if (trimmed === '' || total <= 0) throw new UsageError(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+  return total;
+}
+
+export function parseStatuses(option: string, values: string[] | undefined): string[] {
+  if (!values || values.length === 0) return [...IN_FLIGHT_STATUSES];
+  const out: string[] = [];
+  for (const raw of values.flatMap((v) => v.split(','))) {
+    const value = raw.trim();
+    if (!value) continue;
+    const match = ALL_STATUSES.find((s) => s.toLowerCase() === value.toLowerCase());
+    if (!match) throw new UsageError(`Invalid ${option} '${value}'. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas.`);
+    if (!out.includes(match)) out.push(match);
+  }
+  return out;
+}
+
+export function parseTime(option: string, text: string): Date {
+  const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(time) || !/^\d{4}-\d\d-\d\d/.test(text)) throw new UsageError(`Invalid ${option} '${text}'. Expected an ISO 8601 time such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+  return new Date(time);
+}
+
+export function parseCount(option: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`Invalid ${option} '${text}'. Expected a whole number of 1 or more.`);
+  return Number(text);
+}
+
+/** Never print a secret: keys, SAS signatures, tokens, whole connection strings. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('***');
+  return out
+    .replace(/(AccountKey=)[^;\s]+/gi, '$1***')
+    .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
+    .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
+    .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}

@@ -1,0 +1,215 @@
+/** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { UsageError, errorMessage } from '../../harness/errors.js';
+import { displayPath } from '../../harness/history/paths.js';
+import { gateExitCode, runGate, type GateReport } from '../gate/gate.js';
+import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
+import { recordHistories } from '../taskhub/record.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, redact } from './options.js';
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
+  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
+                         an environment variable holding a connection string (UseDevelopmentStorage=true
+                         for Azurite), or identity-based settings <name>__accountName,
+                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+  --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`;
+
+export const RECORD_USAGE = `Usage: durable-gate record --task-hub <name> --out <dir> [options]
+
+Exports the histories of in-flight instances, one durable-gate history file per instance.
+
+Options:
+${CONNECTION_HELP}
+  --out <dir>            Where the files go (created if missing). Another instance's file is never
+                         replaced; the same instance's file is updated.
+  --status <list>        Statuses to record (default Pending,Running,Suspended,ContinuedAsNew).
+  --orchestrator <name>  Only instances of this orchestrator (repeatable; any letter case).
+  --instance <id>        Only this instance (repeatable).
+  --created-after <time> Only instances created at or after this time (ISO 8601).
+  --limit <n>            At most n instances.
+  -h, --help             Show this help.
+
+Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
+read the task hub, or bad options.
+`;
+
+export const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
+
+Waits until nothing is in flight in the task hub, or the timeout passes.
+
+Options:
+${CONNECTION_HELP}
+  --timeout <duration>   How long to wait (default 30m). Durations: 90s, 30m, 2h, 1h30m.
+  --interval <duration>  Time between polls (default 15s).
+  --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
+                         suspended instances resume on the new code).
+  --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
+  --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
+  --format text|json     Report format on stdout (default text).
+  -h, --help             Show this help.
+
+Exit codes: 0 drained; 1 timed out (what blocks is listed); 2 could not query the task hub,
+cancelled (SIGINT/SIGTERM), or bad options. The gate fails closed.
+`;
+
+const CONNECTION_OPTIONS = {
+  'task-hub': { type: 'string' },
+  connection: { type: 'string' },
+  app: { type: 'string' },
+  'table-prefix': { type: 'string' },
+  status: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = errorMessage(error).split('\n')[0]!;
+    throw new UsageError(`${message.replace(/\. To specify.*$/, '')} Run 'durable-gate ${command} --help'.`);
+  }
+}
+
+function openHub(values: { 'task-hub'?: string; connection?: string; app?: string; 'table-prefix'?: string }, io: CommandIo, command: string): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+  if (!values['task-hub']) throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
+  const connection = resolveConnection({ ...(values.connection ? { setting: values.connection } : {}), env: io.env, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
+  const hub = new AzureTablesTaskHub(connection, values['task-hub'], values['table-prefix'] ? { trackingPrefix: values['table-prefix'] } : {});
+  return { hub, connection };
+}
+
+export async function recordCommand(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parse('record', args, {
+    ...CONNECTION_OPTIONS,
+    out: { type: 'string' },
+    orchestrator: { type: 'string', multiple: true },
+    instance: { type: 'string', multiple: true },
+    'created-after': { type: 'string' },
+    limit: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(RECORD_USAGE);
+    return 0;
+  }
+  if (!values.out) throw new UsageError("missing --out <dir>: the folder for the history files. Run 'durable-gate record --help'.");
+  const statuses = parseStatuses('--status', values.status);
+  const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
+  const limit = values.limit ? parseCount('--limit', values.limit) : undefined;
+  const { hub, connection } = openHub(values, io, 'record');
+  io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
+  const progress = io.stderr.isTTY === true;
+  try {
+    const summary = await recordHistories({
+      hub,
+      outDir: resolve(io.cwd, values.out),
+      query: {
+        statuses,
+        ...(createdAfter ? { createdAfter } : {}),
+        ...(values.orchestrator ? { names: values.orchestrator } : {}),
+        ...(values.instance ? { instanceIds: values.instance } : {}),
+      },
+      ...(limit ? { limit } : {}),
+      onProgress: (done, total) => {
+        if (progress && total >= 20) io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
+      },
+    });
+    const out = displayPath(resolve(io.cwd, values.out), io.cwd);
+    io.stdout.write(
+      `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+        `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`,
+    );
+    if (summary.truncated) io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
+    for (const id of summary.pendingWithoutHistory) io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
+    for (const id of summary.changed) io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
+    for (const { instanceId, message } of summary.unreadable) io.stdout.write(`Not recorded: ${instanceId}: ${message}\n`);
+    return summary.changed.length + summary.unreadable.length > 0 ? 1 : 0;
+  } catch (error) {
+    io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
+    return 2;
+  }
+}
+
+function ago(seconds: number | undefined): string {
+  if (seconds === undefined) return '?';
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
+}
+
+export function renderGateText(report: GateReport): string {
+  const lines: string[] = [];
+  switch (report.outcome) {
+    case 'drained':
+      lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
+      if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.join(', ')}`);
+      break;
+    case 'timeout':
+      lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
+      break;
+    case 'cancelled':
+      lines.push(`Cancelled after ${report.polls} poll(s): nothing was decided; do not deploy.`);
+      break;
+    case 'error':
+      lines.push(`Could not query the task hub (the gate fails closed; do not deploy): ${report.error ?? ''}`);
+      break;
+  }
+  if (report.outcome !== 'drained' && report.inFlight.length > 0) {
+    const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    if (report.inFlight.some((i) => i.possiblyStuck)) lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function gateCommand(args: string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
+  const { values } = parse('gate', args, {
+    ...CONNECTION_OPTIONS,
+    timeout: { type: 'string' },
+    interval: { type: 'string' },
+    'stale-after': { type: 'string' },
+    'ignore-stale': { type: 'boolean' },
+    format: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(GATE_USAGE);
+    return 0;
+  }
+  const timeoutMs = parseDuration('--timeout', values.timeout ?? '30m');
+  const intervalMs = parseDuration('--interval', values.interval ?? '15s');
+  const staleAfterMs = values['stale-after'] ? parseDuration('--stale-after', values['stale-after']) : undefined;
+  if (values['ignore-stale'] && staleAfterMs === undefined) throw new UsageError('--ignore-stale needs --stale-after <duration>: it says which instances count as possibly stuck.');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
+  const statuses = parseStatuses('--status', values.status);
+  const { hub, connection } = openHub(values, io, 'gate');
+  io.stderr.write(`durable-gate: gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+  const report = await runGate({
+    source: hub,
+    statuses,
+    timeoutMs,
+    intervalMs,
+    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+    ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+    ...(signal ? { signal } : {}),
+    onPoll: (poll) => {
+      const oldest = poll.oldest ? `, oldest ${poll.oldest.instanceId} (${poll.oldest.name}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+      const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+      const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+      io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
+    },
+  });
+  if (report.error) report.error = redact(report.error, connection.secrets);
+  io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
+  return gateExitCode(report);
+}

@@ -1,0 +1,132 @@
+/**
+ * The drain gate: polls the task hub until nothing is in flight, or the timeout passes. A pure
+ * function of its source, clock and sleep, so tests drive it with a virtual clock. It fails
+ * closed: a poll that cannot be made ends the gate with `error`, never with `drained`.
+ */
+import type { InFlightSource, InstanceSummary } from '../taskhub/azure-tables.js';
+
+export const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
+
+export interface GateOptions {
+  source: InFlightSource;
+  statuses: readonly string[];
+  timeoutMs: number;
+  intervalMs: number;
+  /** Instances not updated for this long are marked possibly stuck. */
+  staleAfterMs?: number;
+  /** Let possibly stuck instances pass (said in the report). */
+  ignoreStale?: boolean;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+  onPoll?: (poll: GatePoll) => void;
+}
+
+export interface GatePoll {
+  poll: number;
+  inFlight: number;
+  blocking: number;
+  stale: number;
+  /** Change in the number in flight since the previous poll. */
+  change?: number;
+  oldest?: InstanceSummary;
+  elapsedMs: number;
+}
+
+export interface GateInstance extends InstanceSummary {
+  ageSeconds?: number;
+  possiblyStuck?: boolean;
+}
+
+export interface GateReport {
+  schema: typeof GATE_REPORT_SCHEMA;
+  drained: boolean;
+  outcome: 'drained' | 'timeout' | 'cancelled' | 'error';
+  polls: number;
+  waitedSeconds: number;
+  /** What was in flight at the last poll (what blocks, on timeout). */
+  inFlight: GateInstance[];
+  /** Possibly stuck instances let through by --ignore-stale. */
+  ignoredStale: string[];
+  error?: string;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+export async function runGate(options: GateOptions): Promise<GateReport> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const start = now();
+  let polls = 0;
+  let previous: number | undefined;
+  let last: GateInstance[] = [];
+  const finish = (outcome: GateReport['outcome'], extra: Partial<GateReport> = {}): GateReport => ({
+    schema: GATE_REPORT_SCHEMA,
+    drained: outcome === 'drained',
+    outcome,
+    polls,
+    waitedSeconds: Math.round((now() - start) / 1000),
+    inFlight: last,
+    ignoredStale: [],
+    ...extra,
+  });
+  for (;;) {
+    if (options.signal?.aborted) return finish('cancelled');
+    polls += 1;
+    const at = now();
+    let instances: InstanceSummary[];
+    try {
+      instances = [];
+      for await (const instance of options.source.instances({ statuses: options.statuses })) instances.push(instance);
+    } catch (error) {
+      return finish('error', { error: error instanceof Error ? error.message : String(error) });
+    }
+    last = instances
+      .map((instance): GateInstance => {
+        const updated = instance.lastUpdatedTime ? Date.parse(instance.lastUpdatedTime) : undefined;
+        const created = instance.createdTime ? Date.parse(instance.createdTime) : undefined;
+        const stuck = options.staleAfterMs !== undefined && updated !== undefined && at - updated > options.staleAfterMs;
+        return { ...instance, ...(created !== undefined ? { ageSeconds: Math.round((at - created) / 1000) } : {}), ...(stuck ? { possiblyStuck: true } : {}) };
+      })
+      .sort((a, b) => (a.createdTime ?? '').localeCompare(b.createdTime ?? ''));
+    const stale = last.filter((i) => i.possiblyStuck);
+    const blocking = options.ignoreStale ? last.filter((i) => !i.possiblyStuck) : last;
+    options.onPoll?.({
+      poll: polls,
+      inFlight: last.length,
+      blocking: blocking.length,
+      stale: stale.length,
+      ...(previous !== undefined ? { change: last.length - previous } : {}),
+      ...(last[0] ? { oldest: last[0] } : {}),
+      elapsedMs: at - start,
+    });
+    previous = last.length;
+    if (blocking.length === 0) return finish('drained', { ignoredStale: options.ignoreStale ? stale.map((i) => i.instanceId) : [] });
+    const remaining = options.timeoutMs - (now() - start);
+    if (remaining <= 0) return finish('timeout');
+    await sleep(Math.min(options.intervalMs, remaining), options.signal);
+    if (options.signal?.aborted) return finish('cancelled');
+  }
+}
+
+export function gateExitCode(report: GateReport): 0 | 1 | 2 {
+  switch (report.outcome) {
+    case 'drained':
+      return 0;
+    case 'timeout':
+      return 1;
+    case 'cancelled':
+    case 'error':
+      return 2;
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Reads a task hub in Azure Storage (DurableTask.AzureStorage layout; docs/runtime-rules.md §7):
+ * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
+ * `<hub lower-case>-largemessages` blob container.
+ */
+import { gunzipSync } from 'node:zlib';
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import { DurableGateError } from '../../harness/errors.js';
+import type { StorageConnection } from './connection.js';
+import { escapePartitionKey, unescapePartitionKey } from './keys.js';
+
+/** Statuses an instance can resume from on new code: the gate waits for these by default. */
+export const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] as const;
+export const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'] as const;
+
+export interface InstanceSummary {
+  instanceId: string;
+  name: string;
+  version?: string;
+  executionId?: string;
+  runtimeStatus: string;
+  createdTime?: string;
+  lastUpdatedTime?: string;
+}
+
+export interface InstanceQuery {
+  statuses: readonly string[];
+  createdAfter?: Date;
+  /** Orchestrator names, case-insensitive. */
+  names?: readonly string[];
+  /** Exact instance ids: read one by one, the other filters still apply. */
+  instanceIds?: readonly string[];
+  /** Rows per page asked of the service. */
+  pageSize?: number;
+}
+
+/** What the gate needs of a task hub: the provider-agnostic source (Azure Tables or the HTTP API). */
+export interface InFlightSource {
+  describe: string;
+  instances(query: InstanceQuery): AsyncIterable<InstanceSummary>;
+}
+
+export interface RecordedRows {
+  /** History rows as the table holds them, large values fetched back into their columns. */
+  rows: Record<string, unknown>[];
+  /** Large values fetched from blobs. */
+  blobs: number;
+}
+
+/** The service said no in a way retrying cannot fix: says which table, account and credential. */
+export class TaskHubAccessError extends DurableGateError {}
+
+const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
+
+export class AzureTablesTaskHub implements InFlightSource {
+  readonly instancesTable: string;
+  readonly historyTable: string;
+  readonly container: string;
+  private readonly instancesClient: TableClient;
+  private readonly historyClient: TableClient;
+
+  constructor(
+    private readonly connection: StorageConnection,
+    readonly taskHub: string,
+    options: { trackingPrefix?: string } = {},
+  ) {
+    if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
+      throw new TaskHubAccessError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+    }
+    const prefix = options.trackingPrefix ?? taskHub;
+    this.instancesTable = `${prefix}Instances`;
+    this.historyTable = `${prefix}History`;
+    this.container = `${taskHub.toLowerCase()}-largemessages`;
+    this.instancesClient = connection.tableClient(this.instancesTable);
+    this.historyClient = connection.tableClient(this.historyTable);
+  }
+
+  get describe(): string {
+    return `task hub ${this.taskHub} (${this.connection.describe})`;
+  }
+
+  async *instances(query: InstanceQuery): AsyncGenerator<InstanceSummary> {
+    const names = query.names?.map((n) => n.toLowerCase());
+    const keep = (row: InstanceSummary): boolean =>
+      query.statuses.includes(row.runtimeStatus) &&
+      (!names || names.includes(row.name.toLowerCase())) &&
+      (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
+    if (query.instanceIds) {
+      for (const id of query.instanceIds) {
+        const row = await this.guard(this.instancesTable, async () => {
+          try {
+            return await this.instancesClient.getEntity(escapePartitionKey(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
+          } catch (error) {
+            if ((error as { statusCode?: number }).statusCode === 404 && !(await this.tableMissing(error))) return undefined;
+            throw error;
+          }
+        });
+        const summary = row ? toSummary(row) : undefined;
+        if (summary && keep(summary)) yield summary;
+      }
+      return;
+    }
+    // Entities live in the same table with partition keys '@name@key' and stay Running forever:
+    // excluded on the server, as are statuses not asked for.
+    const statusFilter = query.statuses.map((s) => odata`RuntimeStatus eq ${s}`).join(' or ');
+    let filter = `(PartitionKey lt '@' or PartitionKey ge 'A') and (${statusFilter})`;
+    if (query.createdAfter) filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
+    const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
+    const iterator = pages[Symbol.asyncIterator]();
+    for (;;) {
+      // Pages are followed until no continuation token is left, empty pages included.
+      const next = await this.guard(this.instancesTable, () => iterator.next());
+      if (next.done) return;
+      for (const row of next.value) {
+        const summary = toSummary(row);
+        if (keep(summary)) yield summary;
+      }
+    }
+  }
+
+  /** The rows of one instance's history, with large values fetched from blobs and gunzipped. */
+  async historyRows(instanceId: string): Promise<RecordedRows> {
+    const partition = escapePartitionKey(instanceId);
+    const rows: Record<string, unknown>[] = [];
+    const iterator = this.historyClient.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } }).byPage({ maxPageSize: 1000 })[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.guard(this.historyTable, () => iterator.next());
+      if (next.done) break;
+      // The SDK names the keys in camel case; the rows are kept as the table stores them.
+      for (const { partitionKey, rowKey, timestamp: _written, etag: _etag, ...columns } of next.value) rows.push({ PartitionKey: partitionKey, RowKey: rowKey, ...columns });
+    }
+    let blobs = 0;
+    const container = this.connection.blobService().getContainerClient(this.container);
+    for (const row of rows) {
+      for (const key of Object.keys(row)) {
+        if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '') continue;
+        const blobName = row[key] as string;
+        const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer());
+        row[key.slice(0, -'BlobName'.length)] = gunzipSync(buffer).toString('utf8');
+        delete row[key];
+        blobs += 1;
+      }
+    }
+    return { rows, blobs };
+  }
+
+  private async tableMissing(error: unknown): Promise<boolean> {
+    const code = (error as { code?: string }).code;
+    return code === 'TableNotFound' || /TableNotFound/.test(String((error as Error).message));
+  }
+
+  /** Turns errors retrying cannot fix into plain messages naming the table, account and credential. */
+  private async guard<T>(resource: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw this.explain(resource, error);
+    }
+  }
+
+  private explain(resource: string, error: unknown): Error {
+    const status = (error as { statusCode?: number }).statusCode;
+    const code = (error as { code?: string }).code ?? '';
+    const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
+    if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String((error as Error).message)))) {
+      return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+    }
+    if (status === 404 && code === 'BlobNotFound') return new TaskHubAccessError(`${where}: the large-message blob is missing.`);
+    if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
+      return new TaskHubAccessError(
+        `${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`,
+      );
+    }
+    if (status === 401) return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
+    const network = (error as { code?: string }).code;
+    if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
+      return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
+    }
+    return new TaskHubAccessError(`${where}: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+  }
+}
+
+function toSummary(row: TableEntityResult<Record<string, unknown>>): InstanceSummary {
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
+  return {
+    instanceId: unescapePartitionKey(String(row.partitionKey)),
+    name: str(row.Name) ?? '',
+    ...(str(row.Version) ? { version: str(row.Version)! } : {}),
+    ...(str(row.ExecutionId) ? { executionId: str(row.ExecutionId)! } : {}),
+    runtimeStatus: str(row.RuntimeStatus) ?? 'Unknown',
+    ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime)! } : {}),
+    ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime)! } : {}),
+  };
+}

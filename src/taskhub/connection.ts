@@ -1,0 +1,159 @@
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AzureNamedKeyCredential, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOptions } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/core-auth';
+import { UsageError } from '../../harness/errors.js';
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface StorageConnection {
+  /** What the connection is, for messages: never a secret. */
+  describe: string;
+  account: string;
+  credentialKind: 'account key' | 'SAS' | 'managed identity' | 'token credential' | 'default Azure credential';
+  tableClient(table: string): TableClient;
+  blobService(): BlobServiceClient;
+  /** Values that must never be printed (keys, SAS tokens): masked by the Action. */
+  secrets: string[];
+}
+
+export interface ConnectionOptions {
+  /** The app setting naming the connection. Default AzureWebJobsStorage. */
+  setting?: string;
+  env?: NodeJS.ProcessEnv;
+  /** A function app folder whose local.settings.json Values are read after the environment. */
+  appDir?: string;
+  /** Used for identity-based connections instead of the one the settings select (tests, custom auth). */
+  credential?: TokenCredential;
+  /** Pipeline options for the SDK clients (retries). */
+  clientOptions?: TableServiceClientOptions;
+}
+
+function localSettings(appDir: string | undefined): Record<string, string> {
+  if (!appDir) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(join(appDir, 'local.settings.json'), 'utf8')) as { Values?: Record<string, unknown> };
+    return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+export function parseConnectionString(text: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const segment of text.split(';')) {
+    const at = segment.indexOf('=');
+    if (at <= 0) continue;
+    parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+  }
+  return parts;
+}
+
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY: TableServiceClientOptions = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS: StoragePipelineOptions = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+
+export function resolveConnection(options: ConnectionOptions = {}): StorageConnection {
+  const setting = options.setting ?? 'AzureWebJobsStorage';
+  const env = options.env ?? process.env;
+  const local = localSettings(options.appDir);
+  const lookup = (name: string): string | undefined => {
+    const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+    return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+  };
+  const clientOptions = { ...RETRY, ...options.clientOptions };
+  const value = lookup(setting);
+  if (value) return fromConnectionString(setting, value, clientOptions);
+  const accountName = lookup(`${setting}__accountName`);
+  const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+  const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+  if (tableUri) return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+  throw new UsageError(
+    `no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+      `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`,
+  );
+}
+
+function fromConnectionString(setting: string, text: string, clientOptions: TableServiceClientOptions): StorageConnection {
+  const parts = parseConnectionString(text);
+  if (parts.usedevelopmentstorage === 'true') {
+    const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+    return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+  }
+  const account = parts.accountname;
+  const protocol = parts.defaultendpointsprotocol ?? 'https';
+  const suffix = parts.endpointsuffix ?? 'core.windows.net';
+  const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+  const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+  if (!tableEndpoint) {
+    throw new UsageError(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+  }
+  if (parts.accountkey && account) return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+  if (parts.sharedaccesssignature) {
+    const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+    const name = account ?? new URL(tableEndpoint).hostname.split('.')[0] ?? 'account';
+    return {
+      describe: `${setting}: storage account ${name} with a SAS token`,
+      account: name,
+      credentialKind: 'SAS',
+      tableClient: (table) => new TableClient(`${tableEndpoint}?${sas}`, table, clientOptions),
+      blobService: () => new BlobServiceClient(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+      secrets: [sas, text],
+    };
+  }
+  throw new UsageError(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+
+function keyConnection(setting: string, account: string, key: string, tableEndpoint: string, blobEndpoint: string | undefined, clientOptions: TableServiceClientOptions, label?: string): StorageConnection {
+  const tableCredential = new AzureNamedKeyCredential(account, key);
+  return {
+    describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+    account,
+    credentialKind: 'account key',
+    tableClient: (table) => new TableClient(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+    blobService: () => new BlobServiceClient(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new StorageSharedKeyCredential(account, key), BLOB_OPTIONS),
+    secrets: [key],
+  };
+}
+
+function fromIdentity(
+  setting: string,
+  tableUri: string,
+  blobUri: string | undefined,
+  lookup: (name: string) => string | undefined,
+  injected: TokenCredential | undefined,
+  clientOptions: TableServiceClientOptions,
+): StorageConnection {
+  const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+  const clientId = lookup(`${setting}__clientId`);
+  let credentialKind: StorageConnection['credentialKind'] = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+  let credential: TokenCredential | undefined = injected;
+  if (injected) credentialKind = 'token credential';
+  const account = new URL(tableUri).hostname.split('.')[0] ?? tableUri;
+  const getCredential = async (): Promise<TokenCredential> => {
+    if (credential) return credential;
+    const identity = await import('@azure/identity');
+    credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+    return credential;
+  };
+  // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+  const lazy: TokenCredential = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+  return {
+    describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+    account,
+    credentialKind,
+    tableClient: (table) => new TableClient(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+    blobService: () => new BlobServiceClient(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+    secrets: [],
+  };
+}
