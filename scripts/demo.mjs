@@ -1,17 +1,67 @@
-// npm run demo: the main job on embedded defaults. The example app's next version is replayed
-// against histories of v1 instances in flight (examples/histories), first with the code that
-// runs in production today (all replay), then with the change about to be deployed.
-// Recording from an Azurite task hub and the drain gate arrive with the task hub commands.
-import { spawnSync } from 'node:child_process';
+// npm run demo: the main job on embedded defaults, with nothing to install or sign in to.
+// 1. Start Azurite (in memory) and write the example app's in-flight instances into a task hub,
+//    exactly as DurableTask.AzureStorage writes them.
+// 2. durable-gate record: export their histories.
+// 3. durable-gate replay: check them against the next version of the app (the breaking change is
+//    caught at its line).
+// 4. durable-gate gate: wait for the hub to drain while the instances finish one by one.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAzurite } from '../lib/__tests__/support/azurite.js';
+import { TaskHubSeeder } from '../lib/__tests__/support/taskhub.js';
+import { resolveConnection } from '../lib/src/taskhub/connection.js';
 
 const cli = new URL('../dist/cli/index.js', import.meta.url).pathname;
-const step = (title, args) => {
-  console.log(`\n$ durable-gate ${args.join(' ')}    # ${title}`);
-  const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
-  console.log(`(exit code ${result.status})`);
-  return result.status;
-};
-step('the code in production replays its own in-flight instances', ['replay', '--app', 'examples/order-app', '--histories', 'examples/histories']);
-const code = step('the next version, before it is deployed', ['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories']);
-console.log(code === 1 ? '\nThe breaking change (CheckFraud inserted before the ReserveItem fan-out) is caught before deployment.' : '\nUnexpected: the breaking change was not caught.');
-process.exit(code === 1 ? 0 : 1);
+const examples = new URL('../examples/', import.meta.url).pathname;
+const say = (text) => console.log(`\n== ${text}`);
+
+function run(args, env) {
+  console.log(`$ durable-gate ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit', env });
+    child.on('exit', (code) => {
+      console.log(`(exit code ${code})`);
+      resolve(code);
+    });
+  });
+}
+
+say('Starting Azurite (in memory, random ports) and writing the in-flight instances of examples/order-app into task hub OrderHub');
+const azurite = await startAzurite();
+let failed = false;
+try {
+  const env = { ...process.env, AzureWebJobsStorage: azurite.connectionString };
+  const seeder = new TaskHubSeeder(resolveConnection({ env }), 'OrderHub');
+  await seeder.create();
+  const instances = [];
+  for (const name of readdirSync(join(examples, 'histories')).sort()) {
+    const file = JSON.parse(readFileSync(join(examples, 'histories', name), 'utf8'));
+    await seeder.write({ instanceId: file.instanceId, events: file.history });
+    instances.push(file.instanceId);
+  }
+  await seeder.writeEntity('inventory', 'main');
+  console.log(`${instances.length} orchestration instances in flight, plus the inventory entity.`);
+
+  const out = mkdtempSync(join(tmpdir(), 'durable-gate-demo-'));
+  say('Record the histories of what is in flight');
+  failed ||= (await run(['record', '--task-hub', 'OrderHub', '--out', out], env)) !== 0;
+
+  say('Replay them against the next version of the app, before deploying it');
+  const replay = await run(['replay', '--app', 'examples/order-app-next', '--histories', out], env);
+  failed ||= replay !== 1;
+  if (replay === 1) console.log('\nThe breaking change (CheckFraud inserted before the ReserveItem fan-out) is caught before deployment.');
+
+  say('Gate: wait until nothing is in flight (the instances finish one by one meanwhile)');
+  const gate = run(['gate', '--task-hub', 'OrderHub', '--timeout', '1m', '--interval', '1s'], env);
+  for (const id of instances) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await seeder.setStatus(id, 'Completed');
+  }
+  failed ||= (await gate) !== 0;
+} finally {
+  await azurite.stop();
+}
+say(failed ? 'Something did not go as described above.' : 'Done: Azurite stopped.');
+process.exit(failed ? 1 : 0);

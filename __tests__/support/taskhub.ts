@@ -85,7 +85,8 @@ export class TaskHubSeeder {
         RuntimeStatus: instance.runtimeStatus ?? 'Running',
         CreatedTime: created,
         LastUpdatedTime: instance.lastUpdatedTime ?? new Date(instance.events.at(-1)?.Timestamp ?? Date.now()),
-        Input: started?.Input ?? '',
+        // A large input lives in a blob; the Instances row then holds the blob's URL.
+        Input: (started?.Input?.length ?? 0) > 30_000 ? `${this.taskHub.toLowerCase()}-largemessages/${key}/input.json.gz` : (started?.Input ?? ''),
         TaskHubName: this.taskHub,
       },
       'Replace',

@@ -1,0 +1,218 @@
+/**
+ * Task hub access against Azurite (Table and Blob, in memory, random ports), with rows written
+ * as DurableTask.AzureStorage writes them.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { HistoryBuilder } from '../harness/history/builder.js';
+import { runGate } from '../src/gate/gate.js';
+import { AzureTablesTaskHub, IN_FLIGHT_STATUSES, type InstanceSummary } from '../src/taskhub/azure-tables.js';
+import { resolveConnection } from '../src/taskhub/connection.js';
+import { fileNameFor } from '../src/taskhub/keys.js';
+import { recordHistories } from '../src/taskhub/record.js';
+import { repoRoot } from './helpers/apps.js';
+import { startAzurite, type Azurite } from './support/azurite.js';
+import { processOrderHistory } from './support/orders.js';
+import { TaskHubSeeder } from './support/taskhub.js';
+
+let azurite: Azurite;
+let seeder: TaskHubSeeder;
+const env = (): NodeJS.ProcessEnv => ({ AzureWebJobsStorage: azurite.connectionString });
+const connection = () => resolveConnection({ env: env(), clientOptions: { retryOptions: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 100 } } });
+
+const ODD_ID = 'odd/id#with?escapes\\and spaces ü';
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  seeder = new TaskHubSeeder(connection(), 'RecordHub');
+  await seeder.create();
+  await seeder.write({ instanceId: 'order-1', events: processOrderHistory({ orderId: 'order-1', stage: 'charge' }).build() });
+  await seeder.write({ instanceId: ODD_ID, events: processOrderHistory({ orderId: ODD_ID, stage: 'reserve' }).build() });
+  await seeder.write({ instanceId: 'done-1', events: processOrderHistory({ orderId: 'done-1', stage: 'done' }).build(), runtimeStatus: 'Completed' });
+  // A large input (over 60 KB) moved to a gzip blob, as the runtime does.
+  const big = new HistoryBuilder({ instanceId: 'big-1', name: 'ProcessOrder', input: { orderId: 'big-1', customer: 'x'.repeat(70_000), items: [{ sku: 'A', qty: 1 }], total: 10 } });
+  big.activity('ValidateOrder');
+  await seeder.write({ instanceId: 'big-1', events: big.idle().build() });
+  // Continue-as-new: the current execution's rows overwrite the first ones; the rest are leftovers.
+  const first = processOrderHistory({ orderId: 'loop-1', stage: 'ship', items: 5 }).build();
+  await seeder.write({ instanceId: 'loop-1', events: first, executionId: 'exec-1' });
+  await seeder.write({ instanceId: 'loop-1', events: processOrderHistory({ orderId: 'loop-1', stage: 'validate' }).build(), executionId: 'exec-2' });
+  // Pending: started, no history written yet.
+  await seeder.instances.upsertEntity({ partitionKey: 'pending-1', rowKey: '', Name: 'ProcessOrder', RuntimeStatus: 'Pending', CreatedTime: new Date(), LastUpdatedTime: new Date() }, 'Replace');
+  await seeder.writeEntity('inventory', 'main');
+}, 60_000);
+
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+async function all(hub: AzureTablesTaskHub, statuses: readonly string[] = IN_FLIGHT_STATUSES): Promise<InstanceSummary[]> {
+  const out: InstanceSummary[] = [];
+  for await (const i of hub.instances({ statuses })) out.push(i);
+  return out;
+}
+
+describe('reading the task hub', () => {
+  test('in flight by default, entities excluded on the server, escaped ids restored', async () => {
+    const ids = (await all(new AzureTablesTaskHub(connection(), 'RecordHub'))).map((i) => i.instanceId).sort();
+    expect(ids).toEqual(['big-1', 'loop-1', ODD_ID, 'order-1', 'pending-1'].sort());
+    const completed = (await all(new AzureTablesTaskHub(connection(), 'RecordHub'), ['Completed'])).map((i) => i.instanceId);
+    expect(completed).toEqual(['done-1']);
+  });
+
+  test('pages are followed while a continuation token comes back, even with an empty page (Azurite never sends one)', async () => {
+    let faked = false;
+    const emptyFirstPage: PipelinePolicy = {
+      name: 'empty-first-page',
+      async sendRequest(request, next) {
+        if (!faked && request.url.includes('RecordHubInstances()')) {
+          faked = true;
+          const real = await next(request);
+          return { ...real, bodyAsText: '{"value":[]}', parsedBody: { value: [] } } as never;
+        }
+        return next(request);
+      },
+    };
+    const conn = resolveConnection({ env: env(), clientOptions: { additionalPolicies: [{ policy: emptyFirstPage, position: 'perCall' }] } });
+    // The fake page keeps the first real page's headers, continuation token included, and drops
+    // its rows: page size 1 makes the first real page hold exactly one instance.
+    const hub = new AzureTablesTaskHub(conn, 'RecordHub');
+    const found: string[] = [];
+    for await (const i of hub.instances({ statuses: IN_FLIGHT_STATUSES, pageSize: 1 })) found.push(i.instanceId);
+    expect(faked).toBe(true);
+    expect(found).toHaveLength(4);
+  });
+
+  test('a wrong account key is a clear error naming the table, the account and the credential kind', async () => {
+    const bad = azurite.connectionString.replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
+    const hub = new AzureTablesTaskHub(resolveConnection({ env: { AzureWebJobsStorage: bad }, clientOptions: { retryOptions: { maxRetries: 0 } } }), 'RecordHub');
+    await expect(all(hub)).rejects.toThrow(/RecordHubInstances in storage account devstoreaccount1 \(account key\): access denied/);
+  });
+
+  test('a task hub that does not exist says so', async () => {
+    await expect(all(new AzureTablesTaskHub(connection(), 'NoSuchHub'))).rejects.toThrow(/NoSuchHubInstances .*the table does not exist/);
+  });
+});
+
+describe('record', () => {
+  test('one canonical file per instance: safe names, the id inside, blobs fetched, leftovers ignored, pending listed', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
+    const summary = await recordHistories({ hub: new AzureTablesTaskHub(connection(), 'RecordHub'), outDir: out, query: { statuses: IN_FLIGHT_STATUSES } });
+    expect(summary.instances).toBe(5);
+    expect(summary.written).toBe(4);
+    expect(summary.pendingWithoutHistory).toEqual(['pending-1']);
+    expect(summary.blobs).toBe(1);
+    const files = readdirSync(out).sort();
+    expect(files).toContain(`${fileNameFor(ODD_ID)}.json`);
+    expect(files.every((f) => /^[A-Za-z0-9._%~-]+\.json$/.test(f))).toBe(true);
+    const odd = JSON.parse(readFileSync(join(out, `${fileNameFor(ODD_ID)}.json`), 'utf8')) as { schema: string; instanceId: string; history: unknown[] };
+    expect(odd.schema).toBe('durable-gate.history/v1');
+    expect(odd.instanceId).toBe(ODD_ID);
+    const big = JSON.parse(readFileSync(join(out, 'big-1.json'), 'utf8')) as { history: { Input?: string }[] };
+    expect(big.history[1]!.Input).toContain('x'.repeat(70_000));
+    const loop = JSON.parse(readFileSync(join(out, 'loop-1.json'), 'utf8')) as { executionId: string; history: unknown[] };
+    expect(loop.executionId).toBe('exec-2');
+    expect(loop.history).toHaveLength(processOrderHistory({ orderId: 'loop-1', stage: 'validate' }).build().length);
+  });
+
+  test("never replaces another instance's file; updates the same instance's", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
+    writeFileSync(join(out, 'order-1.json'), JSON.stringify({ instanceId: 'ORDER-1', history: [] }));
+    const hub = new AzureTablesTaskHub(connection(), 'RecordHub');
+    const first = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['order-1'] } });
+    expect(first.written).toBe(1);
+    expect(JSON.parse(readFileSync(join(out, 'order-1.json'), 'utf8')).instanceId).toBe('ORDER-1');
+    const again = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['order-1'] } });
+    expect(again.updated).toBe(1);
+  });
+
+  test('the built CLI records, and what it records replays', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
+    const cli = join(repoRoot, 'dist', 'cli', 'index.js');
+    const record = spawnSync(process.execPath, [cli, 'record', '--task-hub', 'RecordHub', '--out', out, '--orchestrator', 'processorder'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    expect(record.stderr).not.toContain('AccountKey');
+    expect(record.stdout).toContain('Recorded 4 of 5 instance(s)');
+    expect(record.stdout).toContain('Pending, no history yet (nothing to replay): pending-1');
+    expect(record.status).toBe(0);
+    const replay = spawnSync(process.execPath, [cli, 'replay', '--app', 'examples/order-app', '--histories', out], { cwd: repoRoot, encoding: 'utf8' });
+    expect(replay.stdout).toContain('4 histories: 4 ok');
+    expect(replay.status).toBe(0);
+  });
+});
+
+describe('gate', () => {
+  test('nothing in flight: drained after one poll', async () => {
+    const empty = new TaskHubSeeder(connection(), 'EmptyHub');
+    await empty.create();
+    await empty.write({ instanceId: 'old', events: processOrderHistory({ orderId: 'old', stage: 'done' }).build(), runtimeStatus: 'Completed' });
+    await empty.writeEntity('inventory', 'main');
+    const report = await runGate({ source: new AzureTablesTaskHub(connection(), 'EmptyHub'), statuses: IN_FLIGHT_STATUSES, timeoutMs: 1000, intervalMs: 100 });
+    expect(report).toMatchObject({ drained: true, outcome: 'drained', polls: 1, inFlight: [] });
+  });
+
+  test('times out with what blocks; possibly stuck instances marked and let through only when asked', async () => {
+    let clock = Date.parse('2026-11-23T12:00:00Z');
+    const options = {
+      source: new AzureTablesTaskHub(connection(), 'RecordHub'),
+      statuses: IN_FLIGHT_STATUSES,
+      timeoutMs: 60_000,
+      intervalMs: 15_000,
+      staleAfterMs: 24 * 3600_000,
+      now: () => clock,
+      sleep: async (ms: number) => {
+        clock += ms;
+      },
+    };
+    const report = await runGate(options);
+    expect(report.outcome).toBe('timeout');
+    expect(report.polls).toBe(5);
+    expect(report.inFlight.map((i) => i.instanceId)).toContain('order-1');
+    expect(report.inFlight.find((i) => i.instanceId === 'order-1')?.possiblyStuck).toBe(true);
+    expect(report.inFlight.find((i) => i.instanceId === 'pending-1')?.possiblyStuck).toBeUndefined();
+    const lenient = await runGate({ ...options, ignoreStale: true, statuses: ['Running'] });
+    expect(lenient.outcome).toBe('drained');
+    expect(lenient.ignoredStale.length).toBeGreaterThan(0);
+  });
+
+  test('Azurite stopped in the middle of a gate: retries, then fails closed (exit 2)', async () => {
+    const own = await startAzurite();
+    const hubEnv = { AzureWebJobsStorage: own.connectionString };
+    const ownSeeder = new TaskHubSeeder(resolveConnection({ env: hubEnv }), 'StopHub');
+    await ownSeeder.create();
+    await ownSeeder.write({ instanceId: 'x', events: processOrderHistory({ orderId: 'x', stage: 'charge' }).build() });
+    let polls = 0;
+    const report = await runGate({
+      source: new AzureTablesTaskHub(resolveConnection({ env: hubEnv, clientOptions: { retryOptions: { maxRetries: 2, retryDelayInMs: 50, maxRetryDelayInMs: 100 } } }), 'StopHub'),
+      statuses: IN_FLIGHT_STATUSES,
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      onPoll: () => {
+        polls += 1;
+        if (polls === 1) void own.stop();
+      },
+    });
+    expect(report.outcome).toBe('error');
+    expect(report.drained).toBe(false);
+    expect(report.error).toMatch(/cannot reach the storage service|ECONNREFUSED/);
+  }, 60_000);
+
+  test('the built CLI: exit 1 on timeout with the blocking table, JSON report, bad duration refused', () => {
+    const cli = join(repoRoot, 'dist', 'cli', 'index.js');
+    const text = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '500ms'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('Timed out');
+    expect(text.stdout).toMatch(/order-1\s+ProcessOrder\s+Running/);
+    expect(text.stderr).toMatch(/poll 1: 5 in flight/);
+    const json = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '1s', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const report = JSON.parse(json.stdout) as { schema: string; drained: boolean; inFlight: unknown[] };
+    expect(report).toMatchObject({ schema: 'durable-gate.gate-report/v1', drained: false });
+    expect(report.inFlight).toHaveLength(5);
+    const bad = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '10x'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Invalid --timeout '10x'. Expected a duration like 90s, 30m, 2h or 1h30m.");
+  }, 30_000);
+});
