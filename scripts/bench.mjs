@@ -69,4 +69,72 @@ console.log(`verdicts: ${JSON.stringify(verdicts)}`);
 console.log(`harness: ${harness.map(round).join(' s, ')} s (history JSON text in: parse, validate, payload, SDK via the invocation model, runtime rules, verdict)`);
 console.log(`floor:   ${floors.map(round).join(' s, ')} s (payload JSON text in: JSON.parse + the SDK's own handler)`);
 console.log(`ratio:   ${round(seconds / floorSeconds)} (best of each; target <= 1.5, harness target < 5 s)`);
-console.log(JSON.stringify({ replay: { histories: histories.length, seconds: round(seconds), floorSeconds: round(floorSeconds), ratio: round(seconds / floorSeconds) } }));
+const replayFigures = { histories: histories.length, seconds: round(seconds), floorSeconds: round(floorSeconds), ratio: round(seconds / floorSeconds) };
+const taskHubFigures = process.env.BENCH_SKIP_TASKHUB ? {} : await benchTaskHub();
+console.log(JSON.stringify({ replay: replayFigures, ...taskHubFigures }));
+
+/** record and gate against Azurite: seeding is setup; only record and one gate poll are measured. */
+async function benchTaskHub() {
+  const { startAzurite } = await import('../lib/__tests__/support/azurite.js');
+  const { TaskHubSeeder } = await import('../lib/__tests__/support/taskhub.js');
+  const { resolveConnection } = await import('../lib/src/taskhub/connection.js');
+  const { AzureTablesTaskHub } = await import('../lib/src/taskhub/azure-tables.js');
+  const { recordHistories } = await import('../lib/src/taskhub/record.js');
+  const { runGate } = await import('../lib/src/gate/gate.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const INSTANCES = Number(process.env.BENCH_RECORD_INSTANCES ?? 1000);
+  const FINISHED = Number(process.env.BENCH_FINISHED_INSTANCES ?? 100_000);
+  const azurite = await startAzurite();
+  try {
+    const env = { AzureWebJobsStorage: azurite.connectionString };
+    const seeder = new TaskHubSeeder(resolveConnection({ env }), 'BenchHub');
+    await seeder.create();
+    let seedStart = Date.now();
+    const pool = async (count, concurrency, work) => {
+      let next = 0;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (next < count) await work(next++);
+      }));
+    };
+    await pool(INSTANCES, 16, (i) => seeder.write({ instanceId: `rec-${i}`, events: processOrderHistory({ orderId: `rec-${i}`, items: 88, stage: 'ship' }).build() }));
+    console.log(`\nrecord: seeded ${INSTANCES} in-flight instances in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (setup, not measured)`);
+    const hub = new AzureTablesTaskHub(resolveConnection({ env }), 'BenchHub');
+    const cpuBefore = process.cpuUsage();
+    const summary = await recordHistories({ hub, outDir: mkdtempSync(join(tmpdir(), 'dg-bench-')), query: { statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] } });
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`record:  ${summary.written} instances, ${summary.events} events (${Math.round(summary.events / summary.written)} per instance), ${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(2)} s (target < 10 s); durable-gate's own CPU ${cpuSeconds.toFixed(2)} s, the rest is waiting on Azurite (single-threaded)`);
+
+    // The gate: a hub with many finished instances and nothing in flight.
+    const finished = new TaskHubSeeder(resolveConnection({ env }), 'DoneHub');
+    await finished.create();
+    seedStart = Date.now();
+    await pool(FINISHED, 32, (i) => finished.instances.createEntity({ partitionKey: `done-${i}`, rowKey: '', Name: 'ProcessOrder', RuntimeStatus: i % 10 === 0 ? 'Failed' : 'Completed', CreatedTime: new Date(), LastUpdatedTime: new Date() }));
+    await finished.writeEntity('inventory', 'main');
+    console.log(`gate:    seeded ${FINISHED} finished instances and an entity in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (setup)`);
+    let requests = 0;
+    let rows = 0;
+    const counter = {
+      name: 'count',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        requests += 1;
+        rows += response.parsedBody?.value?.length ?? 0;
+        return response;
+      },
+    };
+    const gateHub = new AzureTablesTaskHub(resolveConnection({ env, clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] } }), 'DoneHub');
+    const pollStart = process.hrtime.bigint();
+    const report = await runGate({ source: gateHub, statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'], timeoutMs: 60_000, intervalMs: 1000 });
+    const pollSeconds = Number(process.hrtime.bigint() - pollStart) / 1e9;
+    console.log(`gate:    one poll over ${FINISHED} finished instances: ${report.outcome}, ${requests} request(s), ${rows} row(s) returned, ${pollSeconds.toFixed(2)} s (entities and finished instances filtered on the server)`);
+    return {
+      record: { instances: summary.written, events: summary.events, seconds: round(summary.seconds), clientCpuSeconds: round(cpuSeconds) },
+      gate: { finishedInstances: FINISHED, drained: report.drained, requests, rows, seconds: round(pollSeconds) },
+    };
+  } finally {
+    await azurite.stop();
+  }
+}

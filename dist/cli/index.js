@@ -18519,6 +18519,7 @@ const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew']
 const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
 /** The service said no in a way retrying cannot fix: says which table, account and credential. */
 class TaskHubAccessError extends errors/* DurableGateError */.B7 {
+    name = 'TaskHubAccessError';
 }
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
 class AzureTablesTaskHub {
@@ -18533,7 +18534,7 @@ class AzureTablesTaskHub {
         this.connection = connection;
         this.taskHub = taskHub;
         if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
-            throw new TaskHubAccessError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+            throw new errors/* UsageError */.eb(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
         }
         const prefix = options.trackingPrefix ?? taskHub;
         this.instancesTable = `${prefix}Instances`;

@@ -5,7 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { DurableGateError } from '../../harness/errors.js';
+import { DurableGateError, UsageError } from '../../harness/errors.js';
 import type { StorageConnection } from './connection.js';
 import { escapePartitionKey, unescapePartitionKey } from './keys.js';
 
@@ -48,7 +48,9 @@ export interface RecordedRows {
 }
 
 /** The service said no in a way retrying cannot fix: says which table, account and credential. */
-export class TaskHubAccessError extends DurableGateError {}
+export class TaskHubAccessError extends DurableGateError {
+  override readonly name = 'TaskHubAccessError';
+}
 
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
 
@@ -65,7 +67,7 @@ export class AzureTablesTaskHub implements InFlightSource {
     options: { trackingPrefix?: string } = {},
   ) {
     if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
-      throw new TaskHubAccessError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+      throw new UsageError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
     }
     const prefix = options.trackingPrefix ?? taskHub;
     this.instancesTable = `${prefix}Instances`;
