@@ -216,3 +216,47 @@ describe('gate', () => {
     expect(bad.stderr).toContain("Invalid --timeout '10x'. Expected a duration like 90s, 30m, 2h or 1h30m.");
   }, 30_000);
 });
+
+describe('the Action bundle: record and gate', () => {
+  function action(inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-action-'));
+    const output = join(dir, 'output');
+    const summary = join(dir, 'summary');
+    writeFileSync(output, '');
+    writeFileSync(summary, '');
+    const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env(), ...extraEnv, ...inputEnv, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
+      timeout: 60_000,
+    });
+    return { ...result, outputs: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8'), dir };
+  }
+
+  test('record writes the files, sets outputs, masks the connection string', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-action-out-'));
+    const r = action({ command: 'record', 'task-hub': 'RecordHub', out });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`::add-mask::${azurite.connectionString}`);
+    expect(r.stdout).toMatch(/Recorded 4 of 5 instance\(s\)/);
+    expect(r.outputs).toMatch(/recorded<<.*\n4\n/);
+    expect(readdirSync(out)).toHaveLength(4);
+    expect(r.summary).toContain('durable-gate record');
+  });
+
+  test('gate: fails the step on timeout with the blocking table in the summary', () => {
+    const r = action({ command: 'gate', 'task-hub': 'RecordHub', timeout: '1s', interval: '500ms' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('::error::Timed out');
+    expect(r.outputs).toMatch(/drained<<.*\nfalse\n/);
+    expect(r.outputs).toMatch(/in-flight<<.*\n5\n/);
+    expect(r.summary).toContain('order-1');
+  });
+
+  test('gate: a bad duration fails the step with the value and the expected form', () => {
+    const r = action({ command: 'gate', 'task-hub': 'RecordHub', timeout: 'soon' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("Invalid timeout 'soon'. Expected a duration like 90s, 30m, 2h or 1h30m.");
+  });
+});

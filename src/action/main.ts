@@ -10,6 +10,7 @@ import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
 import { groupProblems, renderText } from '../../harness/report/text.js';
+import { runGateAction, runRecordAction } from './taskhub.js';
 
 export interface ActionSettings {
   command: 'replay';
@@ -23,7 +24,7 @@ export interface ActionSettings {
 export function readSettings(getInput: (name: string) => string = (name) => core.getInput(name)): ActionSettings {
   const command = getInput('command') || 'replay';
   if (command !== 'replay') {
-    throw new Error(`Invalid command '${command}'. Expected replay (record, gate and swap are not available in this version yet).`);
+    throw new Error(`Invalid command '${command}'. Expected replay, record or gate (swap is not available in this version yet).`);
   }
   const app = getInput('app');
   if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
@@ -89,9 +90,28 @@ function annotate(report: ReplayReport, workspace: string): void {
 }
 
 export async function run(): Promise<void> {
+  const getInput = (name: string): string => core.getInput(name);
+  const command = getInput('command') || 'replay';
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  if (command === 'record' || command === 'gate') {
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      if (command === 'record') await runRecordAction(getInput, workspace);
+      else await runGateAction(getInput, workspace, controller.signal);
+    } catch (error) {
+      core.setFailed(errorMessage(error));
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return;
+  }
   let settings: ActionSettings;
   try {
-    settings = readSettings();
+    settings = readSettings(getInput);
   } catch (error) {
     core.setFailed(errorMessage(error));
     return;

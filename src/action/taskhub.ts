@@ -1,0 +1,113 @@
+/** The Action's `record` and `gate` commands: the same libraries as the CLI. */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { errorMessage } from '../../harness/errors.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, redact } from '../commands/options.js';
+import { renderGateText } from '../commands/taskhub.js';
+import { gateExitCode, runGate } from '../gate/gate.js';
+import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
+import { recordHistories } from '../taskhub/record.js';
+
+type GetInput = (name: string) => string;
+
+const list = (value: string): string[] => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
+
+function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+  const taskHub = getInput('task-hub');
+  if (!taskHub) throw new Error("Input 'task-hub' is required: the task hub name (host.json extensions.durableTask.hubName).");
+  const setting = getInput('connection') || 'AzureWebJobsStorage';
+  // Whatever the connection setting holds is a secret, whether or not it parses.
+  const raw = process.env[setting];
+  if (raw) core.setSecret(raw);
+  const app = getInput('app');
+  const connection = resolveConnection({ setting, ...(app ? { appDir: resolve(workspace, app) } : {}) });
+  for (const secret of connection.secrets) core.setSecret(secret);
+  const prefix = getInput('table-prefix');
+  return { hub: new AzureTablesTaskHub(connection, taskHub, prefix ? { trackingPrefix: prefix } : {}), connection };
+}
+
+export async function runRecordAction(getInput: GetInput, workspace: string): Promise<void> {
+  const out = getInput('out');
+  if (!out) throw new Error("Input 'out' is required for command: record, the folder for the history files.");
+  const statuses = parseStatuses('status', list(getInput('status')));
+  const created = getInput('created-after');
+  const limit = getInput('limit');
+  const orchestrators = list(getInput('orchestrator'));
+  const instances = list(getInput('instance'));
+  const { hub, connection } = openHub(getInput, workspace);
+  core.info(`Reading ${hub.describe}`);
+  try {
+    const summary = await recordHistories({
+      hub,
+      outDir: resolve(workspace, out),
+      query: {
+        statuses,
+        ...(created ? { createdAfter: parseTime('created-after', created) } : {}),
+        ...(orchestrators.length ? { names: orchestrators } : {}),
+        ...(instances.length ? { instanceIds: instances } : {}),
+      },
+      ...(limit ? { limit: parseCount('limit', limit) } : {}),
+    });
+    const recorded = summary.written + summary.updated;
+    core.info(`Recorded ${recorded} of ${summary.instances} instance(s) to ${out}: ${summary.events} events, ${summary.bytes} bytes, ${summary.seconds.toFixed(1)} s.`);
+    core.setOutput('recorded', recorded);
+    core.setOutput('in-flight', summary.instances);
+    core.setOutput('out', resolve(workspace, out));
+    const notes = [
+      ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
+      ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
+      ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
+    ];
+    for (const note of notes) core.info(note);
+    await core.summary
+      .addHeading('durable-gate record', 2)
+      .addRaw(`Recorded ${recorded} of ${summary.instances} in-flight instance(s) of task hub ${hub.taskHub} to \`${out}\`${summary.truncated ? ' (stopped at the limit)' : ''}.`, true)
+      .addList(notes)
+      .write()
+      .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+    if (summary.changed.length + summary.unreadable.length > 0) core.setFailed(`${summary.changed.length + summary.unreadable.length} instance(s) could not be recorded whole.`);
+  } catch (error) {
+    core.setFailed(redact(errorMessage(error), connection.secrets));
+  }
+}
+
+export async function runGateAction(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<void> {
+  const timeoutMs = parseDuration('timeout', getInput('timeout') || '30m');
+  const intervalMs = parseDuration('interval', getInput('interval') || '15s');
+  const staleInput = getInput('stale-after');
+  const staleAfterMs = staleInput ? parseDuration('stale-after', staleInput) : undefined;
+  const ignoreStale = (getInput('ignore-stale') || 'false').toLowerCase() === 'true';
+  if (ignoreStale && staleAfterMs === undefined) throw new Error("Input 'ignore-stale' needs 'stale-after': it says which instances count as possibly stuck.");
+  const statuses = parseStatuses('status', list(getInput('status')));
+  const { hub, connection } = openHub(getInput, workspace);
+  core.info(`Gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
+  const report = await runGate({
+    source: hub,
+    statuses,
+    timeoutMs,
+    intervalMs,
+    signal,
+    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+    ...(ignoreStale ? { ignoreStale } : {}),
+    onPoll: (poll) => core.info(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}`),
+  });
+  if (report.error) report.error = redact(report.error, connection.secrets);
+  core.info(renderGateText(report));
+  const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
+  await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+  core.setOutput('drained', report.drained);
+  core.setOutput('in-flight', report.inFlight.length);
+  core.setOutput('report-path', reportPath);
+  const summary = core.summary.addHeading('durable-gate gate', 2).addRaw(renderGateText(report).split('\n')[0]!, true);
+  if (!report.drained && report.inFlight.length > 0) {
+    summary.addTable([
+      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated'].map((data) => ({ data, header: true })),
+      ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '']),
+    ]);
+  }
+  await summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+  const code = gateExitCode(report);
+  if (code !== 0) core.setFailed(renderGateText(report).split('\n')[0]!);
+}
