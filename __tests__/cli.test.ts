@@ -187,7 +187,10 @@ describe('dist/', () => {
     mkdirSync(out, { recursive: true });
     const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DIST_DIR: out }, timeout: 120_000 });
     expect(build.status).toBe(0);
-    for (const file of ['index.js', join('cli', 'index.js')]) {
+    const bundles = (root: string): string[] =>
+      ['', 'cli'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.js')).map((f) => join(dir, f))).sort();
+    expect(bundles(join(repoRoot, 'dist'))).toEqual(bundles(out));
+    for (const file of bundles(out)) {
       const fresh = readFileSync(join(out, file), 'utf8');
       const committed = readFileSync(join(repoRoot, 'dist', file), 'utf8');
       if (fresh !== committed) throw new Error(`dist/${file} is stale: run \`npm run package\` and commit dist/.`);

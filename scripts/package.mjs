@@ -12,7 +12,10 @@ for (const [entry, out] of [['src/action/index.ts', dist], ['src/bin.ts', join(d
 }
 
 // Keep only the bundles: ncc also writes type declarations of every module it compiled.
-const keep = new Set(['index.js', 'package.json', 'cli']);
+// Keep the bundles and the chunks they load on demand (*.index.js).
 for (const dir of [dist, join(dist, 'cli')]) {
-  for (const entry of readdirSync(dir)) if (!keep.has(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'cli' || entry === 'package.json' || entry.endsWith('.js')) continue;
+    rmSync(join(dir, entry), { recursive: true, force: true });
+  }
 }

@@ -11,7 +11,6 @@ import { exitCodeFor } from '../harness/replay/result.js';
 import { runReplay } from '../harness/replay/run.js';
 import { renderJson } from '../harness/report/json.js';
 import { renderText } from '../harness/report/text.js';
-import { gateCommand, recordCommand } from './commands/taskhub.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -77,10 +76,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return 0;
       case 'replay':
         return await replayCommand(rest, io);
+      // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
       case 'record':
-        return await recordCommand(rest, io);
-      case 'gate':
+        return await (await import('./commands/taskhub.js')).recordCommand(rest, io);
+      case 'gate': {
+        const { gateCommand } = await import('./commands/taskhub.js');
         return await withSignals((signal) => gateCommand(rest, io, signal));
+      }
       case 'swap':
       case 'validate':
         throw new UsageError(`'durable-gate ${command}' is not available in this version yet; this version has replay, record and gate.`);

@@ -10,7 +10,6 @@ import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
 import { groupProblems, renderText } from '../../harness/report/text.js';
-import { runGateAction, runRecordAction } from './taskhub.js';
 
 export interface ActionSettings {
   command: 'replay';
@@ -99,6 +98,7 @@ export async function run(): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
+      const { runGateAction, runRecordAction } = await import('./taskhub.js');
       if (command === 'record') await runRecordAction(getInput, workspace);
       else await runGateAction(getInput, workspace, controller.signal);
     } catch (error) {

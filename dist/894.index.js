@@ -1,0 +1,998 @@
+export const id = 894;
+export const ids = [894];
+export const modules = {
+
+/***/ 3894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runGateAction: () => (/* binding */ runGateAction),
+  runRecordAction: () => (/* binding */ runRecordAction)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/@azure/data-tables/dist/esm/index.js + 42 modules
+var esm = __webpack_require__(3632);
+;// CONCATENATED MODULE: ./src/taskhub/keys.ts
+/**
+ * Partition keys of task hub tables escape characters Azure Tables forbids in keys
+ * (DurableTask.AzureStorage KeySanitation.cs): '^' -> '^^', '/' -> '^0', '\' -> '^1',
+ * '#' -> '^2', '?' -> '^3', control characters -> '^' + (char)(0xC0 + code).
+ */
+const ESCAPES = { '^': '^^', '/': '^0', '\\': '^1', '#': '^2', '?': '^3' };
+const UNESCAPES = { '^': '^', '0': '/', '1': '\\', '2': '#', '3': '?' };
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function escapePartitionKey(instanceId) {
+    let out = '';
+    for (const ch of instanceId) {
+        const code = ch.charCodeAt(0);
+        out += ESCAPES[ch] ?? (isControl(code) ? `^${String.fromCharCode(0xc0 + code)}` : ch);
+    }
+    return out;
+}
+function unescapePartitionKey(key) {
+    if (!key.includes('^'))
+        return key;
+    let out = '';
+    for (let i = 0; i < key.length; i++) {
+        const ch = key[i];
+        if (ch !== '^' || i + 1 >= key.length) {
+            out += ch;
+            continue;
+        }
+        const next = key[++i];
+        const code = next.charCodeAt(0);
+        out += UNESCAPES[next] ?? (code >= 0xc0 && isControl(code - 0xc0) ? String.fromCharCode(code - 0xc0) : next);
+    }
+    return out;
+}
+/** File names for any instance id: reversible percent-encoding of everything outside [A-Za-z0-9._-]. */
+function fileNameFor(instanceId) {
+    const encoded = Array.from(new TextEncoder().encode(instanceId), (byte) => {
+        const ch = String.fromCharCode(byte);
+        return /[A-Za-z0-9._-]/.test(ch) && byte < 0x80 ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }).join('');
+    // Names of only dots would be special to file systems.
+    return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+;// CONCATENATED MODULE: ./src/taskhub/azure-tables.ts
+/**
+ * Reads a task hub in Azure Storage (DurableTask.AzureStorage layout; docs/runtime-rules.md §7):
+ * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
+ * `<hub lower-case>-largemessages` blob container.
+ */
+
+
+
+
+/** Statuses an instance can resume from on new code: the gate waits for these by default. */
+const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
+const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
+/** The service said no in a way retrying cannot fix: says which table, account and credential. */
+class TaskHubAccessError extends errors/* DurableGateError */.B7 {
+    name = 'TaskHubAccessError';
+}
+const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
+class azure_tables_AzureTablesTaskHub {
+    connection;
+    taskHub;
+    instancesTable;
+    historyTable;
+    container;
+    instancesClient;
+    historyClient;
+    constructor(connection, taskHub, options = {}) {
+        this.connection = connection;
+        this.taskHub = taskHub;
+        if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
+            throw new errors/* UsageError */.eb(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+        }
+        const prefix = options.trackingPrefix ?? taskHub;
+        this.instancesTable = `${prefix}Instances`;
+        this.historyTable = `${prefix}History`;
+        this.container = `${taskHub.toLowerCase()}-largemessages`;
+        this.instancesClient = connection.tableClient(this.instancesTable);
+        this.historyClient = connection.tableClient(this.historyTable);
+    }
+    get describe() {
+        return `task hub ${this.taskHub} (${this.connection.describe})`;
+    }
+    async *instances(query) {
+        const names = query.names?.map((n) => n.toLowerCase());
+        const keep = (row) => query.statuses.includes(row.runtimeStatus) &&
+            (!names || names.includes(row.name.toLowerCase())) &&
+            (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
+        if (query.instanceIds) {
+            for (const id of query.instanceIds) {
+                const row = await this.guard(this.instancesTable, async () => {
+                    try {
+                        return await this.instancesClient.getEntity(escapePartitionKey(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
+                    }
+                    catch (error) {
+                        if (error.statusCode === 404 && !(await this.tableMissing(error)))
+                            return undefined;
+                        throw error;
+                    }
+                });
+                const summary = row ? toSummary(row) : undefined;
+                if (summary && keep(summary))
+                    yield summary;
+            }
+            return;
+        }
+        // Entities live in the same table with partition keys '@name@key' and stay Running forever:
+        // excluded on the server, as are statuses not asked for.
+        const statusFilter = query.statuses.map((s) => (0,esm/* odata */.Ye) `RuntimeStatus eq ${s}`).join(' or ');
+        let filter = `(PartitionKey lt '@' or PartitionKey ge 'A') and (${statusFilter})`;
+        if (query.createdAfter)
+            filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
+        const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
+        const iterator = pages[Symbol.asyncIterator]();
+        for (;;) {
+            // Pages are followed until no continuation token is left, empty pages included.
+            const next = await this.guard(this.instancesTable, () => iterator.next());
+            if (next.done)
+                return;
+            for (const row of next.value) {
+                const summary = toSummary(row);
+                if (keep(summary))
+                    yield summary;
+            }
+        }
+    }
+    /** The rows of one instance's history, with large values fetched from blobs and gunzipped. */
+    async historyRows(instanceId) {
+        const partition = escapePartitionKey(instanceId);
+        const rows = [];
+        const iterator = this.historyClient.listEntities({ queryOptions: { filter: (0,esm/* odata */.Ye) `PartitionKey eq ${partition}` } }).byPage({ maxPageSize: 1000 })[Symbol.asyncIterator]();
+        for (;;) {
+            const next = await this.guard(this.historyTable, () => iterator.next());
+            if (next.done)
+                break;
+            // The SDK names the keys in camel case; the rows are kept as the table stores them.
+            for (const { partitionKey, rowKey, timestamp: _written, etag: _etag, ...columns } of next.value)
+                rows.push({ PartitionKey: partitionKey, RowKey: rowKey, ...columns });
+        }
+        let blobs = 0;
+        const container = this.connection.blobService().getContainerClient(this.container);
+        for (const row of rows) {
+            for (const key of Object.keys(row)) {
+                if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '')
+                    continue;
+                const blobName = row[key];
+                const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer());
+                row[key.slice(0, -'BlobName'.length)] = (0,external_node_zlib_.gunzipSync)(buffer).toString('utf8');
+                delete row[key];
+                blobs += 1;
+            }
+        }
+        return { rows, blobs };
+    }
+    async tableMissing(error) {
+        const code = error.code;
+        return code === 'TableNotFound' || /TableNotFound/.test(String(error.message));
+    }
+    /** Turns errors retrying cannot fix into plain messages naming the table, account and credential. */
+    async guard(resource, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw this.explain(resource, error);
+        }
+    }
+    explain(resource, error) {
+        const status = error.statusCode;
+        const code = error.code ?? '';
+        const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
+        if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String(error.message)))) {
+            return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+        }
+        if (status === 404 && code === 'BlobNotFound')
+            return new TaskHubAccessError(`${where}: the large-message blob is missing.`);
+        if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
+            return new TaskHubAccessError(`${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`);
+        }
+        if (status === 401)
+            return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
+        const network = error.code;
+        if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
+            return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
+        }
+        return new TaskHubAccessError(`${where}: ${error.message?.split('\n')[0] ?? String(error)}`);
+    }
+}
+function toSummary(row) {
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
+    return {
+        instanceId: unescapePartitionKey(String(row.partitionKey)),
+        name: str(row.Name) ?? '',
+        ...(str(row.Version) ? { version: str(row.Version) } : {}),
+        ...(str(row.ExecutionId) ? { executionId: str(row.ExecutionId) } : {}),
+        runtimeStatus: str(row.RuntimeStatus) ?? 'Unknown',
+        ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime) } : {}),
+        ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/options.ts
+/** Option values shared by the commands, parsed once with messages that quote the bad value. */
+
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
+function options_parseDuration(option, text) {
+    const trimmed = text.trim();
+    let total = 0;
+    let rest = trimmed;
+    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+    while (rest.length > 0) {
+        const match = part.exec(rest);
+        if (!match)
+            throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+        total += Number(match[1]) * UNITS[match[2]];
+        rest = rest.slice(match[0].length);
+    }
+    if (trimmed === '' || total <= 0)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    return total;
+}
+function options_parseStatuses(option, values) {
+    if (!values || values.length === 0)
+        return [...IN_FLIGHT_STATUSES];
+    const out = [];
+    for (const raw of values.flatMap((v) => v.split(','))) {
+        const value = raw.trim();
+        if (!value)
+            continue;
+        const match = ALL_STATUSES.find((s) => s.toLowerCase() === value.toLowerCase());
+        if (!match)
+            throw new errors/* UsageError */.eb(`Invalid ${option} '${value}'. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas.`);
+        if (!out.includes(match))
+            out.push(match);
+    }
+    return out;
+}
+function options_parseTime(option, text) {
+    const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
+    if (Number.isNaN(time) || !/^\d{4}-\d\d-\d\d/.test(text))
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected an ISO 8601 time such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+    return new Date(time);
+}
+function options_parseCount(option, text) {
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a whole number of 1 or more.`);
+    return Number(text);
+}
+/** Never print a secret: keys, SAS signatures, tokens, whole connection strings. */
+function options_redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 8)
+            out = out.split(secret).join('***');
+    return out
+        .replace(/(AccountKey=)[^;\s]+/gi, '$1***')
+        .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
+        .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
+        .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
+var dist_esm = __webpack_require__(4869);
+;// CONCATENATED MODULE: ./src/taskhub/connection.ts
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+
+
+
+
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+function localSettings(appDir) {
+    if (!appDir)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(appDir, 'local.settings.json'), 'utf8'));
+        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+function parseConnectionString(text) {
+    const parts = {};
+    for (const segment of text.split(';')) {
+        const at = segment.indexOf('=');
+        if (at <= 0)
+            continue;
+        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+    }
+    return parts;
+}
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+function connection_resolveConnection(options = {}) {
+    const setting = options.setting ?? 'AzureWebJobsStorage';
+    const env = options.env ?? process.env;
+    const local = localSettings(options.appDir);
+    const lookup = (name) => {
+        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+    };
+    const clientOptions = { ...RETRY, ...options.clientOptions };
+    const value = lookup(setting);
+    if (value)
+        return fromConnectionString(setting, value, clientOptions);
+    const accountName = lookup(`${setting}__accountName`);
+    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+    if (tableUri)
+        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+    throw new errors/* UsageError */.eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+}
+function fromConnectionString(setting, text, clientOptions) {
+    const parts = parseConnectionString(text);
+    if (parts.usedevelopmentstorage === 'true') {
+        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    }
+    const account = parts.accountname;
+    const protocol = parts.defaultendpointsprotocol ?? 'https';
+    const suffix = parts.endpointsuffix ?? 'core.windows.net';
+    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+    if (!tableEndpoint) {
+        throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    }
+    if (parts.accountkey && account)
+        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+    if (parts.sharedaccesssignature) {
+        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+        const name = account ?? new URL(tableEndpoint).hostname.split('.')[0] ?? 'account';
+        return {
+            describe: `${setting}: storage account ${name} with a SAS token`,
+            account: name,
+            credentialKind: 'SAS',
+            tableClient: (table) => new esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, clientOptions),
+            blobService: () => new dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+            secrets: [sas, text],
+        };
+    }
+    throw new errors/* UsageError */.eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
+    const tableCredential = new esm/* AzureNamedKeyCredential */.Rk(account, key);
+    return {
+        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+        account,
+        credentialKind: 'account key',
+        tableClient: (table) => new esm/* TableClient */.ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+        blobService: () => new dist_esm/* BlobServiceClient */.wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new dist_esm/* StorageSharedKeyCredential */.Z3(account, key), BLOB_OPTIONS),
+        secrets: [key],
+    };
+}
+function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
+    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+    const clientId = lookup(`${setting}__clientId`);
+    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+    let credential = injected;
+    if (injected)
+        credentialKind = 'token credential';
+    const account = new URL(tableUri).hostname.split('.')[0] ?? tableUri;
+    const getCredential = async () => {
+        if (credential)
+            return credential;
+        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        return credential;
+    };
+    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+    return {
+        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+        account,
+        credentialKind,
+        tableClient: (table) => new esm/* TableClient */.ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+        blobService: () => new dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+        secrets: [],
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./harness/history/events.ts
+var events = __webpack_require__(961);
+// EXTERNAL MODULE: ./harness/history/load.ts
+var load = __webpack_require__(8716);
+;// CONCATENATED MODULE: ./src/taskhub/record.ts
+/**
+ * `durable-gate record`: one canonical history file (design.md) per instance. Files are written
+ * whole (temporary file, then rename), never over another instance's file; an instance whose
+ * execution changes while it is read is read again, and reported if it keeps changing.
+ */
+
+
+
+
+
+
+
+async function record_recordHistories(options) {
+    const started = Date.now();
+    const clock = options.clock ?? (() => new Date());
+    await (0,promises_.mkdir)(options.outDir, { recursive: true });
+    const instances = [];
+    let truncated = false;
+    for await (const instance of options.hub.instances(options.query)) {
+        if (options.limit !== undefined && instances.length >= options.limit) {
+            truncated = true;
+            break;
+        }
+        instances.push(instance);
+    }
+    const summary = {
+        instances: instances.length,
+        written: 0,
+        updated: 0,
+        events: 0,
+        bytes: 0,
+        blobs: 0,
+        seconds: 0,
+        pendingWithoutHistory: [],
+        changed: [],
+        unreadable: [],
+        files: [],
+        truncated,
+    };
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (next < instances.length) {
+            const instance = instances[next++];
+            await recordOne(options, instance, summary, clock);
+            done += 1;
+            options.onProgress?.(done, instances.length);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+    summary.files.sort();
+    summary.seconds = (Date.now() - started) / 1000;
+    return summary;
+}
+async function recordOne(options, instance, summary, clock) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
+        const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
+        if (eventRows.length === 0) {
+            summary.pendingWithoutHistory.push(instance.instanceId);
+            return;
+        }
+        let history;
+        try {
+            history = (0,load/* parseHistory */.i6)(rows, `${options.hub.historyTable}/${instance.instanceId}`);
+        }
+        catch (error) {
+            summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof errors/* HistoryError */.tx ? error.detail : String(error) });
+            return;
+        }
+        // The Instances row and the history must describe the same execution.
+        if (instance.executionId && history.executionId && instance.executionId !== history.executionId) {
+            const [again] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
+            if (!again) {
+                summary.changed.push(instance.instanceId);
+                return;
+            }
+            instance = again;
+            continue;
+        }
+        const file = {
+            schema: events/* HISTORY_SCHEMA */.NF,
+            taskHub: options.hub.taskHub,
+            instanceId: instance.instanceId,
+            ...(history.executionId ? { executionId: history.executionId } : {}),
+            name: history.orchestrator,
+            version: history.version,
+            runtimeStatus: instance.runtimeStatus,
+            recordedAt: clock().toISOString(),
+            history: history.events,
+        };
+        const text = JSON.stringify(file, null, 1) + '\n';
+        const { path, replaced } = await targetFor(options.outDir, instance.instanceId);
+        const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        await (0,promises_.writeFile)(temp, text);
+        await (0,promises_.rename)(temp, path);
+        if (replaced)
+            summary.updated += 1;
+        else
+            summary.written += 1;
+        summary.events += history.events.length;
+        summary.bytes += Buffer.byteLength(text);
+        summary.blobs += blobs;
+        summary.files.push(path);
+        return;
+    }
+    summary.changed.push(instance.instanceId);
+}
+/** The instance's file; another instance's file of the same name (case-insensitive file systems) is never replaced. */
+async function targetFor(dir, instanceId) {
+    const base = fileNameFor(instanceId);
+    for (const name of [`${base}.json`, `${base}~${(0,external_node_crypto_.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`]) {
+        const path = (0,external_node_path_.join)(dir, name);
+        let existing;
+        try {
+            existing = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch {
+            return { path, replaced: false };
+        }
+        let owner;
+        try {
+            owner = JSON.parse(existing).instanceId;
+        }
+        catch {
+            owner = undefined;
+        }
+        if (owner === instanceId)
+            return { path, replaced: true };
+    }
+    throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: two other files already use its names.`);
+}
+async function collect(items) {
+    const out = [];
+    for await (const item of items)
+        out.push(item);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/commands/taskhub.ts
+/** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+
+
+
+
+
+
+
+
+
+const CONNECTION_HELP = (/* unused pure expression or super */ null && (`  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
+  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
+                         an environment variable holding a connection string (UseDevelopmentStorage=true
+                         for Azurite), or identity-based settings <name>__accountName,
+                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+  --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`));
+const RECORD_USAGE = (/* unused pure expression or super */ null && (`Usage: durable-gate record --task-hub <name> --out <dir> [options]
+
+Exports the histories of in-flight instances, one durable-gate history file per instance.
+
+Options:
+${CONNECTION_HELP}
+  --out <dir>            Where the files go (created if missing). Another instance's file is never
+                         replaced; the same instance's file is updated.
+  --status <list>        Statuses to record (default Pending,Running,Suspended,ContinuedAsNew).
+  --orchestrator <name>  Only instances of this orchestrator (repeatable; any letter case).
+  --instance <id>        Only this instance (repeatable).
+  --created-after <time> Only instances created at or after this time (ISO 8601).
+  --limit <n>            At most n instances.
+  -h, --help             Show this help.
+
+Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
+read the task hub, or bad options.
+`));
+const GATE_USAGE = (/* unused pure expression or super */ null && (`Usage: durable-gate gate --task-hub <name> [options]
+
+Waits until nothing is in flight in the task hub, or the timeout passes.
+
+Options:
+${CONNECTION_HELP}
+  --timeout <duration>   How long to wait (default 30m). Durations: 90s, 30m, 2h, 1h30m.
+  --interval <duration>  Time between polls (default 15s).
+  --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
+                         suspended instances resume on the new code).
+  --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
+  --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
+  --format text|json     Report format on stdout (default text).
+  -h, --help             Show this help.
+
+Exit codes: 0 drained; 1 timed out (what blocks is listed); 2 could not query the task hub,
+cancelled (SIGINT/SIGTERM), or bad options. The gate fails closed.
+`));
+const CONNECTION_OPTIONS = {
+    'task-hub': { type: 'string' },
+    connection: { type: 'string' },
+    app: { type: 'string' },
+    'table-prefix': { type: 'string' },
+    status: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+};
+function parse(command, args, options) {
+    try {
+        return parseArgs({ args, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        const message = errorMessage(error).split('\n')[0];
+        throw new UsageError(`${message.replace(/\. To specify.*$/, '')} Run 'durable-gate ${command} --help'.`);
+    }
+}
+function openHub(values, io, command) {
+    if (!values['task-hub'])
+        throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
+    const connection = resolveConnection({ ...(values.connection ? { setting: values.connection } : {}), env: io.env, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
+    const hub = new AzureTablesTaskHub(connection, values['task-hub'], values['table-prefix'] ? { trackingPrefix: values['table-prefix'] } : {});
+    return { hub, connection };
+}
+async function recordCommand(args, io) {
+    const { values } = parse('record', args, {
+        ...CONNECTION_OPTIONS,
+        out: { type: 'string' },
+        orchestrator: { type: 'string', multiple: true },
+        instance: { type: 'string', multiple: true },
+        'created-after': { type: 'string' },
+        limit: { type: 'string' },
+    });
+    if (values.help) {
+        io.stdout.write(RECORD_USAGE);
+        return 0;
+    }
+    if (!values.out)
+        throw new UsageError("missing --out <dir>: the folder for the history files. Run 'durable-gate record --help'.");
+    const statuses = parseStatuses('--status', values.status);
+    const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
+    const limit = values.limit ? parseCount('--limit', values.limit) : undefined;
+    const { hub, connection } = openHub(values, io, 'record');
+    io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
+    const progress = io.stderr.isTTY === true;
+    try {
+        const summary = await recordHistories({
+            hub,
+            outDir: resolve(io.cwd, values.out),
+            query: {
+                statuses,
+                ...(createdAfter ? { createdAfter } : {}),
+                ...(values.orchestrator ? { names: values.orchestrator } : {}),
+                ...(values.instance ? { instanceIds: values.instance } : {}),
+            },
+            ...(limit ? { limit } : {}),
+            onProgress: (done, total) => {
+                if (progress && total >= 20)
+                    io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
+            },
+        });
+        const out = displayPath(resolve(io.cwd, values.out), io.cwd);
+        io.stdout.write(`Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+            `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`);
+        if (summary.truncated)
+            io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
+        for (const id of summary.pendingWithoutHistory)
+            io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
+        for (const id of summary.changed)
+            io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
+        for (const { instanceId, message } of summary.unreadable)
+            io.stdout.write(`Not recorded: ${instanceId}: ${message}\n`);
+        return summary.changed.length + summary.unreadable.length > 0 ? 1 : 0;
+    }
+    catch (error) {
+        io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
+        return 2;
+    }
+}
+function ago(seconds) {
+    if (seconds === undefined)
+        return '?';
+    const d = Math.floor(seconds / 86_400);
+    const h = Math.floor((seconds % 86_400) / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
+}
+function renderGateText(report) {
+    const lines = [];
+    switch (report.outcome) {
+        case 'drained':
+            lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
+            if (report.ignoredStale.length)
+                lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.join(', ')}`);
+            break;
+        case 'timeout':
+            lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
+            break;
+        case 'cancelled':
+            lines.push(`Cancelled after ${report.polls} poll(s): nothing was decided; do not deploy.`);
+            break;
+        case 'error':
+            lines.push(`Could not query the task hub (the gate fails closed; do not deploy): ${report.error ?? ''}`);
+            break;
+    }
+    if (report.outcome !== 'drained' && report.inFlight.length > 0) {
+        const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+        const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+        for (const row of rows)
+            lines.push(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+        if (report.inFlight.some((i) => i.possiblyStuck))
+            lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+    }
+    return lines.join('\n') + '\n';
+}
+async function gateCommand(args, io, signal) {
+    const { values } = parse('gate', args, {
+        ...CONNECTION_OPTIONS,
+        timeout: { type: 'string' },
+        interval: { type: 'string' },
+        'stale-after': { type: 'string' },
+        'ignore-stale': { type: 'boolean' },
+        format: { type: 'string' },
+    });
+    if (values.help) {
+        io.stdout.write(GATE_USAGE);
+        return 0;
+    }
+    const timeoutMs = parseDuration('--timeout', values.timeout ?? '30m');
+    const intervalMs = parseDuration('--interval', values.interval ?? '15s');
+    const staleAfterMs = values['stale-after'] ? parseDuration('--stale-after', values['stale-after']) : undefined;
+    if (values['ignore-stale'] && staleAfterMs === undefined)
+        throw new UsageError('--ignore-stale needs --stale-after <duration>: it says which instances count as possibly stuck.');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+        throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
+    const statuses = parseStatuses('--status', values.status);
+    const { hub, connection } = openHub(values, io, 'gate');
+    io.stderr.write(`durable-gate: gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+    const report = await runGate({
+        source: hub,
+        statuses,
+        timeoutMs,
+        intervalMs,
+        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+        ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+        ...(signal ? { signal } : {}),
+        onPoll: (poll) => {
+            const oldest = poll.oldest ? `, oldest ${poll.oldest.instanceId} (${poll.oldest.name}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+            const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+            const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
+        },
+    });
+    if (report.error)
+        report.error = redact(report.error, connection.secrets);
+    io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
+    return gateExitCode(report);
+}
+
+;// CONCATENATED MODULE: ./src/gate/gate.ts
+const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
+const defaultSleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+async function gate_runGate(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let polls = 0;
+    let previous;
+    let last = [];
+    const finish = (outcome, extra = {}) => ({
+        schema: GATE_REPORT_SCHEMA,
+        drained: outcome === 'drained',
+        outcome,
+        polls,
+        waitedSeconds: Math.round((now() - start) / 1000),
+        inFlight: last,
+        ignoredStale: [],
+        ...extra,
+    });
+    for (;;) {
+        if (options.signal?.aborted)
+            return finish('cancelled');
+        polls += 1;
+        const at = now();
+        let instances;
+        try {
+            instances = [];
+            for await (const instance of options.source.instances({ statuses: options.statuses }))
+                instances.push(instance);
+        }
+        catch (error) {
+            return finish('error', { error: error instanceof Error ? error.message : String(error) });
+        }
+        last = instances
+            .map((instance) => {
+            const updated = instance.lastUpdatedTime ? Date.parse(instance.lastUpdatedTime) : undefined;
+            const created = instance.createdTime ? Date.parse(instance.createdTime) : undefined;
+            const stuck = options.staleAfterMs !== undefined && updated !== undefined && at - updated > options.staleAfterMs;
+            return { ...instance, ...(created !== undefined ? { ageSeconds: Math.round((at - created) / 1000) } : {}), ...(stuck ? { possiblyStuck: true } : {}) };
+        })
+            .sort((a, b) => (a.createdTime ?? '').localeCompare(b.createdTime ?? ''));
+        const stale = last.filter((i) => i.possiblyStuck);
+        const blocking = options.ignoreStale ? last.filter((i) => !i.possiblyStuck) : last;
+        options.onPoll?.({
+            poll: polls,
+            inFlight: last.length,
+            blocking: blocking.length,
+            stale: stale.length,
+            ...(previous !== undefined ? { change: last.length - previous } : {}),
+            ...(last[0] ? { oldest: last[0] } : {}),
+            elapsedMs: at - start,
+        });
+        previous = last.length;
+        if (blocking.length === 0)
+            return finish('drained', { ignoredStale: options.ignoreStale ? stale.map((i) => i.instanceId) : [] });
+        const remaining = options.timeoutMs - (now() - start);
+        if (remaining <= 0)
+            return finish('timeout');
+        await sleep(Math.min(options.intervalMs, remaining), options.signal);
+        if (options.signal?.aborted)
+            return finish('cancelled');
+    }
+}
+function gate_gateExitCode(report) {
+    switch (report.outcome) {
+        case 'drained':
+            return 0;
+        case 'timeout':
+            return 1;
+        case 'cancelled':
+        case 'error':
+            return 2;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/taskhub.ts
+/** The Action's `record` and `gate` commands: the same libraries as the CLI. */
+
+
+
+
+
+
+
+
+
+
+const list = (value) => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
+function taskhub_openHub(getInput, workspace) {
+    const taskHub = getInput('task-hub');
+    if (!taskHub)
+        throw new Error("Input 'task-hub' is required: the task hub name (host.json extensions.durableTask.hubName).");
+    const setting = getInput('connection') || 'AzureWebJobsStorage';
+    // Whatever the connection setting holds is a secret, whether or not it parses.
+    const raw = process.env[setting];
+    if (raw)
+        core/* setSecret */.Pq(raw);
+    const app = getInput('app');
+    const connection = connection_resolveConnection({ setting, ...(app ? { appDir: (0,external_node_path_.resolve)(workspace, app) } : {}) });
+    for (const secret of connection.secrets)
+        core/* setSecret */.Pq(secret);
+    const prefix = getInput('table-prefix');
+    return { hub: new azure_tables_AzureTablesTaskHub(connection, taskHub, prefix ? { trackingPrefix: prefix } : {}), connection };
+}
+async function runRecordAction(getInput, workspace) {
+    const out = getInput('out');
+    if (!out)
+        throw new Error("Input 'out' is required for command: record, the folder for the history files.");
+    const statuses = options_parseStatuses('status', list(getInput('status')));
+    const created = getInput('created-after');
+    const limit = getInput('limit');
+    const orchestrators = list(getInput('orchestrator'));
+    const instances = list(getInput('instance'));
+    const { hub, connection } = taskhub_openHub(getInput, workspace);
+    core/* info */.pq(`Reading ${hub.describe}`);
+    try {
+        const summary = await record_recordHistories({
+            hub,
+            outDir: (0,external_node_path_.resolve)(workspace, out),
+            query: {
+                statuses,
+                ...(created ? { createdAfter: options_parseTime('created-after', created) } : {}),
+                ...(orchestrators.length ? { names: orchestrators } : {}),
+                ...(instances.length ? { instanceIds: instances } : {}),
+            },
+            ...(limit ? { limit: options_parseCount('limit', limit) } : {}),
+        });
+        const recorded = summary.written + summary.updated;
+        core/* info */.pq(`Recorded ${recorded} of ${summary.instances} instance(s) to ${out}: ${summary.events} events, ${summary.bytes} bytes, ${summary.seconds.toFixed(1)} s.`);
+        core/* setOutput */.uH('recorded', recorded);
+        core/* setOutput */.uH('in-flight', summary.instances);
+        core/* setOutput */.uH('out', (0,external_node_path_.resolve)(workspace, out));
+        const notes = [
+            ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
+            ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
+            ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
+        ];
+        for (const note of notes)
+            core/* info */.pq(note);
+        await core/* summary */.z
+            .addHeading('durable-gate record', 2)
+            .addRaw(`Recorded ${recorded} of ${summary.instances} in-flight instance(s) of task hub ${hub.taskHub} to \`${out}\`${summary.truncated ? ' (stopped at the limit)' : ''}.`, true)
+            .addList(notes)
+            .write()
+            .catch((error) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`));
+        if (summary.changed.length + summary.unreadable.length > 0)
+            core/* setFailed */.C1(`${summary.changed.length + summary.unreadable.length} instance(s) could not be recorded whole.`);
+    }
+    catch (error) {
+        core/* setFailed */.C1(options_redact((0,errors/* errorMessage */.gJ)(error), connection.secrets));
+    }
+}
+async function runGateAction(getInput, workspace, signal) {
+    const timeoutMs = options_parseDuration('timeout', getInput('timeout') || '30m');
+    const intervalMs = options_parseDuration('interval', getInput('interval') || '15s');
+    const staleInput = getInput('stale-after');
+    const staleAfterMs = staleInput ? options_parseDuration('stale-after', staleInput) : undefined;
+    const ignoreStale = (getInput('ignore-stale') || 'false').toLowerCase() === 'true';
+    if (ignoreStale && staleAfterMs === undefined)
+        throw new Error("Input 'ignore-stale' needs 'stale-after': it says which instances count as possibly stuck.");
+    const statuses = options_parseStatuses('status', list(getInput('status')));
+    const { hub, connection } = taskhub_openHub(getInput, workspace);
+    core/* info */.pq(`Gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
+    const report = await gate_runGate({
+        source: hub,
+        statuses,
+        timeoutMs,
+        intervalMs,
+        signal,
+        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+        ...(ignoreStale ? { ignoreStale } : {}),
+        onPoll: (poll) => core/* info */.pq(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}`),
+    });
+    if (report.error)
+        report.error = options_redact(report.error, connection.secrets);
+    core/* info */.pq(renderGateText(report));
+    const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
+    await (0,promises_.writeFile)(reportPath, JSON.stringify(report, null, 2) + '\n');
+    core/* setOutput */.uH('drained', report.drained);
+    core/* setOutput */.uH('in-flight', report.inFlight.length);
+    core/* setOutput */.uH('report-path', reportPath);
+    const summary = core/* summary */.z.addHeading('durable-gate gate', 2).addRaw(renderGateText(report).split('\n')[0], true);
+    if (!report.drained && report.inFlight.length > 0) {
+        summary.addTable([
+            ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated'].map((data) => ({ data, header: true })),
+            ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '']),
+        ]);
+    }
+    await summary.write().catch((error) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    const code = gate_gateExitCode(report);
+    if (code !== 0)
+        core/* setFailed */.C1(renderGateText(report).split('\n')[0]);
+}
+
+
+/***/ })
+
+};
