@@ -31031,7 +31031,7 @@ async function run() {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         try {
-            const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(894)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3894));
+            const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9961));
             if (command === 'record')
                 await runRecordAction(getInput, workspace);
             else

@@ -2650,9 +2650,9 @@ async function main(argv, io = defaultIo()) {
                 return await replayCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4444))).recordCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9372))).recordCommand(rest, io);
             case 'gate': {
-                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4444));
+                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9372));
                 return await withSignals((signal) => gateCommand(rest, io, signal));
             }
             case 'swap':

@@ -57,6 +57,7 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
     core.setOutput('out', resolve(workspace, out));
     const notes = [
       ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
+      ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
       ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
       ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
     ];

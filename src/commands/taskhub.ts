@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { UsageError, errorMessage } from '../../harness/errors.js';
 import { displayPath } from '../../harness/history/paths.js';
 import { gateExitCode, runGate, type GateReport } from '../gate/gate.js';
-import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
+import { HttpApiSource } from '../taskhub/http-api.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, redact } from './options.js';
@@ -53,6 +54,11 @@ ${CONNECTION_HELP}
   --interval <duration>  Time between polls (default 15s).
   --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
                          suspended instances resume on the new code).
+  --http-endpoint <url>  Instead of the storage tables, ask the app's Durable Functions HTTP API
+                         (any storage backend). The durabletask_extension system key is read from
+                         the environment variable named by --http-key-env (default
+                         DURABLE_GATE_SYSTEM_KEY).
+  --http-key-env <name>  The environment variable holding that system key.
   --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
   --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
   --format text|json     Report format on stdout (default text).
@@ -88,6 +94,9 @@ function openHub(values: { 'task-hub'?: string; connection?: string; app?: strin
 }
 
 export async function recordCommand(args: string[], io: CommandIo): Promise<number> {
+  if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
+    throw new UsageError("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
+  }
   const { values } = parse('record', args, {
     ...CONNECTION_OPTIONS,
     out: { type: 'string' },
@@ -129,6 +138,7 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     );
     if (summary.truncated) io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
     for (const id of summary.pendingWithoutHistory) io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
+    for (const id of summary.vanished) io.stdout.write(`Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).\n`);
     for (const id of summary.changed) io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
     for (const { instanceId, message } of summary.unreadable) io.stdout.write(`Not recorded: ${instanceId}: ${message}\n`);
     return summary.changed.length + summary.unreadable.length > 0 ? 1 : 0;
@@ -136,6 +146,18 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
   }
+}
+
+function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo): { source: InFlightSource; secrets: string[] } {
+  const { hub, connection } = openHub(values, io, 'gate');
+  return { source: hub, secrets: connection.secrets };
+}
+
+function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo): { source: InFlightSource; secrets: string[] } {
+  const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
+  const systemKey = io.env[variable];
+  if (!systemKey) throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
+  return { source: new HttpApiSource({ endpoint, systemKey }), secrets: [systemKey] };
 }
 
 function ago(seconds: number | undefined): string {
@@ -180,6 +202,8 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     'stale-after': { type: 'string' },
     'ignore-stale': { type: 'boolean' },
     format: { type: 'string' },
+    'http-endpoint': { type: 'string' },
+    'http-key-env': { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(GATE_USAGE);
@@ -192,10 +216,10 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
   const statuses = parseStatuses('--status', values.status);
-  const { hub, connection } = openHub(values, io, 'gate');
-  io.stderr.write(`durable-gate: gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+  const { source, secrets } = values['http-endpoint'] ? httpSource(values['http-endpoint'], values['http-key-env'], io) : storageSource(values, io);
+  io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
   const report = await runGate({
-    source: hub,
+    source,
     statuses,
     timeoutMs,
     intervalMs,
@@ -209,7 +233,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
       io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
     },
   });
-  if (report.error) report.error = redact(report.error, connection.secrets);
+  if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
   return gateExitCode(report);
 }

@@ -38,6 +38,8 @@ export interface RecordSummary {
   pendingWithoutHistory: string[];
   /** Instances whose execution changed while they were read (continue-as-new, restart): not written. */
   changed: string[];
+  /** Instances gone (purged, or finished and cleaned up) between listing and reading: not written. */
+  vanished: string[];
   /** Histories that could not be read as the runtime writes them: not written. */
   unreadable: { instanceId: string; message: string }[];
   files: string[];
@@ -68,6 +70,7 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     seconds: 0,
     pendingWithoutHistory: [],
     changed: [],
+    vanished: [],
     unreadable: [],
     files: [],
     truncated,
@@ -93,7 +96,10 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
     const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
     const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
     if (eventRows.length === 0) {
-      summary.pendingWithoutHistory.push(instance.instanceId);
+      // No history: still Pending, or purged/deleted since it was listed.
+      const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
+      if (still) summary.pendingWithoutHistory.push(instance.instanceId);
+      else summary.vanished.push(instance.instanceId);
       return;
     }
     let history;

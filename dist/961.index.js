@@ -1,8 +1,8 @@
-export const id = 894;
-export const ids = [894];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
-/***/ 3894:
+/***/ 9961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -295,6 +295,162 @@ function options_redact(text, secrets) {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/taskhub/http-api.ts
+/**
+ * The Durable Functions HTTP management API as a source for the gate (provider-agnostic: works
+ * whatever storage backend the app uses). docs: "HTTP API reference" of Durable Functions;
+ * quirks in ../shared/docs/durable-protocol.md §7:
+ * - paging by the x-ms-continuation-token response header, sent back as a request header;
+ *   pages can be empty and still carry a token;
+ * - statuses the extension cannot parse are dropped, and if none parse no filter is applied:
+ *   the statuses are always checked again here;
+ * - durable entities are listed too (ids starting with '@'): left out here.
+ * Its history (showHistory) is lossy, so `record` refuses this source.
+ */
+
+
+
+class HttpApiError extends (/* unused pure expression or super */ null && (DurableGateError)) {
+    name = 'HttpApiError';
+}
+class http_api_HttpApiSource {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        let url;
+        try {
+            url = new URL(options.endpoint);
+        }
+        catch {
+            throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected an http(s) URL.`);
+        const path = url.pathname.replace(/\/+$/, '');
+        url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
+        url.search = '';
+        this.base = url;
+    }
+    get describe() {
+        return `the Durable Functions HTTP API at ${this.base.origin}`;
+    }
+    async *instances(query) {
+        const names = query.names?.map((n) => n.toLowerCase());
+        let token;
+        do {
+            const url = new URL(`${this.base.pathname}/instances`, this.base);
+            url.searchParams.set('runtimeStatus', query.statuses.join(','));
+            url.searchParams.set('top', String(query.pageSize ?? 500));
+            url.searchParams.set('showInput', 'false');
+            if (query.createdAfter)
+                url.searchParams.set('createdTimeFrom', query.createdAfter.toISOString());
+            const { body, headers } = await this.get(url, token ? { 'x-ms-continuation-token': token } : {});
+            let page;
+            try {
+                page = JSON.parse(body);
+            }
+            catch {
+                throw new HttpApiError(`${this.describe}: the instances list is not JSON. Is --http-endpoint the function app's URL?`);
+            }
+            if (!Array.isArray(page))
+                throw new HttpApiError(`${this.describe}: the instances list is not an array. Is --http-endpoint the function app's URL?`);
+            for (const raw of page) {
+                const id = raw.instanceId ?? '';
+                const status = raw.runtimeStatus ?? '';
+                if (id.startsWith('@'))
+                    continue;
+                if (!query.statuses.includes(status))
+                    continue;
+                if (names && !names.includes((raw.name ?? '').toLowerCase()))
+                    continue;
+                if (query.instanceIds && !query.instanceIds.includes(id))
+                    continue;
+                yield {
+                    instanceId: id,
+                    name: raw.name ?? '',
+                    runtimeStatus: status,
+                    ...(raw.createdTime ? { createdTime: raw.createdTime } : {}),
+                    ...(raw.lastUpdatedTime ? { lastUpdatedTime: raw.lastUpdatedTime } : {}),
+                };
+            }
+            const next = headers['x-ms-continuation-token'];
+            token = typeof next === 'string' && next !== '' && next !== 'null' ? next : undefined;
+        } while (token);
+    }
+    /** One GET with retries on 429, 5xx, resets and timeouts; Retry-After is honoured. */
+    async get(url, headers) {
+        const retries = this.options.retries ?? 6;
+        const sleep = this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        for (let attempt = 0;; attempt++) {
+            let status = 0;
+            let retryAfterMs;
+            let failure;
+            try {
+                const response = await this.send(url, headers);
+                status = response.status;
+                if (status >= 200 && status < 300)
+                    return response;
+                retryAfterMs = retryAfter(response.headers['retry-after']);
+                failure = `HTTP ${status}${response.body ? `: ${response.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
+                if (status === 401 || status === 403)
+                    throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
+                if (status === 404)
+                    throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
+                if (status !== 429 && status < 500)
+                    throw new HttpApiError(`${this.describe}: ${failure}`);
+            }
+            catch (error) {
+                if (error instanceof HttpApiError)
+                    throw error;
+                const code = error.code ?? '';
+                if (/CERT|SELF_SIGNED|TLS|SSL/i.test(code)) {
+                    throw new HttpApiError(`${this.describe}: the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.`);
+                }
+                failure = code || error.message;
+            }
+            if (attempt >= retries)
+                throw new HttpApiError(`${this.describe}: ${failure} (after ${retries + 1} attempts).`);
+            const backoff = Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
+            await sleep(retryAfterMs ?? backoff);
+        }
+    }
+    send(url, headers) {
+        const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+        const options = {
+            method: 'GET',
+            headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
+            timeout: this.options.timeoutMs ?? 30_000,
+            ...(this.options.ca ? { ca: this.options.ca } : {}),
+        };
+        return new Promise((resolve, reject) => {
+            const req = request(url, options, (res) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+                res.on('error', reject);
+            });
+            req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+            req.on('error', reject);
+            req.end();
+        });
+    }
+}
+function retryAfter(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const seconds = Number(text);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
@@ -469,6 +625,7 @@ async function record_recordHistories(options) {
         seconds: 0,
         pendingWithoutHistory: [],
         changed: [],
+        vanished: [],
         unreadable: [],
         files: [],
         truncated,
@@ -493,7 +650,12 @@ async function recordOne(options, instance, summary, clock) {
         const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
         const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
         if (eventRows.length === 0) {
-            summary.pendingWithoutHistory.push(instance.instanceId);
+            // No history: still Pending, or purged/deleted since it was listed.
+            const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
+            if (still)
+                summary.pendingWithoutHistory.push(instance.instanceId);
+            else
+                summary.vanished.push(instance.instanceId);
             return;
         }
         let history;
@@ -584,6 +746,7 @@ async function collect(items) {
 
 
 
+
 const CONNECTION_HELP = (/* unused pure expression or super */ null && (`  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
   --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
                          an environment variable holding a connection string (UseDevelopmentStorage=true
@@ -619,6 +782,11 @@ ${CONNECTION_HELP}
   --interval <duration>  Time between polls (default 15s).
   --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
                          suspended instances resume on the new code).
+  --http-endpoint <url>  Instead of the storage tables, ask the app's Durable Functions HTTP API
+                         (any storage backend). The durabletask_extension system key is read from
+                         the environment variable named by --http-key-env (default
+                         DURABLE_GATE_SYSTEM_KEY).
+  --http-key-env <name>  The environment variable holding that system key.
   --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
   --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
   --format text|json     Report format on stdout (default text).
@@ -652,6 +820,9 @@ function openHub(values, io, command) {
     return { hub, connection };
 }
 async function recordCommand(args, io) {
+    if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
+        throw new UsageError("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
+    }
     const { values } = parse('record', args, {
         ...CONNECTION_OPTIONS,
         out: { type: 'string' },
@@ -695,6 +866,8 @@ async function recordCommand(args, io) {
             io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
         for (const id of summary.pendingWithoutHistory)
             io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
+        for (const id of summary.vanished)
+            io.stdout.write(`Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).\n`);
         for (const id of summary.changed)
             io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
         for (const { instanceId, message } of summary.unreadable)
@@ -705,6 +878,17 @@ async function recordCommand(args, io) {
         io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
         return 2;
     }
+}
+function storageSource(values, io) {
+    const { hub, connection } = openHub(values, io, 'gate');
+    return { source: hub, secrets: connection.secrets };
+}
+function httpSource(endpoint, keyEnv, io) {
+    const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
+    const systemKey = io.env[variable];
+    if (!systemKey)
+        throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
+    return { source: new HttpApiSource({ endpoint, systemKey }), secrets: [systemKey] };
 }
 function ago(seconds) {
     if (seconds === undefined)
@@ -750,6 +934,8 @@ async function gateCommand(args, io, signal) {
         'stale-after': { type: 'string' },
         'ignore-stale': { type: 'boolean' },
         format: { type: 'string' },
+        'http-endpoint': { type: 'string' },
+        'http-key-env': { type: 'string' },
     });
     if (values.help) {
         io.stdout.write(GATE_USAGE);
@@ -764,10 +950,10 @@ async function gateCommand(args, io, signal) {
     if (format !== 'text' && format !== 'json')
         throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
     const statuses = parseStatuses('--status', values.status);
-    const { hub, connection } = openHub(values, io, 'gate');
-    io.stderr.write(`durable-gate: gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+    const { source, secrets } = values['http-endpoint'] ? httpSource(values['http-endpoint'], values['http-key-env'], io) : storageSource(values, io);
+    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
     const report = await runGate({
-        source: hub,
+        source,
         statuses,
         timeoutMs,
         intervalMs,
@@ -782,7 +968,7 @@ async function gateCommand(args, io, signal) {
         },
     });
     if (report.error)
-        report.error = redact(report.error, connection.secrets);
+        report.error = redact(report.error, secrets);
     io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
     return gateExitCode(report);
 }
@@ -932,6 +1118,7 @@ async function runRecordAction(getInput, workspace) {
         core/* setOutput */.uH('out', (0,external_node_path_.resolve)(workspace, out));
         const notes = [
             ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
+            ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
             ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
             ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
         ];
