@@ -3,7 +3,7 @@
  * as DurableTask.AzureStorage writes them.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +214,23 @@ describe('gate', () => {
     const bad = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '10x'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("Invalid --timeout '10x'. Expected a duration like 90s, 30m, 2h or 1h30m.");
+  }, 30_000);
+});
+
+describe('cancelling', () => {
+  test('SIGINT ends the wait at once, non-zero, deciding nothing', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'gate', '--task-hub', 'RecordHub', '--timeout', '5m', '--interval', '1m'], { cwd: repoRoot, env: { ...process.env, ...env() } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const polled = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), stderr.includes('poll 1:') && resolve())));
+    await polled;
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(code).toBe(2);
+    expect(stdout).toContain('Cancelled after 1 poll(s): nothing was decided; do not deploy.');
   }, 30_000);
 });
 

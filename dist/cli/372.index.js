@@ -558,7 +558,7 @@ function fromConnectionString(setting, text, clientOptions) {
         return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
     if (parts.sharedaccesssignature) {
         const sas = parts.sharedaccesssignature.replace(/^\?/, '');
-        const name = account ?? new URL(tableEndpoint).hostname.split('.')[0] ?? 'account';
+        const name = account ?? accountOf(tableEndpoint);
         return {
             describe: `${setting}: storage account ${name} with a SAS token`,
             account: name,
@@ -588,7 +588,7 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
     let credential = injected;
     if (injected)
         credentialKind = 'token credential';
-    const account = new URL(tableUri).hostname.split('.')[0] ?? tableUri;
+    const account = accountOf(tableUri);
     const getCredential = async () => {
         if (credential)
             return credential;
@@ -606,6 +606,13 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
         blobService: () => new dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
         secrets: [],
     };
+}
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl) {
+    const url = new URL(serviceUrl);
+    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
 }
 
 // EXTERNAL MODULE: external "node:crypto"

@@ -101,7 +101,7 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
   if (parts.accountkey && account) return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
   if (parts.sharedaccesssignature) {
     const sas = parts.sharedaccesssignature.replace(/^\?/, '');
-    const name = account ?? new URL(tableEndpoint).hostname.split('.')[0] ?? 'account';
+    const name = account ?? accountOf(tableEndpoint);
     return {
       describe: `${setting}: storage account ${name} with a SAS token`,
       account: name,
@@ -139,7 +139,7 @@ function fromIdentity(
   let credentialKind: StorageConnection['credentialKind'] = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
   let credential: TokenCredential | undefined = injected;
   if (injected) credentialKind = 'token credential';
-  const account = new URL(tableUri).hostname.split('.')[0] ?? tableUri;
+  const account = accountOf(tableUri);
   const getCredential = async (): Promise<TokenCredential> => {
     if (credential) return credential;
     const identity = await import('@azure/identity');
@@ -156,4 +156,12 @@ function fromIdentity(
     blobService: () => new BlobServiceClient(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
     secrets: [],
   };
+}
+
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl: string): string {
+  const url = new URL(serviceUrl);
+  const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+  return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
 }
