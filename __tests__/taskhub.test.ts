@@ -217,6 +217,29 @@ describe('gate', () => {
   }, 30_000);
 });
 
+describe('scale', () => {
+  test('10,000 instances in flight: every page followed, all listed, the gate names them all', async () => {
+    const big = new TaskHubSeeder(connection(), 'ManyHub');
+    await big.create();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < 10_000) {
+          const i = next++;
+          await big.instances.createEntity({ partitionKey: `many-${String(i).padStart(5, '0')}`, rowKey: '', Name: 'ProcessOrder', RuntimeStatus: i % 3 === 0 ? 'Pending' : 'Running', CreatedTime: new Date(Date.UTC(2026, 10, 1) + i * 1000), LastUpdatedTime: new Date() });
+        }
+      }),
+    );
+    await big.writeEntity('inventory', 'main');
+    const hub = new AzureTablesTaskHub(connection(), 'ManyHub');
+    const report = await runGate({ source: hub, statuses: IN_FLIGHT_STATUSES, timeoutMs: 0, intervalMs: 1000 });
+    expect(report.outcome).toBe('timeout');
+    expect(report.inFlight).toHaveLength(10_000);
+    expect(report.inFlight[0]!.instanceId).toBe('many-00000');
+    expect(new Set(report.inFlight.map((i) => i.instanceId)).size).toBe(10_000);
+  }, 120_000);
+});
+
 describe('cancelling', () => {
   test('SIGINT ends the wait at once, non-zero, deciding nothing', async () => {
     const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'gate', '--task-hub', 'RecordHub', '--timeout', '5m', '--interval', '1m'], { cwd: repoRoot, env: { ...process.env, ...env() } });

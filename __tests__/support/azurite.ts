@@ -23,7 +23,7 @@ export async function startAzurite(options: { extraArgs?: string[]; https?: bool
   const location = mkdtempSync(join(tmpdir(), 'azurite-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [script, '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--blobPort', '0', '--queuePort', '0', '--tablePort', '0', '--blobHost', '127.0.0.1', '--tableHost', '127.0.0.1', '--queueHost', '127.0.0.1', ...(options.extraArgs ?? [])],
+    [script, '--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--blobPort', '0', '--queuePort', '0', '--tablePort', '0', '--blobHost', '127.0.0.1', '--tableHost', '127.0.0.1', '--queueHost', '127.0.0.1', ...(options.extraArgs ?? [])],
     // In memory: nothing is written, but any stray file lands in a temporary folder.
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: location },
   );
@@ -38,6 +38,10 @@ export async function startAzurite(options: { extraArgs?: string[]; https?: bool
       }
       if (found.blob && found.table) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
         resolve({ blob: found.blob, table: found.table });
       }
     };
