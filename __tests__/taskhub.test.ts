@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { RestError, createHttpHeaders, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { HistoryBuilder } from '../harness/history/builder.js';
 import { runGate } from '../src/gate/gate.js';
 import { AzureTablesTaskHub, IN_FLIGHT_STATUSES, type InstanceSummary } from '../src/taskhub/azure-tables.js';
@@ -85,6 +85,25 @@ describe('reading the task hub', () => {
     for await (const i of hub.instances({ statuses: IN_FLIGHT_STATUSES, pageSize: 1 })) found.push(i.instanceId);
     expect(faked).toBe(true);
     expect(found).toHaveLength(4);
+  });
+
+  test('a 503 with Retry-After and a connection reset are retried, honouring Retry-After', async () => {
+    let calls = 0;
+    const flaky: PipelinePolicy = {
+      name: 'flaky',
+      async sendRequest(request, next) {
+        calls += 1;
+        if (calls === 1) return { request, status: 503, headers: createHttpHeaders({ 'retry-after': '1' }), bodyAsText: 'Server Busy' };
+        if (calls === 2) throw Object.assign(new RestError('socket hang up', { code: 'ECONNRESET' }), { code: 'ECONNRESET' });
+        return next(request);
+      },
+    };
+    const conn = resolveConnection({ env: env(), clientOptions: { additionalPolicies: [{ policy: flaky, position: 'perRetry' }] } });
+    const started = Date.now();
+    const ids = (await all(new AzureTablesTaskHub(conn, 'RecordHub'))).map((i) => i.instanceId);
+    expect(ids).toHaveLength(5);
+    expect(calls).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   test('a wrong account key is a clear error naming the table, the account and the credential kind', async () => {
