@@ -236,6 +236,62 @@ describe('gate', () => {
   }, 30_000);
 });
 
+describe('what the review found', () => {
+  test('a poll that hangs is cut by a cancel at once, and by the timeout', async () => {
+    const hanging = { describe: 'a source that never answers', instances: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }) };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const cancelled = await runGate({ source: hanging, statuses: IN_FLIGHT_STATUSES, timeoutMs: 60_000, intervalMs: 1000, signal: controller.signal });
+    expect(cancelled.outcome).toBe('cancelled');
+    const late = await runGate({ source: hanging, statuses: IN_FLIGHT_STATUSES, timeoutMs: 100, intervalMs: 1000, graceMs: 100 });
+    expect(late).toMatchObject({ outcome: 'error', drained: false });
+    expect(late.error).toContain('did not answer within the timeout');
+  });
+
+  test('record: a missing blob, an entity, an unknown and a finished instance named with --instance are each reported; the rest is written', async () => {
+    const odd = new TaskHubSeeder(connection(), 'ReviewHub');
+    await odd.create();
+    const big = new HistoryBuilder({ instanceId: 'lost-blob', name: 'ProcessOrder', input: { blob: 'y'.repeat(70_000) } });
+    big.activity('ValidateOrder');
+    await odd.write({ instanceId: 'lost-blob', events: big.idle().build() });
+    const container = resolveConnection({ env: env() }).blobService().getContainerClient('reviewhub-largemessages');
+    for await (const blob of container.listBlobsFlat()) await container.deleteBlob(blob.name);
+    await odd.write({ instanceId: 'fine', events: processOrderHistory({ orderId: 'fine', stage: 'charge' }).build() });
+    await odd.write({ instanceId: 'Fine', events: processOrderHistory({ orderId: 'Fine', stage: 'charge' }).build() });
+    await odd.write({ instanceId: 'finished', events: processOrderHistory({ orderId: 'finished', stage: 'done' }).build(), runtimeStatus: 'Completed' });
+    await odd.writeEntity('inventory', 'main');
+    const out = mkdtempSync(join(tmpdir(), 'dg-review-'));
+    const hub = new AzureTablesTaskHub(connection(), 'ReviewHub');
+    const all = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES } });
+    expect(all.written).toBe(2);
+    expect(all.unreadable).toEqual([{ instanceId: 'lost-blob', message: expect.stringContaining('the large-message blob is missing') }]);
+    // 'fine' and 'Fine' would collide on a case-insensitive file system: one gets a suffix.
+    expect(readdirSync(out).filter((f) => f.toLowerCase().startsWith('fine'))).toHaveLength(2);
+    const named = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['fine', 'fine', '@inventory@main', 'nope', 'finished'] } });
+    expect(named.instances).toBe(1);
+    expect(named.updated).toBe(1);
+    expect(named.skipped).toEqual([
+      { instanceId: '@inventory@main', reason: expect.stringContaining('is a durable entity') },
+      { instanceId: 'nope', reason: 'no such instance in the task hub' },
+      { instanceId: 'finished', reason: expect.stringContaining('is Completed, not one of the statuses asked for') },
+    ]);
+  });
+
+  test('options: an empty --status, a loose --created-after, an endless interval are refused', () => {
+    const cli = join(repoRoot, 'dist', 'cli', 'index.js');
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const empty = run(['gate', '--task-hub', 'RecordHub', '--status', '']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("it names no status");
+    const loose = run(['record', '--task-hub', 'RecordHub', '--out', tmpdir(), '--created-after', '2026-11-21 junk']);
+    expect(loose.status).toBe(2);
+    expect(loose.stderr).toContain("Invalid --created-after '2026-11-21 junk'");
+    const endless = run(['gate', '--task-hub', 'RecordHub', '--interval', '30d']);
+    expect(endless.status).toBe(2);
+    expect(endless.stderr).toContain('Durations up to 24d are supported');
+  });
+});
+
 describe('scale', () => {
   test('10,000 instances in flight: every page followed, all listed, the gate names them all', async () => {
     const big = new TaskHubSeeder(connection(), 'ManyHub');

@@ -124,7 +124,9 @@ class azure_tables_AzureTablesTaskHub {
             (!names || names.includes(row.name.toLowerCase())) &&
             (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
         if (query.instanceIds) {
-            for (const id of query.instanceIds) {
+            for (const id of new Set(query.instanceIds)) {
+                if (id.startsWith('@'))
+                    continue; // a durable entity, never an orchestration in flight
                 const row = await this.guard(this.instancesTable, async () => {
                     try {
                         return await this.instancesClient.getEntity(escapePartitionKey(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
@@ -239,13 +241,14 @@ class azure_tables_AzureTablesTaskHub {
     }
     explain(resource, error) {
         const status = error.statusCode;
-        const code = error.code ?? '';
+        const code = error.code ?? error.details?.errorCode ?? '';
         const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
         if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String(error.message)))) {
             return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
         }
-        if (status === 404 && code === 'BlobNotFound')
-            return new TaskHubAccessError(`${where}: the large-message blob is missing.`);
+        if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
+            return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
+        }
         if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
             return new TaskHubAccessError(`${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`);
         }
@@ -255,7 +258,8 @@ class azure_tables_AzureTablesTaskHub {
         if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
             return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
         }
-        return new TaskHubAccessError(`${where}: ${error.message?.split('\n')[0] ?? String(error)}`);
+        const message = error.message?.split('\n')[0] || [status && `HTTP ${status}`, code].filter(Boolean).join(' ') || String(error);
+        return new TaskHubAccessError(`${where}: ${message}`);
     }
 }
 function toSummary(row) {
@@ -291,11 +295,16 @@ function options_parseDuration(option, text) {
     }
     if (trimmed === '' || total <= 0)
         throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    if (total > 24 * 86_400_000)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
     return total;
 }
 function options_parseStatuses(option, values) {
     if (!values || values.length === 0)
         return [...IN_FLIGHT_STATUSES];
+    if (values.every((v) => v.split(',').every((part) => part.trim() === ''))) {
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`);
+    }
     const out = [];
     for (const raw of values.flatMap((v) => v.split(','))) {
         const value = raw.trim();
@@ -309,10 +318,19 @@ function options_parseStatuses(option, values) {
     }
     return out;
 }
+/** Strict ISO 8601: a date (read as UTC midnight) or a date-time with Z or an offset. */
 function options_parseTime(option, text) {
-    const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
-    if (Number.isNaN(time) || !/^\d{4}-\d\d-\d\d/.test(text))
-        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected an ISO 8601 time such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+    const match = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/.exec(text.trim());
+    const invalid = new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected an ISO 8601 date or time with its zone, such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+    if (!match || (match[4] !== undefined && match[7] === undefined))
+        throw invalid;
+    const [, y, m, d] = match;
+    const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d))
+        throw invalid;
+    const time = Date.parse(match[4] === undefined ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (Number.isNaN(time))
+        throw invalid;
     return new Date(time);
 }
 function options_parseCount(option, text) {
@@ -331,6 +349,10 @@ function options_redact(text, secrets) {
         .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
         .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
         .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}
+/** Instance ids come from callers: show control characters escaped, never raw, in terminal output. */
+function options_printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -551,6 +573,8 @@ function connection_resolveConnection(options = {}) {
         return fromConnectionString(setting, value, clientOptions);
     const accountName = lookup(`${setting}__accountName`);
     const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    if (tableUri && !URL.canParse(tableUri))
+        throw new errors/* UsageError */.eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
     const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
     if (tableUri)
         return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
@@ -571,6 +595,11 @@ function fromConnectionString(setting, text, clientOptions) {
     if (!tableEndpoint) {
         throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
     }
+    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
+        if (endpoint !== undefined && !URL.canParse(endpoint)) {
+            throw new errors/* UsageError */.eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+        }
+    }
     if (parts.accountkey && account)
         return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
     if (parts.sharedaccesssignature) {
@@ -580,7 +609,7 @@ function fromConnectionString(setting, text, clientOptions) {
             describe: `${setting}: storage account ${name} with a SAS token`,
             account: name,
             credentialKind: 'SAS',
-            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, clientOptions),
+            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
             blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
             secrets: [sas, text],
         };
@@ -635,7 +664,7 @@ function accountOf(serviceUrl) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./harness/history/events.ts
-var events = __webpack_require__(961);
+var history_events = __webpack_require__(961);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __webpack_require__(8716);
 ;// CONCATENATED MODULE: ./src/taskhub/record.ts
@@ -651,19 +680,25 @@ var load = __webpack_require__(8716);
 
 
 
+
 async function record_recordHistories(options) {
     const started = Date.now();
     const clock = options.clock ?? (() => new Date());
-    await (0,promises_.mkdir)(options.outDir, { recursive: true });
     const instances = [];
+    const seen = new Set();
     let truncated = false;
     for await (const instance of options.hub.instances(options.query)) {
+        if (seen.has(instance.instanceId))
+            continue;
         if (options.limit !== undefined && instances.length >= options.limit) {
             truncated = true;
             break;
         }
+        seen.add(instance.instanceId);
         instances.push(instance);
     }
+    // Listing succeeded, so the hub exists: only now is the folder created.
+    await (0,promises_.mkdir)(options.outDir, { recursive: true });
     const summary = {
         instances: instances.length,
         written: 0,
@@ -676,15 +711,24 @@ async function record_recordHistories(options) {
         changed: [],
         vanished: [],
         unreadable: [],
+        skipped: await explainMissing(options, seen),
         files: [],
         truncated,
     };
+    // File names are chosen before any is written, so two instances can never race for one.
+    const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
     let next = 0;
     let done = 0;
     const worker = async () => {
         while (next < instances.length) {
             const instance = instances[next++];
-            await recordOne(options, instance, summary, clock);
+            try {
+                await recordOne(options, instance, summary, clock, targets.get(instance.instanceId));
+            }
+            catch (error) {
+                // One instance never stops the others: it is reported and the run goes on.
+                summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+            }
             done += 1;
             options.onProgress?.(done, instances.length);
         }
@@ -694,7 +738,22 @@ async function record_recordHistories(options) {
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
 }
-async function recordOne(options, instance, summary, clock) {
+/** For each instance the user named that was not listed: why. */
+async function explainMissing(options, found) {
+    const skipped = [];
+    for (const id of new Set(options.query.instanceIds ?? [])) {
+        if (found.has(id))
+            continue;
+        if (id.startsWith('@')) {
+            skipped.push({ instanceId: id, reason: 'is a durable entity, not an orchestration: entities have no history to replay' });
+            continue;
+        }
+        const [any] = await collect(options.hub.instances({ statuses: ALL_STATUSES, instanceIds: [id] }));
+        skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
+    }
+    return skipped;
+}
+async function recordOne(options, instance, summary, clock, target) {
     for (let attempt = 0; attempt < 2; attempt++) {
         const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
         const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
@@ -726,21 +785,27 @@ async function recordOne(options, instance, summary, clock) {
             continue;
         }
         const file = {
-            schema: events/* HISTORY_SCHEMA */.NF,
+            schema: history_events/* HISTORY_SCHEMA */.NF,
             taskHub: options.hub.taskHub,
             instanceId: instance.instanceId,
             ...(history.executionId ? { executionId: history.executionId } : {}),
             name: history.orchestrator,
             version: history.version,
-            runtimeStatus: instance.runtimeStatus,
+            runtimeStatus: finishedStatus(history.events) ?? instance.runtimeStatus,
             recordedAt: clock().toISOString(),
             history: history.events,
         };
         const text = JSON.stringify(file, null, 1) + '\n';
-        const { path, replaced } = await targetFor(options.outDir, instance.instanceId);
+        const { path, replaced } = target;
         const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        await (0,promises_.writeFile)(temp, text);
-        await (0,promises_.rename)(temp, path);
+        try {
+            await (0,promises_.writeFile)(temp, text);
+            await (0,promises_.rename)(temp, path);
+        }
+        catch (error) {
+            await (0,promises_.rm)(temp, { force: true });
+            throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
+        }
         if (replaced)
             summary.updated += 1;
         else
@@ -753,29 +818,59 @@ async function recordOne(options, instance, summary, clock) {
     }
     summary.changed.push(instance.instanceId);
 }
-/** The instance's file; another instance's file of the same name (case-insensitive file systems) is never replaced. */
-async function targetFor(dir, instanceId) {
-    const base = fileNameFor(instanceId);
-    for (const name of [`${base}.json`, `${base}~${(0,external_node_crypto_.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`]) {
-        const path = (0,external_node_path_.join)(dir, name);
-        let existing;
-        try {
-            existing = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch {
-            return { path, replaced: false };
-        }
-        let owner;
-        try {
-            owner = JSON.parse(existing).instanceId;
-        }
-        catch {
-            owner = undefined;
-        }
-        if (owner === instanceId)
-            return { path, replaced: true };
+/**
+ * Each instance's file. Another instance's file is never replaced, and names that differ only in
+ * letter case count as the same (case-insensitive file systems): the later one gets a suffix.
+ */
+async function chooseTargets(dir, instanceIds) {
+    // Existing files by lower-case name: on a case-insensitive file system "A.json" is "a.json".
+    const existing = new Map((await (0,promises_.readdir)(dir)).map((name) => [name.toLowerCase(), name]));
+    const claimed = new Set();
+    const targets = new Map();
+    for (const instanceId of instanceIds) {
+        const base = fileNameFor(instanceId);
+        const candidates = [`${base}.json`, `${base}~${(0,external_node_crypto_.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
+        const owners = await Promise.all(candidates.map(async (name) => {
+            const actual = existing.get(name.toLowerCase());
+            return actual === undefined ? undefined : ownerOf((0,external_node_path_.join)(dir, actual));
+        }));
+        // The file this instance already has wins; else the first name nobody holds.
+        let index = owners.findIndex((owner, i) => owner === instanceId && !claimed.has(candidates[i].toLowerCase()));
+        if (index < 0)
+            index = owners.findIndex((owner, i) => owner === undefined && !claimed.has(candidates[i].toLowerCase()));
+        if (index < 0)
+            throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: other instances' files already use its names.`);
+        const name = existing.get(candidates[index].toLowerCase()) ?? candidates[index];
+        claimed.add(name.toLowerCase());
+        targets.set(instanceId, { path: (0,external_node_path_.join)(dir, name), replaced: owners[index] === instanceId });
     }
-    throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: two other files already use its names.`);
+    return targets;
+}
+/** The instance id a history file holds; undefined when there is no file; null when the name is taken by something else. */
+async function ownerOf(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+    try {
+        const owner = JSON.parse(text).instanceId;
+        return typeof owner === 'string' ? owner : null;
+    }
+    catch {
+        return null;
+    }
+}
+const STATUS_NAMES = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'];
+/** An instance that finished while it was being read says so in its history. */
+function finishedStatus(events) {
+    const completed = events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
+    if (!completed)
+        return undefined;
+    const status = completed.OrchestrationStatus;
+    return typeof status === 'number' ? STATUS_NAMES[status] : typeof status === 'string' ? status : undefined;
 }
 async function collect(items) {
     const out = [];
@@ -858,7 +953,7 @@ function parse(command, args, options) {
     }
     catch (error) {
         const message = errorMessage(error).split('\n')[0];
-        throw new UsageError(`${message.replace(/\. To specify.*$/, '')} Run 'durable-gate ${command} --help'.`);
+        throw new UsageError(`${message.replace(/\. To specify.*$/, '').replace(/\.?$/, '.')} Run 'durable-gate ${command} --help'.`);
     }
 }
 function openHub(values, io, command) {
@@ -888,7 +983,7 @@ async function recordCommand(args, io) {
         throw new UsageError("missing --out <dir>: the folder for the history files. Run 'durable-gate record --help'.");
     const statuses = parseStatuses('--status', values.status);
     const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
-    const limit = values.limit ? parseCount('--limit', values.limit) : undefined;
+    const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
     const { hub, connection } = openHub(values, io, 'record');
     io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
     const progress = io.stderr.isTTY === true;
@@ -913,15 +1008,18 @@ async function recordCommand(args, io) {
             `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`);
         if (summary.truncated)
             io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
-        for (const id of summary.pendingWithoutHistory)
-            io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
-        for (const id of summary.vanished)
-            io.stdout.write(`Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).\n`);
-        for (const id of summary.changed)
-            io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
+        const id = (text) => printable(text);
+        for (const pending of summary.pendingWithoutHistory)
+            io.stdout.write(`Pending, no history yet (nothing to replay): ${id(pending)}\n`);
+        for (const gone of summary.vanished)
+            io.stdout.write(`Not recorded: ${id(gone)} was gone by the time its history was read (purged, or no longer in flight).\n`);
+        for (const changed of summary.changed)
+            io.stdout.write(`Not recorded: ${id(changed)} changed execution while it was read (continue-as-new or restart); run record again.\n`);
         for (const { instanceId, message } of summary.unreadable)
-            io.stdout.write(`Not recorded: ${instanceId}: ${message}\n`);
-        return summary.changed.length + summary.unreadable.length > 0 ? 1 : 0;
+            io.stdout.write(`Not recorded: ${id(instanceId)}: ${redact(message, connection.secrets)}\n`);
+        for (const { instanceId, reason } of summary.skipped)
+            io.stdout.write(`Not recorded: --instance ${id(instanceId)} ${reason}.\n`);
+        return summary.changed.length + summary.unreadable.length + summary.skipped.length > 0 ? 1 : 0;
     }
     catch (error) {
         io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
@@ -953,7 +1051,7 @@ function renderGateText(report) {
         case 'drained':
             lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
             if (report.ignoredStale.length)
-                lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.join(', ')}`);
+                lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.map(options_printable).join(', ')}`);
             break;
         case 'timeout':
             lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
@@ -966,7 +1064,7 @@ function renderGateText(report) {
             break;
     }
     if (report.outcome !== 'drained' && report.inFlight.length > 0) {
-        const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+        const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [options_printable(i.instanceId), options_printable(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
         const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
         for (const row of rows)
             lines.push(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
@@ -1010,7 +1108,7 @@ async function gateCommand(args, io, signal) {
         ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
         ...(signal ? { signal } : {}),
         onPoll: (poll) => {
-            const oldest = poll.oldest ? `, oldest ${poll.oldest.instanceId} (${poll.oldest.name}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+            const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
             const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
             const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
             io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
@@ -1059,9 +1157,13 @@ async function gate_runGate(options) {
         const at = now();
         let instances;
         try {
-            instances = [];
-            for await (const instance of options.source.instances({ statuses: options.statuses }))
-                instances.push(instance);
+            // A poll stuck in retries neither outlives the timeout nor delays a cancel.
+            const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GRACE_MS));
+            if (answer === 'cancelled')
+                return finish('cancelled');
+            if (answer === 'late')
+                return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
+            instances = answer;
         }
         catch (error) {
             return finish('error', { error: error instanceof Error ? error.message : String(error) });
@@ -1095,6 +1197,25 @@ async function gate_runGate(options) {
         if (options.signal?.aborted)
             return finish('cancelled');
     }
+}
+/** Time a poll may still take after the timeout, for its retries to run out. */
+const GRACE_MS = 10_000;
+async function collectAll(source, statuses) {
+    const out = [];
+    for await (const instance of source.instances({ statuses }))
+        out.push(instance);
+    return out;
+}
+function race(work, signal, limitMs) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve('late'), Math.min(limitMs, 2_000_000_000));
+        const onAbort = () => resolve('cancelled');
+        signal?.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        });
+    });
 }
 function gate_gateExitCode(report) {
     switch (report.outcome) {
@@ -1169,8 +1290,9 @@ async function runRecordAction(getInput, workspace) {
             ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
             ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
             ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
-            ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
-        ];
+            ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${options_redact(u.message, connection.secrets)}`),
+            ...summary.skipped.map((u) => `Not recorded: instance ${u.instanceId} ${u.reason}.`),
+        ].map(options_printable);
         for (const note of notes)
             core/* info */.pq(note);
         await core/* summary */.z
@@ -1179,8 +1301,9 @@ async function runRecordAction(getInput, workspace) {
             .addList(notes)
             .write()
             .catch((error) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`));
-        if (summary.changed.length + summary.unreadable.length > 0)
-            core/* setFailed */.C1(`${summary.changed.length + summary.unreadable.length} instance(s) could not be recorded whole.`);
+        const missed = summary.changed.length + summary.unreadable.length + summary.skipped.length;
+        if (missed > 0)
+            core/* setFailed */.C1(`${missed} instance(s) could not be recorded; they are listed above.`);
     }
     catch (error) {
         core/* setFailed */.C1(options_redact((0,errors/* errorMessage */.gJ)(error), connection.secrets));

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
-import { parseCount, parseDuration, parseStatuses, parseTime, redact } from '../commands/options.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from '../commands/options.js';
 import { renderGateText } from '../commands/taskhub.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
 import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
@@ -59,8 +59,9 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
       ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
       ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
       ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
-      ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${u.message}`),
-    ];
+      ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${redact(u.message, connection.secrets)}`),
+      ...summary.skipped.map((u) => `Not recorded: instance ${u.instanceId} ${u.reason}.`),
+    ].map(printable);
     for (const note of notes) core.info(note);
     await core.summary
       .addHeading('durable-gate record', 2)
@@ -68,7 +69,8 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
       .addList(notes)
       .write()
       .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
-    if (summary.changed.length + summary.unreadable.length > 0) core.setFailed(`${summary.changed.length + summary.unreadable.length} instance(s) could not be recorded whole.`);
+    const missed = summary.changed.length + summary.unreadable.length + summary.skipped.length;
+    if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
   } catch (error) {
     core.setFailed(redact(errorMessage(error), connection.secrets));
   }

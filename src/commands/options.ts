@@ -17,11 +17,15 @@ export function parseDuration(option: string, text: string): number {
     rest = rest.slice(match[0].length);
   }
   if (trimmed === '' || total <= 0) throw new UsageError(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+  if (total > 24 * 86_400_000) throw new UsageError(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
   return total;
 }
 
 export function parseStatuses(option: string, values: string[] | undefined): string[] {
   if (!values || values.length === 0) return [...IN_FLIGHT_STATUSES];
+  if (values.every((v) => v.split(',').every((part) => part.trim() === ''))) {
+    throw new UsageError(`Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`);
+  }
   const out: string[] = [];
   for (const raw of values.flatMap((v) => v.split(','))) {
     const value = raw.trim();
@@ -33,9 +37,16 @@ export function parseStatuses(option: string, values: string[] | undefined): str
   return out;
 }
 
+/** Strict ISO 8601: a date (read as UTC midnight) or a date-time with Z or an offset. */
 export function parseTime(option: string, text: string): Date {
-  const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(time) || !/^\d{4}-\d\d-\d\d/.test(text)) throw new UsageError(`Invalid ${option} '${text}'. Expected an ISO 8601 time such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+  const match = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/.exec(text.trim());
+  const invalid = new UsageError(`Invalid ${option} '${text}'. Expected an ISO 8601 date or time with its zone, such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+  if (!match || (match[4] !== undefined && match[7] === undefined)) throw invalid;
+  const [, y, m, d] = match;
+  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d)) throw invalid;
+  const time = Date.parse(match[4] === undefined ? `${text.trim()}T00:00:00Z` : text.trim());
+  if (Number.isNaN(time)) throw invalid;
   return new Date(time);
 }
 
@@ -53,4 +64,9 @@ export function redact(text: string, secrets: readonly string[]): string {
     .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
     .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
     .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}
+
+/** Instance ids come from callers: show control characters escaped, never raw, in terminal output. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -8,7 +8,7 @@ import { AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables
 import { HttpApiSource } from '../taskhub/http-api.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
-import { parseCount, parseDuration, parseStatuses, parseTime, redact } from './options.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from './options.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -82,7 +82,7 @@ function parse<T extends Record<string, { type: 'string' | 'boolean'; multiple?:
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
     const message = errorMessage(error).split('\n')[0]!;
-    throw new UsageError(`${message.replace(/\. To specify.*$/, '')} Run 'durable-gate ${command} --help'.`);
+    throw new UsageError(`${message.replace(/\. To specify.*$/, '').replace(/\.?$/, '.')} Run 'durable-gate ${command} --help'.`);
   }
 }
 
@@ -112,7 +112,7 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
   if (!values.out) throw new UsageError("missing --out <dir>: the folder for the history files. Run 'durable-gate record --help'.");
   const statuses = parseStatuses('--status', values.status);
   const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
-  const limit = values.limit ? parseCount('--limit', values.limit) : undefined;
+  const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
   const { hub, connection } = openHub(values, io, 'record');
   io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
   const progress = io.stderr.isTTY === true;
@@ -137,11 +137,13 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
         `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`,
     );
     if (summary.truncated) io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
-    for (const id of summary.pendingWithoutHistory) io.stdout.write(`Pending, no history yet (nothing to replay): ${id}\n`);
-    for (const id of summary.vanished) io.stdout.write(`Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).\n`);
-    for (const id of summary.changed) io.stdout.write(`Not recorded: ${id} changed execution while it was read (continue-as-new or restart); run record again.\n`);
-    for (const { instanceId, message } of summary.unreadable) io.stdout.write(`Not recorded: ${instanceId}: ${message}\n`);
-    return summary.changed.length + summary.unreadable.length > 0 ? 1 : 0;
+    const id = (text: string): string => printable(text);
+    for (const pending of summary.pendingWithoutHistory) io.stdout.write(`Pending, no history yet (nothing to replay): ${id(pending)}\n`);
+    for (const gone of summary.vanished) io.stdout.write(`Not recorded: ${id(gone)} was gone by the time its history was read (purged, or no longer in flight).\n`);
+    for (const changed of summary.changed) io.stdout.write(`Not recorded: ${id(changed)} changed execution while it was read (continue-as-new or restart); run record again.\n`);
+    for (const { instanceId, message } of summary.unreadable) io.stdout.write(`Not recorded: ${id(instanceId)}: ${redact(message, connection.secrets)}\n`);
+    for (const { instanceId, reason } of summary.skipped) io.stdout.write(`Not recorded: --instance ${id(instanceId)} ${reason}.\n`);
+    return summary.changed.length + summary.unreadable.length + summary.skipped.length > 0 ? 1 : 0;
   } catch (error) {
     io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
@@ -173,7 +175,7 @@ export function renderGateText(report: GateReport): string {
   switch (report.outcome) {
     case 'drained':
       lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
-      if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.join(', ')}`);
+      if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.map(printable).join(', ')}`);
       break;
     case 'timeout':
       lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
@@ -186,7 +188,7 @@ export function renderGateText(report: GateReport): string {
       break;
   }
   if (report.outcome !== 'drained' && report.inFlight.length > 0) {
-    const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+    const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [printable(i.instanceId), printable(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
     if (report.inFlight.some((i) => i.possiblyStuck)) lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
@@ -227,7 +229,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
     ...(signal ? { signal } : {}),
     onPoll: (poll) => {
-      const oldest = poll.oldest ? `, oldest ${poll.oldest.instanceId} (${poll.oldest.name}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+      const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
       const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
       const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
       io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);

@@ -20,6 +20,8 @@ export interface GateOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
   onPoll?: (poll: GatePoll) => void;
+  /** How long a poll may still take after the timeout, for its retries to run out (default 10 s). */
+  graceMs?: number;
 }
 
 export interface GatePoll {
@@ -86,8 +88,11 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     const at = now();
     let instances: InstanceSummary[];
     try {
-      instances = [];
-      for await (const instance of options.source.instances({ statuses: options.statuses })) instances.push(instance);
+      // A poll stuck in retries neither outlives the timeout nor delays a cancel.
+      const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GRACE_MS));
+      if (answer === 'cancelled') return finish('cancelled');
+      if (answer === 'late') return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
+      instances = answer;
     } catch (error) {
       return finish('error', { error: error instanceof Error ? error.message : String(error) });
     }
@@ -117,6 +122,27 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     await sleep(Math.min(options.intervalMs, remaining), options.signal);
     if (options.signal?.aborted) return finish('cancelled');
   }
+}
+
+/** Time a poll may still take after the timeout, for its retries to run out. */
+const GRACE_MS = 10_000;
+
+async function collectAll(source: InFlightSource, statuses: readonly string[]): Promise<InstanceSummary[]> {
+  const out: InstanceSummary[] = [];
+  for await (const instance of source.instances({ statuses })) out.push(instance);
+  return out;
+}
+
+function race<T>(work: Promise<T>, signal: AbortSignal | undefined, limitMs: number): Promise<T | 'cancelled' | 'late'> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve('late'), Math.min(limitMs, 2_000_000_000));
+    const onAbort = (): void => resolve('cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
 export function gateExitCode(report: GateReport): 0 | 1 | 2 {

@@ -94,7 +94,8 @@ export class AzureTablesTaskHub implements InFlightSource {
       (!names || names.includes(row.name.toLowerCase())) &&
       (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
     if (query.instanceIds) {
-      for (const id of query.instanceIds) {
+      for (const id of new Set(query.instanceIds)) {
+        if (id.startsWith('@')) continue; // a durable entity, never an orchestration in flight
         const row = await this.guard(this.instancesTable, async () => {
           try {
             return await this.instancesClient.getEntity(escapePartitionKey(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
@@ -204,12 +205,14 @@ export class AzureTablesTaskHub implements InFlightSource {
 
   private explain(resource: string, error: unknown): Error {
     const status = (error as { statusCode?: number }).statusCode;
-    const code = (error as { code?: string }).code ?? '';
+    const code = (error as { code?: string }).code ?? (error as { details?: { errorCode?: string } }).details?.errorCode ?? '';
     const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
     if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String((error as Error).message)))) {
       return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
     }
-    if (status === 404 && code === 'BlobNotFound') return new TaskHubAccessError(`${where}: the large-message blob is missing.`);
+    if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
+      return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
+    }
     if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
       return new TaskHubAccessError(
         `${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`,
@@ -220,7 +223,8 @@ export class AzureTablesTaskHub implements InFlightSource {
     if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
       return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
     }
-    return new TaskHubAccessError(`${where}: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    const message = (error as Error).message?.split('\n')[0] || [status && `HTTP ${status}`, code].filter(Boolean).join(' ') || String(error);
+    return new TaskHubAccessError(`${where}: ${message}`);
   }
 }
 

@@ -76,6 +76,7 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
   if (value) return fromConnectionString(setting, value, clientOptions);
   const accountName = lookup(`${setting}__accountName`);
   const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+  if (tableUri && !URL.canParse(tableUri)) throw new UsageError(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
   const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
   if (tableUri) return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
   throw new UsageError(
@@ -98,6 +99,11 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
   if (!tableEndpoint) {
     throw new UsageError(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
   }
+  for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]] as const) {
+    if (endpoint !== undefined && !URL.canParse(endpoint)) {
+      throw new UsageError(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+    }
+  }
   if (parts.accountkey && account) return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
   if (parts.sharedaccesssignature) {
     const sas = parts.sharedaccesssignature.replace(/^\?/, '');
@@ -106,7 +112,7 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
       describe: `${setting}: storage account ${name} with a SAS token`,
       account: name,
       credentialKind: 'SAS',
-      tableClient: (table) => new TableClient(`${tableEndpoint}?${sas}`, table, clientOptions),
+      tableClient: (table) => new TableClient(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
       blobService: () => new BlobServiceClient(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
       secrets: [sas, text],
     };

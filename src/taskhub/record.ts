@@ -4,12 +4,12 @@
  * execution changes while it is read is read again, and reported if it keeps changing.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HistoryError } from '../../harness/errors.js';
-import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
+import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
-import type { AzureTablesTaskHub, InstanceQuery, InstanceSummary } from './azure-tables.js';
+import { ALL_STATUSES, type AzureTablesTaskHub, type InstanceQuery, type InstanceSummary } from './azure-tables.js';
 import { fileNameFor } from './keys.js';
 
 export interface RecordOptions {
@@ -40,8 +40,10 @@ export interface RecordSummary {
   changed: string[];
   /** Instances gone (purged, or finished and cleaned up) between listing and reading: not written. */
   vanished: string[];
-  /** Histories that could not be read as the runtime writes them: not written. */
+  /** Histories that could not be read or written: not recorded, with the reason. */
   unreadable: { instanceId: string; message: string }[];
+  /** Instances named with --instance that are not recorded, and why (not found, other status, an entity). */
+  skipped: { instanceId: string; reason: string }[];
   files: string[];
   /** True when `limit` cut the list. */
   truncated: boolean;
@@ -50,16 +52,20 @@ export interface RecordSummary {
 export async function recordHistories(options: RecordOptions): Promise<RecordSummary> {
   const started = Date.now();
   const clock = options.clock ?? (() => new Date());
-  await mkdir(options.outDir, { recursive: true });
   const instances: InstanceSummary[] = [];
+  const seen = new Set<string>();
   let truncated = false;
   for await (const instance of options.hub.instances(options.query)) {
+    if (seen.has(instance.instanceId)) continue;
     if (options.limit !== undefined && instances.length >= options.limit) {
       truncated = true;
       break;
     }
+    seen.add(instance.instanceId);
     instances.push(instance);
   }
+  // Listing succeeded, so the hub exists: only now is the folder created.
+  await mkdir(options.outDir, { recursive: true });
   const summary: RecordSummary = {
     instances: instances.length,
     written: 0,
@@ -72,15 +78,23 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     changed: [],
     vanished: [],
     unreadable: [],
+    skipped: await explainMissing(options, seen),
     files: [],
     truncated,
   };
+  // File names are chosen before any is written, so two instances can never race for one.
+  const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < instances.length) {
       const instance = instances[next++]!;
-      await recordOne(options, instance, summary, clock);
+      try {
+        await recordOne(options, instance, summary, clock, targets.get(instance.instanceId)!);
+      } catch (error) {
+        // One instance never stops the others: it is reported and the run goes on.
+        summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+      }
       done += 1;
       options.onProgress?.(done, instances.length);
     }
@@ -91,7 +105,22 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   return summary;
 }
 
-async function recordOne(options: RecordOptions, instance: InstanceSummary, summary: RecordSummary, clock: () => Date): Promise<void> {
+/** For each instance the user named that was not listed: why. */
+async function explainMissing(options: RecordOptions, found: Set<string>): Promise<RecordSummary['skipped']> {
+  const skipped: RecordSummary['skipped'] = [];
+  for (const id of new Set(options.query.instanceIds ?? [])) {
+    if (found.has(id)) continue;
+    if (id.startsWith('@')) {
+      skipped.push({ instanceId: id, reason: 'is a durable entity, not an orchestration: entities have no history to replay' });
+      continue;
+    }
+    const [any] = await collect(options.hub.instances({ statuses: ALL_STATUSES, instanceIds: [id] }));
+    skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
+  }
+  return skipped;
+}
+
+async function recordOne(options: RecordOptions, instance: InstanceSummary, summary: RecordSummary, clock: () => Date, target: { path: string; replaced: boolean }): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
     const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
@@ -126,15 +155,20 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
       ...(history.executionId ? { executionId: history.executionId } : {}),
       name: history.orchestrator,
       version: history.version,
-      runtimeStatus: instance.runtimeStatus,
+      runtimeStatus: finishedStatus(history.events) ?? instance.runtimeStatus,
       recordedAt: clock().toISOString(),
       history: history.events,
     };
     const text = JSON.stringify(file, null, 1) + '\n';
-    const { path, replaced } = await targetFor(options.outDir, instance.instanceId);
+    const { path, replaced } = target;
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, text);
-    await rename(temp, path);
+    try {
+      await writeFile(temp, text);
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new Error(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
     if (replaced) summary.updated += 1;
     else summary.written += 1;
     summary.events += history.events.length;
@@ -146,26 +180,57 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
   summary.changed.push(instance.instanceId);
 }
 
-/** The instance's file; another instance's file of the same name (case-insensitive file systems) is never replaced. */
-async function targetFor(dir: string, instanceId: string): Promise<{ path: string; replaced: boolean }> {
-  const base = fileNameFor(instanceId);
-  for (const name of [`${base}.json`, `${base}~${createHash('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`]) {
-    const path = join(dir, name);
-    let existing: string;
-    try {
-      existing = await readFile(path, 'utf8');
-    } catch {
-      return { path, replaced: false };
-    }
-    let owner: unknown;
-    try {
-      owner = (JSON.parse(existing) as { instanceId?: unknown }).instanceId;
-    } catch {
-      owner = undefined;
-    }
-    if (owner === instanceId) return { path, replaced: true };
+/**
+ * Each instance's file. Another instance's file is never replaced, and names that differ only in
+ * letter case count as the same (case-insensitive file systems): the later one gets a suffix.
+ */
+async function chooseTargets(dir: string, instanceIds: string[]): Promise<Map<string, { path: string; replaced: boolean }>> {
+  // Existing files by lower-case name: on a case-insensitive file system "A.json" is "a.json".
+  const existing = new Map((await readdir(dir)).map((name) => [name.toLowerCase(), name]));
+  const claimed = new Set<string>();
+  const targets = new Map<string, { path: string; replaced: boolean }>();
+  for (const instanceId of instanceIds) {
+    const base = fileNameFor(instanceId);
+    const candidates = [`${base}.json`, `${base}~${createHash('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
+    const owners = await Promise.all(candidates.map(async (name) => {
+      const actual = existing.get(name.toLowerCase());
+      return actual === undefined ? undefined : ownerOf(join(dir, actual));
+    }));
+    // The file this instance already has wins; else the first name nobody holds.
+    let index = owners.findIndex((owner, i) => owner === instanceId && !claimed.has(candidates[i]!.toLowerCase()));
+    if (index < 0) index = owners.findIndex((owner, i) => owner === undefined && !claimed.has(candidates[i]!.toLowerCase()));
+    if (index < 0) throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: other instances' files already use its names.`);
+    const name = existing.get(candidates[index]!.toLowerCase()) ?? candidates[index]!;
+    claimed.add(name.toLowerCase());
+    targets.set(instanceId, { path: join(dir, name), replaced: owners[index] === instanceId });
   }
-  throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: two other files already use its names.`);
+  return targets;
+}
+
+/** The instance id a history file holds; undefined when there is no file; null when the name is taken by something else. */
+async function ownerOf(path: string): Promise<string | null | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : null;
+  }
+  try {
+    const owner = (JSON.parse(text) as { instanceId?: unknown }).instanceId;
+    return typeof owner === 'string' ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+const STATUS_NAMES = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'];
+
+/** An instance that finished while it was being read says so in its history. */
+function finishedStatus(events: readonly { EventType: number; OrchestrationStatus?: number | string }[]): string | undefined {
+  const completed = events.find((e) => e.EventType === EventType.ExecutionCompleted);
+  if (!completed) return undefined;
+  const status = completed.OrchestrationStatus;
+  return typeof status === 'number' ? STATUS_NAMES[status] : typeof status === 'string' ? status : undefined;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
