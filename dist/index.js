@@ -29374,9 +29374,17 @@ async function replayLoadedHistory(app, history, options = {}) {
             },
         });
     }
+    // A fan-out calls one function many times: each name is looked up once per history.
+    const known = new Map();
     const exists = (name, kind) => {
-        const fn = app.find(name);
-        return fn !== undefined && fn.kind === KIND_OF_USE[kind];
+        const key = `${kind}:${name}`;
+        let found = known.get(key);
+        if (found === undefined) {
+            const fn = app.find(name);
+            found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
+            known.set(key, found);
+        }
+        return found;
     };
     const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
@@ -29484,13 +29492,16 @@ function recordedNameOf(event) {
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 function pendingMissing(events, app) {
     // Most histories call only registered functions: check the few distinct names first.
-    let unknown;
+    const names = new Map();
     for (const event of events) {
-        if (event.EventType !== history_events/* EventType */.Bx.TaskScheduled && event.EventType !== history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
-            continue;
-        const name = event.Name ?? '';
+        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled)
+            names.set(event.Name ?? '', 'activity');
+        else if (event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
+            names.set(event.Name ?? '', 'orchestration');
+    }
+    let unknown;
+    for (const [name, expected] of names) {
         const fn = app.find(name);
-        const expected = event.EventType === history_events/* EventType */.Bx.TaskScheduled ? 'activity' : 'orchestration';
         if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::'))
             (unknown ??= new Set()).add(name.toLowerCase());
     }

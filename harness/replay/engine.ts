@@ -74,9 +74,17 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
     });
   }
 
+  // A fan-out calls one function many times: each name is looked up once per history.
+  const known = new Map<string, boolean>();
   const exists = (name: string, kind: FunctionUse['kind']): boolean => {
-    const fn = app.find(name);
-    return fn !== undefined && fn.kind === KIND_OF_USE[kind];
+    const key = `${kind}:${name}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      const fn = app.find(name);
+      found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
+      known.set(key, found);
+    }
+    return found;
   };
   const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
@@ -199,12 +207,14 @@ function recordedNameOf(event: HistoryEvent): string | undefined {
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name: string; kind: FunctionUse['kind']; action?: SdkAction } | undefined {
   // Most histories call only registered functions: check the few distinct names first.
-  let unknown: Set<string> | undefined;
+  const names = new Map<string, 'activity' | 'orchestration'>();
   for (const event of events) {
-    if (event.EventType !== EventType.TaskScheduled && event.EventType !== EventType.SubOrchestrationInstanceCreated) continue;
-    const name = event.Name ?? '';
+    if (event.EventType === EventType.TaskScheduled) names.set(event.Name ?? '', 'activity');
+    else if (event.EventType === EventType.SubOrchestrationInstanceCreated) names.set(event.Name ?? '', 'orchestration');
+  }
+  let unknown: Set<string> | undefined;
+  for (const [name, expected] of names) {
     const fn = app.find(name);
-    const expected = event.EventType === EventType.TaskScheduled ? 'activity' : 'orchestration';
     if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::')) (unknown ??= new Set()).add(name.toLowerCase());
   }
   if (!unknown) return undefined;
