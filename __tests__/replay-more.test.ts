@@ -192,6 +192,29 @@ describe('robustness', () => {
     expect(results[1]!.source).toBe('spins');
     expect(results[1]!.failure?.message).toContain('did not return within 1 s');
   }, 30_000);
+
+  test('an orchestrator that calls process.exit is reported as failed and the other histories go on', async () => {
+    const dir = writeApp('exits', {
+      orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nif (r === 'exit') process.exit(3);\nyield context.df.callActivity('B');" },
+      activities: ['A', 'B'],
+    });
+    const app = await loadApp(dir, { userOutput: 'ignore' });
+    apps.push(app);
+    const history = (result: string): unknown => {
+      const b = new HistoryBuilder({ instanceId: `x-${result}`, name: 'Flow' });
+      const a = b.activity('A');
+      b.episode().completed(a, result);
+      b.activity('B');
+      return b.idle().build();
+    };
+    const results = await app.replay([
+      { value: history('fine'), source: 'first' },
+      { value: history('exit'), source: 'exits' },
+      { value: history('fine'), source: 'third' },
+    ]);
+    expect(results.map((r) => r.verdict)).toEqual(['ok', 'failed', 'ok']);
+    expect(results[1]!.failure?.message).toContain("ended the app's process");
+  }, 30_000);
 });
 
 describe('entity locks (schema V4)', () => {

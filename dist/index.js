@@ -28506,38 +28506,48 @@ async function loadApp(appDir, options = {}) {
         });
     });
     const replay = async (items, engineOptions) => {
+        if (items.length === 0)
+            return [];
         const before = Atomics.load(handle.progress, 0);
-        const answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
-        if (answer !== HUNG) {
+        let answer;
+        try {
+            answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
+        }
+        catch (error) {
+            // The worker is gone (the user's code called process.exit, or crashed it).
+            answer = error instanceof Error ? error : new Error(String(error));
+        }
+        if (answer !== HUNG && !(answer instanceof Error)) {
             if (answer.type === 'results')
                 return answer.results;
             throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
         }
-        // One history never returned: replace the worker, redo those before it, report it, go on.
-        const hungAt = Atomics.load(handle.progress, 0) - before;
+        // One history never came back: replace the worker, redo those before it, report it, go on.
+        const stuckAt = Atomics.load(handle.progress, 0) - before;
         await handle.terminate();
         handle = await WorkerHandle.start(dir, options);
-        const done = hungAt > 0 ? await replay(items.slice(0, hungAt), engineOptions) : [];
-        const item = items[hungAt];
-        const hung = {
-            source: 'file' in item ? item.file : item.source,
-            instanceId: '',
-            orchestrator: '',
-            verdict: 'failed',
-            failure: {
+        const done = await replay(items.slice(0, stuckAt), engineOptions);
+        const item = items[stuckAt];
+        const failure = answer === HUNG
+            ? {
                 message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
                 runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
                 advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
-            },
-        };
-        const rest = await replay(items.slice(hungAt + 1), engineOptions);
-        return [...done, hung, ...rest];
+            }
+            : {
+                message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`,
+                runtimeMessage: 'The Functions host would restart the worker and the instance would fail or retry without progress.',
+                advice: 'Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process.',
+            };
+        const stuck = { source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'failed', failure };
+        const rest = await replay(items.slice(stuckAt + 1), engineOptions);
+        return [...done, stuck, ...rest];
     };
     return {
         get info() {
             return handle.info;
         },
-        replay: (items, engineOptions = {}) => (items.length === 0 ? Promise.resolve([]) : replay(items, engineOptions)),
+        replay: (items, engineOptions = {}) => replay(items, engineOptions),
         async floor(histories) {
             const answer = await handle.request({ type: 'floor', histories });
             if (answer.type === 'floor-done')
