@@ -26,6 +26,152 @@ var external_node_zlib_ = __webpack_require__(8522);
 var esm = __webpack_require__(869);
 // EXTERNAL MODULE: ./node_modules/@azure/data-tables/dist/esm/index.js + 42 modules
 var dist_esm = __webpack_require__(3632);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
+var storage_blob_dist_esm = __webpack_require__(4869);
+;// CONCATENATED MODULE: ./src/taskhub/connection.ts
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+
+
+
+
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+function localSettings(appDir) {
+    if (!appDir)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(appDir, 'local.settings.json'), 'utf8'));
+        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+function parseConnectionString(text) {
+    const parts = {};
+    for (const segment of text.split(';')) {
+        const at = segment.indexOf('=');
+        if (at <= 0)
+            continue;
+        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+    }
+    return parts;
+}
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+function resolveConnection(options = {}) {
+    const setting = options.setting ?? 'AzureWebJobsStorage';
+    const env = options.env ?? process.env;
+    const local = localSettings(options.appDir);
+    const lookup = (name) => {
+        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+    };
+    const clientOptions = { ...RETRY, ...options.clientOptions };
+    const value = lookup(setting);
+    if (value)
+        return fromConnectionString(setting, value, clientOptions);
+    const accountName = lookup(`${setting}__accountName`);
+    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    if (tableUri && !URL.canParse(tableUri))
+        throw new errors/* UsageError */.eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+    if (tableUri)
+        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+    throw new errors/* UsageError */.eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+}
+function fromConnectionString(setting, text, clientOptions) {
+    const parts = parseConnectionString(text);
+    if (parts.usedevelopmentstorage === 'true') {
+        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    }
+    const account = parts.accountname;
+    const protocol = parts.defaultendpointsprotocol ?? 'https';
+    const suffix = parts.endpointsuffix ?? 'core.windows.net';
+    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+    if (!tableEndpoint) {
+        throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    }
+    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
+        if (endpoint !== undefined && !URL.canParse(endpoint)) {
+            throw new errors/* UsageError */.eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+        }
+    }
+    if (parts.accountkey && account)
+        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+    if (parts.sharedaccesssignature) {
+        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+        const name = account ?? accountOf(tableEndpoint);
+        return {
+            describe: `${setting}: storage account ${name} with a SAS token`,
+            account: name,
+            credentialKind: 'SAS',
+            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+            blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+            secrets: [sas, text],
+        };
+    }
+    throw new errors/* UsageError */.eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
+    const tableCredential = new dist_esm/* AzureNamedKeyCredential */.Rk(account, key);
+    return {
+        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+        account,
+        credentialKind: 'account key',
+        tableClient: (table) => new dist_esm/* TableClient */.ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new storage_blob_dist_esm/* StorageSharedKeyCredential */.Z3(account, key), BLOB_OPTIONS),
+        secrets: [key],
+    };
+}
+function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
+    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+    const clientId = lookup(`${setting}__clientId`);
+    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+    let credential = injected;
+    if (injected)
+        credentialKind = 'token credential';
+    const account = accountOf(tableUri);
+    const getCredential = async () => {
+        if (credential)
+            return credential;
+        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        return credential;
+    };
+    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+    return {
+        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+        account,
+        credentialKind,
+        tableClient: (table) => new dist_esm/* TableClient */.ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+        secrets: [],
+    };
+}
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl) {
+    const url = new URL(serviceUrl);
+    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
+}
+
 ;// CONCATENATED MODULE: ./src/taskhub/keys.ts
 /**
  * Partition keys of task hub tables escape characters Azure Tables forbids in keys
@@ -82,6 +228,7 @@ function fileNameFor(instanceId) {
 
 
 
+
 /** Statuses an instance can resume from on new code: the gate waits for these by default. */
 const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
 const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
@@ -94,7 +241,7 @@ function httpClient() {
     return (sharedHttpClient ??= (0,esm/* createDefaultHttpClient */.fl)());
 }
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
-class azure_tables_AzureTablesTaskHub {
+class AzureTablesTaskHub {
     connection;
     taskHub;
     instancesTable;
@@ -273,6 +420,16 @@ function toSummary(row) {
         ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime) } : {}),
         ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime) } : {}),
     };
+}
+/** A task hub and its storage connection, resolved from app settings the way the host does. */
+function azure_tables_openTaskHub(options) {
+    const connection = resolveConnection({
+        ...(options.setting ? { setting: options.setting } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.appDir ? { appDir: options.appDir } : {}),
+    });
+    const hub = new AzureTablesTaskHub(connection, options.taskHub, options.tablePrefix ? { trackingPrefix: options.tablePrefix } : {});
+    return { hub, connection };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/options.ts
@@ -515,152 +672,6 @@ function retryAfter(value) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
-var storage_blob_dist_esm = __webpack_require__(4869);
-;// CONCATENATED MODULE: ./src/taskhub/connection.ts
-/**
- * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
- * (default AzureWebJobsStorage) names an app setting; its value is a connection string
- * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
- * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
- * Settings come from the environment, then from the app's local.settings.json Values.
- */
-
-
-
-
-
-/** Azurite's well-known development account (public, documented by Microsoft). */
-const DEV_ACCOUNT = 'devstoreaccount1';
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-function localSettings(appDir) {
-    if (!appDir)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(appDir, 'local.settings.json'), 'utf8'));
-        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
-    }
-    catch {
-        return {};
-    }
-}
-function parseConnectionString(text) {
-    const parts = {};
-    for (const segment of text.split(';')) {
-        const at = segment.indexOf('=');
-        if (at <= 0)
-            continue;
-        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
-    }
-    return parts;
-}
-/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
-const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
-const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
-function connection_resolveConnection(options = {}) {
-    const setting = options.setting ?? 'AzureWebJobsStorage';
-    const env = options.env ?? process.env;
-    const local = localSettings(options.appDir);
-    const lookup = (name) => {
-        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
-        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
-    };
-    const clientOptions = { ...RETRY, ...options.clientOptions };
-    const value = lookup(setting);
-    if (value)
-        return fromConnectionString(setting, value, clientOptions);
-    const accountName = lookup(`${setting}__accountName`);
-    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
-    if (tableUri && !URL.canParse(tableUri))
-        throw new errors/* UsageError */.eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
-    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
-    if (tableUri)
-        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
-    throw new errors/* UsageError */.eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
-        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
-}
-function fromConnectionString(setting, text, clientOptions) {
-    const parts = parseConnectionString(text);
-    if (parts.usedevelopmentstorage === 'true') {
-        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
-        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
-    }
-    const account = parts.accountname;
-    const protocol = parts.defaultendpointsprotocol ?? 'https';
-    const suffix = parts.endpointsuffix ?? 'core.windows.net';
-    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
-    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
-    if (!tableEndpoint) {
-        throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
-    }
-    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
-        if (endpoint !== undefined && !URL.canParse(endpoint)) {
-            throw new errors/* UsageError */.eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
-        }
-    }
-    if (parts.accountkey && account)
-        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
-    if (parts.sharedaccesssignature) {
-        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
-        const name = account ?? accountOf(tableEndpoint);
-        return {
-            describe: `${setting}: storage account ${name} with a SAS token`,
-            account: name,
-            credentialKind: 'SAS',
-            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
-            blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
-            secrets: [sas, text],
-        };
-    }
-    throw new errors/* UsageError */.eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
-}
-function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
-    const tableCredential = new dist_esm/* AzureNamedKeyCredential */.Rk(account, key);
-    return {
-        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
-        account,
-        credentialKind: 'account key',
-        tableClient: (table) => new dist_esm/* TableClient */.ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
-        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new storage_blob_dist_esm/* StorageSharedKeyCredential */.Z3(account, key), BLOB_OPTIONS),
-        secrets: [key],
-    };
-}
-function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
-    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
-    const clientId = lookup(`${setting}__clientId`);
-    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
-    let credential = injected;
-    if (injected)
-        credentialKind = 'token credential';
-    const account = accountOf(tableUri);
-    const getCredential = async () => {
-        if (credential)
-            return credential;
-        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
-        return credential;
-    };
-    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
-    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
-    return {
-        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
-        account,
-        credentialKind,
-        tableClient: (table) => new dist_esm/* TableClient */.ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
-        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
-        secrets: [],
-    };
-}
-/** The account a service URL names: the first host label, or the first path segment for
- * path-style URLs (Azurite, IP addresses, localhost). */
-function accountOf(serviceUrl) {
-    const url = new URL(serviceUrl);
-    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
-    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./harness/history/events.ts
@@ -890,7 +901,6 @@ async function collect(items) {
 
 
 
-
 const CONNECTION_HELP = (/* unused pure expression or super */ null && (`  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
   --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
                          an environment variable holding a connection string (UseDevelopmentStorage=true
@@ -959,9 +969,13 @@ function parse(command, args, options) {
 function openHub(values, io, command) {
     if (!values['task-hub'])
         throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
-    const connection = resolveConnection({ ...(values.connection ? { setting: values.connection } : {}), env: io.env, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
-    const hub = new AzureTablesTaskHub(connection, values['task-hub'], values['table-prefix'] ? { trackingPrefix: values['table-prefix'] } : {});
-    return { hub, connection };
+    return openTaskHub({
+        taskHub: values['task-hub'],
+        env: io.env,
+        ...(values.connection ? { setting: values.connection } : {}),
+        ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}),
+        ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+    });
 }
 async function recordCommand(args, io) {
     if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
@@ -1003,28 +1017,28 @@ async function recordCommand(args, io) {
                     io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
             },
         });
-        const out = displayPath(resolve(io.cwd, values.out), io.cwd);
-        io.stdout.write(`Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
-            `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`);
-        if (summary.truncated)
-            io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
-        const id = (text) => printable(text);
-        for (const pending of summary.pendingWithoutHistory)
-            io.stdout.write(`Pending, no history yet (nothing to replay): ${id(pending)}\n`);
-        for (const gone of summary.vanished)
-            io.stdout.write(`Not recorded: ${id(gone)} was gone by the time its history was read (purged, or no longer in flight).\n`);
-        for (const changed of summary.changed)
-            io.stdout.write(`Not recorded: ${id(changed)} changed execution while it was read (continue-as-new or restart); run record again.\n`);
-        for (const { instanceId, message } of summary.unreadable)
-            io.stdout.write(`Not recorded: ${id(instanceId)}: ${redact(message, connection.secrets)}\n`);
-        for (const { instanceId, reason } of summary.skipped)
-            io.stdout.write(`Not recorded: --instance ${id(instanceId)} ${reason}.\n`);
-        return summary.changed.length + summary.unreadable.length + summary.skipped.length > 0 ? 1 : 0;
+        const report = recordReport(summary, displayPath(resolve(io.cwd, values.out), io.cwd), connection.secrets);
+        io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
+        return report.missed > 0 ? 1 : 0;
     }
     catch (error) {
         io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
         return 2;
     }
+}
+/** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
+function recordReport(summary, out, secrets) {
+    const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+        `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
+    const notes = [
+        ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
+        ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
+        ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
+        ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
+        ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${options_redact(message, secrets)}`),
+        ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+    ].map(options_printable);
+    return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
 function storageSource(values, io) {
     const { hub, connection } = openHub(values, io, 'gate');
@@ -1240,7 +1254,6 @@ function gate_gateExitCode(report) {
 
 
 
-
 const list = (value) => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
 function taskhub_openHub(getInput, workspace) {
     const taskHub = getInput('task-hub');
@@ -1252,11 +1265,11 @@ function taskhub_openHub(getInput, workspace) {
     if (raw)
         core/* setSecret */.Pq(raw);
     const app = getInput('app');
-    const connection = connection_resolveConnection({ setting, ...(app ? { appDir: (0,external_node_path_.resolve)(workspace, app) } : {}) });
-    for (const secret of connection.secrets)
-        core/* setSecret */.Pq(secret);
     const prefix = getInput('table-prefix');
-    return { hub: new azure_tables_AzureTablesTaskHub(connection, taskHub, prefix ? { trackingPrefix: prefix } : {}), connection };
+    const opened = azure_tables_openTaskHub({ taskHub, setting, ...(app ? { appDir: (0,external_node_path_.resolve)(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
+    for (const secret of opened.connection.secrets)
+        core/* setSecret */.Pq(secret);
+    return opened;
 }
 async function runRecordAction(getInput, workspace) {
     const out = getInput('out');
@@ -1282,26 +1295,19 @@ async function runRecordAction(getInput, workspace) {
             ...(limit ? { limit: options_parseCount('limit', limit) } : {}),
         });
         const recorded = summary.written + summary.updated;
-        core/* info */.pq(`Recorded ${recorded} of ${summary.instances} instance(s) to ${out}: ${summary.events} events, ${summary.bytes} bytes, ${summary.seconds.toFixed(1)} s.`);
+        const { headline, notes, missed } = recordReport(summary, out, connection.secrets);
+        core/* info */.pq(headline);
         core/* setOutput */.uH('recorded', recorded);
         core/* setOutput */.uH('in-flight', summary.instances);
         core/* setOutput */.uH('out', (0,external_node_path_.resolve)(workspace, out));
-        const notes = [
-            ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
-            ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
-            ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
-            ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${options_redact(u.message, connection.secrets)}`),
-            ...summary.skipped.map((u) => `Not recorded: instance ${u.instanceId} ${u.reason}.`),
-        ].map(options_printable);
         for (const note of notes)
             core/* info */.pq(note);
         await core/* summary */.z
             .addHeading('durable-gate record', 2)
-            .addRaw(`Recorded ${recorded} of ${summary.instances} in-flight instance(s) of task hub ${hub.taskHub} to \`${out}\`${summary.truncated ? ' (stopped at the limit)' : ''}.`, true)
+            .addRaw(`Task hub ${hub.taskHub}: ${headline}`, true)
             .addList(notes)
             .write()
             .catch((error) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`));
-        const missed = summary.changed.length + summary.unreadable.length + summary.skipped.length;
         if (missed > 0)
             core/* setFailed */.C1(`${missed} instance(s) could not be recorded; they are listed above.`);
     }

@@ -28772,44 +28772,48 @@ function userLocation(stack, appDir) {
 }
 const maps = new Map();
 function mapThroughSourceMap(file, line, column) {
-    const map = loadMap(file);
-    if (map) {
+    const loaded = loadMap(file);
+    if (loaded) {
+        const { map, dir } = loaded;
         const entry = map.findEntry(line - 1, column - 1);
         if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
             let source = entry.originalSource;
             if (source.startsWith('file://'))
                 source = (0,external_node_url_.fileURLToPath)(source);
             else
-                source = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), map.payload.sourceRoot ?? '', source);
+                source = (0,external_node_path_.resolve)(dir, map.payload.sourceRoot ?? '', source);
             return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
         }
     }
     return { file, line, column };
 }
+/** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
+function readSourceMap(file) {
+    try {
+        const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec((0,external_node_fs_.readFileSync)(file, 'utf8'))?.[1];
+        if (!url)
+            return undefined;
+        if (url.startsWith('data:')) {
+            return { dir: (0,external_node_path_.dirname)(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')) };
+        }
+        const path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), url);
+        return { dir: (0,external_node_path_.dirname)(path), payload: JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) };
+    }
+    catch {
+        return undefined;
+    }
+}
 function loadMap(file) {
     if (maps.has(file))
         return maps.get(file);
-    let map = null;
-    try {
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        const match = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text);
-        if (match && !match[1].startsWith('data:')) {
-            const payload = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), match[1]), 'utf8'));
-            const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
-            map = new SourceMap(payload);
-        }
-        else if (match) {
-            const base64 = match[1].slice(match[1].indexOf(',') + 1);
-            const payload = JSON.parse(Buffer.from(base64, 'base64').toString('utf8'));
-            const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
-            map = new SourceMap(payload);
-        }
+    const found = readSourceMap(file);
+    let loaded = null;
+    if (found) {
+        const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
+        loaded = { map: new SourceMap(found.payload), dir: found.dir };
     }
-    catch {
-        map = null;
-    }
-    maps.set(file, map);
-    return map;
+    maps.set(file, loaded);
+    return loaded;
 }
 
 ;// CONCATENATED MODULE: ./harness/replay/messages.ts
@@ -29664,10 +29668,16 @@ var paths = __nccwpck_require__(1626);
 
 
 
+
+/** The trigger binding of a function: [its name, its type]. */
+function triggerOf(bindings) {
+    const found = Object.entries(bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
+    return found ? [found[0], found[1].type ?? 'unknown'] : undefined;
+}
 const OUT_OF_PROC_LABEL = '\n\n$OutOfProcData$:';
 async function loadAppInThisThread(appDir) {
     const dir = (0,external_node_path_.resolve)(appDir);
-    const shown = (0,paths/* displayPath */.G)(dir);
+    const shown = (0,paths/* displayPath */.Gt)(dir);
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
         throw new errors/* AppLoadError */._n(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
     }
@@ -29706,23 +29716,15 @@ function readPackageJson(dir) {
 function staleBuildWarnings(entryFiles) {
     const warnings = [];
     for (const file of entryFiles) {
-        try {
-            const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-            const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
-            if (!url || url.startsWith('data:'))
-                continue;
-            const mapPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), url);
-            const map = JSON.parse((0,external_node_fs_.readFileSync)(mapPath, 'utf8'));
-            const built = (0,external_node_fs_.statSync)(file).mtimeMs;
-            for (const source of map.sources ?? []) {
-                const path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(mapPath), map.sourceRoot ?? '', source);
-                if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).mtimeMs > built + 1000) {
-                    warnings.push(`${(0,paths/* displayPath */.G)(path)} changed after ${(0,paths/* displayPath */.G)(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
-                }
+        const map = readSourceMap(file);
+        if (!map)
+            continue;
+        const built = (0,external_node_fs_.statSync)(file).mtimeMs;
+        for (const source of map.payload.sources ?? []) {
+            const path = (0,external_node_path_.resolve)(map.dir, map.payload.sourceRoot ?? '', source);
+            if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).mtimeMs > built + 1000) {
+                warnings.push(`${(0,paths/* displayPath */.Gt)(path)} changed after ${(0,paths/* displayPath */.Gt)(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
             }
-        }
-        catch {
-            // No readable source map: nothing to compare.
         }
     }
     return warnings;
@@ -29788,7 +29790,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     if (!pkg.main) {
         throw new errors/* AppLoadError */._n(dir, `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`);
     }
-    const { files } = await (0,paths/* expandHistoryPaths */.x)([pkg.main], dir);
+    const { files } = await (0,paths/* expandPaths */.pR)([pkg.main], dir, '.js');
     const entryFiles = files.filter((f) => /\.(c|m)?js$/.test(f));
     if (entryFiles.length === 0) {
         throw new errors/* AppLoadError */._n(dir, `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`);
@@ -29807,16 +29809,15 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
             await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(file).href);
         }
         catch (error) {
-            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.G)(file)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
+            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.Gt)(file)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
         }
     }
     keepUserStacks(dfDir);
     const byName = new Map();
     const functions = [];
     for (const registration of core.registrations) {
-        const trigger = Object.values(registration.metadata.bindings).find((b) => b.direction === 'in' && /trigger$/i.test(b.type));
-        const triggerType = trigger?.type ?? 'unknown';
-        byName.set(registration.metadata.name.toLowerCase(), registration);
+        const [triggerName, triggerType] = triggerOf(registration.metadata.bindings) ?? ['context', 'unknown'];
+        byName.set(registration.metadata.name.toLowerCase(), { ...registration, triggerName });
         functions.push({ name: registration.metadata.name, kind: kindOf(triggerType), trigger: triggerType });
     }
     const model = core.programmingModel;
@@ -29902,7 +29903,7 @@ function keepUserStacks(dfDir) {
 const USER_STACK = Symbol.for('durable-gate.user-stack');
 const USER_ACTIONS = Symbol.for('durable-gate.user-actions');
 function coreContext(registration, invocationId, payloadText) {
-    const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
+    const { triggerName } = registration;
     return {
         invocationId,
         request: {
@@ -29954,12 +29955,11 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
             spec = JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8'));
         }
         catch (error) {
-            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.G)(jsonPath)} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.Gt)(jsonPath)} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
         if (spec.disabled === true)
             continue;
-        const trigger = (spec.bindings ?? []).find((b) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
-        const triggerType = trigger?.type ?? 'unknown';
+        const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? ['context', 'unknown'];
         const kind = kindOf(triggerType);
         functions.push({ name: folder.name, kind, trigger: triggerType });
         if (kind !== 'orchestration')
@@ -29972,12 +29972,12 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
             exported = spec.entryPoint ? module[spec.entryPoint] ?? module.default?.[spec.entryPoint] : module.default ?? module;
         }
         catch (error) {
-            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.G)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
+            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.Gt)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
         }
         if (typeof exported !== 'function') {
-            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.G)(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
+            throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.Gt)(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
         }
-        orchestrators.set(folder.name.toLowerCase(), { triggerName: trigger?.name ?? 'context', handler: exported });
+        orchestrators.set(folder.name.toLowerCase(), { triggerName, handler: exported });
     }
     let invocations = 0;
     const invoke = (name, payload) => {
@@ -30604,8 +30604,9 @@ function describe(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ displayPath),
-/* harmony export */   x: () => (/* binding */ expandHistoryPaths)
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   pR: () => (/* binding */ expandPaths),
+/* harmony export */   xS: () => (/* binding */ expandHistoryPaths)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -30618,7 +30619,12 @@ function describe(value) {
 
 
 const GLOB_CHARS = /[*?[\]{}]/;
-async function expandHistoryPaths(args, cwd = process.cwd()) {
+/** History arguments: folders give every *.json below them. */
+function expandHistoryPaths(args, cwd = process.cwd()) {
+    return expandPaths(args, cwd, '.json');
+}
+/** Files, folders (every file below ending in `folderSuffix`) and globs, each file once. */
+async function expandPaths(args, cwd, folderSuffix) {
     const files = [];
     const unmatched = [];
     const seen = new Set();
@@ -30642,7 +30648,7 @@ async function expandHistoryPaths(args, cwd = process.cwd()) {
             const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
             if (info?.isDirectory()) {
                 for (const file of await walk(path))
-                    if (file.toLowerCase().endsWith('.json'))
+                    if (file.toLowerCase().endsWith(folderSuffix))
                         add(file);
             }
             else if (info?.isFile()) {
@@ -30826,7 +30832,7 @@ function renderJson(report) {
 
 
 async function runReplay(job) {
-    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.x)(job.histories, job.cwd);
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
     if (files.length === 0) {
         const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
         throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
@@ -30846,16 +30852,16 @@ async function runReplay(job) {
         await app.close();
     }
     for (const result of results)
-        result.source = (0,paths/* displayPath */.G)(result.source, job.cwd);
+        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
     for (const arg of unmatched) {
         results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
     }
     for (const result of results) {
         const location = result.divergence?.location ?? result.failure?.location;
         if (location)
-            location.file = (0,paths/* displayPath */.G)(location.file, job.cwd);
+            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
     }
-    return buildReport(results, (0,paths/* displayPath */.G)(app.info.dir, job.cwd));
+    return buildReport(results, (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd));
 }
 function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
@@ -30868,14 +30874,14 @@ const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
 function where(location, cwd) {
     if (!location)
         return undefined;
-    return `${(0,paths/* displayPath */.G)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+    return `${(0,paths/* displayPath */.Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 function renderText(report, options = {}) {
     const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
     const lines = [];
     for (const r of report.results) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-        const id = r.instanceId || (0,paths/* displayPath */.G)(r.source, options.cwd);
+        const id = r.instanceId || (0,paths/* displayPath */.Gt)(r.source, options.cwd);
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
     }
@@ -30883,11 +30889,11 @@ function renderText(report, options = {}) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.G)(g.source, options.cwd));
+        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.Gt)(g.source, options.cwd));
         const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
         lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
         if (r.instanceId)
-            lines.push(`  history:  ${(0,paths/* displayPath */.G)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+            lines.push(`  history:  ${(0,paths/* displayPath */.Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         if (r.divergence) {
             const d = r.divergence;
             lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);

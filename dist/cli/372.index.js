@@ -14,6 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   RECORD_USAGE: () => (/* binding */ RECORD_USAGE),
   gateCommand: () => (/* binding */ gateCommand),
   recordCommand: () => (/* binding */ recordCommand),
+  recordReport: () => (/* binding */ recordReport),
   renderGateText: () => (/* binding */ renderGateText)
 });
 
@@ -140,6 +141,152 @@ var external_node_zlib_ = __webpack_require__(8522);
 var esm = __webpack_require__(869);
 // EXTERNAL MODULE: ./node_modules/@azure/data-tables/dist/esm/index.js + 42 modules
 var dist_esm = __webpack_require__(3632);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
+var storage_blob_dist_esm = __webpack_require__(4869);
+;// CONCATENATED MODULE: ./src/taskhub/connection.ts
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+
+
+
+
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+function localSettings(appDir) {
+    if (!appDir)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(appDir, 'local.settings.json'), 'utf8'));
+        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+function parseConnectionString(text) {
+    const parts = {};
+    for (const segment of text.split(';')) {
+        const at = segment.indexOf('=');
+        if (at <= 0)
+            continue;
+        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+    }
+    return parts;
+}
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+function resolveConnection(options = {}) {
+    const setting = options.setting ?? 'AzureWebJobsStorage';
+    const env = options.env ?? process.env;
+    const local = localSettings(options.appDir);
+    const lookup = (name) => {
+        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+    };
+    const clientOptions = { ...RETRY, ...options.clientOptions };
+    const value = lookup(setting);
+    if (value)
+        return fromConnectionString(setting, value, clientOptions);
+    const accountName = lookup(`${setting}__accountName`);
+    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    if (tableUri && !URL.canParse(tableUri))
+        throw new errors/* UsageError */.eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+    if (tableUri)
+        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+    throw new errors/* UsageError */.eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+}
+function fromConnectionString(setting, text, clientOptions) {
+    const parts = parseConnectionString(text);
+    if (parts.usedevelopmentstorage === 'true') {
+        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    }
+    const account = parts.accountname;
+    const protocol = parts.defaultendpointsprotocol ?? 'https';
+    const suffix = parts.endpointsuffix ?? 'core.windows.net';
+    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+    if (!tableEndpoint) {
+        throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    }
+    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
+        if (endpoint !== undefined && !URL.canParse(endpoint)) {
+            throw new errors/* UsageError */.eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+        }
+    }
+    if (parts.accountkey && account)
+        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+    if (parts.sharedaccesssignature) {
+        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+        const name = account ?? accountOf(tableEndpoint);
+        return {
+            describe: `${setting}: storage account ${name} with a SAS token`,
+            account: name,
+            credentialKind: 'SAS',
+            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+            blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+            secrets: [sas, text],
+        };
+    }
+    throw new errors/* UsageError */.eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
+    const tableCredential = new dist_esm/* AzureNamedKeyCredential */.Rk(account, key);
+    return {
+        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+        account,
+        credentialKind: 'account key',
+        tableClient: (table) => new dist_esm/* TableClient */.ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new storage_blob_dist_esm/* StorageSharedKeyCredential */.Z3(account, key), BLOB_OPTIONS),
+        secrets: [key],
+    };
+}
+function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
+    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+    const clientId = lookup(`${setting}__clientId`);
+    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+    let credential = injected;
+    if (injected)
+        credentialKind = 'token credential';
+    const account = accountOf(tableUri);
+    const getCredential = async () => {
+        if (credential)
+            return credential;
+        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        return credential;
+    };
+    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+    return {
+        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+        account,
+        credentialKind,
+        tableClient: (table) => new dist_esm/* TableClient */.ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+        secrets: [],
+    };
+}
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl) {
+    const url = new URL(serviceUrl);
+    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
+}
+
 ;// CONCATENATED MODULE: ./src/taskhub/keys.ts
 /**
  * Partition keys of task hub tables escape characters Azure Tables forbids in keys
@@ -191,6 +338,7 @@ function fileNameFor(instanceId) {
  * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
  * `<hub lower-case>-largemessages` blob container.
  */
+
 
 
 
@@ -388,6 +536,16 @@ function toSummary(row) {
         ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime) } : {}),
     };
 }
+/** A task hub and its storage connection, resolved from app settings the way the host does. */
+function openTaskHub(options) {
+    const connection = resolveConnection({
+        ...(options.setting ? { setting: options.setting } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.appDir ? { appDir: options.appDir } : {}),
+    });
+    const hub = new AzureTablesTaskHub(connection, options.taskHub, options.tablePrefix ? { trackingPrefix: options.tablePrefix } : {});
+    return { hub, connection };
+}
 
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
@@ -543,152 +701,6 @@ function retryAfter(value) {
         return Math.max(0, seconds * 1000);
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 108 modules
-var storage_blob_dist_esm = __webpack_require__(4869);
-;// CONCATENATED MODULE: ./src/taskhub/connection.ts
-/**
- * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
- * (default AzureWebJobsStorage) names an app setting; its value is a connection string
- * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
- * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
- * Settings come from the environment, then from the app's local.settings.json Values.
- */
-
-
-
-
-
-/** Azurite's well-known development account (public, documented by Microsoft). */
-const DEV_ACCOUNT = 'devstoreaccount1';
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-function localSettings(appDir) {
-    if (!appDir)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(appDir, 'local.settings.json'), 'utf8'));
-        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
-    }
-    catch {
-        return {};
-    }
-}
-function parseConnectionString(text) {
-    const parts = {};
-    for (const segment of text.split(';')) {
-        const at = segment.indexOf('=');
-        if (at <= 0)
-            continue;
-        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
-    }
-    return parts;
-}
-/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
-const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
-const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
-function resolveConnection(options = {}) {
-    const setting = options.setting ?? 'AzureWebJobsStorage';
-    const env = options.env ?? process.env;
-    const local = localSettings(options.appDir);
-    const lookup = (name) => {
-        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
-        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
-    };
-    const clientOptions = { ...RETRY, ...options.clientOptions };
-    const value = lookup(setting);
-    if (value)
-        return fromConnectionString(setting, value, clientOptions);
-    const accountName = lookup(`${setting}__accountName`);
-    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
-    if (tableUri && !URL.canParse(tableUri))
-        throw new errors/* UsageError */.eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
-    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
-    if (tableUri)
-        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
-    throw new errors/* UsageError */.eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
-        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
-}
-function fromConnectionString(setting, text, clientOptions) {
-    const parts = parseConnectionString(text);
-    if (parts.usedevelopmentstorage === 'true') {
-        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
-        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
-    }
-    const account = parts.accountname;
-    const protocol = parts.defaultendpointsprotocol ?? 'https';
-    const suffix = parts.endpointsuffix ?? 'core.windows.net';
-    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
-    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
-    if (!tableEndpoint) {
-        throw new errors/* UsageError */.eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
-    }
-    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
-        if (endpoint !== undefined && !URL.canParse(endpoint)) {
-            throw new errors/* UsageError */.eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
-        }
-    }
-    if (parts.accountkey && account)
-        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
-    if (parts.sharedaccesssignature) {
-        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
-        const name = account ?? accountOf(tableEndpoint);
-        return {
-            describe: `${setting}: storage account ${name} with a SAS token`,
-            account: name,
-            credentialKind: 'SAS',
-            tableClient: (table) => new dist_esm/* TableClient */.ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
-            blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
-            secrets: [sas, text],
-        };
-    }
-    throw new errors/* UsageError */.eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
-}
-function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
-    const tableCredential = new dist_esm/* AzureNamedKeyCredential */.Rk(account, key);
-    return {
-        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
-        account,
-        credentialKind: 'account key',
-        tableClient: (table) => new dist_esm/* TableClient */.ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
-        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new storage_blob_dist_esm/* StorageSharedKeyCredential */.Z3(account, key), BLOB_OPTIONS),
-        secrets: [key],
-    };
-}
-function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
-    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
-    const clientId = lookup(`${setting}__clientId`);
-    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
-    let credential = injected;
-    if (injected)
-        credentialKind = 'token credential';
-    const account = accountOf(tableUri);
-    const getCredential = async () => {
-        if (credential)
-            return credential;
-        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
-        return credential;
-    };
-    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
-    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
-    return {
-        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
-        account,
-        credentialKind,
-        tableClient: (table) => new dist_esm/* TableClient */.ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
-        blobService: () => new storage_blob_dist_esm/* BlobServiceClient */.wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
-        secrets: [],
-    };
-}
-/** The account a service URL names: the first host label, or the first path segment for
- * path-style URLs (Azurite, IP addresses, localhost). */
-function accountOf(serviceUrl) {
-    const url = new URL(serviceUrl);
-    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
-    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1002,7 +1014,6 @@ function printable(text) {
 
 
 
-
 const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
   --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
                          an environment variable holding a connection string (UseDevelopmentStorage=true
@@ -1071,9 +1082,13 @@ function parse(command, args, options) {
 function openHub(values, io, command) {
     if (!values['task-hub'])
         throw new errors/* UsageError */.eb(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
-    const connection = resolveConnection({ ...(values.connection ? { setting: values.connection } : {}), env: io.env, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
-    const hub = new AzureTablesTaskHub(connection, values['task-hub'], values['table-prefix'] ? { trackingPrefix: values['table-prefix'] } : {});
-    return { hub, connection };
+    return openTaskHub({
+        taskHub: values['task-hub'],
+        env: io.env,
+        ...(values.connection ? { setting: values.connection } : {}),
+        ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}),
+        ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+    });
 }
 async function recordCommand(args, io) {
     if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
@@ -1115,28 +1130,28 @@ async function recordCommand(args, io) {
                     io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
             },
         });
-        const out = (0,paths/* displayPath */.G)((0,external_node_path_.resolve)(io.cwd, values.out), io.cwd);
-        io.stdout.write(`Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
-            `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`);
-        if (summary.truncated)
-            io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
-        const id = (text) => printable(text);
-        for (const pending of summary.pendingWithoutHistory)
-            io.stdout.write(`Pending, no history yet (nothing to replay): ${id(pending)}\n`);
-        for (const gone of summary.vanished)
-            io.stdout.write(`Not recorded: ${id(gone)} was gone by the time its history was read (purged, or no longer in flight).\n`);
-        for (const changed of summary.changed)
-            io.stdout.write(`Not recorded: ${id(changed)} changed execution while it was read (continue-as-new or restart); run record again.\n`);
-        for (const { instanceId, message } of summary.unreadable)
-            io.stdout.write(`Not recorded: ${id(instanceId)}: ${redact(message, connection.secrets)}\n`);
-        for (const { instanceId, reason } of summary.skipped)
-            io.stdout.write(`Not recorded: --instance ${id(instanceId)} ${reason}.\n`);
-        return summary.changed.length + summary.unreadable.length + summary.skipped.length > 0 ? 1 : 0;
+        const report = recordReport(summary, (0,paths/* displayPath */.Gt)((0,external_node_path_.resolve)(io.cwd, values.out), io.cwd), connection.secrets);
+        io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
+        return report.missed > 0 ? 1 : 0;
     }
     catch (error) {
         io.stderr.write(`durable-gate: ${redact((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
         return 2;
     }
+}
+/** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
+function recordReport(summary, out, secrets) {
+    const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+        `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
+    const notes = [
+        ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
+        ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
+        ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
+        ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
+        ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${redact(message, secrets)}`),
+        ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+    ].map(printable);
+    return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
 function storageSource(values, io) {
     const { hub, connection } = openHub(values, io, 'gate');

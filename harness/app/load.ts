@@ -18,7 +18,8 @@ import { nativeCreateRequire as createRequire } from './native-require.js';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppLoadError, errorMessage } from '../errors.js';
-import { displayPath, expandHistoryPaths } from '../history/paths.js';
+import { displayPath, expandPaths } from '../history/paths.js';
+import { readSourceMap } from '../replay/locate.js';
 import type { AppInfo, FunctionKind, InvocationOutcome, OrchestratorState, RegisteredFunction } from './types.js';
 
 export interface LoadedApp {
@@ -39,6 +40,12 @@ export interface LoadedApp {
 interface CoreRegistration {
   metadata: { name: string; bindings: Record<string, { type: string; direction?: string }> };
   callback: (...args: unknown[]) => unknown;
+}
+
+/** The trigger binding of a function: [its name, its type]. */
+function triggerOf(bindings: Record<string, { type?: string; direction?: string }>): [string, string] | undefined {
+  const found = Object.entries(bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
+  return found ? [found[0], found[1].type ?? 'unknown'] : undefined;
 }
 
 interface InvocationModelLike {
@@ -101,21 +108,14 @@ function readPackageJson(dir: string): PackageJson | undefined {
 function staleBuildWarnings(entryFiles: string[]): string[] {
   const warnings: string[] = [];
   for (const file of entryFiles) {
-    try {
-      const text = readFileSync(file, 'utf8');
-      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
-      if (!url || url.startsWith('data:')) continue;
-      const mapPath = join(dirname(file), url);
-      const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources?: string[]; sourceRoot?: string };
-      const built = statSync(file).mtimeMs;
-      for (const source of map.sources ?? []) {
-        const path = resolve(dirname(mapPath), map.sourceRoot ?? '', source);
-        if (existsSync(path) && statSync(path).mtimeMs > built + 1000) {
-          warnings.push(`${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
-        }
+    const map = readSourceMap(file);
+    if (!map) continue;
+    const built = statSync(file).mtimeMs;
+    for (const source of map.payload.sources ?? []) {
+      const path = resolve(map.dir, map.payload.sourceRoot ?? '', source);
+      if (existsSync(path) && statSync(path).mtimeMs > built + 1000) {
+        warnings.push(`${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
       }
-    } catch {
-      // No readable source map: nothing to compare.
     }
   }
   return warnings;
@@ -185,7 +185,7 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   if (!pkg.main) {
     throw new AppLoadError(dir, `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`);
   }
-  const { files } = await expandHistoryPaths([pkg.main], dir);
+  const { files } = await expandPaths([pkg.main], dir, '.js');
   const entryFiles = files.filter((f) => /\.(c|m)?js$/.test(f));
   if (entryFiles.length === 0) {
     throw new AppLoadError(dir, `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`);
@@ -206,12 +206,11 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
     }
   }
   keepUserStacks(dfDir);
-  const byName = new Map<string, CoreRegistration>();
+  const byName = new Map<string, CoreRegistration & { triggerName: string }>();
   const functions: RegisteredFunction[] = [];
   for (const registration of core.registrations) {
-    const trigger = Object.values(registration.metadata.bindings).find((b) => b.direction === 'in' && /trigger$/i.test(b.type));
-    const triggerType = trigger?.type ?? 'unknown';
-    byName.set(registration.metadata.name.toLowerCase(), registration);
+    const [triggerName, triggerType] = triggerOf(registration.metadata.bindings) ?? ['context', 'unknown'];
+    byName.set(registration.metadata.name.toLowerCase(), { ...registration, triggerName });
     functions.push({ name: registration.metadata.name, kind: kindOf(triggerType), trigger: triggerType });
   }
   const model = core.programmingModel;
@@ -291,8 +290,8 @@ function keepUserStacks(dfDir: string): void {
 const USER_STACK = Symbol.for('durable-gate.user-stack');
 const USER_ACTIONS = Symbol.for('durable-gate.user-actions');
 
-function coreContext(registration: CoreRegistration, invocationId: string, payloadText: string): unknown {
-  const triggerName = Object.entries(registration.metadata.bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type))?.[0] ?? 'context';
+function coreContext(registration: CoreRegistration & { triggerName: string }, invocationId: string, payloadText: string): unknown {
+  const { triggerName } = registration;
   return {
     invocationId,
     request: {
@@ -354,8 +353,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
       throw new AppLoadError(dir, `${displayPath(jsonPath)} is not valid JSON: ${errorMessage(error)}`);
     }
     if (spec.disabled === true) continue;
-    const trigger = (spec.bindings ?? []).find((b) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
-    const triggerType = trigger?.type ?? 'unknown';
+    const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? ['context', 'unknown'];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
     if (kind !== 'orchestration') continue;
@@ -371,7 +369,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     if (typeof exported !== 'function') {
       throw new AppLoadError(dir, `${displayPath(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
     }
-    orchestrators.set(folder.name.toLowerCase(), { triggerName: trigger?.name ?? 'context', handler: exported as (context: unknown) => unknown });
+    orchestrators.set(folder.name.toLowerCase(), { triggerName, handler: exported as (context: unknown) => unknown });
   }
   let invocations = 0;
   const invoke = (name: string, payload: unknown): Promise<{ error: unknown; result: unknown }> => {

@@ -13,7 +13,13 @@ export interface ExpandedPaths {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export async function expandHistoryPaths(args: readonly string[], cwd = process.cwd()): Promise<ExpandedPaths> {
+/** History arguments: folders give every *.json below them. */
+export function expandHistoryPaths(args: readonly string[], cwd = process.cwd()): Promise<ExpandedPaths> {
+  return expandPaths(args, cwd, '.json');
+}
+
+/** Files, folders (every file below ending in `folderSuffix`) and globs, each file once. */
+export async function expandPaths(args: readonly string[], cwd: string, folderSuffix: string): Promise<ExpandedPaths> {
   const files: string[] = [];
   const unmatched: string[] = [];
   const seen = new Set<string>();
@@ -34,7 +40,7 @@ export async function expandHistoryPaths(args: readonly string[], cwd = process.
       const path = resolve(cwd, arg);
       const info = await stat(path).catch(() => undefined);
       if (info?.isDirectory()) {
-        for (const file of await walk(path)) if (file.toLowerCase().endsWith('.json')) add(file);
+        for (const file of await walk(path)) if (file.toLowerCase().endsWith(folderSuffix)) add(file);
       } else if (info?.isFile()) {
         add(path);
       }

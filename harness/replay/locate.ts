@@ -114,7 +114,7 @@ export function userLocation(stack: string | undefined, appDir: string): SourceL
   return undefined;
 }
 
-interface SourceMapPayload {
+export interface SourceMapPayload {
   sources: string[];
   sourceRoot?: string;
 }
@@ -123,41 +123,46 @@ interface SourceMapLike {
   findEntry(line: number, column: number): { originalSource?: string; originalLine?: number; originalColumn?: number } | Record<string, never>;
 }
 
-const maps = new Map<string, SourceMapLike | null>();
+const maps = new Map<string, { map: SourceMapLike; dir: string } | null>();
 
 function mapThroughSourceMap(file: string, line: number, column: number): SourceLocation {
-  const map = loadMap(file);
-  if (map) {
+  const loaded = loadMap(file);
+  if (loaded) {
+    const { map, dir } = loaded;
     const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
     if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
       let source = entry.originalSource;
       if (source.startsWith('file://')) source = fileURLToPath(source);
-      else source = resolve(dirname(file), map.payload.sourceRoot ?? '', source);
+      else source = resolve(dir, map.payload.sourceRoot ?? '', source);
       return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
     }
   }
   return { file, line, column };
 }
 
-function loadMap(file: string): SourceMapLike | null {
-  if (maps.has(file)) return maps.get(file)!;
-  let map: SourceMapLike | null = null;
+/** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
+export function readSourceMap(file: string): { dir: string; payload: SourceMapPayload } | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
-    const match = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text);
-    if (match && !match[1]!.startsWith('data:')) {
-      const payload = JSON.parse(readFileSync(resolve(dirname(file), match[1]!), 'utf8')) as SourceMapPayload;
-      const { SourceMap } = createRequire(import.meta.url)('node:module') as { SourceMap: new (payload: SourceMapPayload) => SourceMapLike };
-      map = new SourceMap(payload);
-    } else if (match) {
-      const base64 = match[1]!.slice(match[1]!.indexOf(',') + 1);
-      const payload = JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as SourceMapPayload;
-      const { SourceMap } = createRequire(import.meta.url)('node:module') as { SourceMap: new (payload: SourceMapPayload) => SourceMapLike };
-      map = new SourceMap(payload);
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'))?.[1];
+    if (!url) return undefined;
+    if (url.startsWith('data:')) {
+      return { dir: dirname(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')) as SourceMapPayload };
     }
+    const path = resolve(dirname(file), url);
+    return { dir: dirname(path), payload: JSON.parse(readFileSync(path, 'utf8')) as SourceMapPayload };
   } catch {
-    map = null;
+    return undefined;
   }
-  maps.set(file, map);
-  return map;
+}
+
+function loadMap(file: string): { map: SourceMapLike; dir: string } | null {
+  if (maps.has(file)) return maps.get(file)!;
+  const found = readSourceMap(file);
+  let loaded: { map: SourceMapLike; dir: string } | null = null;
+  if (found) {
+    const { SourceMap } = createRequire(import.meta.url)('node:module') as { SourceMap: new (payload: SourceMapPayload) => SourceMapLike };
+    loaded = { map: new SourceMap(found.payload), dir: found.dir };
+  }
+  maps.set(file, loaded);
+  return loaded;
 }

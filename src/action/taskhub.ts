@@ -3,11 +3,11 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
-import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from '../commands/options.js';
-import { renderGateText } from '../commands/taskhub.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, redact } from '../commands/options.js';
+import { recordReport, renderGateText } from '../commands/taskhub.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
-import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
-import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
+import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
 
 type GetInput = (name: string) => string;
@@ -22,10 +22,10 @@ function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskH
   const raw = process.env[setting];
   if (raw) core.setSecret(raw);
   const app = getInput('app');
-  const connection = resolveConnection({ setting, ...(app ? { appDir: resolve(workspace, app) } : {}) });
-  for (const secret of connection.secrets) core.setSecret(secret);
   const prefix = getInput('table-prefix');
-  return { hub: new AzureTablesTaskHub(connection, taskHub, prefix ? { trackingPrefix: prefix } : {}), connection };
+  const opened = openTaskHub({ taskHub, setting, ...(app ? { appDir: resolve(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
+  for (const secret of opened.connection.secrets) core.setSecret(secret);
+  return opened;
 }
 
 export async function runRecordAction(getInput: GetInput, workspace: string): Promise<void> {
@@ -51,25 +51,18 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
       ...(limit ? { limit: parseCount('limit', limit) } : {}),
     });
     const recorded = summary.written + summary.updated;
-    core.info(`Recorded ${recorded} of ${summary.instances} instance(s) to ${out}: ${summary.events} events, ${summary.bytes} bytes, ${summary.seconds.toFixed(1)} s.`);
+    const { headline, notes, missed } = recordReport(summary, out, connection.secrets);
+    core.info(headline);
     core.setOutput('recorded', recorded);
     core.setOutput('in-flight', summary.instances);
     core.setOutput('out', resolve(workspace, out));
-    const notes = [
-      ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet: ${id}`),
-      ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read.`),
-      ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read; record again.`),
-      ...summary.unreadable.map((u) => `Not recorded: ${u.instanceId}: ${redact(u.message, connection.secrets)}`),
-      ...summary.skipped.map((u) => `Not recorded: instance ${u.instanceId} ${u.reason}.`),
-    ].map(printable);
     for (const note of notes) core.info(note);
     await core.summary
       .addHeading('durable-gate record', 2)
-      .addRaw(`Recorded ${recorded} of ${summary.instances} in-flight instance(s) of task hub ${hub.taskHub} to \`${out}\`${summary.truncated ? ' (stopped at the limit)' : ''}.`, true)
+      .addRaw(`Task hub ${hub.taskHub}: ${headline}`, true)
       .addList(notes)
       .write()
       .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
-    const missed = summary.changed.length + summary.unreadable.length + summary.skipped.length;
     if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
   } catch (error) {
     core.setFailed(redact(errorMessage(error), connection.secrets));

@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { UsageError, errorMessage } from '../../harness/errors.js';
 import { displayPath } from '../../harness/history/paths.js';
 import { gateExitCode, runGate, type GateReport } from '../gate/gate.js';
-import { AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
+import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
-import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
-import { recordHistories } from '../taskhub/record.js';
+import type { StorageConnection } from '../taskhub/connection.js';
+import { recordHistories, type RecordSummary } from '../taskhub/record.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from './options.js';
 
 export interface CommandIo {
@@ -88,9 +88,13 @@ function parse<T extends Record<string, { type: 'string' | 'boolean'; multiple?:
 
 function openHub(values: { 'task-hub'?: string; connection?: string; app?: string; 'table-prefix'?: string }, io: CommandIo, command: string): { hub: AzureTablesTaskHub; connection: StorageConnection } {
   if (!values['task-hub']) throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
-  const connection = resolveConnection({ ...(values.connection ? { setting: values.connection } : {}), env: io.env, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
-  const hub = new AzureTablesTaskHub(connection, values['task-hub'], values['table-prefix'] ? { trackingPrefix: values['table-prefix'] } : {});
-  return { hub, connection };
+  return openTaskHub({
+    taskHub: values['task-hub'],
+    env: io.env,
+    ...(values.connection ? { setting: values.connection } : {}),
+    ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}),
+    ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+  });
 }
 
 export async function recordCommand(args: string[], io: CommandIo): Promise<number> {
@@ -131,23 +135,29 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
         if (progress && total >= 20) io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
       },
     });
-    const out = displayPath(resolve(io.cwd, values.out), io.cwd);
-    io.stdout.write(
-      `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
-        `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.\n`,
-    );
-    if (summary.truncated) io.stdout.write(`Stopped at --limit ${limit}: more instances match.\n`);
-    const id = (text: string): string => printable(text);
-    for (const pending of summary.pendingWithoutHistory) io.stdout.write(`Pending, no history yet (nothing to replay): ${id(pending)}\n`);
-    for (const gone of summary.vanished) io.stdout.write(`Not recorded: ${id(gone)} was gone by the time its history was read (purged, or no longer in flight).\n`);
-    for (const changed of summary.changed) io.stdout.write(`Not recorded: ${id(changed)} changed execution while it was read (continue-as-new or restart); run record again.\n`);
-    for (const { instanceId, message } of summary.unreadable) io.stdout.write(`Not recorded: ${id(instanceId)}: ${redact(message, connection.secrets)}\n`);
-    for (const { instanceId, reason } of summary.skipped) io.stdout.write(`Not recorded: --instance ${id(instanceId)} ${reason}.\n`);
-    return summary.changed.length + summary.unreadable.length + summary.skipped.length > 0 ? 1 : 0;
+    const report = recordReport(summary, displayPath(resolve(io.cwd, values.out), io.cwd), connection.secrets);
+    io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
+    return report.missed > 0 ? 1 : 0;
   } catch (error) {
     io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
   }
+}
+
+/** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
+export function recordReport(summary: RecordSummary, out: string, secrets: readonly string[]): { headline: string; notes: string[]; missed: number } {
+  const headline =
+    `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+    `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
+  const notes = [
+    ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
+    ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
+    ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
+    ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
+    ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${redact(message, secrets)}`),
+    ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+  ].map(printable);
+  return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
 
 function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo): { source: InFlightSource; secrets: string[] } {

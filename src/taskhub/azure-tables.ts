@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, type HttpClient } from '@azure/core-rest-pipeline';
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { DurableGateError, UsageError } from '../../harness/errors.js';
-import type { StorageConnection } from './connection.js';
+import { resolveConnection, type StorageConnection } from './connection.js';
 import { escapePartitionKey, unescapePartitionKey } from './keys.js';
 
 /** Statuses an instance can resume from on new code: the gate waits for these by default. */
@@ -239,4 +239,15 @@ function toSummary(row: TableEntityResult<Record<string, unknown>>): InstanceSum
     ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime)! } : {}),
     ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime)! } : {}),
   };
+}
+
+/** A task hub and its storage connection, resolved from app settings the way the host does. */
+export function openTaskHub(options: { taskHub: string; setting?: string; env?: NodeJS.ProcessEnv; appDir?: string; tablePrefix?: string }): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+  const connection = resolveConnection({
+    ...(options.setting ? { setting: options.setting } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.appDir ? { appDir: options.appDir } : {}),
+  });
+  const hub = new AzureTablesTaskHub(connection, options.taskHub, options.tablePrefix ? { trackingPrefix: options.tablePrefix } : {});
+  return { hub, connection };
 }
