@@ -59,7 +59,9 @@ describe('history forms', () => {
   test('the HTTP showHistory form is refused with the reason and what to use instead', () => {
     const status = { name: 'Flow', instanceId: 'i', runtimeStatus: 'Running', historyEvents: [{ EventType: 'ExecutionStarted', FunctionName: 'Flow' }] };
     expect(() => parseHistory(status, 'status.json')).toThrow(/showHistory.*az storage entity query/s);
-    expect(() => parseHistory(status.historyEvents, 'events.json')).toThrow(HistoryError);
+    expect(() => parseHistory(status.historyEvents, 'events.json')).toThrow(/showHistory/);
+    // Junk with string event types is not mistaken for showHistory output.
+    expect(() => parseHistory([{ EventType: 'Bogus' }], 'junk.json')).toThrow(/^junk\.json \(event 0\): EventType "Bogus" is not a DurableTask.Core event type/);
   });
 
   test('an unknown event type names the file and the event index', () => {

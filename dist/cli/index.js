@@ -2034,8 +2034,16 @@ function fromEventArray(items, source, meta) {
     if (stringTypes) {
         const hasRowKeys = records.some((r) => typeof r.RowKey === 'string');
         const hasEventIds = records.some((r) => r.EventId !== undefined);
-        if (!hasRowKeys && !hasEventIds)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+        if (!hasRowKeys && !hasEventIds) {
+            // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
+            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
+            if (looksLikeShowHistory)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+            const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
+            if (unknown >= 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(records[unknown].EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
+        }
         const rows = fromTableRows(records, source, notes);
         events = rows.events;
         executionId = executionId ?? rows.executionId;

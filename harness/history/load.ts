@@ -132,7 +132,14 @@ function fromEventArray(items: unknown[], source: string, meta: FileMeta | undef
   if (stringTypes) {
     const hasRowKeys = records.some((r) => typeof r.RowKey === 'string');
     const hasEventIds = records.some((r) => r.EventId !== undefined);
-    if (!hasRowKeys && !hasEventIds) throw new HistoryError(source, SHOW_HISTORY_ADVICE);
+    if (!hasRowKeys && !hasEventIds) {
+      // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
+      const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && eventTypeFromName(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
+      if (looksLikeShowHistory) throw new HistoryError(source, SHOW_HISTORY_ADVICE);
+      const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || eventTypeFromName(r.EventType) === undefined);
+      if (unknown >= 0) throw new HistoryError(source, `EventType ${JSON.stringify(records[unknown]!.EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
+      throw new HistoryError(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
+    }
     const rows = fromTableRows(records, source, notes);
     events = rows.events;
     executionId = executionId ?? rows.executionId;
