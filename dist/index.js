@@ -31066,7 +31066,7 @@ async function run() {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         try {
-            const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9961));
+            const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9938));
             if (command === 'record')
                 await runRecordAction(getInput, workspace);
             else

@@ -27,7 +27,9 @@ const USAGE = `Usage: durable-gate <command> [options]
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
   record    Export the histories of in-flight instances from a task hub
-  gate      Wait until nothing is in flight in a task hub
+  gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
+  validate  Check that a function app's slots are set up for a drain-and-swap
+  swap      Swap a slot into production, check its health, swap back if unhealthy
 
 Options:
   -h, --help     Show this help.
@@ -83,11 +85,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         const { gateCommand } = await import('./commands/taskhub.js');
         return await withSignals((signal) => gateCommand(rest, io, signal));
       }
-      case 'swap':
       case 'validate':
-        throw new UsageError(`'durable-gate ${command}' is not available in this version yet; this version has replay, record and gate.`);
+        return await (await import('./commands/azure.js')).validateCommand(rest, io);
+      case 'swap': {
+        const { swapCommand } = await import('./commands/azure.js');
+        return await withSignals((signal) => swapCommand(rest, io, signal));
+      }
       default:
-        throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate. Run 'durable-gate --help'.`);
+        throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
     }
   } catch (error) {
     return reportError(error, io);

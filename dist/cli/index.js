@@ -2636,7 +2636,9 @@ const USAGE = `Usage: durable-gate <command> [options]
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
   record    Export the histories of in-flight instances from a task hub
-  gate      Wait until nothing is in flight in a task hub
+  gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
+  validate  Check that a function app's slots are set up for a drain-and-swap
+  swap      Swap a slot into production, check its health, swap back if unhealthy
 
 Options:
   -h, --help     Show this help.
@@ -2685,16 +2687,19 @@ async function main(argv, io = defaultIo()) {
                 return await replayCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9372))).recordCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5793))).recordCommand(rest, io);
             case 'gate': {
-                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9372));
+                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5793));
                 return await withSignals((signal) => gateCommand(rest, io, signal));
             }
-            case 'swap':
             case 'validate':
-                throw new errors/* UsageError */.eb(`'durable-gate ${command}' is not available in this version yet; this version has replay, record and gate.`);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
+            case 'swap': {
+                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
+                return await withSignals((signal) => swapCommand(rest, io, signal));
+            }
             default:
-                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate. Run 'durable-gate --help'.`);
+                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
         }
     }
     catch (error) {

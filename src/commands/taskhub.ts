@@ -9,6 +9,7 @@ import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordSummary } from '../taskhub/record.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from './options.js';
+import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -45,8 +46,11 @@ read the task hub, or bad options.
 `;
 
 export const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
+       durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
 
-Waits until nothing is in flight in the task hub, or the timeout passes.
+Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task
+hub and its storage are discovered from the slot's app settings (through Azure Resource Manager)
+and the app's host.json: no storage secret is needed.
 
 Options:
 ${CONNECTION_HELP}
@@ -62,6 +66,8 @@ ${CONNECTION_HELP}
   --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
   --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
   --format text|json     Report format on stdout (default text).
+  --slot <name>          Discover the hub bound to this slot (e.g. staging); --app gives host.json.
+${AZURE_HELP}
   -h, --help             Show this help.
 
 Exit codes: 0 drained; 1 timed out (what blocks is listed); 2 could not query the task hub,
@@ -77,7 +83,11 @@ const CONNECTION_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parse<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>(command: string, args: string[], options: T) {
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+type Parsed<T extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>;
+
+/** node:util parseArgs, its errors said as usage errors that point at the command's help. */
+export function parse<T extends OptionSpec>(command: string, args: string[], options: T): Parsed<T> {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
@@ -216,6 +226,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     format: { type: 'string' },
     'http-endpoint': { type: 'string' },
     'http-key-env': { type: 'string' },
+    ...AZURE_OPTIONS,
   });
   if (values.help) {
     io.stdout.write(GATE_USAGE);
@@ -228,7 +239,14 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
   const statuses = parseStatuses('--status', values.status);
-  const { source, secrets } = values['http-endpoint'] ? httpSource(values['http-endpoint'], values['http-key-env'], io) : storageSource(values, io);
+  if (values.slot && (values['task-hub'] || values['http-endpoint'] || values.connection)) {
+    throw new UsageError('--slot discovers the task hub and its storage from the slot; leave out --task-hub, --connection and --http-endpoint.');
+  }
+  const { source, secrets } = values.slot
+    ? await (await import('./azure.js')).slotSource(values, io, signal)
+    : values['http-endpoint']
+      ? httpSource(values['http-endpoint'], values['http-key-env'], io)
+      : storageSource(values, io);
   io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
   const report = await runGate({
     source,

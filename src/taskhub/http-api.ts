@@ -9,9 +9,8 @@
  * - durable entities are listed too (ids starting with '@'): left out here.
  * Its history (showHistory) is lossy, so `record` refuses this source.
  */
-import { request as httpsRequest, type RequestOptions } from 'node:https';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { retryAfter, send, tlsProblem, type HttpResponse } from '../http.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary } from './azure-tables.js';
 
 export interface HttpApiOptions {
@@ -99,7 +98,7 @@ export class HttpApiSource implements InFlightSource {
   }
 
   /** One GET with retries on 429, 5xx, resets and timeouts; Retry-After is honoured. */
-  private async get(url: URL, headers: Record<string, string>): Promise<{ body: string; headers: IncomingMessage['headers'] }> {
+  private async get(url: URL, headers: Record<string, string>): Promise<HttpResponse> {
     const retries = this.options.retries ?? 6;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
@@ -107,7 +106,11 @@ export class HttpApiSource implements InFlightSource {
       let retryAfterMs: number | undefined;
       let failure: string;
       try {
-        const response = await this.send(url, headers);
+        const response = await send(url, {
+          headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
+          ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+          ...(this.options.ca ? { ca: this.options.ca } : {}),
+        });
         status = response.status;
         if (status >= 200 && status < 300) return response;
         retryAfterMs = retryAfter(response.headers['retry-after']);
@@ -117,45 +120,13 @@ export class HttpApiSource implements InFlightSource {
         if (status !== 429 && status < 500) throw new HttpApiError(`${this.describe}: ${failure}`);
       } catch (error) {
         if (error instanceof HttpApiError) throw error;
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        if (/CERT|SELF_SIGNED|TLS|SSL/i.test(code)) {
-          throw new HttpApiError(`${this.describe}: the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.`);
-        }
-        failure = code || (error as Error).message;
+        const tls = tlsProblem(error);
+        if (tls) throw new HttpApiError(`${this.describe}: ${tls}`);
+        failure = (error as NodeJS.ErrnoException).code || (error as Error).message;
       }
       if (attempt >= retries) throw new HttpApiError(`${this.describe}: ${failure} (after ${retries + 1} attempts).`);
       const backoff = Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
       await sleep(retryAfterMs ?? backoff);
     }
   }
-
-  private send(url: URL, headers: Record<string, string>): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const options: RequestOptions = {
-      method: 'GET',
-      headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
-      timeout: this.options.timeoutMs ?? 30_000,
-      ...(this.options.ca ? { ca: this.options.ca } : {}),
-    };
-    return new Promise((resolve, reject) => {
-      const req = request(url, options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-      req.on('error', reject);
-      req.end();
-    });
-  }
-}
-
-function retryAfter(value: string | string[] | undefined): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (!text) return undefined;
-  const seconds = Number(text);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

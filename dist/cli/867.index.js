@@ -1,0 +1,1030 @@
+export const id = 867;
+export const ids = [867];
+export const modules = {
+
+/***/ 8867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SWAP_USAGE: () => (/* binding */ SWAP_USAGE),
+  VALIDATE_USAGE: () => (/* binding */ VALIDATE_USAGE),
+  openSite: () => (/* binding */ openSite),
+  renderSwap: () => (/* binding */ renderSwap),
+  slotSource: () => (/* binding */ slotSource),
+  swapCommand: () => (/* binding */ swapCommand),
+  swapSettings: () => (/* binding */ swapSettings),
+  swapWithValidation: () => (/* binding */ swapWithValidation),
+  validateCommand: () => (/* binding */ validateCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+;// CONCATENATED MODULE: ./src/azure/arm.ts
+
+
+const WEB_API_VERSION = '2024-04-01';
+class ArmError extends errors/* DurableGateError */.B7 {
+    status;
+    code;
+    name = 'ArmError';
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
+class ArmCancelled extends errors/* DurableGateError */.B7 {
+    name = 'ArmCancelled';
+}
+/** An App Service error in either shape, as code and message. */
+function armErrorDetail(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const error = (parsed.error ?? parsed.Error);
+        const source = error && typeof error === 'object' ? error : parsed;
+        const code = source.code ?? source.Code;
+        const message = source.message ?? source.Message;
+        return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
+    }
+    catch {
+        return body.trim() ? { message: body.trim().slice(0, 300) } : {};
+    }
+}
+const CONFLICT = /another operation is in progress/i;
+class ArmClient {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    get sleep() {
+        return this.options.sleep ?? http/* sleep */.yy;
+    }
+    checkCancelled(what) {
+        if (this.options.signal?.aborted)
+            throw new ArmCancelled(`cancelled ${what}`);
+    }
+    async authorization() {
+        if (!this.token || this.token.expiresOnTimestamp - Date.now() < 120_000) {
+            let token;
+            try {
+                token = await this.options.credential.getToken(this.options.scope);
+            }
+            catch (error) {
+                throw new ArmError(`could not get a token for Azure Resource Manager: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}`);
+            }
+            if (!token)
+                throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
+            this.token = token;
+        }
+        return `Bearer ${this.token.token}`;
+    }
+    url(path, apiVersion = WEB_API_VERSION) {
+        const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(this.options.endpoint.replace(/\/+$/, '') + path);
+        if (!url.searchParams.has('api-version'))
+            url.searchParams.set('api-version', apiVersion);
+        return url;
+    }
+    /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
+    async request(method, path, body, what = `${method} ${path}`) {
+        const url = this.url(path);
+        const retries = this.options.retries ?? 6;
+        const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
+        let attempt = 0;
+        for (;;) {
+            this.checkCancelled(what);
+            let response;
+            try {
+                response = await (0,http/* send */.tN)(url, {
+                    method,
+                    headers: { authorization: await this.authorization(), accept: 'application/json' },
+                    ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
+                    ...(this.options.ca ? { ca: this.options.ca } : {}),
+                    ...(this.options.signal ? { signal: this.options.signal } : {}),
+                });
+            }
+            catch (error) {
+                this.checkCancelled(what);
+                if (error instanceof ArmError)
+                    throw error;
+                const tls = (0,http/* tlsProblem */.hE)(error);
+                if (tls)
+                    throw new ArmError(`${what}: ${tls}`);
+                const failure = error.code || (0,errors/* errorMessage */.gJ)(error);
+                if (attempt >= retries)
+                    throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempts). Is ${url.origin} reachable?`);
+                await this.sleep(this.backoff(attempt++), this.options.signal);
+                continue;
+            }
+            const { status } = response;
+            if (status >= 200 && status < 300)
+                return { status, headers: response.headers, body: (response.body ? safeJson(response.body) : undefined) };
+            const detail = armErrorDetail(response.body);
+            const said = detail.message ?? `HTTP ${status}`;
+            const delay = (0,http/* retryAfter */.P9)(response.headers['retry-after']);
+            if (status === 409 && CONFLICT.test(said)) {
+                if (Date.now() + (delay ?? 15_000) > conflictDeadline)
+                    throw new ArmError(`${what}: the site is still busy with another operation: ${said}`, status, detail.code);
+                this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round((delay ?? 15_000) / 1000)} s and trying again. (${said})`);
+                await this.sleep(delay ?? 15_000, this.options.signal);
+                continue;
+            }
+            if ((status === 429 || status >= 500) && attempt < retries) {
+                await this.sleep(Math.min(60_000, delay ?? this.backoff(attempt)), this.options.signal);
+                attempt++;
+                continue;
+            }
+            throw new ArmError(`${what}: ${explain(status, detail.code, said)}`, status, detail.code);
+        }
+    }
+    backoff(attempt) {
+        return Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
+    }
+    /**
+     * Starts a long-running operation and follows it to its end. Resolves when it succeeded, throws
+     * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
+     * while it ran (the operation itself goes on at Azure's side).
+     */
+    async operation(method, path, body, what) {
+        const started = await this.request(method, path, body, what);
+        if (started.status !== 201 && started.status !== 202)
+            return;
+        const asyncOperation = header(started.headers, 'azure-asyncoperation');
+        const location = header(started.headers, 'location');
+        if (!asyncOperation && !location)
+            return;
+        const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
+        let delay = (0,http/* retryAfter */.P9)(started.headers['retry-after']) ?? 5000;
+        const began = Date.now();
+        let noticed = 0;
+        for (;;) {
+            if (Date.now() > deadline)
+                throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. Check the app's activity log before acting again.`);
+            await this.sleep(delay, this.options.signal);
+            if (this.options.signal?.aborted)
+                throw new ArmCancelled(`stopped following ${what}: it goes on at Azure's side. Check the app's activity log.`);
+            if (Date.now() - began - noticed >= 30_000) {
+                noticed = Date.now() - began;
+                this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
+            }
+            if (asyncOperation) {
+                const poll = await this.request('GET', asyncOperation, undefined, `${what} (operation status)`);
+                const status = (poll.body?.status ?? '').toLowerCase();
+                if (status === 'succeeded')
+                    return;
+                if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
+                    const detail = armErrorDetail(JSON.stringify(poll.body ?? {}));
+                    throw new ArmError(`${what} ${status}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
+                }
+                delay = (0,http/* retryAfter */.P9)(poll.headers['retry-after']) ?? delay;
+            }
+            else {
+                let poll;
+                try {
+                    poll = await this.request('GET', location, undefined, `${what} (operation result)`);
+                }
+                catch (error) {
+                    if (error instanceof ArmError && error.status !== undefined) {
+                        throw new ArmError(`${what} failed: ${error.message.replace(/^.*? \(operation result\): /, '')}`, error.status, error.code);
+                    }
+                    throw error;
+                }
+                if (poll.status !== 202)
+                    return;
+                delay = (0,http/* retryAfter */.P9)(poll.headers['retry-after']) ?? delay;
+            }
+        }
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function explain(status, code, message) {
+    const tail = code ? ` (${code}, HTTP ${status})` : ` (HTTP ${status})`;
+    switch (status) {
+        case 401:
+            return `Azure refused the token${tail}: ${message} Check --auth and that the login is for the right tenant.`;
+        case 403:
+            return `not allowed${tail}: ${message} The identity needs a role such as Website Contributor on the app (slot swaps need Microsoft.Web/sites/slots/slotsswap/action).`;
+        case 404:
+            return `not found${tail}: ${message} Check --subscription, --resource-group, --app-name and --slot.`;
+        default:
+            return `${message}${tail}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/azure/credentials.ts
+
+
+const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'];
+const CLOUDS = {
+    azurecloud: { name: 'AzureCloud', arm: 'https://management.azure.com', authority: 'https://login.microsoftonline.com' },
+    azurechinacloud: { name: 'AzureChinaCloud', arm: 'https://management.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+    azureusgovernment: { name: 'AzureUSGovernment', arm: 'https://management.usgovcloudapi.net', authority: 'https://login.microsoftonline.us' },
+};
+function cloudFor(name) {
+    const cloud = CLOUDS[(name ?? 'AzureCloud').toLowerCase()];
+    if (!cloud)
+        throw new errors/* UsageError */.eb(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
+    return cloud;
+}
+const GITHUB_AUDIENCE = 'api://AzureADTokenExchange';
+function parseAuth(text) {
+    const auth = (text || 'azure-cli').toLowerCase();
+    if (!AUTH_KINDS.includes(auth))
+        throw new errors/* UsageError */.eb(`Invalid --auth '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
+    return auth;
+}
+async function createCredential(options) {
+    const auth = parseAuth(options.auth);
+    const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+    // An authority host set in the environment (sovereign or private clouds, tests) wins over the cloud's.
+    const authorityHost = options.env.AZURE_AUTHORITY_HOST || options.cloud.authority;
+    const clientId = options.clientId || options.env.AZURE_CLIENT_ID || undefined;
+    const tenantId = options.tenantId || options.env.AZURE_TENANT_ID || undefined;
+    switch (auth) {
+        case 'azure-cli':
+            return { credential: new identity.AzureCliCredential(tenantId ? { tenantId } : {}), describe: 'the Azure CLI login (az login / azure/login)' };
+        case 'oidc': {
+            if (!clientId || !tenantId) {
+                throw new errors/* UsageError */.eb(`--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
+            }
+            const requestUrl = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const requestToken = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!requestUrl || !requestToken) {
+                throw new errors/* UsageError */.eb("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
+            }
+            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), {
+                authorityHost,
+                // Instance discovery asks the public cloud's endpoint about the authority: not wanted for other hosts.
+                disableInstanceDiscovery: authorityHost !== CLOUDS.azurecloud.authority,
+            });
+            return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
+        }
+        case 'managed-identity':
+            return {
+                credential: clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential(),
+                describe: clientId ? `the managed identity with client id ${clientId}` : "the machine's system-assigned managed identity",
+            };
+        case 'default':
+            return {
+                credential: new identity.DefaultAzureCredential({ authorityHost, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
+                describe: 'DefaultAzureCredential',
+            };
+    }
+}
+/** The job's OIDC token for Entra ID, from the runner's token service. */
+async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE) {
+    const url = new URL(requestUrl);
+    url.searchParams.set('audience', audience);
+    let response;
+    try {
+        response = await (0,http/* send */.tN)(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } });
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`could not get GitHub's OIDC token from ${url.origin}: ${(0,http/* tlsProblem */.hE)(error) ?? (0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    if (response.status !== 200) {
+        throw new errors/* UsageError */.eb(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
+    }
+    const value = JSON.parse(response.body).value;
+    if (typeof value !== 'string' || value === '')
+        throw new errors/* UsageError */.eb("GitHub's OIDC token service answered without a token.");
+    return value;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/azure/discovery.ts
+/**
+ * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
+ * it from host.json and the slot's app settings (azure-functions-durable-extension:
+ * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
+ * AzureStorageDurabilityProviderFactory.cs):
+ * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
+ *   storageProvider.connectionName (or its older name connectionStringName), default
+ *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
+ *   Instances and History tables.
+ * - Functions 1.x: durableTask.hubName and durableTask.azureStorageConnectionStringName.
+ * - hubName may be an app setting reference, %Name%, resolved from the slot's settings.
+ * - With no hubName, the hub is WEBSITE_SITE_NAME with everything but letters and digits removed
+ *   ("TestHubName" outside Azure); in a slot other than production the extension refuses to start
+ *   without an explicit hubName.
+ */
+
+
+
+const discovery_text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
+function readHostConfig(appDir) {
+    const file = (0,external_node_path_.join)(appDir, 'host.json');
+    let raw;
+    try {
+        raw = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
+    }
+    let host;
+    try {
+        host = JSON.parse(stripJsonComments(raw));
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${file} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const v2 = String(host.version ?? '').startsWith('2');
+    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
+    const provider = (durable.storageProvider ?? {});
+    const type = discovery_text(provider.type);
+    const connectionName = v2 ? (discovery_text(provider.connectionName) ?? discovery_text(provider.connectionStringName)) : discovery_text(durable.azureStorageConnectionStringName);
+    const tracking = discovery_text(provider.trackingStoreConnectionName) ?? discovery_text(provider.trackingStoreConnectionStringName);
+    const prefix = discovery_text(provider.trackingStoreNamePrefix);
+    const hubName = discovery_text(durable.hubName);
+    return {
+        file,
+        connectionName: connectionName ?? 'AzureWebJobsStorage',
+        section: v2 ? 'extensions.durableTask' : 'durableTask',
+        ...(hubName ? { hubName } : {}),
+        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
+        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
+        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
+    };
+}
+/** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
+function resolveHubName(config, settings, siteName) {
+    if (!config.hubName)
+        return { hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName), explicit: false };
+    let problem;
+    const hub = config.hubName.replace(/%([^%]+)%/g, (_, name) => {
+        const value = settings[name];
+        if (value === undefined) {
+            problem = `hubName '${config.hubName}' refers to the app setting ${name}, which this slot does not have`;
+            return `%${name}%`;
+        }
+        return value;
+    });
+    return { hub, explicit: true, ...((problem ?? hubNameProblem(hub)) ? { problem: problem ?? hubNameProblem(hub) } : {}) };
+}
+/** DurableTaskOptions: the site name with only letters and digits, 't' before a leading digit, 3 to 45 characters. */
+function defaultHubName(siteName) {
+    let name = [...siteName].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
+    if (!name)
+        return 'DefaultTaskHub';
+    if (/^\p{N}/u.test(name))
+        name = `t${name}`;
+    name = name.slice(0, 45);
+    return name.length < 3 ? `${name}Hub` : name;
+}
+/** AzureStorageOptions.ValidateHubName, said the same way. */
+function hubNameProblem(hub) {
+    if (/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub))
+        return undefined;
+    return `Task hub name '${hub}' should contain only alphanumeric characters, start with a letter, and have length between 3 and 45.`;
+}
+/** JSON with // and /* comments and trailing commas, as host.json may be written. */
+function stripJsonComments(input) {
+    let out = '';
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < input.length && input[i] !== '"'; i++)
+                if (input[i] === '\\')
+                    i++;
+            out += input.slice(start, i + 1);
+        }
+        else if (c === '/' && input[i + 1] === '/') {
+            while (i < input.length && input[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && input[i + 1] === '*') {
+            const end = input.indexOf('*/', i + 2);
+            i = end < 0 ? input.length : end + 1;
+        }
+        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/azure/site.ts
+/**
+ * A function app and its deployment slots through ARM (Microsoft.Web; protocol §8). 'production'
+ * is the site itself; any other slot name is a slot under it.
+ */
+
+
+const PRODUCTION = 'production';
+function isProduction(slot) {
+    return slot.toLowerCase() === PRODUCTION;
+}
+class WebSite {
+    arm;
+    ref;
+    constructor(arm, ref) {
+        this.arm = arm;
+        this.ref = ref;
+        for (const [option, value] of [['--subscription', ref.subscription], ['--resource-group', ref.resourceGroup], ['--app-name', ref.name]]) {
+            if (!value || /[/?#\s]/.test(value))
+                throw new errors/* UsageError */.eb(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
+        }
+    }
+    get id() {
+        return `/subscriptions/${this.ref.subscription}/resourceGroups/${this.ref.resourceGroup}/providers/Microsoft.Web/sites/${this.ref.name}`;
+    }
+    /** The ARM path of a slot ('production' is the site itself). */
+    path(slot, suffix = '') {
+        return (isProduction(slot) ? this.id : `${this.id}/slots/${encodeURIComponent(slot)}`) + suffix;
+    }
+    describe(slot) {
+        return isProduction(slot) ? `${this.ref.name} (production)` : `${this.ref.name}/${slot}`;
+    }
+    /** The slot's resource; a missing app or slot is said plainly. */
+    async get(slot) {
+        try {
+            return (await this.arm.request('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
+        }
+        catch (error) {
+            if (error instanceof ArmError && error.status === 404) {
+                throw new ArmError(isProduction(slot)
+                    ? `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`
+                    : `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check --slot.`, 404, error.code);
+            }
+            throw error;
+        }
+    }
+    async plan() {
+        const site = await this.get(PRODUCTION);
+        const farm = site.properties?.serverFarmId;
+        let sku;
+        if (farm)
+            sku = (await this.arm.request('GET', farm, undefined, 'reading the App Service plan')).body?.sku;
+        const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
+        return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
+    }
+    async appSettings(slot) {
+        const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, `reading the app settings of ${this.describe(slot)}`);
+        return Object.fromEntries(Object.entries(response.body?.properties ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    /** App setting names marked as deployment slot settings (sticky): they stay with their slot on a swap. */
+    async stickySettingNames() {
+        const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
+        return response.body?.properties?.appSettingNames ?? [];
+    }
+    /** Swap `slot` into `target` and follow the operation to its end. */
+    async swap(slot, target) {
+        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`);
+    }
+    /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
+    async preview(slot, target) {
+        await this.arm.operation('POST', this.path(slot, '/applySlotConfig'), { targetSlot: target, preserveVnet: true }, `the swap preview of ${slot} with ${target}`);
+    }
+    /** Cancels a swap with preview: `slot` gets its own settings back. */
+    async reset(slot) {
+        await this.arm.operation('POST', this.path(slot, '/resetSlotConfig'), undefined, `resetting the swap preview of ${slot}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
+var azure_tables = __webpack_require__(2645);
+// EXTERNAL MODULE: ./src/taskhub/connection.ts
+var taskhub_connection = __webpack_require__(1394);
+;// CONCATENATED MODULE: ./src/azure/slots.ts
+
+
+
+
+
+/** Reads the slot's settings and resolves its hub and storage as the extension would. */
+async function discoverSlot(options) {
+    const { site, slot, config } = options;
+    const settings = await site.appSettings(slot);
+    const hub = config ? resolveHubName(config, settings, site.ref.name) : resolveHubName({ file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, site.ref.name);
+    const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
+    const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
+    let connection;
+    let connectionProblem;
+    if (settingNames.length === 0) {
+        connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
+    }
+    else {
+        try {
+            connection = (0,taskhub_connection/* resolveConnection */.X)({ setting: connectionName, env: settings, credential: options.credential });
+        }
+        catch (error) {
+            connectionProblem = (0,errors/* errorMessage */.gJ)(error);
+        }
+    }
+    return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
+/** The task hub reader for a discovered slot. */
+function openSlotHub(binding, config) {
+    if (!binding.connection)
+        throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
+    return new azure_tables/* AzureTablesTaskHub */.$s(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
+}
+/**
+ * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
+ * The findings and their levels are documented in the README ("validate").
+ */
+async function validateSlots(options) {
+    const { site, slot, target } = options;
+    const findings = [];
+    const report = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
+    if (slot.toLowerCase() === target.toLowerCase()) {
+        findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
+        return report;
+    }
+    const plan = await site.plan();
+    report.plan = { ...(plan.sku ? { sku: plan.sku } : {}), ...(plan.tier ? { tier: plan.tier } : {}) };
+    if (plan.flexConsumption) {
+        findings.push({
+            level: 'error',
+            code: 'plan-without-slots',
+            message: `${site.ref.name} runs on a Flex Consumption plan, which has no deployment slots.`,
+            fix: 'Deploy side by side instead: a new task hub name (hubName) for the new version, or orchestration versioning (host.json defaultVersion); durable-gate replay tells which in-flight instances the new code breaks.',
+        });
+        return report;
+    }
+    await site.get(slot);
+    await site.get(target);
+    let config;
+    if (options.appDir) {
+        config = readHostConfig(options.appDir);
+        report.hostJson = config.file;
+    }
+    else {
+        findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
+    }
+    if (config?.otherProvider) {
+        findings.push({
+            level: 'warning',
+            code: 'other-storage-provider',
+            message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
+            fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
+        });
+    }
+    const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
+    const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
+    for (const binding of bindings) {
+        const where = site.describe(binding.slot);
+        report.slots.push({
+            slot: binding.slot,
+            taskHub: binding.hub.hub,
+            hubExplicit: binding.hub.explicit,
+            connection: binding.connectionName,
+            ...(binding.connection ? { storage: binding.connection.account } : {}),
+        });
+        if (binding.connectionProblem) {
+            findings.push({
+                level: 'error',
+                code: 'storage-setting-missing',
+                message: `${where} ${binding.connectionProblem.replace(/^the setting /, 'the setting ')}.`,
+                fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
+            });
+        }
+        if (config && !binding.hub.explicit && !isProduction(binding.slot)) {
+            findings.push({
+                level: 'error',
+                code: 'hub-name-implicit',
+                message: `host.json has no ${config.section}.hubName: in slot ${binding.slot} the Durable Functions extension refuses to start ("Task Hub name must be specified in host.json when using slots").`,
+                fix: `Set ${config.section}.hubName, e.g. "%TaskHubName%" with a different TaskHubName app setting in each slot (not sticky).`,
+            });
+        }
+        if (binding.hub.problem)
+            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+    }
+    const stuck = [...new Set(bindings.flatMap((b) => b.settingNames))].filter((n) => sticky.has(n.toLowerCase()));
+    if (stuck.length) {
+        findings.push({
+            level: 'error',
+            code: 'storage-setting-sticky',
+            message: `${stuck.join(', ')} ${stuck.length > 1 ? 'are' : 'is a'} deployment slot setting${stuck.length > 1 ? 's' : ''} (sticky): it stays with the slot on a swap, so the new code would take over the task hub the old code's instances are running in.`,
+            fix: `Untick "Deployment slot setting" for ${stuck.join(', ')} on both slots, so each slot's durable storage moves with its code.`,
+        });
+    }
+    const [a, b] = bindings;
+    if (a?.connection && b?.connection && a.connection.account.toLowerCase() === b.connection.account.toLowerCase() && a.hub.hub.toLowerCase() === b.hub.hub.toLowerCase()) {
+        findings.push({
+            level: 'error',
+            code: 'shared-task-hub',
+            message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use task hub ${a.hub.hub} in storage account ${a.connection.account}: old and new code would pick up each other's orchestrations.`,
+            fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+        });
+    }
+    report.ok = !findings.some((f) => f.level === 'error');
+    return report;
+}
+function renderValidation(report) {
+    const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
+    for (const s of report.slots)
+        lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
+    for (const f of report.findings)
+        lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
+    const errors = report.findings.filter((f) => f.level === 'error').length;
+    const warnings = report.findings.length - errors;
+    lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/azure/swap.ts
+/**
+ * The swap: staging into production through ARM, followed to its end, production's health checked
+ * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
+ * run starts no operation after the cancel; an operation already started at Azure's side is said
+ * to go on.
+ */
+
+
+
+const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'];
+function swapExitCode(report) {
+    switch (report.outcome) {
+        case 'swapped':
+        case 'previewed':
+        case 'reset':
+            return 0;
+        case 'cancelled':
+        case 'invalid':
+            return 2;
+        default:
+            return 1;
+    }
+}
+async function checkHealth(check, signal, onStep, sleep = http/* sleep */.yy) {
+    const attempts = [];
+    for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
+        if (i > 0)
+            await sleep(check.intervalMs, signal);
+        if (signal?.aborted)
+            break;
+        try {
+            const response = await (0,http/* send */.tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
+            const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
+            const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
+            attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
+            onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
+            if (ok)
+                return { healthy: true, attempts };
+        }
+        catch (error) {
+            if (signal?.aborted)
+                break;
+            const why = (0,http/* tlsProblem */.hE)(error) ?? (error.code || (0,errors/* errorMessage */.gJ)(error));
+            attempts.push({ ok: false, error: why });
+            onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
+        }
+    }
+    return { healthy: false, attempts };
+}
+async function runSwap(options) {
+    const { site, slot, target, action, signal } = options;
+    const report = {
+        schema: 'durable-gate.swap-report/v1',
+        app: site.ref.name,
+        slot,
+        target,
+        action,
+        outcome: 'cancelled',
+        rolledBack: false,
+        operations: [],
+        ...(options.validation ? { validation: options.validation } : {}),
+        message: '',
+    };
+    const step = options.onStep ?? (() => undefined);
+    const cancelled = (message) => Object.assign(report, { outcome: 'cancelled', message });
+    if (signal?.aborted)
+        return cancelled('Cancelled before anything was changed: no swap was started.');
+    /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
+    const operate = async (operation, from, to, run) => {
+        const started = Date.now();
+        step(`${operation}: ${from} → ${to} started`);
+        const record = { operation, from, to, succeeded: false, seconds: 0 };
+        report.operations.push(record);
+        try {
+            await run();
+            record.succeeded = true;
+        }
+        catch (error) {
+            if (error instanceof ArmCancelled)
+                throw error;
+            record.message = (0,errors/* errorMessage */.gJ)(error);
+        }
+        record.seconds = Math.round((Date.now() - started) / 100) / 10;
+        step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
+        return record;
+    };
+    try {
+        if (action === 'preview') {
+            const op = await operate('preview', slot, target, () => site.preview(slot, target));
+            return Object.assign(report, op.succeeded
+                ? { outcome: 'previewed', message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
+                : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
+        }
+        if (action === 'reset') {
+            const op = await operate('reset', slot, target, () => site.reset(slot));
+            return Object.assign(report, op.succeeded
+                ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
+                : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
+        }
+        const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+        if (!swap.succeeded) {
+            return Object.assign(report, { outcome: 'swap-failed', message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+        }
+        if (!options.health) {
+            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
+        }
+        step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
+        report.health = await checkHealth(options.health, signal, step, options.sleep);
+        if (report.health.healthy)
+            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
+        if (signal?.aborted)
+            return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
+        const last = report.health.attempts.at(-1)?.error ?? 'no answer';
+        if (options.rollback === 'never') {
+            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
+        }
+        const back = await operate('swap back', slot, target, () => site.swap(slot, target));
+        if (!back.succeeded) {
+            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
+        }
+        report.rolledBack = true;
+        // The previous version is checked for its status only: an expected text names the new one.
+        const { url, expectStatus, intervalMs, ca } = options.health;
+        report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
+        return Object.assign(report, {
+            outcome: 'unhealthy-rolled-back',
+            message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
+        });
+    }
+    catch (error) {
+        if (error instanceof ArmCancelled)
+            return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/commands/options.ts
+var options = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/commands/taskhub.ts + 3 modules
+var taskhub = __webpack_require__(5793);
+// EXTERNAL MODULE: ./src/commands/azure-options.ts
+var azure_options = __webpack_require__(210);
+;// CONCATENATED MODULE: ./src/commands/azure.ts
+/** `durable-gate validate`, `durable-gate swap` and slot discovery for `gate --slot`: through ARM. */
+
+
+
+
+
+
+
+
+
+
+
+/** The app through ARM, with the chosen identity. Notices (409 waits, long operations) go to stderr. */
+async function openSite(values, io, command, options = {}) {
+    const missing = ['app-name', 'resource-group'].filter((name) => !values[name]);
+    if (missing.length)
+        throw new errors/* UsageError */.eb(`missing ${missing.map((m) => `--${m}`).join(' and ')}: ${command} reaches the app through Azure Resource Manager. Run 'durable-gate ${command} --help'.`);
+    const subscription = values.subscription || io.env.AZURE_SUBSCRIPTION_ID;
+    if (!subscription)
+        throw new errors/* UsageError */.eb(`missing --subscription <id> (or AZURE_SUBSCRIPTION_ID). Run 'durable-gate ${command} --help'.`);
+    const cloud = cloudFor(values.environment);
+    const endpoint = values['arm-endpoint'] || cloud.arm;
+    if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint))
+        throw new errors/* UsageError */.eb(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
+    const identity = await createCredential({ cloud, env: io.env, ...(values.auth ? { auth: values.auth } : {}), ...(values['client-id'] ? { clientId: values['client-id'] } : {}), ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}) });
+    const arm = new ArmClient({
+        endpoint,
+        credential: identity.credential,
+        scope: `${cloud.arm}/.default`,
+        onNotice: (message) => io.stderr.write(`durable-gate: ${message}\n`),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs } : {}),
+    });
+    return { site: new WebSite(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
+}
+/** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
+async function slotSource(values, io, signal) {
+    const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
+    const slot = values.slot;
+    const config = values.app ? readHostConfig((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
+    if (!config)
+        io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
+    if (config?.otherProvider)
+        throw new errors/* UsageError */.eb(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`);
+    const binding = await discoverSlot({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
+    const where = site.describe(slot);
+    if (!binding.connection)
+        throw new errors/* UsageError */.eb(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
+    if (binding.hub.problem)
+        throw new errors/* UsageError */.eb(`${where}: ${binding.hub.problem}.`);
+    const hubFrom = config?.hubName ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}` : `${binding.hub.hub} (the default: no hubName in host.json)`;
+    io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
+    return { source: openSlotHub(binding, config), secrets: binding.connection.secrets };
+}
+const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
+
+Checks that the slot set-up is fit for a drain-and-swap: the durable storage setting exists on
+both slots and is not sticky, the slots do not share a task hub, host.json names the hub
+explicitly, and the plan has slots. Changes nothing.
+
+Options:
+  --slot <name>           The slot to be swapped (e.g. staging).
+  --target <name>         The slot it swaps into (default production).
+  --app <dir>             The function app folder being deployed (its host.json is read).
+  --format text|json      Report format on stdout (default text).
+${azure_options/* AZURE_HELP */.k}
+  -h, --help              Show this help.
+
+Exit codes: 0 no errors (warnings may be listed); 1 errors found (each says how to fix it);
+2 could not check (Azure unreachable, not allowed, app or slot not found, bad options).
+`;
+const SWAP_USAGE = `Usage: durable-gate swap --slot <slot> --app-name <name> --resource-group <name> [options]
+
+Validates the set-up, swaps the slot into the target through Azure Resource Manager, follows the
+operation to its end, checks the target's health and swaps back when it is unhealthy.
+
+Options:
+  --slot <name>           The slot holding the new version (e.g. staging).
+  --target <name>         The slot to swap into (default production).
+  --action <action>       swap (default); preview (apply the target's slot settings to the slot:
+                          phase one of a swap with preview); complete (finish a previewed swap);
+                          reset (cancel a preview).
+  --health-url <url>      After the swap, GET this URL on the target until it answers healthily.
+  --health-status <code>  The healthy status (default 200).
+  --health-expect <text>  The healthy body must contain this text (e.g. the commit deployed).
+  --health-attempts <n>   Attempts before the target counts as unhealthy (default 10).
+  --health-interval <dur> Time between attempts (default 10s).
+  --rollback <when>       on-failure (default: swap back when the health check fails) or never.
+  --timeout <duration>    How long to wait for busy sites and for each operation (default 15m).
+  --app <dir>             The function app folder being deployed (its host.json is validated).
+  --skip-validation       Swap without validating the slot set-up.
+  --format text|json      Report format on stdout (default text).
+${azure_options/* AZURE_HELP */.k}
+  -h, --help              Show this help.
+
+Exit codes: 0 the target serves the new version (healthily, when --health-url is given);
+1 the swap or the health check failed (the report says whether it was swapped back);
+2 could not act: validation errors, Azure unreachable, not allowed, cancelled, bad options.
+`;
+function format(values) {
+    const value = values.format ?? 'text';
+    if (value !== 'text' && value !== 'json')
+        throw new errors/* UsageError */.eb(`Invalid --format '${value}'. Expected text or json.`);
+    return value;
+}
+function requireSlot(values, command) {
+    if (!values.slot)
+        throw new errors/* UsageError */.eb(`missing --slot <name>: the slot to ${command === 'swap' ? 'swap' : 'check'} (e.g. staging). Run 'durable-gate ${command} --help'.`);
+    return values.slot;
+}
+async function validateCommand(args, io) {
+    const { values } = (0,taskhub.parse)('validate', args, { ...azure_options/* AZURE_OPTIONS */.H, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+        io.stdout.write(VALIDATE_USAGE);
+        return 0;
+    }
+    const slot = requireSlot(values, 'validate');
+    const fmt = format(values);
+    const { site, identity } = await openSite(values, io, 'validate');
+    const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
+    io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
+    return report.ok ? 0 : 1;
+}
+/** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
+function swapSettings(get, slot) {
+    const action = (get('action') || 'swap').toLowerCase();
+    if (!SWAP_ACTIONS.includes(action))
+        throw new errors/* UsageError */.eb(`Invalid action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
+    const rollback = (get('rollback') || 'on-failure').toLowerCase();
+    if (rollback !== 'on-failure' && rollback !== 'never')
+        throw new errors/* UsageError */.eb(`Invalid rollback '${rollback}'. Expected on-failure or never.`);
+    const url = get('health-url');
+    if (url && (!URL.canParse(url) || !/^https?:/i.test(url)))
+        throw new errors/* UsageError */.eb(`Invalid health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
+    const status = get('health-status') || '200';
+    if (!/^[1-5]\d\d$/.test(status))
+        throw new errors/* UsageError */.eb(`Invalid health-status '${status}'. Expected an HTTP status code such as 200.`);
+    const expect = get('health-expect');
+    return {
+        slot,
+        target: get('target') || 'production',
+        action: action,
+        rollback,
+        timeoutMs: (0,options/* parseDuration */.E9)('timeout', get('timeout') || '15m'),
+        ...(url
+            ? {
+                health: {
+                    url,
+                    expectStatus: Number(status),
+                    attempts: (0,options/* parseCount */.zq)('health-attempts', get('health-attempts') || '10'),
+                    intervalMs: (0,options/* parseDuration */.E9)('health-interval', get('health-interval') || '10s'),
+                    ...(expect ? { expectText: expect } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function renderSwap(report) {
+    const lines = [];
+    for (const op of report.operations)
+        lines.push(`${op.operation} ${op.from} → ${op.to}: ${op.succeeded ? `succeeded in ${op.seconds} s` : `failed after ${op.seconds} s: ${op.message}`}`);
+    if (report.health)
+        lines.push(`health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} (${report.health.attempts.length} attempt(s); last: ${report.health.attempts.at(-1)?.error ?? `HTTP ${report.health.attempts.at(-1)?.status}`})`);
+    if (report.healthAfterRollback)
+        lines.push(`health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}`);
+    lines.push(report.message);
+    return lines.join('\n') + '\n';
+}
+async function swapCommand(args, io, signal) {
+    const { values } = (0,taskhub.parse)('swap', args, {
+        ...azure_options/* AZURE_OPTIONS */.H,
+        target: { type: 'string' },
+        action: { type: 'string' },
+        'health-url': { type: 'string' },
+        'health-status': { type: 'string' },
+        'health-expect': { type: 'string' },
+        'health-attempts': { type: 'string' },
+        'health-interval': { type: 'string' },
+        rollback: { type: 'string' },
+        timeout: { type: 'string' },
+        app: { type: 'string' },
+        'skip-validation': { type: 'boolean' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout.write(SWAP_USAGE);
+        return 0;
+    }
+    const slot = requireSlot(values, 'swap');
+    const fmt = format(values);
+    const settings = swapSettings((name) => values[name], slot);
+    const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, ...(signal ? { signal } : {}) });
+    const result = await swapWithValidation(site, identity, settings, { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) }, (line) => io.stderr.write(`durable-gate: ${line}\n`));
+    io.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`);
+    return swapExitCode(result);
+}
+/** Validation (unless skipped; errors stop the swap), then the swap. The same for the CLI and the Action. */
+async function swapWithValidation(site, identity, settings, options, onStep) {
+    let validation;
+    // Validation concerns a swap into the target; a preview reset changes nothing there.
+    if (!options.skipValidation && settings.action !== 'reset') {
+        validation = await validateSlots({ site, slot: settings.slot, target: settings.target, credential: identity.credential, ...(options.appDir ? { appDir: options.appDir } : {}) });
+        for (const finding of validation.findings)
+            onStep(`${finding.level}: ${finding.message}`);
+        if (!validation.ok) {
+            return {
+                schema: 'durable-gate.swap-report/v1',
+                app: site.ref.name,
+                slot: settings.slot,
+                target: settings.target,
+                action: settings.action,
+                outcome: 'invalid',
+                rolledBack: false,
+                operations: [],
+                validation,
+                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s) (listed above, each with its fix). Nothing was changed. Fix them, or pass --skip-validation if you are sure.`,
+            };
+        }
+    }
+    return runSwap({
+        site,
+        slot: settings.slot,
+        target: settings.target,
+        action: settings.action,
+        rollback: settings.rollback,
+        onStep,
+        ...(settings.health ? { health: settings.health } : {}),
+        ...(validation ? { validation } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,113 @@
+/**
+ * Who durable-gate is to Azure Resource Manager (and to storage, for identity-based connections):
+ * - azure-cli (default): the account `az login` or the azure/login action left behind;
+ * - oidc: the GitHub job's OIDC token exchanged with Entra ID for the given client and tenant
+ *   (a federated credential on the app registration or managed identity; the job needs
+ *   `permissions: id-token: write`);
+ * - managed-identity: the identity of the machine (self-hosted runners, Azure VMs);
+ * - default: DefaultAzureCredential's chain.
+ * @azure/identity loads only when a command needs Azure.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { UsageError, errorMessage } from '../../harness/errors.js';
+import { send, tlsProblem } from '../http.js';
+
+export const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'] as const;
+export type AuthKind = (typeof AUTH_KINDS)[number];
+
+export interface Cloud {
+  name: string;
+  arm: string;
+  authority: string;
+}
+
+export const CLOUDS: Record<string, Cloud> = {
+  azurecloud: { name: 'AzureCloud', arm: 'https://management.azure.com', authority: 'https://login.microsoftonline.com' },
+  azurechinacloud: { name: 'AzureChinaCloud', arm: 'https://management.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+  azureusgovernment: { name: 'AzureUSGovernment', arm: 'https://management.usgovcloudapi.net', authority: 'https://login.microsoftonline.us' },
+};
+
+export function cloudFor(name: string | undefined): Cloud {
+  const cloud = CLOUDS[(name ?? 'AzureCloud').toLowerCase()];
+  if (!cloud) throw new UsageError(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
+  return cloud;
+}
+
+export interface CredentialOptions {
+  auth?: string;
+  cloud: Cloud;
+  clientId?: string;
+  tenantId?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface AzureIdentity {
+  credential: TokenCredential;
+  /** For messages: which identity, never a secret. */
+  describe: string;
+}
+
+const GITHUB_AUDIENCE = 'api://AzureADTokenExchange';
+
+export function parseAuth(text: string | undefined): AuthKind {
+  const auth = (text || 'azure-cli').toLowerCase();
+  if (!(AUTH_KINDS as readonly string[]).includes(auth)) throw new UsageError(`Invalid --auth '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
+  return auth as AuthKind;
+}
+
+export async function createCredential(options: CredentialOptions): Promise<AzureIdentity> {
+  const auth = parseAuth(options.auth);
+  const identity = await import('@azure/identity');
+  // An authority host set in the environment (sovereign or private clouds, tests) wins over the cloud's.
+  const authorityHost = options.env.AZURE_AUTHORITY_HOST || options.cloud.authority;
+  const clientId = options.clientId || options.env.AZURE_CLIENT_ID || undefined;
+  const tenantId = options.tenantId || options.env.AZURE_TENANT_ID || undefined;
+  switch (auth) {
+    case 'azure-cli':
+      return { credential: new identity.AzureCliCredential(tenantId ? { tenantId } : {}), describe: 'the Azure CLI login (az login / azure/login)' };
+    case 'oidc': {
+      if (!clientId || !tenantId) {
+        throw new UsageError(`--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
+      }
+      const requestUrl = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+      const requestToken = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+      if (!requestUrl || !requestToken) {
+        throw new UsageError("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
+      }
+      const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), {
+        authorityHost,
+        // Instance discovery asks the public cloud's endpoint about the authority: not wanted for other hosts.
+        disableInstanceDiscovery: authorityHost !== CLOUDS.azurecloud!.authority,
+      });
+      return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
+    }
+    case 'managed-identity':
+      return {
+        credential: clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential(),
+        describe: clientId ? `the managed identity with client id ${clientId}` : "the machine's system-assigned managed identity",
+      };
+    case 'default':
+      return {
+        credential: new identity.DefaultAzureCredential({ authorityHost, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
+        describe: 'DefaultAzureCredential',
+      };
+  }
+}
+
+/** The job's OIDC token for Entra ID, from the runner's token service. */
+export async function githubToken(requestUrl: string, requestToken: string, audience = GITHUB_AUDIENCE): Promise<string> {
+  const url = new URL(requestUrl);
+  url.searchParams.set('audience', audience);
+  let response;
+  try {
+    response = await send(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } });
+  } catch (error) {
+    throw new UsageError(`could not get GitHub's OIDC token from ${url.origin}: ${tlsProblem(error) ?? errorMessage(error)}`);
+  }
+  if (response.status !== 200) {
+    throw new UsageError(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
+  }
+  const value = (JSON.parse(response.body) as { value?: unknown }).value;
+  if (typeof value !== 'string' || value === '') throw new UsageError("GitHub's OIDC token service answered without a token.");
+  return value;
+}

@@ -1,0 +1,190 @@
+/**
+ * Discovery (which task hub and storage a slot's code uses, read from ARM and host.json, no
+ * storage secret given) and validation of the "status check with slot" set-up: each slot has its
+ * own durable storage setting that moves with the code on a swap, and the two slots never share
+ * a task hub.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { errorMessage } from '../../harness/errors.js';
+import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
+import { readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
+import { isProduction, type WebSite } from './site.js';
+
+export interface SlotBinding {
+  slot: string;
+  /** The hub the slot's code uses. */
+  hub: ResolvedHub;
+  /** The setting holding the tracking store's connection. */
+  connectionName: string;
+  /** Undefined when the slot has no such setting (or it is unusable: see problem). */
+  connection?: StorageConnection;
+  connectionProblem?: string;
+  /** The slot's setting names that make up the connection (a string, or the identity-based parts). */
+  settingNames: string[];
+  settings: Record<string, string>;
+}
+
+export interface DiscoveryOptions {
+  site: WebSite;
+  slot: string;
+  /** The app's host.json; without it the extension's defaults are assumed. */
+  config?: DurableHostConfig;
+  /** Used for identity-based storage connections (the same identity that reads ARM). */
+  credential: TokenCredential;
+}
+
+/** Reads the slot's settings and resolves its hub and storage as the extension would. */
+export async function discoverSlot(options: DiscoveryOptions): Promise<SlotBinding> {
+  const { site, slot, config } = options;
+  const settings = await site.appSettings(slot);
+  const hub = config ? resolveHubName(config, settings, site.ref.name) : resolveHubName({ file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, site.ref.name);
+  const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
+  const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
+  let connection: StorageConnection | undefined;
+  let connectionProblem: string | undefined;
+  if (settingNames.length === 0) {
+    connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
+  } else {
+    try {
+      connection = resolveConnection({ setting: connectionName, env: settings, credential: options.credential });
+    } catch (error) {
+      connectionProblem = errorMessage(error);
+    }
+  }
+  return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
+
+/** The task hub reader for a discovered slot. */
+export function openSlotHub(binding: SlotBinding, config?: DurableHostConfig): AzureTablesTaskHub {
+  if (!binding.connection) throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
+  return new AzureTablesTaskHub(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
+}
+
+export interface Finding {
+  level: 'error' | 'warning';
+  code: string;
+  message: string;
+  fix: string;
+}
+
+export interface ValidationReport {
+  schema: 'durable-gate.validation/v1';
+  app: string;
+  slot: string;
+  target: string;
+  plan?: { sku?: string; tier?: string };
+  hostJson?: string;
+  slots: { slot: string; taskHub: string; hubExplicit: boolean; connection: string; storage?: string }[];
+  findings: Finding[];
+  ok: boolean;
+}
+
+export interface ValidateOptions {
+  site: WebSite;
+  slot: string;
+  target: string;
+  appDir?: string;
+  credential: TokenCredential;
+}
+
+/**
+ * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
+ * The findings and their levels are documented in the README ("validate").
+ */
+export async function validateSlots(options: ValidateOptions): Promise<ValidationReport> {
+  const { site, slot, target } = options;
+  const findings: Finding[] = [];
+  const report: ValidationReport = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
+  if (slot.toLowerCase() === target.toLowerCase()) {
+    findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
+    return report;
+  }
+  const plan = await site.plan();
+  report.plan = { ...(plan.sku ? { sku: plan.sku } : {}), ...(plan.tier ? { tier: plan.tier } : {}) };
+  if (plan.flexConsumption) {
+    findings.push({
+      level: 'error',
+      code: 'plan-without-slots',
+      message: `${site.ref.name} runs on a Flex Consumption plan, which has no deployment slots.`,
+      fix: 'Deploy side by side instead: a new task hub name (hubName) for the new version, or orchestration versioning (host.json defaultVersion); durable-gate replay tells which in-flight instances the new code breaks.',
+    });
+    return report;
+  }
+  await site.get(slot);
+  await site.get(target);
+  let config: DurableHostConfig | undefined;
+  if (options.appDir) {
+    config = readHostConfig(options.appDir);
+    report.hostJson = config.file;
+  } else {
+    findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
+  }
+  if (config?.otherProvider) {
+    findings.push({
+      level: 'warning',
+      code: 'other-storage-provider',
+      message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
+      fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
+    });
+  }
+  const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
+  const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
+  for (const binding of bindings) {
+    const where = site.describe(binding.slot);
+    report.slots.push({
+      slot: binding.slot,
+      taskHub: binding.hub.hub,
+      hubExplicit: binding.hub.explicit,
+      connection: binding.connectionName,
+      ...(binding.connection ? { storage: binding.connection.account } : {}),
+    });
+    if (binding.connectionProblem) {
+      findings.push({
+        level: 'error',
+        code: 'storage-setting-missing',
+        message: `${where} ${binding.connectionProblem.replace(/^the setting /, 'the setting ')}.`,
+        fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
+      });
+    }
+    if (config && !binding.hub.explicit && !isProduction(binding.slot)) {
+      findings.push({
+        level: 'error',
+        code: 'hub-name-implicit',
+        message: `host.json has no ${config.section}.hubName: in slot ${binding.slot} the Durable Functions extension refuses to start ("Task Hub name must be specified in host.json when using slots").`,
+        fix: `Set ${config.section}.hubName, e.g. "%TaskHubName%" with a different TaskHubName app setting in each slot (not sticky).`,
+      });
+    }
+    if (binding.hub.problem) findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+  }
+  const stuck = [...new Set(bindings.flatMap((b) => b.settingNames))].filter((n) => sticky.has(n.toLowerCase()));
+  if (stuck.length) {
+    findings.push({
+      level: 'error',
+      code: 'storage-setting-sticky',
+      message: `${stuck.join(', ')} ${stuck.length > 1 ? 'are' : 'is a'} deployment slot setting${stuck.length > 1 ? 's' : ''} (sticky): it stays with the slot on a swap, so the new code would take over the task hub the old code's instances are running in.`,
+      fix: `Untick "Deployment slot setting" for ${stuck.join(', ')} on both slots, so each slot's durable storage moves with its code.`,
+    });
+  }
+  const [a, b] = bindings;
+  if (a?.connection && b?.connection && a.connection.account.toLowerCase() === b.connection.account.toLowerCase() && a.hub.hub.toLowerCase() === b.hub.hub.toLowerCase()) {
+    findings.push({
+      level: 'error',
+      code: 'shared-task-hub',
+      message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use task hub ${a.hub.hub} in storage account ${a.connection.account}: old and new code would pick up each other's orchestrations.`,
+      fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+    });
+  }
+  report.ok = !findings.some((f) => f.level === 'error');
+  return report;
+}
+
+export function renderValidation(report: ValidationReport): string {
+  const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
+  for (const s of report.slots) lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
+  for (const f of report.findings) lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
+  const errors = report.findings.filter((f) => f.level === 'error').length;
+  const warnings = report.findings.length - errors;
+  lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
+  return lines.join('\n') + '\n';
+}

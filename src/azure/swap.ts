@@ -1,0 +1,188 @@
+/**
+ * The swap: staging into production through ARM, followed to its end, production's health checked
+ * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
+ * run starts no operation after the cancel; an operation already started at Azure's side is said
+ * to go on.
+ */
+import { errorMessage } from '../../harness/errors.js';
+import { send, sleep as wait, tlsProblem } from '../http.js';
+import { ArmCancelled } from './arm.js';
+import type { ValidationReport } from './slots.js';
+import type { WebSite } from './site.js';
+
+export const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'] as const;
+export type SwapAction = (typeof SWAP_ACTIONS)[number];
+
+export interface HealthCheck {
+  url: string;
+  expectStatus: number;
+  /** The body must contain this text (e.g. the commit being deployed), when given. */
+  expectText?: string;
+  attempts: number;
+  intervalMs: number;
+  ca?: string | Buffer;
+}
+
+export interface HealthResult {
+  healthy: boolean;
+  attempts: { status?: number; error?: string; ok: boolean }[];
+}
+
+export interface SwapOperation {
+  operation: 'swap' | 'swap back' | 'preview' | 'reset';
+  from: string;
+  to: string;
+  succeeded: boolean;
+  seconds: number;
+  message?: string;
+}
+
+export type SwapOutcome = 'swapped' | 'previewed' | 'reset' | 'swap-failed' | 'unhealthy-rolled-back' | 'unhealthy-not-rolled-back' | 'rollback-failed' | 'cancelled' | 'invalid';
+
+export interface SwapReport {
+  schema: 'durable-gate.swap-report/v1';
+  app: string;
+  slot: string;
+  target: string;
+  action: SwapAction;
+  outcome: SwapOutcome;
+  rolledBack: boolean;
+  operations: SwapOperation[];
+  health?: HealthResult;
+  healthAfterRollback?: HealthResult;
+  validation?: ValidationReport;
+  /** One paragraph for the person on call: what happened and what to do. */
+  message: string;
+}
+
+export interface SwapOptions {
+  site: WebSite;
+  slot: string;
+  target: string;
+  action: SwapAction;
+  health?: HealthCheck;
+  rollback: 'on-failure' | 'never';
+  validation?: ValidationReport;
+  signal?: AbortSignal;
+  /** Progress lines (operation started, health attempts). */
+  onStep?: (line: string) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export function swapExitCode(report: SwapReport): 0 | 1 | 2 {
+  switch (report.outcome) {
+    case 'swapped':
+    case 'previewed':
+    case 'reset':
+      return 0;
+    case 'cancelled':
+    case 'invalid':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+export async function checkHealth(check: HealthCheck, signal?: AbortSignal, onStep?: (line: string) => void, sleep = wait): Promise<HealthResult> {
+  const attempts: HealthResult['attempts'] = [];
+  for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
+    if (i > 0) await sleep(check.intervalMs, signal);
+    if (signal?.aborted) break;
+    try {
+      const response = await send(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
+      const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
+      const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
+      attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
+      onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
+      if (ok) return { healthy: true, attempts };
+    } catch (error) {
+      if (signal?.aborted) break;
+      const why = tlsProblem(error) ?? ((error as NodeJS.ErrnoException).code || errorMessage(error));
+      attempts.push({ ok: false, error: why });
+      onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
+    }
+  }
+  return { healthy: false, attempts };
+}
+
+export async function runSwap(options: SwapOptions): Promise<SwapReport> {
+  const { site, slot, target, action, signal } = options;
+  const report: SwapReport = {
+    schema: 'durable-gate.swap-report/v1',
+    app: site.ref.name,
+    slot,
+    target,
+    action,
+    outcome: 'cancelled',
+    rolledBack: false,
+    operations: [],
+    ...(options.validation ? { validation: options.validation } : {}),
+    message: '',
+  };
+  const step = options.onStep ?? (() => undefined);
+  const cancelled = (message: string): SwapReport => Object.assign(report, { outcome: 'cancelled' as const, message });
+  if (signal?.aborted) return cancelled('Cancelled before anything was changed: no swap was started.');
+
+  /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
+  const operate = async (operation: SwapOperation['operation'], from: string, to: string, run: () => Promise<void>): Promise<SwapOperation> => {
+    const started = Date.now();
+    step(`${operation}: ${from} → ${to} started`);
+    const record: SwapOperation = { operation, from, to, succeeded: false, seconds: 0 };
+    report.operations.push(record);
+    try {
+      await run();
+      record.succeeded = true;
+    } catch (error) {
+      if (error instanceof ArmCancelled) throw error;
+      record.message = errorMessage(error);
+    }
+    record.seconds = Math.round((Date.now() - started) / 100) / 10;
+    step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
+    return record;
+  };
+
+  try {
+    if (action === 'preview') {
+      const op = await operate('preview', slot, target, () => site.preview(slot, target));
+      return Object.assign(report, op.succeeded
+        ? { outcome: 'previewed' as const, message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
+        : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
+    }
+    if (action === 'reset') {
+      const op = await operate('reset', slot, target, () => site.reset(slot));
+      return Object.assign(report, op.succeeded
+        ? { outcome: 'reset' as const, message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
+        : { outcome: 'swap-failed' as const, message: `Resetting the swap preview failed: ${op.message}.` });
+    }
+    const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+    if (!swap.succeeded) {
+      return Object.assign(report, { outcome: 'swap-failed' as const, message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+    }
+    if (!options.health) {
+      return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
+    }
+    step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
+    report.health = await checkHealth(options.health, signal, step, options.sleep);
+    if (report.health.healthy) return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
+    if (signal?.aborted) return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
+    const last = report.health.attempts.at(-1)?.error ?? 'no answer';
+    if (options.rollback === 'never') {
+      return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
+    }
+    const back = await operate('swap back', slot, target, () => site.swap(slot, target));
+    if (!back.succeeded) {
+      return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
+    }
+    report.rolledBack = true;
+    // The previous version is checked for its status only: an expected text names the new one.
+    const { url, expectStatus, intervalMs, ca } = options.health;
+    report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
+    return Object.assign(report, {
+      outcome: 'unhealthy-rolled-back' as const,
+      message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
+    });
+  } catch (error) {
+    if (error instanceof ArmCancelled) return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
+    throw error;
+  }
+}
