@@ -30993,7 +30993,7 @@ function problemKey(r) {
 function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
     const command = getInput('command') || 'replay';
     if (command !== 'replay') {
-        throw new Error(`Invalid command '${command}'. Expected replay, record or gate (swap is not available in this version yet).`);
+        throw new Error(`Invalid command '${command}'. Expected replay, record, gate, validate or swap.`);
     }
     const app = getInput('app');
     if (!app)
@@ -31060,17 +31060,26 @@ async function run() {
     const getInput = (name) => core/* getInput */.V4(name);
     const command = getInput('command') || 'replay';
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    if (command === 'record' || command === 'gate') {
+    if (command === 'record' || command === 'gate' || command === 'validate' || command === 'swap') {
         const controller = new AbortController();
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         try {
-            const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9938));
-            if (command === 'record')
-                await runRecordAction(getInput, workspace);
-            else
-                await runGateAction(getInput, workspace, controller.signal);
+            if (command === 'validate' || command === 'swap') {
+                const { runSwapAction, runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(498), __nccwpck_require__.e(788), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
+                if (command === 'validate')
+                    await runValidateAction(getInput, workspace);
+                else
+                    await runSwapAction(getInput, workspace, controller.signal);
+            }
+            else {
+                const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(788), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9938));
+                if (command === 'record')
+                    await runRecordAction(getInput, workspace);
+                else
+                    await runGateAction(getInput, workspace, controller.signal);
+            }
         }
         catch (error) {
             core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));

@@ -23,7 +23,7 @@ export interface ActionSettings {
 export function readSettings(getInput: (name: string) => string = (name) => core.getInput(name)): ActionSettings {
   const command = getInput('command') || 'replay';
   if (command !== 'replay') {
-    throw new Error(`Invalid command '${command}'. Expected replay, record or gate (swap is not available in this version yet).`);
+    throw new Error(`Invalid command '${command}'. Expected replay, record, gate, validate or swap.`);
   }
   const app = getInput('app');
   if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
@@ -92,15 +92,21 @@ export async function run(): Promise<void> {
   const getInput = (name: string): string => core.getInput(name);
   const command = getInput('command') || 'replay';
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  if (command === 'record' || command === 'gate') {
+  if (command === 'record' || command === 'gate' || command === 'validate' || command === 'swap') {
     const controller = new AbortController();
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      const { runGateAction, runRecordAction } = await import('./taskhub.js');
-      if (command === 'record') await runRecordAction(getInput, workspace);
-      else await runGateAction(getInput, workspace, controller.signal);
+      if (command === 'validate' || command === 'swap') {
+        const { runSwapAction, runValidateAction } = await import('./azure.js');
+        if (command === 'validate') await runValidateAction(getInput, workspace);
+        else await runSwapAction(getInput, workspace, controller.signal);
+      } else {
+        const { runGateAction, runRecordAction } = await import('./taskhub.js');
+        if (command === 'record') await runRecordAction(getInput, workspace);
+        else await runGateAction(getInput, workspace, controller.signal);
+      }
     } catch (error) {
       core.setFailed(errorMessage(error));
     } finally {

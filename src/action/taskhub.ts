@@ -6,7 +6,7 @@ import { errorMessage } from '../../harness/errors.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, redact } from '../commands/options.js';
 import { recordReport, renderGateText } from '../commands/taskhub.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
-import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
 
@@ -26,6 +26,11 @@ function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskH
   const opened = openTaskHub({ taskHub, setting, ...(app ? { appDir: resolve(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
   for (const secret of opened.connection.secrets) core.setSecret(secret);
   return opened;
+}
+
+function storageSource(getInput: GetInput, workspace: string): { source: InFlightSource; secrets: string[] } {
+  const { hub, connection } = openHub(getInput, workspace);
+  return { source: hub, secrets: connection.secrets };
 }
 
 export async function runRecordAction(getInput: GetInput, workspace: string): Promise<void> {
@@ -77,10 +82,10 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const ignoreStale = (getInput('ignore-stale') || 'false').toLowerCase() === 'true';
   if (ignoreStale && staleAfterMs === undefined) throw new Error("Input 'ignore-stale' needs 'stale-after': it says which instances count as possibly stuck.");
   const statuses = parseStatuses('status', list(getInput('status')));
-  const { hub, connection } = openHub(getInput, workspace);
-  core.info(`Gating on ${hub.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
+  const { source, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal) : storageSource(getInput, workspace);
+  core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
   const report = await runGate({
-    source: hub,
+    source,
     statuses,
     timeoutMs,
     intervalMs,
@@ -89,7 +94,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
     ...(ignoreStale ? { ignoreStale } : {}),
     onPoll: (poll) => core.info(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}`),
   });
-  if (report.error) report.error = redact(report.error, connection.secrets);
+  if (report.error) report.error = redact(report.error, secrets);
   core.info(renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
   await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');

@@ -63,7 +63,9 @@ export async function slotSource(values: AzureValues & { slot?: string; app?: st
   if (binding.hub.problem) throw new UsageError(`${where}: ${binding.hub.problem}.`);
   const hubFrom = config?.hubName ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}` : `${binding.hub.hub} (the default: no hubName in host.json)`;
   io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
-  return { source: openSlotHub(binding, config), secrets: binding.connection.secrets };
+  // The whole connection string is masked too, not just its key.
+  const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
+  return { source: openSlotHub(binding, config), secrets: [...binding.connection.secrets, ...raw] };
 }
 
 export const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]

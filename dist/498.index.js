@@ -1,37 +1,22 @@
-export const id = 867;
-export const ids = [867];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
-/***/ 8867:
+/***/ 1201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  SWAP_USAGE: () => (/* binding */ SWAP_USAGE),
-  VALIDATE_USAGE: () => (/* binding */ VALIDATE_USAGE),
-  openSite: () => (/* binding */ openSite),
-  renderSwap: () => (/* binding */ renderSwap),
-  slotSource: () => (/* binding */ slotSource),
-  swapCommand: () => (/* binding */ swapCommand),
-  swapSettings: () => (/* binding */ swapSettings),
-  swapWithValidation: () => (/* binding */ swapWithValidation),
-  validateCommand: () => (/* binding */ validateCommand)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./harness/errors.ts
-var errors = __webpack_require__(9410);
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
-;// CONCATENATED MODULE: ./src/azure/arm.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ ArmCancelled),
+/* harmony export */   aN: () => (/* binding */ ArmClient),
+/* harmony export */   dW: () => (/* binding */ ArmError)
+/* harmony export */ });
+/* unused harmony exports WEB_API_VERSION, armErrorDetail */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
 
 
 const WEB_API_VERSION = '2024-04-01';
-class ArmError extends errors/* DurableGateError */.B7 {
+class ArmError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
     status;
     code;
     name = 'ArmError';
@@ -42,7 +27,7 @@ class ArmError extends errors/* DurableGateError */.B7 {
     }
 }
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
-class ArmCancelled extends errors/* DurableGateError */.B7 {
+class ArmCancelled extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
     name = 'ArmCancelled';
 }
 /** An App Service error in either shape, as code and message. */
@@ -67,7 +52,7 @@ class ArmClient {
         this.options = options;
     }
     get sleep() {
-        return this.options.sleep ?? http/* sleep */.yy;
+        return this.options.sleep ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy;
     }
     checkCancelled(what) {
         if (this.options.signal?.aborted)
@@ -80,7 +65,7 @@ class ArmClient {
                 token = await this.options.credential.getToken(this.options.scope);
             }
             catch (error) {
-                throw new ArmError(`could not get a token for Azure Resource Manager: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}`);
+                throw new ArmError(`could not get a token for Azure Resource Manager: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0]}`);
             }
             if (!token)
                 throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
@@ -104,7 +89,7 @@ class ArmClient {
             this.checkCancelled(what);
             let response;
             try {
-                response = await (0,http/* send */.tN)(url, {
+                response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(url, {
                     method,
                     headers: { authorization: await this.authorization(), accept: 'application/json' },
                     ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
@@ -116,10 +101,10 @@ class ArmClient {
                 this.checkCancelled(what);
                 if (error instanceof ArmError)
                     throw error;
-                const tls = (0,http/* tlsProblem */.hE)(error);
+                const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
                 if (tls)
                     throw new ArmError(`${what}: ${tls}`);
-                const failure = error.code || (0,errors/* errorMessage */.gJ)(error);
+                const failure = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
                 if (attempt >= retries)
                     throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempts). Is ${url.origin} reachable?`);
                 await this.sleep(this.backoff(attempt++), this.options.signal);
@@ -130,7 +115,7 @@ class ArmClient {
                 return { status, headers: response.headers, body: (response.body ? safeJson(response.body) : undefined) };
             const detail = armErrorDetail(response.body);
             const said = detail.message ?? `HTTP ${status}`;
-            const delay = (0,http/* retryAfter */.P9)(response.headers['retry-after']);
+            const delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']);
             if (status === 409 && CONFLICT.test(said)) {
                 if (Date.now() + (delay ?? 15_000) > conflictDeadline)
                     throw new ArmError(`${what}: the site is still busy with another operation: ${said}`, status, detail.code);
@@ -163,7 +148,7 @@ class ArmClient {
         if (!asyncOperation && !location)
             return;
         const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
-        let delay = (0,http/* retryAfter */.P9)(started.headers['retry-after']) ?? 5000;
+        let delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(started.headers['retry-after']) ?? 5000;
         const began = Date.now();
         let noticed = 0;
         for (;;) {
@@ -185,7 +170,7 @@ class ArmClient {
                     const detail = armErrorDetail(JSON.stringify(poll.body ?? {}));
                     throw new ArmError(`${what} ${status}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
                 }
-                delay = (0,http/* retryAfter */.P9)(poll.headers['retry-after']) ?? delay;
+                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(poll.headers['retry-after']) ?? delay;
             }
             else {
                 let poll;
@@ -200,7 +185,7 @@ class ArmClient {
                 }
                 if (poll.status !== 202)
                     return;
-                delay = (0,http/* retryAfter */.P9)(poll.headers['retry-after']) ?? delay;
+                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(poll.headers['retry-after']) ?? delay;
             }
         }
     }
@@ -231,6 +216,560 @@ function explain(status, code, message) {
     }
 }
 
+
+/***/ }),
+
+/***/ 441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rc: () => (/* binding */ readHostConfig),
+/* harmony export */   di: () => (/* binding */ resolveHubName)
+/* harmony export */ });
+/* unused harmony exports defaultHubName, hubNameProblem, stripJsonComments */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9410);
+/**
+ * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
+ * it from host.json and the slot's app settings (azure-functions-durable-extension:
+ * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
+ * AzureStorageDurabilityProviderFactory.cs):
+ * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
+ *   storageProvider.connectionName (or its older name connectionStringName), default
+ *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
+ *   Instances and History tables.
+ * - Functions 1.x: durableTask.hubName and durableTask.azureStorageConnectionStringName.
+ * - hubName may be an app setting reference, %Name%, resolved from the slot's settings.
+ * - With no hubName, the hub is WEBSITE_SITE_NAME with everything but letters and digits removed
+ *   ("TestHubName" outside Azure); in a slot other than production the extension refuses to start
+ *   without an explicit hubName.
+ */
+
+
+
+const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
+function readHostConfig(appDir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(appDir, 'host.json');
+    let raw;
+    try {
+        raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
+    }
+    let host;
+    try {
+        host = JSON.parse(stripJsonComments(raw));
+    }
+    catch (error) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} is not valid JSON: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+    }
+    const v2 = String(host.version ?? '').startsWith('2');
+    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
+    const provider = (durable.storageProvider ?? {});
+    const type = text(provider.type);
+    const connectionName = v2 ? (text(provider.connectionName) ?? text(provider.connectionStringName)) : text(durable.azureStorageConnectionStringName);
+    const tracking = text(provider.trackingStoreConnectionName) ?? text(provider.trackingStoreConnectionStringName);
+    const prefix = text(provider.trackingStoreNamePrefix);
+    const hubName = text(durable.hubName);
+    return {
+        file,
+        connectionName: connectionName ?? 'AzureWebJobsStorage',
+        section: v2 ? 'extensions.durableTask' : 'durableTask',
+        ...(hubName ? { hubName } : {}),
+        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
+        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
+        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
+    };
+}
+/** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
+function resolveHubName(config, settings, siteName) {
+    if (!config.hubName)
+        return { hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName), explicit: false };
+    let problem;
+    const hub = config.hubName.replace(/%([^%]+)%/g, (_, name) => {
+        const value = settings[name];
+        if (value === undefined) {
+            problem = `hubName '${config.hubName}' refers to the app setting ${name}, which this slot does not have`;
+            return `%${name}%`;
+        }
+        return value;
+    });
+    return { hub, explicit: true, ...((problem ?? hubNameProblem(hub)) ? { problem: problem ?? hubNameProblem(hub) } : {}) };
+}
+/** DurableTaskOptions: the site name with only letters and digits, 't' before a leading digit, 3 to 45 characters. */
+function defaultHubName(siteName) {
+    let name = [...siteName].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
+    if (!name)
+        return 'DefaultTaskHub';
+    if (/^\p{N}/u.test(name))
+        name = `t${name}`;
+    name = name.slice(0, 45);
+    return name.length < 3 ? `${name}Hub` : name;
+}
+/** AzureStorageOptions.ValidateHubName, said the same way. */
+function hubNameProblem(hub) {
+    if (/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub))
+        return undefined;
+    return `Task hub name '${hub}' should contain only alphanumeric characters, start with a letter, and have length between 3 and 45.`;
+}
+/** JSON with // and /* comments and trailing commas, as host.json may be written. */
+function stripJsonComments(input) {
+    let out = '';
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < input.length && input[i] !== '"'; i++)
+                if (input[i] === '\\')
+                    i++;
+            out += input.slice(start, i + 1);
+        }
+        else if (c === '/' && input[i + 1] === '/') {
+            while (i < input.length && input[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && input[i + 1] === '*') {
+            const end = input.indexOf('*/', i + 2);
+            i = end < 0 ? input.length : end + 1;
+        }
+        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ao: () => (/* binding */ WebSite),
+/* harmony export */   KV: () => (/* binding */ isProduction)
+/* harmony export */ });
+/* unused harmony export PRODUCTION */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _arm_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1201);
+/**
+ * A function app and its deployment slots through ARM (Microsoft.Web; protocol §8). 'production'
+ * is the site itself; any other slot name is a slot under it.
+ */
+
+
+const PRODUCTION = 'production';
+function isProduction(slot) {
+    return slot.toLowerCase() === PRODUCTION;
+}
+class WebSite {
+    arm;
+    ref;
+    constructor(arm, ref) {
+        this.arm = arm;
+        this.ref = ref;
+        for (const [option, value] of [['--subscription', ref.subscription], ['--resource-group', ref.resourceGroup], ['--app-name', ref.name]]) {
+            if (!value || /[/?#\s]/.test(value))
+                throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
+        }
+    }
+    get id() {
+        return `/subscriptions/${this.ref.subscription}/resourceGroups/${this.ref.resourceGroup}/providers/Microsoft.Web/sites/${this.ref.name}`;
+    }
+    /** The ARM path of a slot ('production' is the site itself). */
+    path(slot, suffix = '') {
+        return (isProduction(slot) ? this.id : `${this.id}/slots/${encodeURIComponent(slot)}`) + suffix;
+    }
+    describe(slot) {
+        return isProduction(slot) ? `${this.ref.name} (production)` : `${this.ref.name}/${slot}`;
+    }
+    /** The slot's resource; a missing app or slot is said plainly. */
+    async get(slot) {
+        try {
+            return (await this.arm.request('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
+        }
+        catch (error) {
+            if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404) {
+                throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(isProduction(slot)
+                    ? `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`
+                    : `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check --slot.`, 404, error.code);
+            }
+            throw error;
+        }
+    }
+    async plan() {
+        const site = await this.get(PRODUCTION);
+        const farm = site.properties?.serverFarmId;
+        let sku;
+        if (farm)
+            sku = (await this.arm.request('GET', farm, undefined, 'reading the App Service plan')).body?.sku;
+        const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
+        return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
+    }
+    async appSettings(slot) {
+        const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, `reading the app settings of ${this.describe(slot)}`);
+        return Object.fromEntries(Object.entries(response.body?.properties ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    /** App setting names marked as deployment slot settings (sticky): they stay with their slot on a swap. */
+    async stickySettingNames() {
+        const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
+        return response.body?.properties?.appSettingNames ?? [];
+    }
+    /** Swap `slot` into `target` and follow the operation to its end. */
+    async swap(slot, target) {
+        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`);
+    }
+    /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
+    async preview(slot, target) {
+        await this.arm.operation('POST', this.path(slot, '/applySlotConfig'), { targetSlot: target, preserveVnet: true }, `the swap preview of ${slot} with ${target}`);
+    }
+    /** Cancels a swap with preview: `slot` gets its own settings back. */
+    async reset(slot) {
+        await this.arm.operation('POST', this.path(slot, '/resetSlotConfig'), undefined, `resetting the swap preview of ${slot}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ openSlotHub),
+/* harmony export */   _h: () => (/* binding */ discoverSlot),
+/* harmony export */   kQ: () => (/* binding */ renderValidation),
+/* harmony export */   uW: () => (/* binding */ validateSlots)
+/* harmony export */ });
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/* harmony import */ var _taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1394);
+/* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(441);
+/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5444);
+
+
+
+
+
+/** Reads the slot's settings and resolves its hub and storage as the extension would. */
+async function discoverSlot(options) {
+    const { site, slot, config } = options;
+    const settings = await site.appSettings(slot);
+    const hub = config ? (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveHubName */ .di)(config, settings, site.ref.name) : (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveHubName */ .di)({ file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, site.ref.name);
+    const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
+    const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
+    let connection;
+    let connectionProblem;
+    if (settingNames.length === 0) {
+        connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
+    }
+    else {
+        try {
+            connection = (0,_taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConnection */ .X)({ setting: connectionName, env: settings, credential: options.credential });
+        }
+        catch (error) {
+            connectionProblem = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+        }
+    }
+    return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
+/** The task hub reader for a discovered slot. */
+function openSlotHub(binding, config) {
+    if (!binding.connection)
+        throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
+    return new _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .AzureTablesTaskHub */ .$s(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
+}
+/**
+ * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
+ * The findings and their levels are documented in the README ("validate").
+ */
+async function validateSlots(options) {
+    const { site, slot, target } = options;
+    const findings = [];
+    const report = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
+    if (slot.toLowerCase() === target.toLowerCase()) {
+        findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
+        return report;
+    }
+    const plan = await site.plan();
+    report.plan = { ...(plan.sku ? { sku: plan.sku } : {}), ...(plan.tier ? { tier: plan.tier } : {}) };
+    if (plan.flexConsumption) {
+        findings.push({
+            level: 'error',
+            code: 'plan-without-slots',
+            message: `${site.ref.name} runs on a Flex Consumption plan, which has no deployment slots.`,
+            fix: 'Deploy side by side instead: a new task hub name (hubName) for the new version, or orchestration versioning (host.json defaultVersion); durable-gate replay tells which in-flight instances the new code breaks.',
+        });
+        return report;
+    }
+    await site.get(slot);
+    await site.get(target);
+    let config;
+    if (options.appDir) {
+        config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .readHostConfig */ .Rc)(options.appDir);
+        report.hostJson = config.file;
+    }
+    else {
+        findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
+    }
+    if (config?.otherProvider) {
+        findings.push({
+            level: 'warning',
+            code: 'other-storage-provider',
+            message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
+            fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
+        });
+    }
+    const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
+    const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
+    for (const binding of bindings) {
+        const where = site.describe(binding.slot);
+        report.slots.push({
+            slot: binding.slot,
+            taskHub: binding.hub.hub,
+            hubExplicit: binding.hub.explicit,
+            connection: binding.connectionName,
+            ...(binding.connection ? { storage: binding.connection.account } : {}),
+        });
+        if (binding.connectionProblem) {
+            findings.push({
+                level: 'error',
+                code: 'storage-setting-missing',
+                message: `${where} ${binding.connectionProblem.replace(/^the setting /, 'the setting ')}.`,
+                fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
+            });
+        }
+        if (config && !binding.hub.explicit && !(0,_site_js__WEBPACK_IMPORTED_MODULE_4__/* .isProduction */ .KV)(binding.slot)) {
+            findings.push({
+                level: 'error',
+                code: 'hub-name-implicit',
+                message: `host.json has no ${config.section}.hubName: in slot ${binding.slot} the Durable Functions extension refuses to start ("Task Hub name must be specified in host.json when using slots").`,
+                fix: `Set ${config.section}.hubName, e.g. "%TaskHubName%" with a different TaskHubName app setting in each slot (not sticky).`,
+            });
+        }
+        if (binding.hub.problem)
+            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+    }
+    const stuck = [...new Set(bindings.flatMap((b) => b.settingNames))].filter((n) => sticky.has(n.toLowerCase()));
+    if (stuck.length) {
+        findings.push({
+            level: 'error',
+            code: 'storage-setting-sticky',
+            message: `${stuck.join(', ')} ${stuck.length > 1 ? 'are' : 'is a'} deployment slot setting${stuck.length > 1 ? 's' : ''} (sticky): it stays with the slot on a swap, so the new code would take over the task hub the old code's instances are running in.`,
+            fix: `Untick "Deployment slot setting" for ${stuck.join(', ')} on both slots, so each slot's durable storage moves with its code.`,
+        });
+    }
+    const [a, b] = bindings;
+    if (a?.connection && b?.connection && a.connection.account.toLowerCase() === b.connection.account.toLowerCase() && a.hub.hub.toLowerCase() === b.hub.hub.toLowerCase()) {
+        findings.push({
+            level: 'error',
+            code: 'shared-task-hub',
+            message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use task hub ${a.hub.hub} in storage account ${a.connection.account}: old and new code would pick up each other's orchestrations.`,
+            fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+        });
+    }
+    report.ok = !findings.some((f) => f.level === 'error');
+    return report;
+}
+function renderValidation(report) {
+    const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
+    for (const s of report.slots)
+        lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
+    for (const f of report.findings)
+        lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
+    const errors = report.findings.filter((f) => f.level === 'error').length;
+    const warnings = report.findings.length - errors;
+    lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 7456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pv: () => (/* binding */ runSwap),
+/* harmony export */   T_: () => (/* binding */ swapExitCode),
+/* harmony export */   oo: () => (/* binding */ SWAP_ACTIONS)
+/* harmony export */ });
+/* unused harmony export checkHealth */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
+/* harmony import */ var _arm_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1201);
+/**
+ * The swap: staging into production through ARM, followed to its end, production's health checked
+ * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
+ * run starts no operation after the cancel; an operation already started at Azure's side is said
+ * to go on.
+ */
+
+
+
+const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'];
+function swapExitCode(report) {
+    switch (report.outcome) {
+        case 'swapped':
+        case 'previewed':
+        case 'reset':
+            return 0;
+        case 'cancelled':
+        case 'invalid':
+            return 2;
+        default:
+            return 1;
+    }
+}
+async function checkHealth(check, signal, onStep, sleep = _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy) {
+    const attempts = [];
+    for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
+        if (i > 0)
+            await sleep(check.intervalMs, signal);
+        if (signal?.aborted)
+            break;
+        try {
+            const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
+            const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
+            const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
+            attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
+            onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
+            if (ok)
+                return { healthy: true, attempts };
+        }
+        catch (error) {
+            if (signal?.aborted)
+                break;
+            const why = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error) ?? (error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+            attempts.push({ ok: false, error: why });
+            onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
+        }
+    }
+    return { healthy: false, attempts };
+}
+async function runSwap(options) {
+    const { site, slot, target, action, signal } = options;
+    const report = {
+        schema: 'durable-gate.swap-report/v1',
+        app: site.ref.name,
+        slot,
+        target,
+        action,
+        outcome: 'cancelled',
+        rolledBack: false,
+        operations: [],
+        ...(options.validation ? { validation: options.validation } : {}),
+        message: '',
+    };
+    const step = options.onStep ?? (() => undefined);
+    const cancelled = (message) => Object.assign(report, { outcome: 'cancelled', message });
+    if (signal?.aborted)
+        return cancelled('Cancelled before anything was changed: no swap was started.');
+    /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
+    const operate = async (operation, from, to, run) => {
+        const started = Date.now();
+        step(`${operation}: ${from} → ${to} started`);
+        const record = { operation, from, to, succeeded: false, seconds: 0 };
+        report.operations.push(record);
+        try {
+            await run();
+            record.succeeded = true;
+        }
+        catch (error) {
+            if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN)
+                throw error;
+            record.message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+        }
+        record.seconds = Math.round((Date.now() - started) / 100) / 10;
+        step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
+        return record;
+    };
+    try {
+        if (action === 'preview') {
+            const op = await operate('preview', slot, target, () => site.preview(slot, target));
+            return Object.assign(report, op.succeeded
+                ? { outcome: 'previewed', message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
+                : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
+        }
+        if (action === 'reset') {
+            const op = await operate('reset', slot, target, () => site.reset(slot));
+            return Object.assign(report, op.succeeded
+                ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
+                : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
+        }
+        const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+        if (!swap.succeeded) {
+            return Object.assign(report, { outcome: 'swap-failed', message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+        }
+        if (!options.health) {
+            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
+        }
+        step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
+        report.health = await checkHealth(options.health, signal, step, options.sleep);
+        if (report.health.healthy)
+            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
+        if (signal?.aborted)
+            return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
+        const last = report.health.attempts.at(-1)?.error ?? 'no answer';
+        if (options.rollback === 'never') {
+            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
+        }
+        const back = await operate('swap back', slot, target, () => site.swap(slot, target));
+        if (!back.succeeded) {
+            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
+        }
+        report.rolledBack = true;
+        // The previous version is checked for its status only: an expected text names the new one.
+        const { url, expectStatus, intervalMs, ca } = options.health;
+        report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
+        return Object.assign(report, {
+            outcome: 'unhealthy-rolled-back',
+            message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
+        });
+    }
+    catch (error) {
+        if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN)
+            return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SWAP_USAGE: () => (/* binding */ SWAP_USAGE),
+  VALIDATE_USAGE: () => (/* binding */ VALIDATE_USAGE),
+  openSite: () => (/* binding */ openSite),
+  renderSwap: () => (/* binding */ renderSwap),
+  slotSource: () => (/* binding */ slotSource),
+  swapCommand: () => (/* binding */ swapCommand),
+  swapSettings: () => (/* binding */ swapSettings),
+  swapWithValidation: () => (/* binding */ swapWithValidation),
+  validateCommand: () => (/* binding */ validateCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./src/azure/arm.ts
+var azure_arm = __webpack_require__(1201);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/azure/credentials.ts
 
 
@@ -311,479 +850,14 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
     return value;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/azure/discovery.ts
-/**
- * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
- * it from host.json and the slot's app settings (azure-functions-durable-extension:
- * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
- * AzureStorageDurabilityProviderFactory.cs):
- * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
- *   storageProvider.connectionName (or its older name connectionStringName), default
- *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
- *   Instances and History tables.
- * - Functions 1.x: durableTask.hubName and durableTask.azureStorageConnectionStringName.
- * - hubName may be an app setting reference, %Name%, resolved from the slot's settings.
- * - With no hubName, the hub is WEBSITE_SITE_NAME with everything but letters and digits removed
- *   ("TestHubName" outside Azure); in a slot other than production the extension refuses to start
- *   without an explicit hubName.
- */
-
-
-
-const discovery_text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
-function readHostConfig(appDir) {
-    const file = (0,external_node_path_.join)(appDir, 'host.json');
-    let raw;
-    try {
-        raw = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch {
-        throw new errors/* UsageError */.eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
-    }
-    let host;
-    try {
-        host = JSON.parse(stripJsonComments(raw));
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${file} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    const v2 = String(host.version ?? '').startsWith('2');
-    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
-    const provider = (durable.storageProvider ?? {});
-    const type = discovery_text(provider.type);
-    const connectionName = v2 ? (discovery_text(provider.connectionName) ?? discovery_text(provider.connectionStringName)) : discovery_text(durable.azureStorageConnectionStringName);
-    const tracking = discovery_text(provider.trackingStoreConnectionName) ?? discovery_text(provider.trackingStoreConnectionStringName);
-    const prefix = discovery_text(provider.trackingStoreNamePrefix);
-    const hubName = discovery_text(durable.hubName);
-    return {
-        file,
-        connectionName: connectionName ?? 'AzureWebJobsStorage',
-        section: v2 ? 'extensions.durableTask' : 'durableTask',
-        ...(hubName ? { hubName } : {}),
-        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
-        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
-        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
-    };
-}
-/** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
-function resolveHubName(config, settings, siteName) {
-    if (!config.hubName)
-        return { hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName), explicit: false };
-    let problem;
-    const hub = config.hubName.replace(/%([^%]+)%/g, (_, name) => {
-        const value = settings[name];
-        if (value === undefined) {
-            problem = `hubName '${config.hubName}' refers to the app setting ${name}, which this slot does not have`;
-            return `%${name}%`;
-        }
-        return value;
-    });
-    return { hub, explicit: true, ...((problem ?? hubNameProblem(hub)) ? { problem: problem ?? hubNameProblem(hub) } : {}) };
-}
-/** DurableTaskOptions: the site name with only letters and digits, 't' before a leading digit, 3 to 45 characters. */
-function defaultHubName(siteName) {
-    let name = [...siteName].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
-    if (!name)
-        return 'DefaultTaskHub';
-    if (/^\p{N}/u.test(name))
-        name = `t${name}`;
-    name = name.slice(0, 45);
-    return name.length < 3 ? `${name}Hub` : name;
-}
-/** AzureStorageOptions.ValidateHubName, said the same way. */
-function hubNameProblem(hub) {
-    if (/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub))
-        return undefined;
-    return `Task hub name '${hub}' should contain only alphanumeric characters, start with a letter, and have length between 3 and 45.`;
-}
-/** JSON with // and /* comments and trailing commas, as host.json may be written. */
-function stripJsonComments(input) {
-    let out = '';
-    for (let i = 0; i < input.length; i++) {
-        const c = input[i];
-        if (c === '"') {
-            const start = i;
-            for (i++; i < input.length && input[i] !== '"'; i++)
-                if (input[i] === '\\')
-                    i++;
-            out += input.slice(start, i + 1);
-        }
-        else if (c === '/' && input[i + 1] === '/') {
-            while (i < input.length && input[i] !== '\n')
-                i++;
-            out += '\n';
-        }
-        else if (c === '/' && input[i + 1] === '*') {
-            const end = input.indexOf('*/', i + 2);
-            i = end < 0 ? input.length : end + 1;
-        }
-        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
-            out += c;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/azure/site.ts
-/**
- * A function app and its deployment slots through ARM (Microsoft.Web; protocol §8). 'production'
- * is the site itself; any other slot name is a slot under it.
- */
-
-
-const PRODUCTION = 'production';
-function isProduction(slot) {
-    return slot.toLowerCase() === PRODUCTION;
-}
-class WebSite {
-    arm;
-    ref;
-    constructor(arm, ref) {
-        this.arm = arm;
-        this.ref = ref;
-        for (const [option, value] of [['--subscription', ref.subscription], ['--resource-group', ref.resourceGroup], ['--app-name', ref.name]]) {
-            if (!value || /[/?#\s]/.test(value))
-                throw new errors/* UsageError */.eb(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
-        }
-    }
-    get id() {
-        return `/subscriptions/${this.ref.subscription}/resourceGroups/${this.ref.resourceGroup}/providers/Microsoft.Web/sites/${this.ref.name}`;
-    }
-    /** The ARM path of a slot ('production' is the site itself). */
-    path(slot, suffix = '') {
-        return (isProduction(slot) ? this.id : `${this.id}/slots/${encodeURIComponent(slot)}`) + suffix;
-    }
-    describe(slot) {
-        return isProduction(slot) ? `${this.ref.name} (production)` : `${this.ref.name}/${slot}`;
-    }
-    /** The slot's resource; a missing app or slot is said plainly. */
-    async get(slot) {
-        try {
-            return (await this.arm.request('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
-        }
-        catch (error) {
-            if (error instanceof ArmError && error.status === 404) {
-                throw new ArmError(isProduction(slot)
-                    ? `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`
-                    : `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check --slot.`, 404, error.code);
-            }
-            throw error;
-        }
-    }
-    async plan() {
-        const site = await this.get(PRODUCTION);
-        const farm = site.properties?.serverFarmId;
-        let sku;
-        if (farm)
-            sku = (await this.arm.request('GET', farm, undefined, 'reading the App Service plan')).body?.sku;
-        const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
-        return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
-    }
-    async appSettings(slot) {
-        const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, `reading the app settings of ${this.describe(slot)}`);
-        return Object.fromEntries(Object.entries(response.body?.properties ?? {}).filter((e) => typeof e[1] === 'string'));
-    }
-    /** App setting names marked as deployment slot settings (sticky): they stay with their slot on a swap. */
-    async stickySettingNames() {
-        const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
-        return response.body?.properties?.appSettingNames ?? [];
-    }
-    /** Swap `slot` into `target` and follow the operation to its end. */
-    async swap(slot, target) {
-        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`);
-    }
-    /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
-    async preview(slot, target) {
-        await this.arm.operation('POST', this.path(slot, '/applySlotConfig'), { targetSlot: target, preserveVnet: true }, `the swap preview of ${slot} with ${target}`);
-    }
-    /** Cancels a swap with preview: `slot` gets its own settings back. */
-    async reset(slot) {
-        await this.arm.operation('POST', this.path(slot, '/resetSlotConfig'), undefined, `resetting the swap preview of ${slot}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
-var azure_tables = __webpack_require__(2645);
-// EXTERNAL MODULE: ./src/taskhub/connection.ts
-var taskhub_connection = __webpack_require__(1394);
-;// CONCATENATED MODULE: ./src/azure/slots.ts
-
-
-
-
-
-/** Reads the slot's settings and resolves its hub and storage as the extension would. */
-async function discoverSlot(options) {
-    const { site, slot, config } = options;
-    const settings = await site.appSettings(slot);
-    const hub = config ? resolveHubName(config, settings, site.ref.name) : resolveHubName({ file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, site.ref.name);
-    const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
-    const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
-    let connection;
-    let connectionProblem;
-    if (settingNames.length === 0) {
-        connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
-    }
-    else {
-        try {
-            connection = (0,taskhub_connection/* resolveConnection */.X)({ setting: connectionName, env: settings, credential: options.credential });
-        }
-        catch (error) {
-            connectionProblem = (0,errors/* errorMessage */.gJ)(error);
-        }
-    }
-    return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
-}
-/** The task hub reader for a discovered slot. */
-function openSlotHub(binding, config) {
-    if (!binding.connection)
-        throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
-    return new azure_tables/* AzureTablesTaskHub */.$s(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
-}
-/**
- * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
- * The findings and their levels are documented in the README ("validate").
- */
-async function validateSlots(options) {
-    const { site, slot, target } = options;
-    const findings = [];
-    const report = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
-    if (slot.toLowerCase() === target.toLowerCase()) {
-        findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
-        return report;
-    }
-    const plan = await site.plan();
-    report.plan = { ...(plan.sku ? { sku: plan.sku } : {}), ...(plan.tier ? { tier: plan.tier } : {}) };
-    if (plan.flexConsumption) {
-        findings.push({
-            level: 'error',
-            code: 'plan-without-slots',
-            message: `${site.ref.name} runs on a Flex Consumption plan, which has no deployment slots.`,
-            fix: 'Deploy side by side instead: a new task hub name (hubName) for the new version, or orchestration versioning (host.json defaultVersion); durable-gate replay tells which in-flight instances the new code breaks.',
-        });
-        return report;
-    }
-    await site.get(slot);
-    await site.get(target);
-    let config;
-    if (options.appDir) {
-        config = readHostConfig(options.appDir);
-        report.hostJson = config.file;
-    }
-    else {
-        findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
-    }
-    if (config?.otherProvider) {
-        findings.push({
-            level: 'warning',
-            code: 'other-storage-provider',
-            message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
-            fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
-        });
-    }
-    const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
-    const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
-    for (const binding of bindings) {
-        const where = site.describe(binding.slot);
-        report.slots.push({
-            slot: binding.slot,
-            taskHub: binding.hub.hub,
-            hubExplicit: binding.hub.explicit,
-            connection: binding.connectionName,
-            ...(binding.connection ? { storage: binding.connection.account } : {}),
-        });
-        if (binding.connectionProblem) {
-            findings.push({
-                level: 'error',
-                code: 'storage-setting-missing',
-                message: `${where} ${binding.connectionProblem.replace(/^the setting /, 'the setting ')}.`,
-                fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
-            });
-        }
-        if (config && !binding.hub.explicit && !isProduction(binding.slot)) {
-            findings.push({
-                level: 'error',
-                code: 'hub-name-implicit',
-                message: `host.json has no ${config.section}.hubName: in slot ${binding.slot} the Durable Functions extension refuses to start ("Task Hub name must be specified in host.json when using slots").`,
-                fix: `Set ${config.section}.hubName, e.g. "%TaskHubName%" with a different TaskHubName app setting in each slot (not sticky).`,
-            });
-        }
-        if (binding.hub.problem)
-            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
-    }
-    const stuck = [...new Set(bindings.flatMap((b) => b.settingNames))].filter((n) => sticky.has(n.toLowerCase()));
-    if (stuck.length) {
-        findings.push({
-            level: 'error',
-            code: 'storage-setting-sticky',
-            message: `${stuck.join(', ')} ${stuck.length > 1 ? 'are' : 'is a'} deployment slot setting${stuck.length > 1 ? 's' : ''} (sticky): it stays with the slot on a swap, so the new code would take over the task hub the old code's instances are running in.`,
-            fix: `Untick "Deployment slot setting" for ${stuck.join(', ')} on both slots, so each slot's durable storage moves with its code.`,
-        });
-    }
-    const [a, b] = bindings;
-    if (a?.connection && b?.connection && a.connection.account.toLowerCase() === b.connection.account.toLowerCase() && a.hub.hub.toLowerCase() === b.hub.hub.toLowerCase()) {
-        findings.push({
-            level: 'error',
-            code: 'shared-task-hub',
-            message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use task hub ${a.hub.hub} in storage account ${a.connection.account}: old and new code would pick up each other's orchestrations.`,
-            fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
-        });
-    }
-    report.ok = !findings.some((f) => f.level === 'error');
-    return report;
-}
-function renderValidation(report) {
-    const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
-    for (const s of report.slots)
-        lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
-    for (const f of report.findings)
-        lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
-    const errors = report.findings.filter((f) => f.level === 'error').length;
-    const warnings = report.findings.length - errors;
-    lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/azure/swap.ts
-/**
- * The swap: staging into production through ARM, followed to its end, production's health checked
- * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
- * run starts no operation after the cancel; an operation already started at Azure's side is said
- * to go on.
- */
-
-
-
-const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'];
-function swapExitCode(report) {
-    switch (report.outcome) {
-        case 'swapped':
-        case 'previewed':
-        case 'reset':
-            return 0;
-        case 'cancelled':
-        case 'invalid':
-            return 2;
-        default:
-            return 1;
-    }
-}
-async function checkHealth(check, signal, onStep, sleep = http/* sleep */.yy) {
-    const attempts = [];
-    for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
-        if (i > 0)
-            await sleep(check.intervalMs, signal);
-        if (signal?.aborted)
-            break;
-        try {
-            const response = await (0,http/* send */.tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
-            const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
-            const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
-            attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
-            onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
-            if (ok)
-                return { healthy: true, attempts };
-        }
-        catch (error) {
-            if (signal?.aborted)
-                break;
-            const why = (0,http/* tlsProblem */.hE)(error) ?? (error.code || (0,errors/* errorMessage */.gJ)(error));
-            attempts.push({ ok: false, error: why });
-            onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
-        }
-    }
-    return { healthy: false, attempts };
-}
-async function runSwap(options) {
-    const { site, slot, target, action, signal } = options;
-    const report = {
-        schema: 'durable-gate.swap-report/v1',
-        app: site.ref.name,
-        slot,
-        target,
-        action,
-        outcome: 'cancelled',
-        rolledBack: false,
-        operations: [],
-        ...(options.validation ? { validation: options.validation } : {}),
-        message: '',
-    };
-    const step = options.onStep ?? (() => undefined);
-    const cancelled = (message) => Object.assign(report, { outcome: 'cancelled', message });
-    if (signal?.aborted)
-        return cancelled('Cancelled before anything was changed: no swap was started.');
-    /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
-    const operate = async (operation, from, to, run) => {
-        const started = Date.now();
-        step(`${operation}: ${from} → ${to} started`);
-        const record = { operation, from, to, succeeded: false, seconds: 0 };
-        report.operations.push(record);
-        try {
-            await run();
-            record.succeeded = true;
-        }
-        catch (error) {
-            if (error instanceof ArmCancelled)
-                throw error;
-            record.message = (0,errors/* errorMessage */.gJ)(error);
-        }
-        record.seconds = Math.round((Date.now() - started) / 100) / 10;
-        step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
-        return record;
-    };
-    try {
-        if (action === 'preview') {
-            const op = await operate('preview', slot, target, () => site.preview(slot, target));
-            return Object.assign(report, op.succeeded
-                ? { outcome: 'previewed', message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
-                : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
-        }
-        if (action === 'reset') {
-            const op = await operate('reset', slot, target, () => site.reset(slot));
-            return Object.assign(report, op.succeeded
-                ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
-                : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
-        }
-        const swap = await operate('swap', slot, target, () => site.swap(slot, target));
-        if (!swap.succeeded) {
-            return Object.assign(report, { outcome: 'swap-failed', message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
-        }
-        if (!options.health) {
-            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
-        }
-        step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
-        report.health = await checkHealth(options.health, signal, step, options.sleep);
-        if (report.health.healthy)
-            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
-        if (signal?.aborted)
-            return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
-        const last = report.health.attempts.at(-1)?.error ?? 'no answer';
-        if (options.rollback === 'never') {
-            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
-        }
-        const back = await operate('swap back', slot, target, () => site.swap(slot, target));
-        if (!back.succeeded) {
-            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
-        }
-        report.rolledBack = true;
-        // The previous version is checked for its status only: an expected text names the new one.
-        const { url, expectStatus, intervalMs, ca } = options.health;
-        report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
-        return Object.assign(report, {
-            outcome: 'unhealthy-rolled-back',
-            message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
-        });
-    }
-    catch (error) {
-        if (error instanceof ArmCancelled)
-            return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./src/azure/discovery.ts
+var discovery = __webpack_require__(441);
+// EXTERNAL MODULE: ./src/azure/site.ts
+var site = __webpack_require__(5444);
+// EXTERNAL MODULE: ./src/azure/slots.ts
+var slots = __webpack_require__(1906);
+// EXTERNAL MODULE: ./src/azure/swap.ts
+var swap = __webpack_require__(7456);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/taskhub.ts + 1 modules
@@ -816,7 +890,7 @@ async function openSite(values, io, command, options = {}) {
     if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint))
         throw new errors/* UsageError */.eb(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
     const identity = await createCredential({ cloud, env: io.env, ...(values.auth ? { auth: values.auth } : {}), ...(values['client-id'] ? { clientId: values['client-id'] } : {}), ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}) });
-    const arm = new ArmClient({
+    const arm = new azure_arm/* ArmClient */.aN({
         endpoint,
         credential: identity.credential,
         scope: `${cloud.arm}/.default`,
@@ -824,18 +898,18 @@ async function openSite(values, io, command, options = {}) {
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs } : {}),
     });
-    return { site: new WebSite(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
+    return { site: new site/* WebSite */.Ao(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
 }
 /** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
 async function slotSource(values, io, signal) {
     const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
     const slot = values.slot;
-    const config = values.app ? readHostConfig((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
+    const config = values.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
     if (!config)
         io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
     if (config?.otherProvider)
         throw new errors/* UsageError */.eb(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`);
-    const binding = await discoverSlot({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
+    const binding = await (0,slots/* discoverSlot */._h)({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
     const where = site.describe(slot);
     if (!binding.connection)
         throw new errors/* UsageError */.eb(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
@@ -843,7 +917,9 @@ async function slotSource(values, io, signal) {
         throw new errors/* UsageError */.eb(`${where}: ${binding.hub.problem}.`);
     const hubFrom = config?.hubName ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}` : `${binding.hub.hub} (the default: no hubName in host.json)`;
     io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
-    return { source: openSlotHub(binding, config), secrets: binding.connection.secrets };
+    // The whole connection string is masked too, not just its key.
+    const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
+    return { source: (0,slots/* openSlotHub */.UD)(binding, config), secrets: [...binding.connection.secrets, ...raw] };
 }
 const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
 
@@ -910,15 +986,15 @@ async function validateCommand(args, io) {
     const slot = requireSlot(values, 'validate');
     const fmt = format(values);
     const { site, identity } = await openSite(values, io, 'validate');
-    const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
-    io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
+    const report = await (0,slots/* validateSlots */.uW)({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
+    io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : (0,slots/* renderValidation */.kQ)(report));
     return report.ok ? 0 : 1;
 }
 /** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
 function swapSettings(get, slot) {
     const action = (get('action') || 'swap').toLowerCase();
-    if (!SWAP_ACTIONS.includes(action))
-        throw new errors/* UsageError */.eb(`Invalid action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
+    if (!swap/* SWAP_ACTIONS */.oo.includes(action))
+        throw new errors/* UsageError */.eb(`Invalid action '${action}'. Expected ${swap/* SWAP_ACTIONS */.oo.join(', ')}.`);
     const rollback = (get('rollback') || 'on-failure').toLowerCase();
     if (rollback !== 'on-failure' && rollback !== 'never')
         throw new errors/* UsageError */.eb(`Invalid rollback '${rollback}'. Expected on-failure or never.`);
@@ -985,15 +1061,15 @@ async function swapCommand(args, io, signal) {
     const settings = swapSettings((name) => values[name], slot);
     const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, ...(signal ? { signal } : {}) });
     const result = await swapWithValidation(site, identity, settings, { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) }, (line) => io.stderr.write(`durable-gate: ${line}\n`));
-    io.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`);
-    return swapExitCode(result);
+    io.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : `${result.validation && !result.validation.ok ? (0,slots/* renderValidation */.kQ)(result.validation) : ''}${renderSwap(result)}`);
+    return (0,swap/* swapExitCode */.T_)(result);
 }
 /** Validation (unless skipped; errors stop the swap), then the swap. The same for the CLI and the Action. */
 async function swapWithValidation(site, identity, settings, options, onStep) {
     let validation;
     // Validation concerns a swap into the target; a preview reset changes nothing there.
     if (!options.skipValidation && settings.action !== 'reset') {
-        validation = await validateSlots({ site, slot: settings.slot, target: settings.target, credential: identity.credential, ...(options.appDir ? { appDir: options.appDir } : {}) });
+        validation = await (0,slots/* validateSlots */.uW)({ site, slot: settings.slot, target: settings.target, credential: identity.credential, ...(options.appDir ? { appDir: options.appDir } : {}) });
         for (const finding of validation.findings)
             onStep(`${finding.level}: ${finding.message}`);
         if (!validation.ok) {
@@ -1011,7 +1087,7 @@ async function swapWithValidation(site, identity, settings, options, onStep) {
             };
         }
     }
-    return runSwap({
+    return (0,swap/* runSwap */.Pv)({
         site,
         slot: settings.slot,
         target: settings.target,

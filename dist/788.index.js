@@ -1,0 +1,1306 @@
+export const id = 788;
+export const ids = [788];
+export const modules = {
+
+/***/ 210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ AZURE_OPTIONS),
+/* harmony export */   k: () => (/* binding */ AZURE_HELP)
+/* harmony export */ });
+/** The options every command that reaches Azure Resource Manager takes. */
+const AZURE_HELP = `Azure:
+  --app-name <name>       The function app (site) name.
+  --resource-group <name> Its resource group.
+  --subscription <id>     Its subscription (default: AZURE_SUBSCRIPTION_ID).
+  --auth <kind>           azure-cli (default: the login az or azure/login left), oidc (GitHub's OIDC
+                          token for --client-id in --tenant-id; the job needs id-token: write),
+                          managed-identity (self-hosted runners), default (DefaultAzureCredential).
+  --client-id <id>        oidc: the app registration or managed identity (default AZURE_CLIENT_ID);
+                          managed-identity: a user-assigned identity.
+  --tenant-id <id>        The tenant (default AZURE_TENANT_ID).
+  --environment <cloud>   AzureCloud (default), AzureChinaCloud or AzureUSGovernment.
+  --arm-endpoint <url>    Another Resource Manager endpoint (Azure Stack, private clouds).`;
+const AZURE_OPTIONS = {
+    'app-name': { type: 'string' },
+    'resource-group': { type: 'string' },
+    subscription: { type: 'string' },
+    auth: { type: 'string' },
+    'client-id': { type: 'string' },
+    'tenant-id': { type: 'string' },
+    environment: { type: 'string' },
+    'arm-endpoint': { type: 'string' },
+    slot: { type: 'string' },
+};
+
+
+/***/ }),
+
+/***/ 6052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   O7: () => (/* binding */ parseStatuses),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   pe: () => (/* binding */ parseTime),
+/* harmony export */   zq: () => (/* binding */ parseCount)
+/* harmony export */ });
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/** Option values shared by the commands, parsed once with messages that quote the bad value. */
+
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
+function parseDuration(option, text) {
+    const trimmed = text.trim();
+    let total = 0;
+    let rest = trimmed;
+    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+    while (rest.length > 0) {
+        const match = part.exec(rest);
+        if (!match)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+        total += Number(match[1]) * UNITS[match[2]];
+        rest = rest.slice(match[0].length);
+    }
+    if (trimmed === '' || total <= 0)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    if (total > 24 * 86_400_000)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
+    return total;
+}
+function parseStatuses(option, values) {
+    if (!values || values.length === 0)
+        return [..._taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_FLIGHT_STATUSES */ .MZ];
+    if (values.every((v) => v.split(',').every((part) => part.trim() === ''))) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`);
+    }
+    const out = [];
+    for (const raw of values.flatMap((v) => v.split(','))) {
+        const value = raw.trim();
+        if (!value)
+            continue;
+        const match = _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.find((s) => s.toLowerCase() === value.toLowerCase());
+        if (!match)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${value}'. Expected one or more of ${_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.join(', ')}, separated by commas.`);
+        if (!out.includes(match))
+            out.push(match);
+    }
+    return out;
+}
+/** Strict ISO 8601: a date (read as UTC midnight) or a date-time with Z or an offset. */
+function parseTime(option, text) {
+    const match = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/.exec(text.trim());
+    const invalid = new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected an ISO 8601 date or time with its zone, such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+    if (!match || (match[4] !== undefined && match[7] === undefined))
+        throw invalid;
+    const [, y, m, d] = match;
+    const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d))
+        throw invalid;
+    const time = Date.parse(match[4] === undefined ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (Number.isNaN(time))
+        throw invalid;
+    return new Date(time);
+}
+function parseCount(option, text) {
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a whole number of 1 or more.`);
+    return Number(text);
+}
+/** Never print a secret: keys, SAS signatures, tokens, whole connection strings. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 8)
+            out = out.split(secret).join('***');
+    return out
+        .replace(/(AccountKey=)[^;\s]+/gi, '$1***')
+        .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
+        .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
+        .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}
+/** Instance ids come from callers: show control characters escaped, never raw, in terminal output. */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 6788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  qg: () => (/* binding */ parse),
+  YK: () => (/* binding */ recordReport),
+  T5: () => (/* binding */ renderGateText)
+});
+
+// UNUSED EXPORTS: GATE_USAGE, RECORD_USAGE, gateCommand, recordCommand
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
+var azure_tables = __webpack_require__(2645);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+;// CONCATENATED MODULE: ./src/taskhub/http-api.ts
+/**
+ * The Durable Functions HTTP management API as a source for the gate (provider-agnostic: works
+ * whatever storage backend the app uses). docs: "HTTP API reference" of Durable Functions;
+ * quirks in ../shared/docs/durable-protocol.md §7:
+ * - paging by the x-ms-continuation-token response header, sent back as a request header;
+ *   pages can be empty and still carry a token;
+ * - statuses the extension cannot parse are dropped, and if none parse no filter is applied:
+ *   the statuses are always checked again here;
+ * - durable entities are listed too (ids starting with '@'): left out here.
+ * Its history (showHistory) is lossy, so `record` refuses this source.
+ */
+
+
+class HttpApiError extends (/* unused pure expression or super */ null && (DurableGateError)) {
+    name = 'HttpApiError';
+}
+class http_api_HttpApiSource {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        let url;
+        try {
+            url = new URL(options.endpoint);
+        }
+        catch {
+            throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected an http(s) URL.`);
+        const path = url.pathname.replace(/\/+$/, '');
+        url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
+        url.search = '';
+        this.base = url;
+    }
+    get describe() {
+        return `the Durable Functions HTTP API at ${this.base.origin}`;
+    }
+    async *instances(query) {
+        const names = query.names?.map((n) => n.toLowerCase());
+        let token;
+        do {
+            const url = new URL(`${this.base.pathname}/instances`, this.base);
+            url.searchParams.set('runtimeStatus', query.statuses.join(','));
+            url.searchParams.set('top', String(query.pageSize ?? 500));
+            url.searchParams.set('showInput', 'false');
+            if (query.createdAfter)
+                url.searchParams.set('createdTimeFrom', query.createdAfter.toISOString());
+            const { body, headers } = await this.get(url, token ? { 'x-ms-continuation-token': token } : {});
+            let page;
+            try {
+                page = JSON.parse(body);
+            }
+            catch {
+                throw new HttpApiError(`${this.describe}: the instances list is not JSON. Is --http-endpoint the function app's URL?`);
+            }
+            if (!Array.isArray(page))
+                throw new HttpApiError(`${this.describe}: the instances list is not an array. Is --http-endpoint the function app's URL?`);
+            for (const raw of page) {
+                const id = raw.instanceId ?? '';
+                const status = raw.runtimeStatus ?? '';
+                if (id.startsWith('@'))
+                    continue;
+                if (!query.statuses.includes(status))
+                    continue;
+                if (names && !names.includes((raw.name ?? '').toLowerCase()))
+                    continue;
+                if (query.instanceIds && !query.instanceIds.includes(id))
+                    continue;
+                yield {
+                    instanceId: id,
+                    name: raw.name ?? '',
+                    runtimeStatus: status,
+                    ...(raw.createdTime ? { createdTime: raw.createdTime } : {}),
+                    ...(raw.lastUpdatedTime ? { lastUpdatedTime: raw.lastUpdatedTime } : {}),
+                };
+            }
+            const next = headers['x-ms-continuation-token'];
+            token = typeof next === 'string' && next !== '' && next !== 'null' ? next : undefined;
+        } while (token);
+    }
+    /** One GET with retries on 429, 5xx, resets and timeouts; Retry-After is honoured. */
+    async get(url, headers) {
+        const retries = this.options.retries ?? 6;
+        const sleep = this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        for (let attempt = 0;; attempt++) {
+            let status = 0;
+            let retryAfterMs;
+            let failure;
+            try {
+                const response = await send(url, {
+                    headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
+                    ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+                    ...(this.options.ca ? { ca: this.options.ca } : {}),
+                });
+                status = response.status;
+                if (status >= 200 && status < 300)
+                    return response;
+                retryAfterMs = retryAfter(response.headers['retry-after']);
+                failure = `HTTP ${status}${response.body ? `: ${response.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
+                if (status === 401 || status === 403)
+                    throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
+                if (status === 404)
+                    throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
+                if (status !== 429 && status < 500)
+                    throw new HttpApiError(`${this.describe}: ${failure}`);
+            }
+            catch (error) {
+                if (error instanceof HttpApiError)
+                    throw error;
+                const tls = tlsProblem(error);
+                if (tls)
+                    throw new HttpApiError(`${this.describe}: ${tls}`);
+                failure = error.code || error.message;
+            }
+            if (attempt >= retries)
+                throw new HttpApiError(`${this.describe}: ${failure} (after ${retries + 1} attempts).`);
+            const backoff = Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
+            await sleep(retryAfterMs ?? backoff);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/taskhub/record.ts
+var record = __webpack_require__(2163);
+// EXTERNAL MODULE: ./src/commands/options.ts
+var options = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/commands/azure-options.ts
+var azure_options = __webpack_require__(210);
+;// CONCATENATED MODULE: ./src/commands/taskhub.ts
+/** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+
+
+
+
+
+
+
+
+
+
+const CONNECTION_HELP = (/* unused pure expression or super */ null && (`  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
+  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
+                         an environment variable holding a connection string (UseDevelopmentStorage=true
+                         for Azurite), or identity-based settings <name>__accountName,
+                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+  --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`));
+const RECORD_USAGE = (/* unused pure expression or super */ null && (`Usage: durable-gate record --task-hub <name> --out <dir> [options]
+
+Exports the histories of in-flight instances, one durable-gate history file per instance.
+
+Options:
+${CONNECTION_HELP}
+  --out <dir>            Where the files go (created if missing). Another instance's file is never
+                         replaced; the same instance's file is updated.
+  --status <list>        Statuses to record (default Pending,Running,Suspended,ContinuedAsNew).
+  --orchestrator <name>  Only instances of this orchestrator (repeatable; any letter case).
+  --instance <id>        Only this instance (repeatable).
+  --created-after <time> Only instances created at or after this time (ISO 8601).
+  --limit <n>            At most n instances.
+  -h, --help             Show this help.
+
+Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
+read the task hub, or bad options.
+`));
+const GATE_USAGE = (/* unused pure expression or super */ null && (`Usage: durable-gate gate --task-hub <name> [options]
+       durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
+
+Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task
+hub and its storage are discovered from the slot's app settings (through Azure Resource Manager)
+and the app's host.json: no storage secret is needed.
+
+Options:
+${CONNECTION_HELP}
+  --timeout <duration>   How long to wait (default 30m). Durations: 90s, 30m, 2h, 1h30m.
+  --interval <duration>  Time between polls (default 15s).
+  --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
+                         suspended instances resume on the new code).
+  --http-endpoint <url>  Instead of the storage tables, ask the app's Durable Functions HTTP API
+                         (any storage backend). The durabletask_extension system key is read from
+                         the environment variable named by --http-key-env (default
+                         DURABLE_GATE_SYSTEM_KEY).
+  --http-key-env <name>  The environment variable holding that system key.
+  --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
+  --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
+  --format text|json     Report format on stdout (default text).
+  --slot <name>          Discover the hub bound to this slot (e.g. staging); --app gives host.json.
+${AZURE_HELP}
+  -h, --help             Show this help.
+
+Exit codes: 0 drained; 1 timed out (what blocks is listed); 2 could not query the task hub,
+cancelled (SIGINT/SIGTERM), or bad options. The gate fails closed.
+`));
+const CONNECTION_OPTIONS = {
+    'task-hub': { type: 'string' },
+    connection: { type: 'string' },
+    app: { type: 'string' },
+    'table-prefix': { type: 'string' },
+    status: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+};
+/** node:util parseArgs, its errors said as usage errors that point at the command's help. */
+function parse(command, args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        const message = (0,errors/* errorMessage */.gJ)(error).split('\n')[0];
+        throw new errors/* UsageError */.eb(`${message.replace(/\. To specify.*$/, '').replace(/\.?$/, '.')} Run 'durable-gate ${command} --help'.`);
+    }
+}
+function openHub(values, io, command) {
+    if (!values['task-hub'])
+        throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
+    return openTaskHub({
+        taskHub: values['task-hub'],
+        env: io.env,
+        ...(values.connection ? { setting: values.connection } : {}),
+        ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}),
+        ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+    });
+}
+async function recordCommand(args, io) {
+    if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
+        throw new UsageError("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
+    }
+    const { values } = parse('record', args, {
+        ...CONNECTION_OPTIONS,
+        out: { type: 'string' },
+        orchestrator: { type: 'string', multiple: true },
+        instance: { type: 'string', multiple: true },
+        'created-after': { type: 'string' },
+        limit: { type: 'string' },
+    });
+    if (values.help) {
+        io.stdout.write(RECORD_USAGE);
+        return 0;
+    }
+    if (!values.out)
+        throw new UsageError("missing --out <dir>: the folder for the history files. Run 'durable-gate record --help'.");
+    const statuses = parseStatuses('--status', values.status);
+    const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
+    const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
+    const { hub, connection } = openHub(values, io, 'record');
+    io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
+    const progress = io.stderr.isTTY === true;
+    try {
+        const summary = await recordHistories({
+            hub,
+            outDir: resolve(io.cwd, values.out),
+            query: {
+                statuses,
+                ...(createdAfter ? { createdAfter } : {}),
+                ...(values.orchestrator ? { names: values.orchestrator } : {}),
+                ...(values.instance ? { instanceIds: values.instance } : {}),
+            },
+            ...(limit ? { limit } : {}),
+            onProgress: (done, total) => {
+                if (progress && total >= 20)
+                    io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
+            },
+        });
+        const report = recordReport(summary, displayPath(resolve(io.cwd, values.out), io.cwd), connection.secrets);
+        io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
+        return report.missed > 0 ? 1 : 0;
+    }
+    catch (error) {
+        io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
+        return 2;
+    }
+}
+/** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
+function recordReport(summary, out, secrets) {
+    const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
+        `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
+    const notes = [
+        ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
+        ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
+        ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
+        ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
+        ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${(0,options/* redact */.E$)(message, secrets)}`),
+        ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+    ].map(options/* printable */.g$);
+    return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
+}
+function storageSource(values, io) {
+    const { hub, connection } = openHub(values, io, 'gate');
+    return { source: hub, secrets: connection.secrets };
+}
+function httpSource(endpoint, keyEnv, io) {
+    const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
+    const systemKey = io.env[variable];
+    if (!systemKey)
+        throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
+    return { source: new HttpApiSource({ endpoint, systemKey }), secrets: [systemKey] };
+}
+function ago(seconds) {
+    if (seconds === undefined)
+        return '?';
+    const d = Math.floor(seconds / 86_400);
+    const h = Math.floor((seconds % 86_400) / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
+}
+function renderGateText(report) {
+    const lines = [];
+    switch (report.outcome) {
+        case 'drained':
+            lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
+            if (report.ignoredStale.length)
+                lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.map(options/* printable */.g$).join(', ')}`);
+            break;
+        case 'timeout':
+            lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
+            break;
+        case 'cancelled':
+            lines.push(`Cancelled after ${report.polls} poll(s): nothing was decided; do not deploy.`);
+            break;
+        case 'error':
+            lines.push(`Could not query the task hub (the gate fails closed; do not deploy): ${report.error ?? ''}`);
+            break;
+    }
+    if (report.outcome !== 'drained' && report.inFlight.length > 0) {
+        const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [(0,options/* printable */.g$)(i.instanceId), (0,options/* printable */.g$)(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+        const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+        for (const row of rows)
+            lines.push(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+        if (report.inFlight.some((i) => i.possiblyStuck))
+            lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+    }
+    return lines.join('\n') + '\n';
+}
+async function gateCommand(args, io, signal) {
+    const { values } = parse('gate', args, {
+        ...CONNECTION_OPTIONS,
+        timeout: { type: 'string' },
+        interval: { type: 'string' },
+        'stale-after': { type: 'string' },
+        'ignore-stale': { type: 'boolean' },
+        format: { type: 'string' },
+        'http-endpoint': { type: 'string' },
+        'http-key-env': { type: 'string' },
+        ...AZURE_OPTIONS,
+    });
+    if (values.help) {
+        io.stdout.write(GATE_USAGE);
+        return 0;
+    }
+    const timeoutMs = parseDuration('--timeout', values.timeout ?? '30m');
+    const intervalMs = parseDuration('--interval', values.interval ?? '15s');
+    const staleAfterMs = values['stale-after'] ? parseDuration('--stale-after', values['stale-after']) : undefined;
+    if (values['ignore-stale'] && staleAfterMs === undefined)
+        throw new UsageError('--ignore-stale needs --stale-after <duration>: it says which instances count as possibly stuck.');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+        throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
+    const statuses = parseStatuses('--status', values.status);
+    if (values.slot && (values['task-hub'] || values['http-endpoint'] || values.connection)) {
+        throw new UsageError('--slot discovers the task hub and its storage from the slot; leave out --task-hub, --connection and --http-endpoint.');
+    }
+    const { source, secrets } = values.slot
+        ? await (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal)
+        : values['http-endpoint']
+            ? httpSource(values['http-endpoint'], values['http-key-env'], io)
+            : storageSource(values, io);
+    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+    const report = await runGate({
+        source,
+        statuses,
+        timeoutMs,
+        intervalMs,
+        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+        ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+        ...(signal ? { signal } : {}),
+        onPoll: (poll) => {
+            const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+            const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+            const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
+        },
+    });
+    if (report.error)
+        report.error = redact(report.error, secrets);
+    io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
+    return gateExitCode(report);
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   hE: () => (/* binding */ tlsProblem),
+/* harmony export */   tN: () => (/* binding */ send),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * One HTTP(S) exchange with node's own stack (proxy-free, NODE_EXTRA_CA_CERTS honoured), shared by
+ * the Durable HTTP API source, the ARM client, the GitHub OIDC token request and the health check.
+ */
+
+
+function send(url, request = {}) {
+    const call = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_0__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+    const options = {
+        method: request.method ?? 'GET',
+        headers: {
+            ...(request.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}),
+            ...request.headers,
+        },
+        timeout: request.timeoutMs ?? 30_000,
+        ...(request.ca ? { ca: request.ca } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+    };
+    return new Promise((resolve, reject) => {
+        const req = call(url, options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+        req.on('error', reject);
+        req.end(request.body);
+    });
+}
+/** Retry-After in seconds or as an HTTP date, in milliseconds. */
+function retryAfter(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const seconds = Number(text);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+/** A TLS failure said so that the reader knows what to do. */
+function tlsProblem(error) {
+    const code = error.code ?? '';
+    return /CERT|SELF_SIGNED|TLS|SSL/i.test(code) ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.` : undefined;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }, ms);
+    const done = () => {
+        clearTimeout(timer);
+        resolve();
+    };
+    signal?.addEventListener('abort', done, { once: true });
+});
+
+
+/***/ }),
+
+/***/ 2645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ openTaskHub),
+/* harmony export */   $s: () => (/* binding */ AzureTablesTaskHub),
+/* harmony export */   MZ: () => (/* binding */ IN_FLIGHT_STATUSES),
+/* harmony export */   nY: () => (/* binding */ ALL_STATUSES)
+/* harmony export */ });
+/* unused harmony export TaskHubAccessError */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(869);
+/* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1394);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1930);
+/**
+ * Reads a task hub in Azure Storage (DurableTask.AzureStorage layout; docs/runtime-rules.md §7):
+ * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
+ * `<hub lower-case>-largemessages` blob container.
+ */
+
+
+
+
+
+
+/** Statuses an instance can resume from on new code: the gate waits for these by default. */
+const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
+const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
+/** The service said no in a way retrying cannot fix: says which table, account and credential. */
+class TaskHubAccessError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DurableGateError */ .B7 {
+    name = 'TaskHubAccessError';
+}
+let sharedHttpClient;
+function httpClient() {
+    return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
+}
+const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
+class AzureTablesTaskHub {
+    connection;
+    taskHub;
+    instancesTable;
+    historyTable;
+    container;
+    instancesClient;
+    historyClient;
+    constructor(connection, taskHub, options = {}) {
+        this.connection = connection;
+        this.taskHub = taskHub;
+        if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+        }
+        const prefix = options.trackingPrefix ?? taskHub;
+        this.instancesTable = `${prefix}Instances`;
+        this.historyTable = `${prefix}History`;
+        this.container = `${taskHub.toLowerCase()}-largemessages`;
+        this.instancesClient = connection.tableClient(this.instancesTable);
+        this.historyClient = connection.tableClient(this.historyTable);
+    }
+    get describe() {
+        return `task hub ${this.taskHub} (${this.connection.describe})`;
+    }
+    async *instances(query) {
+        const names = query.names?.map((n) => n.toLowerCase());
+        const keep = (row) => query.statuses.includes(row.runtimeStatus) &&
+            (!names || names.includes(row.name.toLowerCase())) &&
+            (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
+        if (query.instanceIds) {
+            for (const id of new Set(query.instanceIds)) {
+                if (id.startsWith('@'))
+                    continue; // a durable entity, never an orchestration in flight
+                const row = await this.guard(this.instancesTable, async () => {
+                    try {
+                        return await this.instancesClient.getEntity((0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
+                    }
+                    catch (error) {
+                        if (error.statusCode === 404 && !(await this.tableMissing(error)))
+                            return undefined;
+                        throw error;
+                    }
+                });
+                const summary = row ? toSummary(row) : undefined;
+                if (summary && keep(summary))
+                    yield summary;
+            }
+            return;
+        }
+        // Entities live in the same table with partition keys '@name@key' and stay Running forever:
+        // excluded on the server, as are statuses not asked for.
+        const statusFilter = query.statuses.map((s) => (0,_azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .odata */ .Ye) `RuntimeStatus eq ${s}`).join(' or ');
+        let filter = `(PartitionKey lt '@' or PartitionKey ge 'A') and (${statusFilter})`;
+        if (query.createdAfter)
+            filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
+        const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
+        const iterator = pages[Symbol.asyncIterator]();
+        for (;;) {
+            // Pages are followed until no continuation token is left, empty pages included.
+            const next = await this.guard(this.instancesTable, () => iterator.next());
+            if (next.done)
+                return;
+            for (const row of next.value) {
+                const summary = toSummary(row);
+                if (keep(summary))
+                    yield summary;
+            }
+        }
+    }
+    /**
+     * The rows of one instance's history, with large values fetched from blobs and gunzipped.
+     * Read through the client's own pipeline (authentication, retries honouring Retry-After), but
+     * as plain JSON without OData metadata: parsing it natively costs a fraction of the SDK's
+     * typed deserializer, which dominated recording time.
+     */
+    async historyRows(instanceId) {
+        const partition = (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(instanceId);
+        const rows = [];
+        let next;
+        do {
+            const page = await this.guard(this.historyTable, () => this.queryPage(this.historyClient, (0,_azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .odata */ .Ye) `PartitionKey eq ${partition}`, next));
+            rows.push(...page.rows);
+            next = page.next;
+        } while (next);
+        let blobs = 0;
+        const container = this.connection.blobService().getContainerClient(this.container);
+        for (const row of rows) {
+            for (const key of Object.keys(row)) {
+                if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '')
+                    continue;
+                const blobName = row[key];
+                const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer());
+                row[key.slice(0, -'BlobName'.length)] = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(buffer).toString('utf8');
+                delete row[key];
+                blobs += 1;
+            }
+        }
+        return { rows, blobs };
+    }
+    /** One page of a table query, as the Table service's REST API returns it (odata=nometadata). */
+    async queryPage(client, filter, from) {
+        const url = new URL(client.url);
+        url.pathname = `${url.pathname.replace(/\/$/, '')}/${client.tableName}()`;
+        url.searchParams.set('$filter', filter);
+        url.searchParams.set('$top', '1000');
+        if (from) {
+            url.searchParams.set('NextPartitionKey', from.partition);
+            if (from.row !== undefined)
+                url.searchParams.set('NextRowKey', from.row);
+        }
+        const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createPipelineRequest */ .G6)({
+            url: url.toString(),
+            method: 'GET',
+            allowInsecureConnection: url.protocol === 'http:',
+            headers: (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createHttpHeaders */ .Nc)({ Accept: 'application/json;odata=nometadata', 'x-ms-version': '2019-02-02', DataServiceVersion: '3.0' }),
+        });
+        const response = await client.pipeline.sendRequest(httpClient(), request);
+        if (response.status >= 400) {
+            let code;
+            try {
+                code = JSON.parse(response.bodyAsText ?? '')['odata.error']?.code;
+            }
+            catch {
+                code = undefined;
+            }
+            throw Object.assign(new Error(`HTTP ${response.status}${code ? ` ${code}` : ''}`), { statusCode: response.status, code });
+        }
+        const body = JSON.parse(response.bodyAsText ?? '{}');
+        const nextPartition = response.headers.get('x-ms-continuation-nextpartitionkey');
+        const nextRow = response.headers.get('x-ms-continuation-nextrowkey');
+        return { rows: body.value ?? [], ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
+    }
+    async tableMissing(error) {
+        const code = error.code;
+        return code === 'TableNotFound' || /TableNotFound/.test(String(error.message));
+    }
+    /** Turns errors retrying cannot fix into plain messages naming the table, account and credential. */
+    async guard(resource, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw this.explain(resource, error);
+        }
+    }
+    explain(resource, error) {
+        const status = error.statusCode;
+        const code = error.code ?? error.details?.errorCode ?? '';
+        const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
+        if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String(error.message)))) {
+            return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+        }
+        if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
+            return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
+        }
+        if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
+            return new TaskHubAccessError(`${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`);
+        }
+        if (status === 401)
+            return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
+        const network = error.code;
+        if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
+            return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
+        }
+        const message = error.message?.split('\n')[0] || [status && `HTTP ${status}`, code].filter(Boolean).join(' ') || String(error);
+        return new TaskHubAccessError(`${where}: ${message}`);
+    }
+}
+function toSummary(row) {
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
+    return {
+        instanceId: (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .unescapePartitionKey */ .yy)(String(row.partitionKey)),
+        name: str(row.Name) ?? '',
+        ...(str(row.Version) ? { version: str(row.Version) } : {}),
+        ...(str(row.ExecutionId) ? { executionId: str(row.ExecutionId) } : {}),
+        runtimeStatus: str(row.RuntimeStatus) ?? 'Unknown',
+        ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime) } : {}),
+        ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime) } : {}),
+    };
+}
+/** A task hub and its storage connection, resolved from app settings the way the host does. */
+function openTaskHub(options) {
+    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveConnection */ .X)({
+        ...(options.setting ? { setting: options.setting } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.appDir ? { appDir: options.appDir } : {}),
+    });
+    const hub = new AzureTablesTaskHub(connection, options.taskHub, options.tablePrefix ? { trackingPrefix: options.tablePrefix } : {});
+    return { hub, connection };
+}
+
+
+/***/ }),
+
+/***/ 1394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ resolveConnection)
+/* harmony export */ });
+/* unused harmony export parseConnectionString */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4869);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9410);
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+
+
+
+
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+function localSettings(appDir) {
+    if (!appDir)
+        return {};
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(appDir, 'local.settings.json'), 'utf8'));
+        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+function parseConnectionString(text) {
+    const parts = {};
+    for (const segment of text.split(';')) {
+        const at = segment.indexOf('=');
+        if (at <= 0)
+            continue;
+        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+    }
+    return parts;
+}
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+function resolveConnection(options = {}) {
+    const setting = options.setting ?? 'AzureWebJobsStorage';
+    const env = options.env ?? process.env;
+    const local = localSettings(options.appDir);
+    const lookup = (name) => {
+        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+    };
+    const clientOptions = { ...RETRY, ...options.clientOptions };
+    const value = lookup(setting);
+    if (value)
+        return fromConnectionString(setting, value, clientOptions);
+    const accountName = lookup(`${setting}__accountName`);
+    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    if (tableUri && !URL.canParse(tableUri))
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+    if (tableUri)
+        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+}
+function fromConnectionString(setting, text, clientOptions) {
+    const parts = parseConnectionString(text);
+    if (parts.usedevelopmentstorage === 'true') {
+        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    }
+    const account = parts.accountname;
+    const protocol = parts.defaultendpointsprotocol ?? 'https';
+    const suffix = parts.endpointsuffix ?? 'core.windows.net';
+    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+    if (!tableEndpoint) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    }
+    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
+        if (endpoint !== undefined && !URL.canParse(endpoint)) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+        }
+    }
+    if (parts.accountkey && account)
+        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+    if (parts.sharedaccesssignature) {
+        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+        const name = account ?? accountOf(tableEndpoint);
+        return {
+            describe: `${setting}: storage account ${name} with a SAS token`,
+            account: name,
+            credentialKind: 'SAS',
+            tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+            blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+            secrets: [sas, text],
+        };
+    }
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
+    const tableCredential = new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .AzureNamedKeyCredential */ .Rk(account, key);
+    return {
+        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+        account,
+        credentialKind: 'account key',
+        tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+        blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .StorageSharedKeyCredential */ .Z3(account, key), BLOB_OPTIONS),
+        secrets: [key],
+    };
+}
+function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
+    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+    const clientId = lookup(`${setting}__clientId`);
+    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+    let credential = injected;
+    if (injected)
+        credentialKind = 'token credential';
+    const account = accountOf(tableUri);
+    const getCredential = async () => {
+        if (credential)
+            return credential;
+        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        return credential;
+    };
+    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+    return {
+        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+        account,
+        credentialKind,
+        tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+        blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+        secrets: [],
+    };
+}
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl) {
+    const url = new URL(serviceUrl);
+    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
+}
+
+
+/***/ }),
+
+/***/ 1930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ fileNameFor),
+/* harmony export */   yy: () => (/* binding */ unescapePartitionKey),
+/* harmony export */   z8: () => (/* binding */ escapePartitionKey)
+/* harmony export */ });
+/**
+ * Partition keys of task hub tables escape characters Azure Tables forbids in keys
+ * (DurableTask.AzureStorage KeySanitation.cs): '^' -> '^^', '/' -> '^0', '\' -> '^1',
+ * '#' -> '^2', '?' -> '^3', control characters -> '^' + (char)(0xC0 + code).
+ */
+const ESCAPES = { '^': '^^', '/': '^0', '\\': '^1', '#': '^2', '?': '^3' };
+const UNESCAPES = { '^': '^', '0': '/', '1': '\\', '2': '#', '3': '?' };
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function escapePartitionKey(instanceId) {
+    let out = '';
+    for (const ch of instanceId) {
+        const code = ch.charCodeAt(0);
+        out += ESCAPES[ch] ?? (isControl(code) ? `^${String.fromCharCode(0xc0 + code)}` : ch);
+    }
+    return out;
+}
+function unescapePartitionKey(key) {
+    if (!key.includes('^'))
+        return key;
+    let out = '';
+    for (let i = 0; i < key.length; i++) {
+        const ch = key[i];
+        if (ch !== '^' || i + 1 >= key.length) {
+            out += ch;
+            continue;
+        }
+        const next = key[++i];
+        const code = next.charCodeAt(0);
+        out += UNESCAPES[next] ?? (code >= 0xc0 && isControl(code - 0xc0) ? String.fromCharCode(code - 0xc0) : next);
+    }
+    return out;
+}
+/** File names for any instance id: reversible percent-encoding of everything outside [A-Za-z0-9._-]. */
+function fileNameFor(instanceId) {
+    const encoded = Array.from(new TextEncoder().encode(instanceId), (byte) => {
+        const ch = String.fromCharCode(byte);
+        return /[A-Za-z0-9._-]/.test(ch) && byte < 0x80 ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }).join('');
+    // Names of only dots would be special to file systems.
+    return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+
+/***/ }),
+
+/***/ 2163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ recordHistories)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
+/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(961);
+/* harmony import */ var _harness_history_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8716);
+/* harmony import */ var _azure_tables_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2645);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1930);
+/**
+ * `durable-gate record`: one canonical history file (design.md) per instance. Files are written
+ * whole (temporary file, then rename), never over another instance's file; an instance whose
+ * execution changes while it is read is read again, and reported if it keeps changing.
+ */
+
+
+
+
+
+
+
+
+async function recordHistories(options) {
+    const started = Date.now();
+    const clock = options.clock ?? (() => new Date());
+    const instances = [];
+    const seen = new Set();
+    let truncated = false;
+    for await (const instance of options.hub.instances(options.query)) {
+        if (seen.has(instance.instanceId))
+            continue;
+        if (options.limit !== undefined && instances.length >= options.limit) {
+            truncated = true;
+            break;
+        }
+        seen.add(instance.instanceId);
+        instances.push(instance);
+    }
+    // Listing succeeded, so the hub exists: only now is the folder created.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.outDir, { recursive: true });
+    const summary = {
+        instances: instances.length,
+        written: 0,
+        updated: 0,
+        events: 0,
+        bytes: 0,
+        blobs: 0,
+        seconds: 0,
+        pendingWithoutHistory: [],
+        changed: [],
+        vanished: [],
+        unreadable: [],
+        skipped: await explainMissing(options, seen),
+        files: [],
+        truncated,
+    };
+    // File names are chosen before any is written, so two instances can never race for one.
+    const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (next < instances.length) {
+            const instance = instances[next++];
+            try {
+                await recordOne(options, instance, summary, clock, targets.get(instance.instanceId));
+            }
+            catch (error) {
+                // One instance never stops the others: it is reported and the run goes on.
+                summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+            }
+            done += 1;
+            options.onProgress?.(done, instances.length);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+    summary.files.sort();
+    summary.seconds = (Date.now() - started) / 1000;
+    return summary;
+}
+/** For each instance the user named that was not listed: why. */
+async function explainMissing(options, found) {
+    const skipped = [];
+    for (const id of new Set(options.query.instanceIds ?? [])) {
+        if (found.has(id))
+            continue;
+        if (id.startsWith('@')) {
+            skipped.push({ instanceId: id, reason: 'is a durable entity, not an orchestration: entities have no history to replay' });
+            continue;
+        }
+        const [any] = await collect(options.hub.instances({ statuses: _azure_tables_js__WEBPACK_IMPORTED_MODULE_6__/* .ALL_STATUSES */ .nY, instanceIds: [id] }));
+        skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
+    }
+    return skipped;
+}
+async function recordOne(options, instance, summary, clock, target) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
+        const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
+        if (eventRows.length === 0) {
+            // No history: still Pending, or purged/deleted since it was listed.
+            const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
+            if (still)
+                summary.pendingWithoutHistory.push(instance.instanceId);
+            else
+                summary.vanished.push(instance.instanceId);
+            return;
+        }
+        let history;
+        try {
+            history = (0,_harness_history_load_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHistory */ .i6)(rows, `${options.hub.historyTable}/${instance.instanceId}`);
+        }
+        catch (error) {
+            summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx ? error.detail : String(error) });
+            return;
+        }
+        // The Instances row and the history must describe the same execution.
+        if (instance.executionId && history.executionId && instance.executionId !== history.executionId) {
+            const [again] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
+            if (!again) {
+                summary.changed.push(instance.instanceId);
+                return;
+            }
+            instance = again;
+            continue;
+        }
+        const file = {
+            schema: _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SCHEMA */ .NF,
+            taskHub: options.hub.taskHub,
+            instanceId: instance.instanceId,
+            ...(history.executionId ? { executionId: history.executionId } : {}),
+            name: history.orchestrator,
+            version: history.version,
+            runtimeStatus: finishedStatus(history.events) ?? instance.runtimeStatus,
+            recordedAt: clock().toISOString(),
+            history: history.events,
+        };
+        const text = JSON.stringify(file, null, 1) + '\n';
+        const { path, replaced } = target;
+        const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, text);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+        }
+        catch (error) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+            throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
+        }
+        if (replaced)
+            summary.updated += 1;
+        else
+            summary.written += 1;
+        summary.events += history.events.length;
+        summary.bytes += Buffer.byteLength(text);
+        summary.blobs += blobs;
+        summary.files.push(path);
+        return;
+    }
+    summary.changed.push(instance.instanceId);
+}
+/**
+ * Each instance's file. Another instance's file is never replaced, and names that differ only in
+ * letter case count as the same (case-insensitive file systems): the later one gets a suffix.
+ */
+async function chooseTargets(dir, instanceIds) {
+    // Existing files by lower-case name: on a case-insensitive file system "A.json" is "a.json".
+    const existing = new Map((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).map((name) => [name.toLowerCase(), name]));
+    const claimed = new Set();
+    const targets = new Map();
+    for (const instanceId of instanceIds) {
+        const base = (0,_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .fileNameFor */ .dJ)(instanceId);
+        const candidates = [`${base}.json`, `${base}~${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
+        const owners = await Promise.all(candidates.map(async (name) => {
+            const actual = existing.get(name.toLowerCase());
+            return actual === undefined ? undefined : ownerOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, actual));
+        }));
+        // The file this instance already has wins; else the first name nobody holds.
+        let index = owners.findIndex((owner, i) => owner === instanceId && !claimed.has(candidates[i].toLowerCase()));
+        if (index < 0)
+            index = owners.findIndex((owner, i) => owner === undefined && !claimed.has(candidates[i].toLowerCase()));
+        if (index < 0)
+            throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: other instances' files already use its names.`);
+        const name = existing.get(candidates[index].toLowerCase()) ?? candidates[index];
+        claimed.add(name.toLowerCase());
+        targets.set(instanceId, { path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), replaced: owners[index] === instanceId });
+    }
+    return targets;
+}
+/** The instance id a history file holds; undefined when there is no file; null when the name is taken by something else. */
+async function ownerOf(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+    try {
+        const owner = JSON.parse(text).instanceId;
+        return typeof owner === 'string' ? owner : null;
+    }
+    catch {
+        return null;
+    }
+}
+const STATUS_NAMES = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'];
+/** An instance that finished while it was being read says so in its history. */
+function finishedStatus(events) {
+    const completed = events.find((e) => e.EventType === _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionCompleted);
+    if (!completed)
+        return undefined;
+    const status = completed.OrchestrationStatus;
+    return typeof status === 'number' ? STATUS_NAMES[status] : typeof status === 'string' ? status : undefined;
+}
+async function collect(items) {
+    const out = [];
+    for await (const item of items)
+        out.push(item);
+    return out;
+}
+
+
+/***/ })
+
+};
