@@ -30154,6 +30154,10 @@ const BRAND = Symbol.for('durable-gate.error');
 function branded(name, base) {
     Object.defineProperty(base, Symbol.hasInstance, {
         value(instance) {
+            // A subclass declared elsewhere without a brand of its own inherits this check: it gets the
+            // ordinary prototype test, not its base's brand (else every DurableGateError would match it).
+            if (this !== base)
+                return Function.prototype[Symbol.hasInstance].call(this, instance);
             if (typeof instance !== 'object' || instance === null)
                 return false;
             const brands = instance[BRAND];

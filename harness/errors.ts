@@ -14,7 +14,10 @@ const BRAND = Symbol.for('durable-gate.error');
 
 function branded<T extends new (...args: never[]) => Error>(name: string, base: T): T {
   Object.defineProperty(base, Symbol.hasInstance, {
-    value(instance: unknown): boolean {
+    value(this: unknown, instance: unknown): boolean {
+      // A subclass declared elsewhere without a brand of its own inherits this check: it gets the
+      // ordinary prototype test, not its base's brand (else every DurableGateError would match it).
+      if (this !== base) return Function.prototype[Symbol.hasInstance].call(this, instance);
       if (typeof instance !== 'object' || instance === null) return false;
       const brands = (instance as Record<symbol, unknown>)[BRAND];
       return Array.isArray(brands) && brands.includes(name);
