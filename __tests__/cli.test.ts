@@ -1,7 +1,7 @@
 /** The built CLI and the built Action, run the way a user and the runner run them. */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryBuilder } from '../harness/history/builder.js';
@@ -196,4 +196,9 @@ describe('dist/', () => {
       if (fresh !== committed) throw new Error(`dist/${file} is stale: run \`npm run package\` and commit dist/.`);
     }
   }, 180_000);
+
+  test("the Action's bundle (every file dist/index.js may load) stays under 5 MB", () => {
+    const bytes = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + statSync(join(repoRoot, 'dist', f)).size, 0);
+    expect(bytes).toBeLessThan(5 * 1024 * 1024);
+  });
 });
