@@ -5,23 +5,29 @@
  * ManagedIdentityCredential (App Service's IDENTITY_ENDPOINT protocol) without leaving 127.0.0.1.
  *
  * What a credential needs to use them (all verified against @azure/identity 4.13.0 / msal-node 3.8.10):
- * - Entra: `{ authorityHost: entra.url, disableInstanceDiscovery: true }` (or AZURE_AUTHORITY_HOST).
- *   Without disableInstanceDiscovery MSAL GETs https://login.microsoftonline.com/common/discovery/instance
- *   (hard-coded, whatever the authority host), and when that fails it gives up with
- *   `untrusted_authority` before ever contacting the fake.
+ * - Entra: `{ authorityHost: entra.url, disableInstanceDiscovery: true }` (or AZURE_AUTHORITY_HOST=entra.url).
+ *   Without disableInstanceDiscovery MSAL first GETs https://login.microsoftonline.com/common/discovery/instance
+ *   (hard-coded, whatever the authority host) and, when that fails, getToken rejects with
+ *   CredentialUnavailableError "endpoints_resolution_error: Endpoints cannot be resolved" without ever
+ *   contacting the fake (an untrusted certificate on the fake gives that same error).
  * - GitHub OIDC: ACTIONS_ID_TOKEN_REQUEST_URL = oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN = requestToken.
- * - az: installFakeAz(dir) then PATH = `${dir}:${PATH}`.
- * - Managed identity: IDENTITY_ENDPOINT = mi.endpoint, IDENTITY_HEADER = header (see `mi.env`); MSAL keeps
- *   the first source/endpoint it picks and its token cache in statics for the life of the module instance.
- * TLS: the fakes use the test certificate; trust it with NODE_EXTRA_CA_CERTS in a child process, or in-process
- * with `{ httpClient: trustingHttpClient(certificate) }` on the credential's options.
+ * - az: installFakeAz(dir), then put dir first on PATH (in jest use prependPath: child_process sees the real
+ *   process.env, not jest's sandbox copy).
+ * - Managed identity: IDENTITY_ENDPOINT = mi.endpoint, IDENTITY_HEADER = header (see `mi.env`), set before the
+ *   first ManagedIdentityCredential is built. MSAL keeps the source/endpoint it first picks and its token cache
+ *   in statics for the life of the module instance (a jest test file): one MI fake per test file.
+ * TLS: https fakes use the test certificate; trust it with NODE_EXTRA_CA_CERTS in a child process, or in-process
+ * with `{ httpClient: trustingHttpClient(certificate) }` on the credential's options. The OIDC and MI fakes
+ * can also serve plain http (certificate null).
+ * guardNetwork() makes any non-loopback connection fail fast and records it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { createDefaultHttpClient, type HttpClient, type PipelineRequest } from '@azure/core-rest-pipeline';
 import type { Certificate } from './https.js';
 
@@ -296,7 +302,8 @@ export interface GitHubOidcFake {
 
 const ID_TOKEN_PATH = '/_apis/distributedtask/hubs/build/plans/p/jobs/j/idtoken';
 
-export async function startGitHubOidcFake(certificate: Certificate, options: GitHubOidcFakeOptions): Promise<GitHubOidcFake> {
+/** `certificate` null serves plain http (@actions/core accepts it), handy in-process where NODE_EXTRA_CA_CERTS can't apply. */
+export async function startGitHubOidcFake(certificate: Certificate | null, options: GitHubOidcFakeOptions): Promise<GitHubOidcFake> {
   const audiences: (string | undefined)[] = [];
   const issued: string[] = [];
   const served = await serve(certificate, (request, url, send) => {
@@ -382,15 +389,13 @@ exit 1` : `if [ "$1" != account ] || [ "$2" != get-access-token ]; then
   exit 2
 fi
 tenant=${shellQuote(options.tenant ?? '00000000-0000-0000-0000-00000000000b')}
-target=
 while [ $# -gt 0 ]; do
   case "$1" in
     --tenant|-t) tenant="$2"; shift ;;
-    --resource|--scope) target="$2"; shift ;;
+    --resource|--scope|--subscription|--output|-o) shift ;;
   esac
   shift
 done
-if [ -z "$target" ]; then target=https://management.core.windows.net/; fi
 printf '%s' ${shellQuote(before)}
 printf '"%s"' "$tenant"
 printf '%s\\n' ${shellQuote(after)}`}
@@ -485,6 +490,26 @@ export async function startManagedIdentityFake(certificate: Certificate | null, 
 
 // ---------------------------------------------------------------------------------------------------------
 // In-process helpers
+
+/**
+ * The real process.env. Under jest, `process.env` in a test (and in modules it loads) is a sandbox copy:
+ * node's own child_process (and so AzureCliCredential's `exec('az ...')`) never sees changes made to it.
+ */
+export function realProcessEnv(): NodeJS.ProcessEnv {
+  return (runInThisContext('process') as NodeJS.Process).env;
+}
+
+/** Puts `dir` first on PATH, in both the (jest sandbox) process.env and the real one; returns an undo. */
+export function prependPath(dir: string): () => void {
+  const envs = [...new Set([process.env, realProcessEnv()])];
+  const before = envs.map((env) => env['PATH']);
+  for (const env of envs) env['PATH'] = [resolve(dir), env['PATH']].filter(Boolean).join(delimiter);
+  return () => envs.forEach((env, i) => {
+    const value = before[i];
+    if (value === undefined) delete env['PATH'];
+    else env['PATH'] = value;
+  });
+}
 
 /**
  * An HttpClient for a credential's `httpClient` option that trusts `certificate` (on top of nothing else:
