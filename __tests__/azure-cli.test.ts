@@ -15,7 +15,7 @@ import { repoRoot } from './helpers/apps.js';
 import { startArmFake, type ArmFake, type ArmFakeOptions } from './support/arm-fake.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { makeCertificate, type Certificate } from './support/https.js';
-import { AZ_LOGIN_REQUIRED, installFakeAz, startEntraFake, startGitHubOidcFake, type EntraFake, type GitHubOidcFake } from './support/identity-fakes.js';
+import { AZ_LOGIN_REQUIRED, installFakeAz, startEntraFake, startGitHubOidcFake, startManagedIdentityFake, type EntraFake, type GitHubOidcFake } from './support/identity-fakes.js';
 import { processOrderHistory } from './support/orders.js';
 import { TaskHubSeeder } from './support/taskhub.js';
 
@@ -177,11 +177,34 @@ describe('the built CLI through ARM', () => {
     expect(loggedOut.stderr).toContain("could not get a token for Azure Resource Manager: Please run 'az login'");
   });
 
+  test('--auth managed-identity (the App Service style endpoint of a self-hosted machine) and --auth default (a client secret in the environment)', async () => {
+    const mi = await startManagedIdentityFake(certificate, { header: 'mi-header', token: TOKEN });
+    try {
+      const r = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE(), '--auth', 'managed-identity'], environment(mi.env));
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(mi.requests.at(-1)?.resource).toBe('https://management.azure.com');
+    } finally {
+      await mi.close();
+    }
+    const secretEntra = await startEntraFake(certificate, { tenantId: TENANT, clientId: CLIENT, token: TOKEN, expectedSecret: 'client-secret-value' });
+    try {
+      const env = environment({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_SECRET: 'client-secret-value', AZURE_AUTHORITY_HOST: secretEntra.url });
+      const r = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE(), '--auth', 'default'], env);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(secretEntra.requests.at(-1)?.form.scope).toBe('https://management.azure.com/.default');
+      expect(r.stdout).not.toContain('client-secret-value');
+    } finally {
+      await secretEntra.close();
+    }
+  });
+
   test('bad options are named with the expected form', async () => {
     const cases: [string[], string][] = [
       [['swap', '--slot', 'staging', ...SITE(), '--action', 'flip'], "Invalid action 'flip'. Expected swap, preview, complete, reset."],
       [['swap', '--slot', 'staging', ...SITE(), '--health-url', 'nope'], "Invalid health-url 'nope'. Expected an http(s) URL"],
       [['validate', '--slot', 'staging', ...SITE(), '--auth', 'password'], "Invalid --auth 'password'. Expected one of azure-cli, oidc, managed-identity, default."],
+      [['validate', '--slot', 'staging', ...SITE(), '--environment', 'Mars'], "Invalid --environment 'Mars'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment"],
+      [['validate', '--slot', 'staging', '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'http://127.0.0.1:1'], "Invalid --arm-endpoint 'http://127.0.0.1:1'. Expected an https URL"],
       [['validate', '--slot', 'staging', '--app-name', 'shop'], 'missing --resource-group: validate reaches the app through Azure Resource Manager.'],
       [['swap', ...SITE()], 'missing --slot <name>: the slot to swap (e.g. staging).'],
       [['gate', '--slot', 'staging', '--task-hub', 'X', ...SITE()], '--slot discovers the task hub and its storage from the slot; leave out --task-hub'],

@@ -797,6 +797,8 @@ async function createCredential(options) {
     const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
     // An authority host set in the environment (sovereign or private clouds, tests) wins over the cloud's.
     const authorityHost = options.env.AZURE_AUTHORITY_HOST || options.cloud.authority;
+    // Instance discovery asks the public cloud's login endpoint about the authority: not for other hosts.
+    const disableInstanceDiscovery = authorityHost.replace(/\/+$/, '') !== CLOUDS.azurecloud.authority;
     const clientId = options.clientId || options.env.AZURE_CLIENT_ID || undefined;
     const tenantId = options.tenantId || options.env.AZURE_TENANT_ID || undefined;
     switch (auth) {
@@ -811,11 +813,7 @@ async function createCredential(options) {
             if (!requestUrl || !requestToken) {
                 throw new errors/* UsageError */.eb("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
             }
-            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), {
-                authorityHost,
-                // Instance discovery asks the public cloud's endpoint about the authority: not wanted for other hosts.
-                disableInstanceDiscovery: authorityHost !== CLOUDS.azurecloud.authority,
-            });
+            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), { authorityHost, disableInstanceDiscovery });
             return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
         }
         case 'managed-identity':
@@ -825,7 +823,7 @@ async function createCredential(options) {
             };
         case 'default':
             return {
-                credential: new identity.DefaultAzureCredential({ authorityHost, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
+                credential: new identity.DefaultAzureCredential({ authorityHost, disableInstanceDiscovery, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
                 describe: 'DefaultAzureCredential',
             };
     }
