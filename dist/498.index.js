@@ -917,7 +917,8 @@ async function slotSource(values, io, signal) {
     io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
     // The whole connection string is masked too, not just its key.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
-    return { source: (0,slots/* openSlotHub */.UD)(binding, config), secrets: [...binding.connection.secrets, ...raw] };
+    const hub = (0,slots/* openSlotHub */.UD)(binding, config);
+    return { source: hub, hub, secrets: [...binding.connection.secrets, ...raw] };
 }
 const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
 

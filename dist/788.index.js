@@ -41,6 +41,7 @@ const AZURE_OPTIONS = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ parseWaitFor),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   O7: () => (/* binding */ parseStatuses),
@@ -128,6 +129,13 @@ function redact(text, secrets) {
 function printable(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+/** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
+function parseWaitFor(text) {
+    const value = (text || 'all').toLowerCase();
+    if (value !== 'all' && value !== 'breaking')
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid wait-for '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+    return value;
+}
 
 
 /***/ }),
@@ -153,6 +161,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/gate/gate.ts
+var gate = __webpack_require__(4512);
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
 var azure_tables = __webpack_require__(2645);
 // EXTERNAL MODULE: ./src/http.ts
@@ -283,12 +293,18 @@ class http_api_HttpApiSource {
 
 // EXTERNAL MODULE: ./src/taskhub/record.ts
 var record = __webpack_require__(2163);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
+// EXTERNAL MODULE: ./src/gate/selective.ts + 1 modules
+var selective = __webpack_require__(5395);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/taskhub.ts
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+
+
 
 
 
@@ -342,6 +358,10 @@ ${CONNECTION_HELP}
                          the environment variable named by --http-key-env (default
                          DURABLE_GATE_SYSTEM_KEY).
   --http-key-env <name>  The environment variable holding that system key.
+  --wait-for <what>      all (default): wait for every instance in flight. breaking: replay the
+                         in-flight histories against the new code (--app, built) at each poll and
+                         wait only for the instances it breaks or cannot check; the others go on
+                         running on the new code. One more poll confirms before the gate passes.
   --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
   --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
   --format text|json     Report format on stdout (default text).
@@ -446,7 +466,7 @@ function recordReport(summary, out, secrets) {
 }
 function storageSource(values, io) {
     const { hub, connection } = openHub(values, io, 'gate');
-    return { source: hub, secrets: connection.secrets };
+    return { source: hub, hub, secrets: connection.secrets };
 }
 function httpSource(endpoint, keyEnv, io) {
     const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
@@ -467,12 +487,20 @@ function renderGateText(report) {
     const lines = [];
     switch (report.outcome) {
         case 'drained':
+            if (report.waitFor === 'breaking' && report.safe?.length) {
+                lines.push(`Nothing in flight that the new code breaks, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
+                for (const i of report.safe)
+                    lines.push(`  ${(0,options/* printable */.g$)(i.instanceId)} (${(0,options/* printable */.g$)(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
+                break;
+            }
             lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
             if (report.ignoredStale.length)
                 lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.map(options/* printable */.g$).join(', ')}`);
             break;
         case 'timeout':
-            lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
+            lines.push(report.waitFor === 'breaking'
+                ? `Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.blocking?.length ?? 0} instance(s) in flight that the new code breaks (or that could not be checked) have not finished. Do not deploy over this task hub yet: let them finish, or see the advice of durable-gate replay.`
+                : `Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
             break;
         case 'cancelled':
             lines.push(`Cancelled after ${report.polls} poll(s): nothing was decided; do not deploy.`);
@@ -481,13 +509,20 @@ function renderGateText(report) {
             lines.push(`Could not query the task hub (the gate fails closed; do not deploy): ${report.error ?? ''}`);
             break;
     }
-    if (report.outcome !== 'drained' && report.inFlight.length > 0) {
-        const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [(0,options/* printable */.g$)(i.instanceId), (0,options/* printable */.g$)(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+    const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
+    if (report.outcome !== 'drained' && shown.length > 0) {
+        const selective = report.waitFor === 'breaking';
+        const rows = [
+            ['instance', 'orchestrator', 'status', 'created', 'last updated', 'age', ...(selective ? ['verdict', 'why it blocks'] : [])],
+            ...shown.map((i) => [(0,options/* printable */.g$)(i.instanceId), (0,options/* printable */.g$)(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds), ...(selective ? [i.verdict ?? 'not checked', (0,options/* printable */.g$)(i.reason ?? '')] : [])]),
+        ];
         const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
         for (const row of rows)
             lines.push(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
-        if (report.inFlight.some((i) => i.possiblyStuck))
+        if (shown.some((i) => i.possiblyStuck))
             lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+        if (selective && report.safe?.length)
+            lines.push(`${report.safe.length} other instance(s) in flight replay cleanly on the new code: not waited for.`);
     }
     return lines.join('\n') + '\n';
 }
@@ -501,6 +536,7 @@ async function gateCommand(args, io, signal) {
         format: { type: 'string' },
         'http-endpoint': { type: 'string' },
         'http-key-env': { type: 'string' },
+        'wait-for': { type: 'string' },
         ...AZURE_OPTIONS,
     });
     if (values.help) {
@@ -519,14 +555,23 @@ async function gateCommand(args, io, signal) {
     if (values.slot && (values['task-hub'] || values['http-endpoint'] || values.connection)) {
         throw new UsageError('--slot discovers the task hub and its storage from the slot; leave out --task-hub, --connection and --http-endpoint.');
     }
-    const { source, secrets } = values.slot
+    const waitFor = parseWaitFor(values['wait-for']);
+    if (waitFor === 'breaking' && !values.app)
+        throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
+    if (waitFor === 'breaking' && values['http-endpoint'])
+        throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
+    const { source, hub, secrets } = values.slot
         ? await (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal)
         : values['http-endpoint']
             ? httpSource(values['http-endpoint'], values['http-key-env'], io)
             : storageSource(values, io);
     io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+    const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app), { userOutput: 'stderr' }) : undefined;
+    for (const warning of app?.info.warnings ?? [])
+        io.stderr.write(`durable-gate: warning: ${warning}\n`);
     const report = await runGate({
         source,
+        ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
         statuses,
         timeoutMs,
         intervalMs,
@@ -537,13 +582,399 @@ async function gateCommand(args, io, signal) {
             const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
             const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
             const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
+            const judged = app ? `; ${poll.blocking} the new code breaks or cannot check, ${poll.inFlight - poll.blocking} replay cleanly` : '';
+            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
         },
-    });
+    }).finally(() => app?.close());
     if (report.error)
         report.error = redact(report.error, secrets);
     io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
     return gateExitCode(report);
+}
+
+
+/***/ }),
+
+/***/ 4512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ gateExitCode),
+/* harmony export */   Rg: () => (/* binding */ runGate)
+/* harmony export */ });
+/* unused harmony export GATE_REPORT_SCHEMA */
+/* harmony import */ var _selective_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5395);
+
+const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
+const defaultSleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+async function runGate(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let polls = 0;
+    let previous;
+    let last = [];
+    let confirming = false;
+    const judge = options.judge;
+    const finish = (outcome, extra = {}) => ({
+        schema: GATE_REPORT_SCHEMA,
+        drained: outcome === 'drained',
+        outcome,
+        polls,
+        waitedSeconds: Math.round((now() - start) / 1000),
+        inFlight: last,
+        ignoredStale: [],
+        ...(judge ? { waitFor: 'breaking', blocking: last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)), safe: last.filter((i) => !(0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)) } : {}),
+        ...extra,
+    });
+    for (;;) {
+        if (options.signal?.aborted)
+            return finish('cancelled');
+        polls += 1;
+        const at = now();
+        let instances;
+        try {
+            // A poll stuck in retries neither outlives the timeout nor delays a cancel.
+            const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GRACE_MS));
+            if (answer === 'cancelled')
+                return finish('cancelled');
+            if (answer === 'late')
+                return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
+            instances = answer;
+        }
+        catch (error) {
+            return finish('error', { error: error instanceof Error ? error.message : String(error) });
+        }
+        last = instances
+            .map((instance) => {
+            const updated = instance.lastUpdatedTime ? Date.parse(instance.lastUpdatedTime) : undefined;
+            const created = instance.createdTime ? Date.parse(instance.createdTime) : undefined;
+            const stuck = options.staleAfterMs !== undefined && updated !== undefined && at - updated > options.staleAfterMs;
+            return { ...instance, ...(created !== undefined ? { ageSeconds: Math.round((at - created) / 1000) } : {}), ...(stuck ? { possiblyStuck: true } : {}) };
+        })
+            .sort((a, b) => (a.createdTime ?? '').localeCompare(b.createdTime ?? ''));
+        if (judge) {
+            let verdicts;
+            try {
+                const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+                if (answer === 'cancelled')
+                    return finish('cancelled');
+                if (answer === 'late')
+                    return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
+                verdicts = answer;
+            }
+            catch (error) {
+                return finish('error', { error: `could not replay the in-flight histories: ${error instanceof Error ? error.message : String(error)}` });
+            }
+            last = last.map((instance) => {
+                const judged = verdicts.get(instance.instanceId);
+                return judged ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) } : instance;
+            });
+        }
+        const stale = last.filter((i) => i.possiblyStuck);
+        const waiting = judge ? last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)) : last;
+        const blocking = options.ignoreStale ? waiting.filter((i) => !i.possiblyStuck) : waiting;
+        options.onPoll?.({
+            poll: polls,
+            inFlight: last.length,
+            blocking: blocking.length,
+            stale: stale.length,
+            ...(previous !== undefined ? { change: last.length - previous } : {}),
+            ...(last[0] ? { oldest: last[0] } : {}),
+            elapsedMs: at - start,
+        });
+        previous = last.length;
+        if (blocking.length === 0) {
+            // Selective drain: the verdicts may already be behind the task hub; one more poll, at once, confirms them.
+            if (judge && !confirming && last.length > 0) {
+                confirming = true;
+                continue;
+            }
+            return finish('drained', { ignoredStale: options.ignoreStale ? stale.map((i) => i.instanceId) : [] });
+        }
+        confirming = false;
+        const remaining = options.timeoutMs - (now() - start);
+        if (remaining <= 0)
+            return finish('timeout');
+        await sleep(Math.min(options.intervalMs, remaining), options.signal);
+        if (options.signal?.aborted)
+            return finish('cancelled');
+    }
+}
+/** Time a poll may still take after the timeout, for its retries to run out. */
+const GRACE_MS = 10_000;
+async function collectAll(source, statuses) {
+    const out = [];
+    for await (const instance of source.instances({ statuses }))
+        out.push(instance);
+    return out;
+}
+function race(work, signal, limitMs) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve('late'), Math.min(limitMs, 2_000_000_000));
+        const onAbort = () => resolve('cancelled');
+        signal?.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        });
+    });
+}
+function gateExitCode(report) {
+    switch (report.outcome) {
+        case 'drained':
+            return 0;
+        case 'timeout':
+            return 1;
+        case 'cancelled':
+        case 'error':
+            return 2;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ ReplayJudge),
+  B: () => (/* binding */ blocks)
+});
+
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
+// EXTERNAL MODULE: ./harness/history/load.ts
+var load = __webpack_require__(8716);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: ./harness/report/text.ts
+var report_text = __webpack_require__(1941);
+// EXTERNAL MODULE: ./harness/history/events.ts
+var events = __webpack_require__(961);
+;// CONCATENATED MODULE: ./harness/index.ts
+/**
+ * durable-gate's library API.
+ *
+ *   const app = await loadApp('examples/order-app-next');
+ *   await replayHistory(app, 'histories/order-1.json'); // throws NondeterminismError / ReplayFailure
+ *   for await (const result of replayHistories(app, ['histories/'])) console.log(result.verdict);
+ *   await app.close();
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
+async function loadHistory(input, source) {
+    if (typeof input === 'string')
+        return readHistoryFile(input);
+    return parseHistory(input, source ?? '<history>');
+}
+function toItem(input, index) {
+    return typeof input === 'string' ? { file: input } : { value: input, source: `<history ${index}>` };
+}
+async function withApp(app, options, use) {
+    if (typeof app !== 'string')
+        return use(app);
+    const loaded = await loadApp(app, options);
+    try {
+        return await use(loaded);
+    }
+    finally {
+        await loaded.close();
+    }
+}
+/** A one-line description of what went wrong, with the source line: used as error and test messages. */
+function describeProblem(result) {
+    const head = `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${result.verdict}`;
+    if (result.divergence) {
+        const d = result.divergence;
+        const at = (0,report_text/* where */._M)(d.location);
+        return `${head} at step ${d.sequenceId}: recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''}, replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing'}${at ? ` (${at})` : ''}.\n${d.message}`;
+    }
+    if (result.failure) {
+        const at = (0,report_text/* where */._M)(result.failure.location);
+        return `${head}: ${result.failure.message}${at ? ` (${at})` : ''}${result.failure.runtimeMessage ? `\nProduction: ${result.failure.runtimeMessage}` : ''}`;
+    }
+    if (result.error)
+        return `${head}: ${result.error.message}`;
+    return head;
+}
+/**
+ * Replay one history. Resolves with the result when the new code is compatible; throws
+ * {@link NondeterminismError}, {@link ReplayFailure} or {@link HistoryError} otherwise.
+ */
+async function replayHistory(app, history, options = {}) {
+    const [result] = await withApp(app, options, (a) => a.replay([toItem(history, 0)], options));
+    if (!result)
+        throw new Error('the replay worker returned no result');
+    switch (result.verdict) {
+        case 'ok':
+            return result;
+        case 'nondeterministic':
+            throw new NondeterminismError(describeProblem(result), result);
+        case 'failed':
+            throw new ReplayFailure(describeProblem(result), result);
+        case 'error':
+            throw new HistoryError(result.source, (result.error?.message ?? 'could not be checked').replace(/^event \d+: /, ''), result.error?.eventIndex);
+    }
+}
+/**
+ * Replay many histories: file paths, folders and globs are expanded; values are used as they are.
+ * Yields one result per history, in order, and never throws for a bad history (verdict `error`).
+ */
+async function* replayHistories(app, histories, options = {}) {
+    const owned = typeof app === 'string' ? await loadApp(app, options) : undefined;
+    const target = owned ?? app;
+    const batchSize = options.batchSize ?? 250;
+    try {
+        let batch = [];
+        let index = 0;
+        for await (const input of histories) {
+            if (typeof input === 'string') {
+                const { files, unmatched } = await expandHistoryPaths([input]);
+                // A path that matches nothing still gets its result, in order: the worker reports it.
+                for (const file of [...files, ...unmatched])
+                    batch.push({ file });
+            }
+            else {
+                batch.push(toItem(input, index));
+            }
+            index += 1;
+            while (batch.length >= batchSize) {
+                yield* await target.replay(batch.splice(0, batchSize), options);
+            }
+        }
+        if (batch.length > 0) {
+            const rest = batch;
+            batch = [];
+            yield* await target.replay(rest, options);
+        }
+    }
+    finally {
+        await owned?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/selective.ts
+
+
+
+/** Whether an instance must finish first: anything not judged safe blocks (the gate fails closed). */
+function blocks(judgement) {
+    return judgement?.verdict !== 'ok' && judgement?.verdict !== 'not started';
+}
+/** Replays in-flight histories from an Azure Storage task hub against the new code, with a cache keyed by execution and last update. */
+class ReplayJudge {
+    hub;
+    app;
+    concurrency;
+    cache = new Map();
+    lastReplayed = 0;
+    constructor(hub, app, concurrency = 16) {
+        this.hub = hub;
+        this.app = app;
+        this.concurrency = concurrency;
+    }
+    async judge(instances) {
+        const out = new Map();
+        const stale = [];
+        for (const instance of instances) {
+            const hit = this.cache.get(instance.instanceId);
+            if (hit && hit.key === keyOf(instance))
+                out.set(instance.instanceId, hit.judgement);
+            else
+                stale.push(instance);
+        }
+        this.lastReplayed = stale.length;
+        const items = [];
+        let next = 0;
+        await Promise.all(Array.from({ length: Math.min(this.concurrency, stale.length) }, async () => {
+            while (next < stale.length) {
+                const instance = stale[next++];
+                const judged = await this.read(instance);
+                if ('value' in judged)
+                    items.push({ instance, value: judged.value });
+                else
+                    this.remember(instance, judged, out);
+            }
+        }));
+        if (items.length > 0) {
+            const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
+            results.forEach((result, i) => {
+                const { instance } = items[i];
+                const judgement = result.verdict === 'ok'
+                    ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
+                    : { verdict: result.verdict, reason: describeProblem(result).replace(/^.*? is (nondeterministic|failed|error)(?: at |: )?/, '').split('\n')[0], ...(result.divergence ? { divergence: result.divergence } : {}) };
+                this.remember(instance, judgement, out);
+            });
+        }
+        return out;
+    }
+    remember(instance, judgement, out) {
+        this.cache.set(instance.instanceId, { key: keyOf(instance), judgement });
+        out.set(instance.instanceId, judgement);
+    }
+    /** The history as a text to replay, or a judgement when there is nothing to replay. */
+    async read(instance) {
+        let rows;
+        try {
+            ({ rows } = await this.hub.historyRows(instance.instanceId));
+        }
+        catch (error) {
+            return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        if (rows.length === 0)
+            return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
+        try {
+            const history = (0,load/* parseHistory */.i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
+            return {
+                value: {
+                    schema: events/* HISTORY_SCHEMA */.NF,
+                    taskHub: this.hub.taskHub,
+                    instanceId: instance.instanceId,
+                    ...(history.executionId ? { executionId: history.executionId } : {}),
+                    name: history.orchestrator,
+                    version: history.version,
+                    runtimeStatus: instance.runtimeStatus,
+                    recordedAt: new Date().toISOString(),
+                    history: history.events,
+                },
+            };
+        }
+        catch (error) {
+            return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
+        }
+    }
+}
+/** What identifies the state a verdict was given for: a new event updates LastUpdatedTime. */
+function keyOf(instance) {
+    return `${instance.executionId ?? ''}|${instance.lastUpdatedTime ?? ''}|${instance.runtimeStatus}`;
 }
 
 

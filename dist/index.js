@@ -30753,6 +30753,118 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
+/***/ 1941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ renderText),
+/* harmony export */   Uh: () => (/* binding */ groupProblems),
+/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */ });
+/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
+/** The human report: one line per instance, then each problem in full, then a summary. */
+
+const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
+function where(location, cwd) {
+    if (!location)
+        return undefined;
+    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+}
+function renderText(report, options = {}) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const lines = [];
+    for (const r of report.results) {
+        const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
+        const id = r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd);
+        const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
+        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+    }
+    for (const group of groupProblems(report.results, true)) {
+        const r = group[0];
+        lines.push('');
+        const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
+        const ids = group.map((g) => g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(g.source, options.cwd));
+        const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
+        if (r.instanceId)
+            lines.push(`  history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+        if (r.divergence) {
+            const d = r.divergence;
+            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+            const at = where(d.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+            lines.push(`  why:      ${d.explanation}`);
+            lines.push(`  runtime:  ${d.message}`);
+            lines.push(`  do:       ${d.advice}`);
+        }
+        if (r.failure) {
+            const f = r.failure;
+            lines.push(`  problem:  ${indent(f.message)}`);
+            const at = where(f.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}`);
+            if (f.runtimeMessage)
+                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
+            lines.push(`  do:       ${f.advice}`);
+        }
+        if (r.error)
+            lines.push(`  error:    ${indent(r.error.message)}`);
+        for (const warning of r.warnings ?? [])
+            lines.push(`  warning:  ${warning}`);
+    }
+    const s = report.summary;
+    lines.push('');
+    lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
+    if (s.nondeterministic + s.failed > 0) {
+        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
+    }
+    else if (s.error > 0) {
+        lines.push('Some histories could not be checked; fix or re-export them and run again.');
+    }
+    return lines.join('\n') + '\n';
+}
+/** Continuation lines of a multi-line message line up under its first line. */
+function indent(text) {
+    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
+}
+/**
+ * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
+ * Results that are ok are left out, unless `withWarnings` and they carry warnings.
+ */
+function groupProblems(results, withWarnings = false) {
+    const groups = new Map();
+    for (const r of results) {
+        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
+            continue;
+        const key = problemKey(r);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
+    }
+    return [...groups.values()];
+}
+/** Two results with the same key are the same problem, told once. */
+function problemKey(r) {
+    if (r.verdict === 'error')
+        return `error|${r.source}`;
+    const d = r.divergence;
+    const f = r.failure;
+    return JSON.stringify([
+        r.orchestrator.toLowerCase(),
+        r.verdict,
+        d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
+        f ? [f.message, f.location, f.runtimeMessage] : null,
+        r.warnings ?? null,
+    ]);
+}
+
+
+/***/ }),
+
 /***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -30761,7 +30873,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3305);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1505);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
@@ -30777,7 +30889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3305:
+/***/ 1505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30879,107 +30991,8 @@ function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }
 
-;// CONCATENATED MODULE: ./harness/report/text.ts
-/** The human report: one line per instance, then each problem in full, then a summary. */
-
-const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
-function where(location, cwd) {
-    if (!location)
-        return undefined;
-    return `${(0,paths/* displayPath */.Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
-}
-function renderText(report, options = {}) {
-    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const lines = [];
-    for (const r of report.results) {
-        const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-        const id = r.instanceId || (0,paths/* displayPath */.Gt)(r.source, options.cwd);
-        const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
-    }
-    for (const group of groupProblems(report.results, true)) {
-        const r = group[0];
-        lines.push('');
-        const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.Gt)(g.source, options.cwd));
-        const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
-        if (r.instanceId)
-            lines.push(`  history:  ${(0,paths/* displayPath */.Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
-        if (r.divergence) {
-            const d = r.divergence;
-            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
-            const at = where(d.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-            lines.push(`  why:      ${d.explanation}`);
-            lines.push(`  runtime:  ${d.message}`);
-            lines.push(`  do:       ${d.advice}`);
-        }
-        if (r.failure) {
-            const f = r.failure;
-            lines.push(`  problem:  ${indent(f.message)}`);
-            const at = where(f.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}`);
-            if (f.runtimeMessage)
-                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
-            lines.push(`  do:       ${f.advice}`);
-        }
-        if (r.error)
-            lines.push(`  error:    ${indent(r.error.message)}`);
-        for (const warning of r.warnings ?? [])
-            lines.push(`  warning:  ${warning}`);
-    }
-    const s = report.summary;
-    lines.push('');
-    lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
-    if (s.nondeterministic + s.failed > 0) {
-        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
-    }
-    else if (s.error > 0) {
-        lines.push('Some histories could not be checked; fix or re-export them and run again.');
-    }
-    return lines.join('\n') + '\n';
-}
-/** Continuation lines of a multi-line message line up under its first line. */
-function indent(text) {
-    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
-}
-/**
- * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
- * Results that are ok are left out, unless `withWarnings` and they carry warnings.
- */
-function groupProblems(results, withWarnings = false) {
-    const groups = new Map();
-    for (const r of results) {
-        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
-            continue;
-        const key = problemKey(r);
-        const group = groups.get(key);
-        if (group)
-            group.push(r);
-        else
-            groups.set(key, [r]);
-    }
-    return [...groups.values()];
-}
-/** Two results with the same key are the same problem, told once. */
-function problemKey(r) {
-    if (r.verdict === 'error')
-        return `error|${r.source}`;
-    const d = r.divergence;
-    const f = r.failure;
-    return JSON.stringify([
-        r.orchestrator.toLowerCase(),
-        r.verdict,
-        d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
-        f ? [f.message, f.location, f.runtimeMessage] : null,
-        r.warnings ?? null,
-    ]);
-}
-
+// EXTERNAL MODULE: ./harness/report/text.ts
+var report_text = __nccwpck_require__(1941);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The GitHub Action. The only file that touches @actions/core: reads inputs, calls the same
@@ -31046,7 +31059,7 @@ function main_location(r, workspace) {
 }
 /** One annotation per distinct problem (GitHub shows few per step), naming how many instances it breaks. */
 function annotate(report, workspace) {
-    for (const group of groupProblems(report.results)) {
+    for (const group of (0,report_text/* groupProblems */.Uh)(report.results)) {
         const r = group[0];
         const loc = r.divergence?.location ?? r.failure?.location;
         const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0].instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
@@ -31078,7 +31091,7 @@ async function run() {
                     await runSwapAction(getInput, workspace, controller.signal);
             }
             else {
-                const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(788), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9938));
+                const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(788), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2234));
                 if (command === 'record')
                     await runRecordAction(getInput, workspace);
                 else
@@ -31111,7 +31124,7 @@ async function run() {
             userOutput: 'stderr',
             onAppWarning: (warning) => core/* warning */.$e(warning),
         });
-        core/* info */.pq(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
+        core/* info */.pq(settings.format === 'json' ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: workspace }));
         const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
         await (0,promises_.writeFile)(reportPath, renderJson(report));
         const s = report.summary;

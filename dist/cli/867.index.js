@@ -784,8 +784,8 @@ async function runSwap(options) {
 
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
-// EXTERNAL MODULE: ./src/commands/taskhub.ts + 3 modules
-var taskhub = __webpack_require__(5793);
+// EXTERNAL MODULE: ./src/commands/taskhub.ts + 5 modules
+var taskhub = __webpack_require__(8360);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/azure.ts
@@ -843,7 +843,8 @@ async function slotSource(values, io, signal) {
     io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
     // The whole connection string is masked too, not just its key.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
-    return { source: openSlotHub(binding, config), secrets: [...binding.connection.secrets, ...raw] };
+    const hub = openSlotHub(binding, config);
+    return { source: hub, hub, secrets: [...binding.connection.secrets, ...raw] };
 }
 const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
 

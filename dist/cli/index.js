@@ -2385,6 +2385,118 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
+/***/ 1941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ renderText),
+/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */ });
+/* unused harmony export groupProblems */
+/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
+/** The human report: one line per instance, then each problem in full, then a summary. */
+
+const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
+function where(location, cwd) {
+    if (!location)
+        return undefined;
+    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+}
+function renderText(report, options = {}) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const lines = [];
+    for (const r of report.results) {
+        const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
+        const id = r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd);
+        const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
+        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+    }
+    for (const group of groupProblems(report.results, true)) {
+        const r = group[0];
+        lines.push('');
+        const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
+        const ids = group.map((g) => g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(g.source, options.cwd));
+        const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
+        if (r.instanceId)
+            lines.push(`  history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+        if (r.divergence) {
+            const d = r.divergence;
+            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+            const at = where(d.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+            lines.push(`  why:      ${d.explanation}`);
+            lines.push(`  runtime:  ${d.message}`);
+            lines.push(`  do:       ${d.advice}`);
+        }
+        if (r.failure) {
+            const f = r.failure;
+            lines.push(`  problem:  ${indent(f.message)}`);
+            const at = where(f.location, options.cwd);
+            if (at)
+                lines.push(`  code:     ${at}`);
+            if (f.runtimeMessage)
+                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
+            lines.push(`  do:       ${f.advice}`);
+        }
+        if (r.error)
+            lines.push(`  error:    ${indent(r.error.message)}`);
+        for (const warning of r.warnings ?? [])
+            lines.push(`  warning:  ${warning}`);
+    }
+    const s = report.summary;
+    lines.push('');
+    lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
+    if (s.nondeterministic + s.failed > 0) {
+        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
+    }
+    else if (s.error > 0) {
+        lines.push('Some histories could not be checked; fix or re-export them and run again.');
+    }
+    return lines.join('\n') + '\n';
+}
+/** Continuation lines of a multi-line message line up under its first line. */
+function indent(text) {
+    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
+}
+/**
+ * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
+ * Results that are ok are left out, unless `withWarnings` and they carry warnings.
+ */
+function groupProblems(results, withWarnings = false) {
+    const groups = new Map();
+    for (const r of results) {
+        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
+            continue;
+        const key = problemKey(r);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
+    }
+    return [...groups.values()];
+}
+/** Two results with the same key are the same problem, told once. */
+function problemKey(r) {
+    if (r.verdict === 'error')
+        return `error|${r.source}`;
+    const d = r.divergence;
+    const f = r.failure;
+    return JSON.stringify([
+        r.orchestrator.toLowerCase(),
+        r.verdict,
+        d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
+        f ? [f.message, f.location, f.runtimeMessage] : null,
+        r.warnings ?? null,
+    ]);
+}
+
+
+/***/ }),
+
 /***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -2393,7 +2505,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8172);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3592);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
  * replay worker: started as a worker thread it runs the worker loop instead of the CLI.
@@ -2412,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8172:
+/***/ 3592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2514,107 +2626,8 @@ function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }
 
-;// CONCATENATED MODULE: ./harness/report/text.ts
-/** The human report: one line per instance, then each problem in full, then a summary. */
-
-const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
-function where(location, cwd) {
-    if (!location)
-        return undefined;
-    return `${(0,paths/* displayPath */.Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
-}
-function renderText(report, options = {}) {
-    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const lines = [];
-    for (const r of report.results) {
-        const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-        const id = r.instanceId || (0,paths/* displayPath */.Gt)(r.source, options.cwd);
-        const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
-    }
-    for (const group of groupProblems(report.results, true)) {
-        const r = group[0];
-        lines.push('');
-        const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.Gt)(g.source, options.cwd));
-        const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
-        if (r.instanceId)
-            lines.push(`  history:  ${(0,paths/* displayPath */.Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
-        if (r.divergence) {
-            const d = r.divergence;
-            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
-            const at = where(d.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-            lines.push(`  why:      ${d.explanation}`);
-            lines.push(`  runtime:  ${d.message}`);
-            lines.push(`  do:       ${d.advice}`);
-        }
-        if (r.failure) {
-            const f = r.failure;
-            lines.push(`  problem:  ${indent(f.message)}`);
-            const at = where(f.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}`);
-            if (f.runtimeMessage)
-                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
-            lines.push(`  do:       ${f.advice}`);
-        }
-        if (r.error)
-            lines.push(`  error:    ${indent(r.error.message)}`);
-        for (const warning of r.warnings ?? [])
-            lines.push(`  warning:  ${warning}`);
-    }
-    const s = report.summary;
-    lines.push('');
-    lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
-    if (s.nondeterministic + s.failed > 0) {
-        lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
-    }
-    else if (s.error > 0) {
-        lines.push('Some histories could not be checked; fix or re-export them and run again.');
-    }
-    return lines.join('\n') + '\n';
-}
-/** Continuation lines of a multi-line message line up under its first line. */
-function indent(text) {
-    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
-}
-/**
- * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
- * Results that are ok are left out, unless `withWarnings` and they carry warnings.
- */
-function groupProblems(results, withWarnings = false) {
-    const groups = new Map();
-    for (const r of results) {
-        if (r.verdict === 'ok' && !(withWarnings && (r.warnings?.length ?? 0) > 0))
-            continue;
-        const key = problemKey(r);
-        const group = groups.get(key);
-        if (group)
-            group.push(r);
-        else
-            groups.set(key, [r]);
-    }
-    return [...groups.values()];
-}
-/** Two results with the same key are the same problem, told once. */
-function problemKey(r) {
-    if (r.verdict === 'error')
-        return `error|${r.source}`;
-    const d = r.divergence;
-    const f = r.failure;
-    return JSON.stringify([
-        r.orchestrator.toLowerCase(),
-        r.verdict,
-        d ? [d.sequenceId, d.recorded.event, d.recorded.name, d.replayed, d.location, d.message] : null,
-        f ? [f.message, f.location, f.runtimeMessage] : null,
-        r.warnings ?? null,
-    ]);
-}
-
+// EXTERNAL MODULE: ./harness/report/text.ts
+var report_text = __nccwpck_require__(1941);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -2691,15 +2704,15 @@ async function main(argv, io = defaultIo()) {
                 return await replayCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5793))).recordCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8360))).recordCommand(rest, io);
             case 'gate': {
-                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5793));
+                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8360));
                 return await withSignals((signal) => gateCommand(rest, io, signal));
             }
             case 'validate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
             case 'swap': {
-                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(793), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
+                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
                 return await withSignals((signal) => swapCommand(rest, io, signal));
             }
             default:
@@ -2821,10 +2834,10 @@ async function replayCommand(args, io) {
                 io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
         },
     });
-    const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
+    const rendered = options.format === 'json' ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: io.cwd, color: options.color });
     io.stdout.write(rendered);
     if (options.output) {
-        const fileText = options.output.toLowerCase().endsWith('.json') ? renderJson(report) : renderText(report, { cwd: io.cwd });
+        const fileText = options.output.toLowerCase().endsWith('.json') ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: io.cwd });
         await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
     }
     return exitCodeFor(report.summary);

@@ -6,8 +6,7 @@ import { errorMessage } from '../../harness/errors.js';
 import { renderValidation, validateSlots, type ValidationReport } from '../azure/slots.js';
 import { swapExitCode, type SwapReport } from '../azure/swap.js';
 import { openSite, renderSwap, slotSource, swapSettings, swapWithValidation, type AzureValues } from '../commands/azure.js';
-import type { CommandIo } from '../commands/taskhub.js';
-import type { InFlightSource } from '../taskhub/azure-tables.js';
+import type { CommandIo, GateSource } from '../commands/taskhub.js';
 
 type GetInput = (name: string) => string;
 
@@ -23,7 +22,7 @@ function azureValues(getInput: GetInput): AzureValues & { slot?: string; app?: s
 }
 
 /** gate with `slot`: the hub bound to the slot, found from its settings and host.json. Secrets masked. */
-export async function slotGateSource(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<{ source: InFlightSource; secrets: string[] }> {
+export async function slotGateSource(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<GateSource> {
   const found = await slotSource(azureValues(getInput), actionIo(workspace), signal);
   for (const secret of found.secrets) core.setSecret(secret);
   return found;

@@ -3,10 +3,12 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
-import { parseCount, parseDuration, parseStatuses, parseTime, redact } from '../commands/options.js';
-import { recordReport, renderGateText } from '../commands/taskhub.js';
+import { loadApp } from '../../harness/app/host.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, redact } from '../commands/options.js';
+import { recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
+import { ReplayJudge } from '../gate/selective.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
-import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
+import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
 
@@ -28,9 +30,9 @@ function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskH
   return opened;
 }
 
-function storageSource(getInput: GetInput, workspace: string): { source: InFlightSource; secrets: string[] } {
+function storageSource(getInput: GetInput, workspace: string): GateSource {
   const { hub, connection } = openHub(getInput, workspace);
-  return { source: hub, secrets: connection.secrets };
+  return { source: hub, hub, secrets: connection.secrets };
 }
 
 export async function runRecordAction(getInput: GetInput, workspace: string): Promise<void> {
@@ -82,18 +84,28 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const ignoreStale = (getInput('ignore-stale') || 'false').toLowerCase() === 'true';
   if (ignoreStale && staleAfterMs === undefined) throw new Error("Input 'ignore-stale' needs 'stale-after': it says which instances count as possibly stuck.");
   const statuses = parseStatuses('status', list(getInput('status')));
-  const { source, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal) : storageSource(getInput, workspace);
+  const waitFor = parseWaitFor(getInput('wait-for'));
+  const appInput = getInput('app');
+  if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
+  const { source, hub, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal) : storageSource(getInput, workspace);
+  const app = waitFor === 'breaking' ? await loadApp(resolve(workspace, appInput), { userOutput: 'stderr' }) : undefined;
+  for (const warning of app?.info.warnings ?? []) core.warning(warning);
   core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
   const report = await runGate({
     source,
+    ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
     statuses,
     timeoutMs,
     intervalMs,
     signal,
     ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
     ...(ignoreStale ? { ignoreStale } : {}),
-    onPoll: (poll) => core.info(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}`),
-  });
+    onPoll: (poll) =>
+      core.info(
+        `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
+          (app ? `; ${poll.blocking} the new code breaks or cannot check` : ''),
+      ),
+  }).finally(() => app?.close());
   if (report.error) report.error = redact(report.error, secrets);
   core.info(renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
@@ -102,11 +114,16 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   core.setOutput('in-flight', report.inFlight.length);
   core.setOutput('report-path', reportPath);
   const summary = core.summary.addHeading('durable-gate gate', 2).addRaw(renderGateText(report).split('\n')[0]!, true);
-  if (!report.drained && report.inFlight.length > 0) {
+  const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
+  if (!report.drained && shown.length > 0) {
     summary.addTable([
-      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated'].map((data) => ({ data, header: true })),
-      ...report.inFlight.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '']),
+      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(app ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
+      ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(app ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
     ]);
+  }
+  if (report.safe?.length) {
+    summary.addRaw(`${report.safe.length} instance(s) in flight replay cleanly on the new code and were not waited for:`, true);
+    summary.addList(report.safe.map((i) => `${i.instanceId} (${i.name}, ${i.runtimeStatus}): ${i.reason ?? ''}`));
   }
   await summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
   const code = gateExitCode(report);

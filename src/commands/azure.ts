@@ -7,9 +7,8 @@ import { readHostConfig } from '../azure/discovery.js';
 import { WebSite } from '../azure/site.js';
 import { discoverSlot, openSlotHub, renderValidation, validateSlots, type ValidationReport } from '../azure/slots.js';
 import { runSwap, swapExitCode, SWAP_ACTIONS, type HealthCheck, type SwapAction, type SwapReport } from '../azure/swap.js';
-import type { InFlightSource } from '../taskhub/azure-tables.js';
 import { parseCount, parseDuration } from './options.js';
-import { parse, type CommandIo } from './taskhub.js';
+import { parse, type CommandIo, type GateSource } from './taskhub.js';
 import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
 
 export interface AzureValues {
@@ -51,7 +50,7 @@ export async function openSite(values: AzureValues, io: CommandIo, command: stri
 }
 
 /** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
-export async function slotSource(values: AzureValues & { slot?: string; app?: string }, io: CommandIo, signal?: AbortSignal): Promise<{ source: InFlightSource; secrets: string[] }> {
+export async function slotSource(values: AzureValues & { slot?: string; app?: string }, io: CommandIo, signal?: AbortSignal): Promise<GateSource> {
   const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
   const slot = values.slot!;
   const config = values.app ? readHostConfig(resolve(io.cwd, values.app)) : undefined;
@@ -65,7 +64,8 @@ export async function slotSource(values: AzureValues & { slot?: string; app?: st
   io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
   // The whole connection string is masked too, not just its key.
   const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
-  return { source: openSlotHub(binding, config), secrets: [...binding.connection.secrets, ...raw] };
+  const hub = openSlotHub(binding, config);
+  return { source: hub, hub, secrets: [...binding.connection.secrets, ...raw] };
 }
 
 export const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]

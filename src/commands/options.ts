@@ -70,3 +70,10 @@ export function redact(text: string, secrets: readonly string[]): string {
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
+export function parseWaitFor(text: string | undefined): 'all' | 'breaking' {
+  const value = (text || 'all').toLowerCase();
+  if (value !== 'all' && value !== 'breaking') throw new UsageError(`Invalid wait-for '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+  return value;
+}

@@ -8,7 +8,9 @@ import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../ta
 import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordSummary } from '../taskhub/record.js';
-import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from './options.js';
+import { loadApp } from '../../harness/app/host.js';
+import { ReplayJudge } from '../gate/selective.js';
+import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
 import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
 
 export interface CommandIo {
@@ -63,6 +65,10 @@ ${CONNECTION_HELP}
                          the environment variable named by --http-key-env (default
                          DURABLE_GATE_SYSTEM_KEY).
   --http-key-env <name>  The environment variable holding that system key.
+  --wait-for <what>      all (default): wait for every instance in flight. breaking: replay the
+                         in-flight histories against the new code (--app, built) at each poll and
+                         wait only for the instances it breaks or cannot check; the others go on
+                         running on the new code. One more poll confirms before the gate passes.
   --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
   --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
   --format text|json     Report format on stdout (default text).
@@ -170,12 +176,19 @@ export function recordReport(summary: RecordSummary, out: string, secrets: reado
   return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
 
-function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo): { source: InFlightSource; secrets: string[] } {
-  const { hub, connection } = openHub(values, io, 'gate');
-  return { source: hub, secrets: connection.secrets };
+/** Where the gate looks: a source of in-flight instances and, for the storage sources, the hub to read histories from. */
+export interface GateSource {
+  source: InFlightSource;
+  hub?: AzureTablesTaskHub;
+  secrets: string[];
 }
 
-function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo): { source: InFlightSource; secrets: string[] } {
+function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo): GateSource {
+  const { hub, connection } = openHub(values, io, 'gate');
+  return { source: hub, hub, secrets: connection.secrets };
+}
+
+function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo): GateSource {
   const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
   const systemKey = io.env[variable];
   if (!systemKey) throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
@@ -194,11 +207,20 @@ export function renderGateText(report: GateReport): string {
   const lines: string[] = [];
   switch (report.outcome) {
     case 'drained':
+      if (report.waitFor === 'breaking' && report.safe?.length) {
+        lines.push(`Nothing in flight that the new code breaks, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
+        for (const i of report.safe) lines.push(`  ${printable(i.instanceId)} (${printable(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
+        break;
+      }
       lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
       if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (--ignore-stale): ${report.ignoredStale.map(printable).join(', ')}`);
       break;
     case 'timeout':
-      lines.push(`Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`);
+      lines.push(
+        report.waitFor === 'breaking'
+          ? `Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.blocking?.length ?? 0} instance(s) in flight that the new code breaks (or that could not be checked) have not finished. Do not deploy over this task hub yet: let them finish, or see the advice of durable-gate replay.`
+          : `Timed out after ${report.waitedSeconds} s and ${report.polls} poll(s): ${report.inFlight.length} instance(s) still in flight. Do not deploy over this task hub yet.`,
+      );
       break;
     case 'cancelled':
       lines.push(`Cancelled after ${report.polls} poll(s): nothing was decided; do not deploy.`);
@@ -207,11 +229,17 @@ export function renderGateText(report: GateReport): string {
       lines.push(`Could not query the task hub (the gate fails closed; do not deploy): ${report.error ?? ''}`);
       break;
   }
-  if (report.outcome !== 'drained' && report.inFlight.length > 0) {
-    const rows = [['instance', 'orchestrator', 'status', 'created', 'last updated', 'age'], ...report.inFlight.map((i) => [printable(i.instanceId), printable(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds)])];
+  const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
+  if (report.outcome !== 'drained' && shown.length > 0) {
+    const selective = report.waitFor === 'breaking';
+    const rows = [
+      ['instance', 'orchestrator', 'status', 'created', 'last updated', 'age', ...(selective ? ['verdict', 'why it blocks'] : [])],
+      ...shown.map((i) => [printable(i.instanceId), printable(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds), ...(selective ? [i.verdict ?? 'not checked', printable(i.reason ?? '')] : [])]),
+    ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
-    if (report.inFlight.some((i) => i.possiblyStuck)) lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+    if (shown.some((i) => i.possiblyStuck)) lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
+    if (selective && report.safe?.length) lines.push(`${report.safe.length} other instance(s) in flight replay cleanly on the new code: not waited for.`);
   }
   return lines.join('\n') + '\n';
 }
@@ -226,6 +254,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     format: { type: 'string' },
     'http-endpoint': { type: 'string' },
     'http-key-env': { type: 'string' },
+    'wait-for': { type: 'string' },
     ...AZURE_OPTIONS,
   });
   if (values.help) {
@@ -242,14 +271,20 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   if (values.slot && (values['task-hub'] || values['http-endpoint'] || values.connection)) {
     throw new UsageError('--slot discovers the task hub and its storage from the slot; leave out --task-hub, --connection and --http-endpoint.');
   }
-  const { source, secrets } = values.slot
+  const waitFor = parseWaitFor(values['wait-for']);
+  if (waitFor === 'breaking' && !values.app) throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
+  if (waitFor === 'breaking' && values['http-endpoint']) throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
+  const { source, hub, secrets } = values.slot
     ? await (await import('./azure.js')).slotSource(values, io, signal)
     : values['http-endpoint']
       ? httpSource(values['http-endpoint'], values['http-key-env'], io)
       : storageSource(values, io);
   io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+  const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app!), { userOutput: 'stderr' }) : undefined;
+  for (const warning of app?.info.warnings ?? []) io.stderr.write(`durable-gate: warning: ${warning}\n`);
   const report = await runGate({
     source,
+    ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
     statuses,
     timeoutMs,
     intervalMs,
@@ -260,9 +295,10 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
       const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
       const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
       const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-      io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}\n`);
+      const judged = app ? `; ${poll.blocking} the new code breaks or cannot check, ${poll.inFlight - poll.blocking} replay cleanly` : '';
+      io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
     },
-  });
+  }).finally(() => app?.close());
   if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
   return gateExitCode(report);

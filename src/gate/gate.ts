@@ -4,6 +4,7 @@
  * closed: a poll that cannot be made ends the gate with `error`, never with `drained`.
  */
 import type { InFlightSource, InstanceSummary } from '../taskhub/azure-tables.js';
+import { blocks, type InstanceJudgement, type Judge } from './selective.js';
 
 export const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
 
@@ -22,6 +23,11 @@ export interface GateOptions {
   onPoll?: (poll: GatePoll) => void;
   /** How long a poll may still take after the timeout, for its retries to run out (default 10 s). */
   graceMs?: number;
+  /**
+   * Selective drain: only instances this judge says the new code breaks (or cannot check) block.
+   * The gate then polls once more, at once, before it says drained.
+   */
+  judge?: Judge;
 }
 
 export interface GatePoll {
@@ -38,6 +44,10 @@ export interface GatePoll {
 export interface GateInstance extends InstanceSummary {
   ageSeconds?: number;
   possiblyStuck?: boolean;
+  /** Selective drain: the new code's verdict on this instance's history, and why it blocks or not. */
+  verdict?: InstanceJudgement['verdict'];
+  reason?: string;
+  divergence?: InstanceJudgement['divergence'];
 }
 
 export interface GateReport {
@@ -48,6 +58,12 @@ export interface GateReport {
   waitedSeconds: number;
   /** What was in flight at the last poll (what blocks, on timeout). */
   inFlight: GateInstance[];
+  /** Selective drain (--wait-for breaking): what waits for. */
+  waitFor?: 'all' | 'breaking';
+  /** Selective drain: the instances in flight at the last poll that the new code breaks or cannot check. */
+  blocking?: GateInstance[];
+  /** Selective drain: the instances in flight at the last poll that replay cleanly on the new code. */
+  safe?: GateInstance[];
   /** Possibly stuck instances let through by --ignore-stale. */
   ignoredStale: string[];
   error?: string;
@@ -72,6 +88,8 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   let polls = 0;
   let previous: number | undefined;
   let last: GateInstance[] = [];
+  let confirming = false;
+  const judge = options.judge;
   const finish = (outcome: GateReport['outcome'], extra: Partial<GateReport> = {}): GateReport => ({
     schema: GATE_REPORT_SCHEMA,
     drained: outcome === 'drained',
@@ -80,6 +98,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     waitedSeconds: Math.round((now() - start) / 1000),
     inFlight: last,
     ignoredStale: [],
+    ...(judge ? { waitFor: 'breaking' as const, blocking: last.filter((i) => blocks(i)), safe: last.filter((i) => !blocks(i)) } : {}),
     ...extra,
   });
   for (;;) {
@@ -104,8 +123,24 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
         return { ...instance, ...(created !== undefined ? { ageSeconds: Math.round((at - created) / 1000) } : {}), ...(stuck ? { possiblyStuck: true } : {}) };
       })
       .sort((a, b) => (a.createdTime ?? '').localeCompare(b.createdTime ?? ''));
+    if (judge) {
+      let verdicts: Map<string, InstanceJudgement>;
+      try {
+        const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+        if (answer === 'cancelled') return finish('cancelled');
+        if (answer === 'late') return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
+        verdicts = answer;
+      } catch (error) {
+        return finish('error', { error: `could not replay the in-flight histories: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      last = last.map((instance) => {
+        const judged = verdicts.get(instance.instanceId);
+        return judged ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) } : instance;
+      });
+    }
     const stale = last.filter((i) => i.possiblyStuck);
-    const blocking = options.ignoreStale ? last.filter((i) => !i.possiblyStuck) : last;
+    const waiting = judge ? last.filter((i) => blocks(i)) : last;
+    const blocking = options.ignoreStale ? waiting.filter((i) => !i.possiblyStuck) : waiting;
     options.onPoll?.({
       poll: polls,
       inFlight: last.length,
@@ -116,7 +151,15 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       elapsedMs: at - start,
     });
     previous = last.length;
-    if (blocking.length === 0) return finish('drained', { ignoredStale: options.ignoreStale ? stale.map((i) => i.instanceId) : [] });
+    if (blocking.length === 0) {
+      // Selective drain: the verdicts may already be behind the task hub; one more poll, at once, confirms them.
+      if (judge && !confirming && last.length > 0) {
+        confirming = true;
+        continue;
+      }
+      return finish('drained', { ignoredStale: options.ignoreStale ? stale.map((i) => i.instanceId) : [] });
+    }
+    confirming = false;
     const remaining = options.timeoutMs - (now() - start);
     if (remaining <= 0) return finish('timeout');
     await sleep(Math.min(options.intervalMs, remaining), options.signal);

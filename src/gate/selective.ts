@@ -1,0 +1,118 @@
+/**
+ * Selective drain (`gate --wait-for breaking`): each poll reads the histories of the instances in
+ * flight (only those new or changed since the last poll) and replays them against the new code.
+ * Only instances the new code would break (nondeterministic, failed) or that cannot be checked
+ * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
+ * Pending instances with no history yet start on the new code: nothing to replay, safe.
+ */
+import type { ReplayApp } from '../../harness/app/host.js';
+import { describeProblem } from '../../harness/index.js';
+import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
+import { parseHistory } from '../../harness/history/load.js';
+import type { Divergence, Verdict } from '../../harness/replay/result.js';
+import type { AzureTablesTaskHub, InstanceSummary } from '../taskhub/azure-tables.js';
+
+export interface InstanceJudgement {
+  verdict: Verdict | 'not started';
+  /** One line: why the instance blocks or is safe. */
+  reason: string;
+  divergence?: Divergence;
+}
+
+export interface Judge {
+  /** Verdicts for the instances of one poll, by instance id. */
+  judge(instances: readonly InstanceSummary[]): Promise<Map<string, InstanceJudgement>>;
+  /** Histories read and replayed by the last call (the rest came from the cache). */
+  readonly lastReplayed: number;
+}
+
+/** Whether an instance must finish first: anything not judged safe blocks (the gate fails closed). */
+export function blocks(judgement: { verdict?: InstanceJudgement['verdict'] } | undefined): boolean {
+  return judgement?.verdict !== 'ok' && judgement?.verdict !== 'not started';
+}
+
+/** Replays in-flight histories from an Azure Storage task hub against the new code, with a cache keyed by execution and last update. */
+export class ReplayJudge implements Judge {
+  private readonly cache = new Map<string, { key: string; judgement: InstanceJudgement }>();
+  lastReplayed = 0;
+
+  constructor(
+    private readonly hub: AzureTablesTaskHub,
+    private readonly app: ReplayApp,
+    private readonly concurrency = 16,
+  ) {}
+
+  async judge(instances: readonly InstanceSummary[]): Promise<Map<string, InstanceJudgement>> {
+    const out = new Map<string, InstanceJudgement>();
+    const stale: InstanceSummary[] = [];
+    for (const instance of instances) {
+      const hit = this.cache.get(instance.instanceId);
+      if (hit && hit.key === keyOf(instance)) out.set(instance.instanceId, hit.judgement);
+      else stale.push(instance);
+    }
+    this.lastReplayed = stale.length;
+    const items: { instance: InstanceSummary; value: HistoryFile }[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(this.concurrency, stale.length) }, async () => {
+        while (next < stale.length) {
+          const instance = stale[next++]!;
+          const judged = await this.read(instance);
+          if ('value' in judged) items.push({ instance, value: judged.value });
+          else this.remember(instance, judged, out);
+        }
+      }),
+    );
+    if (items.length > 0) {
+      const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
+      results.forEach((result, i) => {
+        const { instance } = items[i]!;
+        const judgement: InstanceJudgement =
+          result.verdict === 'ok'
+            ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
+            : { verdict: result.verdict, reason: describeProblem(result).replace(/^.*? is (nondeterministic|failed|error)(?: at |: )?/, '').split('\n')[0]!, ...(result.divergence ? { divergence: result.divergence } : {}) };
+        this.remember(instance, judgement, out);
+      });
+    }
+    return out;
+  }
+
+  private remember(instance: InstanceSummary, judgement: InstanceJudgement, out: Map<string, InstanceJudgement>): void {
+    this.cache.set(instance.instanceId, { key: keyOf(instance), judgement });
+    out.set(instance.instanceId, judgement);
+  }
+
+  /** The history as a text to replay, or a judgement when there is nothing to replay. */
+  private async read(instance: InstanceSummary): Promise<{ value: HistoryFile } | InstanceJudgement> {
+    let rows;
+    try {
+      ({ rows } = await this.hub.historyRows(instance.instanceId));
+    } catch (error) {
+      return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (rows.length === 0) return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
+    try {
+      const history = parseHistory(rows, `${this.hub.historyTable}/${instance.instanceId}`);
+      return {
+        value: {
+          schema: HISTORY_SCHEMA,
+          taskHub: this.hub.taskHub,
+          instanceId: instance.instanceId,
+          ...(history.executionId ? { executionId: history.executionId } : {}),
+          name: history.orchestrator,
+          version: history.version,
+          runtimeStatus: instance.runtimeStatus,
+          recordedAt: new Date().toISOString(),
+          history: history.events,
+        },
+      };
+    } catch (error) {
+      return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
+
+/** What identifies the state a verdict was given for: a new event updates LastUpdatedTime. */
+function keyOf(instance: InstanceSummary): string {
+  return `${instance.executionId ?? ''}|${instance.lastUpdatedTime ?? ''}|${instance.runtimeStatus}`;
+}
