@@ -223,69 +223,12 @@ function explain(status, code, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rc: () => (/* binding */ readHostConfig),
+/* harmony export */   Rc: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.R),
 /* harmony export */   di: () => (/* binding */ resolveHubName)
 /* harmony export */ });
-/* unused harmony exports defaultHubName, hubNameProblem, stripJsonComments */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9410);
-/**
- * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
- * it from host.json and the slot's app settings (azure-functions-durable-extension:
- * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
- * AzureStorageDurabilityProviderFactory.cs):
- * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
- *   storageProvider.connectionName (or its older name connectionStringName), default
- *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
- *   Instances and History tables.
- * - Functions 1.x: durableTask.hubName and durableTask.azureStorageConnectionStringName.
- * - hubName may be an app setting reference, %Name%, resolved from the slot's settings.
- * - With no hubName, the hub is WEBSITE_SITE_NAME with everything but letters and digits removed
- *   ("TestHubName" outside Azure); in a slot other than production the extension refuses to start
- *   without an explicit hubName.
- */
+/* unused harmony exports defaultHubName, hubNameProblem */
+/* harmony import */ var _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9362);
 
-
-
-const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
-function readHostConfig(appDir) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(appDir, 'host.json');
-    let raw;
-    try {
-        raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
-    }
-    catch {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
-    }
-    let host;
-    try {
-        host = JSON.parse(stripJsonComments(raw));
-    }
-    catch (error) {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} is not valid JSON: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
-    }
-    const v2 = String(host.version ?? '').startsWith('2');
-    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
-    const provider = (durable.storageProvider ?? {});
-    const type = text(provider.type);
-    const connectionName = v2 ? (text(provider.connectionName) ?? text(provider.connectionStringName)) : text(durable.azureStorageConnectionStringName);
-    const tracking = text(provider.trackingStoreConnectionName) ?? text(provider.trackingStoreConnectionStringName);
-    const prefix = text(provider.trackingStoreNamePrefix);
-    const hubName = text(durable.hubName);
-    return {
-        file,
-        connectionName: connectionName ?? 'AzureWebJobsStorage',
-        section: v2 ? 'extensions.durableTask' : 'durableTask',
-        ...(hubName ? { hubName } : {}),
-        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
-        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
-        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
-    };
-}
 /** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
 function resolveHubName(config, settings, siteName) {
     if (!config.hubName)
@@ -316,33 +259,6 @@ function hubNameProblem(hub) {
     if (/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub))
         return undefined;
     return `Task hub name '${hub}' should contain only alphanumeric characters, start with a letter, and have length between 3 and 45.`;
-}
-/** JSON with // and /* comments and trailing commas, as host.json may be written. */
-function stripJsonComments(input) {
-    let out = '';
-    for (let i = 0; i < input.length; i++) {
-        const c = input[i];
-        if (c === '"') {
-            const start = i;
-            for (i++; i < input.length && input[i] !== '"'; i++)
-                if (input[i] === '\\')
-                    i++;
-            out += input.slice(start, i + 1);
-        }
-        else if (c === '/' && input[i + 1] === '/') {
-            while (i < input.length && input[i] !== '\n')
-                i++;
-            out += '\n';
-        }
-        else if (c === '/' && input[i + 1] === '*') {
-            const end = input.indexOf('*/', i + 2);
-            i = end < 0 ? input.length : end + 1;
-        }
-        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
-            out += c;
-        }
-    }
-    return out;
 }
 
 

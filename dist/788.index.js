@@ -565,7 +565,8 @@ async function gateCommand(args, io, signal) {
         : values['http-endpoint']
             ? httpSource(values['http-endpoint'], values['http-key-env'], io)
             : storageSource(values, io);
-    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+    const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
     const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app), { userOutput: 'stderr' }) : undefined;
     for (const warning of app?.info.warnings ?? [])
         io.stderr.write(`durable-gate: warning: ${warning}\n`);
@@ -896,6 +897,7 @@ class ReplayJudge {
     concurrency;
     cache = new Map();
     lastReplayed = 0;
+    lastTimings = { readSeconds: 0, replaySeconds: 0 };
     constructor(hub, app, concurrency = 16) {
         this.hub = hub;
         this.app = app;
@@ -912,6 +914,7 @@ class ReplayJudge {
                 stale.push(instance);
         }
         this.lastReplayed = stale.length;
+        const readStart = performance.now();
         const items = [];
         let next = 0;
         await Promise.all(Array.from({ length: Math.min(this.concurrency, stale.length) }, async () => {
@@ -924,6 +927,7 @@ class ReplayJudge {
                     this.remember(instance, judged, out);
             }
         }));
+        const replayStart = performance.now();
         if (items.length > 0) {
             const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
             results.forEach((result, i) => {
@@ -934,6 +938,7 @@ class ReplayJudge {
                 this.remember(instance, judgement, out);
             });
         }
+        this.lastTimings = { readSeconds: (replayStart - readStart) / 1000, replaySeconds: (performance.now() - replayStart) / 1000 };
         return out;
     }
     remember(instance, judgement, out) {

@@ -28370,6 +28370,95 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readHostConfig)
+/* harmony export */ });
+/* unused harmony export stripJsonComments */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
+/**
+ * The Durable Functions settings of an app's host.json, read as the extension reads them
+ * (azure-functions-durable-extension: Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs):
+ * Functions 2.x and later under extensions.durableTask, 1.x under durableTask.
+ */
+
+
+
+const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
+function readHostConfig(appDir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(appDir, 'host.json');
+    let raw;
+    try {
+        raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
+    }
+    let host;
+    try {
+        host = JSON.parse(stripJsonComments(raw));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} is not valid JSON: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+    }
+    const v2 = String(host.version ?? '').startsWith('2');
+    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
+    const provider = (durable.storageProvider ?? {});
+    const type = text(provider.type);
+    const connectionName = v2 ? (text(provider.connectionName) ?? text(provider.connectionStringName)) : text(durable.azureStorageConnectionStringName);
+    const tracking = text(provider.trackingStoreConnectionName) ?? text(provider.trackingStoreConnectionStringName);
+    const prefix = text(provider.trackingStoreNamePrefix);
+    const hubName = text(durable.hubName);
+    const defaultVersion = text(durable.defaultVersion);
+    return {
+        file,
+        connectionName: connectionName ?? 'AzureWebJobsStorage',
+        section: v2 ? 'extensions.durableTask' : 'durableTask',
+        ...(hubName ? { hubName } : {}),
+        ...(defaultVersion ? { defaultVersion } : {}),
+        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
+        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
+        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
+    };
+}
+/** JSON with // and /* comments and trailing commas, as host.json may be written. */
+function stripJsonComments(input) {
+    let out = '';
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < input.length && input[i] !== '"'; i++)
+                if (input[i] === '\\')
+                    i++;
+            out += input.slice(start, i + 1);
+        }
+        else if (c === '/' && input[i + 1] === '/') {
+            while (i < input.length && input[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && input[i + 1] === '*') {
+            const end = input.indexOf('*/', i + 2);
+            i = end < 0 ? input.length : end + 1;
+        }
+        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 6843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30753,6 +30842,153 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
+/***/ 8526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ checkVersionBump),
+/* harmony export */   fb: () => (/* binding */ readVersionFile),
+/* harmony export */   mm: () => (/* binding */ adviseOn),
+/* harmony export */   x2: () => (/* binding */ renderAdvice)
+/* harmony export */ });
+/* unused harmony exports nextName, movedUp */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What to do when the new code breaks in-flight instances: the options of Microsoft's guidance
+ * (Durable Functions versioning; zero-downtime deployment), said for this change: drain with the
+ * gate, deploy side by side under a new task hub, ship the change under a new orchestrator name,
+ * or use orchestration versioning (host.json defaultVersion and a branch on context.df.version).
+ * Also the --require-version-bump policy: a breaking change must move defaultVersion (or a
+ * version file) up a minor or major version over the versions the broken instances recorded.
+ */
+
+const breaks = (r) => r.verdict === 'nondeterministic' || r.verdict === 'failed';
+/** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
+function nextName(name) {
+    const match = /^(.*?)(?:V(\d+))?$/.exec(name);
+    return `${match[1]}V${match[2] ? Number(match[2]) + 1 : 2}`;
+}
+/** major.minor.patch, missing parts 0; undefined when not a version. */
+function parseVersion(text) {
+    const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+    return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : undefined;
+}
+/** a moved up a minor or major version over b ('' or unparsable b counts as below any version). */
+function movedUp(a, b) {
+    const x = parseVersion(a);
+    const y = parseVersion(b);
+    if (!x)
+        return false;
+    if (!y)
+        return true;
+    return x[0] > y[0] || (x[0] === y[0] && x[1] > y[1]);
+}
+function suggestVersion(current, recorded) {
+    const highest = [current ?? '', ...recorded].map(parseVersion).filter((v) => v !== undefined).sort((p, q) => p[0] - q[0] || p[1] - q[1]).at(-1);
+    return highest ? `${highest[0]}.${highest[1] + 1}` : '1.0';
+}
+function adviseOn(report, host, appShown) {
+    const broken = report.results.filter(breaks);
+    if (broken.length === 0)
+        return undefined;
+    const counts = new Map();
+    for (const r of broken)
+        counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
+    const names = [...counts.keys()];
+    const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+    const section = host?.section ?? 'extensions.durableTask';
+    const hubSetting = /^%([^%]+)%$/.exec(host?.hubName ?? '')?.[1];
+    const newHub = hubSetting
+        ? `the app setting ${hubSetting} (host.json hubName %${hubSetting}%) set to a new value, such as its current value + "V2"`
+        : `${section}.hubName ${host?.hubName ? `"${nextName(host.hubName)}"` : 'set to an explicit, new name'}`;
+    const first = broken[0];
+    const where = first.divergence?.location ?? first.failure?.location;
+    const oldVersion = recorded.find((v) => v !== '');
+    // Instances started without a version have none (context.df.version is empty).
+    const condition = oldVersion ? `context.df.version === '${oldVersion}'` : '!context.df.version';
+    const nextVersion = suggestVersion(host?.defaultVersion, recorded);
+    return {
+        broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator) })),
+        options: [
+            {
+                option: 'drain',
+                title: 'Drain first',
+                detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+            },
+            {
+                option: 'side-by-side',
+                title: 'Side by side',
+                detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
+            },
+            {
+                option: 'versioned-name',
+                title: 'New orchestrator name',
+                detail: `Ship the change as ${names.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${names.join(', ')} as recorded until their in-flight instances finish.`,
+            },
+            {
+                option: 'orchestration-versioning',
+                title: 'Orchestration versioning',
+                detail: `Set ${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${where ? ` at ${where.file}:${where.line}` : ''}.`,
+                snippet: `if (${condition}) {\n  // the sequence of calls these instances recorded, unchanged\n} else {\n  // the new sequence\n}`,
+            },
+        ],
+    };
+}
+/** The version a version file names: a JSON file's "version" (package.json), or the file's text. */
+function readVersionFile(path) {
+    const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8').trim();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed === 'string')
+            return parsed;
+        if (parsed && typeof parsed === 'object' && typeof parsed.version === 'string')
+            return parsed.version;
+    }
+    catch {
+        // not JSON: the text is the version
+    }
+    return text;
+}
+function checkVersionBump(report, newVersion, from) {
+    const broken = report.results.filter(breaks);
+    if (broken.length === 0)
+        return undefined;
+    const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+    const behind = recorded.filter((v) => !newVersion || !movedUp(newVersion, v));
+    const shown = (v) => (v === '' ? 'no version' : v);
+    if (behind.length > 0) {
+        return {
+            required: true,
+            ...(newVersion ? { newVersion } : {}),
+            from,
+            recorded,
+            ok: false,
+            message: `--require-version-bump: the new code breaks instances started with ${behind.map(shown).join(', ')}, and ${from} ${newVersion ? `says ${newVersion}, which is not a minor or major version above` : 'sets no version above'} ${behind.length > 1 ? 'them' : 'it'}. Raise it (e.g. to ${suggestVersion(newVersion, recorded)}) and keep the old path for those instances with a branch on context.df.version.`,
+        };
+    }
+    return {
+        required: true,
+        ...(newVersion ? { newVersion } : {}),
+        from,
+        recorded,
+        ok: true,
+        message: `${from} moved up to ${newVersion} over ${recorded.map(shown).join(', ')}. Instances started before still run on this code (the runtime lets newer workers continue older instances): the replay above shows whether it keeps their path.`,
+    };
+}
+function renderAdvice(advice) {
+    const lines = ['', 'What you can do:'];
+    advice.options.forEach((o, i) => {
+        lines.push(`  ${i + 1}. ${o.title}: ${o.detail}`);
+        if (o.snippet)
+            lines.push(...o.snippet.split('\n').map((l) => `       ${l}`));
+    });
+    return lines;
+}
+
+
+/***/ }),
+
 /***/ 1941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30762,7 +30998,9 @@ function displayPath(path, cwd = process.cwd()) {
 /* harmony export */   _M: () => (/* binding */ where)
 /* harmony export */ });
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
 /** The human report: one line per instance, then each problem in full, then a summary. */
+
 
 const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
 function where(location, cwd) {
@@ -30814,6 +31052,8 @@ function renderText(report, options = {}) {
         for (const warning of r.warnings ?? [])
             lines.push(`  warning:  ${warning}`);
     }
+    if (report.advice)
+        lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdvice */ .x2)(report.advice));
     const s = report.summary;
     lines.push('');
     lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
@@ -30823,6 +31063,8 @@ function renderText(report, options = {}) {
     else if (s.error > 0) {
         lines.push('Some histories could not be checked; fix or re-export them and run again.');
     }
+    if (report.versionBump)
+        lines.push(report.versionBump.message);
     return lines.join('\n') + '\n';
 }
 /** Continuation lines of a multi-line message line up under its first line. */
@@ -30909,7 +31151,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
-/** Replay results are data; renderers and the exit code are functions of them. */
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
 function summarize(results) {
     const summary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
@@ -30932,9 +31173,13 @@ function exitCodeFor(summary) {
 }
 
 // EXTERNAL MODULE: ./harness/app/host.ts
-var host = __nccwpck_require__(6843);
+var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __nccwpck_require__(1626);
+// EXTERNAL MODULE: ./harness/app/host-json.ts
+var host_json = __nccwpck_require__(9362);
+// EXTERNAL MODULE: ./harness/report/advice.ts
+var report_advice = __nccwpck_require__(8526);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
@@ -30955,13 +31200,15 @@ function renderJson(report) {
 
 
 
+
+
 async function runReplay(job) {
     const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
     if (files.length === 0) {
         const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
         throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
     }
-    const app = await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    const app = await (0,app_host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
     for (const warning of app.info.warnings)
         job.onAppWarning?.(warning);
     const results = [];
@@ -30985,7 +31232,32 @@ async function runReplay(job) {
         if (location)
             location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
     }
-    return buildReport(results, (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd));
+    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
+    const report = buildReport(results, appShown);
+    let host;
+    try {
+        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
+    }
+    catch {
+        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
+    }
+    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
+    if (advice)
+        report.advice = advice;
+    if (job.requireVersionBump) {
+        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
+        let version;
+        try {
+            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+        }
+        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+        if (bump)
+            report.versionBump = bump;
+    }
+    return report;
 }
 function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';

@@ -148,6 +148,27 @@ async function benchTaskHub() {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     console.log(`record:  ${summary.written} instances, ${summary.events} events (${Math.round(summary.events / summary.written)} per instance), ${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(2)} s (target < 10 s); durable-gate's own CPU ${cpuSeconds.toFixed(2)} s, the rest is waiting on Azurite (single-threaded)`);
 
+    // Selective drain: one poll over the same 1,000 in flight, replayed against the example's next
+    // version (each breaks), beside a plain poll; then a poll with nothing changed (cache only).
+    const { ReplayJudge } = await import('../lib/src/gate/selective.js');
+    const { loadApp: load } = await import('../lib/harness/index.js');
+    const nextApp = await load('examples/order-app-next', { userOutput: 'ignore' });
+    const statuses = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
+    const timed = async (work) => {
+      const t = process.hrtime.bigint();
+      const value = await work();
+      return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+    };
+    const plain = await timed(() => runGate({ source: hub, statuses, timeoutMs: 1000, intervalMs: 1000 }));
+    const judge = new ReplayJudge(hub, nextApp);
+    const first = await timed(() => judge.judge(plain.value.inFlight));
+    const firstTimings = judge.lastTimings;
+    const again = await timed(() => judge.judge(plain.value.inFlight));
+    await nextApp.close();
+    const broken = [...first.value.values()].filter((j) => j.verdict !== 'ok').length;
+    console.log(`selective: plain poll over ${plain.value.inFlight.length} in flight ${plain.seconds.toFixed(2)} s; added by --wait-for breaking: ${first.seconds.toFixed(2)} s the first time (histories read ${firstTimings.readSeconds.toFixed(2)} s, mostly Azurite's partition scans as above; replayed ${firstTimings.replaySeconds.toFixed(2)} s; ${broken} breaking), ${again.seconds.toFixed(3)} s when nothing changed`);
+    const selective = { instances: plain.value.inFlight.length, plainPollSeconds: round(plain.seconds), addedSeconds: round(first.seconds), readSeconds: round(firstTimings.readSeconds), replaySeconds: round(firstTimings.replaySeconds), unchangedAddedSeconds: round(again.seconds) };
+
     // The gate: a hub with many finished instances and nothing in flight.
     const finished = new TaskHubSeeder(resolveConnection({ env }), 'DoneHub');
     await finished.create();
@@ -174,6 +195,7 @@ async function benchTaskHub() {
     return {
       record: { instances: summary.written, events: summary.events, seconds: round(summary.seconds), floorSeconds: round(floorSeconds), ratio: round(summary.seconds / floorSeconds), clientCpuSeconds: round(cpuSeconds) },
       gate: { finishedInstances: FINISHED, drained: report.drained, requests, rows, seconds: round(pollSeconds) },
+      selective,
     };
   } finally {
     await azurite.stop();

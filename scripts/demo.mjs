@@ -4,7 +4,8 @@
 // 2. durable-gate record: export their histories.
 // 3. durable-gate replay: check them against the next version of the app (the breaking change is
 //    caught at its line).
-// 4. durable-gate gate: wait for the hub to drain while the instances finish one by one.
+// 4. durable-gate gate --wait-for breaking: wait, while the instances finish one by one, until
+//    nothing the new code breaks is in flight.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,9 +54,12 @@ try {
   failed ||= replay !== 1;
   if (replay === 1) console.log('\nThe breaking change (CheckFraud inserted before the ReserveItem fan-out) is caught before deployment.');
 
-  say('Gate: wait until nothing is in flight (the instances finish one by one meanwhile)');
-  const gate = run(['gate', '--task-hub', 'OrderHub', '--timeout', '1m', '--interval', '1s'], env);
-  for (const id of instances) {
+  say('Gate: wait until nothing the new code breaks is in flight (the instances finish one by one meanwhile)');
+  const gate = run(['gate', '--task-hub', 'OrderHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1m', '--interval', '1s'], env);
+  // The breaking ones finish first: the gate passes once they have, with the safe ones still running.
+  const breaking = (id) => /^order-100[2-5]$/.test(id);
+  const order = [...instances].sort((a, b) => Number(breaking(b)) - Number(breaking(a)));
+  for (const id of order) {
     await new Promise((resolve) => setTimeout(resolve, 400));
     await seeder.setStatus(id, 'Completed');
   }

@@ -52,6 +52,10 @@ Options:
   --output <file>        Also write the report to this file: JSON when the name ends in .json,
                          text otherwise. Refuses to overwrite an existing file unless --force.
   --force                Allow --output to overwrite an existing file.
+  --require-version-bump When something breaks, also require host.json
+                         extensions.durableTask.defaultVersion (or --version-file) to be a minor or
+                         major version above the versions the broken instances were started with.
+  --version-file <file>  Where the version is: a JSON file's "version" (package.json) or a text file.
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
 
@@ -127,6 +131,8 @@ function reportError(error: unknown, io: CliIo): number {
 
 
 interface ReplayOptions {
+  requireVersionBump: boolean;
+  versionFile?: string;
   app: string;
   histories: string[];
   format: 'text' | 'json';
@@ -148,6 +154,8 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
         format: { type: 'string' },
         output: { type: 'string' },
         force: { type: 'boolean' },
+        'require-version-bump': { type: 'boolean' },
+        'version-file': { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -164,6 +172,7 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   }
   if (!values.app) throw new UsageError("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
   if (histories.length === 0) throw new UsageError("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
+  if (values['version-file'] && !values['require-version-bump']) throw new UsageError('--version-file goes with --require-version-bump: it names where the version to check is.');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`invalid --format '${format}'. Expected text or json.`);
   return {
@@ -172,6 +181,8 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
     format,
     ...(values.output ? { output: values.output } : {}),
     force: values.force === true,
+    requireVersionBump: values['require-version-bump'] === true,
+    ...(values['version-file'] ? { versionFile: values['version-file'] } : {}),
     color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
   };
 }
@@ -207,6 +218,8 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
     histories: options.histories,
     cwd: io.cwd,
     userOutput: 'stderr',
+    requireVersionBump: options.requireVersionBump,
+    ...(options.versionFile ? { versionFile: options.versionFile } : {}),
     onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
     onProgress: (done, total) => {
       if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');

@@ -309,63 +309,10 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
     return value;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./harness/app/host-json.ts
+var host_json = __webpack_require__(9362);
 ;// CONCATENATED MODULE: ./src/azure/discovery.ts
-/**
- * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
- * it from host.json and the slot's app settings (azure-functions-durable-extension:
- * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
- * AzureStorageDurabilityProviderFactory.cs):
- * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
- *   storageProvider.connectionName (or its older name connectionStringName), default
- *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
- *   Instances and History tables.
- * - Functions 1.x: durableTask.hubName and durableTask.azureStorageConnectionStringName.
- * - hubName may be an app setting reference, %Name%, resolved from the slot's settings.
- * - With no hubName, the hub is WEBSITE_SITE_NAME with everything but letters and digits removed
- *   ("TestHubName" outside Azure); in a slot other than production the extension refuses to start
- *   without an explicit hubName.
- */
 
-
-
-const discovery_text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
-function readHostConfig(appDir) {
-    const file = (0,external_node_path_.join)(appDir, 'host.json');
-    let raw;
-    try {
-        raw = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch {
-        throw new errors/* UsageError */.eb(`${file} was not found. --app must be the function app folder (it holds host.json).`);
-    }
-    let host;
-    try {
-        host = JSON.parse(stripJsonComments(raw));
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${file} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    const v2 = String(host.version ?? '').startsWith('2');
-    const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
-    const provider = (durable.storageProvider ?? {});
-    const type = discovery_text(provider.type);
-    const connectionName = v2 ? (discovery_text(provider.connectionName) ?? discovery_text(provider.connectionStringName)) : discovery_text(durable.azureStorageConnectionStringName);
-    const tracking = discovery_text(provider.trackingStoreConnectionName) ?? discovery_text(provider.trackingStoreConnectionStringName);
-    const prefix = discovery_text(provider.trackingStoreNamePrefix);
-    const hubName = discovery_text(durable.hubName);
-    return {
-        file,
-        connectionName: connectionName ?? 'AzureWebJobsStorage',
-        section: v2 ? 'extensions.durableTask' : 'durableTask',
-        ...(hubName ? { hubName } : {}),
-        ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
-        ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
-        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
-    };
-}
 /** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
 function resolveHubName(config, settings, siteName) {
     if (!config.hubName)
@@ -396,33 +343,6 @@ function hubNameProblem(hub) {
     if (/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub))
         return undefined;
     return `Task hub name '${hub}' should contain only alphanumeric characters, start with a letter, and have length between 3 and 45.`;
-}
-/** JSON with // and /* comments and trailing commas, as host.json may be written. */
-function stripJsonComments(input) {
-    let out = '';
-    for (let i = 0; i < input.length; i++) {
-        const c = input[i];
-        if (c === '"') {
-            const start = i;
-            for (i++; i < input.length && input[i] !== '"'; i++)
-                if (input[i] === '\\')
-                    i++;
-            out += input.slice(start, i + 1);
-        }
-        else if (c === '/' && input[i + 1] === '/') {
-            while (i < input.length && input[i] !== '\n')
-                i++;
-            out += '\n';
-        }
-        else if (c === '/' && input[i + 1] === '*') {
-            const end = input.indexOf('*/', i + 2);
-            i = end < 0 ? input.length : end + 1;
-        }
-        else if (c !== ',' || !/^\s*[}\]]/.test(input.slice(i + 1))) {
-            out += c;
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/azure/site.ts
@@ -568,7 +488,7 @@ async function validateSlots(options) {
     await site.get(target);
     let config;
     if (options.appDir) {
-        config = readHostConfig(options.appDir);
+        config = (0,host_json/* readHostConfig */.R)(options.appDir);
         report.hostJson = config.file;
     }
     else {
@@ -828,7 +748,7 @@ async function openSite(values, io, command, options = {}) {
 async function slotSource(values, io, signal) {
     const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
     const slot = values.slot;
-    const config = values.app ? readHostConfig((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
+    const config = values.app ? (0,host_json/* readHostConfig */.R)((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
     if (!config)
         io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
     if (config?.otherProvider)

@@ -1,3 +1,4 @@
+import type { Advice, VersionBump } from '../report/advice.js';
 /** Replay results are data; renderers and the exit code are functions of them. */
 
 export type Verdict = 'ok' | 'nondeterministic' | 'failed' | 'error';
@@ -81,6 +82,10 @@ export interface ReplayReport {
   app?: string;
   summary: ReplaySummary;
   results: ReplayResult[];
+  /** When something breaks: the ways out, said for this change. */
+  advice?: Advice;
+  /** With --require-version-bump, when something breaks: whether the version moved up. */
+  versionBump?: VersionBump;
 }
 
 export function summarize(results: readonly ReplayResult[]): ReplaySummary {

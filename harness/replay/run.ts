@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { loadApp, type LoadAppOptions } from '../app/host.js';
 import { UsageError } from '../errors.js';
 import { displayPath, expandHistoryPaths } from '../history/paths.js';
+import { readHostConfig, type DurableHostConfig } from '../app/host-json.js';
+import { adviseOn, checkVersionBump, readVersionFile } from '../report/advice.js';
 import { buildReport } from '../report/json.js';
 import type { ReplayReport, ReplayResult } from './result.js';
 
@@ -20,6 +22,9 @@ export interface ReplayJob extends LoadAppOptions {
   /** Called after each batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
+  /** Breaking changes must move host.json defaultVersion (or versionFile) up a minor or major version. */
+  requireVersionBump?: boolean;
+  versionFile?: string;
 }
 
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
@@ -48,7 +53,28 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
     const location = result.divergence?.location ?? result.failure?.location;
     if (location) location.file = displayPath(location.file, job.cwd);
   }
-  return buildReport(results, displayPath(app.info.dir, job.cwd));
+  const appShown = displayPath(app.info.dir, job.cwd);
+  const report = buildReport(results, appShown);
+  let host: DurableHostConfig | undefined;
+  try {
+    host = readHostConfig(app.info.dir);
+  } catch {
+    // A host.json the loader accepted but that does not parse: the advice uses the defaults.
+  }
+  const advice = adviseOn(report, host, appShown);
+  if (advice) report.advice = advice;
+  if (job.requireVersionBump) {
+    const fromFile = job.versionFile ? resolve(job.cwd, job.versionFile) : undefined;
+    let version: string | undefined;
+    try {
+      version = fromFile ? readVersionFile(fromFile) : host?.defaultVersion;
+    } catch (error) {
+      throw new UsageError(`--version-file ${job.versionFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+    }
+    const bump = checkVersionBump(report, version, fromFile ? displayPath(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+    if (bump) report.versionBump = bump;
+  }
+  return report;
 }
 
 function describeUnmatched(arg: string): string {

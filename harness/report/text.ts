@@ -1,5 +1,6 @@
 /** The human report: one line per instance, then each problem in full, then a summary. */
 import { displayPath } from '../history/paths.js';
+import { renderAdvice } from './advice.js';
 import type { ReplayReport, ReplayResult, SourceLocation } from '../replay/result.js';
 
 const MARK: Record<ReplayResult['verdict'], string> = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
@@ -53,6 +54,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     if (r.error) lines.push(`  error:    ${indent(r.error.message)}`);
     for (const warning of r.warnings ?? []) lines.push(`  warning:  ${warning}`);
   }
+  if (report.advice) lines.push(...renderAdvice(report.advice));
   const s = report.summary;
   lines.push('');
   lines.push(
@@ -63,6 +65,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
   } else if (s.error > 0) {
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
+  if (report.versionBump) lines.push(report.versionBump.message);
   return lines.join('\n') + '\n';
 }
 

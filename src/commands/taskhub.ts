@@ -279,7 +279,8 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     : values['http-endpoint']
       ? httpSource(values['http-endpoint'], values['http-key-env'], io)
       : storageSource(values, io);
-  io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish (timeout ${values.timeout ?? '30m'})\n`);
+  const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+  io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
   const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app!), { userOutput: 'stderr' }) : undefined;
   for (const warning of app?.info.warnings ?? []) io.stderr.write(`durable-gate: warning: ${warning}\n`);
   const report = await runGate({

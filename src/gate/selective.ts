@@ -26,6 +26,12 @@ export interface Judge {
   readonly lastReplayed: number;
 }
 
+/** Where the last call's time went: reading histories from the task hub, replaying them. */
+export interface JudgeTimings {
+  readSeconds: number;
+  replaySeconds: number;
+}
+
 /** Whether an instance must finish first: anything not judged safe blocks (the gate fails closed). */
 export function blocks(judgement: { verdict?: InstanceJudgement['verdict'] } | undefined): boolean {
   return judgement?.verdict !== 'ok' && judgement?.verdict !== 'not started';
@@ -35,6 +41,7 @@ export function blocks(judgement: { verdict?: InstanceJudgement['verdict'] } | u
 export class ReplayJudge implements Judge {
   private readonly cache = new Map<string, { key: string; judgement: InstanceJudgement }>();
   lastReplayed = 0;
+  lastTimings: JudgeTimings = { readSeconds: 0, replaySeconds: 0 };
 
   constructor(
     private readonly hub: AzureTablesTaskHub,
@@ -51,6 +58,7 @@ export class ReplayJudge implements Judge {
       else stale.push(instance);
     }
     this.lastReplayed = stale.length;
+    const readStart = performance.now();
     const items: { instance: InstanceSummary; value: HistoryFile }[] = [];
     let next = 0;
     await Promise.all(
@@ -63,6 +71,7 @@ export class ReplayJudge implements Judge {
         }
       }),
     );
+    const replayStart = performance.now();
     if (items.length > 0) {
       const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
       results.forEach((result, i) => {
@@ -74,6 +83,7 @@ export class ReplayJudge implements Judge {
         this.remember(instance, judgement, out);
       });
     }
+    this.lastTimings = { readSeconds: (replayStart - readStart) / 1000, replaySeconds: (performance.now() - replayStart) / 1000 };
     return out;
   }
 

@@ -1,0 +1,157 @@
+/**
+ * What to do when the new code breaks in-flight instances: the options of Microsoft's guidance
+ * (Durable Functions versioning; zero-downtime deployment), said for this change: drain with the
+ * gate, deploy side by side under a new task hub, ship the change under a new orchestrator name,
+ * or use orchestration versioning (host.json defaultVersion and a branch on context.df.version).
+ * Also the --require-version-bump policy: a breaking change must move defaultVersion (or a
+ * version file) up a minor or major version over the versions the broken instances recorded.
+ */
+import { readFileSync } from 'node:fs';
+import type { DurableHostConfig } from '../app/host-json.js';
+import type { ReplayReport, ReplayResult } from '../replay/result.js';
+
+export interface AdviceOption {
+  option: 'drain' | 'side-by-side' | 'versioned-name' | 'orchestration-versioning';
+  title: string;
+  detail: string;
+  snippet?: string;
+}
+
+export interface Advice {
+  /** Orchestrators with broken instances, and how many. */
+  broken: { orchestrator: string; instances: number }[];
+  options: AdviceOption[];
+}
+
+export interface VersionBump {
+  required: true;
+  /** The version the new code starts instances with (host.json defaultVersion, or the version file). */
+  newVersion?: string;
+  from: string;
+  /** Versions the broken instances were started with ('' when none). */
+  recorded: string[];
+  ok: boolean;
+  message: string;
+}
+
+const breaks = (r: ReplayResult): boolean => r.verdict === 'nondeterministic' || r.verdict === 'failed';
+
+/** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
+export function nextName(name: string): string {
+  const match = /^(.*?)(?:V(\d+))?$/.exec(name)!;
+  return `${match[1]}V${match[2] ? Number(match[2]) + 1 : 2}`;
+}
+
+/** major.minor.patch, missing parts 0; undefined when not a version. */
+function parseVersion(text: string): number[] | undefined {
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+  return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : undefined;
+}
+
+/** a moved up a minor or major version over b ('' or unparsable b counts as below any version). */
+export function movedUp(a: string, b: string): boolean {
+  const x = parseVersion(a);
+  const y = parseVersion(b);
+  if (!x) return false;
+  if (!y) return true;
+  return x[0]! > y[0]! || (x[0] === y[0] && x[1]! > y[1]!);
+}
+
+function suggestVersion(current: string | undefined, recorded: string[]): string {
+  const highest = [current ?? '', ...recorded].map(parseVersion).filter((v): v is number[] => v !== undefined).sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!).at(-1);
+  return highest ? `${highest[0]}.${highest[1]! + 1}` : '1.0';
+}
+
+export function adviseOn(report: ReplayReport, host: DurableHostConfig | undefined, appShown: string): Advice | undefined {
+  const broken = report.results.filter(breaks);
+  if (broken.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of broken) counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
+  const names = [...counts.keys()];
+  const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+  const section = host?.section ?? 'extensions.durableTask';
+  const hubSetting = /^%([^%]+)%$/.exec(host?.hubName ?? '')?.[1];
+  const newHub = hubSetting
+    ? `the app setting ${hubSetting} (host.json hubName %${hubSetting}%) set to a new value, such as its current value + "V2"`
+    : `${section}.hubName ${host?.hubName ? `"${nextName(host.hubName)}"` : 'set to an explicit, new name'}`;
+  const first = broken[0]!;
+  const where = first.divergence?.location ?? first.failure?.location;
+  const oldVersion = recorded.find((v) => v !== '');
+  // Instances started without a version have none (context.df.version is empty).
+  const condition = oldVersion ? `context.df.version === '${oldVersion}'` : '!context.df.version';
+  const nextVersion = suggestVersion(host?.defaultVersion, recorded);
+  return {
+    broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator)! })),
+    options: [
+      {
+        option: 'drain',
+        title: 'Drain first',
+        detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+      },
+      {
+        option: 'side-by-side',
+        title: 'Side by side',
+        detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
+      },
+      {
+        option: 'versioned-name',
+        title: 'New orchestrator name',
+        detail: `Ship the change as ${names.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${names.join(', ')} as recorded until their in-flight instances finish.`,
+      },
+      {
+        option: 'orchestration-versioning',
+        title: 'Orchestration versioning',
+        detail: `Set ${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${where ? ` at ${where.file}:${where.line}` : ''}.`,
+        snippet: `if (${condition}) {\n  // the sequence of calls these instances recorded, unchanged\n} else {\n  // the new sequence\n}`,
+      },
+    ],
+  };
+}
+
+/** The version a version file names: a JSON file's "version" (package.json), or the file's text. */
+export function readVersionFile(path: string): string {
+  const text = readFileSync(path, 'utf8').trim();
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'string') return parsed;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { version?: unknown }).version === 'string') return (parsed as { version: string }).version;
+  } catch {
+    // not JSON: the text is the version
+  }
+  return text;
+}
+
+export function checkVersionBump(report: ReplayReport, newVersion: string | undefined, from: string): VersionBump | undefined {
+  const broken = report.results.filter(breaks);
+  if (broken.length === 0) return undefined;
+  const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+  const behind = recorded.filter((v) => !newVersion || !movedUp(newVersion, v));
+  const shown = (v: string): string => (v === '' ? 'no version' : v);
+  if (behind.length > 0) {
+    return {
+      required: true,
+      ...(newVersion ? { newVersion } : {}),
+      from,
+      recorded,
+      ok: false,
+      message: `--require-version-bump: the new code breaks instances started with ${behind.map(shown).join(', ')}, and ${from} ${newVersion ? `says ${newVersion}, which is not a minor or major version above` : 'sets no version above'} ${behind.length > 1 ? 'them' : 'it'}. Raise it (e.g. to ${suggestVersion(newVersion, recorded)}) and keep the old path for those instances with a branch on context.df.version.`,
+    };
+  }
+  return {
+    required: true,
+    ...(newVersion ? { newVersion } : {}),
+    from,
+    recorded,
+    ok: true,
+    message: `${from} moved up to ${newVersion} over ${recorded.map(shown).join(', ')}. Instances started before still run on this code (the runtime lets newer workers continue older instances): the replay above shows whether it keeps their path.`,
+  };
+}
+
+export function renderAdvice(advice: Advice): string[] {
+  const lines = ['', 'What you can do:'];
+  advice.options.forEach((o, i) => {
+    lines.push(`  ${i + 1}. ${o.title}: ${o.detail}`);
+    if (o.snippet) lines.push(...o.snippet.split('\n').map((l) => `       ${l}`));
+  });
+  return lines;
+}
