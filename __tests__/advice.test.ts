@@ -1,0 +1,85 @@
+/**
+ * What replay advises when something breaks, and --require-version-bump. The versioning advice is
+ * checked for real: the example's next version, changed as the advice says (the inserted call
+ * only for instances started with a version), replays the recorded instances cleanly.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runReplay } from '../harness/replay/run.js';
+import { movedUp, nextName } from '../harness/report/advice.js';
+import { repoRoot } from './helpers/apps.js';
+
+/** A copy of examples/order-app-next (built), with host.json and the orchestrators edited. */
+function nextApp(name: string, edit: { defaultVersion?: string; branchOnVersion?: boolean; packageVersion?: string } = {}): string {
+  const dir = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const source = join(repoRoot, 'examples', 'order-app-next');
+  for (const entry of ['host.json', 'package.json', 'dist']) cpSync(join(source, entry), join(dir, entry), { recursive: true });
+  const host = JSON.parse(readFileSync(join(dir, 'host.json'), 'utf8')) as { extensions: { durableTask: Record<string, unknown> } };
+  if (edit.defaultVersion) host.extensions.durableTask.defaultVersion = edit.defaultVersion;
+  writeFileSync(join(dir, 'host.json'), JSON.stringify(host));
+  if (edit.packageVersion) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: edit.packageVersion }));
+  }
+  if (edit.branchOnVersion) {
+    const file = join(dir, 'dist', 'src', 'functions', 'orchestrators.js');
+    const code = readFileSync(file, 'utf8');
+    const call = "yield context.df.callActivity('CheckFraud', { orderId, total: input.total });";
+    expect(code).toContain(call);
+    // The advice's snippet: instances started without a version keep the recorded sequence.
+    writeFileSync(file, code.replace(call, `if (context.df.version) {\n        ${call}\n    }`));
+  }
+  return dir;
+}
+
+const replay = (app: string, extra: { requireVersionBump?: boolean; versionFile?: string } = {}) =>
+  runReplay({ app, histories: ['examples/histories'], cwd: repoRoot, userOutput: 'ignore', ...extra });
+
+describe('advice', () => {
+  test('the four ways out, said for this change, in the JSON report', async () => {
+    const report = await replay('examples/order-app-next');
+    expect(report.advice?.broken).toEqual([{ orchestrator: 'ProcessOrder', instances: 4 }]);
+    expect(report.advice?.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'versioned-name', 'orchestration-versioning']);
+    const [drain, side, name, versioning] = report.advice!.options;
+    expect(drain!.detail).toContain('durable-gate gate --app examples/order-app-next --wait-for breaking');
+    expect(side!.detail).toContain('the app setting TaskHubName (host.json hubName %TaskHubName%) set to a new value');
+    expect(name!.detail).toContain('ProcessOrderV2 (beside ProcessOrder)');
+    expect(versioning!.detail).toContain('examples/order-app-next/src/functions/orchestrators.ts:39');
+    expect(versioning!.snippet).toContain('if (!context.df.version) {');
+    expect((await replay('examples/order-app')).advice).toBeUndefined();
+  });
+
+  test('following the versioning advice makes the recorded instances replay cleanly', async () => {
+    const report = await replay(nextApp('advice-versioned', { defaultVersion: '1.0', branchOnVersion: true }), { requireVersionBump: true });
+    expect(report.summary).toMatchObject({ ok: 7, nondeterministic: 0 });
+    expect(report.advice).toBeUndefined();
+    expect(report.versionBump).toBeUndefined();
+  });
+
+  test('names and versions: V2, V3; a minor or major step up', () => {
+    expect([nextName('OrderHub'), nextName('OrderHubV2'), nextName('ProcessOrderV9')]).toEqual(['OrderHubV2', 'OrderHubV3', 'ProcessOrderV10']);
+    expect([movedUp('1.1', '1.0'), movedUp('2.0', '1.9.9'), movedUp('1.0.1', '1.0'), movedUp('1.0', ''), movedUp('', '')]).toEqual([true, true, false, true, false]);
+  });
+});
+
+describe('--require-version-bump', () => {
+  test('a breaking change without a version above the recorded ones is called out', async () => {
+    const report = await replay('examples/order-app-next', { requireVersionBump: true });
+    expect(report.versionBump).toMatchObject({ ok: false, recorded: [''], from: 'host.json extensions.durableTask.defaultVersion' });
+    expect(report.versionBump?.message).toContain('sets no version above it. Raise it (e.g. to 1.0)');
+  });
+
+  test('host.json defaultVersion, or a version file, above the recorded versions passes the policy (the replay verdicts stand)', async () => {
+    const bumped = await replay(nextApp('advice-bumped', { defaultVersion: '1.1' }), { requireVersionBump: true });
+    expect(bumped.versionBump).toMatchObject({ ok: true, newVersion: '1.1' });
+    expect(bumped.summary.nondeterministic).toBe(4);
+    const dir = nextApp('advice-file', { packageVersion: '2.0.0' });
+    const fromFile = await replay(dir, { requireVersionBump: true, versionFile: join(dir, 'package.json') });
+    expect(fromFile.versionBump).toMatchObject({ ok: true, newVersion: '2.0.0' });
+    expect(fromFile.versionBump?.from).toMatch(/package\.json$/);
+    await expect(replay(dir, { requireVersionBump: true, versionFile: 'nope.txt' })).rejects.toThrow('--version-file nope.txt: no such file. Expected a file holding the version');
+  });
+});
