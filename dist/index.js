@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(7837);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -31115,7 +31113,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1505);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9407);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
@@ -31131,7 +31129,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1505:
+/***/ 9407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31265,6 +31263,76 @@ function describeUnmatched(arg) {
 
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __nccwpck_require__(1941);
+;// CONCATENATED MODULE: ./src/action/markdown.ts
+
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function headline(report) {
+    const s = report.summary;
+    const broken = s.nondeterministic + s.failed;
+    if (broken > 0)
+        return `❌ ${broken} of ${s.total} in-flight instance(s) would break under the new code`;
+    if (s.error > 0)
+        return `⚠️ ${s.error} of ${s.total} histories could not be checked; the rest replay cleanly`;
+    return `✅ All ${s.total} in-flight instance(s) replay cleanly on the new code`;
+}
+function replayMarkdown(report, options) {
+    const out = [`### ${headline(report)}`, ''];
+    const byOrchestrator = new Map();
+    for (const r of report.results) {
+        const name = r.orchestrator || '(not read)';
+        const row = byOrchestrator.get(name) ?? { checked: 0, ok: 0, broken: 0, error: 0 };
+        row.checked += 1;
+        if (r.verdict === 'ok')
+            row.ok += 1;
+        else if (r.verdict === 'error')
+            row.error += 1;
+        else
+            row.broken += 1;
+        byOrchestrator.set(name, row);
+    }
+    out.push('| Orchestrator | Checked | OK | Broken | Could not check |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const [name, row] of byOrchestrator)
+        out.push(`| ${cell(name)} | ${row.checked} | ${row.ok} | ${row.broken} | ${row.error} |`);
+    for (const group of (0,report_text/* groupProblems */.Uh)(report.results))
+        out.push('', ...problem(group, options));
+    if (report.advice) {
+        out.push('', '#### What you can do', '');
+        report.advice.options.forEach((o, i) => {
+            out.push(`${i + 1}. **${o.title}**: ${o.detail}`);
+            if (o.snippet)
+                out.push('', '   ```js', ...o.snippet.split('\n').map((l) => `   ${l}`), '   ```');
+        });
+    }
+    if (report.versionBump)
+        out.push('', `${report.versionBump.ok ? '✅' : '❌'} ${report.versionBump.message}`);
+    return out.join('\n') + '\n';
+}
+function problem(group, options) {
+    const r = group[0];
+    const ids = group.map((g) => g.instanceId || options.relative(g.source));
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).map(code).join(', ')} and ${ids.length - 5} more` : ids.map(code).join(', ');
+    const loc = r.divergence?.location ?? r.failure?.location;
+    const file = loc ? options.relative(loc.file) : undefined;
+    const link = loc && file ? options.link?.(file, loc.line) : undefined;
+    const at = loc && file ? (link ? `[${file}:${loc.line}](${link})` : code(`${file}:${loc.line}`)) : undefined;
+    const lines = [`#### ${cell(r.orchestrator || options.relative(r.source))}: ${r.verdict}${at ? ` at ${at}` : ''}`, '', `Instances: ${shown}`, ''];
+    if (r.divergence) {
+        const d = r.divergence;
+        lines.push(`- **Recorded** step ${d.sequenceId}: ${d.recorded.event}${d.recorded.name ? ` ${code(d.recorded.name)}` : ''}`, `- **Replayed**: ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` ${code(d.replayed.name)}` : ''}` : 'nothing with this sequence id'}`, `- **Why**: ${d.explanation}`, `- **Production would print**: ${code(d.message)}`, `- **Do**: ${d.advice}`);
+    }
+    else if (r.failure) {
+        lines.push(`- **Problem**: ${cell(r.failure.message.split('\n')[0])}`);
+        if (r.failure.runtimeMessage)
+            lines.push(`- **Production would print**: ${code(r.failure.runtimeMessage.split('\n')[0])}`);
+        lines.push(`- **Do**: ${r.failure.advice}`);
+    }
+    else if (r.error) {
+        lines.push(`- **Could not check** ${code(options.relative(r.source))}: ${cell(r.error.message)}`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The GitHub Action. The only file that touches @actions/core: reads inputs, calls the same
@@ -31278,6 +31346,13 @@ var report_text = __nccwpck_require__(1941);
 
 
 
+
+function flag(getInput, name) {
+    const value = (getInput(name) || 'false').trim().toLowerCase();
+    if (value !== 'true' && value !== 'false')
+        throw new Error(`Invalid ${name} '${getInput(name)}'. Expected true or false.`);
+    return value === 'true';
+}
 /** Parse the inputs once; bad values are rejected with the value and the expected form. */
 function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
     const command = getInput('command') || 'replay';
@@ -31293,7 +31368,21 @@ function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
     const format = getInput('format') || 'text';
     if (format !== 'text' && format !== 'json')
         throw new Error(`Invalid format '${format}'. Expected text or json.`);
-    return { command, app, histories, format, workspace: process.env.GITHUB_WORKSPACE || process.cwd() };
+    const githubToken = getInput('github-token');
+    if (githubToken)
+        core/* setSecret */.Pq(githubToken);
+    const versionFile = getInput('version-file');
+    return {
+        command,
+        app,
+        histories,
+        format,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        comment: flag(getInput, 'comment'),
+        githubToken,
+        requireVersionBump: flag(getInput, 'require-version-bump'),
+        ...(versionFile ? { versionFile } : {}),
+    };
 }
 function workspacePath(file, workspace) {
     if (!(0,external_node_path_.isAbsolute)(file))
@@ -31301,37 +31390,18 @@ function workspacePath(file, workspace) {
     const rel = (0,external_node_path_.relative)(workspace, file);
     return rel.startsWith('..') ? file : rel.split(external_node_path_.sep).join('/');
 }
-async function main_summarize(report, workspace) {
-    const s = report.summary;
-    const summary = core/* summary */.z.addHeading('durable-gate replay', 2).addRaw(`${s.total} histories: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked.`, true);
-    const problems = report.results.filter((r) => r.verdict !== 'ok');
-    if (problems.length > 0) {
-        summary.addTable([
-            [
-                { data: 'Instance', header: true },
-                { data: 'Orchestrator', header: true },
-                { data: 'Verdict', header: true },
-                { data: 'Step', header: true },
-                { data: 'Code', header: true },
-            ],
-            ...problems.map((r) => [
-                r.instanceId || r.source,
-                r.orchestrator || '?',
-                r.verdict,
-                r.divergence ? `${r.divergence.sequenceId}: recorded ${r.divergence.recorded.event} ${r.divergence.recorded.name ?? ''}, replayed ${r.divergence.replayed ? `${r.divergence.replayed.action} ${r.divergence.replayed.name ?? ''}` : 'nothing'}` : (r.failure?.message ?? r.error?.message ?? ''),
-                main_location(r, workspace) ?? '',
-            ]),
-        ]);
-    }
-    await summary.write();
+/** A link to a line of the repository at the commit being checked, when the run knows it. */
+function lineLink(file, line) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = process.env;
+    const sha = process.env.GITHUB_HEAD_SHA || process.env.GITHUB_SHA;
+    return server && repo && sha && !(0,external_node_path_.isAbsolute)(file) ? `${server}/${repo}/blob/${sha}/${file}#L${line}` : undefined;
 }
-function main_location(r, workspace) {
-    const loc = r.divergence?.location ?? r.failure?.location;
-    return loc ? `${workspacePath(loc.file, workspace)}:${loc.line}` : undefined;
-}
-/** One annotation per distinct problem (GitHub shows few per step), naming how many instances it breaks. */
+/** GitHub shows 10 error annotations per step; the rest are in the summary. */
+const MAX_ANNOTATIONS = 10;
+/** One annotation per distinct problem, naming how many instances it breaks. */
 function annotate(report, workspace) {
-    for (const group of (0,report_text/* groupProblems */.Uh)(report.results)) {
+    const groups = (0,report_text/* groupProblems */.Uh)(report.results);
+    for (const group of groups.slice(0, MAX_ANNOTATIONS)) {
         const r = group[0];
         const loc = r.divergence?.location ?? r.failure?.location;
         const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0].instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
@@ -31344,6 +31414,7 @@ function annotate(report, workspace) {
         else
             core/* error */.z3(message, properties);
     }
+    return Math.max(0, groups.length - MAX_ANNOTATIONS);
 }
 async function run() {
     const getInput = (name) => core/* getInput */.V4(name);
@@ -31394,6 +31465,8 @@ async function run() {
             histories: settings.histories,
             cwd: workspace,
             userOutput: 'stderr',
+            requireVersionBump: settings.requireVersionBump,
+            ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
             onAppWarning: (warning) => core/* warning */.$e(warning),
         });
         core/* info */.pq(settings.format === 'json' ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: workspace }));
@@ -31407,12 +31480,30 @@ async function run() {
         core/* setOutput */.uH('error', s.error);
         core/* setOutput */.uH('breaking', s.nondeterministic + s.failed > 0);
         core/* setOutput */.uH('report-path', reportPath);
-        annotate(report, workspace);
+        const unannotated = annotate(report, workspace);
+        const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, workspace), link: lineLink });
         try {
-            await main_summarize(report, workspace);
+            await core/* summary */.z
+                .addHeading('durable-gate replay', 2)
+                // A blank line ends the heading's HTML block, so that the Markdown after it renders.
+                .addEOL()
+                .addRaw(markdown, true)
+                .addRaw(unannotated > 0 ? `${unannotated} more problem(s) are listed here only: GitHub shows ${MAX_ANNOTATIONS} annotations per step.` : '', true)
+                .write();
         }
         catch (error) {
             core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        if (settings.comment) {
+            try {
+                const { upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1151));
+                const result = await upsertComment(settings.githubToken, settings.app, `## durable-gate replay of \`${settings.app}\`\n\n${markdown}`);
+                core/* info */.pq(result.outcome === 'skipped' ? `No pull-request comment: ${result.detail}.` : `Pull-request comment ${result.outcome}: ${result.detail}`);
+                core/* setOutput */.uH('comment-url', result.outcome === 'skipped' ? '' : result.detail);
+            }
+            catch (error) {
+                core/* warning */.$e((0,errors/* errorMessage */.gJ)(error));
+            }
         }
         const code = exitCodeFor(s);
         if (code === 1)

@@ -6,10 +6,11 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError, errorMessage } from '../../harness/errors.js';
-import { exitCodeFor, type ReplayReport, type ReplayResult } from '../../harness/replay/result.js';
+import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
 import { groupProblems, renderText } from '../../harness/report/text.js';
+import { replayMarkdown } from './markdown.js';
 
 export interface ActionSettings {
   command: 'replay';
@@ -17,6 +18,16 @@ export interface ActionSettings {
   histories: string[];
   format: 'text' | 'json';
   workspace: string;
+  comment: boolean;
+  githubToken: string;
+  requireVersionBump: boolean;
+  versionFile?: string;
+}
+
+function flag(getInput: (name: string) => string, name: string): boolean {
+  const value = (getInput(name) || 'false').trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw new Error(`Invalid ${name} '${getInput(name)}'. Expected true or false.`);
+  return value === 'true';
 }
 
 /** Parse the inputs once; bad values are rejected with the value and the expected form. */
@@ -31,7 +42,20 @@ export function readSettings(getInput: (name: string) => string = (name) => core
   if (histories.length === 0) throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
   const format = getInput('format') || 'text';
   if (format !== 'text' && format !== 'json') throw new Error(`Invalid format '${format}'. Expected text or json.`);
-  return { command, app, histories, format, workspace: process.env.GITHUB_WORKSPACE || process.cwd() };
+  const githubToken = getInput('github-token');
+  if (githubToken) core.setSecret(githubToken);
+  const versionFile = getInput('version-file');
+  return {
+    command,
+    app,
+    histories,
+    format,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    comment: flag(getInput, 'comment'),
+    githubToken,
+    requireVersionBump: flag(getInput, 'require-version-bump'),
+    ...(versionFile ? { versionFile } : {}),
+  };
 }
 
 function workspacePath(file: string, workspace: string): string {
@@ -40,42 +64,20 @@ function workspacePath(file: string, workspace: string): string {
   return rel.startsWith('..') ? file : rel.split(sep).join('/');
 }
 
-async function summarize(report: ReplayReport, workspace: string): Promise<void> {
-  const s = report.summary;
-  const summary = core.summary.addHeading('durable-gate replay', 2).addRaw(
-    `${s.total} histories: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked.`,
-    true,
-  );
-  const problems = report.results.filter((r) => r.verdict !== 'ok');
-  if (problems.length > 0) {
-    summary.addTable([
-      [
-        { data: 'Instance', header: true },
-        { data: 'Orchestrator', header: true },
-        { data: 'Verdict', header: true },
-        { data: 'Step', header: true },
-        { data: 'Code', header: true },
-      ],
-      ...problems.map((r) => [
-        r.instanceId || r.source,
-        r.orchestrator || '?',
-        r.verdict,
-        r.divergence ? `${r.divergence.sequenceId}: recorded ${r.divergence.recorded.event} ${r.divergence.recorded.name ?? ''}, replayed ${r.divergence.replayed ? `${r.divergence.replayed.action} ${r.divergence.replayed.name ?? ''}` : 'nothing'}` : (r.failure?.message ?? r.error?.message ?? ''),
-        location(r, workspace) ?? '',
-      ]),
-    ]);
-  }
-  await summary.write();
+/** A link to a line of the repository at the commit being checked, when the run knows it. */
+function lineLink(file: string, line: number): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = process.env;
+  const sha = process.env.GITHUB_HEAD_SHA || process.env.GITHUB_SHA;
+  return server && repo && sha && !isAbsolute(file) ? `${server}/${repo}/blob/${sha}/${file}#L${line}` : undefined;
 }
 
-function location(r: ReplayResult, workspace: string): string | undefined {
-  const loc = r.divergence?.location ?? r.failure?.location;
-  return loc ? `${workspacePath(loc.file, workspace)}:${loc.line}` : undefined;
-}
+/** GitHub shows 10 error annotations per step; the rest are in the summary. */
+const MAX_ANNOTATIONS = 10;
 
-/** One annotation per distinct problem (GitHub shows few per step), naming how many instances it breaks. */
-function annotate(report: ReplayReport, workspace: string): void {
-  for (const group of groupProblems(report.results)) {
+/** One annotation per distinct problem, naming how many instances it breaks. */
+function annotate(report: ReplayReport, workspace: string): number {
+  const groups = groupProblems(report.results);
+  for (const group of groups.slice(0, MAX_ANNOTATIONS)) {
     const r = group[0]!;
     const loc = r.divergence?.location ?? r.failure?.location;
     const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0]!.instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
@@ -86,6 +88,7 @@ function annotate(report: ReplayReport, workspace: string): void {
     if (r.verdict === 'error') core.warning(message, properties);
     else core.error(message, properties);
   }
+  return Math.max(0, groups.length - MAX_ANNOTATIONS);
 }
 
 export async function run(): Promise<void> {
@@ -129,6 +132,8 @@ export async function run(): Promise<void> {
       histories: settings.histories,
       cwd: workspace,
       userOutput: 'stderr',
+      requireVersionBump: settings.requireVersionBump,
+      ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
       onAppWarning: (warning) => core.warning(warning),
     });
     core.info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
@@ -142,11 +147,28 @@ export async function run(): Promise<void> {
     core.setOutput('error', s.error);
     core.setOutput('breaking', s.nondeterministic + s.failed > 0);
     core.setOutput('report-path', reportPath);
-    annotate(report, workspace);
+    const unannotated = annotate(report, workspace);
+    const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, workspace), link: lineLink });
     try {
-      await summarize(report, workspace);
+      await core.summary
+        .addHeading('durable-gate replay', 2)
+        // A blank line ends the heading's HTML block, so that the Markdown after it renders.
+        .addEOL()
+        .addRaw(markdown, true)
+        .addRaw(unannotated > 0 ? `${unannotated} more problem(s) are listed here only: GitHub shows ${MAX_ANNOTATIONS} annotations per step.` : '', true)
+        .write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
+    if (settings.comment) {
+      try {
+        const { upsertComment } = await import('./comment.js');
+        const result = await upsertComment(settings.githubToken, settings.app, `## durable-gate replay of \`${settings.app}\`\n\n${markdown}`);
+        core.info(result.outcome === 'skipped' ? `No pull-request comment: ${result.detail}.` : `Pull-request comment ${result.outcome}: ${result.detail}`);
+        core.setOutput('comment-url', result.outcome === 'skipped' ? '' : result.detail);
+      } catch (error) {
+        core.warning(errorMessage(error));
+      }
     }
     const code = exitCodeFor(s);
     if (code === 1) core.setFailed(`${s.nondeterministic + s.failed} in-flight instance(s) would break under the new code.`);

@@ -1,0 +1,57 @@
+export const id = 151;
+export const ids = [151];
+export const modules = {
+
+/***/ 1151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
+/* harmony export */ });
+/* unused harmony export marker */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5564);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9410);
+/**
+ * The pull-request comment (`comment: true`): created once, then updated in place on every run,
+ * found again by a hidden marker (one per app folder, so several apps can each keep their own).
+ * Through @actions/github, which honours GITHUB_API_URL (GitHub Enterprise Server).
+ */
+
+
+function marker(key) {
+    return `<!-- durable-gate:replay ${key.replace(/-->/g, '')} -->`;
+}
+async function upsertComment(token, key, body) {
+    const { /* context */ "_": context } = _actions_github__WEBPACK_IMPORTED_MODULE_0__;
+    const number = context.payload.pull_request?.number ?? (context.payload.issue?.pull_request ? context.payload.issue.number : undefined);
+    if (!number)
+        return { outcome: 'skipped', detail: `this run is for '${context.eventName || 'an unknown event'}', not a pull request` };
+    if (!token)
+        return { outcome: 'skipped', detail: "no 'github-token' was given" };
+    const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
+    const { owner, repo } = context.repo;
+    const tag = marker(key);
+    const text = `${tag}\n${body}`;
+    try {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+        const mine = comments.find((c) => c.body?.includes(tag));
+        if (mine) {
+            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });
+            return { outcome: 'updated', detail: updated.data.html_url };
+        }
+        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: text });
+        return { outcome: 'created', detail: created.data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 403 || status === 404) {
+            throw new Error(`could not comment on pull request #${number} (HTTP ${status}): the token cannot write to it. Pull requests from forks get a read-only token; give the job 'permissions: pull-requests: write', or read the job summary instead.`);
+        }
+        throw new Error(`could not comment on pull request #${number}: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+
+
+/***/ })
+
+};
