@@ -163,6 +163,31 @@ describe('record', () => {
   });
 });
 
+describe('record for pull-request checks', () => {
+  test('--redact replaces payload values before anything is written; --keep-per-orchestrator prunes the folder; both said', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-keep-'));
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'record', '--task-hub', 'RecordHub', '--out', out, '--redact', 'input:$.orderId', '--redact', '$..sku', '--keep-per-orchestrator', '2'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env() },
+    });
+    expect(r.stderr).not.toContain('Error');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Redacted \d+ payload value\(s\)/);
+    expect(r.stdout).toMatch(/Removed .*\.json: more than 2 of ProcessOrder/);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(2);
+    const file = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { redacted: string[]; history: { EventType: number; Input?: string }[] };
+    expect(file.redacted).toEqual(['input:$.orderId', '$..sku']);
+    const started = file.history.find((e) => e.EventType === 0)!;
+    expect(JSON.parse(started.Input!).orderId).toBe('[redacted]');
+    expect(readFileSync(join(out, files[0]!), 'utf8')).not.toMatch(/"sku\\":\\"(?!\[redacted\])/);
+    const bad = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'record', '--task-hub', 'RecordHub', '--out', out, '--redact', 'customer.email'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('redact path "customer.email": a path starts with $');
+  });
+});
+
 describe('gate', () => {
   test('nothing in flight: drained after one poll', async () => {
     const empty = new TaskHubSeeder(connection(), 'EmptyHub');

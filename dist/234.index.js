@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var _gate_selective_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5395);
 /* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4512);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2645);
-/* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2163);
+/* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8489);
 /** The Action's `record` and `gate` commands: the same libraries as the CLI. */
 
 
@@ -64,6 +64,7 @@ async function runRecordAction(getInput, workspace) {
     const limit = getInput('limit');
     const orchestrators = list(getInput('orchestrator'));
     const instances = list(getInput('instance'));
+    const keeping = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .recordKeeping */ .lD)([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
     const { hub, connection } = openHub(getInput, workspace);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Reading ${hub.describe}`);
     try {
@@ -77,6 +78,7 @@ async function runRecordAction(getInput, workspace) {
                 ...(instances.length ? { instanceIds: instances } : {}),
             },
             ...(limit ? { limit: (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCount */ .zq)('limit', limit) } : {}),
+            ...keeping,
         });
         const recorded = summary.written + summary.updated;
         const { headline, notes, missed } = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .recordReport */ .YK)(summary, out, connection.secrets);

@@ -147,6 +147,7 @@ function parseWaitFor(text) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   qg: () => (/* binding */ parse),
+  lD: () => (/* binding */ recordKeeping),
   YK: () => (/* binding */ recordReport),
   T5: () => (/* binding */ renderGateText)
 });
@@ -291,8 +292,10 @@ class http_api_HttpApiSource {
     }
 }
 
-// EXTERNAL MODULE: ./src/taskhub/record.ts
-var record = __webpack_require__(2163);
+// EXTERNAL MODULE: ./src/taskhub/record.ts + 1 modules
+var record = __webpack_require__(8489);
+// EXTERNAL MODULE: ./src/taskhub/redact.ts
+var taskhub_redact = __webpack_require__(8703);
 // EXTERNAL MODULE: ./harness/app/host.ts
 var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./src/gate/selective.ts + 1 modules
@@ -303,6 +306,7 @@ var options = __webpack_require__(6052);
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/taskhub.ts
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+
 
 
 
@@ -335,6 +339,14 @@ ${CONNECTION_HELP}
   --instance <id>        Only this instance (repeatable).
   --created-after <time> Only instances created at or after this time (ISO 8601).
   --limit <n>            At most n instances.
+  --redact <path>        Replace a payload value before writing (repeatable): $.customer.email,
+                         input:$.card, result:$.token, $..email, $.items[*].sku. Redacting a value the
+                         orchestrator branches on can change what replay finds: redact personal
+                         data, not the values the code decides on.
+  --keep-per-orchestrator <n>
+                         After recording, keep only the n most recently recorded files per
+                         orchestrator in --out (a folder kept for pull-request checks).
+  --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
   -h, --help             Show this help.
 
 Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
@@ -412,6 +424,9 @@ async function recordCommand(args, io) {
         instance: { type: 'string', multiple: true },
         'created-after': { type: 'string' },
         limit: { type: 'string' },
+        redact: { type: 'string', multiple: true },
+        'keep-per-orchestrator': { type: 'string' },
+        'max-age': { type: 'string' },
     });
     if (values.help) {
         io.stdout.write(RECORD_USAGE);
@@ -422,6 +437,7 @@ async function recordCommand(args, io) {
     const statuses = parseStatuses('--status', values.status);
     const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
     const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
+    const keeping = recordKeeping(values.redact ?? [], values['keep-per-orchestrator'], values['max-age'], '--');
     const { hub, connection } = openHub(values, io, 'record');
     io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
     const progress = io.stderr.isTTY === true;
@@ -436,6 +452,7 @@ async function recordCommand(args, io) {
                 ...(values.instance ? { instanceIds: values.instance } : {}),
             },
             ...(limit ? { limit } : {}),
+            ...keeping,
             onProgress: (done, total) => {
                 if (progress && total >= 20)
                     io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
@@ -450,6 +467,16 @@ async function recordCommand(args, io) {
         return 2;
     }
 }
+/** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
+function recordKeeping(redact, keep, maxAge, prefix) {
+    const paths = redact.flatMap((line) => line.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean).map(taskhub_redact/* parseRedactPath */.i9);
+    const keepPerOrchestrator = keep ? (0,options/* parseCount */.zq)(`${prefix}keep-per-orchestrator`, keep) : undefined;
+    const maxAgeMs = maxAge ? (0,options/* parseDuration */.E9)(`${prefix}max-age`, maxAge) : undefined;
+    return {
+        ...(paths.length ? { redact: paths } : {}),
+        ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } } : {}),
+    };
+}
 /** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
 function recordReport(summary, out, secrets) {
     const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
@@ -461,6 +488,8 @@ function recordReport(summary, out, secrets) {
         ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
         ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${(0,options/* redact */.E$)(message, secrets)}`),
         ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+        ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
+        ...summary.pruned.map(({ file, reason }) => `Removed ${(0,external_node_path_.basename)(file)}: ${reason}.`),
     ].map(options/* printable */.g$);
     return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
@@ -1508,28 +1537,143 @@ function fileNameFor(instanceId) {
 
 /***/ }),
 
-/***/ 2163:
+/***/ 8489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ recordHistories)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
-/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(961);
-/* harmony import */ var _harness_history_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8716);
-/* harmony import */ var _azure_tables_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2645);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1930);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ recordHistories)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./harness/history/events.ts
+var history_events = __webpack_require__(961);
+// EXTERNAL MODULE: ./harness/history/load.ts
+var load = __webpack_require__(8716);
+// EXTERNAL MODULE: ./src/taskhub/redact.ts
+var redact = __webpack_require__(8703);
+;// CONCATENATED MODULE: ./src/taskhub/retention.ts
+/**
+ * Retention for a folder of recorded histories: removes history files recorded longer ago than
+ * `maxAgeMs`, then keeps only the `keepPerOrchestrator` most recently recorded files of each
+ * orchestrator (equal `recordedAt`: the file name first in sort order is kept). Only `*.json`
+ * files holding a durable-gate history file (schema, name and a valid recordedAt) are
+ * candidates; anything else, including JSON that cannot be parsed, is never touched. A file
+ * that changed since it was read (a `record` run replaced it) is not removed.
+ */
+
+
+
+
+async function pruneHistories(dir, options) {
+    const { keepPerOrchestrator: keep, maxAgeMs } = options;
+    if (keep !== undefined && (!Number.isInteger(keep) || keep < 1))
+        throw new errors/* UsageError */.eb(`keep per orchestrator must be a whole number of 1 or more, not ${keep}.`);
+    if (maxAgeMs !== undefined && !(maxAgeMs > 0 && Number.isFinite(maxAgeMs)))
+        throw new errors/* UsageError */.eb(`max age must be a positive duration, not ${maxAgeMs} ms.`);
+    const now = (options.now ?? new Date()).getTime();
+    const summary = { kept: 0, removed: [], skipped: [] };
+    const candidates = [];
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+        if (!entry.isFile() || !entry.name.endsWith('.json'))
+            continue;
+        const file = (0,external_node_path_.join)(dir, entry.name);
+        const read = await readCandidate(file);
+        if (typeof read === 'string')
+            summary.skipped.push({ file, reason: read });
+        else
+            candidates.push(read);
+    }
+    const doomed = new Map();
+    for (const c of candidates) {
+        if (maxAgeMs !== undefined && now - c.recordedAt > maxAgeMs) {
+            doomed.set(c, `recorded ${duration(now - c.recordedAt, Math.ceil)} ago, older than --max-age ${duration(maxAgeMs)}`);
+        }
+    }
+    if (keep !== undefined) {
+        const byName = new Map();
+        for (const c of candidates)
+            if (!doomed.has(c))
+                byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+        for (const [name, group] of byName) {
+            group.sort((a, b) => b.recordedAt - a.recordedAt || compare(a.file, b.file));
+            for (const c of group.slice(keep))
+                doomed.set(c, `more than ${keep} of ${name}: ${keep} recorded later are kept`);
+        }
+    }
+    for (const c of candidates) {
+        const reason = doomed.get(c);
+        if (reason === undefined || !(await unchanged(c))) {
+            summary.kept += 1;
+            continue;
+        }
+        try {
+            await (0,promises_.rm)(c.file);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT')
+                throw new Error(`cannot remove ${c.file}: ${code ?? String(error)}`);
+        }
+        summary.removed.push({ file: c.file, reason });
+    }
+    return summary;
+}
+/** The history file's facts, or why it is left alone. */
+async function readCandidate(file) {
+    let text;
+    let value;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+        value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch (error) {
+        return error instanceof SyntaxError ? 'not valid JSON' : `cannot read it (${error.code ?? String(error)})`;
+    }
+    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    if (record.schema !== history_events/* HISTORY_SCHEMA */.NF)
+        return `not a durable-gate history file (no "schema": "${history_events/* HISTORY_SCHEMA */.NF}")`;
+    if (typeof record.name !== 'string' || record.name === '')
+        return 'the history file names no orchestrator ("name")';
+    const recordedAt = typeof record.recordedAt === 'string' ? Date.parse(record.recordedAt) : NaN;
+    if (Number.isNaN(recordedAt))
+        return 'the history file has no valid "recordedAt" time';
+    return { file, text, name: record.name, recordedAt };
+}
+async function unchanged(c) {
+    return (0,promises_.readFile)(c.file, 'utf8').then((text) => text === c.text, () => false);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+const UNITS = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+/** 9d, 1.5d, 20h, 45s: the largest unit with at least 1, at most one decimal (rounded up for ages). */
+function duration(ms, round = Math.round) {
+    const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? ['ms', 1];
+    return `${round((ms / size) * 10) / 10}${unit}`;
+}
+
+// EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
+var azure_tables = __webpack_require__(2645);
+// EXTERNAL MODULE: ./src/taskhub/keys.ts
+var keys = __webpack_require__(1930);
+;// CONCATENATED MODULE: ./src/taskhub/record.ts
 /**
  * `durable-gate record`: one canonical history file (design.md) per instance. Files are written
  * whole (temporary file, then rename), never over another instance's file; an instance whose
  * execution changes while it is read is read again, and reported if it keeps changing.
  */
+
+
 
 
 
@@ -1555,7 +1699,7 @@ async function recordHistories(options) {
         instances.push(instance);
     }
     // Listing succeeded, so the hub exists: only now is the folder created.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.outDir, { recursive: true });
+    await (0,promises_.mkdir)(options.outDir, { recursive: true });
     const summary = {
         instances: instances.length,
         written: 0,
@@ -1571,6 +1715,8 @@ async function recordHistories(options) {
         skipped: await explainMissing(options, seen),
         files: [],
         truncated,
+        redacted: 0,
+        pruned: [],
     };
     // File names are chosen before any is written, so two instances can never race for one.
     const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
@@ -1592,6 +1738,11 @@ async function recordHistories(options) {
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
     summary.files.sort();
+    if (options.retention && (options.retention.keepPerOrchestrator !== undefined || options.retention.maxAgeMs !== undefined)) {
+        summary.pruned = (await pruneHistories(options.outDir, { ...options.retention, now: clock() })).removed;
+        const gone = new Set(summary.pruned.map((p) => p.file));
+        summary.files = summary.files.filter((f) => !gone.has(f));
+    }
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
 }
@@ -1605,7 +1756,7 @@ async function explainMissing(options, found) {
             skipped.push({ instanceId: id, reason: 'is a durable entity, not an orchestration: entities have no history to replay' });
             continue;
         }
-        const [any] = await collect(options.hub.instances({ statuses: _azure_tables_js__WEBPACK_IMPORTED_MODULE_6__/* .ALL_STATUSES */ .nY, instanceIds: [id] }));
+        const [any] = await collect(options.hub.instances({ statuses: azure_tables/* ALL_STATUSES */.nY, instanceIds: [id] }));
         skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
     }
     return skipped;
@@ -1625,10 +1776,10 @@ async function recordOne(options, instance, summary, clock, target) {
         }
         let history;
         try {
-            history = (0,_harness_history_load_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHistory */ .i6)(rows, `${options.hub.historyTable}/${instance.instanceId}`);
+            history = (0,load/* parseHistory */.i6)(rows, `${options.hub.historyTable}/${instance.instanceId}`);
         }
         catch (error) {
-            summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx ? error.detail : String(error) });
+            summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof errors/* HistoryError */.tx ? error.detail : String(error) });
             return;
         }
         // The Instances row and the history must describe the same execution.
@@ -1641,8 +1792,8 @@ async function recordOne(options, instance, summary, clock, target) {
             instance = again;
             continue;
         }
-        const file = {
-            schema: _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SCHEMA */ .NF,
+        let file = {
+            schema: history_events/* HISTORY_SCHEMA */.NF,
             taskHub: options.hub.taskHub,
             instanceId: instance.instanceId,
             ...(history.executionId ? { executionId: history.executionId } : {}),
@@ -1652,15 +1803,20 @@ async function recordOne(options, instance, summary, clock, target) {
             recordedAt: clock().toISOString(),
             history: history.events,
         };
+        if (options.redact?.length) {
+            const redacted = (0,redact/* redactHistory */.KQ)(file, options.redact);
+            file = redacted.file;
+            summary.redacted += redacted.redacted;
+        }
         const text = JSON.stringify(file, null, 1) + '\n';
         const { path, replaced } = target;
         const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, text);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+            await (0,promises_.writeFile)(temp, text);
+            await (0,promises_.rename)(temp, path);
         }
         catch (error) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+            await (0,promises_.rm)(temp, { force: true });
             throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
         }
         if (replaced)
@@ -1681,15 +1837,15 @@ async function recordOne(options, instance, summary, clock, target) {
  */
 async function chooseTargets(dir, instanceIds) {
     // Existing files by lower-case name: on a case-insensitive file system "A.json" is "a.json".
-    const existing = new Map((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).map((name) => [name.toLowerCase(), name]));
+    const existing = new Map((await (0,promises_.readdir)(dir)).map((name) => [name.toLowerCase(), name]));
     const claimed = new Set();
     const targets = new Map();
     for (const instanceId of instanceIds) {
-        const base = (0,_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .fileNameFor */ .dJ)(instanceId);
-        const candidates = [`${base}.json`, `${base}~${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
+        const base = (0,keys/* fileNameFor */.dJ)(instanceId);
+        const candidates = [`${base}.json`, `${base}~${(0,external_node_crypto_.createHash)('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
         const owners = await Promise.all(candidates.map(async (name) => {
             const actual = existing.get(name.toLowerCase());
-            return actual === undefined ? undefined : ownerOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, actual));
+            return actual === undefined ? undefined : ownerOf((0,external_node_path_.join)(dir, actual));
         }));
         // The file this instance already has wins; else the first name nobody holds.
         let index = owners.findIndex((owner, i) => owner === instanceId && !claimed.has(candidates[i].toLowerCase()));
@@ -1699,7 +1855,7 @@ async function chooseTargets(dir, instanceIds) {
             throw new Error(`cannot find a free file name for instance ${instanceId} in ${dir}: other instances' files already use its names.`);
         const name = existing.get(candidates[index].toLowerCase()) ?? candidates[index];
         claimed.add(name.toLowerCase());
-        targets.set(instanceId, { path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), replaced: owners[index] === instanceId });
+        targets.set(instanceId, { path: (0,external_node_path_.join)(dir, name), replaced: owners[index] === instanceId });
     }
     return targets;
 }
@@ -1707,7 +1863,7 @@ async function chooseTargets(dir, instanceIds) {
 async function ownerOf(path) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+        text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
         return error.code === 'ENOENT' ? undefined : null;
@@ -1723,7 +1879,7 @@ async function ownerOf(path) {
 const STATUS_NAMES = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'];
 /** An instance that finished while it was being read says so in its history. */
 function finishedStatus(events) {
-    const completed = events.find((e) => e.EventType === _harness_history_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionCompleted);
+    const completed = events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
     if (!completed)
         return undefined;
     const status = completed.OrchestrationStatus;
@@ -1734,6 +1890,145 @@ async function collect(items) {
     for await (const item of items)
         out.push(item);
     return out;
+}
+
+
+/***/ }),
+
+/***/ 8703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ redactHistory),
+/* harmony export */   i9: () => (/* binding */ parseRedactPath)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(961);
+/**
+ * Redaction of recorded histories: values inside the events' JSON payloads are replaced by
+ * "[redacted]"; event types, names, ids, timestamps and sequence numbers are never touched.
+ *
+ * Path syntax (property names match in any letter case; a bad path throws a UsageError):
+ *   [kind:]$ segment*      kind: input (Input), result (Result), failure (Reason, Details);
+ *                          without a kind, all four payload fields
+ *   .name  ["any key"]     a property              [*]  .*   every element or property
+ *   [2]                    an array element        ..name     a property at any depth
+ * e.g. $.customer.email, input:$.items[*].sku, result:$.token, $..email, $ (the whole payload).
+ */
+
+
+const REDACTED = '[redacted]';
+const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] };
+const FIELDS = ['Input', 'Result', 'Reason', 'Details'];
+const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
+const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+function parseRedactPath(text) {
+    const bad = (why) => new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`redact path ${JSON.stringify(text)}: ${why}; ${EXPECTED}.`);
+    const source = text.trim();
+    let rest = source;
+    let kind;
+    const prefix = /^([A-Za-z]+):/.exec(source);
+    if (prefix) {
+        const name = prefix[1].toLowerCase();
+        if (!Object.hasOwn(KINDS, name))
+            throw bad(`"${prefix[1]}" is not a payload kind (input, result or failure)`);
+        kind = name;
+        rest = source.slice(prefix[0].length);
+    }
+    if (rest[0] !== '$')
+        throw bad(rest === '' ? 'the path is empty' : 'a path starts with $ (the payload)');
+    const segments = [];
+    TOKEN.lastIndex = 1;
+    while (TOKEN.lastIndex < rest.length) {
+        const at = TOKEN.lastIndex;
+        const m = TOKEN.exec(rest);
+        if (!m)
+            throw bad(`cannot read ${JSON.stringify(rest.slice(at))}`);
+        if (m[1] !== undefined)
+            segments.push({ type: 'name', name: m[1], deep: true });
+        else if (m[2] !== undefined)
+            segments.push({ type: 'name', name: m[2], deep: false });
+        else if (m[3] !== undefined)
+            segments.push({ type: 'index', index: Number(m[3]) });
+        else if (m[4] !== undefined)
+            segments.push({ type: 'name', name: JSON.parse(m[4]), deep: false });
+        else
+            segments.push({ type: 'any' });
+    }
+    return { text: source, ...(kind ? { kind } : {}), segments };
+}
+/** Entity messages (EventSent to "@entity@key"): replay reads these fields, so they are kept. */
+const ENTITY_FIELDS = new Set(['id', 'op', 'signal', 'parent', 'parentExecution', 'lockSet', 'position']);
+const isNode = (value) => typeof value === 'object' && value !== null;
+const keysOf = (node) => (Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node));
+/** Redacts one payload text; undefined when it is not JSON or nothing matched. */
+function redactText(text, paths, entityMessage) {
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const holder = { $: root };
+    let count = 0;
+    const replace = (parent, key) => {
+        const value = parent[key];
+        if (value === REDACTED || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
+            return;
+        if (entityMessage && parent === holder && isNode(value) && !Array.isArray(value)) {
+            for (const k of Object.keys(value))
+                replace(value, k);
+            return;
+        }
+        parent[key] = REDACTED;
+        count += 1;
+    };
+    const visit = (parent, key, segments, i) => {
+        const segment = segments[i];
+        if (segment === undefined)
+            return replace(parent, key);
+        const value = parent[key];
+        if (!isNode(value))
+            return;
+        for (const k of keysOf(value)) {
+            if (segment.type === 'any' || (segment.type === 'index' && k === segment.index))
+                visit(value, k, segments, i + 1);
+            else if (segment.type === 'name' && typeof k === 'string' && k.toLowerCase() === segment.name.toLowerCase())
+                visit(value, k, segments, i + 1);
+            if (segment.type === 'name' && segment.deep)
+                visit(value, k, segments, i);
+        }
+    };
+    for (const path of paths)
+        visit(holder, '$', path.segments, 0);
+    return count === 0 ? undefined : { text: JSON.stringify(holder.$), count };
+}
+/**
+ * A redacted copy of `file` (which is not changed) and the number of values replaced. Payloads
+ * that are not JSON, and payloads nothing matched, are kept as they are, byte for byte.
+ */
+function redactHistory(file, paths) {
+    const { history, ...meta } = structuredClone(file);
+    let total = 0;
+    for (const event of history) {
+        const entityMessage = event.EventType === _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .Bx.EventSent && typeof event.InstanceId === 'string' && event.InstanceId.startsWith('@');
+        for (const field of FIELDS) {
+            const text = event[field];
+            const applicable = paths.filter((p) => p.kind === undefined || KINDS[p.kind].includes(field));
+            if (typeof text !== 'string' || text === '' || applicable.length === 0)
+                continue;
+            const done = redactText(text, applicable, entityMessage);
+            if (!done)
+                continue;
+            event[field] = done.text;
+            total += done.count;
+        }
+    }
+    const before = Array.isArray(meta.redacted) ? meta.redacted : [];
+    const redacted = [...new Set([...before, ...paths.map((p) => p.text)])];
+    return { file: { ...meta, redacted, history }, redacted: total };
 }
 
 

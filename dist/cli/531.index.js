@@ -70,7 +70,7 @@ var _v = _interopRequireDefault(__webpack_require__(3803));
 
 var _v2 = _interopRequireDefault(__webpack_require__(7709));
 
-var _v3 = _interopRequireDefault(__webpack_require__(5979));
+var _v3 = _interopRequireDefault(__webpack_require__(8360));
 
 var _v4 = _interopRequireDefault(__webpack_require__(2975));
 
@@ -519,7 +519,7 @@ function _default(name, version, hashfunc) {
 
 /***/ }),
 
-/***/ 5979:
+/***/ 8360:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -704,8 +704,8 @@ async function runSwap(options) {
 
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
-// EXTERNAL MODULE: ./src/commands/taskhub.ts + 5 modules
-var taskhub = __webpack_require__(8360);
+// EXTERNAL MODULE: ./src/commands/taskhub.ts + 7 modules
+var taskhub = __webpack_require__(4756);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/azure.ts

@@ -2980,15 +2980,15 @@ async function main(argv, io = defaultIo()) {
                 return await replayCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8360))).recordCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4756))).recordCommand(rest, io);
             case 'gate': {
-                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8360));
+                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4756));
                 return await withSignals((signal) => gateCommand(rest, io, signal));
             }
             case 'validate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
             case 'swap': {
-                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(360), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
+                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
                 return await withSignals((signal) => swapCommand(rest, io, signal));
             }
             default:
@@ -3326,7 +3326,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 2375:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
 import { loadApp } from '../../harness/app/host.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, redact } from '../commands/options.js';
-import { recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
+import { recordKeeping, recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
 import { ReplayJudge } from '../gate/selective.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
@@ -43,6 +43,7 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
   const limit = getInput('limit');
   const orchestrators = list(getInput('orchestrator'));
   const instances = list(getInput('instance'));
+  const keeping = recordKeeping([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
   const { hub, connection } = openHub(getInput, workspace);
   core.info(`Reading ${hub.describe}`);
   try {
@@ -56,6 +57,7 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
         ...(instances.length ? { instanceIds: instances } : {}),
       },
       ...(limit ? { limit: parseCount('limit', limit) } : {}),
+      ...keeping,
     });
     const recorded = summary.written + summary.updated;
     const { headline, notes, missed } = recordReport(summary, out, connection.secrets);

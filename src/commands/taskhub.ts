@@ -1,13 +1,14 @@
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../../harness/errors.js';
 import { displayPath } from '../../harness/history/paths.js';
 import { gateExitCode, runGate, type GateReport } from '../gate/gate.js';
 import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
-import { recordHistories, type RecordSummary } from '../taskhub/record.js';
+import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
+import { parseRedactPath } from '../taskhub/redact.js';
 import { loadApp } from '../../harness/app/host.js';
 import { ReplayJudge } from '../gate/selective.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
@@ -41,6 +42,14 @@ ${CONNECTION_HELP}
   --instance <id>        Only this instance (repeatable).
   --created-after <time> Only instances created at or after this time (ISO 8601).
   --limit <n>            At most n instances.
+  --redact <path>        Replace a payload value before writing (repeatable): $.customer.email,
+                         input:$.card, result:$.token, $..email, $.items[*].sku. Redacting a value the
+                         orchestrator branches on can change what replay finds: redact personal
+                         data, not the values the code decides on.
+  --keep-per-orchestrator <n>
+                         After recording, keep only the n most recently recorded files per
+                         orchestrator in --out (a folder kept for pull-request checks).
+  --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
   -h, --help             Show this help.
 
 Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
@@ -124,6 +133,9 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     instance: { type: 'string', multiple: true },
     'created-after': { type: 'string' },
     limit: { type: 'string' },
+    redact: { type: 'string', multiple: true },
+    'keep-per-orchestrator': { type: 'string' },
+    'max-age': { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(RECORD_USAGE);
@@ -133,6 +145,7 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
   const statuses = parseStatuses('--status', values.status);
   const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
   const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
+  const keeping = recordKeeping(values.redact ?? [], values['keep-per-orchestrator'], values['max-age'], '--');
   const { hub, connection } = openHub(values, io, 'record');
   io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
   const progress = io.stderr.isTTY === true;
@@ -147,6 +160,7 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
         ...(values.instance ? { instanceIds: values.instance } : {}),
       },
       ...(limit ? { limit } : {}),
+      ...keeping,
       onProgress: (done, total) => {
         if (progress && total >= 20) io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
       },
@@ -158,6 +172,17 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
   }
+}
+
+/** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
+export function recordKeeping(redact: string[], keep: string | undefined, maxAge: string | undefined, prefix: string): Pick<RecordOptions, 'redact' | 'retention'> {
+  const paths = redact.flatMap((line) => line.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean).map(parseRedactPath);
+  const keepPerOrchestrator = keep ? parseCount(`${prefix}keep-per-orchestrator`, keep) : undefined;
+  const maxAgeMs = maxAge ? parseDuration(`${prefix}max-age`, maxAge) : undefined;
+  return {
+    ...(paths.length ? { redact: paths } : {}),
+    ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } } : {}),
+  };
 }
 
 /** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
@@ -172,6 +197,8 @@ export function recordReport(summary: RecordSummary, out: string, secrets: reado
     ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
     ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${redact(message, secrets)}`),
     ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+    ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
+    ...summary.pruned.map(({ file, reason }) => `Removed ${basename(file)}: ${reason}.`),
   ].map(printable);
   return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }

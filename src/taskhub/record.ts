@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { HistoryError } from '../../harness/errors.js';
 import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
+import { redactHistory, type RedactPath } from './redact.js';
+import { pruneHistories } from './retention.js';
 import { ALL_STATUSES, type AzureTablesTaskHub, type InstanceQuery, type InstanceSummary } from './azure-tables.js';
 import { fileNameFor } from './keys.js';
 
@@ -22,6 +24,10 @@ export interface RecordOptions {
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
   clock?: () => Date;
+  /** Payload values replaced before a file is written (production data kept out of the folder). */
+  redact?: RedactPath[];
+  /** After recording: the folder pruned to this many files per orchestrator and this age. */
+  retention?: { keepPerOrchestrator?: number; maxAgeMs?: number };
 }
 
 export interface RecordSummary {
@@ -47,6 +53,10 @@ export interface RecordSummary {
   files: string[];
   /** True when `limit` cut the list. */
   truncated: boolean;
+  /** Payload values replaced by --redact. */
+  redacted: number;
+  /** Files removed by the retention rules, with why. */
+  pruned: { file: string; reason: string }[];
 }
 
 export async function recordHistories(options: RecordOptions): Promise<RecordSummary> {
@@ -81,6 +91,8 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     skipped: await explainMissing(options, seen),
     files: [],
     truncated,
+    redacted: 0,
+    pruned: [],
   };
   // File names are chosen before any is written, so two instances can never race for one.
   const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
@@ -101,6 +113,11 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
   summary.files.sort();
+  if (options.retention && (options.retention.keepPerOrchestrator !== undefined || options.retention.maxAgeMs !== undefined)) {
+    summary.pruned = (await pruneHistories(options.outDir, { ...options.retention, now: clock() })).removed;
+    const gone = new Set(summary.pruned.map((p) => p.file));
+    summary.files = summary.files.filter((f) => !gone.has(f));
+  }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
@@ -148,7 +165,7 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
       instance = again;
       continue;
     }
-    const file: HistoryFile = {
+    let file: HistoryFile = {
       schema: HISTORY_SCHEMA,
       taskHub: options.hub.taskHub,
       instanceId: instance.instanceId,
@@ -159,6 +176,11 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
       recordedAt: clock().toISOString(),
       history: history.events,
     };
+    if (options.redact?.length) {
+      const redacted = redactHistory(file, options.redact);
+      file = redacted.file;
+      summary.redacted += redacted.redacted;
+    }
     const text = JSON.stringify(file, null, 1) + '\n';
     const { path, replaced } = target;
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -1,5 +1,5 @@
-export const id = 360;
-export const ids = [360];
+export const id = 756;
+export const ids = [756];
 export const modules = {
 
 /***/ 210:
@@ -140,7 +140,7 @@ function parseWaitFor(text) {
 
 /***/ }),
 
-/***/ 8360:
+/***/ 4756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -153,6 +153,7 @@ __webpack_require__.d(__webpack_exports__, {
   gateCommand: () => (/* binding */ gateCommand),
   parse: () => (/* binding */ parse),
   recordCommand: () => (/* binding */ recordCommand),
+  recordKeeping: () => (/* binding */ recordKeeping),
   recordReport: () => (/* binding */ recordReport),
   renderGateText: () => (/* binding */ renderGateText)
 });
@@ -658,6 +659,235 @@ class HttpApiSource {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/taskhub/redact.ts
+/**
+ * Redaction of recorded histories: values inside the events' JSON payloads are replaced by
+ * "[redacted]"; event types, names, ids, timestamps and sequence numbers are never touched.
+ *
+ * Path syntax (property names match in any letter case; a bad path throws a UsageError):
+ *   [kind:]$ segment*      kind: input (Input), result (Result), failure (Reason, Details);
+ *                          without a kind, all four payload fields
+ *   .name  ["any key"]     a property              [*]  .*   every element or property
+ *   [2]                    an array element        ..name     a property at any depth
+ * e.g. $.customer.email, input:$.items[*].sku, result:$.token, $..email, $ (the whole payload).
+ */
+
+
+const REDACTED = '[redacted]';
+const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] };
+const FIELDS = ['Input', 'Result', 'Reason', 'Details'];
+const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
+const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+function parseRedactPath(text) {
+    const bad = (why) => new errors/* UsageError */.eb(`redact path ${JSON.stringify(text)}: ${why}; ${EXPECTED}.`);
+    const source = text.trim();
+    let rest = source;
+    let kind;
+    const prefix = /^([A-Za-z]+):/.exec(source);
+    if (prefix) {
+        const name = prefix[1].toLowerCase();
+        if (!Object.hasOwn(KINDS, name))
+            throw bad(`"${prefix[1]}" is not a payload kind (input, result or failure)`);
+        kind = name;
+        rest = source.slice(prefix[0].length);
+    }
+    if (rest[0] !== '$')
+        throw bad(rest === '' ? 'the path is empty' : 'a path starts with $ (the payload)');
+    const segments = [];
+    TOKEN.lastIndex = 1;
+    while (TOKEN.lastIndex < rest.length) {
+        const at = TOKEN.lastIndex;
+        const m = TOKEN.exec(rest);
+        if (!m)
+            throw bad(`cannot read ${JSON.stringify(rest.slice(at))}`);
+        if (m[1] !== undefined)
+            segments.push({ type: 'name', name: m[1], deep: true });
+        else if (m[2] !== undefined)
+            segments.push({ type: 'name', name: m[2], deep: false });
+        else if (m[3] !== undefined)
+            segments.push({ type: 'index', index: Number(m[3]) });
+        else if (m[4] !== undefined)
+            segments.push({ type: 'name', name: JSON.parse(m[4]), deep: false });
+        else
+            segments.push({ type: 'any' });
+    }
+    return { text: source, ...(kind ? { kind } : {}), segments };
+}
+/** Entity messages (EventSent to "@entity@key"): replay reads these fields, so they are kept. */
+const ENTITY_FIELDS = new Set(['id', 'op', 'signal', 'parent', 'parentExecution', 'lockSet', 'position']);
+const isNode = (value) => typeof value === 'object' && value !== null;
+const keysOf = (node) => (Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node));
+/** Redacts one payload text; undefined when it is not JSON or nothing matched. */
+function redactText(text, paths, entityMessage) {
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const holder = { $: root };
+    let count = 0;
+    const replace = (parent, key) => {
+        const value = parent[key];
+        if (value === REDACTED || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
+            return;
+        if (entityMessage && parent === holder && isNode(value) && !Array.isArray(value)) {
+            for (const k of Object.keys(value))
+                replace(value, k);
+            return;
+        }
+        parent[key] = REDACTED;
+        count += 1;
+    };
+    const visit = (parent, key, segments, i) => {
+        const segment = segments[i];
+        if (segment === undefined)
+            return replace(parent, key);
+        const value = parent[key];
+        if (!isNode(value))
+            return;
+        for (const k of keysOf(value)) {
+            if (segment.type === 'any' || (segment.type === 'index' && k === segment.index))
+                visit(value, k, segments, i + 1);
+            else if (segment.type === 'name' && typeof k === 'string' && k.toLowerCase() === segment.name.toLowerCase())
+                visit(value, k, segments, i + 1);
+            if (segment.type === 'name' && segment.deep)
+                visit(value, k, segments, i);
+        }
+    };
+    for (const path of paths)
+        visit(holder, '$', path.segments, 0);
+    return count === 0 ? undefined : { text: JSON.stringify(holder.$), count };
+}
+/**
+ * A redacted copy of `file` (which is not changed) and the number of values replaced. Payloads
+ * that are not JSON, and payloads nothing matched, are kept as they are, byte for byte.
+ */
+function redactHistory(file, paths) {
+    const { history, ...meta } = structuredClone(file);
+    let total = 0;
+    for (const event of history) {
+        const entityMessage = event.EventType === history_events/* EventType */.Bx.EventSent && typeof event.InstanceId === 'string' && event.InstanceId.startsWith('@');
+        for (const field of FIELDS) {
+            const text = event[field];
+            const applicable = paths.filter((p) => p.kind === undefined || KINDS[p.kind].includes(field));
+            if (typeof text !== 'string' || text === '' || applicable.length === 0)
+                continue;
+            const done = redactText(text, applicable, entityMessage);
+            if (!done)
+                continue;
+            event[field] = done.text;
+            total += done.count;
+        }
+    }
+    const before = Array.isArray(meta.redacted) ? meta.redacted : [];
+    const redacted = [...new Set([...before, ...paths.map((p) => p.text)])];
+    return { file: { ...meta, redacted, history }, redacted: total };
+}
+
+;// CONCATENATED MODULE: ./src/taskhub/retention.ts
+/**
+ * Retention for a folder of recorded histories: removes history files recorded longer ago than
+ * `maxAgeMs`, then keeps only the `keepPerOrchestrator` most recently recorded files of each
+ * orchestrator (equal `recordedAt`: the file name first in sort order is kept). Only `*.json`
+ * files holding a durable-gate history file (schema, name and a valid recordedAt) are
+ * candidates; anything else, including JSON that cannot be parsed, is never touched. A file
+ * that changed since it was read (a `record` run replaced it) is not removed.
+ */
+
+
+
+
+async function pruneHistories(dir, options) {
+    const { keepPerOrchestrator: keep, maxAgeMs } = options;
+    if (keep !== undefined && (!Number.isInteger(keep) || keep < 1))
+        throw new errors/* UsageError */.eb(`keep per orchestrator must be a whole number of 1 or more, not ${keep}.`);
+    if (maxAgeMs !== undefined && !(maxAgeMs > 0 && Number.isFinite(maxAgeMs)))
+        throw new errors/* UsageError */.eb(`max age must be a positive duration, not ${maxAgeMs} ms.`);
+    const now = (options.now ?? new Date()).getTime();
+    const summary = { kept: 0, removed: [], skipped: [] };
+    const candidates = [];
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+        if (!entry.isFile() || !entry.name.endsWith('.json'))
+            continue;
+        const file = (0,external_node_path_.join)(dir, entry.name);
+        const read = await readCandidate(file);
+        if (typeof read === 'string')
+            summary.skipped.push({ file, reason: read });
+        else
+            candidates.push(read);
+    }
+    const doomed = new Map();
+    for (const c of candidates) {
+        if (maxAgeMs !== undefined && now - c.recordedAt > maxAgeMs) {
+            doomed.set(c, `recorded ${duration(now - c.recordedAt, Math.ceil)} ago, older than --max-age ${duration(maxAgeMs)}`);
+        }
+    }
+    if (keep !== undefined) {
+        const byName = new Map();
+        for (const c of candidates)
+            if (!doomed.has(c))
+                byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+        for (const [name, group] of byName) {
+            group.sort((a, b) => b.recordedAt - a.recordedAt || compare(a.file, b.file));
+            for (const c of group.slice(keep))
+                doomed.set(c, `more than ${keep} of ${name}: ${keep} recorded later are kept`);
+        }
+    }
+    for (const c of candidates) {
+        const reason = doomed.get(c);
+        if (reason === undefined || !(await unchanged(c))) {
+            summary.kept += 1;
+            continue;
+        }
+        try {
+            await (0,promises_.rm)(c.file);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT')
+                throw new Error(`cannot remove ${c.file}: ${code ?? String(error)}`);
+        }
+        summary.removed.push({ file: c.file, reason });
+    }
+    return summary;
+}
+/** The history file's facts, or why it is left alone. */
+async function readCandidate(file) {
+    let text;
+    let value;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+        value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch (error) {
+        return error instanceof SyntaxError ? 'not valid JSON' : `cannot read it (${error.code ?? String(error)})`;
+    }
+    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    if (record.schema !== history_events/* HISTORY_SCHEMA */.NF)
+        return `not a durable-gate history file (no "schema": "${history_events/* HISTORY_SCHEMA */.NF}")`;
+    if (typeof record.name !== 'string' || record.name === '')
+        return 'the history file names no orchestrator ("name")';
+    const recordedAt = typeof record.recordedAt === 'string' ? Date.parse(record.recordedAt) : NaN;
+    if (Number.isNaN(recordedAt))
+        return 'the history file has no valid "recordedAt" time';
+    return { file, text, name: record.name, recordedAt };
+}
+async function unchanged(c) {
+    return (0,promises_.readFile)(c.file, 'utf8').then((text) => text === c.text, () => false);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+const UNITS = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+/** 9d, 1.5d, 20h, 45s: the largest unit with at least 1, at most one decimal (rounded up for ages). */
+function duration(ms, round = Math.round) {
+    const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? ['ms', 1];
+    return `${round((ms / size) * 10) / 10}${unit}`;
+}
+
 // EXTERNAL MODULE: ./src/taskhub/keys.ts
 var keys = __webpack_require__(1930);
 ;// CONCATENATED MODULE: ./src/taskhub/record.ts
@@ -666,6 +896,8 @@ var keys = __webpack_require__(1930);
  * whole (temporary file, then rename), never over another instance's file; an instance whose
  * execution changes while it is read is read again, and reported if it keeps changing.
  */
+
+
 
 
 
@@ -707,6 +939,8 @@ async function recordHistories(options) {
         skipped: await explainMissing(options, seen),
         files: [],
         truncated,
+        redacted: 0,
+        pruned: [],
     };
     // File names are chosen before any is written, so two instances can never race for one.
     const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
@@ -728,6 +962,11 @@ async function recordHistories(options) {
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
     summary.files.sort();
+    if (options.retention && (options.retention.keepPerOrchestrator !== undefined || options.retention.maxAgeMs !== undefined)) {
+        summary.pruned = (await pruneHistories(options.outDir, { ...options.retention, now: clock() })).removed;
+        const gone = new Set(summary.pruned.map((p) => p.file));
+        summary.files = summary.files.filter((f) => !gone.has(f));
+    }
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
 }
@@ -777,7 +1016,7 @@ async function recordOne(options, instance, summary, clock, target) {
             instance = again;
             continue;
         }
-        const file = {
+        let file = {
             schema: history_events/* HISTORY_SCHEMA */.NF,
             taskHub: options.hub.taskHub,
             instanceId: instance.instanceId,
@@ -788,6 +1027,11 @@ async function recordOne(options, instance, summary, clock, target) {
             recordedAt: clock().toISOString(),
             history: history.events,
         };
+        if (options.redact?.length) {
+            const redacted = redactHistory(file, options.redact);
+            file = redacted.file;
+            summary.redacted += redacted.redacted;
+        }
         const text = JSON.stringify(file, null, 1) + '\n';
         const { path, replaced } = target;
         const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -890,6 +1134,7 @@ var azure_options = __webpack_require__(210);
 
 
 
+
 const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
   --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
                          an environment variable holding a connection string (UseDevelopmentStorage=true
@@ -910,6 +1155,14 @@ ${CONNECTION_HELP}
   --instance <id>        Only this instance (repeatable).
   --created-after <time> Only instances created at or after this time (ISO 8601).
   --limit <n>            At most n instances.
+  --redact <path>        Replace a payload value before writing (repeatable): $.customer.email,
+                         input:$.card, result:$.token, $..email, $.items[*].sku. Redacting a value the
+                         orchestrator branches on can change what replay finds: redact personal
+                         data, not the values the code decides on.
+  --keep-per-orchestrator <n>
+                         After recording, keep only the n most recently recorded files per
+                         orchestrator in --out (a folder kept for pull-request checks).
+  --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
   -h, --help             Show this help.
 
 Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
@@ -987,6 +1240,9 @@ async function recordCommand(args, io) {
         instance: { type: 'string', multiple: true },
         'created-after': { type: 'string' },
         limit: { type: 'string' },
+        redact: { type: 'string', multiple: true },
+        'keep-per-orchestrator': { type: 'string' },
+        'max-age': { type: 'string' },
     });
     if (values.help) {
         io.stdout.write(RECORD_USAGE);
@@ -997,6 +1253,7 @@ async function recordCommand(args, io) {
     const statuses = (0,options/* parseStatuses */.O7)('--status', values.status);
     const createdAfter = values['created-after'] ? (0,options/* parseTime */.pe)('--created-after', values['created-after']) : undefined;
     const limit = values.limit !== undefined ? (0,options/* parseCount */.zq)('--limit', values.limit) : undefined;
+    const keeping = recordKeeping(values.redact ?? [], values['keep-per-orchestrator'], values['max-age'], '--');
     const { hub, connection } = openHub(values, io, 'record');
     io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
     const progress = io.stderr.isTTY === true;
@@ -1011,6 +1268,7 @@ async function recordCommand(args, io) {
                 ...(values.instance ? { instanceIds: values.instance } : {}),
             },
             ...(limit ? { limit } : {}),
+            ...keeping,
             onProgress: (done, total) => {
                 if (progress && total >= 20)
                     io.stderr.write(done < total ? `\rrecorded ${done}/${total}` : '\r\u001b[K');
@@ -1025,6 +1283,16 @@ async function recordCommand(args, io) {
         return 2;
     }
 }
+/** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
+function recordKeeping(redact, keep, maxAge, prefix) {
+    const paths = redact.flatMap((line) => line.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean).map(parseRedactPath);
+    const keepPerOrchestrator = keep ? (0,options/* parseCount */.zq)(`${prefix}keep-per-orchestrator`, keep) : undefined;
+    const maxAgeMs = maxAge ? (0,options/* parseDuration */.E9)(`${prefix}max-age`, maxAge) : undefined;
+    return {
+        ...(paths.length ? { redact: paths } : {}),
+        ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } } : {}),
+    };
+}
 /** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
 function recordReport(summary, out, secrets) {
     const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
@@ -1036,6 +1304,8 @@ function recordReport(summary, out, secrets) {
         ...summary.changed.map((id) => `Not recorded: ${id} changed execution while it was read (continue-as-new or restart); record again.`),
         ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${(0,options/* redact */.E$)(message, secrets)}`),
         ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
+        ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
+        ...summary.pruned.map(({ file, reason }) => `Removed ${(0,external_node_path_.basename)(file)}: ${reason}.`),
     ].map(options/* printable */.g$);
     return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
