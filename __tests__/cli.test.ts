@@ -113,6 +113,20 @@ describe('durable-gate replay (built CLI)', () => {
     expect(nowhere.stderr).toContain('does not exist');
   });
 
+  test('--format junit and sarif on stdout; --output picks the format from the name (.xml, .sarif)', () => {
+    const args = ['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories'];
+    const sarif = JSON.parse(run([...args, '--format', 'sarif']).stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine])).toEqual([['durable-gate/nondeterministic', 39]]);
+    expect(run([...args, '--format', 'junit']).stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="durable-gate replay" tests="7" failures="4" errors="0">/);
+    const dir = mkdtempSync(join(tmpdir(), 'dg-formats-'));
+    expect(run([...args, '--output', join(dir, 'report.xml')]).code).toBe(1);
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuite name="ProcessOrder" tests="5" failures="4"');
+    expect(run([...args, '--output', join(dir, 'report.sarif')]).code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect(run([...args, '--format', 'html']).stderr).toContain("invalid --format 'html'. Expected text, json, junit, sarif.");
+  });
+
   test('an app without durable-functions is named as such', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-nodf-'));
     writeFileSync(join(dir, 'host.json'), '{"version":"2.0"}');

@@ -110,6 +110,9 @@ describe('pull-request reporting (command: replay)', () => {
     expect(comments[0]!.body).toContain('<!-- durable-gate:replay examples/order-app-next -->');
     expect(comments[0]!.body).toContain('❌ 4 of 7 in-flight instance(s) would break under the new code');
     expect(first.outputs).toContain('https://github.example/octo/shop/pull/7#issuecomment-100');
+    const sarifPath = /sarif-path<<(\S+)\n(.+)\n/.exec(first.outputs)?.[2];
+    expect(JSON.parse(readFileSync(sarifPath!, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect(readFileSync(/junit-path<<(\S+)\n(.+)\n/.exec(first.outputs)![2]!, 'utf8')).toContain('<testsuites name="durable-gate replay" tests="7" failures="4"');
     const again = await action(replayInputs('examples/order-app-next'));
     expect(again.stdout).toContain('Pull-request comment updated');
     expect(comments).toHaveLength(1);

@@ -133,7 +133,7 @@ async function runGateAction(getInput, workspace, signal) {
     }).finally(() => app?.close());
     if (report.error)
         report.error = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(report.error, secrets);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));
     const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(reportPath, JSON.stringify(report, null, 2) + '\n');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('drained', report.drained);

@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
 import { exitCodeFor } from '../harness/replay/result.js';
 import { runReplay } from '../harness/replay/run.js';
-import { renderJson } from '../harness/report/json.js';
-import { renderText } from '../harness/report/text.js';
+import { REPORT_FORMATS, formatForFile, renderReport, type ReportFormat } from '../harness/report/formats.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -48,9 +47,11 @@ Options:
   --app <dir>            The function app folder with the new code (holds host.json and package.json).
                          TypeScript apps must be built first.
   --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
-  --format text|json     Report format on stdout (default text).
-  --output <file>        Also write the report to this file: JSON when the name ends in .json,
-                         text otherwise. Refuses to overwrite an existing file unless --force.
+  --format <format>      Report format on stdout: text (default), json, junit (JUnit XML for CI test
+                         reports) or sarif (SARIF 2.1.0, uploadable to GitHub code scanning).
+  --output <file>        Also write the report to this file, in the format its name says: .json,
+                         .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
+                         unless --force.
   --force                Allow --output to overwrite an existing file.
   --require-version-bump When something breaks, also require host.json
                          extensions.durableTask.defaultVersion (or --version-file) to be a minor or
@@ -135,7 +136,7 @@ interface ReplayOptions {
   versionFile?: string;
   app: string;
   histories: string[];
-  format: 'text' | 'json';
+  format: ReportFormat;
   output?: string;
   force: boolean;
   color: boolean;
@@ -174,11 +175,11 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   if (histories.length === 0) throw new UsageError("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
   if (values['version-file'] && !values['require-version-bump']) throw new UsageError('--version-file goes with --require-version-bump: it names where the version to check is.');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`invalid --format '${format}'. Expected text or json.`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
   return {
     app: values.app,
     histories,
-    format,
+    format: format as ReportFormat,
     ...(values.output ? { output: values.output } : {}),
     force: values.force === true,
     requireVersionBump: values['require-version-bump'] === true,
@@ -225,11 +226,9 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
       if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
     },
   });
-  const rendered = options.format === 'json' ? renderJson(report) : renderText(report, { cwd: io.cwd, color: options.color });
-  io.stdout.write(rendered);
+  io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
   if (options.output) {
-    const fileText = options.output.toLowerCase().endsWith('.json') ? renderJson(report) : renderText(report, { cwd: io.cwd });
-    await writeFile(resolve(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
+    await writeFile(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), options.force ? {} : { flag: 'wx' });
   }
   return exitCodeFor(report.summary);
 }

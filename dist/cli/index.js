@@ -2626,9 +2626,10 @@ function renderAdvice(advice) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S5: () => (/* binding */ renderText),
+/* harmony export */   Uh: () => (/* binding */ groupProblems),
+/* harmony export */   ZN: () => (/* binding */ detailLines),
 /* harmony export */   _M: () => (/* binding */ where)
 /* harmony export */ });
-/* unused harmony export groupProblems */
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 /* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
 /** The human report: one line per instance, then each problem in full, then a summary. */
@@ -2658,31 +2659,7 @@ function renderText(report, options = {}) {
         lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
         if (r.instanceId)
             lines.push(`  history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
-        if (r.divergence) {
-            const d = r.divergence;
-            lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-            lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
-            const at = where(d.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-            lines.push(`  why:      ${d.explanation}`);
-            lines.push(`  runtime:  ${d.message}`);
-            lines.push(`  do:       ${d.advice}`);
-        }
-        if (r.failure) {
-            const f = r.failure;
-            lines.push(`  problem:  ${indent(f.message)}`);
-            const at = where(f.location, options.cwd);
-            if (at)
-                lines.push(`  code:     ${at}`);
-            if (f.runtimeMessage)
-                lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
-            lines.push(`  do:       ${f.advice}`);
-        }
-        if (r.error)
-            lines.push(`  error:    ${indent(r.error.message)}`);
-        for (const warning of r.warnings ?? [])
-            lines.push(`  warning:  ${warning}`);
+        lines.push(...detailLines(r, options.cwd, '  '));
     }
     if (report.advice)
         lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdvice */ .x2)(report.advice));
@@ -2699,9 +2676,39 @@ function renderText(report, options = {}) {
         lines.push(report.versionBump.message);
     return lines.join('\n') + '\n';
 }
-/** Continuation lines of a multi-line message line up under its first line. */
-function indent(text) {
-    return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
+/**
+ * What a problem is, line by line (step, recorded, replayed, code, why, runtime, do; or the
+ * failure, the error, the warnings): the same words in the text, JUnit and SARIF reports. `pad`
+ * starts each line; continuation lines line up under the first.
+ */
+function detailLines(r, cwd, pad = '') {
+    const more = `\n${pad}${' '.repeat(10)}`;
+    const indent = (text) => text.split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+    const lines = [];
+    if (r.divergence) {
+        const d = r.divergence;
+        lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+        lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+        const at = where(d.location, cwd);
+        if (at)
+            lines.push(`${pad}code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+        lines.push(`${pad}why:      ${d.explanation}`, `${pad}runtime:  ${d.message}`, `${pad}do:       ${d.advice}`);
+    }
+    if (r.failure) {
+        const f = r.failure;
+        lines.push(`${pad}problem:  ${indent(f.message)}`);
+        const at = where(f.location, cwd);
+        if (at)
+            lines.push(`${pad}code:     ${at}`);
+        if (f.runtimeMessage)
+            lines.push(`${pad}runtime:  ${indent(f.runtimeMessage)}`);
+        lines.push(`${pad}do:       ${f.advice}`);
+    }
+    if (r.error)
+        lines.push(`${pad}error:    ${indent(r.error.message)}`);
+    for (const warning of r.warnings ?? [])
+        lines.push(`${pad}warning:  ${warning}`);
+    return lines;
 }
 /**
  * Instances that break the same way, grouped: thousands can hit one change, and it is told once.
@@ -2747,7 +2754,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3592);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3620);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
  * replay worker: started as a worker thread it runs the worker loop instead of the CLI.
@@ -2766,7 +2773,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3592:
+/***/ 3620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2900,6 +2907,248 @@ function describeUnmatched(arg) {
 
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __nccwpck_require__(1941);
+;// CONCATENATED MODULE: ./harness/report/junit.ts
+/**
+ * The replay report as JUnit XML, for CI test reporters (GitHub test-reporter actions, Azure
+ * DevOps PublishTestResults, GitLab artifacts:reports:junit): one testsuite per orchestrator,
+ * one testcase per history; a broken instance is a <failure>, an unreadable history an <error>.
+ * Like every report, it names event types, function names, sequence ids and source lines,
+ * never payload values.
+ */
+
+
+function renderJunit(report, options) {
+    const suites = new Map();
+    for (const r of report.results) {
+        const name = suiteName(r);
+        const suite = suites.get(name);
+        if (suite)
+            suite.push(r);
+        else
+            suites.set(name, [r]);
+    }
+    const s = report.summary;
+    const out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>`,
+    ];
+    for (const [name, results] of suites) {
+        const failures = results.filter((r) => r.verdict === 'nondeterministic' || r.verdict === 'failed').length;
+        const errors = results.filter((r) => r.verdict === 'error').length;
+        out.push(`  <testsuite${attrs({ name, tests: results.length, failures, errors, skipped: 0 })}>`);
+        for (const r of results) {
+            const file = (0,paths/* displayPath */.Gt)(r.source, options.cwd);
+            const head = `    <testcase${attrs({ classname: `durable-gate.${name}`, name: r.instanceId || file, file })}`;
+            const body = [];
+            if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
+                const tag = r.verdict === 'error' ? 'error' : 'failure';
+                const text = problemLines(r, options.cwd).join('\n');
+                body.push(`      <${tag}${attrs({ type: r.verdict, message: problemSummary(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
+            }
+            else if (r.warnings?.length) {
+                body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
+            }
+            out.push(body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
+        }
+        out.push('  </testsuite>');
+    }
+    out.push('</testsuites>');
+    return out.join('\n') + '\n';
+}
+function suiteName(r) {
+    return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
+}
+const step = (event, name) => `${event}${name ? ` '${name}'` : ''}`;
+/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
+function problemSummary(r, cwd) {
+    if (r.divergence) {
+        const d = r.divergence;
+        const at = (0,report_text/* where */._M)(d.location, cwd);
+        const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
+        return `${r.verdict} at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`;
+    }
+    if (r.failure) {
+        const at = (0,report_text/* where */._M)(r.failure.location, cwd);
+        return oneLine(`${r.verdict}: ${r.failure.message}${at ? ` (${at})` : ''}`);
+    }
+    if (r.error)
+        return oneLine(`could not be checked: ${r.error.message}`);
+    return r.verdict;
+}
+/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
+function problemLines(r, cwd) {
+    return [`${r.instanceId || (0,paths/* displayPath */.Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${(0,paths/* displayPath */.Gt)(r.source, cwd)}`, ...(0,report_text/* detailLines */.ZN)(r, cwd)];
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Characters XML 1.0 does not allow anywhere (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+function escapeXml(text) {
+    return text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function escapeAttribute(text) {
+    return escapeXml(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+function attrs(values) {
+    return Object.entries(values).map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`).join('');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./harness/report/sarif.ts
+/**
+ * The replay report as SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif):
+ * each distinct problem is one alert on the line of the call that breaks in-flight instances
+ * (or on the history file when there is no such line), with a fingerprint that survives line
+ * moves. Keeps to the SARIF subset GitHub documents; no payload values, no absolute paths
+ * unless a file lies outside cwd.
+ */
+
+
+
+
+
+
+const WAYS_OUT = [
+    ['Drain', 'let the affected instances finish on the code that started them before deploying (`durable-gate gate --wait-for breaking` waits for exactly those).'],
+    ['Side by side', 'deploy the new code with a new task hub (`extensions.durableTask.hubName` in host.json) and keep the old version running on its hub until its instances finish.'],
+    ['New orchestrator name', 'ship the change under a new name (e.g. `ProcessOrderV2`), start new instances with it, and keep the old orchestrator unchanged until its instances finish.'],
+    ['Orchestration versioning', 'raise `extensions.durableTask.defaultVersion` in host.json and keep the recorded path for older instances behind a branch on `context.df.version`.'],
+];
+const RULES = [
+    {
+        id: 'durable-gate/nondeterministic',
+        name: 'NondeterministicReplay',
+        short: 'The new orchestrator code breaks in-flight instances (nondeterminism).',
+        full: 'Replaying a recorded history against the new code schedules a different call (or none) at a recorded step. The Durable Functions runtime fails such instances with a non-deterministic workflow error as soon as they resume on the new code.',
+        level: 'error',
+    },
+    {
+        id: 'durable-gate/replay-failure',
+        name: 'ReplayFailure',
+        short: 'In-flight instances would fail when replayed on the new code.',
+        full: 'Replaying a recorded history against the new code fails: the orchestrator throws, calls a function the app no longer registers, is missing, or never returns. Instances in that state would fail or stop making progress after the deployment.',
+        level: 'error',
+    },
+    {
+        id: 'durable-gate/unreadable-history',
+        name: 'UnreadableHistory',
+        short: 'A history could not be read, so it was not checked.',
+        full: 'A history file given to durable-gate could not be read or is not a valid orchestration history, so whether the new code keeps that instance working is unknown.',
+        level: 'warning',
+    },
+];
+function ruleFor(r) {
+    return RULES[r.verdict === 'nondeterministic' ? 0 : r.verdict === 'failed' ? 1 : 2];
+}
+function help(rule) {
+    if (rule.level === 'warning') {
+        const text = `${rule.full} Fix the file, or record the history anew (durable-gate record), and replay again.`;
+        return { text, markdown: text };
+    }
+    return {
+        text: `${rule.full}\n\nWays out:\n${WAYS_OUT.map(([title, detail], i) => `${i + 1}. ${title}: ${detail.replace(/`/g, '')}`).join('\n')}`,
+        markdown: `${rule.full}\n\n**Ways out**\n\n${WAYS_OUT.map(([title, detail], i) => `${i + 1}. **${title}**: ${detail}`).join('\n')}\n\nSee [Versioning in Durable Functions](https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-versioning).`,
+    };
+}
+/** A URI reference for a path: relative to %SRCROOT% when under cwd, else a file: URI. */
+function artifact(path, cwd) {
+    const shown = (0,paths/* displayPath */.Gt)(path, cwd);
+    if ((0,external_node_path_.isAbsolute)(shown))
+        return { uri: (0,external_node_url_.pathToFileURL)(shown).href };
+    return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+function renderSarif(report, options) {
+    const { cwd } = options;
+    const seen = new Map();
+    const results = (0,report_text/* groupProblems */.Uh)(report.results).map((group) => {
+        const r = group[0];
+        const rule = ruleFor(r);
+        const location = r.divergence?.location ?? r.failure?.location;
+        const file = location?.file ?? r.source;
+        const ids = group.map((g) => g.instanceId || (0,paths/* displayPath */.Gt)(g.source, cwd));
+        const who = r.verdict === 'error'
+            ? `History ${(0,paths/* displayPath */.Gt)(r.source, cwd)} could not be checked`
+            : `${group.length} in-flight instance${group.length > 1 ? 's' : ''} of '${r.orchestrator || '?'}' (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}) would break`;
+        // The first line and the history are said above, unless one instance's history is all that locates it.
+        const details = problemLines(r, cwd).slice(1).filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
+        const text = `${who}.\n${details.join('\n')}`;
+        // Stable across runs and line moves: what broke and in which file, never a line number.
+        const d = r.divergence;
+        const what = d
+            ? [d.recorded.event, d.recorded.name ?? '', d.replayed?.action ?? '', d.replayed?.name ?? '']
+            : [r.failure?.missingFunction?.name ?? '', (r.failure?.message ?? r.error?.message ?? '').replace(/\d+/g, '#')];
+        const hash = (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify([rule.id, r.orchestrator.toLowerCase(), ...what, (0,paths/* displayPath */.Gt)(file, cwd)]))
+            .digest('hex')
+            .slice(0, 32);
+        const region = location ? { startLine: location.line, ...(location.column ? { startColumn: location.column } : {}) } : { startLine: 1 };
+        const count = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, count);
+        return {
+            ruleId: rule.id,
+            ruleIndex: RULES.indexOf(rule),
+            level: rule.level,
+            message: { text },
+            locations: [{ physicalLocation: { artifactLocation: artifact(file, cwd), region } }],
+            partialFingerprints: { 'durableGate/v1': `${hash}:${count}` },
+            properties: { instances: group.length, instanceIds: ids.slice(0, 20) },
+        };
+    });
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'durable-gate',
+                        version: options.version,
+                        rules: RULES.map((rule) => ({
+                            id: rule.id,
+                            name: rule.name,
+                            shortDescription: { text: rule.short },
+                            fullDescription: { text: rule.full },
+                            help: help(rule),
+                            defaultConfiguration: { level: rule.level },
+                            properties: { tags: ['durable-functions', 'reliability'], precision: 'very-high', 'problem.severity': rule.level },
+                        })),
+                    },
+                },
+                results,
+            },
+        ],
+    };
+    return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./harness/report/formats.ts
+
+
+
+
+const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif'];
+/** The format a report file's name asks for. */
+function formatForFile(file) {
+    const name = file.toLowerCase();
+    return name.endsWith('.sarif') || name.endsWith('.sarif.json') ? 'sarif' : name.endsWith('.json') ? 'json' : name.endsWith('.xml') ? 'junit' : 'text';
+}
+function renderReport(report, format, options) {
+    switch (format) {
+        case 'json':
+            return renderJson(report);
+        case 'junit':
+            return renderJunit(report, { cwd: options.cwd });
+        case 'sarif':
+            return renderSarif(report, { cwd: options.cwd, version: options.version });
+        case 'text':
+            return (0,report_text/* renderText */.S5)(report, { cwd: options.cwd, color: options.color === true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -2909,7 +3158,6 @@ const VERSION = '0.1.0';
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
-
 
 
 
@@ -2945,9 +3193,11 @@ Options:
   --app <dir>            The function app folder with the new code (holds host.json and package.json).
                          TypeScript apps must be built first.
   --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
-  --format text|json     Report format on stdout (default text).
-  --output <file>        Also write the report to this file: JSON when the name ends in .json,
-                         text otherwise. Refuses to overwrite an existing file unless --force.
+  --format <format>      Report format on stdout: text (default), json, junit (JUnit XML for CI test
+                         reports) or sarif (SARIF 2.1.0, uploadable to GitHub code scanning).
+  --output <file>        Also write the report to this file, in the format its name says: .json,
+                         .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
+                         unless --force.
   --force                Allow --output to overwrite an existing file.
   --require-version-bump When something breaks, also require host.json
                          extensions.durableTask.defaultVersion (or --version-file) to be a minor or
@@ -3065,12 +3315,12 @@ function parseReplay(args, io) {
     if (values['version-file'] && !values['require-version-bump'])
         throw new errors/* UsageError */.eb('--version-file goes with --require-version-bump: it names where the version to check is.');
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json')
-        throw new errors/* UsageError */.eb(`invalid --format '${format}'. Expected text or json.`);
+    if (!REPORT_FORMATS.includes(format))
+        throw new errors/* UsageError */.eb(`invalid --format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
     return {
         app: values.app,
         histories,
-        format,
+        format: format,
         ...(values.output ? { output: values.output } : {}),
         force: values.force === true,
         requireVersionBump: values['require-version-bump'] === true,
@@ -3118,11 +3368,9 @@ async function replayCommand(args, io) {
                 io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
         },
     });
-    const rendered = options.format === 'json' ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: io.cwd, color: options.color });
-    io.stdout.write(rendered);
+    io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
     if (options.output) {
-        const fileText = options.output.toLowerCase().endsWith('.json') ? renderJson(report) : (0,report_text/* renderText */.S5)(report, { cwd: io.cwd });
-        await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, options.output), fileText, options.force ? {} : { flag: 'wx' });
+        await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), options.force ? {} : { flag: 'wx' });
     }
     return exitCodeFor(report.summary);
 }

@@ -33,26 +33,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
     lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
     if (r.instanceId) lines.push(`  history:  ${displayPath(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
-    if (r.divergence) {
-      const d = r.divergence;
-      lines.push(`  ${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-      lines.push(`            replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
-      const at = where(d.location, options.cwd);
-      if (at) lines.push(`  code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-      lines.push(`  why:      ${d.explanation}`);
-      lines.push(`  runtime:  ${d.message}`);
-      lines.push(`  do:       ${d.advice}`);
-    }
-    if (r.failure) {
-      const f = r.failure;
-      lines.push(`  problem:  ${indent(f.message)}`);
-      const at = where(f.location, options.cwd);
-      if (at) lines.push(`  code:     ${at}`);
-      if (f.runtimeMessage) lines.push(`  runtime:  ${indent(f.runtimeMessage)}`);
-      lines.push(`  do:       ${f.advice}`);
-    }
-    if (r.error) lines.push(`  error:    ${indent(r.error.message)}`);
-    for (const warning of r.warnings ?? []) lines.push(`  warning:  ${warning}`);
+    lines.push(...detailLines(r, options.cwd, '  '));
   }
   if (report.advice) lines.push(...renderAdvice(report.advice));
   const s = report.summary;
@@ -69,9 +50,34 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
   return lines.join('\n') + '\n';
 }
 
-/** Continuation lines of a multi-line message line up under its first line. */
-function indent(text: string): string {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n            ');
+/**
+ * What a problem is, line by line (step, recorded, replayed, code, why, runtime, do; or the
+ * failure, the error, the warnings): the same words in the text, JUnit and SARIF reports. `pad`
+ * starts each line; continuation lines line up under the first.
+ */
+export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''): string[] {
+  const more = `\n${pad}${' '.repeat(10)}`;
+  const indent = (text: string): string => text.split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+  const lines: string[] = [];
+  if (r.divergence) {
+    const d = r.divergence;
+    lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
+    lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+    const at = where(d.location, cwd);
+    if (at) lines.push(`${pad}code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
+    lines.push(`${pad}why:      ${d.explanation}`, `${pad}runtime:  ${d.message}`, `${pad}do:       ${d.advice}`);
+  }
+  if (r.failure) {
+    const f = r.failure;
+    lines.push(`${pad}problem:  ${indent(f.message)}`);
+    const at = where(f.location, cwd);
+    if (at) lines.push(`${pad}code:     ${at}`);
+    if (f.runtimeMessage) lines.push(`${pad}runtime:  ${indent(f.runtimeMessage)}`);
+    lines.push(`${pad}do:       ${f.advice}`);
+  }
+  if (r.error) lines.push(`${pad}error:    ${indent(r.error.message)}`);
+  for (const warning of r.warnings ?? []) lines.push(`${pad}warning:  ${warning}`);
+  return lines;
 }
 
 /**

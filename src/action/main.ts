@@ -9,14 +9,16 @@ import { AppLoadError, errorMessage } from '../../harness/errors.js';
 import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
-import { groupProblems, renderText } from '../../harness/report/text.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../harness/report/formats.js';
+import { groupProblems } from '../../harness/report/text.js';
+import { VERSION } from '../version.js';
 import { replayMarkdown } from './markdown.js';
 
 export interface ActionSettings {
   command: 'replay';
   app: string;
   histories: string[];
-  format: 'text' | 'json';
+  format: ReportFormat;
   workspace: string;
   comment: boolean;
   githubToken: string;
@@ -40,8 +42,8 @@ export function readSettings(getInput: (name: string) => string = (name) => core
   if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
   const histories = getInput('histories').split(/\r?\n|\s+/).map((s) => s.trim()).filter(Boolean);
   if (histories.length === 0) throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
-  const format = getInput('format') || 'text';
-  if (format !== 'text' && format !== 'json') throw new Error(`Invalid format '${format}'. Expected text or json.`);
+  const format = (getInput('format') || 'text') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new Error(`Invalid format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
   const githubToken = getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
   const versionFile = getInput('version-file');
@@ -136,9 +138,17 @@ export async function run(): Promise<void> {
       ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
       onAppWarning: (warning) => core.warning(warning),
     });
-    core.info(settings.format === 'json' ? renderJson(report) : renderText(report, { cwd: workspace }));
-    const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-replay.json');
+    core.info(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
+    // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
+    const folder = process.env.RUNNER_TEMP || workspace;
+    const reportPath = join(folder, 'durable-gate-replay.json');
     await writeFile(reportPath, renderJson(report));
+    const sarifPath = join(folder, 'durable-gate-replay.sarif');
+    await writeFile(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
+    const junitPath = join(folder, 'durable-gate-replay.xml');
+    await writeFile(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
+    core.setOutput('sarif-path', sarifPath);
+    core.setOutput('junit-path', junitPath);
     const s = report.summary;
     core.setOutput('total', s.total);
     core.setOutput('ok', s.ok);

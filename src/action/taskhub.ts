@@ -109,7 +109,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
       ),
   }).finally(() => app?.close());
   if (report.error) report.error = redact(report.error, secrets);
-  core.info(renderGateText(report));
+  core.info(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
   await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
   core.setOutput('drained', report.drained);

@@ -1,0 +1,97 @@
+/**
+ * The replay report as JUnit XML, for CI test reporters (GitHub test-reporter actions, Azure
+ * DevOps PublishTestResults, GitLab artifacts:reports:junit): one testsuite per orchestrator,
+ * one testcase per history; a broken instance is a <failure>, an unreadable history an <error>.
+ * Like every report, it names event types, function names, sequence ids and source lines,
+ * never payload values.
+ */
+import { displayPath } from '../history/paths.js';
+import type { ReplayReport, ReplayResult } from '../replay/result.js';
+import { detailLines, where } from './text.js';
+
+export interface JunitOptions {
+  /** Paths are shown relative to this folder. */
+  cwd: string;
+}
+
+export function renderJunit(report: ReplayReport, options: JunitOptions): string {
+  const suites = new Map<string, ReplayResult[]>();
+  for (const r of report.results) {
+    const name = suiteName(r);
+    const suite = suites.get(name);
+    if (suite) suite.push(r);
+    else suites.set(name, [r]);
+  }
+  const s = report.summary;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>`,
+  ];
+  for (const [name, results] of suites) {
+    const failures = results.filter((r) => r.verdict === 'nondeterministic' || r.verdict === 'failed').length;
+    const errors = results.filter((r) => r.verdict === 'error').length;
+    out.push(`  <testsuite${attrs({ name, tests: results.length, failures, errors, skipped: 0 })}>`);
+    for (const r of results) {
+      const file = displayPath(r.source, options.cwd);
+      const head = `    <testcase${attrs({ classname: `durable-gate.${name}`, name: r.instanceId || file, file })}`;
+      const body: string[] = [];
+      if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
+        const tag = r.verdict === 'error' ? 'error' : 'failure';
+        const text = problemLines(r, options.cwd).join('\n');
+        body.push(`      <${tag}${attrs({ type: r.verdict, message: problemSummary(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
+      } else if (r.warnings?.length) {
+        body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
+      }
+      out.push(body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return out.join('\n') + '\n';
+}
+
+function suiteName(r: ReplayResult): string {
+  return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
+}
+
+const step = (event: string, name: string | undefined): string => `${event}${name ? ` '${name}'` : ''}`;
+
+/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
+export function problemSummary(r: ReplayResult, cwd: string): string {
+  if (r.divergence) {
+    const d = r.divergence;
+    const at = where(d.location, cwd);
+    const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
+    return `${r.verdict} at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`;
+  }
+  if (r.failure) {
+    const at = where(r.failure.location, cwd);
+    return oneLine(`${r.verdict}: ${r.failure.message}${at ? ` (${at})` : ''}`);
+  }
+  if (r.error) return oneLine(`could not be checked: ${r.error.message}`);
+  return r.verdict;
+}
+
+/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
+export function problemLines(r: ReplayResult, cwd: string): string[] {
+  return [`${r.instanceId || displayPath(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${displayPath(r.source, cwd)}`, ...detailLines(r, cwd)];
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Characters XML 1.0 does not allow anywhere (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function escapeXml(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+function attrs(values: Record<string, string | number>): string {
+  return Object.entries(values).map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`).join('');
+}
