@@ -78,7 +78,7 @@ describe('action.yml', () => {
     const declared = new Set([...inputsBlock.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!));
     const sources = readdirSync(join(repoRoot, 'src', 'action')).map((f) => readFileSync(join(repoRoot, 'src', 'action', f), 'utf8')).join('\n');
     const commandSources = readFileSync(join(repoRoot, 'src', 'commands', 'azure.ts'), 'utf8');
-    const read = new Set([...sources.matchAll(/getInput\('([a-z-]+)'\)/g)].map((m) => m[1]!));
+    const read = new Set([...sources.matchAll(/getInput\('([a-z-]+)'\)|flag\(getInput, '([a-z-]+)'\)/g)].map((m) => (m[1] ?? m[2])!));
     // Inputs read through a list of names (azure values) and through swapSettings' getter.
     for (const m of sources.matchAll(/\[('[a-z-]+'(?:, '[a-z-]+')+)\] as const/g)) for (const name of m[1]!.matchAll(/'([a-z-]+)'/g)) read.add(name[1]!);
     for (const m of commandSources.slice(commandSources.indexOf('export function swapSettings')).matchAll(/get\('([a-z-]+)'\)/g)) read.add(m[1]!);
