@@ -121,6 +121,16 @@ describe('the built CLI through ARM', () => {
     }
   });
 
+  test('gate --slot staging --wait-for breaking: the hub discovered from the slot, its histories replayed against the app being deployed', async () => {
+    // examples/order-app-next: hubName %TaskHubName%, the default storage setting AzureWebJobsStorage.
+    fake.options.slots.staging!.settings.AzureWebJobsStorage = azurite.connectionString;
+    const r = await cli(['gate', '--slot', 'staging', '--app', 'examples/order-app-next', '--wait-for', 'breaking', ...SITE(), '--timeout', '1s', '--interval', '500ms', '--format', 'json']);
+    expect(r.stderr).toContain("discovered shop/staging: task hub host.json hubName '%TaskHubName%' → ShopHubStaging; storage AzureWebJobsStorage");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { blocking: { instanceId: string; verdict: string }[] };
+    expect(report.blocking.map((i) => [i.instanceId, i.verdict])).toEqual([['shop-1', 'nondeterministic']]);
+  });
+
   test('validate: 0 for a fit set-up, 1 with each finding and its fix', async () => {
     const fit = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE()]);
     expect(fit.code).toBe(0);
