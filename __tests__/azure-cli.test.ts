@@ -5,13 +5,13 @@
  * loopback; the tests check that log stays empty.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
+import { runNode } from './helpers/spawn.js';
 import { startArmFake, type ArmFake, type ArmFakeOptions } from './support/arm-fake.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { makeCertificate, type Certificate } from './support/https.js';
@@ -87,17 +87,7 @@ function environment(extra: NodeJS.ProcessEnv = {}, az = azDir): NodeJS.ProcessE
   return { ...base, PATH: `${az}${delimiter}${process.env.PATH}`, NODE_EXTRA_CA_CERTS: certificate.certPath, NODE_OPTIONS: `--import ${pathToFileURL(guardModule).href}`, ...extra };
 }
 
-/** Asynchronous: the stand-ins run in this process and must keep answering. */
-function run(script: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, script, { cwd: repoRoot, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runNode;
 
 const cli = (args: string[], env = environment()) => run([join(repoRoot, 'dist', 'cli', 'index.js'), ...args], env);
 const SITE = () => ['--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', fake.url];

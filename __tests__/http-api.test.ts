@@ -5,12 +5,12 @@
  * 429 with Retry-After.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { runGate } from '../src/gate/gate.js';
 import { IN_FLIGHT_STATUSES } from '../src/taskhub/azure-tables.js';
 import { HttpApiSource } from '../src/taskhub/http-api.js';
 import { repoRoot } from './helpers/apps.js';
+import { runNode } from './helpers/spawn.js';
 import { makeCertificate, startHttps, type Certificate, type HttpsFake } from './support/https.js';
 
 const KEY = 'system-key-for-tests-0123456789';
@@ -96,33 +96,24 @@ describe('HTTP management API as the gate source', () => {
     expect(report.error).toContain('the system key was refused (HTTP 401)');
   });
 
-  /** Asynchronous: the stand-in server runs in this process and must keep answering. */
-  function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: repoRoot, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('exit', (status) => resolve({ status, stdout, stderr }));
-    });
-  }
+  const run = (args: string[], env: NodeJS.ProcessEnv) => runNode([join(repoRoot, 'dist', 'cli', 'index.js'), ...args], env);
+
 
   test('the built CLI: key from the environment, never printed; record refuses this source', async () => {
     instances = [{ instanceId: 'a', name: 'ProcessOrder', runtimeStatus: 'Running', ...at('2026-11-20T10:00:00Z') }];
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath, DURABLE_GATE_SYSTEM_KEY: KEY };
     const gate = await run(['gate', '--http-endpoint', fake.url, '--timeout', '1s', '--interval', '500ms'], env);
-    expect(gate.status).toBe(1);
+    expect(gate.code).toBe(1);
     expect(gate.stdout).toMatch(/a\s+ProcessOrder\s+Running/);
     expect(gate.stdout + gate.stderr).not.toContain(KEY);
     const noKey = await run(['gate', '--http-endpoint', fake.url], { ...process.env, DURABLE_GATE_SYSTEM_KEY: '' });
-    expect(noKey.status).toBe(2);
+    expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('needs the durabletask_extension system key in the environment variable DURABLE_GATE_SYSTEM_KEY');
     const record = await run(['record', '--http-endpoint', fake.url, '--out', 'x'], env);
     const untrusted = await run(['gate', '--http-endpoint', fake.url, '--timeout', '1s'], { ...process.env, DURABLE_GATE_SYSTEM_KEY: KEY });
-    expect(untrusted.status).toBe(2);
+    expect(untrusted.code).toBe(2);
     expect(untrusted.stdout).toContain('the TLS certificate was not accepted');
-    expect(record.status).toBe(2);
+    expect(record.code).toBe(2);
     expect(record.stderr).toContain("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops");
   });
 });

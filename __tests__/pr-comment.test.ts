@@ -5,12 +5,12 @@
  * read-only token gets 403 as on forks).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './helpers/apps.js';
+import { runNode } from './helpers/spawn.js';
 import { makeCertificate, startHttps, type Certificate, type HttpsFake } from './support/https.js';
 
 const TOKEN = 'ghs_pull_request_token_for_tests';
@@ -84,12 +84,7 @@ async function action(inputs: Record<string, string>) {
     RUNNER_TEMP: dir,
     NODE_EXTRA_CA_CERTS: certificate.certPath,
   };
-  const r = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout }));
-  });
+  const r = await runNode([join(repoRoot, 'dist', 'index.js')], env);
   return { ...r, outputs: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8') };
 }
 

@@ -4,7 +4,7 @@
  * each poll; only the instances it breaks block.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { ReplayJudge } from '../src/gate/selective.js';
 import { AzureTablesTaskHub, IN_FLIGHT_STATUSES } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
+import { runNode } from './helpers/spawn.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { processOrderHistory } from './support/orders.js';
 import { TaskHubSeeder } from './support/taskhub.js';
@@ -97,15 +98,7 @@ describe('gate --wait-for breaking', () => {
   });
 
   test('the built CLI: the JSON report gains blocking and safe; bad combinations are refused', async () => {
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: repoRoot, env: { ...process.env, ...env() } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('exit', (code) => resolve({ code, stdout, stderr }));
-      });
+    const run = (args: string[]) => runNode([join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { ...process.env, ...env() });
     const r = await run(['gate', '--task-hub', 'SelectHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1s', '--interval', '500ms', '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as GateReport;
