@@ -126,12 +126,12 @@ describe('the built CLI through ARM', () => {
     expect(fit.code).toBe(0);
     expect(fit.stdout).toContain('staging: task hub ShopHubStaging, DurableStorage → storage account devstoreaccount1');
     expect(fit.stdout).toContain('No errors: the slot set-up is fit for a drain-and-swap.');
-    fake.options.stickySettings = ['DurableStorage'];
+    fake.options.stickySettings = ['TaskHubName'];
     const sticky = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE(), '--format', 'json']);
     expect(sticky.code).toBe(1);
     const report = JSON.parse(sticky.stdout) as { ok: boolean; findings: { code: string; fix: string }[] };
     expect(report.ok).toBe(false);
-    expect(report.findings.map((f) => f.code)).toEqual(['storage-setting-sticky']);
+    expect(report.findings.map((f) => f.code)).toEqual(['durable-setting-sticky']);
   });
 
   test('swap with a failing health check: swapped back, both operations shown, exit 1', async () => {
@@ -250,13 +250,13 @@ describe('the Action bundle (dist/index.js) through ARM', () => {
   });
 
   test('validate with oidc: findings annotated with their fix, outputs, the step fails on errors', async () => {
-    fake.options.stickySettings = ['DurableStorage'];
+    fake.options.stickySettings = ['TaskHubName'];
     const r = await action(
       { command: 'validate', slot: 'staging', ...site(), auth: 'oidc', 'client-id': CLIENT, 'tenant-id': TENANT },
       { ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token', AZURE_AUTHORITY_HOST: entra.url },
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error title=durable-gate%3A storage-setting-sticky::DurableStorage is a deployment slot setting');
+    expect(r.stdout).toContain('::error title=durable-gate%3A durable-setting-sticky::TaskHubName is a deployment slot setting');
     expect(r.outputs).toMatch(/valid<<.*\nfalse\n/);
     expect(r.outputs).toMatch(/errors<<.*\n1\n/);
     expect(r.summary).toContain('ShopHubStaging');

@@ -160,13 +160,21 @@ describe('validate', () => {
     ]);
   });
 
-  test('a sticky storage setting, a shared hub, a missing setting, an implicit hub name: each an error with its fix', async () => {
-    fake.options.stickySettings = ['SLOT_NAME', 'DurableStorage'];
-    fake.options.slots.staging!.settings.TaskHubName = 'OrderHub';
+  test('a sticky setting that moves a hub on the swap, a shared hub, a missing setting, an implicit hub name: each an error with its fix', async () => {
+    fake.options.stickySettings = ['SLOT_NAME', 'TaskHubName'];
     let report = await validate();
-    expect(codes(report)).toEqual(['error:storage-setting-sticky', 'error:shared-task-hub']);
-    expect(report.findings[0]!.fix).toContain('Untick "Deployment slot setting" for DurableStorage');
-    expect(report.findings[1]!.message).toContain('both use task hub OrderHub in storage account devstoreaccount1');
+    expect(codes(report)).toEqual(['error:durable-setting-sticky']);
+    expect(report.findings[0]!.message).toBe(
+      "TaskHubName is a deployment slot setting (sticky) with different values in the two slots: on a swap it stays with the slot, so the new code would move from task hub OrderHubStaging in storage account devstoreaccount1 to task hub OrderHub in storage account devstoreaccount1, where the old code's instances are running.",
+    );
+    expect(report.findings[0]!.fix).toContain('Untick "Deployment slot setting" for TaskHubName');
+    // Sticky with the same value in both slots: the swap changes nothing, nothing to report.
+    fake.options.stickySettings = ['SLOT_NAME', 'DurableStorage'];
+    expect(codes(await validate())).toEqual([]);
+    fake.options.slots.staging!.settings.TaskHubName = 'OrderHub';
+    report = await validate();
+    expect(codes(report)).toEqual(['error:shared-task-hub']);
+    expect(report.findings[0]!.message).toContain('both use task hub OrderHub in storage account devstoreaccount1');
     fake.options.stickySettings = [];
     delete fake.options.slots.staging!.settings.DurableStorage;
     report = await validate({ appDir: hostJson({ storageProvider: { connectionName: 'DurableStorage' } }) });
@@ -175,9 +183,18 @@ describe('validate', () => {
     expect(report.ok).toBe(false);
   });
 
+  test('hubName naming a setting the slot lacks: that, with the fix, and no false shared hub', async () => {
+    delete fake.options.slots.staging!.settings.TaskHubName;
+    const report = await validate();
+    expect(codes(report)).toEqual(['error:hub-setting-missing']);
+    expect(report.findings[0]!.fix).toBe('Add the app setting TaskHubName to order-app/staging (not a deployment slot setting), naming a task hub of its own.');
+  });
+
   test('no host.json is a warning; Flex Consumption is refused with the alternative', async () => {
     // Without host.json the extension's default setting, AzureWebJobsStorage, is looked for.
     expect(codes(await validate({}))).toEqual(['warning:no-host-json', 'error:storage-setting-missing', 'error:storage-setting-missing']);
+    // A host.json for another backend: the Azure Storage checks are left out.
+    expect(codes(await validate({ appDir: hostJson({ hubName: '%TaskHubName%', storageProvider: { type: 'mssql', connectionStringName: 'SQLDB_Connection' } }) }))).toEqual(['warning:other-storage-provider']);
     fake.options.planTier = 'FlexConsumption';
     const report = await validate();
     expect(codes(report)).toEqual(['error:plan-without-slots']);

@@ -28401,7 +28401,8 @@ function readHostConfig(appDir) {
     }
     let host;
     try {
-        host = JSON.parse(stripJsonComments(raw));
+        // Editors on Windows may write a byte order mark; the host reads past it.
+        host = JSON.parse(stripJsonComments(raw.replace(/^\uFEFF/, '')));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} is not valid JSON: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);

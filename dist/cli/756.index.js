@@ -1823,6 +1823,8 @@ function resolveConnection(options = {}) {
     const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
     if (tableUri)
         return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+    if (options.origin)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
     throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
         `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
 }

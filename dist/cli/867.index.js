@@ -313,20 +313,27 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
 var host_json = __webpack_require__(9362);
 ;// CONCATENATED MODULE: ./src/azure/discovery.ts
 
+/** The app settings hubName refers to (%Name%). */
+function hubSettingNames(config) {
+    return [...(config?.hubName ?? '').matchAll(/%([^%]+)%/g)].map((m) => m[1]);
+}
 /** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
 function resolveHubName(config, settings, siteName) {
     if (!config.hubName)
         return { hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName), explicit: false };
-    let problem;
+    let missing;
     const hub = config.hubName.replace(/%([^%]+)%/g, (_, name) => {
         const value = settings[name];
         if (value === undefined) {
-            problem = `hubName '${config.hubName}' refers to the app setting ${name}, which this slot does not have`;
+            missing ??= name;
             return `%${name}%`;
         }
         return value;
     });
-    return { hub, explicit: true, ...((problem ?? hubNameProblem(hub)) ? { problem: problem ?? hubNameProblem(hub) } : {}) };
+    if (missing)
+        return { hub, explicit: true, missingSetting: missing, problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have` };
+    const problem = hubNameProblem(hub);
+    return { hub, explicit: true, ...(problem ? { problem } : {}) };
 }
 /** DurableTaskOptions: the site name with only letters and digits, 't' before a leading digit, 3 to 45 characters. */
 function defaultHubName(siteName) {
@@ -435,9 +442,12 @@ var taskhub_connection = __webpack_require__(1394);
 
 /** Reads the slot's settings and resolves its hub and storage as the extension would. */
 async function discoverSlot(options) {
-    const { site, slot, config } = options;
-    const settings = await site.appSettings(slot);
-    const hub = config ? resolveHubName(config, settings, site.ref.name) : resolveHubName({ file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, site.ref.name);
+    return bindSettings(options.slot, await options.site.appSettings(options.slot), options);
+}
+/** The hub and storage a slot's code uses with these settings (also: with the settings it would have after a swap). */
+function bindSettings(slot, settings, options) {
+    const { config } = options;
+    const hub = resolveHubName(config ?? { file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, options.site.ref.name);
     const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
     const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
     let connection;
@@ -447,13 +457,25 @@ async function discoverSlot(options) {
     }
     else {
         try {
-            connection = (0,taskhub_connection/* resolveConnection */.X)({ setting: connectionName, env: settings, credential: options.credential });
+            connection = (0,taskhub_connection/* resolveConnection */.X)({ setting: connectionName, env: settings, credential: options.credential, origin: `the app settings of slot ${slot}` });
         }
         catch (error) {
-            connectionProblem = (0,errors/* errorMessage */.gJ)(error);
+            connectionProblem = `cannot use its setting ${connectionName}: ${(0,errors/* errorMessage */.gJ)(error).replace(/\.$/, '')}`;
         }
     }
     return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
+/** The app settings a slot has after a swap with `other`: the other slot's, except the sticky ones, which stay. */
+function settingsAfterSwap(own, other, sticky) {
+    const isSticky = (name) => sticky.has(name.toLowerCase());
+    return { ...Object.fromEntries(Object.entries(other).filter(([name]) => !isSticky(name))), ...Object.fromEntries(Object.entries(own).filter(([name]) => isSticky(name))) };
+}
+/** Where a binding's instances live: storage account and task hub, compared without letter case. */
+function place(binding) {
+    return binding.connection && !binding.hub.problem ? `${binding.connection.account.toLowerCase()}/${binding.hub.hub.toLowerCase()}` : undefined;
+}
+function describePlace(binding) {
+    return `task hub ${binding.hub.hub}${binding.connection ? ` in storage account ${binding.connection.account}` : ''}`;
 }
 /** The task hub reader for a discovered slot. */
 function openSlotHub(binding, config) {
@@ -504,6 +526,7 @@ async function validateSlots(options) {
     }
     const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
     const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
+    const storageChecks = !config?.otherProvider;
     for (const binding of bindings) {
         const where = site.describe(binding.slot);
         report.slots.push({
@@ -513,11 +536,11 @@ async function validateSlots(options) {
             connection: binding.connectionName,
             ...(binding.connection ? { storage: binding.connection.account } : {}),
         });
-        if (binding.connectionProblem) {
+        if (binding.connectionProblem && storageChecks) {
             findings.push({
                 level: 'error',
                 code: 'storage-setting-missing',
-                message: `${where} ${binding.connectionProblem.replace(/^the setting /, 'the setting ')}.`,
+                message: `${where} ${binding.connectionProblem}.`,
                 fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
             });
         }
@@ -529,26 +552,41 @@ async function validateSlots(options) {
                 fix: `Set ${config.section}.hubName, e.g. "%TaskHubName%" with a different TaskHubName app setting in each slot (not sticky).`,
             });
         }
-        if (binding.hub.problem)
-            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
-    }
-    const stuck = [...new Set(bindings.flatMap((b) => b.settingNames))].filter((n) => sticky.has(n.toLowerCase()));
-    if (stuck.length) {
-        findings.push({
-            level: 'error',
-            code: 'storage-setting-sticky',
-            message: `${stuck.join(', ')} ${stuck.length > 1 ? 'are' : 'is a'} deployment slot setting${stuck.length > 1 ? 's' : ''} (sticky): it stays with the slot on a swap, so the new code would take over the task hub the old code's instances are running in.`,
-            fix: `Untick "Deployment slot setting" for ${stuck.join(', ')} on both slots, so each slot's durable storage moves with its code.`,
-        });
+        const missing = binding.hub.missingSetting;
+        if (missing) {
+            findings.push({ level: 'error', code: 'hub-setting-missing', message: `${where}: ${binding.hub.problem}.`, fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.` });
+        }
+        else if (binding.hub.problem) {
+            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem.replace(/\.$/, '')}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+        }
     }
     const [a, b] = bindings;
-    if (a?.connection && b?.connection && a.connection.account.toLowerCase() === b.connection.account.toLowerCase() && a.hub.hub.toLowerCase() === b.hub.hub.toLowerCase()) {
-        findings.push({
-            level: 'error',
-            code: 'shared-task-hub',
-            message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use task hub ${a.hub.hub} in storage account ${a.connection.account}: old and new code would pick up each other's orchestrations.`,
-            fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
-        });
+    // Each slot's code must keep its hub through the swap: every setting that decides it moves with the code.
+    if (storageChecks) {
+        const moved = [
+            { code: 'new', before: a, after: bindSettings(b.slot, settingsAfterSwap(b.settings, a.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
+            { code: 'old', before: b, after: bindSettings(a.slot, settingsAfterSwap(a.settings, b.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
+        ].filter((m) => place(m.before) !== undefined && place(m.before) !== place(m.after));
+        if (moved.length) {
+            const involved = new Set([...a.settingNames, ...b.settingNames, ...hubSettingNames(config)].map((n) => n.toLowerCase()));
+            const stuck = [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])].filter((n) => involved.has(n.toLowerCase()) && sticky.has(n.toLowerCase()) && a.settings[n] !== b.settings[n]);
+            const m = moved[0];
+            findings.push({
+                level: 'error',
+                code: 'durable-setting-sticky',
+                message: `${stuck.length ? stuck.join(', ') : 'A durable setting'} ${stuck.length > 1 ? 'are deployment slot settings' : 'is a deployment slot setting'} (sticky) with different values in the two slots: on a swap ${stuck.length > 1 ? 'they stay' : 'it stays'} with the slot, so the ${m.code} code would move from ${describePlace(m.before)} to ${describePlace(m.after)}${m.code === 'new' ? ", where the old code's instances are running" : ', leaving its in-flight instances behind'}.`,
+                fix: `Untick "Deployment slot setting" for ${stuck.length ? stuck.join(', ') : "the durable storage and hub name settings"} on both slots, so that each slot's task hub moves with its code.`,
+            });
+        }
+        // Without host.json the hubs are only assumed: a shared default hub is not reported as a fact.
+        if (config && place(a) !== undefined && place(a) === place(b)) {
+            findings.push({
+                level: 'error',
+                code: 'shared-task-hub',
+                message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use ${describePlace(a)}: old and new code would pick up each other's orchestrations.`,
+                fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+            });
+        }
     }
     report.ok = !findings.some((f) => f.level === 'error');
     return report;

@@ -40,7 +40,8 @@ export function readHostConfig(appDir: string): DurableHostConfig {
   }
   let host: Json;
   try {
-    host = JSON.parse(stripJsonComments(raw)) as Json;
+    // Editors on Windows may write a byte order mark; the host reads past it.
+    host = JSON.parse(stripJsonComments(raw.replace(/^\uFEFF/, ''))) as Json;
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${errorMessage(error)}`);
   }

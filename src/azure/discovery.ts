@@ -23,21 +23,30 @@ export interface ResolvedHub {
   explicit: boolean;
   /** Problems with the name, in the extension's words. */
   problem?: string;
+  /** The app setting hubName refers to, when the slot does not have it. */
+  missingSetting?: string;
+}
+
+/** The app settings hubName refers to (%Name%). */
+export function hubSettingNames(config: DurableHostConfig | undefined): string[] {
+  return [...(config?.hubName ?? '').matchAll(/%([^%]+)%/g)].map((m) => m[1]!);
 }
 
 /** The hub a slot's code uses: %Setting% references resolved from the slot's settings. */
 export function resolveHubName(config: DurableHostConfig, settings: Record<string, string>, siteName: string): ResolvedHub {
   if (!config.hubName) return { hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName), explicit: false };
-  let problem: string | undefined;
+  let missing: string | undefined;
   const hub = config.hubName.replace(/%([^%]+)%/g, (_, name: string) => {
     const value = settings[name];
     if (value === undefined) {
-      problem = `hubName '${config.hubName}' refers to the app setting ${name}, which this slot does not have`;
+      missing ??= name;
       return `%${name}%`;
     }
     return value;
   });
-  return { hub, explicit: true, ...((problem ?? hubNameProblem(hub)) ? { problem: problem ?? hubNameProblem(hub) } : {}) };
+  if (missing) return { hub, explicit: true, missingSetting: missing, problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have` };
+  const problem = hubNameProblem(hub);
+  return { hub, explicit: true, ...(problem ? { problem } : {}) };
 }
 
 /** DurableTaskOptions: the site name with only letters and digits, 't' before a leading digit, 3 to 45 characters. */

@@ -37,6 +37,8 @@ export interface ConnectionOptions {
   credential?: TokenCredential;
   /** Pipeline options for the SDK clients (retries). */
   clientOptions?: TableServiceClientOptions;
+  /** Where the settings come from, for messages (default: the environment, and local.settings.json). */
+  origin?: string;
 }
 
 function localSettings(appDir: string | undefined): Record<string, string> {
@@ -79,6 +81,7 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
   if (tableUri && !URL.canParse(tableUri)) throw new UsageError(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
   const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
   if (tableUri) return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+  if (options.origin) throw new UsageError(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
   throw new UsageError(
     `no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
       `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`,
