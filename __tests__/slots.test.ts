@@ -107,17 +107,30 @@ describe('the ARM client', () => {
     fake.inject.serverErrors = 1;
     const notices: string[] = [];
     const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, retryDelayMs: 10, onNotice: (m) => notices.push(m) });
-    await new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).swap('staging', 'production');
-    expect(fake.options.slots.production!.content.version).toBe('v2');
+    // A swap preview (not a swap) waits another operation out.
+    await new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).preview('staging', 'production');
+    expect(fake.options.preview).toMatchObject({ source: 'staging', target: 'production' });
     expect(notices.join('\n')).toContain('another operation is in progress on the site; waiting');
     expect(notices.join('\n')).toContain('Cannot modify this site because another operation is in progress');
     expect(waits[0]).toBe(1000);
+    await site().reset('staging');
+  });
+
+  test('a swap meeting another swap (a re-run, a second pipeline) does not swap again: busy, exit 2, nothing changed', async () => {
+    fake.inject.conflicts = 1;
+    const before = fake.operations.size;
+    const report = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', sleep });
+    expect(report.outcome).toBe('busy');
+    expect(swapExitCode(report)).toBe(2);
+    expect(report.message).toMatch(/^Nothing was swapped: the swap of staging into production: Cannot modify this site because another operation is in progress.*OperationName: SwapSiteSlots/);
+    expect(fake.options.slots.production!.content.version).toBe('v1');
+    expect(fake.operations.size).toBe(before);
   });
 
   test('a 409 outlasting the wait, a refused token, a missing slot and a failed swap are plain errors', async () => {
     fake.inject.conflicts = 100;
     const busy = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, conflictWaitMs: 1 });
-    await expect(new WebSite(busy, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).swap('staging', 'production')).rejects.toThrow(/the site is still busy with another operation: Cannot modify this site/);
+    await expect(new WebSite(busy, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).preview('staging', 'production')).rejects.toThrow(/the site was still busy with another operation when the time to wait ran out: Cannot modify this site/);
     fake.inject.conflicts = 0;
     await expect(site({ token: 'wrong' }).appSettings('staging')).rejects.toThrow(/Azure refused the token \(AuthenticationFailed, HTTP 401\).*Check --auth/);
     await expect(site().get('qa')).rejects.toThrow("slot 'qa' of 'order-app' was not found. Create it (az functionapp deployment slot create) or check --slot.");
@@ -239,6 +252,20 @@ describe('swap', () => {
     expect(swapExitCode(failed)).toBe(1);
     expect(failed.message).toContain('Cannot swap: the target slot is stopped.');
     expect(fake.options.slots.production!.content.version).toBe('v1');
+  });
+
+  test('complete without a preview in progress swaps nothing; after a preview it swaps; reset with nothing to reset changes nothing', async () => {
+    const run = (action: 'preview' | 'complete' | 'reset') => runSwap({ site: site(), slot: 'staging', target: 'production', action, rollback: 'on-failure', sleep });
+    const early = await run('complete');
+    expect([early.outcome, swapExitCode(early)]).toEqual(['nothing-to-complete', 2]);
+    expect(early.message).toContain('No swap with preview of staging into production is in progress: nothing was swapped.');
+    const reset = await run('reset');
+    expect(reset.message).toBe('No swap preview was in progress on staging: nothing to reset, nothing was changed.');
+    expect(fake.log.filter((r) => r.method === 'POST' && !r.path.includes('/list'))).toEqual([]);
+    expect((await run('preview')).outcome).toBe('previewed');
+    const done = await run('complete');
+    expect(done.outcome).toBe('swapped');
+    expect(fake.options.slots.production!.content.version).toBe('v2');
   });
 
   test('preview, then reset; a cancelled run swaps nothing', async () => {

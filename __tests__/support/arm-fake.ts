@@ -102,6 +102,8 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
       type: slot === 'production' ? 'Microsoft.Web/sites' : 'Microsoft.Web/sites/slots', kind: 'functionapp', location: LOCATION,
       properties: {
         state: 'Running', enabled: true, sku: tier(), serverFarmId: `${base}/serverfarms/${plan}`,
+        // A swap with preview in phase one: the slot it will swap into.
+        targetSwapSlot: options.preview?.source === slot ? options.preview.target : null,
         defaultHostName: `${slot === 'production' ? site : `${site}-${slot}`}.azurewebsites.net`,
         ...(flex ? { functionAppConfig: {
           deployment: { storage: { type: 'blobContainer', value: `https://${site}sa.blob.core.windows.net/app-package-${site}`, authentication: { type: 'SystemAssignedIdentity' } } },

@@ -95,7 +95,7 @@ class ArmClient {
         return url;
     }
     /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
-    async request(method, path, body, what = `${method} ${path}`) {
+    async request(method, path, body, what = `${method} ${path}`, options = {}) {
         const url = this.url(path);
         const retries = this.options.retries ?? 6;
         const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
@@ -132,10 +132,13 @@ class ArmClient {
             const said = detail.message ?? `HTTP ${status}`;
             const delay = (0,http/* retryAfter */.P9)(response.headers['retry-after']);
             if (status === 409 && CONFLICT.test(said)) {
-                if (Date.now() + (delay ?? 15_000) > conflictDeadline)
-                    throw new ArmError(`${what}: the site is still busy with another operation: ${said}`, status, detail.code);
-                this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round((delay ?? 15_000) / 1000)} s and trying again. (${said})`);
-                await this.sleep(delay ?? 15_000, this.options.signal);
+                if (options.retryConflict && !options.retryConflict(said))
+                    throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
+                const pause = Math.min(delay ?? 15_000, conflictDeadline - Date.now());
+                if (pause <= 0)
+                    throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+                this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
+                await this.sleep(pause, this.options.signal);
                 continue;
             }
             if ((status === 429 || status >= 500) && attempt < retries) {
@@ -154,8 +157,8 @@ class ArmClient {
      * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
      * while it ran (the operation itself goes on at Azure's side).
      */
-    async operation(method, path, body, what) {
-        const started = await this.request(method, path, body, what);
+    async operation(method, path, body, what, options = {}) {
+        const started = await this.request(method, path, body, what, options);
         if (started.status !== 201 && started.status !== 202)
             return;
         const asyncOperation = header(started.headers, 'azure-asyncoperation');
@@ -416,9 +419,18 @@ class WebSite {
         const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
         return response.body?.properties?.appSettingNames ?? [];
     }
-    /** Swap `slot` into `target` and follow the operation to its end. */
+    /**
+     * Swap `slot` into `target` and follow the operation to its end. A 409 caused by another swap is
+     * not waited out and retried: that swap may be this very change (a re-run, a second pipeline),
+     * and swapping again would undo it.
+     */
     async swap(slot, target) {
-        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`);
+        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, { retryConflict: (message) => !/swap/i.test(message) });
+    }
+    /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
+    async pendingPreview(slot) {
+        const target = (await this.get(slot)).properties?.targetSwapSlot;
+        return target || undefined;
     }
     /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
     async preview(slot, target) {
@@ -622,6 +634,8 @@ function swapExitCode(report) {
             return 0;
         case 'cancelled':
         case 'invalid':
+        case 'busy':
+        case 'nothing-to-complete':
             return 2;
         default:
             return 1;
@@ -671,6 +685,9 @@ async function runSwap(options) {
     const cancelled = (message) => Object.assign(report, { outcome: 'cancelled', message });
     if (signal?.aborted)
         return cancelled('Cancelled before anything was changed: no swap was started.');
+    /** Set when an operation could not start because the site was busy (409). */
+    let busy;
+    const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
     /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
     const operate = async (operation, from, to, run) => {
         const started = Date.now();
@@ -682,9 +699,14 @@ async function runSwap(options) {
             record.succeeded = true;
         }
         catch (error) {
-            if (error instanceof ArmCancelled)
+            record.seconds = Math.round((Date.now() - started) / 100) / 10;
+            if (error instanceof ArmCancelled) {
+                record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
                 throw error;
+            }
             record.message = (0,errors/* errorMessage */.gJ)(error);
+            if (error instanceof ArmError && error.status === 409)
+                busy = record.message;
         }
         record.seconds = Math.round((Date.now() - started) / 100) / 10;
         step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
@@ -698,14 +720,29 @@ async function runSwap(options) {
                 : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
         }
         if (action === 'reset') {
+            if (!(await site.pendingPreview(slot))) {
+                return Object.assign(report, { outcome: 'reset', message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
+            }
             const op = await operate('reset', slot, target, () => site.reset(slot));
             return Object.assign(report, op.succeeded
                 ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
                 : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
         }
+        if (action === 'complete') {
+            const pending = await site.pendingPreview(slot);
+            if (pending?.toLowerCase() !== target.toLowerCase()) {
+                return Object.assign(report, {
+                    outcome: 'nothing-to-complete',
+                    message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run --action preview first, or --action swap for a swap in one go.`,
+                });
+            }
+        }
         const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+        if (!swap.succeeded && busy) {
+            return Object.assign(report, { outcome: 'busy', message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
+        }
         if (!swap.succeeded) {
-            return Object.assign(report, { outcome: 'swap-failed', message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+            return Object.assign(report, { outcome: 'swap-failed', message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
         }
         if (!options.health) {
             return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
@@ -718,11 +755,11 @@ async function runSwap(options) {
             return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
         const last = report.health.attempts.at(-1)?.error ?? 'no answer';
         if (options.rollback === 'never') {
-            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
+            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
         }
         const back = await operate('swap back', slot, target, () => site.swap(slot, target));
         if (!back.succeeded) {
-            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
+            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
         }
         report.rolledBack = true;
         // The previous version is checked for its status only: an expected text names the new one.
@@ -738,6 +775,9 @@ async function runSwap(options) {
             return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
         throw error;
     }
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // EXTERNAL MODULE: ./src/commands/options.ts

@@ -107,7 +107,7 @@ export class ArmClient {
   }
 
   /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
-  async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`): Promise<ArmResponse<T>> {
+  async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`, options: { retryConflict?: (message: string) => boolean } = {}): Promise<ArmResponse<T>> {
     const url = this.url(path);
     const retries = this.options.retries ?? 6;
     const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
@@ -139,9 +139,11 @@ export class ArmClient {
       const said = detail.message ?? `HTTP ${status}`;
       const delay = retryAfter(response.headers['retry-after']);
       if (status === 409 && CONFLICT.test(said)) {
-        if (Date.now() + (delay ?? 15_000) > conflictDeadline) throw new ArmError(`${what}: the site is still busy with another operation: ${said}`, status, detail.code);
-        this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round((delay ?? 15_000) / 1000)} s and trying again. (${said})`);
-        await this.sleep(delay ?? 15_000, this.options.signal);
+        if (options.retryConflict && !options.retryConflict(said)) throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
+        const pause = Math.min(delay ?? 15_000, conflictDeadline - Date.now());
+        if (pause <= 0) throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+        this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
+        await this.sleep(pause, this.options.signal);
         continue;
       }
       if ((status === 429 || status >= 500) && attempt < retries) {
@@ -162,8 +164,8 @@ export class ArmClient {
    * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
    * while it ran (the operation itself goes on at Azure's side).
    */
-  async operation(method: string, path: string, body: unknown, what: string): Promise<void> {
-    const started = await this.request(method, path, body, what);
+  async operation(method: string, path: string, body: unknown, what: string, options: { retryConflict?: (message: string) => boolean } = {}): Promise<void> {
+    const started = await this.request(method, path, body, what, options);
     if (started.status !== 201 && started.status !== 202) return;
     const asyncOperation = header(started.headers, 'azure-asyncoperation');
     const location = header(started.headers, 'location');

@@ -85,9 +85,19 @@ export class WebSite {
     return response.body?.properties?.appSettingNames ?? [];
   }
 
-  /** Swap `slot` into `target` and follow the operation to its end. */
+  /**
+   * Swap `slot` into `target` and follow the operation to its end. A 409 caused by another swap is
+   * not waited out and retried: that swap may be this very change (a re-run, a second pipeline),
+   * and swapping again would undo it.
+   */
   async swap(slot: string, target: string): Promise<void> {
-    await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`);
+    await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, { retryConflict: (message) => !/swap/i.test(message) });
+  }
+
+  /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
+  async pendingPreview(slot: string): Promise<string | undefined> {
+    const target = ((await this.get(slot)).properties as { targetSwapSlot?: string | null } | undefined)?.targetSwapSlot;
+    return target || undefined;
   }
 
   /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../../harness/errors.js';
 import { send, sleep as wait, tlsProblem } from '../http.js';
-import { ArmCancelled } from './arm.js';
+import { ArmCancelled, ArmError } from './arm.js';
 import type { ValidationReport } from './slots.js';
 import type { WebSite } from './site.js';
 
@@ -37,7 +37,20 @@ export interface SwapOperation {
   message?: string;
 }
 
-export type SwapOutcome = 'swapped' | 'previewed' | 'reset' | 'swap-failed' | 'unhealthy-rolled-back' | 'unhealthy-not-rolled-back' | 'rollback-failed' | 'cancelled' | 'invalid';
+export type SwapOutcome =
+  | 'swapped'
+  | 'previewed'
+  | 'reset'
+  | 'swap-failed'
+  | 'unhealthy-rolled-back'
+  | 'unhealthy-not-rolled-back'
+  | 'rollback-failed'
+  | 'cancelled'
+  | 'invalid'
+  /** Another operation (another swap, or one that outlasted --timeout) kept the site busy: nothing was swapped. */
+  | 'busy'
+  /** --action complete with no swap with preview in progress: nothing was swapped. */
+  | 'nothing-to-complete';
 
 export interface SwapReport {
   schema: 'durable-gate.swap-report/v1';
@@ -77,6 +90,8 @@ export function swapExitCode(report: SwapReport): 0 | 1 | 2 {
       return 0;
     case 'cancelled':
     case 'invalid':
+    case 'busy':
+    case 'nothing-to-complete':
       return 2;
     default:
       return 1;
@@ -123,6 +138,9 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
   const cancelled = (message: string): SwapReport => Object.assign(report, { outcome: 'cancelled' as const, message });
   if (signal?.aborted) return cancelled('Cancelled before anything was changed: no swap was started.');
 
+  /** Set when an operation could not start because the site was busy (409). */
+  let busy: string | undefined;
+  const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
   /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
   const operate = async (operation: SwapOperation['operation'], from: string, to: string, run: () => Promise<void>): Promise<SwapOperation> => {
     const started = Date.now();
@@ -133,8 +151,13 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       await run();
       record.succeeded = true;
     } catch (error) {
-      if (error instanceof ArmCancelled) throw error;
+      record.seconds = Math.round((Date.now() - started) / 100) / 10;
+      if (error instanceof ArmCancelled) {
+        record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
+        throw error;
+      }
       record.message = errorMessage(error);
+      if (error instanceof ArmError && error.status === 409) busy = record.message;
     }
     record.seconds = Math.round((Date.now() - started) / 100) / 10;
     step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
@@ -149,14 +172,29 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
         : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
     }
     if (action === 'reset') {
+      if (!(await site.pendingPreview(slot))) {
+        return Object.assign(report, { outcome: 'reset' as const, message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
+      }
       const op = await operate('reset', slot, target, () => site.reset(slot));
       return Object.assign(report, op.succeeded
         ? { outcome: 'reset' as const, message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
         : { outcome: 'swap-failed' as const, message: `Resetting the swap preview failed: ${op.message}.` });
     }
+    if (action === 'complete') {
+      const pending = await site.pendingPreview(slot);
+      if (pending?.toLowerCase() !== target.toLowerCase()) {
+        return Object.assign(report, {
+          outcome: 'nothing-to-complete' as const,
+          message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run --action preview first, or --action swap for a swap in one go.`,
+        });
+      }
+    }
     const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+    if (!swap.succeeded && busy) {
+      return Object.assign(report, { outcome: 'busy' as const, message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
+    }
     if (!swap.succeeded) {
-      return Object.assign(report, { outcome: 'swap-failed' as const, message: `The swap of ${slot} into ${target} failed: ${swap.message}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+      return Object.assign(report, { outcome: 'swap-failed' as const, message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
     }
     if (!options.health) {
       return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
@@ -167,11 +205,11 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (signal?.aborted) return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
     const last = report.health.attempts.at(-1)?.error ?? 'no answer';
     if (options.rollback === 'never') {
-      return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target}.` });
+      return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
     }
     const back = await operate('swap back', slot, target, () => site.swap(slot, target));
     if (!back.succeeded) {
-      return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand (portal, or az functionapp deployment slot swap).` });
+      return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
     }
     report.rolledBack = true;
     // The previous version is checked for its status only: an expected text names the new one.
@@ -185,4 +223,8 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (error instanceof ArmCancelled) return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
     throw error;
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
