@@ -121,6 +121,14 @@ describe('the built CLI through ARM', () => {
     expect(report.blocking.map((i) => [i.instanceId, i.verdict])).toEqual([['shop-1', 'nondeterministic']]);
   });
 
+  test("gate --slot on a hub that never ran (its first deployment): nothing in flight, and said so", async () => {
+    fake.options.slots.staging!.settings.TaskHubName = 'BrandNewHub';
+    const r = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '5s', '--interval', '500ms']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('task hub BrandNewHub (DurableStorage: storage account devstoreaccount1');
+    expect(r.stderr).toContain('has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.');
+  });
+
   test('validate: 0 for a fit set-up, 1 with each finding and its fix', async () => {
     const fit = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE()]);
     expect(fit.code).toBe(0);
@@ -208,6 +216,8 @@ describe('the built CLI through ARM', () => {
       [['validate', '--slot', 'staging', '--app-name', 'shop'], 'missing --resource-group: validate reaches the app through Azure Resource Manager.'],
       [['swap', ...SITE()], 'missing --slot <name>: the slot to swap (e.g. staging).'],
       [['gate', '--slot', 'staging', '--task-hub', 'X', ...SITE()], '--slot discovers the task hub and its storage from the slot; leave out --task-hub'],
+      [['gate', '--slot', 'staging', ...SITE()], 'gate --slot staging needs --app <dir>: the app folder being deployed, whose host.json names the task hub'],
+      [['gate', '--slot', 'staging', '--app', appDir, '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'https://127.0.0.1:1', '--timeout', '2s'], 'ECONNREFUSED (after'],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);

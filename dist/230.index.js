@@ -38,8 +38,11 @@ function azureValues(getInput) {
     return Object.fromEntries(names.map((name) => [name, getInput(name)]).filter(([, value]) => value));
 }
 /** gate with `slot`: the hub bound to the slot, found from its settings and host.json. Secrets masked. */
-async function slotGateSource(getInput, workspace, signal) {
-    const found = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.slotSource)(azureValues(getInput), actionIo(workspace), signal);
+async function slotGateSource(getInput, workspace, signal, timeoutMs) {
+    if (getInput('task-hub') || (getInput('connection') !== '' && getInput('connection') !== 'AzureWebJobsStorage')) {
+        throw new Error("Input 'slot' discovers the task hub and its storage from the slot; leave out 'task-hub' and 'connection'.");
+    }
+    const found = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.slotSource)(azureValues(getInput), actionIo(workspace), signal, timeoutMs);
     for (const secret of found.secrets)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     return found;

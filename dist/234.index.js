@@ -114,7 +114,7 @@ async function runGateAction(getInput, workspace, signal) {
     const appInput = getInput('app');
     if (waitFor === 'breaking' && !appInput)
         throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
-    const { source, hub, secrets } = getInput('slot') ? await (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal) : storageSource(getInput, workspace);
+    const { source, hub, secrets } = getInput('slot') ? await (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace);
     const app = waitFor === 'breaking' ? await (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_4__/* .loadApp */ .A)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, appInput), { userOutput: 'stderr' }) : undefined;
     for (const warning of app?.info.warnings ?? [])
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
@@ -131,6 +131,8 @@ async function runGateAction(getInput, workspace, signal) {
         onPoll: (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
             (app ? `; ${poll.blocking} the new code breaks or cannot check` : '')),
     }).finally(() => app?.close());
+    if (hub?.neverRan)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
     if (report.error)
         report.error = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(report.error, secrets);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));

@@ -84,6 +84,8 @@ class ArmClient {
         const url = this.url(path);
         const retries = this.options.retries ?? 6;
         const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
+        const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
+        const canRetry = (wait) => attempt < retries && Date.now() + wait <= retryDeadline;
         let attempt = 0;
         for (;;) {
             this.checkCancelled(what);
@@ -105,8 +107,9 @@ class ArmClient {
                 if (tls)
                     throw new ArmError(`${what}: ${tls}`);
                 const failure = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-                if (attempt >= retries)
-                    throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempts). Is ${url.origin} reachable?`);
+                if (!canRetry(this.backoff(attempt)))
+                    throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
+                this.options.onNotice?.(`${what}: ${failure}; trying again.`);
                 await this.sleep(this.backoff(attempt++), this.options.signal);
                 continue;
             }
@@ -126,8 +129,11 @@ class ArmClient {
                 await this.sleep(pause, this.options.signal);
                 continue;
             }
-            if ((status === 429 || status >= 500) && attempt < retries) {
-                await this.sleep(Math.min(60_000, delay ?? this.backoff(attempt)), this.options.signal);
+            const pause = Math.min(60_000, delay ?? this.backoff(attempt));
+            if ((status === 429 || status >= 500) && canRetry(pause)) {
+                if (attempt > 0)
+                    this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
+                await this.sleep(pause, this.options.signal);
                 attempt++;
                 continue;
             }
@@ -317,15 +323,19 @@ class WebSite {
         return isProduction(slot) ? `${this.ref.name} (production)` : `${this.ref.name}/${slot}`;
     }
     /** The slot's resource; a missing app or slot is said plainly. */
-    async get(slot) {
+    async get(slot, option = '--slot') {
         try {
             return (await this.arm.request('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
         }
         catch (error) {
             if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404) {
-                throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(isProduction(slot)
-                    ? `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`
-                    : `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check --slot.`, 404, error.code);
+                if (isProduction(slot)) {
+                    throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`, 404, error.code);
+                }
+                if ((await this.plan().catch(() => undefined))?.flexConsumption) {
+                    throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`'${this.ref.name}' runs on a Flex Consumption plan, which has no deployment slots. Deploy side by side instead (a new task hub name) or use orchestration versioning; durable-gate replay tells which in-flight instances the new code breaks.`, 404, error.code);
+                }
+                throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`, 404, error.code);
             }
             throw error;
         }
@@ -435,7 +445,8 @@ function describePlace(binding) {
 function openSlotHub(binding, config) {
     if (!binding.connection)
         throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
-    return new _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .AzureTablesTaskHub */ .$s(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
+    // The hub comes from the slot's own settings: if it has no tables, the slot's code never ran there.
+    return new _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .AzureTablesTaskHub */ .$s(binding.connection, binding.hub.hub, { missingIsEmpty: true, ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}) });
 }
 /**
  * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
@@ -461,7 +472,7 @@ async function validateSlots(options) {
         return report;
     }
     await site.get(slot);
-    await site.get(target);
+    await site.get(target, '--target');
     let config;
     if (options.appDir) {
         config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .readHostConfig */ .Rc)(options.appDir);
@@ -847,7 +858,7 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
 // EXTERNAL MODULE: ./src/azure/discovery.ts
 var discovery = __webpack_require__(441);
 // EXTERNAL MODULE: ./src/azure/site.ts
-var site = __webpack_require__(5444);
+var azure_site = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/azure/slots.ts
 var slots = __webpack_require__(1906);
 // EXTERNAL MODULE: ./src/azure/swap.ts
@@ -890,14 +901,17 @@ async function openSite(values, io, command, options = {}) {
         scope: `${cloud.arm}/.default`,
         onNotice: (message) => io.stderr.write(`durable-gate: ${message}\n`),
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs } : {}),
+        ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs, retryBudgetMs: options.timeoutMs } : {}),
     });
-    return { site: new site/* WebSite */.Ao(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
+    return { site: new azure_site/* WebSite */.Ao(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
 }
 /** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
-async function slotSource(values, io, signal) {
-    const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
+async function slotSource(values, io, signal, timeoutMs) {
     const slot = values.slot;
+    const { site, identity } = await openSite(values, io, 'gate', { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+    if (!values.app && !(0,azure_site/* isProduction */.KV)(slot)) {
+        throw new errors/* UsageError */.eb(`gate --slot ${slot} needs --app <dir>: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`);
+    }
     const config = values.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
     if (!config)
         io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);

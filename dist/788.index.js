@@ -590,7 +590,7 @@ async function gateCommand(args, io, signal) {
     if (waitFor === 'breaking' && values['http-endpoint'])
         throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
     const { source, hub, secrets } = values.slot
-        ? await (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal)
+        ? await (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal, timeoutMs)
         : values['http-endpoint']
             ? httpSource(values['http-endpoint'], values['http-key-env'], io)
             : storageSource(values, io);
@@ -616,6 +616,8 @@ async function gateCommand(args, io, signal) {
             io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
         },
     }).finally(() => app?.close());
+    if (hub?.neverRan)
+        io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
     if (report.error)
         report.error = redact(report.error, secrets);
     io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
@@ -1133,6 +1135,7 @@ const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'Run
 class AzureTablesTaskHub {
     connection;
     taskHub;
+    options;
     instancesTable;
     historyTable;
     container;
@@ -1141,16 +1144,19 @@ class AzureTablesTaskHub {
     constructor(connection, taskHub, options = {}) {
         this.connection = connection;
         this.taskHub = taskHub;
+        this.options = options;
         if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
             throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
         }
-        const prefix = options.trackingPrefix ?? taskHub;
+        const prefix = this.options.trackingPrefix ?? taskHub;
         this.instancesTable = `${prefix}Instances`;
         this.historyTable = `${prefix}History`;
         this.container = `${taskHub.toLowerCase()}-largemessages`;
         this.instancesClient = connection.tableClient(this.instancesTable);
         this.historyClient = connection.tableClient(this.historyTable);
     }
+    /** Set when the hub's Instances table was found missing (with missingIsEmpty): nothing ever ran there. */
+    neverRan = false;
     get describe() {
         return `task hub ${this.taskHub} (${this.connection.describe})`;
     }
@@ -1189,7 +1195,17 @@ class AzureTablesTaskHub {
         const iterator = pages[Symbol.asyncIterator]();
         for (;;) {
             // Pages are followed until no continuation token is left, empty pages included.
-            const next = await this.guard(this.instancesTable, () => iterator.next());
+            let next;
+            try {
+                next = await iterator.next();
+            }
+            catch (error) {
+                if (this.options.missingIsEmpty && error.statusCode === 404 && (await this.tableMissing(error))) {
+                    this.neverRan = true;
+                    return;
+                }
+                throw this.explain(this.instancesTable, error);
+            }
             if (next.done)
                 return;
             for (const row of next.value) {
@@ -1263,7 +1279,7 @@ class AzureTablesTaskHub {
         return { rows: body.value ?? [], ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
     }
     async tableMissing(error) {
-        const code = error.code;
+        const code = error.code ?? error.details?.errorCode;
         return code === 'TableNotFound' || /TableNotFound/.test(String(error.message));
     }
     /** Turns errors retrying cannot fix into plain messages naming the table, account and credential. */

@@ -22,8 +22,11 @@ function azureValues(getInput: GetInput): AzureValues & { slot?: string; app?: s
 }
 
 /** gate with `slot`: the hub bound to the slot, found from its settings and host.json. Secrets masked. */
-export async function slotGateSource(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<GateSource> {
-  const found = await slotSource(azureValues(getInput), actionIo(workspace), signal);
+export async function slotGateSource(getInput: GetInput, workspace: string, signal: AbortSignal, timeoutMs: number): Promise<GateSource> {
+  if (getInput('task-hub') || (getInput('connection') !== '' && getInput('connection') !== 'AzureWebJobsStorage')) {
+    throw new Error("Input 'slot' discovers the task hub and its storage from the slot; leave out 'task-hub' and 'connection'.");
+  }
+  const found = await slotSource(azureValues(getInput), actionIo(workspace), signal, timeoutMs);
   for (const secret of found.secrets) core.setSecret(secret);
   return found;
 }

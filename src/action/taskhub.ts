@@ -89,7 +89,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const waitFor = parseWaitFor(getInput('wait-for'));
   const appInput = getInput('app');
   if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
-  const { source, hub, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal) : storageSource(getInput, workspace);
+  const { source, hub, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace);
   const app = waitFor === 'breaking' ? await loadApp(resolve(workspace, appInput), { userOutput: 'stderr' }) : undefined;
   for (const warning of app?.info.warnings ?? []) core.warning(warning);
   core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
@@ -108,6 +108,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
           (app ? `; ${poll.blocking} the new code breaks or cannot check` : ''),
       ),
   }).finally(() => app?.close());
+  if (hub?.neverRan) core.info(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
   if (report.error) report.error = redact(report.error, secrets);
   core.info(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');

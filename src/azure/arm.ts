@@ -41,6 +41,8 @@ export interface ArmClientOptions {
   retries?: number;
   /** Base of the exponential backoff when the service gives no Retry-After. */
   retryDelayMs?: number;
+  /** How long transport failures, 429 and 5xx are retried within one call, in total (default 2 minutes). */
+  retryBudgetMs?: number;
   /** How long 409 "another operation is in progress" is waited out, in total. */
   conflictWaitMs?: number;
   /** How long a long-running operation is followed. */
@@ -111,6 +113,8 @@ export class ArmClient {
     const url = this.url(path);
     const retries = this.options.retries ?? 6;
     const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
+    const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
+    const canRetry = (wait: number): boolean => attempt < retries && Date.now() + wait <= retryDeadline;
     let attempt = 0;
     for (;;) {
       this.checkCancelled(what);
@@ -129,7 +133,8 @@ export class ArmClient {
         const tls = tlsProblem(error);
         if (tls) throw new ArmError(`${what}: ${tls}`);
         const failure = (error as NodeJS.ErrnoException).code || errorMessage(error);
-        if (attempt >= retries) throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempts). Is ${url.origin} reachable?`);
+        if (!canRetry(this.backoff(attempt))) throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
+        this.options.onNotice?.(`${what}: ${failure}; trying again.`);
         await this.sleep(this.backoff(attempt++), this.options.signal);
         continue;
       }
@@ -146,8 +151,10 @@ export class ArmClient {
         await this.sleep(pause, this.options.signal);
         continue;
       }
-      if ((status === 429 || status >= 500) && attempt < retries) {
-        await this.sleep(Math.min(60_000, delay ?? this.backoff(attempt)), this.options.signal);
+      const pause = Math.min(60_000, delay ?? this.backoff(attempt));
+      if ((status === 429 || status >= 500) && canRetry(pause)) {
+        if (attempt > 0) this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
+        await this.sleep(pause, this.options.signal);
         attempt++;
         continue;
       }

@@ -48,18 +48,18 @@ export class WebSite {
   }
 
   /** The slot's resource; a missing app or slot is said plainly. */
-  async get(slot: string): Promise<{ properties?: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string }; kind?: string }> {
+  async get(slot: string, option = '--slot'): Promise<{ properties?: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string }; kind?: string }> {
     try {
       return (await this.arm.request<{ properties?: { serverFarmId?: string } }>('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
     } catch (error) {
       if (error instanceof ArmError && error.status === 404) {
-        throw new ArmError(
-          isProduction(slot)
-            ? `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`
-            : `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check --slot.`,
-          404,
-          error.code,
-        );
+        if (isProduction(slot)) {
+          throw new ArmError(`function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`, 404, error.code);
+        }
+        if ((await this.plan().catch(() => undefined))?.flexConsumption) {
+          throw new ArmError(`'${this.ref.name}' runs on a Flex Consumption plan, which has no deployment slots. Deploy side by side instead (a new task hub name) or use orchestration versioning; durable-gate replay tells which in-flight instances the new code breaks.`, 404, error.code);
+        }
+        throw new ArmError(`slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`, 404, error.code);
       }
       throw error;
     }

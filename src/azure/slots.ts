@@ -77,7 +77,8 @@ function describePlace(binding: SlotBinding): string {
 /** The task hub reader for a discovered slot. */
 export function openSlotHub(binding: SlotBinding, config?: DurableHostConfig): AzureTablesTaskHub {
   if (!binding.connection) throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
-  return new AzureTablesTaskHub(binding.connection, binding.hub.hub, config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {});
+  // The hub comes from the slot's own settings: if it has no tables, the slot's code never ran there.
+  return new AzureTablesTaskHub(binding.connection, binding.hub.hub, { missingIsEmpty: true, ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}) });
 }
 
 export interface Finding {
@@ -131,7 +132,7 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     return report;
   }
   await site.get(slot);
-  await site.get(target);
+  await site.get(target, '--target');
   let config: DurableHostConfig | undefined;
   if (options.appDir) {
     config = readHostConfig(options.appDir);

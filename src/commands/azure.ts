@@ -4,7 +4,7 @@ import { UsageError } from '../../harness/errors.js';
 import { ArmClient } from '../azure/arm.js';
 import { cloudFor, createCredential, type AzureIdentity } from '../azure/credentials.js';
 import { readHostConfig } from '../azure/discovery.js';
-import { WebSite } from '../azure/site.js';
+import { isProduction, WebSite } from '../azure/site.js';
 import { discoverSlot, openSlotHub, renderValidation, validateSlots, type ValidationReport } from '../azure/slots.js';
 import { runSwap, swapExitCode, SWAP_ACTIONS, type HealthCheck, type SwapAction, type SwapReport } from '../azure/swap.js';
 import { parseCount, parseDuration } from './options.js';
@@ -44,15 +44,18 @@ export async function openSite(values: AzureValues, io: CommandIo, command: stri
     scope: `${cloud.arm}/.default`,
     onNotice: (message) => io.stderr.write(`durable-gate: ${message}\n`),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs } : {}),
+    ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs, retryBudgetMs: options.timeoutMs } : {}),
   });
   return { site: new WebSite(arm, { subscription, resourceGroup: values['resource-group']!, name: values['app-name']! }), identity };
 }
 
 /** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
-export async function slotSource(values: AzureValues & { slot?: string; app?: string }, io: CommandIo, signal?: AbortSignal): Promise<GateSource> {
-  const { site, identity } = await openSite(values, io, 'gate', signal ? { signal } : {});
+export async function slotSource(values: AzureValues & { slot?: string; app?: string }, io: CommandIo, signal?: AbortSignal, timeoutMs?: number): Promise<GateSource> {
   const slot = values.slot!;
+  const { site, identity } = await openSite(values, io, 'gate', { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+  if (!values.app && !isProduction(slot)) {
+    throw new UsageError(`gate --slot ${slot} needs --app <dir>: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`);
+  }
   const config = values.app ? readHostConfig(resolve(io.cwd, values.app)) : undefined;
   if (!config) io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
   if (config?.otherProvider) throw new UsageError(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`);

@@ -302,7 +302,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   if (waitFor === 'breaking' && !values.app) throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
   if (waitFor === 'breaking' && values['http-endpoint']) throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
   const { source, hub, secrets } = values.slot
-    ? await (await import('./azure.js')).slotSource(values, io, signal)
+    ? await (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
     : values['http-endpoint']
       ? httpSource(values['http-endpoint'], values['http-key-env'], io)
       : storageSource(values, io);
@@ -327,6 +327,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
       io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
     },
   }).finally(() => app?.close());
+  if (hub?.neverRan) io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
   if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
   return gateExitCode(report);

@@ -70,18 +70,28 @@ export class AzureTablesTaskHub implements InFlightSource {
   constructor(
     private readonly connection: StorageConnection,
     readonly taskHub: string,
-    options: { trackingPrefix?: string } = {},
+    private readonly options: {
+      trackingPrefix?: string;
+      /**
+       * A hub whose Instances table does not exist has nothing in flight (its code never ran). Only
+       * for hubs discovered from a slot's own settings: a typed --task-hub gets an error instead.
+       */
+      missingIsEmpty?: boolean;
+    } = {},
   ) {
     if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
       throw new UsageError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
     }
-    const prefix = options.trackingPrefix ?? taskHub;
+    const prefix = this.options.trackingPrefix ?? taskHub;
     this.instancesTable = `${prefix}Instances`;
     this.historyTable = `${prefix}History`;
     this.container = `${taskHub.toLowerCase()}-largemessages`;
     this.instancesClient = connection.tableClient(this.instancesTable);
     this.historyClient = connection.tableClient(this.historyTable);
   }
+
+  /** Set when the hub's Instances table was found missing (with missingIsEmpty): nothing ever ran there. */
+  neverRan = false;
 
   get describe(): string {
     return `task hub ${this.taskHub} (${this.connection.describe})`;
@@ -118,7 +128,16 @@ export class AzureTablesTaskHub implements InFlightSource {
     const iterator = pages[Symbol.asyncIterator]();
     for (;;) {
       // Pages are followed until no continuation token is left, empty pages included.
-      const next = await this.guard(this.instancesTable, () => iterator.next());
+      let next;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        if (this.options.missingIsEmpty && (error as { statusCode?: number }).statusCode === 404 && (await this.tableMissing(error))) {
+          this.neverRan = true;
+          return;
+        }
+        throw this.explain(this.instancesTable, error);
+      }
       if (next.done) return;
       for (const row of next.value) {
         const summary = toSummary(row);
@@ -190,7 +209,7 @@ export class AzureTablesTaskHub implements InFlightSource {
   }
 
   private async tableMissing(error: unknown): Promise<boolean> {
-    const code = (error as { code?: string }).code;
+    const code = (error as { code?: string }).code ?? (error as { details?: { errorCode?: string } }).details?.errorCode;
     return code === 'TableNotFound' || /TableNotFound/.test(String((error as Error).message));
   }
 
