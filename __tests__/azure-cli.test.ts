@@ -208,8 +208,8 @@ describe('the built CLI through ARM', () => {
 
   test('bad options are named with the expected form', async () => {
     const cases: [string[], string][] = [
-      [['swap', '--slot', 'staging', ...SITE(), '--action', 'flip'], "Invalid action 'flip'. Expected swap, preview, complete, reset."],
-      [['swap', '--slot', 'staging', ...SITE(), '--health-url', 'nope'], "Invalid health-url 'nope'. Expected an http(s) URL"],
+      [['swap', '--slot', 'staging', ...SITE(), '--action', 'flip'], "Invalid --action 'flip'. Expected swap, preview, complete, reset."],
+      [['swap', '--slot', 'staging', ...SITE(), '--health-url', 'nope'], "Invalid --health-url 'nope'. Expected an http(s) URL"],
       [['validate', '--slot', 'staging', ...SITE(), '--auth', 'password'], "Invalid --auth 'password'. Expected one of azure-cli, oidc, managed-identity, default."],
       [['validate', '--slot', 'staging', ...SITE(), '--environment', 'Mars'], "Invalid --environment 'Mars'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment"],
       [['validate', '--slot', 'staging', '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'http://127.0.0.1:1'], "Invalid --arm-endpoint 'http://127.0.0.1:1'. Expected an https URL"],

@@ -98,7 +98,7 @@ async function runSwapAction(getInput, workspace, signal) {
     const values = azureValues(getInput);
     if (!values.slot)
         throw new Error("Input 'slot' is required for command: swap, the slot holding the new version (e.g. staging).");
-    const settings = (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.swapSettings)((name) => getInput(name), values.slot);
+    const settings = (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.swapSettings)((name) => getInput(name), values.slot, '');
     const skipValidation = (getInput('skip-validation') || 'false').toLowerCase() === 'true';
     const io = actionIo(workspace);
     const { site, identity } = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.openSite)(values, io, 'swap', { timeoutMs: settings.timeoutMs, signal });

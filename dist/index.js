@@ -31698,7 +31698,9 @@ async function run() {
             }
         }
         catch (error) {
-            core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+            const message = (0,errors/* errorMessage */.gJ)(error);
+            // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
+            core/* setFailed */.C1(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
         }
         finally {
             process.off('SIGINT', stop);

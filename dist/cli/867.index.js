@@ -312,9 +312,15 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
     if (response.status !== 200) {
         throw new errors/* UsageError */.eb(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
     }
-    const value = JSON.parse(response.body).value;
+    let value;
+    try {
+        value = JSON.parse(response.body)?.value;
+    }
+    catch {
+        value = undefined;
+    }
     if (typeof value !== 'string' || value === '')
-        throw new errors/* UsageError */.eb("GitHub's OIDC token service answered without a token.");
+        throw new errors/* UsageError */.eb("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
     return value;
 }
 
@@ -928,33 +934,33 @@ async function validateCommand(args, io) {
     return report.ok ? 0 : 1;
 }
 /** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
-function swapSettings(get, slot) {
+function swapSettings(get, slot, prefix = '--') {
     const action = (get('action') || 'swap').toLowerCase();
     if (!SWAP_ACTIONS.includes(action))
-        throw new errors/* UsageError */.eb(`Invalid action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
+        throw new errors/* UsageError */.eb(`Invalid ${prefix}action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
     const rollback = (get('rollback') || 'on-failure').toLowerCase();
     if (rollback !== 'on-failure' && rollback !== 'never')
-        throw new errors/* UsageError */.eb(`Invalid rollback '${rollback}'. Expected on-failure or never.`);
+        throw new errors/* UsageError */.eb(`Invalid ${prefix}rollback '${rollback}'. Expected on-failure or never.`);
     const url = get('health-url');
     if (url && (!URL.canParse(url) || !/^https?:/i.test(url)))
-        throw new errors/* UsageError */.eb(`Invalid health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
+        throw new errors/* UsageError */.eb(`Invalid ${prefix}health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
     const status = get('health-status') || '200';
     if (!/^[1-5]\d\d$/.test(status))
-        throw new errors/* UsageError */.eb(`Invalid health-status '${status}'. Expected an HTTP status code such as 200.`);
+        throw new errors/* UsageError */.eb(`Invalid ${prefix}health-status '${status}'. Expected an HTTP status code such as 200.`);
     const expect = get('health-expect');
     return {
         slot,
         target: get('target') || 'production',
         action: action,
         rollback,
-        timeoutMs: (0,options/* parseDuration */.E9)('timeout', get('timeout') || '15m'),
+        timeoutMs: (0,options/* parseDuration */.E9)(`${prefix}timeout`, get('timeout') || '15m'),
         ...(url
             ? {
                 health: {
                     url,
                     expectStatus: Number(status),
-                    attempts: (0,options/* parseCount */.zq)('health-attempts', get('health-attempts') || '10'),
-                    intervalMs: (0,options/* parseDuration */.E9)('health-interval', get('health-interval') || '10s'),
+                    attempts: (0,options/* parseCount */.zq)(`${prefix}health-attempts`, get('health-attempts') || '10'),
+                    intervalMs: (0,options/* parseDuration */.E9)(`${prefix}health-interval`, get('health-interval') || '10s'),
                     ...(expect ? { expectText: expect } : {}),
                 },
             }
@@ -1020,7 +1026,7 @@ async function swapWithValidation(site, identity, settings, options, onStep) {
                 rolledBack: false,
                 operations: [],
                 validation,
-                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s) (listed above, each with its fix). Nothing was changed. Fix them, or pass --skip-validation if you are sure.`,
+                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (--skip-validation; skip-validation: true in the Action) if you are sure.`,
             };
         }
     }

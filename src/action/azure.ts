@@ -81,7 +81,7 @@ export async function runValidateAction(getInput: GetInput, workspace: string): 
 export async function runSwapAction(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<void> {
   const values = azureValues(getInput);
   if (!values.slot) throw new Error("Input 'slot' is required for command: swap, the slot holding the new version (e.g. staging).");
-  const settings = swapSettings((name) => getInput(name), values.slot);
+  const settings = swapSettings((name) => getInput(name), values.slot, '');
   const skipValidation = (getInput('skip-validation') || 'false').toLowerCase() === 'true';
   const io = actionIo(workspace);
   const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, signal });

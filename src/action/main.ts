@@ -113,7 +113,9 @@ export async function run(): Promise<void> {
         else await runGateAction(getInput, workspace, controller.signal);
       }
     } catch (error) {
-      core.setFailed(errorMessage(error));
+      const message = errorMessage(error);
+      // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
+      core.setFailed(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -105,7 +105,12 @@ export async function githubToken(requestUrl: string, requestToken: string, audi
   if (response.status !== 200) {
     throw new UsageError(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
   }
-  const value = (JSON.parse(response.body) as { value?: unknown }).value;
-  if (typeof value !== 'string' || value === '') throw new UsageError("GitHub's OIDC token service answered without a token.");
+  let value: unknown;
+  try {
+    value = (JSON.parse(response.body) as { value?: unknown } | null)?.value;
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'string' || value === '') throw new UsageError("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
   return value;
 }

@@ -153,29 +153,29 @@ export interface SwapSettings {
 }
 
 /** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
-export function swapSettings(get: (name: string) => string | undefined, slot: string): SwapSettings {
+export function swapSettings(get: (name: string) => string | undefined, slot: string, prefix = '--'): SwapSettings {
   const action = (get('action') || 'swap').toLowerCase();
-  if (!(SWAP_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`Invalid action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
+  if (!(SWAP_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`Invalid ${prefix}action '${action}'. Expected ${SWAP_ACTIONS.join(', ')}.`);
   const rollback = (get('rollback') || 'on-failure').toLowerCase();
-  if (rollback !== 'on-failure' && rollback !== 'never') throw new UsageError(`Invalid rollback '${rollback}'. Expected on-failure or never.`);
+  if (rollback !== 'on-failure' && rollback !== 'never') throw new UsageError(`Invalid ${prefix}rollback '${rollback}'. Expected on-failure or never.`);
   const url = get('health-url');
-  if (url && (!URL.canParse(url) || !/^https?:/i.test(url))) throw new UsageError(`Invalid health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
+  if (url && (!URL.canParse(url) || !/^https?:/i.test(url))) throw new UsageError(`Invalid ${prefix}health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
   const status = get('health-status') || '200';
-  if (!/^[1-5]\d\d$/.test(status)) throw new UsageError(`Invalid health-status '${status}'. Expected an HTTP status code such as 200.`);
+  if (!/^[1-5]\d\d$/.test(status)) throw new UsageError(`Invalid ${prefix}health-status '${status}'. Expected an HTTP status code such as 200.`);
   const expect = get('health-expect');
   return {
     slot,
     target: get('target') || 'production',
     action: action as SwapAction,
     rollback,
-    timeoutMs: parseDuration('timeout', get('timeout') || '15m'),
+    timeoutMs: parseDuration(`${prefix}timeout`, get('timeout') || '15m'),
     ...(url
       ? {
           health: {
             url,
             expectStatus: Number(status),
-            attempts: parseCount('health-attempts', get('health-attempts') || '10'),
-            intervalMs: parseDuration('health-interval', get('health-interval') || '10s'),
+            attempts: parseCount(`${prefix}health-attempts`, get('health-attempts') || '10'),
+            intervalMs: parseDuration(`${prefix}health-interval`, get('health-interval') || '10s'),
             ...(expect ? { expectText: expect } : {}),
           },
         }
@@ -246,7 +246,7 @@ export async function swapWithValidation(
         rolledBack: false,
         operations: [],
         validation,
-        message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s) (listed above, each with its fix). Nothing was changed. Fix them, or pass --skip-validation if you are sure.`,
+        message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (--skip-validation; skip-validation: true in the Action) if you are sure.`,
       };
     }
   }
