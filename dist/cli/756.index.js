@@ -413,6 +413,7 @@ async function runGate(options) {
     const judge = options.judge;
     const finish = (outcome, extra = {}) => ({
         schema: GATE_REPORT_SCHEMA,
+        source: options.source.describe,
         drained: outcome === 'drained',
         outcome,
         polls,

@@ -52,6 +52,8 @@ export interface GateInstance extends InstanceSummary {
 
 export interface GateReport {
   schema: typeof GATE_REPORT_SCHEMA;
+  /** What was gated on: the task hub and its storage account (or the HTTP API), never a secret. */
+  source: string;
   drained: boolean;
   outcome: 'drained' | 'timeout' | 'cancelled' | 'error';
   polls: number;
@@ -92,6 +94,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   const judge = options.judge;
   const finish = (outcome: GateReport['outcome'], extra: Partial<GateReport> = {}): GateReport => ({
     schema: GATE_REPORT_SCHEMA,
+    source: options.source.describe,
     drained: outcome === 'drained',
     outcome,
     polls,
