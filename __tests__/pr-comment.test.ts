@@ -16,7 +16,7 @@ import { makeCertificate, startHttps, type Certificate, type HttpsFake } from '.
 const TOKEN = 'ghs_pull_request_token_for_tests';
 let certificate: Certificate;
 let github: HttpsFake;
-let comments: { id: number; body: string; html_url: string }[] = [];
+let comments: { id: number; body: string; user: { login: string; type: string }; html_url: string }[] = [];
 let readOnly = false;
 const writes: { method: string; path: string }[] = [];
 
@@ -37,14 +37,16 @@ beforeAll(async () => {
     if (list && req.method === 'GET') {
       // Two pages: the second through the Link header, as GitHub pages.
       const page = Number(url.searchParams.get('page') ?? '1');
-      const filler = Array.from({ length: 3 }, (_, i) => ({ id: 900 + i, body: 'another bot', html_url: `https://github.example/c/${900 + i}` }));
+      const filler = Array.from({ length: 3 }, (_, i) => ({ id: 900 + i, body: 'another bot', user: { login: 'other[bot]', type: 'Bot' }, html_url: `https://github.example/c/${900 + i}` }));
+      // Someone quoting the marker: not ours to update.
+      filler.push({ id: 950, body: 'quoting <!-- durable-gate:replay examples/order-app-next -->', user: { login: 'octocat', type: 'User' }, html_url: 'https://github.example/c/950' });
       if (page === 1) return json(200, filler, { link: `<${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="next", <${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="last"` });
       return json(200, comments);
     }
     if (readOnly && req.method !== 'GET') return json(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     if (list && req.method === 'POST') {
       writes.push({ method: 'POST', path: url.pathname });
-      const comment = { id: 100 + comments.length, body: (JSON.parse(await body(req)) as { body: string }).body, html_url: `https://github.example/octo/shop/pull/7#issuecomment-${100 + comments.length}` };
+      const comment = { id: 100 + comments.length, body: (JSON.parse(await body(req)) as { body: string }).body, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: `https://github.example/octo/shop/pull/7#issuecomment-${100 + comments.length}` };
       comments.push(comment);
       return json(201, comment);
     }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadApp, type ReplayApp } from '../harness/app/host.js';
 import { runGate, type GateReport } from '../src/gate/gate.js';
 import { ReplayJudge } from '../src/gate/selective.js';
+import { renderGateText } from '../src/commands/taskhub.js';
 import { AzureTablesTaskHub, IN_FLIGHT_STATUSES } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
@@ -95,6 +96,31 @@ describe('gate --wait-for breaking', () => {
       await seeder.setStatus('mid-1', 'Completed');
       await seeder.setStatus('late-1', 'Running');
     }
+  });
+
+  test('--ignore-stale lets a possibly stuck breaking instance through, and the report says so instead of "nothing breaks"', async () => {
+    const old = '2026-01-01T00:00:00.000Z';
+    const source = {
+      describe: 'a test hub',
+      async *instances() {
+        yield { instanceId: 'stuck-1', name: 'ProcessOrder', runtimeStatus: 'Running', createdTime: old, lastUpdatedTime: old };
+        yield { instanceId: 'fine-1', name: 'ProcessOrder', runtimeStatus: 'Running', createdTime: new Date().toISOString(), lastUpdatedTime: new Date().toISOString() };
+      },
+    };
+    const judge = {
+      lastReplayed: 0,
+      judge: async () =>
+        new Map([
+          ['stuck-1', { verdict: 'nondeterministic' as const, reason: 'step 1: recorded ReserveItem, replayed CheckFraud' }],
+          ['fine-1', { verdict: 'ok' as const, reason: 'replays cleanly' }],
+        ]),
+    };
+    const polls: { blocking: number; breaking?: number }[] = [];
+    const report = await runGate({ source, statuses: IN_FLIGHT_STATUSES, timeoutMs: 5000, intervalMs: 100, staleAfterMs: 86_400_000, ignoreStale: true, judge, onPoll: (p) => polls.push(p) });
+    expect(report.outcome).toBe('drained');
+    expect(report.ignoredStale).toEqual(['stuck-1']);
+    expect(polls[0]).toMatchObject({ blocking: 0, breaking: 1 });
+    expect(renderGateText(report)).toContain('Nothing in flight that the new code breaks, except 1 possibly stuck instance(s) let through by --ignore-stale (stuck-1): they will fail on the new code if they ever resume');
   });
 
   test('the built CLI: the JSON report gains blocking and safe; bad combinations are refused', async () => {

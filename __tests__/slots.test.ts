@@ -102,17 +102,23 @@ describe('the ARM client', () => {
   });
 
   test('409 "another operation is in progress" is waited out with the platform message; 429 and 503 are retried honouring Retry-After', async () => {
-    fake.inject.conflicts = 1;
-    fake.inject.throttle = 1;
-    fake.inject.serverErrors = 1;
     const notices: string[] = [];
     const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, retryDelayMs: 10, onNotice: (m) => notices.push(m) });
+    const web = new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' });
+    // Reads are retried through 429 and 503.
+    fake.inject.throttle = 1;
+    fake.inject.serverErrors = 1;
+    expect((await web.appSettings('staging')).TaskHubName).toBe('OrderHubStaging');
+    expect(waits.slice(0, 2)).toEqual([1000, 20]);
     // A swap preview (not a swap) waits another operation out.
-    await new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).preview('staging', 'production');
+    fake.inject.conflicts = 1;
+    waits.length = 0;
+    await web.preview('staging', 'production');
     expect(fake.options.preview).toMatchObject({ source: 'staging', target: 'production' });
     expect(notices.join('\n')).toContain('another operation is in progress on the site; waiting');
     expect(notices.join('\n')).toContain('Cannot modify this site because another operation is in progress');
-    expect(waits[0]).toBe(1000);
+    // No Retry-After on that 409: the default pause.
+    expect(waits[0]).toBe(15_000);
     await site().reset('staging');
   });
 
@@ -252,6 +258,15 @@ describe('swap', () => {
     expect(swapExitCode(failed)).toBe(1);
     expect(failed.message).toContain('Cannot swap: the target slot is stopped.');
     expect(fake.options.slots.production!.content.version).toBe('v1');
+  });
+
+  test('a swap request answered 5xx is not sent again: whether it took effect is unknown, and the message says to check before re-running', async () => {
+    fake.inject.serverErrors = 1;
+    const report = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', sleep });
+    expect(report.outcome).toBe('unknown');
+    expect(swapExitCode(report)).toBe(1);
+    expect(report.message).toContain('Do not run the swap again before checking which version production runs');
+    expect(fake.log.filter((r) => r.method === 'POST' && r.path.includes('slotsswap'))).toHaveLength(1);
   });
 
   test('complete without a preview in progress swaps nothing; after a preview it swaps; reset with nothing to reset changes nothing', async () => {

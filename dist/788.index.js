@@ -517,7 +517,8 @@ function renderGateText(report) {
     switch (report.outcome) {
         case 'drained':
             if (report.waitFor === 'breaking' && report.safe?.length) {
-                lines.push(`Nothing in flight that the new code breaks, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
+                const passed = report.ignoredStale.length ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(options/* printable */.g$).join(', ')}): they will fail on the new code if they ever resume` : 'Nothing in flight that the new code breaks';
+                lines.push(`${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
                 for (const i of report.safe)
                     lines.push(`  ${(0,options/* printable */.g$)(i.instanceId)} (${(0,options/* printable */.g$)(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
                 break;
@@ -612,7 +613,7 @@ async function gateCommand(args, io, signal) {
             const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
             const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
             const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-            const judged = app ? `; ${poll.blocking} the new code breaks or cannot check, ${poll.inFlight - poll.blocking} replay cleanly` : '';
+            const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
             io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
         },
     }).finally(() => app?.close());
@@ -700,6 +701,8 @@ async function runGate(options) {
             let verdicts;
             try {
                 const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+                if (answer === 'cancelled' || answer === 'late')
+                    judge.stop?.();
                 if (answer === 'cancelled')
                     return finish('cancelled');
                 if (answer === 'late')
@@ -721,6 +724,7 @@ async function runGate(options) {
             poll: polls,
             inFlight: last.length,
             blocking: blocking.length,
+            ...(judge ? { breaking: waiting.length } : {}),
             stale: stale.length,
             ...(previous !== undefined ? { change: last.length - previous } : {}),
             ...(last[0] ? { oldest: last[0] } : {}),
@@ -930,6 +934,10 @@ class ReplayJudge {
     cache = new Map();
     lastReplayed = 0;
     lastTimings = { readSeconds: 0, replaySeconds: 0 };
+    stopped = false;
+    stop() {
+        this.stopped = true;
+    }
     constructor(hub, app, concurrency = 16) {
         this.hub = hub;
         this.app = app;
@@ -950,7 +958,7 @@ class ReplayJudge {
         const items = [];
         let next = 0;
         await Promise.all(Array.from({ length: Math.min(this.concurrency, stale.length) }, async () => {
-            while (next < stale.length) {
+            while (next < stale.length && !this.stopped) {
                 const instance = stale[next++];
                 const judged = await this.read(instance);
                 if ('value' in judged)
@@ -960,6 +968,8 @@ class ReplayJudge {
             }
         }));
         const replayStart = performance.now();
+        if (this.stopped)
+            return out;
         if (items.length > 0) {
             const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
             results.forEach((result, i) => {

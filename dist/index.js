@@ -30903,9 +30903,8 @@ function adviseOn(report, host, appShown) {
         : `${section}.hubName ${host?.hubName ? `"${nextName(host.hubName)}"` : 'set to an explicit, new name'}`;
     const first = broken[0];
     const where = first.divergence?.location ?? first.failure?.location;
-    const oldVersion = recorded.find((v) => v !== '');
-    // Instances started without a version have none (context.df.version is empty).
-    const condition = oldVersion ? `context.df.version === '${oldVersion}'` : '!context.df.version';
+    // Every version the broken instances were started with keeps the old path; none means an empty version.
+    const condition = recorded.length === 1 ? (recorded[0] ? `context.df.version === '${recorded[0]}'` : '!context.df.version') : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
     const nextVersion = suggestVersion(host?.defaultVersion, recorded);
     return {
         broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator) })),

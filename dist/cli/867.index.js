@@ -31,6 +31,10 @@ var http = __webpack_require__(6803);
 
 
 const WEB_API_VERSION = '2024-04-01';
+/** The call may or may not have taken effect at Azure's side: check before acting again. */
+const OUTCOME_UNKNOWN = 'OutcomeUnknown';
+/** Transport failures that mean the request never reached the service. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 class ArmError extends errors/* DurableGateError */.B7 {
     status;
     code;
@@ -122,6 +126,9 @@ class ArmClient {
                 if (tls)
                     throw new ArmError(`${what}: ${tls}`);
                 const failure = error.code || (0,errors/* errorMessage */.gJ)(error);
+                if (options.idempotent === false && !NOT_SENT.has(error.code ?? '')) {
+                    throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
+                }
                 if (!canRetry(this.backoff(attempt)))
                     throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
                 this.options.onNotice?.(`${what}: ${failure}; trying again.`);
@@ -137,14 +144,17 @@ class ArmClient {
             if (status === 409 && CONFLICT.test(said)) {
                 if (options.retryConflict && !options.retryConflict(said))
                     throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
-                const pause = Math.min(delay ?? 15_000, conflictDeadline - Date.now());
-                if (pause <= 0)
+                if (Date.now() >= conflictDeadline)
                     throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+                const pause = Math.min(Math.max(delay ?? 15_000, 1000), Math.max(conflictDeadline - Date.now(), 1));
                 this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
                 await this.sleep(pause, this.options.signal);
                 continue;
             }
             const pause = Math.min(60_000, delay ?? this.backoff(attempt));
+            if (status >= 500 && options.idempotent === false) {
+                throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
+            }
             if ((status === 429 || status >= 500) && canRetry(pause)) {
                 if (attempt > 0)
                     this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
@@ -164,21 +174,28 @@ class ArmClient {
      * while it ran (the operation itself goes on at Azure's side).
      */
     async operation(method, path, body, what, options = {}) {
-        const started = await this.request(method, path, body, what, options);
+        const started = await this.request(method, path, body, what, { ...options, idempotent: false });
         if (started.status !== 201 && started.status !== 202)
             return;
         const asyncOperation = header(started.headers, 'azure-asyncoperation');
         const location = header(started.headers, 'location');
         if (!asyncOperation && !location)
             return;
+        // The token goes only to Resource Manager itself: an operation URL elsewhere is not followed.
+        const endpoint = new URL(this.options.endpoint);
+        for (const link of [asyncOperation, location]) {
+            if (link && (!URL.canParse(link) || new URL(link).origin !== endpoint.origin)) {
+                throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. Check the app's activity log for the result.`, undefined, OUTCOME_UNKNOWN);
+            }
+        }
         const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
         let delay = (0,http/* retryAfter */.P9)(started.headers['retry-after']) ?? 5000;
         const began = Date.now();
         let noticed = 0;
         for (;;) {
             if (Date.now() > deadline)
-                throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. Check the app's activity log before acting again.`);
-            await this.sleep(delay, this.options.signal);
+                throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. It may still complete: check the app's activity log before acting again.`, undefined, OUTCOME_UNKNOWN);
+            await this.sleep(Math.max(delay, 1000), this.options.signal);
             if (this.options.signal?.aborted)
                 throw new ArmCancelled(`stopped following ${what}: it goes on at Azure's side. Check the app's activity log.`);
             if (Date.now() - began - noticed >= 30_000) {
@@ -186,7 +203,9 @@ class ArmClient {
                 this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
             }
             if (asyncOperation) {
-                const poll = await this.request('GET', asyncOperation, undefined, `${what} (operation status)`);
+                const poll = await this.request('GET', asyncOperation, undefined, `${what} (operation status)`).catch((error) => {
+                    throw error instanceof ArmError && !(error instanceof ArmCancelled) ? new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN) : error;
+                });
                 const status = (poll.body?.status ?? '').toLowerCase();
                 if (status === 'succeeded')
                     return;
@@ -202,8 +221,11 @@ class ArmClient {
                     poll = await this.request('GET', location, undefined, `${what} (operation result)`);
                 }
                 catch (error) {
-                    if (error instanceof ArmError && error.status !== undefined) {
+                    if (error instanceof ArmError && error.status !== undefined && error.status < 500) {
                         throw new ArmError(`${what} failed: ${error.message.replace(/^.*? \(operation result\): /, '')}`, error.status, error.code);
+                    }
+                    if (error instanceof ArmError && !(error instanceof ArmCancelled)) {
+                        throw new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN);
                     }
                     throw error;
                 }
@@ -440,8 +462,9 @@ class WebSite {
      * not waited out and retried: that swap may be this very change (a re-run, a second pipeline),
      * and swapping again would undo it.
      */
-    async swap(slot, target) {
-        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, { retryConflict: (message) => !/swap/i.test(message) });
+    async swap(slot, target, options = {}) {
+        // Swapping back right after our own swap may meet it still winding down: that 409 is waited out.
+        await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, options.swappingBack ? {} : { retryConflict: (message) => !/swap/i.test(message) });
     }
     /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
     async pendingPreview(slot) {
@@ -704,6 +727,8 @@ async function runSwap(options) {
         return cancelled('Cancelled before anything was changed: no swap was started.');
     /** Set when an operation could not start because the site was busy (409). */
     let busy;
+    /** Set when an operation was sent and its outcome is not known. */
+    let unknown;
     const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
     /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
     const operate = async (operation, from, to, run) => {
@@ -721,8 +746,10 @@ async function runSwap(options) {
                 record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
                 throw error;
             }
-            record.message = (0,errors/* errorMessage */.gJ)(error);
-            if (error instanceof ArmError && error.status === 409)
+            record.message = (0,errors/* errorMessage */.gJ)(error).replace(/\.$/, '');
+            if (error instanceof ArmError && error.code === OUTCOME_UNKNOWN)
+                unknown = record.message;
+            else if (error instanceof ArmError && error.status === 409)
                 busy = record.message;
         }
         record.seconds = Math.round((Date.now() - started) / 100) / 10;
@@ -755,6 +782,12 @@ async function runSwap(options) {
             }
         }
         const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+        if (!swap.succeeded && unknown) {
+            return Object.assign(report, {
+                outcome: 'unknown',
+                message: `Whether ${slot} was swapped into ${target} is not known: ${unknown}. Do not run the swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`,
+            });
+        }
         if (!swap.succeeded && busy) {
             return Object.assign(report, { outcome: 'busy', message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
         }
@@ -774,7 +807,7 @@ async function runSwap(options) {
         if (options.rollback === 'never') {
             return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
         }
-        const back = await operate('swap back', slot, target, () => site.swap(slot, target));
+        const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
         if (!back.succeeded) {
             return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
         }

@@ -24,10 +24,12 @@ export async function upsertComment(token: string, key: string, body: string): P
   const octokit = github.getOctokit(token);
   const { owner, repo } = context.repo;
   const tag = marker(key);
-  const text = `${tag}\n${body}`;
+  // GitHub refuses comments over 65,536 characters; the job summary has the whole report.
+  const text = `${tag}\n${body.length > 60_000 ? `${body.slice(0, 60_000)}\n\n… cut here: the job summary has the whole report.` : body}`;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(tag));
+    // Only a comment a bot wrote (this workflow's token) is ours to update: anyone can paste the marker.
+    const mine = comments.find((c) => c.body?.includes(tag) && c.user?.type === 'Bot');
     if (mine) {
       const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });
       return { outcome: 'updated', detail: updated.data.html_url };

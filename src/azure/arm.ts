@@ -14,6 +14,23 @@ import { retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '
 
 export const WEB_API_VERSION = '2024-04-01';
 
+export interface RequestOptions {
+  /** Whether a 409 "another operation is in progress" with this message is waited out (default: yes). */
+  retryConflict?: (message: string) => boolean;
+  /**
+   * False for calls that must not run twice (a swap): they are retried only when they certainly did
+   * not reach Azure (connection refused, name not found) or were refused (429). A reset, a timeout or
+   * a 5xx after sending leaves their outcome unknown: said so, never retried.
+   */
+  idempotent?: boolean;
+}
+
+/** The call may or may not have taken effect at Azure's side: check before acting again. */
+export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
+
+/** Transport failures that mean the request never reached the service. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 export class ArmError extends DurableGateError {
   override readonly name = 'ArmError';
   constructor(
@@ -109,7 +126,7 @@ export class ArmClient {
   }
 
   /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
-  async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`, options: { retryConflict?: (message: string) => boolean } = {}): Promise<ArmResponse<T>> {
+  async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`, options: RequestOptions = {}): Promise<ArmResponse<T>> {
     const url = this.url(path);
     const retries = this.options.retries ?? 6;
     const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
@@ -133,6 +150,9 @@ export class ArmClient {
         const tls = tlsProblem(error);
         if (tls) throw new ArmError(`${what}: ${tls}`);
         const failure = (error as NodeJS.ErrnoException).code || errorMessage(error);
+        if (options.idempotent === false && !NOT_SENT.has((error as NodeJS.ErrnoException).code ?? '')) {
+          throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
+        }
         if (!canRetry(this.backoff(attempt))) throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
         this.options.onNotice?.(`${what}: ${failure}; trying again.`);
         await this.sleep(this.backoff(attempt++), this.options.signal);
@@ -145,13 +165,16 @@ export class ArmClient {
       const delay = retryAfter(response.headers['retry-after']);
       if (status === 409 && CONFLICT.test(said)) {
         if (options.retryConflict && !options.retryConflict(said)) throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
-        const pause = Math.min(delay ?? 15_000, conflictDeadline - Date.now());
-        if (pause <= 0) throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+        if (Date.now() >= conflictDeadline) throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+        const pause = Math.min(Math.max(delay ?? 15_000, 1000), Math.max(conflictDeadline - Date.now(), 1));
         this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
         await this.sleep(pause, this.options.signal);
         continue;
       }
       const pause = Math.min(60_000, delay ?? this.backoff(attempt));
+      if (status >= 500 && options.idempotent === false) {
+        throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
+      }
       if ((status === 429 || status >= 500) && canRetry(pause)) {
         if (attempt > 0) this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
         await this.sleep(pause, this.options.signal);
@@ -171,26 +194,35 @@ export class ArmClient {
    * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
    * while it ran (the operation itself goes on at Azure's side).
    */
-  async operation(method: string, path: string, body: unknown, what: string, options: { retryConflict?: (message: string) => boolean } = {}): Promise<void> {
-    const started = await this.request(method, path, body, what, options);
+  async operation(method: string, path: string, body: unknown, what: string, options: RequestOptions = {}): Promise<void> {
+    const started = await this.request(method, path, body, what, { ...options, idempotent: false });
     if (started.status !== 201 && started.status !== 202) return;
     const asyncOperation = header(started.headers, 'azure-asyncoperation');
     const location = header(started.headers, 'location');
     if (!asyncOperation && !location) return;
+    // The token goes only to Resource Manager itself: an operation URL elsewhere is not followed.
+    const endpoint = new URL(this.options.endpoint);
+    for (const link of [asyncOperation, location]) {
+      if (link && (!URL.canParse(link) || new URL(link).origin !== endpoint.origin)) {
+        throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. Check the app's activity log for the result.`, undefined, OUTCOME_UNKNOWN);
+      }
+    }
     const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
     let delay = retryAfter(started.headers['retry-after']) ?? 5000;
     const began = Date.now();
     let noticed = 0;
     for (;;) {
-      if (Date.now() > deadline) throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. Check the app's activity log before acting again.`);
-      await this.sleep(delay, this.options.signal);
+      if (Date.now() > deadline) throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. It may still complete: check the app's activity log before acting again.`, undefined, OUTCOME_UNKNOWN);
+      await this.sleep(Math.max(delay, 1000), this.options.signal);
       if (this.options.signal?.aborted) throw new ArmCancelled(`stopped following ${what}: it goes on at Azure's side. Check the app's activity log.`);
       if (Date.now() - began - noticed >= 30_000) {
         noticed = Date.now() - began;
         this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
       }
       if (asyncOperation) {
-        const poll = await this.request<{ status?: string; error?: unknown }>('GET', asyncOperation, undefined, `${what} (operation status)`);
+        const poll = await this.request<{ status?: string; error?: unknown }>('GET', asyncOperation, undefined, `${what} (operation status)`).catch((error: unknown) => {
+          throw error instanceof ArmError && !(error instanceof ArmCancelled) ? new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN) : error;
+        });
         const status = (poll.body?.status ?? '').toLowerCase();
         if (status === 'succeeded') return;
         if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
@@ -203,8 +235,11 @@ export class ArmClient {
         try {
           poll = await this.request('GET', location!, undefined, `${what} (operation result)`);
         } catch (error) {
-          if (error instanceof ArmError && error.status !== undefined) {
+          if (error instanceof ArmError && error.status !== undefined && error.status < 500) {
             throw new ArmError(`${what} failed: ${error.message.replace(/^.*? \(operation result\): /, '')}`, error.status, error.code);
+          }
+          if (error instanceof ArmError && !(error instanceof ArmCancelled)) {
+            throw new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN);
           }
           throw error;
         }

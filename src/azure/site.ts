@@ -90,8 +90,9 @@ export class WebSite {
    * not waited out and retried: that swap may be this very change (a re-run, a second pipeline),
    * and swapping again would undo it.
    */
-  async swap(slot: string, target: string): Promise<void> {
-    await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, { retryConflict: (message) => !/swap/i.test(message) });
+  async swap(slot: string, target: string, options: { swappingBack?: boolean } = {}): Promise<void> {
+    // Swapping back right after our own swap may meet it still winding down: that 409 is waited out.
+    await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, options.swappingBack ? {} : { retryConflict: (message) => !/swap/i.test(message) });
   }
 
   /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../../harness/errors.js';
 import { send, sleep as wait, tlsProblem } from '../http.js';
-import { ArmCancelled, ArmError } from './arm.js';
+import { ArmCancelled, ArmError, OUTCOME_UNKNOWN } from './arm.js';
 import type { ValidationReport } from './slots.js';
 import type { WebSite } from './site.js';
 
@@ -50,7 +50,9 @@ export type SwapOutcome =
   /** Another operation (another swap, or one that outlasted --timeout) kept the site busy: nothing was swapped. */
   | 'busy'
   /** --action complete with no swap with preview in progress: nothing was swapped. */
-  | 'nothing-to-complete';
+  | 'nothing-to-complete'
+  /** The swap request was sent, and whether it took effect is not known (a reset, a 5xx, an operation followed past --timeout). */
+  | 'unknown';
 
 export interface SwapReport {
   schema: 'durable-gate.swap-report/v1';
@@ -140,6 +142,8 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
 
   /** Set when an operation could not start because the site was busy (409). */
   let busy: string | undefined;
+  /** Set when an operation was sent and its outcome is not known. */
+  let unknown: string | undefined;
   const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
   /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
   const operate = async (operation: SwapOperation['operation'], from: string, to: string, run: () => Promise<void>): Promise<SwapOperation> => {
@@ -156,8 +160,9 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
         record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
         throw error;
       }
-      record.message = errorMessage(error);
-      if (error instanceof ArmError && error.status === 409) busy = record.message;
+      record.message = errorMessage(error).replace(/\.$/, '');
+      if (error instanceof ArmError && error.code === OUTCOME_UNKNOWN) unknown = record.message;
+      else if (error instanceof ArmError && error.status === 409) busy = record.message;
     }
     record.seconds = Math.round((Date.now() - started) / 100) / 10;
     step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
@@ -190,6 +195,12 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       }
     }
     const swap = await operate('swap', slot, target, () => site.swap(slot, target));
+    if (!swap.succeeded && unknown) {
+      return Object.assign(report, {
+        outcome: 'unknown' as const,
+        message: `Whether ${slot} was swapped into ${target} is not known: ${unknown}. Do not run the swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`,
+      });
+    }
     if (!swap.succeeded && busy) {
       return Object.assign(report, { outcome: 'busy' as const, message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
     }
@@ -207,7 +218,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (options.rollback === 'never') {
       return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
     }
-    const back = await operate('swap back', slot, target, () => site.swap(slot, target));
+    const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
     if (!back.succeeded) {
       return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
     }

@@ -235,7 +235,8 @@ export function renderGateText(report: GateReport): string {
   switch (report.outcome) {
     case 'drained':
       if (report.waitFor === 'breaking' && report.safe?.length) {
-        lines.push(`Nothing in flight that the new code breaks, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
+        const passed = report.ignoredStale.length ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(printable).join(', ')}): they will fail on the new code if they ever resume` : 'Nothing in flight that the new code breaks';
+        lines.push(`${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
         for (const i of report.safe) lines.push(`  ${printable(i.instanceId)} (${printable(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
         break;
       }
@@ -323,7 +324,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
       const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
       const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
       const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-      const judged = app ? `; ${poll.blocking} the new code breaks or cannot check, ${poll.inFlight - poll.blocking} replay cleanly` : '';
+      const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
       io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
     },
   }).finally(() => app?.close());

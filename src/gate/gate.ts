@@ -34,6 +34,8 @@ export interface GatePoll {
   poll: number;
   inFlight: number;
   blocking: number;
+  /** Selective drain: instances the new code breaks or cannot check (possibly stuck ones included). */
+  breaking?: number;
   stale: number;
   /** Change in the number in flight since the previous poll. */
   change?: number;
@@ -130,6 +132,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       let verdicts: Map<string, InstanceJudgement>;
       try {
         const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+        if (answer === 'cancelled' || answer === 'late') judge.stop?.();
         if (answer === 'cancelled') return finish('cancelled');
         if (answer === 'late') return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
         verdicts = answer;
@@ -148,6 +151,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       poll: polls,
       inFlight: last.length,
       blocking: blocking.length,
+      ...(judge ? { breaking: waiting.length } : {}),
       stale: stale.length,
       ...(previous !== undefined ? { change: last.length - previous } : {}),
       ...(last[0] ? { oldest: last[0] } : {}),

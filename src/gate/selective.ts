@@ -24,6 +24,8 @@ export interface Judge {
   judge(instances: readonly InstanceSummary[]): Promise<Map<string, InstanceJudgement>>;
   /** Histories read and replayed by the last call (the rest came from the cache). */
   readonly lastReplayed: number;
+  /** The gate has decided (cancelled, timed out): reading and replaying stop. */
+  stop?(): void;
 }
 
 /** Where the last call's time went: reading histories from the task hub, replaying them. */
@@ -42,6 +44,11 @@ export class ReplayJudge implements Judge {
   private readonly cache = new Map<string, { key: string; judgement: InstanceJudgement }>();
   lastReplayed = 0;
   lastTimings: JudgeTimings = { readSeconds: 0, replaySeconds: 0 };
+  private stopped = false;
+
+  stop(): void {
+    this.stopped = true;
+  }
 
   constructor(
     private readonly hub: AzureTablesTaskHub,
@@ -63,7 +70,7 @@ export class ReplayJudge implements Judge {
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(this.concurrency, stale.length) }, async () => {
-        while (next < stale.length) {
+        while (next < stale.length && !this.stopped) {
           const instance = stale[next++]!;
           const judged = await this.read(instance);
           if ('value' in judged) items.push({ instance, value: judged.value });
@@ -72,6 +79,7 @@ export class ReplayJudge implements Judge {
       }),
     );
     const replayStart = performance.now();
+    if (this.stopped) return out;
     if (items.length > 0) {
       const results = await this.app.replay(items.map(({ instance, value }) => ({ value, source: `${this.hub.historyTable}/${instance.instanceId}` })));
       results.forEach((result, i) => {
