@@ -115,18 +115,22 @@ describe('redactHistory', () => {
     expect(failure.file.history.find((e) => e.EventType === EventType.TaskFailed)!.Reason).toBe('SMTP refused ann@example.com');
     expect(failure.redacted).toBe(1);
     expect(redact(file, '$.email').redacted).toBe(3);
+    // The whole failure payload ($) reaches plain text too.
+    const whole = redact(file, 'failure:$');
+    expect(whole.file.history.find((e) => e.EventType === EventType.TaskFailed)!.Reason).toBe(REDACTED);
+    expect(JSON.stringify(whole.file)).not.toContain('ann@example.com","code');
   });
 
-  test('$ replaces a whole payload: objects, strings and numbers all become the marker; text that is not JSON is left alone', () => {
+  test('$ replaces a whole payload: objects, strings, numbers and text that is not JSON all become the marker', () => {
     const file = orderHistory();
     const { file: out, redacted } = redact(file, 'result:$', 'input:$');
     expect(payload(out, EventType.TaskCompleted, 'Result')).toBe(REDACTED);
     expect(payload(out, EventType.EventRaised, 'Input', 0)).toBe(REDACTED);
-    expect(out.history.filter((e) => e.EventType === EventType.EventRaised)[1]!.Input).toBe('not json {');
+    expect(out.history.filter((e) => e.EventType === EventType.EventRaised)[1]!.Input).toBe(REDACTED);
     const numbers = redact(new HistoryBuilder({ instanceId: 'n', name: 'N', input: 42 }).idle().toFile(), '$');
     expect(payload(numbers.file, EventType.ExecutionStarted)).toBe(REDACTED);
-    // ExecutionStarted, TaskScheduled(Charge), EventRaised(Approval), TaskCompleted, and the entity message's own input.
-    expect(redacted).toBe(5);
+    // ExecutionStarted, TaskScheduled(Charge), both EventRaised, TaskCompleted, and the entity message's own input.
+    expect(redacted).toBe(6);
   });
 
   test("an entity message keeps the fields replay reads (request id, parent, op) even under $ or ..id", () => {

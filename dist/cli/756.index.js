@@ -734,7 +734,8 @@ function redactText(text, paths, entityMessage) {
         root = JSON.parse(text);
     }
     catch {
-        return undefined;
+        // Plain text (a failure's Reason or Details): only a path naming the whole payload ($) reaches it.
+        return !entityMessage && paths.some((p) => p.segments.length === 0) ? { text: REDACTED, count: 1 } : undefined;
     }
     const holder = { $: root };
     let count = 0;
@@ -772,7 +773,8 @@ function redactText(text, paths, entityMessage) {
 }
 /**
  * A redacted copy of `file` (which is not changed) and the number of values replaced. Payloads
- * that are not JSON, and payloads nothing matched, are kept as they are, byte for byte.
+ * nothing matched are kept as they are, byte for byte; a payload that is not JSON is replaced only
+ * by a path naming the whole payload ($).
  */
 function redactHistory(file, paths) {
     const { history, ...meta } = structuredClone(file);
