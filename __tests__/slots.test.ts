@@ -202,6 +202,13 @@ describe('validate', () => {
     expect(report.ok).toBe(false);
   });
 
+  test('a storage setting kept in Key Vault is named as such, not as missing', async () => {
+    fake.options.slots.staging!.settings.DurableStorage = '@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/storage/)';
+    const report = await validate();
+    expect(codes(report)).toEqual(['error:storage-setting-missing']);
+    expect(report.findings[0]!.message).toContain('order-app/staging keeps DurableStorage in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager');
+  });
+
   test('hubName naming a setting the slot lacks: that, with the fix, and no false shared hub', async () => {
     delete fake.options.slots.staging!.settings.TaskHubName;
     const report = await validate();
@@ -296,6 +303,14 @@ describe('swap', () => {
     const cancelled = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', signal: controller.signal, sleep });
     expect(cancelled.outcome).toBe('cancelled');
     expect(swapExitCode(cancelled)).toBe(2);
+    expect(fake.log.filter((r) => r.method === 'POST')).toEqual([]);
+    // A cancel that lands after the run began but before the swap request was sent: nothing started, and said so.
+    const late = new AbortController();
+    const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, signal: late.signal });
+    const before = await runSwap({ site: new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', signal: late.signal, sleep, onStep: (line) => line.endsWith('started') && late.abort() });
+    expect(before.outcome).toBe('cancelled');
+    expect(before.operations[0]?.message).toBe('cancelled before it was sent: nothing was started');
+    expect(before.message).toBe('Cancelled (cancelled before the swap of staging into production was sent): nothing was swapped.');
     expect(fake.log.filter((r) => r.method === 'POST')).toEqual([]);
   });
 });

@@ -33,7 +33,14 @@ class ArmError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Durabl
 }
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
 class ArmCancelled extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
+    sent;
     name = 'ArmCancelled';
+    constructor(message, 
+    /** False when the cancel came before the request was sent: nothing was started. */
+    sent = true) {
+        super(message);
+        this.sent = sent;
+    }
 }
 /** An App Service error in either shape, as code and message. */
 function armErrorDetail(body) {
@@ -93,7 +100,8 @@ class ArmClient {
         const canRetry = (wait) => attempt < retries && Date.now() + wait <= retryDeadline;
         let attempt = 0;
         for (;;) {
-            this.checkCancelled(what);
+            if (this.options.signal?.aborted)
+                throw new ArmCancelled(`cancelled before ${what} was sent`, false);
             let response;
             try {
                 response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(url, {
@@ -440,8 +448,12 @@ function bindSettings(slot, settings, options) {
     const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
     let connection;
     let connectionProblem;
+    const vaulted = settingNames.find((name) => /^@Microsoft\.KeyVault\(/i.test(settings[name] ?? ''));
     if (settingNames.length === 0) {
         connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
+    }
+    else if (vaulted) {
+        connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with --task-hub and --connection`;
     }
     else {
         try {
@@ -694,7 +706,7 @@ async function runSwap(options) {
         catch (error) {
             record.seconds = Math.round((Date.now() - started) / 100) / 10;
             if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
-                record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
+                record.message = error.sent ? "cancelled while Azure ran it; it goes on at Azure's side" : 'cancelled before it was sent: nothing was started';
                 throw error;
             }
             record.message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.$/, '');
@@ -772,8 +784,12 @@ async function runSwap(options) {
         });
     }
     catch (error) {
-        if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN)
-            return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
+        if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
+            const last = report.operations.at(-1);
+            return cancelled(error.sent && last
+                ? `Cancelled while Azure ran the ${last.operation}: ${error.message}`
+                : `Cancelled (${error.message})${report.operations.some((o) => o.succeeded) ? '' : ': nothing was swapped'}.`);
+        }
         throw error;
     }
 }

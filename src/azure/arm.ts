@@ -45,6 +45,13 @@ export class ArmError extends DurableGateError {
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
 export class ArmCancelled extends DurableGateError {
   override readonly name = 'ArmCancelled';
+  constructor(
+    message: string,
+    /** False when the cancel came before the request was sent: nothing was started. */
+    readonly sent = true,
+  ) {
+    super(message);
+  }
 }
 
 export interface ArmClientOptions {
@@ -134,7 +141,7 @@ export class ArmClient {
     const canRetry = (wait: number): boolean => attempt < retries && Date.now() + wait <= retryDeadline;
     let attempt = 0;
     for (;;) {
-      this.checkCancelled(what);
+      if (this.options.signal?.aborted) throw new ArmCancelled(`cancelled before ${what} was sent`, false);
       let response: HttpResponse;
       try {
         response = await send(url, {

@@ -47,8 +47,11 @@ export function bindSettings(slot: string, settings: Record<string, string>, opt
   const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
   let connection: StorageConnection | undefined;
   let connectionProblem: string | undefined;
+  const vaulted = settingNames.find((name) => /^@Microsoft\.KeyVault\(/i.test(settings[name] ?? ''));
   if (settingNames.length === 0) {
     connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
+  } else if (vaulted) {
+    connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with --task-hub and --connection`;
   } else {
     try {
       connection = resolveConnection({ setting: connectionName, env: settings, credential: options.credential, origin: `the app settings of slot ${slot}` });

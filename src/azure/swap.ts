@@ -157,7 +157,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     } catch (error) {
       record.seconds = Math.round((Date.now() - started) / 100) / 10;
       if (error instanceof ArmCancelled) {
-        record.message = 'cancelled while Azure ran it; it goes on at Azure\'s side';
+        record.message = error.sent ? "cancelled while Azure ran it; it goes on at Azure's side" : 'cancelled before it was sent: nothing was started';
         throw error;
       }
       record.message = errorMessage(error).replace(/\.$/, '');
@@ -231,7 +231,14 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
     });
   } catch (error) {
-    if (error instanceof ArmCancelled) return cancelled(`Cancelled while Azure ran the ${report.operations.at(-1)?.operation ?? 'operation'}: ${error.message}`);
+    if (error instanceof ArmCancelled) {
+      const last = report.operations.at(-1);
+      return cancelled(
+        error.sent && last
+          ? `Cancelled while Azure ran the ${last.operation}: ${error.message}`
+          : `Cancelled (${error.message})${report.operations.some((o) => o.succeeded) ? '' : ': nothing was swapped'}.`,
+      );
+    }
     throw error;
   }
 }
