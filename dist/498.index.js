@@ -507,8 +507,10 @@ async function validateSlots(options) {
         });
         return report;
     }
-    await site.get(slot);
-    await site.get(target, '--target');
+    // plan() has read the production site already.
+    for (const [name, option] of [[slot, '--slot'], [target, '--target']])
+        if (!(0,_site_js__WEBPACK_IMPORTED_MODULE_4__/* .isProduction */ .KV)(name))
+            await site.get(name, option);
     let config;
     if (options.appDir) {
         config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .readHostConfig */ .Rc)(options.appDir);

@@ -298,8 +298,8 @@ var record = __webpack_require__(8489);
 var taskhub_redact = __webpack_require__(8703);
 // EXTERNAL MODULE: ./harness/app/host.ts
 var host = __webpack_require__(6843);
-// EXTERNAL MODULE: ./src/gate/selective.ts + 1 modules
-var selective = __webpack_require__(5395);
+// EXTERNAL MODULE: ./src/gate/selective.ts
+var selective = __webpack_require__(5477);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
@@ -636,23 +636,19 @@ async function gateCommand(args, io, signal) {
 /* harmony export */   Rg: () => (/* binding */ runGate)
 /* harmony export */ });
 /* unused harmony export GATE_REPORT_SCHEMA */
-/* harmony import */ var _selective_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5395);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
+/* harmony import */ var _selective_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5477);
+/**
+ * The drain gate: polls the task hub until nothing is in flight, or the timeout passes. A pure
+ * function of its source, clock and sleep, so tests drive it with a virtual clock. It fails
+ * closed: a poll that cannot be made ends the gate with `error`, never with `drained`.
+ */
+
 
 const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
-const defaultSleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-});
 async function runGate(options) {
     const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
+    const sleep = options.sleep ?? _http_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy;
     const start = now();
     let polls = 0;
     let previous;
@@ -668,7 +664,7 @@ async function runGate(options) {
         waitedSeconds: Math.round((now() - start) / 1000),
         inFlight: last,
         ignoredStale: [],
-        ...(judge ? { waitFor: 'breaking', blocking: last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)), safe: last.filter((i) => !(0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)) } : {}),
+        ...(judge ? { waitFor: 'breaking', blocking: last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)), safe: last.filter((i) => !(0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)) } : {}),
         ...extra,
     });
     for (;;) {
@@ -718,7 +714,7 @@ async function runGate(options) {
             });
         }
         const stale = last.filter((i) => i.possiblyStuck);
-        const waiting = judge ? last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_0__/* .blocks */ .B)(i)) : last;
+        const waiting = judge ? last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)) : last;
         const blocking = options.ignoreStale ? waiting.filter((i) => !i.possiblyStuck) : waiting;
         options.onPoll?.({
             poll: polls,
@@ -782,143 +778,16 @@ function gateExitCode(report) {
 
 /***/ }),
 
-/***/ 5395:
+/***/ 5477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ ReplayJudge),
-  B: () => (/* binding */ blocks)
-});
-
-// EXTERNAL MODULE: ./harness/errors.ts
-var errors = __webpack_require__(9410);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
-// EXTERNAL MODULE: ./harness/history/load.ts
-var load = __webpack_require__(8716);
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __webpack_require__(1626);
-// EXTERNAL MODULE: ./harness/report/text.ts
-var report_text = __webpack_require__(1941);
-// EXTERNAL MODULE: ./harness/history/events.ts
-var events = __webpack_require__(961);
-;// CONCATENATED MODULE: ./harness/index.ts
-/**
- * durable-gate's library API.
- *
- *   const app = await loadApp('examples/order-app-next');
- *   await replayHistory(app, 'histories/order-1.json'); // throws NondeterminismError / ReplayFailure
- *   for await (const result of replayHistories(app, ['histories/'])) console.log(result.verdict);
- *   await app.close();
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
-async function loadHistory(input, source) {
-    if (typeof input === 'string')
-        return readHistoryFile(input);
-    return parseHistory(input, source ?? '<history>');
-}
-function toItem(input, index) {
-    return typeof input === 'string' ? { file: input } : { value: input, source: `<history ${index}>` };
-}
-async function withApp(app, options, use) {
-    if (typeof app !== 'string')
-        return use(app);
-    const loaded = await loadApp(app, options);
-    try {
-        return await use(loaded);
-    }
-    finally {
-        await loaded.close();
-    }
-}
-/** A one-line description of what went wrong, with the source line: used as error and test messages. */
-function describeProblem(result) {
-    const head = `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${result.verdict}`;
-    if (result.divergence) {
-        const d = result.divergence;
-        const at = (0,report_text/* where */._M)(d.location);
-        return `${head} at step ${d.sequenceId}: recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''}, replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing'}${at ? ` (${at})` : ''}.\n${d.message}`;
-    }
-    if (result.failure) {
-        const at = (0,report_text/* where */._M)(result.failure.location);
-        return `${head}: ${result.failure.message}${at ? ` (${at})` : ''}${result.failure.runtimeMessage ? `\nProduction: ${result.failure.runtimeMessage}` : ''}`;
-    }
-    if (result.error)
-        return `${head}: ${result.error.message}`;
-    return head;
-}
-/**
- * Replay one history. Resolves with the result when the new code is compatible; throws
- * {@link NondeterminismError}, {@link ReplayFailure} or {@link HistoryError} otherwise.
- */
-async function replayHistory(app, history, options = {}) {
-    const [result] = await withApp(app, options, (a) => a.replay([toItem(history, 0)], options));
-    if (!result)
-        throw new Error('the replay worker returned no result');
-    switch (result.verdict) {
-        case 'ok':
-            return result;
-        case 'nondeterministic':
-            throw new NondeterminismError(describeProblem(result), result);
-        case 'failed':
-            throw new ReplayFailure(describeProblem(result), result);
-        case 'error':
-            throw new HistoryError(result.source, (result.error?.message ?? 'could not be checked').replace(/^event \d+: /, ''), result.error?.eventIndex);
-    }
-}
-/**
- * Replay many histories: file paths, folders and globs are expanded; values are used as they are.
- * Yields one result per history, in order, and never throws for a bad history (verdict `error`).
- */
-async function* replayHistories(app, histories, options = {}) {
-    const owned = typeof app === 'string' ? await loadApp(app, options) : undefined;
-    const target = owned ?? app;
-    const batchSize = options.batchSize ?? 250;
-    try {
-        let batch = [];
-        let index = 0;
-        for await (const input of histories) {
-            if (typeof input === 'string') {
-                const { files, unmatched } = await expandHistoryPaths([input]);
-                // A path that matches nothing still gets its result, in order: the worker reports it.
-                for (const file of [...files, ...unmatched])
-                    batch.push({ file });
-            }
-            else {
-                batch.push(toItem(input, index));
-            }
-            index += 1;
-            while (batch.length >= batchSize) {
-                yield* await target.replay(batch.splice(0, batchSize), options);
-            }
-        }
-        if (batch.length > 0) {
-            const rest = batch;
-            batch = [];
-            yield* await target.replay(rest, options);
-        }
-    }
-    finally {
-        await owned?.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/selective.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ blocks),
+/* harmony export */   v: () => (/* binding */ ReplayJudge)
+/* harmony export */ });
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1941);
+/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(961);
+/* harmony import */ var _harness_history_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8716);
 
 
 
@@ -976,7 +845,7 @@ class ReplayJudge {
                 const { instance } = items[i];
                 const judgement = result.verdict === 'ok'
                     ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
-                    : { verdict: result.verdict, reason: describeProblem(result).replace(/^.*? is (nondeterministic|failed|error)(?: at |: )?/, '').split('\n')[0], ...(result.divergence ? { divergence: result.divergence } : {}) };
+                    : { verdict: result.verdict, reason: (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .problemSummary */ .u8)(result, undefined, false), ...(result.divergence ? { divergence: result.divergence } : {}) };
                 this.remember(instance, judgement, out);
             });
         }
@@ -999,10 +868,10 @@ class ReplayJudge {
         if (rows.length === 0)
             return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
         try {
-            const history = (0,load/* parseHistory */.i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
+            const history = (0,_harness_history_load_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHistory */ .i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
             return {
                 value: {
-                    schema: events/* HISTORY_SCHEMA */.NF,
+                    schema: _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .HISTORY_SCHEMA */ .NF,
                     taskHub: this.hub.taskHub,
                     instanceId: instance.instanceId,
                     ...(history.executionId ? { executionId: history.executionId } : {}),

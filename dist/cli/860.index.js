@@ -291,7 +291,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpsProxyAgent = void 0;
 const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(2375));
+const tls = __importStar(__webpack_require__(4756));
 const assert_1 = __importDefault(__webpack_require__(2613));
 const debug_1 = __importDefault(__webpack_require__(2830));
 const agent_base_1 = __webpack_require__(5209);
@@ -1464,7 +1464,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpProxyAgent = void 0;
 const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(2375));
+const tls = __importStar(__webpack_require__(4756));
 const debug_1 = __importDefault(__webpack_require__(2830));
 const events_1 = __webpack_require__(4434);
 const agent_base_1 = __webpack_require__(737);

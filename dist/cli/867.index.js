@@ -570,8 +570,10 @@ async function validateSlots(options) {
         });
         return report;
     }
-    await site.get(slot);
-    await site.get(target, '--target');
+    // plan() has read the production site already.
+    for (const [name, option] of [[slot, '--slot'], [target, '--target']])
+        if (!isProduction(name))
+            await site.get(name, option);
     let config;
     if (options.appDir) {
         config = (0,host_json/* readHostConfig */.R)(options.appDir);
@@ -848,8 +850,8 @@ function capitalize(text) {
 
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
-// EXTERNAL MODULE: ./src/commands/taskhub.ts + 7 modules
-var taskhub = __webpack_require__(4756);
+// EXTERNAL MODULE: ./src/commands/taskhub.ts + 6 modules
+var taskhub = __webpack_require__(4331);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/azure.ts

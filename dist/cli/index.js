@@ -2627,9 +2627,10 @@ function renderAdvice(advice) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S5: () => (/* binding */ renderText),
 /* harmony export */   Uh: () => (/* binding */ groupProblems),
-/* harmony export */   ZN: () => (/* binding */ detailLines),
-/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */   pb: () => (/* binding */ problemLines),
+/* harmony export */   u8: () => (/* binding */ problemSummary)
 /* harmony export */ });
+/* unused harmony exports where, detailLines */
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 /* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
 /** The human report: one line per instance, then each problem in full, then a summary. */
@@ -2741,6 +2742,31 @@ function problemKey(r) {
         f ? [f.message, f.location, f.runtimeMessage] : null,
         r.warnings ?? null,
     ]);
+}
+const step = (event, name) => `${event}${name ? ` '${name}'` : ''}`;
+/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
+function problemSummary(r, cwd, withVerdict = true) {
+    const head = (rest) => (withVerdict ? `${r.verdict}${rest}` : rest.replace(/^( at |: )/, ''));
+    if (r.divergence) {
+        const d = r.divergence;
+        const at = where(d.location, cwd);
+        const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
+        return head(` at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`);
+    }
+    if (r.failure) {
+        const at = where(r.failure.location, cwd);
+        return oneLine(head(`: ${r.failure.message}${at ? ` (${at})` : ''}`));
+    }
+    if (r.error)
+        return oneLine(`could not be checked: ${r.error.message}`);
+    return r.verdict;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
+function problemLines(r, cwd) {
+    return [`${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}`, ...detailLines(r, cwd)];
 }
 
 
@@ -2942,8 +2968,8 @@ function renderJunit(report, options) {
             const body = [];
             if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
                 const tag = r.verdict === 'error' ? 'error' : 'failure';
-                const text = problemLines(r, options.cwd).join('\n');
-                body.push(`      <${tag}${attrs({ type: r.verdict, message: problemSummary(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
+                const text = (0,report_text/* problemLines */.pb)(r, options.cwd).join('\n');
+                body.push(`      <${tag}${attrs({ type: r.verdict, message: (0,report_text/* problemSummary */.u8)(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
             }
             else if (r.warnings?.length) {
                 body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
@@ -2957,30 +2983,6 @@ function renderJunit(report, options) {
 }
 function suiteName(r) {
     return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
-}
-const step = (event, name) => `${event}${name ? ` '${name}'` : ''}`;
-/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
-function problemSummary(r, cwd) {
-    if (r.divergence) {
-        const d = r.divergence;
-        const at = (0,report_text/* where */._M)(d.location, cwd);
-        const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
-        return `${r.verdict} at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`;
-    }
-    if (r.failure) {
-        const at = (0,report_text/* where */._M)(r.failure.location, cwd);
-        return oneLine(`${r.verdict}: ${r.failure.message}${at ? ` (${at})` : ''}`);
-    }
-    if (r.error)
-        return oneLine(`could not be checked: ${r.error.message}`);
-    return r.verdict;
-}
-/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
-function problemLines(r, cwd) {
-    return [`${r.instanceId || (0,paths/* displayPath */.Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${(0,paths/* displayPath */.Gt)(r.source, cwd)}`, ...(0,report_text/* detailLines */.ZN)(r, cwd)];
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
 }
 /** Characters XML 1.0 does not allow anywhere (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -3006,7 +3008,6 @@ var external_node_url_ = __nccwpck_require__(3136);
  * moves. Keeps to the SARIF subset GitHub documents; no payload values, no absolute paths
  * unless a file lies outside cwd.
  */
-
 
 
 
@@ -3074,7 +3075,7 @@ function renderSarif(report, options) {
             ? `History ${(0,paths/* displayPath */.Gt)(r.source, cwd)} could not be checked`
             : `${group.length} in-flight instance${group.length > 1 ? 's' : ''} of '${r.orchestrator || '?'}' (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}) would break`;
         // The first line and the history are said above, unless one instance's history is all that locates it.
-        const details = problemLines(r, cwd).slice(1).filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
+        const details = (0,report_text/* problemLines */.pb)(r, cwd).slice(1).filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
         const text = `${who}.\n${details.join('\n')}`;
         // Stable across runs and line moves: what broke and in which file, never a line number.
         const d = r.divergence;
@@ -3230,15 +3231,15 @@ async function main(argv, io = defaultIo()) {
                 return await replayCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4756))).recordCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4331))).recordCommand(rest, io);
             case 'gate': {
-                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4756));
+                const { gateCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4331));
                 return await withSignals((signal) => gateCommand(rest, io, signal));
             }
             case 'validate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io);
             case 'swap': {
-                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(756), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
+                const { swapCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867));
                 return await withSignals((signal) => swapCommand(rest, io, signal));
             }
             default:
@@ -3574,7 +3575,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 2375:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");

@@ -7,7 +7,7 @@
  */
 import { displayPath } from '../history/paths.js';
 import type { ReplayReport, ReplayResult } from '../replay/result.js';
-import { detailLines, where } from './text.js';
+import { problemLines, problemSummary } from './text.js';
 
 export interface JunitOptions {
   /** Paths are shown relative to this folder. */
@@ -54,32 +54,7 @@ function suiteName(r: ReplayResult): string {
   return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
 }
 
-const step = (event: string, name: string | undefined): string => `${event}${name ? ` '${name}'` : ''}`;
 
-/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
-export function problemSummary(r: ReplayResult, cwd: string): string {
-  if (r.divergence) {
-    const d = r.divergence;
-    const at = where(d.location, cwd);
-    const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
-    return `${r.verdict} at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`;
-  }
-  if (r.failure) {
-    const at = where(r.failure.location, cwd);
-    return oneLine(`${r.verdict}: ${r.failure.message}${at ? ` (${at})` : ''}`);
-  }
-  if (r.error) return oneLine(`could not be checked: ${r.error.message}`);
-  return r.verdict;
-}
-
-/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
-export function problemLines(r: ReplayResult, cwd: string): string[] {
-  return [`${r.instanceId || displayPath(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${displayPath(r.source, cwd)}`, ...detailLines(r, cwd)];
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Characters XML 1.0 does not allow anywhere (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

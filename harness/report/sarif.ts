@@ -10,8 +10,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../history/paths.js';
 import type { ReplayReport, ReplayResult } from '../replay/result.js';
-import { problemLines } from './junit.js';
-import { groupProblems } from './text.js';
+import { groupProblems, problemLines } from './text.js';
 
 export interface SarifOptions {
   /** Paths are made relative to this folder (the repository root, %SRCROOT%). */

@@ -109,3 +109,31 @@ function problemKey(r: ReplayResult): string {
     r.warnings ?? null,
   ]);
 }
+
+const step = (event: string, name: string | undefined): string => `${event}${name ? ` '${name}'` : ''}`;
+
+/** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
+export function problemSummary(r: ReplayResult, cwd?: string, withVerdict = true): string {
+  const head = (rest: string): string => (withVerdict ? `${r.verdict}${rest}` : rest.replace(/^( at |: )/, ''));
+  if (r.divergence) {
+    const d = r.divergence;
+    const at = where(d.location, cwd);
+    const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : 'nothing';
+    return head(` at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ''}`);
+  }
+  if (r.failure) {
+    const at = where(r.failure.location, cwd);
+    return oneLine(head(`: ${r.failure.message}${at ? ` (${at})` : ''}`));
+  }
+  if (r.error) return oneLine(`could not be checked: ${r.error.message}`);
+  return r.verdict;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
+export function problemLines(r: ReplayResult, cwd: string): string[] {
+  return [`${r.instanceId || displayPath(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${displayPath(r.source, cwd)}`, ...detailLines(r, cwd)];
+}

@@ -134,8 +134,8 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     });
     return report;
   }
-  await site.get(slot);
-  await site.get(target, '--target');
+  // plan() has read the production site already.
+  for (const [name, option] of [[slot, '--slot'], [target, '--target']] as const) if (!isProduction(name)) await site.get(name, option);
   let config: DurableHostConfig | undefined;
   if (options.appDir) {
     config = readHostConfig(options.appDir);

@@ -3,6 +3,7 @@
  * function of its source, clock and sleep, so tests drive it with a virtual clock. It fails
  * closed: a poll that cannot be made ends the gate with `error`, never with `drained`.
  */
+import { sleep as abortableSleep } from '../http.js';
 import type { InFlightSource, InstanceSummary } from '../taskhub/azure-tables.js';
 import { blocks, type InstanceJudgement, type Judge } from './selective.js';
 
@@ -73,21 +74,9 @@ export interface GateReport {
   error?: string;
 }
 
-const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-
 export async function runGate(options: GateOptions): Promise<GateReport> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const start = now();
   let polls = 0;
   let previous: number | undefined;

@@ -6,7 +6,7 @@
  * Pending instances with no history yet start on the new code: nothing to replay, safe.
  */
 import type { ReplayApp } from '../../harness/app/host.js';
-import { describeProblem } from '../../harness/index.js';
+import { problemSummary } from '../../harness/report/text.js';
 import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
 import type { Divergence, Verdict } from '../../harness/replay/result.js';
@@ -87,7 +87,7 @@ export class ReplayJudge implements Judge {
         const judgement: InstanceJudgement =
           result.verdict === 'ok'
             ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
-            : { verdict: result.verdict, reason: describeProblem(result).replace(/^.*? is (nondeterministic|failed|error)(?: at |: )?/, '').split('\n')[0]!, ...(result.divergence ? { divergence: result.divergence } : {}) };
+            : { verdict: result.verdict, reason: problemSummary(result, undefined, false), ...(result.divergence ? { divergence: result.divergence } : {}) };
         this.remember(instance, judgement, out);
       });
     }

@@ -1,5 +1,5 @@
-export const id = 756;
-export const ids = [756];
+export const id = 331;
+export const ids = [331];
 export const modules = {
 
 /***/ 210:
@@ -140,7 +140,7 @@ function parseWaitFor(text) {
 
 /***/ }),
 
-/***/ 4756:
+/***/ 4331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -166,128 +166,14 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __webpack_require__(1626);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
-// EXTERNAL MODULE: ./harness/history/load.ts
-var load = __webpack_require__(8716);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __webpack_require__(1941);
 // EXTERNAL MODULE: ./harness/history/events.ts
 var history_events = __webpack_require__(961);
-;// CONCATENATED MODULE: ./harness/index.ts
-/**
- * durable-gate's library API.
- *
- *   const app = await loadApp('examples/order-app-next');
- *   await replayHistory(app, 'histories/order-1.json'); // throws NondeterminismError / ReplayFailure
- *   for await (const result of replayHistories(app, ['histories/'])) console.log(result.verdict);
- *   await app.close();
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
-async function loadHistory(input, source) {
-    if (typeof input === 'string')
-        return readHistoryFile(input);
-    return parseHistory(input, source ?? '<history>');
-}
-function toItem(input, index) {
-    return typeof input === 'string' ? { file: input } : { value: input, source: `<history ${index}>` };
-}
-async function withApp(app, options, use) {
-    if (typeof app !== 'string')
-        return use(app);
-    const loaded = await loadApp(app, options);
-    try {
-        return await use(loaded);
-    }
-    finally {
-        await loaded.close();
-    }
-}
-/** A one-line description of what went wrong, with the source line: used as error and test messages. */
-function describeProblem(result) {
-    const head = `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${result.verdict}`;
-    if (result.divergence) {
-        const d = result.divergence;
-        const at = (0,report_text/* where */._M)(d.location);
-        return `${head} at step ${d.sequenceId}: recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''}, replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing'}${at ? ` (${at})` : ''}.\n${d.message}`;
-    }
-    if (result.failure) {
-        const at = (0,report_text/* where */._M)(result.failure.location);
-        return `${head}: ${result.failure.message}${at ? ` (${at})` : ''}${result.failure.runtimeMessage ? `\nProduction: ${result.failure.runtimeMessage}` : ''}`;
-    }
-    if (result.error)
-        return `${head}: ${result.error.message}`;
-    return head;
-}
-/**
- * Replay one history. Resolves with the result when the new code is compatible; throws
- * {@link NondeterminismError}, {@link ReplayFailure} or {@link HistoryError} otherwise.
- */
-async function replayHistory(app, history, options = {}) {
-    const [result] = await withApp(app, options, (a) => a.replay([toItem(history, 0)], options));
-    if (!result)
-        throw new Error('the replay worker returned no result');
-    switch (result.verdict) {
-        case 'ok':
-            return result;
-        case 'nondeterministic':
-            throw new NondeterminismError(describeProblem(result), result);
-        case 'failed':
-            throw new ReplayFailure(describeProblem(result), result);
-        case 'error':
-            throw new HistoryError(result.source, (result.error?.message ?? 'could not be checked').replace(/^event \d+: /, ''), result.error?.eventIndex);
-    }
-}
-/**
- * Replay many histories: file paths, folders and globs are expanded; values are used as they are.
- * Yields one result per history, in order, and never throws for a bad history (verdict `error`).
- */
-async function* replayHistories(app, histories, options = {}) {
-    const owned = typeof app === 'string' ? await loadApp(app, options) : undefined;
-    const target = owned ?? app;
-    const batchSize = options.batchSize ?? 250;
-    try {
-        let batch = [];
-        let index = 0;
-        for await (const input of histories) {
-            if (typeof input === 'string') {
-                const { files, unmatched } = await expandHistoryPaths([input]);
-                // A path that matches nothing still gets its result, in order: the worker reports it.
-                for (const file of [...files, ...unmatched])
-                    batch.push({ file });
-            }
-            else {
-                batch.push(toItem(input, index));
-            }
-            index += 1;
-            while (batch.length >= batchSize) {
-                yield* await target.replay(batch.splice(0, batchSize), options);
-            }
-        }
-        if (batch.length > 0) {
-            const rest = batch;
-            batch = [];
-            yield* await target.replay(rest, options);
-        }
-    }
-    finally {
-        await owned?.close();
-    }
-}
-
+// EXTERNAL MODULE: ./harness/history/load.ts
+var load = __webpack_require__(8716);
 ;// CONCATENATED MODULE: ./src/gate/selective.ts
 
 
@@ -346,7 +232,7 @@ class ReplayJudge {
                 const { instance } = items[i];
                 const judgement = result.verdict === 'ok'
                     ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
-                    : { verdict: result.verdict, reason: describeProblem(result).replace(/^.*? is (nondeterministic|failed|error)(?: at |: )?/, '').split('\n')[0], ...(result.divergence ? { divergence: result.divergence } : {}) };
+                    : { verdict: result.verdict, reason: (0,report_text/* problemSummary */.u8)(result, undefined, false), ...(result.divergence ? { divergence: result.divergence } : {}) };
                 this.remember(instance, judgement, out);
             });
         }
@@ -395,22 +281,17 @@ function keyOf(instance) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/gate.ts
+/**
+ * The drain gate: polls the task hub until nothing is in flight, or the timeout passes. A pure
+ * function of its source, clock and sleep, so tests drive it with a virtual clock. It fails
+ * closed: a poll that cannot be made ends the gate with `error`, never with `drained`.
+ */
+
 
 const GATE_REPORT_SCHEMA = 'durable-gate.gate-report/v1';
-const defaultSleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-});
 async function runGate(options) {
     const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
+    const sleep = options.sleep ?? http/* sleep */.yy;
     const start = now();
     let polls = 0;
     let previous;
@@ -539,8 +420,6 @@ function gateExitCode(report) {
 
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
 var azure_tables = __webpack_require__(2645);
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/taskhub/http-api.ts
 /**
  * The Durable Functions HTTP management API as a source for the gate (provider-agnostic: works
@@ -1128,6 +1007,8 @@ async function collect(items) {
     return out;
 }
 
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
