@@ -15,15 +15,13 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
-/* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6843);
-/* harmony import */ var _commands_options_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6052);
-/* harmony import */ var _commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6788);
-/* harmony import */ var _gate_selective_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5477);
-/* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4512);
-/* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2645);
-/* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8489);
+/* harmony import */ var _commands_options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6052);
+/* harmony import */ var _commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6788);
+/* harmony import */ var _gate_selective_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5477);
+/* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4512);
+/* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2645);
+/* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8489);
 /** The Action's `record` and `gate` commands: the same libraries as the CLI. */
-
 
 
 
@@ -46,7 +44,7 @@ function openHub(getInput, workspace) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(raw);
     const app = getInput('app');
     const prefix = getInput('table-prefix');
-    const opened = (0,_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_9__/* .openTaskHub */ .$O)({ taskHub, setting, ...(app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
+    const opened = (0,_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_8__/* .openTaskHub */ .$O)({ taskHub, setting, ...(app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
     for (const secret of opened.connection.secrets)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     return opened;
@@ -59,29 +57,29 @@ async function runRecordAction(getInput, workspace) {
     const out = getInput('out');
     if (!out)
         throw new Error("Input 'out' is required for command: record, the folder for the history files.");
-    const statuses = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStatuses */ .O7)('status', list(getInput('status')));
+    const statuses = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStatuses */ .O7)('status', list(getInput('status')));
     const created = getInput('created-after');
     const limit = getInput('limit');
     const orchestrators = list(getInput('orchestrator'));
     const instances = list(getInput('instance'));
-    const keeping = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .recordKeeping */ .lD)([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
+    const keeping = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__/* .recordKeeping */ .lD)([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
     const { hub, connection } = openHub(getInput, workspace);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Reading ${hub.describe}`);
     try {
-        const summary = await (0,_taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__/* .recordHistories */ .C)({
+        const summary = await (0,_taskhub_record_js__WEBPACK_IMPORTED_MODULE_9__/* .recordHistories */ .C)({
             hub,
             outDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, out),
             query: {
                 statuses,
-                ...(created ? { createdAfter: (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTime */ .pe)('created-after', created) } : {}),
+                ...(created ? { createdAfter: (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTime */ .pe)('created-after', created) } : {}),
                 ...(orchestrators.length ? { names: orchestrators } : {}),
                 ...(instances.length ? { instanceIds: instances } : {}),
             },
-            ...(limit ? { limit: (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCount */ .zq)('limit', limit) } : {}),
+            ...(limit ? { limit: (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCount */ .zq)('limit', limit) } : {}),
             ...keeping,
         });
         const recorded = summary.written + summary.updated;
-        const { headline, notes, missed } = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .recordReport */ .YK)(summary, out, connection.secrets);
+        const { headline, notes, missed } = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__/* .recordReport */ .YK)(summary, out, connection.secrets);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(headline);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('recorded', recorded);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('in-flight', summary.instances);
@@ -98,30 +96,28 @@ async function runRecordAction(getInput, workspace) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${missed} instance(s) could not be recorded; they are listed above.`);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)((0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), connection.secrets));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), connection.secrets));
     }
 }
 async function runGateAction(getInput, workspace, signal) {
-    const timeoutMs = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)('timeout', getInput('timeout') || '30m');
-    const intervalMs = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)('interval', getInput('interval') || '15s');
+    const timeoutMs = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('timeout', getInput('timeout') || '30m');
+    const intervalMs = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('interval', getInput('interval') || '15s');
     const staleInput = getInput('stale-after');
-    const staleAfterMs = staleInput ? (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)('stale-after', staleInput) : undefined;
+    const staleAfterMs = staleInput ? (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('stale-after', staleInput) : undefined;
     const ignoreStale = (getInput('ignore-stale') || 'false').toLowerCase() === 'true';
     if (ignoreStale && staleAfterMs === undefined)
         throw new Error("Input 'ignore-stale' needs 'stale-after': it says which instances count as possibly stuck.");
-    const statuses = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStatuses */ .O7)('status', list(getInput('status')));
-    const waitFor = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseWaitFor */ .AD)(getInput('wait-for'));
+    const statuses = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStatuses */ .O7)('status', list(getInput('status')));
+    const waitFor = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseWaitFor */ .AD)(getInput('wait-for'));
     const appInput = getInput('app');
     if (waitFor === 'breaking' && !appInput)
         throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
     const { source, hub, secrets } = getInput('slot') ? await (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace);
-    const app = waitFor === 'breaking' ? await (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_4__/* .loadApp */ .A)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, appInput), { userOutput: 'stderr' }) : undefined;
-    for (const warning of app?.info.warnings ?? [])
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
+    const app = waitFor === 'breaking' ? await (0,_gate_selective_js__WEBPACK_IMPORTED_MODULE_6__/* .openJudge */ .S2)(hub, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, appInput), (warning) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning)) : undefined;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
-    const report = await (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({
+    const report = await (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .runGate */ .Rg)({
         source,
-        ...(app && hub ? { judge: new _gate_selective_js__WEBPACK_IMPORTED_MODULE_7__/* .ReplayJudge */ .v(hub, app) } : {}),
+        ...(app?.judge ? { judge: app.judge } : {}),
         statuses,
         timeoutMs,
         intervalMs,
@@ -129,19 +125,19 @@ async function runGateAction(getInput, workspace, signal) {
         ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
         ...(ignoreStale ? { ignoreStale } : {}),
         onPoll: (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
-            (app ? `; ${poll.blocking} the new code breaks or cannot check` : '')),
+            (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : '')),
     }).finally(() => app?.close());
     if (hub?.neverRan)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
     if (report.error)
-        report.error = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(report.error, secrets);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));
+        report.error = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(report.error, secrets);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__/* .renderGateText */ .T5)(report));
     const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(reportPath, JSON.stringify(report, null, 2) + '\n');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('drained', report.drained);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('in-flight', report.inFlight.length);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report-path', reportPath);
-    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('durable-gate gate', 2).addRaw((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report).split('\n')[0], true);
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('durable-gate gate', 2).addRaw((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__/* .renderGateText */ .T5)(report).split('\n')[0], true);
     const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
     if (!report.drained && shown.length > 0) {
         summary.addTable([
@@ -154,9 +150,9 @@ async function runGateAction(getInput, workspace, signal) {
         summary.addList(report.safe.map((i) => `${i.instanceId} (${i.name}, ${i.runtimeStatus}): ${i.reason ?? ''}`));
     }
     await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`));
-    const code = (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .gateExitCode */ .Bx)(report);
+    const code = (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .gateExitCode */ .Bx)(report);
     if (code !== 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report).split('\n')[0]);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_5__/* .renderGateText */ .T5)(report).split('\n')[0]);
 }
 
 

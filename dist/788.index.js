@@ -296,8 +296,6 @@ class http_api_HttpApiSource {
 var record = __webpack_require__(8489);
 // EXTERNAL MODULE: ./src/taskhub/redact.ts
 var taskhub_redact = __webpack_require__(8703);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./src/gate/selective.ts
 var selective = __webpack_require__(5477);
 // EXTERNAL MODULE: ./src/commands/options.ts
@@ -306,7 +304,6 @@ var options = __webpack_require__(6052);
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/taskhub.ts
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
-
 
 
 
@@ -597,12 +594,10 @@ async function gateCommand(args, io, signal) {
             : storageSource(values, io);
     const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
     io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-    const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app), { userOutput: 'stderr' }) : undefined;
-    for (const warning of app?.info.warnings ?? [])
-        io.stderr.write(`durable-gate: warning: ${warning}\n`);
+    const app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`)) : undefined;
     const report = await runGate({
         source,
-        ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
+        ...(app?.judge ? { judge: app.judge } : {}),
         statuses,
         timeoutMs,
         intervalMs,
@@ -664,7 +659,7 @@ async function runGate(options) {
         waitedSeconds: Math.round((now() - start) / 1000),
         inFlight: last,
         ignoredStale: [],
-        ...(judge ? { waitFor: 'breaking', blocking: last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)), safe: last.filter((i) => !(0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)) } : {}),
+        ...(judge ? { waitFor: 'breaking', blocking: last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .Bv)(i)), safe: last.filter((i) => !(0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .Bv)(i)) } : {}),
         ...extra,
     });
     for (;;) {
@@ -714,7 +709,7 @@ async function runGate(options) {
             });
         }
         const stale = last.filter((i) => i.possiblyStuck);
-        const waiting = judge ? last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .B)(i)) : last;
+        const waiting = judge ? last.filter((i) => (0,_selective_js__WEBPACK_IMPORTED_MODULE_1__/* .blocks */ .Bv)(i)) : last;
         const blocking = options.ignoreStale ? waiting.filter((i) => !i.possiblyStuck) : waiting;
         options.onPoll?.({
             poll: polls,
@@ -782,12 +777,22 @@ function gateExitCode(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ blocks),
-/* harmony export */   v: () => (/* binding */ ReplayJudge)
+/* harmony export */   Bv: () => (/* binding */ blocks),
+/* harmony export */   S2: () => (/* binding */ openJudge)
 /* harmony export */ });
-/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1941);
-/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(961);
-/* harmony import */ var _harness_history_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8716);
+/* unused harmony export ReplayJudge */
+/* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6843);
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1941);
+/* harmony import */ var _harness_history_events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(961);
+/* harmony import */ var _harness_history_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8716);
+/**
+ * Selective drain (`gate --wait-for breaking`): each poll reads the histories of the instances in
+ * flight (only those new or changed since the last poll) and replays them against the new code.
+ * Only instances the new code would break (nondeterministic, failed) or that cannot be checked
+ * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
+ * Pending instances with no history yet start on the new code: nothing to replay, safe.
+ */
+
 
 
 
@@ -845,7 +850,7 @@ class ReplayJudge {
                 const { instance } = items[i];
                 const judgement = result.verdict === 'ok'
                     ? { verdict: 'ok', reason: `replays cleanly on the new code (${result.events ?? 0} events)` }
-                    : { verdict: result.verdict, reason: (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .problemSummary */ .u8)(result, undefined, false), ...(result.divergence ? { divergence: result.divergence } : {}) };
+                    : { verdict: result.verdict, reason: (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_1__/* .problemSummary */ .u8)(result, undefined, false), ...(result.divergence ? { divergence: result.divergence } : {}) };
                 this.remember(instance, judgement, out);
             });
         }
@@ -868,10 +873,10 @@ class ReplayJudge {
         if (rows.length === 0)
             return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
         try {
-            const history = (0,_harness_history_load_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHistory */ .i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
+            const history = (0,_harness_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistory */ .i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
             return {
                 value: {
-                    schema: _harness_history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .HISTORY_SCHEMA */ .NF,
+                    schema: _harness_history_events_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_SCHEMA */ .NF,
                     taskHub: this.hub.taskHub,
                     instanceId: instance.instanceId,
                     ...(history.executionId ? { executionId: history.executionId } : {}),
@@ -891,6 +896,16 @@ class ReplayJudge {
 /** What identifies the state a verdict was given for: a new event updates LastUpdatedTime. */
 function keyOf(instance) {
     return `${instance.executionId ?? ''}|${instance.lastUpdatedTime ?? ''}|${instance.runtimeStatus}`;
+}
+/**
+ * The new code loaded and a judge over the hub's histories, for `--wait-for breaking` (the CLI and
+ * the Action). The app's warnings go to `warn`; `close` ends its worker.
+ */
+async function openJudge(hub, appDir, warn) {
+    const app = await (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__/* .loadApp */ .A)(appDir, { userOutput: 'stderr' });
+    for (const warning of app.info.warnings)
+        warn(warning);
+    return { ...(hub ? { judge: new ReplayJudge(hub, app) } : {}), close: () => app.close() };
 }
 
 

@@ -168,6 +168,8 @@ var errors = __webpack_require__(9410);
 var paths = __webpack_require__(1626);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __webpack_require__(1941);
 // EXTERNAL MODULE: ./harness/history/events.ts
@@ -175,6 +177,14 @@ var history_events = __webpack_require__(961);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __webpack_require__(8716);
 ;// CONCATENATED MODULE: ./src/gate/selective.ts
+/**
+ * Selective drain (`gate --wait-for breaking`): each poll reads the histories of the instances in
+ * flight (only those new or changed since the last poll) and replays them against the new code.
+ * Only instances the new code would break (nondeterministic, failed) or that cannot be checked
+ * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
+ * Pending instances with no history yet start on the new code: nothing to replay, safe.
+ */
+
 
 
 
@@ -278,6 +288,16 @@ class ReplayJudge {
 /** What identifies the state a verdict was given for: a new event updates LastUpdatedTime. */
 function keyOf(instance) {
     return `${instance.executionId ?? ''}|${instance.lastUpdatedTime ?? ''}|${instance.runtimeStatus}`;
+}
+/**
+ * The new code loaded and a judge over the hub's histories, for `--wait-for breaking` (the CLI and
+ * the Action). The app's warnings go to `warn`; `close` ends its worker.
+ */
+async function openJudge(hub, appDir, warn) {
+    const app = await (0,host/* loadApp */.A)(appDir, { userOutput: 'stderr' });
+    for (const warning of app.info.warnings)
+        warn(warning);
+    return { ...(hub ? { judge: new ReplayJudge(hub, app) } : {}), close: () => app.close() };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/gate.ts
@@ -1007,15 +1027,12 @@ async function collect(items) {
     return out;
 }
 
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/taskhub.ts
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
-
 
 
 
@@ -1306,12 +1323,10 @@ async function gateCommand(args, io, signal) {
             : storageSource(values, io);
     const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
     io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-    const app = waitFor === 'breaking' ? await (0,host/* loadApp */.A)((0,external_node_path_.resolve)(io.cwd, values.app), { userOutput: 'stderr' }) : undefined;
-    for (const warning of app?.info.warnings ?? [])
-        io.stderr.write(`durable-gate: warning: ${warning}\n`);
+    const app = waitFor === 'breaking' ? await openJudge(hub, (0,external_node_path_.resolve)(io.cwd, values.app), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`)) : undefined;
     const report = await runGate({
         source,
-        ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
+        ...(app?.judge ? { judge: app.judge } : {}),
         statuses,
         timeoutMs,
         intervalMs,

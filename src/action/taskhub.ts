@@ -3,10 +3,9 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
-import { loadApp } from '../../harness/app/host.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, redact } from '../commands/options.js';
 import { recordKeeping, recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
-import { ReplayJudge } from '../gate/selective.js';
+import { openJudge } from '../gate/selective.js';
 import { gateExitCode, runGate } from '../gate/gate.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
@@ -90,12 +89,11 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const appInput = getInput('app');
   if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
   const { source, hub, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace);
-  const app = waitFor === 'breaking' ? await loadApp(resolve(workspace, appInput), { userOutput: 'stderr' }) : undefined;
-  for (const warning of app?.info.warnings ?? []) core.warning(warning);
+  const app = waitFor === 'breaking' ? await openJudge(hub, resolve(workspace, appInput), (warning) => core.warning(warning)) : undefined;
   core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
   const report = await runGate({
     source,
-    ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
+    ...(app?.judge ? { judge: app.judge } : {}),
     statuses,
     timeoutMs,
     intervalMs,
@@ -105,7 +103,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
     onPoll: (poll) =>
       core.info(
         `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
-          (app ? `; ${poll.blocking} the new code breaks or cannot check` : ''),
+          (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : ''),
       ),
   }).finally(() => app?.close());
   if (hub?.neverRan) core.info(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);

@@ -9,8 +9,7 @@ import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
 import { parseRedactPath } from '../taskhub/redact.js';
-import { loadApp } from '../../harness/app/host.js';
-import { ReplayJudge } from '../gate/selective.js';
+import { openJudge } from '../gate/selective.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
 import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
 
@@ -309,11 +308,10 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
       : storageSource(values, io);
   const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
   io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-  const app = waitFor === 'breaking' ? await loadApp(resolve(io.cwd, values.app!), { userOutput: 'stderr' }) : undefined;
-  for (const warning of app?.info.warnings ?? []) io.stderr.write(`durable-gate: warning: ${warning}\n`);
+  const app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app!), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`)) : undefined;
   const report = await runGate({
     source,
-    ...(app && hub ? { judge: new ReplayJudge(hub, app) } : {}),
+    ...(app?.judge ? { judge: app.judge } : {}),
     statuses,
     timeoutMs,
     intervalMs,

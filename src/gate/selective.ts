@@ -5,7 +5,7 @@
  * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
  * Pending instances with no history yet start on the new code: nothing to replay, safe.
  */
-import type { ReplayApp } from '../../harness/app/host.js';
+import { loadApp, type ReplayApp } from '../../harness/app/host.js';
 import { problemSummary } from '../../harness/report/text.js';
 import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
@@ -133,4 +133,14 @@ export class ReplayJudge implements Judge {
 /** What identifies the state a verdict was given for: a new event updates LastUpdatedTime. */
 function keyOf(instance: InstanceSummary): string {
   return `${instance.executionId ?? ''}|${instance.lastUpdatedTime ?? ''}|${instance.runtimeStatus}`;
+}
+
+/**
+ * The new code loaded and a judge over the hub's histories, for `--wait-for breaking` (the CLI and
+ * the Action). The app's warnings go to `warn`; `close` ends its worker.
+ */
+export async function openJudge(hub: AzureTablesTaskHub | undefined, appDir: string, warn: (warning: string) => void): Promise<{ judge?: ReplayJudge; close: () => Promise<void> }> {
+  const app = await loadApp(appDir, { userOutput: 'stderr' });
+  for (const warning of app.info.warnings) warn(warning);
+  return { ...(hub ? { judge: new ReplayJudge(hub, app) } : {}), close: () => app.close() };
 }
