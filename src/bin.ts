@@ -6,9 +6,12 @@
 import { isMainThread } from 'node:worker_threads';
 import { setWorkerScript } from '../harness/app/host.js';
 import '../harness/app/worker.js';
-import { main } from './cli.js';
+import { flushed, runProcess } from './cli.js';
 
 if (isMainThread) {
   setWorkerScript(import.meta.url);
-  process.exitCode = await main(process.argv.slice(2));
+  const code = await runProcess(process.argv.slice(2));
+  // The report is out: nothing (a request still open at a stalled service, a worker) keeps the process alive.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }

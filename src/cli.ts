@@ -3,13 +3,16 @@
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stopReason } from '../harness/app/host.js';
 import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
+import { writeWhole } from '../harness/report/write.js';
 import { exitCodeFor } from '../harness/replay/result.js';
 import { runReplay } from '../harness/replay/run.js';
 import { REPORT_FORMATS, formatForFile, renderReport, type ReportFormat } from '../harness/report/formats.js';
+import { parseDuration } from './commands/duration.js';
+import { withDeadline } from './deadline.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -57,15 +60,23 @@ Options:
                          extensions.durableTask.defaultVersion (or --version-file) to be a minor or
                          major version above the versions the broken instances were started with.
   --version-file <file>  Where the version is: a JSON file's "version" (package.json) or a text file.
+  --timeout <duration>   Stop after this long (default 30m): histories not replayed by then are
+                         reported as not checked (exit 2). Durations: 90s, 30m, 2h.
+  --history-timeout <duration>
+                         How long one history may run (default 30s): an orchestrator that loops
+                         or waits for ever is stopped and reported as failed for that history only.
+                         Loading the app may take 60 s.
+  --history-memory <MB>  The heap one replay may use (default 2048): an orchestrator that allocates
+                         without bound is stopped there and reported as failed for that history.
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
 
 Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one instance
-(nondeterministic or failed); 2 nothing could be checked, bad options, or some histories could
-not be read (1 wins over 2).
+(nondeterministic or failed); 2 nothing could be checked, bad options, some histories could not
+be read, or the run was cancelled or timed out before every history was replayed (1 wins over 2).
 `;
 
-export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo(), signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -82,20 +93,16 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         io.stdout.write(`${VERSION}\n`);
         return 0;
       case 'replay':
-        return await replayCommand(rest, io);
+        return await replayCommand(rest, io, signal);
       // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
       case 'record':
-        return await (await import('./commands/taskhub.js')).recordCommand(rest, io);
-      case 'gate': {
-        const { gateCommand } = await import('./commands/taskhub.js');
-        return await withSignals((signal) => gateCommand(rest, io, signal));
-      }
+        return await (await import('./commands/taskhub.js')).recordCommand(rest, io, signal);
+      case 'gate':
+        return await (await import('./commands/taskhub.js')).gateCommand(rest, io, signal);
       case 'validate':
-        return await (await import('./commands/azure.js')).validateCommand(rest, io);
-      case 'swap': {
-        const { swapCommand } = await import('./commands/azure.js');
-        return await withSignals((signal) => swapCommand(rest, io, signal));
-      }
+        return await (await import('./commands/azure.js')).validateCommand(rest, io, signal);
+      case 'swap':
+        return await (await import('./commands/azure.js')).swapCommand(rest, io, signal);
       default:
         throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
     }
@@ -104,18 +111,45 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 }
 
-/** SIGINT/SIGTERM end a wait at once: the command sees an aborted signal. */
-async function withSignals(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+/** How long a command may take to stop after SIGINT/SIGTERM before the process ends anyway. */
+export const STOP_GRACE_MS = 2000;
+
+/**
+ * The process around main(): SIGINT/SIGTERM cancel the command, which stops and says what it had
+ * done; a command that has not stopped STOP_GRACE_MS later, or a second signal, ends the process
+ * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
+ */
+export async function runProcess(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Keeps the process up while main() awaits: work held only by unreferenced handles would
+  // otherwise let it end mid-await with no report.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`durable-gate: ${name} again: ending now. What was not finished is not done.\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`durable-gate: ${name} received: stopping.\n`);
+    controller.abort(`the run was cancelled (${name})`);
+    setTimeout(() => {
+      process.stderr.write(`durable-gate: not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.\n`);
+      process.exit(2);
+    }, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await run(controller.signal);
+    return await main(argv, defaultIo(), controller.signal);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    clearInterval(keepAlive);
   }
+}
+
+/** Resolves when what was written to the stream has been handed to the system. */
+export function flushed(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if (!stream.write('', () => resolvePromise())) stream.once('drain', () => resolvePromise());
+  });
 }
 
 function reportError(error: unknown, io: CliIo): number {
@@ -140,6 +174,10 @@ interface ReplayOptions {
   output?: string;
   force: boolean;
   color: boolean;
+  timeoutMs: number;
+  timeoutText: string;
+  historyTimeoutMs?: number;
+  memoryLimitMb?: number;
 }
 
 function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
@@ -158,6 +196,9 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
         'require-version-bump': { type: 'boolean' },
         'version-file': { type: 'string' },
         'no-color': { type: 'boolean' },
+        timeout: { type: 'string' },
+        'history-timeout': { type: 'string' },
+        'history-memory': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -185,7 +226,17 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
     requireVersionBump: values['require-version-bump'] === true,
     ...(values['version-file'] ? { versionFile: values['version-file'] } : {}),
     color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
+    timeoutMs: parseDuration('--timeout', values.timeout ?? '30m'),
+    timeoutText: values.timeout ?? '30m',
+    ...(values['history-timeout'] ? { historyTimeoutMs: parseDuration('--history-timeout', values['history-timeout']) } : {}),
+    ...(values['history-memory'] ? { memoryLimitMb: parseMegabytes('--history-memory', values['history-memory']) } : {}),
   };
+}
+
+/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
+function parseMegabytes(option: string, text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 64) throw new UsageError(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
+  return Number(text);
 }
 
 /** node:util parseArgs errors, said plainly. */
@@ -202,7 +253,7 @@ function describeArgsError(error: unknown): string {
   }
 }
 
-async function replayCommand(args: string[], io: CliIo): Promise<number> {
+async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const options = parseReplay(args, io);
   if (options === 'help') {
     io.stdout.write(REPLAY_USAGE);
@@ -214,7 +265,11 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
     if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
   }
   const progress = io.stderr.isTTY === true;
+  const deadline = withDeadline(signal, options.timeoutMs, `--timeout ${options.timeoutText} passed`);
   const report = await runReplay({
+    signal: deadline.signal,
+    ...(options.historyTimeoutMs ? { historyTimeoutMs: options.historyTimeoutMs } : {}),
+    ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
     app: options.app,
     histories: options.histories,
     cwd: io.cwd,
@@ -225,10 +280,11 @@ async function replayCommand(args: string[], io: CliIo): Promise<number> {
     onProgress: (done, total) => {
       if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
     },
-  });
+  }).finally(() => deadline.clear());
   io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
   if (options.output) {
-    await writeFile(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), options.force ? {} : { flag: 'wx' });
+    await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), { overwrite: options.force });
   }
+  if (deadline.signal.aborted) io.stderr.write(`durable-gate: stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
   return exitCodeFor(report.summary);
 }

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { AppLoadError } from '../errors.js';
+import { parseHistory, parseHistoryText, readHistoryFile } from '../history/load.js';
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import type { AppInfo } from './types.js';
@@ -31,7 +32,26 @@ export interface LoadAppOptions {
    * orchestrator): its worker is replaced and the other histories go on. Default 30 s.
    */
   historyTimeoutMs?: number;
+  /**
+   * How long importing the app may take before it is declared hung (a module's top-level code
+   * waiting on a connection or a promise that never settles). Default 60 s.
+   */
+  loadTimeoutMs?: number;
+  /**
+   * The replay worker's heap limit in MB. An orchestrator that allocates without bound stops the
+   * worker at this limit; that history is reported and the others go on. Default 2048.
+   */
+  memoryLimitMb?: number;
+  /**
+   * Stops loading and replaying (a cancel, a deadline): the worker is stopped and the histories
+   * not replayed yet come back as `error` results that say why.
+   */
+  signal?: AbortSignal;
 }
+
+export const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
+export const DEFAULT_LOAD_TIMEOUT_MS = 60_000;
+export const DEFAULT_MEMORY_LIMIT_MB = 2048;
 
 export interface ReplayApp {
   readonly info: AppInfo;
@@ -56,6 +76,7 @@ class WorkerHandle {
     private readonly worker: Worker,
     progress: SharedArrayBuffer,
     readonly info: AppInfo,
+    private readonly memoryLimitMb: number,
   ) {
     this.progress = new Int32Array(progress);
     worker.removeAllListeners('error');
@@ -67,15 +88,17 @@ class WorkerHandle {
         waiter?.resolve(message);
       }
     });
-    worker.on('error', (error) => this.failAll(new Error(`the replay worker crashed: ${error.message}`)));
+    worker.on('error', (error) => this.failAll(workerFailure(error, this.memoryLimitMb)));
     worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
     worker.unref();
   }
 
   static async start(dir: string, options: LoadAppOptions): Promise<WorkerHandle> {
+    if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
     const progress = new SharedArrayBuffer(4);
     const init: WorkerInit = { durableGateWorker: true, appDir: dir, progress };
-    const worker = new Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
+    const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+    const worker = new Worker(workerScript(), { workerData: init, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
     if (options.userOutput === 'ignore') {
       worker.stdout.resume();
       worker.stderr.resume();
@@ -83,18 +106,39 @@ class WorkerHandle {
       worker.stdout.pipe(process.stderr, { end: false });
       worker.stderr.pipe(process.stderr, { end: false });
     }
+    const loadTimeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const info = await new Promise<AppInfo>((resolvePromise, reject) => {
       worker.once('message', (message: FromWorker) => {
         if (message.type === 'ready') resolvePromise(message.info);
         else if (message.type === 'load-error') reject(new AppLoadError(dir, message.message, message.userStack));
       });
-      worker.once('error', (error) => reject(new AppLoadError(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
+      worker.once('error', (error) => reject(new AppLoadError(dir, `loading the app crashed its worker: ${workerFailure(error, memoryLimitMb).message}`, error.stack)));
       worker.once('exit', (code) => reject(new AppLoadError(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
-    }).catch(async (error: unknown) => {
-      await worker.terminate();
-      throw error;
-    });
-    return new WorkerHandle(worker, progress, info);
+      // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppLoadError(
+              dir,
+              `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`,
+            ),
+          ),
+        loadTimeoutMs,
+      );
+      onAbort = () => reject(new AppLoadError(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    })
+      .catch(async (error: unknown) => {
+        await worker.terminate();
+        throw error;
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+      });
+    return new WorkerHandle(worker, progress, info, memoryLimitMb);
   }
 
   private failAll(error: Error): void {
@@ -117,54 +161,104 @@ class WorkerHandle {
 
   async terminate(): Promise<void> {
     this.worker.removeAllListeners('exit');
+    // Held while it stops: an unreferenced worker lets the process end mid-await (exit code 13).
+    this.worker.ref();
     this.failAll(new Error('the replay worker was stopped'));
     await this.worker.terminate();
   }
 }
 
 const HUNG = Symbol('hung');
+const STOPPED = Symbol('stopped');
+
+/** Why a run was stopped, from its signal's reason: a cancel, or a deadline passed. */
+export function stopReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  if (typeof reason === 'string') return reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason.message;
+  return 'the run was cancelled';
+}
+
+/** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
+async function identify(item: HistoryItem): Promise<{ instanceId: string; orchestrator: string }> {
+  try {
+    const history = 'file' in item ? await readHistoryFile(item.file) : 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
+    return { instanceId: history.instanceId, orchestrator: history.orchestrator };
+  } catch {
+    return { instanceId: '', orchestrator: '' };
+  }
+}
+
+/** The worker's own failure, said plainly: running out of its heap limit is the usual one. */
+function workerFailure(error: Error, memoryLimitMb: number): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+  }
+  return new Error(`the replay worker crashed: ${error.message}`);
+}
 
 export async function loadApp(appDir: string, options: LoadAppOptions = {}): Promise<ReplayApp> {
   const dir = resolve(appDir);
-  const timeoutMs = options.historyTimeoutMs ?? 30_000;
+  const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
+  const signal = options.signal;
   let handle = await WorkerHandle.start(dir, options);
 
-  /** Resolves with the answer, or HUNG when the worker stops making progress on one history. */
-  const watch = (answer: Promise<FromWorker>): Promise<FromWorker | typeof HUNG> =>
+  /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
+  const watch = (answer: Promise<FromWorker>): Promise<FromWorker | typeof HUNG | typeof STOPPED> =>
     new Promise((resolvePromise, reject) => {
       let seen = Atomics.load(handle.progress, 0);
       let since = Date.now();
+      const stop = (): void => resolvePromise(STOPPED);
+      signal?.addEventListener('abort', stop, { once: true });
       const timer = setInterval(() => {
         const now = Atomics.load(handle.progress, 0);
         if (now !== seen) {
           seen = now;
           since = Date.now();
         } else if (Date.now() - since >= timeoutMs) {
-          clearInterval(timer);
           resolvePromise(HUNG);
         }
       }, Math.min(1000, Math.max(50, timeoutMs / 10)));
-      answer.then(
-        (value) => {
-          clearInterval(timer);
-          resolvePromise(value);
-        },
-        (error: unknown) => {
-          clearInterval(timer);
-          reject(error);
-        },
-      );
+      answer.then(resolvePromise, reject).finally(() => {
+        clearInterval(timer);
+        signal?.removeEventListener('abort', stop);
+      });
+      if (signal?.aborted) stop();
     });
+
+  const notReplayed = (item: HistoryItem): ReplayResult => ({
+    source: 'file' in item ? item.file : item.source,
+    instanceId: '',
+    orchestrator: '',
+    verdict: 'error',
+    error: { message: `not checked: ${stopReason(signal)} before its replay finished.` },
+  });
 
   const replay = async (items: HistoryItem[], engineOptions: EngineOptions): Promise<ReplayResult[]> => {
     if (items.length === 0) return [];
+    if (signal?.aborted) return items.map(notReplayed);
     const before = Atomics.load(handle.progress, 0);
-    let answer: FromWorker | typeof HUNG | Error;
+    let answer: FromWorker | typeof HUNG | typeof STOPPED | Error;
     try {
       answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
     } catch (error) {
-      // The worker is gone (the user's code called process.exit, or crashed it).
+      // The worker is gone (the user's code called process.exit, ran out of memory, or crashed it).
       answer = error instanceof Error ? error : new Error(String(error));
+    }
+    if (answer === STOPPED) {
+      // The worker holds this batch's results until its end: the batch counts as not checked.
+      const at = Atomics.load(handle.progress, 0) - before;
+      await handle.terminate();
+      const results = items.map(notReplayed);
+      const current = items[at];
+      if (current) {
+        results[at] = {
+          ...results[at]!,
+          ...(await identify(current)),
+          error: { message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).` },
+        };
+      }
+      return results;
     }
     if (answer !== HUNG && !(answer instanceof Error)) {
       if (answer.type === 'results') return answer.results;
@@ -176,6 +270,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     handle = await WorkerHandle.start(dir, options);
     const done = await replay(items.slice(0, stuckAt), engineOptions);
     const item = items[stuckAt]!;
+    const outOfMemory = answer instanceof Error && (answer as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
     const failure: ReplayResult['failure'] =
       answer === HUNG
         ? {
@@ -183,12 +278,18 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
             runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
             advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
           }
-        : {
-            message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`,
-            runtimeMessage: 'The Functions host would restart the worker and the instance would fail or retry without progress.',
-            advice: 'Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process.',
-          };
-    const stuck: ReplayResult = { source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'failed', failure };
+        : outOfMemory
+          ? {
+              message: `Replaying this history made the orchestrator use more memory than the replay worker's limit (${options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB} MB): it allocates without bound.`,
+              runtimeMessage: 'The Functions host worker would run out of memory and restart; the instance would fail or retry without progress.',
+              advice: 'Look for a loop that keeps growing an array, string or map in the code reached by this history.',
+            }
+          : {
+              message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`,
+              runtimeMessage: 'The Functions host would restart the worker and the instance would fail or retry without progress.',
+              advice: 'Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process.',
+            };
+    const stuck: ReplayResult = { source: 'file' in item ? item.file : item.source, ...(await identify(item)), verdict: 'failed', failure };
     const rest = await replay(items.slice(stuckAt + 1), engineOptions);
     return [...done, stuck, ...rest];
   };

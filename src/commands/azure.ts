@@ -1,6 +1,8 @@
 /** `durable-gate validate`, `durable-gate swap` and slot discovery for `gate --slot`: through ARM. */
 import { resolve } from 'node:path';
-import { UsageError } from '../../harness/errors.js';
+import { stopReason } from '../../harness/app/host.js';
+import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { withDeadline } from '../deadline.js';
 import { ArmClient } from '../azure/arm.js';
 import { cloudFor, createCredential, type AzureIdentity } from '../azure/credentials.js';
 import { readHostConfig } from '../azure/discovery.js';
@@ -82,11 +84,13 @@ Options:
   --target <name>         The slot it swaps into (default production).
   --app <dir>             The function app folder being deployed (its host.json is read).
   --format text|json      Report format on stdout (default text).
+  --timeout <duration>    Stop after this long (default 5m).
 ${AZURE_HELP}
   -h, --help              Show this help.
 
 Exit codes: 0 no errors (warnings may be listed); 1 errors found (each says how to fix it);
-2 could not check (Azure unreachable, not allowed, app or slot not found, bad options).
+2 could not check (Azure unreachable, not allowed, app or slot not found, bad options, stopped by
+--timeout or a cancel).
 `;
 
 export const SWAP_USAGE = `Usage: durable-gate swap --slot <slot> --app-name <name> --resource-group <name> [options]
@@ -129,18 +133,28 @@ function requireSlot(values: { slot?: string }, command: string): string {
   return values.slot;
 }
 
-export async function validateCommand(args: string[], io: CommandIo): Promise<number> {
-  const { values } = parse('validate', args, { ...AZURE_OPTIONS, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+export async function validateCommand(args: string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
+  const { values } = parse('validate', args, { ...AZURE_OPTIONS, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout.write(VALIDATE_USAGE);
     return 0;
   }
   const slot = requireSlot(values, 'validate');
   const fmt = format(values);
-  const { site, identity } = await openSite(values, io, 'validate');
-  const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
-  io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
-  return report.ok ? 0 : 1;
+  const timeout = values.timeout ?? '5m';
+  const timeoutMs = parseDuration('--timeout', timeout);
+  const deadline = withDeadline(signal, timeoutMs, `--timeout ${timeout} passed`);
+  try {
+    const { site, identity } = await openSite(values, io, 'validate', { signal: deadline.signal, timeoutMs });
+    const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
+    io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (!deadline.signal.aborted) throw error;
+    throw new DurableGateError(`validate stopped (${stopReason(deadline.signal)}) before the checks were done: nothing was validated. It changes nothing, so it is safe to run again.`);
+  } finally {
+    deadline.clear();
+  }
 }
 
 export interface SwapSettings {

@@ -1,15 +1,17 @@
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
-import { UsageError, errorMessage } from '../../harness/errors.js';
+import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
 import { displayPath } from '../../harness/history/paths.js';
-import { gateExitCode, runGate, type GateReport } from '../gate/gate.js';
+import { GATE_GRACE_MS, gateErrorReport, gateExitCode, runGate, type GateReport } from '../gate/gate.js';
 import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
 import { parseRedactPath } from '../taskhub/redact.js';
 import { openJudge } from '../gate/selective.js';
+import { stopReason } from '../../harness/app/host.js';
+import { withDeadline } from '../deadline.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
 import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
 
@@ -49,10 +51,12 @@ ${CONNECTION_HELP}
                          After recording, keep only the n most recently recorded files per
                          orchestrator in --out (a folder kept for pull-request checks).
   --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
+  --timeout <duration>   Stop after this long (default 30m): instances not recorded by then are
+                         listed. Files are written whole or not at all.
   -h, --help             Show this help.
 
 Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
-read the task hub, or bad options.
+read the task hub, bad options, or stopped by --timeout or a cancel (what was not recorded is listed).
 `;
 
 export const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
@@ -110,7 +114,12 @@ export function parse<T extends OptionSpec>(command: string, args: string[], opt
   }
 }
 
-function openHub(values: { 'task-hub'?: string; connection?: string; app?: string; 'table-prefix'?: string }, io: CommandIo, command: string): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+function openHub(
+  values: { 'task-hub'?: string; connection?: string; app?: string; 'table-prefix'?: string },
+  io: CommandIo,
+  command: string,
+  signal: AbortSignal,
+): { hub: AzureTablesTaskHub; connection: StorageConnection } {
   if (!values['task-hub']) throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
   return openTaskHub({
     taskHub: values['task-hub'],
@@ -118,10 +127,11 @@ function openHub(values: { 'task-hub'?: string; connection?: string; app?: strin
     ...(values.connection ? { setting: values.connection } : {}),
     ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}),
     ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+    signal,
   });
 }
 
-export async function recordCommand(args: string[], io: CommandIo): Promise<number> {
+export async function recordCommand(args: string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
   if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
     throw new UsageError("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
   }
@@ -135,6 +145,7 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     redact: { type: 'string', multiple: true },
     'keep-per-orchestrator': { type: 'string' },
     'max-age': { type: 'string' },
+    timeout: { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(RECORD_USAGE);
@@ -145,11 +156,14 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
   const createdAfter = values['created-after'] ? parseTime('--created-after', values['created-after']) : undefined;
   const limit = values.limit !== undefined ? parseCount('--limit', values.limit) : undefined;
   const keeping = recordKeeping(values.redact ?? [], values['keep-per-orchestrator'], values['max-age'], '--');
-  const { hub, connection } = openHub(values, io, 'record');
+  const timeout = values.timeout ?? '30m';
+  const deadline = withDeadline(signal, parseDuration('--timeout', timeout), `--timeout ${timeout} passed`);
+  const { hub, connection } = openHub(values, io, 'record', deadline.signal);
   io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
   const progress = io.stderr.isTTY === true;
   try {
     const summary = await recordHistories({
+      signal: deadline.signal,
       hub,
       outDir: resolve(io.cwd, values.out),
       query: {
@@ -166,10 +180,13 @@ export async function recordCommand(args: string[], io: CommandIo): Promise<numb
     });
     const report = recordReport(summary, displayPath(resolve(io.cwd, values.out), io.cwd), connection.secrets);
     io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
-    return report.missed > 0 ? 1 : 0;
+    return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
   } catch (error) {
-    io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
+    const stopped = deadline.signal.aborted ? `stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.` : undefined;
+    io.stderr.write(`durable-gate: ${stopped ?? redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
+  } finally {
+    deadline.clear();
   }
 }
 
@@ -190,6 +207,8 @@ export function recordReport(summary: RecordSummary, out: string, secrets: reado
     `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
     `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
   const notes = [
+    ...(summary.stopped ? [`Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`] : []),
+    ...(summary.leftoversRemoved ? [`Removed ${summary.leftoversRemoved} temporary file(s) left by an earlier run that was stopped mid-write.`] : []),
     ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
     ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
     ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
@@ -202,6 +221,11 @@ export function recordReport(summary: RecordSummary, out: string, secrets: reado
   return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
 
+/** Up to `shown` ids, then how many more. */
+function listSome(ids: readonly string[], shown = 20): string {
+  return ids.slice(0, shown).join(', ') + (ids.length > shown ? ` and ${ids.length - shown} more` : '');
+}
+
 /** Where the gate looks: a source of in-flight instances and, for the storage sources, the hub to read histories from. */
 export interface GateSource {
   source: InFlightSource;
@@ -209,8 +233,8 @@ export interface GateSource {
   secrets: string[];
 }
 
-function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo): GateSource {
-  const { hub, connection } = openHub(values, io, 'gate');
+function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo, signal: AbortSignal): GateSource {
+  const { hub, connection } = openHub(values, io, 'gate', signal);
   return { source: hub, hub, secrets: connection.secrets };
 }
 
@@ -301,31 +325,55 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   const waitFor = parseWaitFor(values['wait-for']);
   if (waitFor === 'breaking' && !values.app) throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
   if (waitFor === 'breaking' && values['http-endpoint']) throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
-  const { source, hub, secrets } = values.slot
-    ? await (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
-    : values['http-endpoint']
-      ? httpSource(values['http-endpoint'], values['http-key-env'], io)
-      : storageSource(values, io);
-  const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
-  io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-  const app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app!), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`)) : undefined;
-  const report = await runGate({
-    source,
-    ...(app?.judge ? { judge: app.judge } : {}),
-    statuses,
-    timeoutMs,
-    intervalMs,
-    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-    ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
-    ...(signal ? { signal } : {}),
-    onPoll: (poll) => {
-      const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
-      const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
-      const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-      const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
-      io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
-    },
-  }).finally(() => app?.close());
+  // Requests and the app's loading end with the gate: at the latest its grace after --timeout.
+  const work = withDeadline(signal, timeoutMs + GATE_GRACE_MS, `--timeout ${values.timeout ?? '30m'} passed`);
+  let report: GateReport;
+  let secrets: string[] = [];
+  let hub: AzureTablesTaskHub | undefined;
+  try {
+    const found = values.slot
+      ? await (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
+      : values['http-endpoint']
+        ? httpSource(values['http-endpoint'], values['http-key-env'], io)
+        : storageSource(values, io, work.signal);
+    ({ hub, secrets } = found);
+    const source = found.source;
+    const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
+    let app: Awaited<ReturnType<typeof openJudge>> | undefined;
+    try {
+      app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app!), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`), { signal: work.signal }) : undefined;
+    } catch (error) {
+      // The gate fails closed with its report: the new code could not be loaded to judge anything.
+      if (!(error instanceof AppLoadError)) throw error;
+      app = undefined;
+      report = gateErrorReport(source.describe, signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${values.app}: ${error.message}`);
+    }
+    report ??= await runGate({
+      source,
+      ...(app?.judge ? { judge: app.judge } : {}),
+      statuses,
+      timeoutMs,
+      intervalMs,
+      graceMs: GATE_GRACE_MS,
+      ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+      ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+      ...(signal ? { signal } : {}),
+      onPoll: (poll) => {
+        const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+        const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+        const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+        const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+        io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
+      },
+    }).finally(() => {
+      // The gate has decided: a poll still waiting on the service is abandoned, not left running.
+      work.abort('the gate has decided');
+      return app?.close();
+    });
+  } finally {
+    work.clear();
+  }
   if (hub?.neverRan) io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
   if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));

@@ -22,7 +22,7 @@ export interface GateOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
   onPoll?: (poll: GatePoll) => void;
-  /** How long a poll may still take after the timeout, for its retries to run out (default 10 s). */
+  /** How long a poll may still take after the timeout, for its retries to run out (default GATE_GRACE_MS). */
   graceMs?: number;
   /**
    * Selective drain: only instances this judge says the new code breaks (or cannot check) block.
@@ -163,8 +163,17 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   }
 }
 
-/** Time a poll may still take after the timeout, for its retries to run out. */
-const GRACE_MS = 10_000;
+/**
+ * Time a poll may still take after the timeout, for its retries to run out: the gate ends at most
+ * this long after its --timeout (the README says so).
+ */
+export const GATE_GRACE_MS = 5_000;
+const GRACE_MS = GATE_GRACE_MS;
+
+/** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
+export function gateErrorReport(source: string, outcome: 'error' | 'cancelled', error: string): GateReport {
+  return { schema: GATE_REPORT_SCHEMA, source, drained: false, outcome, polls: 0, waitedSeconds: 0, inFlight: [], ignoredStale: [], ...(outcome === 'error' ? { error } : {}) };
+}
 
 async function collectAll(source: InFlightSource, statuses: readonly string[]): Promise<InstanceSummary[]> {
   const out: InstanceSummary[] = [];

@@ -3,9 +3,11 @@
  * flight (only those new or changed since the last poll) and replays them against the new code.
  * Only instances the new code would break (nondeterministic, failed) or that cannot be checked
  * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
- * Pending instances with no history yet start on the new code: nothing to replay, safe.
+ * Pending instances with no history yet start on the new code: nothing to replay, safe. Any other
+ * instance without a readable history blocks: the runtime writes history rows before it marks an
+ * instance Running, so an empty answer means the history could not be read, not that there is none.
  */
-import { loadApp, type ReplayApp } from '../../harness/app/host.js';
+import { loadApp, type LoadAppOptions, type ReplayApp } from '../../harness/app/host.js';
 import { problemSummary } from '../../harness/report/text.js';
 import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
@@ -108,7 +110,11 @@ export class ReplayJudge implements Judge {
     } catch (error) {
       return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (rows.length === 0) return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
+    if (rows.filter((row) => row.RowKey !== 'sentinel').length === 0) {
+      return instance.runtimeStatus === 'Pending'
+        ? { verdict: 'not started', reason: 'Pending with no history yet: it starts on the new code' }
+        : { verdict: 'error', reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read` };
+    }
     try {
       const history = parseHistory(rows, `${this.hub.historyTable}/${instance.instanceId}`);
       return {
@@ -139,8 +145,13 @@ function keyOf(instance: InstanceSummary): string {
  * The new code loaded and a judge over the hub's histories, for `--wait-for breaking` (the CLI and
  * the Action). The app's warnings go to `warn`; `close` ends its worker.
  */
-export async function openJudge(hub: AzureTablesTaskHub | undefined, appDir: string, warn: (warning: string) => void): Promise<{ judge?: ReplayJudge; close: () => Promise<void> }> {
-  const app = await loadApp(appDir, { userOutput: 'stderr' });
+export async function openJudge(
+  hub: AzureTablesTaskHub | undefined,
+  appDir: string,
+  warn: (warning: string) => void,
+  options: Pick<LoadAppOptions, 'signal' | 'loadTimeoutMs'> = {},
+): Promise<{ judge?: ReplayJudge; close: () => Promise<void> }> {
+  const app = await loadApp(appDir, { userOutput: 'stderr', ...options });
   for (const warning of app.info.warnings) warn(warning);
   return { ...(hub ? { judge: new ReplayJudge(hub, app) } : {}), close: () => app.close() };
 }

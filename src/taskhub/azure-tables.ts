@@ -58,6 +58,9 @@ function httpClient(): HttpClient {
   return (sharedHttpClient ??= createDefaultHttpClient());
 }
 
+/** One large-message blob, whole: they hold at most a few MB of compressed JSON. */
+const BLOB_TIMEOUT_MS = 120_000;
+
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
 
 export class AzureTablesTaskHub implements InFlightSource {
@@ -167,7 +170,8 @@ export class AzureTablesTaskHub implements InFlightSource {
       for (const key of Object.keys(row)) {
         if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '') continue;
         const blobName = row[key] as string;
-        const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer());
+        const abortSignal = AbortSignal.any([AbortSignal.timeout(BLOB_TIMEOUT_MS), ...(this.connection.signal ? [this.connection.signal] : [])]);
+        const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer(0, undefined, { abortSignal }));
         row[key.slice(0, -'BlobName'.length)] = gunzipSync(buffer).toString('utf8');
         delete row[key];
         blobs += 1;
@@ -202,10 +206,11 @@ export class AzureTablesTaskHub implements InFlightSource {
       }
       throw Object.assign(new Error(`HTTP ${response.status}${code ? ` ${code}` : ''}`), { statusCode: response.status, code });
     }
-    const body = JSON.parse(response.bodyAsText ?? '{}') as { value?: Record<string, unknown>[] };
+    // The pipeline's tableAnswerPolicy has checked that this is a JSON page with a 'value' list.
+    const body = JSON.parse(response.bodyAsText ?? '') as { value: Record<string, unknown>[] };
     const nextPartition = response.headers.get('x-ms-continuation-nextpartitionkey');
     const nextRow = response.headers.get('x-ms-continuation-nextrowkey');
-    return { rows: body.value ?? [], ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
+    return { rows: body.value, ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
   }
 
   private async tableMissing(error: unknown): Promise<boolean> {
@@ -234,7 +239,7 @@ export class AzureTablesTaskHub implements InFlightSource {
     }
     if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
       return new TaskHubAccessError(
-        `${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`,
+        `${where}: access denied (${code || status}). ${ACCESS_ADVICE[this.connection.credentialKind] ?? ACCESS_ADVICE.identity}`,
       );
     }
     if (status === 401) return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
@@ -246,6 +251,12 @@ export class AzureTablesTaskHub implements InFlightSource {
     return new TaskHubAccessError(`${where}: ${message}`);
   }
 }
+
+const ACCESS_ADVICE: Record<string, string> = {
+  'account key': 'Check the account key in the connection string.',
+  SAS: 'Check the SAS token in the connection string: it must not have expired, and must allow read and list (sp=rl) on the table and blob services (ss=tb) for containers and objects (srt=co).',
+  identity: 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.',
+};
 
 function toSummary(row: TableEntityResult<Record<string, unknown>>): InstanceSummary {
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
@@ -261,8 +272,12 @@ function toSummary(row: TableEntityResult<Record<string, unknown>>): InstanceSum
 }
 
 /** A task hub and its storage connection, resolved from app settings the way the host does. */
-export function openTaskHub(options: { taskHub: string; setting?: string; env?: NodeJS.ProcessEnv; appDir?: string; tablePrefix?: string }): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+export function openTaskHub(options: { taskHub: string; setting?: string; env?: NodeJS.ProcessEnv; appDir?: string; tablePrefix?: string; signal?: AbortSignal }): {
+  hub: AzureTablesTaskHub;
+  connection: StorageConnection;
+} {
   const connection = resolveConnection({
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(options.setting ? { setting: options.setting } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.appDir ? { appDir: options.appDir } : {}),

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { AzureNamedKeyCredential, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { TokenCredential } from '@azure/core-auth';
-import { UsageError } from '../../harness/errors.js';
+import { RestError, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
+import { DurableGateError, UsageError } from '../../harness/errors.js';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -25,6 +26,8 @@ export interface StorageConnection {
   blobService(): BlobServiceClient;
   /** Values that must never be printed (keys, SAS tokens): masked by the Action. */
   secrets: string[];
+  /** Ends every request at once (a cancel, the command's deadline). */
+  signal?: AbortSignal;
 }
 
 export interface ConnectionOptions {
@@ -39,6 +42,84 @@ export interface ConnectionOptions {
   clientOptions?: TableServiceClientOptions;
   /** Where the settings come from, for messages (default: the environment, and local.settings.json). */
   origin?: string;
+  /** Ends every request of these clients at once (a cancel, the command's deadline). */
+  signal?: AbortSignal;
+}
+
+/**
+ * How long one request may take, connection to last byte. The SDK's own timeout only notices an
+ * idle socket: a service that drips a byte a second would hold a request for ever.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The storage service answered with something it never sends: never counted as an empty result. */
+export class ServiceAnswerError extends DurableGateError {
+  override readonly name = 'ServiceAnswerError';
+}
+
+/**
+ * Each try of a request gets its own deadline (a timeout is retried like a reset) and the command's
+ * signal (a cancel or the command's deadline ends it at once, without retries).
+ */
+export function requestDeadlinePolicy(signal: AbortSignal | undefined, timeoutMs = REQUEST_TIMEOUT_MS): PipelinePolicy {
+  return {
+    name: 'durableGateRequestDeadline',
+    async sendRequest(request, next) {
+      const callers = request.abortSignal;
+      const own = AbortSignal.timeout(timeoutMs);
+      request.abortSignal = AbortSignal.any([own, ...(callers ? [callers as AbortSignal] : []), ...(signal ? [signal] : [])]);
+      try {
+        return await next(request);
+      } catch (error) {
+        if (own.aborted && !signal?.aborted && !callers?.aborted) {
+          throw new RestError(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
+        }
+        throw error;
+      } finally {
+        request.abortSignal = callers;
+      }
+    },
+  };
+}
+
+/** Table service answers are checked before they count: a 2xx that is not a table page or an entity is an error, never an empty result. */
+export const tableAnswerPolicy: PipelinePolicy = {
+  name: 'durableGateTableAnswer',
+  async sendRequest(request, next) {
+    const response = await next(request);
+    if (request.method === 'GET' && response.status >= 200 && response.status < 300) {
+      checkTableAnswer(request, response.status, response.headers.get('content-type'), response.bodyAsText);
+    }
+    return response;
+  },
+};
+
+/** What the Table service sends for a query (`Table()`, `Tables`): a JSON object with a `value` array; for a point read: one entity. */
+export function checkTableAnswer(request: Pick<PipelineRequest, 'url'>, status: number, contentType: string | undefined, body: string | null | undefined): void {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const pointRead = /\(PartitionKey=/.test(path);
+  const expected = pointRead ? 'a table entity' : 'a table query page';
+  const seen = (): string => {
+    const text = (body ?? '').replace(/\s+/g, ' ').trim();
+    return text ? `'${text.slice(0, 60)}${text.length > 60 ? '…' : ''}'` : 'an empty body';
+  };
+  const refuse = (what: string): never => {
+    throw new ServiceAnswerError(
+      `the storage endpoint answered HTTP ${status} with ${what} where ${expected} was expected: something other than the Table service answered (a proxy, a firewall or sign-in page, a wrong endpoint). Nothing from this answer was counted; check the connection's TableEndpoint.`,
+    );
+  };
+  if (!contentType || !/json/i.test(contentType)) refuse(`${contentType ? `content type ${contentType}` : 'no content type'} (${seen()})`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body ?? '');
+  } catch {
+    refuse(`text that is not JSON (${seen()})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) refuse(`JSON that is not an object (${seen()})`);
+  const record = parsed as Record<string, unknown>;
+  if (pointRead ? typeof record.PartitionKey !== 'string' : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+    refuse(`JSON without ${pointRead ? 'a PartitionKey' : "a 'value' list of rows"} (${seen()})`);
+  }
 }
 
 function localSettings(appDir: string | undefined): Record<string, string> {
@@ -73,14 +154,23 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
     const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
     return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
   };
-  const clientOptions = { ...RETRY, ...options.clientOptions };
+  const clientOptions: TableServiceClientOptions = {
+    ...RETRY,
+    ...options.clientOptions,
+    additionalPolicies: [
+      ...(options.clientOptions?.additionalPolicies ?? []),
+      { policy: requestDeadlinePolicy(options.signal), position: 'perRetry' },
+      { policy: tableAnswerPolicy, position: 'perRetry' },
+    ],
+  };
+  const withSignal = (connection: StorageConnection): StorageConnection => (options.signal ? { ...connection, signal: options.signal } : connection);
   const value = lookup(setting);
-  if (value) return fromConnectionString(setting, value, clientOptions);
+  if (value) return withSignal(fromConnectionString(setting, value, clientOptions));
   const accountName = lookup(`${setting}__accountName`);
   const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
   if (tableUri && !URL.canParse(tableUri)) throw new UsageError(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
   const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
-  if (tableUri) return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+  if (tableUri) return withSignal(fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions));
   if (options.origin) throw new UsageError(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
   throw new UsageError(
     `no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +

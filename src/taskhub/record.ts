@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { stopReason } from '../../harness/app/host.js';
 import { join } from 'node:path';
 import { HistoryError } from '../../harness/errors.js';
 import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
@@ -28,6 +29,11 @@ export interface RecordOptions {
   redact?: RedactPath[];
   /** After recording: the folder pruned to this many files per orchestrator and this age. */
   retention?: { keepPerOrchestrator?: number; maxAgeMs?: number };
+  /**
+   * Stops the run (a cancel, the deadline): no new instance is started, reads under way end, and
+   * what was not recorded is listed. Files are written whole or not at all.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RecordSummary {
@@ -57,6 +63,12 @@ export interface RecordSummary {
   redacted: number;
   /** Files removed by the retention rules, with why. */
   pruned: { file: string; reason: string }[];
+  /** Why the run stopped before every instance was read (a cancel, the deadline). */
+  stopped?: string;
+  /** Instances listed but not recorded because the run stopped. */
+  notRecorded: string[];
+  /** Temporary files of an earlier run that was killed mid-write, removed. */
+  leftoversRemoved: number;
 }
 
 export async function recordHistories(options: RecordOptions): Promise<RecordSummary> {
@@ -76,6 +88,7 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   }
   // Listing succeeded, so the hub exists: only now is the folder created.
   await mkdir(options.outDir, { recursive: true });
+  const leftoversRemoved = await removeLeftovers(options.outDir);
   const summary: RecordSummary = {
     instances: instances.length,
     written: 0,
@@ -93,25 +106,32 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     truncated,
     redacted: 0,
     pruned: [],
+    notRecorded: [],
+    leftoversRemoved,
   };
   // File names are chosen before any is written, so two instances can never race for one.
   const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < instances.length) {
+    while (next < instances.length && !options.signal?.aborted) {
       const instance = instances[next++]!;
       try {
         await recordOne(options, instance, summary, clock, targets.get(instance.instanceId)!);
       } catch (error) {
         // One instance never stops the others: it is reported and the run goes on.
-        summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+        if (options.signal?.aborted) summary.notRecorded.push(instance.instanceId);
+        else summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
       }
       done += 1;
       options.onProgress?.(done, instances.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+  if (options.signal?.aborted) {
+    summary.stopped = stopReason(options.signal);
+    summary.notRecorded.push(...instances.slice(next).map((i) => i.instanceId));
+  }
   summary.files.sort();
   if (options.retention && (options.retention.keepPerOrchestrator !== undefined || options.retention.maxAgeMs !== undefined)) {
     summary.pruned = (await pruneHistories(options.outDir, { ...options.retention, now: clock() })).removed;
@@ -120,6 +140,32 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
+}
+
+/** A temporary file as recordOne names it: `<file>.json.<pid>.<random>.tmp`. */
+const TEMP_FILE = /\.json\.(\d+)\.[a-z0-9]+\.tmp$/;
+
+/** Temporary files left by a run that was killed mid-write (its process is gone): removed, never read as histories. */
+async function removeLeftovers(dir: string): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
+    await rm(join(dir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** For each instance the user named that was not listed: why. */
@@ -142,10 +188,12 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
     const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
     const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
     if (eventRows.length === 0) {
-      // No history: still Pending, or purged/deleted since it was listed.
+      // No history: still Pending, or purged/deleted since it was listed. The runtime writes history
+      // before an instance runs, so a running one without rows is a history that could not be read.
       const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
-      if (still) summary.pendingWithoutHistory.push(instance.instanceId);
-      else summary.vanished.push(instance.instanceId);
+      if (!still) summary.vanished.push(instance.instanceId);
+      else if (still.runtimeStatus === 'Pending') summary.pendingWithoutHistory.push(instance.instanceId);
+      else summary.unreadable.push({ instanceId: instance.instanceId, message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.` });
       return;
     }
     let history;

@@ -1,0 +1,42 @@
+/** Command deadlines: one signal that ends a command's work on a cancel or when its time is up. */
+
+export interface Deadline {
+  signal: AbortSignal;
+  /** Whether it was the time, not a cancel, that ended the work. */
+  readonly expired: boolean;
+  /** Ends the work now (the command has decided): its requests are aborted with this reason. */
+  abort(reason: string): void;
+  clear(): void;
+}
+
+/**
+ * A signal aborted by the caller's signal (its reason passed on), or `ms` from now with `reason`
+ * (e.g. "--timeout 5m passed"). Requests, workers and loops given this signal stop with it.
+ */
+export function withDeadline(parent: AbortSignal | undefined, ms: number | undefined, reason: string): Deadline {
+  const controller = new AbortController();
+  let expired = false;
+  const onParent = (): void => controller.abort(parent?.reason);
+  if (parent?.aborted) onParent();
+  else parent?.addEventListener('abort', onParent, { once: true });
+  const timer =
+    ms === undefined
+      ? undefined
+      : setTimeout(() => {
+          expired = true;
+          controller.abort(reason);
+        }, Math.min(ms, 2_000_000_000));
+  return {
+    signal: controller.signal,
+    get expired() {
+      return expired;
+    },
+    abort(why) {
+      controller.abort(why);
+    },
+    clear() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParent);
+    },
+  };
+}
