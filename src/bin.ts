@@ -6,7 +6,8 @@
 import { isMainThread } from 'node:worker_threads';
 import { setWorkerScript } from '../harness/app/host.js';
 import '../harness/app/worker.js';
-import { flushed, runProcess } from './cli.js';
+import { runProcess } from './cli.js';
+import { flushed } from './deadline.js';
 
 if (isMainThread) {
   setWorkerScript(import.meta.url);

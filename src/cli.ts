@@ -12,7 +12,7 @@ import { exitCodeFor } from '../harness/replay/result.js';
 import { runReplay } from '../harness/replay/run.js';
 import { REPORT_FORMATS, formatForFile, renderReport, type ReportFormat } from '../harness/report/formats.js';
 import { parseDuration } from './commands/duration.js';
-import { withDeadline } from './deadline.js';
+import { STOP_GRACE_MS, withDeadline } from './deadline.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -111,9 +111,6 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
   }
 }
 
-/** How long a command may take to stop after SIGINT/SIGTERM before the process ends anyway. */
-export const STOP_GRACE_MS = 2000;
-
 /**
  * The process around main(): SIGINT/SIGTERM cancel the command, which stops and says what it had
  * done; a command that has not stopped STOP_GRACE_MS later, or a second signal, ends the process
@@ -143,13 +140,6 @@ export async function runProcess(argv: string[]): Promise<number> {
   } finally {
     clearInterval(keepAlive);
   }
-}
-
-/** Resolves when what was written to the stream has been handed to the system. */
-export function flushed(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolvePromise) => {
-    if (!stream.write('', () => resolvePromise())) stream.once('drain', () => resolvePromise());
-  });
 }
 
 function reportError(error: unknown, io: CliIo): number {

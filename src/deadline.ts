@@ -1,4 +1,17 @@
-/** Command deadlines: one signal that ends a command's work on a cancel or when its time is up. */
+/**
+ * Command deadlines (one signal that ends a command's work on a cancel or when its time is up),
+ * and the process rules the CLI and the Action share.
+ */
+
+/** How long a command may take to stop after SIGINT/SIGTERM before the process ends anyway. */
+export const STOP_GRACE_MS = 2000;
+
+/** Resolves when what was written to the stream has been handed to the system. */
+export function flushed(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if (!stream.write('', () => resolvePromise())) stream.once('drain', () => resolvePromise());
+  });
+}
 
 export interface Deadline {
   signal: AbortSignal;

@@ -2,9 +2,13 @@
 import { isMainThread } from 'node:worker_threads';
 import { setWorkerScript } from '../../harness/app/host.js';
 import '../../harness/app/worker.js';
-import { run } from './main.js';
+import { flushed } from '../deadline.js';
+import { runAction } from './main.js';
 
 if (isMainThread) {
   setWorkerScript(import.meta.url);
-  await run();
+  await runAction();
+  // The outputs and the summary are written: nothing (a request left open, a worker) keeps the step alive.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(process.exitCode ?? 0);
 }

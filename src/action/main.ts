@@ -3,9 +3,12 @@
  * libraries as the CLI, writes outputs, the job summary and annotations.
  */
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { stopReason } from '../../harness/app/host.js';
 import { AppLoadError, errorMessage } from '../../harness/errors.js';
+import { writeWhole } from '../../harness/report/write.js';
+import { parseDuration } from '../commands/duration.js';
+import { STOP_GRACE_MS, withDeadline } from '../deadline.js';
 import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
@@ -24,6 +27,8 @@ export interface ActionSettings {
   githubToken: string;
   requireVersionBump: boolean;
   versionFile?: string;
+  timeoutMs: number;
+  timeoutText: string;
 }
 
 function flag(getInput: (name: string) => string, name: string): boolean {
@@ -47,7 +52,10 @@ export function readSettings(getInput: (name: string) => string = (name) => core
   const githubToken = getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
   const versionFile = getInput('version-file');
+  const timeoutText = getInput('timeout') || '30m';
   return {
+    timeoutMs: parseDuration('timeout', timeoutText),
+    timeoutText,
     command,
     app,
     histories,
@@ -93,32 +101,57 @@ function annotate(report: ReplayReport, workspace: string): number {
   return Math.max(0, groups.length - MAX_ANNOTATIONS);
 }
 
-export async function run(): Promise<void> {
+/**
+ * The step around run(): a cancelled workflow (SIGINT, then SIGTERM) cancels the command, which
+ * stops and says what it had done; one that has not stopped STOP_GRACE_MS later, or a second
+ * signal, ends the step (failed).
+ */
+export async function runAction(): Promise<void> {
+  const controller = new AbortController();
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      core.setFailed(`${name} again: ending now. What was not finished is not done.`);
+      process.exit(1);
+    }
+    core.info(`${name} received: stopping.`);
+    controller.abort(`the run was cancelled (${name})`);
+    setTimeout(() => {
+      core.setFailed(`Not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await run(controller.signal);
+  } finally {
+    clearInterval(keepAlive);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export async function run(signal?: AbortSignal): Promise<void> {
   const getInput = (name: string): string => core.getInput(name);
   const command = getInput('command') || 'replay';
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   if (command === 'record' || command === 'gate' || command === 'validate' || command === 'swap') {
-    const controller = new AbortController();
-    const stop = (): void => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const stop = signal ?? new AbortController().signal;
     try {
       if (command === 'validate' || command === 'swap') {
         const { runSwapAction, runValidateAction } = await import('./azure.js');
-        if (command === 'validate') await runValidateAction(getInput, workspace);
-        else await runSwapAction(getInput, workspace, controller.signal);
+        if (command === 'validate') await runValidateAction(getInput, workspace, stop);
+        else await runSwapAction(getInput, workspace, stop);
       } else {
         const { runGateAction, runRecordAction } = await import('./taskhub.js');
-        if (command === 'record') await runRecordAction(getInput, workspace);
-        else await runGateAction(getInput, workspace, controller.signal);
+        if (command === 'record') await runRecordAction(getInput, workspace, stop);
+        else await runGateAction(getInput, workspace, stop);
       }
     } catch (error) {
       const message = errorMessage(error);
       // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
       core.setFailed(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
     }
     return;
   }
@@ -129,9 +162,11 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(error));
     return;
   }
+  const deadline = withDeadline(signal, settings.timeoutMs, `the timeout (${settings.timeoutText}) passed`);
   try {
     const workspace = settings.workspace;
     const report = await runReplay({
+      signal: deadline.signal,
       app: settings.app,
       histories: settings.histories,
       cwd: workspace,
@@ -139,16 +174,17 @@ export async function run(): Promise<void> {
       requireVersionBump: settings.requireVersionBump,
       ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
       onAppWarning: (warning) => core.warning(warning),
-    });
+    }).finally(() => deadline.clear());
     core.info(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
+    if (deadline.signal.aborted) core.warning(`Stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked.`);
     // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
     const folder = process.env.RUNNER_TEMP || workspace;
     const reportPath = join(folder, 'durable-gate-replay.json');
-    await writeFile(reportPath, renderJson(report));
+    await writeWhole(reportPath, renderJson(report));
     const sarifPath = join(folder, 'durable-gate-replay.sarif');
-    await writeFile(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
+    await writeWhole(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
     const junitPath = join(folder, 'durable-gate-replay.xml');
-    await writeFile(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
+    await writeWhole(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
     core.setOutput('sarif-path', sarifPath);
     core.setOutput('junit-path', junitPath);
     const s = report.summary;

@@ -1,12 +1,14 @@
 /** The Action's `record` and `gate` commands: the same libraries as the CLI. */
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { errorMessage } from '../../harness/errors.js';
+import { stopReason } from '../../harness/app/host.js';
+import { AppLoadError, errorMessage } from '../../harness/errors.js';
+import { writeWhole } from '../../harness/report/write.js';
+import { withDeadline } from '../deadline.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, redact } from '../commands/options.js';
 import { recordKeeping, recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
 import { openJudge } from '../gate/selective.js';
-import { gateExitCode, runGate } from '../gate/gate.js';
+import { GATE_GRACE_MS, gateErrorReport, gateExitCode, runGate, type GateReport } from '../gate/gate.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
@@ -15,7 +17,7 @@ type GetInput = (name: string) => string;
 
 const list = (value: string): string[] => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
 
-function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskHub; connection: StorageConnection } {
+function openHub(getInput: GetInput, workspace: string, signal: AbortSignal): { hub: AzureTablesTaskHub; connection: StorageConnection } {
   const taskHub = getInput('task-hub');
   if (!taskHub) throw new Error("Input 'task-hub' is required: the task hub name (host.json extensions.durableTask.hubName).");
   const setting = getInput('connection') || 'AzureWebJobsStorage';
@@ -24,17 +26,17 @@ function openHub(getInput: GetInput, workspace: string): { hub: AzureTablesTaskH
   if (raw) core.setSecret(raw);
   const app = getInput('app');
   const prefix = getInput('table-prefix');
-  const opened = openTaskHub({ taskHub, setting, ...(app ? { appDir: resolve(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
+  const opened = openTaskHub({ taskHub, setting, signal, ...(app ? { appDir: resolve(workspace, app) } : {}), ...(prefix ? { tablePrefix: prefix } : {}) });
   for (const secret of opened.connection.secrets) core.setSecret(secret);
   return opened;
 }
 
-function storageSource(getInput: GetInput, workspace: string): GateSource {
-  const { hub, connection } = openHub(getInput, workspace);
+function storageSource(getInput: GetInput, workspace: string, signal: AbortSignal): GateSource {
+  const { hub, connection } = openHub(getInput, workspace, signal);
   return { source: hub, hub, secrets: connection.secrets };
 }
 
-export async function runRecordAction(getInput: GetInput, workspace: string): Promise<void> {
+export async function runRecordAction(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<void> {
   const out = getInput('out');
   if (!out) throw new Error("Input 'out' is required for command: record, the folder for the history files.");
   const statuses = parseStatuses('status', list(getInput('status')));
@@ -43,10 +45,13 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
   const orchestrators = list(getInput('orchestrator'));
   const instances = list(getInput('instance'));
   const keeping = recordKeeping([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
-  const { hub, connection } = openHub(getInput, workspace);
+  const timeout = getInput('timeout') || '30m';
+  const deadline = withDeadline(signal, parseDuration('timeout', timeout), `the timeout (${timeout}) passed`);
+  const { hub, connection } = openHub(getInput, workspace, deadline.signal);
   core.info(`Reading ${hub.describe}`);
   try {
     const summary = await recordHistories({
+      signal: deadline.signal,
       hub,
       outDir: resolve(workspace, out),
       query: {
@@ -71,9 +76,12 @@ export async function runRecordAction(getInput: GetInput, workspace: string): Pr
       .addList(notes)
       .write()
       .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
-    if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
+    if (summary.stopped) core.setFailed(`Stopped (${summary.stopped}): ${summary.notRecorded.length} instance(s) not recorded; they are listed above.`);
+    else if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
   } catch (error) {
-    core.setFailed(redact(errorMessage(error), connection.secrets));
+    core.setFailed(deadline.signal.aborted ? `Stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.` : redact(errorMessage(error), connection.secrets));
+  } finally {
+    deadline.clear();
   }
 }
 
@@ -88,29 +96,50 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const waitFor = parseWaitFor(getInput('wait-for'));
   const appInput = getInput('app');
   if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
-  const { source, hub, secrets } = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace);
-  const app = waitFor === 'breaking' ? await openJudge(hub, resolve(workspace, appInput), (warning) => core.warning(warning)) : undefined;
-  core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
-  const report = await runGate({
-    source,
-    ...(app?.judge ? { judge: app.judge } : {}),
-    statuses,
-    timeoutMs,
-    intervalMs,
-    signal,
-    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-    ...(ignoreStale ? { ignoreStale } : {}),
-    onPoll: (poll) =>
-      core.info(
-        `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
-          (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : ''),
-      ),
-  }).finally(() => app?.close());
+  // Requests and the app's loading end with the gate: at the latest its grace after the timeout.
+  const work = withDeadline(signal, timeoutMs + GATE_GRACE_MS, `the timeout (${getInput('timeout') || '30m'}) passed`);
+  let report: GateReport | undefined;
+  let found: GateSource;
+  let app: Awaited<ReturnType<typeof openJudge>> | undefined;
+  try {
+    found = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, work.signal);
+    core.info(`Gating on ${found.source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
+    try {
+      app = waitFor === 'breaking' ? await openJudge(found.hub, resolve(workspace, appInput), (warning) => core.warning(warning), { signal: work.signal }) : undefined;
+    } catch (error) {
+      // The gate fails closed with its report: the new code could not be loaded to judge anything.
+      if (!(error instanceof AppLoadError)) throw error;
+      report = gateErrorReport(found.source.describe, signal.aborted ? 'cancelled' : 'error', `could not load the new code in ${appInput}: ${error.message}`);
+    }
+    report ??= await runGate({
+      source: found.source,
+      ...(app?.judge ? { judge: app.judge } : {}),
+      statuses,
+      timeoutMs,
+      intervalMs,
+      graceMs: GATE_GRACE_MS,
+      signal,
+      ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+      ...(ignoreStale ? { ignoreStale } : {}),
+      onPoll: (poll) =>
+        core.info(
+          `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
+            (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : ''),
+        ),
+    }).finally(() => {
+      // The gate has decided: a poll still waiting on the service is abandoned, not left running.
+      work.abort('the gate has decided');
+      return app?.close();
+    });
+  } finally {
+    work.clear();
+  }
+  const { hub, secrets } = found;
   if (hub?.neverRan) core.info(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
   if (report.error) report.error = redact(report.error, secrets);
   core.info(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
-  await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+  await writeWhole(reportPath, JSON.stringify(report, null, 2) + '\n');
   core.setOutput('drained', report.drained);
   core.setOutput('in-flight', report.inFlight.length);
   core.setOutput('report-path', reportPath);
