@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import { AppLoadError } from '../errors.js';
+import { AppLoadError, errorMessage } from '../errors.js';
 import { parseHistory, parseHistoryText, readHistoryFile } from '../history/load.js';
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
@@ -153,7 +153,14 @@ class WorkerHandle {
     return new Promise<FromWorker>((resolvePromise, reject) => {
       this.pending.set(id, { resolve: resolvePromise, reject });
       this.worker.ref();
-      this.worker.postMessage({ ...message, id } as ToWorker);
+      try {
+        this.worker.postMessage({ ...message, id } as ToWorker);
+      } catch (error) {
+        // The message could not be copied to the worker (a value nested too deep, or not
+        // cloneable): the worker is fine; the histories in it are the problem.
+        this.pending.delete(id);
+        reject(new NotSent(errorMessage(error)));
+      }
     }).finally(() => {
       if (this.pending.size === 0) this.worker.unref();
     });
@@ -167,6 +174,9 @@ class WorkerHandle {
     await this.worker.terminate();
   }
 }
+
+/** A request that never reached the worker because its content could not be copied there. */
+class NotSent extends Error {}
 
 const HUNG = Symbol('hung');
 const STOPPED = Symbol('stopped');
@@ -244,6 +254,16 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     } catch (error) {
       // The worker is gone (the user's code called process.exit, ran out of memory, or crashed it).
       answer = error instanceof Error ? error : new Error(String(error));
+    }
+    if (answer instanceof NotSent) {
+      // Find the history that cannot be sent: one at a time, each alone.
+      if (items.length > 1) {
+        const results: ReplayResult[] = [];
+        for (const item of items) results.push(...(await replay([item], engineOptions)));
+        return results;
+      }
+      const item = items[0]!;
+      return [{ source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?` } }];
     }
     if (answer === STOPPED) {
       // The worker holds this batch's results until its end: the batch counts as not checked.

@@ -8,7 +8,8 @@
  * - `{ "history": [...] }`.
  * The HTTP API's `showHistory` form is refused: it drops EventIds and folds events together.
  */
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { lstat, open, readlink, type FileHandle } from 'node:fs/promises';
 import { HistoryError } from '../errors.js';
 import {
   EventType,
@@ -53,31 +54,205 @@ const STRING_FIELDS = new Set(['Input', 'Result', 'Reason', 'Details', 'Name', '
 
 const INTEGER_FIELDS = ['EventId', 'TaskScheduledId', 'TimerId', 'Generation'];
 
+/**
+ * The largest history file read: 256 MB. One instance's history is rarely more than a few MB
+ * (large payloads go to blobs); a file this big is almost always a whole table export, and
+ * reading it would take several times its size in memory (bytes, text, parsed events).
+ */
+export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The deepest nesting of arrays and objects accepted. Events nest 3 or 4 levels and payloads a
+ * few more; JSON.parse copes with any depth but JSON.stringify and structured clone (sending
+ * the history to the SDK, to a worker) are recursive and overflow the stack at a few thousand.
+ */
+export const MAX_HISTORY_DEPTH = 1000;
+
+const EXPECTED = 'Expected a durable-gate history file, an array of history events or of History table rows, as UTF-8 JSON.';
+
 /** Read one history file. Throws {@link HistoryError} naming the file (and event) when it cannot be used. */
 export async function readHistoryFile(path: string): Promise<LoadedHistory> {
-  let text: string;
+  return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
+}
+
+async function readHistoryBytes(path: string): Promise<Buffer> {
+  let handle: FileHandle | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new HistoryError(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
+    if (info.size > MAX_HISTORY_BYTES) throw tooBig(path, info.size);
+    if (info.isFile()) return await handle.readFile();
+    // A pipe or device has no size: read it, but never more than the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > MAX_HISTORY_BYTES) throw tooBig(path, undefined);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new HistoryError(path, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`);
+    if (error instanceof HistoryError) throw error;
+    throw new HistoryError(path, await describeReadError(path, error as NodeJS.ErrnoException));
+  } finally {
+    await handle?.close();
   }
-  return parseHistoryText(text, path);
+}
+
+function tooBig(path: string, size: number | undefined): HistoryError {
+  return new HistoryError(
+    path,
+    `${size === undefined ? 'holds more than' : `is ${megabytes(size)}, more than`} the ${megabytes(MAX_HISTORY_BYTES)} durable-gate reads from one history file. ` +
+      "One instance's history is rarely more than a few MB: if this is an export of a whole History table, write one file per instance (the rows of one PartitionKey) and replay those.",
+  );
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+async function describeReadError(path: string, error: NodeJS.ErrnoException): Promise<string> {
+  const link = await lstat(path).then((info) => info.isSymbolicLink(), () => false);
+  if (link && (error.code === 'ENOENT' || error.code === 'ELOOP')) {
+    const target = await readlink(path).catch(() => '?');
+    return error.code === 'ENOENT'
+      ? `is a symbolic link to "${target}", which does not exist (a dangling link). Point the link at the history file, or remove it.`
+      : `is a symbolic link to "${target}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`;
+  }
+  if (error.code === 'ENOENT') return 'no such file';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read the file: permission denied. Give the user running durable-gate read access to it.';
+  return `cannot read the file (${error.code ?? error.message})`;
+}
+
+/** UTF-8 with or without a byte order mark, validated: a file in another encoding is named, not misread. */
+function decodeHistoryBytes(bytes: Buffer, path: string): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (isUtf8(start === 0 ? bytes : bytes.subarray(start))) return bytes.toString('utf8', start);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new HistoryError(path, `is UTF-16 text (byte order mark ${hex(bytes[0]!)} ${hex(bytes[1]!)}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    throw new HistoryError(path, `is gzip-compressed, not JSON text (large-message blobs are stored gzipped). Decompress it first (gunzip). ${EXPECTED}`);
+  }
+  const offset = firstInvalidUtf8(bytes, start);
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  throw new HistoryError(
+    path,
+    `is not UTF-8 text: the byte at offset ${offset} (line ${line}), ${hex(bytes[offset] ?? 0)}, does not begin a valid UTF-8 sequence. ` +
+      `The file is in another encoding (such as Latin-1 or Windows-1252) or is not text. Convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8). ${EXPECTED}`,
+  );
+}
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** The offset where the first ill-formed UTF-8 sequence starts (Unicode 15 table 3-7), or the length. */
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
 }
 
 export function parseHistoryText(text: string, source: string): LoadedHistory {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new HistoryError(source, `the file is empty. ${EXPECTED}`);
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(text);
   } catch (error) {
-    const reason = (error as Error).message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
-    throw new HistoryError(source, `not valid JSON (${reason}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+    const message = (error as Error).message;
+    if (error instanceof RangeError) {
+      // Not seen with V8's iterative parser, but a stack or memory limit must name the file, not crash the batch.
+      throw new HistoryError(source, `could not be parsed (${message}): it is too large or too deeply nested. ${EXPECTED}`);
+    }
+    const reason = message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
+    const position = /at position (\d+)/.exec(message)?.[1];
+    if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
+      throw new HistoryError(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
+    }
+    const line = position === undefined ? '' : `, line ${lineAt(text, Number(position))}`;
+    throw new HistoryError(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
   }
   return parseHistory(value, source);
 }
 
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Where `value` nests deeper than `limit` (a path such as `history[3].Input.a`, cut after a few
+ * steps), or undefined. Iterative: it must not overflow the stack on the input it guards against.
+ */
+function tooDeep(value: unknown, limit: number): string | undefined {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const paths: string[] = [''];
+  while (values.length > 0) {
+    const item = values.pop();
+    const depth = depths.pop()!;
+    const at = paths.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return at || 'the top';
+    const named = depth < 4;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const child: unknown = item[i];
+        if (typeof child !== 'object' || child === null) continue;
+        values.push(child);
+        depths.push(depth + 1);
+        paths.push(named ? `${at}[${i}]` : at);
+      }
+    } else {
+      for (const key in item) {
+        const child = (item as Record<string, unknown>)[key];
+        if (typeof child !== 'object' || child === null) continue;
+        values.push(child);
+        depths.push(depth + 1);
+        paths.push(named ? (at ? `${at}.${key}` : key) : at);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Detect the form of `value` and convert it. */
 export function parseHistory(value: unknown, source: string): LoadedHistory {
+  const deep = tooDeep(value, MAX_HISTORY_DEPTH);
+  if (deep !== undefined) {
+    throw new HistoryError(source, `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`);
+  }
   if (Array.isArray(value)) {
     return fromEventArray(value, source, undefined);
   }

@@ -1,9 +1,15 @@
 /**
  * Expands `--histories` arguments: files, folders (every *.json below them) and globs
  * (`*`, `?`, `**`). Node 20 has no fs.glob, so the walk is done here.
+ *
+ * Symbolic links are followed, to files and to folders: a history behind a link must be replayed,
+ * not skipped (a skipped breaking history would let a deploy through). A folder reached twice
+ * (two links to it, or a link back to a parent: a loop) is walked once. A link that leads nowhere
+ * (dangling, or a loop of links) is kept as a file, so that reading it gives an `error` result
+ * naming the link (see readHistoryFile) instead of a history silently missing.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface ExpandedPaths {
   files: string[];
@@ -18,31 +24,42 @@ export function expandHistoryPaths(args: readonly string[], cwd = process.cwd())
   return expandPaths(args, cwd, '.json');
 }
 
+/** A file found by a walk. `real` is its path with links resolved; undefined for a link that leads nowhere. */
+interface Found {
+  path: string;
+  real: string | undefined;
+}
+
 /** Files, folders (every file below ending in `folderSuffix`) and globs, each file once. */
 export async function expandPaths(args: readonly string[], cwd: string, folderSuffix: string): Promise<ExpandedPaths> {
   const files: string[] = [];
   const unmatched: string[] = [];
   const seen = new Set<string>();
   let matched = false;
-  const add = (file: string): void => {
+  const add = ({ path, real }: Found): void => {
     matched = true;
-    // A file named twice (a folder and a file in it, overlapping globs) is replayed once.
-    if (!seen.has(file)) {
-      seen.add(file);
-      files.push(file);
+    // A file named twice (a folder and a file in it, overlapping globs, two links to one file) is replayed once.
+    const key = real ?? path;
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(path);
     }
   };
   for (const arg of args) {
     matched = false;
     if (GLOB_CHARS.test(arg)) {
-      for (const file of await globFiles(arg, cwd)) add(file);
+      for (const found of await globFiles(arg, cwd)) add(found);
     } else {
       const path = resolve(cwd, arg);
       const info = await stat(path).catch(() => undefined);
       if (info?.isDirectory()) {
-        for (const file of await walk(path)) if (file.toLowerCase().endsWith(folderSuffix)) add(file);
+        for (const found of await walkFrom(path)) {
+          if (found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path))) add(found);
+        }
       } else if (info?.isFile()) {
-        add(path);
+        add({ path, real: await realpath(path).catch(() => path) });
+      } else if (!info && (await lstat(path).catch(() => undefined))?.isSymbolicLink()) {
+        add({ path, real: undefined }); // a link that leads nowhere: the reader names it
       }
     }
     if (!matched) unmatched.push(arg);
@@ -50,28 +67,75 @@ export async function expandPaths(args: readonly string[], cwd: string, folderSu
   return { files, unmatched };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/** A dangling link without an extension may have pointed to a folder of histories: report it too. */
+function mayBeFolder(path: string): boolean {
+  return extname(path) === '';
+}
+
+async function walkFrom(dir: string): Promise<Found[]> {
+  const real = await realpath(dir).catch(() => undefined);
+  return real === undefined ? [] : walk(dir, real, new Set([real]));
+}
+
+/**
+ * Every file below `dir`, sorted, links followed. `realDir` is `dir` with links resolved: a plain
+ * entry's real path is `realDir/name`, so only links cost a realpath call (walks of 100,000 files).
+ */
+async function walk(dir: string, realDir: string, walked: Set<string>): Promise<Found[]> {
+  const out: Found[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile()) out.push(path);
+    let real = join(realDir, entry.name);
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => undefined);
+      if (!target) {
+        out.push({ path, real: undefined });
+        continue;
+      }
+      real = await realpath(path).catch(() => path);
+      isDirectory = target.isDirectory();
+      if (!isDirectory && !target.isFile()) continue;
+      if (!isDirectory) {
+        out.push({ path, real });
+        continue;
+      }
+    }
+    if (isDirectory) {
+      // Never loops: a folder already walked (reached through another link, or a parent) is skipped.
+      if (walked.has(real)) continue;
+      walked.add(real);
+      out.push(...(await walk(path, real, walked)));
+    } else if (entry.isFile()) out.push({ path, real });
   }
   return out;
 }
 
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+async function globFiles(pattern: string, cwd: string): Promise<Found[]> {
   const normalized = pattern.split(sep).join('/');
   const segments = normalized.split('/');
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
   const baseSegments = segments.slice(0, firstGlob);
   const base = baseSegments.length === 0 ? cwd : resolve(cwd, baseSegments.join('/') || '/');
-  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
-  const all = await walk(base);
-  return all.filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
+  const rest = segments.slice(firstGlob);
+  const matcher = globToRegExp(rest.join('/'));
+  const all = await walkFrom(base);
+  return all.filter((found) => {
+    const rel = relative(base, found.path).split(sep).join('/');
+    return matcher.test(rel) || (found.real === undefined && mayBeFolder(found.path) && mayHoldMatches(rest, rel.split('/')));
+  });
+}
+
+/** Could files below the folder `path` (segments) match the glob `pattern` (segments)? */
+function mayHoldMatches(pattern: readonly string[], path: readonly string[]): boolean {
+  if (path.length === 0) return pattern.length > 0;
+  const [head, ...tail] = pattern;
+  if (head === undefined) return false;
+  if (head === '**') return mayHoldMatches(tail, path) || mayHoldMatches(pattern, path.slice(1));
+  return globToRegExp(head).test(path[0]!) && mayHoldMatches(tail, path.slice(1));
 }
 
 function globToRegExp(glob: string): RegExp {
