@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A8: () => (/* binding */ OUTCOME_UNKNOWN),
 /* harmony export */   AN: () => (/* binding */ ArmCancelled),
+/* harmony export */   Gl: () => (/* binding */ INVALID_RESPONSE),
 /* harmony export */   aN: () => (/* binding */ ArmClient),
 /* harmony export */   dW: () => (/* binding */ ArmError)
 /* harmony export */ });
@@ -19,8 +20,12 @@ export const modules = {
 const WEB_API_VERSION = '2024-04-01';
 /** The call may or may not have taken effect at Azure's side: check before acting again. */
 const OUTCOME_UNKNOWN = 'OutcomeUnknown';
+/** Azure Resource Manager (or something in its place) answered with something ARM does not send. */
+const INVALID_RESPONSE = 'InvalidResponse';
 /** Transport failures that mean the request never reached the service. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
+const MAX_RETRY_AFTER_MS = 60_000;
 class ArmError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
     status;
     code;
@@ -34,26 +39,65 @@ class ArmError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Durabl
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
 class ArmCancelled extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
     sent;
+    accepted;
     name = 'ArmCancelled';
     constructor(message, 
     /** False when the cancel came before the request was sent: nothing was started. */
-    sent = true) {
+    sent = true, 
+    /** True when Azure had accepted the operation: it goes on at Azure's side. */
+    accepted = false) {
         super(message);
         this.sent = sent;
+        this.accepted = accepted;
     }
 }
 /** An App Service error in either shape, as code and message. */
 function armErrorDetail(body) {
+    const detail = armErrorBody(body);
+    if (detail)
+        return detail;
+    const text = body.trim().replace(/\s+/g, ' ');
+    if (!text)
+        return {};
+    return { message: text.startsWith('<') ? `an HTML page, not an answer of Azure Resource Manager (it begins '${text.slice(0, 60)}')` : text.slice(0, 300) };
+}
+/** The error of an ARM or App Service error body ({"error":{code,message}} or {"Code","Message"}); undefined when the body is no such thing. */
+function armErrorBody(body) {
+    let parsed;
     try {
-        const parsed = JSON.parse(body);
-        const error = (parsed.error ?? parsed.Error);
-        const source = error && typeof error === 'object' ? error : parsed;
-        const code = source.code ?? source.Code;
-        const message = source.message ?? source.Message;
-        return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
+        parsed = JSON.parse(body);
     }
     catch {
-        return body.trim() ? { message: body.trim().slice(0, 300) } : {};
+        return undefined;
+    }
+    if (!isObject(parsed))
+        return undefined;
+    const error = parsed.error ?? parsed.Error;
+    const source = isObject(error) ? error : parsed;
+    const code = source.code ?? source.Code;
+    const message = source.message ?? source.Message;
+    if (typeof code !== 'string' && typeof message !== 'string')
+        return undefined;
+    return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What an answer's body is, for messages: its content type and how it begins. */
+function describeBody(response) {
+    const type = header(response.headers, 'content-type') || 'no content type';
+    const text = response.body.trim().replace(/\s+/g, ' ');
+    return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
+}
+/** The JSON body of an answer; undefined for an empty one; a string saying why when it is not JSON. */
+function readJson(response) {
+    if (!response.body.trim())
+        return { value: undefined };
+    try {
+        return { value: JSON.parse(response.body) };
+    }
+    catch {
+        return { problem: `HTTP ${response.status} with a body that is not JSON (${describeBody(response)})` };
     }
 }
 const CONFLICT = /another operation is in progress/i;
@@ -66,19 +110,30 @@ class ArmClient {
     get sleep() {
         return this.options.sleep ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy;
     }
-    checkCancelled(what) {
-        if (this.options.signal?.aborted)
-            throw new ArmCancelled(`cancelled ${what}`);
+    get requestTimeoutMs() {
+        return this.options.requestTimeoutMs ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUT_MS */ .t1;
     }
-    async authorization() {
+    /**
+     * The Authorization header. A cancel while the token is on its way ends the wait at once, with
+     * `cancelled` (the request it was for was not sent).
+     */
+    async authorization(cancelled) {
         if (!this.token || this.token.expiresOnTimestamp - Date.now() < 120_000) {
+            const { signal } = this.options;
+            const limit = this.options.tokenTimeoutMs ?? 120_000;
             let token;
             try {
-                token = await this.options.credential.getToken(this.options.scope);
+                token = await settle(this.options.credential.getToken(this.options.scope, signal ? { abortSignal: signal } : {}), signal, limit);
             }
             catch (error) {
+                if (signal?.aborted)
+                    throw cancelled();
                 throw new ArmError(`could not get a token for Azure Resource Manager: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0]}`);
             }
+            if (token === 'cancelled' || signal?.aborted)
+                throw cancelled();
+            if (token === 'late')
+                throw new ArmError(`could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`);
             if (!token)
                 throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
             this.token = token;
@@ -91,47 +146,70 @@ class ArmClient {
             url.searchParams.set('api-version', apiVersion);
         return url;
     }
-    /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
+    /**
+     * One call; retried on 429, 5xx and transport failures within the retry budget; 409 conflicts
+     * waited out. Non-2xx → ArmError; so is a 2xx whose body is not JSON: an answer counts only when
+     * it is one Resource Manager could have sent.
+     */
     async request(method, path, body, what = `${method} ${path}`, options = {}) {
         const url = this.url(path);
+        const { signal } = this.options;
         const retries = this.options.retries ?? 6;
         const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
         const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
         const canRetry = (wait) => attempt < retries && Date.now() + wait <= retryDeadline;
+        const notSent = () => new ArmCancelled(`cancelled before ${what} was sent`, false);
+        const mustNotRepeat = options.idempotent === false;
         let attempt = 0;
         for (;;) {
-            if (this.options.signal?.aborted)
-                throw new ArmCancelled(`cancelled before ${what} was sent`, false);
+            if (signal?.aborted)
+                throw notSent();
+            const authorization = await this.authorization(notSent);
+            if (signal?.aborted)
+                throw notSent();
             let response;
             try {
                 response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(url, {
                     method,
-                    headers: { authorization: await this.authorization(), accept: 'application/json' },
+                    headers: { authorization, accept: 'application/json' },
                     ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
                     ...(this.options.ca ? { ca: this.options.ca } : {}),
-                    ...(this.options.signal ? { signal: this.options.signal } : {}),
+                    ...(signal ? { signal } : {}),
+                    // Each try ends within the budget left (but gets a fair chance even when little is left).
+                    timeoutMs: Math.min(this.requestTimeoutMs, Math.max(retryDeadline - Date.now(), 5000)),
                 });
             }
             catch (error) {
-                this.checkCancelled(what);
-                if (error instanceof ArmError)
-                    throw error;
+                const reachedAzure = !(0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .neverSent */ .vQ)(error) && !NOT_SENT.has(error.code ?? '');
+                if (signal?.aborted) {
+                    if (!reachedAzure)
+                        throw notSent();
+                    throw new ArmCancelled(mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`);
+                }
                 const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
                 if (tls)
                     throw new ArmError(`${what}: ${tls}`);
                 const failure = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-                if (options.idempotent === false && !NOT_SENT.has(error.code ?? '')) {
+                if (mustNotRepeat && reachedAzure) {
                     throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
                 }
                 if (!canRetry(this.backoff(attempt)))
                     throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
                 this.options.onNotice?.(`${what}: ${failure}; trying again.`);
-                await this.sleep(this.backoff(attempt++), this.options.signal);
+                await this.sleep(this.backoff(attempt++), signal);
                 continue;
             }
             const { status } = response;
-            if (status >= 200 && status < 300)
-                return { status, headers: response.headers, body: (response.body ? safeJson(response.body) : undefined) };
+            if (status >= 200 && status < 300) {
+                const parsed = readJson(response);
+                if ('problem' in parsed) {
+                    const tail = mustNotRepeat
+                        ? " Whether it started at Azure's side is not known: check the app's activity log before acting again."
+                        : ' Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it.';
+                    throw new ArmError(`${what}: Azure Resource Manager answered ${parsed.problem}.${tail}`, status, mustNotRepeat ? OUTCOME_UNKNOWN : INVALID_RESPONSE);
+                }
+                return { status, headers: response.headers, body: parsed.value };
+            }
             const detail = armErrorDetail(response.body);
             const said = detail.message ?? `HTTP ${status}`;
             const delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']);
@@ -140,19 +218,19 @@ class ArmClient {
                     throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
                 if (Date.now() >= conflictDeadline)
                     throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
-                const pause = Math.min(Math.max(delay ?? 15_000, 1000), Math.max(conflictDeadline - Date.now(), 1));
+                const pause = Math.min(Math.max(delay ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - Date.now(), 1));
                 this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
-                await this.sleep(pause, this.options.signal);
+                await this.sleep(pause, signal);
                 continue;
             }
-            const pause = Math.min(60_000, delay ?? this.backoff(attempt));
-            if (status >= 500 && options.idempotent === false) {
+            const pause = Math.min(MAX_RETRY_AFTER_MS, delay ?? this.backoff(attempt));
+            if ((status >= 500 || status === 408) && mustNotRepeat) {
                 throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
             }
-            if ((status === 429 || status >= 500) && canRetry(pause)) {
+            if ((status === 408 || status === 429 || status >= 500) && canRetry(pause)) {
                 if (attempt > 0)
                     this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
-                await this.sleep(pause, this.options.signal);
+                await this.sleep(pause, signal);
                 attempt++;
                 continue;
             }
@@ -164,8 +242,15 @@ class ArmClient {
     }
     /**
      * Starts a long-running operation and follows it to its end. Resolves when it succeeded, throws
-     * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
-     * while it ran (the operation itself goes on at Azure's side).
+     * ArmError with the platform's reason when it failed, ArmError with code OUTCOME_UNKNOWN when
+     * Azure accepted it and its end could not be learnt, ArmCancelled when the user cancelled (with
+     * `accepted` when the operation goes on at Azure's side).
+     *
+     * Only an answer that proves the end counts: Succeeded (or the Location's final 2xx) for success;
+     * status Failed/Canceled, or a 4xx carrying ARM's error for the operation, for failure. Anything
+     * else (401, 403, 404, 408, 429 and 5xx that outlast the retries, transport failures, a body ARM
+     * does not send) leaves the outcome unknown, said as such: a swap that was carried out must never
+     * be reported as failed, or someone runs it again and undoes it.
      */
     async operation(method, path, body, what, options = {}) {
         const started = await this.request(method, path, body, what, { ...options, idempotent: false });
@@ -173,74 +258,143 @@ class ArmClient {
             return;
         const asyncOperation = header(started.headers, 'azure-asyncoperation');
         const location = header(started.headers, 'location');
-        if (!asyncOperation && !location)
-            return;
+        const accepted = `Azure accepted it, and it may have completed: check the app's activity log before acting again.`;
+        const unknown = (reason, status) => new ArmError(`${what}: ${reason}. ${accepted}`, status, OUTCOME_UNKNOWN);
+        if (!asyncOperation && !location) {
+            // 201 Created is an end in itself; a 202 without an address to follow says nothing of the end.
+            if (started.status === 201)
+                return;
+            throw unknown('Azure answered HTTP 202 without an Azure-AsyncOperation or Location header to follow it by', 202);
+        }
         // The token goes only to Resource Manager itself: an operation URL elsewhere is not followed.
         const endpoint = new URL(this.options.endpoint);
         for (const link of [asyncOperation, location]) {
             if (link && (!URL.canParse(link) || new URL(link).origin !== endpoint.origin)) {
-                throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. Check the app's activity log for the result.`, undefined, OUTCOME_UNKNOWN);
+                throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. It may have completed: check the app's activity log for the result before acting again.`, undefined, OUTCOME_UNKNOWN);
             }
         }
+        const { signal } = this.options;
+        const link = new URL((asyncOperation ?? location));
+        const style = asyncOperation ? 'operation status' : 'operation result';
+        const retries = this.options.retries ?? 6;
         const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
-        let delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(started.headers['retry-after']) ?? 5000;
         const began = Date.now();
+        const following = () => new ArmCancelled(`stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`, true, true);
+        let delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(started.headers['retry-after']) ?? 5000;
         let noticed = 0;
+        /** Polls in a row that said nothing (transport failures, 408, 429, 5xx), and the last of them. */
+        let failures = 0;
+        let lastProblem;
         for (;;) {
-            if (Date.now() > deadline)
-                throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. It may still complete: check the app's activity log before acting again.`, undefined, OUTCOME_UNKNOWN);
-            await this.sleep(Math.max(delay, 1000), this.options.signal);
-            if (this.options.signal?.aborted)
-                throw new ArmCancelled(`stopped following ${what}: it goes on at Azure's side. Check the app's activity log.`);
+            const left = deadline - Date.now();
+            if (left <= 0) {
+                throw unknown(`still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`);
+            }
+            await this.sleep(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left), signal);
+            if (signal?.aborted)
+                throw following();
             if (Date.now() - began - noticed >= 30_000) {
                 noticed = Date.now() - began;
                 this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
             }
-            if (asyncOperation) {
-                const poll = await this.request('GET', asyncOperation, undefined, `${what} (operation status)`).catch((error) => {
-                    throw error instanceof ArmError && !(error instanceof ArmCancelled) ? new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN) : error;
+            let response;
+            try {
+                response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(link, {
+                    headers: { authorization: await this.authorization(following), accept: 'application/json' },
+                    ...(this.options.ca ? { ca: this.options.ca } : {}),
+                    ...(signal ? { signal } : {}),
+                    timeoutMs: Math.min(this.requestTimeoutMs, Math.max(deadline - Date.now(), 1000)),
                 });
-                const status = (poll.body?.status ?? '').toLowerCase();
-                if (status === 'succeeded')
-                    return;
-                if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
-                    const detail = armErrorDetail(JSON.stringify(poll.body ?? {}));
-                    throw new ArmError(`${what} ${status}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
-                }
-                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(poll.headers['retry-after']) ?? delay;
             }
-            else {
-                let poll;
-                try {
-                    poll = await this.request('GET', location, undefined, `${what} (operation result)`);
-                }
-                catch (error) {
-                    if (error instanceof ArmError && error.status !== undefined && error.status < 500) {
-                        throw new ArmError(`${what} failed: ${error.message.replace(/^.*? \(operation result\): /, '')}`, error.status, error.code);
-                    }
-                    if (error instanceof ArmError && !(error instanceof ArmCancelled)) {
-                        throw new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN);
-                    }
-                    throw error;
-                }
-                if (poll.status !== 202)
-                    return;
-                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(poll.headers['retry-after']) ?? delay;
+            catch (error) {
+                if (error instanceof ArmCancelled || signal?.aborted)
+                    throw following();
+                if (error instanceof ArmError)
+                    throw unknown(`its ${style} could not be read: ${error.message}`);
+                const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
+                if (tls)
+                    throw unknown(`its ${style} could not be read: ${tls}`);
+                lastProblem = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+                if (++failures > retries)
+                    throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`);
+                this.options.onNotice?.(`${what}: reading its ${style} failed (${lastProblem}); trying again.`);
+                delay = this.backoff(failures - 1);
+                continue;
             }
+            const { status } = response;
+            const said = armErrorDetail(response.body).message;
+            if (status === 408 || status === 429 || status >= 500) {
+                lastProblem = `HTTP ${status}${said ? `: ${said}` : ''}`;
+                if (++failures > retries)
+                    throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`, status);
+                this.options.onNotice?.(`${what}: reading its ${style} answered ${lastProblem}; trying again.`);
+                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']) ?? this.backoff(failures - 1);
+                continue;
+            }
+            failures = 0;
+            lastProblem = undefined;
+            if (status === 401 || status === 403 || status === 404) {
+                throw unknown(`its ${style} could not be read: ${POLL_REFUSED[status]} (HTTP ${status}${said ? `: ${said}` : ''})`, status);
+            }
+            const parsed = readJson(response);
+            if (asyncOperation) {
+                // The status monitor answers 200 with {"status": ...}; anything else does not tell how it ended.
+                const value = 'value' in parsed ? parsed.value : undefined;
+                if (status < 200 || status >= 300 || !isObject(value) || typeof value.status !== 'string') {
+                    const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? describeBody(response)})` : `HTTP ${status} without a status (${describeBody(response)})`;
+                    throw unknown(`its operation status is not an answer Azure sends: ${why}`, status);
+                }
+                const state = value.status.toLowerCase();
+                if (state === 'succeeded')
+                    return;
+                if (state === 'failed' || state === 'canceled' || state === 'cancelled') {
+                    const detail = armErrorBody(JSON.stringify(value)) ?? {};
+                    throw new ArmError(`${what} ${state}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
+                }
+            }
+            else if (status >= 400 && status < 500) {
+                // The Location answers the operation's own error with a 4xx and ARM's error body: that is a failure.
+                const detail = armErrorBody(response.body);
+                if (!detail)
+                    throw unknown(`its operation result is not an answer Azure sends: HTTP ${status} (${describeBody(response)})`, status);
+                throw new ArmError(`${what} failed: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, status, detail.code);
+            }
+            else if ('problem' in parsed || ![200, 201, 202, 204].includes(status)) {
+                throw unknown(`its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${describeBody(response)})`}`, status);
+            }
+            else if (status !== 202) {
+                return;
+            }
+            delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']) ?? delay;
         }
     }
 }
+/** Why a poll's 401, 403 or 404 says nothing of the operation's end. */
+const POLL_REFUSED = {
+    401: 'Azure refused the token while it was being followed',
+    403: 'the identity may not read the operation',
+    404: 'the operation was not found (its record may have expired or moved)',
+};
 function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function safeJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
+/** Waits for `work`, but no longer than the signal allows or `limitMs`. */
+function settle(work, signal, limitMs) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return resolve('cancelled');
+        // Whichever comes first ends the wait, and the others are cleared: a credential that never answers holds nothing open.
+        const end = (settle) => (value) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            settle(value);
+        };
+        const timer = setTimeout(end(() => resolve('late')), limitMs);
+        const onAbort = end(() => resolve('cancelled'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        work.then(end(resolve), end(reject));
+    });
 }
 function explain(status, code, message) {
     const tail = code ? ` (${code}, HTTP ${status})` : ` (HTTP ${status})`;
@@ -332,6 +486,22 @@ const PRODUCTION = 'production';
 function isProduction(slot) {
     return slot.toLowerCase() === PRODUCTION;
 }
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * An answer that lacks what Resource Manager always sends is an error, never read as "nothing":
+ * a settings list without `properties` is not "no settings", a site without them is not a site.
+ */
+function expectShape(what, expected) {
+    return new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`, undefined, _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .INVALID_RESPONSE */ .Gl);
+}
+/** The `properties` object of an answer (a resource, a config list), or an error naming the call. */
+function propertiesOf(body, what) {
+    if (!isObject(body) || !isObject(body.properties))
+        throw expectShape(what, 'the properties object it always has');
+    return body.properties;
+}
 class WebSite {
     arm;
     ref;
@@ -355,8 +525,10 @@ class WebSite {
     }
     /** The slot's resource; a missing app or slot is said plainly. */
     async get(slot, option = '--slot') {
+        const what = `reading ${this.describe(slot)}`;
+        let body;
         try {
-            return (await this.arm.request('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
+            body = (await this.arm.request('GET', this.path(slot), undefined, what)).body;
         }
         catch (error) {
             if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404) {
@@ -370,24 +542,51 @@ class WebSite {
             }
             throw error;
         }
+        const properties = propertiesOf(body, what);
+        for (const name of ['serverFarmId', 'state', 'defaultHostName']) {
+            if (properties[name] !== undefined && properties[name] !== null && typeof properties[name] !== 'string')
+                throw expectShape(what, `a text ${name}`);
+        }
+        if (properties.targetSwapSlot !== undefined && properties.targetSwapSlot !== null && typeof properties.targetSwapSlot !== 'string')
+            throw expectShape(what, 'a text targetSwapSlot');
+        return { properties: properties, ...(isObject(body) && typeof body.kind === 'string' ? { kind: body.kind } : {}) };
     }
     async plan() {
         const site = await this.get(PRODUCTION);
         const farm = site.properties?.serverFarmId;
         let sku;
-        if (farm)
-            sku = (await this.arm.request('GET', farm, undefined, 'reading the App Service plan')).body?.sku;
+        if (farm) {
+            const what = 'reading the App Service plan';
+            const body = (await this.arm.request('GET', farm, undefined, what)).body;
+            // The plan's sku tells Flex Consumption (no slots) apart: without it, nothing can be told.
+            if (!isObject(body) || !isObject(body.sku) || (body.sku.name !== undefined && typeof body.sku.name !== 'string') || (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')) {
+                throw expectShape(what, 'the sku object a plan always has');
+            }
+            sku = body.sku;
+        }
         const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
         return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
     }
     async appSettings(slot) {
-        const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, `reading the app settings of ${this.describe(slot)}`);
-        return Object.fromEntries(Object.entries(response.body?.properties ?? {}).filter((e) => typeof e[1] === 'string'));
+        const what = `reading the app settings of ${this.describe(slot)}`;
+        const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, what);
+        const properties = propertiesOf(response.body, what);
+        // Settings are text; anything else is not a list of settings (null, an app setting's absent value, is left out).
+        const odd = Object.entries(properties).find(([, value]) => value !== null && typeof value !== 'string');
+        if (odd)
+            throw expectShape(what, `text values (the setting ${odd[0]} is ${Array.isArray(odd[1]) ? 'a list' : typeof odd[1]})`);
+        return Object.fromEntries(Object.entries(properties).filter((e) => typeof e[1] === 'string'));
     }
     /** App setting names marked as deployment slot settings (sticky): they stay with their slot on a swap. */
     async stickySettingNames() {
-        const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
-        return response.body?.properties?.appSettingNames ?? [];
+        const what = 'reading the slot setting names';
+        const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, what);
+        const names = propertiesOf(response.body, what).appSettingNames;
+        if (names === undefined || names === null)
+            return [];
+        if (!Array.isArray(names) || names.some((name) => typeof name !== 'string'))
+            throw expectShape(what, 'appSettingNames as a list of names');
+        return names;
     }
     /**
      * Swap `slot` into `target` and follow the operation to its end. A 409 caused by another swap is
@@ -400,7 +599,7 @@ class WebSite {
     }
     /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
     async pendingPreview(slot) {
-        const target = (await this.get(slot)).properties?.targetSwapSlot;
+        const target = (await this.get(slot)).properties.targetSwapSlot;
         return target || undefined;
     }
     /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
@@ -457,7 +656,7 @@ function bindSettings(slot, settings, options) {
     }
     else {
         try {
-            connection = (0,_taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConnection */ .X)({ setting: connectionName, env: settings, credential: options.credential, origin: `the app settings of slot ${slot}` });
+            connection = (0,_taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConnection */ .XC)({ setting: connectionName, env: settings, credential: options.credential, origin: `the app settings of slot ${slot}` });
         }
         catch (error) {
             connectionProblem = `cannot use its setting ${connectionName}: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.$/, '')}`;
@@ -624,8 +823,9 @@ function renderValidation(report) {
 /**
  * The swap: staging into production through ARM, followed to its end, production's health checked
  * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
- * run starts no operation after the cancel; an operation already started at Azure's side is said
- * to go on.
+ * run starts no operation after the cancel, and says so; an operation already started at Azure's
+ * side is said to go on. An operation whose end could not be learnt is 'unknown', never 'failed':
+ * a swap reported as failed gets run again, and a second swap undoes the first.
  */
 
 
@@ -694,6 +894,8 @@ async function runSwap(options) {
     let busy;
     /** Set when an operation was sent and its outcome is not known. */
     let unknown;
+    /** The operation a cancel interrupted, if it came during one. */
+    let interrupted;
     const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
     /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
     const operate = async (operation, from, to, run) => {
@@ -708,7 +910,12 @@ async function runSwap(options) {
         catch (error) {
             record.seconds = Math.round((Date.now() - started) / 100) / 10;
             if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
-                record.message = error.sent ? "cancelled while Azure ran it; it goes on at Azure's side" : 'cancelled before it was sent: nothing was started';
+                interrupted = record;
+                record.message = !error.sent
+                    ? 'cancelled before it was sent: nothing was started'
+                    : error.accepted
+                        ? "cancelled while Azure ran it; it goes on at Azure's side"
+                        : "cancelled while the request was being sent: it may or may not have started at Azure's side";
                 throw error;
             }
             record.message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.$/, '');
@@ -724,6 +931,9 @@ async function runSwap(options) {
     try {
         if (action === 'preview') {
             const op = await operate('preview', slot, target, () => site.preview(slot, target));
+            if (!op.succeeded && unknown) {
+                return Object.assign(report, { outcome: 'unknown', message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.` });
+            }
             return Object.assign(report, op.succeeded
                 ? { outcome: 'previewed', message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
                 : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
@@ -733,6 +943,9 @@ async function runSwap(options) {
                 return Object.assign(report, { outcome: 'reset', message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
             }
             const op = await operate('reset', slot, target, () => site.reset(slot));
+            if (!op.succeeded && unknown) {
+                return Object.assign(report, { outcome: 'unknown', message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.` });
+            }
             return Object.assign(report, op.succeeded
                 ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
                 : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
@@ -773,6 +986,12 @@ async function runSwap(options) {
             return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
         }
         const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
+        if (!back.succeeded && unknown) {
+            return Object.assign(report, {
+                outcome: 'unknown',
+                message: `${target} was unhealthy after the swap (${last}), and whether swapping it back worked is not known: ${unknown}. Check which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list) before swapping by hand: a second swap back would undo the first.`,
+            });
+        }
         if (!back.succeeded) {
             return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
         }
@@ -787,10 +1006,16 @@ async function runSwap(options) {
     }
     catch (error) {
         if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
-            const last = report.operations.at(-1);
-            return cancelled(error.sent && last
-                ? `Cancelled while Azure ran the ${last.operation}: ${error.message}`
-                : `Cancelled (${error.message})${report.operations.some((o) => o.succeeded) ? '' : ': nothing was swapped'}.`);
+            const swapped = report.operations.some((o) => o.succeeded && o.operation === 'swap');
+            if (interrupted && error.accepted)
+                return cancelled(`Cancelled while Azure ran the ${interrupted.operation}: ${error.message}.`);
+            if (interrupted && error.sent) {
+                return cancelled(`Cancelled while the ${interrupted.operation} request was being sent: whether Azure started it is not known. Do not swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`);
+            }
+            if (swapped) {
+                return cancelled(`Cancelled (${error.message}) after the swap: ${target} runs the new version, and nothing was swapped back. Check ${target} and swap back by hand if needed: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`);
+            }
+            return cancelled(`Cancelled (${error.message}): nothing was swapped.`);
         }
         throw error;
     }
@@ -823,13 +1048,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __webpack_require__(6683);
 // EXTERNAL MODULE: ./src/azure/arm.ts
 var azure_arm = __webpack_require__(1201);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/azure/credentials.ts
+
 
 
 const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'];
@@ -851,7 +1083,13 @@ function parseAuth(text) {
         throw new errors/* UsageError */.eb(`Invalid --auth '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
     return auth;
 }
+
 async function createCredential(options) {
+    const onSecret = options.onSecret ?? (0,secrets/* secretSink */._f)();
+    const made = await makeCredential(options, onSecret);
+    return onSecret ? { ...made, credential: (0,secrets/* maskingCredential */.Ai)(made.credential, onSecret) } : made;
+}
+async function makeCredential(options, onSecret) {
     const auth = parseAuth(options.auth);
     const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
     // An authority host set in the environment (sovereign or private clouds, tests) wins over the cloud's.
@@ -872,7 +1110,7 @@ async function createCredential(options) {
             if (!requestUrl || !requestToken) {
                 throw new errors/* UsageError */.eb("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
             }
-            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), { authorityHost, disableInstanceDiscovery });
+            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), { authorityHost, disableInstanceDiscovery });
             return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
         }
         case 'managed-identity':
@@ -888,7 +1126,8 @@ async function createCredential(options) {
     }
 }
 /** The job's OIDC token for Entra ID, from the runner's token service. */
-async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE) {
+async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE, onSecret) {
+    onSecret?.(requestToken);
     const url = new URL(requestUrl);
     url.searchParams.set('audience', audience);
     let response;
@@ -910,6 +1149,8 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE)
     }
     if (typeof value !== 'string' || value === '')
         throw new errors/* UsageError */.eb("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
+    // Masked before it goes anywhere: the next request (to Entra ID) carries it.
+    onSecret?.(value);
     return value;
 }
 
@@ -929,6 +1170,8 @@ var taskhub = __webpack_require__(6788);
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/azure.ts
 /** `durable-gate validate`, `durable-gate swap` and slot discovery for `gate --slot`: through ARM. */
+
+
 
 
 
@@ -999,11 +1242,13 @@ Options:
   --target <name>         The slot it swaps into (default production).
   --app <dir>             The function app folder being deployed (its host.json is read).
   --format text|json      Report format on stdout (default text).
+  --timeout <duration>    Stop after this long (default 5m).
 ${azure_options/* AZURE_HELP */.k}
   -h, --help              Show this help.
 
 Exit codes: 0 no errors (warnings may be listed); 1 errors found (each says how to fix it);
-2 could not check (Azure unreachable, not allowed, app or slot not found, bad options).
+2 could not check (Azure unreachable, not allowed, app or slot not found, bad options, stopped by
+--timeout or a cancel).
 `;
 const SWAP_USAGE = `Usage: durable-gate swap --slot <slot> --app-name <name> --resource-group <name> [options]
 
@@ -1044,18 +1289,31 @@ function requireSlot(values, command) {
         throw new errors/* UsageError */.eb(`missing --slot <name>: the slot to ${command === 'swap' ? 'swap' : 'check'} (e.g. staging). Run 'durable-gate ${command} --help'.`);
     return values.slot;
 }
-async function validateCommand(args, io) {
-    const { values } = (0,taskhub/* parse */.qg)('validate', args, { ...azure_options/* AZURE_OPTIONS */.H, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+async function validateCommand(args, io, signal) {
+    const { values } = (0,taskhub/* parse */.qg)('validate', args, { ...azure_options/* AZURE_OPTIONS */.H, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
         io.stdout.write(VALIDATE_USAGE);
         return 0;
     }
     const slot = requireSlot(values, 'validate');
     const fmt = format(values);
-    const { site, identity } = await openSite(values, io, 'validate');
-    const report = await (0,slots/* validateSlots */.uW)({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
-    io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : (0,slots/* renderValidation */.kQ)(report));
-    return report.ok ? 0 : 1;
+    const timeout = values.timeout ?? '5m';
+    const timeoutMs = (0,options/* parseDuration */.E9)('--timeout', timeout);
+    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, timeoutMs, `--timeout ${timeout} passed`);
+    try {
+        const { site, identity } = await openSite(values, io, 'validate', { signal: deadline.signal, timeoutMs });
+        const report = await (0,slots/* validateSlots */.uW)({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
+        io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : (0,slots/* renderValidation */.kQ)(report));
+        return report.ok ? 0 : 1;
+    }
+    catch (error) {
+        if (!deadline.signal.aborted)
+            throw error;
+        throw new errors/* DurableGateError */.B7(`validate stopped (${(0,host/* stopReason */.PJ)(deadline.signal)}) before the checks were done: nothing was validated. It changes nothing, so it is safe to run again.`);
+    }
+    finally {
+        deadline.clear();
+    }
 }
 /** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
 function swapSettings(get, slot, prefix = '--') {

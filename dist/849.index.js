@@ -12,15 +12,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   slotGateSource: () => (/* binding */ slotGateSource)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4116);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9410);
+/* harmony import */ var _harness_report_write_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1967);
 /* harmony import */ var _azure_slots_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1906);
 /* harmony import */ var _azure_swap_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7456);
 /* harmony import */ var _commands_azure_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9498);
+/* harmony import */ var _commands_duration_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3180);
 /** The Action's `validate` and `swap` commands, and slot discovery for `gate`: the CLI's libraries. */
+
 
 
 
@@ -48,8 +49,8 @@ async function slotGateSource(getInput, workspace, signal, timeoutMs) {
     return found;
 }
 async function writeReport(name, report, workspace) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || workspace, name);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, JSON.stringify(report, null, 2) + '\n');
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP || workspace, name);
+    await (0,_harness_report_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeWhole */ .f)(path, JSON.stringify(report, null, 2) + '\n');
     return path;
 }
 function summarizeFindings(summary, report) {
@@ -75,12 +76,13 @@ function annotateFindings(report) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `durable-gate: ${finding.code}` });
     }
 }
-async function runValidateAction(getInput, workspace) {
+async function runValidateAction(getInput, workspace, signal) {
     const values = azureValues(getInput);
     if (!values.slot)
         throw new Error("Input 'slot' is required for command: validate, the slot to check (e.g. staging).");
-    const { site, identity } = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.openSite)(values, actionIo(workspace), 'validate');
-    const report = await (0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .validateSlots */ .uW)({ site, slot: values.slot, target: getInput('target') || 'production', credential: identity.credential, ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, values.app) } : {}) });
+    const timeoutMs = (0,_commands_duration_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E)('timeout', getInput('timeout') || '5m');
+    const { site, identity } = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.openSite)(values, actionIo(workspace), 'validate', { timeoutMs, ...(signal ? { signal } : {}) });
+    const report = await (0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .validateSlots */ .uW)({ site, slot: values.slot, target: getInput('target') || 'production', credential: identity.credential, ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, values.app) } : {}) });
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .renderValidation */ .kQ)(report));
     annotateFindings(report);
     const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -90,7 +92,7 @@ async function runValidateAction(getInput, workspace) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report-path', await writeReport('durable-gate-validate.json', report, workspace));
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('durable-gate validate', 2).addRaw((0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .renderValidation */ .kQ)(report).trimEnd().split('\n').at(-1), true);
     summarizeFindings(summary, report);
-    await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`));
+    await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
     if (!report.ok)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The slot set-up has ${errors} error(s); each names its fix.`);
 }
@@ -102,7 +104,7 @@ async function runSwapAction(getInput, workspace, signal) {
     const skipValidation = (getInput('skip-validation') || 'false').toLowerCase() === 'true';
     const io = actionIo(workspace);
     const { site, identity } = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.openSite)(values, io, 'swap', { timeoutMs: settings.timeoutMs, signal });
-    const report = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.swapWithValidation)(site, identity, settings, { skipValidation, signal, ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, values.app) } : {}) }, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+    const report = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.swapWithValidation)(site, identity, settings, { skipValidation, signal, ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, values.app) } : {}) }, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.renderSwap)(report));
     annotateFindings(report.validation);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('outcome', report.outcome);
@@ -121,7 +123,7 @@ async function runSwapAction(getInput, workspace, signal) {
         summary.addRaw(`Health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}.`, true);
     if (report.validation)
         summarizeFindings(summary, report.validation);
-    await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`));
+    await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
     if ((0,_azure_swap_js__WEBPACK_IMPORTED_MODULE_5__/* .swapExitCode */ .T_)(report) !== 0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(report.message);
 }

@@ -28462,18 +28462,22 @@ function stripJsonComments(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ loadApp),
-/* harmony export */   _: () => (/* binding */ setWorkerScript)
+/* harmony export */   AT: () => (/* binding */ loadApp),
+/* harmony export */   PJ: () => (/* binding */ stopReason),
+/* harmony export */   _f: () => (/* binding */ setWorkerScript)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_HISTORY_TIMEOUT_MS, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MEMORY_LIMIT_MB */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
+/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8716);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
  */
+
 
 
 
@@ -28487,18 +28491,23 @@ function workerScript(file = './worker.js') {
     // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
     return new URL(override ? String(override) : file, import.meta.url);
 }
+const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
+const DEFAULT_LOAD_TIMEOUT_MS = 60_000;
+const DEFAULT_MEMORY_LIMIT_MB = 2048;
 /** One replay worker with the app loaded. */
 class WorkerHandle {
     worker;
     info;
+    memoryLimitMb;
     nextId = 0;
     pending = new Map();
     failure;
     /** Histories finished by the worker so far (it counts them in shared memory, no messages). */
     progress;
-    constructor(worker, progress, info) {
+    constructor(worker, progress, info, memoryLimitMb) {
         this.worker = worker;
         this.info = info;
+        this.memoryLimitMb = memoryLimitMb;
         this.progress = new Int32Array(progress);
         worker.removeAllListeners('error');
         worker.removeAllListeners('exit');
@@ -28509,14 +28518,17 @@ class WorkerHandle {
                 waiter?.resolve(message);
             }
         });
-        worker.on('error', (error) => this.failAll(new Error(`the replay worker crashed: ${error.message}`)));
+        worker.on('error', (error) => this.failAll(workerFailure(error, this.memoryLimitMb)));
         worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
         worker.unref();
     }
     static async start(dir, options) {
+        if (options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, stopReason(options.signal));
         const progress = new SharedArrayBuffer(4);
         const init = { durableGateWorker: true, appDir: dir, progress };
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true });
+        const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
         if (options.userOutput === 'ignore') {
             worker.stdout.resume();
             worker.stderr.resume();
@@ -28525,6 +28537,9 @@ class WorkerHandle {
             worker.stdout.pipe(process.stderr, { end: false });
             worker.stderr.pipe(process.stderr, { end: false });
         }
+        const loadTimeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+        let timer;
+        let onAbort;
         const info = await new Promise((resolvePromise, reject) => {
             worker.once('message', (message) => {
                 if (message.type === 'ready')
@@ -28532,13 +28547,23 @@ class WorkerHandle {
                 else if (message.type === 'load-error')
                     reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
             });
-            worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${error.message}`, error.stack)));
+            worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${workerFailure(error, memoryLimitMb).message}`, error.stack)));
             worker.once('exit', (code) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
-        }).catch(async (error) => {
+            // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
+            timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`)), loadTimeoutMs);
+            onAbort = () => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        })
+            .catch(async (error) => {
             await worker.terminate();
             throw error;
+        })
+            .finally(() => {
+            clearTimeout(timer);
+            if (onAbort)
+                options.signal?.removeEventListener('abort', onAbort);
         });
-        return new WorkerHandle(worker, progress, info);
+        return new WorkerHandle(worker, progress, info, memoryLimitMb);
     }
     failAll(error) {
         this.failure = error;
@@ -28553,7 +28578,15 @@ class WorkerHandle {
         return new Promise((resolvePromise, reject) => {
             this.pending.set(id, { resolve: resolvePromise, reject });
             this.worker.ref();
-            this.worker.postMessage({ ...message, id });
+            try {
+                this.worker.postMessage({ ...message, id });
+            }
+            catch (error) {
+                // The message could not be copied to the worker (a value nested too deep, or not
+                // cloneable): the worker is fine; the histories in it are the problem.
+                this.pending.delete(id);
+                reject(new NotSent((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)));
+            }
         }).finally(() => {
             if (this.pending.size === 0)
                 this.worker.unref();
@@ -28561,19 +28594,54 @@ class WorkerHandle {
     }
     async terminate() {
         this.worker.removeAllListeners('exit');
+        // Held while it stops: an unreferenced worker lets the process end mid-await (exit code 13).
+        this.worker.ref();
         this.failAll(new Error('the replay worker was stopped'));
         await this.worker.terminate();
     }
 }
+/** A request that never reached the worker because its content could not be copied there. */
+class NotSent extends Error {
+}
 const HUNG = Symbol('hung');
+const STOPPED = Symbol('stopped');
+/** Why a run was stopped, from its signal's reason: a cancel, or a deadline passed. */
+function stopReason(signal) {
+    const reason = signal?.reason;
+    if (typeof reason === 'string')
+        return reason;
+    if (reason instanceof Error && reason.name !== 'AbortError')
+        return reason.message;
+    return 'the run was cancelled';
+}
+/** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
+async function identify(item) {
+    try {
+        const history = 'file' in item ? await (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistoryFile */ .tG)(item.file) : 'text' in item ? (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistoryText */ .H4)(item.text, item.source) : (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistory */ .i6)(item.value, item.source);
+        return { instanceId: history.instanceId, orchestrator: history.orchestrator };
+    }
+    catch {
+        return { instanceId: '', orchestrator: '' };
+    }
+}
+/** The worker's own failure, said plainly: running out of its heap limit is the usual one. */
+function workerFailure(error, memoryLimitMb) {
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    }
+    return new Error(`the replay worker crashed: ${error.message}`);
+}
 async function loadApp(appDir, options = {}) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(appDir);
-    const timeoutMs = options.historyTimeoutMs ?? 30_000;
+    const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
+    const signal = options.signal;
     let handle = await WorkerHandle.start(dir, options);
-    /** Resolves with the answer, or HUNG when the worker stops making progress on one history. */
+    /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
     const watch = (answer) => new Promise((resolvePromise, reject) => {
         let seen = Atomics.load(handle.progress, 0);
         let since = Date.now();
+        const stop = () => resolvePromise(STOPPED);
+        signal?.addEventListener('abort', stop, { once: true });
         const timer = setInterval(() => {
             const now = Atomics.load(handle.progress, 0);
             if (now !== seen) {
@@ -28581,29 +28649,62 @@ async function loadApp(appDir, options = {}) {
                 since = Date.now();
             }
             else if (Date.now() - since >= timeoutMs) {
-                clearInterval(timer);
                 resolvePromise(HUNG);
             }
         }, Math.min(1000, Math.max(50, timeoutMs / 10)));
-        answer.then((value) => {
+        answer.then(resolvePromise, reject).finally(() => {
             clearInterval(timer);
-            resolvePromise(value);
-        }, (error) => {
-            clearInterval(timer);
-            reject(error);
+            signal?.removeEventListener('abort', stop);
         });
+        if (signal?.aborted)
+            stop();
+    });
+    const notReplayed = (item) => ({
+        source: 'file' in item ? item.file : item.source,
+        instanceId: '',
+        orchestrator: '',
+        verdict: 'error',
+        error: { message: `not checked: ${stopReason(signal)} before its replay finished.` },
     });
     const replay = async (items, engineOptions) => {
         if (items.length === 0)
             return [];
+        if (signal?.aborted)
+            return items.map(notReplayed);
         const before = Atomics.load(handle.progress, 0);
         let answer;
         try {
             answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
         }
         catch (error) {
-            // The worker is gone (the user's code called process.exit, or crashed it).
+            // The worker is gone (the user's code called process.exit, ran out of memory, or crashed it).
             answer = error instanceof Error ? error : new Error(String(error));
+        }
+        if (answer instanceof NotSent) {
+            // Find the history that cannot be sent: one at a time, each alone.
+            if (items.length > 1) {
+                const results = [];
+                for (const item of items)
+                    results.push(...(await replay([item], engineOptions)));
+                return results;
+            }
+            const item = items[0];
+            return [{ source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?` } }];
+        }
+        if (answer === STOPPED) {
+            // The worker holds this batch's results until its end: the batch counts as not checked.
+            const at = Atomics.load(handle.progress, 0) - before;
+            await handle.terminate();
+            const results = items.map(notReplayed);
+            const current = items[at];
+            if (current) {
+                results[at] = {
+                    ...results[at],
+                    ...(await identify(current)),
+                    error: { message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).` },
+                };
+            }
+            return results;
         }
         if (answer !== HUNG && !(answer instanceof Error)) {
             if (answer.type === 'results')
@@ -28616,18 +28717,25 @@ async function loadApp(appDir, options = {}) {
         handle = await WorkerHandle.start(dir, options);
         const done = await replay(items.slice(0, stuckAt), engineOptions);
         const item = items[stuckAt];
+        const outOfMemory = answer instanceof Error && answer.code === 'ERR_WORKER_OUT_OF_MEMORY';
         const failure = answer === HUNG
             ? {
                 message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
                 runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
                 advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
             }
-            : {
-                message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`,
-                runtimeMessage: 'The Functions host would restart the worker and the instance would fail or retry without progress.',
-                advice: 'Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process.',
-            };
-        const stuck = { source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'failed', failure };
+            : outOfMemory
+                ? {
+                    message: `Replaying this history made the orchestrator use more memory than the replay worker's limit (${options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB} MB): it allocates without bound.`,
+                    runtimeMessage: 'The Functions host worker would run out of memory and restart; the instance would fail or retry without progress.',
+                    advice: 'Look for a loop that keeps growing an array, string or map in the code reached by this history.',
+                }
+                : {
+                    message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`,
+                    runtimeMessage: 'The Functions host would restart the worker and the instance would fail or retry without progress.',
+                    advice: 'Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process.',
+                };
+        const stuck = { source: 'file' in item ? item.file : item.source, ...(await identify(item)), verdict: 'failed', failure };
         const rest = await replay(items.slice(stuckAt + 1), engineOptions);
         return [...done, stuck, ...rest];
     };
@@ -30395,10 +30503,13 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 /* harmony export */   i6: () => (/* binding */ parseHistory),
 /* harmony export */   tG: () => (/* binding */ readHistoryFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(961);
+/* unused harmony exports MAX_HISTORY_BYTES, MAX_HISTORY_DEPTH */
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(961);
 /**
  * Reads a history in any of the accepted forms, detected from content, and normalises it to the
  * event list the runtime would hand the orchestrator:
@@ -30412,6 +30523,7 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 
 
+
 const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
     'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
     'so it cannot drive an exact replay. Export the instance\'s rows of the task hub\'s History table ' +
@@ -30422,42 +30534,226 @@ const TABLE_COLUMNS = new Set(['PartitionKey', 'RowKey', 'Timestamp', 'Execution
 /** Event fields the runtime stores as plain strings even when they hold JSON text. */
 const STRING_FIELDS = new Set(['Input', 'Result', 'Reason', 'Details', 'Name', 'Version', 'InstanceId', 'Data', 'State', 'Output']);
 const INTEGER_FIELDS = ['EventId', 'TaskScheduledId', 'TimerId', 'Generation'];
+/**
+ * The largest history file read: 256 MB. One instance's history is rarely more than a few MB
+ * (large payloads go to blobs); a file this big is almost always a whole table export, and
+ * reading it would take several times its size in memory (bytes, text, parsed events).
+ */
+const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+/**
+ * The deepest nesting of arrays and objects accepted. Events nest 3 or 4 levels and payloads a
+ * few more; JSON.parse copes with any depth but JSON.stringify and structured clone (sending
+ * the history to the SDK, to a worker) are recursive and overflow the stack at a few thousand.
+ */
+const MAX_HISTORY_DEPTH = 1000;
+const EXPECTED = 'Expected a durable-gate history file, an array of history events or of History table rows, as UTF-8 JSON.';
 /** Read one history file. Throws {@link HistoryError} naming the file (and event) when it cannot be used. */
 async function readHistoryFile(path) {
-    let text;
+    return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
+}
+async function readHistoryBytes(path) {
+    let handle;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+        const info = await handle.stat();
+        if (info.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
+        if (info.size > MAX_HISTORY_BYTES)
+            throw tooBig(path, info.size);
+        if (info.isFile())
+            return await handle.readFile();
+        // A pipe or device has no size: read it, but never more than the limit.
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
+            if (bytesRead === 0)
+                return Buffer.concat(chunks, total);
+            total += bytesRead;
+            if (total > MAX_HISTORY_BYTES)
+                throw tooBig(path, undefined);
+            chunks.push(buffer.subarray(0, bytesRead));
+        }
     }
     catch (error) {
-        const code = error.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(path, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`);
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, await describeReadError(path, error));
     }
-    return parseHistoryText(text, path);
+    finally {
+        await handle?.close();
+    }
+}
+function tooBig(path, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `${size === undefined ? 'holds more than' : `is ${megabytes(size)}, more than`} the ${megabytes(MAX_HISTORY_BYTES)} durable-gate reads from one history file. ` +
+        "One instance's history is rarely more than a few MB: if this is an export of a whole History table, write one file per instance (the rows of one PartitionKey) and replay those.");
+}
+function megabytes(bytes) {
+    const mb = bytes / (1024 * 1024);
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+async function describeReadError(path, error) {
+    const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then((info) => info.isSymbolicLink(), () => false);
+    if (link && (error.code === 'ENOENT' || error.code === 'ELOOP')) {
+        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(path).catch(() => '?');
+        return error.code === 'ENOENT'
+            ? `is a symbolic link to "${target}", which does not exist (a dangling link). Point the link at the history file, or remove it.`
+            : `is a symbolic link to "${target}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`;
+    }
+    if (error.code === 'ENOENT')
+        return 'no such file';
+    if (error.code === 'EACCES' || error.code === 'EPERM')
+        return 'cannot read the file: permission denied. Give the user running durable-gate read access to it.';
+    return `cannot read the file (${error.code ?? error.message})`;
+}
+/** UTF-8 with or without a byte order mark, validated: a file in another encoding is named, not misread. */
+function decodeHistoryBytes(bytes, path) {
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(start === 0 ? bytes : bytes.subarray(start)))
+        return bytes.toString('utf8', start);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is UTF-16 text (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`);
+    }
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is gzip-compressed, not JSON text (large-message blobs are stored gzipped). Decompress it first (gunzip). ${EXPECTED}`);
+    }
+    const offset = firstInvalidUtf8(bytes, start);
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1))
+        line++;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is not UTF-8 text: the byte at offset ${offset} (line ${line}), ${hex(bytes[offset] ?? 0)}, does not begin a valid UTF-8 sequence. ` +
+        `The file is in another encoding (such as Latin-1 or Windows-1252) or is not text. Convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8). ${EXPECTED}`);
+}
+function hex(byte) {
+    return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/** The offset where the first ill-formed UTF-8 sequence starts (Unicode 15 table 3-7), or the length. */
+function firstInvalidUtf8(bytes, from = 0) {
+    let i = from;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let low = 0x80;
+        let high = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                low = 0xa0;
+            else if (b === 0xed)
+                high = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                low = 0x90;
+            else if (b === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf))
+                return i;
+        }
+        i += need + 1;
+    }
+    return bytes.length;
 }
 function parseHistoryText(text, source) {
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    if (text.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `the file is empty. ${EXPECTED}`);
     let value;
     try {
-        value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        value = JSON.parse(text);
     }
     catch (error) {
-        const reason = error.message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `not valid JSON (${reason}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+        const message = error.message;
+        if (error instanceof RangeError) {
+            // Not seen with V8's iterative parser, but a stack or memory limit must name the file, not crash the batch.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `could not be parsed (${message}): it is too large or too deeply nested. ${EXPECTED}`);
+        }
+        const reason = message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
+        const position = /at position (\d+)/.exec(message)?.[1];
+        if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
+        }
+        const line = position === undefined ? '' : `, line ${lineAt(text, Number(position))}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
     }
     return parseHistory(value, source);
 }
+function lineAt(text, position) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Where `value` nests deeper than `limit` (a path such as `history[3].Input.a`, cut after a few
+ * steps), or undefined. Iterative: it must not overflow the stack on the input it guards against.
+ */
+function tooDeep(value, limit) {
+    const values = [value];
+    const depths = [0];
+    const paths = [''];
+    while (values.length > 0) {
+        const item = values.pop();
+        const depth = depths.pop();
+        const at = paths.pop();
+        if (typeof item !== 'object' || item === null)
+            continue;
+        if (depth >= limit)
+            return at || 'the top';
+        const named = depth < 4;
+        if (Array.isArray(item)) {
+            for (let i = 0; i < item.length; i++) {
+                const child = item[i];
+                if (typeof child !== 'object' || child === null)
+                    continue;
+                values.push(child);
+                depths.push(depth + 1);
+                paths.push(named ? `${at}[${i}]` : at);
+            }
+        }
+        else {
+            for (const key in item) {
+                const child = item[key];
+                if (typeof child !== 'object' || child === null)
+                    continue;
+                values.push(child);
+                depths.push(depth + 1);
+                paths.push(named ? (at ? `${at}.${key}` : key) : at);
+            }
+        }
+    }
+    return undefined;
+}
 /** Detect the form of `value` and convert it. */
 function parseHistory(value, source) {
+    const deep = tooDeep(value, MAX_HISTORY_DEPTH);
+    if (deep !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`);
+    }
     if (Array.isArray(value)) {
         return fromEventArray(value, source, undefined);
     }
     if (!isRecord(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `expected a JSON object or array, got ${describe(value)}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `expected a JSON object or array, got ${describe(value)}.`);
     }
     if ('historyEvents' in value) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
     }
-    if (typeof value.schema === 'string' && value.schema !== _events_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_SCHEMA */ .NF) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_SCHEMA */ .NF}".`);
+    if (typeof value.schema === 'string' && value.schema !== _events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${_events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF}".`);
     }
     // Table query results: `az storage entity query` gives { items: [...] }, the Table REST API { value: [...] }.
     for (const key of ['items', 'value']) {
@@ -30467,10 +30763,10 @@ function parseHistory(value, source) {
         }
     }
     if (!Array.isArray(value.history)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
     }
     const meta = {
-        format: value.schema === _events_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_SCHEMA */ .NF ? 'history-file' : 'history-object',
+        format: value.schema === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF ? 'history-file' : 'history-object',
         instanceId: stringOr(value.instanceId),
         executionId: stringOr(value.executionId),
         runtimeStatus: stringOr(value.runtimeStatus),
@@ -30481,10 +30777,10 @@ function parseHistory(value, source) {
 function fromEventArray(items, source, meta) {
     const notes = [];
     if (items.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'the history is empty: it has no ExecutionStarted event.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history is empty: it has no ExecutionStarted event.');
     const records = items.map((item, index) => {
         if (!isRecord(item))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `expected an event object, got ${describe(item)}.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `expected an event object, got ${describe(item)}.`, index);
         return item;
     });
     const stringTypes = records.some((r) => typeof r.EventType === 'string');
@@ -30496,13 +30792,13 @@ function fromEventArray(items, source, meta) {
         const hasEventIds = records.some((r) => r.EventId !== undefined);
         if (!hasRowKeys && !hasEventIds) {
             // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
-            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
+            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
             if (looksLikeShowHistory)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
-            const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+            const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
             if (unknown >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(records[unknown].EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(records[unknown].EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
         }
         const rows = fromTableRows(records, source, notes);
         events = rows.events;
@@ -30524,7 +30820,7 @@ function fromTableRows(rows, source, notes) {
     if (eventRows.some(({ row }) => typeof row.RowKey === 'string')) {
         for (const { row, index } of eventRows) {
             if (typeof row.RowKey !== 'string' || !/^[0-9A-Fa-f]+$/.test(row.RowKey)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
             }
         }
         eventRows.sort((a, b) => parseInt(a.row.RowKey, 16) - parseInt(b.row.RowKey, 16));
@@ -30542,7 +30838,7 @@ function fromTableRows(rows, source, notes) {
         const blobColumn = Object.keys(row).find((key) => key.endsWith('BlobName') && typeof row[key] === 'string' && row[key] !== '');
         if (blobColumn) {
             const prop = blobColumn.slice(0, -'BlobName'.length);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
         }
         const event = {};
         for (const [key, raw] of Object.entries(row)) {
@@ -30551,9 +30847,9 @@ function fromTableRows(rows, source, notes) {
             event[key] = STRING_FIELDS.has(key) ? raw : parseJsonColumn(raw);
         }
         const typeName = row.EventType;
-        const type = typeof typeName === 'string' ? (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeFromName */ .QP)(typeName) : typeName;
+        const type = typeof typeName === 'string' ? (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(typeName) : typeName;
         if (type === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
         }
         event.EventType = type;
         if (row._Timestamp !== undefined)
@@ -30585,7 +30881,7 @@ function isUtcIso(value) {
 function normaliseEvent(event, index, source, notes) {
     const type = event.EventType;
     // Fast path: what the runtime and `record` write needs no conversion.
-    if ((0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownEventType */ .G2)(type) &&
+    if ((0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .isKnownEventType */ .G2)(type) &&
         typeof event.EventId === 'number' &&
         isUtcIso(event.Timestamp) &&
         (event.FireAt === undefined || isUtcIso(event.FireAt)) &&
@@ -30595,15 +30891,15 @@ function normaliseEvent(event, index, source, notes) {
         return event;
     }
     event = { ...event };
-    if (!(0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownEventType */ .G2)(type)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
+    if (!(0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .isKnownEventType */ .G2)(type)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
     }
     for (const field of INTEGER_FIELDS) {
         const raw = event[field];
         if (typeof raw === 'string' && /^-?\d+$/.test(raw))
             event[field] = Number(raw);
         else if (raw !== undefined && raw !== null && !Number.isInteger(raw)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `${(0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .eventTypeName */ .qc)(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${(0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeName */ .qc)(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
         }
     }
     if (event.EventId === undefined || event.EventId === null)
@@ -30624,7 +30920,7 @@ function normaliseTime(raw, field, index, source, notes) {
     if (raw instanceof Date)
         return raw.toISOString();
     if (typeof raw !== 'string' || raw === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
     }
     let text = raw.trim();
     if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text)) {
@@ -30633,7 +30929,7 @@ function normaliseTime(raw, field, index, source, notes) {
             notes.push(zoneNoteText);
     }
     if (!ZONE.test(text) || Number.isNaN(Date.parse(text))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
     }
     return text;
 }
@@ -30643,31 +30939,31 @@ function finish(events, source, format, meta, executionId, notes) {
     let orchestratorStarted = false;
     for (let i = 0; i < events.length; i++) {
         const type = events[i].EventType;
-        if (type === _events_js__WEBPACK_IMPORTED_MODULE_2__/* .EventType */ .Bx.ExecutionStarted) {
+        if (type === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .EventType */ .Bx.ExecutionStarted) {
             if (startedIndex < 0)
                 startedIndex = i;
             else if (second < 0)
                 second = i;
         }
-        else if (type === _events_js__WEBPACK_IMPORTED_MODULE_2__/* .EventType */ .Bx.OrchestratorStarted)
+        else if (type === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .EventType */ .Bx.OrchestratorStarted)
             orchestratorStarted = true;
     }
     if (startedIndex < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
     }
     if (second >= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
     }
     if (!orchestratorStarted) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
     }
     const started = events[startedIndex];
     if (typeof started.Name !== 'string' || started.Name === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'ExecutionStarted has no Name: the orchestrator is unknown.', startedIndex);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'ExecutionStarted has no Name: the orchestrator is unknown.', startedIndex);
     }
     const instanceId = started.OrchestrationInstance?.InstanceId ?? meta?.instanceId;
     if (!instanceId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
     }
     const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
     return {
@@ -30715,6 +31011,12 @@ function describe(value) {
 /**
  * Expands `--histories` arguments: files, folders (every *.json below them) and globs
  * (`*`, `?`, `**`). Node 20 has no fs.glob, so the walk is done here.
+ *
+ * Symbolic links are followed, to files and to folders: a history behind a link must be replayed,
+ * not skipped (a skipped breaking history would let a deploy through). A folder reached twice
+ * (two links to it, or a link back to a parent: a loop) is walked once. A link that leads nowhere
+ * (dangling, or a loop of links) is kept as a file, so that reading it gives an `error` result
+ * naming the link (see readHistoryFile) instead of a history silently missing.
  */
 
 
@@ -30729,30 +31031,35 @@ async function expandPaths(args, cwd, folderSuffix) {
     const unmatched = [];
     const seen = new Set();
     let matched = false;
-    const add = (file) => {
+    const add = ({ path, real }) => {
         matched = true;
-        // A file named twice (a folder and a file in it, overlapping globs) is replayed once.
-        if (!seen.has(file)) {
-            seen.add(file);
-            files.push(file);
+        // A file named twice (a folder and a file in it, overlapping globs, two links to one file) is replayed once.
+        const key = real ?? path;
+        if (!seen.has(key)) {
+            seen.add(key);
+            files.push(path);
         }
     };
     for (const arg of args) {
         matched = false;
         if (GLOB_CHARS.test(arg)) {
-            for (const file of await globFiles(arg, cwd))
-                add(file);
+            for (const found of await globFiles(arg, cwd))
+                add(found);
         }
         else {
             const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg);
             const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
             if (info?.isDirectory()) {
-                for (const file of await walk(path))
-                    if (file.toLowerCase().endsWith(folderSuffix))
-                        add(file);
+                for (const found of await walkFrom(path)) {
+                    if (found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path)))
+                        add(found);
+                }
             }
             else if (info?.isFile()) {
-                add(path);
+                add({ path, real: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path) });
+            }
+            else if (!info && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined))?.isSymbolicLink()) {
+                add({ path, real: undefined }); // a link that leads nowhere: the reader names it
             }
         }
         if (!matched)
@@ -30760,7 +31067,19 @@ async function expandPaths(args, cwd, folderSuffix) {
     }
     return { files, unmatched };
 }
-async function walk(dir) {
+/** A dangling link without an extension may have pointed to a folder of histories: report it too. */
+function mayBeFolder(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path) === '';
+}
+async function walkFrom(dir) {
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir).catch(() => undefined);
+    return real === undefined ? [] : walk(dir, real, new Set([real]));
+}
+/**
+ * Every file below `dir`, sorted, links followed. `realDir` is `dir` with links resolved: a plain
+ * entry's real path is `realDir/name`, so only links cost a realpath call (walks of 100,000 files).
+ */
+async function walk(dir, realDir, walked) {
     const out = [];
     const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true }).catch(() => []);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -30768,10 +31087,32 @@ async function walk(dir) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.'))
             continue;
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
-        if (entry.isDirectory())
-            out.push(...(await walk(path)));
+        let real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realDir, entry.name);
+        let isDirectory = entry.isDirectory();
+        if (entry.isSymbolicLink()) {
+            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+            if (!target) {
+                out.push({ path, real: undefined });
+                continue;
+            }
+            real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path);
+            isDirectory = target.isDirectory();
+            if (!isDirectory && !target.isFile())
+                continue;
+            if (!isDirectory) {
+                out.push({ path, real });
+                continue;
+            }
+        }
+        if (isDirectory) {
+            // Never loops: a folder already walked (reached through another link, or a parent) is skipped.
+            if (walked.has(real))
+                continue;
+            walked.add(real);
+            out.push(...(await walk(path, real, walked)));
+        }
         else if (entry.isFile())
-            out.push(path);
+            out.push({ path, real });
     }
     return out;
 }
@@ -30781,9 +31122,24 @@ async function globFiles(pattern, cwd) {
     const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
     const baseSegments = segments.slice(0, firstGlob);
     const base = baseSegments.length === 0 ? cwd : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, baseSegments.join('/') || '/');
-    const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
-    const all = await walk(base);
-    return all.filter((file) => matcher.test((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')));
+    const rest = segments.slice(firstGlob);
+    const matcher = globToRegExp(rest.join('/'));
+    const all = await walkFrom(base);
+    return all.filter((found) => {
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, found.path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        return matcher.test(rel) || (found.real === undefined && mayBeFolder(found.path) && mayHoldMatches(rest, rel.split('/')));
+    });
+}
+/** Could files below the folder `path` (segments) match the glob `pattern` (segments)? */
+function mayHoldMatches(pattern, path) {
+    if (path.length === 0)
+        return pattern.length > 0;
+    const [head, ...tail] = pattern;
+    if (head === undefined)
+        return false;
+    if (head === '**')
+        return mayHoldMatches(tail, path) || mayHoldMatches(pattern, path.slice(1));
+    return globToRegExp(head).test(path[0]) && mayHoldMatches(tail, path.slice(1));
 }
 function globToRegExp(glob) {
     let re = '';
@@ -31138,6 +31494,37 @@ function problemLines(r, cwd) {
 
 /***/ }),
 
+/***/ 1967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeWhole)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/** Report files are written whole or not at all: a killed run never leaves half a report. */
+
+/**
+ * Writes `text` to a temporary file beside `path`, then moves it into place. Without `overwrite`,
+ * an existing file is kept and the call fails with EEXIST (a hard link never replaces a file).
+ */
+async function writeWhole(path, text, options = {}) {
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text);
+        if (options.overwrite === false)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, path);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+    }
+}
+
+
+/***/ }),
+
 /***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -31146,15 +31533,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6683);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1803);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
 
 
+
 if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
-    (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__/* .setWorkerScript */ ._)(import.meta.url);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
+    (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__/* .setWorkerScript */ ._f)(import.meta.url);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)();
+    // The outputs and the summary are written: nothing (a request left open, a worker) keeps the step alive.
+    await Promise.all([(0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .flushed */ .a6)(process.stdout), (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .flushed */ .a6)(process.stderr)]);
+    process.exit(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
@@ -31168,19 +31560,27 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: readSettings
+// UNUSED EXPORTS: readSettings, run
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
+// EXTERNAL MODULE: ./harness/report/write.ts
+var write = __nccwpck_require__(1967);
+// EXTERNAL MODULE: ./src/commands/duration.ts
+var duration = __nccwpck_require__(3180);
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
 function summarize(results) {
@@ -31203,8 +31603,6 @@ function exitCodeFor(summary) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./harness/app/host.ts
-var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/app/host-json.ts
@@ -31239,7 +31637,7 @@ async function runReplay(job) {
         const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
         throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
     }
-    const app = await (0,app_host/* loadApp */.A)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
     for (const warning of app.info.warnings)
         job.onAppWarning?.(warning);
     const results = [];
@@ -31603,6 +32001,10 @@ function problem(group, options) {
 
 
 
+
+
+
+
 function flag(getInput, name) {
     const value = (getInput(name) || 'false').trim().toLowerCase();
     if (value !== 'true' && value !== 'false')
@@ -31628,7 +32030,10 @@ function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
     if (githubToken)
         core/* setSecret */.Pq(githubToken);
     const versionFile = getInput('version-file');
+    const timeoutText = getInput('timeout') || '30m';
     return {
+        timeoutMs: (0,duration/* parseDuration */.E)('timeout', timeoutText),
+        timeoutText,
         command,
         app,
         histories,
@@ -31672,39 +32077,66 @@ function annotate(report, workspace) {
     }
     return Math.max(0, groups.length - MAX_ANNOTATIONS);
 }
-async function run() {
+/**
+ * The step around run(): a cancelled workflow (SIGINT, then SIGTERM) cancels the command, which
+ * stops and says what it had done; one that has not stopped STOP_GRACE_MS later, or a second
+ * signal, ends the step (failed).
+ */
+async function runAction() {
+    // Every token obtained from here on (GitHub's OIDC token, the ARM and storage tokens) is masked
+    // in the log before any request carries it, whichever command obtains it.
+    (0,secrets/* reportSecretsTo */.xc)((value) => core/* setSecret */.Pq(value));
+    const controller = new AbortController();
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const onSignal = (name) => {
+        if (controller.signal.aborted) {
+            core/* setFailed */.C1(`${name} again: ending now. What was not finished is not done.`);
+            process.exit(1);
+        }
+        core/* info */.pq(`${name} received: stopping.`);
+        controller.abort(`the run was cancelled (${name})`);
+        setTimeout(() => {
+            core/* setFailed */.C1(`Not stopped ${src_deadline/* STOP_GRACE_MS */.Ts / 1000} s after ${name}: ending now. What was not finished is not done.`);
+            process.exit(1);
+        }, src_deadline/* STOP_GRACE_MS */.Ts).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        await run(controller.signal);
+    }
+    finally {
+        clearInterval(keepAlive);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+async function run(signal) {
     const getInput = (name) => core/* getInput */.V4(name);
     const command = getInput('command') || 'replay';
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     if (command === 'record' || command === 'gate' || command === 'validate' || command === 'swap') {
-        const controller = new AbortController();
-        const stop = () => controller.abort();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        const stop = signal ?? new AbortController().signal;
         try {
             if (command === 'validate' || command === 'swap') {
                 const { runSwapAction, runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(498), __nccwpck_require__.e(788), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
                 if (command === 'validate')
-                    await runValidateAction(getInput, workspace);
+                    await runValidateAction(getInput, workspace, stop);
                 else
-                    await runSwapAction(getInput, workspace, controller.signal);
+                    await runSwapAction(getInput, workspace, stop);
             }
             else {
                 const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(788), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2234));
                 if (command === 'record')
-                    await runRecordAction(getInput, workspace);
+                    await runRecordAction(getInput, workspace, stop);
                 else
-                    await runGateAction(getInput, workspace, controller.signal);
+                    await runGateAction(getInput, workspace, stop);
             }
         }
         catch (error) {
             const message = (0,errors/* errorMessage */.gJ)(error);
             // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
             core/* setFailed */.C1(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
-        }
-        finally {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
         }
         return;
     }
@@ -31716,9 +32148,11 @@ async function run() {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
         return;
     }
+    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, settings.timeoutMs, `the timeout (${settings.timeoutText}) passed`);
     try {
         const workspace = settings.workspace;
         const report = await runReplay({
+            signal: deadline.signal,
             app: settings.app,
             histories: settings.histories,
             cwd: workspace,
@@ -31726,16 +32160,18 @@ async function run() {
             requireVersionBump: settings.requireVersionBump,
             ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
             onAppWarning: (warning) => core/* warning */.$e(warning),
-        });
+        }).finally(() => deadline.clear());
         core/* info */.pq(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
+        if (deadline.signal.aborted)
+            core/* warning */.$e(`Stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked.`);
         // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
         const folder = process.env.RUNNER_TEMP || workspace;
         const reportPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.json');
-        await (0,promises_.writeFile)(reportPath, renderJson(report));
+        await (0,write/* writeWhole */.f)(reportPath, renderJson(report));
         const sarifPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.sarif');
-        await (0,promises_.writeFile)(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
+        await (0,write/* writeWhole */.f)(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
         const junitPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.xml');
-        await (0,promises_.writeFile)(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
+        await (0,write/* writeWhole */.f)(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
         core/* setOutput */.uH('sarif-path', sarifPath);
         core/* setOutput */.uH('junit-path', junitPath);
         const s = report.summary;
@@ -31782,6 +32218,135 @@ async function run() {
             core/* error */.z3(error.userStack);
         core/* setFailed */.C1(error instanceof errors/* AppLoadError */._n ? `Could not load the function app: ${error.message}` : (0,errors/* errorMessage */.gJ)(error));
     }
+}
+
+
+/***/ }),
+
+/***/ 3180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */ });
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9410);
+/** Durations as options take them: 90s, 30m, 2h, 1h30m. */
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
+function parseDuration(option, text) {
+    const trimmed = text.trim();
+    let total = 0;
+    let rest = trimmed;
+    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+    while (rest.length > 0) {
+        const match = part.exec(rest);
+        if (!match)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+        total += Number(match[1]) * UNITS[match[2]];
+        rest = rest.slice(match[0].length);
+    }
+    if (trimmed === '' || total <= 0)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    if (total > 24 * 86_400_000)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
+    return total;
+}
+
+
+/***/ }),
+
+/***/ 6683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   Ts: () => (/* binding */ STOP_GRACE_MS),
+/* harmony export */   a6: () => (/* binding */ flushed)
+/* harmony export */ });
+/**
+ * Command deadlines (one signal that ends a command's work on a cancel or when its time is up),
+ * and the process rules the CLI and the Action share.
+ */
+/** How long a command may take to stop after SIGINT/SIGTERM before the process ends anyway. */
+const STOP_GRACE_MS = 2000;
+/** Resolves when what was written to the stream has been handed to the system. */
+function flushed(stream) {
+    return new Promise((resolvePromise) => {
+        if (!stream.write('', () => resolvePromise()))
+            stream.once('drain', () => resolvePromise());
+    });
+}
+/**
+ * A signal aborted by the caller's signal (its reason passed on), or `ms` from now with `reason`
+ * (e.g. "--timeout 5m passed"). Requests, workers and loops given this signal stop with it.
+ */
+function withDeadline(parent, ms, reason) {
+    const controller = new AbortController();
+    let expired = false;
+    const onParent = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        onParent();
+    else
+        parent?.addEventListener('abort', onParent, { once: true });
+    const timer = ms === undefined
+        ? undefined
+        : setTimeout(() => {
+            expired = true;
+            controller.abort(reason);
+        }, Math.min(ms, 2_000_000_000));
+    return {
+        signal: controller.signal,
+        get expired() {
+            return expired;
+        },
+        abort(why) {
+            controller.abort(why);
+        },
+        clear() {
+            clearTimeout(timer);
+            parent?.removeEventListener('abort', onParent);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ maskingCredential),
+/* harmony export */   _f: () => (/* binding */ secretSink),
+/* harmony export */   xc: () => (/* binding */ reportSecretsTo)
+/* harmony export */ });
+/**
+ * Where secrets go when the caller gave no onSecret: set once by a front end that masks secrets
+ * (the Action), so that every credential made in the process reports its tokens, whichever
+ * command made it.
+ */
+let processSecretSink;
+function reportSecretsTo(sink) {
+    processSecretSink = sink;
+}
+function secretSink() {
+    return processSecretSink;
+}
+/** The credential, with every token it hands out passed to `onSecret` first. */
+function maskingCredential(credential, onSecret) {
+    // The SDKs ask again and again for a token they hold: each value is reported once.
+    const reported = new Set();
+    return {
+        getToken: async (scopes, options) => {
+            const token = await credential.getToken(scopes, options);
+            if (token?.token && !reported.has(token.token)) {
+                reported.add(token.token);
+                onSecret(token.token);
+            }
+            return token;
+        },
+    };
 }
 
 

@@ -5,7 +5,9 @@
  * GET sites / slots / serverfarms, appsettings/list, slotConfigNames, `slotsswap` as a long-running
  * operation (polled via Azure-AsyncOperation or Location), swap with preview (applySlotConfig /
  * resetSlotConfig), the 409 "another operation is in progress" while a swap runs, and `/health` endpoints
- * serving each slot's deployed content. Faults can be injected (429, 503, 409, a failing swap).
+ * serving each slot's deployed content. Faults can be injected (429, 503, 409, a failing swap), and
+ * `inject.faults` puts something else in ARM's place for chosen requests: a raw answer (a 401 on an
+ * operation poll while the swap goes on, a proxy's HTML page with 200), silence, or a drip of bytes.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
@@ -36,12 +38,24 @@ export interface FakeOperation {
   status: 'InProgress' | 'Succeeded' | 'Failed'; error?: string; failWith?: string;
 }
 export interface ArmFakeRequest { method: string; path: string; headers: IncomingHttpHeaders; body?: unknown }
+/**
+ * Something other than ARM's answer, for the requests it matches (before auth: a proxy or a broken
+ * front end answers). Operations go on regardless: a poll answered 401 does not stop the swap.
+ */
+export interface ArmFault {
+  /** 'poll': operation status/result GETs; 'swap': POST slotsswap; 'read': any other request; or a RegExp on "METHOD /path?query". */
+  on: 'poll' | 'swap' | 'read' | RegExp;
+  /** A raw answer (body sent as is), 'silent' (never answers), or 'drip' (200 headers, then one byte a second, never ending). */
+  answer: { status: number; body?: string; contentType?: string; headers?: Record<string, string> } | 'silent' | 'drip';
+  /** How many requests it answers (default: all until removed). */
+  times?: number;
+}
 export interface ArmFake {
   url: string;
   healthUrl: string;
   log: ArmFakeRequest[];
   options: ArmFakeOptions;
-  inject: { throttle: number; serverErrors: number; failNextSwap?: string; conflicts: number };
+  inject: { throttle: number; serverErrors: number; failNextSwap?: string; conflicts: number; faults: ArmFault[] };
   /** Every swap started, by id (lower case). */
   operations: Map<string, FakeOperation>;
   close(): Promise<void>;
@@ -77,7 +91,40 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
   const plan = `${site}-plan`;
   const base = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Web`;
   const log: ArmFakeRequest[] = [];
-  const inject: ArmFake['inject'] = { throttle: 0, serverErrors: 0, conflicts: 0 };
+  const inject: ArmFake['inject'] = { throttle: 0, serverErrors: 0, conflicts: 0, faults: [] };
+  /** Answers held open by 'silent' and 'drip' faults, ended when the fake closes. */
+  const held = new Set<ServerResponse>();
+  const drips = new Set<NodeJS.Timeout>();
+
+  /** Answers with the first fault matching the request, if any; true when it did. */
+  function fault(req: IncomingMessage, res: ServerResponse, u: URL): boolean {
+    const method = req.method ?? 'GET';
+    const kind = method === 'GET' && /\/operationresults\//i.test(u.pathname) ? 'poll' : method === 'POST' && /\/slotsswap$/i.test(u.pathname) ? 'swap' : 'read';
+    const index = inject.faults.findIndex((f) => (f.on instanceof RegExp ? f.on.test(`${method} ${u.pathname}${u.search}`) : f.on === kind));
+    const found = inject.faults[index];
+    if (!found) return false;
+    if (found.times !== undefined && --found.times <= 0) inject.faults.splice(index, 1);
+    const { answer } = found;
+    if (answer === 'silent' || answer === 'drip') {
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      if (answer === 'drip') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.write('{');
+        const timer = setInterval(() => res.write(' '), 1000);
+        drips.add(timer);
+        res.on('close', () => { clearInterval(timer); drips.delete(timer); });
+      }
+      return true;
+    }
+    const body = answer.body ?? '';
+    res.writeHead(answer.status, {
+      'x-ms-request-id': randomUUID(), 'content-length': String(Buffer.byteLength(body)),
+      ...(answer.contentType ? { 'content-type': answer.contentType } : {}), ...answer.headers,
+    });
+    res.end(body);
+    return true;
+  }
   const operations = new Map<string, FakeOperation>();
   const timers = new Set<NodeJS.Timeout>();
   let url = '';
@@ -267,6 +314,7 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
       });
       res.end(text);
     };
+    if (fault(req, res, u)) return;
     handle(req, entry, u, send).catch((error: unknown) => {
       if (!res.headersSent) send(500, armError('InternalServerError', `arm-fake: ${String(error)}`));
     });
@@ -277,6 +325,8 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const timer of drips) clearInterval(timer);
+      for (const res of held) res.destroy();
       await server.close();
     },
   };

@@ -43,7 +43,7 @@ const AZURE_OPTIONS = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ parseWaitFor),
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_2__.E),
 /* harmony export */   O7: () => (/* binding */ parseStatuses),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pe: () => (/* binding */ parseTime),
@@ -51,29 +51,12 @@ const AZURE_OPTIONS = {
 /* harmony export */ });
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3180);
 /** Option values shared by the commands, parsed once with messages that quote the bad value. */
 
 
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
-function parseDuration(option, text) {
-    const trimmed = text.trim();
-    let total = 0;
-    let rest = trimmed;
-    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
-    while (rest.length > 0) {
-        const match = part.exec(rest);
-        if (!match)
-            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
-        total += Number(match[1]) * UNITS[match[2]];
-        rest = rest.slice(match[0].length);
-    }
-    if (trimmed === '' || total <= 0)
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
-    if (total > 24 * 86_400_000)
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
-    return total;
-}
+// Kept apart so that replay parses durations without loading the Azure SDKs.
+
 function parseStatuses(option, values) {
     if (!values || values.length === 0)
         return [..._taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_FLIGHT_STATUSES */ .MZ];
@@ -182,7 +165,9 @@ var load = __webpack_require__(8716);
  * flight (only those new or changed since the last poll) and replays them against the new code.
  * Only instances the new code would break (nondeterministic, failed) or that cannot be checked
  * (error: the gate fails closed on what it cannot judge) have to finish before the deployment.
- * Pending instances with no history yet start on the new code: nothing to replay, safe.
+ * Pending instances with no history yet start on the new code: nothing to replay, safe. Any other
+ * instance without a readable history blocks: the runtime writes history rows before it marks an
+ * instance Running, so an empty answer means the history could not be read, not that there is none.
  */
 
 
@@ -262,8 +247,11 @@ class ReplayJudge {
         catch (error) {
             return { verdict: 'error', reason: `its history could not be read: ${error instanceof Error ? error.message : String(error)}` };
         }
-        if (rows.length === 0)
-            return { verdict: 'not started', reason: 'no history yet: it starts on the new code' };
+        if (rows.filter((row) => row.RowKey !== 'sentinel').length === 0) {
+            return instance.runtimeStatus === 'Pending'
+                ? { verdict: 'not started', reason: 'Pending with no history yet: it starts on the new code' }
+                : { verdict: 'error', reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read` };
+        }
         try {
             const history = (0,load/* parseHistory */.i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
             return {
@@ -293,8 +281,8 @@ function keyOf(instance) {
  * The new code loaded and a judge over the hub's histories, for `--wait-for breaking` (the CLI and
  * the Action). The app's warnings go to `warn`; `close` ends its worker.
  */
-async function openJudge(hub, appDir, warn) {
-    const app = await (0,host/* loadApp */.A)(appDir, { userOutput: 'stderr' });
+async function openJudge(hub, appDir, warn, options = {}) {
+    const app = await (0,host/* loadApp */.AT)(appDir, { userOutput: 'stderr', ...options });
     for (const warning of app.info.warnings)
         warn(warning);
     return { ...(hub ? { judge: new ReplayJudge(hub, app) } : {}), close: () => app.close() };
@@ -407,8 +395,16 @@ async function runGate(options) {
             return finish('cancelled');
     }
 }
-/** Time a poll may still take after the timeout, for its retries to run out. */
-const GRACE_MS = 10_000;
+/**
+ * Time a poll may still take after the timeout, for its retries to run out: the gate ends at most
+ * this long after its --timeout (the README says so).
+ */
+const GATE_GRACE_MS = 5_000;
+const GRACE_MS = GATE_GRACE_MS;
+/** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
+function gateErrorReport(source, outcome, error) {
+    return { schema: GATE_REPORT_SCHEMA, source, drained: false, outcome, polls: 0, waitedSeconds: 0, inFlight: [], ignoredStale: [], ...(outcome === 'error' ? { error } : {}) };
+}
 async function collectAll(source, statuses) {
     const out = [];
     for await (const instance of source.instances({ statuses }))
@@ -457,6 +453,10 @@ var azure_tables = __webpack_require__(2645);
 class HttpApiError extends errors/* DurableGateError */.B7 {
     name = 'HttpApiError';
 }
+/** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/** A listing longer than this is not a task hub's in-flight list but a service going round in circles. */
+const MAX_PAGES = 10_000;
 class HttpApiSource {
     options;
     base;
@@ -479,29 +479,30 @@ class HttpApiSource {
     get describe() {
         return `the Durable Functions HTTP API at ${this.base.origin}`;
     }
+    /**
+     * Every instance the query selects, page by page. Each answer is checked before it counts (status,
+     * JSON content type, a list of instances, a usable continuation token): an answer that is not
+     * the API's is an error, so the gate fails closed rather than read it as "nothing in flight".
+     */
     async *instances(query) {
+        const signal = anySignal(this.options.signal, query.signal);
         const names = query.names?.map((n) => n.toLowerCase());
+        const seen = new Set();
         let token;
+        let pages = 0;
         do {
+            if (++pages > MAX_PAGES)
+                throw new HttpApiError(`${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`);
             const url = new URL(`${this.base.pathname}/instances`, this.base);
             url.searchParams.set('runtimeStatus', query.statuses.join(','));
             url.searchParams.set('top', String(query.pageSize ?? 500));
             url.searchParams.set('showInput', 'false');
             if (query.createdAfter)
                 url.searchParams.set('createdTimeFrom', query.createdAfter.toISOString());
-            const { body, headers } = await this.get(url, token ? { 'x-ms-continuation-token': token } : {});
-            let page;
-            try {
-                page = JSON.parse(body);
-            }
-            catch {
-                throw new HttpApiError(`${this.describe}: the instances list is not JSON. Is --http-endpoint the function app's URL?`);
-            }
-            if (!Array.isArray(page))
-                throw new HttpApiError(`${this.describe}: the instances list is not an array. Is --http-endpoint the function app's URL?`);
-            for (const raw of page) {
-                const id = raw.instanceId ?? '';
-                const status = raw.runtimeStatus ?? '';
+            const response = await this.get(url, token ? { 'x-ms-continuation-token': token } : {}, signal);
+            for (const raw of this.page(response)) {
+                const id = raw.instanceId;
+                const status = raw.runtimeStatus;
                 if (id.startsWith('@'))
                     continue;
                 if (!query.statuses.includes(status))
@@ -518,50 +519,123 @@ class HttpApiSource {
                     ...(raw.lastUpdatedTime ? { lastUpdatedTime: raw.lastUpdatedTime } : {}),
                 };
             }
-            const next = headers['x-ms-continuation-token'];
-            token = typeof next === 'string' && next !== '' && next !== 'null' ? next : undefined;
+            token = this.continuation(response, seen);
         } while (token);
     }
-    /** One GET with retries on 429, 5xx, resets and timeouts; Retry-After is honoured. */
-    async get(url, headers) {
+    /** The instances of one answer, checked: a JSON list of objects that each carry an id and a status. */
+    page(response) {
+        const odd = (what) => new HttpApiError(`${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`);
+        const type = header(response.headers, 'content-type') ?? '';
+        if (!/\bjson\b/i.test(type))
+            throw odd('is not JSON');
+        if (!response.body.trim())
+            throw odd('is empty');
+        let page;
+        try {
+            page = JSON.parse(response.body);
+        }
+        catch {
+            throw odd('is not valid JSON');
+        }
+        if (!Array.isArray(page))
+            throw odd('is not a list');
+        page.forEach((raw, index) => {
+            if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+                throw odd(`has an entry that is not an instance (entry ${index + 1})`);
+            const entry = raw;
+            if (typeof entry.instanceId !== 'string' || entry.instanceId === '')
+                throw odd(`has an entry without an instanceId (entry ${index + 1})`);
+            if (typeof entry.runtimeStatus !== 'string')
+                throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+            for (const field of ['name', 'createdTime', 'lastUpdatedTime']) {
+                if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string')
+                    throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+            }
+        });
+        return page;
+    }
+    /** The next page's token: none (absent, empty, "null"), or a new one. A token seen before would loop forever. */
+    continuation(response, seen) {
+        const next = response.headers['x-ms-continuation-token'];
+        if (next === undefined)
+            return undefined;
+        if (typeof next !== 'string')
+            throw new HttpApiError(`${this.describe}: the answer carries more than one x-ms-continuation-token, so the next page is unclear: stopped reading.`);
+        if (next === '' || next === 'null')
+            return undefined;
+        if (seen.has(next))
+            throw new HttpApiError(`${this.describe}: the API sent a continuation token it had sent before, so paging would never end: stopped reading.`);
+        seen.add(next);
+        return next;
+    }
+    /** One GET with retries on 429, 5xx, resets and timeouts within the retry budget; Retry-After is honoured, up to a minute. */
+    async get(url, headers, signal) {
         const retries = this.options.retries ?? 6;
-        const sleep = this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        const sleep = this.options.sleep ?? http/* sleep */.yy;
+        const deadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
+        const cancelled = () => new HttpApiError(`${this.describe}: stopped (${stopReason(signal)}) before the instances list was read.`);
         for (let attempt = 0;; attempt++) {
-            let status = 0;
+            if (signal?.aborted)
+                throw cancelled();
             let retryAfterMs;
             let failure;
             try {
                 const response = await (0,http/* send */.tN)(url, {
                     headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
-                    ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+                    timeoutMs: Math.min(this.options.timeoutMs ?? 30_000, Math.max(deadline - Date.now(), 5000)),
                     ...(this.options.ca ? { ca: this.options.ca } : {}),
+                    ...(signal ? { signal } : {}),
                 });
-                status = response.status;
-                if (status >= 200 && status < 300)
+                const { status } = response;
+                if (status === 200)
                     return response;
                 retryAfterMs = (0,http/* retryAfter */.P9)(response.headers['retry-after']);
-                failure = `HTTP ${status}${response.body ? `: ${response.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
+                failure = `HTTP ${status}${response.body ? ` (${describeBody(response)})` : ''}`;
                 if (status === 401 || status === 403)
                     throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
                 if (status === 404)
                     throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
-                if (status !== 429 && status < 500)
+                // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
+                if (status < 400)
+                    throw new HttpApiError(`${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`);
+                if (status !== 408 && status !== 429 && status < 500)
                     throw new HttpApiError(`${this.describe}: ${failure}`);
             }
             catch (error) {
                 if (error instanceof HttpApiError)
                     throw error;
+                if (signal?.aborted)
+                    throw cancelled();
                 const tls = (0,http/* tlsProblem */.hE)(error);
                 if (tls)
                     throw new HttpApiError(`${this.describe}: ${tls}`);
                 failure = error.code || error.message;
             }
-            if (attempt >= retries)
-                throw new HttpApiError(`${this.describe}: ${failure} (after ${retries + 1} attempts).`);
-            const backoff = Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
-            await sleep(retryAfterMs ?? backoff);
+            const pause = Math.min(retryAfterMs ?? Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt), MAX_RETRY_AFTER_MS);
+            if (attempt >= retries || Date.now() + pause > deadline)
+                throw new HttpApiError(`${this.describe}: ${failure} (after ${attempt + 1} attempt(s)).`);
+            await sleep(pause, signal);
         }
     }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** What an answer's body is, for messages: its content type and how it begins (never more). */
+function describeBody(response) {
+    const type = header(response.headers, 'content-type') || 'no content type';
+    const text = response.body.trim().replace(/\s+/g, ' ');
+    return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
+}
+/** Why a signal ended the work: its reason when it is text, else "cancelled". */
+function stopReason(signal) {
+    const reason = signal?.reason;
+    return typeof reason === 'string' ? reason : reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'cancelled';
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -817,6 +891,7 @@ var keys = __webpack_require__(1930);
 
 
 
+
 async function recordHistories(options) {
     const started = Date.now();
     const clock = options.clock ?? (() => new Date());
@@ -835,6 +910,7 @@ async function recordHistories(options) {
     }
     // Listing succeeded, so the hub exists: only now is the folder created.
     await (0,promises_.mkdir)(options.outDir, { recursive: true });
+    const leftoversRemoved = await removeLeftovers(options.outDir);
     const summary = {
         instances: instances.length,
         written: 0,
@@ -852,26 +928,35 @@ async function recordHistories(options) {
         truncated,
         redacted: 0,
         pruned: [],
+        notRecorded: [],
+        leftoversRemoved,
     };
     // File names are chosen before any is written, so two instances can never race for one.
     const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
     let next = 0;
     let done = 0;
     const worker = async () => {
-        while (next < instances.length) {
+        while (next < instances.length && !options.signal?.aborted) {
             const instance = instances[next++];
             try {
                 await recordOne(options, instance, summary, clock, targets.get(instance.instanceId));
             }
             catch (error) {
                 // One instance never stops the others: it is reported and the run goes on.
-                summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+                if (options.signal?.aborted)
+                    summary.notRecorded.push(instance.instanceId);
+                else
+                    summary.unreadable.push({ instanceId: instance.instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
             }
             done += 1;
             options.onProgress?.(done, instances.length);
         }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+    if (options.signal?.aborted) {
+        summary.stopped = (0,host/* stopReason */.PJ)(options.signal);
+        summary.notRecorded.push(...instances.slice(next).map((i) => i.instanceId));
+    }
     summary.files.sort();
     if (options.retention && (options.retention.keepPerOrchestrator !== undefined || options.retention.maxAgeMs !== undefined)) {
         summary.pruned = (await pruneHistories(options.outDir, { ...options.retention, now: clock() })).removed;
@@ -880,6 +965,32 @@ async function recordHistories(options) {
     }
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
+}
+/** A temporary file as recordOne names it: `<file>.json.<pid>.<random>.tmp`. */
+const TEMP_FILE = /\.json\.(\d+)\.[a-z0-9]+\.tmp$/;
+/** Temporary files left by a run that was killed mid-write (its process is gone): removed, never read as histories. */
+async function removeLeftovers(dir) {
+    let removed = 0;
+    for (const name of await (0,promises_.readdir)(dir)) {
+        const pid = TEMP_FILE.exec(name)?.[1];
+        if (pid === undefined || processAlive(Number(pid)))
+            continue;
+        await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { force: true });
+        removed += 1;
+    }
+    return removed;
+}
+function processAlive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists but belongs to someone else.
+        return error.code === 'EPERM';
+    }
 }
 /** For each instance the user named that was not listed: why. */
 async function explainMissing(options, found) {
@@ -901,12 +1012,15 @@ async function recordOne(options, instance, summary, clock, target) {
         const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
         const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
         if (eventRows.length === 0) {
-            // No history: still Pending, or purged/deleted since it was listed.
+            // No history: still Pending, or purged/deleted since it was listed. The runtime writes history
+            // before an instance runs, so a running one without rows is a history that could not be read.
             const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
-            if (still)
+            if (!still)
+                summary.vanished.push(instance.instanceId);
+            else if (still.runtimeStatus === 'Pending')
                 summary.pendingWithoutHistory.push(instance.instanceId);
             else
-                summary.vanished.push(instance.instanceId);
+                summary.unreadable.push({ instanceId: instance.instanceId, message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.` });
             return;
         }
         let history;
@@ -1027,12 +1141,16 @@ async function collect(items) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __webpack_require__(6683);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/taskhub.ts
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
+
+
 
 
 
@@ -1073,10 +1191,12 @@ ${CONNECTION_HELP}
                          After recording, keep only the n most recently recorded files per
                          orchestrator in --out (a folder kept for pull-request checks).
   --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
+  --timeout <duration>   Stop after this long (default 30m): instances not recorded by then are
+                         listed. Files are written whole or not at all.
   -h, --help             Show this help.
 
 Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
-read the task hub, or bad options.
+read the task hub, bad options, or stopped by --timeout or a cancel (what was not recorded is listed).
 `;
 const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
        durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
@@ -1128,7 +1248,7 @@ function parse(command, args, options) {
         throw new errors/* UsageError */.eb(`${message.replace(/\. To specify.*$/, '').replace(/\.?$/, '.')} Run 'durable-gate ${command} --help'.`);
     }
 }
-function openHub(values, io, command) {
+function openHub(values, io, command, signal) {
     if (!values['task-hub'])
         throw new errors/* UsageError */.eb(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
     return (0,azure_tables/* openTaskHub */.$O)({
@@ -1137,9 +1257,10 @@ function openHub(values, io, command) {
         ...(values.connection ? { setting: values.connection } : {}),
         ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}),
         ...(values['table-prefix'] ? { tablePrefix: values['table-prefix'] } : {}),
+        signal,
     });
 }
-async function recordCommand(args, io) {
+async function recordCommand(args, io, signal) {
     if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
         throw new errors/* UsageError */.eb("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
     }
@@ -1153,6 +1274,7 @@ async function recordCommand(args, io) {
         redact: { type: 'string', multiple: true },
         'keep-per-orchestrator': { type: 'string' },
         'max-age': { type: 'string' },
+        timeout: { type: 'string' },
     });
     if (values.help) {
         io.stdout.write(RECORD_USAGE);
@@ -1164,11 +1286,14 @@ async function recordCommand(args, io) {
     const createdAfter = values['created-after'] ? (0,options/* parseTime */.pe)('--created-after', values['created-after']) : undefined;
     const limit = values.limit !== undefined ? (0,options/* parseCount */.zq)('--limit', values.limit) : undefined;
     const keeping = recordKeeping(values.redact ?? [], values['keep-per-orchestrator'], values['max-age'], '--');
-    const { hub, connection } = openHub(values, io, 'record');
+    const timeout = values.timeout ?? '30m';
+    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, (0,options/* parseDuration */.E9)('--timeout', timeout), `--timeout ${timeout} passed`);
+    const { hub, connection } = openHub(values, io, 'record', deadline.signal);
     io.stderr.write(`durable-gate: reading ${hub.describe}\n`);
     const progress = io.stderr.isTTY === true;
     try {
         const summary = await recordHistories({
+            signal: deadline.signal,
             hub,
             outDir: (0,external_node_path_.resolve)(io.cwd, values.out),
             query: {
@@ -1186,11 +1311,15 @@ async function recordCommand(args, io) {
         });
         const report = recordReport(summary, (0,paths/* displayPath */.Gt)((0,external_node_path_.resolve)(io.cwd, values.out), io.cwd), connection.secrets);
         io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
-        return report.missed > 0 ? 1 : 0;
+        return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
     }
     catch (error) {
-        io.stderr.write(`durable-gate: ${(0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
+        const stopped = deadline.signal.aborted ? `stopped before the instances in flight were listed (${(0,host/* stopReason */.PJ)(deadline.signal)}): nothing was recorded.` : undefined;
+        io.stderr.write(`durable-gate: ${stopped ?? (0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
         return 2;
+    }
+    finally {
+        deadline.clear();
     }
 }
 /** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
@@ -1208,6 +1337,8 @@ function recordReport(summary, out, secrets) {
     const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
         `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
     const notes = [
+        ...(summary.stopped ? [`Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`] : []),
+        ...(summary.leftoversRemoved ? [`Removed ${summary.leftoversRemoved} temporary file(s) left by an earlier run that was stopped mid-write.`] : []),
         ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
         ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
         ...summary.vanished.map((id) => `Not recorded: ${id} was gone by the time its history was read (purged, or no longer in flight).`),
@@ -1219,16 +1350,20 @@ function recordReport(summary, out, secrets) {
     ].map(options/* printable */.g$);
     return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };
 }
-function storageSource(values, io) {
-    const { hub, connection } = openHub(values, io, 'gate');
+/** Up to `shown` ids, then how many more. */
+function listSome(ids, shown = 20) {
+    return ids.slice(0, shown).join(', ') + (ids.length > shown ? ` and ${ids.length - shown} more` : '');
+}
+function storageSource(values, io, signal) {
+    const { hub, connection } = openHub(values, io, 'gate', signal);
     return { source: hub, hub, secrets: connection.secrets };
 }
-function httpSource(endpoint, keyEnv, io) {
+function httpSource(endpoint, keyEnv, io, signal) {
     const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
     const systemKey = io.env[variable];
     if (!systemKey)
         throw new errors/* UsageError */.eb(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
-    return { source: new HttpApiSource({ endpoint, systemKey }), secrets: [systemKey] };
+    return { source: new HttpApiSource({ endpoint, systemKey, signal }), secrets: [systemKey] };
 }
 function ago(seconds) {
     if (seconds === undefined)
@@ -1316,31 +1451,58 @@ async function gateCommand(args, io, signal) {
         throw new errors/* UsageError */.eb("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
     if (waitFor === 'breaking' && values['http-endpoint'])
         throw new errors/* UsageError */.eb("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
-    const { source, hub, secrets } = values.slot
-        ? await (await __webpack_require__.e(/* import() */ 867).then(__webpack_require__.bind(__webpack_require__, 8867))).slotSource(values, io, signal, timeoutMs)
-        : values['http-endpoint']
-            ? httpSource(values['http-endpoint'], values['http-key-env'], io)
-            : storageSource(values, io);
-    const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
-    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-    const app = waitFor === 'breaking' ? await openJudge(hub, (0,external_node_path_.resolve)(io.cwd, values.app), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`)) : undefined;
-    const report = await runGate({
-        source,
-        ...(app?.judge ? { judge: app.judge } : {}),
-        statuses,
-        timeoutMs,
-        intervalMs,
-        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-        ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
-        ...(signal ? { signal } : {}),
-        onPoll: (poll) => {
-            const oldest = poll.oldest ? `, oldest ${(0,options/* printable */.g$)(poll.oldest.instanceId)} (${(0,options/* printable */.g$)(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
-            const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
-            const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-            const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
-            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
-        },
-    }).finally(() => app?.close());
+    // Requests and the app's loading end with the gate: at the latest its grace after --timeout.
+    const work = (0,src_deadline/* withDeadline */.NE)(signal, timeoutMs + GATE_GRACE_MS, `--timeout ${values.timeout ?? '30m'} passed`);
+    let report;
+    let secrets = [];
+    let hub;
+    try {
+        const found = values.slot
+            ? await (await __webpack_require__.e(/* import() */ 867).then(__webpack_require__.bind(__webpack_require__, 8867))).slotSource(values, io, signal, timeoutMs)
+            : values['http-endpoint']
+                ? httpSource(values['http-endpoint'], values['http-key-env'], io, work.signal)
+                : storageSource(values, io, work.signal);
+        ({ hub, secrets } = found);
+        const source = found.source;
+        const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+        io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
+        let app;
+        try {
+            app = waitFor === 'breaking' ? await openJudge(hub, (0,external_node_path_.resolve)(io.cwd, values.app), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`), { signal: work.signal }) : undefined;
+        }
+        catch (error) {
+            // The gate fails closed with its report: the new code could not be loaded to judge anything.
+            if (!(error instanceof errors/* AppLoadError */._n))
+                throw error;
+            app = undefined;
+            report = gateErrorReport(source.describe, signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${values.app}: ${error.message}`);
+        }
+        report ??= await runGate({
+            source,
+            ...(app?.judge ? { judge: app.judge } : {}),
+            statuses,
+            timeoutMs,
+            intervalMs,
+            graceMs: GATE_GRACE_MS,
+            ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+            ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+            ...(signal ? { signal } : {}),
+            onPoll: (poll) => {
+                const oldest = poll.oldest ? `, oldest ${(0,options/* printable */.g$)(poll.oldest.instanceId)} (${(0,options/* printable */.g$)(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+                const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+                const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+                const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+                io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
+            },
+        }).finally(() => {
+            // The gate has decided: a poll still waiting on the service is abandoned, not left running.
+            work.abort('the gate has decided');
+            return app?.close();
+        });
+    }
+    finally {
+        work.clear();
+    }
     if (hub?.neverRan)
         io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
     if (report.error)
@@ -1358,9 +1520,12 @@ async function gateCommand(args, io, signal) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P9: () => (/* binding */ retryAfter),
 /* harmony export */   hE: () => (/* binding */ tlsProblem),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
 /* harmony export */   tN: () => (/* binding */ send),
+/* harmony export */   vQ: () => (/* binding */ neverSent),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, TIMED_OUT, TOO_LARGE, ABORTED */
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
@@ -1371,27 +1536,85 @@ async function gateCommand(args, io, signal) {
  */
 
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Error codes of send's own failures (besides the platform's: ECONNREFUSED, ECONNRESET, ...). */
+const TIMED_OUT = 'ETIMEDOUT';
+const TOO_LARGE = 'ERESPONSETOOLARGE';
+const ABORTED = 'ABORT_ERR';
+/** True when the failed exchange certainly never reached the service. */
+function neverSent(error) {
+    return error?.requestSent === false;
+}
 function send(url, request = {}) {
     const call = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_0__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const { signal } = request;
     const options = {
         method: request.method ?? 'GET',
         headers: {
             ...(request.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}),
             ...request.headers,
         },
-        timeout: request.timeoutMs ?? 30_000,
         ...(request.ca ? { ca: request.ca } : {}),
-        ...(request.signal ? { signal: request.signal } : {}),
     };
     return new Promise((resolve, reject) => {
+        let connected = false;
+        let settled = false;
+        const failure = (message, code, name) => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
+        if (signal?.aborted)
+            return reject(Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false }));
+        // One deadline for the whole exchange; the socket's own idle timeout would let a drip go on forever.
+        const timer = setTimeout(() => fail(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
+        const onAbort = () => fail(failure('the request was cancelled', ABORTED, 'AbortError'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const done = () => {
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        };
+        const fail = (error) => {
+            if (settled)
+                return;
+            done();
+            const tagged = (error instanceof Error ? error : new Error(String(error)));
+            tagged.requestSent ??= connected;
+            req.destroy();
+            reject(tagged);
+        };
         const req = call(url, options, (res) => {
             const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-            res.on('error', reject);
+            let size = 0;
+            const tooLarge = () => fail(failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE));
+            if (Number(res.headers['content-length']) > maxBytes)
+                return tooLarge();
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBytes)
+                    return tooLarge();
+                chunks.push(chunk);
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                done();
+                resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
+            });
+            res.on('error', fail);
+            // A connection closed before the body ended is a failure, not a short answer.
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
+            });
         });
-        req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-        req.on('error', reject);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                connected = true;
+            else
+                socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+        });
+        req.on('error', fail);
         req.end(request.body);
     });
 }
@@ -1424,6 +1647,45 @@ const sleep = (ms, signal) => new Promise((resolve) => {
     };
     signal?.addEventListener('abort', done, { once: true });
 });
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ maskingCredential),
+/* harmony export */   _f: () => (/* binding */ secretSink)
+/* harmony export */ });
+/* unused harmony export reportSecretsTo */
+/**
+ * Where secrets go when the caller gave no onSecret: set once by a front end that masks secrets
+ * (the Action), so that every credential made in the process reports its tokens, whichever
+ * command made it.
+ */
+let processSecretSink;
+function reportSecretsTo(sink) {
+    processSecretSink = sink;
+}
+function secretSink() {
+    return processSecretSink;
+}
+/** The credential, with every token it hands out passed to `onSecret` first. */
+function maskingCredential(credential, onSecret) {
+    // The SDKs ask again and again for a token they hold: each value is reported once.
+    const reported = new Set();
+    return {
+        getToken: async (scopes, options) => {
+            const token = await credential.getToken(scopes, options);
+            if (token?.token && !reported.has(token.token)) {
+                reported.add(token.token);
+                onSecret(token.token);
+            }
+            return token;
+        },
+    };
+}
 
 
 /***/ }),
@@ -1467,6 +1729,8 @@ let sharedHttpClient;
 function httpClient() {
     return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
 }
+/** One large-message blob, whole: they hold at most a few MB of compressed JSON. */
+const BLOB_TIMEOUT_MS = 120_000;
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
 class AzureTablesTaskHub {
     connection;
@@ -1573,7 +1837,8 @@ class AzureTablesTaskHub {
                 if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '')
                     continue;
                 const blobName = row[key];
-                const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer());
+                const abortSignal = AbortSignal.any([AbortSignal.timeout(BLOB_TIMEOUT_MS), ...(this.connection.signal ? [this.connection.signal] : [])]);
+                const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer(0, undefined, { abortSignal }));
                 row[key.slice(0, -'BlobName'.length)] = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(buffer).toString('utf8');
                 delete row[key];
                 blobs += 1;
@@ -1609,10 +1874,11 @@ class AzureTablesTaskHub {
             }
             throw Object.assign(new Error(`HTTP ${response.status}${code ? ` ${code}` : ''}`), { statusCode: response.status, code });
         }
-        const body = JSON.parse(response.bodyAsText ?? '{}');
+        // The pipeline's tableAnswerPolicy has checked that this is a JSON page with a 'value' list.
+        const body = JSON.parse(response.bodyAsText ?? '');
         const nextPartition = response.headers.get('x-ms-continuation-nextpartitionkey');
         const nextRow = response.headers.get('x-ms-continuation-nextrowkey');
-        return { rows: body.value ?? [], ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
+        return { rows: body.value, ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
     }
     async tableMissing(error) {
         const code = error.code ?? error.details?.errorCode;
@@ -1638,7 +1904,7 @@ class AzureTablesTaskHub {
             return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
         }
         if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
-            return new TaskHubAccessError(`${where}: access denied (${code || status}). ${this.connection.credentialKind === 'account key' ? 'Check the account key in the connection string.' : 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.'}`);
+            return new TaskHubAccessError(`${where}: access denied (${code || status}). ${ACCESS_ADVICE[this.connection.credentialKind] ?? ACCESS_ADVICE.identity}`);
         }
         if (status === 401)
             return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
@@ -1650,6 +1916,11 @@ class AzureTablesTaskHub {
         return new TaskHubAccessError(`${where}: ${message}`);
     }
 }
+const ACCESS_ADVICE = {
+    'account key': 'Check the account key in the connection string.',
+    SAS: 'Check the SAS token in the connection string: it must not have expired, and must allow read and list (sp=rl) on the table and blob services (ss=tb) for containers and objects (srt=co).',
+    identity: 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.',
+};
 function toSummary(row) {
     const str = (v) => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
     return {
@@ -1664,7 +1935,8 @@ function toSummary(row) {
 }
 /** A task hub and its storage connection, resolved from app settings the way the host does. */
 function openTaskHub(options) {
-    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveConnection */ .X)({
+    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveConnection */ .XC)({
+        ...(options.signal ? { signal: options.signal } : {}),
         ...(options.setting ? { setting: options.setting } : {}),
         ...(options.env ? { env: options.env } : {}),
         ...(options.appDir ? { appDir: options.appDir } : {}),
@@ -1680,16 +1952,18 @@ function openTaskHub(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ resolveConnection)
+/* harmony export */   XC: () => (/* binding */ resolveConnection)
 /* harmony export */ });
-/* unused harmony export parseConnectionString */
+/* unused harmony exports REQUEST_TIMEOUT_MS, ServiceAnswerError, requestDeadlinePolicy, tableAnswerPolicy, checkTableAnswer, parseConnectionString */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4869);
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9410);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(869);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9410);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7194);
 /**
  * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
  * (default AzureWebJobsStorage) names an app setting; its value is a connection string
@@ -1702,9 +1976,85 @@ function openTaskHub(options) {
 
 
 
+
+
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/**
+ * How long one request may take, connection to last byte. The SDK's own timeout only notices an
+ * idle socket: a service that drips a byte a second would hold a request for ever.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The storage service answered with something it never sends: never counted as an empty result. */
+class ServiceAnswerError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DurableGateError */ .B7 {
+    name = 'ServiceAnswerError';
+}
+/**
+ * Each try of a request gets its own deadline (a timeout is retried like a reset) and the command's
+ * signal (a cancel or the command's deadline ends it at once, without retries).
+ */
+function requestDeadlinePolicy(signal, timeoutMs = REQUEST_TIMEOUT_MS) {
+    return {
+        name: 'durableGateRequestDeadline',
+        async sendRequest(request, next) {
+            const callers = request.abortSignal;
+            const own = AbortSignal.timeout(timeoutMs);
+            request.abortSignal = AbortSignal.any([own, ...(callers ? [callers] : []), ...(signal ? [signal] : [])]);
+            try {
+                return await next(request);
+            }
+            catch (error) {
+                if (own.aborted && !signal?.aborted && !callers?.aborted) {
+                    throw new _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__/* .RestError */ .pj(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
+                }
+                throw error;
+            }
+            finally {
+                request.abortSignal = callers;
+            }
+        },
+    };
+}
+/** Table service answers are checked before they count: a 2xx that is not a table page or an entity is an error, never an empty result. */
+const tableAnswerPolicy = {
+    name: 'durableGateTableAnswer',
+    async sendRequest(request, next) {
+        const response = await next(request);
+        if (request.method === 'GET' && response.status >= 200 && response.status < 300) {
+            checkTableAnswer(request, response.status, response.headers.get('content-type'), response.bodyAsText);
+        }
+        return response;
+    },
+};
+/** What the Table service sends for a query (`Table()`, `Tables`): a JSON object with a `value` array; for a point read: one entity. */
+function checkTableAnswer(request, status, contentType, body) {
+    const path = decodeURIComponent(new URL(request.url).pathname);
+    const pointRead = /\(PartitionKey=/.test(path);
+    const expected = pointRead ? 'a table entity' : 'a table query page';
+    const seen = () => {
+        const text = (body ?? '').replace(/\s+/g, ' ').trim();
+        return text ? `'${text.slice(0, 60)}${text.length > 60 ? '…' : ''}'` : 'an empty body';
+    };
+    const refuse = (what) => {
+        throw new ServiceAnswerError(`the storage endpoint answered HTTP ${status} with ${what} where ${expected} was expected: something other than the Table service answered (a proxy, a firewall or sign-in page, a wrong endpoint). Nothing from this answer was counted; check the connection's TableEndpoint.`);
+    };
+    if (!contentType || !/json/i.test(contentType))
+        refuse(`${contentType ? `content type ${contentType}` : 'no content type'} (${seen()})`);
+    let parsed;
+    try {
+        parsed = JSON.parse(body ?? '');
+    }
+    catch {
+        refuse(`text that is not JSON (${seen()})`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        refuse(`JSON that is not an object (${seen()})`);
+    const record = parsed;
+    if (pointRead ? typeof record.PartitionKey !== 'string' : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+        refuse(`JSON without ${pointRead ? 'a PartitionKey' : "a 'value' list of rows"} (${seen()})`);
+    }
+}
 function localSettings(appDir) {
     if (!appDir)
         return {};
@@ -1737,20 +2087,29 @@ function resolveConnection(options = {}) {
         const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
         return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
     };
-    const clientOptions = { ...RETRY, ...options.clientOptions };
+    const clientOptions = {
+        ...RETRY,
+        ...options.clientOptions,
+        additionalPolicies: [
+            ...(options.clientOptions?.additionalPolicies ?? []),
+            { policy: requestDeadlinePolicy(options.signal), position: 'perRetry' },
+            { policy: tableAnswerPolicy, position: 'perRetry' },
+        ],
+    };
+    const withSignal = (connection) => (options.signal ? { ...connection, signal: options.signal } : connection);
     const value = lookup(setting);
     if (value)
-        return fromConnectionString(setting, value, clientOptions);
+        return withSignal(fromConnectionString(setting, value, clientOptions));
     const accountName = lookup(`${setting}__accountName`);
     const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
     if (tableUri && !URL.canParse(tableUri))
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
     const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
     if (tableUri)
-        return fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions);
+        return withSignal(fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions));
     if (options.origin)
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
-    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
         `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
 }
 function fromConnectionString(setting, text, clientOptions) {
@@ -1765,11 +2124,11 @@ function fromConnectionString(setting, text, clientOptions) {
     const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
     const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
     if (!tableEndpoint) {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
     }
     for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
         if (endpoint !== undefined && !URL.canParse(endpoint)) {
-            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
         }
     }
     if (parts.accountkey && account)
@@ -1786,7 +2145,7 @@ function fromConnectionString(setting, text, clientOptions) {
             secrets: [sas, text],
         };
     }
-    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
 }
 function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
     const tableCredential = new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .AzureNamedKeyCredential */ .Rk(account, key);
@@ -1811,7 +2170,10 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
         if (credential)
             return credential;
         const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-        credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        const made = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
+        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .secretSink */ ._f)();
+        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .maskingCredential */ .Ai)(made, sink) : made;
         return credential;
     };
     // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
@@ -1844,6 +2206,9 @@ function accountOf(serviceUrl) {
 /* harmony export */   yy: () => (/* binding */ unescapePartitionKey),
 /* harmony export */   z8: () => (/* binding */ escapePartitionKey)
 /* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * Partition keys of task hub tables escape characters Azure Tables forbids in keys
  * (DurableTask.AzureStorage KeySanitation.cs): '^' -> '^^', '/' -> '^0', '\' -> '^1',
@@ -1878,14 +2243,34 @@ function unescapePartitionKey(key) {
     }
     return out;
 }
-/** File names for any instance id: reversible percent-encoding of everything outside [A-Za-z0-9._-]. */
+/** Names Windows reserves whatever their extension (CON.json is CON). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+/** Longest encoded id kept whole in a file name: with a hash, a suffix and `.json`, names stay under 255 bytes. */
+const MAX_ENCODED = 150;
+/**
+ * File names for any instance id: reversible percent-encoding of everything outside
+ * [A-Za-z0-9._-], so no id can name a path outside the folder. Ids too long for a file name are
+ * cut and end with a hash of the whole id (which the file itself still holds whole).
+ */
 function fileNameFor(instanceId) {
-    const encoded = Array.from(new TextEncoder().encode(instanceId), (byte) => {
+    let encoded = Array.from(new TextEncoder().encode(instanceId), (byte) => {
         const ch = String.fromCharCode(byte);
         return /[A-Za-z0-9._-]/.test(ch) && byte < 0x80 ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }).join('');
-    // Names of only dots would be special to file systems.
-    return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+    // Names of only dots would be special to file systems; reserved device names too.
+    if (/^\.+$/.test(encoded))
+        encoded = encoded.replace(/\./g, '%2E');
+    if (RESERVED.test(encoded))
+        encoded = `%${encoded.charCodeAt(0).toString(16).toUpperCase()}${encoded.slice(1)}`;
+    if (encoded.length <= MAX_ENCODED)
+        return encoded;
+    // Never cut an escape in two.
+    let cut = MAX_ENCODED;
+    if (encoded[cut - 1] === '%')
+        cut -= 1;
+    else if (encoded[cut - 2] === '%')
+        cut -= 2;
+    return `${encoded.slice(0, cut)}~${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(instanceId).digest('hex').slice(0, 16)}`;
 }
 
 

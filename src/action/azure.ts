@@ -1,11 +1,12 @@
 /** The Action's `validate` and `swap` commands, and slot discovery for `gate`: the CLI's libraries. */
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../../harness/errors.js';
+import { writeWhole } from '../../harness/report/write.js';
 import { renderValidation, validateSlots, type ValidationReport } from '../azure/slots.js';
 import { swapExitCode, type SwapReport } from '../azure/swap.js';
 import { openSite, renderSwap, slotSource, swapSettings, swapWithValidation, type AzureValues } from '../commands/azure.js';
+import { parseDuration } from '../commands/duration.js';
 import type { CommandIo, GateSource } from '../commands/taskhub.js';
 
 type GetInput = (name: string) => string;
@@ -33,7 +34,7 @@ export async function slotGateSource(getInput: GetInput, workspace: string, sign
 
 async function writeReport(name: string, report: unknown, workspace: string): Promise<string> {
   const path = join(process.env.RUNNER_TEMP || workspace, name);
-  await writeFile(path, JSON.stringify(report, null, 2) + '\n');
+  await writeWhole(path, JSON.stringify(report, null, 2) + '\n');
   return path;
 }
 
@@ -60,10 +61,11 @@ function annotateFindings(report: ValidationReport | undefined): void {
   }
 }
 
-export async function runValidateAction(getInput: GetInput, workspace: string): Promise<void> {
+export async function runValidateAction(getInput: GetInput, workspace: string, signal?: AbortSignal): Promise<void> {
   const values = azureValues(getInput);
   if (!values.slot) throw new Error("Input 'slot' is required for command: validate, the slot to check (e.g. staging).");
-  const { site, identity } = await openSite(values, actionIo(workspace), 'validate');
+  const timeoutMs = parseDuration('timeout', getInput('timeout') || '5m');
+  const { site, identity } = await openSite(values, actionIo(workspace), 'validate', { timeoutMs, ...(signal ? { signal } : {}) });
   const report = await validateSlots({ site, slot: values.slot, target: getInput('target') || 'production', credential: identity.credential, ...(values.app ? { appDir: resolve(workspace, values.app) } : {}) });
   core.info(renderValidation(report));
   annotateFindings(report);

@@ -9,6 +9,7 @@ import { AppLoadError, errorMessage } from '../../harness/errors.js';
 import { writeWhole } from '../../harness/report/write.js';
 import { parseDuration } from '../commands/duration.js';
 import { STOP_GRACE_MS, withDeadline } from '../deadline.js';
+import { reportSecretsTo } from '../secrets.js';
 import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
@@ -107,6 +108,9 @@ function annotate(report: ReplayReport, workspace: string): number {
  * signal, ends the step (failed).
  */
 export async function runAction(): Promise<void> {
+  // Every token obtained from here on (GitHub's OIDC token, the ARM and storage tokens) is masked
+  // in the log before any request carries it, whichever command obtains it.
+  reportSecretsTo((value) => core.setSecret(value));
   const controller = new AbortController();
   const keepAlive = setInterval(() => undefined, 1 << 30);
   const onSignal = (name: NodeJS.Signals): void => {

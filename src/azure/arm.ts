@@ -1,16 +1,20 @@
 /**
  * A small Azure Resource Manager client for the App Service calls durable-gate makes
  * (../shared/docs/durable-protocol.md §8):
- * - 429 and 5xx, resets and timeouts are retried with backoff, honouring Retry-After;
+ * - 429 and 5xx, resets and timeouts are retried with backoff, honouring Retry-After (up to a
+ *   minute), within the caller's budget; each exchange has a deadline (http.ts send);
+ * - an answer counts only when Resource Manager could have sent it: a 2xx whose body is not JSON
+ *   (a proxy's sign-in page) is an error, never data;
  * - 409 "another operation is in progress" (a swap or a deployment runs on the site) is waited out
  *   within the caller's deadline, the platform's message passed on;
  * - long-running operations are followed in both styles: Azure-AsyncOperation (poll until
  *   status Succeeded/Failed/Canceled) and Location (202 until done, then the result or the error);
+ *   a poll that proves neither end leaves the outcome unknown (OUTCOME_UNKNOWN), never "failed";
  * - both App Service error shapes are read: {"error":{"code","message"}} and {"Code","Message"}.
  */
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { DurableGateError, errorMessage } from '../../harness/errors.js';
-import { retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
+import { DEFAULT_TIMEOUT_MS, neverSent, retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
 
 export const WEB_API_VERSION = '2024-04-01';
 
@@ -19,17 +23,21 @@ export interface RequestOptions {
   retryConflict?: (message: string) => boolean;
   /**
    * False for calls that must not run twice (a swap): they are retried only when they certainly did
-   * not reach Azure (connection refused, name not found) or were refused (429). A reset, a timeout or
-   * a 5xx after sending leaves their outcome unknown: said so, never retried.
+   * not reach Azure (no connection was made) or were refused (429). A reset, a timeout, a 5xx or an
+   * unreadable answer after sending leaves their outcome unknown: said so, never retried.
    */
   idempotent?: boolean;
 }
 
 /** The call may or may not have taken effect at Azure's side: check before acting again. */
 export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
+/** Azure Resource Manager (or something in its place) answered with something ARM does not send. */
+export const INVALID_RESPONSE = 'InvalidResponse';
 
 /** Transport failures that mean the request never reached the service. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 export class ArmError extends DurableGateError {
   override readonly name = 'ArmError';
@@ -49,6 +57,8 @@ export class ArmCancelled extends DurableGateError {
     message: string,
     /** False when the cancel came before the request was sent: nothing was started. */
     readonly sent = true,
+    /** True when Azure had accepted the operation: it goes on at Azure's side. */
+    readonly accepted = false,
   ) {
     super(message);
   }
@@ -71,6 +81,10 @@ export interface ArmClientOptions {
   conflictWaitMs?: number;
   /** How long a long-running operation is followed. */
   operationTimeoutMs?: number;
+  /** The deadline of one HTTP exchange, body included (default 30 s). */
+  requestTimeoutMs?: number;
+  /** How long getting a token may take (default 2 minutes). */
+  tokenTimeoutMs?: number;
   /** Said while waiting (409s, long-running operations): for the person watching the log. */
   onNotice?: (message: string) => void;
   signal?: AbortSignal;
@@ -85,15 +99,48 @@ export interface ArmResponse<T = unknown> {
 
 /** An App Service error in either shape, as code and message. */
 export function armErrorDetail(body: string): { code?: string; message?: string } {
+  const detail = armErrorBody(body);
+  if (detail) return detail;
+  const text = body.trim().replace(/\s+/g, ' ');
+  if (!text) return {};
+  return { message: text.startsWith('<') ? `an HTML page, not an answer of Azure Resource Manager (it begins '${text.slice(0, 60)}')` : text.slice(0, 300) };
+}
+
+/** The error of an ARM or App Service error body ({"error":{code,message}} or {"Code","Message"}); undefined when the body is no such thing. */
+function armErrorBody(body: string): { code?: string; message?: string } | undefined {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const error = (parsed.error ?? parsed.Error) as Record<string, unknown> | undefined;
-    const source = error && typeof error === 'object' ? error : parsed;
-    const code = source.code ?? source.Code;
-    const message = source.message ?? source.Message;
-    return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
+    parsed = JSON.parse(body);
   } catch {
-    return body.trim() ? { message: body.trim().slice(0, 300) } : {};
+    return undefined;
+  }
+  if (!isObject(parsed)) return undefined;
+  const error = parsed.error ?? parsed.Error;
+  const source = isObject(error) ? error : parsed;
+  const code = source.code ?? source.Code;
+  const message = source.message ?? source.Message;
+  if (typeof code !== 'string' && typeof message !== 'string') return undefined;
+  return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What an answer's body is, for messages: its content type and how it begins. */
+function describeBody(response: HttpResponse): string {
+  const type = header(response.headers, 'content-type') || 'no content type';
+  const text = response.body.trim().replace(/\s+/g, ' ');
+  return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
+}
+
+/** The JSON body of an answer; undefined for an empty one; a string saying why when it is not JSON. */
+function readJson(response: HttpResponse): { value: unknown } | { problem: string } {
+  if (!response.body.trim()) return { value: undefined };
+  try {
+    return { value: JSON.parse(response.body) as unknown };
+  } catch {
+    return { problem: `HTTP ${response.status} with a body that is not JSON (${describeBody(response)})` };
   }
 }
 
@@ -108,18 +155,27 @@ export class ArmClient {
     return this.options.sleep ?? wait;
   }
 
-  private checkCancelled(what: string): void {
-    if (this.options.signal?.aborted) throw new ArmCancelled(`cancelled ${what}`);
+  private get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  private async authorization(): Promise<string> {
+  /**
+   * The Authorization header. A cancel while the token is on its way ends the wait at once, with
+   * `cancelled` (the request it was for was not sent).
+   */
+  private async authorization(cancelled: () => ArmCancelled): Promise<string> {
     if (!this.token || this.token.expiresOnTimestamp - Date.now() < 120_000) {
-      let token: AccessToken | null;
+      const { signal } = this.options;
+      const limit = this.options.tokenTimeoutMs ?? 120_000;
+      let token: AccessToken | null | 'cancelled' | 'late';
       try {
-        token = await this.options.credential.getToken(this.options.scope);
+        token = await settle(this.options.credential.getToken(this.options.scope, signal ? { abortSignal: signal } : {}), signal, limit);
       } catch (error) {
+        if (signal?.aborted) throw cancelled();
         throw new ArmError(`could not get a token for Azure Resource Manager: ${errorMessage(error).split('\n')[0]}`);
       }
+      if (token === 'cancelled' || signal?.aborted) throw cancelled();
+      if (token === 'late') throw new ArmError(`could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`);
       if (!token) throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
       this.token = token;
     }
@@ -132,59 +188,82 @@ export class ArmClient {
     return url;
   }
 
-  /** One call; retried on 429, 5xx and transport failures; 409 conflicts waited out. Non-2xx → ArmError. */
+  /**
+   * One call; retried on 429, 5xx and transport failures within the retry budget; 409 conflicts
+   * waited out. Non-2xx → ArmError; so is a 2xx whose body is not JSON: an answer counts only when
+   * it is one Resource Manager could have sent.
+   */
   async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`, options: RequestOptions = {}): Promise<ArmResponse<T>> {
     const url = this.url(path);
+    const { signal } = this.options;
     const retries = this.options.retries ?? 6;
     const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
     const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
     const canRetry = (wait: number): boolean => attempt < retries && Date.now() + wait <= retryDeadline;
+    const notSent = (): ArmCancelled => new ArmCancelled(`cancelled before ${what} was sent`, false);
+    const mustNotRepeat = options.idempotent === false;
     let attempt = 0;
     for (;;) {
-      if (this.options.signal?.aborted) throw new ArmCancelled(`cancelled before ${what} was sent`, false);
+      if (signal?.aborted) throw notSent();
+      const authorization = await this.authorization(notSent);
+      if (signal?.aborted) throw notSent();
       let response: HttpResponse;
       try {
         response = await send(url, {
           method,
-          headers: { authorization: await this.authorization(), accept: 'application/json' },
+          headers: { authorization, accept: 'application/json' },
           ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
           ...(this.options.ca ? { ca: this.options.ca } : {}),
-          ...(this.options.signal ? { signal: this.options.signal } : {}),
+          ...(signal ? { signal } : {}),
+          // Each try ends within the budget left (but gets a fair chance even when little is left).
+          timeoutMs: Math.min(this.requestTimeoutMs, Math.max(retryDeadline - Date.now(), 5000)),
         });
       } catch (error) {
-        this.checkCancelled(what);
-        if (error instanceof ArmError) throw error;
+        const reachedAzure = !neverSent(error) && !NOT_SENT.has((error as NodeJS.ErrnoException).code ?? '');
+        if (signal?.aborted) {
+          if (!reachedAzure) throw notSent();
+          throw new ArmCancelled(mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`);
+        }
         const tls = tlsProblem(error);
         if (tls) throw new ArmError(`${what}: ${tls}`);
         const failure = (error as NodeJS.ErrnoException).code || errorMessage(error);
-        if (options.idempotent === false && !NOT_SENT.has((error as NodeJS.ErrnoException).code ?? '')) {
+        if (mustNotRepeat && reachedAzure) {
           throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
         }
         if (!canRetry(this.backoff(attempt))) throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
         this.options.onNotice?.(`${what}: ${failure}; trying again.`);
-        await this.sleep(this.backoff(attempt++), this.options.signal);
+        await this.sleep(this.backoff(attempt++), signal);
         continue;
       }
       const { status } = response;
-      if (status >= 200 && status < 300) return { status, headers: response.headers, body: (response.body ? safeJson(response.body) : undefined) as T };
+      if (status >= 200 && status < 300) {
+        const parsed = readJson(response);
+        if ('problem' in parsed) {
+          const tail = mustNotRepeat
+            ? " Whether it started at Azure's side is not known: check the app's activity log before acting again."
+            : ' Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it.';
+          throw new ArmError(`${what}: Azure Resource Manager answered ${parsed.problem}.${tail}`, status, mustNotRepeat ? OUTCOME_UNKNOWN : INVALID_RESPONSE);
+        }
+        return { status, headers: response.headers, body: parsed.value as T };
+      }
       const detail = armErrorDetail(response.body);
       const said = detail.message ?? `HTTP ${status}`;
       const delay = retryAfter(response.headers['retry-after']);
       if (status === 409 && CONFLICT.test(said)) {
         if (options.retryConflict && !options.retryConflict(said)) throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
         if (Date.now() >= conflictDeadline) throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
-        const pause = Math.min(Math.max(delay ?? 15_000, 1000), Math.max(conflictDeadline - Date.now(), 1));
+        const pause = Math.min(Math.max(delay ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - Date.now(), 1));
         this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
-        await this.sleep(pause, this.options.signal);
+        await this.sleep(pause, signal);
         continue;
       }
-      const pause = Math.min(60_000, delay ?? this.backoff(attempt));
-      if (status >= 500 && options.idempotent === false) {
+      const pause = Math.min(MAX_RETRY_AFTER_MS, delay ?? this.backoff(attempt));
+      if ((status >= 500 || status === 408) && mustNotRepeat) {
         throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
       }
-      if ((status === 429 || status >= 500) && canRetry(pause)) {
+      if ((status === 408 || status === 429 || status >= 500) && canRetry(pause)) {
         if (attempt > 0) this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
-        await this.sleep(pause, this.options.signal);
+        await this.sleep(pause, signal);
         attempt++;
         continue;
       }
@@ -198,76 +277,147 @@ export class ArmClient {
 
   /**
    * Starts a long-running operation and follows it to its end. Resolves when it succeeded, throws
-   * ArmError with the platform's reason when it failed, ArmCancelled when the user cancelled
-   * while it ran (the operation itself goes on at Azure's side).
+   * ArmError with the platform's reason when it failed, ArmError with code OUTCOME_UNKNOWN when
+   * Azure accepted it and its end could not be learnt, ArmCancelled when the user cancelled (with
+   * `accepted` when the operation goes on at Azure's side).
+   *
+   * Only an answer that proves the end counts: Succeeded (or the Location's final 2xx) for success;
+   * status Failed/Canceled, or a 4xx carrying ARM's error for the operation, for failure. Anything
+   * else (401, 403, 404, 408, 429 and 5xx that outlast the retries, transport failures, a body ARM
+   * does not send) leaves the outcome unknown, said as such: a swap that was carried out must never
+   * be reported as failed, or someone runs it again and undoes it.
    */
   async operation(method: string, path: string, body: unknown, what: string, options: RequestOptions = {}): Promise<void> {
     const started = await this.request(method, path, body, what, { ...options, idempotent: false });
     if (started.status !== 201 && started.status !== 202) return;
     const asyncOperation = header(started.headers, 'azure-asyncoperation');
     const location = header(started.headers, 'location');
-    if (!asyncOperation && !location) return;
+    const accepted = `Azure accepted it, and it may have completed: check the app's activity log before acting again.`;
+    const unknown = (reason: string, status?: number): ArmError => new ArmError(`${what}: ${reason}. ${accepted}`, status, OUTCOME_UNKNOWN);
+    if (!asyncOperation && !location) {
+      // 201 Created is an end in itself; a 202 without an address to follow says nothing of the end.
+      if (started.status === 201) return;
+      throw unknown('Azure answered HTTP 202 without an Azure-AsyncOperation or Location header to follow it by', 202);
+    }
     // The token goes only to Resource Manager itself: an operation URL elsewhere is not followed.
     const endpoint = new URL(this.options.endpoint);
     for (const link of [asyncOperation, location]) {
       if (link && (!URL.canParse(link) || new URL(link).origin !== endpoint.origin)) {
-        throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. Check the app's activity log for the result.`, undefined, OUTCOME_UNKNOWN);
+        throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. It may have completed: check the app's activity log for the result before acting again.`, undefined, OUTCOME_UNKNOWN);
       }
     }
+    const { signal } = this.options;
+    const link = new URL((asyncOperation ?? location)!);
+    const style = asyncOperation ? 'operation status' : 'operation result';
+    const retries = this.options.retries ?? 6;
     const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
-    let delay = retryAfter(started.headers['retry-after']) ?? 5000;
     const began = Date.now();
+    const following = (): ArmCancelled => new ArmCancelled(`stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`, true, true);
+    let delay = retryAfter(started.headers['retry-after']) ?? 5000;
     let noticed = 0;
+    /** Polls in a row that said nothing (transport failures, 408, 429, 5xx), and the last of them. */
+    let failures = 0;
+    let lastProblem: string | undefined;
     for (;;) {
-      if (Date.now() > deadline) throw new ArmError(`${what}: still running after ${Math.round((Date.now() - began) / 1000)} s; stopped following it. It may still complete: check the app's activity log before acting again.`, undefined, OUTCOME_UNKNOWN);
-      await this.sleep(Math.max(delay, 1000), this.options.signal);
-      if (this.options.signal?.aborted) throw new ArmCancelled(`stopped following ${what}: it goes on at Azure's side. Check the app's activity log.`);
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw unknown(`still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`);
+      }
+      await this.sleep(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left), signal);
+      if (signal?.aborted) throw following();
       if (Date.now() - began - noticed >= 30_000) {
         noticed = Date.now() - began;
         this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
       }
-      if (asyncOperation) {
-        const poll = await this.request<{ status?: string; error?: unknown }>('GET', asyncOperation, undefined, `${what} (operation status)`).catch((error: unknown) => {
-          throw error instanceof ArmError && !(error instanceof ArmCancelled) ? new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN) : error;
+      let response: HttpResponse;
+      try {
+        response = await send(link, {
+          headers: { authorization: await this.authorization(following), accept: 'application/json' },
+          ...(this.options.ca ? { ca: this.options.ca } : {}),
+          ...(signal ? { signal } : {}),
+          timeoutMs: Math.min(this.requestTimeoutMs, Math.max(deadline - Date.now(), 1000)),
         });
-        const status = (poll.body?.status ?? '').toLowerCase();
-        if (status === 'succeeded') return;
-        if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
-          const detail = armErrorDetail(JSON.stringify(poll.body ?? {}));
-          throw new ArmError(`${what} ${status}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
-        }
-        delay = retryAfter(poll.headers['retry-after']) ?? delay;
-      } else {
-        let poll: ArmResponse;
-        try {
-          poll = await this.request('GET', location!, undefined, `${what} (operation result)`);
-        } catch (error) {
-          if (error instanceof ArmError && error.status !== undefined && error.status < 500) {
-            throw new ArmError(`${what} failed: ${error.message.replace(/^.*? \(operation result\): /, '')}`, error.status, error.code);
-          }
-          if (error instanceof ArmError && !(error instanceof ArmCancelled)) {
-            throw new ArmError(`${error.message}. The operation was accepted and may still complete: check the app's activity log before acting again.`, error.status, OUTCOME_UNKNOWN);
-          }
-          throw error;
-        }
-        if (poll.status !== 202) return;
-        delay = retryAfter(poll.headers['retry-after']) ?? delay;
+      } catch (error) {
+        if (error instanceof ArmCancelled || signal?.aborted) throw following();
+        if (error instanceof ArmError) throw unknown(`its ${style} could not be read: ${error.message}`);
+        const tls = tlsProblem(error);
+        if (tls) throw unknown(`its ${style} could not be read: ${tls}`);
+        lastProblem = (error as NodeJS.ErrnoException).code || errorMessage(error);
+        if (++failures > retries) throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`);
+        this.options.onNotice?.(`${what}: reading its ${style} failed (${lastProblem}); trying again.`);
+        delay = this.backoff(failures - 1);
+        continue;
       }
+      const { status } = response;
+      const said = armErrorDetail(response.body).message;
+      if (status === 408 || status === 429 || status >= 500) {
+        lastProblem = `HTTP ${status}${said ? `: ${said}` : ''}`;
+        if (++failures > retries) throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`, status);
+        this.options.onNotice?.(`${what}: reading its ${style} answered ${lastProblem}; trying again.`);
+        delay = retryAfter(response.headers['retry-after']) ?? this.backoff(failures - 1);
+        continue;
+      }
+      failures = 0;
+      lastProblem = undefined;
+      if (status === 401 || status === 403 || status === 404) {
+        throw unknown(`its ${style} could not be read: ${POLL_REFUSED[status]} (HTTP ${status}${said ? `: ${said}` : ''})`, status);
+      }
+      const parsed = readJson(response);
+      if (asyncOperation) {
+        // The status monitor answers 200 with {"status": ...}; anything else does not tell how it ended.
+        const value = 'value' in parsed ? parsed.value : undefined;
+        if (status < 200 || status >= 300 || !isObject(value) || typeof value.status !== 'string') {
+          const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? describeBody(response)})` : `HTTP ${status} without a status (${describeBody(response)})`;
+          throw unknown(`its operation status is not an answer Azure sends: ${why}`, status);
+        }
+        const state = value.status.toLowerCase();
+        if (state === 'succeeded') return;
+        if (state === 'failed' || state === 'canceled' || state === 'cancelled') {
+          const detail = armErrorBody(JSON.stringify(value)) ?? {};
+          throw new ArmError(`${what} ${state}: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, undefined, detail.code);
+        }
+      } else if (status >= 400 && status < 500) {
+        // The Location answers the operation's own error with a 4xx and ARM's error body: that is a failure.
+        const detail = armErrorBody(response.body);
+        if (!detail) throw unknown(`its operation result is not an answer Azure sends: HTTP ${status} (${describeBody(response)})`, status);
+        throw new ArmError(`${what} failed: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, status, detail.code);
+      } else if ('problem' in parsed || ![200, 201, 202, 204].includes(status)) {
+        throw unknown(`its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${describeBody(response)})`}`, status);
+      } else if (status !== 202) {
+        return;
+      }
+      delay = retryAfter(response.headers['retry-after']) ?? delay;
     }
   }
 }
+
+/** Why a poll's 401, 403 or 404 says nothing of the operation's end. */
+const POLL_REFUSED: Record<401 | 403 | 404, string> = {
+  401: 'Azure refused the token while it was being followed',
+  403: 'the identity may not read the operation',
+  404: 'the operation was not found (its record may have expired or moved)',
+};
 
 function header(headers: HttpResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/** Waits for `work`, but no longer than the signal allows or `limitMs`. */
+function settle<T>(work: Promise<T>, signal: AbortSignal | undefined, limitMs: number): Promise<T | 'cancelled' | 'late'> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return resolve('cancelled');
+    // Whichever comes first ends the wait, and the others are cleared: a credential that never answers holds nothing open.
+    const end = <V>(settle: (value: V) => void) => (value: V): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      settle(value);
+    };
+    const timer = setTimeout(end(() => resolve('late')), limitMs);
+    const onAbort = end(() => resolve('cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(end(resolve), end(reject));
+  });
 }
 
 function explain(status: number, code: string | undefined, message: string): string {

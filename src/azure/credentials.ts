@@ -7,10 +7,13 @@
  * - managed-identity: the identity of the machine (self-hosted runners, Azure VMs);
  * - default: DefaultAzureCredential's chain.
  * @azure/identity loads only when a command needs Azure.
+ * Every token obtained (GitHub's OIDC token, the Entra ID tokens for Resource Manager and storage)
+ * is handed to `onSecret` before it is used, so that the Action masks it in the log.
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { UsageError, errorMessage } from '../../harness/errors.js';
 import { send, tlsProblem } from '../http.js';
+import { maskingCredential, secretSink } from '../secrets.js';
 
 export const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -39,6 +42,8 @@ export interface CredentialOptions {
   clientId?: string;
   tenantId?: string;
   env: NodeJS.ProcessEnv;
+  /** Called with every token value as soon as it is obtained, before any request carries it (the Action: core.setSecret). */
+  onSecret?: (value: string) => void;
 }
 
 export interface AzureIdentity {
@@ -55,7 +60,15 @@ export function parseAuth(text: string | undefined): AuthKind {
   return auth as AuthKind;
 }
 
+export { maskingCredential, reportSecretsTo } from '../secrets.js';
+
 export async function createCredential(options: CredentialOptions): Promise<AzureIdentity> {
+  const onSecret = options.onSecret ?? secretSink();
+  const made = await makeCredential(options, onSecret);
+  return onSecret ? { ...made, credential: maskingCredential(made.credential, onSecret) } : made;
+}
+
+async function makeCredential(options: CredentialOptions, onSecret: ((value: string) => void) | undefined): Promise<AzureIdentity> {
   const auth = parseAuth(options.auth);
   const identity = await import('@azure/identity');
   // An authority host set in the environment (sovereign or private clouds, tests) wins over the cloud's.
@@ -76,7 +89,7 @@ export async function createCredential(options: CredentialOptions): Promise<Azur
       if (!requestUrl || !requestToken) {
         throw new UsageError("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
       }
-      const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken), { authorityHost, disableInstanceDiscovery });
+      const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), { authorityHost, disableInstanceDiscovery });
       return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
     }
     case 'managed-identity':
@@ -93,7 +106,8 @@ export async function createCredential(options: CredentialOptions): Promise<Azur
 }
 
 /** The job's OIDC token for Entra ID, from the runner's token service. */
-export async function githubToken(requestUrl: string, requestToken: string, audience = GITHUB_AUDIENCE): Promise<string> {
+export async function githubToken(requestUrl: string, requestToken: string, audience = GITHUB_AUDIENCE, onSecret?: (value: string) => void): Promise<string> {
+  onSecret?.(requestToken);
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
   let response;
@@ -112,5 +126,7 @@ export async function githubToken(requestUrl: string, requestToken: string, audi
     value = undefined;
   }
   if (typeof value !== 'string' || value === '') throw new UsageError("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
+  // Masked before it goes anywhere: the next request (to Entra ID) carries it.
+  onSecret?.(value);
   return value;
 }

@@ -3,7 +3,7 @@
  * is the site itself; any other slot name is a slot under it.
  */
 import { UsageError } from '../../harness/errors.js';
-import { ArmError, type ArmClient } from './arm.js';
+import { ArmError, INVALID_RESPONSE, type ArmClient } from './arm.js';
 
 export interface SiteRef {
   subscription: string;
@@ -22,6 +22,26 @@ export const PRODUCTION = 'production';
 
 export function isProduction(slot: string): boolean {
   return slot.toLowerCase() === PRODUCTION;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An answer that lacks what Resource Manager always sends is an error, never read as "nothing":
+ * a settings list without `properties` is not "no settings", a site without them is not a site.
+ */
+function expectShape(what: string, expected: string): ArmError {
+  return new ArmError(`${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`, undefined, INVALID_RESPONSE);
+}
+
+/** The `properties` object of an answer (a resource, a config list), or an error naming the call. */
+function propertiesOf(body: unknown, what: string): Json {
+  if (!isObject(body) || !isObject(body.properties)) throw expectShape(what, 'the properties object it always has');
+  return body.properties;
 }
 
 export class WebSite {
@@ -48,9 +68,11 @@ export class WebSite {
   }
 
   /** The slot's resource; a missing app or slot is said plainly. */
-  async get(slot: string, option = '--slot'): Promise<{ properties?: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string }; kind?: string }> {
+  async get(slot: string, option = '--slot'): Promise<{ properties: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string; targetSwapSlot?: string | null }; kind?: string }> {
+    const what = `reading ${this.describe(slot)}`;
+    let body: unknown;
     try {
-      return (await this.arm.request<{ properties?: { serverFarmId?: string } }>('GET', this.path(slot), undefined, `reading ${this.describe(slot)}`)).body ?? {};
+      body = (await this.arm.request('GET', this.path(slot), undefined, what)).body;
     } catch (error) {
       if (error instanceof ArmError && error.status === 404) {
         if (isProduction(slot)) {
@@ -63,26 +85,49 @@ export class WebSite {
       }
       throw error;
     }
+    const properties = propertiesOf(body, what);
+    for (const name of ['serverFarmId', 'state', 'defaultHostName'] as const) {
+      if (properties[name] !== undefined && properties[name] !== null && typeof properties[name] !== 'string') throw expectShape(what, `a text ${name}`);
+    }
+    if (properties.targetSwapSlot !== undefined && properties.targetSwapSlot !== null && typeof properties.targetSwapSlot !== 'string') throw expectShape(what, 'a text targetSwapSlot');
+    return { properties: properties as { serverFarmId?: string }, ...(isObject(body) && typeof body.kind === 'string' ? { kind: body.kind } : {}) };
   }
 
   async plan(): Promise<PlanInfo> {
     const site = await this.get(PRODUCTION);
     const farm = site.properties?.serverFarmId;
     let sku: { name?: string; tier?: string } | undefined;
-    if (farm) sku = (await this.arm.request<{ sku?: { name?: string; tier?: string } }>('GET', farm, undefined, 'reading the App Service plan')).body?.sku;
+    if (farm) {
+      const what = 'reading the App Service plan';
+      const body = (await this.arm.request('GET', farm, undefined, what)).body;
+      // The plan's sku tells Flex Consumption (no slots) apart: without it, nothing can be told.
+      if (!isObject(body) || !isObject(body.sku) || (body.sku.name !== undefined && typeof body.sku.name !== 'string') || (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')) {
+        throw expectShape(what, 'the sku object a plan always has');
+      }
+      sku = body.sku as { name?: string; tier?: string };
+    }
     const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
     return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
   }
 
   async appSettings(slot: string): Promise<Record<string, string>> {
-    const response = await this.arm.request<{ properties?: Record<string, unknown> }>('POST', this.path(slot, '/config/appsettings/list'), undefined, `reading the app settings of ${this.describe(slot)}`);
-    return Object.fromEntries(Object.entries(response.body?.properties ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const what = `reading the app settings of ${this.describe(slot)}`;
+    const response = await this.arm.request('POST', this.path(slot, '/config/appsettings/list'), undefined, what);
+    const properties = propertiesOf(response.body, what);
+    // Settings are text; anything else is not a list of settings (null, an app setting's absent value, is left out).
+    const odd = Object.entries(properties).find(([, value]) => value !== null && typeof value !== 'string');
+    if (odd) throw expectShape(what, `text values (the setting ${odd[0]} is ${Array.isArray(odd[1]) ? 'a list' : typeof odd[1]})`);
+    return Object.fromEntries(Object.entries(properties).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
 
   /** App setting names marked as deployment slot settings (sticky): they stay with their slot on a swap. */
   async stickySettingNames(): Promise<string[]> {
-    const response = await this.arm.request<{ properties?: { appSettingNames?: string[] | null } }>('GET', `${this.id}/config/slotConfigNames`, undefined, 'reading the slot setting names');
-    return response.body?.properties?.appSettingNames ?? [];
+    const what = 'reading the slot setting names';
+    const response = await this.arm.request('GET', `${this.id}/config/slotConfigNames`, undefined, what);
+    const names = propertiesOf(response.body, what).appSettingNames;
+    if (names === undefined || names === null) return [];
+    if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) throw expectShape(what, 'appSettingNames as a list of names');
+    return names as string[];
   }
 
   /**
@@ -97,7 +142,7 @@ export class WebSite {
 
   /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
   async pendingPreview(slot: string): Promise<string | undefined> {
-    const target = ((await this.get(slot)).properties as { targetSwapSlot?: string | null } | undefined)?.targetSwapSlot;
+    const target = (await this.get(slot)).properties.targetSwapSlot;
     return target || undefined;
   }
 

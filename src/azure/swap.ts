@@ -1,8 +1,9 @@
 /**
  * The swap: staging into production through ARM, followed to its end, production's health checked
  * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
- * run starts no operation after the cancel; an operation already started at Azure's side is said
- * to go on.
+ * run starts no operation after the cancel, and says so; an operation already started at Azure's
+ * side is said to go on. An operation whose end could not be learnt is 'unknown', never 'failed':
+ * a swap reported as failed gets run again, and a second swap undoes the first.
  */
 import { errorMessage } from '../../harness/errors.js';
 import { send, sleep as wait, tlsProblem } from '../http.js';
@@ -144,6 +145,8 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
   let busy: string | undefined;
   /** Set when an operation was sent and its outcome is not known. */
   let unknown: string | undefined;
+  /** The operation a cancel interrupted, if it came during one. */
+  let interrupted: SwapOperation | undefined;
   const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
   /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
   const operate = async (operation: SwapOperation['operation'], from: string, to: string, run: () => Promise<void>): Promise<SwapOperation> => {
@@ -157,7 +160,12 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     } catch (error) {
       record.seconds = Math.round((Date.now() - started) / 100) / 10;
       if (error instanceof ArmCancelled) {
-        record.message = error.sent ? "cancelled while Azure ran it; it goes on at Azure's side" : 'cancelled before it was sent: nothing was started';
+        interrupted = record;
+        record.message = !error.sent
+          ? 'cancelled before it was sent: nothing was started'
+          : error.accepted
+            ? "cancelled while Azure ran it; it goes on at Azure's side"
+            : "cancelled while the request was being sent: it may or may not have started at Azure's side";
         throw error;
       }
       record.message = errorMessage(error).replace(/\.$/, '');
@@ -172,6 +180,9 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
   try {
     if (action === 'preview') {
       const op = await operate('preview', slot, target, () => site.preview(slot, target));
+      if (!op.succeeded && unknown) {
+        return Object.assign(report, { outcome: 'unknown' as const, message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.` });
+      }
       return Object.assign(report, op.succeeded
         ? { outcome: 'previewed' as const, message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
         : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
@@ -181,6 +192,9 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
         return Object.assign(report, { outcome: 'reset' as const, message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
       }
       const op = await operate('reset', slot, target, () => site.reset(slot));
+      if (!op.succeeded && unknown) {
+        return Object.assign(report, { outcome: 'unknown' as const, message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.` });
+      }
       return Object.assign(report, op.succeeded
         ? { outcome: 'reset' as const, message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
         : { outcome: 'swap-failed' as const, message: `Resetting the swap preview failed: ${op.message}.` });
@@ -219,6 +233,12 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
     }
     const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
+    if (!back.succeeded && unknown) {
+      return Object.assign(report, {
+        outcome: 'unknown' as const,
+        message: `${target} was unhealthy after the swap (${last}), and whether swapping it back worked is not known: ${unknown}. Check which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list) before swapping by hand: a second swap back would undo the first.`,
+      });
+    }
     if (!back.succeeded) {
       return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
     }
@@ -232,12 +252,15 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     });
   } catch (error) {
     if (error instanceof ArmCancelled) {
-      const last = report.operations.at(-1);
-      return cancelled(
-        error.sent && last
-          ? `Cancelled while Azure ran the ${last.operation}: ${error.message}`
-          : `Cancelled (${error.message})${report.operations.some((o) => o.succeeded) ? '' : ': nothing was swapped'}.`,
-      );
+      const swapped = report.operations.some((o) => o.succeeded && o.operation === 'swap');
+      if (interrupted && error.accepted) return cancelled(`Cancelled while Azure ran the ${interrupted.operation}: ${error.message}.`);
+      if (interrupted && error.sent) {
+        return cancelled(`Cancelled while the ${interrupted.operation} request was being sent: whether Azure started it is not known. Do not swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`);
+      }
+      if (swapped) {
+        return cancelled(`Cancelled (${error.message}) after the swap: ${target} runs the new version, and nothing was swapped back. Check ${target} and swap back by hand if needed: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`);
+      }
+      return cancelled(`Cancelled (${error.message}): nothing was swapped.`);
     }
     throw error;
   }

@@ -238,11 +238,11 @@ function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo, sig
   return { source: hub, hub, secrets: connection.secrets };
 }
 
-function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo): GateSource {
+function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo, signal: AbortSignal): GateSource {
   const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
   const systemKey = io.env[variable];
   if (!systemKey) throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
-  return { source: new HttpApiSource({ endpoint, systemKey }), secrets: [systemKey] };
+  return { source: new HttpApiSource({ endpoint, systemKey, signal }), secrets: [systemKey] };
 }
 
 function ago(seconds: number | undefined): string {
@@ -334,7 +334,7 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     const found = values.slot
       ? await (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
       : values['http-endpoint']
-        ? httpSource(values['http-endpoint'], values['http-key-env'], io)
+        ? httpSource(values['http-endpoint'], values['http-key-env'], io, work.signal)
         : storageSource(values, io, work.signal);
     ({ hub, secrets } = found);
     const source = found.source;

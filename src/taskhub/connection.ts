@@ -12,6 +12,7 @@ import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOpti
 import type { TokenCredential } from '@azure/core-auth';
 import { RestError, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { maskingCredential, secretSink } from '../secrets.js';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -242,7 +243,10 @@ function fromIdentity(
   const getCredential = async (): Promise<TokenCredential> => {
     if (credential) return credential;
     const identity = await import('@azure/identity');
-    credential = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+    const made = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+    // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
+    const sink = secretSink();
+    credential = sink ? maskingCredential(made, sink) : made;
     return credential;
   };
   // The SDK clients take a credential object; this one defers creating the real one until a token is needed.

@@ -10,7 +10,7 @@
  * Its history (showHistory) is lossy, so `record` refuses this source.
  */
 import { DurableGateError, UsageError } from '../../harness/errors.js';
-import { retryAfter, send, tlsProblem, type HttpResponse } from '../http.js';
+import { retryAfter, send, sleep as abortableSleep, tlsProblem, type HttpResponse } from '../http.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary } from './azure-tables.js';
 
 export interface HttpApiOptions {
@@ -23,21 +23,23 @@ export interface HttpApiOptions {
   retries?: number;
   /** Base of the exponential backoff, when the service gives no Retry-After. */
   retryDelayMs?: number;
+  /** The deadline of one request, body included (default 30 s). */
   timeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** How long one page may take with its retries, in total (default 2 minutes). */
+  retryBudgetMs?: number;
+  /** Ends every request and wait at once (a cancel, the gate's deadline). */
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export class HttpApiError extends DurableGateError {
   override readonly name = 'HttpApiError';
 }
 
-interface RawInstance {
-  name?: string;
-  instanceId?: string;
-  runtimeStatus?: string;
-  createdTime?: string;
-  lastUpdatedTime?: string;
-}
+/** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/** A listing longer than this is not a task hub's in-flight list but a service going round in circles. */
+const MAX_PAGES = 10_000;
 
 export class HttpApiSource implements InFlightSource {
   private readonly base: URL;
@@ -60,26 +62,28 @@ export class HttpApiSource implements InFlightSource {
     return `the Durable Functions HTTP API at ${this.base.origin}`;
   }
 
-  async *instances(query: InstanceQuery): AsyncGenerator<InstanceSummary> {
+  /**
+   * Every instance the query selects, page by page. Each answer is checked before it counts (status,
+   * JSON content type, a list of instances, a usable continuation token): an answer that is not
+   * the API's is an error, so the gate fails closed rather than read it as "nothing in flight".
+   */
+  async *instances(query: InstanceQuery & { signal?: AbortSignal }): AsyncGenerator<InstanceSummary> {
+    const signal = anySignal(this.options.signal, query.signal);
     const names = query.names?.map((n) => n.toLowerCase());
+    const seen = new Set<string>();
     let token: string | undefined;
+    let pages = 0;
     do {
+      if (++pages > MAX_PAGES) throw new HttpApiError(`${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`);
       const url = new URL(`${this.base.pathname}/instances`, this.base);
       url.searchParams.set('runtimeStatus', query.statuses.join(','));
       url.searchParams.set('top', String(query.pageSize ?? 500));
       url.searchParams.set('showInput', 'false');
       if (query.createdAfter) url.searchParams.set('createdTimeFrom', query.createdAfter.toISOString());
-      const { body, headers } = await this.get(url, token ? { 'x-ms-continuation-token': token } : {});
-      let page: RawInstance[];
-      try {
-        page = JSON.parse(body) as RawInstance[];
-      } catch {
-        throw new HttpApiError(`${this.describe}: the instances list is not JSON. Is --http-endpoint the function app's URL?`);
-      }
-      if (!Array.isArray(page)) throw new HttpApiError(`${this.describe}: the instances list is not an array. Is --http-endpoint the function app's URL?`);
-      for (const raw of page) {
-        const id = raw.instanceId ?? '';
-        const status = raw.runtimeStatus ?? '';
+      const response = await this.get(url, token ? { 'x-ms-continuation-token': token } : {}, signal);
+      for (const raw of this.page(response)) {
+        const id = raw.instanceId;
+        const status = raw.runtimeStatus;
         if (id.startsWith('@')) continue;
         if (!query.statuses.includes(status)) continue;
         if (names && !names.includes((raw.name ?? '').toLowerCase())) continue;
@@ -92,41 +96,114 @@ export class HttpApiSource implements InFlightSource {
           ...(raw.lastUpdatedTime ? { lastUpdatedTime: raw.lastUpdatedTime } : {}),
         };
       }
-      const next = headers['x-ms-continuation-token'];
-      token = typeof next === 'string' && next !== '' && next !== 'null' ? next : undefined;
+      token = this.continuation(response, seen);
     } while (token);
   }
 
-  /** One GET with retries on 429, 5xx, resets and timeouts; Retry-After is honoured. */
-  private async get(url: URL, headers: Record<string, string>): Promise<HttpResponse> {
+  /** The instances of one answer, checked: a JSON list of objects that each carry an id and a status. */
+  private page(response: HttpResponse): RawInstance[] {
+    const odd = (what: string): HttpApiError =>
+      new HttpApiError(`${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`);
+    const type = header(response.headers, 'content-type') ?? '';
+    if (!/\bjson\b/i.test(type)) throw odd('is not JSON');
+    if (!response.body.trim()) throw odd('is empty');
+    let page: unknown;
+    try {
+      page = JSON.parse(response.body);
+    } catch {
+      throw odd('is not valid JSON');
+    }
+    if (!Array.isArray(page)) throw odd('is not a list');
+    page.forEach((raw: unknown, index) => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw odd(`has an entry that is not an instance (entry ${index + 1})`);
+      const entry = raw as Record<string, unknown>;
+      if (typeof entry.instanceId !== 'string' || entry.instanceId === '') throw odd(`has an entry without an instanceId (entry ${index + 1})`);
+      if (typeof entry.runtimeStatus !== 'string') throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      for (const field of ['name', 'createdTime', 'lastUpdatedTime'] as const) {
+        if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string') throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      }
+    });
+    return page as RawInstance[];
+  }
+
+  /** The next page's token: none (absent, empty, "null"), or a new one. A token seen before would loop forever. */
+  private continuation(response: HttpResponse, seen: Set<string>): string | undefined {
+    const next = response.headers['x-ms-continuation-token'];
+    if (next === undefined) return undefined;
+    if (typeof next !== 'string') throw new HttpApiError(`${this.describe}: the answer carries more than one x-ms-continuation-token, so the next page is unclear: stopped reading.`);
+    if (next === '' || next === 'null') return undefined;
+    if (seen.has(next)) throw new HttpApiError(`${this.describe}: the API sent a continuation token it had sent before, so paging would never end: stopped reading.`);
+    seen.add(next);
+    return next;
+  }
+
+  /** One GET with retries on 429, 5xx, resets and timeouts within the retry budget; Retry-After is honoured, up to a minute. */
+  private async get(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const retries = this.options.retries ?? 6;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const sleep = this.options.sleep ?? abortableSleep;
+    const deadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
+    const cancelled = (): HttpApiError => new HttpApiError(`${this.describe}: stopped (${stopReason(signal)}) before the instances list was read.`);
     for (let attempt = 0; ; attempt++) {
-      let status = 0;
+      if (signal?.aborted) throw cancelled();
       let retryAfterMs: number | undefined;
       let failure: string;
       try {
         const response = await send(url, {
           headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
-          ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+          timeoutMs: Math.min(this.options.timeoutMs ?? 30_000, Math.max(deadline - Date.now(), 5000)),
           ...(this.options.ca ? { ca: this.options.ca } : {}),
+          ...(signal ? { signal } : {}),
         });
-        status = response.status;
-        if (status >= 200 && status < 300) return response;
+        const { status } = response;
+        if (status === 200) return response;
         retryAfterMs = retryAfter(response.headers['retry-after']);
-        failure = `HTTP ${status}${response.body ? `: ${response.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
+        failure = `HTTP ${status}${response.body ? ` (${describeBody(response)})` : ''}`;
         if (status === 401 || status === 403) throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
         if (status === 404) throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
-        if (status !== 429 && status < 500) throw new HttpApiError(`${this.describe}: ${failure}`);
+        // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
+        if (status < 400) throw new HttpApiError(`${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`);
+        if (status !== 408 && status !== 429 && status < 500) throw new HttpApiError(`${this.describe}: ${failure}`);
       } catch (error) {
         if (error instanceof HttpApiError) throw error;
+        if (signal?.aborted) throw cancelled();
         const tls = tlsProblem(error);
         if (tls) throw new HttpApiError(`${this.describe}: ${tls}`);
         failure = (error as NodeJS.ErrnoException).code || (error as Error).message;
       }
-      if (attempt >= retries) throw new HttpApiError(`${this.describe}: ${failure} (after ${retries + 1} attempts).`);
-      const backoff = Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
-      await sleep(retryAfterMs ?? backoff);
+      const pause = Math.min(retryAfterMs ?? Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt), MAX_RETRY_AFTER_MS);
+      if (attempt >= retries || Date.now() + pause > deadline) throw new HttpApiError(`${this.describe}: ${failure} (after ${attempt + 1} attempt(s)).`);
+      await sleep(pause, signal);
     }
   }
+}
+
+interface RawInstance {
+  name?: string | null;
+  instanceId: string;
+  runtimeStatus: string;
+  createdTime?: string | null;
+  lastUpdatedTime?: string | null;
+}
+
+function header(headers: HttpResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** What an answer's body is, for messages: its content type and how it begins (never more). */
+function describeBody(response: HttpResponse): string {
+  const type = header(response.headers, 'content-type') || 'no content type';
+  const text = response.body.trim().replace(/\s+/g, ' ');
+  return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
+}
+
+/** Why a signal ended the work: its reason when it is text, else "cancelled". */
+function stopReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return typeof reason === 'string' ? reason : reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'cancelled';
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
