@@ -5,6 +5,7 @@
  * loopback; the tests check that log stays empty.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -206,6 +207,52 @@ describe('the built CLI through ARM', () => {
     }
   });
 
+  test('swap whose Location poll is refused (401) while Azure swaps: outcome unknown, exit 1, never "failed, run it again"', async () => {
+    fake.options.lroStyle = 'location';
+    fake.inject.faults.push({ on: 'poll', answer: { status: 401, contentType: 'application/json', body: '{"error":{"code":"InvalidAuthenticationToken","message":"The access token expired."}}' } });
+    try {
+      const r = await cli(['swap', '--slot', 'staging', '--app', appDir, ...SITE(), '--format', 'json']);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { outcome: string; message: string };
+      expect(report.outcome).toBe('unknown');
+      expect(report.message).toContain('Do not run the swap again before checking which version production runs');
+      expect(report.message).not.toMatch(/still runs the previous version/);
+      // It was swapped, at Azure's side.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.options.slots.production!.content.version).toBe('v2');
+    } finally {
+      fake.inject.faults.length = 0;
+      delete fake.options.lroStyle;
+    }
+  });
+
+  test('SIGTERM while the swap operation runs: the CLI stops within 2 s and says the swap goes on at Azure\'s side', async () => {
+    fake.inject.faults.push({ on: 'poll', answer: 'silent' });
+    try {
+      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'swap', '--slot', 'staging', '--app', appDir, ...SITE()], { cwd: repoRoot, env: environment() });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      await new Promise<void>((resolve) => {
+        const wait = setInterval(() => {
+          if (fake.log.some((r) => r.method === 'POST' && r.path.includes('slotsswap'))) {
+            clearInterval(wait);
+            resolve();
+          }
+        }, 50);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stopped = Date.now();
+      child.kill('SIGTERM');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect((Date.now() - stopped) / 1000).toBeLessThan(2.5);
+      expect(code).toBe(2);
+      expect(out).toMatch(/goes on at Azure's side/);
+    } finally {
+      fake.inject.faults.length = 0;
+    }
+  });
+
   test('bad options are named with the expected form', async () => {
     const cases: [string[], string][] = [
       [['swap', '--slot', 'staging', ...SITE(), '--action', 'flip'], "Invalid --action 'flip'. Expected swap, preview, complete, reset."],
@@ -257,6 +304,19 @@ describe('the Action bundle (dist/index.js) through ARM', () => {
     expect(r.summary).toContain('swap back');
     expect(r.stdout).toContain('::error::production was unhealthy after the swap');
     expect(fake.options.slots.production!.content.version).toBe('v1');
+  });
+
+  test('every token the Action obtains is masked: the runner request token, the OIDC token and the ARM token', async () => {
+    const before = github.issued.length;
+    const r = await action(
+      { command: 'validate', slot: 'staging', ...site(), auth: 'oidc', 'client-id': CLIENT, 'tenant-id': TENANT },
+      { ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token', AZURE_AUTHORITY_HOST: entra.url },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('::add-mask::runner-request-token');
+    expect(r.stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(github.issued.length).toBeGreaterThan(before);
+    for (const issued of github.issued.slice(before)) expect(r.stdout).toContain(`::add-mask::${issued}`);
   });
 
   test('validate with oidc: findings annotated with their fix, outputs, the step fails on errors', async () => {

@@ -256,6 +256,25 @@ describe('replay: user code that hangs or loops', () => {
     expect(r.seconds).toBeLessThan(3 + 2.5);
   });
 
+  test('the Action: a replay stopped by its timeout still writes its reports and fails the step; a cancelled gate stops within 2 s', async () => {
+    const app = writeApp('fault-loop-action', { orchestrators: { ProcessOrder: 'for (;;) {}' } });
+    const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
+    const outputs = join(temp, 'output');
+    writeFileSync(outputs, '');
+    const replay = await run([ACTION], { INPUT_COMMAND: 'replay', INPUT_APP: app, INPUT_HISTORIES: 'examples/histories', INPUT_TIMEOUT: '3s', GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp });
+    expect(replay.code).toBe(1);
+    expect(replay.seconds).toBeLessThan(3 + 2.5);
+    expect(replay.stdout).toContain('::warning::Stopped: the timeout (3s) passed.');
+    const report = JSON.parse(readFileSync(join(temp, 'durable-gate-replay.json'), 'utf8')) as { summary: { total: number; error: number } };
+    expect(report.summary).toMatchObject({ total: 7, error: 7 });
+    expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    proxy.setFault({ kind: 'hang' });
+    const gated = await run([ACTION], { ...viaProxy(), INPUT_COMMAND: 'gate', 'INPUT_TASK-HUB': HUB, INPUT_TIMEOUT: '5m', INPUT_INTERVAL: '1s', GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp }, { signalAfterMs: 1500 });
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toContain('Cancelled after');
+    expect(gated.seconds).toBeLessThan(1.5 + 2.5);
+  });
+
   test('SIGTERM during a replay: stops within 2 s, the report lists what was not checked, exit 2', async () => {
     const app = writeApp('fault-loop-all', { orchestrators: { ProcessOrder: 'for (;;) {}' } });
     const r = await run([CLI, 'replay', '--app', app, '--histories', 'examples/histories', '--format', 'json'], {}, { signalAfterMs: 2000 });
