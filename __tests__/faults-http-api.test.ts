@@ -80,6 +80,8 @@ describe('odd answers: the gate errors, never drains', () => {
     ['entries that are not instances', reply(200, '[{"foo":1}]'), 'the instances list has an entry without an instanceId (entry 1'],
     ['a list of strings', reply(200, '["a"]'), 'the instances list has an entry that is not an instance (entry 1'],
     ['an instance without a status', reply(200, JSON.stringify([{ instanceId: 'a', name: 'ProcessOrder' }])), 'the instances list has an entry without a runtimeStatus (instance "a")'],
+    ['a status the runtime does not have', reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 'Unknown' }])), 'the instances list has an entry whose runtimeStatus "Unknown" is not one the runtime has'],
+    ['a status that is a number', reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 1 }])), 'the instances list has an entry whose runtimeStatus 1 is not one the runtime has'],
     ['a name that is not text', reply(200, JSON.stringify([{ ...instance('a'), name: 7 }])), 'the instances list has an entry whose name is not text (instance "a")'],
     ['204 No Content', reply(204, '', {}), 'the instances list was answered with HTTP 204, not the list'],
     ['a redirect to a sign-in page', reply(302, '', { location: 'https://127.0.0.1/login' }), 'the instances list was answered with HTTP 302, not the list'],
@@ -97,6 +99,13 @@ describe('odd answers: the gate errors, never drains', () => {
     answers = [reply(200, '[]', { 'content-type': JSON_TYPE, 'x-ms-continuation-token': 'same' })];
     expectClosed(await gate(), 'the API sent a continuation token it had sent before, so paging would never end');
     expect(fake.log).toHaveLength(2);
+  });
+
+  test('a status in other letter case is the status (the gate waits for it)', async () => {
+    answers = [reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 'running' }]))];
+    const report = await gate();
+    expect(report.outcome).not.toBe('drained');
+    expect(report.inFlight.map((i) => [i.instanceId, i.runtimeStatus])).toEqual([['a', 'Running']]);
   });
 
   test('empty pages carrying tokens, then the instances: all read', async () => {
@@ -145,7 +154,7 @@ describe('bounded requests', () => {
       for await (const _ of source({ signal: controller.signal }).instances({ statuses: IN_FLIGHT_STATUSES })) void _;
     })().catch((e: unknown) => e);
     expect(Date.now() - began).toBeLessThan(1000);
-    expect((failure as Error).message).toBe(`the Durable Functions HTTP API at ${fake.url}: stopped (cancelled) before the instances list was read.`);
+    expect((failure as Error).message).toBe(`the Durable Functions HTTP API at ${fake.url}: stopped (the run was cancelled) before the instances list was read.`);
     const gateCancel = new AbortController();
     setTimeout(() => gateCancel.abort(), 100);
     began = Date.now();

@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AzureTablesTaskHub } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot, writeApp } from './helpers/apps.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
@@ -205,6 +206,52 @@ describe('selective gate: an instance without readable history is never safe', (
   });
 });
 
+describe('History answers that are well-formed but not whole', () => {
+  /** The real History rows of an instance, as the Table service sends them. */
+  const rowsOf = async (instanceId: string) => (await new AzureTablesTaskHub(resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString } }), HUB).historyRows(instanceId)).rows;
+  const page = (rows: unknown[], headers: Record<string, string> = {}): Fault => ({ kind: 'answer', status: 200, contentType: 'application/json;odata=nometadata', body: JSON.stringify({ value: rows }), headers });
+
+  test('a page cut short (no sentinel row): the selective gate blocks on it and record does not write it', async () => {
+    const cut = (await rowsOf('late-1')).filter((row) => row.RowKey !== 'sentinel').slice(0, 4);
+    proxy.setFault(only(/History/, page(cut)));
+    const r = await run(gate('--app', 'examples/order-app-next', '--wait-for', 'breaking', '--format', 'json'), viaProxy());
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { blocking: { instanceId: string; verdict: string; reason: string }[] };
+    const late = report.blocking.find((i) => i.instanceId === 'late-1');
+    expect(late).toMatchObject({ verdict: 'error' });
+    expect(late!.reason).toContain('came without its sentinel row');
+    const out = join(mkdtempSync(join(tmpdir(), 'dg-rec-')), 'h');
+    const rec = await run([CLI, 'record', '--task-hub', HUB, '--out', out, '--instance', 'late-1'], viaProxy());
+    expect(rec.code).toBe(1);
+    expect(rec.stdout).toContain('Not recorded: late-1');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test('a continuation token that comes back again: record stops reading that history at once, in bounded memory', async () => {
+    const rows = (await rowsOf('late-1')).filter((row) => row.RowKey !== 'sentinel');
+    proxy.setFault(only(/History/, page(rows, { 'x-ms-continuation-NextPartitionKey': 'late-1', 'x-ms-continuation-NextRowKey': '0000000000000004' })));
+    const out = join(mkdtempSync(join(tmpdir(), 'dg-rec-')), 'h');
+    const r = await run([CLI, 'record', '--task-hub', HUB, '--out', out, '--instance', 'late-1'], viaProxy());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('sent a continuation token it had sent before');
+    expect(r.seconds).toBeLessThan(10);
+  });
+
+  test('record --timeout 3s against an endpoint that refuses connections ends on time; SIGTERM stops it cleanly within 2 s', async () => {
+    const refused = { AzureWebJobsStorage: viaProxy().AzureWebJobsStorage!.replace(proxy.url, 'http://127.0.0.1:9/devstoreaccount1') };
+    const out = join(mkdtempSync(join(tmpdir(), 'dg-rec-')), 'h');
+    const timed = await run([CLI, 'record', '--task-hub', HUB, '--out', out, '--timeout', '3s'], refused);
+    expect(timed.code).toBe(2);
+    expect(timed.stderr).toContain('stopped before the instances in flight were listed (--timeout 3s passed)');
+    expect(timed.seconds).toBeLessThan(3 + 1.5);
+    const cancelled = await run([CLI, 'record', '--task-hub', HUB, '--out', out], refused, { signalAfterMs: 2000 });
+    expect(cancelled.code).toBe(2);
+    expect(cancelled.stderr).toContain('stopped before the instances in flight were listed (the run was cancelled (SIGTERM))');
+    expect(cancelled.stderr).not.toContain('ending now');
+    expect(cancelled.seconds).toBeLessThan(2 + 1.5);
+  });
+});
+
 describe('hostile instance ids', () => {
   test('very long, accented, emoji, reserved and path-like ids are recorded inside --out under distinct names, the whole id kept in the file', async () => {
     proxy.setFault({ kind: 'pass' });
@@ -236,6 +283,26 @@ describe('replay: user code that hangs or loops', () => {
     expect(byId['late-1']!.failure!.message).toContain('did not return within 2 s');
     expect(byId['early-1']).toMatchObject({ verdict: 'nondeterministic' });
     expect(r.seconds).toBeLessThan(15);
+  });
+
+  test('ids and names with control characters: escaped in the text report and the Action log, never a forged line; a name with a newline is judged, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-ctl-'));
+    const file = JSON.parse(readFileSync(join(repoRoot, 'examples', 'histories', 'order-1002.json'), 'utf8')) as { instanceId: string; name: string; history: { Name?: string; OrchestrationInstance?: { InstanceId: string } }[] };
+    const evil = 'order-x\n::warning title=INJECTED::forged\u001b[2K';
+    file.instanceId = evil;
+    file.history[1]!.OrchestrationInstance!.InstanceId = evil;
+    file.name = 'Proc\nX';
+    file.history[1]!.Name = 'Proc\nX';
+    writeFileSync(join(dir, 'evil.json'), JSON.stringify(file));
+    writeFileSync(join(dir, 'good.json'), readFileSync(join(repoRoot, 'examples', 'histories', 'order-1001.json')));
+    const r = await run([CLI, 'replay', '--app', 'examples/order-app-next', '--histories', dir], {});
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('order-x\\u000a::warning title=INJECTED::forged\\u001b[2K');
+    expect(r.stdout).toContain('2 histories');
+    expect(r.stdout.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
+    const action = await run([ACTION], { INPUT_COMMAND: 'replay', INPUT_APP: 'examples/order-app-next', INPUT_HISTORIES: dir, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: join(temp, 'out'), RUNNER_TEMP: temp });
+    expect(action.stdout).not.toMatch(/^::warning title=INJECTED/m);
   });
 
   test('an orchestrator that allocates without bound is stopped at --history-memory and reported for that history only', async () => {

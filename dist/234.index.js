@@ -15,14 +15,16 @@ export const modules = {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6843);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
 /* harmony import */ var _harness_report_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1967);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6683);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6683);
 /* harmony import */ var _commands_options_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6052);
 /* harmony import */ var _commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6788);
 /* harmony import */ var _gate_selective_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5477);
 /* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4512);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2645);
 /* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8489);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8592);
 /** The Action's `record` and `gate` commands: the same libraries as the CLI. */
+
 
 
 
@@ -67,7 +69,7 @@ async function runRecordAction(getInput, workspace, signal) {
     const instances = list(getInput('instance'));
     const keeping = (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .recordKeeping */ .lD)([getInput('redact')], getInput('keep-per-orchestrator'), getInput('max-age'), '');
     const timeout = getInput('timeout') || '30m';
-    const deadline = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_11__/* .withDeadline */ .NE)(signal, (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)('timeout', timeout), `the timeout (${timeout}) passed`);
+    const deadline = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_12__/* .withDeadline */ .NE)(signal, (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)('timeout', timeout), `the timeout (${timeout}) passed`);
     const { hub, connection } = openHub(getInput, workspace, deadline.signal);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Reading ${hub.describe}`);
     try {
@@ -124,7 +126,7 @@ async function runGateAction(getInput, workspace, signal) {
     if (waitFor === 'breaking' && !appInput)
         throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
     // Requests and the app's loading end with the gate: at the latest its grace after the timeout.
-    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_11__/* .withDeadline */ .NE)(signal, timeoutMs + _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_GRACE_MS */ .Qi, `the timeout (${getInput('timeout') || '30m'}) passed`);
+    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_12__/* .withDeadline */ .NE)(signal, timeoutMs + _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_GRACE_MS */ .Qi, `the timeout (${getInput('timeout') || '30m'}) passed`);
     let report;
     let found;
     let app;
@@ -166,7 +168,7 @@ async function runGateAction(getInput, workspace, signal) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
     if (report.error)
         report.error = (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(report.error, secrets);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_11__/* .logData */ .n)(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : (0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report));
     const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
     await (0,_harness_report_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(reportPath, JSON.stringify(report, null, 2) + '\n');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('drained', report.drained);

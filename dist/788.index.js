@@ -45,13 +45,14 @@ const AZURE_OPTIONS = {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_2__.E),
 /* harmony export */   O7: () => (/* binding */ parseStatuses),
-/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   g$: () => (/* reexport safe */ _harness_report_text_js__WEBPACK_IMPORTED_MODULE_3__.g$),
 /* harmony export */   pe: () => (/* binding */ parseTime),
 /* harmony export */   zq: () => (/* binding */ parseCount)
 /* harmony export */ });
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3180);
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1941);
 /** Option values shared by the commands, parsed once with messages that quote the bad value. */
 
 
@@ -108,10 +109,8 @@ function redact(text, secrets) {
         .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
         .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
 }
-/** Instance ids come from callers: show control characters escaped, never raw, in terminal output. */
-function printable(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+// Instance ids come from callers: shown with control characters escaped, never raw.
+
 /** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
 function parseWaitFor(text) {
     const value = (text || 'all').toLowerCase();
@@ -149,6 +148,10 @@ var paths = __webpack_require__(1626);
 var gate = __webpack_require__(4512);
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
 var azure_tables = __webpack_require__(2645);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
+// EXTERNAL MODULE: ./harness/report/text.ts
+var report_text = __webpack_require__(1941);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/taskhub/http-api.ts
@@ -163,6 +166,9 @@ var http = __webpack_require__(6803);
  * - durable entities are listed too (ids starting with '@'): left out here.
  * Its history (showHistory) is lossy, so `record` refuses this source.
  */
+
+
+
 
 
 class HttpApiError extends (/* unused pure expression or super */ null && (DurableGateError)) {
@@ -260,8 +266,13 @@ class http_api_HttpApiSource {
             const entry = raw;
             if (typeof entry.instanceId !== 'string' || entry.instanceId === '')
                 throw odd(`has an entry without an instanceId (entry ${index + 1})`);
-            if (typeof entry.runtimeStatus !== 'string')
+            if (entry.runtimeStatus === undefined || entry.runtimeStatus === null)
                 throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+            // A status the runtime does not have is never taken as "not in flight": it fails closed.
+            const status = typeof entry.runtimeStatus === 'string' ? ALL_STATUSES.find((known) => known.toLowerCase() === entry.runtimeStatus.toLowerCase()) : undefined;
+            if (!status)
+                throw odd(`has an entry whose runtimeStatus ${printable(JSON.stringify(entry.runtimeStatus).slice(0, 40))} is not one the runtime has (${ALL_STATUSES.join(', ')}) (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+            entry.runtimeStatus = status;
             for (const field of ['name', 'createdTime', 'lastUpdatedTime']) {
                 if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string')
                     throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
@@ -288,7 +299,7 @@ class http_api_HttpApiSource {
         const retries = this.options.retries ?? 6;
         const sleep = this.options.sleep ?? abortableSleep;
         const deadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
-        const cancelled = () => new HttpApiError(`${this.describe}: stopped (${http_api_stopReason(signal)}) before the instances list was read.`);
+        const cancelled = () => new HttpApiError(`${this.describe}: stopped (${stopReason(signal)}) before the instances list was read.`);
         for (let attempt = 0;; attempt++) {
             if (signal?.aborted)
                 throw cancelled();
@@ -337,17 +348,6 @@ function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-/** What an answer's body is, for messages: its content type and how it begins (never more). */
-function describeBody(response) {
-    const type = header(response.headers, 'content-type') || 'no content type';
-    const text = response.body.trim().replace(/\s+/g, ' ');
-    return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
-}
-/** Why a signal ended the work: its reason when it is text, else "cancelled". */
-function http_api_stopReason(signal) {
-    const reason = signal?.reason;
-    return typeof reason === 'string' ? reason : reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'cancelled';
-}
 function anySignal(...signals) {
     const present = signals.filter((s) => s !== undefined);
     return present.length <= 1 ? present[0] : AbortSignal.any(present);
@@ -359,8 +359,6 @@ var record = __webpack_require__(8489);
 var taskhub_redact = __webpack_require__(8703);
 // EXTERNAL MODULE: ./src/gate/selective.ts
 var selective = __webpack_require__(5477);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
@@ -1039,6 +1037,7 @@ async function openJudge(hub, appDir, warn, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ describeBody),
 /* harmony export */   P9: () => (/* binding */ retryAfter),
 /* harmony export */   hE: () => (/* binding */ tlsProblem),
 /* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
@@ -1051,10 +1050,12 @@ async function openJudge(hub, appDir, warn, options = {}) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1941);
 /**
  * One HTTP(S) exchange with node's own stack (proxy-free, NODE_EXTRA_CA_CERTS honoured), shared by
  * the Durable HTTP API source, the ARM client, the GitHub OIDC token request and the health check.
  */
+
 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -1168,6 +1169,12 @@ const sleep = (ms, signal) => new Promise((resolve) => {
     };
     signal?.addEventListener('abort', done, { once: true });
 });
+/** What an answer's body is, for messages: its content type and how it begins (control characters escaped). */
+function describeBody(response) {
+    const type = response.headers['content-type'] || 'no content type';
+    const text = (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(response.body.trim().replace(/\s+/g, ' ')).slice(0, 60);
+    return `${(0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(String(type))}${text ? `, beginning '${text}'` : ', empty'}`;
+}
 
 
 /***/ }),
@@ -1211,6 +1218,9 @@ let sharedHttpClient;
 function httpClient() {
     return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
 }
+const REPEATED_CONTINUATION = 'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
+/** More rows than any history the runtime writes: DurableTask.Core's replay would not get through it. */
+const MAX_HISTORY_ROWS = 1_000_000;
 /** One large-message blob, whole: they hold at most a few MB of compressed JSON. */
 const BLOB_TIMEOUT_MS = 120_000;
 const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
@@ -1275,6 +1285,7 @@ class AzureTablesTaskHub {
             filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
         const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
         const iterator = pages[Symbol.asyncIterator]();
+        const tokens = new Set();
         for (;;) {
             // Pages are followed until no continuation token is left, empty pages included.
             let next;
@@ -1290,6 +1301,13 @@ class AzureTablesTaskHub {
             }
             if (next.done)
                 return;
+            const token = next.value.continuationToken;
+            if (token !== undefined) {
+                // A service that hands out the same continuation again would be listed for ever.
+                if (tokens.has(token))
+                    throw new TaskHubAccessError(`${this.instancesTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+                tokens.add(token);
+            }
             for (const row of next.value) {
                 const summary = toSummary(row);
                 if (keep(summary))
@@ -1306,12 +1324,23 @@ class AzureTablesTaskHub {
     async historyRows(instanceId) {
         const partition = (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(instanceId);
         const rows = [];
+        const tokens = new Set();
         let next;
         do {
             const page = await this.guard(this.historyTable, () => this.queryPage(this.historyClient, (0,_azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .odata */ .Ye) `PartitionKey eq ${partition}`, next));
             rows.push(...page.rows);
             next = page.next;
+            if (next) {
+                const token = `${next.partition}\u0000${next.row ?? ''}`;
+                if (tokens.has(token))
+                    throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+                tokens.add(token);
+            }
+            if (rows.length > MAX_HISTORY_ROWS) {
+                throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId} has more than ${MAX_HISTORY_ROWS} rows; no orchestration the runtime can replay is that long, so the answers are not what the service sends.`);
+            }
         } while (next);
+        checkCheckpoint(rows, `${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId}`);
         let blobs = 0;
         const container = this.connection.blobService().getContainerClient(this.container);
         for (const row of rows) {
@@ -1398,6 +1427,22 @@ class AzureTablesTaskHub {
         return new TaskHubAccessError(`${where}: ${message}`);
     }
 }
+/**
+ * The provider writes its sentinel row (RowKey "sentinel") in every history batch, with
+ * IsCheckpointComplete true once the episode's last batch is written (docs/runtime-rules.md §7).
+ * History rows without it were cut short on the way, or caught mid-checkpoint: never judged whole.
+ */
+function checkCheckpoint(rows, what) {
+    if (!rows.some((row) => row.RowKey !== 'sentinel'))
+        return;
+    const sentinel = rows.find((row) => row.RowKey === 'sentinel');
+    if (!sentinel) {
+        throw new TaskHubAccessError(`${what} came without its sentinel row, which the runtime writes with every checkpoint: the answer may have been cut short, so it is not taken as the whole history. Read it again; if it persists, check what answers for the storage account.`);
+    }
+    if (sentinel.IsCheckpointComplete === false) {
+        throw new TaskHubAccessError(`${what} is being written (its checkpoint is not complete yet): read it again in a moment.`);
+    }
+}
 const ACCESS_ADVICE = {
     'account key': 'Check the account key in the connection string.',
     SAS: 'Check the SAS token in the connection string: it must not have expired, and must allow read and list (sp=rl) on the table and blob services (ss=tb) for containers and objects (srt=co).',
@@ -1436,7 +1481,7 @@ function openTaskHub(options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XC: () => (/* binding */ resolveConnection)
 /* harmony export */ });
-/* unused harmony exports REQUEST_TIMEOUT_MS, ServiceAnswerError, requestDeadlinePolicy, tableAnswerPolicy, checkTableAnswer, parseConnectionString */
+/* unused harmony exports REQUEST_TIMEOUT_MS, ServiceAnswerError, requestDeadlinePolicy, commandSignalPolicy, tableAnswerPolicy, checkTableAnswer, parseConnectionString */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -1491,6 +1536,25 @@ function requestDeadlinePolicy(signal, timeoutMs = REQUEST_TIMEOUT_MS) {
                     throw new _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__/* .RestError */ .pj(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
                 }
                 throw error;
+            }
+            finally {
+                request.abortSignal = callers;
+            }
+        },
+    };
+}
+/**
+ * The command's signal on the whole call, retries included: the SDK's wait between tries (up to
+ * its longest back-off) ends with the command too, not only each try.
+ */
+function commandSignalPolicy(signal) {
+    return {
+        name: 'durableGateCommandSignal',
+        async sendRequest(request, next) {
+            const callers = request.abortSignal;
+            request.abortSignal = callers ? AbortSignal.any([callers, signal]) : signal;
+            try {
+                return await next(request);
             }
             finally {
                 request.abortSignal = callers;
@@ -1574,6 +1638,7 @@ function resolveConnection(options = {}) {
         ...options.clientOptions,
         additionalPolicies: [
             ...(options.clientOptions?.additionalPolicies ?? []),
+            ...(options.signal ? [{ policy: commandSignalPolicy(options.signal), position: 'perCall' }] : []),
             { policy: requestDeadlinePolicy(options.signal), position: 'perRetry' },
             { policy: tableAnswerPolicy, position: 'perRetry' },
         ],

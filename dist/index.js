@@ -28467,16 +28467,21 @@ function stripJsonComments(input) {
 /* harmony export */   _f: () => (/* binding */ setWorkerScript)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_HISTORY_TIMEOUT_MS, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MEMORY_LIMIT_MB */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
-/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8716);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9410);
+/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8716);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8132);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
  */
+
+
 
 
 
@@ -28494,68 +28499,84 @@ function workerScript(file = './worker.js') {
 const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
 const DEFAULT_LOAD_TIMEOUT_MS = 60_000;
 const DEFAULT_MEMORY_LIMIT_MB = 2048;
-/** One replay worker with the app loaded. */
+/**
+ * One replay worker with the app loaded: a child process, not a thread. An orchestrator that
+ * allocates without bound hits the child's heap limit and ends the child only; a worker thread's
+ * limit is best-effort in Node (some allocation patterns abort the whole process).
+ */
 class WorkerHandle {
-    worker;
+    child;
     info;
+    stderrTail;
     memoryLimitMb;
     nextId = 0;
     pending = new Map();
     failure;
-    /** Histories finished by the worker so far (it counts them in shared memory, no messages). */
-    progress;
-    constructor(worker, progress, info, memoryLimitMb) {
-        this.worker = worker;
+    /** Histories finished by the worker so far (it writes a byte to PROGRESS_FD after each one). */
+    progress = 0;
+    constructor(child, info, stderrTail, memoryLimitMb) {
+        this.child = child;
         this.info = info;
+        this.stderrTail = stderrTail;
         this.memoryLimitMb = memoryLimitMb;
-        this.progress = new Int32Array(progress);
-        worker.removeAllListeners('error');
-        worker.removeAllListeners('exit');
-        worker.on('message', (message) => {
+        child.removeAllListeners('exit');
+        child.removeAllListeners('message');
+        child.stdio[_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .PROGRESS_FD */ .dS].on('data', (chunk) => (this.progress += chunk.length));
+        child.on('message', (message) => {
             if ('id' in message) {
                 const waiter = this.pending.get(message.id);
                 this.pending.delete(message.id);
                 waiter?.resolve(message);
             }
         });
-        worker.on('error', (error) => this.failAll(workerFailure(error, this.memoryLimitMb)));
-        worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
-        worker.unref();
+        child.on('exit', (code, signal) => this.failAll(workerExit(code, signal, this.stderrTail(), this.memoryLimitMb)));
+        this.hold(false);
     }
     static async start(dir, options) {
         if (options.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, stopReason(options.signal));
-        const progress = new SharedArrayBuffer(4);
-        const init = { durableGateWorker: true, appDir: dir, progress };
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, stopReason(options.signal));
+        const init = { durableGateWorker: true, appDir: dir };
         const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerScript(), { workerData: init, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
-        if (options.userOutput === 'ignore') {
-            worker.stdout.resume();
-            worker.stderr.resume();
-        }
-        else {
-            worker.stdout.pipe(process.stderr, { end: false });
-            worker.stderr.pipe(process.stderr, { end: false });
-        }
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(workerScript()), [], {
+            env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
+            execArgv: [`--max-old-space-size=${memoryLimitMb}`],
+            stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+            serialization: 'advanced',
+        });
+        // What the user's code prints goes to stderr (never stdout); the end of it tells an out-of-memory end.
+        let tail = '';
+        const forward = options.userOutput !== 'ignore';
+        child.stdout.on('data', (chunk) => forward && process.stderr.write(chunk));
+        let dying = false;
+        child.stderr.on('data', (chunk) => {
+            tail = (tail + chunk.toString()).slice(-4000);
+            // V8's report of a heap exhausted (GC traces, a native stack) is said in the verdict instead.
+            dying ||= tail.includes('<--- Last few GCs --->');
+            if (forward && !dying)
+                process.stderr.write(chunk);
+        });
         const loadTimeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
         let timer;
         let onAbort;
         const info = await new Promise((resolvePromise, reject) => {
-            worker.once('message', (message) => {
+            child.on('message', (message) => {
                 if (message.type === 'ready')
                     resolvePromise(message.info);
                 else if (message.type === 'load-error')
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
             });
-            worker.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `loading the app crashed its worker: ${workerFailure(error, memoryLimitMb).message}`, error.stack)));
-            worker.once('exit', (code) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
+            child.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `could not start the replay worker: ${error.message}`)));
+            child.once('exit', (code, signal) => {
+                const ended = workerExit(code, signal, tail, memoryLimitMb);
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`));
+            });
             // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
-            timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`)), loadTimeoutMs);
-            onAbort = () => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AppLoadError */ ._n(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
+            timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`)), loadTimeoutMs);
+            onAbort = () => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
             options.signal?.addEventListener('abort', onAbort, { once: true });
         })
             .catch(async (error) => {
-            await worker.terminate();
+            await kill(child);
             throw error;
         })
             .finally(() => {
@@ -28563,7 +28584,13 @@ class WorkerHandle {
             if (onAbort)
                 options.signal?.removeEventListener('abort', onAbort);
         });
-        return new WorkerHandle(worker, progress, info, memoryLimitMb);
+        return new WorkerHandle(child, info, () => tail, memoryLimitMb);
+    }
+    /** An idle worker does not keep the caller's process alive (a library user who forgets close()). */
+    hold(busy) {
+        const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr, this.child.stdio[_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .PROGRESS_FD */ .dS]];
+        for (const handle of handles)
+            (busy ? handle?.ref : handle?.unref)?.call(handle);
     }
     failAll(error) {
         this.failure = error;
@@ -28577,29 +28604,46 @@ class WorkerHandle {
         const id = ++this.nextId;
         return new Promise((resolvePromise, reject) => {
             this.pending.set(id, { resolve: resolvePromise, reject });
-            this.worker.ref();
+            this.hold(true);
             try {
-                this.worker.postMessage({ ...message, id });
+                this.child.send({ ...message, id });
             }
             catch (error) {
                 // The message could not be copied to the worker (a value nested too deep, or not
                 // cloneable): the worker is fine; the histories in it are the problem.
                 this.pending.delete(id);
-                reject(new NotSent((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)));
+                reject(new NotSent((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)));
             }
         }).finally(() => {
             if (this.pending.size === 0)
-                this.worker.unref();
+                this.hold(false);
         });
     }
     async terminate() {
-        this.worker.removeAllListeners('exit');
-        // Held while it stops: an unreferenced worker lets the process end mid-await (exit code 13).
-        this.worker.ref();
+        this.child.removeAllListeners('exit');
+        // Held while it stops: an unreferenced child lets the process end mid-await (exit code 13).
+        this.hold(true);
         this.failAll(new Error('the replay worker was stopped'));
-        await this.worker.terminate();
+        await kill(this.child);
     }
 }
+/** Ends a worker process and waits until it is gone. */
+function kill(child) {
+    return new Promise((resolvePromise) => {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return resolvePromise();
+        child.once('exit', () => resolvePromise());
+        child.kill('SIGKILL');
+    });
+}
+/** How a worker process ended, said plainly: running out of its heap limit is the usual one. */
+function workerExit(code, signal, stderrTail, memoryLimitMb) {
+    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail)) {
+        return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: OUT_OF_MEMORY });
+    }
+    return new Error(`the replay worker exited (${signal ? `signal ${signal}` : `code ${code}`}); does the user's code call process.exit()?`);
+}
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 /** A request that never reached the worker because its content could not be copied there. */
 class NotSent extends Error {
 }
@@ -28617,33 +28661,26 @@ function stopReason(signal) {
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item) {
     try {
-        const history = 'file' in item ? await (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistoryFile */ .tG)(item.file) : 'text' in item ? (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistoryText */ .H4)(item.text, item.source) : (0,_history_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistory */ .i6)(item.value, item.source);
+        const history = 'file' in item ? await (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistoryFile */ .tG)(item.file) : 'text' in item ? (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHistoryText */ .H4)(item.text, item.source) : (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHistory */ .i6)(item.value, item.source);
         return { instanceId: history.instanceId, orchestrator: history.orchestrator };
     }
     catch {
         return { instanceId: '', orchestrator: '' };
     }
 }
-/** The worker's own failure, said plainly: running out of its heap limit is the usual one. */
-function workerFailure(error, memoryLimitMb) {
-    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
-    }
-    return new Error(`the replay worker crashed: ${error.message}`);
-}
 async function loadApp(appDir, options = {}) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(appDir);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(appDir);
     const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
     const signal = options.signal;
     let handle = await WorkerHandle.start(dir, options);
     /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
     const watch = (answer) => new Promise((resolvePromise, reject) => {
-        let seen = Atomics.load(handle.progress, 0);
+        let seen = handle.progress;
         let since = Date.now();
         const stop = () => resolvePromise(STOPPED);
         signal?.addEventListener('abort', stop, { once: true });
         const timer = setInterval(() => {
-            const now = Atomics.load(handle.progress, 0);
+            const now = handle.progress;
             if (now !== seen) {
                 seen = now;
                 since = Date.now();
@@ -28671,7 +28708,7 @@ async function loadApp(appDir, options = {}) {
             return [];
         if (signal?.aborted)
             return items.map(notReplayed);
-        const before = Atomics.load(handle.progress, 0);
+        const before = handle.progress;
         let answer;
         try {
             answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
@@ -28693,7 +28730,7 @@ async function loadApp(appDir, options = {}) {
         }
         if (answer === STOPPED) {
             // The worker holds this batch's results until its end: the batch counts as not checked.
-            const at = Atomics.load(handle.progress, 0) - before;
+            const at = handle.progress - before;
             await handle.terminate();
             const results = items.map(notReplayed);
             const current = items[at];
@@ -28712,12 +28749,12 @@ async function loadApp(appDir, options = {}) {
             throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
         }
         // One history never came back: replace the worker, redo those before it, report it, go on.
-        const stuckAt = Atomics.load(handle.progress, 0) - before;
+        const stuckAt = handle.progress - before;
         await handle.terminate();
         handle = await WorkerHandle.start(dir, options);
         const done = await replay(items.slice(0, stuckAt), engineOptions);
         const item = items[stuckAt];
-        const outOfMemory = answer instanceof Error && answer.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        const outOfMemory = answer instanceof Error && answer.code === OUT_OF_MEMORY;
         const failure = answer === HUNG
             ? {
                 message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
@@ -28758,11 +28795,20 @@ async function loadApp(appDir, options = {}) {
 /***/ }),
 
 /***/ 8132:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dS: () => (/* binding */ PROGRESS_FD),
+  Xg: () => (/* binding */ WORKER_ENV),
+  WU: () => (/* binding */ isReplayWorker)
+});
 
 // UNUSED EXPORTS: errorResult, runWorker
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./harness/errors.ts
@@ -28835,8 +28881,6 @@ function describeAction(action) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(8995);
 ;// CONCATENATED MODULE: ./harness/app/native-require.ts
@@ -30224,15 +30268,21 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
 
 ;// CONCATENATED MODULE: ./harness/app/worker.ts
 /**
- * The replay worker: one thread per loaded app. It imports the user's code with Node's own
+ * The replay worker: one child process per loaded app. It imports the user's code with Node's own
  * module loader (so it also works under jest, whose loader would intercept imports), keeps what
- * the user's modules print away from the caller's stdout, and can be terminated if user code hangs.
+ * the user's modules print away from the caller's stdout, and can be killed if user code hangs or
+ * exhausts its heap, without harm to the caller.
  */
 
 
 
 
 
+
+/** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
+const WORKER_ENV = 'DURABLE_GATE_REPLAY_WORKER';
+/** The worker's fd 3: one byte written after each history, read by the host's hang watchdog (cheaper than a message). */
+const PROGRESS_FD = 3;
 async function loadItem(item) {
     if ('file' in item)
         return (0,load/* readHistoryFile */.tG)(item.file);
@@ -30248,13 +30298,11 @@ function errorResult(source, error) {
         error: { message: error instanceof errors/* HistoryError */.tx ? error.detail : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
     };
 }
-let progress;
 async function replayItems(app, items, options) {
     const results = [];
     for (const item of items) {
         results.push(await replayItem(app, item, options));
-        if (progress)
-            Atomics.add(progress, 0, 1);
+        (0,external_node_fs_.writeSync)(PROGRESS_FD, '.');
     }
     return results;
 }
@@ -30295,24 +30343,35 @@ async function floor(app, histories) {
     }
     return Number(process.hrtime.bigint() - started) / 1e9;
 }
+function send(message) {
+    process.send(message);
+}
+/**
+ * The caller may end without a word (SIGKILL) while this process is stuck in user code that never
+ * yields: a thread that never runs user code watches for that and ends the process, so no replay
+ * outlives its caller.
+ */
+function watchCaller() {
+    const watcher = new external_node_worker_threads_.Worker("const { workerData } = require('node:worker_threads'); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);", { eval: true, workerData: process.ppid, stdout: false, stderr: false });
+    watcher.unref();
+    // The caller closed the channel (it ended, or closed the app): nothing more will be asked.
+    process.once('disconnect', () => process.exit(0));
+}
 async function runWorker(init) {
-    const port = external_node_worker_threads_.parentPort;
-    if (init.progress)
-        progress = new Int32Array(init.progress);
+    watchCaller();
     let app;
     try {
         app = await loadAppInThisThread(init.appDir);
     }
     catch (error) {
-        const message = {
+        send({
             type: 'load-error',
             message: (0,errors/* errorMessage */.gJ)(error),
             ...(error instanceof errors/* AppLoadError */._n && error.userStack ? { userStack: error.userStack } : {}),
-        };
-        port.postMessage(message);
+        });
         return;
     }
-    port.on('message', (message) => {
+    process.on('message', (message) => {
         const reply = async () => {
             try {
                 if (message.type === 'replay')
@@ -30323,13 +30382,21 @@ async function runWorker(init) {
                 return { type: 'crash', id: message.id, message: (0,errors/* errorMessage */.gJ)(error) };
             }
         };
-        void reply().then((answer) => port.postMessage(answer));
+        void reply().then(send);
     });
-    port.postMessage({ type: 'ready', info: app.info });
+    send({ type: 'ready', info: app.info });
 }
-const data = external_node_worker_threads_.workerData;
-if (!external_node_worker_threads_.isMainThread && data?.durableGateWorker === true && typeof data.appDir === 'string') {
-    void runWorker(data);
+let replayWorker = false;
+/** True in a process started as a replay worker: the bundles' entry points then run no command. */
+function isReplayWorker() {
+    return replayWorker;
+}
+const init = process.env[WORKER_ENV];
+if (init !== undefined && typeof process.send === 'function') {
+    // Not passed on to what the user's code may start.
+    delete process.env[WORKER_ENV];
+    replayWorker = true;
+    void runWorker(JSON.parse(init));
 }
 
 
@@ -30603,7 +30670,7 @@ async function describeReadError(path, error) {
     if (error.code === 'ENOENT')
         return 'no such file';
     if (error.code === 'EACCES' || error.code === 'EPERM')
-        return 'cannot read the file: permission denied. Give the user running durable-gate read access to it.';
+        return 'cannot read it: permission denied (a history file, or a folder of them that cannot be listed). Give the user running durable-gate read access to it.';
     return `cannot read the file (${error.code ?? error.message})`;
 }
 /** UTF-8 with or without a byte order mark, validated: a file in another encoding is named, not misread. */
@@ -30686,7 +30753,7 @@ function parseHistoryText(text, source) {
         if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
         }
-        const line = position === undefined ? '' : `, line ${lineAt(text, Number(position))}`;
+        const line = position === undefined || /\(line \d+/.test(message) ? '' : `, line ${lineAt(text, Number(position))}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
     }
     return parseHistory(value, source);
@@ -31051,7 +31118,7 @@ async function expandPaths(args, cwd, folderSuffix) {
             const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
             if (info?.isDirectory()) {
                 for (const found of await walkFrom(path)) {
-                    if (found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path)))
+                    if (found.unlisted || found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path)))
                         add(found);
                 }
             }
@@ -31081,7 +31148,14 @@ async function walkFrom(dir) {
  */
 async function walk(dir, realDir, walked) {
     const out = [];
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    let entries;
+    try {
+        entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        // Histories in a folder that cannot be listed would be missed without a word.
+        return [{ path: dir, real: undefined, unlisted: true }];
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.'))
@@ -31127,7 +31201,7 @@ async function globFiles(pattern, cwd) {
     const all = await walkFrom(base);
     return all.filter((found) => {
         const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, found.path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-        return matcher.test(rel) || (found.real === undefined && mayBeFolder(found.path) && mayHoldMatches(rest, rel.split('/')));
+        return matcher.test(rel) || (found.real === undefined && (found.unlisted || mayBeFolder(found.path)) && mayHoldMatches(rest, rel.split('/')));
     });
 }
 /** Could files below the folder `path` (segments) match the glob `pattern` (segments)? */
@@ -31221,7 +31295,7 @@ function displayPath(path, cwd = process.cwd()) {
 const breaks = (r) => r.verdict === 'nondeterministic' || r.verdict === 'failed';
 /** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
 function nextName(name) {
-    const match = /^(.*?)(?:V(\d+))?$/.exec(name);
+    const match = /^([\s\S]*?)(?:V(\d+))?$/.exec(name);
     return `${match[1]}V${match[2] ? Number(match[2]) + 1 : 2}`;
 }
 /** major.minor.patch, missing parts 0; undefined when not a version. */
@@ -31349,16 +31423,30 @@ function renderAdvice(advice) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S5: () => (/* binding */ renderText),
 /* harmony export */   Uh: () => (/* binding */ groupProblems),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pb: () => (/* binding */ problemLines),
 /* harmony export */   u8: () => (/* binding */ problemSummary)
 /* harmony export */ });
-/* unused harmony exports where, detailLines */
+/* unused harmony exports printableLines, where, detailLines */
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 /* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
 /** The human report: one line per instance, then each problem in full, then a summary. */
 
 
 const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
+/**
+ * Values from histories (ids, names, messages) shown with control characters escaped, never raw:
+ * a newline or an escape sequence in an instance id must not forge a line of the report or a
+ * terminal command.
+ */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
+}
+/** printable() for messages whose lines are the report's own: newlines kept. */
+function printableLines(text) {
+    return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, escapeControl);
+}
+const escapeControl = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 function where(location, cwd) {
     if (!location)
         return undefined;
@@ -31369,19 +31457,19 @@ function renderText(report, options = {}) {
     const lines = [];
     for (const r of report.results) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-        const id = r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd);
+        const id = printable(r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd));
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-        lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+        lines.push(`${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
     }
     for (const group of groupProblems(report.results, true)) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        const ids = group.map((g) => g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(g.source, options.cwd));
+        const ids = group.map((g) => printable(g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(g.source, options.cwd)));
         const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-        lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
+        lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
         if (r.instanceId)
-            lines.push(`  history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+            lines.push(`  history:  ${printable((0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         lines.push(...detailLines(r, options.cwd, '  '));
     }
     if (report.advice)
@@ -31406,16 +31494,17 @@ function renderText(report, options = {}) {
  */
 function detailLines(r, cwd, pad = '') {
     const more = `\n${pad}${' '.repeat(10)}`;
-    const indent = (text) => text.split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+    const indent = (text) => printableLines(text).split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+    const name = (text) => (text ? ` '${printable(text)}'` : '');
     const lines = [];
     if (r.divergence) {
         const d = r.divergence;
-        lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-        lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+        lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${name(d.recorded.name)} (event ${d.recorded.eventIndex})`);
+        lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${name(d.replayed.name)}` : 'nothing with this sequence id'}`);
         const at = where(d.location, cwd);
         if (at)
             lines.push(`${pad}code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-        lines.push(`${pad}why:      ${d.explanation}`, `${pad}runtime:  ${d.message}`, `${pad}do:       ${d.advice}`);
+        lines.push(`${pad}why:      ${indent(d.explanation)}`, `${pad}runtime:  ${indent(d.message)}`, `${pad}do:       ${indent(d.advice)}`);
     }
     if (r.failure) {
         const f = r.failure;
@@ -31425,12 +31514,12 @@ function detailLines(r, cwd, pad = '') {
             lines.push(`${pad}code:     ${at}`);
         if (f.runtimeMessage)
             lines.push(`${pad}runtime:  ${indent(f.runtimeMessage)}`);
-        lines.push(`${pad}do:       ${f.advice}`);
+        lines.push(`${pad}do:       ${indent(f.advice)}`);
     }
     if (r.error)
         lines.push(`${pad}error:    ${indent(r.error.message)}`);
     for (const warning of r.warnings ?? [])
-        lines.push(`${pad}warning:  ${warning}`);
+        lines.push(`${pad}warning:  ${indent(warning)}`);
     return lines;
 }
 /**
@@ -31529,28 +31618,51 @@ async function writeWhole(path, text, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6843);
-/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8132);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6683);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1803);
+/* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
+/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8132);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1803);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
 
 
-
-if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
-    (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_1__/* .setWorkerScript */ ._f)(import.meta.url);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)();
+if (!(0,_harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplayWorker */ .WU)()) {
+    (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__/* .setWorkerScript */ ._f)(import.meta.url);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)();
     // The outputs and the summary are written: nothing (a request left open, a worker) keeps the step alive.
-    await Promise.all([(0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .flushed */ .a6)(process.stdout), (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .flushed */ .a6)(process.stderr)]);
+    await Promise.all([(0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .flushed */ .a6)(process.stdout), (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .flushed */ .a6)(process.stderr)]);
     process.exit(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ logData)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/** The Action's log lines made of recorded data (instance ids, names, messages from histories). */
+
+
+/**
+ * Logs text with workflow commands switched off around it: an instance id that begins with '::'
+ * is shown, never obeyed as a command (GitHub's ::stop-commands::).
+ */
+function logData(text) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
+}
+
 
 /***/ }),
 
@@ -31915,6 +32027,8 @@ function renderReport(report, format, options) {
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./src/action/log.ts
+var log = __nccwpck_require__(8592);
 ;// CONCATENATED MODULE: ./src/action/markdown.ts
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -31990,6 +32104,7 @@ function problem(group, options) {
  * The GitHub Action. The only file that touches @actions/core: reads inputs, calls the same
  * libraries as the CLI, writes outputs, the job summary and annotations.
  */
+
 
 
 
@@ -32161,7 +32276,7 @@ async function run(signal) {
             ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
             onAppWarning: (warning) => core/* warning */.$e(warning),
         }).finally(() => deadline.clear());
-        core/* info */.pq(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
+        (0,log/* logData */.n)(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
         if (deadline.signal.aborted)
             core/* warning */.$e(`Stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked.`);
         // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.

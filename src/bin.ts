@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
- * replay worker: started as a worker thread it runs the worker loop instead of the CLI.
+ * replay worker: started as a replay worker process it runs the worker loop instead of the CLI.
  */
-import { isMainThread } from 'node:worker_threads';
 import { setWorkerScript } from '../harness/app/host.js';
-import '../harness/app/worker.js';
+import { isReplayWorker } from '../harness/app/worker.js';
 import { runProcess } from './cli.js';
 import { flushed } from './deadline.js';
 
-if (isMainThread) {
+if (!isReplayWorker()) {
   setWorkerScript(import.meta.url);
   const code = await runProcess(process.argv.slice(2));
   // The report is out: nothing (a request still open at a stalled service, a worker) keeps the process alive.

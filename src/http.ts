@@ -4,6 +4,7 @@
  */
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { printable } from '../harness/report/text.js';
 
 export interface HttpResponse {
   status: number;
@@ -140,3 +141,10 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     };
     signal?.addEventListener('abort', done, { once: true });
   });
+
+/** What an answer's body is, for messages: its content type and how it begins (control characters escaped). */
+export function describeBody(response: HttpResponse): string {
+  const type = response.headers['content-type'] || 'no content type';
+  const text = printable(response.body.trim().replace(/\s+/g, ' ')).slice(0, 60);
+  return `${printable(String(type))}${text ? `, beginning '${text}'` : ', empty'}`;
+}

@@ -100,12 +100,6 @@ function armErrorBody(body) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** What an answer's body is, for messages: its content type and how it begins. */
-function describeBody(response) {
-    const type = header(response.headers, 'content-type') || 'no content type';
-    const text = response.body.trim().replace(/\s+/g, ' ');
-    return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
-}
 /** The JSON body of an answer; undefined for an empty one; a string saying why when it is not JSON. */
 function readJson(response) {
     if (!response.body.trim())
@@ -114,7 +108,7 @@ function readJson(response) {
         return { value: JSON.parse(response.body) };
     }
     catch {
-        return { problem: `HTTP ${response.status} with a body that is not JSON (${describeBody(response)})` };
+        return { problem: `HTTP ${response.status} with a body that is not JSON (${(0,http/* describeBody */.MP)(response)})` };
     }
 }
 const CONFLICT = /another operation is in progress/i;
@@ -358,7 +352,7 @@ class ArmClient {
                 // The status monitor answers 200 with {"status": ...}; anything else does not tell how it ended.
                 const value = 'value' in parsed ? parsed.value : undefined;
                 if (status < 200 || status >= 300 || !isObject(value) || typeof value.status !== 'string') {
-                    const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? describeBody(response)})` : `HTTP ${status} without a status (${describeBody(response)})`;
+                    const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? (0,http/* describeBody */.MP)(response)})` : `HTTP ${status} without a status (${(0,http/* describeBody */.MP)(response)})`;
                     throw unknown(`its operation status is not an answer Azure sends: ${why}`, status);
                 }
                 const state = value.status.toLowerCase();
@@ -373,11 +367,11 @@ class ArmClient {
                 // The Location answers the operation's own error with a 4xx and ARM's error body: that is a failure.
                 const detail = armErrorBody(response.body);
                 if (!detail)
-                    throw unknown(`its operation result is not an answer Azure sends: HTTP ${status} (${describeBody(response)})`, status);
+                    throw unknown(`its operation result is not an answer Azure sends: HTTP ${status} (${(0,http/* describeBody */.MP)(response)})`, status);
                 throw new ArmError(`${what} failed: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, status, detail.code);
             }
             else if ('problem' in parsed || ![200, 201, 202, 204].includes(status)) {
-                throw unknown(`its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${describeBody(response)})`}`, status);
+                throw unknown(`its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${(0,http/* describeBody */.MP)(response)})`}`, status);
             }
             else if (status !== 202) {
                 return;

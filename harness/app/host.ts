@@ -2,14 +2,15 @@
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { parseHistory, parseHistoryText, readHistoryFile } from '../history/load.js';
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import type { AppInfo } from './types.js';
-import type { FromWorker, HistoryItem, ToWorker, WorkerInit } from './worker.js';
+import { PROGRESS_FD, WORKER_ENV, type FromWorker, type HistoryItem, type ToWorker, type WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = Symbol.for('durable-gate.worker-script');
 
@@ -64,58 +65,72 @@ export interface ReplayApp {
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** One replay worker with the app loaded. */
+/**
+ * One replay worker with the app loaded: a child process, not a thread. An orchestrator that
+ * allocates without bound hits the child's heap limit and ends the child only; a worker thread's
+ * limit is best-effort in Node (some allocation patterns abort the whole process).
+ */
 class WorkerHandle {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
-  /** Histories finished by the worker so far (it counts them in shared memory, no messages). */
-  readonly progress: Int32Array;
+  /** Histories finished by the worker so far (it writes a byte to PROGRESS_FD after each one). */
+  progress = 0;
 
   private constructor(
-    private readonly worker: Worker,
-    progress: SharedArrayBuffer,
+    private readonly child: ChildProcess,
     readonly info: AppInfo,
+    private readonly stderrTail: () => string,
     private readonly memoryLimitMb: number,
   ) {
-    this.progress = new Int32Array(progress);
-    worker.removeAllListeners('error');
-    worker.removeAllListeners('exit');
-    worker.on('message', (message: FromWorker) => {
+    child.removeAllListeners('exit');
+    child.removeAllListeners('message');
+    (child.stdio[PROGRESS_FD] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => (this.progress += chunk.length));
+    child.on('message', (message: FromWorker) => {
       if ('id' in message) {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         waiter?.resolve(message);
       }
     });
-    worker.on('error', (error) => this.failAll(workerFailure(error, this.memoryLimitMb)));
-    worker.on('exit', (code) => this.failAll(new Error(`the replay worker exited (code ${code}); does the user's code call process.exit()?`)));
-    worker.unref();
+    child.on('exit', (code, signal) => this.failAll(workerExit(code, signal, this.stderrTail(), this.memoryLimitMb)));
+    this.hold(false);
   }
 
   static async start(dir: string, options: LoadAppOptions): Promise<WorkerHandle> {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
-    const progress = new SharedArrayBuffer(4);
-    const init: WorkerInit = { durableGateWorker: true, appDir: dir, progress };
+    const init: WorkerInit = { durableGateWorker: true, appDir: dir };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
-    const worker = new Worker(workerScript(), { workerData: init, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
-    if (options.userOutput === 'ignore') {
-      worker.stdout.resume();
-      worker.stderr.resume();
-    } else {
-      worker.stdout.pipe(process.stderr, { end: false });
-      worker.stderr.pipe(process.stderr, { end: false });
-    }
+    const child = fork(fileURLToPath(workerScript()), [], {
+      env: { ...process.env, [WORKER_ENV]: JSON.stringify(init) },
+      execArgv: [`--max-old-space-size=${memoryLimitMb}`],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    // What the user's code prints goes to stderr (never stdout); the end of it tells an out-of-memory end.
+    let tail = '';
+    const forward = options.userOutput !== 'ignore';
+    child.stdout!.on('data', (chunk: Buffer) => forward && process.stderr.write(chunk));
+    let dying = false;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-4000);
+      // V8's report of a heap exhausted (GC traces, a native stack) is said in the verdict instead.
+      dying ||= tail.includes('<--- Last few GCs --->');
+      if (forward && !dying) process.stderr.write(chunk);
+    });
     const loadTimeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const info = await new Promise<AppInfo>((resolvePromise, reject) => {
-      worker.once('message', (message: FromWorker) => {
+      child.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolvePromise(message.info);
         else if (message.type === 'load-error') reject(new AppLoadError(dir, message.message, message.userStack));
       });
-      worker.once('error', (error) => reject(new AppLoadError(dir, `loading the app crashed its worker: ${workerFailure(error, memoryLimitMb).message}`, error.stack)));
-      worker.once('exit', (code) => reject(new AppLoadError(dir, `the app's worker exited (code ${code}) while loading; does the app call process.exit()?`)));
+      child.once('error', (error) => reject(new AppLoadError(dir, `could not start the replay worker: ${error.message}`)));
+      child.once('exit', (code, signal) => {
+        const ended = workerExit(code, signal, tail, memoryLimitMb);
+        reject(new AppLoadError(dir, `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`));
+      });
       // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
       timer = setTimeout(
         () =>
@@ -131,14 +146,20 @@ class WorkerHandle {
       options.signal?.addEventListener('abort', onAbort, { once: true });
     })
       .catch(async (error: unknown) => {
-        await worker.terminate();
+        await kill(child);
         throw error;
       })
       .finally(() => {
         clearTimeout(timer);
         if (onAbort) options.signal?.removeEventListener('abort', onAbort);
       });
-    return new WorkerHandle(worker, progress, info, memoryLimitMb);
+    return new WorkerHandle(child, info, () => tail, memoryLimitMb);
+  }
+
+  /** An idle worker does not keep the caller's process alive (a library user who forgets close()). */
+  private hold(busy: boolean): void {
+    const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr, this.child.stdio[PROGRESS_FD]] as ({ ref?: () => void; unref?: () => void } | null | undefined)[];
+    for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
   }
 
   private failAll(error: Error): void {
@@ -152,9 +173,9 @@ class WorkerHandle {
     const id = ++this.nextId;
     return new Promise<FromWorker>((resolvePromise, reject) => {
       this.pending.set(id, { resolve: resolvePromise, reject });
-      this.worker.ref();
+      this.hold(true);
       try {
-        this.worker.postMessage({ ...message, id } as ToWorker);
+        this.child.send({ ...message, id } as ToWorker);
       } catch (error) {
         // The message could not be copied to the worker (a value nested too deep, or not
         // cloneable): the worker is fine; the histories in it are the problem.
@@ -162,18 +183,37 @@ class WorkerHandle {
         reject(new NotSent(errorMessage(error)));
       }
     }).finally(() => {
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) this.hold(false);
     });
   }
 
   async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    // Held while it stops: an unreferenced worker lets the process end mid-await (exit code 13).
-    this.worker.ref();
+    this.child.removeAllListeners('exit');
+    // Held while it stops: an unreferenced child lets the process end mid-await (exit code 13).
+    this.hold(true);
     this.failAll(new Error('the replay worker was stopped'));
-    await this.worker.terminate();
+    await kill(this.child);
   }
 }
+
+/** Ends a worker process and waits until it is gone. */
+function kill(child: ChildProcess): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();
+    child.once('exit', () => resolvePromise());
+    child.kill('SIGKILL');
+  });
+}
+
+/** How a worker process ended, said plainly: running out of its heap limit is the usual one. */
+function workerExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryLimitMb: number): Error {
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail)) {
+    return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: OUT_OF_MEMORY });
+  }
+  return new Error(`the replay worker exited (${signal ? `signal ${signal}` : `code ${code}`}); does the user's code call process.exit()?`);
+}
+
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** A request that never reached the worker because its content could not be copied there. */
 class NotSent extends Error {}
@@ -199,14 +239,6 @@ async function identify(item: HistoryItem): Promise<{ instanceId: string; orches
   }
 }
 
-/** The worker's own failure, said plainly: running out of its heap limit is the usual one. */
-function workerFailure(error: Error, memoryLimitMb: number): Error {
-  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return Object.assign(new Error(`the replay worker ran out of memory (its limit is ${memoryLimitMb} MB)`), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
-  }
-  return new Error(`the replay worker crashed: ${error.message}`);
-}
-
 export async function loadApp(appDir: string, options: LoadAppOptions = {}): Promise<ReplayApp> {
   const dir = resolve(appDir);
   const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
@@ -216,12 +248,12 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
   const watch = (answer: Promise<FromWorker>): Promise<FromWorker | typeof HUNG | typeof STOPPED> =>
     new Promise((resolvePromise, reject) => {
-      let seen = Atomics.load(handle.progress, 0);
+      let seen = handle.progress;
       let since = Date.now();
       const stop = (): void => resolvePromise(STOPPED);
       signal?.addEventListener('abort', stop, { once: true });
       const timer = setInterval(() => {
-        const now = Atomics.load(handle.progress, 0);
+        const now = handle.progress;
         if (now !== seen) {
           seen = now;
           since = Date.now();
@@ -247,7 +279,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   const replay = async (items: HistoryItem[], engineOptions: EngineOptions): Promise<ReplayResult[]> => {
     if (items.length === 0) return [];
     if (signal?.aborted) return items.map(notReplayed);
-    const before = Atomics.load(handle.progress, 0);
+    const before = handle.progress;
     let answer: FromWorker | typeof HUNG | typeof STOPPED | Error;
     try {
       answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
@@ -267,7 +299,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     }
     if (answer === STOPPED) {
       // The worker holds this batch's results until its end: the batch counts as not checked.
-      const at = Atomics.load(handle.progress, 0) - before;
+      const at = handle.progress - before;
       await handle.terminate();
       const results = items.map(notReplayed);
       const current = items[at];
@@ -285,12 +317,12 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
       throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
     }
     // One history never came back: replace the worker, redo those before it, report it, go on.
-    const stuckAt = Atomics.load(handle.progress, 0) - before;
+    const stuckAt = handle.progress - before;
     await handle.terminate();
     handle = await WorkerHandle.start(dir, options);
     const done = await replay(items.slice(0, stuckAt), engineOptions);
     const item = items[stuckAt]!;
-    const outOfMemory = answer instanceof Error && (answer as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const outOfMemory = answer instanceof Error && (answer as NodeJS.ErrnoException).code === OUT_OF_MEMORY;
     const failure: ReplayResult['failure'] =
       answer === HUNG
         ? {

@@ -1,9 +1,11 @@
 /**
- * The replay worker: one thread per loaded app. It imports the user's code with Node's own
+ * The replay worker: one child process per loaded app. It imports the user's code with Node's own
  * module loader (so it also works under jest, whose loader would intercept imports), keeps what
- * the user's modules print away from the caller's stdout, and can be terminated if user code hangs.
+ * the user's modules print away from the caller's stdout, and can be killed if user code hangs or
+ * exhausts its heap, without harm to the caller.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { AppLoadError, HistoryError, errorMessage } from '../errors.js';
 import { parseHistory, parseHistoryText, readHistoryFile, type LoadedHistory } from '../history/load.js';
 import { replayLoadedHistory, type EngineOptions } from '../replay/engine.js';
@@ -14,9 +16,13 @@ import type { AppInfo } from './types.js';
 export interface WorkerInit {
   durableGateWorker: true;
   appDir: string;
-  /** One Int32: histories finished, read by the host's hang watchdog. */
-  progress?: SharedArrayBuffer;
 }
+
+/** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
+export const WORKER_ENV = 'DURABLE_GATE_REPLAY_WORKER';
+
+/** The worker's fd 3: one byte written after each history, read by the host's hang watchdog (cheaper than a message). */
+export const PROGRESS_FD = 3;
 
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
 export type HistoryItem = { file: string } | { value: unknown; source: string } | { text: string; source: string };
@@ -48,13 +54,11 @@ export function errorResult(source: string, error: unknown): ReplayResult {
   };
 }
 
-let progress: Int32Array | undefined;
-
 async function replayItems(app: LoadedApp, items: HistoryItem[], options: EngineOptions): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const item of items) {
     results.push(await replayItem(app, item, options));
-    if (progress) Atomics.add(progress, 0, 1);
+    writeSync(PROGRESS_FD, '.');
   }
   return results;
 }
@@ -94,22 +98,39 @@ async function floor(app: LoadedApp, histories: { name: string; payload: string 
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+function send(message: FromWorker): void {
+  process.send!(message);
+}
+
+/**
+ * The caller may end without a word (SIGKILL) while this process is stuck in user code that never
+ * yields: a thread that never runs user code watches for that and ends the process, so no replay
+ * outlives its caller.
+ */
+function watchCaller(): void {
+  const watcher = new Worker(
+    "const { workerData } = require('node:worker_threads'); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);",
+    { eval: true, workerData: process.ppid, stdout: false, stderr: false },
+  );
+  watcher.unref();
+  // The caller closed the channel (it ended, or closed the app): nothing more will be asked.
+  process.once('disconnect', () => process.exit(0));
+}
+
 export async function runWorker(init: WorkerInit): Promise<void> {
-  const port = parentPort!;
-  if (init.progress) progress = new Int32Array(init.progress);
+  watchCaller();
   let app: LoadedApp;
   try {
     app = await loadAppInThisThread(init.appDir);
   } catch (error) {
-    const message: FromWorker = {
+    send({
       type: 'load-error',
       message: errorMessage(error),
       ...(error instanceof AppLoadError && error.userStack ? { userStack: error.userStack } : {}),
-    };
-    port.postMessage(message);
+    });
     return;
   }
-  port.on('message', (message: ToWorker) => {
+  process.on('message', (message: ToWorker) => {
     const reply = async (): Promise<FromWorker> => {
       try {
         if (message.type === 'replay') return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
@@ -118,12 +139,22 @@ export async function runWorker(init: WorkerInit): Promise<void> {
         return { type: 'crash', id: message.id, message: errorMessage(error) };
       }
     };
-    void reply().then((answer) => port.postMessage(answer));
+    void reply().then(send);
   });
-  port.postMessage({ type: 'ready', info: app.info } satisfies FromWorker);
+  send({ type: 'ready', info: app.info });
 }
 
-const data = workerData as Partial<WorkerInit> | undefined;
-if (!isMainThread && data?.durableGateWorker === true && typeof data.appDir === 'string') {
-  void runWorker(data as WorkerInit);
+let replayWorker = false;
+
+/** True in a process started as a replay worker: the bundles' entry points then run no command. */
+export function isReplayWorker(): boolean {
+  return replayWorker;
+}
+
+const init = process.env[WORKER_ENV];
+if (init !== undefined && typeof process.send === 'function') {
+  // Not passed on to what the user's code may start.
+  delete process.env[WORKER_ENV];
+  replayWorker = true;
+  void runWorker(JSON.parse(init) as WorkerInit);
 }

@@ -123,7 +123,7 @@ async function describeReadError(path: string, error: NodeJS.ErrnoException): Pr
       : `is a symbolic link to "${target}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`;
   }
   if (error.code === 'ENOENT') return 'no such file';
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read the file: permission denied. Give the user running durable-gate read access to it.';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read it: permission denied (a history file, or a folder of them that cannot be listed). Give the user running durable-gate read access to it.';
   return `cannot read the file (${error.code ?? error.message})`;
 }
 
@@ -199,7 +199,7 @@ export function parseHistoryText(text: string, source: string): LoadedHistory {
     if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
       throw new HistoryError(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
     }
-    const line = position === undefined ? '' : `, line ${lineAt(text, Number(position))}`;
+    const line = position === undefined || /\(line \d+/.test(message) ? '' : `, line ${lineAt(text, Number(position))}`;
     throw new HistoryError(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
   }
   return parseHistory(value, source);

@@ -28,6 +28,8 @@ export function expandHistoryPaths(args: readonly string[], cwd = process.cwd())
 interface Found {
   path: string;
   real: string | undefined;
+  /** A folder that could not be listed (permissions): kept, so that reading it names the problem. */
+  unlisted?: boolean;
 }
 
 /** Files, folders (every file below ending in `folderSuffix`) and globs, each file once. */
@@ -54,7 +56,7 @@ export async function expandPaths(args: readonly string[], cwd: string, folderSu
       const info = await stat(path).catch(() => undefined);
       if (info?.isDirectory()) {
         for (const found of await walkFrom(path)) {
-          if (found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path))) add(found);
+          if (found.unlisted || found.path.toLowerCase().endsWith(folderSuffix) || (found.real === undefined && mayBeFolder(found.path))) add(found);
         }
       } else if (info?.isFile()) {
         add({ path, real: await realpath(path).catch(() => path) });
@@ -83,7 +85,13 @@ async function walkFrom(dir: string): Promise<Found[]> {
  */
 async function walk(dir: string, realDir: string, walked: Set<string>): Promise<Found[]> {
   const out: Found[] = [];
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    // Histories in a folder that cannot be listed would be missed without a word.
+    return [{ path: dir, real: undefined, unlisted: true }];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -125,7 +133,7 @@ async function globFiles(pattern: string, cwd: string): Promise<Found[]> {
   const all = await walkFrom(base);
   return all.filter((found) => {
     const rel = relative(base, found.path).split(sep).join('/');
-    return matcher.test(rel) || (found.real === undefined && mayBeFolder(found.path) && mayHoldMatches(rest, rel.split('/')));
+    return matcher.test(rel) || (found.real === undefined && (found.unlisted || mayBeFolder(found.path)) && mayHoldMatches(rest, rel.split('/')));
   });
 }
 

@@ -38,7 +38,7 @@ const breaks = (r: ReplayResult): boolean => r.verdict === 'nondeterministic' ||
 
 /** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
 export function nextName(name: string): string {
-  const match = /^(.*?)(?:V(\d+))?$/.exec(name)!;
+  const match = /^([\s\S]*?)(?:V(\d+))?$/.exec(name)!;
   return `${match[1]}V${match[2] ? Number(match[2]) + 1 : 2}`;
 }
 

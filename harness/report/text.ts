@@ -11,6 +11,22 @@ export interface TextOptions {
   color?: boolean;
 }
 
+/**
+ * Values from histories (ids, names, messages) shown with control characters escaped, never raw:
+ * a newline or an escape sequence in an instance id must not forge a line of the report or a
+ * terminal command.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
+}
+
+/** printable() for messages whose lines are the report's own: newlines kept. */
+export function printableLines(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, escapeControl);
+}
+
+const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 export function where(location: SourceLocation | undefined, cwd?: string): string | undefined {
   if (!location) return undefined;
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
@@ -21,18 +37,18 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
   const lines: string[] = [];
   for (const r of report.results) {
     const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-    const id = r.instanceId || displayPath(r.source, options.cwd);
+    const id = printable(r.instanceId || displayPath(r.source, options.cwd));
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-    lines.push(`${mark} ${id}  ${r.orchestrator || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+    lines.push(`${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
   }
   for (const group of groupProblems(report.results, true)) {
     const r = group[0]!;
     lines.push('');
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-    const ids = group.map((g) => g.instanceId || displayPath(g.source, options.cwd));
+    const ids = group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd)));
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-    lines.push(paint(1, r.orchestrator ? `${shown} (${r.orchestrator}): ${title}` : `${shown}: ${title}`));
-    if (r.instanceId) lines.push(`  history:  ${displayPath(r.source, options.cwd)}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+    lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
+    if (r.instanceId) lines.push(`  history:  ${printable(displayPath(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
     lines.push(...detailLines(r, options.cwd, '  '));
   }
   if (report.advice) lines.push(...renderAdvice(report.advice));
@@ -57,15 +73,16 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
  */
 export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''): string[] {
   const more = `\n${pad}${' '.repeat(10)}`;
-  const indent = (text: string): string => text.split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+  const indent = (text: string): string => printableLines(text).split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+  const name = (text: string | undefined): string => (text ? ` '${printable(text)}'` : '');
   const lines: string[] = [];
   if (r.divergence) {
     const d = r.divergence;
-    lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${d.recorded.name ? ` '${d.recorded.name}'` : ''} (event ${d.recorded.eventIndex})`);
-    lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${d.replayed.name ? ` '${d.replayed.name}'` : ''}` : 'nothing with this sequence id'}`);
+    lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${name(d.recorded.name)} (event ${d.recorded.eventIndex})`);
+    lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${name(d.replayed.name)}` : 'nothing with this sequence id'}`);
     const at = where(d.location, cwd);
     if (at) lines.push(`${pad}code:     ${at}${d.replayed ? '' : ' (where the new code stops)'}`);
-    lines.push(`${pad}why:      ${d.explanation}`, `${pad}runtime:  ${d.message}`, `${pad}do:       ${d.advice}`);
+    lines.push(`${pad}why:      ${indent(d.explanation)}`, `${pad}runtime:  ${indent(d.message)}`, `${pad}do:       ${indent(d.advice)}`);
   }
   if (r.failure) {
     const f = r.failure;
@@ -73,10 +90,10 @@ export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''):
     const at = where(f.location, cwd);
     if (at) lines.push(`${pad}code:     ${at}`);
     if (f.runtimeMessage) lines.push(`${pad}runtime:  ${indent(f.runtimeMessage)}`);
-    lines.push(`${pad}do:       ${f.advice}`);
+    lines.push(`${pad}do:       ${indent(f.advice)}`);
   }
   if (r.error) lines.push(`${pad}error:    ${indent(r.error.message)}`);
-  for (const warning of r.warnings ?? []) lines.push(`${pad}warning:  ${warning}`);
+  for (const warning of r.warnings ?? []) lines.push(`${pad}warning:  ${indent(warning)}`);
   return lines;
 }
 

@@ -1,11 +1,10 @@
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
-import { isMainThread } from 'node:worker_threads';
 import { setWorkerScript } from '../../harness/app/host.js';
-import '../../harness/app/worker.js';
+import { isReplayWorker } from '../../harness/app/worker.js';
 import { flushed } from '../deadline.js';
 import { runAction } from './main.js';
 
-if (isMainThread) {
+if (!isReplayWorker()) {
   setWorkerScript(import.meta.url);
   await runAction();
   // The outputs and the summary are written: nothing (a request left open, a worker) keeps the step alive.

@@ -16,6 +16,7 @@ import { renderJson } from '../../harness/report/json.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../harness/report/formats.js';
 import { groupProblems } from '../../harness/report/text.js';
 import { VERSION } from '../version.js';
+import { logData } from './log.js';
 import { replayMarkdown } from './markdown.js';
 
 export interface ActionSettings {
@@ -179,7 +180,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
       ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
       onAppWarning: (warning) => core.warning(warning),
     }).finally(() => deadline.clear());
-    core.info(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
+    logData(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
     if (deadline.signal.aborted) core.warning(`Stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked.`);
     // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
     const folder = process.env.RUNNER_TEMP || workspace;

@@ -12,6 +12,7 @@ import { GATE_GRACE_MS, gateErrorReport, gateExitCode, runGate, type GateReport 
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
+import { logData } from './log.js';
 
 type GetInput = (name: string) => string;
 
@@ -137,7 +138,7 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const { hub, secrets } = found;
   if (hub?.neverRan) core.info(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
   if (report.error) report.error = redact(report.error, secrets);
-  core.info(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
+  logData(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
   const reportPath = join(process.env.RUNNER_TEMP || workspace, 'durable-gate-gate.json');
   await writeWhole(reportPath, JSON.stringify(report, null, 2) + '\n');
   core.setOutput('drained', report.drained);

@@ -14,7 +14,7 @@
  */
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { DurableGateError, errorMessage } from '../../harness/errors.js';
-import { DEFAULT_TIMEOUT_MS, neverSent, retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
+import { DEFAULT_TIMEOUT_MS, describeBody, neverSent, retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
 
 export const WEB_API_VERSION = '2024-04-01';
 
@@ -125,13 +125,6 @@ function armErrorBody(body: string): { code?: string; message?: string } | undef
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What an answer's body is, for messages: its content type and how it begins. */
-function describeBody(response: HttpResponse): string {
-  const type = header(response.headers, 'content-type') || 'no content type';
-  const text = response.body.trim().replace(/\s+/g, ' ');
-  return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
 }
 
 /** The JSON body of an answer; undefined for an empty one; a string saying why when it is not JSON. */

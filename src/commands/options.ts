@@ -50,10 +50,8 @@ export function redact(text: string, secrets: readonly string[]): string {
     .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
 }
 
-/** Instance ids come from callers: show control characters escaped, never raw, in terminal output. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+// Instance ids come from callers: shown with control characters escaped, never raw.
+export { printable } from '../../harness/report/text.js';
 
 /** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
 export function parseWaitFor(text: string | undefined): 'all' | 'breaking' {

@@ -58,6 +58,11 @@ function httpClient(): HttpClient {
   return (sharedHttpClient ??= createDefaultHttpClient());
 }
 
+const REPEATED_CONTINUATION = 'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
+
+/** More rows than any history the runtime writes: DurableTask.Core's replay would not get through it. */
+const MAX_HISTORY_ROWS = 1_000_000;
+
 /** One large-message blob, whole: they hold at most a few MB of compressed JSON. */
 const BLOB_TIMEOUT_MS = 120_000;
 
@@ -129,6 +134,7 @@ export class AzureTablesTaskHub implements InFlightSource {
     if (query.createdAfter) filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
     const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
     const iterator = pages[Symbol.asyncIterator]();
+    const tokens = new Set<string>();
     for (;;) {
       // Pages are followed until no continuation token is left, empty pages included.
       let next;
@@ -142,6 +148,12 @@ export class AzureTablesTaskHub implements InFlightSource {
         throw this.explain(this.instancesTable, error);
       }
       if (next.done) return;
+      const token = (next.value as { continuationToken?: string }).continuationToken;
+      if (token !== undefined) {
+        // A service that hands out the same continuation again would be listed for ever.
+        if (tokens.has(token)) throw new TaskHubAccessError(`${this.instancesTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+        tokens.add(token);
+      }
       for (const row of next.value) {
         const summary = toSummary(row);
         if (keep(summary)) yield summary;
@@ -158,12 +170,22 @@ export class AzureTablesTaskHub implements InFlightSource {
   async historyRows(instanceId: string): Promise<RecordedRows> {
     const partition = escapePartitionKey(instanceId);
     const rows: Record<string, unknown>[] = [];
+    const tokens = new Set<string>();
     let next: { partition: string; row?: string } | undefined;
     do {
       const page = await this.guard(this.historyTable, () => this.queryPage(this.historyClient, odata`PartitionKey eq ${partition}`, next));
       rows.push(...page.rows);
       next = page.next;
+      if (next) {
+        const token = `${next.partition}\u0000${next.row ?? ''}`;
+        if (tokens.has(token)) throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+        tokens.add(token);
+      }
+      if (rows.length > MAX_HISTORY_ROWS) {
+        throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId} has more than ${MAX_HISTORY_ROWS} rows; no orchestration the runtime can replay is that long, so the answers are not what the service sends.`);
+      }
     } while (next);
+    checkCheckpoint(rows, `${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId}`);
     let blobs = 0;
     const container = this.connection.blobService().getContainerClient(this.container);
     for (const row of rows) {
@@ -249,6 +271,22 @@ export class AzureTablesTaskHub implements InFlightSource {
     }
     const message = (error as Error).message?.split('\n')[0] || [status && `HTTP ${status}`, code].filter(Boolean).join(' ') || String(error);
     return new TaskHubAccessError(`${where}: ${message}`);
+  }
+}
+
+/**
+ * The provider writes its sentinel row (RowKey "sentinel") in every history batch, with
+ * IsCheckpointComplete true once the episode's last batch is written (docs/runtime-rules.md §7).
+ * History rows without it were cut short on the way, or caught mid-checkpoint: never judged whole.
+ */
+function checkCheckpoint(rows: readonly Record<string, unknown>[], what: string): void {
+  if (!rows.some((row) => row.RowKey !== 'sentinel')) return;
+  const sentinel = rows.find((row) => row.RowKey === 'sentinel');
+  if (!sentinel) {
+    throw new TaskHubAccessError(`${what} came without its sentinel row, which the runtime writes with every checkpoint: the answer may have been cut short, so it is not taken as the whole history. Read it again; if it persists, check what answers for the storage account.`);
+  }
+  if (sentinel.IsCheckpointComplete === false) {
+    throw new TaskHubAccessError(`${what} is being written (its checkpoint is not complete yet): read it again in a moment.`);
   }
 }
 

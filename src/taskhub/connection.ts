@@ -83,6 +83,25 @@ export function requestDeadlinePolicy(signal: AbortSignal | undefined, timeoutMs
   };
 }
 
+/**
+ * The command's signal on the whole call, retries included: the SDK's wait between tries (up to
+ * its longest back-off) ends with the command too, not only each try.
+ */
+export function commandSignalPolicy(signal: AbortSignal): PipelinePolicy {
+  return {
+    name: 'durableGateCommandSignal',
+    async sendRequest(request, next) {
+      const callers = request.abortSignal;
+      request.abortSignal = callers ? AbortSignal.any([callers as AbortSignal, signal]) : signal;
+      try {
+        return await next(request);
+      } finally {
+        request.abortSignal = callers;
+      }
+    },
+  };
+}
+
 /** Table service answers are checked before they count: a 2xx that is not a table page or an entity is an error, never an empty result. */
 export const tableAnswerPolicy: PipelinePolicy = {
   name: 'durableGateTableAnswer',
@@ -160,6 +179,7 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
     ...options.clientOptions,
     additionalPolicies: [
       ...(options.clientOptions?.additionalPolicies ?? []),
+      ...(options.signal ? [{ policy: commandSignalPolicy(options.signal), position: 'perCall' as const }] : []),
       { policy: requestDeadlinePolicy(options.signal), position: 'perRetry' },
       { policy: tableAnswerPolicy, position: 'perRetry' },
     ],

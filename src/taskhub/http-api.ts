@@ -10,7 +10,10 @@
  * Its history (showHistory) is lossy, so `record` refuses this source.
  */
 import { DurableGateError, UsageError } from '../../harness/errors.js';
-import { retryAfter, send, sleep as abortableSleep, tlsProblem, type HttpResponse } from '../http.js';
+import { stopReason } from '../../harness/app/host.js';
+import { printable } from '../../harness/report/text.js';
+import { describeBody, retryAfter, send, sleep as abortableSleep, tlsProblem, type HttpResponse } from '../http.js';
+import { ALL_STATUSES } from './azure-tables.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary } from './azure-tables.js';
 
 export interface HttpApiOptions {
@@ -118,7 +121,11 @@ export class HttpApiSource implements InFlightSource {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw odd(`has an entry that is not an instance (entry ${index + 1})`);
       const entry = raw as Record<string, unknown>;
       if (typeof entry.instanceId !== 'string' || entry.instanceId === '') throw odd(`has an entry without an instanceId (entry ${index + 1})`);
-      if (typeof entry.runtimeStatus !== 'string') throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      if (entry.runtimeStatus === undefined || entry.runtimeStatus === null) throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      // A status the runtime does not have is never taken as "not in flight": it fails closed.
+      const status = typeof entry.runtimeStatus === 'string' ? ALL_STATUSES.find((known) => known.toLowerCase() === (entry.runtimeStatus as string).toLowerCase()) : undefined;
+      if (!status) throw odd(`has an entry whose runtimeStatus ${printable(JSON.stringify(entry.runtimeStatus).slice(0, 40))} is not one the runtime has (${ALL_STATUSES.join(', ')}) (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      entry.runtimeStatus = status;
       for (const field of ['name', 'createdTime', 'lastUpdatedTime'] as const) {
         if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string') throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
       }
@@ -188,19 +195,6 @@ interface RawInstance {
 function header(headers: HttpResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** What an answer's body is, for messages: its content type and how it begins (never more). */
-function describeBody(response: HttpResponse): string {
-  const type = header(response.headers, 'content-type') || 'no content type';
-  const text = response.body.trim().replace(/\s+/g, ' ');
-  return `${type}${text ? `, beginning '${text.slice(0, 60)}'` : ', empty'}`;
-}
-
-/** Why a signal ended the work: its reason when it is text, else "cancelled". */
-function stopReason(signal: AbortSignal | undefined): string {
-  const reason: unknown = signal?.reason;
-  return typeof reason === 'string' ? reason : reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'cancelled';
 }
 
 function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
