@@ -18,8 +18,8 @@ export const modules = {
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6683);
 /* harmony import */ var _commands_options_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6052);
 /* harmony import */ var _commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6788);
-/* harmony import */ var _gate_selective_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5477);
-/* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4512);
+/* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4512);
+/* harmony import */ var _gate_job_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3728);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2645);
 /* harmony import */ var _taskhub_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8489);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8592);
@@ -125,45 +125,23 @@ async function runGateAction(getInput, workspace, signal) {
     const appInput = getInput('app');
     if (waitFor === 'breaking' && !appInput)
         throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
-    // Requests and the app's loading end with the gate: at the latest its grace after the timeout.
-    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_12__/* .withDeadline */ .NE)(signal, timeoutMs + _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_GRACE_MS */ .Qi, `the timeout (${getInput('timeout') || '30m'}) passed`);
-    let report;
-    let found;
-    let app;
-    try {
-        found = getInput('slot') ? await (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, work.signal);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Gating on ${found.source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
-        try {
-            app = waitFor === 'breaking' ? await (0,_gate_selective_js__WEBPACK_IMPORTED_MODULE_7__/* .openJudge */ .S2)(found.hub, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, appInput), (warning) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning), { signal: work.signal }) : undefined;
-        }
-        catch (error) {
-            // The gate fails closed with its report: the new code could not be loaded to judge anything.
-            if (!(error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n))
-                throw error;
-            report = (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .gateErrorReport */ .CH)(found.source.describe, signal.aborted ? 'cancelled' : 'error', `could not load the new code in ${appInput}: ${error.message}`);
-        }
-        report ??= await (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({
-            source: found.source,
-            ...(app?.judge ? { judge: app.judge } : {}),
-            statuses,
-            timeoutMs,
-            intervalMs,
-            graceMs: _gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_GRACE_MS */ .Qi,
-            signal,
-            ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-            ...(ignoreStale ? { ignoreStale } : {}),
-            onPoll: (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
-                (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : '')),
-        }).finally(() => {
-            // The gate has decided: a poll still waiting on the service is abandoned, not left running.
-            work.abort('the gate has decided');
-            return app?.close();
-        });
-    }
-    finally {
-        work.clear();
-    }
+    const { report, found } = await (0,_gate_job_js__WEBPACK_IMPORTED_MODULE_8__/* .runGateJob */ .C)({
+        open: async (requests) => (getInput('slot') ? (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests)),
+        statuses,
+        timeoutMs,
+        timeoutReason: `the timeout (${getInput('timeout') || '30m'}) passed`,
+        intervalMs,
+        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+        ...(ignoreStale ? { ignoreStale } : {}),
+        ...(waitFor === 'breaking' ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, appInput) } : {}),
+        signal,
+        onStart: ({ source }) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`),
+        onWarning: (warning) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning),
+        onPoll: (poll, judged) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
+            (judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : '')),
+    });
     const { hub, secrets } = found;
+    const judged = waitFor === 'breaking';
     if (hub?.neverRan)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
     if (report.error)
@@ -178,8 +156,8 @@ async function runGateAction(getInput, workspace, signal) {
     const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
     if (!report.drained && shown.length > 0) {
         summary.addTable([
-            ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(app ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
-            ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(app ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
+            ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
+            ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
         ]);
     }
     if (report.safe?.length) {
@@ -187,7 +165,7 @@ async function runGateAction(getInput, workspace, signal) {
         summary.addList(report.safe.map((i) => `${i.instanceId} (${i.name}, ${i.runtimeStatus}): ${i.reason ?? ''}`));
     }
     await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`));
-    const code = (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_8__/* .gateExitCode */ .Bx)(report);
+    const code = (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .gateExitCode */ .Bx)(report);
     if (code !== 0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_commands_taskhub_js__WEBPACK_IMPORTED_MODULE_6__/* .renderGateText */ .T5)(report).split('\n')[0]);
 }

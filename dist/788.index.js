@@ -146,6 +146,8 @@ var errors = __webpack_require__(9410);
 var paths = __webpack_require__(1626);
 // EXTERNAL MODULE: ./src/gate/gate.ts
 var gate = __webpack_require__(4512);
+// EXTERNAL MODULE: ./src/gate/job.ts
+var job = __webpack_require__(3728);
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
 var azure_tables = __webpack_require__(2645);
 // EXTERNAL MODULE: ./harness/app/host.ts
@@ -357,8 +359,6 @@ function anySignal(...signals) {
 var record = __webpack_require__(8489);
 // EXTERNAL MODULE: ./src/taskhub/redact.ts
 var taskhub_redact = __webpack_require__(8703);
-// EXTERNAL MODULE: ./src/gate/selective.ts
-var selective = __webpack_require__(5477);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
@@ -667,58 +667,32 @@ async function gateCommand(args, io, signal) {
         throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
     if (waitFor === 'breaking' && values['http-endpoint'])
         throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
-    // Requests and the app's loading end with the gate: at the latest its grace after --timeout.
-    const work = withDeadline(signal, timeoutMs + GATE_GRACE_MS, `--timeout ${values.timeout ?? '30m'} passed`);
-    let report;
-    let secrets = [];
-    let hub;
-    try {
-        const found = values.slot
-            ? await (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal, timeoutMs)
+    const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+    const { report, found } = await runGateJob({
+        open: async (requests) => values.slot
+            ? (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498))).slotSource(values, io, signal, timeoutMs)
             : values['http-endpoint']
-                ? httpSource(values['http-endpoint'], values['http-key-env'], io, work.signal)
-                : storageSource(values, io, work.signal);
-        ({ hub, secrets } = found);
-        const source = found.source;
-        const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
-        io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-        let app;
-        try {
-            app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`), { signal: work.signal }) : undefined;
-        }
-        catch (error) {
-            // The gate fails closed with its report: the new code could not be loaded to judge anything.
-            if (!(error instanceof AppLoadError))
-                throw error;
-            app = undefined;
-            report = gateErrorReport(source.describe, signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${values.app}: ${error.message}`);
-        }
-        report ??= await runGate({
-            source,
-            ...(app?.judge ? { judge: app.judge } : {}),
-            statuses,
-            timeoutMs,
-            intervalMs,
-            graceMs: GATE_GRACE_MS,
-            ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-            ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
-            ...(signal ? { signal } : {}),
-            onPoll: (poll) => {
-                const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
-                const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
-                const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-                const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
-                io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
-            },
-        }).finally(() => {
-            // The gate has decided: a poll still waiting on the service is abandoned, not left running.
-            work.abort('the gate has decided');
-            return app?.close();
-        });
-    }
-    finally {
-        work.clear();
-    }
+                ? httpSource(values['http-endpoint'], values['http-key-env'], io, requests)
+                : storageSource(values, io, requests),
+        statuses,
+        timeoutMs,
+        timeoutReason: `--timeout ${values.timeout ?? '30m'} passed`,
+        intervalMs,
+        ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+        ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+        ...(waitFor === 'breaking' ? { appDir: resolve(io.cwd, values.app) } : {}),
+        ...(signal ? { signal } : {}),
+        onStart: ({ source }) => io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`),
+        onWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+        onPoll: (poll, judged) => {
+            const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+            const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+            const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+            const breaking = judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+            io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${breaking}\n`);
+        },
+    });
+    const { hub, secrets } = found;
     if (hub?.neverRan)
         io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
     if (report.error)
@@ -779,7 +753,7 @@ async function runGate(options) {
         let instances;
         try {
             // A poll stuck in retries neither outlives the timeout nor delays a cancel.
-            const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GRACE_MS));
+            const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
             if (answer === 'cancelled')
                 return finish('cancelled');
             if (answer === 'late')
@@ -800,7 +774,7 @@ async function runGate(options) {
         if (judge) {
             let verdicts;
             try {
-                const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+                const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
                 if (answer === 'cancelled' || answer === 'late')
                     judge.stop?.();
                 if (answer === 'cancelled')
@@ -853,7 +827,6 @@ async function runGate(options) {
  * this long after its --timeout (the README says so).
  */
 const GATE_GRACE_MS = 5_000;
-const GRACE_MS = GATE_GRACE_MS;
 /** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
 function gateErrorReport(source, outcome, error) {
     return { schema: GATE_REPORT_SCHEMA, source, drained: false, outcome, polls: 0, waitedSeconds: 0, inFlight: [], ignoredStale: [], ...(outcome === 'error' ? { error } : {}) };
@@ -884,6 +857,66 @@ function gateExitCode(report) {
         case 'cancelled':
         case 'error':
             return 2;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runGateJob)
+/* harmony export */ });
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6683);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4512);
+/* harmony import */ var _selective_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5477);
+/**
+ * The gate as one job for both front ends (CLI and Action): open the source, load the new code
+ * when it waits only for what breaks, poll, and end every request and the app's worker when the
+ * gate has decided. Nothing outlives the gate's timeout plus its grace.
+ */
+
+
+
+
+async function runGateJob(job) {
+    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(job.signal, job.timeoutMs + _gate_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_GRACE_MS */ .Qi, job.timeoutReason);
+    try {
+        const found = await job.open(work.signal);
+        job.onStart?.(found);
+        let app;
+        try {
+            app = job.appDir ? await (0,_selective_js__WEBPACK_IMPORTED_MODULE_2__/* .openJudge */ .S2)(found.hub, job.appDir, job.onWarning, { signal: work.signal }) : undefined;
+        }
+        catch (error) {
+            // The gate fails closed with its report: the new code could not be loaded to judge anything.
+            if (!(error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AppLoadError */ ._n))
+                throw error;
+            return { found, report: (0,_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .gateErrorReport */ .CH)(found.source.describe, job.signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${job.appDir}: ${error.message}`) };
+        }
+        const report = await (0,_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .runGate */ .Rg)({
+            source: found.source,
+            ...(app?.judge ? { judge: app.judge } : {}),
+            statuses: job.statuses,
+            timeoutMs: job.timeoutMs,
+            intervalMs: job.intervalMs,
+            graceMs: _gate_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_GRACE_MS */ .Qi,
+            ...(job.staleAfterMs !== undefined ? { staleAfterMs: job.staleAfterMs } : {}),
+            ...(job.ignoreStale ? { ignoreStale: true } : {}),
+            ...(job.signal ? { signal: job.signal } : {}),
+            onPoll: (poll) => job.onPoll(poll, app !== undefined),
+        }).finally(() => {
+            // The gate has decided: a poll still waiting on the service is abandoned, not left running.
+            work.abort('the gate has decided');
+            return app?.close();
+        });
+        return { found, report };
+    }
+    finally {
+        work.clear();
     }
 }
 
@@ -1836,16 +1869,18 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./harness/history/events.ts
 var history_events = __webpack_require__(961);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __webpack_require__(8716);
+// EXTERNAL MODULE: ./harness/report/write.ts
+var write = __webpack_require__(1967);
 // EXTERNAL MODULE: ./src/taskhub/redact.ts
 var redact = __webpack_require__(8703);
 ;// CONCATENATED MODULE: ./src/taskhub/retention.ts
@@ -1971,6 +2006,7 @@ var keys = __webpack_require__(1930);
 
 
 
+
 async function recordHistories(options) {
     const started = Date.now();
     const clock = options.clock ?? (() => new Date());
@@ -2045,7 +2081,7 @@ async function recordHistories(options) {
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
 }
-/** A temporary file as recordOne names it: `<file>.json.<pid>.<random>.tmp`. */
+/** A temporary file as writeWhole names it: `<file>.json.<pid>.<random>.tmp`. */
 const TEMP_FILE = /\.json\.(\d+)\.[a-z0-9]+\.tmp$/;
 /** Temporary files left by a run that was killed mid-write (its process is gone): removed, never read as histories. */
 async function removeLeftovers(dir) {
@@ -2138,13 +2174,10 @@ async function recordOne(options, instance, summary, clock, target) {
         }
         const text = JSON.stringify(file, null, 1) + '\n';
         const { path, replaced } = target;
-        const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         try {
-            await (0,promises_.writeFile)(temp, text);
-            await (0,promises_.rename)(temp, path);
+            await (0,write/* writeWhole */.f)(path, text);
         }
         catch (error) {
-            await (0,promises_.rm)(temp, { force: true });
             throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
         }
         if (replaced)

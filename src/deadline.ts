@@ -15,8 +15,6 @@ export function flushed(stream: NodeJS.WritableStream): Promise<void> {
 
 export interface Deadline {
   signal: AbortSignal;
-  /** Whether it was the time, not a cancel, that ended the work. */
-  readonly expired: boolean;
   /** Ends the work now (the command has decided): its requests are aborted with this reason. */
   abort(reason: string): void;
   clear(): void;
@@ -28,22 +26,15 @@ export interface Deadline {
  */
 export function withDeadline(parent: AbortSignal | undefined, ms: number | undefined, reason: string): Deadline {
   const controller = new AbortController();
-  let expired = false;
   const onParent = (): void => controller.abort(parent?.reason);
   if (parent?.aborted) onParent();
   else parent?.addEventListener('abort', onParent, { once: true });
   const timer =
     ms === undefined
       ? undefined
-      : setTimeout(() => {
-          expired = true;
-          controller.abort(reason);
-        }, Math.min(ms, 2_000_000_000));
+      : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
   return {
     signal: controller.signal,
-    get expired() {
-      return expired;
-    },
     abort(why) {
       controller.abort(why);
     },

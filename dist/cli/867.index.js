@@ -1084,8 +1084,8 @@ function capitalize(text) {
 
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
-// EXTERNAL MODULE: ./src/commands/taskhub.ts + 6 modules
-var taskhub = __webpack_require__(4331);
+// EXTERNAL MODULE: ./src/commands/taskhub.ts + 7 modules
+var taskhub = __webpack_require__(5298);
 // EXTERNAL MODULE: ./src/commands/azure-options.ts
 var azure_options = __webpack_require__(210);
 ;// CONCATENATED MODULE: ./src/commands/azure.ts

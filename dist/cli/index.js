@@ -103,17 +103,26 @@ function stripJsonComments(input) {
 /* unused harmony exports DEFAULT_HISTORY_TIMEOUT_MS, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MEMORY_LIMIT_MB */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9410);
-/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8716);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2118);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9410);
+/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8716);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2118);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
  */
+
+
+
 
 
 
@@ -140,22 +149,29 @@ const DEFAULT_MEMORY_LIMIT_MB = 2048;
  */
 class WorkerHandle {
     child;
+    progressFd;
+    progressPath;
     info;
     stderrTail;
     memoryLimitMb;
     nextId = 0;
     pending = new Map();
     failure;
-    /** Histories finished by the worker so far (it writes a byte to PROGRESS_FD after each one). */
-    progress = 0;
-    constructor(child, info, stderrTail, memoryLimitMb) {
+    counter = Buffer.alloc(4);
+    /** Histories finished by the worker so far: it counts them in its progress file. */
+    get progress() {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(this.progressFd, this.counter, 0, 4, 0);
+        return this.counter.readInt32LE(0);
+    }
+    constructor(child, progressFd, progressPath, info, stderrTail, memoryLimitMb) {
         this.child = child;
+        this.progressFd = progressFd;
+        this.progressPath = progressPath;
         this.info = info;
         this.stderrTail = stderrTail;
         this.memoryLimitMb = memoryLimitMb;
         child.removeAllListeners('exit');
         child.removeAllListeners('message');
-        child.stdio[_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .PROGRESS_FD */ .dS].on('data', (chunk) => (this.progress += chunk.length));
         child.on('message', (message) => {
             if ('id' in message) {
                 const waiter = this.pending.get(message.id);
@@ -168,13 +184,16 @@ class WorkerHandle {
     }
     static async start(dir, options) {
         if (options.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, stopReason(options.signal));
-        const init = { durableGateWorker: true, appDir: dir };
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, stopReason(options.signal));
+        const progressPath = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `durable-gate-progress-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(progressPath, Buffer.alloc(4));
+        const progressFd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(progressPath, 'r');
+        const init = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
         const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(workerScript()), [], {
-            env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(workerScript()), [], {
+            env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_8__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
             execArgv: [`--max-old-space-size=${memoryLimitMb}`],
-            stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
             serialization: 'advanced',
         });
         // What the user's code prints goes to stderr (never stdout); the end of it tells an out-of-memory end.
@@ -197,20 +216,22 @@ class WorkerHandle {
                 if (message.type === 'ready')
                     resolvePromise(message.info);
                 else if (message.type === 'load-error')
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, message.message, message.userStack));
             });
-            child.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `could not start the replay worker: ${error.message}`)));
+            child.once('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, `could not start the replay worker: ${error.message}`)));
             child.once('exit', (code, signal) => {
                 const ended = workerExit(code, signal, tail, memoryLimitMb);
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`));
             });
             // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
-            timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`)), loadTimeoutMs);
-            onAbort = () => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AppLoadError */ ._n(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
+            timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, `the app did not finish loading within ${Math.round(loadTimeoutMs / 1000)} s: a module's top-level code is still running or waiting (a connection, a top-level await, an endless loop). Orchestrator modules must load without I/O; move it into an activity or behind a function call.`)), loadTimeoutMs);
+            onAbort = () => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
             options.signal?.addEventListener('abort', onAbort, { once: true });
         })
             .catch(async (error) => {
             await kill(child);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(progressFd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(progressPath, { force: true });
             throw error;
         })
             .finally(() => {
@@ -218,11 +239,11 @@ class WorkerHandle {
             if (onAbort)
                 options.signal?.removeEventListener('abort', onAbort);
         });
-        return new WorkerHandle(child, info, () => tail, memoryLimitMb);
+        return new WorkerHandle(child, progressFd, progressPath, info, () => tail, memoryLimitMb);
     }
     /** An idle worker does not keep the caller's process alive (a library user who forgets close()). */
     hold(busy) {
-        const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr, this.child.stdio[_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .PROGRESS_FD */ .dS]];
+        const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr];
         for (const handle of handles)
             (busy ? handle?.ref : handle?.unref)?.call(handle);
     }
@@ -246,19 +267,25 @@ class WorkerHandle {
                 // The message could not be copied to the worker (a value nested too deep, or not
                 // cloneable): the worker is fine; the histories in it are the problem.
                 this.pending.delete(id);
-                reject(new NotSent((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)));
+                reject(new NotSent((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)));
             }
         }).finally(() => {
             if (this.pending.size === 0)
                 this.hold(false);
         });
     }
+    terminated = false;
     async terminate() {
+        if (this.terminated)
+            return;
+        this.terminated = true;
         this.child.removeAllListeners('exit');
         // Held while it stops: an unreferenced child lets the process end mid-await (exit code 13).
         this.hold(true);
         this.failAll(new Error('the replay worker was stopped'));
         await kill(this.child);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(this.progressFd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(this.progressPath, { force: true });
     }
 }
 /** Ends a worker process and waits until it is gone. */
@@ -295,7 +322,7 @@ function stopReason(signal) {
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item) {
     try {
-        const history = 'file' in item ? await (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistoryFile */ .tG)(item.file) : 'text' in item ? (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHistoryText */ .H4)(item.text, item.source) : (0,_history_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHistory */ .i6)(item.value, item.source);
+        const history = 'file' in item ? await (0,_history_load_js__WEBPACK_IMPORTED_MODULE_7__/* .readHistoryFile */ .tG)(item.file) : 'text' in item ? (0,_history_load_js__WEBPACK_IMPORTED_MODULE_7__/* .parseHistoryText */ .H4)(item.text, item.source) : (0,_history_load_js__WEBPACK_IMPORTED_MODULE_7__/* .parseHistory */ .i6)(item.value, item.source);
         return { instanceId: history.instanceId, orchestrator: history.orchestrator };
     }
     catch {
@@ -303,7 +330,7 @@ async function identify(item) {
     }
 }
 async function loadApp(appDir, options = {}) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(appDir);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(appDir);
     const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
     const signal = options.signal;
     let handle = await WorkerHandle.start(dir, options);
@@ -434,7 +461,6 @@ async function loadApp(appDir, options = {}) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dS: () => (/* binding */ PROGRESS_FD),
   Xg: () => (/* binding */ WORKER_ENV),
   WU: () => (/* binding */ isReplayWorker)
 });
@@ -1621,7 +1647,7 @@ function kindOf(trigger) {
     }
 }
 // ---------------------------------------------------------------- programming model v4
-/** The stand-in for the module the Node worker provides. One per worker thread. */
+/** The stand-in for the module the Node worker provides. One per replay worker. */
 class FunctionsCore {
     registrations = [];
     programmingModel;
@@ -1915,8 +1941,20 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
 
 /** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
 const WORKER_ENV = 'DURABLE_GATE_REPLAY_WORKER';
-/** The worker's fd 3: one byte written after each history, read by the host's hang watchdog (cheaper than a message). */
-const PROGRESS_FD = 3;
+/**
+ * Histories finished, as a 32-bit count at the start of a small file the host made: written after
+ * each history, read by the host's hang watchdog when it looks. A file in the page cache is shared
+ * memory in effect: no message, no wake-up of the host per history.
+ */
+let progressFile;
+let finished = 0;
+const counter = Buffer.alloc(4);
+function countFinished() {
+    if (progressFile === undefined)
+        return;
+    counter.writeInt32LE(++finished, 0);
+    (0,external_node_fs_.writeSync)(progressFile, counter, 0, 4, 0);
+}
 async function loadItem(item) {
     if ('file' in item)
         return (0,load/* readHistoryFile */.tG)(item.file);
@@ -1936,7 +1974,7 @@ async function replayItems(app, items, options) {
     const results = [];
     for (const item of items) {
         results.push(await replayItem(app, item, options));
-        (0,external_node_fs_.writeSync)(PROGRESS_FD, '.');
+        countFinished();
     }
     return results;
 }
@@ -1993,6 +2031,7 @@ function watchCaller() {
 }
 async function runWorker(init) {
     watchCaller();
+    progressFile = (0,external_node_fs_.openSync)(init.progressFile, 'r+');
     let app;
     try {
         app = await loadAppInThisThread(init.appDir);
@@ -3217,13 +3256,44 @@ function problemLines(r, cwd) {
 
 /***/ }),
 
+/***/ 1967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeWhole)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/** Report files are written whole or not at all: a killed run never leaves half a report. */
+
+/**
+ * Writes `text` to a temporary file beside `path`, then moves it into place. Without `overwrite`,
+ * an existing file is kept and the call fails with EEXIST (a hard link never replaces a file).
+ */
+async function writeWhole(path, text, options = {}) {
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text);
+        if (options.overwrite === false)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, path);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+    }
+}
+
+
+/***/ }),
+
 /***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2118);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5189);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3620);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
@@ -3246,7 +3316,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5189:
+/***/ 3620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3267,29 +3337,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./harness/report/write.ts
-/** Report files are written whole or not at all: a killed run never leaves half a report. */
-
-/**
- * Writes `text` to a temporary file beside `path`, then moves it into place. Without `overwrite`,
- * an existing file is kept and the call fails with EEXIST (a hard link never replaces a file).
- */
-async function writeWhole(path, text, options = {}) {
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temp, text);
-        if (options.overwrite === false)
-            await (0,promises_.link)(temp, path);
-        else
-            await (0,promises_.rename)(temp, path);
-    }
-    finally {
-        await (0,promises_.rm)(temp, { force: true });
-    }
-}
-
+// EXTERNAL MODULE: ./harness/report/write.ts
+var write = __nccwpck_require__(1967);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
 function summarize(results) {
@@ -3716,13 +3765,13 @@ async function main(argv, io = defaultIo(), signal) {
                 return await replayCommand(rest, io, signal);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4331))).recordCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5298))).recordCommand(rest, io, signal);
             case 'gate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4331))).gateCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5298))).gateCommand(rest, io, signal);
             case 'validate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io, signal);
             case 'swap':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(331), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).swapCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).swapCommand(rest, io, signal);
             default:
                 throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
         }
@@ -3886,7 +3935,7 @@ async function replayCommand(args, io, signal) {
     }).finally(() => deadline.clear());
     io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
     if (options.output) {
-        await writeWhole((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), { overwrite: options.force });
+        await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), { overwrite: options.force });
     }
     if (deadline.signal.aborted)
         io.stderr.write(`durable-gate: stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
@@ -3956,7 +4005,6 @@ function flushed(stream) {
  */
 function withDeadline(parent, ms, reason) {
     const controller = new AbortController();
-    let expired = false;
     const onParent = () => controller.abort(parent?.reason);
     if (parent?.aborted)
         onParent();
@@ -3964,15 +4012,9 @@ function withDeadline(parent, ms, reason) {
         parent?.addEventListener('abort', onParent, { once: true });
     const timer = ms === undefined
         ? undefined
-        : setTimeout(() => {
-            expired = true;
-            controller.abort(reason);
-        }, Math.min(ms, 2_000_000_000));
+        : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
     return {
         signal: controller.signal,
-        get expired() {
-            return expired;
-        },
         abort(why) {
             controller.abort(why);
         },

@@ -3,14 +3,17 @@
  * prints to stderr (never stdout), and sends it histories in batches.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { parseHistory, parseHistoryText, readHistoryFile } from '../history/load.js';
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import type { AppInfo } from './types.js';
-import { PROGRESS_FD, WORKER_ENV, type FromWorker, type HistoryItem, type ToWorker, type WorkerInit } from './worker.js';
+import { WORKER_ENV, type FromWorker, type HistoryItem, type ToWorker, type WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = Symbol.for('durable-gate.worker-script');
 
@@ -74,18 +77,24 @@ class WorkerHandle {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
-  /** Histories finished by the worker so far (it writes a byte to PROGRESS_FD after each one). */
-  progress = 0;
+  private readonly counter = Buffer.alloc(4);
+
+  /** Histories finished by the worker so far: it counts them in its progress file. */
+  get progress(): number {
+    readSync(this.progressFd, this.counter, 0, 4, 0);
+    return this.counter.readInt32LE(0);
+  }
 
   private constructor(
     private readonly child: ChildProcess,
+    private readonly progressFd: number,
+    private readonly progressPath: string,
     readonly info: AppInfo,
     private readonly stderrTail: () => string,
     private readonly memoryLimitMb: number,
   ) {
     child.removeAllListeners('exit');
     child.removeAllListeners('message');
-    (child.stdio[PROGRESS_FD] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => (this.progress += chunk.length));
     child.on('message', (message: FromWorker) => {
       if ('id' in message) {
         const waiter = this.pending.get(message.id);
@@ -99,12 +108,15 @@ class WorkerHandle {
 
   static async start(dir: string, options: LoadAppOptions): Promise<WorkerHandle> {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
-    const init: WorkerInit = { durableGateWorker: true, appDir: dir };
+    const progressPath = join(tmpdir(), `durable-gate-progress-${process.pid}-${randomUUID()}`);
+    writeFileSync(progressPath, Buffer.alloc(4));
+    const progressFd = openSync(progressPath, 'r');
+    const init: WorkerInit = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
     const child = fork(fileURLToPath(workerScript()), [], {
       env: { ...process.env, [WORKER_ENV]: JSON.stringify(init) },
       execArgv: [`--max-old-space-size=${memoryLimitMb}`],
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
     // What the user's code prints goes to stderr (never stdout); the end of it tells an out-of-memory end.
@@ -147,18 +159,20 @@ class WorkerHandle {
     })
       .catch(async (error: unknown) => {
         await kill(child);
+        closeSync(progressFd);
+        rmSync(progressPath, { force: true });
         throw error;
       })
       .finally(() => {
         clearTimeout(timer);
         if (onAbort) options.signal?.removeEventListener('abort', onAbort);
       });
-    return new WorkerHandle(child, info, () => tail, memoryLimitMb);
+    return new WorkerHandle(child, progressFd, progressPath, info, () => tail, memoryLimitMb);
   }
 
   /** An idle worker does not keep the caller's process alive (a library user who forgets close()). */
   private hold(busy: boolean): void {
-    const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr, this.child.stdio[PROGRESS_FD]] as ({ ref?: () => void; unref?: () => void } | null | undefined)[];
+    const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr] as ({ ref?: () => void; unref?: () => void } | null | undefined)[];
     for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
   }
 
@@ -187,12 +201,18 @@ class WorkerHandle {
     });
   }
 
+  private terminated = false;
+
   async terminate(): Promise<void> {
+    if (this.terminated) return;
+    this.terminated = true;
     this.child.removeAllListeners('exit');
     // Held while it stops: an unreferenced child lets the process end mid-await (exit code 13).
     this.hold(true);
     this.failAll(new Error('the replay worker was stopped'));
     await kill(this.child);
+    closeSync(this.progressFd);
+    rmSync(this.progressPath, { force: true });
   }
 }
 

@@ -142,7 +142,7 @@ function kindOf(trigger: string): FunctionKind {
 
 // ---------------------------------------------------------------- programming model v4
 
-/** The stand-in for the module the Node worker provides. One per worker thread. */
+/** The stand-in for the module the Node worker provides. One per replay worker. */
 class FunctionsCore {
   readonly registrations: CoreRegistration[] = [];
   programmingModel: ProgrammingModelLike | undefined;

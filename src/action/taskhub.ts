@@ -2,13 +2,13 @@
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import { stopReason } from '../../harness/app/host.js';
-import { AppLoadError, errorMessage } from '../../harness/errors.js';
+import { errorMessage } from '../../harness/errors.js';
 import { writeWhole } from '../../harness/report/write.js';
 import { withDeadline } from '../deadline.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, redact } from '../commands/options.js';
-import { recordKeeping, recordReport, renderGateText, type GateSource } from '../commands/taskhub.js';
-import { openJudge } from '../gate/selective.js';
-import { GATE_GRACE_MS, gateErrorReport, gateExitCode, runGate, type GateReport } from '../gate/gate.js';
+import { recordKeeping, recordReport, renderGateText } from '../commands/taskhub.js';
+import { gateExitCode } from '../gate/gate.js';
+import { runGateJob, type GateSource } from '../gate/job.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories } from '../taskhub/record.js';
@@ -97,45 +97,26 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const waitFor = parseWaitFor(getInput('wait-for'));
   const appInput = getInput('app');
   if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
-  // Requests and the app's loading end with the gate: at the latest its grace after the timeout.
-  const work = withDeadline(signal, timeoutMs + GATE_GRACE_MS, `the timeout (${getInput('timeout') || '30m'}) passed`);
-  let report: GateReport | undefined;
-  let found: GateSource;
-  let app: Awaited<ReturnType<typeof openJudge>> | undefined;
-  try {
-    found = getInput('slot') ? await (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, work.signal);
-    core.info(`Gating on ${found.source.describe}; waiting for ${statuses.join(', ')} instances to finish.`);
-    try {
-      app = waitFor === 'breaking' ? await openJudge(found.hub, resolve(workspace, appInput), (warning) => core.warning(warning), { signal: work.signal }) : undefined;
-    } catch (error) {
-      // The gate fails closed with its report: the new code could not be loaded to judge anything.
-      if (!(error instanceof AppLoadError)) throw error;
-      report = gateErrorReport(found.source.describe, signal.aborted ? 'cancelled' : 'error', `could not load the new code in ${appInput}: ${error.message}`);
-    }
-    report ??= await runGate({
-      source: found.source,
-      ...(app?.judge ? { judge: app.judge } : {}),
-      statuses,
-      timeoutMs,
-      intervalMs,
-      graceMs: GATE_GRACE_MS,
-      signal,
-      ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-      ...(ignoreStale ? { ignoreStale } : {}),
-      onPoll: (poll) =>
-        core.info(
-          `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
-            (app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : ''),
-        ),
-    }).finally(() => {
-      // The gate has decided: a poll still waiting on the service is abandoned, not left running.
-      work.abort('the gate has decided');
-      return app?.close();
-    });
-  } finally {
-    work.clear();
-  }
+  const { report, found } = await runGateJob({
+    open: async (requests) => (getInput('slot') ? (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests)),
+    statuses,
+    timeoutMs,
+    timeoutReason: `the timeout (${getInput('timeout') || '30m'}) passed`,
+    intervalMs,
+    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+    ...(ignoreStale ? { ignoreStale } : {}),
+    ...(waitFor === 'breaking' ? { appDir: resolve(workspace, appInput) } : {}),
+    signal,
+    onStart: ({ source }) => core.info(`Gating on ${source.describe}; waiting for ${statuses.join(', ')} instances to finish.`),
+    onWarning: (warning) => core.warning(warning),
+    onPoll: (poll, judged) =>
+      core.info(
+        `poll ${poll.poll}: ${poll.inFlight} in flight${poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`}${poll.stale ? `, ${poll.stale} possibly stuck` : ''}` +
+          (judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check` : ''),
+      ),
+  });
   const { hub, secrets } = found;
+  const judged = waitFor === 'breaking';
   if (hub?.neverRan) core.info(`${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.`);
   if (report.error) report.error = redact(report.error, secrets);
   logData(getInput('format') === 'json' ? JSON.stringify(report, null, 2) : renderGateText(report));
@@ -148,8 +129,8 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
   if (!report.drained && shown.length > 0) {
     summary.addTable([
-      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(app ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
-      ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(app ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
+      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
+      ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
     ]);
   }
   if (report.safe?.length) {

@@ -1,15 +1,15 @@
 /** `durable-gate record` and `durable-gate gate` over an Azure Storage task hub. */
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
-import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
+import { UsageError, errorMessage } from '../../harness/errors.js';
 import { displayPath } from '../../harness/history/paths.js';
-import { GATE_GRACE_MS, gateErrorReport, gateExitCode, runGate, type GateReport } from '../gate/gate.js';
-import { openTaskHub, type AzureTablesTaskHub, type InFlightSource } from '../taskhub/azure-tables.js';
+import { gateExitCode, type GateReport } from '../gate/gate.js';
+import { runGateJob, type GateSource } from '../gate/job.js';
+import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
 import { parseRedactPath } from '../taskhub/redact.js';
-import { openJudge } from '../gate/selective.js';
 import { stopReason } from '../../harness/app/host.js';
 import { withDeadline } from '../deadline.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
@@ -226,12 +226,7 @@ function listSome(ids: readonly string[], shown = 20): string {
   return ids.slice(0, shown).join(', ') + (ids.length > shown ? ` and ${ids.length - shown} more` : '');
 }
 
-/** Where the gate looks: a source of in-flight instances and, for the storage sources, the hub to read histories from. */
-export interface GateSource {
-  source: InFlightSource;
-  hub?: AzureTablesTaskHub;
-  secrets: string[];
-}
+export type { GateSource } from '../gate/job.js';
 
 function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo, signal: AbortSignal): GateSource {
   const { hub, connection } = openHub(values, io, 'gate', signal);
@@ -325,55 +320,33 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   const waitFor = parseWaitFor(values['wait-for']);
   if (waitFor === 'breaking' && !values.app) throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
   if (waitFor === 'breaking' && values['http-endpoint']) throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
-  // Requests and the app's loading end with the gate: at the latest its grace after --timeout.
-  const work = withDeadline(signal, timeoutMs + GATE_GRACE_MS, `--timeout ${values.timeout ?? '30m'} passed`);
-  let report: GateReport;
-  let secrets: string[] = [];
-  let hub: AzureTablesTaskHub | undefined;
-  try {
-    const found = values.slot
-      ? await (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
-      : values['http-endpoint']
-        ? httpSource(values['http-endpoint'], values['http-key-env'], io, work.signal)
-        : storageSource(values, io, work.signal);
-    ({ hub, secrets } = found);
-    const source = found.source;
-    const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
-    io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`);
-    let app: Awaited<ReturnType<typeof openJudge>> | undefined;
-    try {
-      app = waitFor === 'breaking' ? await openJudge(hub, resolve(io.cwd, values.app!), (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`), { signal: work.signal }) : undefined;
-    } catch (error) {
-      // The gate fails closed with its report: the new code could not be loaded to judge anything.
-      if (!(error instanceof AppLoadError)) throw error;
-      app = undefined;
-      report = gateErrorReport(source.describe, signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${values.app}: ${error.message}`);
-    }
-    report ??= await runGate({
-      source,
-      ...(app?.judge ? { judge: app.judge } : {}),
-      statuses,
-      timeoutMs,
-      intervalMs,
-      graceMs: GATE_GRACE_MS,
-      ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
-      ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
-      ...(signal ? { signal } : {}),
-      onPoll: (poll) => {
-        const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
-        const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
-        const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-        const judged = app ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
-        io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${judged}\n`);
-      },
-    }).finally(() => {
-      // The gate has decided: a poll still waiting on the service is abandoned, not left running.
-      work.abort('the gate has decided');
-      return app?.close();
-    });
-  } finally {
-    work.clear();
-  }
+  const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
+  const { report, found } = await runGateJob({
+    open: async (requests) =>
+      values.slot
+        ? (await import('./azure.js')).slotSource(values, io, signal, timeoutMs)
+        : values['http-endpoint']
+          ? httpSource(values['http-endpoint'], values['http-key-env'], io, requests)
+          : storageSource(values, io, requests),
+    statuses,
+    timeoutMs,
+    timeoutReason: `--timeout ${values.timeout ?? '30m'} passed`,
+    intervalMs,
+    ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
+    ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
+    ...(waitFor === 'breaking' ? { appDir: resolve(io.cwd, values.app!) } : {}),
+    ...(signal ? { signal } : {}),
+    onStart: ({ source }) => io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`),
+    onWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+    onPoll: (poll, judged) => {
+      const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+      const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
+      const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
+      const breaking = judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+      io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${breaking}\n`);
+    },
+  });
+  const { hub, secrets } = found;
   if (hub?.neverRan) io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
   if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));

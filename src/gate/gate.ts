@@ -102,7 +102,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     let instances: InstanceSummary[];
     try {
       // A poll stuck in retries neither outlives the timeout nor delays a cancel.
-      const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GRACE_MS));
+      const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
       if (answer === 'cancelled') return finish('cancelled');
       if (answer === 'late') return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
       instances = answer;
@@ -120,7 +120,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     if (judge) {
       let verdicts: Map<string, InstanceJudgement>;
       try {
-        const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GRACE_MS));
+        const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
         if (answer === 'cancelled' || answer === 'late') judge.stop?.();
         if (answer === 'cancelled') return finish('cancelled');
         if (answer === 'late') return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
@@ -168,7 +168,6 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
  * this long after its --timeout (the README says so).
  */
 export const GATE_GRACE_MS = 5_000;
-const GRACE_MS = GATE_GRACE_MS;
 
 /** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
 export function gateErrorReport(source: string, outcome: 'error' | 'cancelled', error: string): GateReport {

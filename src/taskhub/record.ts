@@ -4,12 +4,13 @@
  * execution changes while it is read is read again, and reported if it keeps changing.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { stopReason } from '../../harness/app/host.js';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stopReason } from '../../harness/app/host.js';
 import { HistoryError } from '../../harness/errors.js';
 import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
+import { writeWhole } from '../../harness/report/write.js';
 import { redactHistory, type RedactPath } from './redact.js';
 import { pruneHistories } from './retention.js';
 import { ALL_STATUSES, type AzureTablesTaskHub, type InstanceQuery, type InstanceSummary } from './azure-tables.js';
@@ -142,7 +143,7 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   return summary;
 }
 
-/** A temporary file as recordOne names it: `<file>.json.<pid>.<random>.tmp`. */
+/** A temporary file as writeWhole names it: `<file>.json.<pid>.<random>.tmp`. */
 const TEMP_FILE = /\.json\.(\d+)\.[a-z0-9]+\.tmp$/;
 
 /** Temporary files left by a run that was killed mid-write (its process is gone): removed, never read as histories. */
@@ -231,12 +232,9 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
     }
     const text = JSON.stringify(file, null, 1) + '\n';
     const { path, replaced } = target;
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      await writeFile(temp, text);
-      await rename(temp, path);
+      await writeWhole(path, text);
     } catch (error) {
-      await rm(temp, { force: true });
       throw new Error(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     if (replaced) summary.updated += 1;
