@@ -6,7 +6,6 @@
  * on what it could not read, and that no partial file is left.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { join } from 'node:path';
 import { AzureTablesTaskHub } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot, writeApp } from './helpers/apps.js';
+import { runTimed } from './helpers/spawn.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy.js';
 import { processOrderHistory } from './support/orders.js';
@@ -29,32 +29,7 @@ let proxy: FaultProxy;
 let html: Server;
 let htmlUrl: string;
 
-interface Timed {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-}
-
-/** Runs node on a script; `signalAfterMs` sends SIGTERM that long after the start. */
-function run(args: string[], env: NodeJS.ProcessEnv, options: { signalAfterMs?: number; signal?: NodeJS.Signals } = {}): Promise<Timed> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // A run that outlives its bound fails the test instead of hanging the suite.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    const timer = options.signalAfterMs === undefined ? undefined : setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.signalAfterMs);
-    child.on('exit', (code) => {
-      clearTimeout(guard);
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 });
-    });
-  });
-}
+const run = runTimed;
 
 /** Storage connection whose Table endpoint is the proxy (blobs go straight to Azurite). */
 const viaProxy = (): NodeJS.ProcessEnv => ({
@@ -126,12 +101,24 @@ describe('bounded: every run ends within its timeout and a short grace', () => {
     ['answers 503 every time', { kind: 'answer', status: 503, contentType: 'application/json', body: '{"odata.error":{"code":"ServerBusy"}}' }],
     ['resets mid-response', { kind: 'reset', afterBytes: 5 }],
   ];
-  test.each(stalls)('gate --timeout 3s against a service that %s: fails closed within timeout + 5 s grace, and the process ends', async (_label, fault) => {
-    proxy.setFault(fault);
-    const r = await run(gate(), viaProxy());
-    expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/Could not query the task hub \(the gate fails closed; do not deploy\)/);
-    expect(r.seconds).toBeLessThan(3 + 5 + 2.5);
+  test('gate --timeout 3s against a service that hangs, drips, answers 503 or resets: fails closed within timeout + 5 s grace, and the process ends', async () => {
+    // Each stall behind its own proxy, all at once: the grace is waited out once, not four times.
+    const proxies = await Promise.all(stalls.map(() => startFaultProxy(azurite.tableUrl)));
+    try {
+      const runs = await Promise.all(
+        stalls.map(([, fault], i) => {
+          proxies[i]!.setFault(fault);
+          return run(gate(), { AzureWebJobsStorage: viaProxy().AzureWebJobsStorage!.replace(proxy.url, proxies[i]!.url) });
+        }),
+      );
+      runs.forEach((r, i) => {
+        expect([stalls[i]![0], r.code]).toEqual([stalls[i]![0], 2]);
+        expect(r.stdout).toMatch(/Could not query the task hub \(the gate fails closed; do not deploy\)/);
+        expect(r.seconds).toBeLessThan(3 + 5 + 3.5);
+      });
+    } finally {
+      await Promise.all(proxies.map((p) => p.close()));
+    }
   });
 
   test('a service that vanishes and comes back: the gate rides it out and still decides on time', async () => {
@@ -270,59 +257,7 @@ describe('hostile instance ids', () => {
   });
 });
 
-describe('replay: user code that hangs or loops', () => {
-  test('an orchestrator that never yields: that history is failed, the others are checked, the report is complete', async () => {
-    const app = writeApp('fault-loop', { orchestrators: { ProcessOrder: 'if (context.df.instanceId === "late-1") { for (;;) {} }\nreturn 1;', ApproveOrder: 'return 1;', ReminderOrder: 'return 1;' } });
-    const dir = mkdtempSync(join(tmpdir(), 'dg-loop-'));
-    for (const id of ['late-1', 'early-1']) writeFileSync(join(dir, `${id}.json`), JSON.stringify(processOrderHistory({ orderId: id, stage: 'validate' }).build()));
-    const r = await run([CLI, 'replay', '--app', app, '--histories', dir, '--history-timeout', '2s', '--format', 'json'], {});
-    expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { results: { instanceId: string; verdict: string; failure?: { message: string } }[] };
-    const byId = Object.fromEntries(report.results.map((x) => [x.instanceId, x]));
-    expect(byId['late-1']).toMatchObject({ verdict: 'failed' });
-    expect(byId['late-1']!.failure!.message).toContain('did not return within 2 s');
-    expect(byId['early-1']).toMatchObject({ verdict: 'nondeterministic' });
-    expect(r.seconds).toBeLessThan(15);
-  });
-
-  test('ids and names with control characters: escaped in the text report and the Action log, never a forged line; a name with a newline is judged, not a crash', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dg-ctl-'));
-    const file = JSON.parse(readFileSync(join(repoRoot, 'examples', 'histories', 'order-1002.json'), 'utf8')) as { instanceId: string; name: string; history: { Name?: string; OrchestrationInstance?: { InstanceId: string } }[] };
-    const evil = 'order-x\n::warning title=INJECTED::forged\u001b[2K';
-    file.instanceId = evil;
-    file.history[1]!.OrchestrationInstance!.InstanceId = evil;
-    file.name = 'Proc\nX';
-    file.history[1]!.Name = 'Proc\nX';
-    writeFileSync(join(dir, 'evil.json'), JSON.stringify(file));
-    writeFileSync(join(dir, 'good.json'), readFileSync(join(repoRoot, 'examples', 'histories', 'order-1001.json')));
-    const r = await run([CLI, 'replay', '--app', 'examples/order-app-next', '--histories', dir], {});
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('order-x\\u000a::warning title=INJECTED::forged\\u001b[2K');
-    expect(r.stdout).toContain('2 histories');
-    expect(r.stdout.split('\n').some((line) => line.startsWith('::'))).toBe(false);
-    const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
-    const action = await run([ACTION], { INPUT_COMMAND: 'replay', INPUT_APP: 'examples/order-app-next', INPUT_HISTORIES: dir, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: join(temp, 'out'), RUNNER_TEMP: temp });
-    expect(action.stdout).not.toMatch(/^::warning title=INJECTED/m);
-  });
-
-  test('an orchestrator that allocates without bound is stopped at --history-memory and reported for that history only', async () => {
-    const app = writeApp('fault-alloc', { orchestrators: { ProcessOrder: 'const a = [];\nfor (;;) a.push(new Array(1000).fill(a.length));' } });
-    const dir = mkdtempSync(join(tmpdir(), 'dg-alloc-'));
-    writeFileSync(join(dir, 'one.json'), JSON.stringify(processOrderHistory({ orderId: 'one', stage: 'validate' }).build()));
-    const r = await run([CLI, 'replay', '--app', app, '--histories', dir, '--history-memory', '128'], {});
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('more memory than the replay worker');
-  });
-
-  test('an app that hangs at import: replay --timeout 3s ends on time (exit 2), naming the cause', async () => {
-    const app = writeApp('fault-hang-import-replay', { orchestrators: { ProcessOrder: 'return 1;' } });
-    writeFileSync(join(app, 'src', 'hang.js'), 'for (;;) {}\n');
-    const r = await run([CLI, 'replay', '--app', app, '--histories', 'examples/histories', '--timeout', '3s'], {});
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('stopped while the app was still loading (--timeout 3s passed)');
-    expect(r.seconds).toBeLessThan(3 + 2.5);
-  });
-
+describe('the Action', () => {
   test('the Action: a replay stopped by its timeout still writes its reports and fails the step; a cancelled gate stops within 2 s', async () => {
     const app = writeApp('fault-loop-action', { orchestrators: { ProcessOrder: 'for (;;) {}' } });
     const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
@@ -340,15 +275,5 @@ describe('replay: user code that hangs or loops', () => {
     expect(gated.code).toBe(1);
     expect(gated.stdout).toContain('Cancelled after');
     expect(gated.seconds).toBeLessThan(1.5 + 2.5);
-  });
-
-  test('SIGTERM during a replay: stops within 2 s, the report lists what was not checked, exit 2', async () => {
-    const app = writeApp('fault-loop-all', { orchestrators: { ProcessOrder: 'for (;;) {}' } });
-    const r = await run([CLI, 'replay', '--app', app, '--histories', 'examples/histories', '--format', 'json'], {}, { signalAfterMs: 2000 });
-    expect(r.code).toBe(2);
-    const report = JSON.parse(r.stdout) as { summary: { error: number; total: number } };
-    expect(report.summary.error).toBe(report.summary.total);
-    expect(r.stderr).toContain('SIGTERM received: stopping');
-    expect(r.seconds).toBeLessThan(2 + 2.5);
   });
 });
