@@ -3,6 +3,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/lib/__tests__'],
   testMatch: ['**/*.test.js'],
+  // dist.test.js rebuilds the bundles (half a minute): run by `npm run test:dist` and .ci/run.
+  testPathIgnorePatterns: ['/dist\\.test\\.js$'],
   moduleFileExtensions: ['js', 'json'],
   transform: {},
   testTimeout: 60000,
