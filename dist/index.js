@@ -30448,6 +30448,7 @@ if (init !== undefined && typeof process.send === 'function') {
 /* harmony export */   B7: () => (/* binding */ DurableGateError),
 /* harmony export */   _n: () => (/* binding */ AppLoadError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   fi: () => (/* binding */ brandedError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tx: () => (/* binding */ HistoryError)
 /* harmony export */ });
@@ -30473,6 +30474,27 @@ function brand(error, name) {
     const holder = error;
     const existing = holder[BRAND] ?? [];
     Object.defineProperty(error, BRAND, { value: [...existing, name], enumerable: false, configurable: true });
+}
+/**
+ * An error class whose `instanceof` works across copies of the library: instances carry `name` as
+ * a brand (beside the brands of the classes it extends), and the class checks the brand. Every
+ * error class of durable-gate, here and in src/, is declared with it:
+ *
+ *   export const ArmError = brandedError('ArmError', class extends DurableGateError { ... });
+ *   export type ArmError = InstanceType<typeof ArmError>;
+ */
+function brandedError(name, declared) {
+    const Base = declared;
+    const cls = class extends Base {
+        constructor(...args) {
+            super(...args);
+            brand(this, name);
+            // A class field `name` of the declared class would shadow the prototype's: the brand's name wins.
+            Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+        }
+    };
+    Object.defineProperty(cls, 'name', { value: name });
+    return branded(name, cls);
 }
 /** Base of every error durable-gate throws on purpose. */
 const DurableGateError = branded('DurableGateError', class DurableGateError extends Error {

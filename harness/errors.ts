@@ -33,6 +33,28 @@ function brand(error: Error, name: string): void {
   Object.defineProperty(error, BRAND, { value: [...existing, name], enumerable: false, configurable: true });
 }
 
+/**
+ * An error class whose `instanceof` works across copies of the library: instances carry `name` as
+ * a brand (beside the brands of the classes it extends), and the class checks the brand. Every
+ * error class of durable-gate, here and in src/, is declared with it:
+ *
+ *   export const ArmError = brandedError('ArmError', class extends DurableGateError { ... });
+ *   export type ArmError = InstanceType<typeof ArmError>;
+ */
+export function brandedError<T extends abstract new (...args: never[]) => Error>(name: string, declared: T): T {
+  const Base = declared as unknown as new (...args: unknown[]) => Error;
+  const cls = class extends Base {
+    constructor(...args: unknown[]) {
+      super(...args);
+      brand(this, name);
+      // A class field `name` of the declared class would shadow the prototype's: the brand's name wins.
+      Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+    }
+  };
+  Object.defineProperty(cls, 'name', { value: name });
+  return branded(name, cls) as unknown as T;
+}
+
 /** Base of every error durable-gate throws on purpose. */
 export const DurableGateError = branded(
   'DurableGateError',

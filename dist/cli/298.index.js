@@ -501,9 +501,8 @@ var azure_tables = __webpack_require__(2645);
 
 
 
-class HttpApiError extends errors/* DurableGateError */.B7 {
-    name = 'HttpApiError';
-}
+const HttpApiError = (0,errors/* brandedError */.fi)('HttpApiError', class extends errors/* DurableGateError */.B7 {
+});
 /** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
 const MAX_RETRY_AFTER_MS = 60_000;
 /** A listing longer than this is not a task hub's in-flight list but a service going round in circles. */
@@ -1748,9 +1747,8 @@ function maskingCredential(credential, onSecret) {
 const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
 const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
 /** The service said no in a way retrying cannot fix: says which table, account and credential. */
-class TaskHubAccessError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DurableGateError */ .B7 {
-    name = 'TaskHubAccessError';
-}
+const TaskHubAccessError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .brandedError */ .fi)('TaskHubAccessError', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DurableGateError */ .B7 {
+});
 let sharedHttpClient;
 function httpClient() {
     return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
@@ -2051,9 +2049,8 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
  */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** The storage service answered with something it never sends: never counted as an empty result. */
-class ServiceAnswerError extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DurableGateError */ .B7 {
-    name = 'ServiceAnswerError';
-}
+const ServiceAnswerError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .brandedError */ .fi)('ServiceAnswerError', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DurableGateError */ .B7 {
+});
 /**
  * Each try of a request gets its own deadline (a timeout is retried like a reset) and the command's
  * signal (a cancel or the command's deadline ends it at once, without retries).

@@ -43,21 +43,19 @@ const INVALID_RESPONSE = 'InvalidResponse';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
 const MAX_RETRY_AFTER_MS = 60_000;
-class ArmError extends errors/* DurableGateError */.B7 {
+const ArmError = (0,errors/* brandedError */.fi)('ArmError', class extends errors/* DurableGateError */.B7 {
     status;
     code;
-    name = 'ArmError';
     constructor(message, status, code) {
         super(message);
         this.status = status;
         this.code = code;
     }
-}
+});
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
-class ArmCancelled extends errors/* DurableGateError */.B7 {
+const ArmCancelled = (0,errors/* brandedError */.fi)('ArmCancelled', class extends errors/* DurableGateError */.B7 {
     sent;
     accepted;
-    name = 'ArmCancelled';
     constructor(message, 
     /** False when the cancel came before the request was sent: nothing was started. */
     sent = true, 
@@ -67,7 +65,7 @@ class ArmCancelled extends errors/* DurableGateError */.B7 {
         this.sent = sent;
         this.accepted = accepted;
     }
-}
+});
 /** An App Service error in either shape, as code and message. */
 function armErrorDetail(body) {
     const detail = armErrorBody(body);

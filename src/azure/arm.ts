@@ -13,7 +13,7 @@
  * - both App Service error shapes are read: {"error":{"code","message"}} and {"Code","Message"}.
  */
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { DurableGateError, errorMessage } from '../../harness/errors.js';
+import { brandedError, DurableGateError, errorMessage } from '../../harness/errors.js';
 import { DEFAULT_TIMEOUT_MS, describeBody, neverSent, retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
 
 export const WEB_API_VERSION = '2024-04-01';
@@ -39,30 +39,36 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 /** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-export class ArmError extends DurableGateError {
-  override readonly name = 'ArmError';
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+export const ArmError = brandedError(
+  'ArmError',
+  class extends DurableGateError {
+    constructor(
+      message: string,
+      readonly status?: number,
+      readonly code?: string,
+    ) {
+      super(message);
+    }
+  },
+);
+export type ArmError = InstanceType<typeof ArmError>;
 
 /** The ARM call was cancelled by the user (SIGINT/SIGTERM, a cancelled workflow). */
-export class ArmCancelled extends DurableGateError {
-  override readonly name = 'ArmCancelled';
-  constructor(
-    message: string,
-    /** False when the cancel came before the request was sent: nothing was started. */
-    readonly sent = true,
-    /** True when Azure had accepted the operation: it goes on at Azure's side. */
-    readonly accepted = false,
-  ) {
-    super(message);
-  }
-}
+export const ArmCancelled = brandedError(
+  'ArmCancelled',
+  class extends DurableGateError {
+    constructor(
+      message: string,
+      /** False when the cancel came before the request was sent: nothing was started. */
+      readonly sent = true,
+      /** True when Azure had accepted the operation: it goes on at Azure's side. */
+      readonly accepted = false,
+    ) {
+      super(message);
+    }
+  },
+);
+export type ArmCancelled = InstanceType<typeof ArmCancelled>;
 
 export interface ArmClientOptions {
   endpoint: string;

@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, type HttpClient } from '@azure/core-rest-pipeline';
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { resolveConnection, type StorageConnection } from './connection.js';
 import { escapePartitionKey, unescapePartitionKey } from './keys.js';
 
@@ -49,9 +49,8 @@ export interface RecordedRows {
 }
 
 /** The service said no in a way retrying cannot fix: says which table, account and credential. */
-export class TaskHubAccessError extends DurableGateError {
-  override readonly name = 'TaskHubAccessError';
-}
+export const TaskHubAccessError = brandedError('TaskHubAccessError', class extends DurableGateError {});
+export type TaskHubAccessError = InstanceType<typeof TaskHubAccessError>;
 
 let sharedHttpClient: HttpClient | undefined;
 function httpClient(): HttpClient {

@@ -11,7 +11,7 @@ import { AzureNamedKeyCredential, TableClient, type TableServiceClientOptions } 
 import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { TokenCredential } from '@azure/core-auth';
 import { RestError, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
-import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { maskingCredential, secretSink } from '../secrets.js';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
@@ -54,9 +54,8 @@ export interface ConnectionOptions {
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The storage service answered with something it never sends: never counted as an empty result. */
-export class ServiceAnswerError extends DurableGateError {
-  override readonly name = 'ServiceAnswerError';
-}
+export const ServiceAnswerError = brandedError('ServiceAnswerError', class extends DurableGateError {});
+export type ServiceAnswerError = InstanceType<typeof ServiceAnswerError>;
 
 /**
  * Each try of a request gets its own deadline (a timeout is retried like a reset) and the command's

@@ -9,7 +9,7 @@
  * - durable entities are listed too (ids starting with '@'): left out here.
  * Its history (showHistory) is lossy, so `record` refuses this source.
  */
-import { DurableGateError, UsageError } from '../../harness/errors.js';
+import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
 import { printable } from '../../harness/report/text.js';
 import { describeBody, retryAfter, send, sleep as abortableSleep, tlsProblem, type HttpResponse } from '../http.js';
@@ -35,9 +35,8 @@ export interface HttpApiOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export class HttpApiError extends DurableGateError {
-  override readonly name = 'HttpApiError';
-}
+export const HttpApiError = brandedError('HttpApiError', class extends DurableGateError {});
+export type HttpApiError = InstanceType<typeof HttpApiError>;
 
 /** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
 const MAX_RETRY_AFTER_MS = 60_000;
