@@ -61,7 +61,13 @@ describe('advice', () => {
 
   test('names and versions: V2, V3; a minor or major step up', () => {
     expect([nextName('OrderHub'), nextName('OrderHubV2'), nextName('ProcessOrderV9')]).toEqual(['OrderHubV2', 'OrderHubV3', 'ProcessOrderV10']);
-    expect([movedUp('1.1', '1.0'), movedUp('2.0', '1.9.9'), movedUp('1.0.1', '1.0'), movedUp('1.0', ''), movedUp('', '')]).toEqual([true, true, false, true, false]);
+    expect([movedUp('1.1', '1.0'), movedUp('2.0', '1.9.9'), movedUp('1.0.1', '1.0'), movedUp('1.0', ''), movedUp('', '')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -80,6 +86,8 @@ describe('--require-version-bump', () => {
     const fromFile = await replay(dir, { requireVersionBump: true, versionFile: join(dir, 'package.json') });
     expect(fromFile.versionBump).toMatchObject({ ok: true, newVersion: '2.0.0' });
     expect(fromFile.versionBump?.from).toMatch(/package\.json$/);
-    await expect(replay(dir, { requireVersionBump: true, versionFile: 'nope.txt' })).rejects.toThrow('--version-file nope.txt: no such file. Expected a file holding the version');
+    await expect(replay(dir, { requireVersionBump: true, versionFile: 'nope.txt' })).rejects.toThrow(
+      '--version-file nope.txt: no such file. Expected a file holding the version',
+    );
   });
 });

@@ -16,7 +16,15 @@ import { runNode } from './helpers/spawn.js';
 import { startArmFake, type ArmFake, type ArmFakeOptions } from './support/arm-fake.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { makeCertificate, type Certificate } from './support/https.js';
-import { AZ_LOGIN_REQUIRED, installFakeAz, startEntraFake, startGitHubOidcFake, startManagedIdentityFake, type EntraFake, type GitHubOidcFake } from './support/identity-fakes.js';
+import {
+  AZ_LOGIN_REQUIRED,
+  installFakeAz,
+  startEntraFake,
+  startGitHubOidcFake,
+  startManagedIdentityFake,
+  type EntraFake,
+  type GitHubOidcFake,
+} from './support/identity-fakes.js';
 import { processOrderHistory } from './support/orders.js';
 import { TaskHubSeeder } from './support/taskhub.js';
 
@@ -59,7 +67,10 @@ beforeAll(async () => {
   installFakeAz(failingAzDir, { token: TOKEN, fail: AZ_LOGIN_REQUIRED });
   appDir = join(dir, 'app');
   mkdirSync(appDir);
-  writeFileSync(join(appDir, 'host.json'), JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: '%TaskHubName%', storageProvider: { connectionName: 'DurableStorage' } } } }));
+  writeFileSync(
+    join(appDir, 'host.json'),
+    JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: '%TaskHubName%', storageProvider: { connectionName: 'DurableStorage' } } } }),
+  );
   netLog = join(dir, 'net.log');
   writeFileSync(netLog, '');
   guardModule = join(dir, 'guard.mjs');
@@ -84,8 +95,16 @@ afterAll(async () => {
 
 /** A clean environment: no Azure variables from the machine, the stub az first on PATH, the certificate trusted, the guard loaded. */
 function environment(extra: NodeJS.ProcessEnv = {}, az = azDir): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AZURE_|ACTIONS_|IDENTITY_|MSI_|INPUT_|GITHUB_|RUNNER_)/.test(k) && !/proxy/i.test(k)));
-  return { ...base, PATH: `${az}${delimiter}${process.env.PATH}`, NODE_EXTRA_CA_CERTS: certificate.certPath, NODE_OPTIONS: `--import ${pathToFileURL(guardModule).href}`, ...extra };
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(AZURE_|ACTIONS_|IDENTITY_|MSI_|INPUT_|GITHUB_|RUNNER_)/.test(k) && !/proxy/i.test(k)),
+  );
+  return {
+    ...base,
+    PATH: `${az}${delimiter}${process.env.PATH}`,
+    NODE_EXTRA_CA_CERTS: certificate.certPath,
+    NODE_OPTIONS: `--import ${pathToFileURL(guardModule).href}`,
+    ...extra,
+  };
 }
 
 const run = runNode;
@@ -96,7 +115,9 @@ const SITE = () => ['--app-name', 'shop', '--resource-group', 'rg', '--subscript
 describe('the built CLI through ARM', () => {
   test('gate --slot staging: the hub found from the slot settings and host.json, no secret printed; exit 1 while shop-1 runs, 0 once it finished', async () => {
     const blocked = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '1s', '--interval', '500ms']);
-    expect(blocked.stderr).toContain("discovered shop/staging: task hub host.json hubName '%TaskHubName%' → ShopHubStaging; storage DurableStorage: storage account devstoreaccount1");
+    expect(blocked.stderr).toContain(
+      "discovered shop/staging: task hub host.json hubName '%TaskHubName%' → ShopHubStaging; storage DurableStorage: storage account devstoreaccount1",
+    );
     expect(blocked.stderr).toContain('read as the Azure CLI login (az login / azure/login) through ARM');
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(/shop-1\s+ProcessOrder\s+Running/);
@@ -115,14 +136,29 @@ describe('the built CLI through ARM', () => {
   test('gate --slot staging --wait-for breaking: the hub discovered from the slot, its histories replayed against the app being deployed', async () => {
     // examples/order-app-next: hubName %TaskHubName%, the default storage setting AzureWebJobsStorage.
     fake.options.slots.staging!.settings.AzureWebJobsStorage = azurite.connectionString;
-    const r = await cli(['gate', '--slot', 'staging', '--app', 'examples/order-app-next', '--wait-for', 'breaking', ...SITE(), '--timeout', '1s', '--interval', '500ms', '--format', 'json']);
+    const r = await cli([
+      'gate',
+      '--slot',
+      'staging',
+      '--app',
+      'examples/order-app-next',
+      '--wait-for',
+      'breaking',
+      ...SITE(),
+      '--timeout',
+      '1s',
+      '--interval',
+      '500ms',
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).toContain("discovered shop/staging: task hub host.json hubName '%TaskHubName%' → ShopHubStaging; storage AzureWebJobsStorage");
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { blocking: { instanceId: string; verdict: string }[] };
     expect(report.blocking.map((i) => [i.instanceId, i.verdict])).toEqual([['shop-1', 'nondeterministic']]);
   });
 
-  test("gate --slot on a hub that never ran (its first deployment): nothing in flight, and said so", async () => {
+  test('gate --slot on a hub that never ran (its first deployment): nothing in flight, and said so', async () => {
     fake.options.slots.staging!.settings.TaskHubName = 'BrandNewHub';
     const r = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '5s', '--interval', '500ms']);
     expect(r.code).toBe(0);
@@ -145,7 +181,20 @@ describe('the built CLI through ARM', () => {
 
   test('swap with a failing health check: swapped back, both operations shown, exit 1', async () => {
     fake.options.slots.staging!.content.healthy = false;
-    const r = await cli(['swap', '--slot', 'staging', '--app', appDir, ...SITE(), '--health-url', fake.healthUrl, '--health-attempts', '2', '--health-interval', '100ms']);
+    const r = await cli([
+      'swap',
+      '--slot',
+      'staging',
+      '--app',
+      appDir,
+      ...SITE(),
+      '--health-url',
+      fake.healthUrl,
+      '--health-attempts',
+      '2',
+      '--health-interval',
+      '100ms',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/swap staging → production: succeeded in [\d.]+ s/);
     expect(r.stdout).toMatch(/swap back staging → production: succeeded in [\d.]+ s/);
@@ -155,7 +204,20 @@ describe('the built CLI through ARM', () => {
   });
 
   test('swap, healthy: exit 0; the swap is refused (exit 2, nothing changed) when validation finds errors', async () => {
-    const ok = await cli(['swap', '--slot', 'staging', '--app', appDir, ...SITE(), '--health-url', fake.healthUrl, '--health-expect', '"v2"', '--health-interval', '100ms']);
+    const ok = await cli([
+      'swap',
+      '--slot',
+      'staging',
+      '--app',
+      appDir,
+      ...SITE(),
+      '--health-url',
+      fake.healthUrl,
+      '--health-expect',
+      '"v2"',
+      '--health-interval',
+      '100ms',
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('staging is swapped into production, and production answers healthily.');
     expect(fake.options.slots.production!.content.version).toBe('v2');
@@ -170,7 +232,11 @@ describe('the built CLI through ARM', () => {
   });
 
   test('--auth oidc: the GitHub token exchanged with Entra for the client and tenant; no token service, no login: plain errors', async () => {
-    const env = environment({ ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token', AZURE_AUTHORITY_HOST: entra.url });
+    const env = environment({
+      ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token',
+      AZURE_AUTHORITY_HOST: entra.url,
+    });
     const r = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE(), '--auth', 'oidc', '--client-id', CLIENT, '--tenant-id', TENANT], env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -197,7 +263,12 @@ describe('the built CLI through ARM', () => {
     }
     const secretEntra = await startEntraFake(certificate, { tenantId: TENANT, clientId: CLIENT, token: TOKEN, expectedSecret: 'client-secret-value' });
     try {
-      const env = environment({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_SECRET: 'client-secret-value', AZURE_AUTHORITY_HOST: secretEntra.url });
+      const env = environment({
+        AZURE_CLIENT_ID: CLIENT,
+        AZURE_TENANT_ID: TENANT,
+        AZURE_CLIENT_SECRET: 'client-secret-value',
+        AZURE_AUTHORITY_HOST: secretEntra.url,
+      });
       const r = await cli(['validate', '--slot', 'staging', '--app', appDir, ...SITE(), '--auth', 'default'], env);
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(secretEntra.requests.at(-1)?.form.scope).toBe('https://management.azure.com/.default');
@@ -209,7 +280,10 @@ describe('the built CLI through ARM', () => {
 
   test('swap whose Location poll is refused (401) while Azure swaps: outcome unknown, exit 1, never "failed, run it again"', async () => {
     fake.options.lroStyle = 'location';
-    fake.inject.faults.push({ on: 'poll', answer: { status: 401, contentType: 'application/json', body: '{"error":{"code":"InvalidAuthenticationToken","message":"The access token expired."}}' } });
+    fake.inject.faults.push({
+      on: 'poll',
+      answer: { status: 401, contentType: 'application/json', body: '{"error":{"code":"InvalidAuthenticationToken","message":"The access token expired."}}' },
+    });
     try {
       const r = await cli(['swap', '--slot', 'staging', '--app', appDir, ...SITE(), '--format', 'json']);
       expect(r.code).toBe(1);
@@ -226,10 +300,13 @@ describe('the built CLI through ARM', () => {
     }
   });
 
-  test('SIGTERM while the swap operation runs: the CLI stops within 2 s and says the swap goes on at Azure\'s side', async () => {
+  test("SIGTERM while the swap operation runs: the CLI stops within 2 s and says the swap goes on at Azure's side", async () => {
     fake.inject.faults.push({ on: 'poll', answer: 'silent' });
     try {
-      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'swap', '--slot', 'staging', '--app', appDir, ...SITE()], { cwd: repoRoot, env: environment() });
+      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'swap', '--slot', 'staging', '--app', appDir, ...SITE()], {
+        cwd: repoRoot,
+        env: environment(),
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -257,14 +334,42 @@ describe('the built CLI through ARM', () => {
     const cases: [string[], string][] = [
       [['swap', '--slot', 'staging', ...SITE(), '--action', 'flip'], "Invalid --action 'flip'. Expected swap, preview, complete, reset."],
       [['swap', '--slot', 'staging', ...SITE(), '--health-url', 'nope'], "Invalid --health-url 'nope'. Expected an http(s) URL"],
-      [['validate', '--slot', 'staging', ...SITE(), '--auth', 'password'], "Invalid --auth 'password'. Expected one of azure-cli, oidc, managed-identity, default."],
-      [['validate', '--slot', 'staging', ...SITE(), '--environment', 'Mars'], "Invalid --environment 'Mars'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment"],
-      [['validate', '--slot', 'staging', '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'http://127.0.0.1:1'], "Invalid --arm-endpoint 'http://127.0.0.1:1'. Expected an https URL"],
+      [
+        ['validate', '--slot', 'staging', ...SITE(), '--auth', 'password'],
+        "Invalid --auth 'password'. Expected one of azure-cli, oidc, managed-identity, default.",
+      ],
+      [
+        ['validate', '--slot', 'staging', ...SITE(), '--environment', 'Mars'],
+        "Invalid --environment 'Mars'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment",
+      ],
+      [
+        ['validate', '--slot', 'staging', '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'http://127.0.0.1:1'],
+        "Invalid --arm-endpoint 'http://127.0.0.1:1'. Expected an https URL",
+      ],
       [['validate', '--slot', 'staging', '--app-name', 'shop'], 'missing --resource-group: validate reaches the app through Azure Resource Manager.'],
       [['swap', ...SITE()], 'missing --slot <name>: the slot to swap (e.g. staging).'],
       [['gate', '--slot', 'staging', '--task-hub', 'X', ...SITE()], '--slot discovers the task hub and its storage from the slot; leave out --task-hub'],
       [['gate', '--slot', 'staging', ...SITE()], 'gate --slot staging needs --app <dir>: the app folder being deployed, whose host.json names the task hub'],
-      [['gate', '--slot', 'staging', '--app', appDir, '--app-name', 'shop', '--resource-group', 'rg', '--subscription', SUB, '--arm-endpoint', 'https://127.0.0.1:1', '--timeout', '2s'], 'ECONNREFUSED (after'],
+      [
+        [
+          'gate',
+          '--slot',
+          'staging',
+          '--app',
+          appDir,
+          '--app-name',
+          'shop',
+          '--resource-group',
+          'rg',
+          '--subscription',
+          SUB,
+          '--arm-endpoint',
+          'https://127.0.0.1:1',
+          '--timeout',
+          '2s',
+        ],
+        'ECONNREFUSED (after',
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);
@@ -281,7 +386,10 @@ describe('the Action bundle (dist/index.js) through ARM', () => {
     writeFileSync(output, '');
     writeFileSync(summary, '');
     const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-    const r = await run([join(repoRoot, 'dist', 'index.js')], environment({ ...inputEnv, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir, ...extra }));
+    const r = await run(
+      [join(repoRoot, 'dist', 'index.js')],
+      environment({ ...inputEnv, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir, ...extra }),
+    );
     return { ...r, outputs: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8') };
   }
   const site = () => ({ 'app-name': 'shop', 'resource-group': 'rg', subscription: SUB, 'arm-endpoint': fake.url, app: appDir });

@@ -11,7 +11,12 @@ import { repoRoot, writeApp } from './helpers/apps.js';
 const cli = join(repoRoot, 'dist', 'cli', 'index.js');
 
 function run(args: string[], options: { node?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(options.node ?? process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: 60_000 });
+  const result = spawnSync(options.node ?? process.execPath, [cli, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -94,7 +99,15 @@ describe('durable-gate replay (built CLI)', () => {
   });
 
   test('a file named twice (a folder and a file in it) is replayed once, not reported missing', () => {
-    const { code, stdout } = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', 'examples/histories/order-1001.json', 'examples/histories/order-100[12].json']);
+    const { code, stdout } = run([
+      'replay',
+      '--app',
+      'examples/order-app',
+      '--histories',
+      'examples/histories',
+      'examples/histories/order-1001.json',
+      'examples/histories/order-100[12].json',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('7 histories: 7 ok');
   });
@@ -103,7 +116,7 @@ describe('durable-gate replay (built CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-out-'));
     const out = join(dir, 'report.json');
     expect(run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--output', out]).code).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).summary.ok).toBe(7);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { summary: { ok: number } }).summary.ok).toBe(7);
     const again = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--output', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists; refusing to overwrite it');
@@ -115,10 +128,15 @@ describe('durable-gate replay (built CLI)', () => {
 
   test('--format junit and sarif on stdout; --output picks the format from the name (.xml, .sarif)', () => {
     const args = ['replay', '--app', 'examples/order-app-next', '--histories', 'examples/histories'];
-    const sarif = JSON.parse(run([...args, '--format', 'sarif']).stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(run([...args, '--format', 'sarif']).stdout) as {
+      version: string;
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine])).toEqual([['durable-gate/nondeterministic', 39]]);
-    expect(run([...args, '--format', 'junit']).stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="durable-gate replay" tests="7" failures="4" errors="0">/);
+    expect(run([...args, '--format', 'junit']).stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="durable-gate replay" tests="7" failures="4" errors="0">/,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'dg-formats-'));
     expect(run([...args, '--output', join(dir, 'report.xml')]).code).toBe(1);
     expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuite name="ProcessOrder" tests="5" failures="4"');
@@ -139,7 +157,7 @@ describe('durable-gate replay (built CLI)', () => {
   test('--help for the command, --version', () => {
     expect(run(['replay', '--help']).stdout).toContain('Usage: durable-gate replay');
     expect(run(['--version']).stdout.trim()).toBe(VERSION);
-    expect(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version).toBe(VERSION);
+    expect((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version).toBe(VERSION);
   });
 
   test('runs on the Node the machine has (Node 20) as well', () => {
@@ -164,10 +182,10 @@ describe('the Action bundle (dist/index.js)', () => {
       encoding: 'utf8',
       env: {
         ...process.env,
-        'INPUT_COMMAND': 'replay',
-        'INPUT_APP': 'examples/order-app-next',
-        'INPUT_HISTORIES': 'examples/histories\n',
-        'INPUT_FORMAT': 'text',
+        INPUT_COMMAND: 'replay',
+        INPUT_APP: 'examples/order-app-next',
+        INPUT_HISTORIES: 'examples/histories\n',
+        INPUT_FORMAT: 'text',
         GITHUB_WORKSPACE: repoRoot,
         GITHUB_OUTPUT: output,
         GITHUB_STEP_SUMMARY: summary,

@@ -18,15 +18,23 @@ function app(hostJson: string): string {
 
 describe('host.json', () => {
   test('2.x: hubName, storageProvider.connectionName, the tracking store; comments and trailing commas tolerated', () => {
-    const config = readHostConfig(app(`{
+    const config = readHostConfig(
+      app(`{
       // the durable settings
       "version": "2.0",
       "extensions": { "durableTask": {
         "hubName": "%TaskHubName%", /* per slot */
         "storageProvider": { "connectionName": "DurableStorage", "trackingStoreConnectionName": "Tracking", "trackingStoreNamePrefix": "Shared", },
       } }
-    }`));
-    expect(config).toMatchObject({ hubName: '%TaskHubName%', connectionName: 'DurableStorage', trackingStoreConnectionName: 'Tracking', trackingStoreNamePrefix: 'Shared', section: 'extensions.durableTask' });
+    }`),
+    );
+    expect(config).toMatchObject({
+      hubName: '%TaskHubName%',
+      connectionName: 'DurableStorage',
+      trackingStoreConnectionName: 'Tracking',
+      trackingStoreNamePrefix: 'Shared',
+      section: 'extensions.durableTask',
+    });
   });
 
   test('2.x: the older connectionStringName; defaults when absent; other providers named', () => {
@@ -76,7 +84,9 @@ describe('action.yml', () => {
     const yml = readFileSync(join(repoRoot, 'action.yml'), 'utf8');
     const inputsBlock = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'));
     const declared = new Set([...inputsBlock.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!));
-    const sources = readdirSync(join(repoRoot, 'src', 'action')).map((f) => readFileSync(join(repoRoot, 'src', 'action', f), 'utf8')).join('\n');
+    const sources = readdirSync(join(repoRoot, 'src', 'action'))
+      .map((f) => readFileSync(join(repoRoot, 'src', 'action', f), 'utf8'))
+      .join('\n');
     const commandSources = readFileSync(join(repoRoot, 'src', 'commands', 'azure.ts'), 'utf8');
     const read = new Set([...sources.matchAll(/getInput\('([a-z-]+)'\)|flag\(getInput, '([a-z-]+)'\)/g)].map((m) => (m[1] ?? m[2])!));
     // Inputs read through a list of names (azure values) and through swapSettings' getter.

@@ -12,10 +12,21 @@ describe('dist/', () => {
   test('is what `npm run package` builds from the current sources', () => {
     const out = join(repoRoot, 'node_modules', '.cache', 'durable-gate-dist');
     mkdirSync(out, { recursive: true });
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DIST_DIR: out }, timeout: 120_000 });
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, DIST_DIR: out },
+      timeout: 120_000,
+    });
     expect(build.status).toBe(0);
     const bundles = (root: string): string[] =>
-      ['', 'cli'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.js')).map((f) => join(dir, f))).sort();
+      ['', 'cli']
+        .flatMap((dir) =>
+          readdirSync(join(root, dir))
+            .filter((f) => f.endsWith('.js'))
+            .map((f) => join(dir, f)),
+        )
+        .sort();
     expect(bundles(join(repoRoot, 'dist'))).toEqual(bundles(out));
     for (const file of bundles(out)) {
       const fresh = readFileSync(join(out, file), 'utf8');
@@ -25,7 +36,9 @@ describe('dist/', () => {
   }, 180_000);
 
   test("the Action's bundle (every file dist/index.js may load) stays under 5 MB", () => {
-    const bytes = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + statSync(join(repoRoot, 'dist', f)).size, 0);
+    const bytes = readdirSync(join(repoRoot, 'dist'))
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, f) => sum + statSync(join(repoRoot, 'dist', f)).size, 0);
     expect(bytes).toBeLessThan(5_000_000);
   });
 });

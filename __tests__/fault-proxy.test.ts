@@ -67,7 +67,10 @@ interface Outcome {
 }
 
 /** One request on a fresh connection; never throws: an error is part of the outcome. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number; ca?: string } = {}): Promise<Outcome> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number; ca?: string } = {},
+): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
     const outcome: Outcome = { body: '', endAt: 0 };
@@ -76,16 +79,20 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
       if (error) outcome.error = (error as NodeJS.ErrnoException).code ?? error.message;
       resolve(outcome);
     };
-    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { method: options.method ?? 'GET', headers: options.headers, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
-      outcome.status = res.statusCode;
-      outcome.headers = res.headers;
-      outcome.headersAt = Date.now() - started;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (outcome.body += chunk));
-      res.on('end', () => finish());
-      res.on('error', finish);
-      res.on('aborted', () => finish(new Error('aborted')));
-    });
+    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
+      (res) => {
+        outcome.status = res.statusCode;
+        outcome.headers = res.headers;
+        outcome.headersAt = Date.now() - started;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (outcome.body += chunk));
+        res.on('end', () => finish());
+        res.on('error', finish);
+        res.on('aborted', () => finish(new Error('aborted')));
+      },
+    );
     req.on('error', finish);
     if (options.timeoutMs) req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')));
     req.end(options.body);
@@ -107,7 +114,11 @@ describe('fault proxy in front of a local server', () => {
 
   test('pass forwards method, path, query, headers and body, with Host set to the target; the answer comes back whole', async () => {
     proxy.setFault({ kind: 'pass' });
-    const r = await send(`${proxy.url}/echo/a%20b?q=1&r=%2F`, { method: 'POST', headers: { 'x-custom': 'kept', 'content-type': 'application/json' }, body: '{"hello":"wörld"}' });
+    const r = await send(`${proxy.url}/echo/a%20b?q=1&r=%2F`, {
+      method: 'POST',
+      headers: { 'x-custom': 'kept', 'content-type': 'application/json' },
+      body: '{"hello":"wörld"}',
+    });
     expect(r.status).toBe(201);
     expect(JSON.parse(r.body)).toEqual({ method: 'POST', url: '/echo/a%20b?q=1&r=%2F', host: new URL(target.url).host, body: '{"hello":"wörld"}' });
     expect(r.headers?.['set-cookie']).toEqual(['a=1', 'b=2']);
@@ -169,7 +180,12 @@ describe('fault proxy in front of a local server', () => {
   test('answer replaces the target: a 503, a 200 with HTML, an empty 200, with headers of our choosing', async () => {
     proxy.setFault({ kind: 'answer', status: 503, body: '{"odata.error":{"code":"ServerBusy"}}', headers: { 'retry-after': '1' } });
     const busy = await send(`${proxy.url}/echo`, { method: 'POST', body: 'ignored' });
-    expect([busy.status, busy.body, busy.headers?.['retry-after'], busy.headers?.['content-type']]).toEqual([503, '{"odata.error":{"code":"ServerBusy"}}', '1', 'application/json']);
+    expect([busy.status, busy.body, busy.headers?.['retry-after'], busy.headers?.['content-type']]).toEqual([
+      503,
+      '{"odata.error":{"code":"ServerBusy"}}',
+      '1',
+      'application/json',
+    ]);
     proxy.setFault({ kind: 'answer', status: 200, body: '<html><body>Sign in</body></html>', contentType: 'text/html' });
     const html = await send(`${proxy.url}/echo`);
     expect([html.status, html.body, html.headers?.['content-type']]).toEqual([200, '<html><body>Sign in</body></html>', 'text/html']);
@@ -187,7 +203,15 @@ describe('fault proxy in front of a local server', () => {
 
   test('a fault chosen per request from its method, url and number', async () => {
     const first = proxy.requests.length;
-    proxy.setFault(({ method, url, n }) => (n === first + 1 ? { kind: 'close' } : method === 'DELETE' ? { kind: 'answer', status: 404 } : url.startsWith('/text') ? { kind: 'pass' } : { kind: 'answer', status: 500 }));
+    proxy.setFault(({ method, url, n }) =>
+      n === first + 1
+        ? { kind: 'close' }
+        : method === 'DELETE'
+          ? { kind: 'answer', status: 404 }
+          : url.startsWith('/text')
+            ? { kind: 'pass' }
+            : { kind: 'answer', status: 500 },
+    );
     expect((await send(`${proxy.url}/text`)).error).toBeDefined();
     expect((await send(`${proxy.url}/text`)).body).toBe(ALPHABET);
     expect((await send(`${proxy.url}/text`, { method: 'DELETE' })).status).toBe(404);
@@ -252,7 +276,10 @@ describe('fault proxy in front of Azurite, with the real TableClient', () => {
   beforeAll(async () => {
     azurite = await startAzurite();
     proxy = await startFaultProxy(azurite.tableUrl);
-    client = new TableClient(proxy.url, table, new AzureNamedKeyCredential(DEV_ACCOUNT, DEV_KEY), { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } });
+    client = new TableClient(proxy.url, table, new AzureNamedKeyCredential(DEV_ACCOUNT, DEV_KEY), {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 0 },
+    });
   });
   afterAll(async () => {
     await proxy?.close();
@@ -278,7 +305,10 @@ describe('fault proxy in front of Azurite, with the real TableClient', () => {
     expect(await rows()).toEqual({ kind: 'rows', count: 2 });
     expect(proxy.requests.map((r) => r.method)).toEqual(expect.arrayContaining(['POST', 'PATCH', 'GET']));
     // Azurite does check the signature: a wrong key through the same proxy is refused.
-    const forged = new TableClient(proxy.url, table, new AzureNamedKeyCredential(DEV_ACCOUNT, Buffer.from('not the key').toString('base64')), { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } });
+    const forged = new TableClient(proxy.url, table, new AzureNamedKeyCredential(DEV_ACCOUNT, Buffer.from('not the key').toString('base64')), {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 0 },
+    });
     await expect(forged.getEntity('i1', '0000000000000000')).rejects.toMatchObject({ statusCode: 403 });
   });
 
@@ -295,7 +325,12 @@ describe('fault proxy in front of Azurite, with the real TableClient', () => {
     // page and no error: HTML, '{}' and '' an empty page, '{"value":"oops"}' a page of one; a
     // reader that trusts them sees "no history" (being fixed in src/taskhub, not here). Only what
     // the proxy did is asserted, so the test stays true whatever the SDK or the reader does.
-    for (const [body, contentType] of [['<html><body>Please sign in</body></html>', 'text/html'], ['{}', 'application/json'], ['', 'application/json'], ['{"value":"oops"}', 'application/json']] as const) {
+    for (const [body, contentType] of [
+      ['<html><body>Please sign in</body></html>', 'text/html'],
+      ['{}', 'application/json'],
+      ['', 'application/json'],
+      ['{"value":"oops"}', 'application/json'],
+    ] as const) {
       proxy.setFault({ kind: 'answer', status: 200, body, contentType });
       const outcome = await rows();
       expect(['rows', 'error']).toContain(outcome.kind);

@@ -43,14 +43,26 @@ function slots(): ArmFakeOptions['slots'] {
 }
 
 function site(options: Partial<ArmClientOptions> = {}): WebSite {
-  const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 'https://management.azure.com/.default', ca: certificate.cert, sleep, retryDelayMs: 10, ...options });
+  const arm = new ArmClient({
+    endpoint: fake.url,
+    credential: credential(),
+    scope: 'https://management.azure.com/.default',
+    ca: certificate.cert,
+    sleep,
+    retryDelayMs: 10,
+    ...options,
+  });
   return new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' });
 }
 
 const swap = (web: WebSite, extra: { signal?: AbortSignal } = {}): Promise<SwapReport> =>
   runSwap({ site: web, slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', sleep, ...extra });
 const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json; charset=utf-8' });
-const html = (status = 200) => ({ status, body: '<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>…</body></html>', contentType: 'text/html; charset=utf-8' });
+const html = (status = 200) => ({
+  status,
+  body: '<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>…</body></html>',
+  contentType: 'text/html; charset=utf-8',
+});
 const armError = (code: string, message: string) => json({ error: { code, message } });
 const swapRequests = () => fake.log.filter((r) => r.method === 'POST' && /slotsswap/i.test(r.path));
 /** The fake's own swap ends swapMs after it started, whatever the polls were told. */
@@ -83,7 +95,7 @@ function expectUnknown(report: SwapReport): void {
   expect(report.outcome).toBe('unknown');
   expect(swapExitCode(report)).toBe(1);
   expect(report.message).toMatch(/^Whether staging was swapped into production is not known: the swap of staging into production: /);
-  expect(report.message).toContain('Azure accepted it, and it may have completed: check the app\'s activity log before acting again.');
+  expect(report.message).toContain("Azure accepted it, and it may have completed: check the app's activity log before acting again.");
   expect(report.message).toContain('Do not run the swap again before checking which version production runs');
   expect(report.message).not.toContain('still runs the previous version');
   expect(swapRequests()).toHaveLength(1);
@@ -105,24 +117,57 @@ describe('following a swap: only an answer that proves the end counts', () => {
   });
 
   test.each([
-    ['location', 'a 200 HTML page', html(200), 'its operation result is not an answer Azure sends: HTTP 200 with a body that is not JSON (text/html; charset=utf-8'],
+    [
+      'location',
+      'a 200 HTML page',
+      html(200),
+      'its operation result is not an answer Azure sends: HTTP 200 with a body that is not JSON (text/html; charset=utf-8',
+    ],
     ['location', 'a 202 HTML page', html(202), 'its operation result is not an answer Azure sends: HTTP 202 with a body that is not JSON (text/html'],
-    ['location', 'a 400 without ARM\'s error', html(400), 'its operation result is not an answer Azure sends: HTTP 400 (text/html'],
-    ['location', 'a 302 to a sign-in page', { status: 302, headers: { Location: 'https://127.0.0.1/login' } }, 'its operation result is not an answer Azure sends: HTTP 302'],
-    ['azure-async-operation', 'a 200 HTML page', html(200), 'its operation status is not an answer Azure sends: HTTP 200 with a body that is not JSON (text/html'],
+    ['location', "a 400 without ARM's error", html(400), 'its operation result is not an answer Azure sends: HTTP 400 (text/html'],
+    [
+      'location',
+      'a 302 to a sign-in page',
+      { status: 302, headers: { Location: 'https://127.0.0.1/login' } },
+      'its operation result is not an answer Azure sends: HTTP 302',
+    ],
+    [
+      'azure-async-operation',
+      'a 200 HTML page',
+      html(200),
+      'its operation status is not an answer Azure sends: HTTP 200 with a body that is not JSON (text/html',
+    ],
     ['azure-async-operation', 'an empty object', { status: 200, ...json({}) }, 'its operation status is not an answer Azure sends: HTTP 200 without a status'],
-    ['azure-async-operation', 'a status that is not text', { status: 200, ...json({ status: 1 }) }, 'its operation status is not an answer Azure sends: HTTP 200 without a status'],
-    ['azure-async-operation', 'an empty 200', { status: 200 }, 'its operation status is not an answer Azure sends: HTTP 200 without a status (no content type, empty)'],
-    ['azure-async-operation', 'a 400 with an error', { status: 400, ...armError('BadRequest', 'Bad operation id.') }, 'its operation status is not an answer Azure sends: HTTP 400 (Bad operation id.)'],
+    [
+      'azure-async-operation',
+      'a status that is not text',
+      { status: 200, ...json({ status: 1 }) },
+      'its operation status is not an answer Azure sends: HTTP 200 without a status',
+    ],
+    [
+      'azure-async-operation',
+      'an empty 200',
+      { status: 200 },
+      'its operation status is not an answer Azure sends: HTTP 200 without a status (no content type, empty)',
+    ],
+    [
+      'azure-async-operation',
+      'a 400 with an error',
+      { status: 400, ...armError('BadRequest', 'Bad operation id.') },
+      'its operation status is not an answer Azure sends: HTTP 400 (Bad operation id.)',
+    ],
     ['azure-async-operation', 'a 404', { status: 404, ...armError('NotFound', 'gone') }, 'its operation status could not be read: the operation was not found'],
-  ] as [ArmFakeOptions['lroStyle'], string, ArmFault['answer'], string][])('%s style: %s while polling is unknown at once, not polled until the timeout', async (style, _, answer, said) => {
-    fake.options.lroStyle = style;
-    fake.inject.faults = [{ on: 'poll', answer }];
-    const report = await swap(site());
-    expectUnknown(report);
-    expect(report.message).toContain(said);
-    expect(fake.log.filter((r) => /operationresults/i.test(r.path))).toHaveLength(1);
-  });
+  ] as [ArmFakeOptions['lroStyle'], string, ArmFault['answer'], string][])(
+    '%s style: %s while polling is unknown at once, not polled until the timeout',
+    async (style, _, answer, said) => {
+      fake.options.lroStyle = style;
+      fake.inject.faults = [{ on: 'poll', answer }];
+      const report = await swap(site());
+      expectUnknown(report);
+      expect(report.message).toContain(said);
+      expect(fake.log.filter((r) => /operationresults/i.test(r.path))).toHaveLength(1);
+    },
+  );
 
   test('5xx on every poll: retried, then unknown (with how often), not failed', async () => {
     fake.options.lroStyle = 'location';
@@ -139,12 +184,14 @@ describe('following a swap: only an answer that proves the end counts', () => {
     expect(done.outcome).toBe('swapped');
   });
 
-  test('a 4xx carrying ARM\'s error for the operation is a failed swap, with the reason (the only failure a poll can prove)', async () => {
+  test("a 4xx carrying ARM's error for the operation is a failed swap, with the reason (the only failure a poll can prove)", async () => {
     fake.options.lroStyle = 'location';
     fake.inject.failNextSwap = 'The site failed to warm up.';
     const report = await swap(site());
     expect(report.outcome).toBe('swap-failed');
-    expect(report.message).toBe('The swap of staging into production failed: The site failed to warm up. (SwapFailed). App Service restores both slots when a swap fails; production still runs the previous version. Fix the cause and run the swap again.');
+    expect(report.message).toBe(
+      'The swap of staging into production failed: The site failed to warm up. (SwapFailed). App Service restores both slots when a swap fails; production still runs the previous version. Fix the cause and run the swap again.',
+    );
     expect(fake.options.slots.production!.content.version).toBe('v1');
   });
 
@@ -159,7 +206,9 @@ describe('following a swap: only an answer that proves the end counts', () => {
 describe('every answer is checked before it counts', () => {
   test('a 200 HTML page (a proxy, a sign-in page) is an error naming the call, the status and the content type, never data', async () => {
     fake.inject.faults = [{ on: /appsettings\/list/i, answer: html(200) }];
-    const error = (await site().appSettings('staging').catch((e: unknown) => e)) as ArmError;
+    const error = (await site()
+      .appSettings('staging')
+      .catch((e: unknown) => e)) as ArmError;
     expect(error).toBeInstanceOf(ArmError);
     expect(error.code).toBe(INVALID_RESPONSE);
     expect(error.status).toBe(200);
@@ -169,14 +218,47 @@ describe('every answer is checked before it counts', () => {
   });
 
   test.each([
-    ['settings without properties', /appsettings\/list/i, { value: [] }, (web: WebSite) => web.appSettings('staging'), 'reading the app settings of order-app/staging: Azure Resource Manager answered without the properties object it always has'],
-    ['settings that are not text', /appsettings\/list/i, { properties: { A: { nested: true } } }, (web: WebSite) => web.appSettings('staging'), 'without text values (the setting A is object)'],
-    ['a site without properties', /^GET \/subscriptions\/[^/]+\/resourceGroups\/rg\/providers\/Microsoft.Web\/sites\/order-app\?/i, {}, (web: WebSite) => web.get('production'), 'reading order-app (production): Azure Resource Manager answered without the properties object'],
-    ['slot setting names that are not a list', /slotConfigNames/i, { properties: { appSettingNames: 'SLOT_NAME' } }, (web: WebSite) => web.stickySettingNames(), 'reading the slot setting names: Azure Resource Manager answered without appSettingNames as a list of names'],
-    ['a plan without its sku', /serverfarms/i, { properties: {} }, (web: WebSite) => web.plan(), 'reading the App Service plan: Azure Resource Manager answered without the sku object'],
+    [
+      'settings without properties',
+      /appsettings\/list/i,
+      { value: [] },
+      (web: WebSite) => web.appSettings('staging'),
+      'reading the app settings of order-app/staging: Azure Resource Manager answered without the properties object it always has',
+    ],
+    [
+      'settings that are not text',
+      /appsettings\/list/i,
+      { properties: { A: { nested: true } } },
+      (web: WebSite) => web.appSettings('staging'),
+      'without text values (the setting A is object)',
+    ],
+    [
+      'a site without properties',
+      /^GET \/subscriptions\/[^/]+\/resourceGroups\/rg\/providers\/Microsoft.Web\/sites\/order-app\?/i,
+      {},
+      (web: WebSite) => web.get('production'),
+      'reading order-app (production): Azure Resource Manager answered without the properties object',
+    ],
+    [
+      'slot setting names that are not a list',
+      /slotConfigNames/i,
+      { properties: { appSettingNames: 'SLOT_NAME' } },
+      (web: WebSite) => web.stickySettingNames(),
+      'reading the slot setting names: Azure Resource Manager answered without appSettingNames as a list of names',
+    ],
+    [
+      'a plan without its sku',
+      /serverfarms/i,
+      { properties: {} },
+      (web: WebSite) => web.plan(),
+      'reading the App Service plan: Azure Resource Manager answered without the sku object',
+    ],
   ] as [string, RegExp, unknown, (web: WebSite) => Promise<unknown>, string][])('%s: a clear error, never "nothing"', async (_, on, body, call, said) => {
     fake.inject.faults = [{ on, answer: { status: 200, ...json(body) } }];
-    const error = (await call(site()).then(() => undefined, (e: unknown) => e)) as ArmError;
+    const error = (await call(site()).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as ArmError;
     expect(error).toBeInstanceOf(ArmError);
     expect(error.code).toBe(INVALID_RESPONSE);
     expect(error.message).toContain(said);
@@ -206,7 +288,9 @@ describe('every call ends within its deadline', () => {
   test('a read answered one byte a second ends at the request deadline, not at an idle timeout', async () => {
     fake.inject.faults = [{ on: /appsettings\/list/i, answer: 'drip' }];
     const began = Date.now();
-    await expect(site({ requestTimeoutMs: 1500, retries: 0 }).appSettings('staging')).rejects.toThrow(/^reading the app settings of order-app\/staging: ETIMEDOUT \(after 1 attempt\(s\)\)/);
+    await expect(site({ requestTimeoutMs: 1500, retries: 0 }).appSettings('staging')).rejects.toThrow(
+      /^reading the app settings of order-app\/staging: ETIMEDOUT \(after 1 attempt\(s\)\)/,
+    );
     expect(Date.now() - began).toBeGreaterThanOrEqual(1400);
     expect(Date.now() - began).toBeLessThan(3500);
   });
@@ -226,7 +310,10 @@ describe('every call ends within its deadline', () => {
     try {
       const at = (path: string) => new URL(path, server.url);
       let began = Date.now();
-      await expect(send(at('/drip'), { ca: certificate.cert, timeoutMs: 800 })).rejects.toMatchObject({ code: 'ETIMEDOUT', message: `no complete answer from ${server.url} within 0.8 s` });
+      await expect(send(at('/drip'), { ca: certificate.cert, timeoutMs: 800 })).rejects.toMatchObject({
+        code: 'ETIMEDOUT',
+        message: `no complete answer from ${server.url} within 0.8 s`,
+      });
       expect(Date.now() - began).toBeLessThan(2000);
       await expect(send(at('/big'), { ca: certificate.cert, maxBodyBytes: 1000 })).rejects.toMatchObject({ code: 'ERESPONSETOOLARGE' });
       const controller = new AbortController();
@@ -247,7 +334,9 @@ describe('every call ends within its deadline', () => {
     expect(waits).toEqual([60_000]);
     waits.length = 0;
     fake.inject.faults = [{ on: /appsettings\/list/i, times: 1, answer: throttled }];
-    await expect(site({ retryBudgetMs: 5000 }).appSettings('staging')).rejects.toThrow('reading the app settings of order-app/staging: Throttled. (TooManyRequests, HTTP 429)');
+    await expect(site({ retryBudgetMs: 5000 }).appSettings('staging')).rejects.toThrow(
+      'reading the app settings of order-app/staging: Throttled. (TooManyRequests, HTTP 429)',
+    );
     expect(waits).toEqual([]);
   });
 });
@@ -277,7 +366,10 @@ describe('a cancel before the swap request is sent: nothing was started, and sai
 
   test('while another operation (not a swap) is waited out', async () => {
     const controller = new AbortController();
-    const busy = { status: 409, ...json({ Code: 'Conflict', Message: 'Cannot modify this site because another operation is in progress. Details: OperationName: PublishDeployment' }) };
+    const busy = {
+      status: 409,
+      ...json({ Code: 'Conflict', Message: 'Cannot modify this site because another operation is in progress. Details: OperationName: PublishDeployment' }),
+    };
     fake.inject.faults = [{ on: 'swap', times: 1, answer: busy }];
     const before = fake.operations.size;
     const cancelling = async (ms: number, signal?: AbortSignal): Promise<void> => {
@@ -289,7 +381,7 @@ describe('a cancel before the swap request is sent: nothing was started, and sai
     expect(swapRequests()).toHaveLength(1);
   });
 
-  test('after Azure accepted it, the cancel says it goes on at Azure\'s side', async () => {
+  test("after Azure accepted it, the cancel says it goes on at Azure's side", async () => {
     const controller = new AbortController();
     const before = fake.operations.size;
     const cancelling = async (ms: number, signal?: AbortSignal): Promise<void> => {
@@ -299,7 +391,9 @@ describe('a cancel before the swap request is sent: nothing was started, and sai
     const report = await swap(site({ signal: controller.signal, sleep: cancelling }), { signal: controller.signal });
     expect(report.outcome).toBe('cancelled');
     expect(report.operations[0]?.message).toBe("cancelled while Azure ran it; it goes on at Azure's side");
-    expect(report.message).toBe("Cancelled while Azure ran the swap: stopped following the swap of staging into production: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again.");
+    expect(report.message).toBe(
+      "Cancelled while Azure ran the swap: stopped following the swap of staging into production: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again.",
+    );
     await swapSettled();
   });
 });
@@ -311,7 +405,12 @@ describe('tokens reach the masking callback before any request carries them', ()
     Object.assign(process.env, mi.env);
     try {
       const secrets: { value: string; armRequests: number }[] = [];
-      const identity = await createCredential({ auth: 'managed-identity', cloud: CLOUDS.azurecloud!, env: {}, onSecret: (value) => secrets.push({ value, armRequests: fake.log.length }) });
+      const identity = await createCredential({
+        auth: 'managed-identity',
+        cloud: CLOUDS.azurecloud!,
+        env: {},
+        onSecret: (value) => secrets.push({ value, armRequests: fake.log.length }),
+      });
       const web = site({ credential: identity.credential });
       expect((await web.appSettings('staging')).TaskHubName).toBe('OrderHubStaging');
       await identity.credential.getToken('https://management.azure.com/.default');

@@ -19,10 +19,18 @@ let answers: ((req: IncomingMessage, res: ServerResponse) => void)[];
 const held = new Set<ServerResponse>();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const reply = (status: number, body: string, headers: Record<string, string> = { 'content-type': JSON_TYPE }) => (_: IncomingMessage, res: ServerResponse) => {
-  res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), ...headers }).end(body);
-};
-const instance = (instanceId: string, runtimeStatus = 'Running') => ({ instanceId, name: 'ProcessOrder', runtimeStatus, createdTime: '2026-11-20T10:00:00Z', lastUpdatedTime: '2026-11-20T10:00:00Z' });
+const reply =
+  (status: number, body: string, headers: Record<string, string> = { 'content-type': JSON_TYPE }) =>
+  (_: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), ...headers }).end(body);
+  };
+const instance = (instanceId: string, runtimeStatus = 'Running') => ({
+  instanceId,
+  name: 'ProcessOrder',
+  runtimeStatus,
+  createdTime: '2026-11-20T10:00:00Z',
+  lastUpdatedTime: '2026-11-20T10:00:00Z',
+});
 
 beforeAll(async () => {
   certificate = makeCertificate();
@@ -51,7 +59,14 @@ function source(options: Partial<HttpApiOptions> = {}): HttpApiSource {
 }
 
 async function gate(options: Partial<HttpApiOptions> = {}, signal?: AbortSignal): Promise<GateReport> {
-  return runGate({ source: source(options), statuses: IN_FLIGHT_STATUSES, timeoutMs: 10_000, intervalMs: 1000, sleep: async () => undefined, ...(signal ? { signal } : {}) });
+  return runGate({
+    source: source(options),
+    statuses: IN_FLIGHT_STATUSES,
+    timeoutMs: 10_000,
+    intervalMs: 1000,
+    sleep: async () => undefined,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 function expectClosed(report: GateReport, said: string): void {
@@ -69,7 +84,11 @@ describe('odd answers: the gate errors, never drains', () => {
   });
 
   test.each([
-    ['an HTML page with 200', reply(200, '<!DOCTYPE html><html><body>Sign in</body></html>', { 'content-type': 'text/html' }), "the instances list is not JSON (HTTP 200, text/html, beginning '<!DOCTYPE html>"],
+    [
+      'an HTML page with 200',
+      reply(200, '<!DOCTYPE html><html><body>Sign in</body></html>', { 'content-type': 'text/html' }),
+      "the instances list is not JSON (HTTP 200, text/html, beginning '<!DOCTYPE html>",
+    ],
     ['a JSON list sent as text/plain', reply(200, '[]', { 'content-type': 'text/plain' }), 'the instances list is not JSON (HTTP 200, text/plain'],
     ['no content type at all', reply(200, '[]', {}), 'the instances list is not JSON (HTTP 200, no content type'],
     ['an empty body', reply(200, ''), 'the instances list is empty (HTTP 200, application/json; charset=utf-8, empty)'],
@@ -79,10 +98,26 @@ describe('odd answers: the gate errors, never drains', () => {
     ['broken JSON', reply(200, '[{"instanceId":'), 'the instances list is not valid JSON'],
     ['entries that are not instances', reply(200, '[{"foo":1}]'), 'the instances list has an entry without an instanceId (entry 1'],
     ['a list of strings', reply(200, '["a"]'), 'the instances list has an entry that is not an instance (entry 1'],
-    ['an instance without a status', reply(200, JSON.stringify([{ instanceId: 'a', name: 'ProcessOrder' }])), 'the instances list has an entry without a runtimeStatus (instance "a")'],
-    ['a status the runtime does not have', reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 'Unknown' }])), 'the instances list has an entry whose runtimeStatus "Unknown" is not one the runtime has'],
-    ['a status that is a number', reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 1 }])), 'the instances list has an entry whose runtimeStatus 1 is not one the runtime has'],
-    ['a name that is not text', reply(200, JSON.stringify([{ ...instance('a'), name: 7 }])), 'the instances list has an entry whose name is not text (instance "a")'],
+    [
+      'an instance without a status',
+      reply(200, JSON.stringify([{ instanceId: 'a', name: 'ProcessOrder' }])),
+      'the instances list has an entry without a runtimeStatus (instance "a")',
+    ],
+    [
+      'a status the runtime does not have',
+      reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 'Unknown' }])),
+      'the instances list has an entry whose runtimeStatus "Unknown" is not one the runtime has',
+    ],
+    [
+      'a status that is a number',
+      reply(200, JSON.stringify([{ ...instance('a'), runtimeStatus: 1 }])),
+      'the instances list has an entry whose runtimeStatus 1 is not one the runtime has',
+    ],
+    [
+      'a name that is not text',
+      reply(200, JSON.stringify([{ ...instance('a'), name: 7 }])),
+      'the instances list has an entry whose name is not text (instance "a")',
+    ],
     ['204 No Content', reply(204, '', {}), 'the instances list was answered with HTTP 204, not the list'],
     ['a redirect to a sign-in page', reply(302, '', { location: 'https://127.0.0.1/login' }), 'the instances list was answered with HTTP 302, not the list'],
   ])('%s', async (_, answer, said) => {
@@ -111,7 +146,10 @@ describe('odd answers: the gate errors, never drains', () => {
   test('empty pages carrying tokens, then the instances: all read', async () => {
     answers = [
       reply(200, '[]', { 'content-type': JSON_TYPE, 'x-ms-continuation-token': 't1' }),
-      reply(200, JSON.stringify([instance('a'), instance('@entity@x'), instance('b', 'Completed')]), { 'content-type': JSON_TYPE, 'x-ms-continuation-token': 'null' }),
+      reply(200, JSON.stringify([instance('a'), instance('@entity@x'), instance('b', 'Completed')]), {
+        'content-type': JSON_TYPE,
+        'x-ms-continuation-token': 'null',
+      }),
     ];
     const ids: string[] = [];
     for await (const found of source().instances({ statuses: IN_FLIGHT_STATUSES })) ids.push(found.instanceId);
@@ -154,7 +192,9 @@ describe('bounded requests', () => {
       for await (const _ of source({ signal: controller.signal }).instances({ statuses: IN_FLIGHT_STATUSES })) void _;
     })().catch((e: unknown) => e);
     expect(Date.now() - began).toBeLessThan(1000);
-    expect((failure as Error).message).toBe(`the Durable Functions HTTP API at ${fake.url}: stopped (the run was cancelled) before the instances list was read.`);
+    expect((failure as Error).message).toBe(
+      `the Durable Functions HTTP API at ${fake.url}: stopped (the run was cancelled) before the instances list was read.`,
+    );
     const gateCancel = new AbortController();
     setTimeout(() => gateCancel.abort(), 100);
     began = Date.now();
@@ -170,7 +210,10 @@ describe('bounded requests', () => {
     expect(waits).toEqual([60_000]);
     waits.length = 0;
     answers = [reply(429, 'slow down', { 'content-type': 'text/plain', 'retry-after': '3600' }), reply(200, '[]')];
-    expectClosed(await gate({ retryBudgetMs: 5000, sleep: async (ms) => void waits.push(ms) }), "HTTP 429 (text/plain, beginning 'slow down') (after 1 attempt(s))");
+    expectClosed(
+      await gate({ retryBudgetMs: 5000, sleep: async (ms) => void waits.push(ms) }),
+      "HTTP 429 (text/plain, beginning 'slow down') (after 1 attempt(s))",
+    );
     expect(waits).toEqual([]);
   });
 });

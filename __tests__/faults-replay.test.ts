@@ -18,9 +18,16 @@ const run = runTimed;
 
 describe('replay: user code that hangs or loops', () => {
   test('an orchestrator that never yields: that history is failed, the others are checked, the report is complete', async () => {
-    const app = writeApp('fault-loop', { orchestrators: { ProcessOrder: 'if (context.df.instanceId === "late-1") { for (;;) {} }\nreturn 1;', ApproveOrder: 'return 1;', ReminderOrder: 'return 1;' } });
+    const app = writeApp('fault-loop', {
+      orchestrators: {
+        ProcessOrder: 'if (context.df.instanceId === "late-1") { for (;;) {} }\nreturn 1;',
+        ApproveOrder: 'return 1;',
+        ReminderOrder: 'return 1;',
+      },
+    });
     const dir = mkdtempSync(join(tmpdir(), 'dg-loop-'));
-    for (const id of ['late-1', 'early-1']) writeFileSync(join(dir, `${id}.json`), JSON.stringify(processOrderHistory({ orderId: id, stage: 'validate' }).build()));
+    for (const id of ['late-1', 'early-1'])
+      writeFileSync(join(dir, `${id}.json`), JSON.stringify(processOrderHistory({ orderId: id, stage: 'validate' }).build()));
     const r = await run([CLI, 'replay', '--app', app, '--histories', dir, '--history-timeout', '2s', '--format', 'json'], {});
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { results: { instanceId: string; verdict: string; failure?: { message: string } }[] };
@@ -33,7 +40,11 @@ describe('replay: user code that hangs or loops', () => {
 
   test('ids and names with control characters: escaped in the text report and the Action log, never a forged line; a name with a newline is judged, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-ctl-'));
-    const file = JSON.parse(readFileSync(join(repoRoot, 'examples', 'histories', 'order-1002.json'), 'utf8')) as { instanceId: string; name: string; history: { Name?: string; OrchestrationInstance?: { InstanceId: string } }[] };
+    const file = JSON.parse(readFileSync(join(repoRoot, 'examples', 'histories', 'order-1002.json'), 'utf8')) as {
+      instanceId: string;
+      name: string;
+      history: { Name?: string; OrchestrationInstance?: { InstanceId: string } }[];
+    };
     const evil = 'order-x\n::warning title=INJECTED::forged\u001b[2K';
     file.instanceId = evil;
     file.history[1]!.OrchestrationInstance!.InstanceId = evil;
@@ -47,7 +58,14 @@ describe('replay: user code that hangs or loops', () => {
     expect(r.stdout).toContain('2 histories');
     expect(r.stdout.split('\n').some((line) => line.startsWith('::'))).toBe(false);
     const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
-    const action = await run([ACTION], { INPUT_COMMAND: 'replay', INPUT_APP: 'examples/order-app-next', INPUT_HISTORIES: dir, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: join(temp, 'out'), RUNNER_TEMP: temp });
+    const action = await run([ACTION], {
+      INPUT_COMMAND: 'replay',
+      INPUT_APP: 'examples/order-app-next',
+      INPUT_HISTORIES: dir,
+      GITHUB_WORKSPACE: repoRoot,
+      GITHUB_OUTPUT: join(temp, 'out'),
+      RUNNER_TEMP: temp,
+    });
     expect(action.stdout).not.toMatch(/^::warning title=INJECTED/m);
   });
 

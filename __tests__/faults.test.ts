@@ -78,7 +78,15 @@ describe('gate: never opens on an answer it could not read', () => {
     expect(r.stdout).not.toMatch(/Drained|may go on/);
     expect(r.stdout).toMatch(/Could not query the task hub \(the gate fails closed; do not deploy\).*(where a table query page was expected|HTTP 30\d)/s);
     expect(r.seconds).toBeLessThan(8);
-    const action = await run([ACTION], { ...viaProxy(), 'INPUT_COMMAND': 'gate', 'INPUT_TASK-HUB': HUB, INPUT_TIMEOUT: '3s', INPUT_INTERVAL: '500ms', GITHUB_OUTPUT: join(mkdtempSync(join(tmpdir(), 'dg-out-')), 'out'), RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'dg-tmp-')) });
+    const action = await run([ACTION], {
+      ...viaProxy(),
+      INPUT_COMMAND: 'gate',
+      'INPUT_TASK-HUB': HUB,
+      INPUT_TIMEOUT: '3s',
+      INPUT_INTERVAL: '500ms',
+      GITHUB_OUTPUT: join(mkdtempSync(join(tmpdir(), 'dg-out-')), 'out'),
+      RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'dg-tmp-')),
+    });
     expect(action.code).toBe(1);
     expect(action.stdout).toContain('::error::');
     expect(action.stdout).not.toMatch(/drained::true|Drained/);
@@ -157,7 +165,8 @@ describe('bounded: every run ends within its timeout and a short grace', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dg-rec-')), 'h');
     const killed = await run([CLI, 'record', '--task-hub', HUB, '--out', out], viaProxy(), { signalAfterMs: 2500, signal: 'SIGKILL' });
     expect(killed.code).toBeNull();
-    for (const file of readdirSync(out).filter((f) => f.endsWith('.json'))) expect(() => JSON.parse(readFileSync(join(out, file), 'utf8'))).not.toThrow();
+    for (const file of readdirSync(out).filter((f) => f.endsWith('.json')))
+      expect(() => JSON.parse(readFileSync(join(out, file), 'utf8')) as unknown).not.toThrow();
     // What a run killed between writing and renaming leaves behind (its process is gone).
     writeFileSync(join(out, 'late-1.json.999999.abc123.tmp'), '{"schema":"durable-gate.hist');
     proxy.setFault({ kind: 'pass' });
@@ -195,8 +204,15 @@ describe('selective gate: an instance without readable history is never safe', (
 
 describe('History answers that are well-formed but not whole', () => {
   /** The real History rows of an instance, as the Table service sends them. */
-  const rowsOf = async (instanceId: string) => (await new AzureTablesTaskHub(resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString } }), HUB).historyRows(instanceId)).rows;
-  const page = (rows: unknown[], headers: Record<string, string> = {}): Fault => ({ kind: 'answer', status: 200, contentType: 'application/json;odata=nometadata', body: JSON.stringify({ value: rows }), headers });
+  const rowsOf = async (instanceId: string) =>
+    (await new AzureTablesTaskHub(resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString } }), HUB).historyRows(instanceId)).rows;
+  const page = (rows: unknown[], headers: Record<string, string> = {}): Fault => ({
+    kind: 'answer',
+    status: 200,
+    contentType: 'application/json;odata=nometadata',
+    body: JSON.stringify({ value: rows }),
+    headers,
+  });
 
   test('a page cut short (no sentinel row): the selective gate blocks on it and record does not write it', async () => {
     const cut = (await rowsOf('late-1')).filter((row) => row.RowKey !== 'sentinel').slice(0, 4);
@@ -263,7 +279,15 @@ describe('the Action', () => {
     const temp = mkdtempSync(join(tmpdir(), 'dg-action-'));
     const outputs = join(temp, 'output');
     writeFileSync(outputs, '');
-    const replay = await run([ACTION], { INPUT_COMMAND: 'replay', INPUT_APP: app, INPUT_HISTORIES: 'examples/histories', INPUT_TIMEOUT: '3s', GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp });
+    const replay = await run([ACTION], {
+      INPUT_COMMAND: 'replay',
+      INPUT_APP: app,
+      INPUT_HISTORIES: 'examples/histories',
+      INPUT_TIMEOUT: '3s',
+      GITHUB_WORKSPACE: repoRoot,
+      GITHUB_OUTPUT: outputs,
+      RUNNER_TEMP: temp,
+    });
     expect(replay.code).toBe(1);
     expect(replay.seconds).toBeLessThan(3 + 2.5);
     expect(replay.stdout).toContain('::warning::Stopped: the timeout (3s) passed.');
@@ -271,7 +295,11 @@ describe('the Action', () => {
     expect(report.summary).toMatchObject({ total: 7, error: 7 });
     expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     proxy.setFault({ kind: 'hang' });
-    const gated = await run([ACTION], { ...viaProxy(), INPUT_COMMAND: 'gate', 'INPUT_TASK-HUB': HUB, INPUT_TIMEOUT: '5m', INPUT_INTERVAL: '1s', GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp }, { signalAfterMs: 1500 });
+    const gated = await run(
+      [ACTION],
+      { ...viaProxy(), INPUT_COMMAND: 'gate', 'INPUT_TASK-HUB': HUB, INPUT_TIMEOUT: '5m', INPUT_INTERVAL: '1s', GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp },
+      { signalAfterMs: 1500 },
+    );
     expect(gated.code).toBe(1);
     expect(gated.stdout).toContain('Cancelled after');
     expect(gated.seconds).toBeLessThan(1.5 + 2.5);

@@ -77,7 +77,12 @@ interface SarifResult {
 interface Sarif {
   $schema: string;
   version: string;
-  runs: { tool: { driver: { name: string; version: string; rules: { id: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string } }[] } }; results: SarifResult[] }[];
+  runs: {
+    tool: {
+      driver: { name: string; version: string; rules: { id: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string } }[] };
+    };
+    results: SarifResult[];
+  }[];
 }
 
 const cwd = repoRoot;
@@ -110,7 +115,12 @@ describe('JUnit XML', () => {
     expect(failure!.text).toContain('Non-Deterministic workflow detected');
     expect(failure!.text).toContain('context.df.version');
     expect(all(root, 'failure')).toHaveLength(4);
-    expect(all(cases.find((c) => c.attrs.name === 'order-1001')!, 'failure')).toHaveLength(0);
+    expect(
+      all(
+        cases.find((c) => c.attrs.name === 'order-1001')!,
+        'failure',
+      ),
+    ).toHaveLength(0);
     // Payload values from the histories never show.
     expect(xml).not.toContain('customer-order-1002');
     expect(xml).not.toContain('SKU-100');
@@ -120,7 +130,12 @@ describe('JUnit XML', () => {
   test('escapes attributes and text, and drops characters XML 1.0 forbids', () => {
     const id = `a<b>&"c'\u0001]]>`;
     const original = report.results.find((r) => r.verdict === 'nondeterministic')!;
-    const result: ReplayResult = { ...original, instanceId: id, orchestrator: 'P&Q', divergence: { ...original.divergence!, message: 'bad \u0000\u001b[31m<msg> & "x"\r\nnext' } };
+    const result: ReplayResult = {
+      ...original,
+      instanceId: id,
+      orchestrator: 'P&Q',
+      divergence: { ...original.divergence!, message: 'bad \u0000\u001b[31m<msg> & "x"\r\nnext' },
+    };
     const xml = renderJunit({ ...report, results: [result], summary: summarize([result]) }, { cwd });
     const root = parseXml(xml);
     const [testcase] = all(root, 'testcase');
@@ -155,7 +170,10 @@ describe('SARIF', () => {
     expect(result!.message.text).toContain("recorded TaskScheduled 'ReserveItem'");
     expect(result!.message.text).toContain("replayed CallActivity 'CheckFraud'");
     expect(result!.message.text).toContain('Non-Deterministic workflow detected');
-    expect(result!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: ORCHESTRATORS, uriBaseId: '%SRCROOT%' }, region: { startLine: 39, startColumn: 22 } });
+    expect(result!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: ORCHESTRATORS, uriBaseId: '%SRCROOT%' },
+      region: { startLine: 39, startColumn: 22 },
+    });
     expect(Object.values(result!.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}:1$/);
     // Stable across runs: a second render, and a report whose line moved, fingerprint alike.
     const again = JSON.parse(renderSarif(report, { cwd, version: VERSION })) as Sarif;
@@ -174,7 +192,12 @@ describe('a history that cannot be read', () => {
     const dir = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests', 'formats');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'broken.json'), '{ "schema": "durable-gate.history/v1", "history": [ oops');
-    const bad = await runReplay({ app: 'examples/order-app-next', histories: ['examples/histories/order-1001.json', join(dir, 'broken.json')], cwd, userOutput: 'ignore' });
+    const bad = await runReplay({
+      app: 'examples/order-app-next',
+      histories: ['examples/histories/order-1001.json', join(dir, 'broken.json')],
+      cwd,
+      userOutput: 'ignore',
+    });
     expect(bad.summary).toMatchObject({ total: 2, ok: 1, error: 1 });
     const file = 'node_modules/.cache/durable-gate-tests/formats/broken.json';
 

@@ -18,7 +18,15 @@ import { runReplay } from '../harness/replay/run.js';
 const repo = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const examples = join(repo, 'examples', 'histories');
 const example = (name: string): string => join(examples, name);
-const ALL_EXAMPLES = ['order-1001.json', 'order-1002.json', 'order-1003-approval.json', 'order-1003.json', 'order-1004.json', 'order-1005.json', 'order-1006-reminder.json'];
+const ALL_EXAMPLES = [
+  'order-1001.json',
+  'order-1002.json',
+  'order-1003-approval.json',
+  'order-1003.json',
+  'order-1004.json',
+  'order-1005.json',
+  'order-1006-reminder.json',
+];
 
 let root: string;
 beforeAll(() => {
@@ -78,7 +86,9 @@ describe('symbolic links under --histories', () => {
     expect(files).toEqual([join(dir, 'a', 'order-1001.json'), ...ALL_EXAMPLES.map((name) => join(dir, 'b1', name)), join(dir, 'x.json'), join(dir, 'y.json')]);
     expect((await expandHistoryPaths(['loops/**/*.json'], root)).files).toEqual(files);
     const loop = await readError(join(dir, 'x.json'));
-    expect(loop.message).toBe(`${join(dir, 'x.json')}: is a symbolic link to "${join(dir, 'y.json')}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`);
+    expect(loop.message).toBe(
+      `${join(dir, 'x.json')}: is a symbolic link to "${join(dir, 'y.json')}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`,
+    );
   });
 
   test('a dangling link is kept and named, not skipped: to a file, to what may have been a folder, and as an argument', async () => {
@@ -95,7 +105,9 @@ describe('symbolic links under --histories', () => {
     expect(await expandHistoryPaths([join(dir, 'gone.json')])).toEqual({ files: [join(dir, 'gone.json')], unmatched: [] });
 
     const gone = await readError(join(dir, 'gone.json'));
-    expect(gone.message).toBe(`${join(dir, 'gone.json')}: is a symbolic link to "${join(dir, 'missing.json')}", which does not exist (a dangling link). Point the link at the history file, or remove it.`);
+    expect(gone.message).toBe(
+      `${join(dir, 'gone.json')}: is a symbolic link to "${join(dir, 'missing.json')}", which does not exist (a dangling link). Point the link at the history file, or remove it.`,
+    );
     expect((await readError(join(dir, 'archive'))).detail).toContain('is a symbolic link to "/no/such/mount/histories", which does not exist');
     expect((await readError(join(dir, 'nothing.json'))).detail).toBe('no such file');
   });
@@ -110,22 +122,33 @@ describe('hostile history files', () => {
   test('a truncated file says so, with what to do', async () => {
     const dir = folder('truncated');
     const text = order1001();
-    for (const [name, cut] of [['half', text.length / 2], ['in-a-string', text.indexOf('ProcessOrder') + 3], ['after-a-value', text.indexOf('"Running"') + 9]] as const) {
+    for (const [name, cut] of [
+      ['half', text.length / 2],
+      ['in-a-string', text.indexOf('ProcessOrder') + 3],
+      ['after-a-value', text.indexOf('"Running"') + 9],
+    ] as const) {
       writeFileSync(join(dir, `${name}.json`), text.slice(0, cut));
       const error = await readError(join(dir, `${name}.json`));
-      expect(error.detail).toMatch(/^is truncated: the JSON stops in the middle of a value after \d+ characters \(.+\)\. The file was cut short while it was written or copied: record or copy it again\. Expected a durable-gate history file/);
+      expect(error.detail).toMatch(
+        /^is truncated: the JSON stops in the middle of a value after \d+ characters \(.+\)\. The file was cut short while it was written or copied: record or copy it again\. Expected a durable-gate history file/,
+      );
     }
     writeFileSync(join(dir, 'empty.json'), ' \n');
     expect((await readError(join(dir, 'empty.json'))).detail).toMatch(/^the file is empty\. Expected/);
     writeFileSync(join(dir, 'broken.json'), text.replace('"IsPlayed": false', '"IsPlayed": flase'));
     expect((await readError(join(dir, 'broken.json'))).detail).toMatch(/^not valid JSON \(Unexpected token 'l', .*"Played": flase .*\)\. Expected/);
     writeFileSync(join(dir, 'trailing.json'), `${text}\n}`);
-    expect((await readError(join(dir, 'trailing.json'))).detail).toMatch(/^not valid JSON \(Unexpected non-whitespace character after JSON at position \d+(, line 51| \(line 51 column 1\))\)\./);
+    expect((await readError(join(dir, 'trailing.json'))).detail).toMatch(
+      /^not valid JSON \(Unexpected non-whitespace character after JSON at position \d+(, line 51| \(line 51 column 1\))\)\./,
+    );
   });
 
   test('a file that is not UTF-8 names the byte offset and line; a UTF-8 byte order mark is accepted', async () => {
     const dir = folder('encoding');
-    const latin1 = Buffer.from(order1001((t) => t.replace('customer-order-1001', 'Café Müller')), 'latin1');
+    const latin1 = Buffer.from(
+      order1001((t) => t.replace('customer-order-1001', 'Café Müller')),
+      'latin1',
+    );
     writeFileSync(join(dir, 'latin1.json'), latin1);
     const offset = latin1.indexOf(0xe9);
     const error = await readError(join(dir, 'latin1.json'));
@@ -140,24 +163,37 @@ describe('hostile history files', () => {
       expect((await readError(join(dir, 'bad.json'))).detail).toMatch(/^is not UTF-8 text: the byte at offset 6 \(line 1\)/);
     }
     writeFileSync(join(dir, 'utf16.json'), Buffer.from(`\ufeff${order1001()}`, 'utf16le'));
-    expect((await readError(join(dir, 'utf16.json'))).detail).toMatch(/^is UTF-16 text \(byte order mark 0xFF 0xFE\), as Windows PowerShell's ">" writes it\. Save it as UTF-8/);
-    writeFileSync(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(order1001((t) => t.replace('customer-order-1001', 'Café Müller')))]));
+    expect((await readError(join(dir, 'utf16.json'))).detail).toMatch(
+      /^is UTF-16 text \(byte order mark 0xFF 0xFE\), as Windows PowerShell's ">" writes it\. Save it as UTF-8/,
+    );
+    writeFileSync(
+      join(dir, 'bom.json'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(order1001((t) => t.replace('customer-order-1001', 'Café Müller')))]),
+    );
     expect((await readHistoryFile(join(dir, 'bom.json'))).events[1]!.Input).toContain('Café Müller');
   });
 
   test('deep nesting is refused by name before anything recursive sees it (100,000 levels)', async () => {
     const dir = folder('deep');
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    writeFileSync(join(dir, 'tags.json'), order1001((t) => t.replace('"Tags": null', `"Tags": {"a": ${deep}}`)));
+    writeFileSync(
+      join(dir, 'tags.json'),
+      order1001((t) => t.replace('"Tags": null', `"Tags": {"a": ${deep}}`)),
+    );
     const error = await readError(join(dir, 'tags.json'));
     expect(error.detail).toBe(
       `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under history[1].Tags.a); no history event nests that deep, and replaying it would overflow the stack. ` +
         'Expected a durable-gate history file, an array of history events or of History table rows, as UTF-8 JSON.',
     );
     writeFileSync(join(dir, 'bare.json'), deep);
-    expect((await readError(join(dir, 'bare.json'))).detail).toMatch(/^arrays and objects are nested more than 1000 levels deep \(under \[0\]\[0\]\[0\]\[0\]\)/);
+    expect((await readError(join(dir, 'bare.json'))).detail).toMatch(
+      /^arrays and objects are nested more than 1000 levels deep \(under \[0\]\[0\]\[0\]\[0\]\)/,
+    );
     // Nesting up to the limit is fine (a payload of a few levels is the norm).
-    writeFileSync(join(dir, 'ok.json'), order1001((t) => t.replace('"Tags": null', `"Tags": {"a": ${'['.repeat(MAX_HISTORY_DEPTH - 4)}${']'.repeat(MAX_HISTORY_DEPTH - 4)}}`)));
+    writeFileSync(
+      join(dir, 'ok.json'),
+      order1001((t) => t.replace('"Tags": null', `"Tags": {"a": ${'['.repeat(MAX_HISTORY_DEPTH - 4)}${']'.repeat(MAX_HISTORY_DEPTH - 4)}}`)),
+    );
     expect((await readHistoryFile(join(dir, 'ok.json'))).instanceId).toBe('order-1001');
   });
 
@@ -201,8 +237,17 @@ describe('one bad file gives an error for that file; the others replay', () => {
     symlinkSync(join(dir, 'missing.json'), join(dir, 'dangling.json'));
     symlinkSync(dir, join(dir, 'loop'));
     writeFileSync(join(dir, 'truncated.json'), order1001().slice(0, 300));
-    writeFileSync(join(dir, 'latin1.json'), Buffer.from(order1001((t) => t.replace('customer-order-1001', 'Café')), 'latin1'));
-    writeFileSync(join(dir, 'deep.json'), order1001((t) => t.replace('"Tags": null', `"Tags": ${'['.repeat(100_000)}${']'.repeat(100_000)}`)));
+    writeFileSync(
+      join(dir, 'latin1.json'),
+      Buffer.from(
+        order1001((t) => t.replace('customer-order-1001', 'Café')),
+        'latin1',
+      ),
+    );
+    writeFileSync(
+      join(dir, 'deep.json'),
+      order1001((t) => t.replace('"Tags": null', `"Tags": ${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
+    );
     writeFileSync(join(dir, 'big.json'), bigHistory());
   });
   afterAll(async () => {

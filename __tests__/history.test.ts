@@ -61,7 +61,9 @@ describe('history forms', () => {
     expect(() => parseHistory(status, 'status.json')).toThrow(/showHistory.*az storage entity query/s);
     expect(() => parseHistory(status.historyEvents, 'events.json')).toThrow(/showHistory/);
     // Junk with string event types is not mistaken for showHistory output.
-    expect(() => parseHistory([{ EventType: 'Bogus' }], 'junk.json')).toThrow(/^junk\.json \(event 0\): EventType "Bogus" is not a DurableTask.Core event type/);
+    expect(() => parseHistory([{ EventType: 'Bogus' }], 'junk.json')).toThrow(
+      /^junk\.json \(event 0\): EventType "Bogus" is not a DurableTask.Core event type/,
+    );
   });
 
   test('an unknown event type names the file and the event index', () => {
@@ -78,12 +80,16 @@ describe('history forms', () => {
   });
 
   test('a missing ExecutionStarted is refused', () => {
-    const events = sample().build().filter((e) => e.EventType !== EventType.ExecutionStarted);
+    const events = sample()
+      .build()
+      .filter((e) => e.EventType !== EventType.ExecutionStarted);
     expect(() => parseHistory(events, 'cut.json')).toThrow(/no ExecutionStarted/);
   });
 
   test('timestamps without a zone are read as UTC, and the note says so', () => {
-    const events = sample().build().map((e) => ({ ...e, Timestamp: e.Timestamp.replace('Z', '') }));
+    const events = sample()
+      .build()
+      .map((e) => ({ ...e, Timestamp: e.Timestamp.replace('Z', '') }));
     const history = parseHistory(events, 'nozone.json');
     expect(history.events[0]!.Timestamp.endsWith('Z')).toBe(true);
     expect(history.notes.join()).toContain('UTC');
@@ -102,7 +108,9 @@ describe('history forms', () => {
     const fromCopy = new other.HistoryError('f.json', 'bad');
     expect(fromCopy).toBeInstanceOf(HistoryError);
     expect(new HistoryError('f.json', 'bad')).toBeInstanceOf(other.HistoryError);
-    expect(new other.NondeterminismError('x', { source: '', instanceId: '', orchestrator: '', verdict: 'nondeterministic' })).toBeInstanceOf((await import('../harness/errors.js')).IncompatibleCodeError);
+    expect(new other.NondeterminismError('x', { source: '', instanceId: '', orchestrator: '', verdict: 'nondeterministic' })).toBeInstanceOf(
+      (await import('../harness/errors.js')).IncompatibleCodeError,
+    );
     expect(fromCopy).not.toBeInstanceOf(other.NondeterminismError);
   });
 
@@ -116,13 +124,22 @@ describe('history forms', () => {
 describe('more forms and payload', () => {
   test('table query results wrapped as { items } (az storage entity query) or { value } (Table REST API)', () => {
     const b = sample();
-    const rows = b.build().map((e, i) => ({ PartitionKey: 'i/1', RowKey: i.toString(16).padStart(16, '0'), ExecutionId: 'E', ...e, EventType: EventType[e.EventType], _Timestamp: e.Timestamp }));
+    const rows = b.build().map((e, i) => ({
+      PartitionKey: 'i/1',
+      RowKey: i.toString(16).padStart(16, '0'),
+      ExecutionId: 'E',
+      ...e,
+      EventType: EventType[e.EventType],
+      _Timestamp: e.Timestamp,
+    }));
     expect(parseHistory({ items: rows, nextMarker: null }, 'az.json').format).toBe('table-rows');
     expect(parseHistory({ 'odata.metadata': 'x', value: rows }, 'rest.json').events).toHaveLength(rows.length);
   });
 
   test('a large value moved to a blob is named with what to do', () => {
-    const rows = sample().build().map((e, i) => ({ PartitionKey: 'i/1', RowKey: i.toString(16).padStart(16, '0'), ...e, EventType: EventType[e.EventType], _Timestamp: e.Timestamp }));
+    const rows = sample()
+      .build()
+      .map((e, i) => ({ PartitionKey: 'i/1', RowKey: i.toString(16).padStart(16, '0'), ...e, EventType: EventType[e.EventType], _Timestamp: e.Timestamp }));
     Object.assign(rows[1]!, { Input: '', InputBlobName: 'i/1/history-0000000000000001-ExecutionStarted-1A2B3C4D-Input.json.gz' });
     expect(() => parseHistory(rows, 'big.json')).toThrow(/InputBlobName.*gunzip/);
   });

@@ -98,7 +98,6 @@ describe('HTTP management API as the gate source', () => {
 
   const run = (args: string[], env: NodeJS.ProcessEnv) => runNode([join(repoRoot, 'dist', 'cli', 'index.js'), ...args], env);
 
-
   test('the built CLI: key from the environment, never printed; record refuses this source', async () => {
     instances = [{ instanceId: 'a', name: 'ProcessOrder', runtimeStatus: 'Running', ...at('2026-11-20T10:00:00Z') }];
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath, DURABLE_GATE_SYSTEM_KEY: KEY };

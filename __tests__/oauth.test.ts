@@ -29,7 +29,13 @@ beforeAll(async () => {
   const agent = new Agent({ ca: certificate.cert });
   trust = { name: 'trust-test-ca', sendRequest: (request, next) => next(Object.assign(request, { agent })) };
   azurite = await startAzurite({ https: true, extraArgs: ['--oauth', 'basic', '--cert', certificate.certPath, '--key', certificate.keyPath] });
-  const seeder = new TaskHubSeeder(resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString }, clientOptions: { additionalPolicies: [{ policy: trust, position: 'perCall' }] } }), 'TokenHub');
+  const seeder = new TaskHubSeeder(
+    resolveConnection({
+      env: { AzureWebJobsStorage: azurite.connectionString },
+      clientOptions: { additionalPolicies: [{ policy: trust, position: 'perCall' }] },
+    }),
+    'TokenHub',
+  );
   await seeder.instances.createTable();
   await seeder.history.createTable();
   await seeder.write({ instanceId: 'tok-1', events: processOrderHistory({ orderId: 'tok-1', stage: 'charge' }).build() });
@@ -67,7 +73,9 @@ describe('identity-based connection (token)', () => {
     const attempt = async (): Promise<void> => {
       for await (const _ of hub.instances({ statuses: IN_FLIGHT_STATUSES })) void _;
     };
-    await expect(attempt()).rejects.toThrow(/TokenHubInstances in storage account devstoreaccount1 \(token credential\): (access denied|the credential was refused)/);
+    await expect(attempt()).rejects.toThrow(
+      /TokenHubInstances in storage account devstoreaccount1 \(token credential\): (access denied|the credential was refused)/,
+    );
   });
 
   test('settings come from the environment first, then local.settings.json; a missing one says what to set', async () => {
@@ -75,11 +83,16 @@ describe('identity-based connection (token)', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const app = mkdtempSync(join(tmpdir(), 'dg-settings-'));
-    writeFileSync(join(app, 'local.settings.json'), JSON.stringify({ Values: { AzureWebJobsStorage: 'UseDevelopmentStorage=true', Other__accountName: 'mystorage' } }));
+    writeFileSync(
+      join(app, 'local.settings.json'),
+      JSON.stringify({ Values: { AzureWebJobsStorage: 'UseDevelopmentStorage=true', Other__accountName: 'mystorage' } }),
+    );
     expect(resolveConnection({ env: {}, appDir: app }).describe).toContain('Azurite (UseDevelopmentStorage=true)');
     expect(resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString }, appDir: app }).describe).toContain('storage account devstoreaccount1');
     const identity = resolveConnection({ setting: 'Other', env: {}, appDir: app, credential: staticToken('https://storage.azure.com') });
     expect(identity.describe).toContain('storage account mystorage (identity-based');
-    expect(() => resolveConnection({ setting: 'Missing', env: {} })).toThrow(/the setting Missing is not set in the environment, and neither is Missing__accountName or Missing__tableServiceUri/);
+    expect(() => resolveConnection({ setting: 'Missing', env: {} })).toThrow(
+      /the setting Missing is not set in the environment, and neither is Missing__accountName or Missing__tableServiceUri/,
+    );
   });
 });

@@ -16,7 +16,7 @@ import { makeCertificate, startHttps, type Certificate, type HttpsFake } from '.
 const TOKEN = 'ghs_pull_request_token_for_tests';
 let certificate: Certificate;
 let github: HttpsFake;
-let comments: { id: number; body: string; user: { login: string; type: string }; html_url: string }[] = [];
+const comments: { id: number; body: string; user: { login: string; type: string }; html_url: string }[] = [];
 let readOnly = false;
 const writes: { method: string; path: string }[] = [];
 
@@ -30,23 +30,43 @@ const body = (req: IncomingMessage): Promise<string> =>
 beforeAll(async () => {
   certificate = makeCertificate();
   github = await startHttps(certificate, async (req, res, url) => {
-    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(value));
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(value));
     if (req.headers.authorization !== `token ${TOKEN}`) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const list = /^\/repos\/octo\/shop\/issues\/7\/comments$/.exec(url.pathname);
     const one = /^\/repos\/octo\/shop\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (list && req.method === 'GET') {
       // Two pages: the second through the Link header, as GitHub pages.
       const page = Number(url.searchParams.get('page') ?? '1');
-      const filler = Array.from({ length: 3 }, (_, i) => ({ id: 900 + i, body: 'another bot', user: { login: 'other[bot]', type: 'Bot' }, html_url: `https://github.example/c/${900 + i}` }));
+      const filler = Array.from({ length: 3 }, (_, i) => ({
+        id: 900 + i,
+        body: 'another bot',
+        user: { login: 'other[bot]', type: 'Bot' },
+        html_url: `https://github.example/c/${900 + i}`,
+      }));
       // Someone quoting the marker: not ours to update.
-      filler.push({ id: 950, body: 'quoting <!-- durable-gate:replay examples/order-app-next -->', user: { login: 'octocat', type: 'User' }, html_url: 'https://github.example/c/950' });
-      if (page === 1) return json(200, filler, { link: `<${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="next", <${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="last"` });
+      filler.push({
+        id: 950,
+        body: 'quoting <!-- durable-gate:replay examples/order-app-next -->',
+        user: { login: 'octocat', type: 'User' },
+        html_url: 'https://github.example/c/950',
+      });
+      if (page === 1)
+        return json(200, filler, {
+          link: `<${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="next", <${github.url}/repos/octo/shop/issues/7/comments?per_page=100&page=2>; rel="last"`,
+        });
       return json(200, comments);
     }
-    if (readOnly && req.method !== 'GET') return json(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    if (readOnly && req.method !== 'GET')
+      return json(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     if (list && req.method === 'POST') {
       writes.push({ method: 'POST', path: url.pathname });
-      const comment = { id: 100 + comments.length, body: (JSON.parse(await body(req)) as { body: string }).body, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: `https://github.example/octo/shop/pull/7#issuecomment-${100 + comments.length}` };
+      const comment = {
+        id: 100 + comments.length,
+        body: (JSON.parse(await body(req)) as { body: string }).body,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        html_url: `https://github.example/octo/shop/pull/7#issuecomment-${100 + comments.length}`,
+      };
       comments.push(comment);
       return json(201, comment);
     }
@@ -70,7 +90,15 @@ async function action(inputs: Record<string, string>) {
   const [output, summary, event] = [join(dir, 'output'), join(dir, 'summary'), join(dir, 'event.json')];
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  writeFileSync(event, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: 'abc123' } }, repository: { name: 'shop', owner: { login: 'octo' } } }));
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, head: { sha: 'abc123' } },
+      repository: { name: 'shop', owner: { login: 'octo' } },
+    }),
+  );
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(k))),
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
@@ -98,10 +126,14 @@ describe('pull-request reporting (command: replay)', () => {
     expect(first.code).toBe(1);
     expect(first.summary).toContain('</h2>\n\n### ❌ 4 of 7');
     expect(first.summary).toContain('| ProcessOrder | 5 | 1 | 4 | 0 |');
-    expect(first.summary).toContain('[examples/order-app-next/src/functions/orchestrators.ts:39](https://github.example/octo/shop/blob/abc123/examples/order-app-next/src/functions/orchestrators.ts#L39)');
-    expect(first.summary).toContain("**Recorded** step 1: TaskScheduled `ReserveItem`");
+    expect(first.summary).toContain(
+      '[examples/order-app-next/src/functions/orchestrators.ts:39](https://github.example/octo/shop/blob/abc123/examples/order-app-next/src/functions/orchestrators.ts#L39)',
+    );
+    expect(first.summary).toContain('**Recorded** step 1: TaskScheduled `ReserveItem`');
     expect(first.summary).toContain('What you can do');
-    expect(first.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::4 instances of ProcessOrder');
+    expect(first.stdout).toContain(
+      '::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::4 instances of ProcessOrder',
+    );
     expect(first.stdout).toContain(`::add-mask::${TOKEN}`);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('<!-- durable-gate:replay examples/order-app-next -->');
@@ -109,7 +141,9 @@ describe('pull-request reporting (command: replay)', () => {
     expect(first.outputs).toContain('https://github.example/octo/shop/pull/7#issuecomment-100');
     const sarifPath = /sarif-path<<(\S+)\n(.+)\n/.exec(first.outputs)?.[2];
     expect(JSON.parse(readFileSync(sarifPath!, 'utf8'))).toMatchObject({ version: '2.1.0' });
-    expect(readFileSync(/junit-path<<(\S+)\n(.+)\n/.exec(first.outputs)![2]!, 'utf8')).toContain('<testsuites name="durable-gate replay" tests="7" failures="4"');
+    expect(readFileSync(/junit-path<<(\S+)\n(.+)\n/.exec(first.outputs)![2]!, 'utf8')).toContain(
+      '<testsuites name="durable-gate replay" tests="7" failures="4"',
+    );
     const again = await action(replayInputs('examples/order-app-next'));
     expect(again.stdout).toContain('Pull-request comment updated');
     expect(comments).toHaveLength(1);
@@ -121,7 +155,9 @@ describe('pull-request reporting (command: replay)', () => {
     try {
       const r = await action(replayInputs('examples/order-app'));
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('::warning::could not comment on pull request #7 (HTTP 403): the token cannot write to it. Pull requests from forks get a read-only token');
+      expect(r.stdout).toContain(
+        '::warning::could not comment on pull request #7 (HTTP 403): the token cannot write to it. Pull requests from forks get a read-only token',
+      );
     } finally {
       readOnly = false;
     }

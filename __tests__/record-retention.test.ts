@@ -11,7 +11,16 @@ import { parseHistory } from '../harness/history/load.js';
 import { REDACTED, parseRedactPath, redactHistory } from '../src/taskhub/redact.js';
 import { pruneHistories } from '../src/taskhub/retention.js';
 
-const ORDER_INPUT = { orderId: 'o-1', customer: { email: 'ann@example.com', name: 'Ann', address: { email: 'home@example.com' } }, card: { number: '4111', cvc: 123 }, items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 2 }], total: 250 };
+const ORDER_INPUT = {
+  orderId: 'o-1',
+  customer: { email: 'ann@example.com', name: 'Ann', address: { email: 'home@example.com' } },
+  card: { number: '4111', cvc: 123 },
+  items: [
+    { sku: 'A', qty: 1 },
+    { sku: 'B', qty: 2 },
+  ],
+  total: 250,
+};
 
 function orderHistory(): HistoryFile {
   const b = new HistoryBuilder({ instanceId: 'o-1', name: 'ProcessOrder', input: ORDER_INPUT });
@@ -50,26 +59,37 @@ describe('parseRedactPath', () => {
     expect(parseRedactPath('Result:$.token').kind).toBe('result');
   });
 
-  test.each(['', 'customer.email', '$.customer.', '$customer', 'output:$.x', '$[x]', '$..', '$.a b', 'input:'])('refuses %j, quoting it and showing the form', (text) => {
-    const error = (() => {
-      try {
-        parseRedactPath(text);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toContain(`redact path ${JSON.stringify(text)}`);
-    expect((error as Error).message).toContain('e.g. $.customer.email, input:$.items[*].sku');
-  });
+  test.each(['', 'customer.email', '$.customer.', '$customer', 'output:$.x', '$[x]', '$..', '$.a b', 'input:'])(
+    'refuses %j, quoting it and showing the form',
+    (text) => {
+      const error = (() => {
+        try {
+          parseRedactPath(text);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(`redact path ${JSON.stringify(text)}`);
+      expect((error as Error).message).toContain('e.g. $.customer.email, input:$.items[*].sku');
+    },
+  );
 });
 
 describe('redactHistory', () => {
   test('nested paths, [*] and the marker; other values, events and metadata unchanged', () => {
     const file = orderHistory();
     const { file: out, redacted } = redact(file, '$.customer.email', '$.items[*].sku', '$.card');
-    expect(payload(out, EventType.ExecutionStarted)).toEqual({ ...ORDER_INPUT, customer: { ...ORDER_INPUT.customer, email: REDACTED }, card: REDACTED, items: [{ sku: REDACTED, qty: 1 }, { sku: REDACTED, qty: 2 }] });
+    expect(payload(out, EventType.ExecutionStarted)).toEqual({
+      ...ORDER_INPUT,
+      customer: { ...ORDER_INPUT.customer, email: REDACTED },
+      card: REDACTED,
+      items: [
+        { sku: REDACTED, qty: 1 },
+        { sku: REDACTED, qty: 2 },
+      ],
+    });
     // The activity's input has a card too; $.card matches in every kind of payload.
     expect(payload(out, EventType.TaskScheduled)).toEqual({ card: REDACTED, email: 'ann@example.com' });
     expect(redacted).toBe(5);
@@ -94,9 +114,18 @@ describe('redactHistory', () => {
   });
 
   test('..name at any depth, in arrays too; a value matched twice counts once', () => {
-    const b = new HistoryBuilder({ instanceId: 'd', name: 'Deep', input: { email: 'a', list: [{ email: 'b' }, [{ Email: 'c' }]], email2: 'kept', inner: { email: { email: 'd' } } } });
+    const b = new HistoryBuilder({
+      instanceId: 'd',
+      name: 'Deep',
+      input: { email: 'a', list: [{ email: 'b' }, [{ Email: 'c' }]], email2: 'kept', inner: { email: { email: 'd' } } },
+    });
     const { file, redacted } = redact(b.idle().toFile(), '$..email', 'input:$.email');
-    expect(payload(file, EventType.ExecutionStarted)).toEqual({ email: REDACTED, list: [{ email: REDACTED }, [{ Email: REDACTED }]], email2: 'kept', inner: { email: REDACTED } });
+    expect(payload(file, EventType.ExecutionStarted)).toEqual({
+      email: REDACTED,
+      list: [{ email: REDACTED }, [{ Email: REDACTED }]],
+      email2: 'kept',
+      inner: { email: REDACTED },
+    });
     expect(redacted).toBe(4);
   });
 
@@ -133,7 +162,7 @@ describe('redactHistory', () => {
     expect(redacted).toBe(6);
   });
 
-  test("an entity message keeps the fields replay reads (request id, parent, op) even under $ or ..id", () => {
+  test('an entity message keeps the fields replay reads (request id, parent, op) even under $ or ..id', () => {
     const file = orderHistory();
     const sent = (f: HistoryFile) => payload(f, EventType.EventSent) as Record<string, unknown>;
     const original = sent(file);
@@ -158,7 +187,9 @@ describe('redactHistory', () => {
     const after = parseHistory(JSON.parse(JSON.stringify(out)), path);
     expect(after.format).toBe('history-file');
     expect({ ...after, events: after.events.length }).toEqual({ ...before, events: before.events.length });
-    expect(after.events.map((e) => [e.EventType, e.EventId, e.Name, e.Timestamp, e.TaskScheduledId])).toEqual(before.events.map((e) => [e.EventType, e.EventId, e.Name, e.Timestamp, e.TaskScheduledId]));
+    expect(after.events.map((e) => [e.EventType, e.EventId, e.Name, e.Timestamp, e.TaskScheduledId])).toEqual(
+      before.events.map((e) => [e.EventType, e.EventId, e.Name, e.Timestamp, e.TaskScheduledId]),
+    );
   });
 });
 

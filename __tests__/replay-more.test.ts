@@ -35,9 +35,15 @@ describe('shapes', () => {
     b.episode().completed(http, { statusCode: 200, headers: {}, content: 'pong' });
     b.activity('A');
     const history = b.idle().build();
-    const same = await open('http', { orchestrators: { Flow: "yield context.df.callHttp({ method: 'GET', url: 'https://example.invalid/ping' });\nyield context.df.callActivity('A');" }, activities: ['A'] });
+    const same = await open('http', {
+      orchestrators: { Flow: "yield context.df.callHttp({ method: 'GET', url: 'https://example.invalid/ping' });\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+    });
     expect((await replayOne(same, history)).verdict).toBe('ok');
-    const replaced = await open('http-replaced', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('A');" }, activities: ['A'] });
+    const replaced = await open('http-replaced', {
+      orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+    });
     const r = await replayOne(replaced, history);
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
@@ -49,16 +55,28 @@ describe('shapes', () => {
     b.entityOperation({ name: 'counter', key: 'k' }, 'add', 1, true);
     b.activity('A');
     const history = b.idle().build();
-    const same = await open('signal', { orchestrators: { Flow: "context.df.signalEntity(new df.EntityId('counter', 'k'), 'add', 1);\nyield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    const same = await open('signal', {
+      orchestrators: { Flow: "context.df.signalEntity(new df.EntityId('counter', 'k'), 'add', 1);\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+      entities: ['counter'],
+    });
     expect((await replayOne(same, history)).verdict).toBe('ok');
-    const replaced = await open('signal-replaced', { orchestrators: { Flow: "yield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    const replaced = await open('signal-replaced', {
+      orchestrators: { Flow: "yield context.df.callActivity('A');" },
+      activities: ['A'],
+      entities: ['counter'],
+    });
     const r = await replayOne(replaced, history);
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
     expect(r.divergence?.message).toBe(
       `Non-Deterministic workflow detected: A previous execution of this orchestration scheduled a send event task with sequence ID 0, type 'EventSent', name 'op', instance ID '@counter@k', but the current orchestration replay instead scheduled a ScheduleTaskOrchestratorAction task at this sequence number. ${TAIL}`,
     );
-    const removed = await open('signal-removed', { orchestrators: { Flow: "yield context.df.waitForExternalEvent('Go');" }, activities: ['A'], entities: ['counter'] });
+    const removed = await open('signal-removed', {
+      orchestrators: { Flow: "yield context.df.waitForExternalEvent('Go');" },
+      activities: ['A'],
+      entities: ['counter'],
+    });
     const gone = await replayOne(removed, history);
     expect(gone.divergence?.message).toBe(
       `Non-Deterministic workflow detected: A previous execution of this orchestration scheduled a send event task with sequence ID 0, type 'EventSent' name 'op', instance ID '@counter@k', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`,
@@ -71,7 +89,10 @@ describe('shapes', () => {
     b.episode().completed(a, 'a');
     b.continueAsNew(2);
     const history = b.build();
-    const loop = await open('continue', { orchestrators: { Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\ncontext.df.continueAsNew(n + 1);" }, activities: ['A'] });
+    const loop = await open('continue', {
+      orchestrators: { Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\ncontext.df.continueAsNew(n + 1);" },
+      activities: ['A'],
+    });
     const ok = await replayOne(loop, history);
     expect(ok.verdict).toBe('ok');
     expect(ok.warnings).toBeUndefined();
@@ -85,12 +106,15 @@ describe('shapes', () => {
     const b = new HistoryBuilder({ instanceId: 'p', name: 'Flow' });
     const a = b.activity('A');
     b.episode();
-    b.events.push({ EventType: EventType.ExecutionSuspended, EventId: -1, Reason: 'maintenance', Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.events.push({ EventType: EventType.ExecutionSuspended, EventId: -1, Reason: 'maintenance', Timestamp: b.currentTime.toISOString() });
     b.episode();
-    b.events.push({ EventType: EventType.ExecutionResumed, EventId: -1, Reason: 'done', Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.events.push({ EventType: EventType.ExecutionResumed, EventId: -1, Reason: 'done', Timestamp: b.currentTime.toISOString() });
     b.completed(a, 'a');
     b.activity('B');
-    const app = await open('suspend', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A', 'B'] });
+    const app = await open('suspend', {
+      orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" },
+      activities: ['A', 'B'],
+    });
     expect((await replayOne(app, b.idle().build())).verdict).toBe('ok');
   });
 
@@ -101,7 +125,10 @@ describe('shapes', () => {
     const events = b.idle().build();
     const [first, second] = [events.findIndex((e) => e.Name === 'A'), events.findIndex((e) => e.Name === 'B')];
     [events[first], events[second]] = [events[second]!, events[first]!];
-    const app = await open('out-of-order', { orchestrators: { Flow: "yield context.df.Task.all([context.df.callActivity('A'), context.df.callActivity('B')]);" }, activities: ['A', 'B'] });
+    const app = await open('out-of-order', {
+      orchestrators: { Flow: "yield context.df.Task.all([context.df.callActivity('A'), context.df.callActivity('B')]);" },
+      activities: ['A', 'B'],
+    });
     expect((await replayOne(app, events)).verdict).toBe('ok');
   });
 
@@ -112,7 +139,9 @@ describe('shapes', () => {
     const t = b.timer(new Date(b.currentTime.getTime() + 1000));
     b.episode(1000).fired(t, b.currentTime);
     b.subOrchestration('Child', 'r:child');
-    const app = await open('sub-retry', { orchestrators: { Flow: "yield context.df.callSubOrchestratorWithRetry('Child', new df.RetryOptions(1000, 3), null, 'r:child');", Child: 'return 1;' } });
+    const app = await open('sub-retry', {
+      orchestrators: { Flow: "yield context.df.callSubOrchestratorWithRetry('Child', new df.RetryOptions(1000, 3), null, 'r:child');", Child: 'return 1;' },
+    });
     expect((await replayOne(app, b.idle().build())).verdict).toBe('ok');
   });
 });
@@ -123,7 +152,12 @@ describe('verdict precedence', () => {
     const a = b.activity('A');
     b.episode().failed(a, 'Card declined', 'PaymentError: card declined');
     b.activity('B');
-    const app = await open('swapped', { orchestrators: { Flow: "yield context.df.callActivity('B');\ntry { yield context.df.callActivity('A'); } catch (e) { yield context.df.callActivity('B'); }" }, activities: ['A', 'B'] });
+    const app = await open('swapped', {
+      orchestrators: {
+        Flow: "yield context.df.callActivity('B');\ntry { yield context.df.callActivity('A'); } catch (e) { yield context.df.callActivity('B'); }",
+      },
+      activities: ['A', 'B'],
+    });
     const r = await replayOne(app, b.idle().build());
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
@@ -148,7 +182,9 @@ describe('library API', () => {
     expect(error).toBeInstanceOf(NondeterminismError);
     expect((error as NondeterminismError).name).toBe('NondeterminismError');
     expect((error as NondeterminismError).result.divergence?.sequenceId).toBe(1);
-    expect((error as Error).message).toMatch(/lib-1 \(Flow\) is nondeterministic at step 1: recorded TaskScheduled 'B', replayed CallActivity 'X' \(.*functions\.js:5:\d+\)/);
+    expect((error as Error).message).toMatch(
+      /lib-1 \(Flow\) is nondeterministic at step 1: recorded TaskScheduled 'B', replayed CallActivity 'X' \(.*functions\.js:5:\d+\)/,
+    );
     const okHistory = new HistoryBuilder({ instanceId: 'lib-2', name: 'Flow' });
     okHistory.activity('A');
     await expect(replayHistory(app, okHistory.idle().build())).resolves.toMatchObject({ verdict: 'ok' });
@@ -171,7 +207,9 @@ describe('library API', () => {
 describe('robustness', () => {
   test('an orchestrator that never returns is reported as failed and the other histories go on', async () => {
     const dir = writeApp('endless', {
-      orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nif (r === 'loop') { while (true) { /* spins */ } }\nyield context.df.callActivity('B');" },
+      orchestrators: {
+        Flow: "const r = yield context.df.callActivity('A');\nif (r === 'loop') { while (true) { /* spins */ } }\nyield context.df.callActivity('B');",
+      },
       activities: ['A', 'B'],
     });
     const app = await loadApp(dir, { userOutput: 'ignore', historyTimeoutMs: 1000 });
@@ -220,7 +258,10 @@ describe('robustness', () => {
 describe('entity locks (schema V4)', () => {
   test('a critical section replays: lock request, a call inside it, one release per entity', async () => {
     const b = new HistoryBuilder({ instanceId: 'l', name: 'Flow' });
-    const lock = b.lockRequest([{ name: 'counter', key: 'a' }, { name: 'counter', key: 'b' }]);
+    const lock = b.lockRequest([
+      { name: 'counter', key: 'a' },
+      { name: 'counter', key: 'b' },
+    ]);
     b.episode().raised(lock.requestId, { result: null });
     const call = b.entityOperation({ name: 'counter', key: 'a' }, 'add', 1);
     b.episode().entityResponse(call.requestId, 1);
@@ -244,7 +285,11 @@ describe('entity locks (schema V4)', () => {
     const r = await replayOne(app, history);
     expect(r.verdict).toBe('ok');
     // Without the lock (the section removed) the lock request's id now holds the call.
-    const unlocked = await open('locks-removed', { orchestrators: { Flow: "yield context.df.callEntity(new df.EntityId('counter', 'a'), 'add', 1);\nyield context.df.callActivity('A');" }, activities: ['A'], entities: ['counter'] });
+    const unlocked = await open('locks-removed', {
+      orchestrators: { Flow: "yield context.df.callEntity(new df.EntityId('counter', 'a'), 'add', 1);\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+      entities: ['counter'],
+    });
     const r2 = await replayOne(unlocked, history);
     expect(r2.verdict).toBe('nondeterministic');
   });
@@ -257,19 +302,29 @@ describe('payload and internal timers', () => {
     const b = new HistoryBuilder({ instanceId: 'p1', name: 'Flow', input: { a: 1 } });
     b.activity('A');
     const payload = buildPayload(parseHistory(b.idle().build(), 'p'));
-    expect(payload).toMatchObject({ instanceId: 'p1', input: { a: 1 }, upperSchemaVersion: 1, upperSchemaVersionNew: 3, maximumShortTimerDuration: '6.00:00:00', longRunningTimerIntervalDuration: '3.00:00:00' });
+    expect(payload).toMatchObject({
+      instanceId: 'p1',
+      input: { a: 1 },
+      upperSchemaVersion: 1,
+      upperSchemaVersionNew: 3,
+      maximumShortTimerDuration: '6.00:00:00',
+      longRunningTimerIntervalDuration: '3.00:00:00',
+    });
   });
 
   test('a TimerCreated with EventId -100 (the dispatcher splitting a large batch) is skipped unchecked', async () => {
     // DurableTask.Core FrameworkConstants.FakeTimerIdToSplitDecision; TaskOrchestrationContext.HandleTimerCreatedEvent.
     const b = new HistoryBuilder({ instanceId: 't', name: 'Flow' });
     const a = b.activity('A');
-    b.events.push({ EventType: EventType.TimerCreated, EventId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.events.push({ EventType: EventType.TimerCreated, EventId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() });
     b.episode();
-    b.events.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() } as HistoryEvent);
+    b.events.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: -100, FireAt: b.currentTime.toISOString(), Timestamp: b.currentTime.toISOString() });
     b.completed(a, 'a');
     b.activity('B');
-    const app = await open('fake-timer', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A', 'B'] });
+    const app = await open('fake-timer', {
+      orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" },
+      activities: ['A', 'B'],
+    });
     const r = await replayOne(app, b.idle().build());
     expect(r.verdict).toBe('ok');
     expect(r.warnings?.join()).toContain('Duplicate TimerFired Event: -100');
@@ -303,7 +358,12 @@ describe('History table rows through the engine', () => {
     const current = rowsOf(second.idle().build(), 'E2');
     const leftovers = rowsOf(first.build(), 'E1').slice(current.length);
     const rows = [{ PartitionKey: 'loop', RowKey: 'sentinel', ExecutionId: 'E2' }, ...current, ...leftovers];
-    const app = await open('table-rows', { orchestrators: { Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\nyield context.df.callActivity('B');\nif (n < 3) context.df.continueAsNew(n + 1);" }, activities: ['A', 'B'] });
+    const app = await open('table-rows', {
+      orchestrators: {
+        Flow: "const n = context.df.getInput();\nyield context.df.callActivity('A');\nyield context.df.callActivity('B');\nif (n < 3) context.df.continueAsNew(n + 1);",
+      },
+      activities: ['A', 'B'],
+    });
     const r = await replayOne(app, rows);
     expect(r.verdict).toBe('ok');
     expect(r.instanceId).toBe('loop');

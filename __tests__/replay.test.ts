@@ -39,7 +39,14 @@ const TAIL = 'Was a change made to the orchestrator code after this instance had
 
 describe('activities', () => {
   test('an inserted activity is nondeterministic at its sequence id, with the runtime message and source line', async () => {
-    const r = await replay('inserted', { orchestrators: { Flow: "yield context.df.callActivity('A', 'in');\nyield context.df.callActivity('X');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'inserted',
+      {
+        orchestrators: { Flow: "yield context.df.callActivity('A', 'in');\nyield context.df.callActivity('X');\nyield context.df.callActivity('B');" },
+        activities: ACTIVITIES,
+      },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
     expect(r.divergence?.recorded).toEqual({ event: 'TaskScheduled', name: 'B', eventIndex: 6 });
@@ -52,27 +59,45 @@ describe('activities', () => {
   });
 
   test('a renamed activity is nondeterministic', async () => {
-    const r = await replay('renamed', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('C');" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'renamed',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('C');" }, activities: ACTIVITIES },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
     expect(r.divergence?.message).toContain("named 'B', but the current orchestration replay instead scheduled an activity task named 'C'");
   });
 
   test('a rename in letter case only is ok: names compare case-insensitively', async () => {
-    const r = await replay('case-only', { orchestrators: { Flow: "yield context.df.callActivity('a');\nyield context.df.callActivity('b');" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'case-only',
+      { orchestrators: { Flow: "yield context.df.callActivity('a');\nyield context.df.callActivity('b');" }, activities: ACTIVITIES },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test('a changed input is ok: inputs are never compared', async () => {
-    const r = await replay('input', { orchestrators: { Flow: "yield context.df.callActivity('A', { other: 1 });\nyield context.df.callActivity('B', 42);" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'input',
+      { orchestrators: { Flow: "yield context.df.callActivity('A', { other: 1 });\nyield context.df.callActivity('B', 42);" }, activities: ACTIVITIES },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test('a timer where an activity was is nondeterministic (another action type)', async () => {
-    const r = await replay('timer-for-activity', {
-      orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 60000));" },
-      activities: ACTIVITIES,
-    }, aDoneBPending().build());
+    const r = await replay(
+      'timer-for-activity',
+      {
+        orchestrators: {
+          Flow: "yield context.df.callActivity('A');\nyield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 60000));",
+        },
+        activities: ACTIVITIES,
+      },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
     expect(r.divergence?.replayed?.action).toBe('CreateTimer');
@@ -82,7 +107,11 @@ describe('activities', () => {
   });
 
   test('a removed call is nondeterministic: the runtime finds nothing at that id', async () => {
-    const r = await replay('removed', { orchestrators: { Flow: "yield context.df.callActivity('A');\nreturn 'done';" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'removed',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nreturn 'done';" }, activities: ACTIVITIES },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
     expect(r.divergence?.replayed).toBeUndefined();
@@ -93,14 +122,25 @@ describe('activities', () => {
   });
 
   test('a call appended after the end of the history is ok (new work)', async () => {
-    const r = await replay('appended', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');\nyield context.df.callActivity('C');" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'appended',
+      {
+        orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');\nyield context.df.callActivity('C');" },
+        activities: ACTIVITIES,
+      },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test('waiting for an external event before the first recorded call is nondeterministic at id 0', async () => {
     const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
     b.activity('A');
-    const r = await replay('event-first', { orchestrators: { Flow: "yield context.df.waitForExternalEvent('Go');\nyield context.df.callActivity('A');" }, activities: ACTIVITIES }, b.idle().build());
+    const r = await replay(
+      'event-first',
+      { orchestrators: { Flow: "yield context.df.waitForExternalEvent('Go');\nyield context.df.callActivity('A');" }, activities: ACTIVITIES },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
     expect(r.divergence?.message).toContain("sequence ID 0 and name 'A' (version ''), but the current replay execution hasn't (yet?) scheduled this task");
@@ -111,7 +151,11 @@ describe('activities', () => {
     const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
     b.activity('A');
     b.activity('B');
-    const r = await replay('parallel-to-sequence', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES }, b.idle().build());
+    const r = await replay(
+      'parallel-to-sequence',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
     expect(r.divergence?.message).toContain("hasn't (yet?) scheduled this task");
@@ -119,7 +163,10 @@ describe('activities', () => {
 });
 
 describe('fan-out', () => {
-  const grown = { orchestrators: { Flow: "yield context.df.Task.all([1, 2, 3].map((i) => context.df.callActivity('A', i)));\nyield context.df.callActivity('B');" }, activities: ACTIVITIES };
+  const grown = {
+    orchestrators: { Flow: "yield context.df.Task.all([1, 2, 3].map((i) => context.df.callActivity('A', i)));\nyield context.df.callActivity('B');" },
+    activities: ACTIVITIES,
+  };
 
   test('grown in a past episode: the extra branch takes the id of the next recorded call', async () => {
     const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
@@ -150,7 +197,11 @@ describe('sub-orchestrations and timers', () => {
   }
 
   test('a renamed sub-orchestration is nondeterministic (the new name is printed unquoted, as upstream does)', async () => {
-    const r = await replay('sub-renamed', { orchestrators: { Flow: "yield context.df.callSubOrchestrator('Child2', null, 'inst-1:child');", Child2: 'return 1;' } }, childPending());
+    const r = await replay(
+      'sub-renamed',
+      { orchestrators: { Flow: "yield context.df.callSubOrchestrator('Child2', null, 'inst-1:child');", Child2: 'return 1;' } },
+      childPending(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
     expect(r.divergence?.message).toBe(
@@ -159,14 +210,22 @@ describe('sub-orchestrations and timers', () => {
   });
 
   test("a sub-orchestration's instance id changed is ok", async () => {
-    const r = await replay('sub-id', { orchestrators: { Flow: "yield context.df.callSubOrchestrator('Child', null, 'another-id');", Child: 'return 1;' } }, childPending());
+    const r = await replay(
+      'sub-id',
+      { orchestrators: { Flow: "yield context.df.callSubOrchestrator('Child', null, 'another-id');", Child: 'return 1;' } },
+      childPending(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test("a timer's FireAt changed is ok", async () => {
     const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
     b.timer(new Date(b.currentTime.getTime() + 3600_000));
-    const r = await replay('fireat', { orchestrators: { Flow: 'yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 7200000));' } }, b.idle().build());
+    const r = await replay(
+      'fireat',
+      { orchestrators: { Flow: 'yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 7200000));' } },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
@@ -176,7 +235,16 @@ describe('sub-orchestrations and timers', () => {
     const t0 = b.timer(new Date(start + 3 * 86_400_000));
     b.episode(3 * 86_400_000).fired(t0, new Date(start + 3 * 86_400_000));
     b.timer(new Date(b.currentTime.getTime() + 3 * 86_400_000));
-    const r = await replay('long-timer', { orchestrators: { Flow: "yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 10 * 86400000));\nyield context.df.callActivity('A');" }, activities: ACTIVITIES }, b.idle().build());
+    const r = await replay(
+      'long-timer',
+      {
+        orchestrators: {
+          Flow: "yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 10 * 86400000));\nyield context.df.callActivity('A');",
+        },
+        activities: ACTIVITIES,
+      },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
@@ -186,10 +254,21 @@ describe('sub-orchestrations and timers', () => {
     const t0 = b.timer(new Date(start + 3 * 86_400_000));
     b.episode(3 * 86_400_000).fired(t0, new Date(start + 3 * 86_400_000));
     b.timer(new Date(b.currentTime.getTime() + 3 * 86_400_000));
-    const r = await replay('long-to-short', { orchestrators: { Flow: "yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 86400000));\nyield context.df.callActivity('A');" }, activities: ACTIVITIES }, b.idle().build());
+    const r = await replay(
+      'long-to-short',
+      {
+        orchestrators: {
+          Flow: "yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 86400000));\nyield context.df.callActivity('A');",
+        },
+        activities: ACTIVITIES,
+      },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(1);
-    expect(r.divergence?.message).toContain('scheduled a timer task with sequence number 1 named but the current orchestration replay instead produced a ScheduleTaskOrchestratorAction action');
+    expect(r.divergence?.message).toContain(
+      'scheduled a timer task with sequence number 1 named but the current orchestration replay instead produced a ScheduleTaskOrchestratorAction action',
+    );
   });
 });
 
@@ -207,17 +286,35 @@ describe('retries', () => {
   }
 
   test('a retry added to an activity is ok', async () => {
-    const r = await replay('retry-added', { orchestrators: { Flow: "yield context.df.callActivityWithRetry('A', new df.RetryOptions(1000, 3));\nyield context.df.callActivity('B');" }, activities: ACTIVITIES }, aDoneBPending().build());
+    const r = await replay(
+      'retry-added',
+      {
+        orchestrators: { Flow: "yield context.df.callActivityWithRetry('A', new df.RetryOptions(1000, 3));\nyield context.df.callActivity('B');" },
+        activities: ACTIVITIES,
+      },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test('a retried activity: each attempt and retry timer takes an id', async () => {
-    const r = await replay('retry-kept', { orchestrators: { Flow: "yield context.df.callActivityWithRetry('A', new df.RetryOptions(1000, 3));\nyield context.df.callActivity('B');" }, activities: ACTIVITIES }, failedOnce());
+    const r = await replay(
+      'retry-kept',
+      {
+        orchestrators: { Flow: "yield context.df.callActivityWithRetry('A', new df.RetryOptions(1000, 3));\nyield context.df.callActivity('B');" },
+        activities: ACTIVITIES,
+      },
+      failedOnce(),
+    );
     expect(r.verdict).toBe('ok');
   });
 
   test('a retry removed after a recorded failure: the code now throws, and production reports the timer it no longer creates', async () => {
-    const r = await replay('retry-removed', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES }, failedOnce());
+    const r = await replay(
+      'retry-removed',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES },
+      failedOnce(),
+    );
     expect(r.verdict).toBe('failed');
     expect(r.failure?.message).toContain('boom');
     expect(r.failure?.runtimeMessage).toBe(
@@ -237,7 +334,11 @@ describe('missing functions and thrown errors', () => {
   });
 
   test('an activity removed while an instance has it pending fails', async () => {
-    const r = await replay('activity-removed', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A'] }, aDoneBPending().build());
+    const r = await replay(
+      'activity-removed',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ['A'] },
+      aDoneBPending().build(),
+    );
     expect(r.verdict).toBe('failed');
     expect(r.failure?.missingFunction).toEqual({ name: 'B', kind: 'activity' });
     expect(r.failure?.message).toContain("calls the activity 'B', which the new app does not register");
@@ -251,12 +352,21 @@ describe('missing functions and thrown errors', () => {
     const a = b.activity('A');
     b.episode().completed(a, true);
     b.activity('B');
-    const r = await replay('type-changed', { orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nyield context.df.callActivity('B', r.toUpperCase());" }, activities: ACTIVITIES }, b.idle().build());
+    const r = await replay(
+      'type-changed',
+      {
+        orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nyield context.df.callActivity('B', r.toUpperCase());" },
+        activities: ACTIVITIES,
+      },
+      b.idle().build(),
+    );
     expect(r.verdict).toBe('failed');
     expect(r.failure?.message).toContain('toUpperCase is not a function');
     expect(r.failure?.stack).toContain('functions.js');
     expect(r.failure?.location?.line).toBe(5);
-    expect(r.failure?.runtimeMessage).toContain("scheduled an activity task with sequence ID 1 and name 'B' (version ''), but the current replay execution hasn't (yet?) scheduled this task");
+    expect(r.failure?.runtimeMessage).toContain(
+      "scheduled an activity task with sequence ID 1 and name 'B' (version ''), but the current replay execution hasn't (yet?) scheduled this task",
+    );
   });
 });
 
@@ -286,9 +396,21 @@ describe('versions, entities, completion', () => {
     b.episode().entityResponse(call.requestId, 1);
     b.activity('A');
     const history = b.idle().build();
-    const same = await replay('entity', { orchestrators: { Flow: "yield context.df.callEntity(new df.EntityId('counter', 'k'), 'add', 1);\nyield context.df.callActivity('A');" }, activities: ACTIVITIES, entities: ['counter'] }, history);
+    const same = await replay(
+      'entity',
+      {
+        orchestrators: { Flow: "yield context.df.callEntity(new df.EntityId('counter', 'k'), 'add', 1);\nyield context.df.callActivity('A');" },
+        activities: ACTIVITIES,
+        entities: ['counter'],
+      },
+      history,
+    );
     expect(same.verdict).toBe('ok');
-    const changed = await replay('entity-replaced', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES, entities: ['counter'] }, history);
+    const changed = await replay(
+      'entity-replaced',
+      { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES, entities: ['counter'] },
+      history,
+    );
     expect(changed.verdict).toBe('nondeterministic');
     expect(changed.divergence?.sequenceId).toBe(0);
     expect(changed.divergence?.message).toBe(
@@ -301,7 +423,11 @@ describe('versions, entities, completion', () => {
     const a = b.activity('A');
     b.episode().completed(a, 'a');
     b.completeExecution('old output');
-    const r = await replay('output-changed', { orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nreturn r + ' new';" }, activities: ACTIVITIES }, b.build());
+    const r = await replay(
+      'output-changed',
+      { orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nreturn r + ' new';" }, activities: ACTIVITIES },
+      b.build(),
+    );
     expect(r.verdict).toBe('ok');
     expect(r.warnings?.join('\n')).toContain('returns a different output');
   });
@@ -310,7 +436,14 @@ describe('versions, entities, completion', () => {
     const b = aDoneBPending();
     const events = b.build();
     events.push({ EventType: EventType.TaskCompleted, EventId: -1, TaskScheduledId: 9, Result: '1', Timestamp: '2026-11-02T09:00:00.000Z' });
-    const r = await replay('appended', { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');\nyield context.df.callActivity('C');" }, activities: ACTIVITIES }, events);
+    const r = await replay(
+      'appended',
+      {
+        orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');\nyield context.df.callActivity('C');" },
+        activities: ACTIVITIES,
+      },
+      events,
+    );
     expect(r.verdict).toBe('ok');
     expect(r.warnings?.join('\n')).toContain('Duplicate TaskCompleted Event: 9');
   });

@@ -33,7 +33,10 @@ beforeAll(async () => {
   await seeder.write({ instanceId: 'early-1', events: processOrderHistory({ orderId: 'early-1', stage: 'validate' }).build() });
   // 'charge': ReserveItem recorded where the new code calls CheckFraud: breaks.
   await seeder.write({ instanceId: 'late-1', events: processOrderHistory({ orderId: 'late-1', stage: 'charge' }).build() });
-  await seeder.instances.upsertEntity({ partitionKey: 'pending-1', rowKey: '', Name: 'ProcessOrder', RuntimeStatus: 'Pending', CreatedTime: new Date(), LastUpdatedTime: new Date() }, 'Replace');
+  await seeder.instances.upsertEntity(
+    { partitionKey: 'pending-1', rowKey: '', Name: 'ProcessOrder', RuntimeStatus: 'Pending', CreatedTime: new Date(), LastUpdatedTime: new Date() },
+    'Replace',
+  );
   app = await loadApp(join(repoRoot, 'examples', 'order-app-next'), { userOutput: 'ignore' });
 }, 60_000);
 
@@ -53,7 +56,10 @@ describe('gate --wait-for breaking', () => {
     expect(report.blocking?.map((i) => [i.instanceId, i.verdict])).toEqual([['late-1', 'nondeterministic']]);
     expect(report.blocking?.[0]?.divergence?.replayed).toMatchObject({ action: 'CallActivity', name: 'CheckFraud' });
     expect(report.blocking?.[0]?.reason).toContain("recorded TaskScheduled 'ReserveItem', replayed CallActivity 'CheckFraud'");
-    expect(report.safe?.map((i) => [i.instanceId, i.verdict]).sort()).toEqual([['early-1', 'ok'], ['pending-1', 'not started']]);
+    expect(report.safe?.map((i) => [i.instanceId, i.verdict]).sort()).toEqual([
+      ['early-1', 'ok'],
+      ['pending-1', 'not started'],
+    ]);
     // Unchanged instances are not read again.
     await judge.judge(report.inFlight);
     expect(judge.lastReplayed).toBe(0);
@@ -63,7 +69,14 @@ describe('gate --wait-for breaking', () => {
     await seeder.setStatus('late-1', 'Completed');
     try {
       const polls: number[] = [];
-      const report = await runGate({ source: hub(), statuses: IN_FLIGHT_STATUSES, timeoutMs: 10_000, intervalMs: 500, judge: new ReplayJudge(hub(), app), onPoll: (p) => polls.push(p.blocking) });
+      const report = await runGate({
+        source: hub(),
+        statuses: IN_FLIGHT_STATUSES,
+        timeoutMs: 10_000,
+        intervalMs: 500,
+        judge: new ReplayJudge(hub(), app),
+        onPoll: (p) => polls.push(p.blocking),
+      });
       expect(report.outcome).toBe('drained');
       expect(report.polls).toBe(2);
       expect(polls).toEqual([0, 0]);
@@ -104,7 +117,13 @@ describe('gate --wait-for breaking', () => {
       describe: 'a test hub',
       async *instances() {
         yield { instanceId: 'stuck-1', name: 'ProcessOrder', runtimeStatus: 'Running', createdTime: old, lastUpdatedTime: old };
-        yield { instanceId: 'fine-1', name: 'ProcessOrder', runtimeStatus: 'Running', createdTime: new Date().toISOString(), lastUpdatedTime: new Date().toISOString() };
+        yield {
+          instanceId: 'fine-1',
+          name: 'ProcessOrder',
+          runtimeStatus: 'Running',
+          createdTime: new Date().toISOString(),
+          lastUpdatedTime: new Date().toISOString(),
+        };
       },
     };
     const judge = {
@@ -116,23 +135,60 @@ describe('gate --wait-for breaking', () => {
         ]),
     };
     const polls: { blocking: number; breaking?: number }[] = [];
-    const report = await runGate({ source, statuses: IN_FLIGHT_STATUSES, timeoutMs: 5000, intervalMs: 100, staleAfterMs: 86_400_000, ignoreStale: true, judge, onPoll: (p) => polls.push(p) });
+    const report = await runGate({
+      source,
+      statuses: IN_FLIGHT_STATUSES,
+      timeoutMs: 5000,
+      intervalMs: 100,
+      staleAfterMs: 86_400_000,
+      ignoreStale: true,
+      judge,
+      onPoll: (p) => polls.push(p),
+    });
     expect(report.outcome).toBe('drained');
     expect(report.ignoredStale).toEqual(['stuck-1']);
     expect(polls[0]).toMatchObject({ blocking: 0, breaking: 1 });
-    expect(renderGateText(report)).toContain('Nothing in flight that the new code breaks, except 1 possibly stuck instance(s) let through by --ignore-stale (stuck-1): they will fail on the new code if they ever resume');
+    expect(renderGateText(report)).toContain(
+      'Nothing in flight that the new code breaks, except 1 possibly stuck instance(s) let through by --ignore-stale (stuck-1): they will fail on the new code if they ever resume',
+    );
   });
 
   test('the built CLI: the JSON report gains blocking and safe; bad combinations are refused', async () => {
     const run = (args: string[]) => runNode([join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { ...process.env, ...env() });
-    const r = await run(['gate', '--task-hub', 'SelectHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1s', '--interval', '500ms', '--format', 'json']);
+    const r = await run([
+      'gate',
+      '--task-hub',
+      'SelectHub',
+      '--app',
+      'examples/order-app-next',
+      '--wait-for',
+      'breaking',
+      '--timeout',
+      '1s',
+      '--interval',
+      '500ms',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as GateReport;
     expect(report.blocking?.map((i) => i.instanceId)).toEqual(['late-1']);
     expect(report.blocking?.[0]?.divergence?.location?.line).toBe(39);
     expect(report.safe).toHaveLength(2);
     expect(r.stderr).toMatch(/poll 1: 3 in flight.*; 1 the new code breaks or cannot check, 2 replay cleanly/);
-    const text = await run(['gate', '--task-hub', 'SelectHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1s', '--interval', '500ms']);
+    const text = await run([
+      'gate',
+      '--task-hub',
+      'SelectHub',
+      '--app',
+      'examples/order-app-next',
+      '--wait-for',
+      'breaking',
+      '--timeout',
+      '1s',
+      '--interval',
+      '500ms',
+    ]);
     expect(text.stdout).toMatch(/late-1\s+ProcessOrder\s+Running.*nondeterministic\s+step 1: recorded TaskScheduled 'ReserveItem'/);
     expect(text.stdout).toContain('2 other instance(s) in flight replay cleanly on the new code: not waited for.');
     const noApp = await run(['gate', '--task-hub', 'SelectHub', '--wait-for', 'breaking']);
@@ -152,7 +208,15 @@ describe('gate --wait-for breaking', () => {
     const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { ...process.env, ...env(), ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])), GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
+      env: {
+        ...process.env,
+        ...env(),
+        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        GITHUB_WORKSPACE: repoRoot,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        RUNNER_TEMP: dir,
+      },
       timeout: 60_000,
     });
     expect(r.status).toBe(1);

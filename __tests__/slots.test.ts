@@ -39,13 +39,27 @@ const sleep = async (ms: number): Promise<void> => {
 
 function slots(): ArmFakeOptions['slots'] {
   return {
-    production: { settings: { DurableStorage: azurite.connectionString, TaskHubName: 'OrderHub', SLOT_NAME: 'production' }, content: { version: 'v1', healthy: true } },
-    staging: { settings: { DurableStorage: azurite.connectionString, TaskHubName: 'OrderHubStaging', SLOT_NAME: 'staging' }, content: { version: 'v2', healthy: true } },
+    production: {
+      settings: { DurableStorage: azurite.connectionString, TaskHubName: 'OrderHub', SLOT_NAME: 'production' },
+      content: { version: 'v1', healthy: true },
+    },
+    staging: {
+      settings: { DurableStorage: azurite.connectionString, TaskHubName: 'OrderHubStaging', SLOT_NAME: 'staging' },
+      content: { version: 'v2', healthy: true },
+    },
   };
 }
 
 function site(options: { token?: string; lro?: 'azure-async-operation' | 'location' } = {}): WebSite {
-  const arm = new ArmClient({ endpoint: fake.url, credential: credential(options.token), scope: 'https://management.azure.com/.default', ca: certificate.cert, sleep, retryDelayMs: 10, conflictWaitMs: 60_000 });
+  const arm = new ArmClient({
+    endpoint: fake.url,
+    credential: credential(options.token),
+    scope: 'https://management.azure.com/.default',
+    ca: certificate.cert,
+    sleep,
+    retryDelayMs: 10,
+    conflictWaitMs: 60_000,
+  });
   return new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' });
 }
 
@@ -59,12 +73,23 @@ beforeAll(async () => {
   certificate = makeCertificate();
   azurite = await startAzurite();
   const connection = resolveConnection({ env: { AzureWebJobsStorage: azurite.connectionString } });
-  for (const [hub, ids] of [['OrderHub', ['prod-1', 'prod-2']], ['OrderHubStaging', ['stage-1']]] as const) {
+  for (const [hub, ids] of [
+    ['OrderHub', ['prod-1', 'prod-2']],
+    ['OrderHubStaging', ['stage-1']],
+  ] as const) {
     const seeder = new TaskHubSeeder(connection, hub);
     await seeder.create();
     for (const id of ids) await seeder.write({ instanceId: id, events: processOrderHistory({ orderId: id, stage: 'charge' }).build() });
   }
-  fake = await startArmFake(certificate, { subscription: SUB, resourceGroup: 'rg', site: 'order-app', token: TOKEN, slots: slots(), stickySettings: ['SLOT_NAME'], swapMs: 100 });
+  fake = await startArmFake(certificate, {
+    subscription: SUB,
+    resourceGroup: 'rg',
+    site: 'order-app',
+    token: TOKEN,
+    slots: slots(),
+    stickySettings: ['SLOT_NAME'],
+    swapMs: 100,
+  });
   appDir = hostJson({ hubName: '%TaskHubName%', storageProvider: { connectionName: 'DurableStorage' } });
 }, 60_000);
 
@@ -87,23 +112,34 @@ afterAll(async () => {
 });
 
 describe('the ARM client', () => {
-  test.each(['azure-async-operation', 'location'] as const)('a swap followed to its end (%s): content and non-sticky settings move, sticky ones stay', async (style) => {
-    fake.options.lroStyle = style;
-    await site().swap('staging', 'production');
-    const { production, staging } = fake.options.slots;
-    expect(production!.content.version).toBe('v2');
-    expect(staging!.content.version).toBe('v1');
-    expect(production!.settings.TaskHubName).toBe('OrderHubStaging');
-    expect(production!.settings.SLOT_NAME).toBe('production');
-    const polls = fake.log.filter((r) => r.method === 'GET' && /operation/i.test(r.path));
-    expect(polls.length).toBeGreaterThan(0);
-    expect(fake.log.find((r) => r.method === 'POST')?.body).toEqual({ targetSlot: 'production', preserveVnet: true });
-    expect(waits.every((ms) => ms === 1000)).toBe(true);
-  });
+  test.each(['azure-async-operation', 'location'] as const)(
+    'a swap followed to its end (%s): content and non-sticky settings move, sticky ones stay',
+    async (style) => {
+      fake.options.lroStyle = style;
+      await site().swap('staging', 'production');
+      const { production, staging } = fake.options.slots;
+      expect(production!.content.version).toBe('v2');
+      expect(staging!.content.version).toBe('v1');
+      expect(production!.settings.TaskHubName).toBe('OrderHubStaging');
+      expect(production!.settings.SLOT_NAME).toBe('production');
+      const polls = fake.log.filter((r) => r.method === 'GET' && /operation/i.test(r.path));
+      expect(polls.length).toBeGreaterThan(0);
+      expect(fake.log.find((r) => r.method === 'POST')?.body).toEqual({ targetSlot: 'production', preserveVnet: true });
+      expect(waits.every((ms) => ms === 1000)).toBe(true);
+    },
+  );
 
   test('409 "another operation is in progress" is waited out with the platform message; 429 and 503 are retried honouring Retry-After', async () => {
     const notices: string[] = [];
-    const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, retryDelayMs: 10, onNotice: (m) => notices.push(m) });
+    const arm = new ArmClient({
+      endpoint: fake.url,
+      credential: credential(),
+      scope: 's',
+      ca: certificate.cert,
+      sleep,
+      retryDelayMs: 10,
+      onNotice: (m) => notices.push(m),
+    });
     const web = new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' });
     // Reads are retried through 429 and 503.
     fake.inject.throttle = 1;
@@ -128,7 +164,9 @@ describe('the ARM client', () => {
     const report = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', sleep });
     expect(report.outcome).toBe('busy');
     expect(swapExitCode(report)).toBe(2);
-    expect(report.message).toMatch(/^Nothing was swapped: the swap of staging into production: Cannot modify this site because another operation is in progress.*OperationName: SwapSiteSlots/);
+    expect(report.message).toMatch(
+      /^Nothing was swapped: the swap of staging into production: Cannot modify this site because another operation is in progress.*OperationName: SwapSiteSlots/,
+    );
     expect(fake.options.slots.production!.content.version).toBe('v1');
     expect(fake.operations.size).toBe(before);
   });
@@ -136,14 +174,22 @@ describe('the ARM client', () => {
   test('a 409 outlasting the wait, a refused token, a missing slot and a failed swap are plain errors', async () => {
     fake.inject.conflicts = 100;
     const busy = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, conflictWaitMs: 1 });
-    await expect(new WebSite(busy, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).preview('staging', 'production')).rejects.toThrow(/the site was still busy with another operation when the time to wait ran out: Cannot modify this site/);
+    await expect(new WebSite(busy, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }).preview('staging', 'production')).rejects.toThrow(
+      /the site was still busy with another operation when the time to wait ran out: Cannot modify this site/,
+    );
     fake.inject.conflicts = 0;
     await expect(site({ token: 'wrong' }).appSettings('staging')).rejects.toThrow(/Azure refused the token \(AuthenticationFailed, HTTP 401\).*Check --auth/);
-    await expect(site().get('qa')).rejects.toThrow("slot 'qa' of 'order-app' was not found. Create it (az functionapp deployment slot create) or check --slot.");
+    await expect(site().get('qa')).rejects.toThrow(
+      "slot 'qa' of 'order-app' was not found. Create it (az functionapp deployment slot create) or check --slot.",
+    );
     fake.inject.failNextSwap = 'The slot could not be warmed up: /api/health answered 500.';
-    const failure = await site().swap('staging', 'production').catch((e: unknown) => e);
+    const failure = await site()
+      .swap('staging', 'production')
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ArmError);
-    expect((failure as Error).message).toBe('the swap of staging into production failed: The slot could not be warmed up: /api/health answered 500. (SwapFailed)');
+    expect((failure as Error).message).toBe(
+      'the swap of staging into production failed: The slot could not be warmed up: /api/health answered 500. (SwapFailed)',
+    );
     expect(fake.options.slots.production!.content.version).toBe('v1');
   });
 
@@ -166,7 +212,8 @@ describe('discovery', () => {
 });
 
 describe('validate', () => {
-  const validate = (extra: { appDir?: string } = { appDir }) => validateSlots({ site: site(), slot: 'staging', target: 'production', credential: credential(), ...extra });
+  const validate = (extra: { appDir?: string } = { appDir }) =>
+    validateSlots({ site: site(), slot: 'staging', target: 'production', credential: credential(), ...extra });
   const codes = (report: Awaited<ReturnType<typeof validate>>) => report.findings.map((f) => `${f.level}:${f.code}`);
 
   test('a set-up fit for drain-and-swap: no findings', async () => {
@@ -206,7 +253,9 @@ describe('validate', () => {
     fake.options.slots.staging!.settings.DurableStorage = '@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/storage/)';
     const report = await validate();
     expect(codes(report)).toEqual(['error:storage-setting-missing']);
-    expect(report.findings[0]!.message).toContain('order-app/staging keeps DurableStorage in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager');
+    expect(report.findings[0]!.message).toContain(
+      'order-app/staging keeps DurableStorage in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager',
+    );
   });
 
   test('hubName naming a setting the slot lacks: that, with the fix, and no false shared hub', async () => {
@@ -220,7 +269,9 @@ describe('validate', () => {
     // Without host.json the extension's default setting, AzureWebJobsStorage, is looked for.
     expect(codes(await validate({}))).toEqual(['warning:no-host-json', 'error:storage-setting-missing', 'error:storage-setting-missing']);
     // A host.json for another backend: the Azure Storage checks are left out.
-    expect(codes(await validate({ appDir: hostJson({ hubName: '%TaskHubName%', storageProvider: { type: 'mssql', connectionStringName: 'SQLDB_Connection' } }) }))).toEqual(['warning:other-storage-provider']);
+    expect(
+      codes(await validate({ appDir: hostJson({ hubName: '%TaskHubName%', storageProvider: { type: 'mssql', connectionStringName: 'SQLDB_Connection' } }) })),
+    ).toEqual(['warning:other-storage-provider']);
     fake.options.planTier = 'FlexConsumption';
     const report = await validate();
     expect(codes(report)).toEqual(['error:plan-without-slots']);
@@ -232,7 +283,15 @@ describe('swap', () => {
   const health = (attempts = 3) => ({ url: fake.healthUrl, expectStatus: 200, attempts, intervalMs: 10, ca: certificate.cert });
 
   test('healthy after the swap: exit 0, one operation', async () => {
-    const report = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', health: { ...health(), expectText: '"v2"' }, sleep });
+    const report = await runSwap({
+      site: site(),
+      slot: 'staging',
+      target: 'production',
+      action: 'swap',
+      rollback: 'on-failure',
+      health: { ...health(), expectText: '"v2"' },
+      sleep,
+    });
     expect(report.outcome).toBe('swapped');
     expect(swapExitCode(report)).toBe(0);
     expect(report.operations.map((o) => [o.operation, o.succeeded])).toEqual([['swap', true]]);
@@ -245,7 +304,10 @@ describe('swap', () => {
     expect(report.outcome).toBe('unhealthy-rolled-back');
     expect(swapExitCode(report)).toBe(1);
     expect(report.rolledBack).toBe(true);
-    expect(report.operations.map((o) => [o.operation, o.succeeded])).toEqual([['swap', true], ['swap back', true]]);
+    expect(report.operations.map((o) => [o.operation, o.succeeded])).toEqual([
+      ['swap', true],
+      ['swap back', true],
+    ]);
     expect(report.health?.attempts).toHaveLength(3);
     expect(report.healthAfterRollback?.healthy).toBe(true);
     expect(fake.options.slots.production!.content.version).toBe('v1');
@@ -277,7 +339,8 @@ describe('swap', () => {
   });
 
   test('complete without a preview in progress swaps nothing; after a preview it swaps; reset with nothing to reset changes nothing', async () => {
-    const run = (action: 'preview' | 'complete' | 'reset') => runSwap({ site: site(), slot: 'staging', target: 'production', action, rollback: 'on-failure', sleep });
+    const run = (action: 'preview' | 'complete' | 'reset') =>
+      runSwap({ site: site(), slot: 'staging', target: 'production', action, rollback: 'on-failure', sleep });
     const early = await run('complete');
     expect([early.outcome, swapExitCode(early)]).toEqual(['nothing-to-complete', 2]);
     expect(early.message).toContain('No swap with preview of staging into production is in progress: nothing was swapped.');
@@ -300,14 +363,31 @@ describe('swap', () => {
     const controller = new AbortController();
     controller.abort();
     fake.log.length = 0;
-    const cancelled = await runSwap({ site: site(), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', signal: controller.signal, sleep });
+    const cancelled = await runSwap({
+      site: site(),
+      slot: 'staging',
+      target: 'production',
+      action: 'swap',
+      rollback: 'on-failure',
+      signal: controller.signal,
+      sleep,
+    });
     expect(cancelled.outcome).toBe('cancelled');
     expect(swapExitCode(cancelled)).toBe(2);
     expect(fake.log.filter((r) => r.method === 'POST')).toEqual([]);
     // A cancel that lands after the run began but before the swap request was sent: nothing started, and said so.
     const late = new AbortController();
     const arm = new ArmClient({ endpoint: fake.url, credential: credential(), scope: 's', ca: certificate.cert, sleep, signal: late.signal });
-    const before = await runSwap({ site: new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }), slot: 'staging', target: 'production', action: 'swap', rollback: 'on-failure', signal: late.signal, sleep, onStep: (line) => line.endsWith('started') && late.abort() });
+    const before = await runSwap({
+      site: new WebSite(arm, { subscription: SUB, resourceGroup: 'rg', name: 'order-app' }),
+      slot: 'staging',
+      target: 'production',
+      action: 'swap',
+      rollback: 'on-failure',
+      signal: late.signal,
+      sleep,
+      onStep: (line) => line.endsWith('started') && late.abort(),
+    });
     expect(before.outcome).toBe('cancelled');
     expect(before.operations[0]?.message).toBe('cancelled before it was sent: nothing was started');
     expect(before.message).toBe('Cancelled (cancelled before the swap of staging into production was sent): nothing was swapped.');

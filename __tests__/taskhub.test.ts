@@ -34,7 +34,11 @@ beforeAll(async () => {
   await seeder.write({ instanceId: ODD_ID, events: processOrderHistory({ orderId: ODD_ID, stage: 'reserve' }).build() });
   await seeder.write({ instanceId: 'done-1', events: processOrderHistory({ orderId: 'done-1', stage: 'done' }).build(), runtimeStatus: 'Completed' });
   // A large input (over 60 KB) moved to a gzip blob, as the runtime does.
-  const big = new HistoryBuilder({ instanceId: 'big-1', name: 'ProcessOrder', input: { orderId: 'big-1', customer: 'x'.repeat(70_000), items: [{ sku: 'A', qty: 1 }], total: 10 } });
+  const big = new HistoryBuilder({
+    instanceId: 'big-1',
+    name: 'ProcessOrder',
+    input: { orderId: 'big-1', customer: 'x'.repeat(70_000), items: [{ sku: 'A', qty: 1 }], total: 10 },
+  });
   big.activity('ValidateOrder');
   await seeder.write({ instanceId: 'big-1', events: big.idle().build() });
   // Continue-as-new: the current execution's rows overwrite the first ones; the rest are leftovers.
@@ -42,7 +46,10 @@ beforeAll(async () => {
   await seeder.write({ instanceId: 'loop-1', events: first, executionId: 'exec-1' });
   await seeder.write({ instanceId: 'loop-1', events: processOrderHistory({ orderId: 'loop-1', stage: 'validate' }).build(), executionId: 'exec-2' });
   // Pending: started, no history written yet.
-  await seeder.instances.upsertEntity({ partitionKey: 'pending-1', rowKey: '', Name: 'ProcessOrder', RuntimeStatus: 'Pending', CreatedTime: new Date(), LastUpdatedTime: new Date() }, 'Replace');
+  await seeder.instances.upsertEntity(
+    { partitionKey: 'pending-1', rowKey: '', Name: 'ProcessOrder', RuntimeStatus: 'Pending', CreatedTime: new Date(), LastUpdatedTime: new Date() },
+    'Replace',
+  );
   await seeder.writeEntity('inventory', 'main');
 }, 60_000);
 
@@ -108,7 +115,10 @@ describe('reading the task hub', () => {
 
   test('a wrong account key is a clear error naming the table, the account and the credential kind', async () => {
     const bad = azurite.connectionString.replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
-    const hub = new AzureTablesTaskHub(resolveConnection({ env: { AzureWebJobsStorage: bad }, clientOptions: { retryOptions: { maxRetries: 0 } } }), 'RecordHub');
+    const hub = new AzureTablesTaskHub(
+      resolveConnection({ env: { AzureWebJobsStorage: bad }, clientOptions: { retryOptions: { maxRetries: 0 } } }),
+      'RecordHub',
+    );
     await expect(all(hub)).rejects.toThrow(/RecordHubInstances in storage account devstoreaccount1 \(account key\): access denied/);
   });
 
@@ -144,7 +154,7 @@ describe('record', () => {
     const hub = new AzureTablesTaskHub(connection(), 'RecordHub');
     const first = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['order-1'] } });
     expect(first.written).toBe(1);
-    expect(JSON.parse(readFileSync(join(out, 'order-1.json'), 'utf8')).instanceId).toBe('ORDER-1');
+    expect((JSON.parse(readFileSync(join(out, 'order-1.json'), 'utf8')) as { instanceId: string }).instanceId).toBe('ORDER-1');
     const again = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['order-1'] } });
     expect(again.updated).toBe(1);
   });
@@ -152,7 +162,11 @@ describe('record', () => {
   test('the built CLI records, and what it records replays', () => {
     const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
     const cli = join(repoRoot, 'dist', 'cli', 'index.js');
-    const record = spawnSync(process.execPath, [cli, 'record', '--task-hub', 'RecordHub', '--out', out, '--orchestrator', 'processorder'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const record = spawnSync(process.execPath, [cli, 'record', '--task-hub', 'RecordHub', '--out', out, '--orchestrator', 'processorder'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env() },
+    });
     expect(record.stderr).not.toContain('AccountKey');
     expect(record.stdout).toContain('Recorded 4 of 5 instance(s)');
     expect(record.stdout).toContain('Pending, no history yet (nothing to replay): pending-1');
@@ -166,11 +180,28 @@ describe('record', () => {
 describe('record for pull-request checks', () => {
   test('--redact replaces payload values before anything is written; --keep-per-orchestrator prunes the folder; both said', async () => {
     const out = mkdtempSync(join(tmpdir(), 'dg-keep-'));
-    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'record', '--task-hub', 'RecordHub', '--out', out, '--redact', 'input:$.orderId', '--redact', '$..sku', '--keep-per-orchestrator', '2'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, ...env() },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(repoRoot, 'dist', 'cli', 'index.js'),
+        'record',
+        '--task-hub',
+        'RecordHub',
+        '--out',
+        out,
+        '--redact',
+        'input:$.orderId',
+        '--redact',
+        '$..sku',
+        '--keep-per-orchestrator',
+        '2',
+      ],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, ...env() },
+      },
+    );
     expect(r.stderr).not.toContain('Error');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Redacted \d+ payload value\(s\)/);
@@ -180,9 +211,13 @@ describe('record for pull-request checks', () => {
     const file = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { redacted: string[]; history: { EventType: number; Input?: string }[] };
     expect(file.redacted).toEqual(['input:$.orderId', '$..sku']);
     const started = file.history.find((e) => e.EventType === 0)!;
-    expect(JSON.parse(started.Input!).orderId).toBe('[redacted]');
+    expect((JSON.parse(started.Input!) as { orderId: string }).orderId).toBe('[redacted]');
     expect(readFileSync(join(out, files[0]!), 'utf8')).not.toMatch(/"sku\\":\\"(?!\[redacted\])/);
-    const bad = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'record', '--task-hub', 'RecordHub', '--out', out, '--redact', 'customer.email'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const bad = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'dist', 'cli', 'index.js'), 'record', '--task-hub', 'RecordHub', '--out', out, '--redact', 'customer.email'],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('redact path "customer.email": a path starts with $');
   });
@@ -230,7 +265,10 @@ describe('gate', () => {
     await ownSeeder.write({ instanceId: 'x', events: processOrderHistory({ orderId: 'x', stage: 'charge' }).build() });
     let polls = 0;
     const report = await runGate({
-      source: new AzureTablesTaskHub(resolveConnection({ env: hubEnv, clientOptions: { retryOptions: { maxRetries: 2, retryDelayInMs: 50, maxRetryDelayInMs: 100 } } }), 'StopHub'),
+      source: new AzureTablesTaskHub(
+        resolveConnection({ env: hubEnv, clientOptions: { retryOptions: { maxRetries: 2, retryDelayInMs: 50, maxRetryDelayInMs: 100 } } }),
+        'StopHub',
+      ),
       statuses: IN_FLIGHT_STATUSES,
       timeoutMs: 60_000,
       intervalMs: 200,
@@ -246,16 +284,28 @@ describe('gate', () => {
 
   test('the built CLI: exit 1 on timeout with the blocking table, JSON report, bad duration refused', () => {
     const cli = join(repoRoot, 'dist', 'cli', 'index.js');
-    const text = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '500ms'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const text = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '500ms'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env() },
+    });
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('Timed out');
     expect(text.stdout).toMatch(/order-1\s+ProcessOrder\s+Running/);
     expect(text.stderr).toMatch(/poll 1: 5 in flight/);
-    const json = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '1s', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const json = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '1s', '--interval', '1s', '--format', 'json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env() },
+    });
     const report = JSON.parse(json.stdout) as { schema: string; drained: boolean; inFlight: unknown[] };
     expect(report).toMatchObject({ schema: 'durable-gate.gate-report/v1', drained: false });
     expect(report.inFlight).toHaveLength(5);
-    const bad = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '10x'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
+    const bad = spawnSync(process.execPath, [cli, 'gate', '--task-hub', 'RecordHub', '--timeout', '10x'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env() },
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("Invalid --timeout '10x'. Expected a duration like 90s, 30m, 2h or 1h30m.");
   }, 30_000);
@@ -263,7 +313,10 @@ describe('gate', () => {
 
 describe('what the review found', () => {
   test('a poll that hangs is cut by a cancel at once, and by the timeout', async () => {
-    const hanging = { describe: 'a source that never answers', instances: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }) };
+    const hanging = {
+      describe: 'a source that never answers',
+      instances: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }),
+    };
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const cancelled = await runGate({ source: hanging, statuses: IN_FLIGHT_STATUSES, timeoutMs: 60_000, intervalMs: 1000, signal: controller.signal });
@@ -292,7 +345,11 @@ describe('what the review found', () => {
     expect(all.unreadable).toEqual([{ instanceId: 'lost-blob', message: expect.stringContaining('the large-message blob is missing') }]);
     // 'fine' and 'Fine' would collide on a case-insensitive file system: one gets a suffix.
     expect(readdirSync(out).filter((f) => f.toLowerCase().startsWith('fine'))).toHaveLength(2);
-    const named = await recordHistories({ hub, outDir: out, query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['fine', 'fine', '@inventory@main', 'nope', 'finished'] } });
+    const named = await recordHistories({
+      hub,
+      outDir: out,
+      query: { statuses: IN_FLIGHT_STATUSES, instanceIds: ['fine', 'fine', '@inventory@main', 'nope', 'finished'] },
+    });
     expect(named.instances).toBe(1);
     expect(named.updated).toBe(1);
     expect(named.skipped).toEqual([
@@ -307,7 +364,7 @@ describe('what the review found', () => {
     const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env() } });
     const empty = run(['gate', '--task-hub', 'RecordHub', '--status', '']);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain("it names no status");
+    expect(empty.stderr).toContain('it names no status');
     const loose = run(['record', '--task-hub', 'RecordHub', '--out', tmpdir(), '--created-after', '2026-11-21 junk']);
     expect(loose.status).toBe(2);
     expect(loose.stderr).toContain("Invalid --created-after '2026-11-21 junk'");
@@ -326,7 +383,14 @@ describe('scale', () => {
       Array.from({ length: 32 }, async () => {
         while (next < 10_000) {
           const i = next++;
-          await big.instances.createEntity({ partitionKey: `many-${String(i).padStart(5, '0')}`, rowKey: '', Name: 'ProcessOrder', RuntimeStatus: i % 3 === 0 ? 'Pending' : 'Running', CreatedTime: new Date(Date.UTC(2026, 10, 1) + i * 1000), LastUpdatedTime: new Date() });
+          await big.instances.createEntity({
+            partitionKey: `many-${String(i).padStart(5, '0')}`,
+            rowKey: '',
+            Name: 'ProcessOrder',
+            RuntimeStatus: i % 3 === 0 ? 'Pending' : 'Running',
+            CreatedTime: new Date(Date.UTC(2026, 10, 1) + i * 1000),
+            LastUpdatedTime: new Date(),
+          });
         }
       }),
     );
@@ -342,7 +406,11 @@ describe('scale', () => {
 
 describe('cancelling', () => {
   test('SIGINT ends the wait at once, non-zero, deciding nothing', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'gate', '--task-hub', 'RecordHub', '--timeout', '5m', '--interval', '1m'], { cwd: repoRoot, env: { ...process.env, ...env() } });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'dist', 'cli', 'index.js'), 'gate', '--task-hub', 'RecordHub', '--timeout', '5m', '--interval', '1m'],
+      { cwd: repoRoot, env: { ...process.env, ...env() } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -368,7 +436,16 @@ describe('the Action bundle: record and gate', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { ...process.env, ...env(), ...extraEnv, ...inputEnv, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
+      env: {
+        ...process.env,
+        ...env(),
+        ...extraEnv,
+        ...inputEnv,
+        GITHUB_WORKSPACE: repoRoot,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        RUNNER_TEMP: dir,
+      },
       timeout: 60_000,
     });
     return { ...result, outputs: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8'), dir };

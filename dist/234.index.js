@@ -37,7 +37,10 @@ export const modules = {
 
 
 
-const list = (value) => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
+const list = (value) => value
+    .split(/\r?\n|,/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 function openHub(getInput, workspace, signal) {
     const taskHub = getInput('task-hub');
     if (!taskHub)
@@ -106,7 +109,9 @@ async function runRecordAction(getInput, workspace, signal) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${missed} instance(s) could not be recorded; they are listed above.`);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(deadline.signal.aborted ? `Stopped before the instances in flight were listed (${(0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_2__/* .stopReason */ .PJ)(deadline.signal)}): nothing was recorded.` : (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)((0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), connection.secrets));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(deadline.signal.aborted
+            ? `Stopped before the instances in flight were listed (${(0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_2__/* .stopReason */ .PJ)(deadline.signal)}): nothing was recorded.`
+            : (0,_commands_options_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)((0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), connection.secrets));
     }
     finally {
         deadline.clear();
@@ -126,7 +131,7 @@ async function runGateAction(getInput, workspace, signal) {
     if (waitFor === 'breaking' && !appInput)
         throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
     const { report, found } = await (0,_gate_job_js__WEBPACK_IMPORTED_MODULE_8__/* .runGateJob */ .C)({
-        open: async (requests) => (getInput('slot') ? (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests)),
+        open: async (requests) => getInput('slot') ? (await Promise.all(/* import() */[__webpack_require__.e(498), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 3849))).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests),
         statuses,
         timeoutMs,
         timeoutReason: `the timeout (${getInput('timeout') || '30m'}) passed`,
@@ -156,8 +161,18 @@ async function runGateAction(getInput, workspace, signal) {
     const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
     if (!report.drained && shown.length > 0) {
         summary.addTable([
-            ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
-            ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
+            ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({
+                data,
+                header: true,
+            })),
+            ...shown.map((i) => [
+                i.instanceId,
+                i.name,
+                i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''),
+                i.createdTime ?? '',
+                i.lastUpdatedTime ?? '',
+                ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : []),
+            ]),
         ]);
     }
     if (report.safe?.length) {

@@ -31,7 +31,12 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Lines the libraries write for a terminal go to the log. */
 function actionIo(workspace) {
-    const log = { write: (text) => (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(String(text).replace(/^durable-gate: /, '').trimEnd()), true) };
+    const log = {
+        write: (text) => (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(String(text)
+            .replace(/^durable-gate: /, '')
+            .trimEnd()),
+            true),
+    };
     return { stdout: log, stderr: log, cwd: workspace, env: process.env };
 }
 function azureValues(getInput) {
@@ -61,10 +66,7 @@ function summarizeFindings(summary, report) {
         ]);
     }
     if (report.findings.length) {
-        summary.addTable([
-            ['Level', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
-            ...report.findings.map((f) => [f.level, f.message, f.fix]),
-        ]);
+        summary.addTable([['Level', 'Finding', 'Fix'].map((data) => ({ data, header: true })), ...report.findings.map((f) => [f.level, f.message, f.fix])]);
     }
 }
 function annotateFindings(report) {
@@ -82,7 +84,13 @@ async function runValidateAction(getInput, workspace, signal) {
         throw new Error("Input 'slot' is required for command: validate, the slot to check (e.g. staging).");
     const timeoutMs = (0,_commands_duration_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E)('timeout', getInput('timeout') || '5m');
     const { site, identity } = await (0,_commands_azure_js__WEBPACK_IMPORTED_MODULE_6__.openSite)(values, actionIo(workspace), 'validate', { timeoutMs, ...(signal ? { signal } : {}) });
-    const report = await (0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .validateSlots */ .uW)({ site, slot: values.slot, target: getInput('target') || 'production', credential: identity.credential, ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, values.app) } : {}) });
+    const report = await (0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .validateSlots */ .uW)({
+        site,
+        slot: values.slot,
+        target: getInput('target') || 'production',
+        credential: identity.credential,
+        ...(values.app ? { appDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, values.app) } : {}),
+    });
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_azure_slots_js__WEBPACK_IMPORTED_MODULE_4__/* .renderValidation */ .kQ)(report));
     annotateFindings(report);
     const errors = report.findings.filter((f) => f.level === 'error').length;

@@ -28,7 +28,7 @@ export { buildReport, renderJson } from './report/json.js';
 export { renderText } from './report/text.js';
 
 /** A history: a file path, or a value in any accepted form (history file object, event array, table rows). */
-export type HistoryInput = string | unknown;
+export type HistoryInput = unknown;
 
 /** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
 export async function loadHistory(input: HistoryInput, source?: string): Promise<LoadedHistory> {

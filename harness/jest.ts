@@ -25,7 +25,7 @@ function files(dir: string): string[] {
     });
 }
 
-export function replayFolder(appDir: string, historiesDir: string, globals: JestGlobals = globalThis as unknown as JestGlobals): void {
+export function replayFolder(appDir: string, historiesDir: string, globals: JestGlobals = globalThis): void {
   const { describe, test, beforeAll, afterAll } = globals;
   describe(`replay ${relative(process.cwd(), historiesDir) || historiesDir} against ${relative(process.cwd(), appDir) || appDir}`, () => {
     let app: ReplayApp | undefined;

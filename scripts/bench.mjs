@@ -22,7 +22,13 @@ let min = Infinity;
 let max = 0;
 for (let i = 0; histories.length < COUNT; i++) {
   const items = 1 + ((i * 37) % 80);
-  const file = processOrderHistory({ orderId: `bench-${i}`, items, stage: stages[i % stages.length], total: i % 7 === 0 ? 1500 : 300, paymentFailures: i % 11 === 0 ? 1 : 0 }).toFile();
+  const file = processOrderHistory({
+    orderId: `bench-${i}`,
+    items,
+    stage: stages[i % stages.length],
+    total: i % 7 === 0 ? 1500 : 300,
+    paymentFailures: i % 11 === 0 ? 1 : 0,
+  }).toFile();
   const n = file.history.length;
   if (n < 20 || n > 200) continue;
   events += n;
@@ -72,7 +78,9 @@ const round = (x) => Math.round(x * 1000) / 1000;
 console.log(`app: ${APP}`);
 console.log(`histories: ${histories.length} (${events} events, ${min} to ${max} per history)`);
 console.log(`verdicts: ${JSON.stringify(verdicts)}`);
-console.log(`harness: ${harness.map(round).join(' s, ')} s (history JSON text in: parse, validate, payload, SDK via the invocation model, runtime rules, verdict)`);
+console.log(
+  `harness: ${harness.map(round).join(' s, ')} s (history JSON text in: parse, validate, payload, SDK via the invocation model, runtime rules, verdict)`,
+);
 console.log(`floor:   ${floors.map(round).join(' s, ')} s (payload JSON text in: JSON.parse + the SDK's own handler)`);
 console.log(`ratio:   ${round(seconds / floorSeconds)} (best of each; target <= 1.5, harness target < 5 s)`);
 const replayFigures = { histories: histories.length, seconds: round(seconds), floorSeconds: round(floorSeconds), ratio: round(seconds / floorSeconds) };
@@ -96,14 +104,19 @@ function benchActionStart() {
   const floors = [];
   for (let i = 0; i < 7; i++) {
     const start = run([join(repo, 'dist', 'index.js')], { INPUT_COMMAND: 'bench-start', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' });
-    if (!start.result.stdout.includes("Invalid command 'bench-start'")) throw new Error(`the Action did not stop at input parsing: ${start.result.stdout}${start.result.stderr}`);
+    if (!start.result.stdout.includes("Invalid command 'bench-start'"))
+      throw new Error(`the Action did not stop at input parsing: ${start.result.stdout}${start.result.stderr}`);
     starts.push(start.ms);
     floors.push(run(['-e', '0'], {}).ms);
   }
-  const bundleBytes = readdirSync(join(repo, 'dist')).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + statSync(join(repo, 'dist', f)).size, 0);
+  const bundleBytes = readdirSync(join(repo, 'dist'))
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(repo, 'dist', f)).size, 0);
   const startMs = Math.round(Math.min(...starts));
   const floorMs = Math.round(Math.min(...floors));
-  console.log(`action:  node dist/index.js reaches input parsing and exits in ${startMs} ms (node alone: ${floorMs} ms; target < 250 ms); bundle ${(bundleBytes / 1e6).toFixed(2)} MB (target < 5 MB)`);
+  console.log(
+    `action:  node dist/index.js reaches input parsing and exits in ${startMs} ms (node alone: ${floorMs} ms; target < 250 ms); bundle ${(bundleBytes / 1e6).toFixed(2)} MB (target < 5 MB)`,
+  );
   return { startMs, floorMs, bundleBytes };
 }
 
@@ -127,11 +140,15 @@ async function benchTaskHub() {
     let seedStart = Date.now();
     const pool = async (count, concurrency, work) => {
       let next = 0;
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (next < count) await work(next++);
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < count) await work(next++);
+        }),
+      );
     };
-    await pool(INSTANCES, 16, (i) => seeder.write({ instanceId: `rec-${i}`, events: processOrderHistory({ orderId: `rec-${i}`, items: 88, stage: 'ship' }).build() }));
+    await pool(INSTANCES, 16, (i) =>
+      seeder.write({ instanceId: `rec-${i}`, events: processOrderHistory({ orderId: `rec-${i}`, items: 88, stage: 'ship' }).build() }),
+    );
     console.log(`\nrecord: seeded ${INSTANCES} in-flight instances in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (setup, not measured)`);
     // The floor: the same partition queries through the bare SDK, rows read and dropped. Azurite
     // answers each one by scanning the whole History table, so this is what the emulator allows.
@@ -143,10 +160,16 @@ async function benchTaskHub() {
     console.log(`record floor: the same ${INSTANCES} partition queries through the bare SDK, rows dropped: ${floorSeconds.toFixed(2)} s`);
     const hub = new AzureTablesTaskHub(resolveConnection({ env }), 'BenchHub');
     const cpuBefore = process.cpuUsage();
-    const summary = await recordHistories({ hub, outDir: mkdtempSync(join(tmpdir(), 'dg-bench-')), query: { statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] } });
+    const summary = await recordHistories({
+      hub,
+      outDir: mkdtempSync(join(tmpdir(), 'dg-bench-')),
+      query: { statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] },
+    });
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    console.log(`record:  ${summary.written} instances, ${summary.events} events (${Math.round(summary.events / summary.written)} per instance), ${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(2)} s (target < 10 s); durable-gate's own CPU ${cpuSeconds.toFixed(2)} s, the rest is waiting on Azurite (single-threaded)`);
+    console.log(
+      `record:  ${summary.written} instances, ${summary.events} events (${Math.round(summary.events / summary.written)} per instance), ${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(2)} s (target < 10 s); durable-gate's own CPU ${cpuSeconds.toFixed(2)} s, the rest is waiting on Azurite (single-threaded)`,
+    );
 
     // Selective drain: one poll over the same 1,000 in flight, replayed against the example's next
     // version (each breaks), beside a plain poll; then a poll with nothing changed (cache only).
@@ -171,14 +194,32 @@ async function benchTaskHub() {
     const again = await timed(() => judge.judge(plain.value.inFlight));
     await nextApp.close();
     const broken = [...first.value.values()].filter((j) => j.verdict !== 'ok').length;
-    console.log(`selective: plain poll over ${plain.value.inFlight.length} in flight ${plain.seconds.toFixed(2)} s; added by --wait-for breaking: ${first.seconds.toFixed(2)} s the first time (histories read ${firstTimings.readSeconds.toFixed(2)} s, mostly Azurite's partition scans as above; replayed ${firstTimings.replaySeconds.toFixed(2)} s; ${broken} breaking), ${again.seconds.toFixed(3)} s when nothing changed`);
-    const selective = { instances: plain.value.inFlight.length, plainPollSeconds: round(plain.seconds), addedSeconds: round(first.seconds), readSeconds: round(firstTimings.readSeconds), replaySeconds: round(firstTimings.replaySeconds), unchangedAddedSeconds: round(again.seconds) };
+    console.log(
+      `selective: plain poll over ${plain.value.inFlight.length} in flight ${plain.seconds.toFixed(2)} s; added by --wait-for breaking: ${first.seconds.toFixed(2)} s the first time (histories read ${firstTimings.readSeconds.toFixed(2)} s, mostly Azurite's partition scans as above; replayed ${firstTimings.replaySeconds.toFixed(2)} s; ${broken} breaking), ${again.seconds.toFixed(3)} s when nothing changed`,
+    );
+    const selective = {
+      instances: plain.value.inFlight.length,
+      plainPollSeconds: round(plain.seconds),
+      addedSeconds: round(first.seconds),
+      readSeconds: round(firstTimings.readSeconds),
+      replaySeconds: round(firstTimings.replaySeconds),
+      unchangedAddedSeconds: round(again.seconds),
+    };
 
     // The gate: a hub with many finished instances and nothing in flight.
     const finished = new TaskHubSeeder(resolveConnection({ env }), 'DoneHub');
     await finished.create();
     seedStart = Date.now();
-    await pool(FINISHED, 32, (i) => finished.instances.createEntity({ partitionKey: `done-${i}`, rowKey: '', Name: 'ProcessOrder', RuntimeStatus: i % 10 === 0 ? 'Failed' : 'Completed', CreatedTime: new Date(), LastUpdatedTime: new Date() }));
+    await pool(FINISHED, 32, (i) =>
+      finished.instances.createEntity({
+        partitionKey: `done-${i}`,
+        rowKey: '',
+        Name: 'ProcessOrder',
+        RuntimeStatus: i % 10 === 0 ? 'Failed' : 'Completed',
+        CreatedTime: new Date(),
+        LastUpdatedTime: new Date(),
+      }),
+    );
     await finished.writeEntity('inventory', 'main');
     console.log(`gate:    seeded ${FINISHED} finished instances and an entity in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (setup)`);
     let requests = 0;
@@ -192,13 +233,25 @@ async function benchTaskHub() {
         return response;
       },
     };
-    const gateHub = new AzureTablesTaskHub(resolveConnection({ env, clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] } }), 'DoneHub');
+    const gateHub = new AzureTablesTaskHub(
+      resolveConnection({ env, clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] } }),
+      'DoneHub',
+    );
     const pollStart = process.hrtime.bigint();
     const report = await runGate({ source: gateHub, statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'], timeoutMs: 60_000, intervalMs: 1000 });
     const pollSeconds = Number(process.hrtime.bigint() - pollStart) / 1e9;
-    console.log(`gate:    one poll over ${FINISHED} finished instances: ${report.outcome}, ${requests} request(s), ${rows} row(s) returned, ${pollSeconds.toFixed(2)} s (entities and finished instances filtered on the server)`);
+    console.log(
+      `gate:    one poll over ${FINISHED} finished instances: ${report.outcome}, ${requests} request(s), ${rows} row(s) returned, ${pollSeconds.toFixed(2)} s (entities and finished instances filtered on the server)`,
+    );
     return {
-      record: { instances: summary.written, events: summary.events, seconds: round(summary.seconds), floorSeconds: round(floorSeconds), ratio: round(summary.seconds / floorSeconds), clientCpuSeconds: round(cpuSeconds) },
+      record: {
+        instances: summary.written,
+        events: summary.events,
+        seconds: round(summary.seconds),
+        floorSeconds: round(floorSeconds),
+        ratio: round(summary.seconds / floorSeconds),
+        clientCpuSeconds: round(cpuSeconds),
+      },
       gate: { finishedInstances: FINISHED, drained: report.drained, requests, rows, seconds: round(pollSeconds) },
       selective,
     };

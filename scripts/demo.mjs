@@ -55,7 +55,10 @@ try {
   if (replay === 1) console.log('\nThe breaking change (CheckFraud inserted before the ReserveItem fan-out) is caught before deployment.');
 
   say('Gate: wait until nothing the new code breaks is in flight (the instances finish one by one meanwhile)');
-  const gate = run(['gate', '--task-hub', 'OrderHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1m', '--interval', '1s'], env);
+  const gate = run(
+    ['gate', '--task-hub', 'OrderHub', '--app', 'examples/order-app-next', '--wait-for', 'breaking', '--timeout', '1m', '--interval', '1s'],
+    env,
+  );
   // The breaking ones finish first: the gate passes once they have, with the safe ones still running.
   const breaking = (id) => /^order-100[2-5]$/.test(id);
   const order = [...instances].sort((a, b) => Number(breaking(b)) - Number(breaking(a)));

@@ -7,7 +7,10 @@ const ncc = new URL('../node_modules/@vercel/ncc/dist/ncc/cli.js', import.meta.u
 // DIST_DIR builds elsewhere (the staleness test compares such a build with the committed dist/).
 const dist = process.env.DIST_DIR || 'dist';
 rmSync(dist, { recursive: true, force: true });
-for (const [entry, out] of [['src/action/index.ts', dist], ['src/bin.ts', join(dist, 'cli')]]) {
+for (const [entry, out] of [
+  ['src/action/index.ts', dist],
+  ['src/bin.ts', join(dist, 'cli')],
+]) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--quiet'], { stdio: 'inherit' });
 }
 

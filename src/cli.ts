@@ -154,7 +154,6 @@ function reportError(error: unknown, io: CliIo): number {
   return 2;
 }
 
-
 interface ReplayOptions {
   requireVersionBump: boolean;
   versionFile?: string;
@@ -204,7 +203,8 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   }
   if (!values.app) throw new UsageError("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
   if (histories.length === 0) throw new UsageError("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
-  if (values['version-file'] && !values['require-version-bump']) throw new UsageError('--version-file goes with --require-version-bump: it names where the version to check is.');
+  if (values['version-file'] && !values['require-version-bump'])
+    throw new UsageError('--version-file goes with --require-version-bump: it names where the version to check is.');
   const format = values.format ?? 'text';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
   return {
@@ -225,7 +225,8 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
 
 /** A heap size in MB: at least 64 (below that the SDK itself does not load). */
 function parseMegabytes(option: string, text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 64) throw new UsageError(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
+    throw new UsageError(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
   return Number(text);
 }
 
@@ -251,7 +252,8 @@ async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): P
   }
   if (options.output) {
     const target = resolve(io.cwd, options.output);
-    if (!options.force && existsSync(target)) throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    if (!options.force && existsSync(target))
+      throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
     if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
   }
   const progress = io.stderr.isTTY === true;
@@ -273,8 +275,11 @@ async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): P
   }).finally(() => deadline.clear());
   io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
   if (options.output) {
-    await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), { overwrite: options.force });
+    await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
+      overwrite: options.force,
+    });
   }
-  if (deadline.signal.aborted) io.stderr.write(`durable-gate: stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
+  if (deadline.signal.aborted)
+    io.stderr.write(`durable-gate: stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
   return exitCodeFor(report.summary);
 }

@@ -29,10 +29,7 @@ export function withDeadline(parent: AbortSignal | undefined, ms: number | undef
   const onParent = (): void => controller.abort(parent?.reason);
   if (parent?.aborted) onParent();
   else parent?.addEventListener('abort', onParent, { once: true });
-  const timer =
-    ms === undefined
-      ? undefined
-      : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
+  const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
   return {
     signal: controller.signal,
     abort(why) {

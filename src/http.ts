@@ -125,7 +125,9 @@ export function retryAfter(value: string | string[] | undefined): number | undef
 /** A TLS failure said so that the reader knows what to do. */
 export function tlsProblem(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return /CERT|SELF_SIGNED|TLS|SSL/i.test(code) ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.` : undefined;
+  return /CERT|SELF_SIGNED|TLS|SSL/i.test(code)
+    ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.`
+    : undefined;
 }
 
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>

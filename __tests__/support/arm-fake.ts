@@ -13,11 +13,20 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { startHttps, type Certificate } from './https.js';
 
-export interface FakeSlot { settings: Record<string, string>; content: { version: string; healthy: boolean } }
+export interface FakeSlot {
+  settings: Record<string, string>;
+  content: { version: string; healthy: boolean };
+}
 /** A swap with preview in phase 1: `source` runs with `target`'s sticky settings; `original` restores it. */
-export interface FakePreview { source: string; target: string; original: Record<string, string> }
+export interface FakePreview {
+  source: string;
+  target: string;
+  original: Record<string, string>;
+}
 export interface ArmFakeOptions {
-  subscription: string; resourceGroup: string; site: string;
+  subscription: string;
+  resourceGroup: string;
+  site: string;
   /** App Service plan sku tier, default 'ElasticPremium'; 'FlexConsumption' for a plan without slots. */
   planTier?: string;
   /** slot name -> state; 'production' is the site itself. */
@@ -34,10 +43,21 @@ export interface ArmFakeOptions {
   preview?: FakePreview;
 }
 export interface FakeOperation {
-  id: string; source: string; target: string; createdTime: string; endTime?: string;
-  status: 'InProgress' | 'Succeeded' | 'Failed'; error?: string; failWith?: string;
+  id: string;
+  source: string;
+  target: string;
+  createdTime: string;
+  endTime?: string;
+  status: 'InProgress' | 'Succeeded' | 'Failed';
+  error?: string;
+  failWith?: string;
 }
-export interface ArmFakeRequest { method: string; path: string; headers: IncomingHttpHeaders; body?: unknown }
+export interface ArmFakeRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+}
 /**
  * Something other than ARM's answer, for the requests it matches (before auth: a proxy or a broken
  * front end answers). Operations go on regardless: a poll answered 401 does not stop the swap.
@@ -64,16 +84,22 @@ export interface ArmFake {
 const LOCATION = 'westeurope';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SKUS: Record<string, { name: string; kind: string }> = {
-  ElasticPremium: { name: 'EP1', kind: 'elastic' }, FlexConsumption: { name: 'FC1', kind: 'functionapp' },
-  Dynamic: { name: 'Y1', kind: 'functionapp' }, PremiumV3: { name: 'P1v3', kind: 'app' }, Standard: { name: 'S1', kind: 'app' },
+  ElasticPremium: { name: 'EP1', kind: 'elastic' },
+  FlexConsumption: { name: 'FC1', kind: 'functionapp' },
+  Dynamic: { name: 'Y1', kind: 'functionapp' },
+  PremiumV3: { name: 'P1v3', kind: 'app' },
+  Standard: { name: 'S1', kind: 'app' },
 };
 
 type Send = (status: number, body?: unknown, headers?: Record<string, string>) => void;
 const armError = (code: string, message: string) => ({ error: { code, message } });
 /** App Service's own error shape (used by the resource provider behind ARM). */
 const webError = (code: string, message: string) => ({
-  Code: code, Message: message, Target: null,
-  Details: [{ Message: message }, { Code: code }, { ErrorEntity: { Code: code, Message: message } }], Innererror: null,
+  Code: code,
+  Message: message,
+  Target: null,
+  Details: [{ Message: message }, { Code: code }, { ErrorEntity: { Code: code, Message: message } }],
+  Innererror: null,
 });
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -81,7 +107,11 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
-  try { return JSON.parse(text) as unknown; } catch { return text; }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export async function startArmFake(certificate: Certificate, options: ArmFakeOptions): Promise<ArmFake> {
@@ -99,7 +129,8 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
   /** Answers with the first fault matching the request, if any; true when it did. */
   function fault(req: IncomingMessage, res: ServerResponse, u: URL): boolean {
     const method = req.method ?? 'GET';
-    const kind = method === 'GET' && /\/operationresults\//i.test(u.pathname) ? 'poll' : method === 'POST' && /\/slotsswap$/i.test(u.pathname) ? 'swap' : 'read';
+    const kind =
+      method === 'GET' && /\/operationresults\//i.test(u.pathname) ? 'poll' : method === 'POST' && /\/slotsswap$/i.test(u.pathname) ? 'swap' : 'read';
     const index = inject.faults.findIndex((f) => (f.on instanceof RegExp ? f.on.test(`${method} ${u.pathname}${u.search}`) : f.on === kind));
     const found = inject.faults[index];
     if (!found) return false;
@@ -113,14 +144,19 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
         res.write('{');
         const timer = setInterval(() => res.write(' '), 1000);
         drips.add(timer);
-        res.on('close', () => { clearInterval(timer); drips.delete(timer); });
+        res.on('close', () => {
+          clearInterval(timer);
+          drips.delete(timer);
+        });
       }
       return true;
     }
     const body = answer.body ?? '';
     res.writeHead(answer.status, {
-      'x-ms-request-id': randomUUID(), 'content-length': String(Buffer.byteLength(body)),
-      ...(answer.contentType ? { 'content-type': answer.contentType } : {}), ...answer.headers,
+      'x-ms-request-id': randomUUID(),
+      'content-length': String(Buffer.byteLength(body)),
+      ...(answer.contentType ? { 'content-type': answer.contentType } : {}),
+      ...answer.headers,
     });
     res.end(body);
     return true;
@@ -137,36 +173,73 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
   };
   const slotNames = () => (tier() === 'FlexConsumption' ? [] : Object.keys(options.slots).filter((k) => k !== 'production'));
   const siteId = (slot: string) => (slot === 'production' ? `${base}/sites/${site}` : `${base}/sites/${site}/slots/${slot}`);
-  const notFound = (type: string) => armError('ResourceNotFound', `The Resource '${type}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
-  const busy = (slotName: string, id: string, created: string) => webError('Conflict', `Cannot modify this site because another operation is in progress. Details: Id: ${id}, OperationName: SwapSiteSlots, CreatedTime: ${created}, WebSystemName: WebSites, SubscriptionId: ${sub}, WebSpace: ${rg}-WestEuropewebspace, WebSiteName: ${site}, SlotName: ${slotName}, ServerFarm: , GeoOperationId: (null)`);
+  const notFound = (type: string) =>
+    armError(
+      'ResourceNotFound',
+      `The Resource '${type}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
+  const busy = (slotName: string, id: string, created: string) =>
+    webError(
+      'Conflict',
+      `Cannot modify this site because another operation is in progress. Details: Id: ${id}, OperationName: SwapSiteSlots, CreatedTime: ${created}, WebSystemName: WebSites, SubscriptionId: ${sub}, WebSpace: ${rg}-WestEuropewebspace, WebSiteName: ${site}, SlotName: ${slotName}, ServerFarm: , GeoOperationId: (null)`,
+    );
   const sticky = () => new Set(options.stickySettings ?? []);
-  const pick = (settings: Record<string, string>, isSticky: boolean) => Object.fromEntries(Object.entries(settings).filter(([k]) => sticky().has(k) === isSticky));
+  const pick = (settings: Record<string, string>, isSticky: boolean) =>
+    Object.fromEntries(Object.entries(settings).filter(([k]) => sticky().has(k) === isSticky));
 
   const resource = (slot: string) => {
     const flex = tier() === 'FlexConsumption';
     return {
-      id: siteId(slot), name: slot === 'production' ? site : `${site}/${slot}`,
-      type: slot === 'production' ? 'Microsoft.Web/sites' : 'Microsoft.Web/sites/slots', kind: 'functionapp', location: LOCATION,
+      id: siteId(slot),
+      name: slot === 'production' ? site : `${site}/${slot}`,
+      type: slot === 'production' ? 'Microsoft.Web/sites' : 'Microsoft.Web/sites/slots',
+      kind: 'functionapp',
+      location: LOCATION,
       properties: {
-        state: 'Running', enabled: true, sku: tier(), serverFarmId: `${base}/serverfarms/${plan}`,
+        state: 'Running',
+        enabled: true,
+        sku: tier(),
+        serverFarmId: `${base}/serverfarms/${plan}`,
         // A swap with preview in phase one: the slot it will swap into.
         targetSwapSlot: options.preview?.source === slot ? options.preview.target : null,
         defaultHostName: `${slot === 'production' ? site : `${site}-${slot}`}.azurewebsites.net`,
-        ...(flex ? { functionAppConfig: {
-          deployment: { storage: { type: 'blobContainer', value: `https://${site}sa.blob.core.windows.net/app-package-${site}`, authentication: { type: 'SystemAssignedIdentity' } } },
-          runtime: { name: 'node', version: '20' }, scaleAndConcurrency: { maximumInstanceCount: 100, instanceMemoryMB: 2048 },
-        } } : {}),
+        ...(flex
+          ? {
+              functionAppConfig: {
+                deployment: {
+                  storage: {
+                    type: 'blobContainer',
+                    value: `https://${site}sa.blob.core.windows.net/app-package-${site}`,
+                    authentication: { type: 'SystemAssignedIdentity' },
+                  },
+                },
+                runtime: { name: 'node', version: '20' },
+                scaleAndConcurrency: { maximumInstanceCount: 100, instanceMemoryMB: 2048 },
+              },
+            }
+          : {}),
       },
     };
   };
 
   function finishSwap(op: FakeOperation): void {
     op.endTime = new Date().toISOString();
-    if (op.failWith !== undefined) { op.status = 'Failed'; op.error = op.failWith; return; } // nothing changes
+    if (op.failWith !== undefined) {
+      op.status = 'Failed';
+      op.error = op.failWith;
+      return;
+    } // nothing changes
     const p = options.preview;
-    if (p && p.source === op.source && p.target === op.target) { options.slots[p.source]!.settings = p.original; delete options.preview; }
-    const a = options.slots[op.source]!, b = options.slots[op.target]!;
-    [a.settings, b.settings] = [{ ...pick(b.settings, false), ...pick(a.settings, true) }, { ...pick(a.settings, false), ...pick(b.settings, true) }];
+    if (p && p.source === op.source && p.target === op.target) {
+      options.slots[p.source]!.settings = p.original;
+      delete options.preview;
+    }
+    const a = options.slots[op.source]!,
+      b = options.slots[op.target]!;
+    [a.settings, b.settings] = [
+      { ...pick(b.settings, false), ...pick(a.settings, true) },
+      { ...pick(a.settings, false), ...pick(b.settings, true) },
+    ];
     [a.content, b.content] = [b.content, a.content];
     op.status = 'Succeeded';
   }
@@ -174,12 +247,20 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
   /** Validates `{"targetSlot": ...}`; answers the request and returns undefined when it is not usable. */
   function targetOf(body: unknown, slot: string, send: Send): string | undefined {
     const name = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).targetSlot : undefined;
-    if (typeof name !== 'string' || !name) return void send(400, webError('BadRequest', 'The request body must be JSON with a non-empty string \'targetSlot\', e.g. {"targetSlot":"production"}.'));
+    if (typeof name !== 'string' || !name)
+      return void send(400, webError('BadRequest', 'The request body must be JSON with a non-empty string \'targetSlot\', e.g. {"targetSlot":"production"}.'));
     const key = slotKey(name);
     if (!key) return void send(404, notFound(`Microsoft.Web/sites/${site}/slots/${name}`));
     if (key === slot) return void send(400, webError('BadRequest', `Cannot swap slot '${slot}' with itself.`));
     const p = options.preview;
-    if (p && !(p.source === slot && p.target === key)) return void send(409, webError('Conflict', `The slot cannot be changed because its configuration settings have been prepared for swap (between '${p.source}' and '${p.target}').`));
+    if (p && !(p.source === slot && p.target === key))
+      return void send(
+        409,
+        webError(
+          'Conflict',
+          `The slot cannot be changed because its configuration settings have been prepared for swap (between '${p.source}' and '${p.target}').`,
+        ),
+      );
     return key;
   }
 
@@ -206,7 +287,14 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     const write = MUTATING.has(method) && !/\/list$/i.test(u.pathname); // list actions are reads
     if (inject.throttle > 0) {
       inject.throttle--;
-      return send(429, armError('TooManyRequests', "The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/armthrottling"), { 'Retry-After': '1' });
+      return send(
+        429,
+        armError(
+          'TooManyRequests',
+          'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/armthrottling',
+        ),
+        { 'Retry-After': '1' },
+      );
     }
     if (inject.serverErrors > 0) {
       inject.serverErrors--;
@@ -225,10 +313,18 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     if (raw.length === 8 && at(2, 'providers') && at(3, 'Microsoft.Web') && at(4, 'locations') && at(6, 'operationResults') && method === 'GET') {
       const op = operations.get(low[7]!); // Azure-AsyncOperation: always 200 with a status
       if (!op) return send(404, armError('NotFound', `The operation '${raw[7]}' was not found.`));
-      return send(200, {
-        id: u.pathname, name: op.id, status: op.status, startTime: op.createdTime, ...(op.endTime ? { endTime: op.endTime } : {}),
-        ...(op.status === 'Failed' ? { error: { code: 'SwapFailed', message: op.error } } : {}),
-      }, op.status === 'InProgress' ? { 'Retry-After': '1' } : {});
+      return send(
+        200,
+        {
+          id: u.pathname,
+          name: op.id,
+          status: op.status,
+          startTime: op.createdTime,
+          ...(op.endTime ? { endTime: op.endTime } : {}),
+          ...(op.status === 'Failed' ? { error: { code: 'SwapFailed', message: op.error } } : {}),
+        },
+        op.status === 'InProgress' ? { 'Retry-After': '1' } : {},
+      );
     }
     if (!at(2, 'resourceGroups') || !at(4, 'providers') || !at(5, 'Microsoft.Web') || raw.length < 8) return nf();
     if (!at(3, rg)) return send(404, armError('ResourceGroupNotFound', `Resource group '${raw[3]}' could not be found.`));
@@ -236,7 +332,11 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
       if (!at(7, plan)) return send(404, notFound(`Microsoft.Web/serverFarms/${raw[7]}`));
       const sku = SKUS[tier()] ?? { name: tier(), kind: 'app' };
       return send(200, {
-        id: `${base}/serverfarms/${plan}`, name: plan, type: 'Microsoft.Web/serverfarms', kind: sku.kind, location: LOCATION,
+        id: `${base}/serverfarms/${plan}`,
+        name: plan,
+        type: 'Microsoft.Web/serverfarms',
+        kind: sku.kind,
+        location: LOCATION,
         sku: { name: sku.name, tier: tier(), size: sku.name, family: sku.name.replace(/\d.*$/, ''), capacity: 1 },
         properties: { status: 'Ready', numberOfSites: 1, reserved: true, maximumElasticWorkerCount: tier() === 'ElasticPremium' ? 20 : 1 },
       });
@@ -258,19 +358,40 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     if (route === 'GET ') return send(200, resource(slot));
     if (route === 'POST config/appsettings/list') {
       const type = slot === 'production' ? 'Microsoft.Web/sites/config' : 'Microsoft.Web/sites/slots/config';
-      return send(200, { id: `${siteId(slot)}/config/appsettings`, name: 'appsettings', type, location: LOCATION, properties: { ...options.slots[slot]!.settings } });
+      return send(200, {
+        id: `${siteId(slot)}/config/appsettings`,
+        name: 'appsettings',
+        type,
+        location: LOCATION,
+        properties: { ...options.slots[slot]!.settings },
+      });
     }
     if (route === 'GET config/slotconfignames' && slot === 'production') {
-      return send(200, { id: `${siteId(slot)}/config/slotConfigNames`, name: 'slotConfigNames', type: 'Microsoft.Web/sites/config', location: LOCATION,
-        properties: { connectionStringNames: [], appSettingNames: [...(options.stickySettings ?? [])], azureStorageConfigNames: [] } });
+      return send(200, {
+        id: `${siteId(slot)}/config/slotConfigNames`,
+        name: 'slotConfigNames',
+        type: 'Microsoft.Web/sites/config',
+        location: LOCATION,
+        properties: { connectionStringNames: [], appSettingNames: [...(options.stickySettings ?? [])], azureStorageConfigNames: [] },
+      });
     }
     if (route === 'POST slotsswap') {
       const target = targetOf(body, slot, send);
       if (target === undefined) return;
-      const op: FakeOperation = { id: randomUUID(), source: slot, target, status: 'InProgress', createdTime: new Date().toISOString(), ...(inject.failNextSwap !== undefined ? { failWith: inject.failNextSwap } : {}) };
+      const op: FakeOperation = {
+        id: randomUUID(),
+        source: slot,
+        target,
+        status: 'InProgress',
+        createdTime: new Date().toISOString(),
+        ...(inject.failNextSwap !== undefined ? { failWith: inject.failNextSwap } : {}),
+      };
       delete inject.failNextSwap;
       operations.set(op.id, op);
-      const timer = setTimeout(() => { timers.delete(timer); finishSwap(op); }, options.swapMs ?? 300);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        finishSwap(op);
+      }, options.swapMs ?? 300);
       timers.add(timer);
       const query = `?api-version=${encodeURIComponent(apiVersion)}`;
       const headers: Record<string, string> = { Location: `${url}${siteId(slot)}/operationresults/${op.id}${query}`, 'Retry-After': '1' };
@@ -291,7 +412,10 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     }
     if (route === 'POST resetslotconfig') {
       const p = options.preview;
-      if (p && (p.source === slot || p.target === slot)) { options.slots[p.source]!.settings = p.original; delete options.preview; }
+      if (p && (p.source === slot || p.target === slot)) {
+        options.slots[p.source]!.settings = p.original;
+        delete options.preview;
+      }
       return send(200);
     }
     if (method === 'GET' && tail.length === 2 && tail[0] === 'operationresults') {
@@ -309,8 +433,10 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
     const send: Send = (status, body, headers = {}) => {
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, {
-        'x-ms-request-id': randomUUID(), 'content-length': String(Buffer.byteLength(text)),
-        ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...headers,
+        'x-ms-request-id': randomUUID(),
+        'content-length': String(Buffer.byteLength(text)),
+        ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+        ...headers,
       });
       res.end(text);
     };
@@ -321,7 +447,12 @@ export async function startArmFake(certificate: Certificate, options: ArmFakeOpt
   });
   url = server.url;
   return {
-    url, healthUrl: `${url}/health`, log, options, inject, operations,
+    url,
+    healthUrl: `${url}/health`,
+    log,
+    options,
+    inject,
+    operations,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

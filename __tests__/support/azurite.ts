@@ -23,7 +23,27 @@ export async function startAzurite(options: { extraArgs?: string[]; https?: bool
   const location = mkdtempSync(join(tmpdir(), 'azurite-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [script, '--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--blobPort', '0', '--queuePort', '0', '--tablePort', '0', '--blobHost', '127.0.0.1', '--tableHost', '127.0.0.1', '--queueHost', '127.0.0.1', ...(options.extraArgs ?? [])],
+    [
+      script,
+      '--silent',
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+      '--loose',
+      '--blobPort',
+      '0',
+      '--queuePort',
+      '0',
+      '--tablePort',
+      '0',
+      '--blobHost',
+      '127.0.0.1',
+      '--tableHost',
+      '127.0.0.1',
+      '--queueHost',
+      '127.0.0.1',
+      ...(options.extraArgs ?? []),
+    ],
     // In memory: nothing is written, but any stray file lands in a temporary folder.
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: location },
   );

@@ -34,9 +34,18 @@ import type { Certificate } from './https.js';
 // ---------------------------------------------------------------------------------------------------------
 // A small loopback server (http or https) that reads each request's body before handing it on.
 
-export interface FakeRequest { method: string; path: string; headers: IncomingHttpHeaders; body: string }
+export interface FakeRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
-interface Served { url: string; log: FakeRequest[]; close(): Promise<void> }
+interface Served {
+  url: string;
+  log: FakeRequest[];
+  close(): Promise<void>;
+}
 type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
 
 async function serve(certificate: Certificate | null, handler: (request: FakeRequest, url: URL, send: Send) => void): Promise<Served> {
@@ -46,7 +55,12 @@ async function serve(certificate: Certificate | null, handler: (request: FakeReq
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const request: FakeRequest = { method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request: FakeRequest = {
+        method: req.method ?? 'GET',
+        path: `${url.pathname}${url.search}`,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       log.push(request);
       const send: Send = (status, body, headers = {}) => {
         const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -66,10 +80,11 @@ async function serve(certificate: Certificate | null, handler: (request: FakeReq
   return {
     url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
     log,
-    close: () => new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -168,7 +183,10 @@ export interface EntraFake {
 function entraError(status: number, error: string, code: number, description: string): { status: number; body: Record<string, unknown> } {
   const traceId = randomUUID();
   const correlationId = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     status,
     body: {
@@ -202,7 +220,27 @@ function openIdConfiguration(url: string, tenant: string): Record<string, unknow
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
+    ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
@@ -221,7 +259,12 @@ export async function startEntraFake(certificate: Certificate, options: EntraFak
       return entraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${form['grant_type'] ?? ''}'.`);
     }
     if (!sameId(tenant, options.tenantId) || !sameId(form['client_id'], options.clientId)) {
-      return entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form['client_id'] ?? ''}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+      return entraError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${form['client_id'] ?? ''}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      );
     }
     const assertion = form['client_assertion'];
     const secret = form['client_secret'];
@@ -233,14 +276,29 @@ export async function startEntraFake(certificate: Certificate, options: EntraFak
       if (!jwt) return entraError(400, 'invalid_request', 50027, 'JWT token is invalid or malformed.');
       const exp = jwt.payload['exp'];
       if (typeof exp === 'number' && exp * 1000 < Date.now()) {
-        return entraError(400, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${new Date().toISOString()}, expiry time of assertion ${new Date(exp * 1000).toISOString()}.`);
+        return entraError(
+          400,
+          'invalid_client',
+          700024,
+          `Client assertion is not within its valid time range. Current time: ${new Date().toISOString()}, expiry time of assertion ${new Date(exp * 1000).toISOString()}.`,
+        );
       }
       if (options.expectedAssertion !== undefined && assertion !== options.expectedAssertion) {
-        return entraError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${String(jwt.payload['sub'] ?? '')}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
+        return entraError(
+          400,
+          'invalid_client',
+          700213,
+          `No matching federated identity record found for presented assertion subject '${typeof jwt.payload['sub'] === 'string' ? jwt.payload['sub'] : ''}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+        );
       }
     } else if (secret !== undefined) {
       if (options.expectedSecret !== undefined && secret !== options.expectedSecret) {
-        return entraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${options.clientId}'.`);
+        return entraError(
+          401,
+          'invalid_client',
+          7000215,
+          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${options.clientId}'.`,
+        );
       }
     } else {
       return entraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
@@ -248,7 +306,12 @@ export async function startEntraFake(certificate: Certificate, options: EntraFak
     const scope = form['scope'];
     if (!scope) return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
     if (!scope.split(' ').every((s) => s.endsWith('/.default'))) {
-      return entraError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      return entraError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     }
     const expiresIn = options.expiresIn ?? 3599;
     return { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: options.token } };
@@ -263,7 +326,11 @@ export async function startEntraFake(certificate: Certificate, options: EntraFak
     } else if (request.method === 'GET' && tenant === 'common' && rest === 'discovery/instance') {
       // MSAL never asks the authority host for this (it asks login.microsoftonline.com); answered for completeness.
       const host = new URL(served.url).host;
-      send(200, { tenant_discovery_endpoint: `${served.url}/common/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] });
+      send(200, {
+        tenant_discovery_endpoint: `${served.url}/common/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      });
     } else if (request.method === 'GET' && rest === 'discovery/v2.0/keys') {
       send(200, { keys: [] });
     } else if (request.method === 'POST' && rest === 'oauth2/v2.0/token') {
@@ -308,11 +375,26 @@ export async function startGitHubOidcFake(certificate: Certificate | null, optio
   const issued: string[] = [];
   const served = await serve(certificate, (request, url, send) => {
     if (url.pathname !== ID_TOKEN_PATH) {
-      send(404, { $id: '1', message: `Page not found: ${url.pathname}`, typeName: 'System.Web.Http.HttpResponseException', typeKey: 'HttpResponseException', errorCode: 0, eventId: 0 });
+      send(404, {
+        $id: '1',
+        message: `Page not found: ${url.pathname}`,
+        typeName: 'System.Web.Http.HttpResponseException',
+        typeKey: 'HttpResponseException',
+        errorCode: 0,
+        eventId: 0,
+      });
       return;
     }
     if (request.headers.authorization !== `Bearer ${options.requestToken}`) {
-      send(401, { $id: '1', innerException: null, message: 'TF400813: The user is not authorized to access this resource.', typeName: 'Microsoft.TeamFoundation.Framework.Server.UnauthorizedRequestException', typeKey: 'UnauthorizedRequestException', errorCode: 0, eventId: 3000 });
+      send(401, {
+        $id: '1',
+        innerException: null,
+        message: 'TF400813: The user is not authorized to access this resource.',
+        typeName: 'Microsoft.TeamFoundation.Framework.Server.UnauthorizedRequestException',
+        typeKey: 'UnauthorizedRequestException',
+        errorCode: 0,
+        eventId: 3000,
+      });
       return;
     }
     if (request.method !== 'GET') {
@@ -320,12 +402,22 @@ export async function startGitHubOidcFake(certificate: Certificate | null, optio
       return;
     }
     if (!url.searchParams.get('api-version')) {
-      send(400, { $id: '1', message: 'No api-version was supplied for the "GET" request.', typeName: 'Microsoft.VisualStudio.Services.WebApi.VssVersionNotSpecifiedException', typeKey: 'VssVersionNotSpecifiedException', errorCode: 0, eventId: 3000 });
+      send(400, {
+        $id: '1',
+        message: 'No api-version was supplied for the "GET" request.',
+        typeName: 'Microsoft.VisualStudio.Services.WebApi.VssVersionNotSpecifiedException',
+        typeKey: 'VssVersionNotSpecifiedException',
+        errorCode: 0,
+        eventId: 3000,
+      });
       return;
     }
     const audience = url.searchParams.get('audience') ?? undefined;
     audiences.push(audience);
-    const idToken = typeof options.idToken === 'function' ? options.idToken(audience) : options.idToken ?? fakeJwt(githubIdTokenClaims(audience ?? 'https://github.com/owner'));
+    const idToken =
+      typeof options.idToken === 'function'
+        ? options.idToken(audience)
+        : (options.idToken ?? fakeJwt(githubIdTokenClaims(audience ?? 'https://github.com/owner')));
     issued.push(idToken);
     send(200, { count: idToken.length, value: idToken });
   });
@@ -370,21 +462,29 @@ export function installFakeAz(dir: string, options: FakeAzOptions): { path: stri
   const path = join(directory, 'az');
   const logPath = join(directory, 'az.log');
   const expiresOn = options.expiresOn ?? new Date(Date.now() + 3600_000);
-  const body = (tenant: string): string => JSON.stringify({
-    accessToken: options.token,
-    expiresOn: azLocalTime(expiresOn),
-    ...(options.legacy ? {} : { expires_on: Math.floor(expiresOn.getTime() / 1000) }),
-    subscription: options.subscription ?? '00000000-0000-0000-0000-00000000000a',
-    tenant,
-    tokenType: 'Bearer',
-  }, null, 2);
+  const body = (tenant: string): string =>
+    JSON.stringify(
+      {
+        accessToken: options.token,
+        expiresOn: azLocalTime(expiresOn),
+        ...(options.legacy ? {} : { expires_on: Math.floor(expiresOn.getTime() / 1000) }),
+        subscription: options.subscription ?? '00000000-0000-0000-0000-00000000000a',
+        tenant,
+        tokenType: 'Bearer',
+      },
+      null,
+      2,
+    );
   const tenantMarker = '@@TENANT@@';
   const [before, after] = body(tenantMarker).split(JSON.stringify(tenantMarker)) as [string, string];
   const script = `#!/bin/sh
 # Stand-in for the Azure CLI, written by __tests__/support/identity-fakes.ts
 { for arg in "$@"; do printf '%s\\t' "$arg"; done; printf '\\n'; } >> ${shellQuote(logPath)}
-${options.fail !== undefined ? `printf '%s\\n' ${shellQuote(options.fail)} >&2
-exit 1` : `if [ "$1" != account ] || [ "$2" != get-access-token ]; then
+${
+  options.fail !== undefined
+    ? `printf '%s\\n' ${shellQuote(options.fail)} >&2
+exit 1`
+    : `if [ "$1" != account ] || [ "$2" != get-access-token ]; then
   printf "ERROR: '%s' is misspelled or not recognized by the system.\\n" "$*" >&2
   exit 2
 fi
@@ -398,7 +498,8 @@ while [ $# -gt 0 ]; do
 done
 printf '%s' ${shellQuote(before)}
 printf '"%s"' "$tenant"
-printf '%s\\n' ${shellQuote(after)}`}
+printf '%s\\n' ${shellQuote(after)}`
+}
 `;
   writeFileSync(path, script);
   chmodSync(path, 0o755);
@@ -408,7 +509,10 @@ printf '%s\\n' ${shellQuote(after)}`}
 /** The invocations recorded by the stub az, one argument list each. */
 export function readAzLog(logPath: string): string[][] {
   if (!existsSync(logPath)) return [];
-  return readFileSync(logPath, 'utf8').split('\n').filter((line) => line !== '').map((line) => line.replace(/\t$/, '').split('\t'));
+  return readFileSync(logPath, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/\t$/, '').split('\t'));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -504,11 +608,12 @@ export function prependPath(dir: string): () => void {
   const envs = [...new Set([process.env, realProcessEnv()])];
   const before = envs.map((env) => env['PATH']);
   for (const env of envs) env['PATH'] = [resolve(dir), env['PATH']].filter(Boolean).join(delimiter);
-  return () => envs.forEach((env, i) => {
-    const value = before[i];
-    if (value === undefined) delete env['PATH'];
-    else env['PATH'] = value;
-  });
+  return () =>
+    envs.forEach((env, i) => {
+      const value = before[i];
+      if (value === undefined) delete env['PATH'];
+      else env['PATH'] = value;
+    });
 }
 
 /**
@@ -565,14 +670,16 @@ export function guardNetwork(): NetworkGuard {
       const target = (host ?? 'localhost').replace(/^\[|\]$/g, '');
       if (!LOOPBACK.has(target)) {
         blocked.push(`${target}:${String(port)}`);
-        const error = Object.assign(new Error(`network guard: connection to ${target}:${String(port)} blocked (tests stay on loopback)`), { code: 'ENETUNREACH' });
+        const error = Object.assign(new Error(`network guard: connection to ${target}:${String(port)} blocked (tests stay on loopback)`), {
+          code: 'ENETUNREACH',
+        });
         process.nextTick(() => this.destroy(error));
         return this;
       }
     }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   };
-  net.Socket.prototype.connect = guarded as typeof original;
+  net.Socket.prototype.connect = guarded;
   return {
     blocked,
     restore: () => {

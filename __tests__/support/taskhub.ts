@@ -56,15 +56,16 @@ export class TaskHubSeeder {
         if (field === 'EventType') row.EventType = EventType[value as number];
         else if (field === 'Timestamp') row._Timestamp = new Date(value as string);
         else if (TIMES.has(field)) row[field] = new Date(value as string);
-        else if (field === 'OrchestrationInstance') row[field] = JSON.stringify({ ...(value as object), ExecutionId: executionId });
+        else if (field === 'OrchestrationInstance') row[field] = JSON.stringify({ ...value, ExecutionId: executionId });
         else if (COMPLEX.has(field)) row[field] = JSON.stringify(value);
-        else if (field === 'OrchestrationStatus' && typeof value === 'number') row[field] = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'][value] ?? String(value);
+        else if (field === 'OrchestrationStatus' && typeof value === 'number')
+          row[field] = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'][value] ?? String(value);
         else row[field] = value;
       }
       for (const prop of LARGE_PROPS) {
-        if (typeof row[prop] === 'string' && Buffer.byteLength(row[prop] as string) > LARGE) {
+        if (typeof row[prop] === 'string' && Buffer.byteLength(row[prop]) > LARGE) {
           const blobName = `${key}/history-${rowKey}-${row.EventType as string}-${randomBytes(4).toString('hex').toUpperCase()}-${prop}.json.gz`;
-          const body = gzipSync(Buffer.from(row[prop] as string));
+          const body = gzipSync(Buffer.from(row[prop]));
           await this.connection.blobService().getContainerClient(`${this.taskHub.toLowerCase()}-largemessages`).getBlockBlobClient(blobName).uploadData(body);
           row[prop] = '';
           row[`${prop}BlobName`] = blobName;
@@ -72,7 +73,7 @@ export class TaskHubSeeder {
       }
       actions.push(['upsert', row as never, 'Replace']);
     }
-    actions.push(['upsert', { partitionKey: key, rowKey: 'sentinel', ExecutionId: executionId, IsCheckpointComplete: true } as never, 'Replace']);
+    actions.push(['upsert', { partitionKey: key, rowKey: 'sentinel', ExecutionId: executionId, IsCheckpointComplete: true }, 'Replace']);
     for (let i = 0; i < actions.length; i += 99) await this.history.submitTransaction(actions.slice(i, i + 99));
     const created = instance.createdTime ?? new Date(started?.Timestamp ?? Date.now());
     await this.instances.upsertEntity(
@@ -95,10 +96,24 @@ export class TaskHubSeeder {
 
   /** A durable entity: lives in the Instances table with partition key @name@key, Running forever. */
   async writeEntity(name: string, key: string): Promise<void> {
-    await this.instances.upsertEntity({ partitionKey: `@${name.toLowerCase()}@${key}`, rowKey: '', Name: `@${name.toLowerCase()}`, RuntimeStatus: 'Running', CreatedTime: new Date(), LastUpdatedTime: new Date(), TaskHubName: this.taskHub }, 'Replace');
+    await this.instances.upsertEntity(
+      {
+        partitionKey: `@${name.toLowerCase()}@${key}`,
+        rowKey: '',
+        Name: `@${name.toLowerCase()}`,
+        RuntimeStatus: 'Running',
+        CreatedTime: new Date(),
+        LastUpdatedTime: new Date(),
+        TaskHubName: this.taskHub,
+      },
+      'Replace',
+    );
   }
 
   async setStatus(instanceId: string, runtimeStatus: string): Promise<void> {
-    await this.instances.updateEntity({ partitionKey: escapePartitionKey(instanceId), rowKey: '', RuntimeStatus: runtimeStatus, LastUpdatedTime: new Date() }, 'Merge');
+    await this.instances.updateEntity(
+      { partitionKey: escapePartitionKey(instanceId), rowKey: '', RuntimeStatus: runtimeStatus, LastUpdatedTime: new Date() },
+      'Merge',
+    );
   }
 }

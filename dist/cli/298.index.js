@@ -249,7 +249,10 @@ class ReplayJudge {
         if (rows.filter((row) => row.RowKey !== 'sentinel').length === 0) {
             return instance.runtimeStatus === 'Pending'
                 ? { verdict: 'not started', reason: 'Pending with no history yet: it starts on the new code' }
-                : { verdict: 'error', reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read` };
+                : {
+                    verdict: 'error',
+                    reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read`,
+                };
         }
         try {
             const history = (0,load/* parseHistory */.i6)(rows, `${this.hub.historyTable}/${instance.instanceId}`);
@@ -329,7 +332,9 @@ async function runGate(options) {
             if (answer === 'cancelled')
                 return finish('cancelled');
             if (answer === 'late')
-                return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
+                return finish('error', {
+                    error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.`,
+                });
             instances = answer;
         }
         catch (error) {
@@ -352,7 +357,9 @@ async function runGate(options) {
                 if (answer === 'cancelled')
                     return finish('cancelled');
                 if (answer === 'late')
-                    return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
+                    return finish('error', {
+                        error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).`,
+                    });
                 verdicts = answer;
             }
             catch (error) {
@@ -360,7 +367,9 @@ async function runGate(options) {
             }
             last = last.map((instance) => {
                 const judged = verdicts.get(instance.instanceId);
-                return judged ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) } : instance;
+                return judged
+                    ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) }
+                    : instance;
             });
         }
         const stale = last.filter((i) => i.possiblyStuck);
@@ -401,7 +410,17 @@ async function runGate(options) {
 const GATE_GRACE_MS = 5_000;
 /** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
 function gateErrorReport(source, outcome, error) {
-    return { schema: GATE_REPORT_SCHEMA, source, drained: false, outcome, polls: 0, waitedSeconds: 0, inFlight: [], ignoredStale: [], ...(outcome === 'error' ? { error } : {}) };
+    return {
+        schema: GATE_REPORT_SCHEMA,
+        source,
+        drained: false,
+        outcome,
+        polls: 0,
+        waitedSeconds: 0,
+        inFlight: [],
+        ignoredStale: [],
+        ...(outcome === 'error' ? { error } : {}),
+    };
 }
 async function collectAll(source, statuses) {
     const out = [];
@@ -457,7 +476,10 @@ async function runGateJob(job) {
             // The gate fails closed with its report: the new code could not be loaded to judge anything.
             if (!(error instanceof errors/* AppLoadError */._n))
                 throw error;
-            return { found, report: gateErrorReport(found.source.describe, job.signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${job.appDir}: ${error.message}`) };
+            return {
+                found,
+                report: gateErrorReport(found.source.describe, job.signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${job.appDir}: ${error.message}`),
+            };
         }
         const report = await runGate({
             source: found.source,
@@ -598,7 +620,9 @@ class HttpApiSource {
             if (entry.runtimeStatus === undefined || entry.runtimeStatus === null)
                 throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
             // A status the runtime does not have is never taken as "not in flight": it fails closed.
-            const status = typeof entry.runtimeStatus === 'string' ? azure_tables/* ALL_STATUSES */.nY.find((known) => known.toLowerCase() === entry.runtimeStatus.toLowerCase()) : undefined;
+            const status = typeof entry.runtimeStatus === 'string'
+                ? azure_tables/* ALL_STATUSES */.nY.find((known) => known.toLowerCase() === entry.runtimeStatus.toLowerCase())
+                : undefined;
             if (!status)
                 throw odd(`has an entry whose runtimeStatus ${(0,report_text/* printable */.g$)(JSON.stringify(entry.runtimeStatus).slice(0, 40))} is not one the runtime has (${azure_tables/* ALL_STATUSES */.nY.join(', ')}) (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
             entry.runtimeStatus = status;
@@ -912,7 +936,12 @@ async function unchanged(c) {
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-const UNITS = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+const UNITS = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+];
 /** 9d, 1.5d, 20h, 45s: the largest unit with at least 1, at most one decimal (rounded up for ages). */
 function duration(ms, round = Math.round) {
     const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? ['ms', 1];
@@ -1050,7 +1079,10 @@ async function explainMissing(options, found) {
             continue;
         }
         const [any] = await collect(options.hub.instances({ statuses: azure_tables/* ALL_STATUSES */.nY, instanceIds: [id] }));
-        skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
+        skipped.push({
+            instanceId: id,
+            reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub',
+        });
     }
     return skipped;
 }
@@ -1067,7 +1099,10 @@ async function recordOne(options, instance, summary, clock, target) {
             else if (still.runtimeStatus === 'Pending')
                 summary.pendingWithoutHistory.push(instance.instanceId);
             else
-                summary.unreadable.push({ instanceId: instance.instanceId, message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.` });
+                summary.unreadable.push({
+                    instanceId: instance.instanceId,
+                    message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.`,
+                });
             return;
         }
         let history;
@@ -1356,7 +1391,9 @@ async function recordCommand(args, io, signal) {
         return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
     }
     catch (error) {
-        const stopped = deadline.signal.aborted ? `stopped before the instances in flight were listed (${(0,host/* stopReason */.PJ)(deadline.signal)}): nothing was recorded.` : undefined;
+        const stopped = deadline.signal.aborted
+            ? `stopped before the instances in flight were listed (${(0,host/* stopReason */.PJ)(deadline.signal)}): nothing was recorded.`
+            : undefined;
         io.stderr.write(`durable-gate: ${stopped ?? (0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
         return 2;
     }
@@ -1366,12 +1403,18 @@ async function recordCommand(args, io, signal) {
 }
 /** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
 function recordKeeping(redact, keep, maxAge, prefix) {
-    const paths = redact.flatMap((line) => line.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean).map(parseRedactPath);
+    const paths = redact
+        .flatMap((line) => line.split(/\r?\n/))
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map(parseRedactPath);
     const keepPerOrchestrator = keep ? (0,options/* parseCount */.zq)(`${prefix}keep-per-orchestrator`, keep) : undefined;
     const maxAgeMs = maxAge ? (0,options/* parseDuration */.E9)(`${prefix}max-age`, maxAge) : undefined;
     return {
         ...(paths.length ? { redact: paths } : {}),
-        ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } } : {}),
+        ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined
+            ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } }
+            : {}),
     };
 }
 /** What a record run says, the same for the CLI and the Action. Ids are escaped, secrets redacted. */
@@ -1379,7 +1422,11 @@ function recordReport(summary, out, secrets) {
     const headline = `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
         `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
     const notes = [
-        ...(summary.stopped ? [`Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`] : []),
+        ...(summary.stopped
+            ? [
+                `Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`,
+            ]
+            : []),
         ...(summary.leftoversRemoved ? [`Removed ${summary.leftoversRemoved} temporary file(s) left by an earlier run that was stopped mid-write.`] : []),
         ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
         ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
@@ -1420,7 +1467,9 @@ function renderGateText(report) {
     switch (report.outcome) {
         case 'drained':
             if (report.waitFor === 'breaking' && report.safe?.length) {
-                const passed = report.ignoredStale.length ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(options/* printable */.g$).join(', ')}): they will fail on the new code if they ever resume` : 'Nothing in flight that the new code breaks';
+                const passed = report.ignoredStale.length
+                    ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(options/* printable */.g$).join(', ')}): they will fail on the new code if they ever resume`
+                    : 'Nothing in flight that the new code breaks';
                 lines.push(`${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
                 for (const i of report.safe)
                     lines.push(`  ${(0,options/* printable */.g$)(i.instanceId)} (${(0,options/* printable */.g$)(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
@@ -1447,11 +1496,22 @@ function renderGateText(report) {
         const selective = report.waitFor === 'breaking';
         const rows = [
             ['instance', 'orchestrator', 'status', 'created', 'last updated', 'age', ...(selective ? ['verdict', 'why it blocks'] : [])],
-            ...shown.map((i) => [(0,options/* printable */.g$)(i.instanceId), (0,options/* printable */.g$)(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds), ...(selective ? [i.verdict ?? 'not checked', (0,options/* printable */.g$)(i.reason ?? '')] : [])]),
+            ...shown.map((i) => [
+                (0,options/* printable */.g$)(i.instanceId),
+                (0,options/* printable */.g$)(i.name),
+                i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''),
+                i.createdTime ?? '',
+                i.lastUpdatedTime ?? '',
+                ago(i.ageSeconds),
+                ...(selective ? [i.verdict ?? 'not checked', (0,options/* printable */.g$)(i.reason ?? '')] : []),
+            ]),
         ];
         const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
         for (const row of rows)
-            lines.push(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+            lines.push(row
+                .map((cell, c) => cell.padEnd(widths[c]))
+                .join('  ')
+                .trimEnd());
         if (shown.some((i) => i.possiblyStuck))
             lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
         if (selective && report.safe?.length)
@@ -1490,7 +1550,7 @@ async function gateCommand(args, io, signal) {
     }
     const waitFor = (0,options/* parseWaitFor */.AD)(values['wait-for']);
     if (waitFor === 'breaking' && !values.app)
-        throw new errors/* UsageError */.eb("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
+        throw new errors/* UsageError */.eb('--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.');
     if (waitFor === 'breaking' && values['http-endpoint'])
         throw new errors/* UsageError */.eb("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
     const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
@@ -1511,10 +1571,14 @@ async function gateCommand(args, io, signal) {
         onStart: ({ source }) => io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`),
         onWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
         onPoll: (poll, judged) => {
-            const oldest = poll.oldest ? `, oldest ${(0,options/* printable */.g$)(poll.oldest.instanceId)} (${(0,options/* printable */.g$)(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+            const oldest = poll.oldest
+                ? `, oldest ${(0,options/* printable */.g$)(poll.oldest.instanceId)} (${(0,options/* printable */.g$)(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})`
+                : '';
             const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
             const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-            const breaking = judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+            const breaking = judged
+                ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly`
+                : '';
             io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${breaking}\n`);
         },
     });
@@ -1651,7 +1715,9 @@ function retryAfter(value) {
 /** A TLS failure said so that the reader knows what to do. */
 function tlsProblem(error) {
     const code = error.code ?? '';
-    return /CERT|SELF_SIGNED|TLS|SSL/i.test(code) ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.` : undefined;
+    return /CERT|SELF_SIGNED|TLS|SSL/i.test(code)
+        ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.`
+        : undefined;
 }
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
@@ -1801,7 +1867,7 @@ class AzureTablesTaskHub {
                         return await this.instancesClient.getEntity((0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
                     }
                     catch (error) {
-                        if (error.statusCode === 404 && !(await this.tableMissing(error)))
+                        if (error.statusCode === 404 && !this.tableMissing(error))
                             return undefined;
                         throw error;
                     }
@@ -1828,7 +1894,7 @@ class AzureTablesTaskHub {
                 next = await iterator.next();
             }
             catch (error) {
-                if (this.options.missingIsEmpty && error.statusCode === 404 && (await this.tableMissing(error))) {
+                if (this.options.missingIsEmpty && error.statusCode === 404 && this.tableMissing(error)) {
                     this.neverRan = true;
                     return;
                 }
@@ -1926,7 +1992,7 @@ class AzureTablesTaskHub {
         const nextRow = response.headers.get('x-ms-continuation-nextrowkey');
         return { rows: body.value, ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
     }
-    async tableMissing(error) {
+    tableMissing(error) {
         const code = error.code ?? error.details?.errorCode;
         return code === 'TableNotFound' || /TableNotFound/.test(String(error.message));
     }
@@ -2131,7 +2197,9 @@ function checkTableAnswer(request, status, contentType, body) {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
         refuse(`JSON that is not an object (${seen()})`);
     const record = parsed;
-    if (pointRead ? typeof record.PartitionKey !== 'string' : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+    if (pointRead
+        ? typeof record.PartitionKey !== 'string'
+        : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
         refuse(`JSON without ${pointRead ? 'a PartitionKey' : "a 'value' list of rows"} (${seen()})`);
     }
 }
@@ -2207,7 +2275,10 @@ function fromConnectionString(setting, text, clientOptions) {
     if (!tableEndpoint) {
         throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
     }
-    for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]]) {
+    for (const [name, endpoint] of [
+        ['TableEndpoint', tableEndpoint],
+        ['BlobEndpoint', blobEndpoint],
+    ]) {
         if (endpoint !== undefined && !URL.canParse(endpoint)) {
             throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
         }
@@ -2251,7 +2322,9 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
         if (credential)
             return credential;
         const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-        const made = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        const made = kind === 'managedidentity'
+            ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {})
+            : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
         // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
         const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .secretSink */ ._f)();
         credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .maskingCredential */ .Ai)(made, sink) : made;

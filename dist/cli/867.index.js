@@ -350,7 +350,11 @@ class ArmClient {
                 // The status monitor answers 200 with {"status": ...}; anything else does not tell how it ended.
                 const value = 'value' in parsed ? parsed.value : undefined;
                 if (status < 200 || status >= 300 || !isObject(value) || typeof value.status !== 'string') {
-                    const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? (0,http/* describeBody */.MP)(response)})` : `HTTP ${status} without a status (${(0,http/* describeBody */.MP)(response)})`;
+                    const why = 'problem' in parsed
+                        ? parsed.problem
+                        : status < 200 || status >= 300
+                            ? `HTTP ${status} (${said ?? (0,http/* describeBody */.MP)(response)})`
+                            : `HTTP ${status} without a status (${(0,http/* describeBody */.MP)(response)})`;
                     throw unknown(`its operation status is not an answer Azure sends: ${why}`, status);
                 }
                 const state = value.status.toLowerCase();
@@ -471,7 +475,10 @@ async function makeCredential(options, onSecret) {
             if (!requestUrl || !requestToken) {
                 throw new errors/* UsageError */.eb("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
             }
-            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), { authorityHost, disableInstanceDiscovery });
+            const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), {
+                authorityHost,
+                disableInstanceDiscovery,
+            });
             return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
         }
         case 'managed-identity':
@@ -481,7 +488,12 @@ async function makeCredential(options, onSecret) {
             };
         case 'default':
             return {
-                credential: new identity.DefaultAzureCredential({ authorityHost, disableInstanceDiscovery, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
+                credential: new identity.DefaultAzureCredential({
+                    authorityHost,
+                    disableInstanceDiscovery,
+                    ...(clientId ? { managedIdentityClientId: clientId } : {}),
+                    ...(tenantId ? { tenantId } : {}),
+                }),
                 describe: 'DefaultAzureCredential',
             };
     }
@@ -537,7 +549,12 @@ function resolveHubName(config, settings, siteName) {
         return value;
     });
     if (missing)
-        return { hub, explicit: true, missingSetting: missing, problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have` };
+        return {
+            hub,
+            explicit: true,
+            missingSetting: missing,
+            problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have`,
+        };
     const problem = hubNameProblem(hub);
     return { hub, explicit: true, ...(problem ? { problem } : {}) };
 }
@@ -591,7 +608,11 @@ class WebSite {
     constructor(arm, ref) {
         this.arm = arm;
         this.ref = ref;
-        for (const [option, value] of [['--subscription', ref.subscription], ['--resource-group', ref.resourceGroup], ['--app-name', ref.name]]) {
+        for (const [option, value] of [
+            ['--subscription', ref.subscription],
+            ['--resource-group', ref.resourceGroup],
+            ['--app-name', ref.name],
+        ]) {
             if (!value || /[/?#\s]/.test(value))
                 throw new errors/* UsageError */.eb(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
         }
@@ -642,7 +663,10 @@ class WebSite {
             const what = 'reading the App Service plan';
             const body = (await this.arm.request('GET', farm, undefined, what)).body;
             // The plan's sku tells Flex Consumption (no slots) apart: without it, nothing can be told.
-            if (!site_isObject(body) || !site_isObject(body.sku) || (body.sku.name !== undefined && typeof body.sku.name !== 'string') || (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')) {
+            if (!site_isObject(body) ||
+                !site_isObject(body.sku) ||
+                (body.sku.name !== undefined && typeof body.sku.name !== 'string') ||
+                (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')) {
                 throw expectShape(what, 'the sku object a plan always has');
             }
             sku = body.sku;
@@ -737,7 +761,10 @@ function bindSettings(slot, settings, options) {
 /** The app settings a slot has after a swap with `other`: the other slot's, except the sticky ones, which stay. */
 function settingsAfterSwap(own, other, sticky) {
     const isSticky = (name) => sticky.has(name.toLowerCase());
-    return { ...Object.fromEntries(Object.entries(other).filter(([name]) => !isSticky(name))), ...Object.fromEntries(Object.entries(own).filter(([name]) => isSticky(name))) };
+    return {
+        ...Object.fromEntries(Object.entries(other).filter(([name]) => !isSticky(name))),
+        ...Object.fromEntries(Object.entries(own).filter(([name]) => isSticky(name))),
+    };
 }
 /** Where a binding's instances live: storage account and task hub, compared without letter case. */
 function place(binding) {
@@ -751,7 +778,10 @@ function openSlotHub(binding, config) {
     if (!binding.connection)
         throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
     // The hub comes from the slot's own settings: if it has no tables, the slot's code never ran there.
-    return new azure_tables/* AzureTablesTaskHub */.$s(binding.connection, binding.hub.hub, { missingIsEmpty: true, ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}) });
+    return new azure_tables/* AzureTablesTaskHub */.$s(binding.connection, binding.hub.hub, {
+        missingIsEmpty: true,
+        ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}),
+    });
 }
 /**
  * Checks the set-up before a swap. Errors stop a swap; warnings are said and let it go on.
@@ -762,7 +792,12 @@ async function validateSlots(options) {
     const findings = [];
     const report = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
     if (slot.toLowerCase() === target.toLowerCase()) {
-        findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
+        findings.push({
+            level: 'error',
+            code: 'same-slot',
+            message: `--slot and --target are both '${slot}'.`,
+            fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).',
+        });
         return report;
     }
     const plan = await site.plan();
@@ -777,7 +812,10 @@ async function validateSlots(options) {
         return report;
     }
     // plan() has read the production site already.
-    for (const [name, option] of [[slot, '--slot'], [target, '--target']])
+    for (const [name, option] of [
+        [slot, '--slot'],
+        [target, '--target'],
+    ])
         if (!isProduction(name))
             await site.get(name, option);
     let config;
@@ -786,7 +824,12 @@ async function validateSlots(options) {
         report.hostJson = config.file;
     }
     else {
-        findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
+        findings.push({
+            level: 'warning',
+            code: 'no-host-json',
+            message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.",
+            fix: 'Pass --app <dir> with the function app folder being deployed.',
+        });
     }
     if (config?.otherProvider) {
         findings.push({
@@ -826,18 +869,36 @@ async function validateSlots(options) {
         }
         const missing = binding.hub.missingSetting;
         if (missing) {
-            findings.push({ level: 'error', code: 'hub-setting-missing', message: `${where}: ${binding.hub.problem}.`, fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.` });
+            findings.push({
+                level: 'error',
+                code: 'hub-setting-missing',
+                message: `${where}: ${binding.hub.problem}.`,
+                fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.`,
+            });
         }
         else if (binding.hub.problem) {
-            findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem.replace(/\.$/, '')}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+            findings.push({
+                level: 'error',
+                code: 'hub-name-invalid',
+                message: `${where}: ${binding.hub.problem.replace(/\.$/, '')}.`,
+                fix: 'Use 3 to 45 letters and digits, starting with a letter.',
+            });
         }
     }
     const [a, b] = bindings;
     // Each slot's code must keep its hub through the swap: every setting that decides it moves with the code.
     if (storageChecks) {
         const moved = [
-            { code: 'new', before: a, after: bindSettings(b.slot, settingsAfterSwap(b.settings, a.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
-            { code: 'old', before: b, after: bindSettings(a.slot, settingsAfterSwap(a.settings, b.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
+            {
+                code: 'new',
+                before: a,
+                after: bindSettings(b.slot, settingsAfterSwap(b.settings, a.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }),
+            },
+            {
+                code: 'old',
+                before: b,
+                after: bindSettings(a.slot, settingsAfterSwap(a.settings, b.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }),
+            },
         ].filter((m) => place(m.before) !== undefined && place(m.before) !== place(m.after));
         if (moved.length) {
             const involved = new Set([...a.settingNames, ...b.settingNames, ...hubSettingNames(config)].map((n) => n.toLowerCase()));
@@ -847,7 +908,7 @@ async function validateSlots(options) {
                 level: 'error',
                 code: 'durable-setting-sticky',
                 message: `${stuck.length ? stuck.join(', ') : 'A durable setting'} ${stuck.length > 1 ? 'are deployment slot settings' : 'is a deployment slot setting'} (sticky) with different values in the two slots: on a swap ${stuck.length > 1 ? 'they stay' : 'it stays'} with the slot, so the ${m.code} code would move from ${describePlace(m.before)} to ${describePlace(m.after)}${m.code === 'new' ? ", where the old code's instances are running" : ', leaving its in-flight instances behind'}.`,
-                fix: `Untick "Deployment slot setting" for ${stuck.length ? stuck.join(', ') : "the durable storage and hub name settings"} on both slots, so that each slot's task hub moves with its code.`,
+                fix: `Untick "Deployment slot setting" for ${stuck.length ? stuck.join(', ') : 'the durable storage and hub name settings'} on both slots, so that each slot's task hub moves with its code.`,
             });
         }
         // Without host.json the hubs are only assumed: a shared default hub is not reported as a fact.
@@ -864,14 +925,18 @@ async function validateSlots(options) {
     return report;
 }
 function renderValidation(report) {
-    const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
+    const lines = [
+        `Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`,
+    ];
     for (const s of report.slots)
         lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
     for (const f of report.findings)
         lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
     const errors = report.findings.filter((f) => f.level === 'error').length;
     const warnings = report.findings.length - errors;
-    lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
+    lines.push(errors
+        ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.`
+        : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
     return lines.join('\n') + '\n';
 }
 
@@ -912,7 +977,11 @@ async function checkHealth(check, signal, onStep, sleep = http/* sleep */.yy) {
         try {
             const response = await (0,http/* send */.tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
             const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
-            const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
+            const why = response.status !== check.expectStatus
+                ? `HTTP ${response.status}, expected ${check.expectStatus}`
+                : ok
+                    ? `HTTP ${response.status}`
+                    : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
             attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
             onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
             if (ok)
@@ -988,19 +1057,31 @@ async function runSwap(options) {
         if (action === 'preview') {
             const op = await operate('preview', slot, target, () => site.preview(slot, target));
             if (!op.succeeded && unknown) {
-                return Object.assign(report, { outcome: 'unknown', message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.` });
+                return Object.assign(report, {
+                    outcome: 'unknown',
+                    message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.`,
+                });
             }
             return Object.assign(report, op.succeeded
-                ? { outcome: 'previewed', message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
+                ? {
+                    outcome: 'previewed',
+                    message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.`,
+                }
                 : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
         }
         if (action === 'reset') {
             if (!(await site.pendingPreview(slot))) {
-                return Object.assign(report, { outcome: 'reset', message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
+                return Object.assign(report, {
+                    outcome: 'reset',
+                    message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.`,
+                });
             }
             const op = await operate('reset', slot, target, () => site.reset(slot));
             if (!op.succeeded && unknown) {
-                return Object.assign(report, { outcome: 'unknown', message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.` });
+                return Object.assign(report, {
+                    outcome: 'unknown',
+                    message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.`,
+                });
             }
             return Object.assign(report, op.succeeded
                 ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
@@ -1023,13 +1104,22 @@ async function runSwap(options) {
             });
         }
         if (!swap.succeeded && busy) {
-            return Object.assign(report, { outcome: 'busy', message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
+            return Object.assign(report, {
+                outcome: 'busy',
+                message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.`,
+            });
         }
         if (!swap.succeeded) {
-            return Object.assign(report, { outcome: 'swap-failed', message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+            return Object.assign(report, {
+                outcome: 'swap-failed',
+                message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.`,
+            });
         }
         if (!options.health) {
-            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
+            return Object.assign(report, {
+                outcome: 'swapped',
+                message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.`,
+            });
         }
         step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
         report.health = await checkHealth(options.health, signal, step, options.sleep);
@@ -1039,7 +1129,10 @@ async function runSwap(options) {
             return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
         const last = report.health.attempts.at(-1)?.error ?? 'no answer';
         if (options.rollback === 'never') {
-            return Object.assign(report, { outcome: 'unhealthy-not-rolled-back', message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
+            return Object.assign(report, {
+                outcome: 'unhealthy-not-rolled-back',
+                message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
+            });
         }
         const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
         if (!back.succeeded && unknown) {
@@ -1049,7 +1142,10 @@ async function runSwap(options) {
             });
         }
         if (!back.succeeded) {
-            return Object.assign(report, { outcome: 'rollback-failed', message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
+            return Object.assign(report, {
+                outcome: 'rollback-failed',
+                message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).`,
+            });
         }
         report.rolledBack = true;
         // The previous version is checked for its status only: an expected text names the new one.
@@ -1113,7 +1209,13 @@ async function openSite(values, io, command, options = {}) {
     const endpoint = values['arm-endpoint'] || cloud.arm;
     if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint))
         throw new errors/* UsageError */.eb(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
-    const identity = await createCredential({ cloud, env: io.env, ...(values.auth ? { auth: values.auth } : {}), ...(values['client-id'] ? { clientId: values['client-id'] } : {}), ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}) });
+    const identity = await createCredential({
+        cloud,
+        env: io.env,
+        ...(values.auth ? { auth: values.auth } : {}),
+        ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
+        ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
+    });
     const arm = new ArmClient({
         endpoint,
         credential: identity.credential,
@@ -1142,7 +1244,9 @@ async function slotSource(values, io, signal, timeoutMs) {
         throw new errors/* UsageError */.eb(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
     if (binding.hub.problem)
         throw new errors/* UsageError */.eb(`${where}: ${binding.hub.problem}.`);
-    const hubFrom = config?.hubName ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}` : `${binding.hub.hub} (the default: no hubName in host.json)`;
+    const hubFrom = config?.hubName
+        ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
+        : `${binding.hub.hub} (the default: no hubName in host.json)`;
     io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
     // The whole connection string is masked too, not just its key.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
@@ -1208,7 +1312,14 @@ function requireSlot(values, command) {
     return values.slot;
 }
 async function validateCommand(args, io, signal) {
-    const { values } = (0,taskhub.parse)('validate', args, { ...azure_options/* AZURE_OPTIONS */.H, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values } = (0,taskhub.parse)('validate', args, {
+        ...azure_options/* AZURE_OPTIONS */.H,
+        target: { type: 'string' },
+        app: { type: 'string' },
+        format: { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
         io.stdout.write(VALIDATE_USAGE);
         return 0;
@@ -1220,7 +1331,13 @@ async function validateCommand(args, io, signal) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(signal, timeoutMs, `--timeout ${timeout} passed`);
     try {
         const { site, identity } = await openSite(values, io, 'validate', { signal: deadline.signal, timeoutMs });
-        const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}) });
+        const report = await validateSlots({
+            site,
+            slot,
+            target: values.target ?? 'production',
+            credential: identity.credential,
+            ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}),
+        });
         io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
         return report.ok ? 0 : 1;
     }
@@ -1304,7 +1421,9 @@ async function swapCommand(args, io, signal) {
     const settings = swapSettings((name) => values[name], slot);
     const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, ...(signal ? { signal } : {}) });
     const result = await swapWithValidation(site, identity, settings, { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) }, (line) => io.stderr.write(`durable-gate: ${line}\n`));
-    io.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`);
+    io.stdout.write(fmt === 'json'
+        ? JSON.stringify(result, null, 2) + '\n'
+        : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`);
     return swapExitCode(result);
 }
 /** Validation (unless skipped; errors stop the swap), then the swap. The same for the CLI and the Action. */
@@ -1312,7 +1431,13 @@ async function swapWithValidation(site, identity, settings, options, onStep) {
     let validation;
     // Validation concerns a swap into the target; a preview reset changes nothing there.
     if (!options.skipValidation && settings.action !== 'reset') {
-        validation = await validateSlots({ site, slot: settings.slot, target: settings.target, credential: identity.credential, ...(options.appDir ? { appDir: options.appDir } : {}) });
+        validation = await validateSlots({
+            site,
+            slot: settings.slot,
+            target: settings.target,
+            credential: identity.credential,
+            ...(options.appDir ? { appDir: options.appDir } : {}),
+        });
         for (const finding of validation.findings)
             onStep(`${finding.level}: ${finding.message}`);
         if (!validation.ok) {

@@ -41,7 +41,7 @@ function readHostConfig(appDir) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${file} is not valid JSON: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
     }
-    const v2 = String(host.version ?? '').startsWith('2');
+    const v2 = (typeof host.version === 'string' || typeof host.version === 'number') && String(host.version).startsWith('2');
     const durable = ((v2 ? host.extensions?.durableTask : host.durableTask) ?? {});
     const provider = (durable.storageProvider ?? {});
     const type = text(provider.type);
@@ -137,7 +137,7 @@ function setWorkerScript(url) {
 function workerScript(file = './worker.js') {
     const override = globalThis[WORKER_SCRIPT];
     // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
-    return new URL(override ? String(override) : file, import.meta.url);
+    return new URL(typeof override === 'string' || override instanceof URL ? override : file, import.meta.url);
 }
 const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
 const DEFAULT_LOAD_TIMEOUT_MS = 60_000;
@@ -387,7 +387,17 @@ async function loadApp(appDir, options = {}) {
                 return results;
             }
             const item = items[0];
-            return [{ source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?` } }];
+            return [
+                {
+                    source: 'file' in item ? item.file : item.source,
+                    instanceId: '',
+                    orchestrator: '',
+                    verdict: 'error',
+                    error: {
+                        message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?`,
+                    },
+                },
+            ];
         }
         if (answer === STOPPED) {
             // The worker holds this batch's results until its end: the batch counts as not checked.
@@ -399,7 +409,9 @@ async function loadApp(appDir, options = {}) {
                 results[at] = {
                     ...results[at],
                     ...(await identify(current)),
-                    error: { message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).` },
+                    error: {
+                        message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).`,
+                    },
                 };
             }
             return results;
@@ -587,6 +599,8 @@ class ActionTracer {
         this.installed = true;
         const requireSdk = nativeCreateRequire((0,external_node_path_.join)(this.durableFunctionsDir, 'package.json'));
         const actionsDir = (0,external_node_path_.join)(this.durableFunctionsDir, 'lib', 'src', 'actions');
+        // The traced action classes below report to this tracer: their own `this` is the action.
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
         const tracer = this;
         for (const file of safeReaddir(actionsDir)) {
             if (!file.endsWith('.js'))
@@ -972,7 +986,14 @@ class RuntimeModel {
         else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
             mismatch = { kind: 'name', actualName: action.name };
         if (mismatch) {
-            return { sequenceId: id, eventIndex: index, event, mismatch, ...(action ? { action: action.source } : {}), message: NONDETERMINISM_PREFIX + message(event, mismatch) };
+            return {
+                sequenceId: id,
+                eventIndex: index,
+                event,
+                mismatch,
+                ...(action ? { action: action.source } : {}),
+                message: NONDETERMINISM_PREFIX + message(event, mismatch),
+            };
         }
         this.registered.delete(id);
         action.onSent?.(event);
@@ -1182,7 +1203,7 @@ class RuntimeModel {
             this.waitForEvent(requestId).then(() => response.complete(false));
     }
     use(action, kind) {
-        const name = kind === 'entity' ? entityNameOf(action.instanceId) ?? '' : action.functionName ?? '';
+        const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
         this.uses.push({ name, kind, action });
         return this.options.exists(name, kind);
     }
@@ -1317,8 +1338,7 @@ async function replayLoadedHistory(app, history, options = {}) {
                 message: missing.action
                     ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
                     : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
-                runtimeMessage: runtimeMessage ??
-                    `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
+                runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
                 missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
                 ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
                 advice: missing.action
@@ -1375,7 +1395,9 @@ async function divergenceOf(mismatch, history, trace, state, app) {
     }
     let location;
     if (trace) {
-        const found = mismatch.action ? await locateAction(trace, state, mismatch.action, app, history.orchestrator) : await locateStop(trace, state, app, history.orchestrator);
+        const found = mismatch.action
+            ? await locateAction(trace, state, mismatch.action, app, history.orchestrator)
+            : await locateStop(trace, state, app, history.orchestrator);
         location = found.location;
     }
     return {
@@ -1859,7 +1881,10 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         }
         if (spec.disabled === true)
             continue;
-        const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? ['context', 'unknown'];
+        const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? [
+            'context',
+            'unknown',
+        ];
         const kind = kindOf(triggerType);
         functions.push({ name: folder.name, kind, trigger: triggerType });
         if (kind !== 'orchestration')
@@ -1869,7 +1894,9 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         let exported;
         try {
             const module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(script).href));
-            exported = spec.entryPoint ? module[spec.entryPoint] ?? module.default?.[spec.entryPoint] : module.default ?? module;
+            exported = spec.entryPoint
+                ? (module[spec.entryPoint] ?? module.default?.[spec.entryPoint])
+                : (module.default ?? module);
         }
         catch (error) {
             throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.Gt)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
@@ -1902,6 +1929,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
                     returned.then(undefined, reject);
             }
             catch (error) {
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the user's own thrown value goes on as it is (it may not be an Error)
                 reject(error);
             }
         });
@@ -1967,7 +1995,10 @@ function errorResult(source, error) {
         instanceId: '',
         orchestrator: '',
         verdict: 'error',
-        error: { message: error instanceof errors/* HistoryError */.tx ? error.detail : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
+        error: {
+            message: error instanceof errors/* HistoryError */.tx ? error.detail : `internal error while replaying: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            ...(eventIndex === undefined ? {} : { eventIndex }),
+        },
     };
 }
 async function replayItems(app, items, options) {
@@ -2288,7 +2319,7 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
     'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
-    'so it cannot drive an exact replay. Export the instance\'s rows of the task hub\'s History table ' +
+    "so it cannot drive an exact replay. Export the instance's rows of the task hub's History table " +
     'as JSON instead, e.g. az storage entity query --table-name <TaskHub>History ' +
     '--filter "PartitionKey eq \'<instance id>\'" > <instance id>.json; durable-gate reads those rows as they are.';
 /** Table and OData bookkeeping columns that are not event fields. */
@@ -2554,7 +2585,8 @@ function fromEventArray(items, source, meta) {
         const hasEventIds = records.some((r) => r.EventId !== undefined);
         if (!hasRowKeys && !hasEventIds) {
             // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
-            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
+            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) &&
+                records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
             if (looksLikeShowHistory)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
             const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
@@ -2576,9 +2608,7 @@ function fromEventArray(items, source, meta) {
 /** History table rows: sentinel, RowKey order, one execution, `_Timestamp`, JSON-string columns. */
 function fromTableRows(rows, source, notes) {
     const sentinel = rows.find((r) => r.RowKey === 'sentinel');
-    const eventRows = rows
-        .map((row, index) => ({ row, index }))
-        .filter(({ row }) => row.RowKey !== 'sentinel');
+    const eventRows = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.RowKey !== 'sentinel');
     if (eventRows.some(({ row }) => typeof row.RowKey === 'string')) {
         for (const { row, index } of eventRows) {
             if (typeof row.RowKey !== 'string' || !/^[0-9A-Fa-f]+$/.test(row.RowKey)) {
@@ -2638,7 +2668,7 @@ function parseJsonColumn(raw) {
 }
 /** ISO 8601 in UTC, as the runtime writes it ("2026-11-02T08:00:00.1234567Z"): no conversion needed. */
 function isUtcIso(value) {
-    return typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45;
+    return (typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45);
 }
 function normaliseEvent(event, index, source, notes) {
     const type = event.EventType;
@@ -2714,7 +2744,7 @@ function finish(events, source, format, meta, executionId, notes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
     }
     if (second >= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, "a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel's ExecutionId).", second);
     }
     if (!orchestratorStarted) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
@@ -2944,7 +2974,11 @@ function globToRegExp(glob) {
             if (end < 0)
                 re += '\\{';
             else {
-                re += `(?:${glob.slice(i + 1, end).split(',').map(escapeRe).join('|')})`;
+                re += `(?:${glob
+                    .slice(i + 1, end)
+                    .split(',')
+                    .map(escapeRe)
+                    .join('|')})`;
                 i = end;
             }
         }
@@ -3009,7 +3043,11 @@ function movedUp(a, b) {
     return x[0] > y[0] || (x[0] === y[0] && x[1] > y[1]);
 }
 function suggestVersion(current, recorded) {
-    const highest = [current ?? '', ...recorded].map(parseVersion).filter((v) => v !== undefined).sort((p, q) => p[0] - q[0] || p[1] - q[1]).at(-1);
+    const highest = [current ?? '', ...recorded]
+        .map(parseVersion)
+        .filter((v) => v !== undefined)
+        .sort((p, q) => p[0] - q[0] || p[1] - q[1])
+        .at(-1);
     return highest ? `${highest[0]}.${highest[1] + 1}` : '1.0';
 }
 function adviseOn(report, host, appShown) {
@@ -3029,7 +3067,11 @@ function adviseOn(report, host, appShown) {
     const first = broken[0];
     const where = first.divergence?.location ?? first.failure?.location;
     // Every version the broken instances were started with keeps the old path; none means an empty version.
-    const condition = recorded.length === 1 ? (recorded[0] ? `context.df.version === '${recorded[0]}'` : '!context.df.version') : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
+    const condition = recorded.length === 1
+        ? recorded[0]
+            ? `context.df.version === '${recorded[0]}'`
+            : '!context.df.version'
+        : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
     const nextVersion = suggestVersion(host?.defaultVersion, recorded);
     return {
         broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator) })),
@@ -3189,7 +3231,11 @@ function renderText(report, options = {}) {
  */
 function detailLines(r, cwd, pad = '') {
     const more = `\n${pad}${' '.repeat(10)}`;
-    const indent = (text) => printableLines(text).split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+    const indent = (text) => printableLines(text)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(more);
     const name = (text) => (text ? ` '${printable(text)}'` : '');
     const lines = [];
     if (r.divergence) {
@@ -3272,7 +3318,11 @@ function oneLine(text) {
 }
 /** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
 function problemLines(r, cwd) {
-    return [`${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}`, ...detailLines(r, cwd)];
+    return [
+        `${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
+        `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}`,
+        ...detailLines(r, cwd),
+    ];
 }
 
 
@@ -3534,7 +3584,9 @@ function escapeAttribute(text) {
     return escapeXml(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 function attrs(values) {
-    return Object.entries(values).map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`).join('');
+    return Object.entries(values)
+        .map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`)
+        .join('');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -3555,10 +3607,22 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 const WAYS_OUT = [
-    ['Drain', 'let the affected instances finish on the code that started them before deploying (`durable-gate gate --wait-for breaking` waits for exactly those).'],
-    ['Side by side', 'deploy the new code with a new task hub (`extensions.durableTask.hubName` in host.json) and keep the old version running on its hub until its instances finish.'],
-    ['New orchestrator name', 'ship the change under a new name (e.g. `ProcessOrderV2`), start new instances with it, and keep the old orchestrator unchanged until its instances finish.'],
-    ['Orchestration versioning', 'raise `extensions.durableTask.defaultVersion` in host.json and keep the recorded path for older instances behind a branch on `context.df.version`.'],
+    [
+        'Drain',
+        'let the affected instances finish on the code that started them before deploying (`durable-gate gate --wait-for breaking` waits for exactly those).',
+    ],
+    [
+        'Side by side',
+        'deploy the new code with a new task hub (`extensions.durableTask.hubName` in host.json) and keep the old version running on its hub until its instances finish.',
+    ],
+    [
+        'New orchestrator name',
+        'ship the change under a new name (e.g. `ProcessOrderV2`), start new instances with it, and keep the old orchestrator unchanged until its instances finish.',
+    ],
+    [
+        'Orchestration versioning',
+        'raise `extensions.durableTask.defaultVersion` in host.json and keep the recorded path for older instances behind a branch on `context.df.version`.',
+    ],
 ];
 const RULES = [
     {
@@ -3616,7 +3680,9 @@ function renderSarif(report, options) {
             ? `History ${(0,paths/* displayPath */.Gt)(r.source, cwd)} could not be checked`
             : `${group.length} in-flight instance${group.length > 1 ? 's' : ''} of '${r.orchestrator || '?'}' (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}) would break`;
         // The first line and the history are said above, unless one instance's history is all that locates it.
-        const details = (0,report_text/* problemLines */.pb)(r, cwd).slice(1).filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
+        const details = (0,report_text/* problemLines */.pb)(r, cwd)
+            .slice(1)
+            .filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
         const text = `${who}.\n${details.join('\n')}`;
         // Stable across runs and line moves: what broke and in which file, never a line number.
         const d = r.divergence;
@@ -3957,7 +4023,9 @@ async function replayCommand(args, io, signal) {
     }).finally(() => deadline.clear());
     io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
     if (options.output) {
-        await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), { overwrite: options.force });
+        await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
+            overwrite: options.force,
+        });
     }
     if (deadline.signal.aborted)
         io.stderr.write(`durable-gate: stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
@@ -4032,9 +4100,7 @@ function withDeadline(parent, ms, reason) {
         onParent();
     else
         parent?.addEventListener('abort', onParent, { once: true });
-    const timer = ms === undefined
-        ? undefined
-        : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
+    const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(reason), Math.min(ms, 2_000_000_000));
     return {
         signal: controller.signal,
         abort(why) {

@@ -45,7 +45,7 @@ export function readHostConfig(appDir: string): DurableHostConfig {
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${errorMessage(error)}`);
   }
-  const v2 = String(host.version ?? '').startsWith('2');
+  const v2 = (typeof host.version === 'string' || typeof host.version === 'number') && String(host.version).startsWith('2');
   const durable = ((v2 ? (host.extensions as Json | undefined)?.durableTask : host.durableTask) ?? {}) as Json;
   const provider = (durable.storageProvider ?? {}) as Json;
   const type = text(provider.type);

@@ -25,7 +25,7 @@ export function setWorkerScript(url: string | URL): void {
 function workerScript(file = './worker.js'): URL {
   const override = (globalThis as Record<symbol, unknown>)[WORKER_SCRIPT];
   // A parameter, not a literal: bundlers must not try to bundle the worker as an asset.
-  return new URL(override ? String(override) : file, import.meta.url);
+  return new URL(typeof override === 'string' || override instanceof URL ? override : file, import.meta.url);
 }
 
 export interface LoadAppOptions {
@@ -141,7 +141,12 @@ class WorkerHandle {
       child.once('error', (error) => reject(new AppLoadError(dir, `could not start the replay worker: ${error.message}`)));
       child.once('exit', (code, signal) => {
         const ended = workerExit(code, signal, tail, memoryLimitMb);
-        reject(new AppLoadError(dir, `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`));
+        reject(
+          new AppLoadError(
+            dir,
+            `the app's worker ended while loading (${ended.message.replace(/^the replay worker /, '')}); does the app call process.exit()?`,
+          ),
+        );
       });
       // An import that never finishes (top-level code waiting on a connection or a promise that never settles).
       timer = setTimeout(
@@ -154,7 +159,13 @@ class WorkerHandle {
           ),
         loadTimeoutMs,
       );
-      onAbort = () => reject(new AppLoadError(dir, `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`));
+      onAbort = () =>
+        reject(
+          new AppLoadError(
+            dir,
+            `stopped while the app was still loading (${stopReason(options.signal)}). If loading takes long, a module's top-level code may be waiting on something (a connection, a top-level await) or looping.`,
+          ),
+        );
       options.signal?.addEventListener('abort', onAbort, { once: true });
     })
       .catch(async (error: unknown) => {
@@ -189,7 +200,7 @@ class WorkerHandle {
       this.pending.set(id, { resolve: resolvePromise, reject });
       this.hold(true);
       try {
-        this.child.send({ ...message, id } as ToWorker);
+        this.child.send({ ...message, id });
       } catch (error) {
         // The message could not be copied to the worker (a value nested too deep, or not
         // cloneable): the worker is fine; the histories in it are the problem.
@@ -252,7 +263,8 @@ export function stopReason(signal: AbortSignal | undefined): string {
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item: HistoryItem): Promise<{ instanceId: string; orchestrator: string }> {
   try {
-    const history = 'file' in item ? await readHistoryFile(item.file) : 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
+    const history =
+      'file' in item ? await readHistoryFile(item.file) : 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
     return { instanceId: history.instanceId, orchestrator: history.orchestrator };
   } catch {
     return { instanceId: '', orchestrator: '' };
@@ -272,15 +284,18 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
       let since = Date.now();
       const stop = (): void => resolvePromise(STOPPED);
       signal?.addEventListener('abort', stop, { once: true });
-      const timer = setInterval(() => {
-        const now = handle.progress;
-        if (now !== seen) {
-          seen = now;
-          since = Date.now();
-        } else if (Date.now() - since >= timeoutMs) {
-          resolvePromise(HUNG);
-        }
-      }, Math.min(1000, Math.max(50, timeoutMs / 10)));
+      const timer = setInterval(
+        () => {
+          const now = handle.progress;
+          if (now !== seen) {
+            seen = now;
+            since = Date.now();
+          } else if (Date.now() - since >= timeoutMs) {
+            resolvePromise(HUNG);
+          }
+        },
+        Math.min(1000, Math.max(50, timeoutMs / 10)),
+      );
       answer.then(resolvePromise, reject).finally(() => {
         clearInterval(timer);
         signal?.removeEventListener('abort', stop);
@@ -315,7 +330,17 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
         return results;
       }
       const item = items[0]!;
-      return [{ source: 'file' in item ? item.file : item.source, instanceId: '', orchestrator: '', verdict: 'error', error: { message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?` } }];
+      return [
+        {
+          source: 'file' in item ? item.file : item.source,
+          instanceId: '',
+          orchestrator: '',
+          verdict: 'error',
+          error: {
+            message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?`,
+          },
+        },
+      ];
     }
     if (answer === STOPPED) {
       // The worker holds this batch's results until its end: the batch counts as not checked.
@@ -327,7 +352,9 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
         results[at] = {
           ...results[at]!,
           ...(await identify(current)),
-          error: { message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).` },
+          error: {
+            message: `not checked: it was still replaying when ${stopReason(signal)}. If that took long, the orchestrator may loop or wait for ever on this history (--history-timeout bounds one history).`,
+          },
         };
       }
       return results;
@@ -348,7 +375,8 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
         ? {
             message: `The orchestrator did not return within ${Math.round(timeoutMs / 1000)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
             runtimeMessage: 'The invocation would run until the function timeout; the instance would make no progress.',
-            advice: 'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
+            advice:
+              'Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history.',
           }
         : outOfMemory
           ? {

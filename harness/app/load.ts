@@ -114,7 +114,9 @@ function staleBuildWarnings(entryFiles: string[]): string[] {
     for (const source of map.payload.sources ?? []) {
       const path = resolve(map.dir, map.payload.sourceRoot ?? '', source);
       if (existsSync(path) && statSync(path).mtimeMs > built + 1000) {
-        warnings.push(`${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
+        warnings.push(
+          `${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`,
+        );
       }
     }
   }
@@ -183,12 +185,18 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   const pkg = readPackageJson(dir);
   if (!pkg) throw new AppLoadError(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
   if (!pkg.main) {
-    throw new AppLoadError(dir, `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`);
+    throw new AppLoadError(
+      dir,
+      `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`,
+    );
   }
   const { files } = await expandPaths([pkg.main], dir, '.js');
   const entryFiles = files.filter((f) => /\.(c|m)?js$/.test(f));
   if (entryFiles.length === 0) {
-    throw new AppLoadError(dir, `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`);
+    throw new AppLoadError(
+      dir,
+      `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`,
+    );
   }
   let azureFunctionsVersion: string | undefined;
   try {
@@ -316,7 +324,7 @@ function threwOutcome(error: unknown): InvocationOutcome {
     try {
       state = JSON.parse(raw.slice(at + OUT_OF_PROC_LABEL.length)) as OrchestratorState;
       if (typeof state.error === 'string') message = state.error;
-      const actions = (error as unknown as Record<symbol, unknown>)[USER_ACTIONS];
+      const actions = (error as Record<symbol, unknown>)[USER_ACTIONS];
       if (Array.isArray(actions) && (state.schemaVersion ?? 0) >= 1) state = { ...state, actions: [actions] };
     } catch {
       state = undefined;
@@ -342,7 +350,10 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
   const entryFiles: string[] = [];
   const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'function.json')));
   if (folders.length === 0) {
-    throw new AppLoadError(dir, `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`);
+    throw new AppLoadError(
+      dir,
+      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`,
+    );
   }
   for (const folder of folders) {
     const jsonPath = join(dir, folder.name, 'function.json');
@@ -353,7 +364,10 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
       throw new AppLoadError(dir, `${displayPath(jsonPath)} is not valid JSON: ${errorMessage(error)}`);
     }
     if (spec.disabled === true) continue;
-    const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? ['context', 'unknown'];
+    const [triggerName, triggerType] = triggerOf(Object.fromEntries((spec.bindings ?? []).map((b, i) => [b.name ?? `binding${i}`, b]))) ?? [
+      'context',
+      'unknown',
+    ];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
     if (kind !== 'orchestration') continue;
@@ -362,12 +376,17 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     let exported: unknown;
     try {
       const module = (await import(/* webpackIgnore: true */ pathToFileURL(script).href)) as Record<string, unknown>;
-      exported = spec.entryPoint ? module[spec.entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[spec.entryPoint] : module.default ?? module;
+      exported = spec.entryPoint
+        ? (module[spec.entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[spec.entryPoint])
+        : (module.default ?? module);
     } catch (error) {
       throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
     }
     if (typeof exported !== 'function') {
-      throw new AppLoadError(dir, `${displayPath(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
+      throw new AppLoadError(
+        dir,
+        `${displayPath(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`,
+      );
     }
     orchestrators.set(folder.name.toLowerCase(), { triggerName, handler: exported as (context: unknown) => unknown });
   }
@@ -391,6 +410,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
         const returned = orchestrator.handler(context);
         if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(undefined, reject);
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the user's own thrown value goes on as it is (it may not be an Error)
         reject(error);
       }
     });

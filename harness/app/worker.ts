@@ -64,7 +64,10 @@ export function errorResult(source: string, error: unknown): ReplayResult {
     instanceId: '',
     orchestrator: '',
     verdict: 'error',
-    error: { message: error instanceof HistoryError ? error.detail : `internal error while replaying: ${errorMessage(error)}`, ...(eventIndex === undefined ? {} : { eventIndex }) },
+    error: {
+      message: error instanceof HistoryError ? error.detail : `internal error while replaying: ${errorMessage(error)}`,
+      ...(eventIndex === undefined ? {} : { eventIndex }),
+    },
   };
 }
 

@@ -107,7 +107,14 @@ export class HistoryBuilder {
 
   subOrchestration(name: string, instanceId: string, input?: unknown): number {
     const id = this.nextId++;
-    this.push({ EventType: EventType.SubOrchestrationInstanceCreated, EventId: id, Name: name, Version: '', InstanceId: instanceId, Input: input === undefined ? null : JSON.stringify(input) });
+    this.push({
+      EventType: EventType.SubOrchestrationInstanceCreated,
+      EventId: id,
+      Name: name,
+      Version: '',
+      InstanceId: instanceId,
+      Input: input === undefined ? null : JSON.stringify(input),
+    });
     return id;
   }
 
@@ -133,14 +140,26 @@ export class HistoryBuilder {
       parent: this.instanceId,
       parentExecution: this.executionId,
     };
-    this.push({ EventType: EventType.EventSent, EventId: id, InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`, Name: 'op', Input: JSON.stringify(request) });
+    this.push({
+      EventType: EventType.EventSent,
+      EventId: id,
+      InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`,
+      Name: 'op',
+      Input: JSON.stringify(request),
+    });
     return { id, requestId };
   }
 
   /** Any EventSent (entity lock requests, releases, raw events to other instances). */
   eventSent(targetInstanceId: string, name: string, input?: unknown): number {
     const id = this.nextId++;
-    this.push({ EventType: EventType.EventSent, EventId: id, InstanceId: targetInstanceId, Name: name, Input: input === undefined ? null : JSON.stringify(input) });
+    this.push({
+      EventType: EventType.EventSent,
+      EventId: id,
+      InstanceId: targetInstanceId,
+      Name: name,
+      Input: input === undefined ? null : JSON.stringify(input),
+    });
     return id;
   }
 
@@ -164,12 +183,24 @@ export class HistoryBuilder {
   }
 
   completeExecution(result: unknown): this {
-    this.push({ EventType: EventType.ExecutionCompleted, EventId: this.nextId++, OrchestrationStatus: 1, Result: JSON.stringify(result ?? null), FailureDetails: null });
+    this.push({
+      EventType: EventType.ExecutionCompleted,
+      EventId: this.nextId++,
+      OrchestrationStatus: 1,
+      Result: JSON.stringify(result ?? null),
+      FailureDetails: null,
+    });
     return this.idle();
   }
 
   continueAsNew(input: unknown): this {
-    this.push({ EventType: EventType.ExecutionCompleted, EventId: this.nextId++, OrchestrationStatus: 4, Result: JSON.stringify(input ?? null), FailureDetails: null });
+    this.push({
+      EventType: EventType.ExecutionCompleted,
+      EventId: this.nextId++,
+      OrchestrationStatus: 4,
+      Result: JSON.stringify(input ?? null),
+      FailureDetails: null,
+    });
     return this.idle();
   }
 

@@ -11,14 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { lstat, open, readlink, type FileHandle } from 'node:fs/promises';
 import { HistoryError } from '../errors.js';
-import {
-  EventType,
-  HISTORY_SCHEMA,
-  eventTypeFromName,
-  eventTypeName,
-  isKnownEventType,
-  type HistoryEvent,
-} from './events.js';
+import { EventType, HISTORY_SCHEMA, eventTypeFromName, eventTypeName, isKnownEventType, type HistoryEvent } from './events.js';
 
 export type HistoryFormat = 'history-file' | 'event-array' | 'table-rows' | 'history-object';
 
@@ -42,7 +35,7 @@ export interface LoadedHistory {
 const SHOW_HISTORY_ADVICE =
   'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
   'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
-  'so it cannot drive an exact replay. Export the instance\'s rows of the task hub\'s History table ' +
+  "so it cannot drive an exact replay. Export the instance's rows of the task hub's History table " +
   'as JSON instead, e.g. az storage entity query --table-name <TaskHub>History ' +
   '--filter "PartitionKey eq \'<instance id>\'" > <instance id>.json; durable-gate reads those rows as they are.';
 
@@ -80,7 +73,8 @@ async function readHistoryBytes(path: string): Promise<Buffer> {
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
-    if (info.isDirectory()) throw new HistoryError(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
+    if (info.isDirectory())
+      throw new HistoryError(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
     if (info.size > MAX_HISTORY_BYTES) throw tooBig(path, info.size);
     if (info.isFile()) return await handle.readFile();
     // A pipe or device has no size: read it, but never more than the limit.
@@ -115,7 +109,10 @@ function megabytes(bytes: number): string {
 }
 
 async function describeReadError(path: string, error: NodeJS.ErrnoException): Promise<string> {
-  const link = await lstat(path).then((info) => info.isSymbolicLink(), () => false);
+  const link = await lstat(path).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
   if (link && (error.code === 'ENOENT' || error.code === 'ELOOP')) {
     const target = await readlink(path).catch(() => '?');
     return error.code === 'ENOENT'
@@ -123,7 +120,8 @@ async function describeReadError(path: string, error: NodeJS.ErrnoException): Pr
       : `is a symbolic link to "${target}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`;
   }
   if (error.code === 'ENOENT') return 'no such file';
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read it: permission denied (a history file, or a folder of them that cannot be listed). Give the user running durable-gate read access to it.';
+  if (error.code === 'EACCES' || error.code === 'EPERM')
+    return 'cannot read it: permission denied (a history file, or a folder of them that cannot be listed). Give the user running durable-gate read access to it.';
   return `cannot read the file (${error.code ?? error.message})`;
 }
 
@@ -132,7 +130,10 @@ function decodeHistoryBytes(bytes: Buffer, path: string): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (isUtf8(start === 0 ? bytes : bytes.subarray(start))) return bytes.toString('utf8', start);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new HistoryError(path, `is UTF-16 text (byte order mark ${hex(bytes[0]!)} ${hex(bytes[1]!)}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`);
+    throw new HistoryError(
+      path,
+      `is UTF-16 text (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`,
+    );
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new HistoryError(path, `is gzip-compressed, not JSON text (large-message blobs are stored gzipped). Decompress it first (gunzip). ${EXPECTED}`);
@@ -197,10 +198,16 @@ export function parseHistoryText(text: string, source: string): LoadedHistory {
     const reason = message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
     const position = /at position (\d+)/.exec(message)?.[1];
     if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
-      throw new HistoryError(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
+      throw new HistoryError(
+        source,
+        `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`,
+      );
     }
     const line = position === undefined || /\(line \d+/.test(message) ? '' : `, line ${lineAt(text, Number(position))}`;
-    throw new HistoryError(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+    throw new HistoryError(
+      source,
+      `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`,
+    );
   }
   return parseHistory(value, source);
 }
@@ -251,7 +258,10 @@ function tooDeep(value: unknown, limit: number): string | undefined {
 export function parseHistory(value: unknown, source: string): LoadedHistory {
   const deep = tooDeep(value, MAX_HISTORY_DEPTH);
   if (deep !== undefined) {
-    throw new HistoryError(source, `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`);
+    throw new HistoryError(
+      source,
+      `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`,
+    );
   }
   if (Array.isArray(value)) {
     return fromEventArray(value, source, undefined);
@@ -273,7 +283,10 @@ export function parseHistory(value: unknown, source: string): LoadedHistory {
     }
   }
   if (!Array.isArray(value.history)) {
-    throw new HistoryError(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
+    throw new HistoryError(
+      source,
+      'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.',
+    );
   }
   const meta: FileMeta = {
     format: value.schema === HISTORY_SCHEMA ? 'history-file' : 'history-object',
@@ -309,11 +322,21 @@ function fromEventArray(items: unknown[], source: string, meta: FileMeta | undef
     const hasEventIds = records.some((r) => r.EventId !== undefined);
     if (!hasRowKeys && !hasEventIds) {
       // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
-      const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && eventTypeFromName(r.EventType) !== undefined) && records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
+      const looksLikeShowHistory =
+        records.every((r) => typeof r.EventType === 'string' && eventTypeFromName(r.EventType) !== undefined) &&
+        records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
       if (looksLikeShowHistory) throw new HistoryError(source, SHOW_HISTORY_ADVICE);
       const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || eventTypeFromName(r.EventType) === undefined);
-      if (unknown >= 0) throw new HistoryError(source, `EventType ${JSON.stringify(records[unknown]!.EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
-      throw new HistoryError(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
+      if (unknown >= 0)
+        throw new HistoryError(
+          source,
+          `EventType ${JSON.stringify(records[unknown]!.EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`,
+          unknown,
+        );
+      throw new HistoryError(
+        source,
+        'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).',
+      );
     }
     const rows = fromTableRows(records, source, notes);
     events = rows.events;
@@ -328,13 +351,15 @@ function fromEventArray(items: unknown[], source: string, meta: FileMeta | undef
 /** History table rows: sentinel, RowKey order, one execution, `_Timestamp`, JSON-string columns. */
 function fromTableRows(rows: Record<string, unknown>[], source: string, notes: string[]): { events: HistoryEvent[]; executionId?: string } {
   const sentinel = rows.find((r) => r.RowKey === 'sentinel');
-  const eventRows = rows
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => row.RowKey !== 'sentinel');
+  const eventRows = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.RowKey !== 'sentinel');
   if (eventRows.some(({ row }) => typeof row.RowKey === 'string')) {
     for (const { row, index } of eventRows) {
       if (typeof row.RowKey !== 'string' || !/^[0-9A-Fa-f]+$/.test(row.RowKey)) {
-        throw new HistoryError(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
+        throw new HistoryError(
+          source,
+          `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`,
+          index,
+        );
       }
     }
     eventRows.sort((a, b) => parseInt(a.row.RowKey as string, 16) - parseInt(b.row.RowKey as string, 16));
@@ -352,7 +377,11 @@ function fromTableRows(rows: Record<string, unknown>[], source: string, notes: s
     const blobColumn = Object.keys(row).find((key) => key.endsWith('BlobName') && typeof row[key] === 'string' && row[key] !== '');
     if (blobColumn) {
       const prop = blobColumn.slice(0, -'BlobName'.length);
-      throw new HistoryError(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
+      throw new HistoryError(
+        source,
+        `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`,
+        index,
+      );
     }
     const event: Record<string, unknown> = {};
     for (const [key, raw] of Object.entries(row)) {
@@ -387,7 +416,9 @@ function parseJsonColumn(raw: unknown): unknown {
 
 /** ISO 8601 in UTC, as the runtime writes it ("2026-11-02T08:00:00.1234567Z"): no conversion needed. */
 function isUtcIso(value: unknown): boolean {
-  return typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45;
+  return (
+    typeof value === 'string' && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45
+  );
 }
 
 function normaliseEvent(event: Record<string, unknown>, index: number, source: string, notes: string[]): HistoryEvent {
@@ -406,7 +437,11 @@ function normaliseEvent(event: Record<string, unknown>, index: number, source: s
   }
   event = { ...event };
   if (!isKnownEventType(type)) {
-    throw new HistoryError(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
+    throw new HistoryError(
+      source,
+      `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`,
+      index,
+    );
   }
   for (const field of INTEGER_FIELDS) {
     const raw = event[field];
@@ -431,7 +466,11 @@ const zoneNoteText = 'timestamps without a time zone were read as UTC, as the ru
 function normaliseTime(raw: unknown, field: string, index: number, source: string, notes: string[]): string {
   if (raw instanceof Date) return raw.toISOString();
   if (typeof raw !== 'string' || raw === '') {
-    throw new HistoryError(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
+    throw new HistoryError(
+      source,
+      `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`,
+      index,
+    );
   }
   let text = raw.trim();
   if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text)) {
@@ -444,7 +483,14 @@ function normaliseTime(raw: unknown, field: string, index: number, source: strin
   return text;
 }
 
-function finish(events: HistoryEvent[], source: string, format: HistoryFormat, meta: FileMeta | undefined, executionId: string | undefined, notes: string[]): LoadedHistory {
+function finish(
+  events: HistoryEvent[],
+  source: string,
+  format: HistoryFormat,
+  meta: FileMeta | undefined,
+  executionId: string | undefined,
+  notes: string[],
+): LoadedHistory {
   let startedIndex = -1;
   let second = -1;
   let orchestratorStarted = false;
@@ -456,13 +502,23 @@ function finish(events: HistoryEvent[], source: string, format: HistoryFormat, m
     } else if (type === EventType.OrchestratorStarted) orchestratorStarted = true;
   }
   if (startedIndex < 0) {
-    throw new HistoryError(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
+    throw new HistoryError(
+      source,
+      'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.',
+    );
   }
   if (second >= 0) {
-    throw new HistoryError(source, 'a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel\'s ExecutionId).', second);
+    throw new HistoryError(
+      source,
+      "a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel's ExecutionId).",
+      second,
+    );
   }
   if (!orchestratorStarted) {
-    throw new HistoryError(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
+    throw new HistoryError(
+      source,
+      'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.',
+    );
   }
   const started = events[startedIndex]!;
   if (typeof started.Name !== 'string' || started.Name === '') {

@@ -171,7 +171,11 @@ function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map(escapeRe).join('|')})`;
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map(escapeRe)
+          .join('|')})`;
         i = end;
       }
     } else re += escapeRe(c);

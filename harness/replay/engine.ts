@@ -105,9 +105,7 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
         message: missing.action
           ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
           : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
-        runtimeMessage:
-          runtimeMessage ??
-          `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
+        runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
         ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
         advice: missing.action
@@ -140,7 +138,10 @@ export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory
 
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
-    if (outcome.kind === 'threw') warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
+    if (outcome.kind === 'threw')
+      warnings.push(
+        `the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`,
+      );
     return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
   }
 
@@ -173,7 +174,9 @@ async function divergenceOf(
   }
   let location: SourceLocation | undefined;
   if (trace) {
-    const found = mismatch.action ? await locateAction(trace, state, mismatch.action, app, history.orchestrator) : await locateStop(trace, state, app, history.orchestrator);
+    const found = mismatch.action
+      ? await locateAction(trace, state, mismatch.action, app, history.orchestrator)
+      : await locateStop(trace, state, app, history.orchestrator);
     location = found.location;
   }
   return {
@@ -325,7 +328,7 @@ function signature(actions: readonly SdkAction[], end: number): string {
 
 async function cached(app: LoadedApp, key: string, find: () => Promise<{ location?: SourceLocation }>): Promise<{ location?: SourceLocation }> {
   let cache = located.get(app);
-  if (!cache) located.set(app, (cache = new Map()));
+  if (!cache) located.set(app, (cache = new Map<string, { location?: SourceLocation }>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const found = await find();

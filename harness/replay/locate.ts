@@ -31,6 +31,8 @@ export class ActionTracer {
     this.installed = true;
     const requireSdk = createRequire(join(this.durableFunctionsDir, 'package.json'));
     const actionsDir = join(this.durableFunctionsDir, 'lib', 'src', 'actions');
+    // The traced action classes below report to this tracer: their own `this` is the action.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tracer = this;
     for (const file of safeReaddir(actionsDir)) {
       if (!file.endsWith('.js')) continue;

@@ -12,10 +12,7 @@ const TAIL = 'Was a change made to the orchestrator code after this instance had
 
 /** The DTFx action classes named in messages (src/DurableTask.Core/Command/*.cs). */
 export type DtfxActionClass =
-  | 'ScheduleTaskOrchestratorAction'
-  | 'CreateTimerOrchestratorAction'
-  | 'CreateSubOrchestrationAction'
-  | 'SendEventOrchestratorAction';
+  'ScheduleTaskOrchestratorAction' | 'CreateTimerOrchestratorAction' | 'CreateSubOrchestrationAction' | 'SendEventOrchestratorAction';
 
 export type MismatchCase = { kind: 'missing' } | { kind: 'type'; actual: DtfxActionClass } | { kind: 'name'; actualName: string };
 

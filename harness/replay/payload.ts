@@ -44,7 +44,11 @@ export function buildPayload(history: LoadedHistory, options: PayloadOptions = {
     try {
       input = JSON.parse(started.Input);
     } catch {
-      throw new HistoryError(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
+      throw new HistoryError(
+        history.source,
+        'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.',
+        startedIndex,
+      );
     }
   }
   return {

@@ -31,7 +31,9 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
   const { files, unmatched } = await expandHistoryPaths(job.histories, job.cwd);
   if (files.length === 0) {
     const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
-    throw new UsageError(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    throw new UsageError(
+      `--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`,
+    );
   }
   const app = await loadApp(resolve(job.cwd, job.app), job);
   for (const warning of app.info.warnings) job.onAppWarning?.(warning);
@@ -69,9 +71,15 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
     try {
       version = fromFile ? readVersionFile(fromFile) : host?.defaultVersion;
     } catch (error) {
-      throw new UsageError(`--version-file ${job.versionFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+      throw new UsageError(
+        `--version-file ${job.versionFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`,
+      );
     }
-    const bump = checkVersionBump(report, version, fromFile ? displayPath(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+    const bump = checkVersionBump(
+      report,
+      version,
+      fromFile ? displayPath(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`,
+    );
     if (bump) report.versionBump = bump;
   }
   return report;

@@ -185,7 +185,14 @@ class RuntimeModel {
     else if (action.cls !== expected) mismatch = { kind: 'type', actual: action.cls };
     else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase()) mismatch = { kind: 'name', actualName: action.name };
     if (mismatch) {
-      return { sequenceId: id, eventIndex: index, event, mismatch, ...(action ? { action: action.source } : {}), message: NONDETERMINISM_PREFIX + message(event, mismatch) };
+      return {
+        sequenceId: id,
+        eventIndex: index,
+        event,
+        mismatch,
+        ...(action ? { action: action.source } : {}),
+        message: NONDETERMINISM_PREFIX + message(event, mismatch),
+      };
     }
     this.registered.delete(id);
     action!.onSent?.(event);
@@ -396,7 +403,7 @@ class RuntimeModel {
   }
 
   private use(action: SdkAction, kind: FunctionUse['kind']): boolean {
-    const name = kind === 'entity' ? entityNameOf(action.instanceId) ?? '' : action.functionName ?? '';
+    const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
     this.uses.push({ name, kind, action });
     return this.options.exists(name, kind);
   }

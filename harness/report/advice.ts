@@ -58,7 +58,11 @@ export function movedUp(a: string, b: string): boolean {
 }
 
 function suggestVersion(current: string | undefined, recorded: string[]): string {
-  const highest = [current ?? '', ...recorded].map(parseVersion).filter((v): v is number[] => v !== undefined).sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!).at(-1);
+  const highest = [current ?? '', ...recorded]
+    .map(parseVersion)
+    .filter((v): v is number[] => v !== undefined)
+    .sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!)
+    .at(-1);
   return highest ? `${highest[0]}.${highest[1]! + 1}` : '1.0';
 }
 
@@ -78,7 +82,11 @@ export function adviseOn(report: ReplayReport, host: DurableHostConfig | undefin
   const where = first.divergence?.location ?? first.failure?.location;
   // Every version the broken instances were started with keeps the old path; none means an empty version.
   const condition =
-    recorded.length === 1 ? (recorded[0] ? `context.df.version === '${recorded[0]}'` : '!context.df.version') : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
+    recorded.length === 1
+      ? recorded[0]
+        ? `context.df.version === '${recorded[0]}'`
+        : '!context.df.version'
+      : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
   const nextVersion = suggestVersion(host?.defaultVersion, recorded);
   return {
     broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator)! })),

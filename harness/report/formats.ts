@@ -26,4 +26,3 @@ export function renderReport(report: ReplayReport, format: ReportFormat, options
       return renderText(report, { cwd: options.cwd, color: options.color === true });
   }
 }
-

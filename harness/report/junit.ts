@@ -54,8 +54,6 @@ function suiteName(r: ReplayResult): string {
   return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
 }
 
-
-
 /** Characters XML 1.0 does not allow anywhere (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -68,5 +66,7 @@ function escapeAttribute(text: string): string {
 }
 
 function attrs(values: Record<string, string | number>): string {
-  return Object.entries(values).map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`).join('');
+  return Object.entries(values)
+    .map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`)
+    .join('');
 }

@@ -20,10 +20,22 @@ export interface SarifOptions {
 }
 
 const WAYS_OUT = [
-  ['Drain', 'let the affected instances finish on the code that started them before deploying (`durable-gate gate --wait-for breaking` waits for exactly those).'],
-  ['Side by side', 'deploy the new code with a new task hub (`extensions.durableTask.hubName` in host.json) and keep the old version running on its hub until its instances finish.'],
-  ['New orchestrator name', 'ship the change under a new name (e.g. `ProcessOrderV2`), start new instances with it, and keep the old orchestrator unchanged until its instances finish.'],
-  ['Orchestration versioning', 'raise `extensions.durableTask.defaultVersion` in host.json and keep the recorded path for older instances behind a branch on `context.df.version`.'],
+  [
+    'Drain',
+    'let the affected instances finish on the code that started them before deploying (`durable-gate gate --wait-for breaking` waits for exactly those).',
+  ],
+  [
+    'Side by side',
+    'deploy the new code with a new task hub (`extensions.durableTask.hubName` in host.json) and keep the old version running on its hub until its instances finish.',
+  ],
+  [
+    'New orchestrator name',
+    'ship the change under a new name (e.g. `ProcessOrderV2`), start new instances with it, and keep the old orchestrator unchanged until its instances finish.',
+  ],
+  [
+    'Orchestration versioning',
+    'raise `extensions.durableTask.defaultVersion` in host.json and keep the recorded path for older instances behind a branch on `context.df.version`.',
+  ],
 ] as const;
 
 interface Rule {
@@ -94,7 +106,9 @@ export function renderSarif(report: ReplayReport, options: SarifOptions): string
         ? `History ${displayPath(r.source, cwd)} could not be checked`
         : `${group.length} in-flight instance${group.length > 1 ? 's' : ''} of '${r.orchestrator || '?'}' (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}) would break`;
     // The first line and the history are said above, unless one instance's history is all that locates it.
-    const details = problemLines(r, cwd).slice(1).filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
+    const details = problemLines(r, cwd)
+      .slice(1)
+      .filter((line) => !line.startsWith('history:') || (group.length === 1 && r.verdict !== 'error'));
     const text = `${who}.\n${details.join('\n')}`;
     // Stable across runs and line moves: what broke and in which file, never a line number.
     const d = r.divergence;

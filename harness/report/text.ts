@@ -48,7 +48,10 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     const ids = group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd)));
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
     lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
-    if (r.instanceId) lines.push(`  history:  ${printable(displayPath(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+    if (r.instanceId)
+      lines.push(
+        `  history:  ${printable(displayPath(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`,
+      );
     lines.push(...detailLines(r, options.cwd, '  '));
   }
   if (report.advice) lines.push(...renderAdvice(report.advice));
@@ -58,7 +61,9 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     `${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`,
   );
   if (s.nondeterministic + s.failed > 0) {
-    lines.push('The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.');
+    lines.push(
+      'The new code would break in-flight instances. Do not deploy it over this task hub until those instances finish, or make the change safe for them.',
+    );
   } else if (s.error > 0) {
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
@@ -73,7 +78,12 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
  */
 export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''): string[] {
   const more = `\n${pad}${' '.repeat(10)}`;
-  const indent = (text: string): string => printableLines(text).split('\n').map((line) => line.trim()).filter(Boolean).join(more);
+  const indent = (text: string): string =>
+    printableLines(text)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(more);
   const name = (text: string | undefined): string => (text ? ` '${printable(text)}'` : '');
   const lines: string[] = [];
   if (r.divergence) {
@@ -152,5 +162,9 @@ function oneLine(text: string): string {
 
 /** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
 export function problemLines(r: ReplayResult, cwd: string): string[] {
-  return [`${r.instanceId || displayPath(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`, `history:  ${displayPath(r.source, cwd)}`, ...detailLines(r, cwd)];
+  return [
+    `${r.instanceId || displayPath(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
+    `history:  ${displayPath(r.source, cwd)}`,
+    ...detailLines(r, cwd),
+  ];
 }

@@ -13,7 +13,16 @@ type GetInput = (name: string) => string;
 
 /** Lines the libraries write for a terminal go to the log. */
 function actionIo(workspace: string): CommandIo {
-  const log = { write: (text: string | Uint8Array): boolean => (core.info(String(text).replace(/^durable-gate: /, '').trimEnd()), true) } as unknown as NodeJS.WritableStream;
+  const log = {
+    write: (text: string | Uint8Array): boolean => (
+      core.info(
+        String(text)
+          .replace(/^durable-gate: /, '')
+          .trimEnd(),
+      ),
+      true
+    ),
+  } as unknown as NodeJS.WritableStream;
   return { stdout: log, stderr: log, cwd: workspace, env: process.env };
 }
 
@@ -46,10 +55,7 @@ function summarizeFindings(summary: typeof core.summary, report: ValidationRepor
     ]);
   }
   if (report.findings.length) {
-    summary.addTable([
-      ['Level', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
-      ...report.findings.map((f) => [f.level, f.message, f.fix]),
-    ]);
+    summary.addTable([['Level', 'Finding', 'Fix'].map((data) => ({ data, header: true })), ...report.findings.map((f) => [f.level, f.message, f.fix])]);
   }
 }
 
@@ -66,7 +72,13 @@ export async function runValidateAction(getInput: GetInput, workspace: string, s
   if (!values.slot) throw new Error("Input 'slot' is required for command: validate, the slot to check (e.g. staging).");
   const timeoutMs = parseDuration('timeout', getInput('timeout') || '5m');
   const { site, identity } = await openSite(values, actionIo(workspace), 'validate', { timeoutMs, ...(signal ? { signal } : {}) });
-  const report = await validateSlots({ site, slot: values.slot, target: getInput('target') || 'production', credential: identity.credential, ...(values.app ? { appDir: resolve(workspace, values.app) } : {}) });
+  const report = await validateSlots({
+    site,
+    slot: values.slot,
+    target: getInput('target') || 'production',
+    credential: identity.credential,
+    ...(values.app ? { appDir: resolve(workspace, values.app) } : {}),
+  });
   core.info(renderValidation(report));
   annotateFindings(report);
   const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -87,7 +99,13 @@ export async function runSwapAction(getInput: GetInput, workspace: string, signa
   const skipValidation = (getInput('skip-validation') || 'false').toLowerCase() === 'true';
   const io = actionIo(workspace);
   const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, signal });
-  const report: SwapReport = await swapWithValidation(site, identity, settings, { skipValidation, signal, ...(values.app ? { appDir: resolve(workspace, values.app) } : {}) }, (line) => core.info(line));
+  const report: SwapReport = await swapWithValidation(
+    site,
+    identity,
+    settings,
+    { skipValidation, signal, ...(values.app ? { appDir: resolve(workspace, values.app) } : {}) },
+    (line) => core.info(line),
+  );
   core.info(renderSwap(report));
   annotateFindings(report.validation);
   core.setOutput('outcome', report.outcome);
@@ -100,7 +118,8 @@ export async function runSwapAction(getInput: GetInput, workspace: string, signa
       ...report.operations.map((op) => [op.operation, op.from, op.to, op.succeeded ? 'succeeded' : `failed: ${op.message ?? ''}`, String(op.seconds)]),
     ]);
   }
-  if (report.health) summary.addRaw(`Health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} after ${report.health.attempts.length} attempt(s).`, true);
+  if (report.health)
+    summary.addRaw(`Health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} after ${report.health.attempts.length} attempt(s).`, true);
   if (report.healthAfterRollback) summary.addRaw(`Health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}.`, true);
   if (report.validation) summarizeFindings(summary, report.validation);
   await summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));

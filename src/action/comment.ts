@@ -39,7 +39,9 @@ export async function upsertComment(token: string, key: string, body: string): P
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 403 || status === 404) {
-      throw new Error(`could not comment on pull request #${number} (HTTP ${status}): the token cannot write to it. Pull requests from forks get a read-only token; give the job 'permissions: pull-requests: write', or read the job summary instead.`);
+      throw new Error(
+        `could not comment on pull request #${number} (HTTP ${status}): the token cannot write to it. Pull requests from forks get a read-only token; give the job 'permissions: pull-requests: write', or read the job summary instead.`,
+      );
     }
     throw new Error(`could not comment on pull request #${number}: ${errorMessage(error)}`);
   }

@@ -47,7 +47,10 @@ export function readSettings(getInput: (name: string) => string = (name) => core
   }
   const app = getInput('app');
   if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
-  const histories = getInput('histories').split(/\r?\n|\s+/).map((s) => s.trim()).filter(Boolean);
+  const histories = getInput('histories')
+    .split(/\r?\n|\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (histories.length === 0) throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
   const format = (getInput('format') || 'text') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new Error(`Invalid format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
@@ -92,11 +95,16 @@ function annotate(report: ReplayReport, workspace: string): number {
   for (const group of groups.slice(0, MAX_ANNOTATIONS)) {
     const r = group[0]!;
     const loc = r.divergence?.location ?? r.failure?.location;
-    const who = group.length > 1 ? `${group.length} instances of ${r.orchestrator} (${group[0]!.instanceId}, ...)` : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
+    const who =
+      group.length > 1
+        ? `${group.length} instances of ${r.orchestrator} (${group[0]!.instanceId}, ...)`
+        : `${r.instanceId || r.source} (${r.orchestrator || '?'})`;
     const message = r.divergence
       ? `${who}: ${r.divergence.explanation}\n${r.divergence.message}`
       : `${who}: ${r.failure?.message ?? r.error?.message ?? r.verdict}`;
-    const properties = loc ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line } : { title: `durable-gate: ${r.verdict}` };
+    const properties = loc
+      ? { title: `durable-gate: ${r.verdict}`, file: workspacePath(loc.file, workspace), startLine: loc.line }
+      : { title: `durable-gate: ${r.verdict}` };
     if (r.verdict === 'error') core.warning(message, properties);
     else core.error(message, properties);
   }
@@ -156,7 +164,9 @@ export async function run(signal?: AbortSignal): Promise<void> {
     } catch (error) {
       const message = errorMessage(error);
       // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
-      core.setFailed(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
+      core.setFailed(
+        /az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message,
+      );
     }
     return;
   }

@@ -16,7 +16,11 @@ import { logData } from './log.js';
 
 type GetInput = (name: string) => string;
 
-const list = (value: string): string[] => value.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
+const list = (value: string): string[] =>
+  value
+    .split(/\r?\n|,/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function openHub(getInput: GetInput, workspace: string, signal: AbortSignal): { hub: AzureTablesTaskHub; connection: StorageConnection } {
   const taskHub = getInput('task-hub');
@@ -80,7 +84,11 @@ export async function runRecordAction(getInput: GetInput, workspace: string, sig
     if (summary.stopped) core.setFailed(`Stopped (${summary.stopped}): ${summary.notRecorded.length} instance(s) not recorded; they are listed above.`);
     else if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
   } catch (error) {
-    core.setFailed(deadline.signal.aborted ? `Stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.` : redact(errorMessage(error), connection.secrets));
+    core.setFailed(
+      deadline.signal.aborted
+        ? `Stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.`
+        : redact(errorMessage(error), connection.secrets),
+    );
   } finally {
     deadline.clear();
   }
@@ -96,9 +104,13 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const statuses = parseStatuses('status', list(getInput('status')));
   const waitFor = parseWaitFor(getInput('wait-for'));
   const appInput = getInput('app');
-  if (waitFor === 'breaking' && !appInput) throw new Error("Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.");
+  if (waitFor === 'breaking' && !appInput)
+    throw new Error(
+      "Input 'wait-for: breaking' needs 'app': the function app folder with the new code (built), whose replay decides which instances must finish first.",
+    );
   const { report, found } = await runGateJob({
-    open: async (requests) => (getInput('slot') ? (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests)),
+    open: async (requests) =>
+      getInput('slot') ? (await import('./azure.js')).slotGateSource(getInput, workspace, signal, timeoutMs) : storageSource(getInput, workspace, requests),
     statuses,
     timeoutMs,
     timeoutReason: `the timeout (${getInput('timeout') || '30m'}) passed`,
@@ -129,8 +141,18 @@ export async function runGateAction(getInput: GetInput, workspace: string, signa
   const shown = report.waitFor === 'breaking' ? (report.blocking ?? []) : report.inFlight;
   if (!report.drained && shown.length > 0) {
     summary.addTable([
-      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({ data, header: true })),
-      ...shown.map((i) => [i.instanceId, i.name, i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : [])]),
+      ['Instance', 'Orchestrator', 'Status', 'Created', 'Last updated', ...(judged ? ['Verdict', 'Why it blocks'] : [])].map((data) => ({
+        data,
+        header: true,
+      })),
+      ...shown.map((i) => [
+        i.instanceId,
+        i.name,
+        i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''),
+        i.createdTime ?? '',
+        i.lastUpdatedTime ?? '',
+        ...(judged ? [i.verdict ?? 'not checked', i.reason ?? ''] : []),
+      ]),
     ]);
   }
   if (report.safe?.length) {

@@ -174,7 +174,10 @@ export class ArmClient {
         throw new ArmError(`could not get a token for Azure Resource Manager: ${errorMessage(error).split('\n')[0]}`);
       }
       if (token === 'cancelled' || signal?.aborted) throw cancelled();
-      if (token === 'late') throw new ArmError(`could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`);
+      if (token === 'late')
+        throw new ArmError(
+          `could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`,
+        );
       if (!token) throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
       this.token = token;
     }
@@ -221,7 +224,9 @@ export class ArmClient {
         const reachedAzure = !neverSent(error) && !NOT_SENT.has((error as NodeJS.ErrnoException).code ?? '');
         if (signal?.aborted) {
           if (!reachedAzure) throw notSent();
-          throw new ArmCancelled(mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`);
+          throw new ArmCancelled(
+            mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`,
+          );
         }
         const tls = tlsProblem(error);
         if (tls) throw new ArmError(`${what}: ${tls}`);
@@ -250,7 +255,8 @@ export class ArmClient {
       const delay = retryAfter(response.headers['retry-after']);
       if (status === 409 && CONFLICT.test(said)) {
         if (options.retryConflict && !options.retryConflict(said)) throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
-        if (Date.now() >= conflictDeadline) throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
+        if (Date.now() >= conflictDeadline)
+          throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
         const pause = Math.min(Math.max(delay ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - Date.now(), 1));
         this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
         await this.sleep(pause, signal);
@@ -302,7 +308,11 @@ export class ArmClient {
     const endpoint = new URL(this.options.endpoint);
     for (const link of [asyncOperation, location]) {
       if (link && (!URL.canParse(link) || new URL(link).origin !== endpoint.origin)) {
-        throw new ArmError(`${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. It may have completed: check the app's activity log for the result before acting again.`, undefined, OUTCOME_UNKNOWN);
+        throw new ArmError(
+          `${what}: Azure accepted it, but its status is at ${link}, not at ${endpoint.origin}: not followed with the token. It may have completed: check the app's activity log for the result before acting again.`,
+          undefined,
+          OUTCOME_UNKNOWN,
+        );
       }
     }
     const { signal } = this.options;
@@ -311,7 +321,12 @@ export class ArmClient {
     const retries = this.options.retries ?? 6;
     const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
     const began = Date.now();
-    const following = (): ArmCancelled => new ArmCancelled(`stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`, true, true);
+    const following = (): ArmCancelled =>
+      new ArmCancelled(
+        `stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`,
+        true,
+        true,
+      );
     let delay = retryAfter(started.headers['retry-after']) ?? 5000;
     let noticed = 0;
     /** Polls in a row that said nothing (transport failures, 408, 429, 5xx), and the last of them. */
@@ -320,7 +335,9 @@ export class ArmClient {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw unknown(`still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`);
+        throw unknown(
+          `still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`,
+        );
       }
       await this.sleep(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left), signal);
       if (signal?.aborted) throw following();
@@ -366,7 +383,12 @@ export class ArmClient {
         // The status monitor answers 200 with {"status": ...}; anything else does not tell how it ended.
         const value = 'value' in parsed ? parsed.value : undefined;
         if (status < 200 || status >= 300 || !isObject(value) || typeof value.status !== 'string') {
-          const why = 'problem' in parsed ? parsed.problem : status < 200 || status >= 300 ? `HTTP ${status} (${said ?? describeBody(response)})` : `HTTP ${status} without a status (${describeBody(response)})`;
+          const why =
+            'problem' in parsed
+              ? parsed.problem
+              : status < 200 || status >= 300
+                ? `HTTP ${status} (${said ?? describeBody(response)})`
+                : `HTTP ${status} without a status (${describeBody(response)})`;
           throw unknown(`its operation status is not an answer Azure sends: ${why}`, status);
         }
         const state = value.status.toLowerCase();
@@ -381,7 +403,10 @@ export class ArmClient {
         if (!detail) throw unknown(`its operation result is not an answer Azure sends: HTTP ${status} (${describeBody(response)})`, status);
         throw new ArmError(`${what} failed: ${detail.message ?? 'no reason given'}${detail.code ? ` (${detail.code})` : ''}`, status, detail.code);
       } else if ('problem' in parsed || ![200, 201, 202, 204].includes(status)) {
-        throw unknown(`its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${describeBody(response)})`}`, status);
+        throw unknown(
+          `its operation result is not an answer Azure sends: ${'problem' in parsed ? parsed.problem : `HTTP ${status} (${describeBody(response)})`}`,
+          status,
+        );
       } else if (status !== 202) {
         return;
       }
@@ -407,12 +432,17 @@ function settle<T>(work: Promise<T>, signal: AbortSignal | undefined, limitMs: n
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return resolve('cancelled');
     // Whichever comes first ends the wait, and the others are cleared: a credential that never answers holds nothing open.
-    const end = <V>(settle: (value: V) => void) => (value: V): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      settle(value);
-    };
-    const timer = setTimeout(end(() => resolve('late')), limitMs);
+    const end =
+      <V>(settle: (value: V) => void) =>
+      (value: V): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        settle(value);
+      };
+    const timer = setTimeout(
+      end(() => resolve('late')),
+      limitMs,
+    );
     const onAbort = end(() => resolve('cancelled'));
     signal?.addEventListener('abort', onAbort, { once: true });
     work.then(end(resolve), end(reject));

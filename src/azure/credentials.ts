@@ -32,7 +32,8 @@ export const CLOUDS: Record<string, Cloud> = {
 
 export function cloudFor(name: string | undefined): Cloud {
   const cloud = CLOUDS[(name ?? 'AzureCloud').toLowerCase()];
-  if (!cloud) throw new UsageError(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
+  if (!cloud)
+    throw new UsageError(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
   return cloud;
 }
 
@@ -82,14 +83,21 @@ async function makeCredential(options: CredentialOptions, onSecret: ((value: str
       return { credential: new identity.AzureCliCredential(tenantId ? { tenantId } : {}), describe: 'the Azure CLI login (az login / azure/login)' };
     case 'oidc': {
       if (!clientId || !tenantId) {
-        throw new UsageError(`--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
+        throw new UsageError(
+          `--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`,
+        );
       }
       const requestUrl = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
       const requestToken = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
       if (!requestUrl || !requestToken) {
-        throw new UsageError("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
+        throw new UsageError(
+          "--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).",
+        );
       }
-      const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), { authorityHost, disableInstanceDiscovery });
+      const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), {
+        authorityHost,
+        disableInstanceDiscovery,
+      });
       return { credential, describe: `GitHub OIDC federated with client ${clientId} in tenant ${tenantId}` };
     }
     case 'managed-identity':
@@ -99,7 +107,12 @@ async function makeCredential(options: CredentialOptions, onSecret: ((value: str
       };
     case 'default':
       return {
-        credential: new identity.DefaultAzureCredential({ authorityHost, disableInstanceDiscovery, ...(clientId ? { managedIdentityClientId: clientId } : {}), ...(tenantId ? { tenantId } : {}) }),
+        credential: new identity.DefaultAzureCredential({
+          authorityHost,
+          disableInstanceDiscovery,
+          ...(clientId ? { managedIdentityClientId: clientId } : {}),
+          ...(tenantId ? { tenantId } : {}),
+        }),
         describe: 'DefaultAzureCredential',
       };
   }
@@ -125,7 +138,8 @@ export async function githubToken(requestUrl: string, requestToken: string, audi
   } catch {
     value = undefined;
   }
-  if (typeof value !== 'string' || value === '') throw new UsageError("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
+  if (typeof value !== 'string' || value === '')
+    throw new UsageError("GitHub's OIDC token service answered without a token (the answer was not the expected JSON with a value).");
   // Masked before it goes anywhere: the next request (to Entra ID) carries it.
   onSecret?.(value);
   return value;

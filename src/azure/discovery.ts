@@ -44,7 +44,13 @@ export function resolveHubName(config: DurableHostConfig, settings: Record<strin
     }
     return value;
   });
-  if (missing) return { hub, explicit: true, missingSetting: missing, problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have` };
+  if (missing)
+    return {
+      hub,
+      explicit: true,
+      missingSetting: missing,
+      problem: `hubName '${config.hubName}' refers to the app setting ${missing}, which this slot does not have`,
+    };
   const problem = hubNameProblem(hub);
   return { hub, explicit: true, ...(problem ? { problem } : {}) };
 }

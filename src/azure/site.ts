@@ -35,7 +35,11 @@ function isObject(value: unknown): value is Json {
  * a settings list without `properties` is not "no settings", a site without them is not a site.
  */
 function expectShape(what: string, expected: string): ArmError {
-  return new ArmError(`${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`, undefined, INVALID_RESPONSE);
+  return new ArmError(
+    `${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`,
+    undefined,
+    INVALID_RESPONSE,
+  );
 }
 
 /** The `properties` object of an answer (a resource, a config list), or an error naming the call. */
@@ -49,7 +53,11 @@ export class WebSite {
     readonly arm: ArmClient,
     readonly ref: SiteRef,
   ) {
-    for (const [option, value] of [['--subscription', ref.subscription], ['--resource-group', ref.resourceGroup], ['--app-name', ref.name]] as const) {
+    for (const [option, value] of [
+      ['--subscription', ref.subscription],
+      ['--resource-group', ref.resourceGroup],
+      ['--app-name', ref.name],
+    ] as const) {
       if (!value || /[/?#\s]/.test(value)) throw new UsageError(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
     }
   }
@@ -68,7 +76,13 @@ export class WebSite {
   }
 
   /** The slot's resource; a missing app or slot is said plainly. */
-  async get(slot: string, option = '--slot'): Promise<{ properties: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string; targetSwapSlot?: string | null }; kind?: string }> {
+  async get(
+    slot: string,
+    option = '--slot',
+  ): Promise<{
+    properties: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string; targetSwapSlot?: string | null };
+    kind?: string;
+  }> {
     const what = `reading ${this.describe(slot)}`;
     let body: unknown;
     try {
@@ -76,12 +90,24 @@ export class WebSite {
     } catch (error) {
       if (error instanceof ArmError && error.status === 404) {
         if (isProduction(slot)) {
-          throw new ArmError(`function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`, 404, error.code);
+          throw new ArmError(
+            `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`,
+            404,
+            error.code,
+          );
         }
         if ((await this.plan().catch(() => undefined))?.flexConsumption) {
-          throw new ArmError(`'${this.ref.name}' runs on a Flex Consumption plan, which has no deployment slots. Deploy side by side instead (a new task hub name) or use orchestration versioning; durable-gate replay tells which in-flight instances the new code breaks.`, 404, error.code);
+          throw new ArmError(
+            `'${this.ref.name}' runs on a Flex Consumption plan, which has no deployment slots. Deploy side by side instead (a new task hub name) or use orchestration versioning; durable-gate replay tells which in-flight instances the new code breaks.`,
+            404,
+            error.code,
+          );
         }
-        throw new ArmError(`slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`, 404, error.code);
+        throw new ArmError(
+          `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`,
+          404,
+          error.code,
+        );
       }
       throw error;
     }
@@ -89,8 +115,9 @@ export class WebSite {
     for (const name of ['serverFarmId', 'state', 'defaultHostName'] as const) {
       if (properties[name] !== undefined && properties[name] !== null && typeof properties[name] !== 'string') throw expectShape(what, `a text ${name}`);
     }
-    if (properties.targetSwapSlot !== undefined && properties.targetSwapSlot !== null && typeof properties.targetSwapSlot !== 'string') throw expectShape(what, 'a text targetSwapSlot');
-    return { properties: properties as { serverFarmId?: string }, ...(isObject(body) && typeof body.kind === 'string' ? { kind: body.kind } : {}) };
+    if (properties.targetSwapSlot !== undefined && properties.targetSwapSlot !== null && typeof properties.targetSwapSlot !== 'string')
+      throw expectShape(what, 'a text targetSwapSlot');
+    return { properties: properties, ...(isObject(body) && typeof body.kind === 'string' ? { kind: body.kind } : {}) };
   }
 
   async plan(): Promise<PlanInfo> {
@@ -101,10 +128,15 @@ export class WebSite {
       const what = 'reading the App Service plan';
       const body = (await this.arm.request('GET', farm, undefined, what)).body;
       // The plan's sku tells Flex Consumption (no slots) apart: without it, nothing can be told.
-      if (!isObject(body) || !isObject(body.sku) || (body.sku.name !== undefined && typeof body.sku.name !== 'string') || (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')) {
+      if (
+        !isObject(body) ||
+        !isObject(body.sku) ||
+        (body.sku.name !== undefined && typeof body.sku.name !== 'string') ||
+        (body.sku.tier !== undefined && typeof body.sku.tier !== 'string')
+      ) {
         throw expectShape(what, 'the sku object a plan always has');
       }
-      sku = body.sku as { name?: string; tier?: string };
+      sku = body.sku;
     }
     const flex = /flexconsumption/i.test(sku?.tier ?? '') || /^FC\d/i.test(sku?.name ?? '') || site.properties?.functionAppConfig !== undefined;
     return { ...(sku?.name ? { sku: sku.name } : {}), ...(sku?.tier ? { tier: sku.tier } : {}), flexConsumption: flex };
@@ -137,7 +169,13 @@ export class WebSite {
    */
   async swap(slot: string, target: string, options: { swappingBack?: boolean } = {}): Promise<void> {
     // Swapping back right after our own swap may meet it still winding down: that 409 is waited out.
-    await this.arm.operation('POST', this.path(slot, '/slotsswap'), { targetSlot: target, preserveVnet: true }, `the swap of ${slot} into ${target}`, options.swappingBack ? {} : { retryConflict: (message) => !/swap/i.test(message) });
+    await this.arm.operation(
+      'POST',
+      this.path(slot, '/slotsswap'),
+      { targetSlot: target, preserveVnet: true },
+      `the swap of ${slot} into ${target}`,
+      options.swappingBack ? {} : { retryConflict: (message) => !/swap/i.test(message) },
+    );
   }
 
   /** The slot a swap with preview (phase one done) will swap `slot` into, if any. */
@@ -148,7 +186,12 @@ export class WebSite {
 
   /** Phase one of a swap with preview: the target's slot settings applied to `slot`, which restarts. */
   async preview(slot: string, target: string): Promise<void> {
-    await this.arm.operation('POST', this.path(slot, '/applySlotConfig'), { targetSlot: target, preserveVnet: true }, `the swap preview of ${slot} with ${target}`);
+    await this.arm.operation(
+      'POST',
+      this.path(slot, '/applySlotConfig'),
+      { targetSlot: target, preserveVnet: true },
+      `the swap preview of ${slot} with ${target}`,
+    );
   }
 
   /** Cancels a swap with preview: `slot` gets its own settings back. */

@@ -44,7 +44,9 @@ export function bindSettings(slot: string, settings: Record<string, string>, opt
   const { config } = options;
   const hub = resolveHubName(config ?? { file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, options.site.ref.name);
   const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
-  const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
+  const settingNames = Object.keys(settings).filter(
+    (name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`),
+  );
   let connection: StorageConnection | undefined;
   let connectionProblem: string | undefined;
   const vaulted = settingNames.find((name) => /^@Microsoft\.KeyVault\(/i.test(settings[name] ?? ''));
@@ -65,7 +67,10 @@ export function bindSettings(slot: string, settings: Record<string, string>, opt
 /** The app settings a slot has after a swap with `other`: the other slot's, except the sticky ones, which stay. */
 export function settingsAfterSwap(own: Record<string, string>, other: Record<string, string>, sticky: Set<string>): Record<string, string> {
   const isSticky = (name: string): boolean => sticky.has(name.toLowerCase());
-  return { ...Object.fromEntries(Object.entries(other).filter(([name]) => !isSticky(name))), ...Object.fromEntries(Object.entries(own).filter(([name]) => isSticky(name))) };
+  return {
+    ...Object.fromEntries(Object.entries(other).filter(([name]) => !isSticky(name))),
+    ...Object.fromEntries(Object.entries(own).filter(([name]) => isSticky(name))),
+  };
 }
 
 /** Where a binding's instances live: storage account and task hub, compared without letter case. */
@@ -81,7 +86,10 @@ function describePlace(binding: SlotBinding): string {
 export function openSlotHub(binding: SlotBinding, config?: DurableHostConfig): AzureTablesTaskHub {
   if (!binding.connection) throw new Error(`slot ${binding.slot} ${binding.connectionProblem ?? 'has no storage connection'}`);
   // The hub comes from the slot's own settings: if it has no tables, the slot's code never ran there.
-  return new AzureTablesTaskHub(binding.connection, binding.hub.hub, { missingIsEmpty: true, ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}) });
+  return new AzureTablesTaskHub(binding.connection, binding.hub.hub, {
+    missingIsEmpty: true,
+    ...(config?.trackingStoreNamePrefix ? { trackingPrefix: config.trackingStoreNamePrefix } : {}),
+  });
 }
 
 export interface Finding {
@@ -120,7 +128,12 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
   const findings: Finding[] = [];
   const report: ValidationReport = { schema: 'durable-gate.validation/v1', app: site.ref.name, slot, target, slots: [], findings, ok: false };
   if (slot.toLowerCase() === target.toLowerCase()) {
-    findings.push({ level: 'error', code: 'same-slot', message: `--slot and --target are both '${slot}'.`, fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).' });
+    findings.push({
+      level: 'error',
+      code: 'same-slot',
+      message: `--slot and --target are both '${slot}'.`,
+      fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).',
+    });
     return report;
   }
   const plan = await site.plan();
@@ -135,13 +148,22 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     return report;
   }
   // plan() has read the production site already.
-  for (const [name, option] of [[slot, '--slot'], [target, '--target']] as const) if (!isProduction(name)) await site.get(name, option);
+  for (const [name, option] of [
+    [slot, '--slot'],
+    [target, '--target'],
+  ] as const)
+    if (!isProduction(name)) await site.get(name, option);
   let config: DurableHostConfig | undefined;
   if (options.appDir) {
     config = readHostConfig(options.appDir);
     report.hostJson = config.file;
   } else {
-    findings.push({ level: 'warning', code: 'no-host-json', message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.", fix: 'Pass --app <dir> with the function app folder being deployed.' });
+    findings.push({
+      level: 'warning',
+      code: 'no-host-json',
+      message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.",
+      fix: 'Pass --app <dir> with the function app folder being deployed.',
+    });
   }
   if (config?.otherProvider) {
     findings.push({
@@ -151,7 +173,9 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
     });
   }
-  const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
+  const bindings = await Promise.all(
+    [slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })),
+  );
   const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
   const storageChecks = !config?.otherProvider;
   for (const binding of bindings) {
@@ -181,27 +205,47 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     }
     const missing = binding.hub.missingSetting;
     if (missing) {
-      findings.push({ level: 'error', code: 'hub-setting-missing', message: `${where}: ${binding.hub.problem}.`, fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.` });
+      findings.push({
+        level: 'error',
+        code: 'hub-setting-missing',
+        message: `${where}: ${binding.hub.problem}.`,
+        fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.`,
+      });
     } else if (binding.hub.problem) {
-      findings.push({ level: 'error', code: 'hub-name-invalid', message: `${where}: ${binding.hub.problem.replace(/\.$/, '')}.`, fix: 'Use 3 to 45 letters and digits, starting with a letter.' });
+      findings.push({
+        level: 'error',
+        code: 'hub-name-invalid',
+        message: `${where}: ${binding.hub.problem.replace(/\.$/, '')}.`,
+        fix: 'Use 3 to 45 letters and digits, starting with a letter.',
+      });
     }
   }
   const [a, b] = bindings as [SlotBinding, SlotBinding];
   // Each slot's code must keep its hub through the swap: every setting that decides it moves with the code.
   if (storageChecks) {
     const moved = [
-      { code: 'new', before: a, after: bindSettings(b.slot, settingsAfterSwap(b.settings, a.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
-      { code: 'old', before: b, after: bindSettings(a.slot, settingsAfterSwap(a.settings, b.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }) },
+      {
+        code: 'new',
+        before: a,
+        after: bindSettings(b.slot, settingsAfterSwap(b.settings, a.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }),
+      },
+      {
+        code: 'old',
+        before: b,
+        after: bindSettings(a.slot, settingsAfterSwap(a.settings, b.settings, sticky), { site, credential: options.credential, ...(config ? { config } : {}) }),
+      },
     ].filter((m) => place(m.before) !== undefined && place(m.before) !== place(m.after));
     if (moved.length) {
       const involved = new Set([...a.settingNames, ...b.settingNames, ...hubSettingNames(config)].map((n) => n.toLowerCase()));
-      const stuck = [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])].filter((n) => involved.has(n.toLowerCase()) && sticky.has(n.toLowerCase()) && a.settings[n] !== b.settings[n]);
+      const stuck = [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])].filter(
+        (n) => involved.has(n.toLowerCase()) && sticky.has(n.toLowerCase()) && a.settings[n] !== b.settings[n],
+      );
       const m = moved[0]!;
       findings.push({
         level: 'error',
         code: 'durable-setting-sticky',
         message: `${stuck.length ? stuck.join(', ') : 'A durable setting'} ${stuck.length > 1 ? 'are deployment slot settings' : 'is a deployment slot setting'} (sticky) with different values in the two slots: on a swap ${stuck.length > 1 ? 'they stay' : 'it stays'} with the slot, so the ${m.code} code would move from ${describePlace(m.before)} to ${describePlace(m.after)}${m.code === 'new' ? ", where the old code's instances are running" : ', leaving its in-flight instances behind'}.`,
-        fix: `Untick "Deployment slot setting" for ${stuck.length ? stuck.join(', ') : "the durable storage and hub name settings"} on both slots, so that each slot's task hub moves with its code.`,
+        fix: `Untick "Deployment slot setting" for ${stuck.length ? stuck.join(', ') : 'the durable storage and hub name settings'} on both slots, so that each slot's task hub moves with its code.`,
       });
     }
     // Without host.json the hubs are only assumed: a shared default hub is not reported as a fact.
@@ -219,11 +263,20 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
 }
 
 export function renderValidation(report: ValidationReport): string {
-  const lines = [`Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`];
-  for (const s of report.slots) lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
+  const lines = [
+    `Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`,
+  ];
+  for (const s of report.slots)
+    lines.push(
+      `  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`,
+    );
   for (const f of report.findings) lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
   const errors = report.findings.filter((f) => f.level === 'error').length;
   const warnings = report.findings.length - errors;
-  lines.push(errors ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.` : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`);
+  lines.push(
+    errors
+      ? `${errors} error(s), ${warnings} warning(s): the swap would not be safe; nothing was changed.`
+      : `No errors${warnings ? `, ${warnings} warning(s)` : ''}: the slot set-up is fit for a drain-and-swap.`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -109,7 +109,12 @@ export async function checkHealth(check: HealthCheck, signal?: AbortSignal, onSt
     try {
       const response = await send(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
       const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
-      const why = response.status !== check.expectStatus ? `HTTP ${response.status}, expected ${check.expectStatus}` : ok ? `HTTP ${response.status}` : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
+      const why =
+        response.status !== check.expectStatus
+          ? `HTTP ${response.status}, expected ${check.expectStatus}`
+          : ok
+            ? `HTTP ${response.status}`
+            : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
       attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
       onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
       if (ok) return { healthy: true, attempts };
@@ -181,23 +186,41 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (action === 'preview') {
       const op = await operate('preview', slot, target, () => site.preview(slot, target));
       if (!op.succeeded && unknown) {
-        return Object.assign(report, { outcome: 'unknown' as const, message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.` });
+        return Object.assign(report, {
+          outcome: 'unknown' as const,
+          message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.`,
+        });
       }
-      return Object.assign(report, op.succeeded
-        ? { outcome: 'previewed' as const, message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.` }
-        : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
+      return Object.assign(
+        report,
+        op.succeeded
+          ? {
+              outcome: 'previewed' as const,
+              message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.`,
+            }
+          : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` },
+      );
     }
     if (action === 'reset') {
       if (!(await site.pendingPreview(slot))) {
-        return Object.assign(report, { outcome: 'reset' as const, message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.` });
+        return Object.assign(report, {
+          outcome: 'reset' as const,
+          message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.`,
+        });
       }
       const op = await operate('reset', slot, target, () => site.reset(slot));
       if (!op.succeeded && unknown) {
-        return Object.assign(report, { outcome: 'unknown' as const, message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.` });
+        return Object.assign(report, {
+          outcome: 'unknown' as const,
+          message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.`,
+        });
       }
-      return Object.assign(report, op.succeeded
-        ? { outcome: 'reset' as const, message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
-        : { outcome: 'swap-failed' as const, message: `Resetting the swap preview failed: ${op.message}.` });
+      return Object.assign(
+        report,
+        op.succeeded
+          ? { outcome: 'reset' as const, message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
+          : { outcome: 'swap-failed' as const, message: `Resetting the swap preview failed: ${op.message}.` },
+      );
     }
     if (action === 'complete') {
       const pending = await site.pendingPreview(slot);
@@ -216,21 +239,39 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       });
     }
     if (!swap.succeeded && busy) {
-      return Object.assign(report, { outcome: 'busy' as const, message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.` });
+      return Object.assign(report, {
+        outcome: 'busy' as const,
+        message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.`,
+      });
     }
     if (!swap.succeeded) {
-      return Object.assign(report, { outcome: 'swap-failed' as const, message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.` });
+      return Object.assign(report, {
+        outcome: 'swap-failed' as const,
+        message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.`,
+      });
     }
     if (!options.health) {
-      return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.` });
+      return Object.assign(report, {
+        outcome: 'swapped' as const,
+        message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.`,
+      });
     }
-    step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
+    step(
+      `checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`,
+    );
     report.health = await checkHealth(options.health, signal, step, options.sleep);
-    if (report.health.healthy) return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
-    if (signal?.aborted) return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
+    if (report.health.healthy)
+      return Object.assign(report, { outcome: 'swapped' as const, message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
+    if (signal?.aborted)
+      return cancelled(
+        `Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`,
+      );
     const last = report.health.attempts.at(-1)?.error ?? 'no answer';
     if (options.rollback === 'never') {
-      return Object.assign(report, { outcome: 'unhealthy-not-rolled-back' as const, message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation` });
+      return Object.assign(report, {
+        outcome: 'unhealthy-not-rolled-back' as const,
+        message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
+      });
     }
     const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
     if (!back.succeeded && unknown) {
@@ -240,12 +281,20 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       });
     }
     if (!back.succeeded) {
-      return Object.assign(report, { outcome: 'rollback-failed' as const, message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).` });
+      return Object.assign(report, {
+        outcome: 'rollback-failed' as const,
+        message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).`,
+      });
     }
     report.rolledBack = true;
     // The previous version is checked for its status only: an expected text names the new one.
     const { url, expectStatus, intervalMs, ca } = options.health;
-    report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
+    report.healthAfterRollback = await checkHealth(
+      { url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) },
+      signal,
+      step,
+      options.sleep,
+    );
     return Object.assign(report, {
       outcome: 'unhealthy-rolled-back' as const,
       message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
@@ -255,10 +304,14 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       const swapped = report.operations.some((o) => o.succeeded && o.operation === 'swap');
       if (interrupted && error.accepted) return cancelled(`Cancelled while Azure ran the ${interrupted.operation}: ${error.message}.`);
       if (interrupted && error.sent) {
-        return cancelled(`Cancelled while the ${interrupted.operation} request was being sent: whether Azure started it is not known. Do not swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`);
+        return cancelled(
+          `Cancelled while the ${interrupted.operation} request was being sent: whether Azure started it is not known. Do not swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`,
+        );
       }
       if (swapped) {
-        return cancelled(`Cancelled (${error.message}) after the swap: ${target} runs the new version, and nothing was swapped back. Check ${target} and swap back by hand if needed: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`);
+        return cancelled(
+          `Cancelled (${error.message}) after the swap: ${target} runs the new version, and nothing was swapped back. Check ${target} and swap back by hand if needed: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
+        );
       }
       return cancelled(`Cancelled (${error.message}): nothing was swapped.`);
     }

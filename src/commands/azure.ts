@@ -31,15 +31,30 @@ export interface OpenedSite {
 }
 
 /** The app through ARM, with the chosen identity. Notices (409 waits, long operations) go to stderr. */
-export async function openSite(values: AzureValues, io: CommandIo, command: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<OpenedSite> {
+export async function openSite(
+  values: AzureValues,
+  io: CommandIo,
+  command: string,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<OpenedSite> {
   const missing = (['app-name', 'resource-group'] as const).filter((name) => !values[name]);
-  if (missing.length) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(' and ')}: ${command} reaches the app through Azure Resource Manager. Run 'durable-gate ${command} --help'.`);
+  if (missing.length)
+    throw new UsageError(
+      `missing ${missing.map((m) => `--${m}`).join(' and ')}: ${command} reaches the app through Azure Resource Manager. Run 'durable-gate ${command} --help'.`,
+    );
   const subscription = values.subscription || io.env.AZURE_SUBSCRIPTION_ID;
   if (!subscription) throw new UsageError(`missing --subscription <id> (or AZURE_SUBSCRIPTION_ID). Run 'durable-gate ${command} --help'.`);
   const cloud = cloudFor(values.environment);
   const endpoint = values['arm-endpoint'] || cloud.arm;
-  if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint)) throw new UsageError(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
-  const identity = await createCredential({ cloud, env: io.env, ...(values.auth ? { auth: values.auth } : {}), ...(values['client-id'] ? { clientId: values['client-id'] } : {}), ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}) });
+  if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint))
+    throw new UsageError(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
+  const identity = await createCredential({
+    cloud,
+    env: io.env,
+    ...(values.auth ? { auth: values.auth } : {}),
+    ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
+    ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
+  });
   const arm = new ArmClient({
     endpoint,
     credential: identity.credential,
@@ -52,21 +67,41 @@ export async function openSite(values: AzureValues, io: CommandIo, command: stri
 }
 
 /** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
-export async function slotSource(values: AzureValues & { slot?: string; app?: string }, io: CommandIo, signal?: AbortSignal, timeoutMs?: number): Promise<GateSource> {
+export async function slotSource(
+  values: AzureValues & { slot?: string; app?: string },
+  io: CommandIo,
+  signal?: AbortSignal,
+  timeoutMs?: number,
+): Promise<GateSource> {
   const slot = values.slot!;
   const { site, identity } = await openSite(values, io, 'gate', { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
   if (!values.app && !isProduction(slot)) {
-    throw new UsageError(`gate --slot ${slot} needs --app <dir>: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`);
+    throw new UsageError(
+      `gate --slot ${slot} needs --app <dir>: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`,
+    );
   }
   const config = values.app ? readHostConfig(resolve(io.cwd, values.app)) : undefined;
-  if (!config) io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
-  if (config?.otherProvider) throw new UsageError(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`);
+  if (!config)
+    io.stderr.write(
+      `durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`,
+    );
+  if (config?.otherProvider)
+    throw new UsageError(
+      `host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`,
+    );
   const binding = await discoverSlot({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
   const where = site.describe(slot);
-  if (!binding.connection) throw new UsageError(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
+  if (!binding.connection)
+    throw new UsageError(
+      `${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`,
+    );
   if (binding.hub.problem) throw new UsageError(`${where}: ${binding.hub.problem}.`);
-  const hubFrom = config?.hubName ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}` : `${binding.hub.hub} (the default: no hubName in host.json)`;
-  io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
+  const hubFrom = config?.hubName
+    ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
+    : `${binding.hub.hub} (the default: no hubName in host.json)`;
+  io.stderr.write(
+    `durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`,
+  );
   // The whole connection string is masked too, not just its key.
   const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
   const hub = openSlotHub(binding, config);
@@ -129,12 +164,20 @@ function format(values: { format?: string }): 'text' | 'json' {
 }
 
 function requireSlot(values: { slot?: string }, command: string): string {
-  if (!values.slot) throw new UsageError(`missing --slot <name>: the slot to ${command === 'swap' ? 'swap' : 'check'} (e.g. staging). Run 'durable-gate ${command} --help'.`);
+  if (!values.slot)
+    throw new UsageError(`missing --slot <name>: the slot to ${command === 'swap' ? 'swap' : 'check'} (e.g. staging). Run 'durable-gate ${command} --help'.`);
   return values.slot;
 }
 
 export async function validateCommand(args: string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
-  const { values } = parse('validate', args, { ...AZURE_OPTIONS, target: { type: 'string' }, app: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parse('validate', args, {
+    ...AZURE_OPTIONS,
+    target: { type: 'string' },
+    app: { type: 'string' },
+    format: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(VALIDATE_USAGE);
     return 0;
@@ -146,12 +189,20 @@ export async function validateCommand(args: string[], io: CommandIo, signal?: Ab
   const deadline = withDeadline(signal, timeoutMs, `--timeout ${timeout} passed`);
   try {
     const { site, identity } = await openSite(values, io, 'validate', { signal: deadline.signal, timeoutMs });
-    const report = await validateSlots({ site, slot, target: values.target ?? 'production', credential: identity.credential, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}) });
+    const report = await validateSlots({
+      site,
+      slot,
+      target: values.target ?? 'production',
+      credential: identity.credential,
+      ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}),
+    });
     io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderValidation(report));
     return report.ok ? 0 : 1;
   } catch (error) {
     if (!deadline.signal.aborted) throw error;
-    throw new DurableGateError(`validate stopped (${stopReason(deadline.signal)}) before the checks were done: nothing was validated. It changes nothing, so it is safe to run again.`);
+    throw new DurableGateError(
+      `validate stopped (${stopReason(deadline.signal)}) before the checks were done: nothing was validated. It changes nothing, so it is safe to run again.`,
+    );
   } finally {
     deadline.clear();
   }
@@ -173,7 +224,8 @@ export function swapSettings(get: (name: string) => string | undefined, slot: st
   const rollback = (get('rollback') || 'on-failure').toLowerCase();
   if (rollback !== 'on-failure' && rollback !== 'never') throw new UsageError(`Invalid ${prefix}rollback '${rollback}'. Expected on-failure or never.`);
   const url = get('health-url');
-  if (url && (!URL.canParse(url) || !/^https?:/i.test(url))) throw new UsageError(`Invalid ${prefix}health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
+  if (url && (!URL.canParse(url) || !/^https?:/i.test(url)))
+    throw new UsageError(`Invalid ${prefix}health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
   const status = get('health-status') || '200';
   if (!/^[1-5]\d\d$/.test(status)) throw new UsageError(`Invalid ${prefix}health-status '${status}'. Expected an HTTP status code such as 200.`);
   const expect = get('health-expect');
@@ -199,8 +251,12 @@ export function swapSettings(get: (name: string) => string | undefined, slot: st
 
 export function renderSwap(report: SwapReport): string {
   const lines: string[] = [];
-  for (const op of report.operations) lines.push(`${op.operation} ${op.from} → ${op.to}: ${op.succeeded ? `succeeded in ${op.seconds} s` : `failed after ${op.seconds} s: ${op.message}`}`);
-  if (report.health) lines.push(`health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} (${report.health.attempts.length} attempt(s); last: ${report.health.attempts.at(-1)?.error ?? `HTTP ${report.health.attempts.at(-1)?.status}`})`);
+  for (const op of report.operations)
+    lines.push(`${op.operation} ${op.from} → ${op.to}: ${op.succeeded ? `succeeded in ${op.seconds} s` : `failed after ${op.seconds} s: ${op.message}`}`);
+  if (report.health)
+    lines.push(
+      `health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} (${report.health.attempts.length} attempt(s); last: ${report.health.attempts.at(-1)?.error ?? `HTTP ${report.health.attempts.at(-1)?.status}`})`,
+    );
   if (report.healthAfterRollback) lines.push(`health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}`);
   lines.push(report.message);
   return lines.join('\n') + '\n';
@@ -231,8 +287,18 @@ export async function swapCommand(args: string[], io: CommandIo, signal?: AbortS
   const fmt = format(values);
   const settings = swapSettings((name) => (values as Record<string, string | boolean | undefined>)[name] as string | undefined, slot);
   const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, ...(signal ? { signal } : {}) });
-  const result = await swapWithValidation(site, identity, settings, { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) }, (line) => io.stderr.write(`durable-gate: ${line}\n`));
-  io.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`);
+  const result = await swapWithValidation(
+    site,
+    identity,
+    settings,
+    { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: resolve(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) },
+    (line) => io.stderr.write(`durable-gate: ${line}\n`),
+  );
+  io.stdout.write(
+    fmt === 'json'
+      ? JSON.stringify(result, null, 2) + '\n'
+      : `${result.validation && !result.validation.ok ? renderValidation(result.validation) : ''}${renderSwap(result)}`,
+  );
   return swapExitCode(result);
 }
 
@@ -247,7 +313,13 @@ export async function swapWithValidation(
   let validation: ValidationReport | undefined;
   // Validation concerns a swap into the target; a preview reset changes nothing there.
   if (!options.skipValidation && settings.action !== 'reset') {
-    validation = await validateSlots({ site, slot: settings.slot, target: settings.target, credential: identity.credential, ...(options.appDir ? { appDir: options.appDir } : {}) });
+    validation = await validateSlots({
+      site,
+      slot: settings.slot,
+      target: settings.target,
+      credential: identity.credential,
+      ...(options.appDir ? { appDir: options.appDir } : {}),
+    });
     for (const finding of validation.findings) onStep(`${finding.level}: ${finding.message}`);
     if (!validation.ok) {
       return {

@@ -19,4 +19,3 @@ export function parseDuration(option: string, text: string): number {
   if (total > 24 * 86_400_000) throw new UsageError(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
   return total;
 }
-

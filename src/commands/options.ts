@@ -8,7 +8,9 @@ export { parseDuration } from './duration.js';
 export function parseStatuses(option: string, values: string[] | undefined): string[] {
   if (!values || values.length === 0) return [...IN_FLIGHT_STATUSES];
   if (values.every((v) => v.split(',').every((part) => part.trim() === ''))) {
-    throw new UsageError(`Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`);
+    throw new UsageError(
+      `Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${ALL_STATUSES.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`,
+    );
   }
   const out: string[] = [];
   for (const raw of values.flatMap((v) => v.split(','))) {
@@ -56,6 +58,7 @@ export { printable } from '../../harness/report/text.js';
 /** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
 export function parseWaitFor(text: string | undefined): 'all' | 'breaking' {
   const value = (text || 'all').toLowerCase();
-  if (value !== 'all' && value !== 'breaking') throw new UsageError(`Invalid wait-for '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+  if (value !== 'all' && value !== 'breaking')
+    throw new UsageError(`Invalid wait-for '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
   return value;
 }

@@ -120,7 +120,8 @@ function openHub(
   command: string,
   signal: AbortSignal,
 ): { hub: AzureTablesTaskHub; connection: StorageConnection } {
-  if (!values['task-hub']) throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
+  if (!values['task-hub'])
+    throw new UsageError(`missing --task-hub <name>: the task hub to read (host.json extensions.durableTask.hubName). Run 'durable-gate ${command} --help'.`);
   return openTaskHub({
     taskHub: values['task-hub'],
     env: io.env,
@@ -133,7 +134,9 @@ function openHub(
 
 export async function recordCommand(args: string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
   if (args.some((a) => a === '--http-endpoint' || a.startsWith('--http-endpoint='))) {
-    throw new UsageError("record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.");
+    throw new UsageError(
+      "record cannot use --http-endpoint: the HTTP API's history (showHistory) drops the sequence ids and events a replay needs. Record from the task hub's storage with --connection.",
+    );
   }
   const { values } = parse('record', args, {
     ...CONNECTION_OPTIONS,
@@ -182,7 +185,9 @@ export async function recordCommand(args: string[], io: CommandIo, signal?: Abor
     io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
     return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
   } catch (error) {
-    const stopped = deadline.signal.aborted ? `stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.` : undefined;
+    const stopped = deadline.signal.aborted
+      ? `stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.`
+      : undefined;
     io.stderr.write(`durable-gate: ${stopped ?? redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
   } finally {
@@ -191,13 +196,24 @@ export async function recordCommand(args: string[], io: CommandIo, signal?: Abor
 }
 
 /** --redact, --keep-per-orchestrator and --max-age, parsed once for the CLI and the Action. */
-export function recordKeeping(redact: string[], keep: string | undefined, maxAge: string | undefined, prefix: string): Pick<RecordOptions, 'redact' | 'retention'> {
-  const paths = redact.flatMap((line) => line.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean).map(parseRedactPath);
+export function recordKeeping(
+  redact: string[],
+  keep: string | undefined,
+  maxAge: string | undefined,
+  prefix: string,
+): Pick<RecordOptions, 'redact' | 'retention'> {
+  const paths = redact
+    .flatMap((line) => line.split(/\r?\n/))
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(parseRedactPath);
   const keepPerOrchestrator = keep ? parseCount(`${prefix}keep-per-orchestrator`, keep) : undefined;
   const maxAgeMs = maxAge ? parseDuration(`${prefix}max-age`, maxAge) : undefined;
   return {
     ...(paths.length ? { redact: paths } : {}),
-    ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } } : {}),
+    ...(keepPerOrchestrator !== undefined || maxAgeMs !== undefined
+      ? { retention: { ...(keepPerOrchestrator !== undefined ? { keepPerOrchestrator } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) } }
+      : {}),
   };
 }
 
@@ -207,7 +223,11 @@ export function recordReport(summary: RecordSummary, out: string, secrets: reado
     `Recorded ${summary.written + summary.updated} of ${summary.instances} instance(s) to ${out}: ${summary.written} new, ${summary.updated} updated, ` +
     `${summary.events} events, ${summary.bytes} bytes${summary.blobs ? `, ${summary.blobs} large values fetched from blobs` : ''}, ${summary.seconds.toFixed(1)} s.`;
   const notes = [
-    ...(summary.stopped ? [`Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`] : []),
+    ...(summary.stopped
+      ? [
+          `Stopped: ${summary.stopped}. ${summary.notRecorded.length} instance(s) not recorded (no partial file was left; run record again to finish): ${listSome(summary.notRecorded)}`,
+        ]
+      : []),
     ...(summary.leftoversRemoved ? [`Removed ${summary.leftoversRemoved} temporary file(s) left by an earlier run that was stopped mid-write.`] : []),
     ...(summary.truncated ? ['Stopped at the limit: more instances match.'] : []),
     ...summary.pendingWithoutHistory.map((id) => `Pending, no history yet (nothing to replay): ${id}`),
@@ -236,7 +256,10 @@ function storageSource(values: Parameters<typeof openHub>[0], io: CommandIo, sig
 function httpSource(endpoint: string, keyEnv: string | undefined, io: CommandIo, signal: AbortSignal): GateSource {
   const variable = keyEnv ?? 'DURABLE_GATE_SYSTEM_KEY';
   const systemKey = io.env[variable];
-  if (!systemKey) throw new UsageError(`--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`);
+  if (!systemKey)
+    throw new UsageError(
+      `--http-endpoint needs the durabletask_extension system key in the environment variable ${variable} (see az functionapp keys list). Secrets are never taken as flags.`,
+    );
   return { source: new HttpApiSource({ endpoint, systemKey, signal }), secrets: [systemKey] };
 }
 
@@ -253,8 +276,12 @@ export function renderGateText(report: GateReport): string {
   switch (report.outcome) {
     case 'drained':
       if (report.waitFor === 'breaking' && report.safe?.length) {
-        const passed = report.ignoredStale.length ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(printable).join(', ')}): they will fail on the new code if they ever resume` : 'Nothing in flight that the new code breaks';
-        lines.push(`${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
+        const passed = report.ignoredStale.length
+          ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by --ignore-stale (${report.ignoredStale.map(printable).join(', ')}): they will fail on the new code if they ever resume`
+          : 'Nothing in flight that the new code breaks';
+        lines.push(
+          `${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`,
+        );
         for (const i of report.safe) lines.push(`  ${printable(i.instanceId)} (${printable(i.name)}, ${i.runtimeStatus}): ${i.reason ?? ''}`);
         break;
       }
@@ -280,10 +307,24 @@ export function renderGateText(report: GateReport): string {
     const selective = report.waitFor === 'breaking';
     const rows = [
       ['instance', 'orchestrator', 'status', 'created', 'last updated', 'age', ...(selective ? ['verdict', 'why it blocks'] : [])],
-      ...shown.map((i) => [printable(i.instanceId), printable(i.name), i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''), i.createdTime ?? '', i.lastUpdatedTime ?? '', ago(i.ageSeconds), ...(selective ? [i.verdict ?? 'not checked', printable(i.reason ?? '')] : [])]),
+      ...shown.map((i) => [
+        printable(i.instanceId),
+        printable(i.name),
+        i.runtimeStatus + (i.possiblyStuck ? ' (possibly stuck)' : ''),
+        i.createdTime ?? '',
+        i.lastUpdatedTime ?? '',
+        ago(i.ageSeconds),
+        ...(selective ? [i.verdict ?? 'not checked', printable(i.reason ?? '')] : []),
+      ]),
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    for (const row of rows)
+      lines.push(
+        row
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join('  ')
+          .trimEnd(),
+      );
     if (shown.some((i) => i.possiblyStuck)) lines.push('Possibly stuck: not updated for longer than --stale-after. Check them; --ignore-stale lets them pass.');
     if (selective && report.safe?.length) lines.push(`${report.safe.length} other instance(s) in flight replay cleanly on the new code: not waited for.`);
   }
@@ -310,7 +351,8 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
   const timeoutMs = parseDuration('--timeout', values.timeout ?? '30m');
   const intervalMs = parseDuration('--interval', values.interval ?? '15s');
   const staleAfterMs = values['stale-after'] ? parseDuration('--stale-after', values['stale-after']) : undefined;
-  if (values['ignore-stale'] && staleAfterMs === undefined) throw new UsageError('--ignore-stale needs --stale-after <duration>: it says which instances count as possibly stuck.');
+  if (values['ignore-stale'] && staleAfterMs === undefined)
+    throw new UsageError('--ignore-stale needs --stale-after <duration>: it says which instances count as possibly stuck.');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`Invalid --format '${format}'. Expected text or json.`);
   const statuses = parseStatuses('--status', values.status);
@@ -318,8 +360,14 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     throw new UsageError('--slot discovers the task hub and its storage from the slot; leave out --task-hub, --connection and --http-endpoint.');
   }
   const waitFor = parseWaitFor(values['wait-for']);
-  if (waitFor === 'breaking' && !values.app) throw new UsageError("--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.");
-  if (waitFor === 'breaking' && values['http-endpoint']) throw new UsageError("--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.");
+  if (waitFor === 'breaking' && !values.app)
+    throw new UsageError(
+      '--wait-for breaking needs --app <dir>: the function app folder with the new code (built), whose replay decides which instances must finish first.',
+    );
+  if (waitFor === 'breaking' && values['http-endpoint'])
+    throw new UsageError(
+      "--wait-for breaking reads the in-flight histories from the task hub's storage; the HTTP API's history is lossy. Use --task-hub (or --slot) instead of --http-endpoint.",
+    );
   const what = waitFor === 'breaking' ? `the ${statuses.join(', ')} instances that the new code in ${values.app} breaks` : `${statuses.join(', ')} instances`;
   const { report, found } = await runGateJob({
     open: async (requests) =>
@@ -336,18 +384,26 @@ export async function gateCommand(args: string[], io: CommandIo, signal?: AbortS
     ...(values['ignore-stale'] ? { ignoreStale: true } : {}),
     ...(waitFor === 'breaking' ? { appDir: resolve(io.cwd, values.app!) } : {}),
     ...(signal ? { signal } : {}),
-    onStart: ({ source }) => io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`),
+    onStart: ({ source }) =>
+      io.stderr.write(`durable-gate: gating on ${source.describe}; waiting for ${what} to finish (timeout ${values.timeout ?? '30m'})\n`),
     onWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
     onPoll: (poll, judged) => {
-      const oldest = poll.oldest ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})` : '';
+      const oldest = poll.oldest
+        ? `, oldest ${printable(poll.oldest.instanceId)} (${printable(poll.oldest.name)}, ${poll.oldest.runtimeStatus} since ${poll.oldest.createdTime ?? '?'})`
+        : '';
       const change = poll.change === undefined ? '' : `, ${poll.change >= 0 ? '+' : ''}${poll.change} since last poll`;
       const stale = poll.stale ? `, ${poll.stale} possibly stuck` : '';
-      const breaking = judged ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly` : '';
+      const breaking = judged
+        ? `; ${poll.breaking ?? poll.blocking} the new code breaks or cannot check, ${poll.inFlight - (poll.breaking ?? poll.blocking)} replay cleanly`
+        : '';
       io.stderr.write(`poll ${poll.poll}: ${poll.inFlight} in flight${oldest}${change}${stale}${breaking}\n`);
     },
   });
   const { hub, secrets } = found;
-  if (hub?.neverRan) io.stderr.write(`durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`);
+  if (hub?.neverRan)
+    io.stderr.write(
+      `durable-gate: ${hub.describe} has no tables yet: nothing has ever run there (the first deployment with this hub), so nothing is in flight.\n`,
+    );
   if (report.error) report.error = redact(report.error, secrets);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
   return gateExitCode(report);

@@ -102,9 +102,16 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     let instances: InstanceSummary[];
     try {
       // A poll stuck in retries neither outlives the timeout nor delays a cancel.
-      const answer = await race(collectAll(options.source, options.statuses), options.signal, Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
+      const answer = await race(
+        collectAll(options.source, options.statuses),
+        options.signal,
+        Math.max(options.timeoutMs - (at - start), 0) + (options.graceMs ?? GATE_GRACE_MS),
+      );
       if (answer === 'cancelled') return finish('cancelled');
-      if (answer === 'late') return finish('error', { error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.` });
+      if (answer === 'late')
+        return finish('error', {
+          error: `the task hub did not answer within the timeout (${Math.round(options.timeoutMs / 1000)} s) and the retries that followed.`,
+        });
       instances = answer;
     } catch (error) {
       return finish('error', { error: error instanceof Error ? error.message : String(error) });
@@ -123,14 +130,19 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
         const answer = await race(judge.judge(last), options.signal, Math.max(options.timeoutMs - (now() - start), 0) + (options.graceMs ?? GATE_GRACE_MS));
         if (answer === 'cancelled' || answer === 'late') judge.stop?.();
         if (answer === 'cancelled') return finish('cancelled');
-        if (answer === 'late') return finish('error', { error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).` });
+        if (answer === 'late')
+          return finish('error', {
+            error: `the in-flight histories could not be read and replayed within the timeout (${Math.round(options.timeoutMs / 1000)} s).`,
+          });
         verdicts = answer;
       } catch (error) {
         return finish('error', { error: `could not replay the in-flight histories: ${error instanceof Error ? error.message : String(error)}` });
       }
       last = last.map((instance) => {
         const judged = verdicts.get(instance.instanceId);
-        return judged ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) } : instance;
+        return judged
+          ? { ...instance, verdict: judged.verdict, reason: judged.reason, ...(judged.divergence ? { divergence: judged.divergence } : {}) }
+          : instance;
       });
     }
     const stale = last.filter((i) => i.possiblyStuck);
@@ -171,7 +183,17 @@ export const GATE_GRACE_MS = 5_000;
 
 /** The report of a gate that could not start polling (the new code could not be loaded, a cancel): it fails closed. */
 export function gateErrorReport(source: string, outcome: 'error' | 'cancelled', error: string): GateReport {
-  return { schema: GATE_REPORT_SCHEMA, source, drained: false, outcome, polls: 0, waitedSeconds: 0, inFlight: [], ignoredStale: [], ...(outcome === 'error' ? { error } : {}) };
+  return {
+    schema: GATE_REPORT_SCHEMA,
+    source,
+    drained: false,
+    outcome,
+    polls: 0,
+    waitedSeconds: 0,
+    inFlight: [],
+    ignoredStale: [],
+    ...(outcome === 'error' ? { error } : {}),
+  };
 }
 
 async function collectAll(source: InFlightSource, statuses: readonly string[]): Promise<InstanceSummary[]> {

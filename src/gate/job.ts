@@ -18,7 +18,7 @@ export interface GateSource {
 
 export interface GateJob extends Pick<GateOptions, 'statuses' | 'timeoutMs' | 'intervalMs' | 'staleAfterMs' | 'ignoreStale'> {
   /** Opens the source. `signal` ends its requests: a cancel, or the gate's grace after its timeout passed. */
-  open(signal: AbortSignal): Promise<GateSource>;
+  open: (signal: AbortSignal) => Promise<GateSource>;
   /** Why the work stops when the timeout and its grace have passed, in the front end's words ("--timeout 5m passed"). */
   timeoutReason: string;
   /** wait-for breaking: the folder with the new code, whose replay decides what must finish first. */
@@ -26,10 +26,10 @@ export interface GateJob extends Pick<GateOptions, 'statuses' | 'timeoutMs' | 'i
   /** A cancel (SIGINT/SIGTERM, a cancelled workflow): the gate says cancelled. */
   signal?: AbortSignal;
   /** The source is open and polling starts. */
-  onStart?(source: GateSource): void;
-  onWarning(warning: string): void;
+  onStart?: (source: GateSource) => void;
+  onWarning: (warning: string) => void;
   /** `judged`: the new code judges each poll (wait-for breaking). */
-  onPoll(poll: GatePoll, judged: boolean): void;
+  onPoll: (poll: GatePoll, judged: boolean) => void;
 }
 
 export async function runGateJob(job: GateJob): Promise<{ report: GateReport; found: GateSource }> {
@@ -43,7 +43,14 @@ export async function runGateJob(job: GateJob): Promise<{ report: GateReport; fo
     } catch (error) {
       // The gate fails closed with its report: the new code could not be loaded to judge anything.
       if (!(error instanceof AppLoadError)) throw error;
-      return { found, report: gateErrorReport(found.source.describe, job.signal?.aborted ? 'cancelled' : 'error', `could not load the new code in ${job.appDir}: ${error.message}`) };
+      return {
+        found,
+        report: gateErrorReport(
+          found.source.describe,
+          job.signal?.aborted ? 'cancelled' : 'error',
+          `could not load the new code in ${job.appDir}: ${error.message}`,
+        ),
+      };
     }
     const report = await runGate({
       source: found.source,

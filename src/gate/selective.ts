@@ -113,7 +113,10 @@ export class ReplayJudge implements Judge {
     if (rows.filter((row) => row.RowKey !== 'sentinel').length === 0) {
       return instance.runtimeStatus === 'Pending'
         ? { verdict: 'not started', reason: 'Pending with no history yet: it starts on the new code' }
-        : { verdict: 'error', reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read` };
+        : {
+            verdict: 'error',
+            reason: `the task hub returned no history for this ${instance.runtimeStatus} instance, so it cannot be checked (the runtime writes history before an instance runs): it blocks until its history can be read`,
+          };
     }
     try {
       const history = parseHistory(rows, `${this.hub.historyTable}/${instance.instanceId}`);

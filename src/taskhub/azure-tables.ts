@@ -57,7 +57,8 @@ function httpClient(): HttpClient {
   return (sharedHttpClient ??= createDefaultHttpClient());
 }
 
-const REPEATED_CONTINUATION = 'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
+const REPEATED_CONTINUATION =
+  'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
 
 /** More rows than any history the runtime writes: DurableTask.Core's replay would not get through it. */
 const MAX_HISTORY_ROWS = 1_000_000;
@@ -87,7 +88,9 @@ export class AzureTablesTaskHub implements InFlightSource {
     } = {},
   ) {
     if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
-      throw new UsageError(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+      throw new UsageError(
+        `Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`,
+      );
     }
     const prefix = this.options.trackingPrefix ?? taskHub;
     this.instancesTable = `${prefix}Instances`;
@@ -117,7 +120,7 @@ export class AzureTablesTaskHub implements InFlightSource {
           try {
             return await this.instancesClient.getEntity(escapePartitionKey(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
           } catch (error) {
-            if ((error as { statusCode?: number }).statusCode === 404 && !(await this.tableMissing(error))) return undefined;
+            if ((error as { statusCode?: number }).statusCode === 404 && !this.tableMissing(error)) return undefined;
             throw error;
           }
         });
@@ -140,7 +143,7 @@ export class AzureTablesTaskHub implements InFlightSource {
       try {
         next = await iterator.next();
       } catch (error) {
-        if (this.options.missingIsEmpty && (error as { statusCode?: number }).statusCode === 404 && (await this.tableMissing(error))) {
+        if (this.options.missingIsEmpty && (error as { statusCode?: number }).statusCode === 404 && this.tableMissing(error)) {
           this.neverRan = true;
           return;
         }
@@ -181,7 +184,9 @@ export class AzureTablesTaskHub implements InFlightSource {
         tokens.add(token);
       }
       if (rows.length > MAX_HISTORY_ROWS) {
-        throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId} has more than ${MAX_HISTORY_ROWS} rows; no orchestration the runtime can replay is that long, so the answers are not what the service sends.`);
+        throw new TaskHubAccessError(
+          `${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId} has more than ${MAX_HISTORY_ROWS} rows; no orchestration the runtime can replay is that long, so the answers are not what the service sends.`,
+        );
       }
     } while (next);
     checkCheckpoint(rows, `${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId}`);
@@ -190,9 +195,11 @@ export class AzureTablesTaskHub implements InFlightSource {
     for (const row of rows) {
       for (const key of Object.keys(row)) {
         if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '') continue;
-        const blobName = row[key] as string;
+        const blobName = row[key];
         const abortSignal = AbortSignal.any([AbortSignal.timeout(BLOB_TIMEOUT_MS), ...(this.connection.signal ? [this.connection.signal] : [])]);
-        const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer(0, undefined, { abortSignal }));
+        const buffer = await this.guard(`${this.container}/${blobName}`, () =>
+          container.getBlobClient(blobName).downloadToBuffer(0, undefined, { abortSignal }),
+        );
         row[key.slice(0, -'BlobName'.length)] = gunzipSync(buffer).toString('utf8');
         delete row[key];
         blobs += 1;
@@ -202,7 +209,11 @@ export class AzureTablesTaskHub implements InFlightSource {
   }
 
   /** One page of a table query, as the Table service's REST API returns it (odata=nometadata). */
-  private async queryPage(client: TableClient, filter: string, from?: { partition: string; row?: string }): Promise<{ rows: Record<string, unknown>[]; next?: { partition: string; row?: string } }> {
+  private async queryPage(
+    client: TableClient,
+    filter: string,
+    from?: { partition: string; row?: string },
+  ): Promise<{ rows: Record<string, unknown>[]; next?: { partition: string; row?: string } }> {
     const url = new URL(client.url);
     url.pathname = `${url.pathname.replace(/\/$/, '')}/${client.tableName}()`;
     url.searchParams.set('$filter', filter);
@@ -234,7 +245,7 @@ export class AzureTablesTaskHub implements InFlightSource {
     return { rows: body.value, ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
   }
 
-  private async tableMissing(error: unknown): Promise<boolean> {
+  private tableMissing(error: unknown): boolean {
     const code = (error as { code?: string }).code ?? (error as { details?: { errorCode?: string } }).details?.errorCode;
     return code === 'TableNotFound' || /TableNotFound/.test(String((error as Error).message));
   }
@@ -253,15 +264,15 @@ export class AzureTablesTaskHub implements InFlightSource {
     const code = (error as { code?: string }).code ?? (error as { details?: { errorCode?: string } }).details?.errorCode ?? '';
     const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
     if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String((error as Error).message)))) {
-      return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+      return new TaskHubAccessError(
+        `${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`,
+      );
     }
     if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
       return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
     }
     if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
-      return new TaskHubAccessError(
-        `${where}: access denied (${code || status}). ${ACCESS_ADVICE[this.connection.credentialKind] ?? ACCESS_ADVICE.identity}`,
-      );
+      return new TaskHubAccessError(`${where}: access denied (${code || status}). ${ACCESS_ADVICE[this.connection.credentialKind] ?? ACCESS_ADVICE.identity}`);
     }
     if (status === 401) return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
     const network = (error as { code?: string }).code;
@@ -282,7 +293,9 @@ function checkCheckpoint(rows: readonly Record<string, unknown>[], what: string)
   if (!rows.some((row) => row.RowKey !== 'sentinel')) return;
   const sentinel = rows.find((row) => row.RowKey === 'sentinel');
   if (!sentinel) {
-    throw new TaskHubAccessError(`${what} came without its sentinel row, which the runtime writes with every checkpoint: the answer may have been cut short, so it is not taken as the whole history. Read it again; if it persists, check what answers for the storage account.`);
+    throw new TaskHubAccessError(
+      `${what} came without its sentinel row, which the runtime writes with every checkpoint: the answer may have been cut short, so it is not taken as the whole history. Read it again; if it persists, check what answers for the storage account.`,
+    );
   }
   if (sentinel.IsCheckpointComplete === false) {
     throw new TaskHubAccessError(`${what} is being written (its checkpoint is not complete yet): read it again in a moment.`);
@@ -309,7 +322,14 @@ function toSummary(row: TableEntityResult<Record<string, unknown>>): InstanceSum
 }
 
 /** A task hub and its storage connection, resolved from app settings the way the host does. */
-export function openTaskHub(options: { taskHub: string; setting?: string; env?: NodeJS.ProcessEnv; appDir?: string; tablePrefix?: string; signal?: AbortSignal }): {
+export function openTaskHub(options: {
+  taskHub: string;
+  setting?: string;
+  env?: NodeJS.ProcessEnv;
+  appDir?: string;
+  tablePrefix?: string;
+  signal?: AbortSignal;
+}): {
   hub: AzureTablesTaskHub;
   connection: StorageConnection;
 } {

@@ -114,7 +114,12 @@ export const tableAnswerPolicy: PipelinePolicy = {
 };
 
 /** What the Table service sends for a query (`Table()`, `Tables`): a JSON object with a `value` array; for a point read: one entity. */
-export function checkTableAnswer(request: Pick<PipelineRequest, 'url'>, status: number, contentType: string | undefined, body: string | null | undefined): void {
+export function checkTableAnswer(
+  request: Pick<PipelineRequest, 'url'>,
+  status: number,
+  contentType: string | undefined,
+  body: string | null | undefined,
+): void {
   const path = decodeURIComponent(new URL(request.url).pathname);
   const pointRead = /\(PartitionKey=/.test(path);
   const expected = pointRead ? 'a table entity' : 'a table query page';
@@ -136,7 +141,11 @@ export function checkTableAnswer(request: Pick<PipelineRequest, 'url'>, status: 
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) refuse(`JSON that is not an object (${seen()})`);
   const record = parsed as Record<string, unknown>;
-  if (pointRead ? typeof record.PartitionKey !== 'string' : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+  if (
+    pointRead
+      ? typeof record.PartitionKey !== 'string'
+      : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))
+  ) {
     refuse(`JSON without ${pointRead ? 'a PartitionKey' : "a 'value' list of rows"} (${seen()})`);
   }
 }
@@ -188,10 +197,12 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
   if (value) return withSignal(fromConnectionString(setting, value, clientOptions));
   const accountName = lookup(`${setting}__accountName`);
   const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
-  if (tableUri && !URL.canParse(tableUri)) throw new UsageError(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+  if (tableUri && !URL.canParse(tableUri))
+    throw new UsageError(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
   const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
   if (tableUri) return withSignal(fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions));
-  if (options.origin) throw new UsageError(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
+  if (options.origin)
+    throw new UsageError(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
   throw new UsageError(
     `no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
       `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`,
@@ -202,7 +213,15 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
   const parts = parseConnectionString(text);
   if (parts.usedevelopmentstorage === 'true') {
     const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
-    return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    return keyConnection(
+      setting,
+      DEV_ACCOUNT,
+      DEV_KEY,
+      `${host}:10002/${DEV_ACCOUNT}`,
+      `${host}:10000/${DEV_ACCOUNT}`,
+      clientOptions,
+      'Azurite (UseDevelopmentStorage=true)',
+    );
   }
   const account = parts.accountname;
   const protocol = parts.defaultendpointsprotocol ?? 'https';
@@ -210,9 +229,14 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
   const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
   const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
   if (!tableEndpoint) {
-    throw new UsageError(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    throw new UsageError(
+      `the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`,
+    );
   }
-  for (const [name, endpoint] of [['TableEndpoint', tableEndpoint], ['BlobEndpoint', blobEndpoint]] as const) {
+  for (const [name, endpoint] of [
+    ['TableEndpoint', tableEndpoint],
+    ['BlobEndpoint', blobEndpoint],
+  ] as const) {
     if (endpoint !== undefined && !URL.canParse(endpoint)) {
       throw new UsageError(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
     }
@@ -225,22 +249,35 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
       describe: `${setting}: storage account ${name} with a SAS token`,
       account: name,
       credentialKind: 'SAS',
-      tableClient: (table) => new TableClient(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+      tableClient: (table) =>
+        new TableClient(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
       blobService: () => new BlobServiceClient(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
       secrets: [sas, text],
     };
   }
-  throw new UsageError(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+  throw new UsageError(
+    `the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`,
+  );
 }
 
-function keyConnection(setting: string, account: string, key: string, tableEndpoint: string, blobEndpoint: string | undefined, clientOptions: TableServiceClientOptions, label?: string): StorageConnection {
+function keyConnection(
+  setting: string,
+  account: string,
+  key: string,
+  tableEndpoint: string,
+  blobEndpoint: string | undefined,
+  clientOptions: TableServiceClientOptions,
+  label?: string,
+): StorageConnection {
   const tableCredential = new AzureNamedKeyCredential(account, key);
   return {
     describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
     account,
     credentialKind: 'account key',
-    tableClient: (table) => new TableClient(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
-    blobService: () => new BlobServiceClient(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new StorageSharedKeyCredential(account, key), BLOB_OPTIONS),
+    tableClient: (table) =>
+      new TableClient(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+    blobService: () =>
+      new BlobServiceClient(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new StorageSharedKeyCredential(account, key), BLOB_OPTIONS),
     secrets: [key],
   };
 }
@@ -262,7 +299,10 @@ function fromIdentity(
   const getCredential = async (): Promise<TokenCredential> => {
     if (credential) return credential;
     const identity = await import('@azure/identity');
-    const made = kind === 'managedidentity' ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {}) : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+    const made =
+      kind === 'managedidentity'
+        ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {})
+        : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
     // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
     const sink = secretSink();
     credential = sink ? maskingCredential(made, sink) : made;

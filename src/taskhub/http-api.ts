@@ -76,7 +76,10 @@ export class HttpApiSource implements InFlightSource {
     let token: string | undefined;
     let pages = 0;
     do {
-      if (++pages > MAX_PAGES) throw new HttpApiError(`${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`);
+      if (++pages > MAX_PAGES)
+        throw new HttpApiError(
+          `${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`,
+        );
       const url = new URL(`${this.base.pathname}/instances`, this.base);
       url.searchParams.set('runtimeStatus', query.statuses.join(','));
       url.searchParams.set('top', String(query.pageSize ?? 500));
@@ -105,7 +108,9 @@ export class HttpApiSource implements InFlightSource {
   /** The instances of one answer, checked: a JSON list of objects that each carry an id and a status. */
   private page(response: HttpResponse): RawInstance[] {
     const odd = (what: string): HttpApiError =>
-      new HttpApiError(`${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`);
+      new HttpApiError(
+        `${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`,
+      );
     const type = header(response.headers, 'content-type') ?? '';
     if (!/\bjson\b/i.test(type)) throw odd('is not JSON');
     if (!response.body.trim()) throw odd('is empty');
@@ -120,13 +125,21 @@ export class HttpApiSource implements InFlightSource {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw odd(`has an entry that is not an instance (entry ${index + 1})`);
       const entry = raw as Record<string, unknown>;
       if (typeof entry.instanceId !== 'string' || entry.instanceId === '') throw odd(`has an entry without an instanceId (entry ${index + 1})`);
-      if (entry.runtimeStatus === undefined || entry.runtimeStatus === null) throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      if (entry.runtimeStatus === undefined || entry.runtimeStatus === null)
+        throw odd(`has an entry without a runtimeStatus (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
       // A status the runtime does not have is never taken as "not in flight": it fails closed.
-      const status = typeof entry.runtimeStatus === 'string' ? ALL_STATUSES.find((known) => known.toLowerCase() === (entry.runtimeStatus as string).toLowerCase()) : undefined;
-      if (!status) throw odd(`has an entry whose runtimeStatus ${printable(JSON.stringify(entry.runtimeStatus).slice(0, 40))} is not one the runtime has (${ALL_STATUSES.join(', ')}) (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+      const status =
+        typeof entry.runtimeStatus === 'string'
+          ? ALL_STATUSES.find((known) => known.toLowerCase() === (entry.runtimeStatus as string).toLowerCase())
+          : undefined;
+      if (!status)
+        throw odd(
+          `has an entry whose runtimeStatus ${printable(JSON.stringify(entry.runtimeStatus).slice(0, 40))} is not one the runtime has (${ALL_STATUSES.join(', ')}) (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`,
+        );
       entry.runtimeStatus = status;
       for (const field of ['name', 'createdTime', 'lastUpdatedTime'] as const) {
-        if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string') throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
+        if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string')
+          throw odd(`has an entry whose ${field} is not text (instance ${JSON.stringify(entry.instanceId.slice(0, 100))})`);
       }
     });
     return page as RawInstance[];
@@ -136,9 +149,11 @@ export class HttpApiSource implements InFlightSource {
   private continuation(response: HttpResponse, seen: Set<string>): string | undefined {
     const next = response.headers['x-ms-continuation-token'];
     if (next === undefined) return undefined;
-    if (typeof next !== 'string') throw new HttpApiError(`${this.describe}: the answer carries more than one x-ms-continuation-token, so the next page is unclear: stopped reading.`);
+    if (typeof next !== 'string')
+      throw new HttpApiError(`${this.describe}: the answer carries more than one x-ms-continuation-token, so the next page is unclear: stopped reading.`);
     if (next === '' || next === 'null') return undefined;
-    if (seen.has(next)) throw new HttpApiError(`${this.describe}: the API sent a continuation token it had sent before, so paging would never end: stopped reading.`);
+    if (seen.has(next))
+      throw new HttpApiError(`${this.describe}: the API sent a continuation token it had sent before, so paging would never end: stopped reading.`);
     seen.add(next);
     return next;
   }
@@ -164,10 +179,17 @@ export class HttpApiSource implements InFlightSource {
         if (status === 200) return response;
         retryAfterMs = retryAfter(response.headers['retry-after']);
         failure = `HTTP ${status}${response.body ? ` (${describeBody(response)})` : ''}`;
-        if (status === 401 || status === 403) throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
-        if (status === 404) throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
+        if (status === 401 || status === 403)
+          throw new HttpApiError(
+            `${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`,
+          );
+        if (status === 404)
+          throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
         // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
-        if (status < 400) throw new HttpApiError(`${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`);
+        if (status < 400)
+          throw new HttpApiError(
+            `${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`,
+          );
         if (status !== 408 && status !== 429 && status < 500) throw new HttpApiError(`${this.describe}: ${failure}`);
       } catch (error) {
         if (error instanceof HttpApiError) throw error;

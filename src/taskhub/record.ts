@@ -111,7 +111,10 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     leftoversRemoved,
   };
   // File names are chosen before any is written, so two instances can never race for one.
-  const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
+  const targets = await chooseTargets(
+    options.outDir,
+    instances.map((i) => i.instanceId),
+  );
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -179,12 +182,21 @@ async function explainMissing(options: RecordOptions, found: Set<string>): Promi
       continue;
     }
     const [any] = await collect(options.hub.instances({ statuses: ALL_STATUSES, instanceIds: [id] }));
-    skipped.push({ instanceId: id, reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub' });
+    skipped.push({
+      instanceId: id,
+      reason: any ? `is ${any.runtimeStatus}, not one of the statuses asked for (${options.query.statuses.join(', ')})` : 'no such instance in the task hub',
+    });
   }
   return skipped;
 }
 
-async function recordOne(options: RecordOptions, instance: InstanceSummary, summary: RecordSummary, clock: () => Date, target: { path: string; replaced: boolean }): Promise<void> {
+async function recordOne(
+  options: RecordOptions,
+  instance: InstanceSummary,
+  summary: RecordSummary,
+  clock: () => Date,
+  target: { path: string; replaced: boolean },
+): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
     const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
@@ -194,7 +206,11 @@ async function recordOne(options: RecordOptions, instance: InstanceSummary, summ
       const [still] = await collect(options.hub.instances({ statuses: options.query.statuses, instanceIds: [instance.instanceId] }));
       if (!still) summary.vanished.push(instance.instanceId);
       else if (still.runtimeStatus === 'Pending') summary.pendingWithoutHistory.push(instance.instanceId);
-      else summary.unreadable.push({ instanceId: instance.instanceId, message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.` });
+      else
+        summary.unreadable.push({
+          instanceId: instance.instanceId,
+          message: `the task hub returned no history rows for this ${still.runtimeStatus} instance (the runtime writes them before an instance runs); record it again.`,
+        });
       return;
     }
     let history;
@@ -260,10 +276,12 @@ async function chooseTargets(dir: string, instanceIds: string[]): Promise<Map<st
   for (const instanceId of instanceIds) {
     const base = fileNameFor(instanceId);
     const candidates = [`${base}.json`, `${base}~${createHash('sha256').update(instanceId).digest('hex').slice(0, 10)}.json`];
-    const owners = await Promise.all(candidates.map(async (name) => {
-      const actual = existing.get(name.toLowerCase());
-      return actual === undefined ? undefined : ownerOf(join(dir, actual));
-    }));
+    const owners = await Promise.all(
+      candidates.map(async (name) => {
+        const actual = existing.get(name.toLowerCase());
+        return actual === undefined ? undefined : ownerOf(join(dir, actual));
+      }),
+    );
     // The file this instance already has wins; else the first name nobody holds.
     let index = owners.findIndex((owner, i) => owner === instanceId && !claimed.has(candidates[i]!.toLowerCase()));
     if (index < 0) index = owners.findIndex((owner, i) => owner === undefined && !claimed.has(candidates[i]!.toLowerCase()));
@@ -294,7 +312,7 @@ async function ownerOf(path: string): Promise<string | null | undefined> {
 const STATUS_NAMES = ['Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Pending', 'Suspended'];
 
 /** An instance that finished while it was being read says so in its history. */
-function finishedStatus(events: readonly { EventType: number; OrchestrationStatus?: number | string }[]): string | undefined {
+function finishedStatus(events: readonly { EventType: EventType; OrchestrationStatus?: number | string }[]): string | undefined {
   const completed = events.find((e) => e.EventType === EventType.ExecutionCompleted);
   if (!completed) return undefined;
   const status = completed.OrchestrationStatus;

@@ -31,7 +31,8 @@ export interface RedactPath {
 /** A history file after redaction: `redacted` lists every path applied to it, in order. */
 export type RedactedHistoryFile = HistoryFile & { redacted: string[] };
 
-const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
+const EXPECTED =
+  'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
 const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
 
 export function parseRedactPath(text: string): RedactPath {

@@ -37,7 +37,8 @@ interface Candidate {
 
 export async function pruneHistories(dir: string, options: PruneOptions): Promise<PruneSummary> {
   const { keepPerOrchestrator: keep, maxAgeMs } = options;
-  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new UsageError(`keep per orchestrator must be a whole number of 1 or more, not ${keep}.`);
+  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1))
+    throw new UsageError(`keep per orchestrator must be a whole number of 1 or more, not ${keep}.`);
   if (maxAgeMs !== undefined && !(maxAgeMs > 0 && Number.isFinite(maxAgeMs))) throw new UsageError(`max age must be a positive duration, not ${maxAgeMs} ms.`);
   const now = (options.now ?? new Date()).getTime();
   const summary: PruneSummary = { kept: 0, removed: [], skipped: [] };
@@ -100,14 +101,22 @@ async function readCandidate(file: string): Promise<Candidate | string> {
 }
 
 async function unchanged(c: Candidate): Promise<boolean> {
-  return readFile(c.file, 'utf8').then((text) => text === c.text, () => false);
+  return readFile(c.file, 'utf8').then(
+    (text) => text === c.text,
+    () => false,
+  );
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const UNITS: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+const UNITS: [string, number][] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+];
 
 /** 9d, 1.5d, 20h, 45s: the largest unit with at least 1, at most one decimal (rounded up for ages). */
 function duration(ms: number, round: (x: number) => number = Math.round): string {
