@@ -92,6 +92,9 @@ describe('action.yml', () => {
     // Inputs read through a list of names (azure values) and through swapSettings' getter.
     for (const m of sources.matchAll(/\[('[a-z-]+'(?:, '[a-z-]+')+)\] as const/g)) for (const name of m[1]!.matchAll(/'([a-z-]+)'/g)) read.add(name[1]!);
     for (const m of commandSources.slice(commandSources.indexOf('export function swapSettings')).matchAll(/get\('([a-z-]+)'\)/g)) read.add(m[1]!);
+    // Settings read once for both front ends (src/commands/replay.ts) through SettingsInput.
+    const settingsSources = sources + readFileSync(join(repoRoot, 'src', 'commands', 'replay.ts'), 'utf8');
+    for (const m of settingsSources.matchAll(/input\.(?:text|flag|list)\('([a-z-]+)'\)/g)) read.add(m[1]!);
     expect([...read].filter((name) => !declared.has(name))).toEqual([]);
     expect([...declared].filter((name) => !read.has(name))).toEqual([]);
     expect(yml).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index.js/);

@@ -166,6 +166,6 @@ describe('pull-request reporting (command: replay)', () => {
   test('a bad comment input is refused with the expected form', async () => {
     const r = await action({ ...replayInputs('examples/order-app'), comment: 'yes' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("::error::Invalid comment 'yes'. Expected true or false.");
+    expect(r.stdout).toContain("::error::Invalid input comment 'yes'. Expected true or false.");
   });
 });

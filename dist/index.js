@@ -31732,7 +31732,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8132);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1803);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9718);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
@@ -31777,7 +31777,7 @@ function logData(text) {
 
 /***/ }),
 
-/***/ 1803:
+/***/ 9718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31786,24 +31786,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: readSettings, run
+// UNUSED EXPORTS: actionInput, readSettings, run
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
-// EXTERNAL MODULE: ./harness/report/write.ts
-var write = __nccwpck_require__(1967);
-// EXTERNAL MODULE: ./src/commands/duration.ts
-var duration = __nccwpck_require__(3180);
-// EXTERNAL MODULE: ./src/deadline.ts
-var src_deadline = __nccwpck_require__(6683);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./harness/replay/result.ts
 const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
 function summarize(results) {
@@ -31826,12 +31816,6 @@ function exitCodeFor(summary) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __nccwpck_require__(1626);
-// EXTERNAL MODULE: ./harness/app/host-json.ts
-var host_json = __nccwpck_require__(9362);
-// EXTERNAL MODULE: ./harness/report/advice.ts
-var report_advice = __nccwpck_require__(8526);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
@@ -31841,80 +31825,8 @@ function renderJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./harness/replay/run.ts
-/**
- * The replay job both entry points run (CLI and Action): expand the history arguments, load the
- * app once, replay in batches, and build the report. A path that matches nothing is reported
- * as an `error` result, never dropped.
- */
-
-
-
-
-
-
-
-async function runReplay(job) {
-    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
-    if (files.length === 0) {
-        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
-        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
-    }
-    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
-    for (const warning of app.info.warnings)
-        job.onAppWarning?.(warning);
-    const results = [];
-    try {
-        const batchSize = job.batchSize ?? 200;
-        for (let start = 0; start < files.length; start += batchSize) {
-            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
-            job.onProgress?.(results.length, files.length);
-        }
-    }
-    finally {
-        await app.close();
-    }
-    for (const result of results)
-        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
-    for (const arg of unmatched) {
-        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
-    }
-    for (const result of results) {
-        const location = result.divergence?.location ?? result.failure?.location;
-        if (location)
-            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
-    }
-    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
-    const report = buildReport(results, appShown);
-    let host;
-    try {
-        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
-    }
-    catch {
-        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
-    }
-    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
-    if (advice)
-        report.advice = advice;
-    if (job.requireVersionBump) {
-        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
-        let version;
-        try {
-            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
-        }
-        catch (error) {
-            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
-        }
-        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
-        if (bump)
-            report.versionBump = bump;
-    }
-    return report;
-}
-function describeUnmatched(arg) {
-    return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
-}
-
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __nccwpck_require__(1941);
 ;// CONCATENATED MODULE: ./harness/report/junit.ts
@@ -32150,6 +32062,168 @@ function renderReport(report, format, options) {
     }
 }
 
+// EXTERNAL MODULE: ./harness/report/write.ts
+var write = __nccwpck_require__(1967);
+// EXTERNAL MODULE: ./harness/app/host.ts
+var app_host = __nccwpck_require__(6843);
+// EXTERNAL MODULE: ./harness/app/host-json.ts
+var host_json = __nccwpck_require__(9362);
+// EXTERNAL MODULE: ./harness/report/advice.ts
+var report_advice = __nccwpck_require__(8526);
+;// CONCATENATED MODULE: ./harness/replay/run.ts
+/**
+ * The replay job both entry points run (CLI and Action): expand the history arguments, load the
+ * app once, replay in batches, and build the report. A path that matches nothing is reported
+ * as an `error` result, never dropped.
+ */
+
+
+
+
+
+
+
+async function runReplay(job) {
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
+    if (files.length === 0) {
+        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
+        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    }
+    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    for (const warning of app.info.warnings)
+        job.onAppWarning?.(warning);
+    const results = [];
+    try {
+        const batchSize = job.batchSize ?? 200;
+        for (let start = 0; start < files.length; start += batchSize) {
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+            job.onProgress?.(results.length, files.length);
+        }
+    }
+    finally {
+        await app.close();
+    }
+    for (const result of results)
+        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
+    for (const arg of unmatched) {
+        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
+    }
+    for (const result of results) {
+        const location = result.divergence?.location ?? result.failure?.location;
+        if (location)
+            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
+    }
+    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
+    const report = buildReport(results, appShown);
+    let host;
+    try {
+        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
+    }
+    catch {
+        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
+    }
+    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
+    if (advice)
+        report.advice = advice;
+    if (job.requireVersionBump) {
+        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
+        let version;
+        try {
+            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+        }
+        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+        if (bump)
+            report.versionBump = bump;
+    }
+    return report;
+}
+function describeUnmatched(arg) {
+    return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
+}
+
+// EXTERNAL MODULE: ./src/commands/duration.ts
+var duration = __nccwpck_require__(3180);
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __nccwpck_require__(6683);
+;// CONCATENATED MODULE: ./src/commands/replay.ts
+/**
+ * `replay`'s settings, parsed once from either front end (the CLI's flags, the Action's inputs)
+ * with the same checks and messages. The job itself is harness/replay/run.ts; the front ends
+ * render its report and set the exit code or outputs.
+ */
+
+
+
+
+
+
+function readReplaySettings(input) {
+    const app = input.text('app');
+    if (!app)
+        throw new errors/* UsageError */.eb(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
+    const histories = input.list('histories');
+    if (histories.length === 0)
+        throw new errors/* UsageError */.eb(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
+    const versionFile = input.text('version-file');
+    const requireVersionBump = input.flag('require-version-bump');
+    if (versionFile && !requireVersionBump) {
+        throw new errors/* UsageError */.eb(`${input.label('version-file')} goes with ${input.label('require-version-bump')}: it names where the version to check is.`);
+    }
+    const format = input.text('format') ?? 'text';
+    if (!REPORT_FORMATS.includes(format))
+        throw new errors/* UsageError */.eb(`invalid ${input.label('format')} '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+    const timeoutText = input.text('timeout') ?? '30m';
+    const historyTimeout = input.text('history-timeout');
+    const historyMemory = input.text('history-memory');
+    return {
+        app,
+        histories,
+        format: format,
+        requireVersionBump,
+        ...(versionFile ? { versionFile } : {}),
+        timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
+        timeoutText,
+        ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
+        ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
+    };
+}
+/**
+ * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
+ * `stopped` says why when it ended early: the histories not checked are in the report as such.
+ */
+async function runReplaySettings(settings, context, events = {}) {
+    const deadline = (0,src_deadline/* withDeadline */.NE)(context.signal, settings.timeoutMs, context.timeoutReason);
+    try {
+        const report = await runReplay({
+            app: settings.app,
+            histories: settings.histories,
+            cwd: context.cwd,
+            userOutput: 'stderr',
+            signal: deadline.signal,
+            ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
+            ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
+            requireVersionBump: settings.requireVersionBump,
+            ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
+            ...events,
+        });
+        return { report, ...(deadline.signal.aborted ? { stopped: (0,app_host/* stopReason */.PJ)(deadline.signal) } : {}) };
+    }
+    finally {
+        deadline.clear();
+    }
+}
+/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
+function parseMegabytes(option, text) {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
+    return Number(text);
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -32245,13 +32319,30 @@ function problem(group, options) {
 
 
 
-
-
-function flag(getInput, name) {
-    const value = (getInput(name) || 'false').trim().toLowerCase();
-    if (value !== 'true' && value !== 'false')
-        throw new Error(`Invalid ${name} '${getInput(name)}'. Expected true or false.`);
-    return value === 'true';
+/**
+ * The Action's inputs as settings input: the same names as the CLI's flags. Booleans are read as
+ * core.getBooleanInput reads them (a value that is not one is an error, never a silent false),
+ * lists one per line (and, as before, split on spaces).
+ */
+function actionInput(getInput) {
+    return {
+        text: (name) => getInput(name).trim() || undefined,
+        flag: (name) => {
+            const value = getInput(name).trim();
+            if (value === '')
+                return false;
+            if (['true', 'True', 'TRUE'].includes(value))
+                return true;
+            if (['false', 'False', 'FALSE'].includes(value))
+                return false;
+            throw new errors/* UsageError */.eb(`Invalid input ${name} '${value}'. Expected true or false.`);
+        },
+        list: (name) => getInput(name)
+            .split(/\r?\n|\s+/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+        label: (name) => `input ${name}`,
+    };
 }
 /** Parse the inputs once; bad values are rejected with the value and the expected form. */
 function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
@@ -32259,35 +32350,16 @@ function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
     if (command !== 'replay') {
         throw new Error(`Invalid command '${command}'. Expected replay, record, gate, validate or swap.`);
     }
-    const app = getInput('app');
-    if (!app)
-        throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
-    const histories = getInput('histories')
-        .split(/\r?\n|\s+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (histories.length === 0)
-        throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
-    const format = (getInput('format') || 'text');
-    if (!REPORT_FORMATS.includes(format))
-        throw new Error(`Invalid format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+    const input = actionInput(getInput);
     const githubToken = getInput('github-token');
     if (githubToken)
         core/* setSecret */.Pq(githubToken);
-    const versionFile = getInput('version-file');
-    const timeoutText = getInput('timeout') || '30m';
     return {
-        timeoutMs: (0,duration/* parseDuration */.E)('timeout', timeoutText),
-        timeoutText,
+        ...readReplaySettings(input),
         command,
-        app,
-        histories,
-        format,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        comment: flag(getInput, 'comment'),
+        comment: input.flag('comment'),
         githubToken,
-        requireVersionBump: flag(getInput, 'require-version-bump'),
-        ...(versionFile ? { versionFile } : {}),
     };
 }
 function workspacePath(file, workspace) {
@@ -32397,22 +32469,12 @@ async function run(signal) {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
         return;
     }
-    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, settings.timeoutMs, `the timeout (${settings.timeoutText}) passed`);
     try {
         const workspace = settings.workspace;
-        const report = await runReplay({
-            signal: deadline.signal,
-            app: settings.app,
-            histories: settings.histories,
-            cwd: workspace,
-            userOutput: 'stderr',
-            requireVersionBump: settings.requireVersionBump,
-            ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
-            onAppWarning: (warning) => core/* warning */.$e(warning),
-        }).finally(() => deadline.clear());
+        const { report, stopped } = await runReplaySettings(settings, { cwd: workspace, timeoutReason: `the timeout (${settings.timeoutText}) passed`, ...(signal ? { signal } : {}) }, { onAppWarning: (warning) => core/* warning */.$e(warning) });
         (0,log/* logData */.n)(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
-        if (deadline.signal.aborted)
-            core/* warning */.$e(`Stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked.`);
+        if (stopped)
+            core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
         // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
         const folder = process.env.RUNNER_TEMP || workspace;
         const reportPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.json');

@@ -5,14 +5,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stopReason } from '../harness/app/host.js';
 import { AppLoadError, UsageError, errorMessage } from '../harness/errors.js';
 import { writeWhole } from '../harness/report/write.js';
 import { exitCodeFor } from '../harness/replay/result.js';
-import { runReplay } from '../harness/replay/run.js';
-import { REPORT_FORMATS, formatForFile, renderReport, type ReportFormat } from '../harness/report/formats.js';
-import { parseDuration } from './commands/duration.js';
-import { STOP_GRACE_MS, withDeadline } from './deadline.js';
+import { formatForFile, renderReport } from '../harness/report/formats.js';
+import { readReplaySettings, runReplaySettings, type ReplaySettings } from './commands/replay.js';
+import { STOP_GRACE_MS } from './deadline.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -154,19 +152,11 @@ function reportError(error: unknown, io: CliIo): number {
   return 2;
 }
 
-interface ReplayOptions {
-  requireVersionBump: boolean;
-  versionFile?: string;
-  app: string;
-  histories: string[];
-  format: ReportFormat;
+/** replay's settings, and what only the terminal has: --output, --force, colour. */
+interface ReplayOptions extends ReplaySettings {
   output?: string;
   force: boolean;
   color: boolean;
-  timeoutMs: number;
-  timeoutText: string;
-  historyTimeoutMs?: number;
-  memoryLimitMb?: number;
 }
 
 function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
@@ -196,38 +186,34 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  // `--histories a.json b.json` lists several: positionals after --histories belong to it.
-  const histories = [...(values.histories ?? []), ...(values.histories ? positionals : [])];
   if (!values.histories && positionals.length > 0) {
     throw new UsageError(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
   }
-  if (!values.app) throw new UsageError("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
-  if (histories.length === 0) throw new UsageError("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
-  if (values['version-file'] && !values['require-version-bump'])
-    throw new UsageError('--version-file goes with --require-version-bump: it names where the version to check is.');
-  const format = values.format ?? 'text';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+  const strings = values as Record<string, string | undefined>;
+  const settings = withHelpHint(() =>
+    readReplaySettings({
+      text: (name) => strings[name] || undefined,
+      flag: (name) => (values as Record<string, unknown>)[name] === true,
+      // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+      list: (name) => (name === 'histories' && values.histories ? [...values.histories, ...positionals] : []),
+      label: (name) => `--${name}`,
+    }),
+  );
   return {
-    app: values.app,
-    histories,
-    format: format as ReportFormat,
+    ...settings,
     ...(values.output ? { output: values.output } : {}),
     force: values.force === true,
-    requireVersionBump: values['require-version-bump'] === true,
-    ...(values['version-file'] ? { versionFile: values['version-file'] } : {}),
     color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
-    timeoutMs: parseDuration('--timeout', values.timeout ?? '30m'),
-    timeoutText: values.timeout ?? '30m',
-    ...(values['history-timeout'] ? { historyTimeoutMs: parseDuration('--history-timeout', values['history-timeout']) } : {}),
-    ...(values['history-memory'] ? { memoryLimitMb: parseMegabytes('--history-memory', values['history-memory']) } : {}),
   };
 }
 
-/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
-function parseMegabytes(option: string, text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
-    throw new UsageError(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
-  return Number(text);
+/** A usage error ends with where the options are described. */
+function withHelpHint<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof UsageError ? new UsageError(`${error.message} Run 'durable-gate replay --help'.`) : error;
+  }
 }
 
 /** node:util parseArgs errors, said plainly. */
@@ -257,29 +243,22 @@ async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): P
     if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
   }
   const progress = io.stderr.isTTY === true;
-  const deadline = withDeadline(signal, options.timeoutMs, `--timeout ${options.timeoutText} passed`);
-  const report = await runReplay({
-    signal: deadline.signal,
-    ...(options.historyTimeoutMs ? { historyTimeoutMs: options.historyTimeoutMs } : {}),
-    ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
-    app: options.app,
-    histories: options.histories,
-    cwd: io.cwd,
-    userOutput: 'stderr',
-    requireVersionBump: options.requireVersionBump,
-    ...(options.versionFile ? { versionFile: options.versionFile } : {}),
-    onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
-    onProgress: (done, total) => {
-      if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+  const { report, stopped } = await runReplaySettings(
+    options,
+    { cwd: io.cwd, timeoutReason: `--timeout ${options.timeoutText} passed`, ...(signal ? { signal } : {}) },
+    {
+      onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+      onProgress: (done, total) => {
+        if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+      },
     },
-  }).finally(() => deadline.clear());
+  );
   io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
   if (options.output) {
     await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
       overwrite: options.force,
     });
   }
-  if (deadline.signal.aborted)
-    io.stderr.write(`durable-gate: stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
+  if (stopped) io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
   return exitCodeFor(report.summary);
 }

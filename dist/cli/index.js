@@ -3365,7 +3365,7 @@ async function writeWhole(path, text, options = {}) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2118);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3620);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4867);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
@@ -3388,7 +3388,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3620:
+/***/ 4867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3405,8 +3405,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var app_host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/report/write.ts
@@ -3433,12 +3431,6 @@ function exitCodeFor(summary) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __nccwpck_require__(1626);
-// EXTERNAL MODULE: ./harness/app/host-json.ts
-var host_json = __nccwpck_require__(9362);
-// EXTERNAL MODULE: ./harness/report/advice.ts
-var report_advice = __nccwpck_require__(8526);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
@@ -3448,80 +3440,8 @@ function renderJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./harness/replay/run.ts
-/**
- * The replay job both entry points run (CLI and Action): expand the history arguments, load the
- * app once, replay in batches, and build the report. A path that matches nothing is reported
- * as an `error` result, never dropped.
- */
-
-
-
-
-
-
-
-async function runReplay(job) {
-    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
-    if (files.length === 0) {
-        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
-        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
-    }
-    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
-    for (const warning of app.info.warnings)
-        job.onAppWarning?.(warning);
-    const results = [];
-    try {
-        const batchSize = job.batchSize ?? 200;
-        for (let start = 0; start < files.length; start += batchSize) {
-            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
-            job.onProgress?.(results.length, files.length);
-        }
-    }
-    finally {
-        await app.close();
-    }
-    for (const result of results)
-        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
-    for (const arg of unmatched) {
-        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
-    }
-    for (const result of results) {
-        const location = result.divergence?.location ?? result.failure?.location;
-        if (location)
-            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
-    }
-    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
-    const report = buildReport(results, appShown);
-    let host;
-    try {
-        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
-    }
-    catch {
-        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
-    }
-    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
-    if (advice)
-        report.advice = advice;
-    if (job.requireVersionBump) {
-        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
-        let version;
-        try {
-            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
-        }
-        catch (error) {
-            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
-        }
-        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
-        if (bump)
-            report.versionBump = bump;
-    }
-    return report;
-}
-function describeUnmatched(arg) {
-    return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
-}
-
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/report/text.ts
 var report_text = __nccwpck_require__(1941);
 ;// CONCATENATED MODULE: ./harness/report/junit.ts
@@ -3757,10 +3677,164 @@ function renderReport(report, format, options) {
     }
 }
 
+// EXTERNAL MODULE: ./harness/app/host.ts
+var app_host = __nccwpck_require__(6843);
+// EXTERNAL MODULE: ./harness/app/host-json.ts
+var host_json = __nccwpck_require__(9362);
+// EXTERNAL MODULE: ./harness/report/advice.ts
+var report_advice = __nccwpck_require__(8526);
+;// CONCATENATED MODULE: ./harness/replay/run.ts
+/**
+ * The replay job both entry points run (CLI and Action): expand the history arguments, load the
+ * app once, replay in batches, and build the report. A path that matches nothing is reported
+ * as an `error` result, never dropped.
+ */
+
+
+
+
+
+
+
+async function runReplay(job) {
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
+    if (files.length === 0) {
+        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
+        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+    }
+    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
+    for (const warning of app.info.warnings)
+        job.onAppWarning?.(warning);
+    const results = [];
+    try {
+        const batchSize = job.batchSize ?? 200;
+        for (let start = 0; start < files.length; start += batchSize) {
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+            job.onProgress?.(results.length, files.length);
+        }
+    }
+    finally {
+        await app.close();
+    }
+    for (const result of results)
+        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
+    for (const arg of unmatched) {
+        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
+    }
+    for (const result of results) {
+        const location = result.divergence?.location ?? result.failure?.location;
+        if (location)
+            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
+    }
+    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
+    const report = buildReport(results, appShown);
+    let host;
+    try {
+        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
+    }
+    catch {
+        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
+    }
+    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
+    if (advice)
+        report.advice = advice;
+    if (job.requireVersionBump) {
+        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
+        let version;
+        try {
+            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+        }
+        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+        if (bump)
+            report.versionBump = bump;
+    }
+    return report;
+}
+function describeUnmatched(arg) {
+    return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
+}
+
 // EXTERNAL MODULE: ./src/commands/duration.ts
 var duration = __nccwpck_require__(3180);
 // EXTERNAL MODULE: ./src/deadline.ts
 var src_deadline = __nccwpck_require__(6683);
+;// CONCATENATED MODULE: ./src/commands/replay.ts
+/**
+ * `replay`'s settings, parsed once from either front end (the CLI's flags, the Action's inputs)
+ * with the same checks and messages. The job itself is harness/replay/run.ts; the front ends
+ * render its report and set the exit code or outputs.
+ */
+
+
+
+
+
+
+function readReplaySettings(input) {
+    const app = input.text('app');
+    if (!app)
+        throw new errors/* UsageError */.eb(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
+    const histories = input.list('histories');
+    if (histories.length === 0)
+        throw new errors/* UsageError */.eb(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
+    const versionFile = input.text('version-file');
+    const requireVersionBump = input.flag('require-version-bump');
+    if (versionFile && !requireVersionBump) {
+        throw new errors/* UsageError */.eb(`${input.label('version-file')} goes with ${input.label('require-version-bump')}: it names where the version to check is.`);
+    }
+    const format = input.text('format') ?? 'text';
+    if (!REPORT_FORMATS.includes(format))
+        throw new errors/* UsageError */.eb(`invalid ${input.label('format')} '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+    const timeoutText = input.text('timeout') ?? '30m';
+    const historyTimeout = input.text('history-timeout');
+    const historyMemory = input.text('history-memory');
+    return {
+        app,
+        histories,
+        format: format,
+        requireVersionBump,
+        ...(versionFile ? { versionFile } : {}),
+        timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
+        timeoutText,
+        ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
+        ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
+    };
+}
+/**
+ * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
+ * `stopped` says why when it ended early: the histories not checked are in the report as such.
+ */
+async function runReplaySettings(settings, context, events = {}) {
+    const deadline = (0,src_deadline/* withDeadline */.NE)(context.signal, settings.timeoutMs, context.timeoutReason);
+    try {
+        const report = await runReplay({
+            app: settings.app,
+            histories: settings.histories,
+            cwd: context.cwd,
+            userOutput: 'stderr',
+            signal: deadline.signal,
+            ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
+            ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
+            requireVersionBump: settings.requireVersionBump,
+            ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
+            ...events,
+        });
+        return { report, ...(deadline.signal.aborted ? { stopped: (0,app_host/* stopReason */.PJ)(deadline.signal) } : {}) };
+    }
+    finally {
+        deadline.clear();
+    }
+}
+/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
+function parseMegabytes(option, text) {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
+    return Number(text);
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -3770,8 +3844,6 @@ const VERSION = '0.1.0';
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
-
-
 
 
 
@@ -3942,40 +4014,32 @@ function parseReplay(args, io) {
     const { values, positionals } = parsed;
     if (values.help)
         return 'help';
-    // `--histories a.json b.json` lists several: positionals after --histories belong to it.
-    const histories = [...(values.histories ?? []), ...(values.histories ? positionals : [])];
     if (!values.histories && positionals.length > 0) {
         throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
     }
-    if (!values.app)
-        throw new errors/* UsageError */.eb("missing --app <dir>: the function app folder with the new code. Run 'durable-gate replay --help'.");
-    if (histories.length === 0)
-        throw new errors/* UsageError */.eb("missing --histories <path>: history files, folders or globs to replay. Run 'durable-gate replay --help'.");
-    if (values['version-file'] && !values['require-version-bump'])
-        throw new errors/* UsageError */.eb('--version-file goes with --require-version-bump: it names where the version to check is.');
-    const format = values.format ?? 'text';
-    if (!REPORT_FORMATS.includes(format))
-        throw new errors/* UsageError */.eb(`invalid --format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+    const strings = values;
+    const settings = withHelpHint(() => readReplaySettings({
+        text: (name) => strings[name] || undefined,
+        flag: (name) => values[name] === true,
+        // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+        list: (name) => (name === 'histories' && values.histories ? [...values.histories, ...positionals] : []),
+        label: (name) => `--${name}`,
+    }));
     return {
-        app: values.app,
-        histories,
-        format: format,
+        ...settings,
         ...(values.output ? { output: values.output } : {}),
         force: values.force === true,
-        requireVersionBump: values['require-version-bump'] === true,
-        ...(values['version-file'] ? { versionFile: values['version-file'] } : {}),
         color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
-        timeoutMs: (0,duration/* parseDuration */.E)('--timeout', values.timeout ?? '30m'),
-        timeoutText: values.timeout ?? '30m',
-        ...(values['history-timeout'] ? { historyTimeoutMs: (0,duration/* parseDuration */.E)('--history-timeout', values['history-timeout']) } : {}),
-        ...(values['history-memory'] ? { memoryLimitMb: parseMegabytes('--history-memory', values['history-memory']) } : {}),
     };
 }
-/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
-function parseMegabytes(option, text) {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
-        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
-    return Number(text);
+/** A usage error ends with where the options are described. */
+function withHelpHint(read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        throw error instanceof errors/* UsageError */.eb ? new errors/* UsageError */.eb(`${error.message} Run 'durable-gate replay --help'.`) : error;
+    }
 }
 /** node:util parseArgs errors, said plainly. */
 function describeArgsError(error) {
@@ -4004,31 +4068,21 @@ async function replayCommand(args, io, signal) {
             throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
     }
     const progress = io.stderr.isTTY === true;
-    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, options.timeoutMs, `--timeout ${options.timeoutText} passed`);
-    const report = await runReplay({
-        signal: deadline.signal,
-        ...(options.historyTimeoutMs ? { historyTimeoutMs: options.historyTimeoutMs } : {}),
-        ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
-        app: options.app,
-        histories: options.histories,
-        cwd: io.cwd,
-        userOutput: 'stderr',
-        requireVersionBump: options.requireVersionBump,
-        ...(options.versionFile ? { versionFile: options.versionFile } : {}),
+    const { report, stopped } = await runReplaySettings(options, { cwd: io.cwd, timeoutReason: `--timeout ${options.timeoutText} passed`, ...(signal ? { signal } : {}) }, {
         onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
         onProgress: (done, total) => {
             if (progress && total >= 200)
                 io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
         },
-    }).finally(() => deadline.clear());
+    });
     io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
     if (options.output) {
         await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
             overwrite: options.force,
         });
     }
-    if (deadline.signal.aborted)
-        io.stderr.write(`durable-gate: stopped: ${(0,app_host/* stopReason */.PJ)(deadline.signal)}. The histories not replayed are listed as not checked; replay them again.\n`);
+    if (stopped)
+        io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
     return exitCodeFor(report.summary);
 }
 

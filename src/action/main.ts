@@ -4,39 +4,50 @@
  */
 import * as core from '@actions/core';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { stopReason } from '../../harness/app/host.js';
-import { AppLoadError, errorMessage } from '../../harness/errors.js';
-import { writeWhole } from '../../harness/report/write.js';
-import { parseDuration } from '../commands/duration.js';
-import { STOP_GRACE_MS, withDeadline } from '../deadline.js';
-import { reportSecretsTo } from '../secrets.js';
+import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
 import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
-import { runReplay } from '../../harness/replay/run.js';
 import { renderJson } from '../../harness/report/json.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../harness/report/formats.js';
+import { renderReport } from '../../harness/report/formats.js';
 import { groupProblems } from '../../harness/report/text.js';
+import { writeWhole } from '../../harness/report/write.js';
+import type { SettingsInput } from '../commands/input.js';
+import { readReplaySettings, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
+import { STOP_GRACE_MS } from '../deadline.js';
+import { reportSecretsTo } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { logData } from './log.js';
 import { replayMarkdown } from './markdown.js';
 
-export interface ActionSettings {
+/** replay's settings, and what only the Action has: the workspace and the pull-request comment. */
+export interface ActionSettings extends ReplaySettings {
   command: 'replay';
-  app: string;
-  histories: string[];
-  format: ReportFormat;
   workspace: string;
   comment: boolean;
   githubToken: string;
-  requireVersionBump: boolean;
-  versionFile?: string;
-  timeoutMs: number;
-  timeoutText: string;
 }
 
-function flag(getInput: (name: string) => string, name: string): boolean {
-  const value = (getInput(name) || 'false').trim().toLowerCase();
-  if (value !== 'true' && value !== 'false') throw new Error(`Invalid ${name} '${getInput(name)}'. Expected true or false.`);
-  return value === 'true';
+/**
+ * The Action's inputs as settings input: the same names as the CLI's flags. Booleans are read as
+ * core.getBooleanInput reads them (a value that is not one is an error, never a silent false),
+ * lists one per line (and, as before, split on spaces).
+ */
+export function actionInput(getInput: (name: string) => string): SettingsInput {
+  return {
+    text: (name) => getInput(name).trim() || undefined,
+    flag: (name) => {
+      const value = getInput(name).trim();
+      if (value === '') return false;
+      if (['true', 'True', 'TRUE'].includes(value)) return true;
+      if (['false', 'False', 'FALSE'].includes(value)) return false;
+      throw new UsageError(`Invalid input ${name} '${value}'. Expected true or false.`);
+    },
+    list: (name) =>
+      getInput(name)
+        .split(/\r?\n|\s+/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    label: (name) => `input ${name}`,
+  };
 }
 
 /** Parse the inputs once; bad values are rejected with the value and the expected form. */
@@ -45,31 +56,15 @@ export function readSettings(getInput: (name: string) => string = (name) => core
   if (command !== 'replay') {
     throw new Error(`Invalid command '${command}'. Expected replay, record, gate, validate or swap.`);
   }
-  const app = getInput('app');
-  if (!app) throw new Error("Input 'app' is required: the function app folder with the new code, e.g. app: ./my-function-app");
-  const histories = getInput('histories')
-    .split(/\r?\n|\s+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (histories.length === 0) throw new Error("Input 'histories' is required: history files, folders or globs, one per line.");
-  const format = (getInput('format') || 'text') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new Error(`Invalid format '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+  const input = actionInput(getInput);
   const githubToken = getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
-  const versionFile = getInput('version-file');
-  const timeoutText = getInput('timeout') || '30m';
   return {
-    timeoutMs: parseDuration('timeout', timeoutText),
-    timeoutText,
+    ...readReplaySettings(input),
     command,
-    app,
-    histories,
-    format,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    comment: flag(getInput, 'comment'),
+    comment: input.flag('comment'),
     githubToken,
-    requireVersionBump: flag(getInput, 'require-version-bump'),
-    ...(versionFile ? { versionFile } : {}),
   };
 }
 
@@ -177,21 +172,15 @@ export async function run(signal?: AbortSignal): Promise<void> {
     core.setFailed(errorMessage(error));
     return;
   }
-  const deadline = withDeadline(signal, settings.timeoutMs, `the timeout (${settings.timeoutText}) passed`);
   try {
     const workspace = settings.workspace;
-    const report = await runReplay({
-      signal: deadline.signal,
-      app: settings.app,
-      histories: settings.histories,
-      cwd: workspace,
-      userOutput: 'stderr',
-      requireVersionBump: settings.requireVersionBump,
-      ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
-      onAppWarning: (warning) => core.warning(warning),
-    }).finally(() => deadline.clear());
+    const { report, stopped } = await runReplaySettings(
+      settings,
+      { cwd: workspace, timeoutReason: `the timeout (${settings.timeoutText}) passed`, ...(signal ? { signal } : {}) },
+      { onAppWarning: (warning) => core.warning(warning) },
+    );
     logData(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
-    if (deadline.signal.aborted) core.warning(`Stopped: ${stopReason(deadline.signal)}. The histories not replayed are listed as not checked.`);
+    if (stopped) core.warning(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
     // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
     const folder = process.env.RUNNER_TEMP || workspace;
     const reportPath = join(folder, 'durable-gate-replay.json');

@@ -1,0 +1,104 @@
+/**
+ * `replay`'s settings, parsed once from either front end (the CLI's flags, the Action's inputs)
+ * with the same checks and messages. The job itself is harness/replay/run.ts; the front ends
+ * render its report and set the exit code or outputs.
+ */
+import { UsageError } from '../../harness/errors.js';
+import { stopReason } from '../../harness/app/host.js';
+import type { ReplayReport } from '../../harness/replay/result.js';
+import { runReplay } from '../../harness/replay/run.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
+import { parseDuration } from './duration.js';
+import { withDeadline } from '../deadline.js';
+import type { SettingsInput } from './input.js';
+
+export interface ReplaySettings {
+  /** The function app folder with the new code (host.json, package.json; TypeScript built). */
+  app: string;
+  /** History files, folders or globs. */
+  histories: string[];
+  /** The report format shown (the Action writes every format to files as well). */
+  format: ReportFormat;
+  /** When something breaks, require host.json defaultVersion (or versionFile) to move up a minor or major version. */
+  requireVersionBump: boolean;
+  versionFile?: string;
+  /** The whole run's limit; histories not checked by then are reported as such. */
+  timeoutMs: number;
+  /** How the user wrote it, for messages ("--timeout 5m passed"). */
+  timeoutText: string;
+  /** One history's limits: an orchestrator that loops or allocates for ever is stopped there. */
+  historyTimeoutMs?: number;
+  memoryLimitMb?: number;
+}
+
+export function readReplaySettings(input: SettingsInput): ReplaySettings {
+  const app = input.text('app');
+  if (!app) throw new UsageError(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
+  const histories = input.list('histories');
+  if (histories.length === 0) throw new UsageError(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
+  const versionFile = input.text('version-file');
+  const requireVersionBump = input.flag('require-version-bump');
+  if (versionFile && !requireVersionBump) {
+    throw new UsageError(`${input.label('version-file')} goes with ${input.label('require-version-bump')}: it names where the version to check is.`);
+  }
+  const format = input.text('format') ?? 'text';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`invalid ${input.label('format')} '${format}'. Expected ${REPORT_FORMATS.join(', ')}.`);
+  const timeoutText = input.text('timeout') ?? '30m';
+  const historyTimeout = input.text('history-timeout');
+  const historyMemory = input.text('history-memory');
+  return {
+    app,
+    histories,
+    format: format as ReportFormat,
+    requireVersionBump,
+    ...(versionFile ? { versionFile } : {}),
+    timeoutMs: parseDuration(input.label('timeout'), timeoutText),
+    timeoutText,
+    ...(historyTimeout ? { historyTimeoutMs: parseDuration(input.label('history-timeout'), historyTimeout) } : {}),
+    ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
+  };
+}
+
+export interface ReplayEvents {
+  /** A warning about the app itself (a build older than its sources). */
+  onAppWarning?: (warning: string) => void;
+  /** After each batch: histories done of the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
+ * `stopped` says why when it ended early: the histories not checked are in the report as such.
+ */
+export async function runReplaySettings(
+  settings: ReplaySettings,
+  context: { cwd: string; signal?: AbortSignal; timeoutReason: string },
+  events: ReplayEvents = {},
+): Promise<{ report: ReplayReport; stopped?: string }> {
+  const deadline = withDeadline(context.signal, settings.timeoutMs, context.timeoutReason);
+  try {
+    const report = await runReplay({
+      app: settings.app,
+      histories: settings.histories,
+      cwd: context.cwd,
+      userOutput: 'stderr',
+      signal: deadline.signal,
+      ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
+      ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
+      requireVersionBump: settings.requireVersionBump,
+      ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
+      ...events,
+    });
+    return { report, ...(deadline.signal.aborted ? { stopped: stopReason(deadline.signal) } : {}) };
+  } finally {
+    deadline.clear();
+  }
+}
+
+/** A heap size in MB: at least 64 (below that the SDK itself does not load). */
+function parseMegabytes(option: string, text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 64)
+    throw new UsageError(`Invalid ${option} '${text}'. Expected a number of megabytes, 64 or more, such as 2048.`);
+  return Number(text);
+}
