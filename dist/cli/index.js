@@ -239,6 +239,14 @@ class WorkerHandle {
             if (onAbort)
                 options.signal?.removeEventListener('abort', onAbort);
         });
+        // Both sides hold the progress file open now: its name can go, so that nothing is left behind
+        // even if this process is killed (where open files cannot be removed, it goes at terminate()).
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(progressPath, { force: true });
+        }
+        catch {
+            // Windows keeps the name of an open file.
+        }
         return new WorkerHandle(child, progressFd, progressPath, info, () => tail, memoryLimitMb);
     }
     /** An idle worker does not keep the caller's process alive (a library user who forgets close()). */

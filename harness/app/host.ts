@@ -178,6 +178,13 @@ class WorkerHandle {
         clearTimeout(timer);
         if (onAbort) options.signal?.removeEventListener('abort', onAbort);
       });
+    // Both sides hold the progress file open now: its name can go, so that nothing is left behind
+    // even if this process is killed (where open files cannot be removed, it goes at terminate()).
+    try {
+      rmSync(progressPath, { force: true });
+    } catch {
+      // Windows keeps the name of an open file.
+    }
     return new WorkerHandle(child, progressFd, progressPath, info, () => tail, memoryLimitMb);
   }
 
