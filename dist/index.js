@@ -32415,30 +32415,7 @@ async function runAction() {
     // Every token obtained from here on (GitHub's OIDC token, the ARM and storage tokens) is masked
     // in the log before any request carries it, whichever command obtains it.
     (0,secrets/* reportSecretsTo */.xc)((value) => core/* setSecret */.Pq(value));
-    const controller = new AbortController();
-    const keepAlive = setInterval(() => undefined, 1 << 30);
-    const onSignal = (name) => {
-        if (controller.signal.aborted) {
-            core/* setFailed */.C1(`${name} again: ending now. What was not finished is not done.`);
-            process.exit(1);
-        }
-        core/* info */.pq(`${name} received: stopping.`);
-        controller.abort(`the run was cancelled (${name})`);
-        setTimeout(() => {
-            core/* setFailed */.C1(`Not stopped ${src_deadline/* STOP_GRACE_MS */.Ts / 1000} s after ${name}: ending now. What was not finished is not done.`);
-            process.exit(1);
-        }, src_deadline/* STOP_GRACE_MS */.Ts).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        await run(controller.signal);
-    }
-    finally {
-        clearInterval(keepAlive);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
+    await (0,src_deadline/* withProcessSignals */.pr)(run, { stopping: (message) => core/* info */.pq(message), ending: (message) => core/* setFailed */.C1(message) }, 1);
 }
 async function run(signal) {
     const getInput = (name) => core/* getInput */.V4(name);
@@ -32580,9 +32557,10 @@ function parseDuration(option, text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ withDeadline),
-/* harmony export */   Ts: () => (/* binding */ STOP_GRACE_MS),
-/* harmony export */   a6: () => (/* binding */ flushed)
+/* harmony export */   a6: () => (/* binding */ flushed),
+/* harmony export */   pr: () => (/* binding */ withProcessSignals)
 /* harmony export */ });
+/* unused harmony export STOP_GRACE_MS */
 /**
  * Command deadlines (one signal that ends a command's work on a cancel or when its time is up),
  * and the process rules the CLI and the Action share.
@@ -32595,6 +32573,38 @@ function flushed(stream) {
         if (!stream.write('', () => resolvePromise()))
             stream.once('drain', () => resolvePromise());
     });
+}
+/**
+ * Runs a front end's work under the process rules: the process stays up while it awaits (work
+ * held only by unreferenced handles would otherwise let it end mid-await, with no report);
+ * SIGINT/SIGTERM abort the signal it is given, so that it stops and says what it had done; a
+ * second signal, or work not stopped STOP_GRACE_MS later, ends the process with `failedCode`.
+ */
+async function withProcessSignals(work, say, failedCode) {
+    const controller = new AbortController();
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const onSignal = (name) => {
+        if (controller.signal.aborted) {
+            say.ending(`${name} again: ending now. What was not finished is not done.`);
+            process.exit(failedCode);
+        }
+        say.stopping(`${name} received: stopping.`);
+        controller.abort(`the run was cancelled (${name})`);
+        setTimeout(() => {
+            say.ending(`not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.`);
+            process.exit(failedCode);
+        }, STOP_GRACE_MS).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        return await work(controller.signal);
+    }
+    finally {
+        clearInterval(keepAlive);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 /**
  * A signal aborted by the caller's signal (its reason passed on), or `ms` from now with `reason`

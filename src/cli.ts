@@ -10,7 +10,7 @@ import { writeWhole } from '../harness/report/write.js';
 import { exitCodeFor } from '../harness/replay/result.js';
 import { formatForFile, renderReport } from '../harness/report/formats.js';
 import { readReplaySettings, runReplaySettings, type ReplaySettings } from './commands/replay.js';
-import { STOP_GRACE_MS } from './deadline.js';
+import { withProcessSignals } from './deadline.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -115,29 +115,8 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
  * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
  */
 export async function runProcess(argv: string[]): Promise<number> {
-  const controller = new AbortController();
-  // Keeps the process up while main() awaits: work held only by unreferenced handles would
-  // otherwise let it end mid-await with no report.
-  const keepAlive = setInterval(() => undefined, 1 << 30);
-  const onSignal = (name: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      process.stderr.write(`durable-gate: ${name} again: ending now. What was not finished is not done.\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`durable-gate: ${name} received: stopping.\n`);
-    controller.abort(`the run was cancelled (${name})`);
-    setTimeout(() => {
-      process.stderr.write(`durable-gate: not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.\n`);
-      process.exit(2);
-    }, STOP_GRACE_MS).unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await main(argv, defaultIo(), controller.signal);
-  } finally {
-    clearInterval(keepAlive);
-  }
+  const say = (message: string): boolean => process.stderr.write(`durable-gate: ${message}\n`);
+  return withProcessSignals((signal) => main(argv, defaultIo(), signal), { stopping: say, ending: say }, 2);
 }
 
 function reportError(error: unknown, io: CliIo): number {

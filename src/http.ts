@@ -147,6 +147,11 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 /** What an answer's body is, for messages: its content type and how it begins (control characters escaped). */
 export function describeBody(response: HttpResponse): string {
   const type = response.headers['content-type'] || 'no content type';
-  const text = printable(response.body.trim().replace(/\s+/g, ' ')).slice(0, 60);
+  const text = bodySnippet(response.body);
   return `${printable(String(type))}${text ? `, beginning '${text}'` : ', empty'}`;
+}
+
+/** How a body begins, for messages: spaces collapsed, control characters escaped, 60 characters. */
+export function bodySnippet(body: string | null | undefined): string {
+  return printable((body ?? '').trim().replace(/\s+/g, ' ')).slice(0, 60);
 }

@@ -974,15 +974,23 @@ async function recordHistories(options) {
     const instances = [];
     const seen = new Set();
     let truncated = false;
-    for await (const instance of options.hub.instances(options.query)) {
-        if (seen.has(instance.instanceId))
-            continue;
-        if (options.limit !== undefined && instances.length >= options.limit) {
-            truncated = true;
-            break;
+    try {
+        for await (const instance of options.hub.instances(options.query)) {
+            if (seen.has(instance.instanceId))
+                continue;
+            if (options.limit !== undefined && instances.length >= options.limit) {
+                truncated = true;
+                break;
+            }
+            seen.add(instance.instanceId);
+            instances.push(instance);
         }
-        seen.add(instance.instanceId);
-        instances.push(instance);
+    }
+    catch (error) {
+        // A cancel or the deadline while listing: said as such, not as the aborted request's error.
+        if (options.signal?.aborted)
+            throw new errors/* DurableGateError */.B7(`stopped before the instances in flight were listed (${(0,host/* stopReason */.PJ)(options.signal)}): nothing was recorded.`);
+        throw error;
     }
     // Listing succeeded, so the hub exists: only now is the folder created.
     await (0,promises_.mkdir)(options.outDir, { recursive: true });
@@ -1239,7 +1247,6 @@ var azure_options = __webpack_require__(210);
 
 
 
-
 const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
   --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
                          an environment variable holding a connection string (UseDevelopmentStorage=true
@@ -1391,10 +1398,7 @@ async function recordCommand(args, io, signal) {
         return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
     }
     catch (error) {
-        const stopped = deadline.signal.aborted
-            ? `stopped before the instances in flight were listed (${(0,host/* stopReason */.PJ)(deadline.signal)}): nothing was recorded.`
-            : undefined;
-        io.stderr.write(`durable-gate: ${stopped ?? (0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
+        io.stderr.write(`durable-gate: ${(0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets)}\n`);
         return 2;
     }
     finally {
@@ -1598,6 +1602,7 @@ async function gateCommand(args, io, signal) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ bodySnippet),
 /* harmony export */   MP: () => (/* binding */ describeBody),
 /* harmony export */   P9: () => (/* binding */ retryAfter),
 /* harmony export */   hE: () => (/* binding */ tlsProblem),
@@ -1735,8 +1740,12 @@ const sleep = (ms, signal) => new Promise((resolve) => {
 /** What an answer's body is, for messages: its content type and how it begins (control characters escaped). */
 function describeBody(response) {
     const type = response.headers['content-type'] || 'no content type';
-    const text = (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(response.body.trim().replace(/\s+/g, ' ')).slice(0, 60);
+    const text = bodySnippet(response.body);
     return `${(0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(String(type))}${text ? `, beginning '${text}'` : ', empty'}`;
+}
+/** How a body begins, for messages: spaces collapsed, control characters escaped, 60 characters. */
+function bodySnippet(body) {
+    return (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)((body ?? '').trim().replace(/\s+/g, ' ')).slice(0, 60);
 }
 
 
@@ -2091,7 +2100,8 @@ function openTaskHub(options) {
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4869);
 /* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(869);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9410);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7194);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6803);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7194);
 /**
  * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
  * (default AzureWebJobsStorage) names an app setting; its value is a connection string
@@ -2099,6 +2109,7 @@ function openTaskHub(options) {
  * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
  * Settings come from the environment, then from the app's local.settings.json Values.
  */
+
 
 
 
@@ -2179,8 +2190,8 @@ function checkTableAnswer(request, status, contentType, body) {
     const pointRead = /\(PartitionKey=/.test(path);
     const expected = pointRead ? 'a table entity' : 'a table query page';
     const seen = () => {
-        const text = (body ?? '').replace(/\s+/g, ' ').trim();
-        return text ? `'${text.slice(0, 60)}${text.length > 60 ? '…' : ''}'` : 'an empty body';
+        const text = (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .bodySnippet */ .Iu)(body);
+        return text ? `'${text}'` : 'an empty body';
     };
     const refuse = (what) => {
         throw new ServiceAnswerError(`the storage endpoint answered HTTP ${status} with ${what} where ${expected} was expected: something other than the Table service answered (a proxy, a firewall or sign-in page, a wrong endpoint). Nothing from this answer was counted; check the connection's TableEndpoint.`);
@@ -2326,8 +2337,8 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
             ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {})
             : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
         // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
-        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .secretSink */ ._f)();
-        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .maskingCredential */ .Ai)(made, sink) : made;
+        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .secretSink */ ._f)();
+        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .maskingCredential */ .Ai)(made, sink) : made;
         return credential;
     };
     // The SDK clients take a credential object; this one defers creating the real one until a token is needed.

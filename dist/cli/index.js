@@ -3954,30 +3954,8 @@ async function main(argv, io = defaultIo(), signal) {
  * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
  */
 async function runProcess(argv) {
-    const controller = new AbortController();
-    // Keeps the process up while main() awaits: work held only by unreferenced handles would
-    // otherwise let it end mid-await with no report.
-    const keepAlive = setInterval(() => undefined, 1 << 30);
-    const onSignal = (name) => {
-        if (controller.signal.aborted) {
-            process.stderr.write(`durable-gate: ${name} again: ending now. What was not finished is not done.\n`);
-            process.exit(2);
-        }
-        process.stderr.write(`durable-gate: ${name} received: stopping.\n`);
-        controller.abort(`the run was cancelled (${name})`);
-        setTimeout(() => {
-            process.stderr.write(`durable-gate: not stopped ${src_deadline/* STOP_GRACE_MS */.Ts / 1000} s after ${name}: ending now. What was not finished is not done.\n`);
-            process.exit(2);
-        }, src_deadline/* STOP_GRACE_MS */.Ts).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        return await main(argv, defaultIo(), controller.signal);
-    }
-    finally {
-        clearInterval(keepAlive);
-    }
+    const say = (message) => process.stderr.write(`durable-gate: ${message}\n`);
+    return (0,src_deadline/* withProcessSignals */.pr)((signal) => main(argv, defaultIo(), signal), { stopping: say, ending: say }, 2);
 }
 function reportError(error, io) {
     if (error instanceof errors/* UsageError */.eb) {
@@ -4135,9 +4113,10 @@ function parseDuration(option, text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ withDeadline),
-/* harmony export */   Ts: () => (/* binding */ STOP_GRACE_MS),
-/* harmony export */   a6: () => (/* binding */ flushed)
+/* harmony export */   a6: () => (/* binding */ flushed),
+/* harmony export */   pr: () => (/* binding */ withProcessSignals)
 /* harmony export */ });
+/* unused harmony export STOP_GRACE_MS */
 /**
  * Command deadlines (one signal that ends a command's work on a cancel or when its time is up),
  * and the process rules the CLI and the Action share.
@@ -4150,6 +4129,38 @@ function flushed(stream) {
         if (!stream.write('', () => resolvePromise()))
             stream.once('drain', () => resolvePromise());
     });
+}
+/**
+ * Runs a front end's work under the process rules: the process stays up while it awaits (work
+ * held only by unreferenced handles would otherwise let it end mid-await, with no report);
+ * SIGINT/SIGTERM abort the signal it is given, so that it stops and says what it had done; a
+ * second signal, or work not stopped STOP_GRACE_MS later, ends the process with `failedCode`.
+ */
+async function withProcessSignals(work, say, failedCode) {
+    const controller = new AbortController();
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const onSignal = (name) => {
+        if (controller.signal.aborted) {
+            say.ending(`${name} again: ending now. What was not finished is not done.`);
+            process.exit(failedCode);
+        }
+        say.stopping(`${name} received: stopping.`);
+        controller.abort(`the run was cancelled (${name})`);
+        setTimeout(() => {
+            say.ending(`not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.`);
+            process.exit(failedCode);
+        }, STOP_GRACE_MS).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        return await work(controller.signal);
+    }
+    finally {
+        clearInterval(keepAlive);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 /**
  * A signal aborted by the caller's signal (its reason passed on), or `ms` from now with `reason`

@@ -12,7 +12,7 @@ import { groupProblems } from '../../harness/report/text.js';
 import { writeWhole } from '../../harness/report/write.js';
 import type { SettingsInput } from '../commands/input.js';
 import { readReplaySettings, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
-import { STOP_GRACE_MS } from '../deadline.js';
+import { withProcessSignals } from '../deadline.js';
 import { reportSecretsTo } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { logData } from './log.js';
@@ -115,29 +115,7 @@ export async function runAction(): Promise<void> {
   // Every token obtained from here on (GitHub's OIDC token, the ARM and storage tokens) is masked
   // in the log before any request carries it, whichever command obtains it.
   reportSecretsTo((value) => core.setSecret(value));
-  const controller = new AbortController();
-  const keepAlive = setInterval(() => undefined, 1 << 30);
-  const onSignal = (name: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      core.setFailed(`${name} again: ending now. What was not finished is not done.`);
-      process.exit(1);
-    }
-    core.info(`${name} received: stopping.`);
-    controller.abort(`the run was cancelled (${name})`);
-    setTimeout(() => {
-      core.setFailed(`Not stopped ${STOP_GRACE_MS / 1000} s after ${name}: ending now. What was not finished is not done.`);
-      process.exit(1);
-    }, STOP_GRACE_MS).unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    await run(controller.signal);
-  } finally {
-    clearInterval(keepAlive);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  await withProcessSignals(run, { stopping: (message) => core.info(message), ending: (message) => core.setFailed(message) }, 1);
 }
 
 export async function run(signal?: AbortSignal): Promise<void> {

@@ -1,7 +1,6 @@
 /** The Action's `record` and `gate` commands: the same libraries as the CLI. */
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
-import { stopReason } from '../../harness/app/host.js';
 import { errorMessage } from '../../harness/errors.js';
 import { writeWhole } from '../../harness/report/write.js';
 import { withDeadline } from '../deadline.js';
@@ -84,11 +83,7 @@ export async function runRecordAction(getInput: GetInput, workspace: string, sig
     if (summary.stopped) core.setFailed(`Stopped (${summary.stopped}): ${summary.notRecorded.length} instance(s) not recorded; they are listed above.`);
     else if (missed > 0) core.setFailed(`${missed} instance(s) could not be recorded; they are listed above.`);
   } catch (error) {
-    core.setFailed(
-      deadline.signal.aborted
-        ? `Stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.`
-        : redact(errorMessage(error), connection.secrets),
-    );
+    core.setFailed(redact(errorMessage(error), connection.secrets));
   } finally {
     deadline.clear();
   }

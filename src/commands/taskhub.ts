@@ -10,7 +10,6 @@ import { HttpApiSource } from '../taskhub/http-api.js';
 import type { StorageConnection } from '../taskhub/connection.js';
 import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
 import { parseRedactPath } from '../taskhub/redact.js';
-import { stopReason } from '../../harness/app/host.js';
 import { withDeadline } from '../deadline.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, parseWaitFor, printable, redact } from './options.js';
 import { AZURE_HELP, AZURE_OPTIONS } from './azure-options.js';
@@ -185,10 +184,7 @@ export async function recordCommand(args: string[], io: CommandIo, signal?: Abor
     io.stdout.write([report.headline, ...report.notes].join('\n') + '\n');
     return summary.stopped ? 2 : report.missed > 0 ? 1 : 0;
   } catch (error) {
-    const stopped = deadline.signal.aborted
-      ? `stopped before the instances in flight were listed (${stopReason(deadline.signal)}): nothing was recorded.`
-      : undefined;
-    io.stderr.write(`durable-gate: ${stopped ?? redact(errorMessage(error), connection.secrets)}\n`);
+    io.stderr.write(`durable-gate: ${redact(errorMessage(error), connection.secrets)}\n`);
     return 2;
   } finally {
     deadline.clear();

@@ -12,6 +12,7 @@ import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOpti
 import type { TokenCredential } from '@azure/core-auth';
 import { RestError, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
+import { bodySnippet } from '../http.js';
 import { maskingCredential, secretSink } from '../secrets.js';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
@@ -124,8 +125,8 @@ export function checkTableAnswer(
   const pointRead = /\(PartitionKey=/.test(path);
   const expected = pointRead ? 'a table entity' : 'a table query page';
   const seen = (): string => {
-    const text = (body ?? '').replace(/\s+/g, ' ').trim();
-    return text ? `'${text.slice(0, 60)}${text.length > 60 ? '…' : ''}'` : 'an empty body';
+    const text = bodySnippet(body);
+    return text ? `'${text}'` : 'an empty body';
   };
   const refuse = (what: string): never => {
     throw new ServiceAnswerError(

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stopReason } from '../../harness/app/host.js';
-import { HistoryError } from '../../harness/errors.js';
+import { DurableGateError, HistoryError } from '../../harness/errors.js';
 import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
 import { writeWhole } from '../../harness/report/write.js';
@@ -78,14 +78,21 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   const instances: InstanceSummary[] = [];
   const seen = new Set<string>();
   let truncated = false;
-  for await (const instance of options.hub.instances(options.query)) {
-    if (seen.has(instance.instanceId)) continue;
-    if (options.limit !== undefined && instances.length >= options.limit) {
-      truncated = true;
-      break;
+  try {
+    for await (const instance of options.hub.instances(options.query)) {
+      if (seen.has(instance.instanceId)) continue;
+      if (options.limit !== undefined && instances.length >= options.limit) {
+        truncated = true;
+        break;
+      }
+      seen.add(instance.instanceId);
+      instances.push(instance);
     }
-    seen.add(instance.instanceId);
-    instances.push(instance);
+  } catch (error) {
+    // A cancel or the deadline while listing: said as such, not as the aborted request's error.
+    if (options.signal?.aborted)
+      throw new DurableGateError(`stopped before the instances in flight were listed (${stopReason(options.signal)}): nothing was recorded.`);
+    throw error;
   }
   // Listing succeeded, so the hub exists: only now is the folder created.
   await mkdir(options.outDir, { recursive: true });
