@@ -925,7 +925,8 @@ function gateExitCode(report) {
 
 
 async function runGateJob(job) {
-    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(job.signal, job.timeoutMs + _gate_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_GRACE_MS */ .Qi, job.timeoutReason);
+    // A backstop a second after the gate's own limit: the gate decides first and says why.
+    const work = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(job.signal, job.timeoutMs + _gate_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_GRACE_MS */ .Qi + 1000, job.timeoutReason);
     try {
         const found = await job.open(work.signal);
         job.onStart?.(found);

@@ -464,7 +464,8 @@ var src_deadline = __webpack_require__(6683);
 
 
 async function runGateJob(job) {
-    const work = (0,src_deadline/* withDeadline */.NE)(job.signal, job.timeoutMs + GATE_GRACE_MS, job.timeoutReason);
+    // A backstop a second after the gate's own limit: the gate decides first and says why.
+    const work = (0,src_deadline/* withDeadline */.NE)(job.signal, job.timeoutMs + GATE_GRACE_MS + 1000, job.timeoutReason);
     try {
         const found = await job.open(work.signal);
         job.onStart?.(found);

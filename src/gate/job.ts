@@ -33,7 +33,8 @@ export interface GateJob extends Pick<GateOptions, 'statuses' | 'timeoutMs' | 'i
 }
 
 export async function runGateJob(job: GateJob): Promise<{ report: GateReport; found: GateSource }> {
-  const work = withDeadline(job.signal, job.timeoutMs + GATE_GRACE_MS, job.timeoutReason);
+  // A backstop a second after the gate's own limit: the gate decides first and says why.
+  const work = withDeadline(job.signal, job.timeoutMs + GATE_GRACE_MS + 1000, job.timeoutReason);
   try {
     const found = await job.open(work.signal);
     job.onStart?.(found);
