@@ -347,9 +347,9 @@ describe('the built CLI through ARM', () => {
         "Invalid --arm-endpoint 'http://127.0.0.1:1'. Expected an https URL",
       ],
       [['validate', '--slot', 'staging', '--app-name', 'shop'], 'missing --resource-group: validate reaches the app through Azure Resource Manager.'],
-      [['swap', ...SITE()], 'missing --slot <name>: the slot to swap (e.g. staging).'],
+      [['swap', ...SITE()], "missing --slot: the slot holding the new version (e.g. staging). Run 'durable-gate swap --help'."],
       [['gate', '--slot', 'staging', '--task-hub', 'X', ...SITE()], '--slot discovers the task hub and its storage from the slot; leave out --task-hub'],
-      [['gate', '--slot', 'staging', ...SITE()], 'gate --slot staging needs --app <dir>: the app folder being deployed, whose host.json names the task hub'],
+      [['gate', '--slot', 'staging', ...SITE()], 'gate with --slot staging needs --app: the app folder being deployed, whose host.json names the task hub'],
       [
         [
           'gate',

@@ -209,6 +209,6 @@ describe('the Action bundle (dist/index.js)', () => {
       env: { ...process.env, INPUT_COMMAND: 'deploy', INPUT_APP: 'x', INPUT_HISTORIES: 'y' },
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("Invalid command 'deploy'");
+    expect(result.stdout).toContain("Invalid input command 'deploy'. Expected replay, record, gate, validate, swap.");
   });
 });

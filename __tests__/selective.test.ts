@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadApp, type ReplayApp } from '../harness/app/host.js';
 import { runGate, type GateReport } from '../src/gate/gate.js';
 import { ReplayJudge } from '../src/gate/selective.js';
-import { renderGateText } from '../src/commands/taskhub.js';
+import { renderGateText } from '../src/commands/gate.js';
 import { AzureTablesTaskHub, IN_FLIGHT_STATUSES } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
@@ -148,7 +148,7 @@ describe('gate --wait-for breaking', () => {
     expect(report.outcome).toBe('drained');
     expect(report.ignoredStale).toEqual(['stuck-1']);
     expect(polls[0]).toMatchObject({ blocking: 0, breaking: 1 });
-    expect(renderGateText(report)).toContain(
+    expect(renderGateText(report, (name) => `--${name}`)).toContain(
       'Nothing in flight that the new code breaks, except 1 possibly stuck instance(s) let through by --ignore-stale (stuck-1): they will fail on the new code if they ever resume',
     );
   });
@@ -192,11 +192,11 @@ describe('gate --wait-for breaking', () => {
     expect(text.stdout).toMatch(/late-1\s+ProcessOrder\s+Running.*nondeterministic\s+step 1: recorded TaskScheduled 'ReserveItem'/);
     expect(text.stdout).toContain('2 other instance(s) in flight replay cleanly on the new code: not waited for.');
     const noApp = await run(['gate', '--task-hub', 'SelectHub', '--wait-for', 'breaking']);
-    expect([noApp.code, noApp.stderr]).toEqual([2, expect.stringContaining('--wait-for breaking needs --app <dir>')]);
+    expect([noApp.code, noApp.stderr]).toEqual([2, expect.stringContaining('--wait-for breaking needs --app: the function app folder with the new code')]);
     const http = await run(['gate', '--http-endpoint', 'https://127.0.0.1:1', '--app', 'examples/order-app-next', '--wait-for', 'breaking']);
     expect([http.code, http.stderr]).toEqual([2, expect.stringContaining("the HTTP API's history is lossy")]);
     const bad = await run(['gate', '--task-hub', 'SelectHub', '--wait-for', 'some']);
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("Invalid wait-for 'some'. Expected all")]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("Invalid --wait-for 'some'. Expected all")]);
   }, 60_000);
 
   test('the Action bundle: the blocking table with verdicts, and the safe instances, in the job summary', async () => {

@@ -474,6 +474,6 @@ describe('the Action bundle: record and gate', () => {
   test('gate: a bad duration fails the step with the value and the expected form', () => {
     const r = action({ command: 'gate', 'task-hub': 'RecordHub', timeout: 'soon' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain("Invalid timeout 'soon'. Expected a duration like 90s, 30m, 2h or 1h30m.");
+    expect(r.stdout).toContain("Invalid input timeout 'soon'. Expected a duration like 90s, 30m, 2h or 1h30m.");
   });
 });

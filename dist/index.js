@@ -31759,6 +31759,53 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 1898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gl: () => (/* binding */ workspace),
+/* harmony export */   ZJ: () => (/* binding */ actionLabel),
+/* harmony export */   jD: () => (/* binding */ actionInput)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
+/** The Action's side of the settings: its inputs, by the same names as the CLI's flags, read as a SettingsInput. */
+
+
+/** Names an option as the Action's log does. */
+const actionLabel = (name) => `input ${name}`;
+/**
+ * Inputs through @actions/core: booleans as core.getBooleanInput reads them (true/True/TRUE,
+ * false/False/FALSE; anything else is an error naming the input, never a silent false; empty is
+ * false), lists one value per line (core.getMultilineInput).
+ */
+function actionInput() {
+    return {
+        text: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined,
+        flag: (name) => {
+            const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+            if (value === '')
+                return false;
+            try {
+                return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt(name);
+            }
+            catch {
+                throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid ${actionLabel(name)} '${value}'. Expected true or false.`);
+            }
+        },
+        list: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getMultilineInput */ .q3(name).filter(Boolean),
+        label: actionLabel,
+        passed: (name, value) => `the ${name} (${value}) passed`,
+    };
+}
+/** Where the Action works: relative paths in inputs are relative to it. */
+function workspace() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+
+
+/***/ }),
+
 /***/ 8592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31794,7 +31841,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: actionInput, readSettings, run
+// UNUSED EXPORTS: readSettings, run
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
@@ -32156,6 +32203,8 @@ function describeUnmatched(arg) {
 var duration = __nccwpck_require__(3180);
 // EXTERNAL MODULE: ./src/deadline.ts
 var src_deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/commands/input.ts
+var commands_input = __nccwpck_require__(4378);
 ;// CONCATENATED MODULE: ./src/commands/replay.ts
 /**
  * `replay`'s settings, parsed once from either front end (the CLI's flags, the Action's inputs)
@@ -32168,7 +32217,19 @@ var src_deadline = __nccwpck_require__(6683);
 
 
 
-function readReplaySettings(input) {
+
+const REPLAY_OPTIONS = {
+    app: 'text',
+    histories: 'list',
+    format: 'text',
+    'require-version-bump': 'flag',
+    'version-file': 'text',
+    timeout: 'text',
+    'history-timeout': 'text',
+    'history-memory': 'text',
+};
+function readReplaySettings(given) {
+    const input = (0,commands_input/* declaredInput */.B)('replay', REPLAY_OPTIONS, given);
     const app = input.text('app');
     if (!app)
         throw new errors/* UsageError */.eb(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
@@ -32193,7 +32254,7 @@ function readReplaySettings(input) {
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
-        timeoutText,
+        timeoutReason: input.passed('timeout', timeoutText),
         ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
         ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
     };
@@ -32202,13 +32263,13 @@ function readReplaySettings(input) {
  * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
  * `stopped` says why when it ended early: the histories not checked are in the report as such.
  */
-async function runReplaySettings(settings, context, events = {}) {
-    const deadline = (0,src_deadline/* withDeadline */.NE)(context.signal, settings.timeoutMs, context.timeoutReason);
+async function runReplaySettings(settings, services, events = {}) {
+    const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
     try {
         const report = await runReplay({
             app: settings.app,
             histories: settings.histories,
-            cwd: context.cwd,
+            cwd: services.cwd,
             userOutput: 'stderr',
             signal: deadline.signal,
             ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
@@ -32236,8 +32297,12 @@ var secrets = __nccwpck_require__(7194);
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./src/action/input.ts
+var action_input = __nccwpck_require__(1898);
 // EXTERNAL MODULE: ./src/action/log.ts
 var log = __nccwpck_require__(8592);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __nccwpck_require__(8948);
 ;// CONCATENATED MODULE: ./src/action/markdown.ts
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -32310,8 +32375,8 @@ function problem(group, options) {
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
- * The GitHub Action. The only file that touches @actions/core: reads inputs, calls the same
- * libraries as the CLI, writes outputs, the job summary and annotations.
+ * The GitHub Action: reads inputs (input.ts), runs the command's job from src/commands/ (the same
+ * as the CLI's), and writes the log, outputs, report files, the job summary and annotations.
  */
 
 
@@ -32327,48 +32392,15 @@ function problem(group, options) {
 
 
 
-/**
- * The Action's inputs as settings input: the same names as the CLI's flags. Booleans are read as
- * core.getBooleanInput reads them (a value that is not one is an error, never a silent false),
- * lists one per line (and, as before, split on spaces).
- */
-function actionInput(getInput) {
-    return {
-        text: (name) => getInput(name).trim() || undefined,
-        flag: (name) => {
-            const value = getInput(name).trim();
-            if (value === '')
-                return false;
-            if (['true', 'True', 'TRUE'].includes(value))
-                return true;
-            if (['false', 'False', 'FALSE'].includes(value))
-                return false;
-            throw new errors/* UsageError */.eb(`Invalid input ${name} '${value}'. Expected true or false.`);
-        },
-        list: (name) => getInput(name)
-            .split(/\r?\n|\s+/)
-            .map((line) => line.trim())
-            .filter(Boolean),
-        label: (name) => `input ${name}`,
-    };
-}
-/** Parse the inputs once; bad values are rejected with the value and the expected form. */
-function readSettings(getInput = (name) => core/* getInput */.V4(name)) {
-    const command = getInput('command') || 'replay';
-    if (command !== 'replay') {
-        throw new Error(`Invalid command '${command}'. Expected replay, record, gate, validate or swap.`);
-    }
-    const input = actionInput(getInput);
-    const githubToken = getInput('github-token');
+
+
+/** replay's inputs, parsed once; bad values are rejected with the value and the expected form. */
+function readSettings() {
+    const input = (0,action_input/* actionInput */.jD)();
+    const githubToken = core/* getInput */.V4('github-token');
     if (githubToken)
         core/* setSecret */.Pq(githubToken);
-    return {
-        ...readReplaySettings(input),
-        command,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        comment: input.flag('comment'),
-        githubToken,
-    };
+    return { ...readReplaySettings(input), comment: input.flag('comment'), githubToken };
 }
 function workspacePath(file, workspace) {
     if (!(0,external_node_path_.isAbsolute)(file))
@@ -32417,103 +32449,124 @@ async function runAction() {
     (0,secrets/* reportSecretsTo */.xc)((value) => core/* setSecret */.Pq(value));
     await (0,src_deadline/* withProcessSignals */.pr)(run, { stopping: (message) => core/* info */.pq(message), ending: (message) => core/* setFailed */.C1(message) }, 1);
 }
-async function run(signal) {
-    const getInput = (name) => core/* getInput */.V4(name);
-    const command = getInput('command') || 'replay';
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    if (command === 'record' || command === 'gate' || command === 'validate' || command === 'swap') {
-        const stop = signal ?? new AbortController().signal;
-        try {
-            if (command === 'validate' || command === 'swap') {
-                const { runSwapAction, runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(498), __nccwpck_require__.e(788), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
-                if (command === 'validate')
-                    await runValidateAction(getInput, workspace, stop);
-                else
-                    await runSwapAction(getInput, workspace, stop);
-            }
-            else {
-                const { runGateAction, runRecordAction } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(788), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2234));
-                if (command === 'record')
-                    await runRecordAction(getInput, workspace, stop);
-                else
-                    await runGateAction(getInput, workspace, stop);
-            }
-        }
-        catch (error) {
-            const message = (0,errors/* errorMessage */.gJ)(error);
-            // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
-            core/* setFailed */.C1(/az login/.test(message) ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.` : message);
-        }
-        return;
-    }
-    let settings;
+const COMMANDS = ['replay', 'record', 'gate', 'validate', 'swap'];
+async function run(signal = new AbortController().signal) {
+    const command = core/* getInput */.V4('command') || 'replay';
     try {
-        settings = readSettings(getInput);
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
-        return;
-    }
-    try {
-        const workspace = settings.workspace;
-        const { report, stopped } = await runReplaySettings(settings, { cwd: workspace, timeoutReason: `the timeout (${settings.timeoutText}) passed`, ...(signal ? { signal } : {}) }, { onAppWarning: (warning) => core/* warning */.$e(warning) });
-        (0,log/* logData */.n)(renderReport(report, settings.format, { cwd: workspace, version: VERSION }));
-        if (stopped)
-            core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
-        // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
-        const folder = process.env.RUNNER_TEMP || workspace;
-        const reportPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.json');
-        await (0,write/* writeWhole */.f)(reportPath, renderJson(report));
-        const sarifPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.sarif');
-        await (0,write/* writeWhole */.f)(sarifPath, renderReport(report, 'sarif', { cwd: workspace, version: VERSION }));
-        const junitPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.xml');
-        await (0,write/* writeWhole */.f)(junitPath, renderReport(report, 'junit', { cwd: workspace, version: VERSION }));
-        core/* setOutput */.uH('sarif-path', sarifPath);
-        core/* setOutput */.uH('junit-path', junitPath);
-        const s = report.summary;
-        core/* setOutput */.uH('total', s.total);
-        core/* setOutput */.uH('ok', s.ok);
-        core/* setOutput */.uH('nondeterministic', s.nondeterministic);
-        core/* setOutput */.uH('failed', s.failed);
-        core/* setOutput */.uH('error', s.error);
-        core/* setOutput */.uH('breaking', s.nondeterministic + s.failed > 0);
-        core/* setOutput */.uH('report-path', reportPath);
-        const unannotated = annotate(report, workspace);
-        const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, workspace), link: lineLink });
-        try {
-            await core/* summary */.z
-                .addHeading('durable-gate replay', 2)
-                // A blank line ends the heading's HTML block, so that the Markdown after it renders.
-                .addEOL()
-                .addRaw(markdown, true)
-                .addRaw(unannotated > 0 ? `${unannotated} more problem(s) are listed here only: GitHub shows ${MAX_ANNOTATIONS} annotations per step.` : '', true)
-                .write();
+        switch (command) {
+            case 'replay':
+                return await replay(signal);
+            // The Azure SDKs load only for the commands that use them: replay starts faster.
+            case 'record':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(913)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7913))).runRecordAction(signal);
+            case 'gate':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(913)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7913))).runGateAction(signal);
+            case 'validate':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4742))).runValidateAction(signal);
+            case 'swap':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4742))).runSwapAction(signal);
+            default:
+                throw new errors/* UsageError */.eb(`Invalid input command '${command}'. Expected ${COMMANDS.join(', ')}.`);
         }
-        catch (error) {
-            core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-        if (settings.comment) {
-            try {
-                const { upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1151));
-                const result = await upsertComment(settings.githubToken, settings.app, `## durable-gate replay of \`${settings.app}\`\n\n${markdown}`);
-                core/* info */.pq(result.outcome === 'skipped' ? `No pull-request comment: ${result.detail}.` : `Pull-request comment ${result.outcome}: ${result.detail}`);
-                core/* setOutput */.uH('comment-url', result.outcome === 'skipped' ? '' : result.detail);
-            }
-            catch (error) {
-                core/* warning */.$e((0,errors/* errorMessage */.gJ)(error));
-            }
-        }
-        const code = exitCodeFor(s);
-        if (code === 1)
-            core/* setFailed */.C1(`${s.nondeterministic + s.failed} in-flight instance(s) would break under the new code.`);
-        else if (code === 2)
-            core/* setFailed */.C1(`${s.error} histor${s.error === 1 ? 'y' : 'ies'} could not be checked.`);
     }
     catch (error) {
         if (error instanceof errors/* AppLoadError */._n && error.userStack)
             core/* error */.z3(error.userStack);
-        core/* setFailed */.C1(error instanceof errors/* AppLoadError */._n ? `Could not load the function app: ${error.message}` : (0,errors/* errorMessage */.gJ)(error));
+        const message = error instanceof errors/* AppLoadError */._n ? `Could not load the function app: ${error.message}` : (0,errors/* errorMessage */.gJ)(error);
+        // In a workflow, the Azure CLI's "az login" advice means: sign in with azure/login first.
+        const said = /az login/.test(message)
+            ? `${message} In a workflow, run azure/login before this step, or use auth: oidc with client-id and tenant-id.`
+            : message;
+        core/* setFailed */.C1(said);
+        // The job summary says it too: a failed step is read there first.
+        await (0,outputs/* writeSummary */.S)(core/* summary */.z
+            .emptyBuffer()
+            .addHeading(`durable-gate ${COMMANDS.includes(command) ? command : ''}`.trim(), 2)
+            .addRaw(`Failed: ${said}`, true));
     }
+}
+async function replay(signal) {
+    const settings = readSettings();
+    const root = (0,action_input/* workspace */.Gl)();
+    const { report, stopped } = await runReplaySettings(settings, { cwd: root, signal }, { onAppWarning: (warning) => core/* warning */.$e(warning) });
+    (0,log/* logData */.n)(renderReport(report, settings.format, { cwd: root, version: VERSION }));
+    if (stopped)
+        core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
+    // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
+    const folder = process.env.RUNNER_TEMP || root;
+    const reportPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.json');
+    await (0,write/* writeWhole */.f)(reportPath, renderJson(report));
+    const sarifPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.sarif');
+    await (0,write/* writeWhole */.f)(sarifPath, renderReport(report, 'sarif', { cwd: root, version: VERSION }));
+    const junitPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.xml');
+    await (0,write/* writeWhole */.f)(junitPath, renderReport(report, 'junit', { cwd: root, version: VERSION }));
+    core/* setOutput */.uH('sarif-path', sarifPath);
+    core/* setOutput */.uH('junit-path', junitPath);
+    const s = report.summary;
+    core/* setOutput */.uH('total', s.total);
+    core/* setOutput */.uH('ok', s.ok);
+    core/* setOutput */.uH('nondeterministic', s.nondeterministic);
+    core/* setOutput */.uH('failed', s.failed);
+    core/* setOutput */.uH('error', s.error);
+    core/* setOutput */.uH('breaking', s.nondeterministic + s.failed > 0);
+    core/* setOutput */.uH('report-path', reportPath);
+    const unannotated = annotate(report, root);
+    const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, root), link: lineLink });
+    await (0,outputs/* writeSummary */.S)(core/* summary */.z
+        .addHeading('durable-gate replay', 2)
+        // A blank line ends the heading's HTML block, so that the Markdown after it renders.
+        .addEOL()
+        .addRaw(markdown, true)
+        .addRaw(unannotated > 0 ? `${unannotated} more problem(s) are listed here only: GitHub shows ${MAX_ANNOTATIONS} annotations per step.` : '', true));
+    if (settings.comment) {
+        try {
+            const { upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1151));
+            const result = await upsertComment(settings.githubToken, settings.app, `## durable-gate replay of \`${settings.app}\`\n\n${markdown}`);
+            core/* info */.pq(result.outcome === 'skipped' ? `No pull-request comment: ${result.detail}.` : `Pull-request comment ${result.outcome}: ${result.detail}`);
+            core/* setOutput */.uH('comment-url', result.outcome === 'skipped' ? '' : result.detail);
+        }
+        catch (error) {
+            core/* warning */.$e((0,errors/* errorMessage */.gJ)(error));
+        }
+    }
+    const code = exitCodeFor(s);
+    if (code === 1)
+        core/* setFailed */.C1(`${s.nondeterministic + s.failed} in-flight instance(s) would break under the new code.`);
+    else if (code === 2)
+        core/* setFailed */.C1(`${s.error} histor${s.error === 1 ? 'y' : 'ies'} could not be checked.`);
+}
+
+
+/***/ }),
+
+/***/ 8948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   a: () => (/* binding */ writeReportFile)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
+/* harmony import */ var _harness_report_write_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1967);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1898);
+/** What every Action command leaves for the steps after it: report files in RUNNER_TEMP and the job summary. */
+
+
+
+
+
+/** Writes the report as JSON, whole, to RUNNER_TEMP (the workspace outside a runner); returns its path. */
+async function writeReportFile(name, report) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP || (0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .workspace */ .Gl)(), name);
+    await (0,_harness_report_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeWhole */ .f)(path, JSON.stringify(report, null, 2) + '\n');
+    return path;
+}
+/** The job summary: a summary that cannot be written is a warning, never the step's failure. */
+async function writeSummary(summary) {
+    await summary.write().catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
 }
 
 
@@ -32547,6 +32600,41 @@ function parseDuration(option, text) {
     if (total > 24 * 86_400_000)
         throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
     return total;
+}
+
+
+/***/ }),
+
+/***/ 4378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ declaredInput)
+/* harmony export */ });
+/**
+ * The application layer's contract with the two front ends. Each command declares its options once
+ * (`OptionSpec`: the CLI's flags without the dashes, the Action's inputs, by the same names), reads
+ * its settings from a `SettingsInput` with the same checks and messages for both, and runs with
+ * `CommandServices`, telling the front end what happens through its events.
+ */
+/**
+ * The input restricted to the command's declared options: reading another name is a bug in the
+ * command, caught by the tests of both front ends, so that what action.yml declares (checked
+ * against every spec) is what the commands read.
+ */
+function declaredInput(command, spec, input) {
+    const check = (name, kind) => {
+        if (spec[name] !== kind)
+            throw new Error(`${command} reads the ${kind} option '${name}', which its option spec does not declare as such.`);
+        return name;
+    };
+    return {
+        text: (name) => input.text(check(name, 'text')),
+        flag: (name) => input.flag(check(name, 'flag')),
+        list: (name) => input.list(check(name, 'list')),
+        label: (name) => input.label(name),
+        passed: (name, value) => input.passed(name, value),
+    };
 }
 
 
@@ -32994,7 +33082,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
+  Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
+  q3: () => (/* binding */ getMultilineInput),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -33003,7 +33093,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getIDToken, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -5,7 +5,7 @@
  */
 import { setWorkerScript } from '../harness/app/host.js';
 import { isReplayWorker } from '../harness/app/worker.js';
-import { runProcess } from './cli.js';
+import { runProcess } from './cli/main.js';
 import { flushed } from './deadline.js';
 
 if (!isReplayWorker()) {

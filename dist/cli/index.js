@@ -3373,7 +3373,7 @@ async function writeWhole(path, text, options = {}) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2118);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4867);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6575);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
@@ -3385,7 +3385,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 if (!(0,_harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplayWorker */ .WU)()) {
     (0,_harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__/* .setWorkerScript */ ._f)(import.meta.url);
-    const code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R)(process.argv.slice(2));
+    const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R)(process.argv.slice(2));
     // The report is out: nothing (a request still open at a stalled service, a worker) keeps the process alive.
     await Promise.all([(0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .flushed */ .a6)(process.stdout), (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .flushed */ .a6)(process.stderr)]);
     process.exit(code);
@@ -3396,7 +3396,91 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4867:
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   VU: () => (/* binding */ cliLabel),
+/* harmony export */   cv: () => (/* binding */ say),
+/* harmony export */   dn: () => (/* binding */ withHelpHint)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
+/**
+ * The command line's side of the settings: argv parsed with node:util's parseArgs (enough for
+ * flags of one or many values, and no dependency to ship), read as a SettingsInput by the same
+ * names the commands declare.
+ */
+
+
+/** Names an option as the command line does. */
+const cliLabel = (name) => `--${name}`;
+/** argv for `command`: its declared options and the CLI's own. A bad flag is a usage error that points at the help. */
+function parseCommandArgs(command, args, spec, own = {}, allowPositionals = false) {
+    const options = { help: { type: 'boolean', short: 'h' }, ...own };
+    for (const [name, kind] of Object.entries(spec))
+        options[name] = kind === 'flag' ? { type: 'boolean' } : kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals });
+    }
+    catch (error) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${describeArgsError(error)} Run 'durable-gate ${command} --help'.`);
+    }
+    const values = parsed.values;
+    return {
+        values,
+        positionals: parsed.positionals,
+        input: {
+            text: (name) => {
+                const value = values[name];
+                return typeof value === 'string' && value !== '' ? value : undefined;
+            },
+            flag: (name) => values[name] === true,
+            list: (name) => {
+                const value = values[name];
+                return Array.isArray(value) ? value : [];
+            },
+            label: cliLabel,
+            passed: (name, value) => `--${name} ${value} passed`,
+        },
+    };
+}
+/** What a command says while it works goes to stderr, after the tool's name. */
+const say = (io, prefix = '') => (message) => {
+    io.stderr.write(`durable-gate: ${prefix}${message}\n`);
+};
+/** A usage error ends with where the options are described. */
+function withHelpHint(command, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        throw error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${error.message} Run 'durable-gate ${command} --help'.`) : error;
+    }
+}
+/** node:util parseArgs errors, said plainly. */
+function describeArgsError(error) {
+    const message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+    switch (error.code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `Unknown option '${option ?? message}'.`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            return option ? `Option '${option}' needs a value.` : message;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return `Unexpected argument '${/'([^']*)'/.exec(message)?.[1] ?? message}'.`;
+        default:
+            return message.split('\n')[0];
+    }
+}
+
+
+/***/ }),
+
+/***/ 6575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3411,8 +3495,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/report/write.ts
@@ -3769,6 +3851,8 @@ function describeUnmatched(arg) {
 var duration = __nccwpck_require__(3180);
 // EXTERNAL MODULE: ./src/deadline.ts
 var src_deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/commands/input.ts
+var commands_input = __nccwpck_require__(4378);
 ;// CONCATENATED MODULE: ./src/commands/replay.ts
 /**
  * `replay`'s settings, parsed once from either front end (the CLI's flags, the Action's inputs)
@@ -3781,7 +3865,19 @@ var src_deadline = __nccwpck_require__(6683);
 
 
 
-function readReplaySettings(input) {
+
+const REPLAY_OPTIONS = {
+    app: 'text',
+    histories: 'list',
+    format: 'text',
+    'require-version-bump': 'flag',
+    'version-file': 'text',
+    timeout: 'text',
+    'history-timeout': 'text',
+    'history-memory': 'text',
+};
+function readReplaySettings(given) {
+    const input = (0,commands_input/* declaredInput */.B)('replay', REPLAY_OPTIONS, given);
     const app = input.text('app');
     if (!app)
         throw new errors/* UsageError */.eb(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
@@ -3806,7 +3902,7 @@ function readReplaySettings(input) {
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
-        timeoutText,
+        timeoutReason: input.passed('timeout', timeoutText),
         ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
         ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
     };
@@ -3815,13 +3911,13 @@ function readReplaySettings(input) {
  * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
  * `stopped` says why when it ended early: the histories not checked are in the report as such.
  */
-async function runReplaySettings(settings, context, events = {}) {
-    const deadline = (0,src_deadline/* withDeadline */.NE)(context.signal, settings.timeoutMs, context.timeoutReason);
+async function runReplaySettings(settings, services, events = {}) {
+    const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
     try {
         const report = await runReplay({
             app: settings.app,
             histories: settings.histories,
-            cwd: context.cwd,
+            cwd: services.cwd,
             userOutput: 'stderr',
             signal: deadline.signal,
             ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
@@ -3847,7 +3943,11 @@ function parseMegabytes(option, text) {
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/cli.ts
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __nccwpck_require__(7593);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __nccwpck_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
@@ -3862,7 +3962,132 @@ const VERSION = '0.1.0';
 
 
 
+
 const defaultIo = () => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+async function main(argv, io = defaultIo(), signal) {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case undefined:
+                io.stderr.write(usage/* USAGE */.u_);
+                return 2;
+            case '-h':
+            case '--help':
+            case 'help':
+                io.stdout.write(usage/* USAGE */.u_);
+                return 0;
+            case '--version':
+            case '-v':
+                io.stdout.write(`${VERSION}\n`);
+                return 0;
+            case 'replay':
+                return await replayCommand(rest, io, signal);
+            // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
+            case 'record':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).recordCommand(rest, io, signal);
+            case 'gate':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).gateCommand(rest, io, signal);
+            case 'validate':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).validateCommand(rest, io, signal);
+            case 'swap':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).swapCommand(rest, io, signal);
+            default:
+                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
+        }
+    }
+    catch (error) {
+        return reportError(error, io);
+    }
+}
+/**
+ * The process around main(): SIGINT/SIGTERM cancel the command, which stops and says what it had
+ * done; a command that has not stopped STOP_GRACE_MS later, or a second signal, ends the process
+ * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
+ */
+async function runProcess(argv) {
+    const say = (message) => process.stderr.write(`durable-gate: ${message}\n`);
+    return (0,src_deadline/* withProcessSignals */.pr)((signal) => main(argv, defaultIo(), signal), { stopping: say, ending: say }, 2);
+}
+function reportError(error, io) {
+    if (error instanceof errors/* UsageError */.eb) {
+        io.stderr.write(`durable-gate: ${error.message}\n`);
+    }
+    else if (error instanceof errors/* AppLoadError */._n) {
+        io.stderr.write(`durable-gate: could not load the function app: ${error.message}\n`);
+        if (error.userStack)
+            io.stderr.write(`\nThe app's own error:\n${error.userStack}\n`);
+    }
+    else {
+        io.stderr.write(`durable-gate: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
+    }
+    return 2;
+}
+function parseReplay(args, io) {
+    const { values, positionals, input } = (0,cli_args/* parseCommandArgs */.Qx)('replay', args, REPLAY_OPTIONS, { output: { type: 'string' }, force: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, true);
+    if (values.help)
+        return 'help';
+    if (!values.histories && positionals.length > 0) {
+        throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+    }
+    const settings = (0,cli_args/* withHelpHint */.dn)('replay', () => readReplaySettings({
+        ...input,
+        // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+        list: (name) => (name === 'histories' ? [...input.list(name), ...positionals] : input.list(name)),
+    }));
+    return {
+        ...settings,
+        ...(typeof values.output === 'string' ? { output: values.output } : {}),
+        force: values.force === true,
+        color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
+    };
+}
+async function replayCommand(args, io, signal) {
+    const options = parseReplay(args, io);
+    if (options === 'help') {
+        io.stdout.write(usage/* REPLAY_USAGE */.k8);
+        return 0;
+    }
+    if (options.output) {
+        const target = (0,external_node_path_.resolve)(io.cwd, options.output);
+        if (!options.force && (0,external_node_fs_.existsSync)(target))
+            throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
+            throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
+    }
+    const progress = io.stderr.isTTY === true;
+    const { report, stopped } = await runReplaySettings(options, { cwd: io.cwd, ...(signal ? { signal } : {}) }, {
+        onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+        onProgress: (done, total) => {
+            if (progress && total >= 200)
+                io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+        },
+    });
+    io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
+    if (options.output) {
+        await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
+            overwrite: options.force,
+        });
+    }
+    if (stopped)
+        io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
+    return exitCodeFor(report.summary);
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ SWAP_USAGE),
+/* harmony export */   cZ: () => (/* binding */ RECORD_USAGE),
+/* harmony export */   k8: () => (/* binding */ REPLAY_USAGE),
+/* harmony export */   u_: () => (/* binding */ USAGE),
+/* harmony export */   xt: () => (/* binding */ VALIDATE_USAGE),
+/* harmony export */   y3: () => (/* binding */ GATE_USAGE)
+/* harmony export */ });
+/** The help of each command: what it does, its options with their defaults, its exit codes. */
 const USAGE = `Usage: durable-gate <command> [options]
 
 Commands:
@@ -3913,164 +4138,132 @@ Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one 
 (nondeterministic or failed); 2 nothing could be checked, bad options, some histories could not
 be read, or the run was cancelled or timed out before every history was replayed (1 wins over 2).
 `;
-async function main(argv, io = defaultIo(), signal) {
-    const [command, ...rest] = argv;
-    try {
-        switch (command) {
-            case undefined:
-                io.stderr.write(USAGE);
-                return 2;
-            case '-h':
-            case '--help':
-            case 'help':
-                io.stdout.write(USAGE);
-                return 0;
-            case '--version':
-            case '-v':
-                io.stdout.write(`${VERSION}\n`);
-                return 0;
-            case 'replay':
-                return await replayCommand(rest, io, signal);
-            // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
-            case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5298))).recordCommand(rest, io, signal);
-            case 'gate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5298))).gateCommand(rest, io, signal);
-            case 'validate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).validateCommand(rest, io, signal);
-            case 'swap':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(298), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8867))).swapCommand(rest, io, signal);
-            default:
-                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
-        }
-    }
-    catch (error) {
-        return reportError(error, io);
-    }
-}
-/**
- * The process around main(): SIGINT/SIGTERM cancel the command, which stops and says what it had
- * done; a command that has not stopped STOP_GRACE_MS later, or a second signal, ends the process
- * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
- */
-async function runProcess(argv) {
-    const say = (message) => process.stderr.write(`durable-gate: ${message}\n`);
-    return (0,src_deadline/* withProcessSignals */.pr)((signal) => main(argv, defaultIo(), signal), { stopping: say, ending: say }, 2);
-}
-function reportError(error, io) {
-    if (error instanceof errors/* UsageError */.eb) {
-        io.stderr.write(`durable-gate: ${error.message}\n`);
-    }
-    else if (error instanceof errors/* AppLoadError */._n) {
-        io.stderr.write(`durable-gate: could not load the function app: ${error.message}\n`);
-        if (error.userStack)
-            io.stderr.write(`\nThe app's own error:\n${error.userStack}\n`);
-    }
-    else {
-        io.stderr.write(`durable-gate: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
-    }
-    return 2;
-}
-function parseReplay(args, io) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                app: { type: 'string' },
-                histories: { type: 'string', multiple: true },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                force: { type: 'boolean' },
-                'require-version-bump': { type: 'boolean' },
-                'version-file': { type: 'string' },
-                'no-color': { type: 'boolean' },
-                timeout: { type: 'string' },
-                'history-timeout': { type: 'string' },
-                'history-memory': { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        });
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${describeArgsError(error)} Run 'durable-gate replay --help'.`);
-    }
-    const { values, positionals } = parsed;
-    if (values.help)
-        return 'help';
-    if (!values.histories && positionals.length > 0) {
-        throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
-    }
-    const strings = values;
-    const settings = withHelpHint(() => readReplaySettings({
-        text: (name) => strings[name] || undefined,
-        flag: (name) => values[name] === true,
-        // `--histories a.json b.json` lists several: positionals after --histories belong to it.
-        list: (name) => (name === 'histories' && values.histories ? [...values.histories, ...positionals] : []),
-        label: (name) => `--${name}`,
-    }));
-    return {
-        ...settings,
-        ...(values.output ? { output: values.output } : {}),
-        force: values.force === true,
-        color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
-    };
-}
-/** A usage error ends with where the options are described. */
-function withHelpHint(read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        throw error instanceof errors/* UsageError */.eb ? new errors/* UsageError */.eb(`${error.message} Run 'durable-gate replay --help'.`) : error;
-    }
-}
-/** node:util parseArgs errors, said plainly. */
-function describeArgsError(error) {
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-    switch (error.code) {
-        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-            return `Unknown option '${option ?? message}'.`;
-        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-            return option ? `Option '${option}' needs a value.` : message;
-        default:
-            return message.split('\n')[0];
-    }
-}
-async function replayCommand(args, io, signal) {
-    const options = parseReplay(args, io);
-    if (options === 'help') {
-        io.stdout.write(REPLAY_USAGE);
-        return 0;
-    }
-    if (options.output) {
-        const target = (0,external_node_path_.resolve)(io.cwd, options.output);
-        if (!options.force && (0,external_node_fs_.existsSync)(target))
-            throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
-            throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
-    }
-    const progress = io.stderr.isTTY === true;
-    const { report, stopped } = await runReplaySettings(options, { cwd: io.cwd, timeoutReason: `--timeout ${options.timeoutText} passed`, ...(signal ? { signal } : {}) }, {
-        onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
-        onProgress: (done, total) => {
-            if (progress && total >= 200)
-                io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
-        },
-    });
-    io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
-    if (options.output) {
-        await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
-            overwrite: options.force,
-        });
-    }
-    if (stopped)
-        io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
-    return exitCodeFor(report.summary);
-}
+const AZURE_HELP = `Azure:
+  --app-name <name>       The function app (site) name.
+  --resource-group <name> Its resource group.
+  --subscription <id>     Its subscription (default: AZURE_SUBSCRIPTION_ID).
+  --auth <kind>           azure-cli (default: the login az or azure/login left), oidc (GitHub's OIDC
+                          token for --client-id in --tenant-id; the job needs id-token: write),
+                          managed-identity (self-hosted runners), default (DefaultAzureCredential).
+  --client-id <id>        oidc: the app registration or managed identity (default AZURE_CLIENT_ID);
+                          managed-identity: a user-assigned identity.
+  --tenant-id <id>        The tenant (default AZURE_TENANT_ID).
+  --environment <cloud>   AzureCloud (default), AzureChinaCloud or AzureUSGovernment.
+  --arm-endpoint <url>    Another Resource Manager endpoint (Azure Stack, private clouds).`;
+const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
+  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
+                         an environment variable holding a connection string (UseDevelopmentStorage=true
+                         for Azurite), or identity-based settings <name>__accountName,
+                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+  --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`;
+const RECORD_USAGE = `Usage: durable-gate record --task-hub <name> --out <dir> [options]
+
+Exports the histories of in-flight instances, one durable-gate history file per instance.
+
+Options:
+${CONNECTION_HELP}
+  --out <dir>            Where the files go (created if missing). Another instance's file is never
+                         replaced; the same instance's file is updated.
+  --status <list>        Statuses to record (default Pending,Running,Suspended,ContinuedAsNew).
+  --orchestrator <name>  Only instances of this orchestrator (repeatable, or A,B; any letter case).
+  --instance <id>        Only this instance (repeatable).
+  --created-after <time> Only instances created at or after this time (ISO 8601).
+  --limit <n>            At most n instances.
+  --redact <path>        Replace a payload value before writing (repeatable): $.customer.email,
+                         input:$.card, result:$.token, $..email, $.items[*].sku. Redacting a value the
+                         orchestrator branches on can change what replay finds: redact personal
+                         data, not the values the code decides on.
+  --keep-per-orchestrator <n>
+                         After recording, keep only the n most recently recorded files per
+                         orchestrator in --out (a folder kept for pull-request checks).
+  --max-age <duration>   After recording, remove files in --out recorded longer ago than this (7d).
+  --timeout <duration>   Stop after this long (default 30m): instances not recorded by then are
+                         listed. Files are written whole or not at all.
+  -h, --help             Show this help.
+
+Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are listed); 2 could not
+read the task hub, bad options, or stopped by --timeout or a cancel (what was not recorded is listed).
+`;
+const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
+       durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
+
+Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task
+hub and its storage are discovered from the slot's app settings (through Azure Resource Manager)
+and the app's host.json: no storage secret is needed.
+
+Options:
+${CONNECTION_HELP}
+  --timeout <duration>   How long to wait (default 30m). Durations: 90s, 30m, 2h, 1h30m.
+  --interval <duration>  Time between polls (default 15s).
+  --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
+                         suspended instances resume on the new code).
+  --http-endpoint <url>  Instead of the storage tables, ask the app's Durable Functions HTTP API
+                         (any storage backend). The durabletask_extension system key is read from
+                         the environment variable named by --http-key-env (default
+                         DURABLE_GATE_SYSTEM_KEY).
+  --http-key-env <name>  The environment variable holding that system key.
+  --wait-for <what>      all (default): wait for every instance in flight. breaking: replay the
+                         in-flight histories against the new code (--app, built) at each poll and
+                         wait only for the instances it breaks or cannot check; the others go on
+                         running on the new code. One more poll confirms before the gate passes.
+  --stale-after <dur>    Mark instances not updated for this long as possibly stuck.
+  --ignore-stale         Let possibly stuck instances pass (needs --stale-after; the report says so).
+  --format text|json     Report format on stdout (default text).
+  --slot <name>          Discover the hub bound to this slot (e.g. staging); --app gives host.json.
+${AZURE_HELP}
+  -h, --help             Show this help.
+
+Exit codes: 0 drained; 1 timed out (what blocks is listed); 2 could not query the task hub,
+cancelled (SIGINT/SIGTERM), or bad options. The gate fails closed.
+`;
+const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
+
+Checks that the slot set-up is fit for a drain-and-swap: the durable storage setting exists on
+both slots and is not sticky, the slots do not share a task hub, host.json names the hub
+explicitly, and the plan has slots. Changes nothing.
+
+Options:
+  --slot <name>           The slot to be swapped (e.g. staging).
+  --target <name>         The slot it swaps into (default production).
+  --app <dir>             The function app folder being deployed (its host.json is read).
+  --format text|json      Report format on stdout (default text).
+  --timeout <duration>    Stop after this long (default 5m).
+${AZURE_HELP}
+  -h, --help              Show this help.
+
+Exit codes: 0 no errors (warnings may be listed); 1 errors found (each says how to fix it);
+2 could not check (Azure unreachable, not allowed, app or slot not found, bad options, stopped by
+--timeout or a cancel).
+`;
+const SWAP_USAGE = `Usage: durable-gate swap --slot <slot> --app-name <name> --resource-group <name> [options]
+
+Validates the set-up, swaps the slot into the target through Azure Resource Manager, follows the
+operation to its end, checks the target's health and swaps back when it is unhealthy.
+
+Options:
+  --slot <name>           The slot holding the new version (e.g. staging).
+  --target <name>         The slot to swap into (default production).
+  --action <action>       swap (default); preview (apply the target's slot settings to the slot:
+                          phase one of a swap with preview); complete (finish a previewed swap);
+                          reset (cancel a preview).
+  --health-url <url>      After the swap, GET this URL on the target until it answers healthily.
+  --health-status <code>  The healthy status (default 200).
+  --health-expect <text>  The healthy body must contain this text (e.g. the commit deployed).
+  --health-attempts <n>   Attempts before the target counts as unhealthy (default 10).
+  --health-interval <dur> Time between attempts (default 10s).
+  --rollback <when>       on-failure (default: swap back when the health check fails) or never.
+  --timeout <duration>    How long to wait for busy sites and for each operation (default 15m).
+  --app <dir>             The function app folder being deployed (its host.json is validated).
+  --skip-validation       Swap without validating the slot set-up.
+  --format text|json      Report format on stdout (default text).
+${AZURE_HELP}
+  -h, --help              Show this help.
+
+Exit codes: 0 the target serves the new version (healthily, when --health-url is given);
+1 the swap or the health check failed (the report says whether it was swapped back);
+2 could not act: validation errors, Azure unreachable, not allowed, cancelled, bad options.
+`;
 
 
 /***/ }),
@@ -4103,6 +4296,41 @@ function parseDuration(option, text) {
     if (total > 24 * 86_400_000)
         throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
     return total;
+}
+
+
+/***/ }),
+
+/***/ 4378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ declaredInput)
+/* harmony export */ });
+/**
+ * The application layer's contract with the two front ends. Each command declares its options once
+ * (`OptionSpec`: the CLI's flags without the dashes, the Action's inputs, by the same names), reads
+ * its settings from a `SettingsInput` with the same checks and messages for both, and runs with
+ * `CommandServices`, telling the front end what happens through its events.
+ */
+/**
+ * The input restricted to the command's declared options: reading another name is a bug in the
+ * command, caught by the tests of both front ends, so that what action.yml declares (checked
+ * against every spec) is what the commands read.
+ */
+function declaredInput(command, spec, input) {
+    const check = (name, kind) => {
+        if (spec[name] !== kind)
+            throw new Error(`${command} reads the ${kind} option '${name}', which its option spec does not declare as such.`);
+        return name;
+    };
+    return {
+        text: (name) => input.text(check(name, 'text')),
+        flag: (name) => input.flag(check(name, 'flag')),
+        list: (name) => input.list(check(name, 'list')),
+        label: (name) => input.label(name),
+        passed: (name, value) => input.passed(name, value),
+    };
 }
 
 

@@ -1,51 +1,13 @@
-/** The Action's `validate` and `swap` commands, and slot discovery for `gate`: the CLI's libraries. */
+/** The Action's `validate` and `swap`: inputs in, the log, annotations, outputs, the report file and the job summary out. */
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
-import { errorMessage } from '../../harness/errors.js';
-import { writeWhole } from '../../harness/report/write.js';
-import { renderValidation, validateSlots, type ValidationReport } from '../azure/slots.js';
-import { swapExitCode, type SwapReport } from '../azure/swap.js';
-import { openSite, renderSwap, slotSource, swapSettings, swapWithValidation, type AzureValues } from '../commands/azure.js';
-import { parseDuration } from '../commands/duration.js';
-import type { CommandIo, GateSource } from '../commands/taskhub.js';
+import { renderValidation, type ValidationReport } from '../azure/slots.js';
+import { swapExitCode } from '../azure/swap.js';
+import { readSwapSettings, renderSwap, runSwapCommand } from '../commands/swap.js';
+import { readValidateSettings, runValidate } from '../commands/validate.js';
+import { actionInput, actionLabel, workspace } from './input.js';
+import { writeReportFile, writeSummary } from './outputs.js';
 
-type GetInput = (name: string) => string;
-
-/** Lines the libraries write for a terminal go to the log. */
-function actionIo(workspace: string): CommandIo {
-  const log = {
-    write: (text: string | Uint8Array): boolean => (
-      core.info(
-        String(text)
-          .replace(/^durable-gate: /, '')
-          .trimEnd(),
-      ),
-      true
-    ),
-  } as unknown as NodeJS.WritableStream;
-  return { stdout: log, stderr: log, cwd: workspace, env: process.env };
-}
-
-function azureValues(getInput: GetInput): AzureValues & { slot?: string; app?: string } {
-  const names = ['app-name', 'resource-group', 'subscription', 'auth', 'client-id', 'tenant-id', 'environment', 'arm-endpoint', 'slot', 'app'] as const;
-  return Object.fromEntries(names.map((name) => [name, getInput(name)]).filter(([, value]) => value)) as AzureValues & { slot?: string; app?: string };
-}
-
-/** gate with `slot`: the hub bound to the slot, found from its settings and host.json. Secrets masked. */
-export async function slotGateSource(getInput: GetInput, workspace: string, signal: AbortSignal, timeoutMs: number): Promise<GateSource> {
-  if (getInput('task-hub') || (getInput('connection') !== '' && getInput('connection') !== 'AzureWebJobsStorage')) {
-    throw new Error("Input 'slot' discovers the task hub and its storage from the slot; leave out 'task-hub' and 'connection'.");
-  }
-  const found = await slotSource(azureValues(getInput), actionIo(workspace), signal, timeoutMs);
-  for (const secret of found.secrets) core.setSecret(secret);
-  return found;
-}
-
-async function writeReport(name: string, report: unknown, workspace: string): Promise<string> {
-  const path = join(process.env.RUNNER_TEMP || workspace, name);
-  await writeWhole(path, JSON.stringify(report, null, 2) + '\n');
-  return path;
-}
+const events = { onNotice: (message: string) => core.info(message), onWarning: (message: string) => core.warning(message) };
 
 function summarizeFindings(summary: typeof core.summary, report: ValidationReport): void {
   if (report.slots.length) {
@@ -67,50 +29,30 @@ function annotateFindings(report: ValidationReport | undefined): void {
   }
 }
 
-export async function runValidateAction(getInput: GetInput, workspace: string, signal?: AbortSignal): Promise<void> {
-  const values = azureValues(getInput);
-  if (!values.slot) throw new Error("Input 'slot' is required for command: validate, the slot to check (e.g. staging).");
-  const timeoutMs = parseDuration('timeout', getInput('timeout') || '5m');
-  const { site, identity } = await openSite(values, actionIo(workspace), 'validate', { timeoutMs, ...(signal ? { signal } : {}) });
-  const report = await validateSlots({
-    site,
-    slot: values.slot,
-    target: getInput('target') || 'production',
-    credential: identity.credential,
-    ...(values.app ? { appDir: resolve(workspace, values.app) } : {}),
-  });
-  core.info(renderValidation(report));
+export async function runValidateAction(signal: AbortSignal): Promise<void> {
+  const settings = readValidateSettings(actionInput(), process.env);
+  const report = await runValidate(settings, { cwd: workspace(), env: process.env, signal }, events);
+  core.info(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderValidation(report));
   annotateFindings(report);
   const errors = report.findings.filter((f) => f.level === 'error').length;
   core.setOutput('valid', report.ok);
   core.setOutput('errors', errors);
   core.setOutput('warnings', report.findings.length - errors);
-  core.setOutput('report-path', await writeReport('durable-gate-validate.json', report, workspace));
+  core.setOutput('report-path', await writeReportFile('durable-gate-validate.json', report));
   const summary = core.summary.addHeading('durable-gate validate', 2).addRaw(renderValidation(report).trimEnd().split('\n').at(-1)!, true);
   summarizeFindings(summary, report);
-  await summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+  await writeSummary(summary);
   if (!report.ok) core.setFailed(`The slot set-up has ${errors} error(s); each names its fix.`);
 }
 
-export async function runSwapAction(getInput: GetInput, workspace: string, signal: AbortSignal): Promise<void> {
-  const values = azureValues(getInput);
-  if (!values.slot) throw new Error("Input 'slot' is required for command: swap, the slot holding the new version (e.g. staging).");
-  const settings = swapSettings((name) => getInput(name), values.slot, '');
-  const skipValidation = (getInput('skip-validation') || 'false').toLowerCase() === 'true';
-  const io = actionIo(workspace);
-  const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, signal });
-  const report: SwapReport = await swapWithValidation(
-    site,
-    identity,
-    settings,
-    { skipValidation, signal, ...(values.app ? { appDir: resolve(workspace, values.app) } : {}) },
-    (line) => core.info(line),
-  );
-  core.info(renderSwap(report));
+export async function runSwapAction(signal: AbortSignal): Promise<void> {
+  const settings = readSwapSettings(actionInput(), process.env);
+  const report = await runSwapCommand(settings, { cwd: workspace(), env: process.env, signal }, { ...events, onStep: (line) => core.info(line) }, actionLabel);
+  core.info(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderSwap(report));
   annotateFindings(report.validation);
   core.setOutput('outcome', report.outcome);
   core.setOutput('rolled-back', report.rolledBack);
-  core.setOutput('report-path', await writeReport('durable-gate-swap.json', report, workspace));
+  core.setOutput('report-path', await writeReportFile('durable-gate-swap.json', report));
   const summary = core.summary.addHeading('durable-gate swap', 2).addRaw(report.message, true);
   if (report.operations.length) {
     summary.addTable([
@@ -122,6 +64,6 @@ export async function runSwapAction(getInput: GetInput, workspace: string, signa
     summary.addRaw(`Health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} after ${report.health.attempts.length} attempt(s).`, true);
   if (report.healthAfterRollback) summary.addRaw(`Health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}.`, true);
   if (report.validation) summarizeFindings(summary, report.validation);
-  await summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+  await writeSummary(summary);
   if (swapExitCode(report) !== 0) core.setFailed(report.message);
 }

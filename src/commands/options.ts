@@ -56,9 +56,16 @@ export function redact(text: string, secrets: readonly string[]): string {
 export { printable } from '../../harness/report/text.js';
 
 /** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
-export function parseWaitFor(text: string | undefined): 'all' | 'breaking' {
+export function parseWaitFor(option: string, text: string | undefined): 'all' | 'breaking' {
   const value = (text || 'all').toLowerCase();
   if (value !== 'all' && value !== 'breaking')
-    throw new UsageError(`Invalid wait-for '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+    throw new UsageError(`Invalid ${option} '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+  return value;
+}
+
+/** A report format on stdout for the deployment commands: text (default) or json. */
+export function parseFormat(option: string, text: string | undefined): 'text' | 'json' {
+  const value = text ?? 'text';
+  if (value !== 'text' && value !== 'json') throw new UsageError(`Invalid ${option} '${value}'. Expected text or json.`);
   return value;
 }

@@ -10,7 +10,18 @@ import { runReplay } from '../../harness/replay/run.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
 import { parseDuration } from './duration.js';
 import { withDeadline } from '../deadline.js';
-import type { SettingsInput } from './input.js';
+import { declaredInput, type CommandServices, type SettingsInput } from './input.js';
+
+export const REPLAY_OPTIONS = {
+  app: 'text',
+  histories: 'list',
+  format: 'text',
+  'require-version-bump': 'flag',
+  'version-file': 'text',
+  timeout: 'text',
+  'history-timeout': 'text',
+  'history-memory': 'text',
+} as const;
 
 export interface ReplaySettings {
   /** The function app folder with the new code (host.json, package.json; TypeScript built). */
@@ -24,14 +35,15 @@ export interface ReplaySettings {
   versionFile?: string;
   /** The whole run's limit; histories not checked by then are reported as such. */
   timeoutMs: number;
-  /** How the user wrote it, for messages ("--timeout 5m passed"). */
-  timeoutText: string;
+  /** Why the run stops when the timeout passes, as the user wrote the option ("--timeout 5m passed"). */
+  timeoutReason: string;
   /** One history's limits: an orchestrator that loops or allocates for ever is stopped there. */
   historyTimeoutMs?: number;
   memoryLimitMb?: number;
 }
 
-export function readReplaySettings(input: SettingsInput): ReplaySettings {
+export function readReplaySettings(given: SettingsInput): ReplaySettings {
+  const input = declaredInput('replay', REPLAY_OPTIONS, given);
   const app = input.text('app');
   if (!app) throw new UsageError(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
   const histories = input.list('histories');
@@ -54,7 +66,7 @@ export function readReplaySettings(input: SettingsInput): ReplaySettings {
     requireVersionBump,
     ...(versionFile ? { versionFile } : {}),
     timeoutMs: parseDuration(input.label('timeout'), timeoutText),
-    timeoutText,
+    timeoutReason: input.passed('timeout', timeoutText),
     ...(historyTimeout ? { historyTimeoutMs: parseDuration(input.label('history-timeout'), historyTimeout) } : {}),
     ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
   };
@@ -73,15 +85,15 @@ export interface ReplayEvents {
  */
 export async function runReplaySettings(
   settings: ReplaySettings,
-  context: { cwd: string; signal?: AbortSignal; timeoutReason: string },
+  services: Pick<CommandServices, 'cwd' | 'signal'>,
   events: ReplayEvents = {},
 ): Promise<{ report: ReplayReport; stopped?: string }> {
-  const deadline = withDeadline(context.signal, settings.timeoutMs, context.timeoutReason);
+  const deadline = withDeadline(services.signal, settings.timeoutMs, settings.timeoutReason);
   try {
     const report = await runReplay({
       app: settings.app,
       histories: settings.histories,
-      cwd: context.cwd,
+      cwd: services.cwd,
       userOutput: 'stderr',
       signal: deadline.signal,
       ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),

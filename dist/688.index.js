@@ -1,5 +1,5 @@
-export const id = 498;
-export const ids = [498];
+export const id = 688;
+export const ids = [688];
 export const modules = {
 
 /***/ 1201:
@@ -857,257 +857,100 @@ function renderValidation(report) {
 
 /***/ }),
 
-/***/ 7456:
+/***/ 6052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pv: () => (/* binding */ runSwap),
-/* harmony export */   T_: () => (/* binding */ swapExitCode),
-/* harmony export */   oo: () => (/* binding */ SWAP_ACTIONS)
+/* harmony export */   AD: () => (/* binding */ parseWaitFor),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_2__.E),
+/* harmony export */   O7: () => (/* binding */ parseStatuses),
+/* harmony export */   Xc: () => (/* binding */ parseFormat),
+/* harmony export */   g$: () => (/* reexport safe */ _harness_report_text_js__WEBPACK_IMPORTED_MODULE_3__.g$),
+/* harmony export */   pe: () => (/* binding */ parseTime),
+/* harmony export */   zq: () => (/* binding */ parseCount)
 /* harmony export */ });
-/* unused harmony export checkHealth */
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
-/* harmony import */ var _arm_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1201);
-/**
- * The swap: staging into production through ARM, followed to its end, production's health checked
- * afterwards, and swapped back when the health check fails (--rollback on-failure). A cancelled
- * run starts no operation after the cancel, and says so; an operation already started at Azure's
- * side is said to go on. An operation whose end could not be learnt is 'unknown', never 'failed':
- * a swap reported as failed gets run again, and a second swap undoes the first.
- */
+/* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3180);
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1941);
+/** Option values shared by the commands, parsed once with messages that quote the bad value. */
 
 
+// Kept apart so that replay parses durations without loading the Azure SDKs.
 
-const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'];
-function swapExitCode(report) {
-    switch (report.outcome) {
-        case 'swapped':
-        case 'previewed':
-        case 'reset':
-            return 0;
-        case 'cancelled':
-        case 'invalid':
-        case 'busy':
-        case 'nothing-to-complete':
-            return 2;
-        default:
-            return 1;
+function parseStatuses(option, values) {
+    if (!values || values.length === 0)
+        return [..._taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_FLIGHT_STATUSES */ .MZ];
+    if (values.every((v) => v.split(',').every((part) => part.trim() === ''))) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${values.join(',')}': it names no status. Expected one or more of ${_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.join(', ')}, separated by commas, or leave ${option} out for the in-flight ones.`);
     }
+    const out = [];
+    for (const raw of values.flatMap((v) => v.split(','))) {
+        const value = raw.trim();
+        if (!value)
+            continue;
+        const match = _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.find((s) => s.toLowerCase() === value.toLowerCase());
+        if (!match)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${value}'. Expected one or more of ${_taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_STATUSES */ .nY.join(', ')}, separated by commas.`);
+        if (!out.includes(match))
+            out.push(match);
+    }
+    return out;
 }
-async function checkHealth(check, signal, onStep, sleep = _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy) {
-    const attempts = [];
-    for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
-        if (i > 0)
-            await sleep(check.intervalMs, signal);
-        if (signal?.aborted)
-            break;
-        try {
-            const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
-            const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
-            const why = response.status !== check.expectStatus
-                ? `HTTP ${response.status}, expected ${check.expectStatus}`
-                : ok
-                    ? `HTTP ${response.status}`
-                    : `HTTP ${response.status} but the body lacks '${check.expectText}'`;
-            attempts.push({ status: response.status, ok, ...(ok ? {} : { error: why }) });
-            onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
-            if (ok)
-                return { healthy: true, attempts };
-        }
-        catch (error) {
-            if (signal?.aborted)
-                break;
-            const why = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error) ?? (error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
-            attempts.push({ ok: false, error: why });
-            onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
-        }
-    }
-    return { healthy: false, attempts };
+/** Strict ISO 8601: a date (read as UTC midnight) or a date-time with Z or an offset. */
+function parseTime(option, text) {
+    const match = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/.exec(text.trim());
+    const invalid = new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected an ISO 8601 date or time with its zone, such as 2026-11-20 or 2026-11-20T08:00:00Z.`);
+    if (!match || (match[4] !== undefined && match[7] === undefined))
+        throw invalid;
+    const [, y, m, d] = match;
+    const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d))
+        throw invalid;
+    const time = Date.parse(match[4] === undefined ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (Number.isNaN(time))
+        throw invalid;
+    return new Date(time);
 }
-async function runSwap(options) {
-    const { site, slot, target, action, signal } = options;
-    const report = {
-        schema: 'durable-gate.swap-report/v1',
-        app: site.ref.name,
-        slot,
-        target,
-        action,
-        outcome: 'cancelled',
-        rolledBack: false,
-        operations: [],
-        ...(options.validation ? { validation: options.validation } : {}),
-        message: '',
-    };
-    const step = options.onStep ?? (() => undefined);
-    const cancelled = (message) => Object.assign(report, { outcome: 'cancelled', message });
-    if (signal?.aborted)
-        return cancelled('Cancelled before anything was changed: no swap was started.');
-    /** Set when an operation could not start because the site was busy (409). */
-    let busy;
-    /** Set when an operation was sent and its outcome is not known. */
-    let unknown;
-    /** The operation a cancel interrupted, if it came during one. */
-    let interrupted;
-    const site_ = `--app-name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription}`;
-    /** One ARM operation, timed and recorded; false when it failed. Cancellation propagates. */
-    const operate = async (operation, from, to, run) => {
-        const started = Date.now();
-        step(`${operation}: ${from} → ${to} started`);
-        const record = { operation, from, to, succeeded: false, seconds: 0 };
-        report.operations.push(record);
-        try {
-            await run();
-            record.succeeded = true;
-        }
-        catch (error) {
-            record.seconds = Math.round((Date.now() - started) / 100) / 10;
-            if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
-                interrupted = record;
-                record.message = !error.sent
-                    ? 'cancelled before it was sent: nothing was started'
-                    : error.accepted
-                        ? "cancelled while Azure ran it; it goes on at Azure's side"
-                        : "cancelled while the request was being sent: it may or may not have started at Azure's side";
-                throw error;
-            }
-            record.message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.$/, '');
-            if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && error.code === _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .OUTCOME_UNKNOWN */ .A8)
-                unknown = record.message;
-            else if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && error.status === 409)
-                busy = record.message;
-        }
-        record.seconds = Math.round((Date.now() - started) / 100) / 10;
-        step(`${operation}: ${record.succeeded ? `done in ${record.seconds} s` : `failed: ${record.message}`}`);
-        return record;
-    };
-    try {
-        if (action === 'preview') {
-            const op = await operate('preview', slot, target, () => site.preview(slot, target));
-            if (!op.succeeded && unknown) {
-                return Object.assign(report, {
-                    outcome: 'unknown',
-                    message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.`,
-                });
-            }
-            return Object.assign(report, op.succeeded
-                ? {
-                    outcome: 'previewed',
-                    message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.`,
-                }
-                : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
-        }
-        if (action === 'reset') {
-            if (!(await site.pendingPreview(slot))) {
-                return Object.assign(report, {
-                    outcome: 'reset',
-                    message: `No swap preview was in progress on ${slot}: nothing to reset, nothing was changed.`,
-                });
-            }
-            const op = await operate('reset', slot, target, () => site.reset(slot));
-            if (!op.succeeded && unknown) {
-                return Object.assign(report, {
-                    outcome: 'unknown',
-                    message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.`,
-                });
-            }
-            return Object.assign(report, op.succeeded
-                ? { outcome: 'reset', message: `The swap preview is cancelled: ${slot} has its own settings again. Production was not touched.` }
-                : { outcome: 'swap-failed', message: `Resetting the swap preview failed: ${op.message}.` });
-        }
-        if (action === 'complete') {
-            const pending = await site.pendingPreview(slot);
-            if (pending?.toLowerCase() !== target.toLowerCase()) {
-                return Object.assign(report, {
-                    outcome: 'nothing-to-complete',
-                    message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run --action preview first, or --action swap for a swap in one go.`,
-                });
-            }
-        }
-        const swap = await operate('swap', slot, target, () => site.swap(slot, target));
-        if (!swap.succeeded && unknown) {
-            return Object.assign(report, {
-                outcome: 'unknown',
-                message: `Whether ${slot} was swapped into ${target} is not known: ${unknown}. Do not run the swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`,
-            });
-        }
-        if (!swap.succeeded && busy) {
-            return Object.assign(report, {
-                outcome: 'busy',
-                message: `Nothing was swapped: ${busy}. If another swap of this site is running (a re-run or a second pipeline), let it finish and check which version ${target} runs before swapping again.`,
-            });
-        }
-        if (!swap.succeeded) {
-            return Object.assign(report, {
-                outcome: 'swap-failed',
-                message: `${capitalize(swap.message ?? `the swap of ${slot} into ${target} failed`)}. App Service restores both slots when a swap fails; ${target} still runs the previous version. Fix the cause and run the swap again.`,
-            });
-        }
-        if (!options.health) {
-            return Object.assign(report, {
-                outcome: 'swapped',
-                message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.`,
-            });
-        }
-        step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
-        report.health = await checkHealth(options.health, signal, step, options.sleep);
-        if (report.health.healthy)
-            return Object.assign(report, { outcome: 'swapped', message: `${slot} is swapped into ${target}, and ${target} answers healthily.` });
-        if (signal?.aborted)
-            return cancelled(`Cancelled during the health check, after the swap: ${target} runs the new version and its health is unknown. Nothing was swapped back. Check ${options.health.url} and swap back by hand if needed.`);
-        const last = report.health.attempts.at(-1)?.error ?? 'no answer';
-        if (options.rollback === 'never') {
-            return Object.assign(report, {
-                outcome: 'unhealthy-not-rolled-back',
-                message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
-            });
-        }
-        const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
-        if (!back.succeeded && unknown) {
-            return Object.assign(report, {
-                outcome: 'unknown',
-                message: `${target} was unhealthy after the swap (${last}), and whether swapping it back worked is not known: ${unknown}. Check which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list) before swapping by hand: a second swap back would undo the first.`,
-            });
-        }
-        if (!back.succeeded) {
-            return Object.assign(report, {
-                outcome: 'rollback-failed',
-                message: `${target} is unhealthy after the swap (${last}), and swapping back failed: ${back.message}. ${target} is serving the new, unhealthy version: swap back by hand now (az functionapp deployment slot swap --name ${site.ref.name} --resource-group ${site.ref.resourceGroup} --subscription ${site.ref.subscription} --slot ${slot} --target-slot ${target}, or the portal).`,
-            });
-        }
-        report.rolledBack = true;
-        // The previous version is checked for its status only: an expected text names the new one.
-        const { url, expectStatus, intervalMs, ca } = options.health;
-        report.healthAfterRollback = await checkHealth({ url, expectStatus, intervalMs, attempts: Math.min(3, options.health.attempts), ...(ca ? { ca } : {}) }, signal, step, options.sleep);
-        return Object.assign(report, {
-            outcome: 'unhealthy-rolled-back',
-            message: `${target} was unhealthy after the swap (${last}), so it was swapped back: ${target} runs the previous version again${report.healthAfterRollback.healthy ? ' and answers healthily' : `, but does not answer healthily either (${report.healthAfterRollback.attempts.at(-1)?.error ?? 'no answer'}); look at it now`}. The new version is in ${slot}.`,
-        });
-    }
-    catch (error) {
-        if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmCancelled */ .AN) {
-            const swapped = report.operations.some((o) => o.succeeded && o.operation === 'swap');
-            if (interrupted && error.accepted)
-                return cancelled(`Cancelled while Azure ran the ${interrupted.operation}: ${error.message}.`);
-            if (interrupted && error.sent) {
-                return cancelled(`Cancelled while the ${interrupted.operation} request was being sent: whether Azure started it is not known. Do not swap again before checking which version ${target} runs (its health endpoint, the app's activity log, or az functionapp deployment slot list): a second swap would undo the first.`);
-            }
-            if (swapped) {
-                return cancelled(`Cancelled (${error.message}) after the swap: ${target} runs the new version, and nothing was swapped back. Check ${target} and swap back by hand if needed: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`);
-            }
-            return cancelled(`Cancelled (${error.message}): nothing was swapped.`);
-        }
-        throw error;
-    }
+function parseCount(option, text) {
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a whole number of 1 or more.`);
+    return Number(text);
 }
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** Never print a secret: keys, SAS signatures, tokens, whole connection strings. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 8)
+            out = out.split(secret).join('***');
+    return out
+        .replace(/(AccountKey=)[^;\s]+/gi, '$1***')
+        .replace(/(SharedAccessSignature=)[^;\s]+/gi, '$1***')
+        .replace(/([?&]sig=)[^&\s]+/gi, '$1***')
+        .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1***');
+}
+// Instance ids come from callers: shown with control characters escaped, never raw.
+
+/** gate --wait-for: every instance in flight (all), or only those the new code breaks (breaking). */
+function parseWaitFor(option, text) {
+    const value = (text || 'all').toLowerCase();
+    if (value !== 'all' && value !== 'breaking')
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected all (every instance in flight) or breaking (only those the new code breaks; needs the app).`);
+    return value;
+}
+/** A report format on stdout for the deployment commands: text (default) or json. */
+function parseFormat(option, text) {
+    const value = text ?? 'text';
+    if (value !== 'text' && value !== 'json')
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${value}'. Expected text or json.`);
+    return value;
 }
 
 
 /***/ }),
 
-/***/ 9498:
+/***/ 6107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1115,31 +958,23 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  SWAP_USAGE: () => (/* binding */ SWAP_USAGE),
-  VALIDATE_USAGE: () => (/* binding */ VALIDATE_USAGE),
+  AZURE_OPTIONS: () => (/* binding */ AZURE_OPTIONS),
   openSite: () => (/* binding */ openSite),
-  renderSwap: () => (/* binding */ renderSwap),
-  slotSource: () => (/* binding */ slotSource),
-  swapCommand: () => (/* binding */ swapCommand),
-  swapSettings: () => (/* binding */ swapSettings),
-  swapWithValidation: () => (/* binding */ swapWithValidation),
-  validateCommand: () => (/* binding */ validateCommand)
+  readAzureSettings: () => (/* binding */ readAzureSettings),
+  slotNeedsApp: () => (/* binding */ slotNeedsApp),
+  slotSource: () => (/* binding */ slotSource)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./harness/app/host.ts
-var host = __webpack_require__(6843);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
-// EXTERNAL MODULE: ./src/deadline.ts
-var src_deadline = __webpack_require__(6683);
 // EXTERNAL MODULE: ./src/azure/arm.ts
 var azure_arm = __webpack_require__(1201);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
+var src_secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/azure/credentials.ts
 
 
@@ -1165,9 +1000,9 @@ function parseAuth(text) {
 }
 
 async function createCredential(options) {
-    const onSecret = options.onSecret ?? (0,secrets/* secretSink */._f)();
+    const onSecret = options.onSecret ?? (0,src_secrets/* secretSink */._f)();
     const made = await makeCredential(options, onSecret);
-    return onSecret ? { ...made, credential: (0,secrets/* maskingCredential */.Ai)(made.credential, onSecret) } : made;
+    return onSecret ? { ...made, credential: (0,src_secrets/* maskingCredential */.Ai)(made.credential, onSecret) } : made;
 }
 async function makeCredential(options, onSecret) {
     const auth = parseAuth(options.auth);
@@ -1245,19 +1080,15 @@ async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE,
 // EXTERNAL MODULE: ./src/azure/discovery.ts
 var discovery = __webpack_require__(441);
 // EXTERNAL MODULE: ./src/azure/site.ts
-var azure_site = __webpack_require__(5444);
+var site = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/azure/slots.ts
 var slots = __webpack_require__(1906);
-// EXTERNAL MODULE: ./src/azure/swap.ts
-var swap = __webpack_require__(7456);
-// EXTERNAL MODULE: ./src/commands/options.ts
-var options = __webpack_require__(6052);
-// EXTERNAL MODULE: ./src/commands/taskhub.ts + 1 modules
-var taskhub = __webpack_require__(6788);
-// EXTERNAL MODULE: ./src/commands/azure-options.ts
-var azure_options = __webpack_require__(210);
-;// CONCATENATED MODULE: ./src/commands/azure.ts
-/** `durable-gate validate`, `durable-gate swap` and slot discovery for `gate --slot`: through ARM. */
+;// CONCATENATED MODULE: ./src/commands/site.ts
+/**
+ * The function app through Azure Resource Manager: the settings every command that reaches it takes
+ * (`validate`, `swap`, `gate --slot`), the site opened with the chosen identity, and the task hub a
+ * slot is bound to.
+ */
 
 
 
@@ -1266,52 +1097,87 @@ var azure_options = __webpack_require__(210);
 
 
 
-
-
-
-
-
-/** The app through ARM, with the chosen identity. Notices (409 waits, long operations) go to stderr. */
-async function openSite(values, io, command, options = {}) {
-    const missing = ['app-name', 'resource-group'].filter((name) => !values[name]);
+const AZURE_OPTIONS = {
+    'app-name': 'text',
+    'resource-group': 'text',
+    subscription: 'text',
+    auth: 'text',
+    'client-id': 'text',
+    'tenant-id': 'text',
+    environment: 'text',
+    'arm-endpoint': 'text',
+};
+/**
+ * The app's coordinates and the sign-in, checked before anything is sent. `env` gives the
+ * defaults the Azure tools share (AZURE_SUBSCRIPTION_ID, AZURE_CLIENT_ID, AZURE_TENANT_ID).
+ */
+function readAzureSettings(input, env, command) {
+    const appName = input.text('app-name');
+    const resourceGroup = input.text('resource-group');
+    const missing = [...(appName ? [] : ['app-name']), ...(resourceGroup ? [] : ['resource-group'])];
     if (missing.length)
-        throw new errors/* UsageError */.eb(`missing ${missing.map((m) => `--${m}`).join(' and ')}: ${command} reaches the app through Azure Resource Manager. Run 'durable-gate ${command} --help'.`);
-    const subscription = values.subscription || io.env.AZURE_SUBSCRIPTION_ID;
+        throw new errors/* UsageError */.eb(`missing ${missing.map((name) => input.label(name)).join(' and ')}: ${command} reaches the app through Azure Resource Manager.`);
+    const subscription = input.text('subscription') || env.AZURE_SUBSCRIPTION_ID;
     if (!subscription)
-        throw new errors/* UsageError */.eb(`missing --subscription <id> (or AZURE_SUBSCRIPTION_ID). Run 'durable-gate ${command} --help'.`);
-    const cloud = cloudFor(values.environment);
-    const endpoint = values['arm-endpoint'] || cloud.arm;
-    if (!URL.canParse(endpoint) || !/^https:/i.test(endpoint))
-        throw new errors/* UsageError */.eb(`Invalid --arm-endpoint '${endpoint}'. Expected an https URL such as https://management.azure.com.`);
+        throw new errors/* UsageError */.eb(`missing ${input.label('subscription')} (or the AZURE_SUBSCRIPTION_ID environment variable): the app's subscription.`);
+    const environment = input.text('environment') ?? 'AzureCloud';
+    const cloud = CLOUDS[environment.toLowerCase()];
+    if (!cloud)
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('environment')} '${environment}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or ${input.label('arm-endpoint')} for another cloud).`);
+    const armEndpoint = input.text('arm-endpoint') ?? cloud.arm;
+    if (!URL.canParse(armEndpoint) || !/^https:/i.test(armEndpoint))
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('arm-endpoint')} '${armEndpoint}'. Expected an https URL such as https://management.azure.com.`);
+    const authText = input.text('auth') ?? 'azure-cli';
+    const auth = AUTH_KINDS.find((kind) => kind === authText.toLowerCase());
+    if (!auth)
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('auth')} '${authText}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
+    const clientId = input.text('client-id');
+    const tenantId = input.text('tenant-id');
+    if (auth === 'oidc' && !((clientId || env.AZURE_CLIENT_ID) && (tenantId || env.AZURE_TENANT_ID)))
+        throw new errors/* UsageError */.eb(`${input.label('auth')} oidc needs the app registration's (or managed identity's) client id and the tenant id: ${input.label('client-id')} and ${input.label('tenant-id')}, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
+    return {
+        appName: appName,
+        resourceGroup: resourceGroup,
+        subscription,
+        auth,
+        ...(clientId ? { clientId } : {}),
+        ...(tenantId ? { tenantId } : {}),
+        environment: cloud.name,
+        armEndpoint,
+    };
+}
+/** The app through ARM with the chosen identity; ARM's notices (409 waits, long operations) go to onNotice. */
+async function openSite(settings, services, events, limits = {}) {
+    const cloud = cloudFor(settings.environment);
     const identity = await createCredential({
         cloud,
-        env: io.env,
-        ...(values.auth ? { auth: values.auth } : {}),
-        ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
-        ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
+        env: services.env,
+        auth: settings.auth,
+        ...(settings.clientId ? { clientId: settings.clientId } : {}),
+        ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
     });
     const arm = new azure_arm/* ArmClient */.aN({
-        endpoint,
+        endpoint: settings.armEndpoint,
         credential: identity.credential,
         scope: `${cloud.arm}/.default`,
-        onNotice: (message) => io.stderr.write(`durable-gate: ${message}\n`),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeoutMs ? { conflictWaitMs: options.timeoutMs, operationTimeoutMs: options.timeoutMs, retryBudgetMs: options.timeoutMs } : {}),
+        ...(events.onNotice ? { onNotice: events.onNotice } : {}),
+        ...(limits.signal ? { signal: limits.signal } : {}),
+        ...(limits.timeoutMs ? { conflictWaitMs: limits.timeoutMs, operationTimeoutMs: limits.timeoutMs, retryBudgetMs: limits.timeoutMs } : {}),
     });
-    return { site: new azure_site/* WebSite */.Ao(arm, { subscription, resourceGroup: values['resource-group'], name: values['app-name'] }), identity };
+    return { site: new site/* WebSite */.Ao(arm, { subscription: settings.subscription, resourceGroup: settings.resourceGroup, name: settings.appName }), identity };
 }
-/** gate --slot: the hub the slot's code uses, discovered from ARM and host.json. */
-async function slotSource(values, io, signal, timeoutMs) {
-    const slot = values.slot;
-    const { site, identity } = await openSite(values, io, 'gate', { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
-    if (!values.app && !(0,azure_site/* isProduction */.KV)(slot)) {
-        throw new errors/* UsageError */.eb(`gate --slot ${slot} needs --app <dir>: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`);
-    }
-    const config = values.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(io.cwd, values.app)) : undefined;
+/**
+ * gate with a slot: the hub the slot's code uses, discovered from its app settings (through ARM)
+ * and the app's host.json. The storage secrets found are reported before anything prints them.
+ */
+async function slotSource(settings, target, services, events, limits) {
+    const { slot } = target;
+    const { site, identity } = await openSite(settings, services, events, limits);
+    const config = target.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(services.cwd, target.app)) : undefined;
     if (!config)
-        io.stderr.write(`durable-gate: warning: no --app, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.\n`);
+        events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
     if (config?.otherProvider)
-        throw new errors/* UsageError */.eb(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Use --http-endpoint with the slot's URL instead.`);
+        throw new errors/* UsageError */.eb(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
     const binding = await (0,slots/* discoverSlot */._h)({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
     const where = site.describe(slot);
     if (!binding.connection)
@@ -1321,225 +1187,822 @@ async function slotSource(values, io, signal, timeoutMs) {
     const hubFrom = config?.hubName
         ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
         : `${binding.hub.hub} (the default: no hubName in host.json)`;
-    io.stderr.write(`durable-gate: discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.\n`);
-    // The whole connection string is masked too, not just its key.
+    events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
+    // The whole connection string is a secret too, not just its key.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
+    const secrets = [...binding.connection.secrets, ...raw];
+    for (const secret of secrets)
+        (0,src_secrets/* secretSink */._f)()?.(secret);
     const hub = (0,slots/* openSlotHub */.UD)(binding, config);
-    return { source: hub, hub, secrets: [...binding.connection.secrets, ...raw] };
+    return { source: hub, hub, secrets };
 }
-const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <name> --resource-group <name> [options]
-
-Checks that the slot set-up is fit for a drain-and-swap: the durable storage setting exists on
-both slots and is not sticky, the slots do not share a task hub, host.json names the hub
-explicitly, and the plan has slots. Changes nothing.
-
-Options:
-  --slot <name>           The slot to be swapped (e.g. staging).
-  --target <name>         The slot it swaps into (default production).
-  --app <dir>             The function app folder being deployed (its host.json is read).
-  --format text|json      Report format on stdout (default text).
-  --timeout <duration>    Stop after this long (default 5m).
-${azure_options/* AZURE_HELP */.k}
-  -h, --help              Show this help.
-
-Exit codes: 0 no errors (warnings may be listed); 1 errors found (each says how to fix it);
-2 could not check (Azure unreachable, not allowed, app or slot not found, bad options, stopped by
---timeout or a cancel).
-`;
-const SWAP_USAGE = `Usage: durable-gate swap --slot <slot> --app-name <name> --resource-group <name> [options]
-
-Validates the set-up, swaps the slot into the target through Azure Resource Manager, follows the
-operation to its end, checks the target's health and swaps back when it is unhealthy.
-
-Options:
-  --slot <name>           The slot holding the new version (e.g. staging).
-  --target <name>         The slot to swap into (default production).
-  --action <action>       swap (default); preview (apply the target's slot settings to the slot:
-                          phase one of a swap with preview); complete (finish a previewed swap);
-                          reset (cancel a preview).
-  --health-url <url>      After the swap, GET this URL on the target until it answers healthily.
-  --health-status <code>  The healthy status (default 200).
-  --health-expect <text>  The healthy body must contain this text (e.g. the commit deployed).
-  --health-attempts <n>   Attempts before the target counts as unhealthy (default 10).
-  --health-interval <dur> Time between attempts (default 10s).
-  --rollback <when>       on-failure (default: swap back when the health check fails) or never.
-  --timeout <duration>    How long to wait for busy sites and for each operation (default 15m).
-  --app <dir>             The function app folder being deployed (its host.json is validated).
-  --skip-validation       Swap without validating the slot set-up.
-  --format text|json      Report format on stdout (default text).
-${azure_options/* AZURE_HELP */.k}
-  -h, --help              Show this help.
-
-Exit codes: 0 the target serves the new version (healthily, when --health-url is given);
-1 the swap or the health check failed (the report says whether it was swapped back);
-2 could not act: validation errors, Azure unreachable, not allowed, cancelled, bad options.
-`;
-function format(values) {
-    const value = values.format ?? 'text';
-    if (value !== 'text' && value !== 'json')
-        throw new errors/* UsageError */.eb(`Invalid --format '${value}'. Expected text or json.`);
-    return value;
+/** A slot other than production needs the app folder: there the extension refuses to start without an explicit hubName. */
+function slotNeedsApp(slot) {
+    return !(0,site/* isProduction */.KV)(slot);
 }
-function requireSlot(values, command) {
-    if (!values.slot)
-        throw new errors/* UsageError */.eb(`missing --slot <name>: the slot to ${command === 'swap' ? 'swap' : 'check'} (e.g. staging). Run 'durable-gate ${command} --help'.`);
-    return values.slot;
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ bodySnippet),
+/* harmony export */   MP: () => (/* binding */ describeBody),
+/* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   hE: () => (/* binding */ tlsProblem),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+/* harmony export */   tN: () => (/* binding */ send),
+/* harmony export */   vQ: () => (/* binding */ neverSent),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, TIMED_OUT, TOO_LARGE, ABORTED */
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1941);
+/**
+ * One HTTP(S) exchange with node's own stack (proxy-free, NODE_EXTRA_CA_CERTS honoured), shared by
+ * the Durable HTTP API source, the ARM client, the GitHub OIDC token request and the health check.
+ */
+
+
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Error codes of send's own failures (besides the platform's: ECONNREFUSED, ECONNRESET, ...). */
+const TIMED_OUT = 'ETIMEDOUT';
+const TOO_LARGE = 'ERESPONSETOOLARGE';
+const ABORTED = 'ABORT_ERR';
+/** True when the failed exchange certainly never reached the service. */
+function neverSent(error) {
+    return error?.requestSent === false;
 }
-async function validateCommand(args, io, signal) {
-    const { values } = (0,taskhub/* parse */.qg)('validate', args, {
-        ...azure_options/* AZURE_OPTIONS */.H,
-        target: { type: 'string' },
-        app: { type: 'string' },
-        format: { type: 'string' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-        io.stdout.write(VALIDATE_USAGE);
-        return 0;
-    }
-    const slot = requireSlot(values, 'validate');
-    const fmt = format(values);
-    const timeout = values.timeout ?? '5m';
-    const timeoutMs = (0,options/* parseDuration */.E9)('--timeout', timeout);
-    const deadline = (0,src_deadline/* withDeadline */.NE)(signal, timeoutMs, `--timeout ${timeout} passed`);
-    try {
-        const { site, identity } = await openSite(values, io, 'validate', { signal: deadline.signal, timeoutMs });
-        const report = await (0,slots/* validateSlots */.uW)({
-            site,
-            slot,
-            target: values.target ?? 'production',
-            credential: identity.credential,
-            ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}),
-        });
-        io.stdout.write(fmt === 'json' ? JSON.stringify(report, null, 2) + '\n' : (0,slots/* renderValidation */.kQ)(report));
-        return report.ok ? 0 : 1;
-    }
-    catch (error) {
-        if (!deadline.signal.aborted)
-            throw error;
-        throw new errors/* DurableGateError */.B7(`validate stopped (${(0,host/* stopReason */.PJ)(deadline.signal)}) before the checks were done: nothing was validated. It changes nothing, so it is safe to run again.`);
-    }
-    finally {
-        deadline.clear();
-    }
-}
-/** Swap options shared by the CLI and the Action: names are the CLI's (the Action's inputs match). */
-function swapSettings(get, slot, prefix = '--') {
-    const action = (get('action') || 'swap').toLowerCase();
-    if (!swap/* SWAP_ACTIONS */.oo.includes(action))
-        throw new errors/* UsageError */.eb(`Invalid ${prefix}action '${action}'. Expected ${swap/* SWAP_ACTIONS */.oo.join(', ')}.`);
-    const rollback = (get('rollback') || 'on-failure').toLowerCase();
-    if (rollback !== 'on-failure' && rollback !== 'never')
-        throw new errors/* UsageError */.eb(`Invalid ${prefix}rollback '${rollback}'. Expected on-failure or never.`);
-    const url = get('health-url');
-    if (url && (!URL.canParse(url) || !/^https?:/i.test(url)))
-        throw new errors/* UsageError */.eb(`Invalid ${prefix}health-url '${url}'. Expected an http(s) URL, e.g. https://my-app.azurewebsites.net/api/health.`);
-    const status = get('health-status') || '200';
-    if (!/^[1-5]\d\d$/.test(status))
-        throw new errors/* UsageError */.eb(`Invalid ${prefix}health-status '${status}'. Expected an HTTP status code such as 200.`);
-    const expect = get('health-expect');
-    return {
-        slot,
-        target: get('target') || 'production',
-        action: action,
-        rollback,
-        timeoutMs: (0,options/* parseDuration */.E9)(`${prefix}timeout`, get('timeout') || '15m'),
-        ...(url
-            ? {
-                health: {
-                    url,
-                    expectStatus: Number(status),
-                    attempts: (0,options/* parseCount */.zq)(`${prefix}health-attempts`, get('health-attempts') || '10'),
-                    intervalMs: (0,options/* parseDuration */.E9)(`${prefix}health-interval`, get('health-interval') || '10s'),
-                    ...(expect ? { expectText: expect } : {}),
-                },
-            }
-            : {}),
+function send(url, request = {}) {
+    const call = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_0__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const { signal } = request;
+    const options = {
+        method: request.method ?? 'GET',
+        headers: {
+            ...(request.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}),
+            ...request.headers,
+        },
+        ...(request.ca ? { ca: request.ca } : {}),
     };
-}
-function renderSwap(report) {
-    const lines = [];
-    for (const op of report.operations)
-        lines.push(`${op.operation} ${op.from} → ${op.to}: ${op.succeeded ? `succeeded in ${op.seconds} s` : `failed after ${op.seconds} s: ${op.message}`}`);
-    if (report.health)
-        lines.push(`health after the swap: ${report.health.healthy ? 'healthy' : 'unhealthy'} (${report.health.attempts.length} attempt(s); last: ${report.health.attempts.at(-1)?.error ?? `HTTP ${report.health.attempts.at(-1)?.status}`})`);
-    if (report.healthAfterRollback)
-        lines.push(`health after swapping back: ${report.healthAfterRollback.healthy ? 'healthy' : 'unhealthy'}`);
-    lines.push(report.message);
-    return lines.join('\n') + '\n';
-}
-async function swapCommand(args, io, signal) {
-    const { values } = (0,taskhub/* parse */.qg)('swap', args, {
-        ...azure_options/* AZURE_OPTIONS */.H,
-        target: { type: 'string' },
-        action: { type: 'string' },
-        'health-url': { type: 'string' },
-        'health-status': { type: 'string' },
-        'health-expect': { type: 'string' },
-        'health-attempts': { type: 'string' },
-        'health-interval': { type: 'string' },
-        rollback: { type: 'string' },
-        timeout: { type: 'string' },
-        app: { type: 'string' },
-        'skip-validation': { type: 'boolean' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-        io.stdout.write(SWAP_USAGE);
-        return 0;
-    }
-    const slot = requireSlot(values, 'swap');
-    const fmt = format(values);
-    const settings = swapSettings((name) => values[name], slot);
-    const { site, identity } = await openSite(values, io, 'swap', { timeoutMs: settings.timeoutMs, ...(signal ? { signal } : {}) });
-    const result = await swapWithValidation(site, identity, settings, { skipValidation: values['skip-validation'] === true, ...(values.app ? { appDir: (0,external_node_path_.resolve)(io.cwd, values.app) } : {}), ...(signal ? { signal } : {}) }, (line) => io.stderr.write(`durable-gate: ${line}\n`));
-    io.stdout.write(fmt === 'json'
-        ? JSON.stringify(result, null, 2) + '\n'
-        : `${result.validation && !result.validation.ok ? (0,slots/* renderValidation */.kQ)(result.validation) : ''}${renderSwap(result)}`);
-    return (0,swap/* swapExitCode */.T_)(result);
-}
-/** Validation (unless skipped; errors stop the swap), then the swap. The same for the CLI and the Action. */
-async function swapWithValidation(site, identity, settings, options, onStep) {
-    let validation;
-    // Validation concerns a swap into the target; a preview reset changes nothing there.
-    if (!options.skipValidation && settings.action !== 'reset') {
-        validation = await (0,slots/* validateSlots */.uW)({
-            site,
-            slot: settings.slot,
-            target: settings.target,
-            credential: identity.credential,
-            ...(options.appDir ? { appDir: options.appDir } : {}),
+    return new Promise((resolve, reject) => {
+        let connected = false;
+        let settled = false;
+        const failure = (message, code, name) => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
+        if (signal?.aborted)
+            return reject(Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false }));
+        // One deadline for the whole exchange; the socket's own idle timeout would let a drip go on forever.
+        const timer = setTimeout(() => fail(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
+        const onAbort = () => fail(failure('the request was cancelled', ABORTED, 'AbortError'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const done = () => {
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        };
+        const fail = (error) => {
+            if (settled)
+                return;
+            done();
+            const tagged = (error instanceof Error ? error : new Error(String(error)));
+            tagged.requestSent ??= connected;
+            req.destroy();
+            reject(tagged);
+        };
+        const req = call(url, options, (res) => {
+            const chunks = [];
+            let size = 0;
+            const tooLarge = () => fail(failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE));
+            if (Number(res.headers['content-length']) > maxBytes)
+                return tooLarge();
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBytes)
+                    return tooLarge();
+                chunks.push(chunk);
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                done();
+                resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
+            });
+            res.on('error', fail);
+            // A connection closed before the body ended is a failure, not a short answer.
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
+            });
         });
-        for (const finding of validation.findings)
-            onStep(`${finding.level}: ${finding.message}`);
-        if (!validation.ok) {
-            return {
-                schema: 'durable-gate.swap-report/v1',
-                app: site.ref.name,
-                slot: settings.slot,
-                target: settings.target,
-                action: settings.action,
-                outcome: 'invalid',
-                rolledBack: false,
-                operations: [],
-                validation,
-                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (--skip-validation; skip-validation: true in the Action) if you are sure.`,
-            };
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                connected = true;
+            else
+                socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+        });
+        req.on('error', fail);
+        req.end(request.body);
+    });
+}
+/** Retry-After in seconds or as an HTTP date, in milliseconds. */
+function retryAfter(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const seconds = Number(text);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+/** A TLS failure said so that the reader knows what to do. */
+function tlsProblem(error) {
+    const code = error.code ?? '';
+    return /CERT|SELF_SIGNED|TLS|SSL/i.test(code)
+        ? `the TLS certificate was not accepted (${code}). For a private CA, point NODE_EXTRA_CA_CERTS at its certificate.`
+        : undefined;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }, ms);
+    const done = () => {
+        clearTimeout(timer);
+        resolve();
+    };
+    signal?.addEventListener('abort', done, { once: true });
+});
+/** What an answer's body is, for messages: its content type and how it begins (control characters escaped). */
+function describeBody(response) {
+    const type = response.headers['content-type'] || 'no content type';
+    const text = bodySnippet(response.body);
+    return `${(0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(String(type))}${text ? `, beginning '${text}'` : ', empty'}`;
+}
+/** How a body begins, for messages: spaces collapsed, control characters escaped, 60 characters. */
+function bodySnippet(body) {
+    return (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)((body ?? '').trim().replace(/\s+/g, ' ')).slice(0, 60);
+}
+
+
+/***/ }),
+
+/***/ 2645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ openTaskHub),
+/* harmony export */   $s: () => (/* binding */ AzureTablesTaskHub),
+/* harmony export */   MZ: () => (/* binding */ IN_FLIGHT_STATUSES),
+/* harmony export */   nY: () => (/* binding */ ALL_STATUSES)
+/* harmony export */ });
+/* unused harmony export TaskHubAccessError */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(869);
+/* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1394);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1930);
+/**
+ * Reads a task hub in Azure Storage (DurableTask.AzureStorage layout; docs/runtime-rules.md §7):
+ * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
+ * `<hub lower-case>-largemessages` blob container.
+ */
+
+
+
+
+
+
+/** Statuses an instance can resume from on new code: the gate waits for these by default. */
+const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'];
+const ALL_STATUSES = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'];
+/** The service said no in a way retrying cannot fix: says which table, account and credential. */
+const TaskHubAccessError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .brandedError */ .fi)('TaskHubAccessError', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DurableGateError */ .B7 {
+});
+let sharedHttpClient;
+function httpClient() {
+    return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
+}
+const REPEATED_CONTINUATION = 'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
+/** More rows than any history the runtime writes: DurableTask.Core's replay would not get through it. */
+const MAX_HISTORY_ROWS = 1_000_000;
+/** One large-message blob, whole: they hold at most a few MB of compressed JSON. */
+const BLOB_TIMEOUT_MS = 120_000;
+const INSTANCE_COLUMNS = ['PartitionKey', 'Name', 'Version', 'ExecutionId', 'RuntimeStatus', 'CreatedTime', 'LastUpdatedTime'];
+class AzureTablesTaskHub {
+    connection;
+    taskHub;
+    options;
+    instancesTable;
+    historyTable;
+    container;
+    instancesClient;
+    historyClient;
+    constructor(connection, taskHub, options = {}) {
+        this.connection = connection;
+        this.taskHub = taskHub;
+        this.options = options;
+        if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(taskHub)) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Invalid task hub name '${taskHub}'. Expected 3 to 45 letters and digits, starting with a letter (host.json extensions.durableTask.hubName).`);
+        }
+        const prefix = this.options.trackingPrefix ?? taskHub;
+        this.instancesTable = `${prefix}Instances`;
+        this.historyTable = `${prefix}History`;
+        this.container = `${taskHub.toLowerCase()}-largemessages`;
+        this.instancesClient = connection.tableClient(this.instancesTable);
+        this.historyClient = connection.tableClient(this.historyTable);
+    }
+    /** Set when the hub's Instances table was found missing (with missingIsEmpty): nothing ever ran there. */
+    neverRan = false;
+    get describe() {
+        return `task hub ${this.taskHub} (${this.connection.describe})`;
+    }
+    async *instances(query) {
+        const names = query.names?.map((n) => n.toLowerCase());
+        const keep = (row) => query.statuses.includes(row.runtimeStatus) &&
+            (!names || names.includes(row.name.toLowerCase())) &&
+            (!query.createdAfter || (row.createdTime !== undefined && Date.parse(row.createdTime) >= query.createdAfter.getTime()));
+        if (query.instanceIds) {
+            for (const id of new Set(query.instanceIds)) {
+                if (id.startsWith('@'))
+                    continue; // a durable entity, never an orchestration in flight
+                const row = await this.guard(this.instancesTable, async () => {
+                    try {
+                        return await this.instancesClient.getEntity((0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(id), '', { queryOptions: { select: INSTANCE_COLUMNS } });
+                    }
+                    catch (error) {
+                        if (error.statusCode === 404 && !this.tableMissing(error))
+                            return undefined;
+                        throw error;
+                    }
+                });
+                const summary = row ? toSummary(row) : undefined;
+                if (summary && keep(summary))
+                    yield summary;
+            }
+            return;
+        }
+        // Entities live in the same table with partition keys '@name@key' and stay Running forever:
+        // excluded on the server, as are statuses not asked for.
+        const statusFilter = query.statuses.map((s) => (0,_azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .odata */ .Ye) `RuntimeStatus eq ${s}`).join(' or ');
+        let filter = `(PartitionKey lt '@' or PartitionKey ge 'A') and (${statusFilter})`;
+        if (query.createdAfter)
+            filter += ` and CreatedTime ge datetime'${query.createdAfter.toISOString()}'`;
+        const pages = this.instancesClient.listEntities({ queryOptions: { filter, select: INSTANCE_COLUMNS } }).byPage({ maxPageSize: query.pageSize ?? 1000 });
+        const iterator = pages[Symbol.asyncIterator]();
+        const tokens = new Set();
+        for (;;) {
+            // Pages are followed until no continuation token is left, empty pages included.
+            let next;
+            try {
+                next = await iterator.next();
+            }
+            catch (error) {
+                if (this.options.missingIsEmpty && error.statusCode === 404 && this.tableMissing(error)) {
+                    this.neverRan = true;
+                    return;
+                }
+                throw this.explain(this.instancesTable, error);
+            }
+            if (next.done)
+                return;
+            const token = next.value.continuationToken;
+            if (token !== undefined) {
+                // A service that hands out the same continuation again would be listed for ever.
+                if (tokens.has(token))
+                    throw new TaskHubAccessError(`${this.instancesTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+                tokens.add(token);
+            }
+            for (const row of next.value) {
+                const summary = toSummary(row);
+                if (keep(summary))
+                    yield summary;
+            }
         }
     }
-    return (0,swap/* runSwap */.Pv)({
-        site,
-        slot: settings.slot,
-        target: settings.target,
-        action: settings.action,
-        rollback: settings.rollback,
-        onStep,
-        ...(settings.health ? { health: settings.health } : {}),
-        ...(validation ? { validation } : {}),
+    /**
+     * The rows of one instance's history, with large values fetched from blobs and gunzipped.
+     * Read through the client's own pipeline (authentication, retries honouring Retry-After), but
+     * as plain JSON without OData metadata: parsing it natively costs a fraction of the SDK's
+     * typed deserializer, which dominated recording time.
+     */
+    async historyRows(instanceId) {
+        const partition = (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .escapePartitionKey */ .z8)(instanceId);
+        const rows = [];
+        const tokens = new Set();
+        let next;
+        do {
+            const page = await this.guard(this.historyTable, () => this.queryPage(this.historyClient, (0,_azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .odata */ .Ye) `PartitionKey eq ${partition}`, next));
+            rows.push(...page.rows);
+            next = page.next;
+            if (next) {
+                const token = `${next.partition}\u0000${next.row ?? ''}`;
+                if (tokens.has(token))
+                    throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: ${REPEATED_CONTINUATION}`);
+                tokens.add(token);
+            }
+            if (rows.length > MAX_HISTORY_ROWS) {
+                throw new TaskHubAccessError(`${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId} has more than ${MAX_HISTORY_ROWS} rows; no orchestration the runtime can replay is that long, so the answers are not what the service sends.`);
+            }
+        } while (next);
+        checkCheckpoint(rows, `${this.historyTable} in storage account ${this.connection.account}: the history of ${instanceId}`);
+        let blobs = 0;
+        const container = this.connection.blobService().getContainerClient(this.container);
+        for (const row of rows) {
+            for (const key of Object.keys(row)) {
+                if (!key.endsWith('BlobName') || typeof row[key] !== 'string' || row[key] === '')
+                    continue;
+                const blobName = row[key];
+                const abortSignal = AbortSignal.any([AbortSignal.timeout(BLOB_TIMEOUT_MS), ...(this.connection.signal ? [this.connection.signal] : [])]);
+                const buffer = await this.guard(`${this.container}/${blobName}`, () => container.getBlobClient(blobName).downloadToBuffer(0, undefined, { abortSignal }));
+                row[key.slice(0, -'BlobName'.length)] = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(buffer).toString('utf8');
+                delete row[key];
+                blobs += 1;
+            }
+        }
+        return { rows, blobs };
+    }
+    /** One page of a table query, as the Table service's REST API returns it (odata=nometadata). */
+    async queryPage(client, filter, from) {
+        const url = new URL(client.url);
+        url.pathname = `${url.pathname.replace(/\/$/, '')}/${client.tableName}()`;
+        url.searchParams.set('$filter', filter);
+        url.searchParams.set('$top', '1000');
+        if (from) {
+            url.searchParams.set('NextPartitionKey', from.partition);
+            if (from.row !== undefined)
+                url.searchParams.set('NextRowKey', from.row);
+        }
+        const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createPipelineRequest */ .G6)({
+            url: url.toString(),
+            method: 'GET',
+            allowInsecureConnection: url.protocol === 'http:',
+            headers: (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createHttpHeaders */ .Nc)({ Accept: 'application/json;odata=nometadata', 'x-ms-version': '2019-02-02', DataServiceVersion: '3.0' }),
+        });
+        const response = await client.pipeline.sendRequest(httpClient(), request);
+        if (response.status >= 400) {
+            let code;
+            try {
+                code = JSON.parse(response.bodyAsText ?? '')['odata.error']?.code;
+            }
+            catch {
+                code = undefined;
+            }
+            throw Object.assign(new Error(`HTTP ${response.status}${code ? ` ${code}` : ''}`), { statusCode: response.status, code });
+        }
+        // The pipeline's tableAnswerPolicy has checked that this is a JSON page with a 'value' list.
+        const body = JSON.parse(response.bodyAsText ?? '');
+        const nextPartition = response.headers.get('x-ms-continuation-nextpartitionkey');
+        const nextRow = response.headers.get('x-ms-continuation-nextrowkey');
+        return { rows: body.value, ...(nextPartition ? { next: { partition: nextPartition, ...(nextRow ? { row: nextRow } : {}) } } : {}) };
+    }
+    tableMissing(error) {
+        const code = error.code ?? error.details?.errorCode;
+        return code === 'TableNotFound' || /TableNotFound/.test(String(error.message));
+    }
+    /** Turns errors retrying cannot fix into plain messages naming the table, account and credential. */
+    async guard(resource, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw this.explain(resource, error);
+        }
+    }
+    explain(resource, error) {
+        const status = error.statusCode;
+        const code = error.code ?? error.details?.errorCode ?? '';
+        const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
+        if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String(error.message)))) {
+            return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+        }
+        if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
+            return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
+        }
+        if (status === 403 || code === 'AuthenticationFailed' || code === 'AuthorizationFailure' || code === 'AuthorizationPermissionMismatch') {
+            return new TaskHubAccessError(`${where}: access denied (${code || status}). ${ACCESS_ADVICE[this.connection.credentialKind] ?? ACCESS_ADVICE.identity}`);
+        }
+        if (status === 401)
+            return new TaskHubAccessError(`${where}: the credential was refused (401). Sign in again or check the token's audience and tenant.`);
+        const network = error.code;
+        if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ETIMEDOUT' || network === 'ECONNRESET' || network === 'REQUEST_SEND_ERROR') {
+            return new TaskHubAccessError(`${where}: cannot reach the storage service (${network}) after retrying.`);
+        }
+        const message = error.message?.split('\n')[0] || [status && `HTTP ${status}`, code].filter(Boolean).join(' ') || String(error);
+        return new TaskHubAccessError(`${where}: ${message}`);
+    }
+}
+/**
+ * The provider writes its sentinel row (RowKey "sentinel") in every history batch, with
+ * IsCheckpointComplete true once the episode's last batch is written (docs/runtime-rules.md §7).
+ * History rows without it were cut short on the way, or caught mid-checkpoint: never judged whole.
+ */
+function checkCheckpoint(rows, what) {
+    if (!rows.some((row) => row.RowKey !== 'sentinel'))
+        return;
+    const sentinel = rows.find((row) => row.RowKey === 'sentinel');
+    if (!sentinel) {
+        throw new TaskHubAccessError(`${what} came without its sentinel row, which the runtime writes with every checkpoint: the answer may have been cut short, so it is not taken as the whole history. Read it again; if it persists, check what answers for the storage account.`);
+    }
+    if (sentinel.IsCheckpointComplete === false) {
+        throw new TaskHubAccessError(`${what} is being written (its checkpoint is not complete yet): read it again in a moment.`);
+    }
+}
+const ACCESS_ADVICE = {
+    'account key': 'Check the account key in the connection string.',
+    SAS: 'Check the SAS token in the connection string: it must not have expired, and must allow read and list (sp=rl) on the table and blob services (ss=tb) for containers and objects (srt=co).',
+    identity: 'Check that the identity has the Storage Table Data Reader and Storage Blob Data Reader roles on the account.',
+};
+function toSummary(row) {
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : v instanceof Date ? v.toISOString() : undefined);
+    return {
+        instanceId: (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .unescapePartitionKey */ .yy)(String(row.partitionKey)),
+        name: str(row.Name) ?? '',
+        ...(str(row.Version) ? { version: str(row.Version) } : {}),
+        ...(str(row.ExecutionId) ? { executionId: str(row.ExecutionId) } : {}),
+        runtimeStatus: str(row.RuntimeStatus) ?? 'Unknown',
+        ...(str(row.CreatedTime) ? { createdTime: str(row.CreatedTime) } : {}),
+        ...(str(row.LastUpdatedTime) ? { lastUpdatedTime: str(row.LastUpdatedTime) } : {}),
+    };
+}
+/** A task hub and its storage connection, resolved from app settings the way the host does. */
+function openTaskHub(options) {
+    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveConnection */ .XC)({
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.setting ? { setting: options.setting } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.appDir ? { appDir: options.appDir } : {}),
     });
+    const hub = new AzureTablesTaskHub(connection, options.taskHub, options.tablePrefix ? { trackingPrefix: options.tablePrefix } : {});
+    return { hub, connection };
+}
+
+
+/***/ }),
+
+/***/ 1394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XC: () => (/* binding */ resolveConnection)
+/* harmony export */ });
+/* unused harmony exports REQUEST_TIMEOUT_MS, ServiceAnswerError, requestDeadlinePolicy, commandSignalPolicy, tableAnswerPolicy, checkTableAnswer, parseConnectionString */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4869);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(869);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9410);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6803);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7194);
+/**
+ * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
+ * (default AzureWebJobsStorage) names an app setting; its value is a connection string
+ * (UseDevelopmentStorage=true included), or identity-based settings `<Name>__accountName`,
+ * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
+ * Settings come from the environment, then from the app's local.settings.json Values.
+ */
+
+
+
+
+
+
+
+
+/** Azurite's well-known development account (public, documented by Microsoft). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/**
+ * How long one request may take, connection to last byte. The SDK's own timeout only notices an
+ * idle socket: a service that drips a byte a second would hold a request for ever.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The storage service answered with something it never sends: never counted as an empty result. */
+const ServiceAnswerError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .brandedError */ .fi)('ServiceAnswerError', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DurableGateError */ .B7 {
+});
+/**
+ * Each try of a request gets its own deadline (a timeout is retried like a reset) and the command's
+ * signal (a cancel or the command's deadline ends it at once, without retries).
+ */
+function requestDeadlinePolicy(signal, timeoutMs = REQUEST_TIMEOUT_MS) {
+    return {
+        name: 'durableGateRequestDeadline',
+        async sendRequest(request, next) {
+            const callers = request.abortSignal;
+            const own = AbortSignal.timeout(timeoutMs);
+            request.abortSignal = AbortSignal.any([own, ...(callers ? [callers] : []), ...(signal ? [signal] : [])]);
+            try {
+                return await next(request);
+            }
+            catch (error) {
+                if (own.aborted && !signal?.aborted && !callers?.aborted) {
+                    throw new _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__/* .RestError */ .pj(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
+                }
+                throw error;
+            }
+            finally {
+                request.abortSignal = callers;
+            }
+        },
+    };
+}
+/**
+ * The command's signal on the whole call, retries included: the SDK's wait between tries (up to
+ * its longest back-off) ends with the command too, not only each try.
+ */
+function commandSignalPolicy(signal) {
+    return {
+        name: 'durableGateCommandSignal',
+        async sendRequest(request, next) {
+            const callers = request.abortSignal;
+            request.abortSignal = callers ? AbortSignal.any([callers, signal]) : signal;
+            try {
+                return await next(request);
+            }
+            finally {
+                request.abortSignal = callers;
+            }
+        },
+    };
+}
+/** Table service answers are checked before they count: a 2xx that is not a table page or an entity is an error, never an empty result. */
+const tableAnswerPolicy = {
+    name: 'durableGateTableAnswer',
+    async sendRequest(request, next) {
+        const response = await next(request);
+        if (request.method === 'GET' && response.status >= 200 && response.status < 300) {
+            checkTableAnswer(request, response.status, response.headers.get('content-type'), response.bodyAsText);
+        }
+        return response;
+    },
+};
+/** What the Table service sends for a query (`Table()`, `Tables`): a JSON object with a `value` array; for a point read: one entity. */
+function checkTableAnswer(request, status, contentType, body) {
+    const path = decodeURIComponent(new URL(request.url).pathname);
+    const pointRead = /\(PartitionKey=/.test(path);
+    const expected = pointRead ? 'a table entity' : 'a table query page';
+    const seen = () => {
+        const text = (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .bodySnippet */ .Iu)(body);
+        return text ? `'${text}'` : 'an empty body';
+    };
+    const refuse = (what) => {
+        throw new ServiceAnswerError(`the storage endpoint answered HTTP ${status} with ${what} where ${expected} was expected: something other than the Table service answered (a proxy, a firewall or sign-in page, a wrong endpoint). Nothing from this answer was counted; check the connection's TableEndpoint.`);
+    };
+    if (!contentType || !/json/i.test(contentType))
+        refuse(`${contentType ? `content type ${contentType}` : 'no content type'} (${seen()})`);
+    let parsed;
+    try {
+        parsed = JSON.parse(body ?? '');
+    }
+    catch {
+        refuse(`text that is not JSON (${seen()})`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        refuse(`JSON that is not an object (${seen()})`);
+    const record = parsed;
+    if (pointRead
+        ? typeof record.PartitionKey !== 'string'
+        : !Array.isArray(record.value) || !record.value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+        refuse(`JSON without ${pointRead ? 'a PartitionKey' : "a 'value' list of rows"} (${seen()})`);
+    }
+}
+function localSettings(appDir) {
+    if (!appDir)
+        return {};
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(appDir, 'local.settings.json'), 'utf8'));
+        return Object.fromEntries(Object.entries(parsed.Values ?? {}).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+function parseConnectionString(text) {
+    const parts = {};
+    for (const segment of text.split(';')) {
+        const at = segment.indexOf('=');
+        if (at <= 0)
+            continue;
+        parts[segment.slice(0, at).trim().toLowerCase()] = segment.slice(at + 1).trim();
+    }
+    return parts;
+}
+/** Transient failures (429, 5xx, resets, timeouts) are retried by the SDK pipelines, honouring Retry-After. */
+const RETRY = { retryOptions: { maxRetries: 6, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+const BLOB_OPTIONS = { retryOptions: { maxTries: 7, retryDelayInMs: 500, maxRetryDelayInMs: 15_000 } };
+function resolveConnection(options = {}) {
+    const setting = options.setting ?? 'AzureWebJobsStorage';
+    const env = options.env ?? process.env;
+    const local = localSettings(options.appDir);
+    const lookup = (name) => {
+        const fromEnv = env[name] ?? env[name.replace(/__/g, ':')];
+        return fromEnv !== undefined && fromEnv !== '' ? fromEnv : local[name] || undefined;
+    };
+    const clientOptions = {
+        ...RETRY,
+        ...options.clientOptions,
+        additionalPolicies: [
+            ...(options.clientOptions?.additionalPolicies ?? []),
+            ...(options.signal ? [{ policy: commandSignalPolicy(options.signal), position: 'perCall' }] : []),
+            { policy: requestDeadlinePolicy(options.signal), position: 'perRetry' },
+            { policy: tableAnswerPolicy, position: 'perRetry' },
+        ],
+    };
+    const withSignal = (connection) => (options.signal ? { ...connection, signal: options.signal } : connection);
+    const value = lookup(setting);
+    if (value)
+        return withSignal(fromConnectionString(setting, value, clientOptions));
+    const accountName = lookup(`${setting}__accountName`);
+    const tableUri = lookup(`${setting}__tableServiceUri`) ?? (accountName ? `https://${accountName}.table.core.windows.net` : undefined);
+    if (tableUri && !URL.canParse(tableUri))
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`${setting}__tableServiceUri is not a URL. Expected e.g. https://<account>.table.core.windows.net.`);
+    const blobUri = lookup(`${setting}__blobServiceUri`) ?? (accountName ? `https://${accountName}.blob.core.windows.net` : undefined);
+    if (tableUri)
+        return withSignal(fromIdentity(setting, tableUri, blobUri, lookup, options.credential, clientOptions));
+    if (options.origin)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+}
+function fromConnectionString(setting, text, clientOptions) {
+    const parts = parseConnectionString(text);
+    if (parts.usedevelopmentstorage === 'true') {
+        const host = parts.developmentstorageproxyuri ?? 'http://127.0.0.1';
+        return keyConnection(setting, DEV_ACCOUNT, DEV_KEY, `${host}:10002/${DEV_ACCOUNT}`, `${host}:10000/${DEV_ACCOUNT}`, clientOptions, 'Azurite (UseDevelopmentStorage=true)');
+    }
+    const account = parts.accountname;
+    const protocol = parts.defaultendpointsprotocol ?? 'https';
+    const suffix = parts.endpointsuffix ?? 'core.windows.net';
+    const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
+    const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
+    if (!tableEndpoint) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+    }
+    for (const [name, endpoint] of [
+        ['TableEndpoint', tableEndpoint],
+        ['BlobEndpoint', blobEndpoint],
+    ]) {
+        if (endpoint !== undefined && !URL.canParse(endpoint)) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the connection string in ${setting} has an invalid ${name} (not a URL). Expected e.g. https://<account>.table.core.windows.net.`);
+        }
+    }
+    if (parts.accountkey && account)
+        return keyConnection(setting, account, parts.accountkey, tableEndpoint, blobEndpoint, clientOptions);
+    if (parts.sharedaccesssignature) {
+        const sas = parts.sharedaccesssignature.replace(/^\?/, '');
+        const name = account ?? accountOf(tableEndpoint);
+        return {
+            describe: `${setting}: storage account ${name} with a SAS token`,
+            account: name,
+            credentialKind: 'SAS',
+            tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(`${tableEndpoint}?${sas}`, table, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+            blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(`${blobEndpoint ?? ''}?${sas}`, undefined, BLOB_OPTIONS),
+            secrets: [sas, text],
+        };
+    }
+    throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the connection string in ${setting} has neither AccountKey nor SharedAccessSignature; durable-gate needs one of them, or identity-based settings (${setting}__accountName).`);
+}
+function keyConnection(setting, account, key, tableEndpoint, blobEndpoint, clientOptions, label) {
+    const tableCredential = new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .AzureNamedKeyCredential */ .Rk(account, key);
+    return {
+        describe: `${setting}: ${label ?? `storage account ${account} (${new URL(tableEndpoint).host})`} with an account key`,
+        account,
+        credentialKind: 'account key',
+        tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(tableEndpoint, table, tableCredential, { ...clientOptions, allowInsecureConnection: tableEndpoint.startsWith('http:') }),
+        blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(blobEndpoint ?? tableEndpoint.replace('.table.', '.blob.'), new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .StorageSharedKeyCredential */ .Z3(account, key), BLOB_OPTIONS),
+        secrets: [key],
+    };
+}
+function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOptions) {
+    const kind = (lookup(`${setting}__credential`) ?? '').toLowerCase();
+    const clientId = lookup(`${setting}__clientId`);
+    let credentialKind = kind === 'managedidentity' ? 'managed identity' : 'default Azure credential';
+    let credential = injected;
+    if (injected)
+        credentialKind = 'token credential';
+    const account = accountOf(tableUri);
+    const getCredential = async () => {
+        if (credential)
+            return credential;
+        const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+        const made = kind === 'managedidentity'
+            ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {})
+            : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+        // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
+        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .secretSink */ ._f)();
+        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .maskingCredential */ .Ai)(made, sink) : made;
+        return credential;
+    };
+    // The SDK clients take a credential object; this one defers creating the real one until a token is needed.
+    const lazy = { getToken: async (scopes, opts) => (await getCredential()).getToken(scopes, opts) };
+    return {
+        describe: `${setting}: storage account ${account} (identity-based, ${credentialKind}${clientId ? `, client id ${clientId}` : ''})`,
+        account,
+        credentialKind,
+        tableClient: (table) => new _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__/* .TableClient */ .ID(tableUri, table, lazy, { ...clientOptions, allowInsecureConnection: tableUri.startsWith('http:') }),
+        blobService: () => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__/* .BlobServiceClient */ .wS(blobUri ?? tableUri.replace('.table.', '.blob.'), lazy, BLOB_OPTIONS),
+        secrets: [],
+    };
+}
+/** The account a service URL names: the first host label, or the first path segment for
+ * path-style URLs (Azurite, IP addresses, localhost). */
+function accountOf(serviceUrl) {
+    const url = new URL(serviceUrl);
+    const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
+}
+
+
+/***/ }),
+
+/***/ 1930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ fileNameFor),
+/* harmony export */   yy: () => (/* binding */ unescapePartitionKey),
+/* harmony export */   z8: () => (/* binding */ escapePartitionKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Partition keys of task hub tables escape characters Azure Tables forbids in keys
+ * (DurableTask.AzureStorage KeySanitation.cs): '^' -> '^^', '/' -> '^0', '\' -> '^1',
+ * '#' -> '^2', '?' -> '^3', control characters -> '^' + (char)(0xC0 + code).
+ */
+const ESCAPES = { '^': '^^', '/': '^0', '\\': '^1', '#': '^2', '?': '^3' };
+const UNESCAPES = { '^': '^', '0': '/', '1': '\\', '2': '#', '3': '?' };
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function escapePartitionKey(instanceId) {
+    let out = '';
+    for (const ch of instanceId) {
+        const code = ch.charCodeAt(0);
+        out += ESCAPES[ch] ?? (isControl(code) ? `^${String.fromCharCode(0xc0 + code)}` : ch);
+    }
+    return out;
+}
+function unescapePartitionKey(key) {
+    if (!key.includes('^'))
+        return key;
+    let out = '';
+    for (let i = 0; i < key.length; i++) {
+        const ch = key[i];
+        if (ch !== '^' || i + 1 >= key.length) {
+            out += ch;
+            continue;
+        }
+        const next = key[++i];
+        const code = next.charCodeAt(0);
+        out += UNESCAPES[next] ?? (code >= 0xc0 && isControl(code - 0xc0) ? String.fromCharCode(code - 0xc0) : next);
+    }
+    return out;
+}
+/** Names Windows reserves whatever their extension (CON.json is CON). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+/** Longest encoded id kept whole in a file name: with a hash, a suffix and `.json`, names stay under 255 bytes. */
+const MAX_ENCODED = 150;
+/**
+ * File names for any instance id: reversible percent-encoding of everything outside
+ * [A-Za-z0-9._-], so no id can name a path outside the folder. Ids too long for a file name are
+ * cut and end with a hash of the whole id (which the file itself still holds whole).
+ */
+function fileNameFor(instanceId) {
+    let encoded = Array.from(new TextEncoder().encode(instanceId), (byte) => {
+        const ch = String.fromCharCode(byte);
+        return /[A-Za-z0-9._-]/.test(ch) && byte < 0x80 ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }).join('');
+    // Names of only dots would be special to file systems; reserved device names too.
+    if (/^\.+$/.test(encoded))
+        encoded = encoded.replace(/\./g, '%2E');
+    if (RESERVED.test(encoded))
+        encoded = `%${encoded.charCodeAt(0).toString(16).toUpperCase()}${encoded.slice(1)}`;
+    if (encoded.length <= MAX_ENCODED)
+        return encoded;
+    // Never cut an escape in two.
+    let cut = MAX_ENCODED;
+    if (encoded[cut - 1] === '%')
+        cut -= 1;
+    else if (encoded[cut - 2] === '%')
+        cut -= 2;
+    return `${encoded.slice(0, cut)}~${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(instanceId).digest('hex').slice(0, 16)}`;
 }
 
 

@@ -1,0 +1,143 @@
+/**
+ * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
+ * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
+import { writeWhole } from '../../harness/report/write.js';
+import { exitCodeFor } from '../../harness/replay/result.js';
+import { formatForFile, renderReport } from '../../harness/report/formats.js';
+import { readReplaySettings, REPLAY_OPTIONS, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
+import { withProcessSignals } from '../deadline.js';
+import { VERSION } from '../version.js';
+import { parseCommandArgs, withHelpHint, type CliIo } from './args.js';
+import { REPLAY_USAGE, USAGE } from './usage.js';
+
+export type { CliIo } from './args.js';
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+
+export async function main(argv: string[], io: CliIo = defaultIo(), signal?: AbortSignal): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr.write(USAGE);
+        return 2;
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case '--version':
+      case '-v':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'replay':
+        return await replayCommand(rest, io, signal);
+      // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
+      case 'record':
+        return await (await import('./taskhub.js')).recordCommand(rest, io, signal);
+      case 'gate':
+        return await (await import('./taskhub.js')).gateCommand(rest, io, signal);
+      case 'validate':
+        return await (await import('./azure.js')).validateCommand(rest, io, signal);
+      case 'swap':
+        return await (await import('./azure.js')).swapCommand(rest, io, signal);
+      default:
+        throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/**
+ * The process around main(): SIGINT/SIGTERM cancel the command, which stops and says what it had
+ * done; a command that has not stopped STOP_GRACE_MS later, or a second signal, ends the process
+ * (exit 2). Nothing keeps the process alive after the report (a request left open, a worker).
+ */
+export async function runProcess(argv: string[]): Promise<number> {
+  const say = (message: string): boolean => process.stderr.write(`durable-gate: ${message}\n`);
+  return withProcessSignals((signal) => main(argv, defaultIo(), signal), { stopping: say, ending: say }, 2);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`durable-gate: ${error.message}\n`);
+  } else if (error instanceof AppLoadError) {
+    io.stderr.write(`durable-gate: could not load the function app: ${error.message}\n`);
+    if (error.userStack) io.stderr.write(`\nThe app's own error:\n${error.userStack}\n`);
+  } else {
+    io.stderr.write(`durable-gate: ${errorMessage(error)}\n`);
+  }
+  return 2;
+}
+
+/** replay's settings, and what only the terminal has: --output, --force, colour. */
+interface ReplayOptions extends ReplaySettings {
+  output?: string;
+  force: boolean;
+  color: boolean;
+}
+
+function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
+  const { values, positionals, input } = parseCommandArgs(
+    'replay',
+    args,
+    REPLAY_OPTIONS,
+    { output: { type: 'string' }, force: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
+    true,
+  );
+  if (values.help) return 'help';
+  if (!values.histories && positionals.length > 0) {
+    throw new UsageError(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+  }
+  const settings = withHelpHint('replay', () =>
+    readReplaySettings({
+      ...input,
+      // `--histories a.json b.json` lists several: positionals after --histories belong to it.
+      list: (name) => (name === 'histories' ? [...input.list(name), ...positionals] : input.list(name)),
+    }),
+  );
+  return {
+    ...settings,
+    ...(typeof values.output === 'string' ? { output: values.output } : {}),
+    force: values.force === true,
+    color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
+  };
+}
+
+async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const options = parseReplay(args, io);
+  if (options === 'help') {
+    io.stdout.write(REPLAY_USAGE);
+    return 0;
+  }
+  if (options.output) {
+    const target = resolve(io.cwd, options.output);
+    if (!options.force && existsSync(target))
+      throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
+  }
+  const progress = io.stderr.isTTY === true;
+  const { report, stopped } = await runReplaySettings(
+    options,
+    { cwd: io.cwd, ...(signal ? { signal } : {}) },
+    {
+      onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+      onProgress: (done, total) => {
+        if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
+      },
+    },
+  );
+  io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
+  if (options.output) {
+    await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
+      overwrite: options.force,
+    });
+  }
+  if (stopped) io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
+  return exitCodeFor(report.summary);
+}
