@@ -475,5 +475,13 @@ describe('the Action bundle: record and gate', () => {
     const r = action({ command: 'gate', 'task-hub': 'RecordHub', timeout: 'soon' });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("Invalid input timeout 'soon'. Expected a duration like 90s, 30m, 2h or 1h30m.");
+    // The failure is in the job summary too, where a failed step is read first.
+    expect(r.summary).toContain("Failed: Invalid input timeout 'soon'");
+  });
+
+  test('gate: a boolean input that is not true or false is an error naming it, never a silent false', () => {
+    const r = action({ command: 'gate', 'task-hub': 'RecordHub', 'stale-after': '1h', 'ignore-stale': 'yes' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("::error::Invalid input ignore-stale 'yes'. Expected true or false.");
   });
 });
