@@ -12,6 +12,7 @@ import { loadApp, type ReplayApp } from '../harness/app/host.js';
 import { runGate, type GateReport } from '../src/gate/gate.js';
 import { ReplayJudge } from '../src/gate/selective.js';
 import { renderGateText } from '../src/commands/gate.js';
+import { nameOptionsAs } from '../src/option-names.js';
 import { AzureTablesTaskHub, IN_FLIGHT_STATUSES } from '../src/taskhub/azure-tables.js';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
@@ -148,7 +149,8 @@ describe('gate --wait-for breaking', () => {
     expect(report.outcome).toBe('drained');
     expect(report.ignoredStale).toEqual(['stuck-1']);
     expect(polls[0]).toMatchObject({ blocking: 0, breaking: 1 });
-    expect(renderGateText(report, (name) => `--${name}`)).toContain(
+    nameOptionsAs((name) => `--${name}`);
+    expect(renderGateText(report)).toContain(
       'Nothing in flight that the new code breaks, except 1 possibly stuck instance(s) let through by --ignore-stale (stuck-1): they will fail on the new code if they ever resume',
     );
   });

@@ -477,10 +477,12 @@ function hubNameProblem(hub) {
 /* unused harmony export PRODUCTION */
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _arm_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1201);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1635);
 /**
  * A function app and its deployment slots through ARM (Microsoft.Web; protocol §8). 'production'
  * is the site itself; any other slot name is a slot under it.
  */
+
 
 
 const PRODUCTION = 'production';
@@ -495,7 +497,7 @@ function isObject(value) {
  * a settings list without `properties` is not "no settings", a site without them is not a site.
  */
 function expectShape(what, expected) {
-    return new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`, undefined, _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .INVALID_RESPONSE */ .Gl);
+    return new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)('arm-endpoint')} and the network path to it, then try again.`, undefined, _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .INVALID_RESPONSE */ .Gl);
 }
 /** The `properties` object of an answer (a resource, a config list), or an error naming the call. */
 function propertiesOf(body, what) {
@@ -509,13 +511,13 @@ class WebSite {
     constructor(arm, ref) {
         this.arm = arm;
         this.ref = ref;
-        for (const [option, value] of [
-            ['--subscription', ref.subscription],
-            ['--resource-group', ref.resourceGroup],
-            ['--app-name', ref.name],
+        for (const [name, value] of [
+            ['subscription', ref.subscription],
+            ['resource-group', ref.resourceGroup],
+            ['app-name', ref.name],
         ]) {
             if (!value || /[/?#\s]/.test(value))
-                throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
+                throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)(name)} '${value}'. Expected a name (no slashes or spaces).`);
         }
     }
     get id() {
@@ -529,7 +531,7 @@ class WebSite {
         return isProduction(slot) ? `${this.ref.name} (production)` : `${this.ref.name}/${slot}`;
     }
     /** The slot's resource; a missing app or slot is said plainly. */
-    async get(slot, option = '--slot') {
+    async get(slot, optionName = 'slot') {
         const what = `reading ${this.describe(slot)}`;
         let body;
         try {
@@ -538,12 +540,12 @@ class WebSite {
         catch (error) {
             if (error instanceof _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404) {
                 if (isProduction(slot)) {
-                    throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`, 404, error.code);
+                    throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)('app-name')}, ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)('resource-group')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)('subscription')}.`, 404, error.code);
                 }
                 if ((await this.plan().catch(() => undefined))?.flexConsumption) {
                     throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`'${this.ref.name}' runs on a Flex Consumption plan, which has no deployment slots. Deploy side by side instead (a new task hub name) or use orchestration versioning; durable-gate replay tells which in-flight instances the new code breaks.`, 404, error.code);
                 }
-                throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`, 404, error.code);
+                throw new _arm_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_2__/* .option */ .u)(optionName)}.`, 404, error.code);
             }
             throw error;
         }
@@ -638,6 +640,8 @@ class WebSite {
 /* harmony import */ var _taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1394);
 /* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(441);
 /* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5444);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1635);
+
 
 
 
@@ -660,7 +664,7 @@ function bindSettings(slot, settings, options) {
         connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
     }
     else if (vaulted) {
-        connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with --task-hub and --connection`;
+        connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('task-hub')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('connection')}`;
     }
     else {
         try {
@@ -709,8 +713,8 @@ async function validateSlots(options) {
         findings.push({
             level: 'error',
             code: 'same-slot',
-            message: `--slot and --target are both '${slot}'.`,
-            fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).',
+            message: `${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('slot')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('target')} are both '${slot}'.`,
+            fix: `Swap the staging slot into production: ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('slot')} staging (${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('target')} defaults to production).`,
         });
         return report;
     }
@@ -726,12 +730,12 @@ async function validateSlots(options) {
         return report;
     }
     // plan() has read the production site already.
-    for (const [name, option] of [
-        [slot, '--slot'],
-        [target, '--target'],
+    for (const [name, optionName] of [
+        [slot, 'slot'],
+        [target, 'target'],
     ])
         if (!(0,_site_js__WEBPACK_IMPORTED_MODULE_4__/* .isProduction */ .KV)(name))
-            await site.get(name, option);
+            await site.get(name, optionName);
     let config;
     if (options.appDir) {
         config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .readHostConfig */ .Rc)(options.appDir);
@@ -741,8 +745,8 @@ async function validateSlots(options) {
         findings.push({
             level: 'warning',
             code: 'no-host-json',
-            message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.",
-            fix: 'Pass --app <dir> with the function app folder being deployed.',
+            message: `host.json was not read (no ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('app')}): the task hubs and the storage setting are assumed to be the extension's defaults.`,
+            fix: `Give ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('app')} with the function app folder being deployed.`,
         });
     }
     if (config?.otherProvider) {
@@ -750,7 +754,7 @@ async function validateSlots(options) {
             level: 'warning',
             code: 'other-storage-provider',
             message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
-            fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
+            fix: `Gate through the HTTP management API instead (gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('http-endpoint')}).`,
         });
     }
     const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
@@ -1374,11 +1378,13 @@ function bodySnippet(body) {
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1394);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1930);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1635);
 /**
  * Reads a task hub in Azure Storage (DurableTask.AzureStorage layout; docs/runtime-rules.md §7):
  * `<hub>Instances` for what is in flight, `<hub>History` for histories, large values in the
  * `<hub lower-case>-largemessages` blob container.
  */
+
 
 
 
@@ -1586,7 +1592,7 @@ class AzureTablesTaskHub {
         const code = error.code ?? error.details?.errorCode ?? '';
         const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
         if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String(error.message)))) {
-            return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`);
+            return new TaskHubAccessError(`${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('task-hub')}), and is this the app's durable storage account?`);
         }
         if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {
             return new TaskHubAccessError(`${where}: the large-message blob is missing (${code}), so this history cannot be read whole.`);
@@ -1668,7 +1674,8 @@ function openTaskHub(options) {
 /* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(869);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9410);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6803);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7194);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1635);
 /**
  * Resolves the durable storage connection the way the Functions host does: `--connection <Name>`
  * (default AzureWebJobsStorage) names an app setting; its value is a connection string
@@ -1676,6 +1683,7 @@ function openTaskHub(options) {
  * `<Name>__tableServiceUri`, `<Name>__blobServiceUri`, `<Name>__credential`, `<Name>__clientId`.
  * Settings come from the environment, then from the app's local.settings.json Values.
  */
+
 
 
 
@@ -1837,7 +1845,7 @@ function resolveConnection(options = {}) {
     if (options.origin)
         throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
     throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
-        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`);
+        `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or name the setting that holds it with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .u)('connection')}.`);
 }
 function fromConnectionString(setting, text, clientOptions) {
     const parts = parseConnectionString(text);
@@ -1904,8 +1912,8 @@ function fromIdentity(setting, tableUri, blobUri, lookup, injected, clientOption
             ? new identity.ManagedIdentityCredential(clientId ? { clientId } : {})
             : new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
         // Storage tokens are masked like every other token (the Action reports them to core.setSecret).
-        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .secretSink */ ._f)();
-        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .maskingCredential */ .Ai)(made, sink) : made;
+        const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .secretSink */ ._f)();
+        credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .maskingCredential */ .Ai)(made, sink) : made;
         return credential;
     };
     // The SDK clients take a credential object; this one defers creating the real one until a token is needed.

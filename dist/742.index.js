@@ -24,6 +24,8 @@ var errors = __webpack_require__(9410);
 var http = __webpack_require__(6803);
 // EXTERNAL MODULE: ./src/azure/arm.ts
 var arm = __webpack_require__(1201);
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __webpack_require__(1635);
 ;// CONCATENATED MODULE: ./src/azure/swap.ts
 /**
  * The swap: staging into production through ARM, followed to its end, production's health checked
@@ -32,6 +34,7 @@ var arm = __webpack_require__(1201);
  * side is said to go on. An operation whose end could not be learnt is 'unknown', never 'failed':
  * a swap reported as failed gets run again, and a second swap undoes the first.
  */
+
 
 
 
@@ -143,13 +146,13 @@ async function runSwap(options) {
             if (!op.succeeded && unknown) {
                 return Object.assign(report, {
                     outcome: 'unknown',
-                    message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.`,
+                    message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; ${(0,option_names/* option */.u)('action')} reset undoes a preview whether or not it took effect.`,
                 });
             }
             return Object.assign(report, op.succeeded
                 ? {
                     outcome: 'previewed',
-                    message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.`,
+                    message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run ${(0,option_names/* option */.u)('action')} complete to swap, or ${(0,option_names/* option */.u)('action')} reset to cancel.`,
                 }
                 : { outcome: 'swap-failed', message: `The swap preview failed: ${op.message}. Nothing was swapped.` });
         }
@@ -164,7 +167,7 @@ async function runSwap(options) {
             if (!op.succeeded && unknown) {
                 return Object.assign(report, {
                     outcome: 'unknown',
-                    message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.`,
+                    message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running ${(0,option_names/* option */.u)('action')} reset again is safe.`,
                 });
             }
             return Object.assign(report, op.succeeded
@@ -176,7 +179,7 @@ async function runSwap(options) {
             if (pending?.toLowerCase() !== target.toLowerCase()) {
                 return Object.assign(report, {
                     outcome: 'nothing-to-complete',
-                    message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run --action preview first, or --action swap for a swap in one go.`,
+                    message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run ${(0,option_names/* option */.u)('action')} preview first, or ${(0,option_names/* option */.u)('action')} swap for a swap in one go.`,
                 });
             }
         }
@@ -202,7 +205,7 @@ async function runSwap(options) {
         if (!options.health) {
             return Object.assign(report, {
                 outcome: 'swapped',
-                message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.`,
+                message: `${slot} is swapped into ${target}. No ${(0,option_names/* option */.u)('health-url')} was given, so ${target}'s health was not checked.`,
             });
         }
         step(`checking ${options.health.url} (expect HTTP ${options.health.expectStatus}${options.health.expectText ? ` with '${options.health.expectText}'` : ''}, ${options.health.attempts} attempt(s) ${Math.round(options.health.intervalMs / 1000)} s apart)`);
@@ -215,7 +218,7 @@ async function runSwap(options) {
         if (options.rollback === 'never') {
             return Object.assign(report, {
                 outcome: 'unhealthy-not-rolled-back',
-                message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
+                message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (${(0,option_names/* option */.u)('rollback')} never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
             });
         }
         const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));
@@ -281,6 +284,7 @@ var commands_site = __webpack_require__(6107);
 
 
 
+
 const SWAP_OPTIONS = {
     ...commands_site.AZURE_OPTIONS,
     slot: 'text',
@@ -339,11 +343,8 @@ function readSwapSettings(given, env) {
         format: (0,options/* parseFormat */.Xc)(input.label('format'), input.text('format')),
     };
 }
-/**
- * Validation (unless skipped; errors stop the swap: nothing is changed), then the swap. `label`
- * names options in the report's message as the front end does.
- */
-async function runSwapCommand(settings, services, events = {}, label = (name) => name) {
+/** Validation (unless skipped; errors stop the swap: nothing is changed), then the swap. */
+async function runSwapCommand(settings, services, events = {}) {
     const { site, identity } = await (0,commands_site.openSite)(settings.azure, services, events, {
         timeoutMs: settings.timeoutMs,
         ...(services.signal ? { signal: services.signal } : {}),
@@ -372,7 +373,7 @@ async function runSwapCommand(settings, services, events = {}, label = (name) =>
                 rolledBack: false,
                 operations: [],
                 validation,
-                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (${label('skip-validation')}) if you are sure.`,
+                message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (${(0,option_names/* option */.u)('skip-validation')}) if you are sure.`,
             };
         }
     }
@@ -511,7 +512,7 @@ async function runValidateAction(signal) {
 }
 async function runSwapAction(signal) {
     const settings = readSwapSettings((0,input/* actionInput */.jD)(), process.env);
-    const report = await runSwapCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...events, onStep: (line) => core/* info */.pq(line) }, input/* actionLabel */.ZJ);
+    const report = await runSwapCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...events, onStep: (line) => core/* info */.pq(line) });
     core/* info */.pq(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderSwap(report));
     annotateFindings(report.validation);
     core/* setOutput */.uH('outcome', report.outcome);

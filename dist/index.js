@@ -32297,6 +32297,8 @@ var secrets = __nccwpck_require__(7194);
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __nccwpck_require__(1635);
 // EXTERNAL MODULE: ./src/action/input.ts
 var action_input = __nccwpck_require__(1898);
 // EXTERNAL MODULE: ./src/action/log.ts
@@ -32394,6 +32396,7 @@ function problem(group, options) {
 
 
 
+
 /** replay's inputs, parsed once; bad values are rejected with the value and the expected form. */
 function readSettings() {
     const input = (0,action_input/* actionInput */.jD)();
@@ -32452,6 +32455,7 @@ async function runAction() {
 const COMMANDS = ['replay', 'record', 'gate', 'validate', 'swap'];
 async function run(signal = new AbortController().signal) {
     const command = core/* getInput */.V4('command') || 'replay';
+    (0,option_names/* nameOptionsAs */.g)(action_input/* actionLabel */.ZJ);
     try {
         switch (command) {
             case 'replay':
@@ -32716,6 +32720,30 @@ function withDeadline(parent, ms, reason) {
             parent?.removeEventListener('abort', onParent);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 1635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ nameOptionsAs),
+/* harmony export */   u: () => (/* binding */ option)
+/* harmony export */ });
+/**
+ * How the libraries below the application layer name an option in a message: neutrally ('app-name')
+ * unless the front end in this process says how its users write them (`--app-name` on the command
+ * line, `input app-name` in the Action). Set once at start, like the secret sink (secrets.ts).
+ */
+let label = (name) => `'${name}'`;
+function nameOptionsAs(naming) {
+    label = naming;
+}
+/** The option as the user of this process writes it. */
+function option(name) {
+    return label(name);
 }
 
 

@@ -375,6 +375,8 @@ async function runGateJob(job) {
     }
 }
 
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __webpack_require__(1635);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
@@ -641,6 +643,7 @@ var site = __webpack_require__(6107);
 
 
 
+
 const GATE_OPTIONS = {
     ...HUB_OPTIONS,
     ...site.AZURE_OPTIONS,
@@ -772,14 +775,14 @@ function ago(seconds) {
     const m = Math.floor((seconds % 3600) / 60);
     return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
 }
-/** The report as text: the outcome first, then what blocks (a table) when it did not pass. `label` names options as the front end does. */
-function renderGateText(report, label = (name) => name) {
+/** The report as text: the outcome first, then what blocks (a table) when it did not pass. */
+function renderGateText(report) {
     const lines = [];
     switch (report.outcome) {
         case 'drained':
             if (report.waitFor === 'breaking' && report.safe?.length) {
                 const passed = report.ignoredStale.length
-                    ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by ${label('ignore-stale')} (${report.ignoredStale.map(options/* printable */.g$).join(', ')}): they will fail on the new code if they ever resume`
+                    ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by ${(0,option_names/* option */.u)('ignore-stale')} (${report.ignoredStale.map(options/* printable */.g$).join(', ')}): they will fail on the new code if they ever resume`
                     : 'Nothing in flight that the new code breaks';
                 lines.push(`${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`);
                 for (const i of report.safe)
@@ -788,7 +791,7 @@ function renderGateText(report, label = (name) => name) {
             }
             lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
             if (report.ignoredStale.length)
-                lines.push(`Let through as possibly stuck (${label('ignore-stale')}): ${report.ignoredStale.map(options/* printable */.g$).join(', ')}`);
+                lines.push(`Let through as possibly stuck (${(0,option_names/* option */.u)('ignore-stale')}): ${report.ignoredStale.map(options/* printable */.g$).join(', ')}`);
             break;
         case 'timeout':
             lines.push(report.waitFor === 'breaking'
@@ -824,7 +827,7 @@ function renderGateText(report, label = (name) => name) {
                 .join('  ')
                 .trimEnd());
         if (shown.some((i) => i.possiblyStuck))
-            lines.push(`Possibly stuck: not updated for longer than ${label('stale-after')}. Check them; ${label('ignore-stale')} lets them pass.`);
+            lines.push(`Possibly stuck: not updated for longer than ${(0,option_names/* option */.u)('stale-after')}. Check them; ${(0,option_names/* option */.u)('ignore-stale')} lets them pass.`);
         if (selective && report.safe?.length)
             lines.push(`${report.safe.length} other instance(s) in flight replay cleanly on the new code: not waited for.`);
     }
@@ -1534,7 +1537,7 @@ async function gateCommand(args, io, signal) {
         onWarning: (0,cli_args/* say */.cv)(io, 'warning: '),
         onPoll: (_, line) => io.stderr.write(`${line}\n`),
     });
-    io.stdout.write(settings.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report, cli_args/* cliLabel */.VU));
+    io.stdout.write(settings.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
     return gateExitCode(report);
 }
 

@@ -3943,6 +3943,8 @@ function parseMegabytes(option, text) {
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __nccwpck_require__(1635);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __nccwpck_require__(7593);
 // EXTERNAL MODULE: ./src/cli/usage.ts
@@ -3963,9 +3965,11 @@ var usage = __nccwpck_require__(7485);
 
 
 
+
 const defaultIo = () => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 async function main(argv, io = defaultIo(), signal) {
     const [command, ...rest] = argv;
+    (0,option_names/* nameOptionsAs */.g)(cli_args/* cliLabel */.VU);
     try {
         switch (command) {
             case undefined:
@@ -4412,6 +4416,30 @@ function withDeadline(parent, ms, reason) {
             parent?.removeEventListener('abort', onParent);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 1635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ nameOptionsAs),
+/* harmony export */   u: () => (/* binding */ option)
+/* harmony export */ });
+/**
+ * How the libraries below the application layer name an option in a message: neutrally ('app-name')
+ * unless the front end in this process says how its users write them (`--app-name` on the command
+ * line, `input app-name` in the Action). Set once at start, like the secret sink (secrets.ts).
+ */
+let label = (name) => `'${name}'`;
+function nameOptionsAs(naming) {
+    label = naming;
+}
+/** The option as the user of this process writes it. */
+function option(name) {
+    return label(name);
 }
 
 

@@ -4,7 +4,7 @@ import { renderValidation, type ValidationReport } from '../azure/slots.js';
 import { swapExitCode } from '../azure/swap.js';
 import { readSwapSettings, renderSwap, runSwapCommand } from '../commands/swap.js';
 import { readValidateSettings, runValidate } from '../commands/validate.js';
-import { actionInput, actionLabel, workspace } from './input.js';
+import { actionInput, workspace } from './input.js';
 import { writeReportFile, writeSummary } from './outputs.js';
 
 const events = { onNotice: (message: string) => core.info(message), onWarning: (message: string) => core.warning(message) };
@@ -47,7 +47,7 @@ export async function runValidateAction(signal: AbortSignal): Promise<void> {
 
 export async function runSwapAction(signal: AbortSignal): Promise<void> {
   const settings = readSwapSettings(actionInput(), process.env);
-  const report = await runSwapCommand(settings, { cwd: workspace(), env: process.env, signal }, { ...events, onStep: (line) => core.info(line) }, actionLabel);
+  const report = await runSwapCommand(settings, { cwd: workspace(), env: process.env, signal }, { ...events, onStep: (line) => core.info(line) });
   core.info(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderSwap(report));
   annotateFindings(report.validation);
   core.setOutput('outcome', report.outcome);

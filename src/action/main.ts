@@ -14,7 +14,8 @@ import { readReplaySettings, runReplaySettings, type ReplaySettings } from '../c
 import { withProcessSignals } from '../deadline.js';
 import { reportSecretsTo } from '../secrets.js';
 import { VERSION } from '../version.js';
-import { actionInput, workspace } from './input.js';
+import { nameOptionsAs } from '../option-names.js';
+import { actionInput, actionLabel, workspace } from './input.js';
 import { logData } from './log.js';
 import { writeSummary } from './outputs.js';
 import { replayMarkdown } from './markdown.js';
@@ -87,6 +88,7 @@ const COMMANDS = ['replay', 'record', 'gate', 'validate', 'swap'] as const;
 
 export async function run(signal: AbortSignal = new AbortController().signal): Promise<void> {
   const command = core.getInput('command') || 'replay';
+  nameOptionsAs(actionLabel);
   try {
     switch (command) {
       case 'replay':

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { readGateSettings, renderGateText, runGateCommand } from '../commands/gate.js';
 import { readRecordSettings, runRecord } from '../commands/record.js';
 import { gateExitCode } from '../gate/gate.js';
-import { actionInput, actionLabel, workspace } from './input.js';
+import { actionInput, workspace } from './input.js';
 import { logData } from './log.js';
 import { writeSummary, writeReportFile } from './outputs.js';
 
@@ -30,7 +30,7 @@ export async function runGateAction(signal: AbortSignal): Promise<void> {
     { cwd: workspace(), env: process.env, signal },
     { ...events, onStart: (sentence) => core.info(sentence), onPoll: (_, line) => core.info(line) },
   );
-  const text = renderGateText(report, actionLabel);
+  const text = renderGateText(report);
   logData(settings.format === 'json' ? JSON.stringify(report, null, 2) : text);
   core.setOutput('drained', report.drained);
   core.setOutput('in-flight', report.inFlight.length);

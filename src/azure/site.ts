@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../harness/errors.js';
 import { ArmError, INVALID_RESPONSE, type ArmClient } from './arm.js';
+import { option } from '../option-names.js';
 
 export interface SiteRef {
   subscription: string;
@@ -36,7 +37,7 @@ function isObject(value: unknown): value is Json {
  */
 function expectShape(what: string, expected: string): ArmError {
   return new ArmError(
-    `${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it, then try again.`,
+    `${what}: Azure Resource Manager answered without ${expected}, so the answer cannot be trusted. Something other than Resource Manager may have answered (a proxy, a sign-in page): check ${option('arm-endpoint')} and the network path to it, then try again.`,
     undefined,
     INVALID_RESPONSE,
   );
@@ -53,12 +54,12 @@ export class WebSite {
     readonly arm: ArmClient,
     readonly ref: SiteRef,
   ) {
-    for (const [option, value] of [
-      ['--subscription', ref.subscription],
-      ['--resource-group', ref.resourceGroup],
-      ['--app-name', ref.name],
+    for (const [name, value] of [
+      ['subscription', ref.subscription],
+      ['resource-group', ref.resourceGroup],
+      ['app-name', ref.name],
     ] as const) {
-      if (!value || /[/?#\s]/.test(value)) throw new UsageError(`Invalid ${option} '${value}'. Expected a name (no slashes or spaces).`);
+      if (!value || /[/?#\s]/.test(value)) throw new UsageError(`Invalid ${option(name)} '${value}'. Expected a name (no slashes or spaces).`);
     }
   }
 
@@ -78,7 +79,7 @@ export class WebSite {
   /** The slot's resource; a missing app or slot is said plainly. */
   async get(
     slot: string,
-    option = '--slot',
+    optionName = 'slot',
   ): Promise<{
     properties: { serverFarmId?: string; functionAppConfig?: unknown; state?: string; defaultHostName?: string; targetSwapSlot?: string | null };
     kind?: string;
@@ -91,7 +92,7 @@ export class WebSite {
       if (error instanceof ArmError && error.status === 404) {
         if (isProduction(slot)) {
           throw new ArmError(
-            `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check --app-name, --resource-group and --subscription.`,
+            `function app '${this.ref.name}' was not found in resource group '${this.ref.resourceGroup}' of subscription ${this.ref.subscription}. Check ${option('app-name')}, ${option('resource-group')} and ${option('subscription')}.`,
             404,
             error.code,
           );
@@ -104,7 +105,7 @@ export class WebSite {
           );
         }
         throw new ArmError(
-          `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option}.`,
+          `slot '${slot}' of '${this.ref.name}' was not found. Create it (az functionapp deployment slot create) or check ${option(optionName)}.`,
           404,
           error.code,
         );

@@ -10,6 +10,7 @@ import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
 import { hubSettingNames, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
 import { isProduction, type WebSite } from './site.js';
+import { option } from '../option-names.js';
 
 export interface SlotBinding {
   slot: string;
@@ -53,7 +54,7 @@ export function bindSettings(slot: string, settings: Record<string, string>, opt
   if (settingNames.length === 0) {
     connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
   } else if (vaulted) {
-    connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with --task-hub and --connection`;
+    connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with ${option('task-hub')} and ${option('connection')}`;
   } else {
     try {
       connection = resolveConnection({ setting: connectionName, env: settings, credential: options.credential, origin: `the app settings of slot ${slot}` });
@@ -131,8 +132,8 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     findings.push({
       level: 'error',
       code: 'same-slot',
-      message: `--slot and --target are both '${slot}'.`,
-      fix: 'Swap the staging slot into production: --slot staging (--target defaults to production).',
+      message: `${option('slot')} and ${option('target')} are both '${slot}'.`,
+      fix: `Swap the staging slot into production: ${option('slot')} staging (${option('target')} defaults to production).`,
     });
     return report;
   }
@@ -148,11 +149,11 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     return report;
   }
   // plan() has read the production site already.
-  for (const [name, option] of [
-    [slot, '--slot'],
-    [target, '--target'],
+  for (const [name, optionName] of [
+    [slot, 'slot'],
+    [target, 'target'],
   ] as const)
-    if (!isProduction(name)) await site.get(name, option);
+    if (!isProduction(name)) await site.get(name, optionName);
   let config: DurableHostConfig | undefined;
   if (options.appDir) {
     config = readHostConfig(options.appDir);
@@ -161,8 +162,8 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     findings.push({
       level: 'warning',
       code: 'no-host-json',
-      message: "host.json was not read (no --app): the task hubs and the storage setting are assumed to be the extension's defaults.",
-      fix: 'Pass --app <dir> with the function app folder being deployed.',
+      message: `host.json was not read (no ${option('app')}): the task hubs and the storage setting are assumed to be the extension's defaults.`,
+      fix: `Give ${option('app')} with the function app folder being deployed.`,
     });
   }
   if (config?.otherProvider) {
@@ -170,7 +171,7 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       level: 'warning',
       code: 'other-storage-provider',
       message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
-      fix: 'Gate through the HTTP management API instead (gate --http-endpoint).',
+      fix: `Gate through the HTTP management API instead (gate with ${option('http-endpoint')}).`,
     });
   }
   const bindings = await Promise.all(

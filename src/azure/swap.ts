@@ -10,6 +10,7 @@ import { send, sleep as wait, tlsProblem } from '../http.js';
 import { ArmCancelled, ArmError, OUTCOME_UNKNOWN } from './arm.js';
 import type { ValidationReport } from './slots.js';
 import type { WebSite } from './site.js';
+import { option } from '../option-names.js';
 
 export const SWAP_ACTIONS = ['swap', 'preview', 'complete', 'reset'] as const;
 export type SwapAction = (typeof SWAP_ACTIONS)[number];
@@ -188,7 +189,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       if (!op.succeeded && unknown) {
         return Object.assign(report, {
           outcome: 'unknown' as const,
-          message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; --action reset undoes a preview whether or not it took effect.`,
+          message: `Whether ${target}'s slot settings were applied to ${slot} is not known: ${unknown}. Nothing was swapped and ${target} was not touched. Check the app's activity log; ${option('action')} reset undoes a preview whether or not it took effect.`,
         });
       }
       return Object.assign(
@@ -196,7 +197,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
         op.succeeded
           ? {
               outcome: 'previewed' as const,
-              message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run --action complete to swap, or --action reset to cancel.`,
+              message: `${target}'s slot settings are applied to ${slot}, which restarted with them. Warm it up and check it, then run ${option('action')} complete to swap, or ${option('action')} reset to cancel.`,
             }
           : { outcome: 'swap-failed' as const, message: `The swap preview failed: ${op.message}. Nothing was swapped.` },
       );
@@ -212,7 +213,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       if (!op.succeeded && unknown) {
         return Object.assign(report, {
           outcome: 'unknown' as const,
-          message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running --action reset again is safe.`,
+          message: `Whether the swap preview of ${slot} was reset is not known: ${unknown}. ${target} was not touched. Running ${option('action')} reset again is safe.`,
         });
       }
       return Object.assign(
@@ -227,7 +228,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
       if (pending?.toLowerCase() !== target.toLowerCase()) {
         return Object.assign(report, {
           outcome: 'nothing-to-complete' as const,
-          message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run --action preview first, or --action swap for a swap in one go.`,
+          message: `No swap with preview of ${slot} into ${target} is in progress${pending ? ` (${slot} is prepared to swap into ${pending})` : ''}: nothing was swapped. Run ${option('action')} preview first, or ${option('action')} swap for a swap in one go.`,
         });
       }
     }
@@ -253,7 +254,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (!options.health) {
       return Object.assign(report, {
         outcome: 'swapped' as const,
-        message: `${slot} is swapped into ${target}. No --health-url was given, so ${target}'s health was not checked.`,
+        message: `${slot} is swapped into ${target}. No ${option('health-url')} was given, so ${target}'s health was not checked.`,
       });
     }
     step(
@@ -270,7 +271,7 @@ export async function runSwap(options: SwapOptions): Promise<SwapReport> {
     if (options.rollback === 'never') {
       return Object.assign(report, {
         outcome: 'unhealthy-not-rolled-back' as const,
-        message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (--rollback never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
+        message: `${target} is unhealthy after the swap (${last}) and was NOT swapped back (${option('rollback')} never). Swap back now with: durable-gate swap --slot ${slot} --target ${target} ${site_} --skip-validation`,
       });
     }
     const back = await operate('swap back', slot, target, () => site.swap(slot, target, { swappingBack: true }));

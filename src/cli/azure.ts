@@ -3,7 +3,7 @@ import { renderValidation } from '../azure/slots.js';
 import { swapExitCode } from '../azure/swap.js';
 import { readSwapSettings, renderSwap, runSwapCommand, SWAP_OPTIONS } from '../commands/swap.js';
 import { readValidateSettings, runValidate, VALIDATE_OPTIONS } from '../commands/validate.js';
-import { cliLabel, parseCommandArgs, say, withHelpHint, type CliIo } from './args.js';
+import { parseCommandArgs, say, withHelpHint, type CliIo } from './args.js';
 import { SWAP_USAGE, VALIDATE_USAGE } from './usage.js';
 
 export async function validateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -33,7 +33,6 @@ export async function swapCommand(args: string[], io: CliIo, signal?: AbortSigna
     settings,
     { cwd: io.cwd, env: io.env, ...(signal ? { signal } : {}) },
     { onNotice: say(io), onWarning: say(io, 'warning: '), onStep: say(io) },
-    cliLabel,
   );
   io.stdout.write(
     settings.format === 'json'

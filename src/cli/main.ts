@@ -11,7 +11,8 @@ import { formatForFile, renderReport } from '../../harness/report/formats.js';
 import { readReplaySettings, REPLAY_OPTIONS, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
 import { withProcessSignals } from '../deadline.js';
 import { VERSION } from '../version.js';
-import { parseCommandArgs, withHelpHint, type CliIo } from './args.js';
+import { nameOptionsAs } from '../option-names.js';
+import { cliLabel, parseCommandArgs, withHelpHint, type CliIo } from './args.js';
 import { REPLAY_USAGE, USAGE } from './usage.js';
 
 export type { CliIo } from './args.js';
@@ -20,6 +21,7 @@ const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr
 
 export async function main(argv: string[], io: CliIo = defaultIo(), signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
+  nameOptionsAs(cliLabel);
   try {
     switch (command) {
       case undefined:

@@ -3,7 +3,7 @@ import { gateExitCode } from '../gate/gate.js';
 import { readGateSettings, renderGateText, runGateCommand, GATE_OPTIONS } from '../commands/gate.js';
 import { readRecordSettings, RECORD_OPTIONS, runRecord } from '../commands/record.js';
 import { UsageError } from '../../harness/errors.js';
-import { cliLabel, parseCommandArgs, say, withHelpHint, type CliIo } from './args.js';
+import { parseCommandArgs, say, withHelpHint, type CliIo } from './args.js';
 import { GATE_USAGE, RECORD_USAGE } from './usage.js';
 
 export async function recordCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -51,6 +51,6 @@ export async function gateCommand(args: string[], io: CliIo, signal?: AbortSigna
       onPoll: (_, line) => io.stderr.write(`${line}\n`),
     },
   );
-  io.stdout.write(settings.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report, cliLabel));
+  io.stdout.write(settings.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderGateText(report));
   return gateExitCode(report);
 }

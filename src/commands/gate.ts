@@ -7,10 +7,11 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../harness/errors.js';
 import type { GatePoll, GateReport } from '../gate/gate.js';
 import { runGateJob, type GateSource } from '../gate/job.js';
+import { option } from '../option-names.js';
 import { secretSink } from '../secrets.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
 import { DEFAULT_CONNECTION_SETTING, HUB_OPTIONS, openHub, readHubSettings, type HubSettings } from './hub.js';
-import { declaredInput, type CommandEvents, type CommandServices, type OptionLabel, type SettingsInput } from './input.js';
+import { declaredInput, type CommandEvents, type CommandServices, type SettingsInput } from './input.js';
 import { parseDuration, parseFormat, parseStatuses, parseWaitFor, printable, redact } from './options.js';
 import { AZURE_OPTIONS, readAzureSettings, slotNeedsApp, type AzureSettings } from './site.js';
 
@@ -197,14 +198,14 @@ function ago(seconds: number | undefined): string {
   return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
 }
 
-/** The report as text: the outcome first, then what blocks (a table) when it did not pass. `label` names options as the front end does. */
-export function renderGateText(report: GateReport, label: OptionLabel = (name) => name): string {
+/** The report as text: the outcome first, then what blocks (a table) when it did not pass. */
+export function renderGateText(report: GateReport): string {
   const lines: string[] = [];
   switch (report.outcome) {
     case 'drained':
       if (report.waitFor === 'breaking' && report.safe?.length) {
         const passed = report.ignoredStale.length
-          ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by ${label('ignore-stale')} (${report.ignoredStale.map(printable).join(', ')}): they will fail on the new code if they ever resume`
+          ? `Nothing in flight that the new code breaks, except ${report.ignoredStale.length} possibly stuck instance(s) let through by ${option('ignore-stale')} (${report.ignoredStale.map(printable).join(', ')}): they will fail on the new code if they ever resume`
           : 'Nothing in flight that the new code breaks';
         lines.push(
           `${passed}, after ${report.polls} poll(s), ${report.waitedSeconds} s: the deployment may go on. ${report.safe.length} instance(s) still in flight replay cleanly on the new code and continue on it:`,
@@ -213,7 +214,7 @@ export function renderGateText(report: GateReport, label: OptionLabel = (name) =
         break;
       }
       lines.push(`Drained after ${report.polls} poll(s), ${report.waitedSeconds} s: nothing in flight blocks the deployment.`);
-      if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (${label('ignore-stale')}): ${report.ignoredStale.map(printable).join(', ')}`);
+      if (report.ignoredStale.length) lines.push(`Let through as possibly stuck (${option('ignore-stale')}): ${report.ignoredStale.map(printable).join(', ')}`);
       break;
     case 'timeout':
       lines.push(
@@ -253,7 +254,7 @@ export function renderGateText(report: GateReport, label: OptionLabel = (name) =
           .trimEnd(),
       );
     if (shown.some((i) => i.possiblyStuck))
-      lines.push(`Possibly stuck: not updated for longer than ${label('stale-after')}. Check them; ${label('ignore-stale')} lets them pass.`);
+      lines.push(`Possibly stuck: not updated for longer than ${option('stale-after')}. Check them; ${option('ignore-stale')} lets them pass.`);
     if (selective && report.safe?.length) lines.push(`${report.safe.length} other instance(s) in flight replay cleanly on the new code: not waited for.`);
   }
   return lines.join('\n') + '\n';

@@ -28,9 +28,6 @@ export interface SettingsInput {
   passed(name: string, value: string): string;
 }
 
-/** Names an option as a front end does: `--timeout` on the command line, `input timeout` in the Action. */
-export type OptionLabel = (name: string) => string;
-
 /** What a command may use besides its settings: the folder paths are relative to, the environment (app settings, secrets), a cancel. */
 export interface CommandServices {
   cwd: string;

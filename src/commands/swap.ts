@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../harness/errors.js';
 import { validateSlots, type ValidationReport } from '../azure/slots.js';
 import { runSwap, SWAP_ACTIONS, type HealthCheck, type SwapAction, type SwapReport } from '../azure/swap.js';
-import { declaredInput, type CommandEvents, type CommandServices, type OptionLabel, type SettingsInput } from './input.js';
+import { option } from '../option-names.js';
+import { declaredInput, type CommandEvents, type CommandServices, type SettingsInput } from './input.js';
 import { parseCount, parseDuration, parseFormat } from './options.js';
 import { AZURE_OPTIONS, openSite, readAzureSettings, type AzureSettings } from './site.js';
 
@@ -92,16 +93,8 @@ export interface SwapEvents extends CommandEvents {
   onStep?: (line: string) => void;
 }
 
-/**
- * Validation (unless skipped; errors stop the swap: nothing is changed), then the swap. `label`
- * names options in the report's message as the front end does.
- */
-export async function runSwapCommand(
-  settings: SwapSettings,
-  services: CommandServices,
-  events: SwapEvents = {},
-  label: OptionLabel = (name) => name,
-): Promise<SwapReport> {
+/** Validation (unless skipped; errors stop the swap: nothing is changed), then the swap. */
+export async function runSwapCommand(settings: SwapSettings, services: CommandServices, events: SwapEvents = {}): Promise<SwapReport> {
   const { site, identity } = await openSite(settings.azure, services, events, {
     timeoutMs: settings.timeoutMs,
     ...(services.signal ? { signal: services.signal } : {}),
@@ -129,7 +122,7 @@ export async function runSwapCommand(
         rolledBack: false,
         operations: [],
         validation,
-        message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (${label('skip-validation')}) if you are sure.`,
+        message: `Not swapped: the slot set-up has ${validation.findings.filter((f) => f.level === 'error').length} error(s), each listed with its fix. Nothing was changed. Fix them, or skip the validation (${option('skip-validation')}) if you are sure.`,
       };
     }
   }

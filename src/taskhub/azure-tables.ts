@@ -9,6 +9,7 @@ import { odata, type TableClient, type TableEntityResult } from '@azure/data-tab
 import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { resolveConnection, type StorageConnection } from './connection.js';
 import { escapePartitionKey, unescapePartitionKey } from './keys.js';
+import { option } from '../option-names.js';
 
 /** Statuses an instance can resume from on new code: the gate waits for these by default. */
 export const IN_FLIGHT_STATUSES = ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] as const;
@@ -265,7 +266,7 @@ export class AzureTablesTaskHub implements InFlightSource {
     const where = `${resource} in storage account ${this.connection.account} (${this.connection.credentialKind})`;
     if (status === 404 && (code === 'TableNotFound' || code === 'ResourceNotFound' || /TableNotFound/.test(String((error as Error).message)))) {
       return new TaskHubAccessError(
-        `${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or --task-hub), and is this the app's durable storage account?`,
+        `${where}: the table does not exist. Is the task hub name right (host.json extensions.durableTask.hubName, or ${option('task-hub')}), and is this the app's durable storage account?`,
       );
     }
     if (status === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound')) {

@@ -14,6 +14,7 @@ import { RestError, type PipelinePolicy, type PipelineRequest } from '@azure/cor
 import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { bodySnippet } from '../http.js';
 import { maskingCredential, secretSink } from '../secrets.js';
+import { option } from '../option-names.js';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -206,7 +207,7 @@ export function resolveConnection(options: ConnectionOptions = {}): StorageConne
     throw new UsageError(`${setting} is empty in ${options.origin}, and neither ${setting}__accountName nor ${setting}__tableServiceUri is set`);
   throw new UsageError(
     `no storage connection: the setting ${setting} is not set in the environment${options.appDir ? ' or in local.settings.json' : ''}, and neither is ${setting}__accountName or ${setting}__tableServiceUri. ` +
-      `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or use --connection <SettingName>.`,
+      `Set ${setting} to the task hub's storage connection string (or UseDevelopmentStorage=true for Azurite), or name the setting that holds it with ${option('connection')}.`,
   );
 }
 
