@@ -61,8 +61,6 @@ export interface ReplayApp {
   readonly info: AppInfo;
   /** Replay histories; results come back in the order given. */
   replay(items: HistoryItem[], options?: EngineOptions): Promise<ReplayResult[]>;
-  /** The bench's floor: the SDK's own handler called on each payload, timed inside the worker. */
-  floor(histories: { name: string; text: string; payload: string }[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -406,11 +404,6 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
       return handle.info;
     },
     replay: (items, engineOptions = {}) => replay(items, engineOptions),
-    async floor(histories) {
-      const answer = await handle.request({ type: 'floor', histories });
-      if (answer.type === 'floor-done') return answer.seconds;
-      throw new Error(answer.type === 'crash' ? answer.message : `unexpected answer ${answer.type}`);
-    },
     close: () => handle.terminate(),
   };
 }

@@ -31,7 +31,11 @@ export interface LoadedApp {
    * parsed object the worker would make of it (saves a serialization round trip per history).
    */
   invokeOrchestrator(name: string, payload: string | object): Promise<InvocationOutcome>;
-  /** Calls the registered handler directly with a parsed payload: the bench's floor. */
+  /**
+   * Bench only (harness/bench/floor-worker.ts, for scripts/bench.mjs): the registered handler
+   * called directly with a parsed payload, the floor the replay is measured against. The replay
+   * never calls it; it lives here because only the loader holds the registrations.
+   */
   bareHandler(name: string): ((payload: unknown) => Promise<unknown>) | undefined;
   /** The folder of the app's durable-functions package (to instrument it when locating calls). */
   durableFunctionsDir: string;

@@ -41,15 +41,12 @@ function countFinished(): void {
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
 export type HistoryItem = { file: string } | { value: unknown; source: string } | { text: string; source: string };
 
-export type ToWorker =
-  | { type: 'replay'; id: number; items: HistoryItem[]; options: EngineOptions }
-  | { type: 'floor'; id: number; histories: { name: string; text: string; payload: string }[] };
+export type ToWorker = { type: 'replay'; id: number; items: HistoryItem[]; options: EngineOptions };
 
 export type FromWorker =
   | { type: 'ready'; info: AppInfo }
   | { type: 'load-error'; message: string; userStack?: string }
   | { type: 'results'; id: number; results: ReplayResult[] }
-  | { type: 'floor-done'; id: number; seconds: number }
   | { type: 'crash'; id: number; message: string };
 
 async function loadItem(item: HistoryItem): Promise<LoadedHistory> {
@@ -95,26 +92,6 @@ async function replayItem(app: LoadedApp, item: HistoryItem, options: EngineOpti
   }
 }
 
-/** The bench's floor: call the SDK's own handler on each payload, nothing else. */
-async function floor(app: LoadedApp, histories: { name: string; payload: string }[]): Promise<number> {
-  const handlers = new Map<string, (payload: unknown) => Promise<unknown>>();
-  const started = process.hrtime.bigint();
-  for (const history of histories) {
-    let handler = handlers.get(history.name);
-    if (!handler) {
-      handler = app.bareHandler(history.name);
-      if (!handler) continue;
-      handlers.set(history.name, handler);
-    }
-    try {
-      await handler(JSON.parse(history.payload));
-    } catch {
-      // A throwing orchestrator costs the same in the floor as in the harness.
-    }
-  }
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
 function send(message: FromWorker): void {
   process.send!(message);
 }
@@ -151,8 +128,7 @@ export async function runWorker(init: WorkerInit): Promise<void> {
   process.on('message', (message: ToWorker) => {
     const reply = async (): Promise<FromWorker> => {
       try {
-        if (message.type === 'replay') return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
-        return { type: 'floor-done', id: message.id, seconds: await floor(app, message.histories) };
+        return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
       } catch (error) {
         return { type: 'crash', id: message.id, message: errorMessage(error) };
       }

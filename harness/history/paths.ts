@@ -1,6 +1,7 @@
 /**
  * Expands `--histories` arguments: files, folders (every *.json below them) and globs
- * (`*`, `?`, `**`). Node 20 has no fs.glob, so the walk is done here.
+ * (`*`, `?`, `**`, `[...]`, `{a,b}`; `\` escapes the next character but on Windows). Node 20 has no fs.glob,
+ * so the walk is done here; whether a path matches is picomatch's to say (see globMatcher).
  *
  * Symbolic links are followed, to files and to folders: a history behind a link must be replayed,
  * not skipped (a skipped breaking history would let a deploy through). A folder reached twice
@@ -10,6 +11,7 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch/posix.js';
 
 export interface ExpandedPaths {
   files: string[];
@@ -123,18 +125,42 @@ async function walk(dir: string, realDir: string, walked: Set<string>): Promise<
 }
 
 async function globFiles(pattern: string, cwd: string): Promise<Found[]> {
-  const normalized = pattern.split(sep).join('/');
-  const segments = normalized.split('/');
+  const segments = globPattern(pattern).split('/');
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
   const baseSegments = segments.slice(0, firstGlob);
   const base = baseSegments.length === 0 ? cwd : resolve(cwd, baseSegments.join('/') || '/');
-  const rest = segments.slice(firstGlob);
-  const matcher = globToRegExp(rest.join('/'));
+  const rest = segments.slice(firstGlob).join('/');
+  const matches = globMatcher(rest);
+  const restSegments = picomatch.scan(rest, { parts: true }).parts ?? [rest];
   const all = await walkFrom(base);
   return all.filter((found) => {
     const rel = relative(base, found.path).split(sep).join('/');
-    return matcher.test(rel) || (found.real === undefined && (found.unlisted || mayBeFolder(found.path)) && mayHoldMatches(rest, rel.split('/')));
+    return matches(rel) || (found.real === undefined && (found.unlisted || mayBeFolder(found.path)) && mayHoldMatches(restSegments, rel.split('/')));
   });
+}
+
+/**
+ * A glob as given, with '/' between folders: on Windows `\` separates folders there (so it
+ * escapes nothing); elsewhere it escapes the next character.
+ */
+export function globPattern(pattern: string, separator: string = sep): string {
+  return separator === '/' ? pattern : pattern.split(separator).join('/');
+}
+
+/**
+ * Whether a '/'-separated path relative to the glob's folder matches the glob.
+ *
+ * picomatch, not a matcher of our own (braces holding globs and an escaped `\*` were wrong in ours)
+ * nor Node's path.matchesGlob (missing before Node 20.17, which package.json's engines allow, and
+ * experimental, with a warning, on Node 20 and 22): it is maintained and has no dependencies, so
+ * the library stays light to install. Its POSIX flavour: the separator is made '/' beforehand
+ * (globPattern). As before, parentheses and double quotes are plain characters (picomatch would
+ * read regex groups, extglobs and quoting), a leading `!` does not negate, `[!a]` does, and `*`
+ * does not stop at a leading dot (the walk skips hidden entries itself).
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  const plain = glob.replace(/\\.|[()"]/g, (m) => (m.length === 2 ? m : `\\${m}`));
+  return picomatch(plain, { dot: true, nonegate: true, noextglob: true, posix: true });
 }
 
 /** Could files below the folder `path` (segments) match the glob `pattern` (segments)? */
@@ -143,48 +169,9 @@ function mayHoldMatches(pattern: readonly string[], path: readonly string[]): bo
   const [head, ...tail] = pattern;
   if (head === undefined) return false;
   if (head === '**') return mayHoldMatches(tail, path) || mayHoldMatches(pattern, path.slice(1));
-  return globToRegExp(head).test(path[0]!) && mayHoldMatches(tail, path.slice(1));
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += `(?:${glob
-          .slice(i + 1, end)
-          .split(',')
-          .map(escapeRe)
-          .join('|')})`;
-        i = end;
-      }
-    } else re += escapeRe(c);
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function escapeRe(text: string): string {
-  return text.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  // A brace that spans folders ({a,b/c}) cannot be matched one folder at a time: the folder may hold matches.
+  if (head.includes('/')) return true;
+  return globMatcher(head)(path[0]!) && mayHoldMatches(tail, path.slice(1));
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {

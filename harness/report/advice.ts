@@ -42,6 +42,7 @@ export function nextName(name: string): string {
   return `${match[1]}V${match[2] ? Number(match[2]) + 1 : 2}`;
 }
 
+// No semver package: only major and minor are compared, on versions written loosely ("v2", "1.4") that strict semver refuses.
 /** major.minor.patch, missing parts 0; undefined when not a version. */
 function parseVersion(text: string): number[] | undefined {
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());

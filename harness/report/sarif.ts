@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// Types only (@types/sarif, a devDependency): nothing of it is left in the built JavaScript.
+import type { ArtifactLocation, Log, MultiformatMessageString, ReportingDescriptor, Result } from 'sarif';
 import { displayPath } from '../history/paths.js';
 import type { ReplayReport, ReplayResult } from '../replay/result.js';
 import { groupProblems, problemLines } from './text.js';
@@ -74,7 +76,7 @@ function ruleFor(r: ReplayResult): Rule {
   return RULES[r.verdict === 'nondeterministic' ? 0 : r.verdict === 'failed' ? 1 : 2]!;
 }
 
-function help(rule: Rule): { text: string; markdown: string } {
+function help(rule: Rule): MultiformatMessageString & { markdown: string } {
   if (rule.level === 'warning') {
     const text = `${rule.full} Fix the file, or record the history anew (durable-gate record), and replay again.`;
     return { text, markdown: text };
@@ -86,7 +88,7 @@ function help(rule: Rule): { text: string; markdown: string } {
 }
 
 /** A URI reference for a path: relative to %SRCROOT% when under cwd, else a file: URI. */
-function artifact(path: string, cwd: string): { uri: string; uriBaseId?: string } {
+function artifact(path: string, cwd: string): ArtifactLocation {
   const shown = displayPath(path, cwd);
   if (isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
   return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -95,7 +97,7 @@ function artifact(path: string, cwd: string): { uri: string; uriBaseId?: string 
 export function renderSarif(report: ReplayReport, options: SarifOptions): string {
   const { cwd } = options;
   const seen = new Map<string, number>();
-  const results = groupProblems(report.results).map((group) => {
+  const results = groupProblems(report.results).map((group): Result => {
     const r = group[0]!;
     const rule = ruleFor(r);
     const location = r.divergence?.location ?? r.failure?.location;
@@ -132,7 +134,7 @@ export function renderSarif(report: ReplayReport, options: SarifOptions): string
       properties: { instances: group.length, instanceIds: ids.slice(0, 20) },
     };
   });
-  const sarif = {
+  const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -141,7 +143,7 @@ export function renderSarif(report: ReplayReport, options: SarifOptions): string
           driver: {
             name: 'durable-gate',
             version: options.version,
-            rules: RULES.map((rule) => ({
+            rules: RULES.map((rule): ReportingDescriptor => ({
               id: rule.id,
               name: rule.name,
               shortDescription: { text: rule.short },

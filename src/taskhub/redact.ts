@@ -35,6 +35,7 @@ const EXPECTED =
   'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
 const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
 
+// Hand-written, not a JSONPath package: this subset (names, indexes, *, ..name, a payload kind) is all redaction needs, and each bad path gets a message naming it.
 export function parseRedactPath(text: string): RedactPath {
   const bad = (why: string): UsageError => new UsageError(`redact path ${JSON.stringify(text)}: ${why}; ${EXPECTED}.`);
   const source = text.trim();
