@@ -12,7 +12,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { UsageError, errorMessage } from '../../harness/errors.js';
-import { send, tlsProblem } from '../http.js';
+import { HttpClient, HttpFailure, retryableStatus } from '../http/client.js';
 import { maskingCredential, secretSink } from '../secrets.js';
 
 export const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'] as const;
@@ -118,16 +118,35 @@ async function makeCredential(options: CredentialOptions, onSecret: ((value: str
   }
 }
 
-/** The job's OIDC token for Entra ID, from the runner's token service. */
-export async function githubToken(requestUrl: string, requestToken: string, audience = GITHUB_AUDIENCE, onSecret?: (value: string) => void): Promise<string> {
+/** How long getting GitHub's OIDC token may take, retries included. */
+const GITHUB_TOKEN_BUDGET_MS = 60_000;
+
+/**
+ * The job's OIDC token for Entra ID, from the runner's token service, through the one HTTP client
+ * (a passing 5xx, 429 or reset is retried). Neither token appears in a message.
+ */
+export async function githubToken(
+  requestUrl: string,
+  requestToken: string,
+  audience = GITHUB_AUDIENCE,
+  onSecret?: (value: string) => void,
+  http = new HttpClient({ retry: { budgetMs: GITHUB_TOKEN_BUDGET_MS } }),
+): Promise<string> {
   onSecret?.(requestToken);
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
   let response;
+  let attempts: number;
   try {
-    response = await send(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } });
+    ({ response, attempts } = await http.request(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } }));
   } catch (error) {
-    throw new UsageError(`could not get GitHub's OIDC token from ${url.origin}: ${tlsProblem(error) ?? errorMessage(error)}`);
+    const why = error instanceof HttpFailure ? (error.tls ?? `${error.code} (after ${error.attempts} attempt(s)): ${error.message}`) : errorMessage(error);
+    throw new UsageError(`could not get GitHub's OIDC token from ${url.origin}: ${why}`);
+  }
+  if (retryableStatus(response.status)) {
+    throw new UsageError(
+      `GitHub's OIDC token service answered HTTP ${response.status} (after ${attempts} attempt(s)): it is failing or throttling for now. Re-run the job in a few minutes.`,
+    );
   }
   if (response.status !== 200) {
     throw new UsageError(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
