@@ -78,7 +78,7 @@ export interface ArmClientOptions {
   scope: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | Buffer;
-  /** Retries of 429, 5xx and transport failures per call. */
+  /** Retries of 408, 429, 5xx and failed exchanges per call (default 6; the policy is in ../http/client.ts). */
   retries?: number;
   /** Base of the exponential backoff when the service gives no Retry-After. */
   retryDelayMs?: number;

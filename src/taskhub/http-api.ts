@@ -24,6 +24,7 @@ export interface HttpApiOptions {
   systemKey: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | Buffer;
+  /** Retries of 408, 429, 5xx and failed exchanges per page (default 6; the policy is in ../http/client.ts). */
   retries?: number;
   /** Base of the exponential backoff, when the service gives no Retry-After. */
   retryDelayMs?: number;
