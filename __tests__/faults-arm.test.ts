@@ -339,6 +339,28 @@ describe('every call ends within its deadline', () => {
     );
     expect(waits).toEqual([]);
   });
+  test('on a virtual clock: 409s are waited out (Retry-After capped at a minute) until the time to wait runs out, in milliseconds', async () => {
+    let now = Date.parse('2026-11-20T10:00:00Z');
+    const waited: number[] = [];
+    const clock = { now: () => now };
+    const virtualSleep = async (ms: number): Promise<void> => {
+      waited.push(ms);
+      now += ms;
+    };
+    const busy = {
+      status: 409,
+      ...json({ Code: 'Conflict', Message: 'Cannot modify this site because another operation is in progress. Details: OperationName: PublishDeployment' }),
+      headers: { 'Retry-After': '120' },
+    };
+    fake.inject.faults = [{ on: /applySlotConfig/i, answer: busy }];
+    const began = Date.now();
+    await expect(site({ clock, sleep: virtualSleep, conflictWaitMs: 5 * 60_000 }).preview('staging', 'production')).rejects.toThrow(
+      /^the swap preview of staging with production: the site was still busy with another operation when the time to wait ran out: Cannot modify this site/,
+    );
+    expect(waited).toEqual([60_000, 60_000, 60_000, 60_000, 60_000]);
+    expect(fake.log.filter((r) => /applySlotConfig/i.test(r.path))).toHaveLength(6);
+    expect(Date.now() - began).toBeLessThan(2000);
+  });
 });
 
 describe('a cancel before the swap request is sent: nothing was started, and said so', () => {

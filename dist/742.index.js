@@ -21,7 +21,9 @@ var slots = __webpack_require__(1906);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
+var src_http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/azure/arm.ts
 var arm = __webpack_require__(1201);
 // EXTERNAL MODULE: ./src/option-names.ts
@@ -34,6 +36,7 @@ var option_names = __webpack_require__(1635);
  * side is said to go on. An operation whose end could not be learnt is 'unknown', never 'failed':
  * a swap reported as failed gets run again, and a second swap undoes the first.
  */
+
 
 
 
@@ -54,15 +57,20 @@ function swapExitCode(report) {
             return 1;
     }
 }
-async function checkHealth(check, signal, onStep, sleep = http/* sleep */.yy) {
+/**
+ * Production's health, through the one HTTP client. Each attempt is one exchange (30 s at most): the
+ * check's own attempts, `intervalMs` apart, are its retries, and each one is reported as it ends.
+ */
+async function checkHealth(check, signal, onStep, sleep = src_http/* sleep */.yy) {
     const attempts = [];
+    const http = new client/* HttpClient */.Qq({ timeoutMs: 30_000, retry: { retries: 0 }, sleep, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
     for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
         if (i > 0)
-            await sleep(check.intervalMs, signal);
+            await http.wait(check.intervalMs);
         if (signal?.aborted)
             break;
         try {
-            const response = await (0,http/* send */.tN)(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
+            const { response } = await http.request(new URL(check.url));
             const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
             const why = response.status !== check.expectStatus
                 ? `HTTP ${response.status}, expected ${check.expectStatus}`
@@ -75,9 +83,9 @@ async function checkHealth(check, signal, onStep, sleep = http/* sleep */.yy) {
                 return { healthy: true, attempts };
         }
         catch (error) {
-            if (signal?.aborted)
+            if (signal?.aborted || (error instanceof client/* HttpFailure */.HR && error.cancelled))
                 break;
-            const why = (0,http/* tlsProblem */.hE)(error) ?? (error.code || (0,errors/* errorMessage */.gJ)(error));
+            const why = error instanceof client/* HttpFailure */.HR ? (error.tls ?? `${error.code} (${error.message})`) : (0,errors/* errorMessage */.gJ)(error);
             attempts.push({ ok: false, error: why });
             onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
         }

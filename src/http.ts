@@ -1,15 +1,30 @@
 /**
- * One HTTP(S) exchange with node's own stack (proxy-free, NODE_EXTRA_CA_CERTS honoured), shared by
- * the Durable HTTP API source, the ARM client, the GitHub OIDC token request and the health check.
+ * One HTTP(S) exchange, shared by every HTTP call durable-gate makes (http/client.ts adds the retry
+ * policy on top). It goes through @azure/core-rest-pipeline's HTTP client, on an empty pipeline: no
+ * proxy policy (HTTPS_PROXY and friends are not read: a request goes straight to its host, as node's
+ * own stack does), no retry policy (http/client.ts has the one retry policy), no logging policy
+ * (nothing writes a header, so no token, to a log). What the pipeline does not give is added here, and
+ * __tests__/http-client.test.ts measures each point:
+ * - one deadline for the whole exchange: the pipeline's own `timeout` stops counting once the headers
+ *   are in, so a server that dribbles the body would never be cut off; the deadline here is an abort
+ *   of our own that also ends the body's reading;
+ * - a size cap: every answer is taken as a stream (`streamResponseStatusCodes`) and read here, so a
+ *   bigger one is refused, not buffered;
+ * - whether the request could have reached the service: each exchange gets an agent of its own that
+ *   notes when its connection (and TLS handshake) was made; before that, not a byte was sent;
+ * - extra CA certificates (PEM) go to that agent; without them node's store is used, which honours
+ *   NODE_EXTRA_CA_CERTS.
  */
-import { request as httpsRequest, type RequestOptions } from 'node:https';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, IncomingMessage, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, type RequestOptions as HttpsRequestOptions } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { HttpClient as PipelineClient, HttpMethods, Pipeline } from '@azure/core-rest-pipeline';
 import { printable } from '../harness/report/text.js';
 
 export interface HttpResponse {
   status: number;
   body: string;
-  headers: IncomingMessage['headers'];
+  headers: IncomingHttpHeaders;
 }
 
 export interface HttpRequest {
@@ -47,79 +62,167 @@ export function neverSent(error: unknown): boolean {
   return (error as SendError | undefined)?.requestSent === false;
 }
 
-export function send(url: URL, request: HttpRequest = {}): Promise<HttpResponse> {
-  const call = url.protocol === 'https:' ? httpsRequest : httpRequest;
+const METHODS: readonly HttpMethods[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
+/** Every status is handed over as a stream, to be read here under the size cap. */
+const EVERY_STATUS = new Set([Number.POSITIVE_INFINITY]);
+
+/** The pipeline and its HTTP client, loaded on first use: `replay` never pays for them. */
+let transport: Promise<{ pipeline: Pipeline; client: PipelineClient; core: typeof import('@azure/core-rest-pipeline') }> | undefined;
+function pipeline(): NonNullable<typeof transport> {
+  return (transport ??= import('@azure/core-rest-pipeline').then((core) => ({
+    core,
+    pipeline: core.createEmptyPipeline(),
+    client: core.createDefaultHttpClient(),
+  })));
+}
+
+/** An agent for one exchange: no keep-alive, and it notes when its connection was made. */
+interface Tracking {
+  agent: HttpAgent;
+  connected(): boolean;
+}
+
+function trackingAgent(url: URL, ca: string | Buffer | undefined): Tracking {
+  let connected = false;
+  if (url.protocol === 'https:') {
+    const agent = new (class extends HttpsAgent {
+      override createConnection(options: HttpsRequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+        const socket = super.createConnection(options, callback);
+        // Application data goes out only after the handshake: before it, nothing of the request was sent.
+        socket?.once('secureConnect', () => (connected = true));
+        return socket;
+      }
+    })({ keepAlive: false, ...(ca ? { ca } : {}) });
+    return { agent, connected: () => connected };
+  }
+  const agent = new (class extends HttpAgent {
+    override createConnection(
+      options: Parameters<HttpAgent['createConnection']>[0],
+      callback?: (err: Error | null, stream: Duplex) => void,
+    ): Duplex | null | undefined {
+      const socket = super.createConnection(options, callback);
+      socket?.once('connect', () => (connected = true));
+      return socket;
+    }
+  })({ keepAlive: false });
+  return { agent, connected: () => connected };
+}
+
+export async function send(url: URL, request: HttpRequest = {}): Promise<HttpResponse> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { signal } = request;
-  const options: RequestOptions = {
-    method: request.method ?? 'GET',
-    headers: {
+  const failure = (message: string, code: string, name?: string): SendError => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
+  if (signal?.aborted) throw Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false });
+  const method = (request.method ?? 'GET').toUpperCase() as HttpMethods;
+  if (!METHODS.includes(method))
+    throw Object.assign(failure(`the HTTP method ${printable(method)} is not one durable-gate sends`, 'EINVAL'), { requestSent: false });
+  const { core, pipeline: empty, client } = await pipeline();
+  const tracking = trackingAgent(url, request.ca);
+  // Why the exchange was ended early (the deadline, a cancel, the cap): said instead of the pipeline's AbortError.
+  let ended: SendError | undefined;
+  const stop = new AbortController();
+  const end = (error: SendError): void => {
+    ended ??= error;
+    stop.abort();
+  };
+  const timer = setTimeout(() => end(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
+  const onAbort = (): void => end(failure('the request was cancelled', ABORTED, 'AbortError'));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const headers = core.createHttpHeaders({
       ...(request.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}),
       ...request.headers,
-    },
-    ...(request.ca ? { ca: request.ca } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    let connected = false;
-    let settled = false;
-    const failure = (message: string, code: string, name?: string): SendError => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
-    if (signal?.aborted) return reject(Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false }));
-    // One deadline for the whole exchange; the socket's own idle timeout would let a drip go on forever.
-    const timer = setTimeout(() => fail(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
-    const onAbort = (): void => fail(failure('the request was cancelled', ABORTED, 'AbortError'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = (): void => {
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      done();
-      const tagged = (error instanceof Error ? error : new Error(String(error))) as SendError;
-      tagged.requestSent ??= connected;
-      req.destroy();
-      reject(tagged);
-    };
-    const req = call(url, options, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const tooLarge = (): void => fail(failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE));
-      if (Number(res.headers['content-length']) > maxBytes) return tooLarge();
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) return tooLarge();
-        chunks.push(chunk);
-      });
-      res.on('end', () => {
-        if (settled) return;
-        done();
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
-      });
-      res.on('error', fail);
-      // A connection closed before the body ended is a failure, not a short answer.
-      res.on('close', () => {
-        if (!res.complete) fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
-      });
     });
-    req.on('socket', (socket) => {
-      if (!socket.connecting) connected = true;
-      else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+    const outgoing = core.createPipelineRequest({
+      url: url.href,
+      method,
+      headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      abortSignal: stop.signal,
+      allowInsecureConnection: url.protocol === 'http:',
+      streamResponseStatusCodes: EVERY_STATUS,
     });
-    req.on('error', fail);
-    req.end(request.body);
+    // Set on the request itself: createPipelineRequest leaves an `agent` option out (the test of the
+    // extra CA in __tests__/http-client.test.ts fails without this line).
+    outgoing.agent = tracking.agent;
+    const answer = await empty.sendRequest(client, outgoing);
+    const stream = answer.readableStreamBody;
+    // Without Accept-Encoding nothing is decompressed, so the stream is node's own message (HEAD has none).
+    const message = stream instanceof IncomingMessage ? stream : undefined;
+    const body = message ? await readBody(message, url, maxBytes, stop.signal) : '';
+    return { status: answer.status, body, headers: message?.headers ?? answer.headers.toJSON() };
+  } catch (error) {
+    const thrown = ended ?? plain(error);
+    thrown.requestSent ??= tracking.connected();
+    throw thrown;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    tracking.agent.destroy();
+  }
+}
+
+/** The pipeline's error as a plain one: its message and code, without the request it carries (and its headers). */
+function plain(error: unknown): SendError {
+  if (!(error instanceof Error)) return new Error(String(error));
+  const code = (error as { code?: unknown }).code;
+  return Object.assign(new Error(error.message), {
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.name === 'AbortError' ? { name: 'AbortError', code: ABORTED } : {}),
   });
 }
 
-/** Retry-After in seconds or as an HTTP date, in milliseconds. */
-export function retryAfter(value: string | string[] | undefined): number | undefined {
+/** The whole body, under the cap; a connection closed before its end is a failure, not a short answer. */
+function readBody(message: IncomingMessage, url: URL, maxBytes: number, stop: AbortSignal): Promise<string> {
+  const failure = (text: string, code: string): SendError => Object.assign(new Error(text), { code });
+  const tooLarge = (): SendError => failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE);
+  return new Promise((resolve, reject) => {
+    if (Number(message.headers['content-length']) > maxBytes) {
+      message.destroy();
+      return reject(tooLarge());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: SendError): void => {
+      if (settled) return;
+      settled = true;
+      stop.removeEventListener('abort', onStop);
+      message.destroy();
+      reject(error);
+    };
+    const onStop = (): void => fail(failure('the exchange was ended', ABORTED));
+    if (stop.aborted) return onStop();
+    stop.addEventListener('abort', onStop, { once: true });
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return fail(tooLarge());
+      chunks.push(chunk);
+    });
+    message.on('end', () => {
+      if (settled) return;
+      settled = true;
+      stop.removeEventListener('abort', onStop);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    message.on('error', (error: NodeJS.ErrnoException) =>
+      fail(failure(`the connection to ${url.origin} failed while the answer was read: ${error.message}`, error.code ?? 'ECONNRESET')),
+    );
+    message.on('close', () => {
+      if (!message.complete) fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
+    });
+  });
+}
+
+/** Retry-After in seconds or as an HTTP date (counted from `now`), in milliseconds. */
+export function retryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   if (!text) return undefined;
   const seconds = Number(text);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** A TLS failure said so that the reader knows what to do. */

@@ -15,6 +15,10 @@ export const modules = {
 /* unused harmony exports WEB_API_VERSION, armErrorDetail */
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3329);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1635);
+
+
 
 
 const WEB_API_VERSION = '2024-04-01';
@@ -22,9 +26,7 @@ const WEB_API_VERSION = '2024-04-01';
 const OUTCOME_UNKNOWN = 'OutcomeUnknown';
 /** Azure Resource Manager (or something in its place) answered with something ARM does not send. */
 const INVALID_RESPONSE = 'InvalidResponse';
-/** Transport failures that mean the request never reached the service. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
+/** The longest wait between two polls or two tries after a 409, whatever Retry-After says. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const ArmError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .brandedError */ .fi)('ArmError', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
     status;
@@ -96,14 +98,18 @@ const CONFLICT = /another operation is in progress/i;
 class ArmClient {
     options;
     token;
+    /** Every exchange with Resource Manager, with the one retry policy. */
+    http;
     constructor(options) {
         this.options = options;
-    }
-    get sleep() {
-        return this.options.sleep ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy;
-    }
-    get requestTimeoutMs() {
-        return this.options.requestTimeoutMs ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUT_MS */ .t1;
+        this.http = new _http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({
+            ...(options.ca ? { ca: options.ca } : {}),
+            ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
+            retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.clock ? { clock: options.clock } : {}),
+            ...(options.sleep ? { sleep: options.sleep } : {}),
+        });
     }
     /**
      * The Authorization header. A cancel while the token is on its way ends the wait at once, with
@@ -125,7 +131,7 @@ class ArmClient {
             if (token === 'cancelled' || signal?.aborted)
                 throw cancelled();
             if (token === 'late')
-                throw new ArmError(`could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`);
+                throw new ArmError(`could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('auth')} and the login (az account show, or the OIDC set-up).`);
             if (!token)
                 throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
             this.token = token;
@@ -139,98 +145,79 @@ class ArmClient {
         return url;
     }
     /**
-     * One call; retried on 429, 5xx and transport failures within the retry budget; 409 conflicts
-     * waited out. Non-2xx → ArmError; so is a 2xx whose body is not JSON: an answer counts only when
-     * it is one Resource Manager could have sent.
+     * One call, through the one HTTP client: 408, 429, 5xx and transport failures retried within the
+     * retry budget as its policy says; 409 conflicts waited out. Non-2xx → ArmError; so is a 2xx whose
+     * body is not JSON: an answer counts only when it is one Resource Manager could have sent.
      */
     async request(method, path, body, what = `${method} ${path}`, options = {}) {
         const url = this.url(path);
-        const { signal } = this.options;
-        const retries = this.options.retries ?? 6;
-        const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
-        const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
-        const canRetry = (wait) => attempt < retries && Date.now() + wait <= retryDeadline;
+        const conflictDeadline = this.http.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
+        // One retry budget for the whole call, 409 waits included.
+        const retryDeadline = this.http.now() + this.http.policy.budgetMs;
         const notSent = () => new ArmCancelled(`cancelled before ${what} was sent`, false);
         const mustNotRepeat = options.idempotent === false;
-        let attempt = 0;
         for (;;) {
-            if (signal?.aborted)
-                throw notSent();
-            const authorization = await this.authorization(notSent);
-            if (signal?.aborted)
-                throw notSent();
-            let response;
+            let result;
             try {
-                response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(url, {
+                result = await this.http.request(url, {
                     method,
-                    headers: { authorization, accept: 'application/json' },
+                    headers: async () => ({ authorization: await this.authorization(notSent), accept: 'application/json' }),
                     ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
-                    ...(this.options.ca ? { ca: this.options.ca } : {}),
-                    ...(signal ? { signal } : {}),
-                    // Each try ends within the budget left (but gets a fair chance even when little is left).
-                    timeoutMs: Math.min(this.requestTimeoutMs, Math.max(retryDeadline - Date.now(), 5000)),
+                    idempotent: !mustNotRepeat,
+                    deadline: retryDeadline,
+                    onRetry: ({ attempt, delayMs, response, failure }) => {
+                        if (failure)
+                            return this.options.onNotice?.(`${what}: ${failure}; trying again in ${seconds(delayMs)}.`);
+                        // One throttled or failed try is routine: said from the second on.
+                        if (response && attempt > 1)
+                            this.options.onNotice?.(`${what}: ${armErrorDetail(response.body).message ?? `HTTP ${response.status}`} (HTTP ${response.status}); trying again in ${seconds(delayMs)}.`);
+                    },
                 });
             }
             catch (error) {
-                const reachedAzure = !(0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .neverSent */ .vQ)(error) && !NOT_SENT.has(error.code ?? '');
-                if (signal?.aborted) {
-                    if (!reachedAzure)
+                if (!(error instanceof _http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpFailure */ .HR))
+                    throw error;
+                if (error.cancelled) {
+                    if (!error.reached)
                         throw notSent();
                     throw new ArmCancelled(mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`);
                 }
-                const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
-                if (tls)
-                    throw new ArmError(`${what}: ${tls}`);
-                const failure = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-                if (mustNotRepeat && reachedAzure) {
-                    throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
+                if (error.tls)
+                    throw new ArmError(`${what}: ${error.tls}`);
+                if (mustNotRepeat && error.reached) {
+                    throw new ArmError(`${what}: ${error.code} after the request was sent (${error.message}): it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
                 }
-                if (!canRetry(this.backoff(attempt)))
-                    throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
-                this.options.onNotice?.(`${what}: ${failure}; trying again.`);
-                await this.sleep(this.backoff(attempt++), signal);
-                continue;
+                throw new ArmError(`${what}: ${error.code} (after ${error.attempts} attempt(s)): ${error.message}. Is ${url.origin} reachable?`);
             }
+            const { response } = result;
             const { status } = response;
             if (status >= 200 && status < 300) {
                 const parsed = readJson(response);
                 if ('problem' in parsed) {
                     const tail = mustNotRepeat
                         ? " Whether it started at Azure's side is not known: check the app's activity log before acting again."
-                        : ' Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it.';
+                        : ` Something other than Resource Manager may have answered (a proxy, a sign-in page): check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('arm-endpoint')} and the network path to it.`;
                     throw new ArmError(`${what}: Azure Resource Manager answered ${parsed.problem}.${tail}`, status, mustNotRepeat ? OUTCOME_UNKNOWN : INVALID_RESPONSE);
                 }
                 return { status, headers: response.headers, body: parsed.value };
             }
             const detail = armErrorDetail(response.body);
             const said = detail.message ?? `HTTP ${status}`;
-            const delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']);
             if (status === 409 && CONFLICT.test(said)) {
                 if (options.retryConflict && !options.retryConflict(said))
                     throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
-                if (Date.now() >= conflictDeadline)
+                if (this.http.now() >= conflictDeadline)
                     throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
-                const pause = Math.min(Math.max(delay ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - Date.now(), 1));
-                this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
-                await this.sleep(pause, signal);
+                const pause = Math.min(Math.max(this.http.retryAfterMs(response) ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - this.http.now(), 1));
+                this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${seconds(pause)} and trying again. (${said})`);
+                await this.http.wait(pause);
                 continue;
             }
-            const pause = Math.min(MAX_RETRY_AFTER_MS, delay ?? this.backoff(attempt));
-            if ((status >= 500 || status === 408) && mustNotRepeat) {
+            if (mustNotRepeat && (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .retryableStatus */ .Fd)(status) && status !== 429) {
                 throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
-            }
-            if ((status === 408 || status === 429 || status >= 500) && canRetry(pause)) {
-                if (attempt > 0)
-                    this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
-                await this.sleep(pause, signal);
-                attempt++;
-                continue;
             }
             throw new ArmError(`${what}: ${explain(status, detail.code, said)}`, status, detail.code);
         }
-    }
-    backoff(attempt) {
-        return Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
     }
     /**
      * Starts a long-running operation and follows it to its end. Resolves when it succeeded, throws
@@ -268,34 +255,34 @@ class ArmClient {
         const { signal } = this.options;
         const link = new URL((asyncOperation ?? location));
         const style = asyncOperation ? 'operation status' : 'operation result';
-        const retries = this.options.retries ?? 6;
-        const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
-        const began = Date.now();
+        const deadline = this.http.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
+        const began = this.http.now();
         const following = () => new ArmCancelled(`stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`, true, true);
-        let delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(started.headers['retry-after']) ?? 5000;
+        const inARow = (attempts) => (attempts > 1 ? ` (${attempts} times in a row)` : '');
+        const answered = (response) => {
+            const said = armErrorDetail(response.body).message;
+            return `HTTP ${response.status}${said ? `: ${said}` : ''}`;
+        };
+        let delay = this.http.retryAfterMs(started) ?? 5000;
         let noticed = 0;
-        /** Polls in a row that said nothing (transport failures, 408, 429, 5xx), and the last of them. */
-        let failures = 0;
-        let lastProblem;
         for (;;) {
-            const left = deadline - Date.now();
-            if (left <= 0) {
-                throw unknown(`still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`);
-            }
-            await this.sleep(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left), signal);
+            const left = deadline - this.http.now();
+            if (left <= 0)
+                throw unknown(`still not finished after ${Math.round((this.http.now() - began) / 1000)} s, when the time to follow it ran out`);
+            await this.http.wait(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left));
             if (signal?.aborted)
                 throw following();
-            if (Date.now() - began - noticed >= 30_000) {
-                noticed = Date.now() - began;
+            if (this.http.now() - began - noticed >= 30_000) {
+                noticed = this.http.now() - began;
                 this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
             }
-            let response;
+            // A poll is a read: the client retries its failures, 408, 429 and 5xx, until the time to follow it ends.
+            let result;
             try {
-                response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(link, {
-                    headers: { authorization: await this.authorization(following), accept: 'application/json' },
-                    ...(this.options.ca ? { ca: this.options.ca } : {}),
-                    ...(signal ? { signal } : {}),
-                    timeoutMs: Math.min(this.requestTimeoutMs, Math.max(deadline - Date.now(), 1000)),
+                result = await this.http.request(link, {
+                    headers: async () => ({ authorization: await this.authorization(following), accept: 'application/json' }),
+                    deadline,
+                    onRetry: ({ response, failure, delayMs }) => this.options.onNotice?.(`${what}: reading its ${style} ${response ? `answered ${answered(response)}` : `failed (${failure})`}; trying again in ${seconds(delayMs)}.`),
                 });
             }
             catch (error) {
@@ -303,28 +290,19 @@ class ArmClient {
                     throw following();
                 if (error instanceof ArmError)
                     throw unknown(`its ${style} could not be read: ${error.message}`);
-                const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
-                if (tls)
-                    throw unknown(`its ${style} could not be read: ${tls}`);
-                lastProblem = error.code || (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-                if (++failures > retries)
-                    throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`);
-                this.options.onNotice?.(`${what}: reading its ${style} failed (${lastProblem}); trying again.`);
-                delay = this.backoff(failures - 1);
-                continue;
+                if (!(error instanceof _http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpFailure */ .HR))
+                    throw error;
+                if (error.cancelled)
+                    throw following();
+                if (error.tls)
+                    throw unknown(`its ${style} could not be read: ${error.tls}`);
+                throw unknown(`its ${style} could not be read: ${error.code}${inARow(error.attempts)}: ${error.message}`);
             }
+            const { response } = result;
             const { status } = response;
             const said = armErrorDetail(response.body).message;
-            if (status === 408 || status === 429 || status >= 500) {
-                lastProblem = `HTTP ${status}${said ? `: ${said}` : ''}`;
-                if (++failures > retries)
-                    throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`, status);
-                this.options.onNotice?.(`${what}: reading its ${style} answered ${lastProblem}; trying again.`);
-                delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']) ?? this.backoff(failures - 1);
-                continue;
-            }
-            failures = 0;
-            lastProblem = undefined;
+            if ((0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .retryableStatus */ .Fd)(status))
+                throw unknown(`its ${style} could not be read: ${answered(response)}${inARow(result.attempts)}`, status);
             if (status === 401 || status === 403 || status === 404) {
                 throw unknown(`its ${style} could not be read: ${POLL_REFUSED[status]} (HTTP ${status}${said ? `: ${said}` : ''})`, status);
             }
@@ -361,7 +339,7 @@ class ArmClient {
             else if (status !== 202) {
                 return;
             }
-            delay = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after']) ?? delay;
+            delay = this.http.retryAfterMs(response) ?? delay;
         }
     }
 }
@@ -396,14 +374,17 @@ function explain(status, code, message) {
     const tail = code ? ` (${code}, HTTP ${status})` : ` (HTTP ${status})`;
     switch (status) {
         case 401:
-            return `Azure refused the token${tail}: ${message} Check --auth and that the login is for the right tenant.`;
+            return `Azure refused the token${tail}: ${message} Check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('auth')} and that the login is for the right tenant.`;
         case 403:
             return `not allowed${tail}: ${message} The identity needs a role such as Website Contributor on the app (slot swaps need Microsoft.Web/sites/slots/slotsswap/action).`;
         case 404:
-            return `not found${tail}: ${message} Check --subscription, --resource-group, --app-name and --slot.`;
+            return `not found${tail}: ${message} Check ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('subscription')}, ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('resource-group')}, ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('app-name')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .u)('slot')}.`;
         default:
             return `${message}${tail}`;
     }
+}
+function seconds(ms) {
+    return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 
@@ -975,11 +956,14 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./src/azure/arm.ts
 var azure_arm = __webpack_require__(1201);
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __webpack_require__(1635);
 ;// CONCATENATED MODULE: ./src/azure/credentials.ts
+
 
 
 
@@ -992,14 +976,14 @@ const CLOUDS = {
 function cloudFor(name) {
     const cloud = CLOUDS[(name ?? 'AzureCloud').toLowerCase()];
     if (!cloud)
-        throw new errors/* UsageError */.eb(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
+        throw new errors/* UsageError */.eb(`Invalid ${(0,option_names/* option */.u)('environment')} '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or ${(0,option_names/* option */.u)('arm-endpoint')} for another cloud).`);
     return cloud;
 }
 const GITHUB_AUDIENCE = 'api://AzureADTokenExchange';
 function parseAuth(text) {
     const auth = (text || 'azure-cli').toLowerCase();
     if (!AUTH_KINDS.includes(auth))
-        throw new errors/* UsageError */.eb(`Invalid --auth '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
+        throw new errors/* UsageError */.eb(`Invalid ${(0,option_names/* option */.u)('auth')} '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
     return auth;
 }
 
@@ -1022,12 +1006,12 @@ async function makeCredential(options, onSecret) {
             return { credential: new identity.AzureCliCredential(tenantId ? { tenantId } : {}), describe: 'the Azure CLI login (az login / azure/login)' };
         case 'oidc': {
             if (!clientId || !tenantId) {
-                throw new errors/* UsageError */.eb(`--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
+                throw new errors/* UsageError */.eb(`${(0,option_names/* option */.u)('auth')} oidc needs the app registration's (or managed identity's) client id and the tenant id: ${(0,option_names/* option */.u)('client-id')} and ${(0,option_names/* option */.u)('tenant-id')}, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`);
             }
             const requestUrl = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
             const requestToken = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
             if (!requestUrl || !requestToken) {
-                throw new errors/* UsageError */.eb("--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).");
+                throw new errors/* UsageError */.eb(`${(0,option_names/* option */.u)('auth')} oidc needs GitHub's OIDC token, and this job has none: give the job \`permissions: id-token: write\` (and run it on GitHub Actions).`);
             }
             const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), {
                 authorityHost,
@@ -1052,17 +1036,27 @@ async function makeCredential(options, onSecret) {
             };
     }
 }
-/** The job's OIDC token for Entra ID, from the runner's token service. */
-async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE, onSecret) {
+/** How long getting GitHub's OIDC token may take, retries included. */
+const GITHUB_TOKEN_BUDGET_MS = 60_000;
+/**
+ * The job's OIDC token for Entra ID, from the runner's token service, through the one HTTP client
+ * (a passing 5xx, 429 or reset is retried). Neither token appears in a message.
+ */
+async function githubToken(requestUrl, requestToken, audience = GITHUB_AUDIENCE, onSecret, http = new client/* HttpClient */.Qq({ retry: { budgetMs: GITHUB_TOKEN_BUDGET_MS } })) {
     onSecret?.(requestToken);
     const url = new URL(requestUrl);
     url.searchParams.set('audience', audience);
     let response;
+    let attempts;
     try {
-        response = await (0,http/* send */.tN)(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } });
+        ({ response, attempts } = await http.request(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } }));
     }
     catch (error) {
-        throw new errors/* UsageError */.eb(`could not get GitHub's OIDC token from ${url.origin}: ${(0,http/* tlsProblem */.hE)(error) ?? (0,errors/* errorMessage */.gJ)(error)}`);
+        const why = error instanceof client/* HttpFailure */.HR ? (error.tls ?? `${error.code} (after ${error.attempts} attempt(s)): ${error.message}`) : (0,errors/* errorMessage */.gJ)(error);
+        throw new errors/* UsageError */.eb(`could not get GitHub's OIDC token from ${url.origin}: ${why}`);
+    }
+    if ((0,client/* retryableStatus */.Fd)(response.status)) {
+        throw new errors/* UsageError */.eb(`GitHub's OIDC token service answered HTTP ${response.status} (after ${attempts} attempt(s)): it is failing or throttling for now. Re-run the job in a few minutes.`);
     }
     if (response.status !== 200) {
         throw new errors/* UsageError */.eb(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);
@@ -1215,21 +1209,35 @@ function slotNeedsApp(slot) {
 /* harmony export */   Iu: () => (/* binding */ bodySnippet),
 /* harmony export */   MP: () => (/* binding */ describeBody),
 /* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   PH: () => (/* binding */ TOO_LARGE),
 /* harmony export */   hE: () => (/* binding */ tlsProblem),
 /* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
 /* harmony export */   tN: () => (/* binding */ send),
 /* harmony export */   vQ: () => (/* binding */ neverSent),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_BODY_BYTES, TIMED_OUT, TOO_LARGE, ABORTED */
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, TIMED_OUT, ABORTED */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1941);
 /**
- * One HTTP(S) exchange with node's own stack (proxy-free, NODE_EXTRA_CA_CERTS honoured), shared by
- * the Durable HTTP API source, the ARM client, the GitHub OIDC token request and the health check.
+ * One HTTP(S) exchange, shared by every HTTP call durable-gate makes (http/client.ts adds the retry
+ * policy on top). It goes through @azure/core-rest-pipeline's HTTP client, on an empty pipeline: no
+ * proxy policy (HTTPS_PROXY and friends are not read: a request goes straight to its host, as node's
+ * own stack does), no retry policy (http/client.ts has the one retry policy), no logging policy
+ * (nothing writes a header, so no token, to a log). What the pipeline does not give is added here, and
+ * __tests__/http-client.test.ts measures each point:
+ * - one deadline for the whole exchange: the pipeline's own `timeout` stops counting once the headers
+ *   are in, so a server that dribbles the body would never be cut off; the deadline here is an abort
+ *   of our own that also ends the body's reading;
+ * - a size cap: every answer is taken as a stream (`streamResponseStatusCodes`) and read here, so a
+ *   bigger one is refused, not buffered;
+ * - whether the request could have reached the service: each exchange gets an agent of its own that
+ *   notes when its connection (and TLS handshake) was made; before that, not a byte was sent;
+ * - extra CA certificates (PEM) go to that agent; without them node's store is used, which honours
+ *   NODE_EXTRA_CA_CERTS.
  */
 
 
@@ -1244,80 +1252,153 @@ const ABORTED = 'ABORT_ERR';
 function neverSent(error) {
     return error?.requestSent === false;
 }
-function send(url, request = {}) {
-    const call = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_0__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
+/** Every status is handed over as a stream, to be read here under the size cap. */
+const EVERY_STATUS = new Set([Number.POSITIVE_INFINITY]);
+/** The pipeline and its HTTP client, loaded on first use: `replay` never pays for them. */
+let transport;
+function pipeline() {
+    return (transport ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2820)).then((core) => ({
+        core,
+        pipeline: core.createEmptyPipeline(),
+        client: core.createDefaultHttpClient(),
+    })));
+}
+function trackingAgent(url, ca) {
+    let connected = false;
+    if (url.protocol === 'https:') {
+        const agent = new (class extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
+            createConnection(options, callback) {
+                const socket = super.createConnection(options, callback);
+                // Application data goes out only after the handshake: before it, nothing of the request was sent.
+                socket?.once('secureConnect', () => (connected = true));
+                return socket;
+            }
+        })({ keepAlive: false, ...(ca ? { ca } : {}) });
+        return { agent, connected: () => connected };
+    }
+    const agent = new (class extends node_http__WEBPACK_IMPORTED_MODULE_0__.Agent {
+        createConnection(options, callback) {
+            const socket = super.createConnection(options, callback);
+            socket?.once('connect', () => (connected = true));
+            return socket;
+        }
+    })({ keepAlive: false });
+    return { agent, connected: () => connected };
+}
+async function send(url, request = {}) {
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const { signal } = request;
-    const options = {
-        method: request.method ?? 'GET',
-        headers: {
+    const failure = (message, code, name) => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
+    if (signal?.aborted)
+        throw Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false });
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (!METHODS.includes(method))
+        throw Object.assign(failure(`the HTTP method ${(0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(method)} is not one durable-gate sends`, 'EINVAL'), { requestSent: false });
+    const { core, pipeline: empty, client } = await pipeline();
+    const tracking = trackingAgent(url, request.ca);
+    // Why the exchange was ended early (the deadline, a cancel, the cap): said instead of the pipeline's AbortError.
+    let ended;
+    const stop = new AbortController();
+    const end = (error) => {
+        ended ??= error;
+        stop.abort();
+    };
+    const timer = setTimeout(() => end(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
+    const onAbort = () => end(failure('the request was cancelled', ABORTED, 'AbortError'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const headers = core.createHttpHeaders({
             ...(request.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}),
             ...request.headers,
-        },
-        ...(request.ca ? { ca: request.ca } : {}),
-    };
+        });
+        const outgoing = core.createPipelineRequest({
+            url: url.href,
+            method,
+            headers,
+            ...(request.body !== undefined ? { body: request.body } : {}),
+            abortSignal: stop.signal,
+            allowInsecureConnection: url.protocol === 'http:',
+            streamResponseStatusCodes: EVERY_STATUS,
+        });
+        // Set on the request itself: createPipelineRequest leaves an `agent` option out (the test of the
+        // extra CA in __tests__/http-client.test.ts fails without this line).
+        outgoing.agent = tracking.agent;
+        const answer = await empty.sendRequest(client, outgoing);
+        const stream = answer.readableStreamBody;
+        // Without Accept-Encoding nothing is decompressed, so the stream is node's own message (HEAD has none).
+        const message = stream instanceof node_http__WEBPACK_IMPORTED_MODULE_0__.IncomingMessage ? stream : undefined;
+        const body = message ? await readBody(message, url, maxBytes, stop.signal) : '';
+        return { status: answer.status, body, headers: message?.headers ?? answer.headers.toJSON() };
+    }
+    catch (error) {
+        const thrown = ended ?? plain(error);
+        thrown.requestSent ??= tracking.connected();
+        throw thrown;
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        tracking.agent.destroy();
+    }
+}
+/** The pipeline's error as a plain one: its message and code, without the request it carries (and its headers). */
+function plain(error) {
+    if (!(error instanceof Error))
+        return new Error(String(error));
+    const code = error.code;
+    return Object.assign(new Error(error.message), {
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(error.name === 'AbortError' ? { name: 'AbortError', code: ABORTED } : {}),
+    });
+}
+/** The whole body, under the cap; a connection closed before its end is a failure, not a short answer. */
+function readBody(message, url, maxBytes, stop) {
+    const failure = (text, code) => Object.assign(new Error(text), { code });
+    const tooLarge = () => failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE);
     return new Promise((resolve, reject) => {
-        let connected = false;
+        if (Number(message.headers['content-length']) > maxBytes) {
+            message.destroy();
+            return reject(tooLarge());
+        }
+        const chunks = [];
+        let size = 0;
         let settled = false;
-        const failure = (message, code, name) => Object.assign(new Error(message), { code, ...(name ? { name } : {}) });
-        if (signal?.aborted)
-            return reject(Object.assign(failure('the request was cancelled before it was sent', ABORTED, 'AbortError'), { requestSent: false }));
-        // One deadline for the whole exchange; the socket's own idle timeout would let a drip go on forever.
-        const timer = setTimeout(() => fail(failure(`no complete answer from ${url.origin} within ${Math.round(timeoutMs / 100) / 10} s`, TIMED_OUT)), timeoutMs);
-        const onAbort = () => fail(failure('the request was cancelled', ABORTED, 'AbortError'));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const done = () => {
-            settled = true;
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-        };
         const fail = (error) => {
             if (settled)
                 return;
-            done();
-            const tagged = (error instanceof Error ? error : new Error(String(error)));
-            tagged.requestSent ??= connected;
-            req.destroy();
-            reject(tagged);
+            settled = true;
+            stop.removeEventListener('abort', onStop);
+            message.destroy();
+            reject(error);
         };
-        const req = call(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            const tooLarge = () => fail(failure(`the answer from ${url.origin} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, TOO_LARGE));
-            if (Number(res.headers['content-length']) > maxBytes)
-                return tooLarge();
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > maxBytes)
-                    return tooLarge();
-                chunks.push(chunk);
-            });
-            res.on('end', () => {
-                if (settled)
-                    return;
-                done();
-                resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
-            });
-            res.on('error', fail);
-            // A connection closed before the body ended is a failure, not a short answer.
-            res.on('close', () => {
-                if (!res.complete)
-                    fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
-            });
+        const onStop = () => fail(failure('the exchange was ended', ABORTED));
+        if (stop.aborted)
+            return onStop();
+        stop.addEventListener('abort', onStop, { once: true });
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes)
+                return fail(tooLarge());
+            chunks.push(chunk);
         });
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                connected = true;
-            else
-                socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+        message.on('end', () => {
+            if (settled)
+                return;
+            settled = true;
+            stop.removeEventListener('abort', onStop);
+            resolve(Buffer.concat(chunks).toString('utf8'));
         });
-        req.on('error', fail);
-        req.end(request.body);
+        message.on('error', (error) => fail(failure(`the connection to ${url.origin} failed while the answer was read: ${error.message}`, error.code ?? 'ECONNRESET')));
+        message.on('close', () => {
+            if (!message.complete)
+                fail(failure(`the connection to ${url.origin} closed before the answer was complete`, 'ECONNRESET'));
+        });
     });
 }
-/** Retry-After in seconds or as an HTTP date, in milliseconds. */
-function retryAfter(value) {
+/** Retry-After in seconds or as an HTTP date (counted from `now`), in milliseconds. */
+function retryAfter(value, now = Date.now()) {
     const text = Array.isArray(value) ? value[0] : value;
     if (!text)
         return undefined;
@@ -1325,7 +1406,7 @@ function retryAfter(value) {
     if (Number.isFinite(seconds))
         return Math.max(0, seconds * 1000);
     const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /** A TLS failure said so that the reader knows what to do. */
 function tlsProblem(error) {
@@ -1356,6 +1437,209 @@ function describeBody(response) {
 /** How a body begins, for messages: spaces collapsed, control characters escaped, 60 characters. */
 function bodySnippet(body) {
     return (0,_harness_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)((body ?? '').trim().replace(/\s+/g, ' ')).slice(0, 60);
+}
+
+
+/***/ }),
+
+/***/ 3329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ retryableStatus),
+/* harmony export */   HR: () => (/* binding */ HttpFailure),
+/* harmony export */   JG: () => (/* binding */ anySignal),
+/* harmony export */   Qq: () => (/* binding */ HttpClient)
+/* harmony export */ });
+/* unused harmony exports systemClock, DEFAULT_RETRY_POLICY, MIN_TRY_MS, refusedBeforeProcessing, provedNotSent, retryableFailure */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
+/**
+ * The one HTTP client of durable-gate, with the one retry policy: Resource Manager (azure/arm.ts,
+ * its long-running operations and 409 waits included), the Durable HTTP API (taskhub/http-api.ts),
+ * the swap's health check (azure/swap.ts) and GitHub's OIDC token request (azure/credentials.ts) all
+ * send through it. Each try is one exchange of ../http.ts (core-rest-pipeline's HTTP client, a
+ * deadline for the whole exchange, a size cap, whether the request could have reached the service).
+ *
+ * The policy, in one place:
+ * - retried: 408, 429 and 5xx answers, and failures of the exchange (resets, timeouts, refused
+ *   connections, names that do not resolve); never a TLS certificate that is not accepted or an
+ *   answer over the size cap (trying again changes neither);
+ * - a request that must not run twice (a swap, a swap preview, its reset: `idempotent: false`) is
+ *   sent again only when the failure proves it never reached the service (no connection was made)
+ *   or the service refused it before processing it (429: throttled requests are not carried out).
+ *   A 408, a 5xx (a front end may answer it after passing the request on), a reset or a timeout
+ *   after sending: the caller gets the answer or an HttpFailure with `reached`, and says the
+ *   outcome is unknown;
+ * - the wait: Retry-After (seconds or an HTTP date, read on the client's clock), at most
+ *   `maxRetryAfterMs`; without it, exponential backoff from `baseDelayMs`, at most `maxDelayMs`;
+ * - a time budget per call: a wait that would end past it is not started (the answer or the failure
+ *   so far is the result), and each try's deadline is cut to what is left of it (never below
+ *   MIN_TRY_MS, so that a last try gets a fair chance);
+ * - a cancel (the AbortSignal) ends an exchange or a wait at once: HttpFailure with `cancelled`.
+ *
+ * The clock (`now`) and `sleep` are passed in, so that tests run the budget and the waits on a
+ * virtual clock (__tests__/http-client.test.ts). The exchange's own deadline is real time.
+ *
+ * Why not core-rest-pipeline's retryPolicy: it cannot be told that a request must not be sent
+ * twice, and it waits on timers of its own, which a virtual clock cannot drive.
+ */
+
+
+const systemClock = { now: () => Date.now() };
+const DEFAULT_RETRY_POLICY = {
+    retries: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 120_000,
+};
+/** The shortest deadline a try gets, however little of the budget is left. */
+const MIN_TRY_MS = 5000;
+/**
+ * A call that ended without an answer: cancelled, or the exchange failed (and was retried as far as
+ * the policy allows). `reached` is false only when the last try provably never reached the service.
+ * Its message names the service by its origin only: never a path, a query or a header.
+ */
+const HttpFailure = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .brandedError */ .fi)('HttpFailure', class extends _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DurableGateError */ .B7 {
+    code;
+    cancelled;
+    reached;
+    attempts;
+    tls;
+    constructor(message, 
+    /** ETIMEDOUT, ECONNRESET, ECONNREFUSED, a TLS code, ERESPONSETOOLARGE, ABORT_ERR, ... */
+    code, cancelled, reached, attempts, 
+    /** Set when the TLS certificate was not accepted: what happened and what to do. */
+    tls) {
+        super(message);
+        this.code = code;
+        this.cancelled = cancelled;
+        this.reached = reached;
+        this.attempts = attempts;
+        this.tls = tls;
+    }
+});
+/** Failure codes that mean no connection was made: the request never reached the service. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Answers worth another try: the service did not serve the request, for a reason that may pass. */
+function retryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/**
+ * Answers that prove the service did not carry the request out, so that even a request that must not
+ * run twice may be sent again: 429, a throttled request (Resource Manager throttles before it
+ * passes a request on). A 503 proves nothing of the kind: a front end may answer it after passing
+ * the request on.
+ */
+function refusedBeforeProcessing(status) {
+    return status === 429;
+}
+/** True when the failed exchange certainly never reached the service. */
+function provedNotSent(error) {
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .neverSent */ .vQ)(error) || NOT_SENT.has(error?.code ?? '');
+}
+/** Whether a failed exchange is worth another try under the policy. */
+function retryableFailure(error, idempotent) {
+    if ((0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error))
+        return false;
+    const code = error?.code;
+    if (code === _http_js__WEBPACK_IMPORTED_MODULE_1__/* .TOO_LARGE */ .PH || code === 'EINVAL')
+        return false;
+    return idempotent || provedNotSent(error);
+}
+class HttpClient {
+    options;
+    policy;
+    clock;
+    pause;
+    constructor(options = {}) {
+        this.options = options;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(options.retry ?? {}) };
+        this.clock = options.clock ?? systemClock;
+        this.pause = options.sleep ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy;
+    }
+    now() {
+        return this.clock.now();
+    }
+    /** Waits `ms` with the client's sleep; a cancel (the client's signal or `signal`) ends the wait at once. */
+    wait(ms, signal) {
+        return this.pause(ms, anySignal(this.options.signal, signal));
+    }
+    /** The answer's Retry-After in milliseconds (on the client's clock), at most `maxRetryAfterMs`; undefined without one. */
+    retryAfterMs(response) {
+        const asked = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(response.headers['retry-after'], this.now());
+        return asked === undefined ? undefined : Math.min(asked, this.policy.maxRetryAfterMs);
+    }
+    /** The backoff before retry number `retry + 1`, without Retry-After. */
+    backoff(retry) {
+        return Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** retry);
+    }
+    /**
+     * Sends the request, retrying as the policy allows. Resolves with the answer (whatever its status:
+     * the caller judges it); throws HttpFailure when there is none, and what `headers` throws.
+     */
+    async request(url, call = {}) {
+        const method = (call.method ?? 'GET').toUpperCase();
+        const signal = anySignal(this.options.signal, call.signal);
+        const idempotent = call.idempotent ?? !['POST', 'PATCH'].includes(method);
+        const retries = call.retries ?? this.policy.retries;
+        const deadline = call.deadline ?? this.now() + this.policy.budgetMs;
+        const timeoutMs = this.options.timeoutMs ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUT_MS */ .t1;
+        const cancelled = (reached, attempts) => new HttpFailure(reached ? `the request to ${url.origin} was cancelled after it was sent` : `the request to ${url.origin} was cancelled before it was sent`, 'ABORT_ERR', true, reached, attempts);
+        /** Whether another try may follow after `delay`: tries are left, and the wait ends within the budget. */
+        const mayRetry = (attempt, delay) => attempt <= retries && this.now() + delay <= deadline;
+        for (let attempt = 1;; attempt++) {
+            if (signal?.aborted)
+                throw cancelled(false, attempt - 1);
+            const headers = typeof call.headers === 'function' ? await call.headers() : call.headers;
+            if (signal?.aborted)
+                throw cancelled(false, attempt - 1);
+            let response;
+            try {
+                response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN)(url, {
+                    method,
+                    ...(headers ? { headers } : {}),
+                    ...(call.body !== undefined ? { body: call.body } : {}),
+                    ...(this.options.ca ? { ca: this.options.ca } : {}),
+                    ...(this.options.maxBodyBytes !== undefined ? { maxBodyBytes: this.options.maxBodyBytes } : {}),
+                    ...(signal ? { signal } : {}),
+                    timeoutMs: Math.min(timeoutMs, Math.max(deadline - this.now(), MIN_TRY_MS)),
+                });
+            }
+            catch (error) {
+                const reached = !provedNotSent(error);
+                if (signal?.aborted)
+                    throw cancelled(reached, attempt);
+                const delay = this.backoff(attempt - 1);
+                const code = error.code || 'EFAILED';
+                if (retryableFailure(error, idempotent) && mayRetry(attempt, delay)) {
+                    call.onRetry?.({ attempt, delayMs: delay, failure: code });
+                    await this.pause(delay, signal);
+                    continue;
+                }
+                const tls = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsProblem */ .hE)(error);
+                const detail = error instanceof Error ? error.message : String(error);
+                throw new HttpFailure(tls ?? detail, code, false, reached, attempt, tls);
+            }
+            if (retryableStatus(response.status) && (idempotent || refusedBeforeProcessing(response.status))) {
+                const delay = this.retryAfterMs(response) ?? this.backoff(attempt - 1);
+                if (mayRetry(attempt, delay)) {
+                    call.onRetry?.({ attempt, delayMs: delay, response });
+                    await this.pause(delay, signal);
+                    continue;
+                }
+            }
+            return { response, attempts: attempt };
+        }
+    }
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 
@@ -1412,7 +1696,7 @@ function maskingCredential(credential, onSecret) {
 /* unused harmony export TaskHubAccessError */
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(869);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2820);
 /* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9410);
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1394);
@@ -1438,7 +1722,7 @@ const TaskHubAccessError = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* 
 });
 let sharedHttpClient;
 function httpClient() {
-    return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createDefaultHttpClient */ .fl)());
+    return (sharedHttpClient ??= (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__.createDefaultHttpClient)());
 }
 const REPEATED_CONTINUATION = 'the service sent a continuation token it had sent before, so the listing would never end. Something other than the Table service is answering (a proxy or a wrong endpoint); nothing from these answers was counted.';
 /** More rows than any history the runtime writes: DurableTask.Core's replay would not get through it. */
@@ -1590,11 +1874,11 @@ class AzureTablesTaskHub {
             if (from.row !== undefined)
                 url.searchParams.set('NextRowKey', from.row);
         }
-        const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createPipelineRequest */ .G6)({
+        const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__.createPipelineRequest)({
             url: url.toString(),
             method: 'GET',
             allowInsecureConnection: url.protocol === 'http:',
-            headers: (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .createHttpHeaders */ .Nc)({ Accept: 'application/json;odata=nometadata', 'x-ms-version': '2019-02-02', DataServiceVersion: '3.0' }),
+            headers: (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__.createHttpHeaders)({ Accept: 'application/json;odata=nometadata', 'x-ms-version': '2019-02-02', DataServiceVersion: '3.0' }),
         });
         const response = await client.pipeline.sendRequest(httpClient(), request);
         if (response.status >= 400) {
@@ -1710,7 +1994,7 @@ function openTaskHub(options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _azure_data_tables__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3632);
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4869);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(869);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2820);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9410);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6803);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7194);
@@ -1758,7 +2042,7 @@ function requestDeadlinePolicy(signal, timeoutMs = REQUEST_TIMEOUT_MS) {
             }
             catch (error) {
                 if (own.aborted && !signal?.aborted && !callers?.aborted) {
-                    throw new _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__/* .RestError */ .pj(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
+                    throw new _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_4__.RestError(`no complete answer within ${timeoutMs / 1000} s`, { code: 'ETIMEDOUT', request });
                 }
                 throw error;
             }

@@ -379,6 +379,8 @@ async function runGateJob(job) {
 var option_names = __webpack_require__(1635);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/taskhub/azure-tables.ts
 var azure_tables = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./src/taskhub/http-api.ts
@@ -398,15 +400,17 @@ var azure_tables = __webpack_require__(2645);
 
 
 
+
+
 const HttpApiError = (0,errors/* brandedError */.fi)('HttpApiError', class extends errors/* DurableGateError */.B7 {
 });
-/** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
-const MAX_RETRY_AFTER_MS = 60_000;
 /** A listing longer than this is not a task hub's in-flight list but a service going round in circles. */
 const MAX_PAGES = 10_000;
 class HttpApiSource {
     options;
     base;
+    /** Every request to the API, with the one retry policy (../http/client.ts). */
+    http;
     constructor(options) {
         this.options = options;
         let url;
@@ -414,14 +418,21 @@ class HttpApiSource {
             url = new URL(options.endpoint);
         }
         catch {
-            throw new errors/* UsageError */.eb(`Invalid --http-endpoint '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
+            throw new errors/* UsageError */.eb(`Invalid ${(0,option_names/* option */.u)('http-endpoint')} '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors/* UsageError */.eb(`Invalid --http-endpoint '${options.endpoint}'. Expected an http(s) URL.`);
+            throw new errors/* UsageError */.eb(`Invalid ${(0,option_names/* option */.u)('http-endpoint')} '${options.endpoint}'. Expected an http(s) URL.`);
         const path = url.pathname.replace(/\/+$/, '');
         url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
         url.search = '';
         this.base = url;
+        this.http = new client/* HttpClient */.Qq({
+            ...(options.ca ? { ca: options.ca } : {}),
+            ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+            retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
+            ...(options.clock ? { clock: options.clock } : {}),
+            ...(options.sleep ? { sleep: options.sleep } : {}),
+        });
     }
     get describe() {
         return `the Durable Functions HTTP API at ${this.base.origin}`;
@@ -432,14 +443,14 @@ class HttpApiSource {
      * the API's is an error, so the gate fails closed rather than read it as "nothing in flight".
      */
     async *instances(query) {
-        const signal = anySignal(this.options.signal, query.signal);
+        const signal = (0,client/* anySignal */.JG)(this.options.signal, query.signal);
         const names = query.names?.map((n) => n.toLowerCase());
         const seen = new Set();
         let token;
         let pages = 0;
         do {
             if (++pages > MAX_PAGES)
-                throw new HttpApiError(`${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`);
+                throw new HttpApiError(`${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is ${(0,option_names/* option */.u)('http-endpoint')} the function app's URL?`);
             const url = new URL(`${this.base.pathname}/instances`, this.base);
             url.searchParams.set('runtimeStatus', query.statuses.join(','));
             url.searchParams.set('top', String(query.pageSize ?? 500));
@@ -471,7 +482,7 @@ class HttpApiSource {
     }
     /** The instances of one answer, checked: a JSON list of objects that each carry an id and a status. */
     page(response) {
-        const odd = (what) => new HttpApiError(`${this.describe}: the instances list ${what} (HTTP ${response.status}, ${(0,http/* describeBody */.MP)(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`);
+        const odd = (what) => new HttpApiError(`${this.describe}: the instances list ${what} (HTTP ${response.status}, ${(0,http/* describeBody */.MP)(response)}), so nothing can be said of what is in flight. Is ${(0,option_names/* option */.u)('http-endpoint')} the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`);
         const type = header(response.headers, 'content-type') ?? '';
         if (!/\bjson\b/i.test(type))
             throw odd('is not JSON');
@@ -522,63 +533,48 @@ class HttpApiSource {
         seen.add(next);
         return next;
     }
-    /** One GET with retries on 429, 5xx, resets and timeouts within the retry budget; Retry-After is honoured, up to a minute. */
+    /**
+     * One GET of a page, through the one HTTP client: 408, 429, 5xx, resets and timeouts retried within
+     * the retry budget, Retry-After honoured up to a minute. Only a 200 is the list.
+     */
     async get(url, headers, signal) {
-        const retries = this.options.retries ?? 6;
-        const sleep = this.options.sleep ?? http/* sleep */.yy;
-        const deadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
         const cancelled = () => new HttpApiError(`${this.describe}: stopped (${(0,host/* stopReason */.PJ)(signal)}) before the instances list was read.`);
-        for (let attempt = 0;; attempt++) {
-            if (signal?.aborted)
-                throw cancelled();
-            let retryAfterMs;
-            let failure;
-            try {
-                const response = await (0,http/* send */.tN)(url, {
-                    headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
-                    timeoutMs: Math.min(this.options.timeoutMs ?? 30_000, Math.max(deadline - Date.now(), 5000)),
-                    ...(this.options.ca ? { ca: this.options.ca } : {}),
-                    ...(signal ? { signal } : {}),
-                });
-                const { status } = response;
-                if (status === 200)
-                    return response;
-                retryAfterMs = (0,http/* retryAfter */.P9)(response.headers['retry-after']);
-                failure = `HTTP ${status}${response.body ? ` (${(0,http/* describeBody */.MP)(response)})` : ''}`;
-                if (status === 401 || status === 403)
-                    throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
-                if (status === 404)
-                    throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
-                // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
-                if (status < 400)
-                    throw new HttpApiError(`${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`);
-                if (status !== 408 && status !== 429 && status < 500)
-                    throw new HttpApiError(`${this.describe}: ${failure}`);
-            }
-            catch (error) {
-                if (error instanceof HttpApiError)
-                    throw error;
-                if (signal?.aborted)
-                    throw cancelled();
-                const tls = (0,http/* tlsProblem */.hE)(error);
-                if (tls)
-                    throw new HttpApiError(`${this.describe}: ${tls}`);
-                failure = error.code || error.message;
-            }
-            const pause = Math.min(retryAfterMs ?? Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt), MAX_RETRY_AFTER_MS);
-            if (attempt >= retries || Date.now() + pause > deadline)
-                throw new HttpApiError(`${this.describe}: ${failure} (after ${attempt + 1} attempt(s)).`);
-            await sleep(pause, signal);
+        let response;
+        let attempts;
+        try {
+            ({ response, attempts } = await this.http.request(url, {
+                headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
+                ...(signal ? { signal } : {}),
+            }));
         }
+        catch (error) {
+            if (!(error instanceof client/* HttpFailure */.HR))
+                throw error;
+            if (error.cancelled)
+                throw cancelled();
+            if (error.tls)
+                throw new HttpApiError(`${this.describe}: ${error.tls}`);
+            throw new HttpApiError(`${this.describe}: ${error.code} (after ${error.attempts} attempt(s)): ${error.message}. Is ${(0,option_names/* option */.u)('http-endpoint')} the function app's URL, and is the app running?`);
+        }
+        const { status } = response;
+        if (status === 200)
+            return response;
+        const failure = `HTTP ${status}${response.body ? ` (${(0,http/* describeBody */.MP)(response)})` : ''}`;
+        if (status === 401 || status === 403)
+            throw new HttpApiError(`${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`);
+        if (status === 404)
+            throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is ${(0,option_names/* option */.u)('http-endpoint')} the function app's URL, and is the app running?`);
+        // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
+        if (status < 400)
+            throw new HttpApiError(`${this.describe}: the instances list was answered with ${failure}, not the list. Is ${(0,option_names/* option */.u)('http-endpoint')} the function app's URL, with nothing answering in its place?`);
+        if ((0,client/* retryableStatus */.Fd)(status))
+            throw new HttpApiError(`${this.describe}: ${failure} (after ${attempts} attempt(s)).`);
+        throw new HttpApiError(`${this.describe}: ${failure}`);
     }
 }
 function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
-}
-function anySignal(...signals) {
-    const present = signals.filter((s) => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 ;// CONCATENATED MODULE: ./src/commands/hub.ts

@@ -3568,8 +3568,8 @@ const MapperTypeNames = {
     UnixTime: "UnixTime",
 };
 //# sourceMappingURL=serializer.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 80 modules
-var dist_esm = __webpack_require__(869);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
+var dist_esm = __webpack_require__(2820);
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/commonjs/state-cjs.js
 var state_cjs = __webpack_require__(30);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/state.js
@@ -3782,7 +3782,7 @@ async function deserializeResponseBody(jsonContentTypes, xmlContentTypes, respon
                 parsedResponse.parsedBody = operationSpec.serializer.deserialize(responseSpec.bodyMapper, valueToDeserialize, "operationRes.parsedBody", options);
             }
             catch (deserializeError) {
-                const restError = new dist_esm/* RestError */.pj(`Error ${deserializeError} occurred in deserializing the responseBody - ${parsedResponse.bodyAsText}`, {
+                const restError = new dist_esm.RestError(`Error ${deserializeError} occurred in deserializing the responseBody - ${parsedResponse.bodyAsText}`, {
                     statusCode: parsedResponse.status,
                     request: parsedResponse.request,
                     response: parsedResponse,
@@ -3824,7 +3824,7 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
     const initialErrorMessage = parsedResponse.request.streamResponseStatusCodes?.has(parsedResponse.status)
         ? `Unexpected status code: ${parsedResponse.status}`
         : parsedResponse.bodyAsText;
-    const error = new dist_esm/* RestError */.pj(initialErrorMessage, {
+    const error = new dist_esm.RestError(initialErrorMessage, {
         statusCode: parsedResponse.status,
         request: parsedResponse.request,
         response: parsedResponse,
@@ -3900,8 +3900,8 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
         }
         catch (err) {
             const msg = `Error "${err}" occurred while parsing the response body - ${operationResponse.bodyAsText}.`;
-            const errCode = err.code || dist_esm/* RestError */.pj.PARSE_ERROR;
-            const e = new dist_esm/* RestError */.pj(msg, {
+            const errCode = err.code || dist_esm.RestError.PARSE_ERROR;
+            const e = new dist_esm.RestError(msg, {
                 code: errCode,
                 statusCode: operationResponse.status,
                 request: operationResponse.request,
@@ -4117,9 +4117,9 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
  * @param options - Options to customize the created pipeline.
  */
 function createClientPipeline(options = {}) {
-    const pipeline = (0,dist_esm/* createPipelineFromOptions */.Fp)(options ?? {});
+    const pipeline = (0,dist_esm.createPipelineFromOptions)(options ?? {});
     if (options.credentialOptions) {
-        pipeline.addPolicy((0,dist_esm/* bearerTokenAuthenticationPolicy */.N$)({
+        pipeline.addPolicy((0,dist_esm.bearerTokenAuthenticationPolicy)({
             credential: options.credentialOptions.credential,
             scopes: options.credentialOptions.credentialScopes,
         }));
@@ -4138,7 +4138,7 @@ function createClientPipeline(options = {}) {
 let cachedHttpClient;
 function getCachedDefaultHttpClient() {
     if (!cachedHttpClient) {
-        cachedHttpClient = (0,dist_esm/* createDefaultHttpClient */.fl)();
+        cachedHttpClient = (0,dist_esm.createDefaultHttpClient)();
     }
     return cachedHttpClient;
 }
@@ -4468,7 +4468,7 @@ class ServiceClient {
         // so we have to pass `this` below in order to search these properties if they're
         // not part of OperationArguments
         const url = getRequestUrl(endpoint, operationSpec, operationArguments, this);
-        const request = (0,dist_esm/* createPipelineRequest */.G6)({
+        const request = (0,dist_esm.createPipelineRequest)({
             url,
         });
         request.method = operationSpec.httpMethod;
@@ -4763,27 +4763,61 @@ function requestToOptions(request) {
 
 /***/ }),
 
-/***/ 869:
+/***/ 2820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  pj: () => (/* reexport */ esm_restError_RestError),
-  N$: () => (/* reexport */ bearerTokenAuthenticationPolicy),
-  fl: () => (/* reexport */ esm_defaultHttpClient_createDefaultHttpClient),
-  O8: () => (/* reexport */ esm_pipeline_createEmptyPipeline),
-  Nc: () => (/* reexport */ esm_httpHeaders_createHttpHeaders),
-  Fp: () => (/* reexport */ esm_createPipelineFromOptions_createPipelineFromOptions),
-  G6: () => (/* reexport */ esm_pipelineRequest_createPipelineRequest),
-  e4: () => (/* reexport */ decompressResponsePolicy_decompressResponsePolicyName),
-  nV: () => (/* reexport */ proxyPolicy_getDefaultProxySettings),
-  T0: () => (/* reexport */ esm_restError_isRestError),
-  Ou: () => (/* reexport */ redirectPolicy_redirectPolicyName),
-  Jb: () => (/* reexport */ policies_retryPolicy_retryPolicy)
+  RestError: () => (/* reexport */ esm_restError_RestError),
+  agentPolicy: () => (/* reexport */ policies_agentPolicy_agentPolicy),
+  agentPolicyName: () => (/* reexport */ agentPolicy_agentPolicyName),
+  auxiliaryAuthenticationHeaderPolicy: () => (/* reexport */ auxiliaryAuthenticationHeaderPolicy),
+  auxiliaryAuthenticationHeaderPolicyName: () => (/* reexport */ auxiliaryAuthenticationHeaderPolicyName),
+  bearerTokenAuthenticationPolicy: () => (/* reexport */ bearerTokenAuthenticationPolicy),
+  bearerTokenAuthenticationPolicyName: () => (/* reexport */ bearerTokenAuthenticationPolicyName),
+  createDefaultHttpClient: () => (/* reexport */ esm_defaultHttpClient_createDefaultHttpClient),
+  createEmptyPipeline: () => (/* reexport */ esm_pipeline_createEmptyPipeline),
+  createFile: () => (/* reexport */ createFile),
+  createFileFromStream: () => (/* reexport */ createFileFromStream),
+  createHttpHeaders: () => (/* reexport */ esm_httpHeaders_createHttpHeaders),
+  createPipelineFromOptions: () => (/* reexport */ esm_createPipelineFromOptions_createPipelineFromOptions),
+  createPipelineRequest: () => (/* reexport */ esm_pipelineRequest_createPipelineRequest),
+  decompressResponsePolicy: () => (/* reexport */ policies_decompressResponsePolicy_decompressResponsePolicy),
+  decompressResponsePolicyName: () => (/* reexport */ decompressResponsePolicy_decompressResponsePolicyName),
+  defaultRetryPolicy: () => (/* reexport */ policies_defaultRetryPolicy_defaultRetryPolicy),
+  exponentialRetryPolicy: () => (/* reexport */ exponentialRetryPolicy_exponentialRetryPolicy),
+  exponentialRetryPolicyName: () => (/* reexport */ exponentialRetryPolicy_exponentialRetryPolicyName),
+  formDataPolicy: () => (/* reexport */ policies_formDataPolicy_formDataPolicy),
+  formDataPolicyName: () => (/* reexport */ formDataPolicy_formDataPolicyName),
+  getDefaultProxySettings: () => (/* reexport */ proxyPolicy_getDefaultProxySettings),
+  isRestError: () => (/* reexport */ esm_restError_isRestError),
+  logPolicy: () => (/* reexport */ policies_logPolicy_logPolicy),
+  logPolicyName: () => (/* reexport */ logPolicy_logPolicyName),
+  multipartPolicy: () => (/* reexport */ policies_multipartPolicy_multipartPolicy),
+  multipartPolicyName: () => (/* reexport */ policies_multipartPolicy_multipartPolicyName),
+  ndJsonPolicy: () => (/* reexport */ ndJsonPolicy),
+  ndJsonPolicyName: () => (/* reexport */ ndJsonPolicyName),
+  proxyPolicy: () => (/* reexport */ policies_proxyPolicy_proxyPolicy),
+  proxyPolicyName: () => (/* reexport */ proxyPolicy_proxyPolicyName),
+  redirectPolicy: () => (/* reexport */ policies_redirectPolicy_redirectPolicy),
+  redirectPolicyName: () => (/* reexport */ redirectPolicy_redirectPolicyName),
+  retryPolicy: () => (/* reexport */ retryPolicy_retryPolicy),
+  setClientRequestIdPolicy: () => (/* reexport */ setClientRequestIdPolicy),
+  setClientRequestIdPolicyName: () => (/* reexport */ setClientRequestIdPolicyName),
+  systemErrorRetryPolicy: () => (/* reexport */ systemErrorRetryPolicy_systemErrorRetryPolicy),
+  systemErrorRetryPolicyName: () => (/* reexport */ systemErrorRetryPolicy_systemErrorRetryPolicyName),
+  throttlingRetryPolicy: () => (/* reexport */ throttlingRetryPolicy_throttlingRetryPolicy),
+  throttlingRetryPolicyName: () => (/* reexport */ throttlingRetryPolicy_throttlingRetryPolicyName),
+  tlsPolicy: () => (/* reexport */ policies_tlsPolicy_tlsPolicy),
+  tlsPolicyName: () => (/* reexport */ tlsPolicy_tlsPolicyName),
+  tracingPolicy: () => (/* reexport */ tracingPolicy),
+  tracingPolicyName: () => (/* reexport */ tracingPolicyName),
+  userAgentPolicy: () => (/* reexport */ policies_userAgentPolicy_userAgentPolicy),
+  userAgentPolicyName: () => (/* reexport */ userAgentPolicy_userAgentPolicyName)
 });
-
-// UNUSED EXPORTS: agentPolicy, agentPolicyName, auxiliaryAuthenticationHeaderPolicy, auxiliaryAuthenticationHeaderPolicyName, bearerTokenAuthenticationPolicyName, createFile, createFileFromStream, decompressResponsePolicy, defaultRetryPolicy, exponentialRetryPolicy, exponentialRetryPolicyName, formDataPolicy, formDataPolicyName, logPolicy, logPolicyName, multipartPolicy, multipartPolicyName, ndJsonPolicy, ndJsonPolicyName, proxyPolicy, proxyPolicyName, redirectPolicy, setClientRequestIdPolicy, setClientRequestIdPolicyName, systemErrorRetryPolicy, systemErrorRetryPolicyName, throttlingRetryPolicy, throttlingRetryPolicyName, tlsPolicy, tlsPolicyName, tracingPolicy, tracingPolicyName, userAgentPolicy, userAgentPolicyName
 
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/abort-controller/AbortError.js
 // Copyright (c) Microsoft Corporation.
@@ -5971,7 +6005,7 @@ function getRetryAfterInMs(response) {
 function isThrottlingRetryResponse(response) {
     return Number.isFinite(getRetryAfterInMs(response));
 }
-function throttlingRetryStrategy_throttlingRetryStrategy() {
+function throttlingRetryStrategy() {
     return {
         name: "throttlingRetryStrategy",
         retry({ response }) {
@@ -5999,7 +6033,7 @@ const DEFAULT_CLIENT_MAX_RETRY_INTERVAL = 1000 * 64;
  * - When there are errors in the underlying transport layer (e.g. DNS lookup failures).
  * - Or otherwise if the outgoing request fails (408, greater or equal than 500, except for 501 and 505).
  */
-function exponentialRetryStrategy_exponentialRetryStrategy(options = {}) {
+function exponentialRetryStrategy(options = {}) {
     const retryInterval = options.retryDelayInMs ?? DEFAULT_CLIENT_RETRY_INTERVAL;
     const maxRetryInterval = options.maxRetryDelayInMs ?? DEFAULT_CLIENT_MAX_RETRY_INTERVAL;
     return {
@@ -6054,7 +6088,7 @@ function isSystemError(err) {
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const constants_SDK_VERSION = "0.3.6";
-const constants_DEFAULT_RETRY_POLICY_COUNT = 3;
+const DEFAULT_RETRY_POLICY_COUNT = 3;
 //# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/retryPolicy.js
 // Copyright (c) Microsoft Corporation.
@@ -6072,7 +6106,7 @@ const retryPolicyName = "retryPolicy";
 /**
  * retryPolicy is a generic policy to enable retrying requests when certain conditions are met
  */
-function retryPolicy_retryPolicy(strategies, options = { maxRetries: constants_DEFAULT_RETRY_POLICY_COUNT }) {
+function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_COUNT }) {
     const logger = options.logger || retryPolicyLogger;
     return {
         name: retryPolicyName,
@@ -6105,7 +6139,7 @@ function retryPolicy_retryPolicy(strategies, options = { maxRetries: constants_D
                     const abortError = new AbortError();
                     throw abortError;
                 }
-                if (retryCount >= (options.maxRetries ?? constants_DEFAULT_RETRY_POLICY_COUNT)) {
+                if (retryCount >= (options.maxRetries ?? DEFAULT_RETRY_POLICY_COUNT)) {
                     logger.info(`Retry ${retryCount}: Maximum retries reached. Returning the last received response, or throwing the last received error.`);
                     if (responseError) {
                         throw responseError;
@@ -6182,8 +6216,8 @@ const defaultRetryPolicyName = "defaultRetryPolicy";
 function defaultRetryPolicy_defaultRetryPolicy(options = {}) {
     return {
         name: defaultRetryPolicyName,
-        sendRequest: retryPolicy_retryPolicy([throttlingRetryStrategy_throttlingRetryStrategy(), exponentialRetryStrategy_exponentialRetryStrategy(options)], {
-            maxRetries: options.maxRetries ?? constants_DEFAULT_RETRY_POLICY_COUNT,
+        sendRequest: retryPolicy([throttlingRetryStrategy(), exponentialRetryStrategy(options)], {
+            maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY_COUNT,
         }).sendRequest,
     };
 }
@@ -7722,7 +7756,7 @@ function tlsPolicy_tlsPolicy(tlsSettings) {
 /**
  * The programmatic identifier of the logPolicy.
  */
-const logPolicy_logPolicyName = (/* unused pure expression or super */ null && (tspLogPolicyName));
+const logPolicy_logPolicyName = logPolicyName;
 /**
  * A policy that logs all requests and responses.
  * @param options - Options to configure logPolicy.
@@ -7785,7 +7819,7 @@ async function util_userAgentPlatform_setPlatformSpecificData(map) {
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const esm_constants_SDK_VERSION = "1.24.0";
-const esm_constants_DEFAULT_RETRY_POLICY_COUNT = 3;
+const constants_DEFAULT_RETRY_POLICY_COUNT = 3;
 //# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgent.js
 // Copyright (c) Microsoft Corporation.
@@ -7927,7 +7961,7 @@ function getRawContent(blob) {
  * Creates a File-like object tagged with rawContent for efficient streaming access.
  * Used by the Node createFile to avoid Blob#stream() bugs.
  */
-function file_createRawFile(content, name, options = {}) {
+function createRawFile(content, name, options = {}) {
     return {
         ...unimplementedMethods,
         type: options.type ?? "",
@@ -8061,7 +8095,7 @@ function policies_defaultRetryPolicy_defaultRetryPolicy(options = {}) {
 /**
  * The programmatic identifier of the formDataPolicy.
  */
-const formDataPolicy_formDataPolicyName = (/* unused pure expression or super */ null && (tspFormDataPolicyName));
+const formDataPolicy_formDataPolicyName = formDataPolicyName;
 /**
  * A policy that encodes FormData on the request into the body.
  */
@@ -8078,7 +8112,7 @@ var dist_esm = __webpack_require__(9105);
 /**
  * The programmatic identifier of the proxyPolicy.
  */
-const proxyPolicy_proxyPolicyName = (/* unused pure expression or super */ null && (tspProxyPolicyName));
+const proxyPolicy_proxyPolicyName = proxyPolicyName;
 /**
  * This method converts a proxy url into `ProxySettings` for use with ProxyPolicy.
  * If no argument is given, it attempts to parse a proxy URL from the environment
@@ -8132,7 +8166,7 @@ function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id"
 /**
  * Name of the Agent Policy
  */
-const agentPolicy_agentPolicyName = (/* unused pure expression or super */ null && (tspAgentPolicyName));
+const agentPolicy_agentPolicyName = agentPolicyName;
 /**
  * Gets a pipeline policy that sets http.agent
  */
@@ -8147,7 +8181,7 @@ function policies_agentPolicy_agentPolicy(agent) {
 /**
  * Name of the TLS Policy
  */
-const tlsPolicy_tlsPolicyName = (/* unused pure expression or super */ null && (tspTlsPolicyName));
+const tlsPolicy_tlsPolicyName = tlsPolicyName;
 /**
  * Gets a pipeline policy that adds the client certificate to the HttpClient agent for authentication.
  */
@@ -8490,13 +8524,13 @@ function esm_pipelineRequest_createPipelineRequest(options) {
 /**
  * The programmatic identifier of the exponentialRetryPolicy.
  */
-const exponentialRetryPolicy_exponentialRetryPolicyName = (/* unused pure expression or super */ null && (tspExponentialRetryPolicyName));
+const exponentialRetryPolicy_exponentialRetryPolicyName = exponentialRetryPolicyName;
 /**
  * A policy that attempts to retry requests while introducing an exponentially increasing delay.
  * @param options - Options that configure retry logic.
  */
 function exponentialRetryPolicy_exponentialRetryPolicy(options = {}) {
-    return tspExponentialRetryPolicy(options);
+    return exponentialRetryPolicy(options);
 }
 //# sourceMappingURL=exponentialRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/systemErrorRetryPolicy.js
@@ -8506,7 +8540,7 @@ function exponentialRetryPolicy_exponentialRetryPolicy(options = {}) {
 /**
  * Name of the {@link systemErrorRetryPolicy}
  */
-const systemErrorRetryPolicy_systemErrorRetryPolicyName = (/* unused pure expression or super */ null && (tspSystemErrorRetryPolicyName));
+const systemErrorRetryPolicy_systemErrorRetryPolicyName = systemErrorRetryPolicyName;
 /**
  * A retry policy that specifically seeks to handle errors in the
  * underlying transport layer (e.g. DNS lookup failures) rather than
@@ -8514,7 +8548,7 @@ const systemErrorRetryPolicy_systemErrorRetryPolicyName = (/* unused pure expres
  * @param options - Options that customize the policy.
  */
 function systemErrorRetryPolicy_systemErrorRetryPolicy(options = {}) {
-    return tspSystemErrorRetryPolicy(options);
+    return systemErrorRetryPolicy(options);
 }
 //# sourceMappingURL=systemErrorRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/throttlingRetryPolicy.js
@@ -8524,7 +8558,7 @@ function systemErrorRetryPolicy_systemErrorRetryPolicy(options = {}) {
 /**
  * Name of the {@link throttlingRetryPolicy}
  */
-const throttlingRetryPolicy_throttlingRetryPolicyName = (/* unused pure expression or super */ null && (tspThrottlingRetryPolicyName));
+const throttlingRetryPolicy_throttlingRetryPolicyName = throttlingRetryPolicyName;
 /**
  * A policy that retries when the server sends a 429 response with a Retry-After header.
  *
@@ -8536,7 +8570,7 @@ const throttlingRetryPolicy_throttlingRetryPolicyName = (/* unused pure expressi
  * @param options - Options that configure retry logic.
  */
 function throttlingRetryPolicy_throttlingRetryPolicy(options = {}) {
-    return tspThrottlingRetryPolicy(options);
+    return throttlingRetryPolicy(options);
 }
 //# sourceMappingURL=throttlingRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/retryPolicy.js
@@ -8549,11 +8583,11 @@ const retryPolicy_retryPolicyLogger = (0,esm/* createClientLogger */.KV)("core-r
 /**
  * retryPolicy is a generic policy to enable retrying requests when certain conditions are met
  */
-function policies_retryPolicy_retryPolicy(strategies, options = { maxRetries: esm_constants_DEFAULT_RETRY_POLICY_COUNT }) {
+function retryPolicy_retryPolicy(strategies, options = { maxRetries: constants_DEFAULT_RETRY_POLICY_COUNT }) {
     // Cast is required since the TSP runtime retry strategy type is slightly different
     // very deep down (using real AbortSignal vs. AbortSignalLike in RestError).
     // In practice the difference doesn't actually matter.
-    return retryPolicy_retryPolicy(strategies, {
+    return retryPolicy(strategies, {
         logger: retryPolicy_retryPolicyLogger,
         ...options,
     });
@@ -8621,7 +8655,7 @@ async function beginRefresh(getAccessToken, retryIntervalInMs, refreshTimeout) {
  *
  * @returns - a function that reliably produces a valid access token
  */
-function tokenCycler_createTokenCycler(credential, tokenCyclerOptions) {
+function createTokenCycler(credential, tokenCyclerOptions) {
     let refreshWorker = null;
     let token = null;
     let tenantId;
@@ -8814,7 +8848,7 @@ function bearerTokenAuthenticationPolicy(options) {
     // Remember to extend `BearerTokenAuthenticationPolicyOptions` with `TokenCyclerOptions`
     // in order to pass through the `options` object.
     const getAccessToken = credential
-        ? tokenCycler_createTokenCycler(credential /* , options */)
+        ? createTokenCycler(credential /* , options */)
         : () => Promise.resolve(null);
     return {
         name: bearerTokenAuthenticationPolicyName,
@@ -8962,6 +8996,30 @@ function getCaeChallengeClaims(challenges) {
     return parsedChallenges.find((x) => x.scheme === "Bearer" && x.params.claims && x.params.error === "insufficient_claims")?.params.claims;
 }
 //# sourceMappingURL=bearerTokenAuthenticationPolicy.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/ndJsonPolicy.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+/**
+ * The programmatic identifier of the ndJsonPolicy.
+ */
+const ndJsonPolicyName = "ndJsonPolicy";
+/**
+ * ndJsonPolicy is a policy used to control keep alive settings for every request.
+ */
+function ndJsonPolicy() {
+    return {
+        name: ndJsonPolicyName,
+        async sendRequest(request, next) {
+            // There currently isn't a good way to bypass the serializer
+            if (typeof request.body === "string" && request.body.startsWith("[")) {
+                const body = JSON.parse(request.body);
+                request.body = body.map((item) => JSON.stringify(item) + "\n").join("");
+            }
+            return next(request);
+        },
+    };
+}
+//# sourceMappingURL=ndJsonPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/auxiliaryAuthenticationHeaderPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8988,7 +9046,7 @@ async function sendAuthorizeRequest(options) {
  */
 function auxiliaryAuthenticationHeaderPolicy(options) {
     const { credentials, scopes } = options;
-    const logger = options.logger || coreLogger;
+    const logger = options.logger || esm_log_logger;
     const tokenCyclerMap = new WeakMap();
     return {
         name: auxiliaryAuthenticationHeaderPolicyName,
@@ -21025,8 +21083,8 @@ var logger_dist_esm = __webpack_require__(7567);
  */
 const logger_logger = (0,logger_dist_esm/* createClientLogger */.KV)("data-tables");
 //# sourceMappingURL=logger.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 80 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(869);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(2820);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/challengeAuthenticationUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21039,7 +21097,7 @@ var core_rest_pipeline_dist_esm = __webpack_require__(869);
 function challengeAuthenticationUtils_setTokenChallengeAuthenticationPolicy(pipeline, credential, scopes) {
     // Make sure no bearerTokenPolicy is set.
     pipeline.removePolicy({ name: "bearerTokenPolicy" });
-    pipeline.addPolicy((0,core_rest_pipeline_dist_esm/* bearerTokenAuthenticationPolicy */.N$)({
+    pipeline.addPolicy((0,core_rest_pipeline_dist_esm.bearerTokenAuthenticationPolicy)({
         credential,
         scopes,
         challengeCallbacks: { authorizeRequestOnChallenge: dist_esm/* authorizeRequestOnTenantChallenge */.rH },
@@ -21402,9 +21460,9 @@ function getTransactionHttpRequestBody(bodyParts, transactionId, changesetId) {
 
 const transactionRequestAssemblePolicyName = "transactionRequestAssemblePolicy";
 const dummyResponse = {
-    request: (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({ url: "FAKE" }),
+    request: (0,core_rest_pipeline_dist_esm.createPipelineRequest)({ url: "FAKE" }),
     status: 200,
-    headers: (0,core_rest_pipeline_dist_esm/* createHttpHeaders */.Nc)(),
+    headers: (0,core_rest_pipeline_dist_esm.createHttpHeaders)(),
 };
 function transactionRequestAssemblePolicy(bodyParts, changesetId) {
     return {
@@ -21707,12 +21765,12 @@ class InternalTableTransaction {
         const body = getTransactionHttpRequestBody(this.state.bodyParts, this.state.transactionId, this.state.changesetId);
         const headers = getTransactionHeaders(this.state.transactionId);
         return tracing_tracingClient.withSpan("TableTransaction.submitTransaction", options, async (updatedOptions) => {
-            const request = (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({
+            const request = (0,core_rest_pipeline_dist_esm.createPipelineRequest)({
                 ...updatedOptions,
                 url: this.url,
                 method: "POST",
                 body,
-                headers: (0,core_rest_pipeline_dist_esm/* createHttpHeaders */.Nc)(headers),
+                headers: (0,core_rest_pipeline_dist_esm.createHttpHeaders)(headers),
                 allowInsecureConnection: this.allowInsecureConnection,
             });
             const rawTransactionResponse = await this.client.sendRequest(request);
@@ -21783,7 +21841,7 @@ function handleBodyError(bodyAsText, statusCode, request, response) {
         message = error.message?.value ?? message;
         code = error.code;
     }
-    throw new core_rest_pipeline_dist_esm/* RestError */.pj(message, {
+    throw new core_rest_pipeline_dist_esm.RestError(message, {
         code,
         statusCode,
         request,
@@ -23171,8 +23229,8 @@ __webpack_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 80 modules
-var esm = __webpack_require__(869);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
+var esm = __webpack_require__(2820);
 // EXTERNAL MODULE: ./node_modules/@azure/core-auth/dist/esm/index.js + 4 modules
 var dist_esm = __webpack_require__(8365);
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
@@ -23214,13 +23272,13 @@ const originalClientRequestSymbol = Symbol.for("@azure/core-client original requ
 function toPipelineRequest(webResource, options = {}) {
     const compatWebResource = webResource;
     const request = compatWebResource[originalRequestSymbol];
-    const headers = (0,esm/* createHttpHeaders */.Nc)(webResource.headers.toJson({ preserveCase: true }));
+    const headers = (0,esm.createHttpHeaders)(webResource.headers.toJson({ preserveCase: true }));
     if (request) {
         request.headers = headers;
         return request;
     }
     else {
-        const newRequest = (0,esm/* createPipelineRequest */.G6)({
+        const newRequest = (0,esm.createPipelineRequest)({
             url: webResource.url,
             method: webResource.method,
             headers,
@@ -23516,7 +23574,7 @@ function toCompatResponse(response, options) {
 function toPipelineResponse(compatResponse) {
     const extendedCompatResponse = compatResponse;
     const response = extendedCompatResponse[originalResponse];
-    const headers = (0,esm/* createHttpHeaders */.Nc)(compatResponse.headers.toJson({ preserveCase: true }));
+    const headers = (0,esm.createHttpHeaders)(compatResponse.headers.toJson({ preserveCase: true }));
     if (response) {
         response.headers = headers;
         return response;
@@ -23549,7 +23607,7 @@ class ExtendedServiceClient extends core_client_dist_esm/* ServiceClient */.Nl {
         }
         if (options.redirectOptions?.handleRedirects === false) {
             this.pipeline.removePolicy({
-                name: esm/* redirectPolicyName */.Ou,
+                name: esm.redirectPolicyName,
             });
         }
     }
@@ -27788,7 +27846,7 @@ class StructuredMessageDecodingStream extends external_node_stream_.Readable {
 let _defaultHttpClient;
 function getCachedDefaultHttpClient() {
     if (!_defaultHttpClient) {
-        _defaultHttpClient = (0,esm/* createDefaultHttpClient */.fl)();
+        _defaultHttpClient = (0,esm.createDefaultHttpClient)();
     }
     return _defaultHttpClient;
 }
@@ -29320,7 +29378,7 @@ function storageRetryPolicy(options = {}) {
                     secondaryHas404 = secondaryHas404 || (!isPrimaryRetry && response.status === 404);
                 }
                 catch (e) {
-                    if ((0,esm/* isRestError */.T0)(e)) {
+                    if ((0,esm.isRestError)(e)) {
                         log_logger.error(`RetryPolicy: Caught error, message: ${e.message}, code: ${e.code}`);
                         error = e;
                     }
@@ -29338,7 +29396,7 @@ function storageRetryPolicy(options = {}) {
             if (response) {
                 return response;
             }
-            throw error ?? new esm/* RestError */.pj("RetryPolicy failed without known error.");
+            throw error ?? new esm.RestError("RetryPolicy failed without known error.");
         },
     };
 }
@@ -29965,7 +30023,7 @@ function getCoreClientOptions(pipeline) {
             },
         });
         corePipeline.removePolicy({ phase: "Retry" });
-        corePipeline.removePolicy({ name: esm/* decompressResponsePolicyName */.e4 });
+        corePipeline.removePolicy({ name: esm.decompressResponsePolicyName });
         corePipeline.addPolicy(storageCorrectContentLengthPolicy());
         corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
         corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
@@ -29976,7 +30034,7 @@ function getCoreClientOptions(pipeline) {
         }
         const credential = getCredentialFromPipeline(pipeline);
         if ((0,dist_esm/* isTokenCredential */.Zp)(credential)) {
-            corePipeline.addPolicy((0,esm/* bearerTokenAuthenticationPolicy */.N$)({
+            corePipeline.addPolicy((0,esm.bearerTokenAuthenticationPolicy)({
                 credential,
                 scopes: restOptions.audience ?? StorageOAuthScopes,
                 challengeCallbacks: { authorizeRequestOnChallenge: core_client_dist_esm/* authorizeRequestOnTenantChallenge */.rH },
@@ -49998,7 +50056,7 @@ class BlobClient extends StorageClient_StorageClient {
                     const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                     url = utils_common_appendToURLPath(utils_common_appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName));
                     if (!options.proxyOptions) {
-                        options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                        options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                     }
                     pipeline = newPipeline(sharedKeyCredential, options);
                 }
@@ -51132,7 +51190,7 @@ class AppendBlobClient extends BlobClient {
                     const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                     url = utils_common_appendToURLPath(utils_common_appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName));
                     if (!options.proxyOptions) {
-                        options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                        options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                     }
                     pipeline = newPipeline(sharedKeyCredential, options);
                 }
@@ -51443,7 +51501,7 @@ class BlockBlobClient extends BlobClient {
                     const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                     url = utils_common_appendToURLPath(utils_common_appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName));
                     if (!options.proxyOptions) {
-                        options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                        options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                     }
                     pipeline = newPipeline(sharedKeyCredential, options);
                 }
@@ -52099,7 +52157,7 @@ class PageBlobClient extends BlobClient {
                     const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                     url = utils_common_appendToURLPath(utils_common_appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName));
                     if (!options.proxyOptions) {
-                        options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                        options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                     }
                     pipeline = newPipeline(sharedKeyCredential, options);
                 }
@@ -52894,7 +52952,7 @@ class BatchResponseParser {
         for (let index = 0; index < subResponseCount; index++) {
             const subResponse = subResponses[index];
             const deserializedSubResponse = {};
-            deserializedSubResponse.headers = toHttpHeadersLike((0,esm/* createHttpHeaders */.Nc)());
+            deserializedSubResponse.headers = toHttpHeadersLike((0,esm.createHttpHeaders)());
             const responseLines = subResponse.split(`${HTTP_LINE_ENDING}`);
             let subRespHeaderStartFound = false;
             let subRespHeaderEndFound = false;
@@ -53213,7 +53271,7 @@ class InnerBatchRequest {
      * @param credential -  Such as AnonymousCredential, StorageSharedKeyCredential or any credential from the `@azure/identity` package to authenticate requests to the service. You can also provide an object that implements the TokenCredential interface. If not specified, AnonymousCredential is used.
      */
     createPipeline(credential) {
-        const corePipeline = (0,esm/* createEmptyPipeline */.O8)();
+        const corePipeline = (0,esm.createEmptyPipeline)();
         corePipeline.addPolicy((0,core_client_dist_esm/* serializationPolicy */.h6)({
             stringifyXML: xml/* stringifyXML */.R,
             serializerOptions: {
@@ -53227,7 +53285,7 @@ class InnerBatchRequest {
         // Use batch assemble policy to assemble request and intercept request from going to wire
         corePipeline.addPolicy(batchRequestAssemblePolicy(this), { afterPhase: "Sign" });
         if ((0,dist_esm/* isTokenCredential */.Zp)(credential)) {
-            corePipeline.addPolicy((0,esm/* bearerTokenAuthenticationPolicy */.N$)({
+            corePipeline.addPolicy((0,esm.bearerTokenAuthenticationPolicy)({
                 credential,
                 scopes: StorageOAuthScopes,
                 challengeCallbacks: { authorizeRequestOnChallenge: core_client_dist_esm/* authorizeRequestOnTenantChallenge */.rH },
@@ -53293,7 +53351,7 @@ function batchRequestAssemblePolicy(batchRequest) {
             return {
                 request,
                 status: 200,
-                headers: (0,esm/* createHttpHeaders */.Nc)(),
+                headers: (0,esm.createHttpHeaders)(),
             };
         },
     };
@@ -53554,7 +53612,7 @@ class ContainerClient extends StorageClient_StorageClient {
                     const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                     url = utils_common_appendToURLPath(extractedCreds.url, encodeURIComponent(containerName));
                     if (!options.proxyOptions) {
-                        options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                        options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                     }
                     pipeline = newPipeline(sharedKeyCredential, options);
                 }
@@ -55316,7 +55374,7 @@ class BlobServiceClient extends StorageClient_StorageClient {
             if (core_util_dist_esm/* isNodeLike */.qx) {
                 const sharedKeyCredential = new StorageSharedKeyCredential(extractedCreds.accountName, extractedCreds.accountKey);
                 if (!options.proxyOptions) {
-                    options.proxyOptions = (0,esm/* getDefaultProxySettings */.nV)(extractedCreds.proxyUri);
+                    options.proxyOptions = (0,esm.getDefaultProxySettings)(extractedCreds.proxyUri);
                 }
                 const pipeline = newPipeline(sharedKeyCredential, options);
                 return new BlobServiceClient(extractedCreds.url, pipeline);

@@ -1,8 +1,10 @@
 /**
  * A small Azure Resource Manager client for the App Service calls durable-gate makes
  * (../shared/docs/durable-protocol.md §8):
- * - 429 and 5xx, resets and timeouts are retried with backoff, honouring Retry-After (up to a
- *   minute), within the caller's budget; each exchange has a deadline (http.ts send);
+ * - every exchange goes through the one HTTP client (../http/client.ts) and its retry policy: 408,
+ *   429 and 5xx, resets and timeouts retried with backoff, Retry-After honoured (up to a minute),
+ *   within the caller's budget; a swap (a call that must not run twice) sent again only when it
+ *   provably never reached Azure or was throttled (429);
  * - an answer counts only when Resource Manager could have sent it: a 2xx whose body is not JSON
  *   (a proxy's sign-in page) is an error, never data;
  * - 409 "another operation is in progress" (a swap or a deployment runs on the site) is waited out
@@ -14,7 +16,9 @@
  */
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { brandedError, DurableGateError, errorMessage } from '../../harness/errors.js';
-import { DEFAULT_TIMEOUT_MS, describeBody, neverSent, retryAfter, send, sleep as wait, tlsProblem, type HttpResponse } from '../http.js';
+import { describeBody, type HttpResponse } from '../http.js';
+import { HttpClient, HttpFailure, retryableStatus, type Clock, type HttpResult } from '../http/client.js';
+import { option } from '../option-names.js';
 
 export const WEB_API_VERSION = '2024-04-01';
 
@@ -34,9 +38,7 @@ export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
 /** Azure Resource Manager (or something in its place) answered with something ARM does not send. */
 export const INVALID_RESPONSE = 'InvalidResponse';
 
-/** Transport failures that mean the request never reached the service. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** The longest Retry-After honoured: a bigger one is the service's guess, and the caller's budget counts more. */
+/** The longest wait between two polls or two tries after a 409, whatever Retry-After says. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
 export const ArmError = brandedError(
@@ -77,7 +79,7 @@ export interface ArmClientOptions {
   scope: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | Buffer;
-  /** Retries of 429, 5xx and transport failures per call. */
+  /** Retries of 408, 429, 5xx and failed exchanges per call (default 6; the policy is in ../http/client.ts). */
   retries?: number;
   /** Base of the exponential backoff when the service gives no Retry-After. */
   retryDelayMs?: number;
@@ -95,6 +97,8 @@ export interface ArmClientOptions {
   onNotice?: (message: string) => void;
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock the budgets, the waits and Retry-After dates are counted on (default: the system's). */
+  clock?: Clock;
 }
 
 export interface ArmResponse<T = unknown> {
@@ -148,14 +152,18 @@ const CONFLICT = /another operation is in progress/i;
 export class ArmClient {
   private token?: AccessToken;
 
-  constructor(readonly options: ArmClientOptions) {}
+  /** Every exchange with Resource Manager, with the one retry policy. */
+  readonly http: HttpClient;
 
-  private get sleep(): (ms: number, signal?: AbortSignal) => Promise<void> {
-    return this.options.sleep ?? wait;
-  }
-
-  private get requestTimeoutMs(): number {
-    return this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  constructor(readonly options: ArmClientOptions) {
+    this.http = new HttpClient({
+      ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
+      retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
   }
 
   /**
@@ -176,7 +184,7 @@ export class ArmClient {
       if (token === 'cancelled' || signal?.aborted) throw cancelled();
       if (token === 'late')
         throw new ArmError(
-          `could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check --auth and the login (az account show, or the OIDC set-up).`,
+          `could not get a token for Azure Resource Manager: the credential did not answer within ${Math.round(limit / 1000)} s. Check ${option('auth')} and the login (az account show, or the OIDC set-up).`,
         );
       if (!token) throw new ArmError('could not get a token for Azure Resource Manager: the credential returned none.');
       this.token = token;
@@ -191,93 +199,81 @@ export class ArmClient {
   }
 
   /**
-   * One call; retried on 429, 5xx and transport failures within the retry budget; 409 conflicts
-   * waited out. Non-2xx → ArmError; so is a 2xx whose body is not JSON: an answer counts only when
-   * it is one Resource Manager could have sent.
+   * One call, through the one HTTP client: 408, 429, 5xx and transport failures retried within the
+   * retry budget as its policy says; 409 conflicts waited out. Non-2xx → ArmError; so is a 2xx whose
+   * body is not JSON: an answer counts only when it is one Resource Manager could have sent.
    */
   async request<T = unknown>(method: string, path: string, body?: unknown, what = `${method} ${path}`, options: RequestOptions = {}): Promise<ArmResponse<T>> {
     const url = this.url(path);
-    const { signal } = this.options;
-    const retries = this.options.retries ?? 6;
-    const conflictDeadline = Date.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
-    const retryDeadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
-    const canRetry = (wait: number): boolean => attempt < retries && Date.now() + wait <= retryDeadline;
+    const conflictDeadline = this.http.now() + (this.options.conflictWaitMs ?? 10 * 60_000);
+    // One retry budget for the whole call, 409 waits included.
+    const retryDeadline = this.http.now() + this.http.policy.budgetMs;
     const notSent = (): ArmCancelled => new ArmCancelled(`cancelled before ${what} was sent`, false);
     const mustNotRepeat = options.idempotent === false;
-    let attempt = 0;
     for (;;) {
-      if (signal?.aborted) throw notSent();
-      const authorization = await this.authorization(notSent);
-      if (signal?.aborted) throw notSent();
-      let response: HttpResponse;
+      let result: HttpResult;
       try {
-        response = await send(url, {
+        result = await this.http.request(url, {
           method,
-          headers: { authorization, accept: 'application/json' },
+          headers: async () => ({ authorization: await this.authorization(notSent), accept: 'application/json' }),
           ...(body !== undefined ? { body: JSON.stringify(body) } : method === 'POST' ? { body: '' } : {}),
-          ...(this.options.ca ? { ca: this.options.ca } : {}),
-          ...(signal ? { signal } : {}),
-          // Each try ends within the budget left (but gets a fair chance even when little is left).
-          timeoutMs: Math.min(this.requestTimeoutMs, Math.max(retryDeadline - Date.now(), 5000)),
+          idempotent: !mustNotRepeat,
+          deadline: retryDeadline,
+          onRetry: ({ attempt, delayMs, response, failure }) => {
+            if (failure) return this.options.onNotice?.(`${what}: ${failure}; trying again in ${seconds(delayMs)}.`);
+            // One throttled or failed try is routine: said from the second on.
+            if (response && attempt > 1)
+              this.options.onNotice?.(
+                `${what}: ${armErrorDetail(response.body).message ?? `HTTP ${response.status}`} (HTTP ${response.status}); trying again in ${seconds(delayMs)}.`,
+              );
+          },
         });
       } catch (error) {
-        const reachedAzure = !neverSent(error) && !NOT_SENT.has((error as NodeJS.ErrnoException).code ?? '');
-        if (signal?.aborted) {
-          if (!reachedAzure) throw notSent();
+        if (!(error instanceof HttpFailure)) throw error;
+        if (error.cancelled) {
+          if (!error.reached) throw notSent();
           throw new ArmCancelled(
             mustNotRepeat ? `cancelled while ${what} was being sent: it may or may not have started at Azure's side` : `cancelled ${what}`,
           );
         }
-        const tls = tlsProblem(error);
-        if (tls) throw new ArmError(`${what}: ${tls}`);
-        const failure = (error as NodeJS.ErrnoException).code || errorMessage(error);
-        if (mustNotRepeat && reachedAzure) {
-          throw new ArmError(`${what}: ${failure} after the request was sent: it may or may not have started at Azure's side.`, undefined, OUTCOME_UNKNOWN);
+        if (error.tls) throw new ArmError(`${what}: ${error.tls}`);
+        if (mustNotRepeat && error.reached) {
+          throw new ArmError(
+            `${what}: ${error.code} after the request was sent (${error.message}): it may or may not have started at Azure's side.`,
+            undefined,
+            OUTCOME_UNKNOWN,
+          );
         }
-        if (!canRetry(this.backoff(attempt))) throw new ArmError(`${what}: ${failure} (after ${attempt + 1} attempt(s)). Is ${url.origin} reachable?`);
-        this.options.onNotice?.(`${what}: ${failure}; trying again.`);
-        await this.sleep(this.backoff(attempt++), signal);
-        continue;
+        throw new ArmError(`${what}: ${error.code} (after ${error.attempts} attempt(s)): ${error.message}. Is ${url.origin} reachable?`);
       }
+      const { response } = result;
       const { status } = response;
       if (status >= 200 && status < 300) {
         const parsed = readJson(response);
         if ('problem' in parsed) {
           const tail = mustNotRepeat
             ? " Whether it started at Azure's side is not known: check the app's activity log before acting again."
-            : ' Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it.';
+            : ` Something other than Resource Manager may have answered (a proxy, a sign-in page): check ${option('arm-endpoint')} and the network path to it.`;
           throw new ArmError(`${what}: Azure Resource Manager answered ${parsed.problem}.${tail}`, status, mustNotRepeat ? OUTCOME_UNKNOWN : INVALID_RESPONSE);
         }
         return { status, headers: response.headers, body: parsed.value as T };
       }
       const detail = armErrorDetail(response.body);
       const said = detail.message ?? `HTTP ${status}`;
-      const delay = retryAfter(response.headers['retry-after']);
       if (status === 409 && CONFLICT.test(said)) {
         if (options.retryConflict && !options.retryConflict(said)) throw new ArmError(`${what}: ${said}`, status, 'OperationInProgress');
-        if (Date.now() >= conflictDeadline)
+        if (this.http.now() >= conflictDeadline)
           throw new ArmError(`${what}: the site was still busy with another operation when the time to wait ran out: ${said}`, status, 'OperationInProgress');
-        const pause = Math.min(Math.max(delay ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - Date.now(), 1));
-        this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${Math.round(pause / 1000)} s and trying again. (${said})`);
-        await this.sleep(pause, signal);
+        const pause = Math.min(Math.max(this.http.retryAfterMs(response) ?? 15_000, 1000), MAX_RETRY_AFTER_MS, Math.max(conflictDeadline - this.http.now(), 1));
+        this.options.onNotice?.(`Azure says another operation is in progress on the site; waiting ${seconds(pause)} and trying again. (${said})`);
+        await this.http.wait(pause);
         continue;
       }
-      const pause = Math.min(MAX_RETRY_AFTER_MS, delay ?? this.backoff(attempt));
-      if ((status >= 500 || status === 408) && mustNotRepeat) {
+      if (mustNotRepeat && retryableStatus(status) && status !== 429) {
         throw new ArmError(`${what}: ${explain(status, detail.code, said)}; it may or may not have started at Azure's side.`, status, OUTCOME_UNKNOWN);
-      }
-      if ((status === 408 || status === 429 || status >= 500) && canRetry(pause)) {
-        if (attempt > 0) this.options.onNotice?.(`${what}: ${said} (HTTP ${status}); trying again in ${Math.round(pause / 1000)} s.`);
-        await this.sleep(pause, signal);
-        attempt++;
-        continue;
       }
       throw new ArmError(`${what}: ${explain(status, detail.code, said)}`, status, detail.code);
     }
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt);
   }
 
   /**
@@ -318,63 +314,53 @@ export class ArmClient {
     const { signal } = this.options;
     const link = new URL((asyncOperation ?? location)!);
     const style = asyncOperation ? 'operation status' : 'operation result';
-    const retries = this.options.retries ?? 6;
-    const deadline = Date.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
-    const began = Date.now();
+    const deadline = this.http.now() + (this.options.operationTimeoutMs ?? 30 * 60_000);
+    const began = this.http.now();
     const following = (): ArmCancelled =>
       new ArmCancelled(
         `stopped following ${what}: Azure accepted it and it goes on at Azure's side. Check the app's activity log before acting again`,
         true,
         true,
       );
-    let delay = retryAfter(started.headers['retry-after']) ?? 5000;
+    const inARow = (attempts: number): string => (attempts > 1 ? ` (${attempts} times in a row)` : '');
+    const answered = (response: HttpResponse): string => {
+      const said = armErrorDetail(response.body).message;
+      return `HTTP ${response.status}${said ? `: ${said}` : ''}`;
+    };
+    let delay = this.http.retryAfterMs(started) ?? 5000;
     let noticed = 0;
-    /** Polls in a row that said nothing (transport failures, 408, 429, 5xx), and the last of them. */
-    let failures = 0;
-    let lastProblem: string | undefined;
     for (;;) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw unknown(
-          `still not finished after ${Math.round((Date.now() - began) / 1000)} s, when the time to follow it ran out${lastProblem ? ` (the last poll: ${lastProblem})` : ''}`,
-        );
-      }
-      await this.sleep(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left), signal);
+      const left = deadline - this.http.now();
+      if (left <= 0) throw unknown(`still not finished after ${Math.round((this.http.now() - began) / 1000)} s, when the time to follow it ran out`);
+      await this.http.wait(Math.min(Math.max(delay, 1000), MAX_RETRY_AFTER_MS, left));
       if (signal?.aborted) throw following();
-      if (Date.now() - began - noticed >= 30_000) {
-        noticed = Date.now() - began;
+      if (this.http.now() - began - noticed >= 30_000) {
+        noticed = this.http.now() - began;
         this.options.onNotice?.(`${what}: still running after ${Math.round(noticed / 1000)} s`);
       }
-      let response: HttpResponse;
+      // A poll is a read: the client retries its failures, 408, 429 and 5xx, until the time to follow it ends.
+      let result: HttpResult;
       try {
-        response = await send(link, {
-          headers: { authorization: await this.authorization(following), accept: 'application/json' },
-          ...(this.options.ca ? { ca: this.options.ca } : {}),
-          ...(signal ? { signal } : {}),
-          timeoutMs: Math.min(this.requestTimeoutMs, Math.max(deadline - Date.now(), 1000)),
+        result = await this.http.request(link, {
+          headers: async () => ({ authorization: await this.authorization(following), accept: 'application/json' }),
+          deadline,
+          onRetry: ({ response, failure, delayMs }) =>
+            this.options.onNotice?.(
+              `${what}: reading its ${style} ${response ? `answered ${answered(response)}` : `failed (${failure})`}; trying again in ${seconds(delayMs)}.`,
+            ),
         });
       } catch (error) {
         if (error instanceof ArmCancelled || signal?.aborted) throw following();
         if (error instanceof ArmError) throw unknown(`its ${style} could not be read: ${error.message}`);
-        const tls = tlsProblem(error);
-        if (tls) throw unknown(`its ${style} could not be read: ${tls}`);
-        lastProblem = (error as NodeJS.ErrnoException).code || errorMessage(error);
-        if (++failures > retries) throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`);
-        this.options.onNotice?.(`${what}: reading its ${style} failed (${lastProblem}); trying again.`);
-        delay = this.backoff(failures - 1);
-        continue;
+        if (!(error instanceof HttpFailure)) throw error;
+        if (error.cancelled) throw following();
+        if (error.tls) throw unknown(`its ${style} could not be read: ${error.tls}`);
+        throw unknown(`its ${style} could not be read: ${error.code}${inARow(error.attempts)}: ${error.message}`);
       }
+      const { response } = result;
       const { status } = response;
       const said = armErrorDetail(response.body).message;
-      if (status === 408 || status === 429 || status >= 500) {
-        lastProblem = `HTTP ${status}${said ? `: ${said}` : ''}`;
-        if (++failures > retries) throw unknown(`its ${style} could not be read: ${lastProblem} (${failures} times in a row)`, status);
-        this.options.onNotice?.(`${what}: reading its ${style} answered ${lastProblem}; trying again.`);
-        delay = retryAfter(response.headers['retry-after']) ?? this.backoff(failures - 1);
-        continue;
-      }
-      failures = 0;
-      lastProblem = undefined;
+      if (retryableStatus(status)) throw unknown(`its ${style} could not be read: ${answered(response)}${inARow(result.attempts)}`, status);
       if (status === 401 || status === 403 || status === 404) {
         throw unknown(`its ${style} could not be read: ${POLL_REFUSED[status]} (HTTP ${status}${said ? `: ${said}` : ''})`, status);
       }
@@ -410,7 +396,7 @@ export class ArmClient {
       } else if (status !== 202) {
         return;
       }
-      delay = retryAfter(response.headers['retry-after']) ?? delay;
+      delay = this.http.retryAfterMs(response) ?? delay;
     }
   }
 }
@@ -453,12 +439,16 @@ function explain(status: number, code: string | undefined, message: string): str
   const tail = code ? ` (${code}, HTTP ${status})` : ` (HTTP ${status})`;
   switch (status) {
     case 401:
-      return `Azure refused the token${tail}: ${message} Check --auth and that the login is for the right tenant.`;
+      return `Azure refused the token${tail}: ${message} Check ${option('auth')} and that the login is for the right tenant.`;
     case 403:
       return `not allowed${tail}: ${message} The identity needs a role such as Website Contributor on the app (slot swaps need Microsoft.Web/sites/slots/slotsswap/action).`;
     case 404:
-      return `not found${tail}: ${message} Check --subscription, --resource-group, --app-name and --slot.`;
+      return `not found${tail}: ${message} Check ${option('subscription')}, ${option('resource-group')}, ${option('app-name')} and ${option('slot')}.`;
     default:
       return `${message}${tail}`;
   }
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

@@ -12,8 +12,9 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { UsageError, errorMessage } from '../../harness/errors.js';
-import { send, tlsProblem } from '../http.js';
+import { HttpClient, HttpFailure, retryableStatus } from '../http/client.js';
 import { maskingCredential, secretSink } from '../secrets.js';
+import { option } from '../option-names.js';
 
 export const AUTH_KINDS = ['azure-cli', 'oidc', 'managed-identity', 'default'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -33,7 +34,9 @@ export const CLOUDS: Record<string, Cloud> = {
 export function cloudFor(name: string | undefined): Cloud {
   const cloud = CLOUDS[(name ?? 'AzureCloud').toLowerCase()];
   if (!cloud)
-    throw new UsageError(`Invalid --environment '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or --arm-endpoint for another cloud).`);
+    throw new UsageError(
+      `Invalid ${option('environment')} '${name}'. Expected AzureCloud, AzureChinaCloud or AzureUSGovernment (or ${option('arm-endpoint')} for another cloud).`,
+    );
   return cloud;
 }
 
@@ -57,7 +60,7 @@ const GITHUB_AUDIENCE = 'api://AzureADTokenExchange';
 
 export function parseAuth(text: string | undefined): AuthKind {
   const auth = (text || 'azure-cli').toLowerCase();
-  if (!(AUTH_KINDS as readonly string[]).includes(auth)) throw new UsageError(`Invalid --auth '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
+  if (!(AUTH_KINDS as readonly string[]).includes(auth)) throw new UsageError(`Invalid ${option('auth')} '${text}'. Expected one of ${AUTH_KINDS.join(', ')}.`);
   return auth as AuthKind;
 }
 
@@ -84,14 +87,14 @@ async function makeCredential(options: CredentialOptions, onSecret: ((value: str
     case 'oidc': {
       if (!clientId || !tenantId) {
         throw new UsageError(
-          `--auth oidc needs the app registration's (or managed identity's) client id and the tenant id: --client-id and --tenant-id, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`,
+          `${option('auth')} oidc needs the app registration's (or managed identity's) client id and the tenant id: ${option('client-id')} and ${option('tenant-id')}, or AZURE_CLIENT_ID and AZURE_TENANT_ID.`,
         );
       }
       const requestUrl = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
       const requestToken = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
       if (!requestUrl || !requestToken) {
         throw new UsageError(
-          "--auth oidc needs GitHub's OIDC token, and this job has none: give the job `permissions: id-token: write` (and run it on GitHub Actions).",
+          `${option('auth')} oidc needs GitHub's OIDC token, and this job has none: give the job \`permissions: id-token: write\` (and run it on GitHub Actions).`,
         );
       }
       const credential = new identity.ClientAssertionCredential(tenantId, clientId, () => githubToken(requestUrl, requestToken, GITHUB_AUDIENCE, onSecret), {
@@ -118,16 +121,35 @@ async function makeCredential(options: CredentialOptions, onSecret: ((value: str
   }
 }
 
-/** The job's OIDC token for Entra ID, from the runner's token service. */
-export async function githubToken(requestUrl: string, requestToken: string, audience = GITHUB_AUDIENCE, onSecret?: (value: string) => void): Promise<string> {
+/** How long getting GitHub's OIDC token may take, retries included. */
+const GITHUB_TOKEN_BUDGET_MS = 60_000;
+
+/**
+ * The job's OIDC token for Entra ID, from the runner's token service, through the one HTTP client
+ * (a passing 5xx, 429 or reset is retried). Neither token appears in a message.
+ */
+export async function githubToken(
+  requestUrl: string,
+  requestToken: string,
+  audience = GITHUB_AUDIENCE,
+  onSecret?: (value: string) => void,
+  http = new HttpClient({ retry: { budgetMs: GITHUB_TOKEN_BUDGET_MS } }),
+): Promise<string> {
   onSecret?.(requestToken);
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
   let response;
+  let attempts: number;
   try {
-    response = await send(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } });
+    ({ response, attempts } = await http.request(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' } }));
   } catch (error) {
-    throw new UsageError(`could not get GitHub's OIDC token from ${url.origin}: ${tlsProblem(error) ?? errorMessage(error)}`);
+    const why = error instanceof HttpFailure ? (error.tls ?? `${error.code} (after ${error.attempts} attempt(s)): ${error.message}`) : errorMessage(error);
+    throw new UsageError(`could not get GitHub's OIDC token from ${url.origin}: ${why}`);
+  }
+  if (retryableStatus(response.status)) {
+    throw new UsageError(
+      `GitHub's OIDC token service answered HTTP ${response.status} (after ${attempts} attempt(s)): it is failing or throttling for now. Re-run the job in a few minutes.`,
+    );
   }
   if (response.status !== 200) {
     throw new UsageError(`GitHub's OIDC token service answered HTTP ${response.status}. Does the job have \`permissions: id-token: write\`?`);

@@ -6,7 +6,8 @@
  * a swap reported as failed gets run again, and a second swap undoes the first.
  */
 import { errorMessage } from '../../harness/errors.js';
-import { send, sleep as wait, tlsProblem } from '../http.js';
+import { sleep as wait } from '../http.js';
+import { HttpClient, HttpFailure } from '../http/client.js';
 import { ArmCancelled, ArmError, OUTCOME_UNKNOWN } from './arm.js';
 import type { ValidationReport } from './slots.js';
 import type { WebSite } from './site.js';
@@ -102,13 +103,18 @@ export function swapExitCode(report: SwapReport): 0 | 1 | 2 {
   }
 }
 
+/**
+ * Production's health, through the one HTTP client. Each attempt is one exchange (30 s at most): the
+ * check's own attempts, `intervalMs` apart, are its retries, and each one is reported as it ends.
+ */
 export async function checkHealth(check: HealthCheck, signal?: AbortSignal, onStep?: (line: string) => void, sleep = wait): Promise<HealthResult> {
   const attempts: HealthResult['attempts'] = [];
+  const http = new HttpClient({ timeoutMs: 30_000, retry: { retries: 0 }, sleep, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
   for (let i = 0; i < check.attempts && !signal?.aborted; i++) {
-    if (i > 0) await sleep(check.intervalMs, signal);
+    if (i > 0) await http.wait(check.intervalMs);
     if (signal?.aborted) break;
     try {
-      const response = await send(new URL(check.url), { timeoutMs: 30_000, ...(check.ca ? { ca: check.ca } : {}), ...(signal ? { signal } : {}) });
+      const { response } = await http.request(new URL(check.url));
       const ok = response.status === check.expectStatus && (check.expectText === undefined || response.body.includes(check.expectText));
       const why =
         response.status !== check.expectStatus
@@ -120,8 +126,8 @@ export async function checkHealth(check: HealthCheck, signal?: AbortSignal, onSt
       onStep?.(`health ${i + 1}/${check.attempts}: ${why}${ok ? ', healthy' : ''}`);
       if (ok) return { healthy: true, attempts };
     } catch (error) {
-      if (signal?.aborted) break;
-      const why = tlsProblem(error) ?? ((error as NodeJS.ErrnoException).code || errorMessage(error));
+      if (signal?.aborted || (error instanceof HttpFailure && error.cancelled)) break;
+      const why = error instanceof HttpFailure ? (error.tls ?? `${error.code} (${error.message})`) : errorMessage(error);
       attempts.push({ ok: false, error: why });
       onStep?.(`health ${i + 1}/${check.attempts}: ${why}`);
     }

@@ -12,9 +12,11 @@
 import { brandedError, DurableGateError, UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
 import { printable } from '../../harness/report/text.js';
-import { describeBody, retryAfter, send, sleep as abortableSleep, tlsProblem, type HttpResponse } from '../http.js';
+import { describeBody, type HttpResponse } from '../http.js';
+import { anySignal, HttpClient, HttpFailure, retryableStatus, type Clock } from '../http/client.js';
 import { ALL_STATUSES } from './azure-tables.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary } from './azure-tables.js';
+import { option } from '../option-names.js';
 
 export interface HttpApiOptions {
   /** The app's base URL (https://<app>.azurewebsites.net), or the full .../runtime/webhooks/durabletask. */
@@ -23,6 +25,7 @@ export interface HttpApiOptions {
   systemKey: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | Buffer;
+  /** Retries of 408, 429, 5xx and failed exchanges per page (default 6; the policy is in ../http/client.ts). */
   retries?: number;
   /** Base of the exponential backoff, when the service gives no Retry-After. */
   retryDelayMs?: number;
@@ -33,31 +36,41 @@ export interface HttpApiOptions {
   /** Ends every request and wait at once (a cancel, the gate's deadline). */
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock the retry budget and Retry-After dates are counted on (default: the system's). */
+  clock?: Clock;
 }
 
 export const HttpApiError = brandedError('HttpApiError', class extends DurableGateError {});
 export type HttpApiError = InstanceType<typeof HttpApiError>;
 
-/** The longest Retry-After honoured: the gate's own timeout counts more than the service's guess. */
-const MAX_RETRY_AFTER_MS = 60_000;
 /** A listing longer than this is not a task hub's in-flight list but a service going round in circles. */
 const MAX_PAGES = 10_000;
 
 export class HttpApiSource implements InFlightSource {
   private readonly base: URL;
+  /** Every request to the API, with the one retry policy (../http/client.ts). */
+  private readonly http: HttpClient;
 
   constructor(private readonly options: HttpApiOptions) {
     let url: URL;
     try {
       url = new URL(options.endpoint);
     } catch {
-      throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
+      throw new UsageError(`Invalid ${option('http-endpoint')} '${options.endpoint}'. Expected the app's URL, e.g. https://my-app.azurewebsites.net.`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`Invalid --http-endpoint '${options.endpoint}'. Expected an http(s) URL.`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new UsageError(`Invalid ${option('http-endpoint')} '${options.endpoint}'. Expected an http(s) URL.`);
     const path = url.pathname.replace(/\/+$/, '');
     url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
     url.search = '';
     this.base = url;
+    this.http = new HttpClient({
+      ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
   }
 
   get describe(): string {
@@ -78,7 +91,7 @@ export class HttpApiSource implements InFlightSource {
     do {
       if (++pages > MAX_PAGES)
         throw new HttpApiError(
-          `${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is --http-endpoint the function app's URL?`,
+          `${this.describe}: more than ${MAX_PAGES} pages of instances, each with a continuation token: stopped reading. Is ${option('http-endpoint')} the function app's URL?`,
         );
       const url = new URL(`${this.base.pathname}/instances`, this.base);
       url.searchParams.set('runtimeStatus', query.statuses.join(','));
@@ -109,7 +122,7 @@ export class HttpApiSource implements InFlightSource {
   private page(response: HttpResponse): RawInstance[] {
     const odd = (what: string): HttpApiError =>
       new HttpApiError(
-        `${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is --http-endpoint the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`,
+        `${this.describe}: the instances list ${what} (HTTP ${response.status}, ${describeBody(response)}), so nothing can be said of what is in flight. Is ${option('http-endpoint')} the function app's URL, with nothing (a proxy, a sign-in page) answering in its place?`,
       );
     const type = header(response.headers, 'content-type') ?? '';
     if (!/\bjson\b/i.test(type)) throw odd('is not JSON');
@@ -158,50 +171,43 @@ export class HttpApiSource implements InFlightSource {
     return next;
   }
 
-  /** One GET with retries on 429, 5xx, resets and timeouts within the retry budget; Retry-After is honoured, up to a minute. */
+  /**
+   * One GET of a page, through the one HTTP client: 408, 429, 5xx, resets and timeouts retried within
+   * the retry budget, Retry-After honoured up to a minute. Only a 200 is the list.
+   */
   private async get(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<HttpResponse> {
-    const retries = this.options.retries ?? 6;
-    const sleep = this.options.sleep ?? abortableSleep;
-    const deadline = Date.now() + (this.options.retryBudgetMs ?? 120_000);
     const cancelled = (): HttpApiError => new HttpApiError(`${this.describe}: stopped (${stopReason(signal)}) before the instances list was read.`);
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw cancelled();
-      let retryAfterMs: number | undefined;
-      let failure: string;
-      try {
-        const response = await send(url, {
-          headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
-          timeoutMs: Math.min(this.options.timeoutMs ?? 30_000, Math.max(deadline - Date.now(), 5000)),
-          ...(this.options.ca ? { ca: this.options.ca } : {}),
-          ...(signal ? { signal } : {}),
-        });
-        const { status } = response;
-        if (status === 200) return response;
-        retryAfterMs = retryAfter(response.headers['retry-after']);
-        failure = `HTTP ${status}${response.body ? ` (${describeBody(response)})` : ''}`;
-        if (status === 401 || status === 403)
-          throw new HttpApiError(
-            `${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`,
-          );
-        if (status === 404)
-          throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is --http-endpoint the function app's URL, and is the app running?`);
-        // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
-        if (status < 400)
-          throw new HttpApiError(
-            `${this.describe}: the instances list was answered with ${failure}, not the list. Is --http-endpoint the function app's URL, with nothing answering in its place?`,
-          );
-        if (status !== 408 && status !== 429 && status < 500) throw new HttpApiError(`${this.describe}: ${failure}`);
-      } catch (error) {
-        if (error instanceof HttpApiError) throw error;
-        if (signal?.aborted) throw cancelled();
-        const tls = tlsProblem(error);
-        if (tls) throw new HttpApiError(`${this.describe}: ${tls}`);
-        failure = (error as NodeJS.ErrnoException).code || (error as Error).message;
-      }
-      const pause = Math.min(retryAfterMs ?? Math.min(30_000, (this.options.retryDelayMs ?? 1000) * 2 ** attempt), MAX_RETRY_AFTER_MS);
-      if (attempt >= retries || Date.now() + pause > deadline) throw new HttpApiError(`${this.describe}: ${failure} (after ${attempt + 1} attempt(s)).`);
-      await sleep(pause, signal);
+    let response: HttpResponse;
+    let attempts: number;
+    try {
+      ({ response, attempts } = await this.http.request(url, {
+        headers: { accept: 'application/json', 'x-functions-key': this.options.systemKey, ...headers },
+        ...(signal ? { signal } : {}),
+      }));
+    } catch (error) {
+      if (!(error instanceof HttpFailure)) throw error;
+      if (error.cancelled) throw cancelled();
+      if (error.tls) throw new HttpApiError(`${this.describe}: ${error.tls}`);
+      throw new HttpApiError(
+        `${this.describe}: ${error.code} (after ${error.attempts} attempt(s)): ${error.message}. Is ${option('http-endpoint')} the function app's URL, and is the app running?`,
+      );
     }
+    const { status } = response;
+    if (status === 200) return response;
+    const failure = `HTTP ${status}${response.body ? ` (${describeBody(response)})` : ''}`;
+    if (status === 401 || status === 403)
+      throw new HttpApiError(
+        `${this.describe}: the system key was refused (HTTP ${status}). Use the durabletask_extension system key (az functionapp keys list ... --query systemKeys.durabletask_extension).`,
+      );
+    if (status === 404)
+      throw new HttpApiError(`${this.describe}: not found (HTTP 404). Is ${option('http-endpoint')} the function app's URL, and is the app running?`);
+    // The list answers 200; another 2xx or a redirect (a sign-in page, a proxy) is not the list.
+    if (status < 400)
+      throw new HttpApiError(
+        `${this.describe}: the instances list was answered with ${failure}, not the list. Is ${option('http-endpoint')} the function app's URL, with nothing answering in its place?`,
+      );
+    if (retryableStatus(status)) throw new HttpApiError(`${this.describe}: ${failure} (after ${attempts} attempt(s)).`);
+    throw new HttpApiError(`${this.describe}: ${failure}`);
   }
 }
 
@@ -216,9 +222,4 @@ interface RawInstance {
 function header(headers: HttpResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
