@@ -213,7 +213,7 @@ describe('every answer is checked before it counts', () => {
     expect(error.code).toBe(INVALID_RESPONSE);
     expect(error.status).toBe(200);
     expect(error.message).toBe(
-      "reading the app settings of order-app/staging: Azure Resource Manager answered HTTP 200 with a body that is not JSON (text/html; charset=utf-8, beginning '<!DOCTYPE html><html><head><title>Sign in to your account</t'). Something other than Resource Manager may have answered (a proxy, a sign-in page): check --arm-endpoint and the network path to it.",
+      "reading the app settings of order-app/staging: Azure Resource Manager answered HTTP 200 with a body that is not JSON (text/html; charset=utf-8, beginning '<!DOCTYPE html><html><head><title>Sign in to your account</t'). Something other than Resource Manager may have answered (a proxy, a sign-in page): check 'arm-endpoint' and the network path to it.",
     );
   });
 

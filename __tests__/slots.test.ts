@@ -178,9 +178,9 @@ describe('the ARM client', () => {
       /the site was still busy with another operation when the time to wait ran out: Cannot modify this site/,
     );
     fake.inject.conflicts = 0;
-    await expect(site({ token: 'wrong' }).appSettings('staging')).rejects.toThrow(/Azure refused the token \(AuthenticationFailed, HTTP 401\).*Check --auth/);
+    await expect(site({ token: 'wrong' }).appSettings('staging')).rejects.toThrow(/Azure refused the token \(AuthenticationFailed, HTTP 401\).*Check 'auth'/);
     await expect(site().get('qa')).rejects.toThrow(
-      "slot 'qa' of 'order-app' was not found. Create it (az functionapp deployment slot create) or check --slot.",
+      "slot 'qa' of 'order-app' was not found. Create it (az functionapp deployment slot create) or check 'slot'.",
     );
     fake.inject.failNextSwap = 'The slot could not be warmed up: /api/health answered 500.';
     const failure = await site()
