@@ -1,6 +1,6 @@
 /**
  * The Durable Functions settings of an app's host.json, read as the extension reads them
- * (azure-functions-durable-extension: Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs):
+ * (docs/runtime-rules.md §8):
  * Functions 2.x and later under extensions.durableTask, 1.x under durableTask.
  */
 import { readFileSync } from 'node:fs';

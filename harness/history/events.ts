@@ -1,6 +1,6 @@
 /**
  * DurableTask.Core history events as the runtime serializes them (Newtonsoft, PascalCase,
- * numeric EventType). Source: Azure/durabletask src/DurableTask.Core/History/EventType.cs.
+ * numeric EventType; the numbers are listed with their source in docs/runtime-rules.md §8).
  */
 export enum EventType {
   ExecutionStarted = 0,

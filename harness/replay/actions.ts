@@ -1,6 +1,6 @@
 /**
  * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
- * how the extension turns them into DurableTask.Core calls (OutOfProcOrchestrationShim.cs).
+ * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
  */
 
 export enum ActionType {

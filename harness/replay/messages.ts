@@ -5,18 +5,18 @@
 import type { HistoryEvent } from '../history/events.js';
 
 /** NonDeterministicOrchestrationException's constructor adds this prefix
- * (Azure/durabletask src/DurableTask.Core/Exceptions/NonDeterministicOrchestrationException.cs). */
+ * (docs/runtime-rules.md §1.4). */
 export const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
 
 const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
 
-/** The DTFx action classes named in messages (src/DurableTask.Core/Command/*.cs). */
+/** The DTFx action classes named in messages (docs/runtime-rules.md §1.1). */
 export type DtfxActionClass =
   'ScheduleTaskOrchestratorAction' | 'CreateTimerOrchestratorAction' | 'CreateSubOrchestrationAction' | 'SendEventOrchestratorAction';
 
 export type MismatchCase = { kind: 'missing' } | { kind: 'type'; actual: DtfxActionClass } | { kind: 'name'; actualName: string };
 
-/** Message bodies of TaskOrchestrationContext.Handle*Event (Azure/durabletask src/DurableTask.Core/TaskOrchestrationContext.cs). */
+/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
 export function taskScheduledMessage(event: HistoryEvent, mismatch: MismatchCase): string {
   const id = event.EventId;
   const name = event.Name ?? '';
@@ -67,14 +67,14 @@ export function eventSentMessage(event: HistoryEvent, mismatch: MismatchCase): s
   }
 }
 
-/** The output of an instance whose orchestrator threw (Ext Listener/OutOfProcOrchestrationShim.cs, ScheduleDurableTaskEvents). */
+/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
 export function orchestratorFailedMessage(orchestrator: string, error: string): string {
   return `Orchestrator function '${orchestrator}' failed: ${error}`;
 }
 
 export type FunctionType = 'activity' | 'orchestrator' | 'entity';
 
-/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (Ext DurableTaskExtension.cs). */
+/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
 export function missingFunctionMessage(name: string, type: FunctionType, known: readonly string[]): string {
   const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
   return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;

@@ -1,7 +1,6 @@
 /**
  * The orchestration trigger payload the Durable Functions extension sends a JavaScript
- * orchestrator (RemoteOrchestratorContext in Azure/azure-functions-durable-extension,
- * serialized by OutOfProcMiddleware / the JS worker binding).
+ * orchestrator (docs/runtime-rules.md §5).
  *
  * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
  * current SDKs read. We send 3 (V4), what current extensions send by default and what

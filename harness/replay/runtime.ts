@@ -261,7 +261,7 @@ class RuntimeModel {
     this.openTasks.delete(id);
   }
 
-  /** RetryInterceptor.Invoke (Azure/durabletask src/DurableTask.Core/RetryInterceptor.cs). */
+  /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
   private withRetry(options: SdkRetryOptions | undefined, attempt: () => SimTask, source: SdkAction): SimTask {
     const result = new SimTask();
     const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);

@@ -1,8 +1,6 @@
 /**
  * Which task hub and which storage a slot's code uses, as the Durable Functions extension decides
- * it from host.json and the slot's app settings (azure-functions-durable-extension:
- * Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs,
- * AzureStorageDurabilityProviderFactory.cs):
+ * it from host.json and the slot's app settings (docs/runtime-rules.md §8):
  * - Functions 2.x and later (host.json "version": "2.0"): extensions.durableTask.hubName;
  *   storageProvider.connectionName (or its older name connectionStringName), default
  *   AzureWebJobsStorage; trackingStoreConnectionName and trackingStoreNamePrefix move the
