@@ -8,5 +8,7 @@ export default {
   moduleFileExtensions: ['js', 'json'],
   transform: {},
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Most suites wait on child processes, Azurite and timers more than they compute: four workers
+  // keep both cores busy (measured on 2 cores: 108 s with two, about 80 s with four).
+  maxWorkers: 4,
 };

@@ -59,12 +59,18 @@ function source(options: Partial<HttpApiOptions> = {}): HttpApiSource {
 }
 
 async function gate(options: Partial<HttpApiOptions> = {}, signal?: AbortSignal): Promise<GateReport> {
+  // The gate's own clock is virtual: its polls wait nothing, and a gate that keeps finding
+  // instances times out after ten polls, not ten seconds. The requests run in real time.
+  let now = Date.now();
   return runGate({
     source: source(options),
     statuses: IN_FLIGHT_STATUSES,
     timeoutMs: 10_000,
     intervalMs: 1000,
-    sleep: async () => undefined,
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
     ...(signal ? { signal } : {}),
   });
 }

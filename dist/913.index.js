@@ -302,15 +302,18 @@ async function collectAll(source, statuses) {
         out.push(instance);
     return out;
 }
+/** The work's result, or 'cancelled' or 'late', whichever comes first; the timer and the listener end with it (work that never settles holds nothing). */
 function race(work, signal, limitMs) {
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => resolve('late'), Math.min(limitMs, 2_000_000_000));
-        const onAbort = () => resolve('cancelled');
-        signal?.addEventListener('abort', onAbort, { once: true });
-        work.then(resolve, reject).finally(() => {
+        const settle = (end) => {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
-        });
+            end();
+        };
+        const timer = setTimeout(() => settle(() => resolve('late')), Math.min(limitMs, 2_000_000_000));
+        const onAbort = () => settle(() => resolve('cancelled'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        work.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))));
     });
 }
 function gateExitCode(report) {

@@ -30862,7 +30862,7 @@ module.exports = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
 /**
  * The Durable Functions settings of an app's host.json, read as the extension reads them
- * (azure-functions-durable-extension: Options/DurableTaskOptions.cs, Options/AzureStorageOptions.cs):
+ * (docs/runtime-rules.md §8):
  * Functions 2.x and later under extensions.durableTask, 1.x under durableTask.
  */
 
@@ -31340,7 +31340,7 @@ var history_events = __nccwpck_require__(961);
 ;// CONCATENATED MODULE: ./harness/replay/actions.ts
 /**
  * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
- * how the extension turns them into DurableTask.Core calls (OutOfProcOrchestrationShim.cs).
+ * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
  */
 var ActionType;
 (function (ActionType) {
@@ -31580,10 +31580,10 @@ function loadMap(file) {
 
 ;// CONCATENATED MODULE: ./harness/replay/messages.ts
 /** NonDeterministicOrchestrationException's constructor adds this prefix
- * (Azure/durabletask src/DurableTask.Core/Exceptions/NonDeterministicOrchestrationException.cs). */
+ * (docs/runtime-rules.md §1.4). */
 const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
 const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
-/** Message bodies of TaskOrchestrationContext.Handle*Event (Azure/durabletask src/DurableTask.Core/TaskOrchestrationContext.cs). */
+/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
 function taskScheduledMessage(event, mismatch) {
     const id = event.EventId;
     const name = event.Name ?? '';
@@ -31630,11 +31630,11 @@ function eventSentMessage(event, mismatch) {
             return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
     }
 }
-/** The output of an instance whose orchestrator threw (Ext Listener/OutOfProcOrchestrationShim.cs, ScheduleDurableTaskEvents). */
+/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
 function orchestratorFailedMessage(orchestrator, error) {
     return `Orchestrator function '${orchestrator}' failed: ${error}`;
 }
-/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (Ext DurableTaskExtension.cs). */
+/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
 function missingFunctionMessage(name, type, known) {
     const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
     return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
@@ -31648,8 +31648,7 @@ function duplicateEventWarning(source, id, event) {
 ;// CONCATENATED MODULE: ./harness/replay/payload.ts
 /**
  * The orchestration trigger payload the Durable Functions extension sends a JavaScript
- * orchestrator (RemoteOrchestratorContext in Azure/azure-functions-durable-extension,
- * serialized by OutOfProcMiddleware / the JS worker binding).
+ * orchestrator (docs/runtime-rules.md §5).
  *
  * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
  * current SDKs read. We send 3 (V4), what current extensions send by default and what
@@ -31905,7 +31904,7 @@ class RuntimeModel {
         // A send has no completion event: nothing waits on its id.
         this.openTasks.delete(id);
     }
-    /** RetryInterceptor.Invoke (Azure/durabletask src/DurableTask.Core/RetryInterceptor.cs). */
+    /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
     withRetry(options, attempt, source) {
         const result = new SimTask();
         const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
@@ -33067,7 +33066,7 @@ function errorMessage(error) {
 /* harmony export */ });
 /**
  * DurableTask.Core history events as the runtime serializes them (Newtonsoft, PascalCase,
- * numeric EventType). Source: Azure/durabletask src/DurableTask.Core/History/EventType.cs.
+ * numeric EventType; the numbers are listed with their source in docs/runtime-rules.md §8).
  */
 var EventType;
 (function (EventType) {

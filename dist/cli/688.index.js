@@ -2274,7 +2274,7 @@ function accountOf(serviceUrl) {
 
 /**
  * Partition keys of task hub tables escape characters Azure Tables forbids in keys
- * (DurableTask.AzureStorage KeySanitation.cs): '^' -> '^^', '/' -> '^0', '\' -> '^1',
+ * (docs/runtime-rules.md §7, partition-key escaping): '^' -> '^^', '/' -> '^0', '\' -> '^1',
  * '#' -> '^2', '?' -> '^3', control characters -> '^' + (char)(0xC0 + code).
  */
 const ESCAPES = { '^': '^^', '/': '^0', '\\': '^1', '#': '^2', '?': '^3' };

@@ -202,15 +202,21 @@ async function collectAll(source: InFlightSource, statuses: readonly string[]): 
   return out;
 }
 
+/** The work's result, or 'cancelled' or 'late', whichever comes first; the timer and the listener end with it (work that never settles holds nothing). */
 function race<T>(work: Promise<T>, signal: AbortSignal | undefined, limitMs: number): Promise<T | 'cancelled' | 'late'> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve('late'), Math.min(limitMs, 2_000_000_000));
-    const onAbort = (): void => resolve('cancelled');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => {
+    const settle = (end: () => void): void => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    });
+      end();
+    };
+    const timer = setTimeout(() => settle(() => resolve('late')), Math.min(limitMs, 2_000_000_000));
+    const onAbort = (): void => settle(() => resolve('cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
+    );
   });
 }
 
