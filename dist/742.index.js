@@ -470,6 +470,8 @@ async function runValidate(settings, services, events = {}) {
 
 // EXTERNAL MODULE: ./src/action/input.ts
 var input = __webpack_require__(1898);
+// EXTERNAL MODULE: ./src/action/log.ts
+var log = __webpack_require__(8592);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(8948);
 ;// CONCATENATED MODULE: ./src/action/azure.ts
@@ -481,7 +483,7 @@ var outputs = __webpack_require__(8948);
 
 
 
-const events = { onNotice: (message) => core/* info */.pq(message), onWarning: (message) => core/* warning */.$e(message) };
+
 function summarizeFindings(summary, report) {
     if (report.slots.length) {
         summary.addTable([
@@ -504,7 +506,7 @@ function annotateFindings(report) {
 }
 async function runValidateAction(signal) {
     const settings = readValidateSettings((0,input/* actionInput */.jD)(), process.env);
-    const report = await runValidate(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, events);
+    const report = await runValidate(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, log/* commandEvents */.Ps);
     core/* info */.pq(settings.format === 'json' ? JSON.stringify(report, null, 2) : (0,slots/* renderValidation */.kQ)(report));
     annotateFindings(report);
     const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -520,7 +522,7 @@ async function runValidateAction(signal) {
 }
 async function runSwapAction(signal) {
     const settings = readSwapSettings((0,input/* actionInput */.jD)(), process.env);
-    const report = await runSwapCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...events, onStep: (line) => core/* info */.pq(line) });
+    const report = await runSwapCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...log/* commandEvents */.Ps, onStep: (line) => core/* info */.pq(line) });
     core/* info */.pq(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderSwap(report));
     annotateFindings(report.validation);
     core/* setOutput */.uH('outcome', report.outcome);

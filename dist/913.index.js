@@ -1507,10 +1507,9 @@ var outputs = __webpack_require__(8948);
 
 
 
-const events = { onNotice: (message) => core/* info */.pq(message), onWarning: (message) => core/* warning */.$e(message) };
 async function runRecordAction(signal) {
     const settings = readRecordSettings((0,input/* actionInput */.jD)());
-    const report = await runRecord(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, events);
+    const report = await runRecord(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, log/* commandEvents */.Ps);
     core/* info */.pq(report.headline);
     for (const note of report.notes)
         core/* info */.pq(note);
@@ -1525,9 +1524,9 @@ async function runRecordAction(signal) {
 }
 async function runGateAction(signal) {
     const settings = readGateSettings((0,input/* actionInput */.jD)(), process.env);
-    const report = await runGateCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...events, onStart: (sentence) => core/* info */.pq(sentence), onPoll: (_, line) => core/* info */.pq(line) });
+    const report = await runGateCommand(settings, { cwd: (0,input/* workspace */.Gl)(), env: process.env, signal }, { ...log/* commandEvents */.Ps, onStart: (said) => core/* info */.pq((0,log/* sentence */.em)(said)), onPoll: (_, line) => core/* info */.pq(line) });
     const text = renderGateText(report);
-    (0,log/* logData */.n)(settings.format === 'json' ? JSON.stringify(report, null, 2) : text);
+    (0,log/* logData */.nr)(settings.format === 'json' ? JSON.stringify(report, null, 2) : text);
     core/* setOutput */.uH('drained', report.drained);
     core/* setOutput */.uH('in-flight', report.inFlight.length);
     core/* setOutput */.uH('report-path', await (0,outputs/* writeReportFile */.a)('durable-gate-gate.json', report));

@@ -34241,7 +34241,9 @@ function workspace() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ logData)
+/* harmony export */   Ps: () => (/* binding */ commandEvents),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   nr: () => (/* binding */ logData)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
@@ -34259,6 +34261,18 @@ function logData(text) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
 }
+/** A line a command says (lower case after the CLI's "durable-gate: ") as a sentence of its own. */
+function sentence(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/**
+ * What a command says while it works, in the log. Instance ids in these lines are escaped
+ * (printable) and never begin a line, so that no id can pass for a workflow command.
+ */
+const commandEvents = {
+    onNotice: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(sentence(message)),
+    onWarning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(sentence(message)),
+};
 
 
 /***/ }),
@@ -34924,7 +34938,7 @@ async function replay(signal) {
     const settings = readSettings();
     const root = (0,action_input/* workspace */.Gl)();
     const { report, stopped } = await runReplaySettings(settings, { cwd: root, signal }, { onAppWarning: (warning) => core/* warning */.$e(warning) });
-    (0,log/* logData */.n)(renderReport(report, settings.format, { cwd: root, version: VERSION }));
+    (0,log/* logData */.nr)(renderReport(report, settings.format, { cwd: root, version: VERSION }));
     if (stopped)
         core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
     // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.

@@ -5,9 +5,8 @@ import { swapExitCode } from '../azure/swap.js';
 import { readSwapSettings, renderSwap, runSwapCommand } from '../commands/swap.js';
 import { readValidateSettings, runValidate } from '../commands/validate.js';
 import { actionInput, workspace } from './input.js';
+import { commandEvents } from './log.js';
 import { writeReportFile, writeSummary } from './outputs.js';
-
-const events = { onNotice: (message: string) => core.info(message), onWarning: (message: string) => core.warning(message) };
 
 function summarizeFindings(summary: typeof core.summary, report: ValidationReport): void {
   if (report.slots.length) {
@@ -31,7 +30,7 @@ function annotateFindings(report: ValidationReport | undefined): void {
 
 export async function runValidateAction(signal: AbortSignal): Promise<void> {
   const settings = readValidateSettings(actionInput(), process.env);
-  const report = await runValidate(settings, { cwd: workspace(), env: process.env, signal }, events);
+  const report = await runValidate(settings, { cwd: workspace(), env: process.env, signal }, commandEvents);
   core.info(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderValidation(report));
   annotateFindings(report);
   const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -47,7 +46,7 @@ export async function runValidateAction(signal: AbortSignal): Promise<void> {
 
 export async function runSwapAction(signal: AbortSignal): Promise<void> {
   const settings = readSwapSettings(actionInput(), process.env);
-  const report = await runSwapCommand(settings, { cwd: workspace(), env: process.env, signal }, { ...events, onStep: (line) => core.info(line) });
+  const report = await runSwapCommand(settings, { cwd: workspace(), env: process.env, signal }, { ...commandEvents, onStep: (line) => core.info(line) });
   core.info(settings.format === 'json' ? JSON.stringify(report, null, 2) : renderSwap(report));
   annotateFindings(report.validation);
   core.setOutput('outcome', report.outcome);

@@ -12,3 +12,17 @@ export function logData(text: string): void {
   core.info(text);
   core.info(`::${token}::`);
 }
+
+/** A line a command says (lower case after the CLI's "durable-gate: ") as a sentence of its own. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What a command says while it works, in the log. Instance ids in these lines are escaped
+ * (printable) and never begin a line, so that no id can pass for a workflow command.
+ */
+export const commandEvents = {
+  onNotice: (message: string): void => core.info(sentence(message)),
+  onWarning: (message: string): void => core.warning(sentence(message)),
+};

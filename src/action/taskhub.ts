@@ -4,14 +4,12 @@ import { readGateSettings, renderGateText, runGateCommand } from '../commands/ga
 import { readRecordSettings, runRecord } from '../commands/record.js';
 import { gateExitCode } from '../gate/gate.js';
 import { actionInput, workspace } from './input.js';
-import { logData } from './log.js';
+import { commandEvents, logData, sentence } from './log.js';
 import { writeSummary, writeReportFile } from './outputs.js';
-
-const events = { onNotice: (message: string) => core.info(message), onWarning: (message: string) => core.warning(message) };
 
 export async function runRecordAction(signal: AbortSignal): Promise<void> {
   const settings = readRecordSettings(actionInput());
-  const report = await runRecord(settings, { cwd: workspace(), env: process.env, signal }, events);
+  const report = await runRecord(settings, { cwd: workspace(), env: process.env, signal }, commandEvents);
   core.info(report.headline);
   for (const note of report.notes) core.info(note);
   core.setOutput('recorded', report.summary.written + report.summary.updated);
@@ -28,7 +26,7 @@ export async function runGateAction(signal: AbortSignal): Promise<void> {
   const report = await runGateCommand(
     settings,
     { cwd: workspace(), env: process.env, signal },
-    { ...events, onStart: (sentence) => core.info(sentence), onPoll: (_, line) => core.info(line) },
+    { ...commandEvents, onStart: (said) => core.info(sentence(said)), onPoll: (_, line) => core.info(line) },
   );
   const text = renderGateText(report);
   logData(settings.format === 'json' ? JSON.stringify(report, null, 2) : text);
