@@ -398,7 +398,9 @@ describe('the Action bundle (dist/index.js) through ARM', () => {
     const r = await action({ command: 'gate', slot: 'staging', ...site(), timeout: '1s', interval: '500ms' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`::add-mask::${azurite.connectionString}`);
-    expect(r.stdout).toContain('discovered shop/staging: task hub');
+    expect(r.stdout).toContain('Discovered shop/staging: task hub');
+    // Masked before anything more is said about the slot's storage.
+    expect(r.stdout.indexOf(`::add-mask::${azurite.connectionString}`)).toBeLessThan(r.stdout.indexOf('Discovered shop/staging'));
     expect(r.outputs).toMatch(/drained<<.*\nfalse\n/);
     expect(r.summary).toContain('shop-1');
   });

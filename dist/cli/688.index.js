@@ -1185,12 +1185,12 @@ async function slotSource(settings, target, services, events, limits) {
     const hubFrom = config?.hubName
         ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
         : `${binding.hub.hub} (the default: no hubName in host.json)`;
-    events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
-    // The whole connection string is a secret too, not just its key.
+    // The whole connection string is a secret too, not just its key: both are masked before anything more is said.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
     const secrets = [...binding.connection.secrets, ...raw];
     for (const secret of secrets)
         (0,src_secrets/* secretSink */._f)()?.(secret);
+    events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
     const hub = (0,slots/* openSlotHub */.UD)(binding, config);
     return { source: hub, hub, secrets };
 }
