@@ -109,7 +109,7 @@ function benchActionStart() {
   const floors = [];
   for (let i = 0; i < 7; i++) {
     const start = run([join(repo, 'dist', 'index.js')], { INPUT_COMMAND: 'bench-start', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' });
-    if (!start.result.stdout.includes("Invalid command 'bench-start'"))
+    if (!start.result.stdout.includes("Invalid input command 'bench-start'"))
       throw new Error(`the Action did not stop at input parsing: ${start.result.stdout}${start.result.stderr}`);
     starts.push(start.ms);
     floors.push(run(['-e', '0'], {}).ms);
