@@ -20,13 +20,20 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
       ],
       'import-x/no-cycle': 'error',
+      // A switch over a union (event types, action types, verdicts, outcomes) names every member:
+      // adding one is an error until each switch says what it does with it, never a silent default.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
       'max-len': ['error', { code: 200, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
     },
   },
   {
     // The example apps are written as users write them: the SDK's generators yield `any`.
     files: ['examples/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+    },
   },
   {
     // Stand-ins implement async interfaces with answers they already hold.

@@ -32261,16 +32261,11 @@ function firstLine(text) {
     const line = text.split('\n')[0].trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
+/** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
 function recordedNameOf(event) {
-    switch (event.EventType) {
-        case history_events/* EventType */.Bx.TaskScheduled:
-        case history_events/* EventType */.Bx.SubOrchestrationInstanceCreated:
-            return event.Name;
-        case history_events/* EventType */.Bx.EventSent:
-            return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
-        default:
-            return undefined;
-    }
+    if (event.EventType === history_events/* EventType */.Bx.EventSent)
+        return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
+    return event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
 }
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 function pendingMissing(events, app) {

@@ -51,7 +51,11 @@ function swapExitCode(report) {
         case 'busy':
         case 'nothing-to-complete':
             return 2;
-        default:
+        case 'swap-failed':
+        case 'unhealthy-rolled-back':
+        case 'unhealthy-not-rolled-back':
+        case 'rollback-failed':
+        case 'unknown':
             return 1;
     }
 }

@@ -195,16 +195,10 @@ function firstLine(text: string): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
+/** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
 function recordedNameOf(event: HistoryEvent): string | undefined {
-  switch (event.EventType) {
-    case EventType.TaskScheduled:
-    case EventType.SubOrchestrationInstanceCreated:
-      return event.Name;
-    case EventType.EventSent:
-      return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
-    default:
-      return undefined;
-  }
+  if (event.EventType === EventType.EventSent) return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
+  return event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated ? event.Name : undefined;
 }
 
 /** Recorded calls still waiting for their result, whose function the new app lacks. */

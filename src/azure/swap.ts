@@ -98,7 +98,11 @@ export function swapExitCode(report: SwapReport): 0 | 1 | 2 {
     case 'busy':
     case 'nothing-to-complete':
       return 2;
-    default:
+    case 'swap-failed':
+    case 'unhealthy-rolled-back':
+    case 'unhealthy-not-rolled-back':
+    case 'rollback-failed':
+    case 'unknown':
       return 1;
   }
 }

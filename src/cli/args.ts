@@ -79,7 +79,7 @@ export function withHelpHint<T>(command: string, read: () => T): T {
 function describeArgsError(error: unknown): string {
   const message = errorMessage(error);
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-  switch ((error as { code?: string }).code) {
+  switch ((error as { code?: string }).code ?? '') {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Unknown option '${option ?? message}'.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
