@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { loadApp, type ReplayApp } from '../harness/app/host.js';
-import { EventType, type HistoryEvent } from '../harness/history/events.js';
+import { EventType, OrchestrationStatus, orchestrationStatusName, type HistoryEvent } from '../harness/history/events.js';
 import { HistoryBuilder } from '../harness/history/builder.js';
 import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
 import type { ReplayResult } from '../harness/replay/result.js';
@@ -368,5 +368,46 @@ describe('History table rows through the engine', () => {
     expect(r.verdict).toBe('ok');
     expect(r.instanceId).toBe('loop');
     expect(r.warnings?.join()).toContain('earlier execution left behind by continue-as-new');
+  });
+});
+
+describe('finished instances', () => {
+  // DurableTask.Core src/DurableTask.Core/OrchestrationStatus.cs: the numbers ExecutionCompleted carries.
+  test('OrchestrationStatus has the runtime numbers, and names in either letter case', () => {
+    expect([OrchestrationStatus.Running, OrchestrationStatus.Completed, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Failed]).toEqual([0, 1, 2, 3]);
+    expect([OrchestrationStatus.Canceled, OrchestrationStatus.Terminated, OrchestrationStatus.Pending, OrchestrationStatus.Suspended]).toEqual([4, 5, 6, 7]);
+    expect([orchestrationStatusName(2), orchestrationStatusName('terminated'), orchestrationStatusName(9), orchestrationStatusName('2')]).toEqual([
+      'ContinuedAsNew',
+      'Terminated',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  // DurableTask.AzureStorage src/DurableTask.AzureStorage/AzureStorageOrchestrationService.cs
+  // (IsExecutableInstance): messages for an instance that is neither Running nor Pending are
+  // discarded ("Instance is Completed"), so a finished instance's history is never replayed again.
+  test('a finished instance is ok as the runtime treats it, with its path said as a warning; judge counts it', async () => {
+    const b = new HistoryBuilder({ instanceId: 'done-1', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode().completed(a, 'a');
+    const events = b.completeExecution('done').build();
+    const app = await open('finished', {
+      orchestrators: { Flow: "yield context.df.callActivity('X');\nyield context.df.callActivity('A');\nreturn 'done';" },
+      activities: ['A', 'X'],
+    });
+    const [asRuntime, judged] = [await replayOne(app, events), (await app.replay([{ value: events, source: 'test' }], { finished: 'judge' }))[0]!];
+    expect(asRuntime).toMatchObject({ verdict: 'ok', finished: 'Completed', finishedPath: { verdict: 'nondeterministic', divergence: { sequenceId: 0 } } });
+    expect(asRuntime.divergence).toBeUndefined();
+    expect(asRuntime.warnings?.join('\n')).toContain('this instance is Completed, and the runtime never replays a finished instance');
+    expect(asRuntime.warnings?.join('\n')).toContain('On its path the new code is nondeterministic: The history recorded TaskScheduled');
+    expect(asRuntime.finishedPath?.divergence?.location?.file).toMatch(/finished[/\\]src[/\\]functions\.js$/);
+    expect(judged).toMatchObject({ verdict: 'nondeterministic', finished: 'Completed' });
+    // A failed or terminated instance, as History table rows name the status: finished too.
+    const failed = events.map((e) => (e.EventType === EventType.ExecutionCompleted ? { ...e, OrchestrationStatus: 'Failed' } : e));
+    expect(await replayOne(app, failed)).toMatchObject({ verdict: 'ok', finished: 'Failed' });
+    // Continued as new is not finished: the next generation runs on the new code.
+    const continued = events.map((e) => (e.EventType === EventType.ExecutionCompleted ? { ...e, OrchestrationStatus: OrchestrationStatus.ContinuedAsNew } : e));
+    expect(await replayOne(app, continued)).toMatchObject({ verdict: 'nondeterministic' });
   });
 });

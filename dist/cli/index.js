@@ -2595,7 +2595,7 @@ function stripJsonComments(input) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9410);
 /* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8716);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2118);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3691);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
@@ -2949,7 +2949,25 @@ async function loadApp(appDir, options = {}) {
 
 /***/ }),
 
-/***/ 2118:
+/***/ 8564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ nativeCreateRequire)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Node's own createRequire. Bundlers (ncc/webpack) rewrite direct `createRequire(...)` calls into
+ * their own module system, which cannot load a user's app; looking it up dynamically keeps Node's.
+ */
+const nativeCreateRequire = Reflect.get(node_module__WEBPACK_IMPORTED_MODULE_0__, 'createRequire');
+
+
+/***/ }),
+
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2969,1081 +2987,18 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __nccwpck_require__(8716);
-// EXTERNAL MODULE: ./harness/history/events.ts
-var history_events = __nccwpck_require__(961);
-;// CONCATENATED MODULE: ./harness/replay/actions.ts
-/**
- * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
- * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
- */
-var ActionType;
-(function (ActionType) {
-    ActionType[ActionType["CallActivity"] = 0] = "CallActivity";
-    ActionType[ActionType["CallActivityWithRetry"] = 1] = "CallActivityWithRetry";
-    ActionType[ActionType["CallSubOrchestrator"] = 2] = "CallSubOrchestrator";
-    ActionType[ActionType["CallSubOrchestratorWithRetry"] = 3] = "CallSubOrchestratorWithRetry";
-    ActionType[ActionType["ContinueAsNew"] = 4] = "ContinueAsNew";
-    ActionType[ActionType["CreateTimer"] = 5] = "CreateTimer";
-    ActionType[ActionType["WaitForExternalEvent"] = 6] = "WaitForExternalEvent";
-    ActionType[ActionType["CallEntity"] = 7] = "CallEntity";
-    ActionType[ActionType["CallHttp"] = 8] = "CallHttp";
-    ActionType[ActionType["SignalEntity"] = 9] = "SignalEntity";
-    ActionType[ActionType["ScheduledSignalEntity"] = 10] = "ScheduledSignalEntity";
-    ActionType[ActionType["WhenAny"] = 11] = "WhenAny";
-    ActionType[ActionType["WhenAll"] = 12] = "WhenAll";
-    ActionType[ActionType["LockEntities"] = 13] = "LockEntities";
-    ActionType[ActionType["ReleaseEntities"] = 14] = "ReleaseEntities";
-})(ActionType || (ActionType = {}));
-/** The built-in activity the extension runs for callHttp (HttpOptions.HttpTaskActivityReservedName). */
-const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
-function actionTypeName(type) {
-    return ActionType[type] ?? `action type ${type}`;
-}
-/** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
-function entityNameOf(schedulerId) {
-    if (!schedulerId || !schedulerId.startsWith('@'))
-        return undefined;
-    const end = schedulerId.indexOf('@', 1);
-    return end < 0 ? schedulerId.slice(1) : schedulerId.slice(1, end);
-}
-/** What the report shows of a replayed action: its kind and the name it schedules. */
-function describeAction(action) {
-    const type = actionTypeName(action.actionType);
-    switch (action.actionType) {
-        case ActionType.CallActivity:
-        case ActionType.CallActivityWithRetry:
-        case ActionType.CallSubOrchestrator:
-        case ActionType.CallSubOrchestratorWithRetry:
-            return { action: type, ...(action.functionName ? { name: action.functionName } : {}) };
-        case ActionType.CallHttp:
-            return { action: type, name: HTTP_ACTIVITY };
-        case ActionType.CallEntity:
-        case ActionType.SignalEntity:
-        case ActionType.ScheduledSignalEntity:
-            return { action: type, name: `${action.instanceId ?? '?'} ${action.operation ?? ''}`.trim() };
-        case ActionType.WaitForExternalEvent:
-            return { action: type, ...(action.externalEventName ? { name: action.externalEventName } : {}) };
-        case ActionType.ContinueAsNew:
-        case ActionType.CreateTimer:
-        case ActionType.WhenAny:
-        case ActionType.WhenAll:
-        case ActionType.LockEntities:
-        case ActionType.ReleaseEntities:
-            return { action: type };
-        default:
-            return { action: type };
-    }
-}
-
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __nccwpck_require__(8995);
-;// CONCATENATED MODULE: ./harness/app/native-require.ts
-
-/**
- * Node's own createRequire. Bundlers (ncc/webpack) rewrite direct `createRequire(...)` calls into
- * their own module system, which cannot load a user's app; looking it up dynamically keeps Node's.
- */
-const nativeCreateRequire = Reflect.get(external_node_module_, 'createRequire');
-
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
+var engine = __nccwpck_require__(16);
+// EXTERNAL MODULE: ./harness/app/native-require.ts
+var native_require = __nccwpck_require__(8564);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./harness/replay/locate.ts
-/**
- * Finds the line in the user's code that created an action. Only used after a divergence is
- * found (the fast path captures nothing): the orchestrator is run once more with the SDK's action
- * classes swapped for subclasses that remember the stack they were created from. Stack frames
- * are mapped back through source maps (compiled TypeScript) with node:module's SourceMap.
- */
-
-
-
-
-/**
- * Installed once per app, the first time a divergence needs locating, and switched on only for
- * the instrumented runs. Stacks are captured raw and formatted only when asked for (V8 formats
- * `stack` lazily, which is where the cost is).
- */
-class ActionTracer {
-    durableFunctionsDir;
-    holders = new WeakMap();
-    recording = false;
-    installed = false;
-    /** Actions created during the current recording, in order: the last is where the code stopped. */
-    created = [];
-    constructor(durableFunctionsDir) {
-        this.durableFunctionsDir = durableFunctionsDir;
-    }
-    install() {
-        if (this.installed)
-            return;
-        this.installed = true;
-        const requireSdk = nativeCreateRequire((0,external_node_path_.join)(this.durableFunctionsDir, 'package.json'));
-        const actionsDir = (0,external_node_path_.join)(this.durableFunctionsDir, 'lib', 'src', 'actions');
-        // The traced action classes below report to this tracer: their own `this` is the action.
-        // eslint-disable-next-line @typescript-eslint/no-this-alias
-        const tracer = this;
-        for (const file of safeReaddir(actionsDir)) {
-            if (!file.endsWith('.js'))
-                continue;
-            const module = requireSdk((0,external_node_path_.join)(actionsDir, file));
-            for (const [key, value] of Object.entries(module)) {
-                if (typeof value !== 'function' || !/Action$/.test(key))
-                    continue;
-                const Original = value;
-                const Traced = class extends Original {
-                    constructor(...args) {
-                        super(...args);
-                        if (tracer.recording) {
-                            const holder = {};
-                            Error.captureStackTrace(holder, Traced);
-                            tracer.holders.set(this, holder);
-                            tracer.created.push(this);
-                        }
-                    }
-                };
-                Object.defineProperty(Traced, 'name', { value: Original.name });
-                module[key] = Traced;
-            }
-        }
-    }
-    /**
-     * Run `fn` with stack capture on. The user's frame is normally within the top few frames
-     * (the SDK method, then the orchestrator); deeper captures cost more, so callers start shallow.
-     */
-    async record(fn, depth = 8) {
-        this.install();
-        this.created = [];
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = depth;
-        this.recording = true;
-        try {
-            return await fn();
-        }
-        finally {
-            this.recording = false;
-            Error.stackTraceLimit = limit;
-        }
-    }
-    stackOf(action) {
-        return action ? this.holders.get(action)?.stack : undefined;
-    }
-}
-const tracers = new Map();
-function tracerFor(durableFunctionsDir) {
-    let tracer = tracers.get(durableFunctionsDir);
-    if (!tracer) {
-        tracer = new ActionTracer(durableFunctionsDir);
-        tracers.set(durableFunctionsDir, tracer);
-    }
-    return tracer;
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir);
-    }
-    catch {
-        return [];
-    }
-}
-const FRAME = /\(?((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+):(\d+):(\d+)\)?\s*$/;
-/** The first frame of `stack` in the app's own code (outside node_modules), mapped to its source. */
-function userLocation(stack, appDir) {
-    if (!stack)
-        return undefined;
-    const root = (0,external_node_path_.resolve)(appDir) + external_node_path_.sep;
-    for (const line of stack.split('\n').slice(1)) {
-        const match = FRAME.exec(line.trim());
-        if (!match)
-            continue;
-        let file = match[1];
-        if (file.startsWith('file://'))
-            file = (0,external_node_url_.fileURLToPath)(file);
-        if (!file.startsWith(root) || file.slice(root.length).split(external_node_path_.sep).includes('node_modules'))
-            continue;
-        return mapThroughSourceMap(file, Number(match[2]), Number(match[3]));
-    }
-    return undefined;
-}
-const maps = new Map();
-function mapThroughSourceMap(file, line, column) {
-    const loaded = loadMap(file);
-    if (loaded) {
-        const { map, dir } = loaded;
-        const entry = map.findEntry(line - 1, column - 1);
-        if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
-            let source = entry.originalSource;
-            if (source.startsWith('file://'))
-                source = (0,external_node_url_.fileURLToPath)(source);
-            else
-                source = (0,external_node_path_.resolve)(dir, map.payload.sourceRoot ?? '', source);
-            return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
-        }
-    }
-    return { file, line, column };
-}
-/** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
-function readSourceMap(file) {
-    try {
-        const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec((0,external_node_fs_.readFileSync)(file, 'utf8'))?.[1];
-        if (!url)
-            return undefined;
-        if (url.startsWith('data:')) {
-            return { dir: (0,external_node_path_.dirname)(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')) };
-        }
-        const path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), url);
-        return { dir: (0,external_node_path_.dirname)(path), payload: JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) };
-    }
-    catch {
-        return undefined;
-    }
-}
-function loadMap(file) {
-    if (maps.has(file))
-        return maps.get(file);
-    const found = readSourceMap(file);
-    let loaded = null;
-    if (found) {
-        const { SourceMap } = nativeCreateRequire(import.meta.url)('node:module');
-        loaded = { map: new SourceMap(found.payload), dir: found.dir };
-    }
-    maps.set(file, loaded);
-    return loaded;
-}
-
-;// CONCATENATED MODULE: ./harness/replay/messages.ts
-/** NonDeterministicOrchestrationException's constructor adds this prefix
- * (docs/runtime-rules.md §1.4). */
-const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
-const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
-/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
-function taskScheduledMessage(event, mismatch) {
-    const id = event.EventId;
-    const name = event.Name ?? '';
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
-        case 'name':
-            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
-    }
-}
-function timerCreatedMessage(event, mismatch) {
-    const id = event.EventId;
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-        case 'name':
-            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
-    }
-}
-function subOrchestrationCreatedMessage(event, mismatch) {
-    const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
-    switch (mismatch.kind) {
-        case 'missing':
-            return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
-        case 'name':
-            return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
-    }
-}
-function eventSentMessage(event, mismatch) {
-    const id = event.EventId;
-    const name = event.Name ?? '';
-    const target = event.InstanceId ?? '';
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
-        case 'name':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
-    }
-}
-/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
-function orchestratorFailedMessage(orchestrator, error) {
-    return `Orchestrator function '${orchestrator}' failed: ${error}`;
-}
-/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
-function missingFunctionMessage(name, type, known) {
-    const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
-    return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
-}
-/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
-function duplicateEventWarning(source, id, event) {
-    const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
-    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
-}
-
-;// CONCATENATED MODULE: ./harness/replay/payload.ts
-/**
- * The orchestration trigger payload the Durable Functions extension sends a JavaScript
- * orchestrator (docs/runtime-rules.md §5).
- *
- * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
- * current SDKs read. We send 3 (V4), what current extensions send by default and what
- * `context.df.lock()` needs (durable-functions 3.5 refuses entity locks below V4). The SDK takes
- * min(what it supports, what we send), so older SDKs replay in their own latest schema.
- *
- * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
- * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
- */
-
-
-const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
-/**
- * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
- * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
- */
-function buildPayload(history, options = {}) {
-    const events = history.events;
-    let startedIndex = -1;
-    let isReplaying = false;
-    for (let i = 0; i < events.length; i++) {
-        const type = events[i].EventType;
-        if (type === history_events/* EventType */.Bx.ExecutionStarted && startedIndex < 0)
-            startedIndex = i;
-        // The extension reports isReplaying when the batch starts with events already played.
-        else if (type === history_events/* EventType */.Bx.OrchestratorStarted && startedIndex >= 0)
-            isReplaying = true;
-    }
-    const started = events[startedIndex];
-    const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
-    let input = null;
-    if (typeof started?.Input === 'string' && started.Input !== '') {
-        try {
-            input = JSON.parse(started.Input);
-        }
-        catch {
-            throw new errors/* HistoryError */.tx(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
-        }
-    }
-    return {
-        history: history.events,
-        input,
-        instanceId: history.instanceId,
-        isReplaying,
-        parentInstanceId: parent ?? null,
-        upperSchemaVersion: 1,
-        upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
-        longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
-        maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
-        defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
-    };
-}
-/** The payload as JSON text, the form the host sends over the wire. */
-function buildPayloadText(history, options = {}) {
-    return JSON.stringify(buildPayload(history, options));
-}
-
-;// CONCATENATED MODULE: ./harness/replay/runtime.ts
-/**
- * A model of what production does with the actions a JavaScript orchestrator returns: the
- * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
- * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
- * order and checks every recorded scheduling event against the actions registered so far, by
- * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
- * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
- */
-
-
-
-/** A .NET Task in the model. */
-class SimTask {
-    done = false;
-    faulted = false;
-    waiters = [];
-    complete(faulted) {
-        if (this.done)
-            return;
-        this.done = true;
-        this.faulted = faulted;
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const waiter of waiters)
-            waiter();
-    }
-    then(callback) {
-        if (this.done)
-            callback();
-        else
-            this.waiters.push(callback);
-    }
-    static completed(faulted = false) {
-        const task = new SimTask();
-        task.complete(faulted);
-        return task;
-    }
-}
-const DAY = 24 * 60 * 60 * 1000;
-const DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
-/** Run the model over one history with the action list the SDK returned. */
-function simulate(events, actions, schemaVersion, options) {
-    return new RuntimeModel(events, options).run(actions, schemaVersion);
-}
-class RuntimeModel {
-    events;
-    options;
-    idCounter = 0;
-    registered = new Map();
-    openTasks = new Map();
-    eventWaiters = new Map();
-    bufferedEvents = new Map();
-    now = 0;
-    warnings = [];
-    uses = [];
-    shimFinished = false;
-    lockedEntities = 0;
-    constructor(events, options) {
-        this.events = events;
-        this.options = options;
-    }
-    run(actions, schemaVersion) {
-        let mismatch;
-        for (let index = 0; index < this.events.length && !mismatch; index++) {
-            mismatch = this.process(this.events[index], index, actions, schemaVersion);
-        }
-        const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
-        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
-    }
-    // ------------------------------------------------------------------ history side (DTFx)
-    process(event, index, actions, schemaVersion) {
-        switch (event.EventType) {
-            case history_events/* EventType */.Bx.OrchestratorStarted:
-                this.now = timeOf(event.Timestamp);
-                return undefined;
-            case history_events/* EventType */.Bx.ExecutionStarted:
-                this.startShim(actions, schemaVersion);
-                return undefined;
-            case history_events/* EventType */.Bx.TaskScheduled:
-                return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', taskScheduledMessage);
-            case history_events/* EventType */.Bx.TimerCreated:
-                // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
-                if (event.EventId === -100)
-                    return undefined;
-                return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, timerCreatedMessage);
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceCreated:
-                return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', subOrchestrationCreatedMessage);
-            case history_events/* EventType */.Bx.EventSent:
-                return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', eventSentMessage);
-            case history_events/* EventType */.Bx.TaskCompleted:
-                return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
-            case history_events/* EventType */.Bx.TaskFailed:
-                return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted:
-                return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceFailed:
-                return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
-            case history_events/* EventType */.Bx.TimerFired:
-                return this.completeTask(event, event.TimerId, false, 'TimerFired');
-            case history_events/* EventType */.Bx.EventRaised:
-                this.raise(event.Name ?? '');
-                return undefined;
-            case history_events/* EventType */.Bx.ExecutionCompleted:
-            case history_events/* EventType */.Bx.ExecutionFailed:
-            case history_events/* EventType */.Bx.ExecutionTerminated:
-            case history_events/* EventType */.Bx.OrchestratorCompleted:
-            case history_events/* EventType */.Bx.ContinueAsNew:
-            case history_events/* EventType */.Bx.GenericEvent:
-            case history_events/* EventType */.Bx.HistoryState:
-            case history_events/* EventType */.Bx.ExecutionSuspended:
-            case history_events/* EventType */.Bx.ExecutionResumed:
-            case history_events/* EventType */.Bx.ExecutionRewound:
-                return undefined;
-        }
-    }
-    match(event, index, expected, name, message) {
-        const id = event.EventId;
-        const action = this.registered.get(id);
-        let mismatch;
-        if (!action)
-            mismatch = { kind: 'missing' };
-        else if (action.cls !== expected)
-            mismatch = { kind: 'type', actual: action.cls };
-        else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
-            mismatch = { kind: 'name', actualName: action.name };
-        if (mismatch) {
-            return {
-                sequenceId: id,
-                eventIndex: index,
-                event,
-                mismatch,
-                ...(action ? { action: action.source } : {}),
-                message: NONDETERMINISM_PREFIX + message(event, mismatch),
-            };
-        }
-        this.registered.delete(id);
-        action.onSent?.(event);
-        return undefined;
-    }
-    completeTask(event, id, faulted, source) {
-        const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
-        if (!task || id === undefined) {
-            this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
-            return undefined;
-        }
-        this.openTasks.delete(id);
-        task.complete(faulted);
-        return undefined;
-    }
-    raise(name) {
-        const key = name.toLowerCase();
-        const waiters = this.eventWaiters.get(key);
-        const waiter = waiters?.shift();
-        if (waiter) {
-            if (waiters.length === 0)
-                this.eventWaiters.delete(key);
-            waiter.complete(false);
-        }
-        else {
-            this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
-        }
-    }
-    waitForEvent(name) {
-        const key = name.toLowerCase();
-        const buffered = this.bufferedEvents.get(key) ?? 0;
-        if (buffered > 0) {
-            if (buffered === 1)
-                this.bufferedEvents.delete(key);
-            else
-                this.bufferedEvents.set(key, buffered - 1);
-            return SimTask.completed();
-        }
-        const task = new SimTask();
-        const waiters = this.eventWaiters.get(key) ?? [];
-        waiters.push(task);
-        this.eventWaiters.set(key, waiters);
-        return task;
-    }
-    // ------------------------------------------------------------------ DTFx context APIs
-    register(cls, name, source, onSent) {
-        const id = this.idCounter++;
-        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
-        const task = new SimTask();
-        this.openTasks.set(id, task);
-        return { id, task };
-    }
-    scheduleTask(name, source) {
-        return this.register('ScheduleTaskOrchestratorAction', name, source).task;
-    }
-    createTimer(source) {
-        return this.register('CreateTimerOrchestratorAction', '', source).task;
-    }
-    sendEvent(name, source, onSent) {
-        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
-        // A send has no completion event: nothing waits on its id.
-        this.openTasks.delete(id);
-    }
-    /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
-    withRetry(options, attempt, source) {
-        const result = new SimTask();
-        const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
-        const firstAttempt = this.now;
-        const run = (retryCount) => {
-            const call = attempt();
-            call.then(() => {
-                if (!call.faulted)
-                    return result.complete(false);
-                const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
-                if (delay <= 0)
-                    return result.complete(true);
-                // After the last attempt DTFx still waits on a "Dummy timer for back-compat".
-                const timer = this.createTimer(source);
-                timer.then(() => (retryCount + 1 < maxAttempts ? run(retryCount + 1) : result.complete(true)));
-            });
-        };
-        run(0);
-        return result;
-    }
-    nextRetryDelay(options, attempt, firstAttempt) {
-        if (!options)
-            return 0;
-        const timeout = options.retryTimeoutInMilliseconds;
-        if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout)
-            return 0;
-        const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
-        const max = options.maxRetryIntervalInMilliseconds;
-        return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
-    }
-    /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
-    timer(action) {
-        const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
-        if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
-            const task = this.createTimer(action);
-            if (action.isCanceled)
-                return SimTask.completed(true);
-            return task;
-        }
-        // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
-        const result = new SimTask();
-        const next = () => {
-            if (!(this.now < fireAt))
-                return result.complete(false);
-            const piece = this.createTimer(action);
-            if (action.isCanceled)
-                return result.complete(true);
-            piece.then(() => {
-                if (fireAt - this.now <= 0)
-                    return result.complete(false);
-                next();
-            });
-        };
-        next();
-        return result;
-    }
-    // ------------------------------------------------------------------ the extension's shim
-    /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
-    invoke(action) {
-        switch (action.actionType) {
-            case ActionType.CallActivity:
-                return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
-            case ActionType.CallActivityWithRetry:
-                return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
-            case ActionType.CallSubOrchestrator:
-                return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
-            case ActionType.CallSubOrchestratorWithRetry:
-                return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
-            case ActionType.CallHttp:
-                return this.scheduleTask(HTTP_ACTIVITY, action);
-            case ActionType.CreateTimer:
-                return this.timer(action);
-            case ActionType.WaitForExternalEvent:
-                return this.waitForEvent(action.externalEventName ?? '');
-            case ActionType.CallEntity:
-                return this.callFunction(action, 'entity', () => {
-                    const response = new SimTask();
-                    this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-                    return response;
-                });
-            case ActionType.SignalEntity:
-            case ActionType.ScheduledSignalEntity: {
-                this.use(action, 'entity');
-                // Signals wait synchronously in the extension: a missing entity fails the orchestration
-                // instead of being dropped; the id is taken either way.
-                const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
-                this.sendEvent(name, action);
-                return SimTask.completed();
-            }
-            case ActionType.LockEntities: {
-                // LockAsync sends one lock request, to the first entity in sorted order, then waits.
-                const lockSet = action.lockSet ?? [];
-                for (const entity of lockSet) {
-                    if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity'))
-                        return SimTask.completed(true);
-                }
-                this.lockedEntities = lockSet.length;
-                const response = new SimTask();
-                this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-                return response;
-            }
-            case ActionType.ReleaseEntities: {
-                // ReleaseLocks sends one "release" per entity held.
-                for (let i = 0; i < Math.max(1, this.lockedEntities); i++)
-                    this.sendEvent('release', action);
-                this.lockedEntities = 0;
-                return SimTask.completed();
-            }
-            case ActionType.ContinueAsNew:
-                return SimTask.completed();
-            case ActionType.WhenAll:
-            case ActionType.WhenAny: {
-                const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
-                const result = new SimTask();
-                const any = action.actionType === ActionType.WhenAny;
-                if (children.length === 0)
-                    return SimTask.completed();
-                let remaining = children.length;
-                for (const child of children) {
-                    child.then(() => {
-                        remaining -= 1;
-                        if (any || remaining === 0)
-                            result.complete(false);
-                    });
-                }
-                return result;
-            }
-            default:
-                return SimTask.completed(true);
-        }
-    }
-    /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
-    awaitResponse(sent, response) {
-        let requestId;
-        try {
-            const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
-            requestId = input?.id;
-        }
-        catch {
-            requestId = undefined;
-        }
-        if (requestId)
-            this.waitForEvent(requestId).then(() => response.complete(false));
-    }
-    use(action, kind) {
-        const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
-        this.uses.push({ name, kind, action });
-        return this.options.exists(name, kind);
-    }
-    /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
-     * returned task, which the shim swallows: no id is taken and the code waits forever. */
-    callFunction(action, kind, schedule) {
-        if (!this.use(action, kind))
-            return SimTask.completed(true);
-        return schedule();
-    }
-    /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
-    startShim(actions, schemaVersion) {
-        if (schemaVersion >= 1) {
-            const list = (actions[0] ?? []);
-            let next = 0;
-            const step = () => {
-                while (next < list.length) {
-                    const task = this.invoke(list[next++]);
-                    if (!task.done)
-                        return task.then(step);
-                }
-                this.shimFinished = true;
-            };
-            step();
-            return;
-        }
-        let set = 0;
-        const stepSet = () => {
-            while (set < actions.length) {
-                const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
-                if (tasks.length > 0 && !tasks.some((t) => t.done)) {
-                    let resumed = false;
-                    for (const task of tasks)
-                        task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
-                    return;
-                }
-            }
-            this.shimFinished = true;
-        };
-        stepSet();
-    }
-}
-/** The SDK may have turned Timestamps into Dates in place. */
-function timeOf(value) {
-    return value instanceof Date ? value.getTime() : Date.parse(String(value));
-}
-
-;// CONCATENATED MODULE: ./harness/replay/engine.ts
-
-
-
-
-
-
-const KIND_OF_USE = {
-    activity: 'activity',
-    orchestrator: 'orchestration',
-    entity: 'entity',
-};
-async function replayLoadedHistory(app, history, options = {}) {
-    const base = {
-        source: history.source,
-        instanceId: history.instanceId,
-        orchestrator: history.orchestrator,
-        ...(history.version ? { version: history.version } : {}),
-        ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
-        verdict: 'ok',
-        events: history.events.length,
-    };
-    const warnings = [...history.notes];
-    const withWarnings = (result) => (warnings.length > 0 ? { ...result, warnings } : result);
-    const registered = app.find(history.orchestrator);
-    if (!registered || registered.kind !== 'orchestration') {
-        const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-        const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, 'orchestrator', known));
-        return withWarnings({
-            ...base,
-            verdict: 'failed',
-            failure: {
-                message: registered
-                    ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.`
-                    : `The new app has no orchestrator named '${history.orchestrator}'.`,
-                runtimeMessage: runtime,
-                missingFunction: { name: history.orchestrator, kind: 'orchestration' },
-                advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`,
-            },
-        });
-    }
-    // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
-    const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
-    const state = outcome.kind === 'state' ? outcome.state : outcome.state;
-    if (!state || !Array.isArray(state.actions)) {
-        const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
-        return withWarnings({
-            ...base,
-            verdict: 'failed',
-            failure: {
-                message: `The orchestrator threw before the SDK could record its state: ${message}`,
-                runtimeMessage: orchestratorFailedMessage(history.orchestrator, message),
-                ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
-                ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
-                advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
-            },
-        });
-    }
-    // A fan-out calls one function many times: each name is looked up once per history.
-    const known = new Map();
-    const exists = (name, kind) => {
-        const key = `${kind}:${name}`;
-        let found = known.get(key);
-        if (found === undefined) {
-            const fn = app.find(name);
-            found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
-            known.set(key, found);
-        }
-        return found;
-    };
-    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
-    warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
-    // A function the replay needs is gone from the new app.
-    const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
-    if (missing) {
-        const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-        const refusal = missingFunctionMessage(missing.name, missing.kind, known);
-        const signal = missing.action?.actionType === ActionType.SignalEntity;
-        const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
-        return withWarnings({
-            ...base,
-            verdict: 'failed',
-            failure: {
-                message: missing.action
-                    ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
-                    : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
-                runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
-                missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-                ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
-                advice: missing.action
-                    ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.`
-                    : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`,
-            },
-        });
-    }
-    // The code scheduled something else at a recorded step before it threw: the runtime fails the
-    // instance at that step (nondeterminism wins over the orchestrator's error), and the thrown
-    // error is a consequence, e.g. a recorded failure handed to the wrong call.
-    const diverged = sim.mismatch && sim.mismatch.mismatch.kind !== 'missing';
-    if (outcome.kind === 'threw' && !diverged) {
-        const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
-        return withWarnings({
-            ...base,
-            verdict: 'failed',
-            failure: {
-                message: `The orchestrator throws during replay: ${outcome.message}`,
-                runtimeMessage,
-                ...(outcome.stack ? { stack: outcome.stack } : {}),
-                ...locationOf(outcome.stack, app),
-                advice: sim.mismatch
-                    ? 'Production reports this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.'
-                    : 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
-            },
-        });
-    }
-    if (sim.mismatch) {
-        const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
-        if (outcome.kind === 'threw')
-            warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
-        return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
-    }
-    warnings.push(...completionWarnings(history, state, sim));
-    return withWarnings(base);
-}
-async function divergenceOf(mismatch, history, trace, state, app) {
-    const event = mismatch.event;
-    const recordedName = recordedNameOf(event);
-    const replayed = mismatch.action ? describeAction(mismatch.action) : undefined;
-    const what = `${(0,history_events/* eventTypeName */.qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
-    let explanation;
-    switch (mismatch.mismatch.kind) {
-        case 'missing':
-            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but by that point of the replay the new code has not scheduled a step ${mismatch.sequenceId}: it now makes fewer durable calls before this one, waits on something else first, or awaits in sequence what ran in parallel.`;
-            break;
-        case 'type':
-            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code's step ${mismatch.sequenceId} is a ${replayed?.action ?? mismatch.mismatch.actual}${replayed?.name ? ` '${replayed.name}'` : ''}: a call was inserted, removed or replaced before or at this point.`;
-            break;
-        case 'name':
-            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code calls '${mismatch.mismatch.actualName}' at that step: a call was inserted, removed or renamed before or at this point.`;
-            break;
-    }
-    let location;
-    if (trace) {
-        const found = mismatch.action
-            ? await locateAction(trace, state, mismatch.action, app, history.orchestrator)
-            : await locateStop(trace, state, app, history.orchestrator);
-        location = found.location;
-    }
-    return {
-        sequenceId: mismatch.sequenceId,
-        recorded: { event: (0,history_events/* eventTypeName */.qc)(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
-        ...(replayed ? { replayed } : {}),
-        message: mismatch.message,
-        explanation,
-        ...(location ? { location } : {}),
-        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
-    };
-}
-function firstLine(text) {
-    const line = text.split('\n')[0].trim();
-    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
-}
-/** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
-function recordedNameOf(event) {
-    if (event.EventType === history_events/* EventType */.Bx.EventSent)
-        return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
-    return event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
-}
-/** Recorded calls still waiting for their result, whose function the new app lacks. */
-function pendingMissing(events, app) {
-    // Most histories call only registered functions: check the few distinct names first.
-    const names = new Map();
-    for (const event of events) {
-        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled)
-            names.set(event.Name ?? '', 'activity');
-        else if (event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
-            names.set(event.Name ?? '', 'orchestration');
-    }
-    let unknown;
-    for (const [name, expected] of names) {
-        const fn = app.find(name);
-        if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::'))
-            (unknown ??= new Set()).add(name.toLowerCase());
-    }
-    if (!unknown)
-        return undefined;
-    const open = new Map();
-    for (const event of events) {
-        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
-            open.set(event.EventId, event);
-        else if (typeof event.TaskScheduledId === 'number')
-            open.delete(event.TaskScheduledId);
-    }
-    for (const event of open.values()) {
-        const name = event.Name ?? '';
-        if (unknown.has(name.toLowerCase()))
-            return { name, kind: event.EventType === history_events/* EventType */.Bx.TaskScheduled ? 'activity' : 'orchestrator' };
-    }
-    return undefined;
-}
-function completionWarnings(history, state, sim) {
-    const completed = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
-    if (!completed)
-        return [];
-    const status = completed.OrchestrationStatus;
-    const succeeded = status === 1 || status === 'Completed';
-    const continued = status === 4 || status === 'ContinuedAsNew';
-    const actions = (state.actions[0] ?? []);
-    const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
-    if (continued) {
-        return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
-    }
-    if (!succeeded)
-        return [];
-    if (!state.isDone || !sim.shimFinished) {
-        return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
-    }
-    const recorded = parseJson(completed.Result);
-    if (!sameJson(recorded, state.output)) {
-        return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];
-    }
-    return [];
-}
-function parseJson(text) {
-    if (typeof text !== 'string' || text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function sameJson(a, b) {
-    return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
-}
-function normalise(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (Array.isArray(value))
-        return value.map(normalise);
-    if (typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([k, v]) => [k, normalise(v)]));
-    }
-    return value;
-}
-async function traceRun(app, name, payload, depth) {
-    const tracer = tracerFor(app.durableFunctionsDir);
-    const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
-    return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
-}
-/** Every action in the order the SDK produced them, compound children after their parent. */
-function flatten(actions) {
-    const out = [];
-    const visit = (action) => {
-        out.push(action);
-        for (const child of action.compoundActions ?? [])
-            visit(child);
-    };
-    for (const set of actions)
-        for (const action of (set ?? []))
-            visit(action);
-    return out;
-}
-/** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
-async function locateWith(trace, app, pick) {
-    const shallow = locationOf(pick(await trace()), app);
-    return shallow.location ? shallow : locationOf(pick(await trace(64)), app);
-}
-/**
- * Histories that reach a divergence through the same actions went through the same code: the
- * location found for one serves all of them (thousands of instances hit the same change).
- */
-const located = new WeakMap();
-function signature(actions, end) {
-    let key = '';
-    for (let i = 0; i < end && i < actions.length; i++)
-        key += `${actions[i].actionType}:${actions[i].functionName ?? actions[i].externalEventName ?? ''};`;
-    return key;
-}
-async function cached(app, key, find) {
-    let cache = located.get(app);
-    if (!cache)
-        located.set(app, (cache = new Map()));
-    const hit = cache.get(key);
-    if (hit)
-        return hit;
-    const found = await find();
-    if (cache.size < 10_000)
-        cache.set(key, found);
-    return found;
-}
-function locateAction(trace, state, action, app, orchestrator) {
-    const actions = flatten(state.actions);
-    const index = actions.indexOf(action);
-    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)));
-}
-function locateStop(trace, state, app, orchestrator) {
-    const actions = flatten(state.actions);
-    return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
-}
-function locationOf(stack, app) {
-    const location = userLocation(stack, app.info.dir);
-    return location ? { location } : {};
-}
-
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __nccwpck_require__(1626);
+// EXTERNAL MODULE: ./harness/replay/locate.ts
+var locate = __nccwpck_require__(4487);
 ;// CONCATENATED MODULE: ./harness/app/load.ts
 /**
  * Loads a user's function app in this thread (the replay worker) without the Functions host, and
@@ -4082,7 +3037,7 @@ async function loadAppInThisThread(appDir) {
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'host.json'))) {
         throw new errors/* AppLoadError */._n(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
     }
-    const appRequire = nativeCreateRequire((0,external_node_path_.join)(dir, 'package.json'));
+    const appRequire = (0,native_require/* nativeCreateRequire */.f)((0,external_node_path_.join)(dir, 'package.json'));
     let dfPackageJson;
     try {
         dfPackageJson = appRequire.resolve('durable-functions/package.json');
@@ -4114,7 +3069,7 @@ function readPackageJson(dir) {
 function staleBuildWarnings(entryFiles) {
     const warnings = [];
     for (const file of entryFiles) {
-        const map = readSourceMap(file);
+        const map = (0,locate/* readSourceMap */.wM)(file);
         if (!map)
             continue;
         const built = (0,external_node_fs_.statSync)(file).mtimeMs;
@@ -4171,7 +3126,7 @@ function installFunctionsCore() {
     if (installedCore)
         return installedCore;
     const core = new FunctionsCore();
-    const Module = nativeCreateRequire(import.meta.url)('node:module');
+    const Module = (0,native_require/* nativeCreateRequire */.f)(import.meta.url)('node:module');
     const originalLoad = Module._load;
     Module._load = function load(request, ...rest) {
         if (request === '@azure/functions-core')
@@ -4195,7 +3150,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     }
     let azureFunctionsVersion;
     try {
-        const path = nativeCreateRequire((0,external_node_path_.join)(dfDir, 'package.json')).resolve('@azure/functions/package.json');
+        const path = (0,native_require/* nativeCreateRequire */.f)((0,external_node_path_.join)(dfDir, 'package.json')).resolve('@azure/functions/package.json');
         azureFunctionsVersion = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')).version;
     }
     catch {
@@ -4273,7 +3228,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
  */
 function keepUserStacks(dfDir) {
     try {
-        const module = nativeCreateRequire((0,external_node_path_.join)(dfDir, 'package.json'))((0,external_node_path_.join)(dfDir, 'lib', 'src', 'orchestrations', 'TaskOrchestrationExecutor.js'));
+        const module = (0,native_require/* nativeCreateRequire */.f)((0,external_node_path_.join)(dfDir, 'package.json'))((0,external_node_path_.join)(dfDir, 'lib', 'src', 'orchestrations', 'TaskOrchestrationExecutor.js'));
         const proto = module.TaskOrchestrationExecutor?.prototype;
         if (!proto || proto[USER_STACK])
             return;
@@ -4495,7 +3450,7 @@ async function replayItem(app, item, options) {
         return errorResult(source, error);
     }
     try {
-        return await replayLoadedHistory(app, history, options);
+        return await (0,engine/* replayLoadedHistory */.Xn)(app, history, options);
     }
     catch (error) {
         return { ...errorResult(source, error), instanceId: history.instanceId, orchestrator: history.orchestrator };
@@ -4688,11 +3643,13 @@ function errorMessage(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bx: () => (/* binding */ EventType),
+/* harmony export */   Fb: () => (/* binding */ orchestrationStatusName),
 /* harmony export */   G2: () => (/* binding */ isKnownEventType),
 /* harmony export */   NF: () => (/* binding */ HISTORY_SCHEMA),
 /* harmony export */   QP: () => (/* binding */ eventTypeFromName),
 /* harmony export */   qc: () => (/* binding */ eventTypeName)
 /* harmony export */ });
+/* unused harmony export OrchestrationStatus */
 /**
  * DurableTask.Core history events as the runtime serializes them (Newtonsoft, PascalCase,
  * numeric EventType; the numbers are listed with their source in docs/runtime-rules.md §8).
@@ -4734,6 +3691,30 @@ function eventTypeName(type) {
 }
 function isKnownEventType(type) {
     return typeof type === 'number' && Number.isInteger(type) && EventType[type] !== undefined;
+}
+/**
+ * DurableTask.Core's OrchestrationStatus (docs/runtime-rules.md §9): ExecutionCompleted carries it,
+ * as its number in serialized events and as its name in History table rows.
+ */
+var OrchestrationStatus;
+(function (OrchestrationStatus) {
+    OrchestrationStatus[OrchestrationStatus["Running"] = 0] = "Running";
+    OrchestrationStatus[OrchestrationStatus["Completed"] = 1] = "Completed";
+    OrchestrationStatus[OrchestrationStatus["ContinuedAsNew"] = 2] = "ContinuedAsNew";
+    OrchestrationStatus[OrchestrationStatus["Failed"] = 3] = "Failed";
+    OrchestrationStatus[OrchestrationStatus["Canceled"] = 4] = "Canceled";
+    OrchestrationStatus[OrchestrationStatus["Terminated"] = 5] = "Terminated";
+    OrchestrationStatus[OrchestrationStatus["Pending"] = 6] = "Pending";
+    OrchestrationStatus[OrchestrationStatus["Suspended"] = 7] = "Suspended";
+})(OrchestrationStatus || (OrchestrationStatus = {}));
+/** The status an ExecutionCompleted event carries, by name; undefined when it is not one. */
+function orchestrationStatusName(value) {
+    if (typeof value === 'number')
+        return OrchestrationStatus[value];
+    if (typeof value !== 'string')
+        return undefined;
+    const name = Object.keys(OrchestrationStatus).find((key) => key.toLowerCase() === value.toLowerCase() && Number.isNaN(Number(key)));
+    return name;
 }
 /** What `record` writes and `replay` reads first (design.md, "History file"). */
 const HISTORY_SCHEMA = 'durable-gate.history/v1';
@@ -5433,6 +4414,1138 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
+/***/ 16:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w6: () => (/* binding */ FINISHED_POLICIES),
+  Xn: () => (/* binding */ replayLoadedHistory)
+});
+
+// UNUSED EXPORTS: finishedStatus
+
+// EXTERNAL MODULE: ./harness/history/events.ts
+var history_events = __nccwpck_require__(961);
+;// CONCATENATED MODULE: ./harness/replay/actions.ts
+/**
+ * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
+ * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
+ */
+var ActionType;
+(function (ActionType) {
+    ActionType[ActionType["CallActivity"] = 0] = "CallActivity";
+    ActionType[ActionType["CallActivityWithRetry"] = 1] = "CallActivityWithRetry";
+    ActionType[ActionType["CallSubOrchestrator"] = 2] = "CallSubOrchestrator";
+    ActionType[ActionType["CallSubOrchestratorWithRetry"] = 3] = "CallSubOrchestratorWithRetry";
+    ActionType[ActionType["ContinueAsNew"] = 4] = "ContinueAsNew";
+    ActionType[ActionType["CreateTimer"] = 5] = "CreateTimer";
+    ActionType[ActionType["WaitForExternalEvent"] = 6] = "WaitForExternalEvent";
+    ActionType[ActionType["CallEntity"] = 7] = "CallEntity";
+    ActionType[ActionType["CallHttp"] = 8] = "CallHttp";
+    ActionType[ActionType["SignalEntity"] = 9] = "SignalEntity";
+    ActionType[ActionType["ScheduledSignalEntity"] = 10] = "ScheduledSignalEntity";
+    ActionType[ActionType["WhenAny"] = 11] = "WhenAny";
+    ActionType[ActionType["WhenAll"] = 12] = "WhenAll";
+    ActionType[ActionType["LockEntities"] = 13] = "LockEntities";
+    ActionType[ActionType["ReleaseEntities"] = 14] = "ReleaseEntities";
+})(ActionType || (ActionType = {}));
+/** The built-in activity the extension runs for callHttp (HttpOptions.HttpTaskActivityReservedName). */
+const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
+function actionTypeName(type) {
+    return ActionType[type] ?? `action type ${type}`;
+}
+/** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
+function entityNameOf(schedulerId) {
+    if (!schedulerId || !schedulerId.startsWith('@'))
+        return undefined;
+    const end = schedulerId.indexOf('@', 1);
+    return end < 0 ? schedulerId.slice(1) : schedulerId.slice(1, end);
+}
+/** What the report shows of a replayed action: its kind and the name it schedules. */
+function describeAction(action) {
+    const type = actionTypeName(action.actionType);
+    switch (action.actionType) {
+        case ActionType.CallActivity:
+        case ActionType.CallActivityWithRetry:
+        case ActionType.CallSubOrchestrator:
+        case ActionType.CallSubOrchestratorWithRetry:
+            return { action: type, ...(action.functionName ? { name: action.functionName } : {}) };
+        case ActionType.CallHttp:
+            return { action: type, name: HTTP_ACTIVITY };
+        case ActionType.CallEntity:
+        case ActionType.SignalEntity:
+        case ActionType.ScheduledSignalEntity:
+            return { action: type, name: `${action.instanceId ?? '?'} ${action.operation ?? ''}`.trim() };
+        case ActionType.WaitForExternalEvent:
+            return { action: type, ...(action.externalEventName ? { name: action.externalEventName } : {}) };
+        case ActionType.ContinueAsNew:
+        case ActionType.CreateTimer:
+        case ActionType.WhenAny:
+        case ActionType.WhenAll:
+        case ActionType.LockEntities:
+        case ActionType.ReleaseEntities:
+            return { action: type };
+        default:
+            return { action: type };
+    }
+}
+
+// EXTERNAL MODULE: ./harness/replay/locate.ts
+var locate = __nccwpck_require__(4487);
+;// CONCATENATED MODULE: ./harness/replay/messages.ts
+/** NonDeterministicOrchestrationException's constructor adds this prefix
+ * (docs/runtime-rules.md §1.4). */
+const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
+const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
+/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
+function taskScheduledMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
+    }
+}
+function timerCreatedMessage(event, mismatch) {
+    const id = event.EventId;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+        case 'name':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
+    }
+}
+function subOrchestrationCreatedMessage(event, mismatch) {
+    const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
+        case 'name':
+            return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
+    }
+}
+function eventSentMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    const target = event.InstanceId ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
+    }
+}
+/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
+function orchestratorFailedMessage(orchestrator, error) {
+    return `Orchestrator function '${orchestrator}' failed: ${error}`;
+}
+/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
+function missingFunctionMessage(name, type, known) {
+    const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
+    return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
+}
+/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
+function duplicateEventWarning(source, id, event) {
+    const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
+    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
+}
+
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __nccwpck_require__(9410);
+;// CONCATENATED MODULE: ./harness/replay/payload.ts
+/**
+ * The orchestration trigger payload the Durable Functions extension sends a JavaScript
+ * orchestrator (docs/runtime-rules.md §5).
+ *
+ * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
+ * current SDKs read. We send 3 (V4), what current extensions send by default and what
+ * `context.df.lock()` needs (durable-functions 3.5 refuses entity locks below V4). The SDK takes
+ * min(what it supports, what we send), so older SDKs replay in their own latest schema.
+ *
+ * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
+ * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
+ */
+
+
+const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
+/**
+ * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
+ * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
+ */
+function buildPayload(history, options = {}) {
+    const events = history.events;
+    let startedIndex = -1;
+    let isReplaying = false;
+    for (let i = 0; i < events.length; i++) {
+        const type = events[i].EventType;
+        if (type === history_events/* EventType */.Bx.ExecutionStarted && startedIndex < 0)
+            startedIndex = i;
+        // The extension reports isReplaying when the batch starts with events already played.
+        else if (type === history_events/* EventType */.Bx.OrchestratorStarted && startedIndex >= 0)
+            isReplaying = true;
+    }
+    const started = events[startedIndex];
+    const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
+    let input = null;
+    if (typeof started?.Input === 'string' && started.Input !== '') {
+        try {
+            input = JSON.parse(started.Input);
+        }
+        catch {
+            throw new errors/* HistoryError */.tx(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
+        }
+    }
+    return {
+        history: history.events,
+        input,
+        instanceId: history.instanceId,
+        isReplaying,
+        parentInstanceId: parent ?? null,
+        upperSchemaVersion: 1,
+        upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
+        longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
+        maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
+        defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    };
+}
+/** The payload as JSON text, the form the host sends over the wire. */
+function buildPayloadText(history, options = {}) {
+    return JSON.stringify(buildPayload(history, options));
+}
+
+;// CONCATENATED MODULE: ./harness/replay/runtime.ts
+/**
+ * A model of what production does with the actions a JavaScript orchestrator returns: the
+ * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
+ * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
+ * order and checks every recorded scheduling event against the actions registered so far, by
+ * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
+ * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
+ */
+
+
+
+/** A .NET Task in the model. */
+class SimTask {
+    done = false;
+    faulted = false;
+    waiters = [];
+    complete(faulted) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.faulted = faulted;
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const waiter of waiters)
+            waiter();
+    }
+    then(callback) {
+        if (this.done)
+            callback();
+        else
+            this.waiters.push(callback);
+    }
+    static completed(faulted = false) {
+        const task = new SimTask();
+        task.complete(faulted);
+        return task;
+    }
+}
+const DAY = 24 * 60 * 60 * 1000;
+const DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+/** Run the model over one history with the action list the SDK returned. */
+function simulate(events, actions, schemaVersion, options) {
+    return new RuntimeModel(events, options).run(actions, schemaVersion);
+}
+class RuntimeModel {
+    events;
+    options;
+    idCounter = 0;
+    registered = new Map();
+    openTasks = new Map();
+    eventWaiters = new Map();
+    bufferedEvents = new Map();
+    now = 0;
+    warnings = [];
+    uses = [];
+    shimFinished = false;
+    lockedEntities = 0;
+    constructor(events, options) {
+        this.events = events;
+        this.options = options;
+    }
+    run(actions, schemaVersion) {
+        let mismatch;
+        for (let index = 0; index < this.events.length && !mismatch; index++) {
+            mismatch = this.process(this.events[index], index, actions, schemaVersion);
+        }
+        const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
+    }
+    // ------------------------------------------------------------------ history side (DTFx)
+    process(event, index, actions, schemaVersion) {
+        switch (event.EventType) {
+            case history_events/* EventType */.Bx.OrchestratorStarted:
+                this.now = timeOf(event.Timestamp);
+                return undefined;
+            case history_events/* EventType */.Bx.ExecutionStarted:
+                this.startShim(actions, schemaVersion);
+                return undefined;
+            case history_events/* EventType */.Bx.TaskScheduled:
+                return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', taskScheduledMessage);
+            case history_events/* EventType */.Bx.TimerCreated:
+                // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
+                if (event.EventId === -100)
+                    return undefined;
+                return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, timerCreatedMessage);
+            case history_events/* EventType */.Bx.SubOrchestrationInstanceCreated:
+                return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', subOrchestrationCreatedMessage);
+            case history_events/* EventType */.Bx.EventSent:
+                return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', eventSentMessage);
+            case history_events/* EventType */.Bx.TaskCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
+            case history_events/* EventType */.Bx.TaskFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
+            case history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
+            case history_events/* EventType */.Bx.SubOrchestrationInstanceFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
+            case history_events/* EventType */.Bx.TimerFired:
+                return this.completeTask(event, event.TimerId, false, 'TimerFired');
+            case history_events/* EventType */.Bx.EventRaised:
+                this.raise(event.Name ?? '');
+                return undefined;
+            case history_events/* EventType */.Bx.ExecutionCompleted:
+            case history_events/* EventType */.Bx.ExecutionFailed:
+            case history_events/* EventType */.Bx.ExecutionTerminated:
+            case history_events/* EventType */.Bx.OrchestratorCompleted:
+            case history_events/* EventType */.Bx.ContinueAsNew:
+            case history_events/* EventType */.Bx.GenericEvent:
+            case history_events/* EventType */.Bx.HistoryState:
+            case history_events/* EventType */.Bx.ExecutionSuspended:
+            case history_events/* EventType */.Bx.ExecutionResumed:
+            case history_events/* EventType */.Bx.ExecutionRewound:
+                return undefined;
+        }
+    }
+    match(event, index, expected, name, message) {
+        const id = event.EventId;
+        const action = this.registered.get(id);
+        let mismatch;
+        if (!action)
+            mismatch = { kind: 'missing' };
+        else if (action.cls !== expected)
+            mismatch = { kind: 'type', actual: action.cls };
+        else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
+            mismatch = { kind: 'name', actualName: action.name };
+        if (mismatch) {
+            return {
+                sequenceId: id,
+                eventIndex: index,
+                event,
+                mismatch,
+                ...(action ? { action: action.source } : {}),
+                message: NONDETERMINISM_PREFIX + message(event, mismatch),
+            };
+        }
+        this.registered.delete(id);
+        action.onSent?.(event);
+        return undefined;
+    }
+    completeTask(event, id, faulted, source) {
+        const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
+        if (!task || id === undefined) {
+            this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
+            return undefined;
+        }
+        this.openTasks.delete(id);
+        task.complete(faulted);
+        return undefined;
+    }
+    raise(name) {
+        const key = name.toLowerCase();
+        const waiters = this.eventWaiters.get(key);
+        const waiter = waiters?.shift();
+        if (waiter) {
+            if (waiters.length === 0)
+                this.eventWaiters.delete(key);
+            waiter.complete(false);
+        }
+        else {
+            this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
+        }
+    }
+    waitForEvent(name) {
+        const key = name.toLowerCase();
+        const buffered = this.bufferedEvents.get(key) ?? 0;
+        if (buffered > 0) {
+            if (buffered === 1)
+                this.bufferedEvents.delete(key);
+            else
+                this.bufferedEvents.set(key, buffered - 1);
+            return SimTask.completed();
+        }
+        const task = new SimTask();
+        const waiters = this.eventWaiters.get(key) ?? [];
+        waiters.push(task);
+        this.eventWaiters.set(key, waiters);
+        return task;
+    }
+    // ------------------------------------------------------------------ DTFx context APIs
+    register(cls, name, source, onSent) {
+        const id = this.idCounter++;
+        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
+        const task = new SimTask();
+        this.openTasks.set(id, task);
+        return { id, task };
+    }
+    scheduleTask(name, source) {
+        return this.register('ScheduleTaskOrchestratorAction', name, source).task;
+    }
+    createTimer(source) {
+        return this.register('CreateTimerOrchestratorAction', '', source).task;
+    }
+    sendEvent(name, source, onSent) {
+        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
+        // A send has no completion event: nothing waits on its id.
+        this.openTasks.delete(id);
+    }
+    /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
+    withRetry(options, attempt, source) {
+        const result = new SimTask();
+        const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
+        const firstAttempt = this.now;
+        const run = (retryCount) => {
+            const call = attempt();
+            call.then(() => {
+                if (!call.faulted)
+                    return result.complete(false);
+                const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
+                if (delay <= 0)
+                    return result.complete(true);
+                // After the last attempt DTFx still waits on a "Dummy timer for back-compat".
+                const timer = this.createTimer(source);
+                timer.then(() => (retryCount + 1 < maxAttempts ? run(retryCount + 1) : result.complete(true)));
+            });
+        };
+        run(0);
+        return result;
+    }
+    nextRetryDelay(options, attempt, firstAttempt) {
+        if (!options)
+            return 0;
+        const timeout = options.retryTimeoutInMilliseconds;
+        if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout)
+            return 0;
+        const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
+        const max = options.maxRetryIntervalInMilliseconds;
+        return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
+    }
+    /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
+    timer(action) {
+        const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
+        if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
+            const task = this.createTimer(action);
+            if (action.isCanceled)
+                return SimTask.completed(true);
+            return task;
+        }
+        // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
+        const result = new SimTask();
+        const next = () => {
+            if (!(this.now < fireAt))
+                return result.complete(false);
+            const piece = this.createTimer(action);
+            if (action.isCanceled)
+                return result.complete(true);
+            piece.then(() => {
+                if (fireAt - this.now <= 0)
+                    return result.complete(false);
+                next();
+            });
+        };
+        next();
+        return result;
+    }
+    // ------------------------------------------------------------------ the extension's shim
+    /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
+    invoke(action) {
+        switch (action.actionType) {
+            case ActionType.CallActivity:
+                return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
+            case ActionType.CallActivityWithRetry:
+                return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
+            case ActionType.CallSubOrchestrator:
+                return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
+            case ActionType.CallSubOrchestratorWithRetry:
+                return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
+            case ActionType.CallHttp:
+                return this.scheduleTask(HTTP_ACTIVITY, action);
+            case ActionType.CreateTimer:
+                return this.timer(action);
+            case ActionType.WaitForExternalEvent:
+                return this.waitForEvent(action.externalEventName ?? '');
+            case ActionType.CallEntity:
+                return this.callFunction(action, 'entity', () => {
+                    const response = new SimTask();
+                    this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+                    return response;
+                });
+            case ActionType.SignalEntity:
+            case ActionType.ScheduledSignalEntity: {
+                this.use(action, 'entity');
+                // Signals wait synchronously in the extension: a missing entity fails the orchestration
+                // instead of being dropped; the id is taken either way.
+                const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
+                this.sendEvent(name, action);
+                return SimTask.completed();
+            }
+            case ActionType.LockEntities: {
+                // LockAsync sends one lock request, to the first entity in sorted order, then waits.
+                const lockSet = action.lockSet ?? [];
+                for (const entity of lockSet) {
+                    if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity'))
+                        return SimTask.completed(true);
+                }
+                this.lockedEntities = lockSet.length;
+                const response = new SimTask();
+                this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
+                return response;
+            }
+            case ActionType.ReleaseEntities: {
+                // ReleaseLocks sends one "release" per entity held.
+                for (let i = 0; i < Math.max(1, this.lockedEntities); i++)
+                    this.sendEvent('release', action);
+                this.lockedEntities = 0;
+                return SimTask.completed();
+            }
+            case ActionType.ContinueAsNew:
+                return SimTask.completed();
+            case ActionType.WhenAll:
+            case ActionType.WhenAny: {
+                const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
+                const result = new SimTask();
+                const any = action.actionType === ActionType.WhenAny;
+                if (children.length === 0)
+                    return SimTask.completed();
+                let remaining = children.length;
+                for (const child of children) {
+                    child.then(() => {
+                        remaining -= 1;
+                        if (any || remaining === 0)
+                            result.complete(false);
+                    });
+                }
+                return result;
+            }
+            default:
+                return SimTask.completed(true);
+        }
+    }
+    /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
+    awaitResponse(sent, response) {
+        let requestId;
+        try {
+            const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
+            requestId = input?.id;
+        }
+        catch {
+            requestId = undefined;
+        }
+        if (requestId)
+            this.waitForEvent(requestId).then(() => response.complete(false));
+    }
+    use(action, kind) {
+        const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
+        this.uses.push({ name, kind, action });
+        return this.options.exists(name, kind);
+    }
+    /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
+     * returned task, which the shim swallows: no id is taken and the code waits forever. */
+    callFunction(action, kind, schedule) {
+        if (!this.use(action, kind))
+            return SimTask.completed(true);
+        return schedule();
+    }
+    /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
+    startShim(actions, schemaVersion) {
+        if (schemaVersion >= 1) {
+            const list = (actions[0] ?? []);
+            let next = 0;
+            const step = () => {
+                while (next < list.length) {
+                    const task = this.invoke(list[next++]);
+                    if (!task.done)
+                        return task.then(step);
+                }
+                this.shimFinished = true;
+            };
+            step();
+            return;
+        }
+        let set = 0;
+        const stepSet = () => {
+            while (set < actions.length) {
+                const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
+                if (tasks.length > 0 && !tasks.some((t) => t.done)) {
+                    let resumed = false;
+                    for (const task of tasks)
+                        task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
+                    return;
+                }
+            }
+            this.shimFinished = true;
+        };
+        stepSet();
+    }
+}
+/** The SDK may have turned Timestamps into Dates in place. */
+function timeOf(value) {
+    return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+
+;// CONCATENATED MODULE: ./harness/replay/engine.ts
+
+
+
+
+
+
+const FINISHED_POLICIES = ['runtime', 'judge'];
+const KIND_OF_USE = {
+    activity: 'activity',
+    orchestrator: 'orchestration',
+    entity: 'entity',
+};
+async function replayLoadedHistory(app, history, options = {}) {
+    const result = await judgeHistory(app, history, options);
+    const finished = finishedStatus(history.events);
+    if (!finished)
+        return result;
+    return options.finished === 'judge' ? { ...result, finished } : asTheRuntimeSeesIt({ ...result, finished });
+}
+/**
+ * The status of a finished instance (the last ExecutionCompleted says Completed, Failed or
+ * Terminated); undefined while it is in flight or continued as new.
+ */
+function finishedStatus(events) {
+    const last = events.findLast((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
+    const status = last ? (0,history_events/* orchestrationStatusName */.Fb)(last.OrchestrationStatus) : undefined;
+    return status === 'Completed' || status === 'Failed' || status === 'Terminated' ? status : undefined;
+}
+/**
+ * A finished instance is never replayed again (docs/runtime-rules.md §9: the provider discards
+ * messages for it), so no deployment can break it: ok. What the new code does on its path is kept
+ * (finishedPath) and said as a warning, for the instances in flight that may still take that path.
+ */
+function asTheRuntimeSeesIt(result) {
+    if (result.verdict !== 'nondeterministic' && result.verdict !== 'failed')
+        return result;
+    const { divergence, failure, verdict, ...rest } = result;
+    const what = divergence?.explanation ?? failure?.message ?? verdict;
+    const warning = `this instance is ${result.finished}, and the runtime never replays a finished instance, so this deployment cannot break it. ` +
+        `On its path the new code is ${verdict}: ${what} Instances in flight that still take this path would break; replay with the finished option set to judge to count it.`;
+    return {
+        ...rest,
+        verdict: 'ok',
+        finishedPath: { verdict, ...(divergence ? { divergence } : {}), ...(failure ? { failure } : {}) },
+        warnings: [...(result.warnings ?? []), warning],
+    };
+}
+async function judgeHistory(app, history, options) {
+    const base = {
+        source: history.source,
+        instanceId: history.instanceId,
+        orchestrator: history.orchestrator,
+        ...(history.version ? { version: history.version } : {}),
+        ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+        verdict: 'ok',
+        events: history.events.length,
+    };
+    const warnings = [...history.notes];
+    const withWarnings = (result) => (warnings.length > 0 ? { ...result, warnings } : result);
+    const registered = app.find(history.orchestrator);
+    if (!registered || registered.kind !== 'orchestration') {
+        const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
+        const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, 'orchestrator', known));
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: registered
+                    ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.`
+                    : `The new app has no orchestrator named '${history.orchestrator}'.`,
+                runtimeMessage: runtime,
+                missingFunction: { name: history.orchestrator, kind: 'orchestration' },
+                advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`,
+            },
+        });
+    }
+    // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
+    const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
+    const state = outcome.kind === 'state' ? outcome.state : outcome.state;
+    if (!state || !Array.isArray(state.actions)) {
+        const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `The orchestrator threw before the SDK could record its state: ${message}`,
+                runtimeMessage: orchestratorFailedMessage(history.orchestrator, message),
+                ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
+                ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
+                advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
+            },
+        });
+    }
+    // A fan-out calls one function many times: each name is looked up once per history.
+    const known = new Map();
+    const exists = (name, kind) => {
+        const key = `${kind}:${name}`;
+        let found = known.get(key);
+        if (found === undefined) {
+            const fn = app.find(name);
+            found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
+            known.set(key, found);
+        }
+        return found;
+    };
+    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
+    warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
+    // A function the replay needs is gone from the new app.
+    const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
+    if (missing) {
+        const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
+        const refusal = missingFunctionMessage(missing.name, missing.kind, known);
+        const signal = missing.action?.actionType === ActionType.SignalEntity;
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: missing.action
+                    ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
+                    : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
+                runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
+                missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
+                ...(missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {}),
+                advice: missing.action
+                    ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.`
+                    : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`,
+            },
+        });
+    }
+    // The code scheduled something else at a recorded step before it threw: the runtime fails the
+    // instance at that step (nondeterminism wins over the orchestrator's error), and the thrown
+    // error is a consequence, e.g. a recorded failure handed to the wrong call.
+    const diverged = sim.mismatch && sim.mismatch.mismatch.kind !== 'missing';
+    if (outcome.kind === 'threw' && !diverged) {
+        const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `The orchestrator throws during replay: ${outcome.message}`,
+                runtimeMessage,
+                ...(outcome.stack ? { stack: outcome.stack } : {}),
+                ...locationOf(outcome.stack, app),
+                advice: sim.mismatch
+                    ? 'Production reports this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.'
+                    : 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
+            },
+        });
+    }
+    if (sim.mismatch) {
+        const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+        if (outcome.kind === 'threw')
+            warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
+        return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
+    }
+    warnings.push(...completionWarnings(history, state, sim));
+    return withWarnings(base);
+}
+async function divergenceOf(mismatch, history, trace, state, app) {
+    const event = mismatch.event;
+    const recordedName = recordedNameOf(event);
+    const replayed = mismatch.action ? describeAction(mismatch.action) : undefined;
+    const what = `${(0,history_events/* eventTypeName */.qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
+    let explanation;
+    switch (mismatch.mismatch.kind) {
+        case 'missing':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but by that point of the replay the new code has not scheduled a step ${mismatch.sequenceId}: it now makes fewer durable calls before this one, waits on something else first, or awaits in sequence what ran in parallel.`;
+            break;
+        case 'type':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code's step ${mismatch.sequenceId} is a ${replayed?.action ?? mismatch.mismatch.actual}${replayed?.name ? ` '${replayed.name}'` : ''}: a call was inserted, removed or replaced before or at this point.`;
+            break;
+        case 'name':
+            explanation = `The history recorded ${what} as step ${mismatch.sequenceId}, but the new code calls '${mismatch.mismatch.actualName}' at that step: a call was inserted, removed or renamed before or at this point.`;
+            break;
+    }
+    let location;
+    if (trace) {
+        const found = mismatch.action
+            ? await locateAction(trace, state, mismatch.action, app, history.orchestrator)
+            : await locateStop(trace, state, app, history.orchestrator);
+        location = found.location;
+    }
+    return {
+        sequenceId: mismatch.sequenceId,
+        recorded: { event: (0,history_events/* eventTypeName */.qc)(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
+        ...(replayed ? { replayed } : {}),
+        message: mismatch.message,
+        explanation,
+        ...(location ? { location } : {}),
+        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+    };
+}
+function firstLine(text) {
+    const line = text.split('\n')[0].trim();
+    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+/** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
+function recordedNameOf(event) {
+    if (event.EventType === history_events/* EventType */.Bx.EventSent)
+        return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
+    return event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
+}
+/** Recorded calls still waiting for their result, whose function the new app lacks. */
+function pendingMissing(events, app) {
+    // Most histories call only registered functions: check the few distinct names first.
+    const names = new Map();
+    for (const event of events) {
+        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled)
+            names.set(event.Name ?? '', 'activity');
+        else if (event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
+            names.set(event.Name ?? '', 'orchestration');
+    }
+    let unknown;
+    for (const [name, expected] of names) {
+        const fn = app.find(name);
+        if ((!fn || fn.kind !== expected) && !name.startsWith('BuiltIn::'))
+            (unknown ??= new Set()).add(name.toLowerCase());
+    }
+    if (!unknown)
+        return undefined;
+    const open = new Map();
+    for (const event of events) {
+        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
+            open.set(event.EventId, event);
+        else if (typeof event.TaskScheduledId === 'number')
+            open.delete(event.TaskScheduledId);
+    }
+    for (const event of open.values()) {
+        const name = event.Name ?? '';
+        if (unknown.has(name.toLowerCase()))
+            return { name, kind: event.EventType === history_events/* EventType */.Bx.TaskScheduled ? 'activity' : 'orchestrator' };
+    }
+    return undefined;
+}
+function completionWarnings(history, state, sim) {
+    const completed = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
+    if (!completed)
+        return [];
+    const status = (0,history_events/* orchestrationStatusName */.Fb)(completed.OrchestrationStatus);
+    const succeeded = status === 'Completed';
+    const continued = status === 'ContinuedAsNew';
+    const actions = (state.actions[0] ?? []);
+    const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
+    if (continued) {
+        return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
+    }
+    if (!succeeded)
+        return [];
+    if (!state.isDone || !sim.shimFinished) {
+        return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
+    }
+    const recorded = parseJson(completed.Result);
+    if (!sameJson(recorded, state.output)) {
+        return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];
+    }
+    return [];
+}
+function parseJson(text) {
+    if (typeof text !== 'string' || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function sameJson(a, b) {
+    return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+function normalise(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (Array.isArray(value))
+        return value.map(normalise);
+    if (typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => [k, normalise(v)]));
+    }
+    return value;
+}
+async function traceRun(app, name, payload, depth) {
+    const tracer = (0,locate/* tracerFor */.f6)(app.durableFunctionsDir);
+    const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
+    return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
+}
+/** Every action in the order the SDK produced them, compound children after their parent. */
+function flatten(actions) {
+    const out = [];
+    const visit = (action) => {
+        out.push(action);
+        for (const child of action.compoundActions ?? [])
+            visit(child);
+    };
+    for (const set of actions)
+        for (const action of (set ?? []))
+            visit(action);
+    return out;
+}
+/** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
+async function locateWith(trace, app, pick) {
+    const shallow = locationOf(pick(await trace()), app);
+    return shallow.location ? shallow : locationOf(pick(await trace(64)), app);
+}
+/**
+ * Histories that reach a divergence through the same actions went through the same code: the
+ * location found for one serves all of them (thousands of instances hit the same change).
+ */
+const located = new WeakMap();
+function signature(actions, end) {
+    let key = '';
+    for (let i = 0; i < end && i < actions.length; i++)
+        key += `${actions[i].actionType}:${actions[i].functionName ?? actions[i].externalEventName ?? ''};`;
+    return key;
+}
+async function cached(app, key, find) {
+    let cache = located.get(app);
+    if (!cache)
+        located.set(app, (cache = new Map()));
+    const hit = cache.get(key);
+    if (hit)
+        return hit;
+    const found = await find();
+    if (cache.size < 10_000)
+        cache.set(key, found);
+    return found;
+}
+function locateAction(trace, state, action, app, orchestrator) {
+    const actions = flatten(state.actions);
+    const index = actions.indexOf(action);
+    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)));
+}
+function locateStop(trace, state, app, orchestrator) {
+    const actions = flatten(state.actions);
+    return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
+}
+function locationOf(stack, app) {
+    const location = (0,locate/* userLocation */.hI)(stack, app.info.dir);
+    return location ? { location } : {};
+}
+
+
+/***/ }),
+
+/***/ 4487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f6: () => (/* binding */ tracerFor),
+/* harmony export */   hI: () => (/* binding */ userLocation),
+/* harmony export */   wM: () => (/* binding */ readSourceMap)
+/* harmony export */ });
+/* unused harmony export ActionTracer */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _app_native_require_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8564);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Finds the line in the user's code that created an action. Only used after a divergence is
+ * found (the fast path captures nothing): the orchestrator is run once more with the SDK's action
+ * classes swapped for subclasses that remember the stack they were created from. Stack frames
+ * are mapped back through source maps (compiled TypeScript) with node:module's SourceMap.
+ */
+
+
+
+
+/**
+ * Installed once per app, the first time a divergence needs locating, and switched on only for
+ * the instrumented runs. Stacks are captured raw and formatted only when asked for (V8 formats
+ * `stack` lazily, which is where the cost is).
+ */
+class ActionTracer {
+    durableFunctionsDir;
+    holders = new WeakMap();
+    recording = false;
+    installed = false;
+    /** Actions created during the current recording, in order: the last is where the code stopped. */
+    created = [];
+    constructor(durableFunctionsDir) {
+        this.durableFunctionsDir = durableFunctionsDir;
+    }
+    install() {
+        if (this.installed)
+            return;
+        this.installed = true;
+        const requireSdk = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_1__/* .nativeCreateRequire */ .f)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.durableFunctionsDir, 'package.json'));
+        const actionsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.durableFunctionsDir, 'lib', 'src', 'actions');
+        // The traced action classes below report to this tracer: their own `this` is the action.
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
+        const tracer = this;
+        for (const file of safeReaddir(actionsDir)) {
+            if (!file.endsWith('.js'))
+                continue;
+            const module = requireSdk((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(actionsDir, file));
+            for (const [key, value] of Object.entries(module)) {
+                if (typeof value !== 'function' || !/Action$/.test(key))
+                    continue;
+                const Original = value;
+                const Traced = class extends Original {
+                    constructor(...args) {
+                        super(...args);
+                        if (tracer.recording) {
+                            const holder = {};
+                            Error.captureStackTrace(holder, Traced);
+                            tracer.holders.set(this, holder);
+                            tracer.created.push(this);
+                        }
+                    }
+                };
+                Object.defineProperty(Traced, 'name', { value: Original.name });
+                module[key] = Traced;
+            }
+        }
+    }
+    /**
+     * Run `fn` with stack capture on. The user's frame is normally within the top few frames
+     * (the SDK method, then the orchestrator); deeper captures cost more, so callers start shallow.
+     */
+    async record(fn, depth = 8) {
+        this.install();
+        this.created = [];
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = depth;
+        this.recording = true;
+        try {
+            return await fn();
+        }
+        finally {
+            this.recording = false;
+            Error.stackTraceLimit = limit;
+        }
+    }
+    stackOf(action) {
+        return action ? this.holders.get(action)?.stack : undefined;
+    }
+}
+const tracers = new Map();
+function tracerFor(durableFunctionsDir) {
+    let tracer = tracers.get(durableFunctionsDir);
+    if (!tracer) {
+        tracer = new ActionTracer(durableFunctionsDir);
+        tracers.set(durableFunctionsDir, tracer);
+    }
+    return tracer;
+}
+function safeReaddir(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+const FRAME = /\(?((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+):(\d+):(\d+)\)?\s*$/;
+/** The first frame of `stack` in the app's own code (outside node_modules), mapped to its source. */
+function userLocation(stack, appDir) {
+    if (!stack)
+        return undefined;
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(appDir) + node_path__WEBPACK_IMPORTED_MODULE_2__.sep;
+    for (const line of stack.split('\n').slice(1)) {
+        const match = FRAME.exec(line.trim());
+        if (!match)
+            continue;
+        let file = match[1];
+        if (file.startsWith('file://'))
+            file = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(file);
+        if (!file.startsWith(root) || file.slice(root.length).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).includes('node_modules'))
+            continue;
+        return mapThroughSourceMap(file, Number(match[2]), Number(match[3]));
+    }
+    return undefined;
+}
+const maps = new Map();
+function mapThroughSourceMap(file, line, column) {
+    const loaded = loadMap(file);
+    if (loaded) {
+        const { map, dir } = loaded;
+        const entry = map.findEntry(line - 1, column - 1);
+        if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
+            let source = entry.originalSource;
+            if (source.startsWith('file://'))
+                source = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(source);
+            else
+                source = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir, map.payload.sourceRoot ?? '', source);
+            return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+        }
+    }
+    return { file, line, column };
+}
+/** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
+function readSourceMap(file) {
+    try {
+        const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'))?.[1];
+        if (!url)
+            return undefined;
+        if (url.startsWith('data:')) {
+            return { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')) };
+        }
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), url);
+        return { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), payload: JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function loadMap(file) {
+    if (maps.has(file))
+        return maps.get(file);
+    const found = readSourceMap(file);
+    let loaded = null;
+    if (found) {
+        const { SourceMap } = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_1__/* .nativeCreateRequire */ .f)(import.meta.url)('node:module');
+        loaded = { map: new SourceMap(found.payload), dir: found.dir };
+    }
+    maps.set(file, loaded);
+    return loaded;
+}
+
+
+/***/ }),
+
 /***/ 8526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5695,6 +5808,10 @@ function detailLines(r, cwd, pad = '') {
         lines.push(`${pad}error:    ${indent(r.error.message)}`);
     for (const warning of r.warnings ?? [])
         lines.push(`${pad}warning:  ${indent(warning)}`);
+    // A finished instance's path: where the new code parts from it.
+    const path = where(r.finishedPath?.divergence?.location ?? r.finishedPath?.failure?.location, cwd);
+    if (path)
+        lines.push(`${pad}code:     ${path} (on the finished instance's path)`);
     return lines;
 }
 /**
@@ -5798,7 +5915,7 @@ async function writeWhole(path, text, options = {}) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
-/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2118);
+/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6575);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
@@ -6195,6 +6312,8 @@ function renderReport(report, format, options) {
 
 // EXTERNAL MODULE: ./harness/app/host.ts
 var app_host = __nccwpck_require__(6843);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
+var engine = __nccwpck_require__(16);
 // EXTERNAL MODULE: ./harness/app/host-json.ts
 var host_json = __nccwpck_require__(9362);
 // EXTERNAL MODULE: ./harness/report/advice.ts
@@ -6225,7 +6344,7 @@ async function runReplay(job) {
     try {
         const batchSize = job.batchSize ?? 200;
         for (let start = 0; start < files.length; start += batchSize) {
-            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })), job.finished ? { finished: job.finished } : {})));
             job.onProgress?.(results.length, files.length);
         }
     }
@@ -6238,9 +6357,14 @@ async function runReplay(job) {
         results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
     }
     for (const result of results) {
-        const location = result.divergence?.location ?? result.failure?.location;
-        if (location)
-            location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
+        for (const location of [
+            result.divergence?.location,
+            result.failure?.location,
+            result.finishedPath?.divergence?.location,
+            result.finishedPath?.failure?.location,
+        ])
+            if (location)
+                location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
     }
     const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
     const report = buildReport(results, appShown);
@@ -6292,6 +6416,7 @@ var commands_input = __nccwpck_require__(4378);
 
 
 
+
 const REPLAY_OPTIONS = {
     app: 'text',
     histories: 'list',
@@ -6301,6 +6426,7 @@ const REPLAY_OPTIONS = {
     timeout: 'text',
     'history-timeout': 'text',
     'history-memory': 'text',
+    finished: 'text',
 };
 function readReplaySettings(given) {
     const input = (0,commands_input/* declaredInput */.B)('replay', REPLAY_OPTIONS, given);
@@ -6321,6 +6447,9 @@ function readReplaySettings(given) {
     const timeoutText = input.text('timeout') ?? '30m';
     const historyTimeout = input.text('history-timeout');
     const historyMemory = input.text('history-memory');
+    const finished = (input.text('finished') ?? 'runtime').toLowerCase();
+    if (!engine/* FINISHED_POLICIES */.w6.includes(finished))
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`);
     return {
         app,
         histories,
@@ -6331,6 +6460,7 @@ function readReplaySettings(given) {
         timeoutReason: input.passed('timeout', timeoutText),
         ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
         ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
+        finished: finished,
     };
 }
 /**
@@ -6350,6 +6480,7 @@ async function runReplaySettings(settings, services, events = {}) {
             ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
             requireVersionBump: settings.requireVersionBump,
             ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
+            finished: settings.finished,
             ...events,
         });
         return { report, ...(deadline.signal.aborted ? { stopped: (0,app_host/* stopReason */.PJ)(deadline.signal) } : {}) };
@@ -6561,6 +6692,10 @@ Options:
                          Loading the app may take 60 s.
   --history-memory <MB>  The heap one replay may use (default 2048): an orchestrator that allocates
                          without bound is stopped there and reported as failed for that history.
+  --finished <how>       Histories of finished instances (Completed, Failed, Terminated): runtime
+                         (default) judges them as the runtime does, which never replays them: ok,
+                         with what the new code does on their path as a warning; judge replays them
+                         as if still in flight (pull-request checks over recorded samples).
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
 

@@ -3,7 +3,7 @@
  * OrchestratorStarted and close with OrchestratorCompleted; scheduling events take sequence ids
  * from one counter; completions refer to them. For tests, examples and the bench.
  */
-import { EventType, HISTORY_SCHEMA, type HistoryEvent, type HistoryFile } from './events.js';
+import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from './events.js';
 
 export interface BuilderOptions {
   instanceId: string;
@@ -186,7 +186,7 @@ export class HistoryBuilder {
     this.push({
       EventType: EventType.ExecutionCompleted,
       EventId: this.nextId++,
-      OrchestrationStatus: 1,
+      OrchestrationStatus: OrchestrationStatus.Completed,
       Result: JSON.stringify(result ?? null),
       FailureDetails: null,
     });
@@ -197,7 +197,7 @@ export class HistoryBuilder {
     this.push({
       EventType: EventType.ExecutionCompleted,
       EventId: this.nextId++,
-      OrchestrationStatus: 4,
+      OrchestrationStatus: OrchestrationStatus.ContinuedAsNew,
       Result: JSON.stringify(input ?? null),
       FailureDetails: null,
     });

@@ -75,6 +75,29 @@ export interface HistoryEvent {
   [field: string]: unknown;
 }
 
+/**
+ * DurableTask.Core's OrchestrationStatus (docs/runtime-rules.md §9): ExecutionCompleted carries it,
+ * as its number in serialized events and as its name in History table rows.
+ */
+export enum OrchestrationStatus {
+  Running = 0,
+  Completed = 1,
+  ContinuedAsNew = 2,
+  Failed = 3,
+  Canceled = 4,
+  Terminated = 5,
+  Pending = 6,
+  Suspended = 7,
+}
+
+/** The status an ExecutionCompleted event carries, by name; undefined when it is not one. */
+export function orchestrationStatusName(value: unknown): keyof typeof OrchestrationStatus | undefined {
+  if (typeof value === 'number') return OrchestrationStatus[value] as keyof typeof OrchestrationStatus | undefined;
+  if (typeof value !== 'string') return undefined;
+  const name = Object.keys(OrchestrationStatus).find((key) => key.toLowerCase() === value.toLowerCase() && Number.isNaN(Number(key)));
+  return name as keyof typeof OrchestrationStatus | undefined;
+}
+
 /** What `record` writes and `replay` reads first (design.md, "History file"). */
 export const HISTORY_SCHEMA = 'durable-gate.history/v1';
 

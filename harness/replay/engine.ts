@@ -5,7 +5,7 @@
  */
 import type { LoadedApp } from '../app/load.js';
 import type { OrchestratorState } from '../app/types.js';
-import { EventType, eventTypeName, type HistoryEvent } from '../history/events.js';
+import { EventType, eventTypeName, orchestrationStatusName, type HistoryEvent } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
 import { ActionType, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
@@ -17,7 +17,16 @@ import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, typ
 export interface EngineOptions extends PayloadOptions {
   /** Find source lines of divergences (a second, instrumented run). Default true. */
   locate?: boolean;
+  /**
+   * Histories of finished instances (Completed, Failed, Terminated): `runtime` (default) judges
+   * them as the runtime treats them, never replayed again, so ok, with what the new code does on
+   * their path said as a warning; `judge` judges them as if they were still in flight.
+   */
+  finished?: FinishedPolicy;
 }
+
+export type FinishedPolicy = 'runtime' | 'judge';
+export const FINISHED_POLICIES: readonly FinishedPolicy[] = ['runtime', 'judge'];
 
 const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'entity'> = {
   activity: 'activity',
@@ -26,6 +35,43 @@ const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'e
 };
 
 export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}): Promise<ReplayResult> {
+  const result = await judgeHistory(app, history, options);
+  const finished = finishedStatus(history.events);
+  if (!finished) return result;
+  return options.finished === 'judge' ? { ...result, finished } : asTheRuntimeSeesIt({ ...result, finished });
+}
+
+/**
+ * The status of a finished instance (the last ExecutionCompleted says Completed, Failed or
+ * Terminated); undefined while it is in flight or continued as new.
+ */
+export function finishedStatus(events: readonly HistoryEvent[]): ReplayResult['finished'] {
+  const last = events.findLast((e) => e.EventType === EventType.ExecutionCompleted);
+  const status = last ? orchestrationStatusName(last.OrchestrationStatus) : undefined;
+  return status === 'Completed' || status === 'Failed' || status === 'Terminated' ? status : undefined;
+}
+
+/**
+ * A finished instance is never replayed again (docs/runtime-rules.md §9: the provider discards
+ * messages for it), so no deployment can break it: ok. What the new code does on its path is kept
+ * (finishedPath) and said as a warning, for the instances in flight that may still take that path.
+ */
+function asTheRuntimeSeesIt(result: ReplayResult): ReplayResult {
+  if (result.verdict !== 'nondeterministic' && result.verdict !== 'failed') return result;
+  const { divergence, failure, verdict, ...rest } = result;
+  const what = divergence?.explanation ?? failure?.message ?? verdict;
+  const warning =
+    `this instance is ${result.finished}, and the runtime never replays a finished instance, so this deployment cannot break it. ` +
+    `On its path the new code is ${verdict}: ${what} Instances in flight that still take this path would break; replay with the finished option set to judge to count it.`;
+  return {
+    ...rest,
+    verdict: 'ok',
+    finishedPath: { verdict, ...(divergence ? { divergence } : {}), ...(failure ? { failure } : {}) },
+    warnings: [...(result.warnings ?? []), warning],
+  };
+}
+
+async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions): Promise<ReplayResult> {
   const base: ReplayResult = {
     source: history.source,
     instanceId: history.instanceId,
@@ -230,9 +276,9 @@ function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name
 function completionWarnings(history: LoadedHistory, state: OrchestratorState, sim: RuntimeOutcome): string[] {
   const completed = history.events.find((e) => e.EventType === EventType.ExecutionCompleted);
   if (!completed) return [];
-  const status = completed.OrchestrationStatus;
-  const succeeded = status === 1 || status === 'Completed';
-  const continued = status === 4 || status === 'ContinuedAsNew';
+  const status = orchestrationStatusName(completed.OrchestrationStatus);
+  const succeeded = status === 'Completed';
+  const continued = status === 'ContinuedAsNew';
   const actions = (state.actions[0] ?? []) as SdkAction[];
   const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
   if (continued) {

@@ -63,6 +63,13 @@ export interface ReplayResult {
   error?: { message: string; eventIndex?: number };
   /** Things worth knowing that do not change the verdict. */
   warnings?: string[];
+  /** The instance had finished when its history was recorded: the runtime never replays it again. */
+  finished?: 'Completed' | 'Failed' | 'Terminated';
+  /**
+   * A finished instance judged as the runtime treats it (verdict ok): what the new code does on its
+   * path, for the instances in flight that may still take it.
+   */
+  finishedPath?: { verdict: 'nondeterministic' | 'failed'; divergence?: Divergence; failure?: FailureInfo };
   /** Number of history events checked. */
   events?: number;
 }

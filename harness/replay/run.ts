@@ -10,6 +10,7 @@ import { displayPath, expandHistoryPaths } from '../history/paths.js';
 import { readHostConfig, type DurableHostConfig } from '../app/host-json.js';
 import { adviseOn, checkVersionBump, readVersionFile } from '../report/advice.js';
 import { buildReport } from '../report/json.js';
+import type { FinishedPolicy } from './engine.js';
 import type { ReplayReport, ReplayResult } from './result.js';
 
 export interface ReplayJob extends LoadAppOptions {
@@ -25,6 +26,8 @@ export interface ReplayJob extends LoadAppOptions {
   /** Breaking changes must move host.json defaultVersion (or versionFile) up a minor or major version. */
   requireVersionBump?: boolean;
   versionFile?: string;
+  /** Histories of finished instances: as the runtime treats them (default), or judged as if in flight. */
+  finished?: FinishedPolicy;
 }
 
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
@@ -41,7 +44,12 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
   try {
     const batchSize = job.batchSize ?? 200;
     for (let start = 0; start < files.length; start += batchSize) {
-      results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })))));
+      results.push(
+        ...(await app.replay(
+          files.slice(start, start + batchSize).map((file) => ({ file })),
+          job.finished ? { finished: job.finished } : {},
+        )),
+      );
       job.onProgress?.(results.length, files.length);
     }
   } finally {
@@ -52,8 +60,13 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
     results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
   }
   for (const result of results) {
-    const location = result.divergence?.location ?? result.failure?.location;
-    if (location) location.file = displayPath(location.file, job.cwd);
+    for (const location of [
+      result.divergence?.location,
+      result.failure?.location,
+      result.finishedPath?.divergence?.location,
+      result.finishedPath?.failure?.location,
+    ])
+      if (location) location.file = displayPath(location.file, job.cwd);
   }
   const appShown = displayPath(app.info.dir, job.cwd);
   const report = buildReport(results, appShown);

@@ -104,6 +104,9 @@ export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''):
   }
   if (r.error) lines.push(`${pad}error:    ${indent(r.error.message)}`);
   for (const warning of r.warnings ?? []) lines.push(`${pad}warning:  ${indent(warning)}`);
+  // A finished instance's path: where the new code parts from it.
+  const path = where(r.finishedPath?.divergence?.location ?? r.finishedPath?.failure?.location, cwd);
+  if (path) lines.push(`${pad}code:     ${path} (on the finished instance's path)`);
   return lines;
 }
 

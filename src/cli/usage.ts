@@ -44,6 +44,10 @@ Options:
                          Loading the app may take 60 s.
   --history-memory <MB>  The heap one replay may use (default 2048): an orchestrator that allocates
                          without bound is stopped there and reported as failed for that history.
+  --finished <how>       Histories of finished instances (Completed, Failed, Terminated): runtime
+                         (default) judges them as the runtime does, which never replays them: ok,
+                         with what the new code does on their path as a warning; judge replays them
+                         as if still in flight (pull-request checks over recorded samples).
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
 

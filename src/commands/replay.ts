@@ -6,6 +6,7 @@
 import { UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
 import type { ReplayReport } from '../../harness/replay/result.js';
+import { FINISHED_POLICIES, type FinishedPolicy } from '../../harness/replay/engine.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
 import { parseDuration } from './duration.js';
@@ -21,6 +22,7 @@ export const REPLAY_OPTIONS = {
   timeout: 'text',
   'history-timeout': 'text',
   'history-memory': 'text',
+  finished: 'text',
 } as const;
 
 export interface ReplaySettings {
@@ -40,6 +42,8 @@ export interface ReplaySettings {
   /** One history's limits: an orchestrator that loops or allocates for ever is stopped there. */
   historyTimeoutMs?: number;
   memoryLimitMb?: number;
+  /** Histories of finished instances: as the runtime treats them (ok, what breaks on their path as a warning), or judged as if in flight. */
+  finished: FinishedPolicy;
 }
 
 export function readReplaySettings(given: SettingsInput): ReplaySettings {
@@ -59,6 +63,11 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
   const timeoutText = input.text('timeout') ?? '30m';
   const historyTimeout = input.text('history-timeout');
   const historyMemory = input.text('history-memory');
+  const finished = (input.text('finished') ?? 'runtime').toLowerCase();
+  if (!(FINISHED_POLICIES as readonly string[]).includes(finished))
+    throw new UsageError(
+      `Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`,
+    );
   return {
     app,
     histories,
@@ -69,6 +78,7 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     timeoutReason: input.passed('timeout', timeoutText),
     ...(historyTimeout ? { historyTimeoutMs: parseDuration(input.label('history-timeout'), historyTimeout) } : {}),
     ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
+    finished: finished as FinishedPolicy,
   };
 }
 
@@ -100,6 +110,7 @@ export async function runReplaySettings(
       ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
       requireVersionBump: settings.requireVersionBump,
       ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
+      finished: settings.finished,
       ...events,
     });
     return { report, ...(deadline.signal.aborted ? { stopped: stopReason(deadline.signal) } : {}) };
