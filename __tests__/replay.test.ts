@@ -315,9 +315,12 @@ describe('retries', () => {
       { orchestrators: { Flow: "yield context.df.callActivity('A');\nyield context.df.callActivity('B');" }, activities: ACTIVITIES },
       failedOnce(),
     );
-    expect(r.verdict).toBe('failed');
-    expect(r.failure?.message).toContain('boom');
-    expect(r.failure?.runtimeMessage).toBe(
+    // The code throws at the recorded failure; the runtime goes on applying the history and fails the
+    // instance at the retry timer it no longer creates (DurableTask.Core TaskOrchestrationExecutor.cs,
+    // the extension's OutOfProcOrchestrationShim.cs ScheduleDurableTaskEvents).
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.explanation).toContain('boom');
+    expect(r.divergence?.message).toBe(
       `Non-Deterministic workflow detected: A previous execution of this orchestration scheduled a timer task with sequence number 1 but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`,
     );
   });
@@ -347,7 +350,10 @@ describe('missing functions and thrown errors', () => {
     expect(r.failure?.runtimeMessage).toContain("sequence ID 1 and name 'B' (version ''), but the current replay execution hasn't (yet?) scheduled this task");
   });
 
-  test('a result whose type changed makes the code throw: failed, with the stack and line', async () => {
+  // DurableTask.Core TaskOrchestrationExecutor.cs keeps applying the history after the code faults: the
+  // recorded TaskScheduled 'B' finds no action, and the instance fails with the nondeterminism error,
+  // not the TypeError (the extension's OutOfProcOrchestrationShim.cs replays the actions first).
+  test('a result whose type changed makes the code throw before a recorded step: nondeterministic, at the line that throws', async () => {
     const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
     const a = b.activity('A');
     b.episode().completed(a, true);
@@ -360,11 +366,10 @@ describe('missing functions and thrown errors', () => {
       },
       b.idle().build(),
     );
-    expect(r.verdict).toBe('failed');
-    expect(r.failure?.message).toContain('toUpperCase is not a function');
-    expect(r.failure?.stack).toContain('functions.js');
-    expect(r.failure?.location?.line).toBe(5);
-    expect(r.failure?.runtimeMessage).toContain(
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.explanation).toContain('The new code throws (r.toUpperCase is not a function) before it schedules the step the history recorded next');
+    expect(r.divergence?.location?.line).toBe(5);
+    expect(r.divergence?.message).toContain(
       "scheduled an activity task with sequence ID 1 and name 'B' (version ''), but the current replay execution hasn't (yet?) scheduled this task",
     );
   });
