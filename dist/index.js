@@ -33518,8 +33518,25 @@ async function judgeHistory(app, history, options) {
     // instance at that step (nondeterminism wins over the orchestrator's error), and the thrown
     // error is a consequence, e.g. a recorded failure handed to the wrong call.
     const diverged = sim.mismatch && sim.mismatch.mismatch.kind !== 'missing';
-    if (outcome.kind === 'threw' && !diverged) {
-        const runtimeMessage = sim.mismatch?.message ?? orchestratorFailedMessage(history.orchestrator, outcome.message);
+    // The code threw before it reached a step the history recorded next: DurableTask.Core goes on
+    // applying the history after the code faults, finds no action for that step, and fails the
+    // instance with the nondeterminism error, not the code's (docs/runtime-rules.md §3, when the JS
+    // orchestrator threw, and §1.4). The verdict says so; the throw is where the new code parts.
+    if (outcome.kind === 'threw' && sim.mismatch && !diverged) {
+        const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+        const thrownAt = locationOf(outcome.stack, app).location;
+        return withWarnings({
+            ...base,
+            verdict: 'nondeterministic',
+            divergence: {
+                ...divergence,
+                ...(thrownAt ? { location: thrownAt } : {}),
+                explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}`,
+            },
+        });
+    }
+    if (outcome.kind === 'threw' && !sim.mismatch) {
+        const runtimeMessage = orchestratorFailedMessage(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -33528,9 +33545,7 @@ async function judgeHistory(app, history, options) {
                 runtimeMessage,
                 ...(outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.stack, app),
-                advice: sim.mismatch
-                    ? 'Production reports this as a nondeterminism error: the code throws before it reaches the calls the history recorded next. A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.'
-                    : 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
+                advice: 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
             },
         });
     }

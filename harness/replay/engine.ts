@@ -192,7 +192,8 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
         runtimeMessage,
         ...(outcome.stack ? { stack: outcome.stack } : {}),
         ...locationOf(outcome.stack, app),
-        advice: 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
+        advice:
+          'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
       },
     });
   }
