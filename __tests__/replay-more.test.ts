@@ -371,6 +371,27 @@ describe('History table rows through the engine', () => {
   });
 });
 
+describe('external events', () => {
+  // The extension's DurableOrchestrationContext.cs (RaiseEvent: pendingExternalEvents is a stack per
+  // name, compared OrdinalIgnoreCase) and durable-functions' TaskOrchestrationExecutor (setTaskValue:
+  // openEvents[name].pop()) both hand an event to the newest waiter: the Task.any-in-a-loop pattern.
+  test('an event goes to the newest waiter: a wait abandoned when a timer won does not swallow it', async () => {
+    const b = new HistoryBuilder({ instanceId: 'e', name: 'Flow' });
+    const fireAt = new Date(b.currentTime.getTime() + 60_000);
+    const timer = b.timer(fireAt);
+    b.episode(60_000).fired(timer, fireAt);
+    b.episode().raised('E', 1);
+    b.activity('A');
+    const app = await open('lifo', {
+      orchestrators: {
+        Flow: "const w1 = context.df.waitForExternalEvent('E');\nconst t = context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 60000));\nyield context.df.Task.any([w1, t]);\nconst v = yield context.df.waitForExternalEvent('E');\nyield context.df.callActivity('A', v);",
+      },
+      activities: ['A'],
+    });
+    expect(await replayOne(app, b.idle().build())).toMatchObject({ verdict: 'ok' });
+  });
+});
+
 describe('finished instances', () => {
   // DurableTask.Core src/DurableTask.Core/OrchestrationStatus.cs: the numbers ExecutionCompleted carries.
   test('OrchestrationStatus has the runtime numbers, and names in either letter case', () => {

@@ -285,6 +285,33 @@ describe('retries', () => {
     return b.idle().build();
   }
 
+  // DurableTask.Core src/DurableTask.Core/RetryInterceptor.cs (Invoke): after a failed attempt the last
+  // attempt is checked first, and then a "Dummy timer for back-compat" is always created, even when
+  // the retry timeout has passed; ComputeNextDelay (with the timeout) runs only for earlier attempts.
+  test('the last attempt still waits on its back-compat timer after the retry timeout has passed', async () => {
+    const b = new HistoryBuilder({ instanceId: 'inst-1', name: 'Flow' });
+    const first = b.activity('A');
+    b.episode().failed(first, 'boom', 'Error: boom');
+    const wait = b.timer(new Date(b.currentTime.getTime() + 1000));
+    b.episode(1000).fired(wait, b.currentTime);
+    const second = b.activity('A');
+    b.episode(30_000).failed(second, 'boom', 'Error: boom');
+    const dummy = b.timer(b.currentTime);
+    b.episode().fired(dummy, b.currentTime);
+    b.activity('Fallback');
+    const r = await replay(
+      'retry-timeout-last',
+      {
+        orchestrators: {
+          Flow: "const retry = new df.RetryOptions(1000, 2);\nretry.retryTimeoutInMilliseconds = 10000;\ntry { yield context.df.callActivityWithRetry('A', retry); } catch (e) { yield context.df.callActivity('Fallback'); }",
+        },
+        activities: [...ACTIVITIES, 'Fallback'],
+      },
+      b.idle().build(),
+    );
+    expect([r.verdict, r.divergence?.message]).toEqual(['ok', undefined]);
+  });
+
   test('a retry added to an activity is ok', async () => {
     const r = await replay(
       'retry-added',

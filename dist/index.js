@@ -33140,10 +33140,15 @@ class RuntimeModel {
         task.complete(faulted);
         return undefined;
     }
+    /**
+     * DurableOrchestrationContext.RaiseEvent: the newest waiter for the name (any letter case) gets
+     * the event, so that a wait abandoned by a Task.any in a loop does not swallow it; with no
+     * waiter, events are kept in order for the next wait (docs/runtime-rules.md §10).
+     */
     raise(name) {
         const key = name.toLowerCase();
         const waiters = this.eventWaiters.get(key);
-        const waiter = waiters?.shift();
+        const waiter = waiters?.pop();
         if (waiter) {
             if (waiters.length === 0)
                 this.eventWaiters.delete(key);
@@ -33198,12 +33203,14 @@ class RuntimeModel {
             call.then(() => {
                 if (!call.faulted)
                     return result.complete(false);
+                // The last attempt is checked first: DTFx then always waits on a "Dummy timer for
+                // back-compat", whatever the retry timeout says; only earlier attempts compute a delay.
+                if (retryCount + 1 >= maxAttempts)
+                    return this.createTimer(source).then(() => result.complete(true));
                 const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
                 if (delay <= 0)
                     return result.complete(true);
-                // After the last attempt DTFx still waits on a "Dummy timer for back-compat".
-                const timer = this.createTimer(source);
-                timer.then(() => (retryCount + 1 < maxAttempts ? run(retryCount + 1) : result.complete(true)));
+                this.createTimer(source).then(() => run(retryCount + 1));
             });
         };
         run(0);
