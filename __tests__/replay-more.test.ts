@@ -83,6 +83,8 @@ describe('shapes', () => {
     );
   });
 
+  // DurableTask.Core src/DurableTask.Core/History/ContinueAsNewEvent.cs: recorded as EventType
+  // ContinueAsNew (an ExecutionCompleted with status ContinuedAsNew), which the builder writes.
   test('continue-as-new replays; code that stops continuing gets a warning', async () => {
     const b = new HistoryBuilder({ instanceId: 'c', name: 'Flow', input: 1 });
     const a = b.activity('A');

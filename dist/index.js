@@ -33642,7 +33642,8 @@ function pendingMissing(events, app) {
     return undefined;
 }
 function completionWarnings(history, state, sim) {
-    const completed = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
+    // Continue-as-new is recorded as its own event type (ContinueAsNewEvent), status ContinuedAsNew.
+    const completed = history.events.findLast((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted || e.EventType === history_events/* EventType */.Bx.ContinueAsNew);
     if (!completed)
         return [];
     const status = (0,history_events/* orchestrationStatusName */.Fb)(completed.OrchestrationStatus);

@@ -193,9 +193,10 @@ export class HistoryBuilder {
     return this.idle();
   }
 
+  /** DurableTask.Core's ContinueAsNewEvent: an ExecutionCompleted of its own event type, status ContinuedAsNew. */
   continueAsNew(input: unknown): this {
     this.push({
-      EventType: EventType.ExecutionCompleted,
+      EventType: EventType.ContinueAsNew,
       EventId: this.nextId++,
       OrchestrationStatus: OrchestrationStatus.ContinuedAsNew,
       Result: JSON.stringify(input ?? null),

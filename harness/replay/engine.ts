@@ -290,7 +290,8 @@ function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name
 }
 
 function completionWarnings(history: LoadedHistory, state: OrchestratorState, sim: RuntimeOutcome): string[] {
-  const completed = history.events.find((e) => e.EventType === EventType.ExecutionCompleted);
+  // Continue-as-new is recorded as its own event type (ContinueAsNewEvent), status ContinuedAsNew.
+  const completed = history.events.findLast((e) => e.EventType === EventType.ExecutionCompleted || e.EventType === EventType.ContinueAsNew);
   if (!completed) return [];
   const status = orchestrationStatusName(completed.OrchestrationStatus);
   const succeeded = status === 'Completed';
