@@ -373,6 +373,42 @@ describe('History table rows through the engine', () => {
   });
 });
 
+describe('callHttp with the asynchronous 202 pattern', () => {
+  // The extension's DurableOrchestrationContext.cs (CallHttpAsync): while the answer is 202 and the
+  // pattern is on, it creates a timer (Retry-After seconds, or HttpOptions' 30 s default) and
+  // schedules BuiltIn::HttpActivity again for the Location, each taking an id, all inside the one
+  // CallHttp action; durable-functions' CallHttpWithPollingTask tracks the same ids.
+  const accepted = { statusCode: 202, headers: { Location: ['https://example.invalid/status/1'], 'Retry-After': ['10'] }, content: '' };
+  function polled(stage: 'mid' | 'second' | 'after'): HistoryEvent[] {
+    const b = new HistoryBuilder({ instanceId: 'poll', name: 'Flow' });
+    const start = b.activity('BuiltIn::HttpActivity');
+    b.episode().completed(start, accepted);
+    const fireAt = new Date(b.currentTime.getTime() + 10_000);
+    const timer = b.timer(fireAt);
+    if (stage === 'mid') return b.idle().build();
+    b.episode(10_000).fired(timer, fireAt);
+    const status = b.activity('BuiltIn::HttpActivity');
+    if (stage === 'second') return b.idle().build();
+    b.episode().completed(status, { statusCode: 200, headers: {}, content: 'done' });
+    b.activity('A');
+    return b.idle().build();
+  }
+  const code = (options = '') =>
+    `const r = yield context.df.callHttp({ method: 'GET', url: 'https://example.invalid/start'${options} });\nyield context.df.callActivity('A', r.statusCode);`;
+
+  test('an unchanged orchestrator whose instance polled replays ok: mid-poll, at the second request and after', async () => {
+    const app = await open('http-poll', { orchestrators: { Flow: code() }, activities: ['A'] });
+    for (const stage of ['mid', 'second', 'after'] as const) expect([stage, (await replayOne(app, polled(stage))).verdict]).toEqual([stage, 'ok']);
+  });
+
+  test('with polling switched off a 202 is the answer: one id, and a recorded poll is nondeterministic', async () => {
+    const app = await open('http-no-poll', { orchestrators: { Flow: code(', enablePolling: false') }, activities: ['A'] });
+    const r = await replayOne(app, polled('after'));
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.sequenceId).toBe(1);
+  });
+});
+
 describe('external events', () => {
   // The extension's DurableOrchestrationContext.cs (RaiseEvent: pendingExternalEvents is a stack per
   // name, compared OrdinalIgnoreCase) and durable-functions' TaskOrchestrationExecutor (setTaskValue:

@@ -4640,12 +4640,16 @@ function buildPayloadText(history, options = {}) {
 class SimTask {
     done = false;
     faulted = false;
+    /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
+    result;
     waiters = [];
-    complete(faulted) {
+    complete(faulted, result) {
         if (this.done)
             return;
         this.done = true;
         this.faulted = faulted;
+        if (result)
+            this.result = result;
         const waiters = this.waiters;
         this.waiters = [];
         for (const waiter of waiters)
@@ -4771,7 +4775,7 @@ class RuntimeModel {
             return undefined;
         }
         this.openTasks.delete(id);
-        task.complete(faulted);
+        task.complete(faulted, event);
         return undefined;
     }
     /**
@@ -4826,6 +4830,31 @@ class RuntimeModel {
         const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
         // A send has no completion event: nothing waits on its id.
         this.openTasks.delete(id);
+    }
+    /**
+     * DurableOrchestrationContext.CallHttpAsync (docs/runtime-rules.md §11): one CallHttp action runs
+     * the whole asynchronous pattern. While the answer is a 202 and polling is on, a timer (one id,
+     * never split) and then another BuiltIn::HttpActivity to the Location (one id) follow; any other
+     * status ends it. A Retry-After that is not a whole number of seconds, or a 202 without a
+     * Location, faults the call where the extension throws.
+     */
+    callHttp(action) {
+        const result = new SimTask();
+        const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
+        const poll = () => {
+            const call = this.scheduleTask(HTTP_ACTIVITY, action);
+            call.then(() => {
+                const response = call.faulted ? undefined : httpResponseOf(call.result);
+                if (!response || !polling || response.statusCode !== 202)
+                    return result.complete(call.faulted);
+                const retryAfter = headerOf(response.headers, 'retry-after');
+                if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter))
+                    return result.complete(true);
+                this.createTimer(action).then(() => (headerOf(response.headers, 'location') === undefined ? result.complete(true) : poll()));
+            });
+        };
+        poll();
+        return result;
     }
     /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
     withRetry(options, attempt, source) {
@@ -4899,7 +4928,7 @@ class RuntimeModel {
             case ActionType.CallSubOrchestratorWithRetry:
                 return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
             case ActionType.CallHttp:
-                return this.scheduleTask(HTTP_ACTIVITY, action);
+                return this.callHttp(action);
             case ActionType.CreateTimer:
                 return this.timer(action);
             case ActionType.WaitForExternalEvent:
@@ -5021,6 +5050,30 @@ class RuntimeModel {
 /** The SDK may have turned Timestamps into Dates in place. */
 function timeOf(value) {
     return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+/** The DurableHttpResponse a BuiltIn::HttpActivity completion carries, when it parses as one. */
+function httpResponseOf(event) {
+    if (typeof event?.Result !== 'string')
+        return undefined;
+    try {
+        const value = JSON.parse(event.Result);
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A response header by name in any letter case (the extension copies them OrdinalIgnoreCase); the first value of a list. */
+function headerOf(headers, name) {
+    if (!headers || typeof headers !== 'object')
+        return undefined;
+    for (const [key, value] of Object.entries(headers)) {
+        if (key.toLowerCase() !== name)
+            continue;
+        const first = Array.isArray(value) ? value[0] : value;
+        return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./harness/replay/engine.ts

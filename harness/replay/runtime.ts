@@ -35,11 +35,14 @@ interface DtfxAction {
 class SimTask {
   done = false;
   faulted = false;
+  /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
+  result?: HistoryEvent;
   private waiters: (() => void)[] = [];
-  complete(faulted: boolean): void {
+  complete(faulted: boolean, result?: HistoryEvent): void {
     if (this.done) return;
     this.done = true;
     this.faulted = faulted;
+    if (result) this.result = result;
     const waiters = this.waiters;
     this.waiters = [];
     for (const waiter of waiters) waiter();
@@ -206,7 +209,7 @@ class RuntimeModel {
       return undefined;
     }
     this.openTasks.delete(id);
-    task.complete(faulted);
+    task.complete(faulted, event);
     return undefined;
   }
 
@@ -264,6 +267,30 @@ class RuntimeModel {
     const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
     // A send has no completion event: nothing waits on its id.
     this.openTasks.delete(id);
+  }
+
+  /**
+   * DurableOrchestrationContext.CallHttpAsync (docs/runtime-rules.md §11): one CallHttp action runs
+   * the whole asynchronous pattern. While the answer is a 202 and polling is on, a timer (one id,
+   * never split) and then another BuiltIn::HttpActivity to the Location (one id) follow; any other
+   * status ends it. A Retry-After that is not a whole number of seconds, or a 202 without a
+   * Location, faults the call where the extension throws.
+   */
+  private callHttp(action: SdkAction): SimTask {
+    const result = new SimTask();
+    const polling = (action.httpRequest as { asynchronousPatternEnabled?: unknown } | undefined)?.asynchronousPatternEnabled !== false;
+    const poll = (): void => {
+      const call = this.scheduleTask(HTTP_ACTIVITY, action);
+      call.then(() => {
+        const response = call.faulted ? undefined : httpResponseOf(call.result);
+        if (!response || !polling || response.statusCode !== 202) return result.complete(call.faulted);
+        const retryAfter = headerOf(response.headers, 'retry-after');
+        if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter)) return result.complete(true);
+        this.createTimer(action).then(() => (headerOf(response.headers, 'location') === undefined ? result.complete(true) : poll()));
+      });
+    };
+    poll();
+    return result;
   }
 
   /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
@@ -337,7 +364,7 @@ class RuntimeModel {
           this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action),
         );
       case ActionType.CallHttp:
-        return this.scheduleTask(HTTP_ACTIVITY, action);
+        return this.callHttp(action);
       case ActionType.CreateTimer:
         return this.timer(action);
       case ActionType.WaitForExternalEvent:
@@ -455,4 +482,26 @@ class RuntimeModel {
 /** The SDK may have turned Timestamps into Dates in place. */
 function timeOf(value: unknown): number {
   return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+
+/** The DurableHttpResponse a BuiltIn::HttpActivity completion carries, when it parses as one. */
+function httpResponseOf(event: HistoryEvent | undefined): { statusCode?: unknown; headers?: unknown } | undefined {
+  if (typeof event?.Result !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(event.Result);
+    return value && typeof value === 'object' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A response header by name in any letter case (the extension copies them OrdinalIgnoreCase); the first value of a list. */
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== name) continue;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+  }
+  return undefined;
 }
