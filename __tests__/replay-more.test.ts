@@ -294,24 +294,53 @@ describe('entity locks (schema V4)', () => {
     });
     const r2 = await replayOne(unlocked, history);
     expect(r2.verdict).toBe('nondeterministic');
+    expect(r.replaySchema).toBe('V4');
+  });
+
+  // durable-functions' DurableOrchestrationContext.lock refuses below schema V4, which extension bundles
+  // up to the Durable extension 3.12 advertise (Bindings/OrchestrationTriggerAttributeBindingProvider.cs).
+  test('a lock added where no history proves schema V4 fails as on those hosts, naming the schema option; V4 when asked', async () => {
+    const b = new HistoryBuilder({ instanceId: 'n', name: 'Flow' });
+    b.activity('A');
+    const history = b.idle().build();
+    const app = await open('lock-added', {
+      orchestrators: {
+        Flow: "const lock = yield context.df.lock([new df.EntityId('counter', 'a')]);\nyield context.df.callActivity('A');\nlock.release();",
+      },
+      activities: ['A'],
+      entities: ['counter'],
+    });
+    const v3 = await replayOne(app, history);
+    // The lock throws before the recorded step: the runtime's nondeterminism error (item 6), said with the schema.
+    expect([v3.replaySchema, v3.verdict]).toEqual(['V3', 'nondeterministic']);
+    expect(v3.divergence?.explanation).toContain('lock requires a Durable Functions extension that supports OOProc schema V4');
+    expect(v3.divergence?.explanation).toContain('replay with the schema option set to V4');
+    const [v4] = await app.replay([{ value: history, source: 'n' }], { schema: 'V4' });
+    expect([v4!.replaySchema, v4!.verdict]).toEqual(['V4', 'nondeterministic']);
   });
 });
 
 describe('payload and internal timers', () => {
-  test('the payload advertises replay schema V4 and the Azure Storage timer limits', async () => {
+  // The extension's Bindings/OrchestrationTriggerAttributeBindingProvider.cs advertises V3
+  // (upperSchemaVersionNew 2) up to 3.12, V4 (3) from 3.13; only V4 hosts take lock requests.
+  test('the payload advertises replay schema V3, V4 when the history proves it or when asked, and the Azure Storage timer limits', async () => {
     const { buildPayload } = await import('../harness/replay/payload.js');
     const { parseHistory } = await import('../harness/history/load.js');
     const b = new HistoryBuilder({ instanceId: 'p1', name: 'Flow', input: { a: 1 } });
     b.activity('A');
-    const payload = buildPayload(parseHistory(b.idle().build(), 'p'));
-    expect(payload).toMatchObject({
+    const plain = parseHistory(b.idle().build(), 'p');
+    expect(buildPayload(plain)).toMatchObject({
       instanceId: 'p1',
       input: { a: 1 },
       upperSchemaVersion: 1,
-      upperSchemaVersionNew: 3,
+      upperSchemaVersionNew: 2,
       maximumShortTimerDuration: '6.00:00:00',
       longRunningTimerIntervalDuration: '3.00:00:00',
     });
+    expect(buildPayload(plain, { schema: 'V4' })).toMatchObject({ upperSchemaVersionNew: 3 });
+    const locked = new HistoryBuilder({ instanceId: 'p2', name: 'Flow' });
+    locked.lockRequest([{ name: 'counter', key: 'k' }]);
+    expect(buildPayload(parseHistory(locked.idle().build(), 'p'))).toMatchObject({ upperSchemaVersionNew: 3 });
   });
 
   test('a TimerCreated with EventId -100 (the dispatcher splitting a large batch) is skipped unchecked', async () => {

@@ -31353,8 +31353,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __nccwpck_require__(8716);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
-var engine = __nccwpck_require__(16);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
+var engine = __nccwpck_require__(9584);
 // EXTERNAL MODULE: ./harness/app/native-require.ts
 var native_require = __nccwpck_require__(8564);
 // EXTERNAL MODULE: external "node:path"
@@ -32780,7 +32780,7 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 16:
+/***/ 9584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32927,69 +32927,8 @@ function duplicateEventWarning(source, id, event) {
     return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
 }
 
-// EXTERNAL MODULE: ./harness/errors.ts
-var errors = __nccwpck_require__(9410);
-;// CONCATENATED MODULE: ./harness/replay/payload.ts
-/**
- * The orchestration trigger payload the Durable Functions extension sends a JavaScript
- * orchestrator (docs/runtime-rules.md §5).
- *
- * Schema version: `upperSchemaVersion` is 1 (V2) for old SDKs; `upperSchemaVersionNew` is what
- * current SDKs read. We send 3 (V4), what current extensions send by default and what
- * `context.df.lock()` needs (durable-functions 3.5 refuses entity locks below V4). The SDK takes
- * min(what it supports, what we send), so older SDKs replay in their own latest schema.
- *
- * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
- * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
- */
-
-
-const DEFAULT_UPPER_SCHEMA_VERSION_NEW = 3;
-/**
- * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
- * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
- */
-function buildPayload(history, options = {}) {
-    const events = history.events;
-    let startedIndex = -1;
-    let isReplaying = false;
-    for (let i = 0; i < events.length; i++) {
-        const type = events[i].EventType;
-        if (type === history_events/* EventType */.Bx.ExecutionStarted && startedIndex < 0)
-            startedIndex = i;
-        // The extension reports isReplaying when the batch starts with events already played.
-        else if (type === history_events/* EventType */.Bx.OrchestratorStarted && startedIndex >= 0)
-            isReplaying = true;
-    }
-    const started = events[startedIndex];
-    const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
-    let input = null;
-    if (typeof started?.Input === 'string' && started.Input !== '') {
-        try {
-            input = JSON.parse(started.Input);
-        }
-        catch {
-            throw new errors/* HistoryError */.tx(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
-        }
-    }
-    return {
-        history: history.events,
-        input,
-        instanceId: history.instanceId,
-        isReplaying,
-        parentInstanceId: parent ?? null,
-        upperSchemaVersion: 1,
-        upperSchemaVersionNew: options.upperSchemaVersionNew ?? DEFAULT_UPPER_SCHEMA_VERSION_NEW,
-        longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
-        maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
-        defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
-    };
-}
-/** The payload as JSON text, the form the host sends over the wire. */
-function buildPayloadText(history, options = {}) {
-    return JSON.stringify(buildPayload(history, options));
-}
-
+// EXTERNAL MODULE: ./harness/replay/payload.ts
+var payload = __nccwpck_require__(9859);
 ;// CONCATENATED MODULE: ./harness/replay/runtime.ts
 /**
  * A model of what production does with the actions a JavaScript orchestrator returns: the
@@ -33497,6 +33436,7 @@ async function judgeHistory(app, history, options) {
         orchestrator: history.orchestrator,
         ...(history.version ? { version: history.version } : {}),
         ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+        replaySchema: (0,payload/* replaySchemaFor */.ew)(history, options),
         verdict: 'ok',
         events: history.events.length,
     };
@@ -33520,7 +33460,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
-    const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
+    const outcome = await app.invokeOrchestrator(registered.name, (0,payload/* buildPayload */.nI)(history, options));
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
         const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -33550,7 +33490,7 @@ async function judgeHistory(app, history, options) {
     };
     const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, options), depth);
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
@@ -33591,7 +33531,7 @@ async function judgeHistory(app, history, options) {
             divergence: {
                 ...divergence,
                 ...(thrownAt ? { location: thrownAt } : {}),
-                explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}`,
+                explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}${schemaHint(outcome.message, base) ? ` ${schemaHint(outcome.message, base)}` : ''}`,
             },
         });
     }
@@ -33605,7 +33545,8 @@ async function judgeHistory(app, history, options) {
                 runtimeMessage,
                 ...(outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.stack, app),
-                advice: 'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
+                advice: schemaHint(outcome.message, base) ??
+                    'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
             },
         });
     }
@@ -33651,6 +33592,12 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         ...(location ? { location } : {}),
         advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
+}
+/** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
+function schemaHint(message, base) {
+    if (!/OOProc schema V4/.test(message))
+        return undefined;
+    return `This replay took the host to advertise schema ${base.replaySchema ?? 'V3'}, as the generally available extension bundles do (Microsoft.Azure.WebJobs.Extensions.DurableTask before 3.13): there, a lock fails the instance. If the app runs the extension 3.13 or later, replay with the schema option set to V4.`;
 }
 function firstLine(text) {
     const line = text.split('\n')[0].trim();
@@ -33983,6 +33930,100 @@ function loadMap(file) {
     }
     maps.set(file, loaded);
     return loaded;
+}
+
+
+/***/ }),
+
+/***/ 9859:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _u: () => (/* binding */ buildPayloadText),
+/* harmony export */   ew: () => (/* binding */ replaySchemaFor),
+/* harmony export */   nI: () => (/* binding */ buildPayload),
+/* harmony export */   zh: () => (/* binding */ REPLAY_SCHEMAS)
+/* harmony export */ });
+/* unused harmony export provesSchemaV4 */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9410);
+/* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(961);
+/**
+ * The orchestration trigger payload the Durable Functions extension sends a JavaScript
+ * orchestrator (docs/runtime-rules.md §5).
+ *
+ * Schema version (docs/runtime-rules.md §12): `upperSchemaVersion` is 1 (V2) for old SDKs;
+ * `upperSchemaVersionNew` is what current SDKs read: 2 (V3) from extensions 2.7 to 3.12 (what
+ * the generally available extension bundles carry), 3 (V4) from 3.13, which `context.df.lock()`
+ * needs. Unless told, we send V4 when the history proves it (a lock was requested) and V3
+ * otherwise. The SDK takes min(what it supports, what we send).
+ *
+ * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
+ * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
+ */
+
+
+/** The replay schemas an extension advertises in upperSchemaVersionNew. */
+const REPLAY_SCHEMAS = { V3: 2, V4: 3 };
+/**
+ * The payload as the worker hands it to the orchestrator: the parsed form of what the host sends.
+ * The SDK converts Timestamp strings in it to Dates in place, so a payload serves one run.
+ */
+function buildPayload(history, options = {}) {
+    const events = history.events;
+    let startedIndex = -1;
+    let isReplaying = false;
+    for (let i = 0; i < events.length; i++) {
+        const type = events[i].EventType;
+        if (type === _history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .Bx.ExecutionStarted && startedIndex < 0)
+            startedIndex = i;
+        // The extension reports isReplaying when the batch starts with events already played.
+        else if (type === _history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .Bx.OrchestratorStarted && startedIndex >= 0)
+            isReplaying = true;
+    }
+    const started = events[startedIndex];
+    const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
+    let input = null;
+    if (typeof started?.Input === 'string' && started.Input !== '') {
+        try {
+            input = JSON.parse(started.Input);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HistoryError */ .tx(history.source, 'ExecutionStarted.Input is not valid JSON text; the runtime stores the orchestration input as JSON.', startedIndex);
+        }
+    }
+    return {
+        history: history.events,
+        input,
+        instanceId: history.instanceId,
+        isReplaying,
+        parentInstanceId: parent ?? null,
+        upperSchemaVersion: 1,
+        upperSchemaVersionNew: options.upperSchemaVersionNew ?? REPLAY_SCHEMAS[replaySchemaFor(history, options)],
+        longRunningTimerIntervalDuration: options.longRunningTimerIntervalDuration ?? '3.00:00:00',
+        maximumShortTimerDuration: options.maximumShortTimerDuration ?? '6.00:00:00',
+        defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    };
+}
+/** The payload as JSON text, the form the host sends over the wire. */
+function buildPayloadText(history, options = {}) {
+    return JSON.stringify(buildPayload(history, options));
+}
+/** The schema a replay of this history advertises: the one asked for, else V4 when the history proves it, else V3. */
+function replaySchemaFor(history, options = {}) {
+    return options.schema ?? (provesSchemaV4(history) ? 'V4' : 'V3');
+}
+/**
+ * Only schema V4 hosts take lock requests: an EventSent 'op' whose request names a lock set, or a
+ * 'release', proves the host advertised V4. Nothing else in a history records the schema.
+ */
+function provesSchemaV4(history) {
+    return history.events.some((event) => {
+        if (event.EventType !== _history_events_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .Bx.EventSent)
+            return false;
+        if (event.Name === 'release')
+            return true;
+        return event.Name === 'op' && typeof event.Input === 'string' && /"lockset"\s*:\s*\[/i.test(event.Input);
+    });
 }
 
 
@@ -34754,8 +34795,10 @@ function renderReport(report, format, options) {
 var write = __nccwpck_require__(1967);
 // EXTERNAL MODULE: ./harness/app/host.ts
 var app_host = __nccwpck_require__(6843);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
-var engine = __nccwpck_require__(16);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
+var engine = __nccwpck_require__(9584);
+// EXTERNAL MODULE: ./harness/replay/payload.ts
+var payload = __nccwpck_require__(9859);
 // EXTERNAL MODULE: ./harness/app/host-json.ts
 var host_json = __nccwpck_require__(9362);
 // EXTERNAL MODULE: ./harness/report/advice.ts
@@ -34786,7 +34829,7 @@ async function runReplay(job) {
     try {
         const batchSize = job.batchSize ?? 200;
         for (let start = 0; start < files.length; start += batchSize) {
-            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })), job.finished ? { finished: job.finished } : {})));
+            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })), { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) })));
             job.onProgress?.(results.length, files.length);
         }
     }
@@ -34859,6 +34902,7 @@ var commands_input = __nccwpck_require__(4378);
 
 
 
+
 const REPLAY_OPTIONS = {
     app: 'text',
     histories: 'list',
@@ -34869,6 +34913,7 @@ const REPLAY_OPTIONS = {
     'history-timeout': 'text',
     'history-memory': 'text',
     finished: 'text',
+    schema: 'text',
 };
 function readReplaySettings(given) {
     const input = (0,commands_input/* declaredInput */.B)('replay', REPLAY_OPTIONS, given);
@@ -34892,6 +34937,9 @@ function readReplaySettings(given) {
     const finished = (input.text('finished') ?? 'runtime').toLowerCase();
     if (!engine/* FINISHED_POLICIES */.w6.includes(finished))
         throw new errors/* UsageError */.eb(`Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`);
+    const schema = (input.text('schema') ?? 'auto').toUpperCase();
+    if (schema !== 'AUTO' && !(schema in payload/* REPLAY_SCHEMAS */.zh))
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('schema')} '${schema}'. Expected auto (V4 when a history holds a lock request, else V3), V3 (extension bundles up to Microsoft.Azure.WebJobs.Extensions.DurableTask 3.12) or V4 (3.13 and later).`);
     return {
         app,
         histories,
@@ -34903,6 +34951,7 @@ function readReplaySettings(given) {
         ...(historyTimeout ? { historyTimeoutMs: (0,duration/* parseDuration */.E)(input.label('history-timeout'), historyTimeout) } : {}),
         ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
         finished: finished,
+        ...(schema !== 'AUTO' ? { schema: schema } : {}),
     };
 }
 /**
@@ -34923,6 +34972,7 @@ async function runReplaySettings(settings, services, events = {}) {
             requireVersionBump: settings.requireVersionBump,
             ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
             finished: settings.finished,
+            ...(settings.schema ? { schema: settings.schema } : {}),
             ...events,
         });
         return { report, ...(deadline.signal.aborted ? { stopped: (0,app_host/* stopReason */.PJ)(deadline.signal) } : {}) };

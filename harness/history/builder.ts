@@ -167,7 +167,7 @@ export class HistoryBuilder {
   lockRequest(entities: { name: string; key: string }[]): { id: number; requestId: string } {
     const requestId = guid(this.instanceId, ++this.guidCounter);
     const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
-    const id = this.eventSent(lockSet[0]!, 'op', { id: requestId, parent: this.instanceId, lockSet, position: 0 });
+    const id = this.eventSent(lockSet[0]!, 'op', { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
     return { id, requestId };
   }
 

@@ -10,7 +10,7 @@ import type { LoadedHistory } from '../history/load.js';
 import { ActionType, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
-import { buildPayload, buildPayloadText, type PayloadOptions } from './payload.js';
+import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome } from './runtime.js';
 
@@ -78,6 +78,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     orchestrator: history.orchestrator,
     ...(history.version ? { version: history.version } : {}),
     ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+    replaySchema: replaySchemaFor(history, options),
     verdict: 'ok',
     events: history.events.length,
   };
@@ -178,7 +179,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
       divergence: {
         ...divergence,
         ...(thrownAt ? { location: thrownAt } : {}),
-        explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}`,
+        explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}${schemaHint(outcome.message, base) ? ` ${schemaHint(outcome.message, base)}` : ''}`,
       },
     });
   }
@@ -193,6 +194,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
         ...(outcome.stack ? { stack: outcome.stack } : {}),
         ...locationOf(outcome.stack, app),
         advice:
+          schemaHint(outcome.message, base) ??
           'A recorded result probably no longer has the shape the new code expects, or a failure it used to handle now escapes. Handle the old shape, or let these instances finish before deploying.',
       },
     });
@@ -250,6 +252,12 @@ async function divergenceOf(
     ...(location ? { location } : {}),
     advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
+}
+
+/** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
+function schemaHint(message: string, base: ReplayResult): string | undefined {
+  if (!/OOProc schema V4/.test(message)) return undefined;
+  return `This replay took the host to advertise schema ${base.replaySchema ?? 'V3'}, as the generally available extension bundles do (Microsoft.Azure.WebJobs.Extensions.DurableTask before 3.13): there, a lock fails the instance. If the app runs the extension 3.13 or later, replay with the schema option set to V4.`;
 }
 
 function firstLine(text: string): string {

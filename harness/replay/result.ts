@@ -56,6 +56,8 @@ export interface ReplayResult {
   orchestrator: string;
   version?: string;
   runtimeStatus?: string;
+  /** The replay schema the host was taken to advertise: V3, or V4 (asked for, or proved by a lock request in the history). */
+  replaySchema?: 'V3' | 'V4';
   verdict: Verdict;
   divergence?: Divergence;
   failure?: FailureInfo;

@@ -11,6 +11,7 @@ import { readHostConfig, type DurableHostConfig } from '../app/host-json.js';
 import { adviseOn, checkVersionBump, readVersionFile } from '../report/advice.js';
 import { buildReport } from '../report/json.js';
 import type { FinishedPolicy } from './engine.js';
+import type { ReplaySchemaName } from './payload.js';
 import type { ReplayReport, ReplayResult } from './result.js';
 
 export interface ReplayJob extends LoadAppOptions {
@@ -28,6 +29,8 @@ export interface ReplayJob extends LoadAppOptions {
   versionFile?: string;
   /** Histories of finished instances: as the runtime treats them (default), or judged as if in flight. */
   finished?: FinishedPolicy;
+  /** The replay schema the host advertises (absent: V4 when a history proves it, else V3). */
+  schema?: ReplaySchemaName;
 }
 
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
@@ -47,7 +50,7 @@ export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
       results.push(
         ...(await app.replay(
           files.slice(start, start + batchSize).map((file) => ({ file })),
-          job.finished ? { finished: job.finished } : {},
+          { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) },
         )),
       );
       job.onProgress?.(results.length, files.length);

@@ -48,6 +48,9 @@ Options:
                          (default) judges them as the runtime does, which never replays them: ok,
                          with what the new code does on their path as a warning; judge replays them
                          as if still in flight (pull-request checks over recorded samples).
+  --schema <schema>      The replay schema the host advertises: auto (default: V4 when a history
+                         holds a lock request, else V3), V3 (extension bundles up to the Durable
+                         extension 3.12) or V4 (3.13 and later; context.df.lock needs it).
   --no-color             Plain text even on a terminal.
   -h, --help             Show this help.
 

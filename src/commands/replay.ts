@@ -7,6 +7,7 @@ import { UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
 import type { ReplayReport } from '../../harness/replay/result.js';
 import { FINISHED_POLICIES, type FinishedPolicy } from '../../harness/replay/engine.js';
+import { REPLAY_SCHEMAS, type ReplaySchemaName } from '../../harness/replay/payload.js';
 import { runReplay } from '../../harness/replay/run.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
 import { parseDuration } from './duration.js';
@@ -23,6 +24,7 @@ export const REPLAY_OPTIONS = {
   'history-timeout': 'text',
   'history-memory': 'text',
   finished: 'text',
+  schema: 'text',
 } as const;
 
 export interface ReplaySettings {
@@ -44,6 +46,8 @@ export interface ReplaySettings {
   memoryLimitMb?: number;
   /** Histories of finished instances: as the runtime treats them (ok, what breaks on their path as a warning), or judged as if in flight. */
   finished: FinishedPolicy;
+  /** The replay schema the host advertises: V3 or V4; absent: V4 when a history proves it, else V3. */
+  schema?: ReplaySchemaName;
 }
 
 export function readReplaySettings(given: SettingsInput): ReplaySettings {
@@ -68,6 +72,11 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     throw new UsageError(
       `Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`,
     );
+  const schema = (input.text('schema') ?? 'auto').toUpperCase();
+  if (schema !== 'AUTO' && !(schema in REPLAY_SCHEMAS))
+    throw new UsageError(
+      `Invalid ${input.label('schema')} '${schema}'. Expected auto (V4 when a history holds a lock request, else V3), V3 (extension bundles up to Microsoft.Azure.WebJobs.Extensions.DurableTask 3.12) or V4 (3.13 and later).`,
+    );
   return {
     app,
     histories,
@@ -79,6 +88,7 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     ...(historyTimeout ? { historyTimeoutMs: parseDuration(input.label('history-timeout'), historyTimeout) } : {}),
     ...(historyMemory ? { memoryLimitMb: parseMegabytes(input.label('history-memory'), historyMemory) } : {}),
     finished: finished as FinishedPolicy,
+    ...(schema !== 'AUTO' ? { schema: schema as ReplaySchemaName } : {}),
   };
 }
 
@@ -111,6 +121,7 @@ export async function runReplaySettings(
       requireVersionBump: settings.requireVersionBump,
       ...(settings.versionFile ? { versionFile: settings.versionFile } : {}),
       finished: settings.finished,
+      ...(settings.schema ? { schema: settings.schema } : {}),
       ...events,
     });
     return { report, ...(deadline.signal.aborted ? { stopped: stopReason(deadline.signal) } : {}) };
