@@ -6571,9 +6571,10 @@ function readReplaySettings(given) {
     const finished = (input.text('finished') ?? 'runtime').toLowerCase();
     if (!engine/* FINISHED_POLICIES */.w6.includes(finished))
         throw new errors/* UsageError */.eb(`Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`);
-    const schema = (input.text('schema') ?? 'auto').toUpperCase();
+    const schemaText = input.text('schema') ?? 'auto';
+    const schema = schemaText.toUpperCase();
     if (schema !== 'AUTO' && !(schema in payload/* REPLAY_SCHEMAS */.zh))
-        throw new errors/* UsageError */.eb(`Invalid ${input.label('schema')} '${schema}'. Expected auto (V4 when a history holds a lock request, else V3), V3 (extension bundles up to Microsoft.Azure.WebJobs.Extensions.DurableTask 3.12) or V4 (3.13 and later).`);
+        throw new errors/* UsageError */.eb(`Invalid ${input.label('schema')} '${schemaText}'. Expected auto (V4 when a history holds a lock request, else V3), V3 (extension bundles up to Microsoft.Azure.WebJobs.Extensions.DurableTask 3.12) or V4 (3.13 and later).`);
     return {
         app,
         histories,
