@@ -438,6 +438,46 @@ describe('callHttp with the asynchronous 202 pattern', () => {
   });
 });
 
+describe('calls the extension refuses before taking an id', () => {
+  // The extension's DurableOrchestrationContext.cs (CallDurableTaskFunctionAsync) validates the retry
+  // intervals against the provider's longest timer (AzureStorageDurabilityProvider.cs: 6 days) and
+  // a sub-orchestration's id (not its own, not its parent's, not '@...') before it takes a sequence
+  // id; the exception lands in the task the shim swallows, so later calls shift down by one.
+  test('a retry interval over 6 days: a recorded call is nondeterministic, a new one is dropped (failed)', async () => {
+    const b = new HistoryBuilder({ instanceId: 'r', name: 'Flow' });
+    b.activity('A');
+    const recorded = b.idle().build();
+    const app = await open('refused-retry', {
+      orchestrators: { Flow: "yield context.df.callActivityWithRetry('A', new df.RetryOptions(7 * 24 * 3600 * 1000, 3));" },
+      activities: ['A'],
+    });
+    const shifted = await replayOne(app, recorded);
+    expect(shifted.verdict).toBe('nondeterministic');
+    expect(shifted.warnings?.join('\n')).toContain('The Azure Storage provider supports a maximum of 6 days for time-based delays');
+    const fresh = new HistoryBuilder({ instanceId: 'r2', name: 'Flow' }).idle().build();
+    const dropped = await replayOne(app, fresh);
+    expect(dropped.verdict).toBe('failed');
+    expect(dropped.failure?.message).toContain("The extension refuses CallActivityWithRetry 'A': its retry option firstRetryIntervalInMilliseconds");
+  });
+
+  test("a sub-orchestration with the instance's own id takes no id: the next call takes the recorded one", async () => {
+    const b = new HistoryBuilder({ instanceId: 'own', name: 'Flow' });
+    b.subOrchestration('Child', 'child-1');
+    b.activity('B');
+    const app = await open('refused-sub', {
+      orchestrators: {
+        Flow: "yield context.df.Task.all([context.df.callSubOrchestrator('Child', null, context.df.instanceId), context.df.callActivity('B')]);",
+        Child: 'return 1;',
+      },
+      activities: ['B'],
+    });
+    const r = await replayOne(app, b.idle().build());
+    expect(r.verdict).toBe('nondeterministic');
+    expect(r.divergence?.sequenceId).toBe(0);
+    expect(r.warnings?.join('\n')).toContain("its instance id 'own' is the orchestration's own");
+  });
+});
+
 describe('external events', () => {
   // The extension's DurableOrchestrationContext.cs (RaiseEvent: pendingExternalEvents is a stack per
   // name, compared OrdinalIgnoreCase) and durable-functions' TaskOrchestrationExecutor (setTaskValue:

@@ -4623,6 +4623,7 @@ class RuntimeModel {
     now = 0;
     warnings = [];
     uses = [];
+    refusals = [];
     shimFinished = false;
     lockedEntities = 0;
     constructor(events, options) {
@@ -4635,7 +4636,7 @@ class RuntimeModel {
             mismatch = this.process(this.events[index], index, actions, schemaVersion);
         }
         const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
-        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
+        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses, refusals: this.refusals };
     }
     // ------------------------------------------------------------------ history side (DTFx)
     process(event, index, actions, schemaVersion) {
@@ -4950,9 +4951,39 @@ class RuntimeModel {
     /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
      * returned task, which the shim swallows: no id is taken and the code waits forever. */
     callFunction(action, kind, schedule) {
+        const refused = this.refusal(action);
+        if (refused) {
+            this.refusals.push({ action, reason: refused });
+            return SimTask.completed(true);
+        }
         if (!this.use(action, kind))
             return SimTask.completed(true);
         return schedule();
+    }
+    /**
+     * What CallDurableTaskFunctionAsync throws before it takes an id (docs/runtime-rules.md §13):
+     * a retry interval longer than the provider's longest timer, a sub-orchestration id that is
+     * the instance's own, its parent's, or an entity's ('@').
+     */
+    refusal(action) {
+        const retry = action.actionType === ActionType.CallActivityWithRetry || action.actionType === ActionType.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
+        for (const field of ['maxRetryIntervalInMilliseconds', 'firstRetryIntervalInMilliseconds']) {
+            const value = retry?.[field];
+            if (typeof value === 'number' && value > this.options.maximumShortTimerMs)
+                return `its retry option ${field} (${value} ms) is longer than the provider's longest timer: "The Azure Storage provider supports a maximum of 6 days for time-based delays"`;
+        }
+        if (action.actionType !== ActionType.CallSubOrchestrator && action.actionType !== ActionType.CallSubOrchestratorWithRetry)
+            return undefined;
+        const id = action.instanceId;
+        if (!id)
+            return undefined;
+        if (id.startsWith('@'))
+            return `its instance id '${id}' starts with '@', which only entities' ids may`;
+        if (id.toLowerCase() === this.options.instanceId?.toLowerCase())
+            return `its instance id '${id}' is the orchestration's own`;
+        if (id.toLowerCase() === this.options.parentInstanceId?.toLowerCase())
+            return `its instance id '${id}' is the parent orchestration's`;
+        return undefined;
     }
     /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
     startShim(actions, schemaVersion) {
@@ -5122,7 +5153,15 @@ async function judgeHistory(app, history, options) {
         }
         return found;
     };
-    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
+    const parentInstanceId = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
+    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, {
+        ...DEFAULT_RUNTIME_OPTIONS,
+        exists,
+        instanceId: history.instanceId,
+        ...(parentInstanceId ? { parentInstanceId } : {}),
+    });
+    for (const { action, reason } of sim.refusals)
+        warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, options), depth);
     // A function the replay needs is gone from the new app.
@@ -5184,6 +5223,20 @@ async function judgeHistory(app, history, options) {
             },
         });
     }
+    // A new call the extension refuses: no mismatch with the history, but the instance never continues.
+    const refused = sim.mismatch ? undefined : sim.refusals[0];
+    if (refused) {
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
+                runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
+                ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
+                advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'.",
+            },
+        });
+    }
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
         if (outcome.kind === 'threw')
@@ -5226,6 +5279,11 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         ...(location ? { location } : {}),
         advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
+}
+/** A replayed call in words: "CallActivityWithRetry 'Charge'". */
+function callPhrase(action) {
+    const { action: kind, name } = describeAction(action);
+    return name ? `${kind} '${name}'` : kind;
 }
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
 function schemaHint(message, base) {

@@ -133,7 +133,17 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     }
     return found;
   };
-  const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, { ...DEFAULT_RUNTIME_OPTIONS, exists });
+  const parentInstanceId = history.events.find((e) => e.EventType === EventType.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
+  const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, {
+    ...DEFAULT_RUNTIME_OPTIONS,
+    exists,
+    instanceId: history.instanceId,
+    ...(parentInstanceId ? { parentInstanceId } : {}),
+  });
+  for (const { action, reason } of sim.refusals)
+    warnings.push(
+      `the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`,
+    );
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
 
   const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
@@ -200,6 +210,22 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     });
   }
 
+  // A new call the extension refuses: no mismatch with the history, but the instance never continues.
+  const refused = sim.mismatch ? undefined : sim.refusals[0];
+  if (refused) {
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
+        runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
+        ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
+        advice:
+          "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'.",
+      },
+    });
+  }
+
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
     if (outcome.kind === 'threw')
@@ -252,6 +278,12 @@ async function divergenceOf(
     ...(location ? { location } : {}),
     advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
+}
+
+/** A replayed call in words: "CallActivityWithRetry 'Charge'". */
+function callPhrase(action: SdkAction): string {
+  const { action: kind, name } = describeAction(action);
+  return name ? `${kind} '${name}'` : kind;
 }
 
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */

@@ -84,6 +84,8 @@ export interface RuntimeOutcome {
   newWork: { id: number; cls: DtfxActionClass; name: string; source: SdkAction }[];
   /** Every function the replay asks the runtime to call, to check against the new app. */
   uses: FunctionUse[];
+  /** Calls the extension refused before taking an id (it drops them: the code waits for ever). */
+  refusals: { action: SdkAction; reason: string }[];
 }
 
 export interface RuntimeOptions {
@@ -91,6 +93,9 @@ export interface RuntimeOptions {
   longTimerIntervalMs: number;
   /** Is a function of this kind registered in the new app? Unregistered calls take no id. */
   exists(name: string, kind: FunctionUse['kind']): boolean;
+  /** The instance and its parent, for the extension's checks of sub-orchestration ids. */
+  instanceId?: string;
+  parentInstanceId?: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -110,6 +115,7 @@ class RuntimeModel {
   private now = 0;
   private readonly warnings: string[] = [];
   private readonly uses: FunctionUse[] = [];
+  private readonly refusals: { action: SdkAction; reason: string }[] = [];
   private shimFinished = false;
   private lockedEntities = 0;
 
@@ -124,7 +130,7 @@ class RuntimeModel {
       mismatch = this.process(this.events[index]!, index, actions, schemaVersion);
     }
     const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
-    return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses };
+    return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses, refusals: this.refusals };
   }
 
   // ------------------------------------------------------------------ history side (DTFx)
@@ -444,8 +450,35 @@ class RuntimeModel {
   /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
    * returned task, which the shim swallows: no id is taken and the code waits forever. */
   private callFunction(action: SdkAction, kind: FunctionUse['kind'], schedule: () => SimTask): SimTask {
+    const refused = this.refusal(action);
+    if (refused) {
+      this.refusals.push({ action, reason: refused });
+      return SimTask.completed(true);
+    }
     if (!this.use(action, kind)) return SimTask.completed(true);
     return schedule();
+  }
+
+  /**
+   * What CallDurableTaskFunctionAsync throws before it takes an id (docs/runtime-rules.md §13):
+   * a retry interval longer than the provider's longest timer, a sub-orchestration id that is
+   * the instance's own, its parent's, or an entity's ('@').
+   */
+  private refusal(action: SdkAction): string | undefined {
+    const retry =
+      action.actionType === ActionType.CallActivityWithRetry || action.actionType === ActionType.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
+    for (const field of ['maxRetryIntervalInMilliseconds', 'firstRetryIntervalInMilliseconds'] as const) {
+      const value = retry?.[field];
+      if (typeof value === 'number' && value > this.options.maximumShortTimerMs)
+        return `its retry option ${field} (${value} ms) is longer than the provider's longest timer: "The Azure Storage provider supports a maximum of 6 days for time-based delays"`;
+    }
+    if (action.actionType !== ActionType.CallSubOrchestrator && action.actionType !== ActionType.CallSubOrchestratorWithRetry) return undefined;
+    const id = action.instanceId;
+    if (!id) return undefined;
+    if (id.startsWith('@')) return `its instance id '${id}' starts with '@', which only entities' ids may`;
+    if (id.toLowerCase() === this.options.instanceId?.toLowerCase()) return `its instance id '${id}' is the orchestration's own`;
+    if (id.toLowerCase() === this.options.parentInstanceId?.toLowerCase()) return `its instance id '${id}' is the parent orchestration's`;
+    return undefined;
   }
 
   /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
