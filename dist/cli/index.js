@@ -2995,6 +2995,9 @@ var native_require = __nccwpck_require__(8564);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_default = /*#__PURE__*/__nccwpck_require__.n(external_node_util_);
 // EXTERNAL MODULE: ./harness/history/paths.ts
 var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/replay/locate.ts
@@ -3022,13 +3025,44 @@ var locate = __nccwpck_require__(4487);
 
 
 
+
 /** The trigger binding of a function: [its name, its type]. */
 function triggerOf(bindings) {
     const found = Object.entries(bindings).find(([, b]) => b.direction === 'in' && /trigger$/i.test(b.type ?? ''));
     return found ? [found[0], found[1].type ?? 'unknown'] : undefined;
 }
 const OUT_OF_PROC_LABEL = '\n\n$OutOfProcData$:';
+/**
+ * The util type checks Node 23 removed (util.isDate and its kin). durable-functions up to 3.2 and
+ * 2.x call util.isDate in createTimer; the Functions host runs them on Node 20 or 22, where it
+ * exists. Replaying on a newer Node (the Action runs on node24) must not turn every timer into a
+ * TypeError that production never sees, so the worker puts back the ones that are missing.
+ */
+function restoreRemovedUtilChecks() {
+    const checks = {
+        isArray: (value) => Array.isArray(value),
+        isBoolean: (value) => typeof value === 'boolean',
+        isBuffer: (value) => Buffer.isBuffer(value),
+        isDate: (value) => value instanceof Date,
+        isError: (value) => value instanceof Error,
+        isFunction: (value) => typeof value === 'function',
+        isNull: (value) => value === null,
+        isNullOrUndefined: (value) => value === null || value === undefined,
+        isNumber: (value) => typeof value === 'number',
+        isObject: (value) => value !== null && typeof value === 'object',
+        isPrimitive: (value) => value === null || (typeof value !== 'object' && typeof value !== 'function'),
+        isRegExp: (value) => value instanceof RegExp,
+        isString: (value) => typeof value === 'string',
+        isSymbol: (value) => typeof value === 'symbol',
+        isUndefined: (value) => value === undefined,
+    };
+    const target = (external_node_util_default());
+    for (const [name, check] of Object.entries(checks))
+        if (typeof target[name] !== 'function')
+            target[name] = check;
+}
 async function loadAppInThisThread(appDir) {
+    restoreRemovedUtilChecks();
     const dir = (0,external_node_path_.resolve)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(dir);
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {

@@ -17,6 +17,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { nativeCreateRequire as createRequire } from './native-require.js';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import util from 'node:util';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { displayPath, expandPaths } from '../history/paths.js';
 import { readSourceMap } from '../replay/locate.js';
@@ -64,7 +65,36 @@ interface ProgrammingModelLike {
 
 const OUT_OF_PROC_LABEL = '\n\n$OutOfProcData$:';
 
+/**
+ * The util type checks Node 23 removed (util.isDate and its kin). durable-functions up to 3.2 and
+ * 2.x call util.isDate in createTimer; the Functions host runs them on Node 20 or 22, where it
+ * exists. Replaying on a newer Node (the Action runs on node24) must not turn every timer into a
+ * TypeError that production never sees, so the worker puts back the ones that are missing.
+ */
+export function restoreRemovedUtilChecks(): void {
+  const checks: Record<string, (value: unknown) => boolean> = {
+    isArray: (value) => Array.isArray(value),
+    isBoolean: (value) => typeof value === 'boolean',
+    isBuffer: (value) => Buffer.isBuffer(value),
+    isDate: (value) => value instanceof Date,
+    isError: (value) => value instanceof Error,
+    isFunction: (value) => typeof value === 'function',
+    isNull: (value) => value === null,
+    isNullOrUndefined: (value) => value === null || value === undefined,
+    isNumber: (value) => typeof value === 'number',
+    isObject: (value) => value !== null && typeof value === 'object',
+    isPrimitive: (value) => value === null || (typeof value !== 'object' && typeof value !== 'function'),
+    isRegExp: (value) => value instanceof RegExp,
+    isString: (value) => typeof value === 'string',
+    isSymbol: (value) => typeof value === 'symbol',
+    isUndefined: (value) => value === undefined,
+  };
+  const target = util as unknown as Record<string, unknown>;
+  for (const [name, check] of Object.entries(checks)) if (typeof target[name] !== 'function') target[name] = check;
+}
+
 export async function loadAppInThisThread(appDir: string): Promise<LoadedApp> {
+  restoreRemovedUtilChecks();
   const dir = resolve(appDir);
   const shown = displayPath(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
