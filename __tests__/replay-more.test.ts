@@ -478,6 +478,38 @@ describe('calls the extension refuses before taking an id', () => {
   });
 });
 
+describe('rewound instances', () => {
+  // DurableTask.AzureStorage Tracking/AzureTableTrackingStore.cs (RewindHistoryAsync) rewrites the failed
+  // rows in place as GenericEvent tombstones ("Rewound: <type>", ids kept) and the replay schedules the
+  // call again under the same id; DurableTask.Core TaskOrchestrationExecutor.cs has no case for
+  // GenericEvent, so the tombstones are skipped.
+  test('a history rewound by the Azure Storage provider replays ok; the call scheduled again is checked against the app', async () => {
+    const b = new HistoryBuilder({ instanceId: 'rw', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode().failed(a, 'boom', 'Error: boom');
+    const failedRun = b.completeExecution('x').build();
+    const tomb = (e: HistoryEvent): HistoryEvent => ({ ...e, EventType: EventType.GenericEvent, Reason: `Rewound: ${EventType[e.EventType]}` });
+    const rewound: HistoryEvent[] = failedRun.map((e) =>
+      e.EventType === EventType.TaskScheduled || e.EventType === EventType.TaskFailed || e.EventType === EventType.ExecutionCompleted
+        ? tomb({ ...e, ...(e.EventType === EventType.ExecutionCompleted ? { OrchestrationStatus: 'Failed' } : {}) })
+        : e,
+    );
+    const at = failedRun.at(-1)!.Timestamp;
+    rewound.push(
+      { EventType: EventType.GenericEvent, EventId: -1, Reason: 'rewind requested', Timestamp: at },
+      { EventType: EventType.OrchestratorStarted, EventId: -1, Timestamp: at },
+      { EventType: EventType.TaskScheduled, EventId: 0, Name: 'A', Timestamp: at },
+      { EventType: EventType.OrchestratorCompleted, EventId: -1, Timestamp: at },
+    );
+    const app = await open('rewound', { orchestrators: { Flow: "return yield context.df.callActivity('A');" }, activities: ['A'] });
+    const r = await replayOne(app, rewound);
+    expect([r.verdict, r.finished]).toEqual(['ok', undefined]);
+    // The re-scheduled call is pending: with its activity gone from the app, the instance waits for ever.
+    const gone = await open('rewound-gone', { orchestrators: { Flow: "return yield context.df.callActivity('A');" }, activities: [] });
+    expect(await replayOne(gone, rewound)).toMatchObject({ verdict: 'failed', failure: { missingFunction: { name: 'A', kind: 'activity' } } });
+  });
+});
+
 describe('external events', () => {
   // The extension's DurableOrchestrationContext.cs (RaiseEvent: pendingExternalEvents is a stack per
   // name, compared OrdinalIgnoreCase) and durable-functions' TaskOrchestrationExecutor (setTaskValue:

@@ -5336,6 +5336,12 @@ function recordedNameOf(event) {
     return event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
 }
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
+const CLOSES_A_CALL = new Set([
+    history_events/* EventType */.Bx.TaskCompleted,
+    history_events/* EventType */.Bx.TaskFailed,
+    history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted,
+    history_events/* EventType */.Bx.SubOrchestrationInstanceFailed,
+]);
 function pendingMissing(events, app) {
     // Most histories call only registered functions: check the few distinct names first.
     const names = new Map();
@@ -5357,7 +5363,8 @@ function pendingMissing(events, app) {
     for (const event of events) {
         if (event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
             open.set(event.EventId, event);
-        else if (typeof event.TaskScheduledId === 'number')
+        // Only completions close a call: a rewind's tombstone (a GenericEvent that keeps TaskScheduledId) does not.
+        else if (CLOSES_A_CALL.has(event.EventType) && typeof event.TaskScheduledId === 'number')
             open.delete(event.TaskScheduledId);
     }
     for (const event of open.values()) {

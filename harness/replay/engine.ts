@@ -304,6 +304,13 @@ function recordedNameOf(event: HistoryEvent): string | undefined {
 }
 
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
+const CLOSES_A_CALL: ReadonlySet<EventType> = new Set([
+  EventType.TaskCompleted,
+  EventType.TaskFailed,
+  EventType.SubOrchestrationInstanceCompleted,
+  EventType.SubOrchestrationInstanceFailed,
+]);
+
 function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name: string; kind: FunctionUse['kind']; action?: SdkAction } | undefined {
   // Most histories call only registered functions: check the few distinct names first.
   const names = new Map<string, 'activity' | 'orchestration'>();
@@ -320,7 +327,8 @@ function pendingMissing(events: readonly HistoryEvent[], app: LoadedApp): { name
   const open = new Map<number, HistoryEvent>();
   for (const event of events) {
     if (event.EventType === EventType.TaskScheduled || event.EventType === EventType.SubOrchestrationInstanceCreated) open.set(event.EventId, event);
-    else if (typeof event.TaskScheduledId === 'number') open.delete(event.TaskScheduledId);
+    // Only completions close a call: a rewind's tombstone (a GenericEvent that keeps TaskScheduledId) does not.
+    else if (CLOSES_A_CALL.has(event.EventType) && typeof event.TaskScheduledId === 'number') open.delete(event.TaskScheduledId);
   }
   for (const event of open.values()) {
     const name = event.Name ?? '';
