@@ -529,6 +529,24 @@ describe('external events', () => {
     });
     expect(await replayOne(app, b.idle().build())).toMatchObject({ verdict: 'ok' });
   });
+
+  // The extension's pendingExternalEvents and buffer compare names OrdinalIgnoreCase; durable-functions'
+  // TaskOrchestrationExecutor keys its waits by the exact name: a wait renamed only in case never sees the event.
+  test('an event whose name differs from its wait only in letter case: the code never sees it, and the report says so', async () => {
+    const b = new HistoryBuilder({ instanceId: 'c', name: 'Flow' });
+    b.episode().raised('Approval', true);
+    const app = await open('event-case', {
+      orchestrators: { Flow: "yield context.df.waitForExternalEvent('approval');\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+    });
+    const r = await replayOne(app, b.idle().build());
+    expect(r.warnings?.join('\n')).toContain("the event 'Approval' reaches the wait for 'approval' in the extension");
+    const same = await open('event-same', {
+      orchestrators: { Flow: "yield context.df.waitForExternalEvent('Approval');\nyield context.df.callActivity('A');" },
+      activities: ['A'],
+    });
+    expect((await replayOne(same, b.idle().build())).warnings).toBeUndefined();
+  });
 });
 
 describe('finished instances', () => {

@@ -33019,11 +33019,14 @@ class RuntimeModel {
     registered = new Map();
     openTasks = new Map();
     eventWaiters = new Map();
+    /** Events raised before any wait, in order, by name in any letter case (the extension's queue). */
     bufferedEvents = new Map();
     now = 0;
     warnings = [];
     uses = [];
     refusals = [];
+    /** What the report should say that changes no verdict (an event name that differs in case). */
+    notes = [];
     shimFinished = false;
     lockedEntities = 0;
     constructor(events, options) {
@@ -33036,7 +33039,15 @@ class RuntimeModel {
             mismatch = this.process(this.events[index], index, actions, schemaVersion);
         }
         const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
-        return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses, refusals: this.refusals };
+        return {
+            ...(mismatch ? { mismatch } : {}),
+            warnings: this.warnings,
+            shimFinished: this.shimFinished,
+            newWork,
+            uses: this.uses,
+            refusals: this.refusals,
+            notes: this.notes,
+        };
     }
     // ------------------------------------------------------------------ history side (DTFx)
     process(event, index, actions, schemaVersion) {
@@ -33130,27 +33141,37 @@ class RuntimeModel {
         if (waiter) {
             if (waiters.length === 0)
                 this.eventWaiters.delete(key);
-            waiter.complete(false);
+            this.checkEventName(name, waiter.name);
+            waiter.task.complete(false);
         }
         else {
-            this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
+            this.bufferedEvents.set(key, [...(this.bufferedEvents.get(key) ?? []), name]);
         }
     }
     waitForEvent(name) {
         const key = name.toLowerCase();
-        const buffered = this.bufferedEvents.get(key) ?? 0;
-        if (buffered > 0) {
-            if (buffered === 1)
+        const buffered = this.bufferedEvents.get(key);
+        if (buffered?.length) {
+            const raised = buffered.shift();
+            if (buffered.length === 0)
                 this.bufferedEvents.delete(key);
-            else
-                this.bufferedEvents.set(key, buffered - 1);
+            this.checkEventName(raised, name);
             return SimTask.completed();
         }
         const task = new SimTask();
         const waiters = this.eventWaiters.get(key) ?? [];
-        waiters.push(task);
+        waiters.push({ task, name });
         this.eventWaiters.set(key, waiters);
         return task;
+    }
+    /**
+     * The extension matches event names in any letter case, the SDK exactly (docs/runtime-rules.md
+     * §10): an event that differs from its wait only in case reaches the extension's waiter but
+     * never the code, which waits for ever unless an event with the exact name comes.
+     */
+    checkEventName(raised, waited) {
+        if (raised !== waited)
+            this.notes.push(`the event '${raised}' reaches the wait for '${waited}' in the extension, which matches names in any letter case, but the SDK matches them exactly: the code never sees it and waits until an event named exactly '${waited}' is raised`);
     }
     // ------------------------------------------------------------------ DTFx context APIs
     register(cls, name, source, onSent) {
@@ -33563,6 +33584,7 @@ async function judgeHistory(app, history, options) {
     for (const { action, reason } of sim.refusals)
         warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
+    warnings.push(...sim.notes);
     const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, options), depth);
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));

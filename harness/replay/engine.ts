@@ -145,6 +145,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
       `the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`,
     );
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
+  warnings.push(...sim.notes);
 
   const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
 

@@ -86,6 +86,8 @@ export interface RuntimeOutcome {
   uses: FunctionUse[];
   /** Calls the extension refused before taking an id (it drops them: the code waits for ever). */
   refusals: { action: SdkAction; reason: string }[];
+  /** Warnings for the report that are not the runtime's log lines. */
+  notes: string[];
 }
 
 export interface RuntimeOptions {
@@ -110,12 +112,15 @@ class RuntimeModel {
   private idCounter = 0;
   private readonly registered = new Map<number, DtfxAction>();
   private readonly openTasks = new Map<number, SimTask>();
-  private readonly eventWaiters = new Map<string, SimTask[]>();
-  private readonly bufferedEvents = new Map<string, number>();
+  private readonly eventWaiters = new Map<string, { task: SimTask; name: string }[]>();
+  /** Events raised before any wait, in order, by name in any letter case (the extension's queue). */
+  private readonly bufferedEvents = new Map<string, string[]>();
   private now = 0;
   private readonly warnings: string[] = [];
   private readonly uses: FunctionUse[] = [];
   private readonly refusals: { action: SdkAction; reason: string }[] = [];
+  /** What the report should say that changes no verdict (an event name that differs in case). */
+  private readonly notes: string[] = [];
   private shimFinished = false;
   private lockedEntities = 0;
 
@@ -130,7 +135,15 @@ class RuntimeModel {
       mismatch = this.process(this.events[index]!, index, actions, schemaVersion);
     }
     const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
-    return { ...(mismatch ? { mismatch } : {}), warnings: this.warnings, shimFinished: this.shimFinished, newWork, uses: this.uses, refusals: this.refusals };
+    return {
+      ...(mismatch ? { mismatch } : {}),
+      warnings: this.warnings,
+      shimFinished: this.shimFinished,
+      newWork,
+      uses: this.uses,
+      refusals: this.refusals,
+      notes: this.notes,
+    };
   }
 
   // ------------------------------------------------------------------ history side (DTFx)
@@ -230,25 +243,39 @@ class RuntimeModel {
     const waiter = waiters?.pop();
     if (waiter) {
       if (waiters!.length === 0) this.eventWaiters.delete(key);
-      waiter.complete(false);
+      this.checkEventName(name, waiter.name);
+      waiter.task.complete(false);
     } else {
-      this.bufferedEvents.set(key, (this.bufferedEvents.get(key) ?? 0) + 1);
+      this.bufferedEvents.set(key, [...(this.bufferedEvents.get(key) ?? []), name]);
     }
   }
 
   private waitForEvent(name: string): SimTask {
     const key = name.toLowerCase();
-    const buffered = this.bufferedEvents.get(key) ?? 0;
-    if (buffered > 0) {
-      if (buffered === 1) this.bufferedEvents.delete(key);
-      else this.bufferedEvents.set(key, buffered - 1);
+    const buffered = this.bufferedEvents.get(key);
+    if (buffered?.length) {
+      const raised = buffered.shift()!;
+      if (buffered.length === 0) this.bufferedEvents.delete(key);
+      this.checkEventName(raised, name);
       return SimTask.completed();
     }
     const task = new SimTask();
     const waiters = this.eventWaiters.get(key) ?? [];
-    waiters.push(task);
+    waiters.push({ task, name });
     this.eventWaiters.set(key, waiters);
     return task;
+  }
+
+  /**
+   * The extension matches event names in any letter case, the SDK exactly (docs/runtime-rules.md
+   * §10): an event that differs from its wait only in case reaches the extension's waiter but
+   * never the code, which waits for ever unless an event with the exact name comes.
+   */
+  private checkEventName(raised: string, waited: string): void {
+    if (raised !== waited)
+      this.notes.push(
+        `the event '${raised}' reaches the wait for '${waited}' in the extension, which matches names in any letter case, but the SDK matches them exactly: the code never sees it and waits until an event named exactly '${waited}' is raised`,
+      );
   }
 
   // ------------------------------------------------------------------ DTFx context APIs
