@@ -102,14 +102,8 @@ class ArmClient {
     http;
     constructor(options) {
         this.options = options;
-        this.http = new _http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({
-            ...(options.ca ? { ca: options.ca } : {}),
-            ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
-            retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
-            ...(options.signal ? { signal: options.signal } : {}),
-            ...(options.clock ? { clock: options.clock } : {}),
-            ...(options.sleep ? { sleep: options.sleep } : {}),
-        });
+        const { ca, requestTimeoutMs: timeoutMs, retries, retryDelayMs: baseDelayMs, retryBudgetMs: budgetMs, signal, clock, sleep } = options;
+        this.http = new _http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({ ca, timeoutMs, retry: { retries, baseDelayMs, budgetMs }, signal, clock, sleep });
     }
     /**
      * The Authorization header. A cancel while the token is on its way ends the wait at once, with
@@ -946,7 +940,6 @@ __webpack_require__.d(__webpack_exports__, {
   AZURE_OPTIONS: () => (/* binding */ AZURE_OPTIONS),
   openSite: () => (/* binding */ openSite),
   readAzureSettings: () => (/* binding */ readAzureSettings),
-  slotNeedsApp: () => (/* binding */ slotNeedsApp),
   slotSource: () => (/* binding */ slotSource)
 });
 
@@ -1193,10 +1186,6 @@ async function slotSource(settings, target, services, events, limits) {
     events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
     const hub = (0,slots/* openSlotHub */.UD)(binding, config);
     return { source: hub, hub, secrets };
-}
-/** A slot other than production needs the app folder: there the extension refuses to start without an explicit hubName. */
-function slotNeedsApp(slot) {
-    return !(0,site/* isProduction */.KV)(slot);
 }
 
 

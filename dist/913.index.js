@@ -431,13 +431,8 @@ class HttpApiSource {
         url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
         url.search = '';
         this.base = url;
-        this.http = new client/* HttpClient */.Qq({
-            ...(options.ca ? { ca: options.ca } : {}),
-            ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-            retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
-            ...(options.clock ? { clock: options.clock } : {}),
-            ...(options.sleep ? { sleep: options.sleep } : {}),
-        });
+        const { ca, timeoutMs, retries, retryDelayMs: baseDelayMs, retryBudgetMs: budgetMs, clock, sleep } = options;
+        this.http = new client/* HttpClient */.Qq({ ca, timeoutMs, retry: { retries, baseDelayMs, budgetMs }, clock, sleep });
     }
     get describe() {
         return `the Durable Functions HTTP API at ${this.base.origin}`;
@@ -627,8 +622,10 @@ function openHub(settings, services, signal) {
 var commands_input = __webpack_require__(4378);
 // EXTERNAL MODULE: ./src/commands/options.ts
 var options = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/azure/site.ts
+var site = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/commands/site.ts + 1 modules
-var site = __webpack_require__(6107);
+var commands_site = __webpack_require__(6107);
 ;// CONCATENATED MODULE: ./src/commands/gate.ts
 /**
  * `gate`: its settings, parsed once from either front end, and the job: wait until nothing in
@@ -645,9 +642,10 @@ var site = __webpack_require__(6107);
 
 
 
+
 const GATE_OPTIONS = {
     ...HUB_OPTIONS,
-    ...site.AZURE_OPTIONS,
+    ...commands_site.AZURE_OPTIONS,
     slot: 'text',
     status: 'list',
     timeout: 'text',
@@ -693,9 +691,10 @@ function readTarget(input, env, waitFor) {
         if (input.text('task-hub') || endpoint || (connection && connection !== DEFAULT_CONNECTION_SETTING))
             throw new errors/* UsageError */.eb(`${input.label('slot')} discovers the task hub and its storage from the slot; leave out ${input.label('task-hub')}, ${input.label('connection')} and ${input.label('http-endpoint')}.`);
         const app = input.text('app');
-        if (!app && (0,site.slotNeedsApp)(slot))
+        // In a slot other than production the extension refuses to start without an explicit hubName.
+        if (!app && !(0,site/* isProduction */.KV)(slot))
             throw new errors/* UsageError */.eb(`gate with ${input.label('slot')} ${slot} needs ${input.label('app')}: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`);
-        return { kind: 'slot', slot, azure: (0,site.readAzureSettings)(input, env, 'gate'), ...(app ? { app } : {}) };
+        return { kind: 'slot', slot, azure: (0,commands_site.readAzureSettings)(input, env, 'gate'), ...(app ? { app } : {}) };
     }
     if (endpoint) {
         if (waitFor === 'breaking')

@@ -33516,13 +33516,15 @@ function asTheRuntimeSeesIt(result) {
     };
 }
 async function judgeHistory(app, history, options) {
+    // The schema is settled once per history: the payload, the traced run and the result all use it.
+    const payloadOptions = { ...options, schema: (0,payload/* replaySchemaFor */.ew)(history, options) };
     const base = {
         source: history.source,
         instanceId: history.instanceId,
         orchestrator: history.orchestrator,
         ...(history.version ? { version: history.version } : {}),
         ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
-        replaySchema: (0,payload/* replaySchemaFor */.ew)(history, options),
+        replaySchema: payloadOptions.schema,
         verdict: 'ok',
         events: history.events.length,
     };
@@ -33546,7 +33548,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
-    const outcome = await app.invokeOrchestrator(registered.name, (0,payload/* buildPayload */.nI)(history, options));
+    const outcome = await app.invokeOrchestrator(registered.name, (0,payload/* buildPayload */.nI)(history, payloadOptions));
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
         const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -33585,7 +33587,7 @@ async function judgeHistory(app, history, options) {
         warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     warnings.push(...sim.notes);
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, options), depth);
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, payloadOptions), depth);
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
@@ -33626,7 +33628,13 @@ async function judgeHistory(app, history, options) {
             divergence: {
                 ...divergence,
                 ...(thrownAt ? { location: thrownAt } : {}),
-                explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}${schemaHint(outcome.message, base) ? ` ${schemaHint(outcome.message, base)}` : ''}`,
+                explanation: [
+                    `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error.`,
+                    divergence.explanation,
+                    schemaHint(outcome.message, base),
+                ]
+                    .filter(Boolean)
+                    .join(' '),
             },
         });
     }

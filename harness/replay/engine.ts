@@ -10,7 +10,7 @@ import type { LoadedHistory } from '../history/load.js';
 import { ActionType, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
-import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions } from './payload.js';
+import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome } from './runtime.js';
 
@@ -72,13 +72,15 @@ function asTheRuntimeSeesIt(result: ReplayResult): ReplayResult {
 }
 
 async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions): Promise<ReplayResult> {
+  // The schema is settled once per history: the payload, the traced run and the result all use it.
+  const payloadOptions: PayloadOptions & { schema: ReplaySchemaName } = { ...options, schema: replaySchemaFor(history, options) };
   const base: ReplayResult = {
     source: history.source,
     instanceId: history.instanceId,
     orchestrator: history.orchestrator,
     ...(history.version ? { version: history.version } : {}),
     ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
-    replaySchema: replaySchemaFor(history, options),
+    replaySchema: payloadOptions.schema,
     verdict: 'ok',
     events: history.events.length,
   };
@@ -104,7 +106,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
   }
 
   // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
-  const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, options));
+  const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
   const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
     const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -147,7 +149,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
   warnings.push(...sim.notes);
 
-  const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, options), depth);
+  const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
 
   // A function the replay needs is gone from the new app.
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
@@ -190,7 +192,13 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
       divergence: {
         ...divergence,
         ...(thrownAt ? { location: thrownAt } : {}),
-        explanation: `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error. ${divergence.explanation}${schemaHint(outcome.message, base) ? ` ${schemaHint(outcome.message, base)}` : ''}`,
+        explanation: [
+          `The new code throws (${firstLine(outcome.message)}) before it schedules the step the history recorded next, so production fails the instance with the nondeterminism error, not with this error.`,
+          divergence.explanation,
+          schemaHint(outcome.message, base),
+        ]
+          .filter(Boolean)
+          .join(' '),
       },
     });
   }

@@ -156,14 +156,8 @@ export class ArmClient {
   readonly http: HttpClient;
 
   constructor(readonly options: ArmClientOptions) {
-    this.http = new HttpClient({
-      ...(options.ca ? { ca: options.ca } : {}),
-      ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
-      retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
+    const { ca, requestTimeoutMs: timeoutMs, retries, retryDelayMs: baseDelayMs, retryBudgetMs: budgetMs, signal, clock, sleep } = options;
+    this.http = new HttpClient({ ca, timeoutMs, retry: { retries, baseDelayMs, budgetMs }, signal, clock, sleep });
   }
 
   /**

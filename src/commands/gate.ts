@@ -13,7 +13,8 @@ import { HttpApiSource } from '../taskhub/http-api.js';
 import { DEFAULT_CONNECTION_SETTING, HUB_OPTIONS, openHub, readHubSettings, type HubSettings } from './hub.js';
 import { declaredInput, type CommandEvents, type CommandServices, type SettingsInput } from './input.js';
 import { parseDuration, parseFormat, parseStatuses, parseWaitFor, printable, redact } from './options.js';
-import { AZURE_OPTIONS, readAzureSettings, slotNeedsApp, type AzureSettings } from './site.js';
+import { isProduction } from '../azure/site.js';
+import { AZURE_OPTIONS, readAzureSettings, type AzureSettings } from './site.js';
 
 export const GATE_OPTIONS = {
   ...HUB_OPTIONS,
@@ -91,7 +92,8 @@ function readTarget(input: SettingsInput, env: NodeJS.ProcessEnv, waitFor: 'all'
         `${input.label('slot')} discovers the task hub and its storage from the slot; leave out ${input.label('task-hub')}, ${input.label('connection')} and ${input.label('http-endpoint')}.`,
       );
     const app = input.text('app');
-    if (!app && slotNeedsApp(slot))
+    // In a slot other than production the extension refuses to start without an explicit hubName.
+    if (!app && !isProduction(slot))
       throw new UsageError(
         `gate with ${input.label('slot')} ${slot} needs ${input.label('app')}: the app folder being deployed, whose host.json names the task hub (in a slot other than production the extension refuses to start without an explicit hubName, so the default cannot be right).`,
       );

@@ -8,7 +8,7 @@ import { UsageError } from '../../harness/errors.js';
 import { ArmClient } from '../azure/arm.js';
 import { AUTH_KINDS, CLOUDS, cloudFor, createCredential, type AuthKind, type AzureIdentity } from '../azure/credentials.js';
 import { readHostConfig } from '../azure/discovery.js';
-import { isProduction, WebSite } from '../azure/site.js';
+import { WebSite } from '../azure/site.js';
 import { discoverSlot, openSlotHub } from '../azure/slots.js';
 import type { GateSource } from '../gate/job.js';
 import { secretSink } from '../secrets.js';
@@ -149,9 +149,4 @@ export async function slotSource(
   events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
   const hub = openSlotHub(binding, config);
   return { source: hub, hub, secrets };
-}
-
-/** A slot other than production needs the app folder: there the extension refuses to start without an explicit hubName. */
-export function slotNeedsApp(slot: string): boolean {
-  return !isProduction(slot);
 }

@@ -64,13 +64,8 @@ export class HttpApiSource implements InFlightSource {
     url.pathname = /\/runtime\/webhooks\/durabletask$/i.test(path) ? path : `${path}/runtime/webhooks/durabletask`;
     url.search = '';
     this.base = url;
-    this.http = new HttpClient({
-      ...(options.ca ? { ca: options.ca } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      retry: { retries: options.retries, baseDelayMs: options.retryDelayMs, budgetMs: options.retryBudgetMs },
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
+    const { ca, timeoutMs, retries, retryDelayMs: baseDelayMs, retryBudgetMs: budgetMs, clock, sleep } = options;
+    this.http = new HttpClient({ ca, timeoutMs, retry: { retries, baseDelayMs, budgetMs }, clock, sleep });
   }
 
   get describe(): string {
