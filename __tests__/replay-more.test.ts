@@ -2,29 +2,13 @@
  * More of the runtime's shapes: HTTP calls, signals, continue-as-new, suspension, ids out of
  * order, sub-orchestrations with retry; and the library API's typed errors.
  */
-import { afterAll, describe, expect, test } from '@jest/globals';
-import { loadApp, type ReplayApp } from '../harness/app/host.js';
+import { describe, expect, test } from '@jest/globals';
 import { EventType, OrchestrationStatus, orchestrationStatusName, type HistoryEvent } from '../harness/history/events.js';
 import { HistoryBuilder } from '../harness/history/builder.js';
 import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
-import type { ReplayResult } from '../harness/replay/result.js';
-import { writeApp } from './helpers/apps.js';
+import { replayApps } from './helpers/apps.js';
 
-const apps: ReplayApp[] = [];
-afterAll(async () => {
-  for (const app of apps) await app.close();
-});
-
-async function open(name: string, spec: Parameters<typeof writeApp>[1]): Promise<ReplayApp> {
-  const app = await loadApp(writeApp(name, spec), { userOutput: 'ignore' });
-  apps.push(app);
-  return app;
-}
-
-async function replayOne(app: ReplayApp, history: unknown): Promise<ReplayResult> {
-  const [result] = await app.replay([{ value: history, source: 'test' }]);
-  return result!;
-}
+const { open, replayOne } = replayApps();
 
 const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
 
@@ -208,14 +192,13 @@ describe('library API', () => {
 
 describe('robustness', () => {
   test('an orchestrator that never returns is reported as failed and the other histories go on', async () => {
-    const dir = writeApp('endless', {
+    const spec = {
       orchestrators: {
         Flow: "const r = yield context.df.callActivity('A');\nif (r === 'loop') { while (true) { /* spins */ } }\nyield context.df.callActivity('B');",
       },
       activities: ['A', 'B'],
-    });
-    const app = await loadApp(dir, { userOutput: 'ignore', historyTimeoutMs: 1000 });
-    apps.push(app);
+    };
+    const app = await open('endless', spec, { historyTimeoutMs: 1000 });
     const history = (result: string): unknown => {
       const b = new HistoryBuilder({ instanceId: `e-${result}`, name: 'Flow' });
       const a = b.activity('A');
@@ -234,12 +217,10 @@ describe('robustness', () => {
   }, 30_000);
 
   test('an orchestrator that calls process.exit is reported as failed and the other histories go on', async () => {
-    const dir = writeApp('exits', {
+    const app = await open('exits', {
       orchestrators: { Flow: "const r = yield context.df.callActivity('A');\nif (r === 'exit') process.exit(3);\nyield context.df.callActivity('B');" },
       activities: ['A', 'B'],
     });
-    const app = await loadApp(dir, { userOutput: 'ignore' });
-    apps.push(app);
     const history = (result: string): unknown => {
       const b = new HistoryBuilder({ instanceId: `x-${result}`, name: 'Flow' });
       const a = b.activity('A');

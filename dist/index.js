@@ -31353,8 +31353,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __nccwpck_require__(8716);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
-var engine = __nccwpck_require__(9584);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
+var engine = __nccwpck_require__(7240);
 // EXTERNAL MODULE: ./harness/app/native-require.ts
 var native_require = __nccwpck_require__(8564);
 // EXTERNAL MODULE: external "node:path"
@@ -32814,7 +32814,7 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 9584:
+/***/ 7240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32963,6 +32963,58 @@ function duplicateEventWarning(source, id, event) {
 
 // EXTERNAL MODULE: ./harness/replay/payload.ts
 var payload = __nccwpck_require__(9859);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./harness/history/request-ids.ts
+/**
+ * The request ids the Durable Functions extension gives entity calls, signals and lock requests
+ * (docs/runtime-rules.md §16). DurableOrchestrationContext.NewGuid names each one after the
+ * instance id, the episode's current time in .NET's round-trip format ("o") and a counter of the
+ * ids taken so far, and hashes that name into a version 5 UUID (GuidManager, namespace
+ * UrlNamespaceValue). Replaying the code regenerates them; the response to a request is the
+ * EventRaised named after its id.
+ */
+
+/** GuidManager.UrlNamespaceValue. */
+const NAMESPACE = Buffer.from('9e9529595e334daf827f2fa12937b875', 'hex');
+/** An RFC 9562 version 5 UUID of `name` in the extension's namespace (what GuidManager.CreateDeterministicGuid returns). */
+function extensionGuid(name) {
+    return uuidV5(NAMESPACE, name);
+}
+/** RFC 9562 §5.5: SHA-1 of the namespace's bytes and the name's UTF-8, with version 5 and the RFC variant. */
+function uuidV5(namespace, name) {
+    const hash = (0,external_node_crypto_.createHash)('sha1').update(namespace).update(name, 'utf8').digest();
+    hash[6] = (hash[6] & 0x0f) | 0x50;
+    hash[8] = (hash[8] & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/**
+ * A timestamp as .NET's round-trip format prints it: seven fraction digits, always. Digits the
+ * text holds beyond milliseconds are kept (the History table stores ticks); a Date has only
+ * milliseconds. Undefined when the value is not a time.
+ */
+function roundTripTime(value, zone = 'Z') {
+    const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (!Number.isFinite(ms))
+        return undefined;
+    let fraction;
+    if (typeof value === 'string') {
+        // Offsets are whole minutes: the fraction of a second is the same in UTC.
+        const digits = /T\d\d:\d\d:\d\d\.(\d+)/.exec(value)?.[1] ?? '';
+        fraction = digits.slice(0, 7).padEnd(7, '0');
+    }
+    else {
+        fraction = String(((ms % 1000) + 1000) % 1000).padStart(3, '0') + '0000';
+    }
+    const seconds = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+    return `${seconds}.${fraction}${zone}`;
+}
+/** The id NewGuid returns for the `counter`th id an instance takes, at an episode that started at `time`. */
+function extensionRequestId(instanceId, time, counter) {
+    return extensionGuid(`${instanceId}_${time}_${counter}`);
+}
+
 ;// CONCATENATED MODULE: ./harness/replay/runtime.ts
 /**
  * A model of what production does with the actions a JavaScript orchestrator returns: the
@@ -32975,12 +33027,17 @@ var payload = __nccwpck_require__(9859);
 
 
 
+
 /** A .NET Task in the model. */
 class SimTask {
     done = false;
     faulted = false;
     /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
     result;
+    /** An entity response that can never arrive: the extension waits under another request id. */
+    stranded;
+    /** Task.WhenAll / Task.WhenAny: what this task waits on. */
+    compound;
     waiters = [];
     complete(faulted, result) {
         if (this.done)
@@ -33029,16 +33086,37 @@ class RuntimeModel {
     notes = [];
     shimFinished = false;
     lockedEntities = 0;
+    /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
+    nowText;
+    /** How the extension printed episode times into request ids, when the history shows it (§16). */
+    requestIdZone;
+    guidCounter = 0;
+    /** DurableOrchestrationContext.IsLongRunningTimer: set by a long timer, cleared when one ends. */
+    longTimerRunning = false;
+    /** TaskOrchestrationExecutor: events held while suspended, applied on ExecutionResumed. */
+    suspended = false;
+    heldWhileSuspended = [];
+    /** Timers cancelled by the code: DurableTask.Core drops their open task, so their firing is expected. */
+    cancelledTimers = new Set();
+    /** What the shim awaits when it stops: the task whose completion would let it go on. */
+    blockedOn;
     constructor(events, options) {
         this.events = events;
         this.options = options;
+        this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId);
     }
     run(actions, schemaVersion) {
         let mismatch;
         for (let index = 0; index < this.events.length && !mismatch; index++) {
-            mismatch = this.process(this.events[index], index, actions, schemaVersion);
+            mismatch = this.apply(this.events[index], index, actions, schemaVersion);
         }
+        // A suspended instance goes on when it is resumed: judge what the held events do then (at the
+        // last episode's time, the earliest the resume can come).
+        const suspended = this.suspended;
+        if (suspended && !mismatch)
+            mismatch = this.resume(actions, schemaVersion);
         const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+        const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
         return {
             ...(mismatch ? { mismatch } : {}),
             warnings: this.warnings,
@@ -33047,14 +33125,49 @@ class RuntimeModel {
             uses: this.uses,
             refusals: this.refusals,
             notes: this.notes,
+            ...(stranded ? { stranded } : {}),
+            suspended,
+            openTasks: this.openTasks.size,
         };
+    }
+    /**
+     * TaskOrchestrationExecutor.ExecuteCore and ProcessEvent: OrchestratorStarted always sets the
+     * current time; while suspended every other event but ExecutionResumed and ExecutionTerminated
+     * is held, and ExecutionResumed applies the held ones in order, at the resume episode's time
+     * (docs/runtime-rules.md §16).
+     */
+    apply(event, index, actions, schemaVersion) {
+        if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted) {
+            this.now = timeOf(event.Timestamp);
+            this.nowText = event.Timestamp;
+            return undefined;
+        }
+        if (this.suspended && event.EventType !== history_events/* EventType */.Bx.ExecutionResumed && event.EventType !== history_events/* EventType */.Bx.ExecutionTerminated) {
+            if (event.EventType !== history_events/* EventType */.Bx.ExecutionSuspended)
+                this.heldWhileSuspended.push({ event, index });
+            return undefined;
+        }
+        if (event.EventType === history_events/* EventType */.Bx.ExecutionSuspended) {
+            this.suspended = true;
+            return undefined;
+        }
+        if (event.EventType === history_events/* EventType */.Bx.ExecutionResumed)
+            return this.resume(actions, schemaVersion);
+        return this.process(event, index, actions, schemaVersion);
+    }
+    /** TaskOrchestrationContext.HandleExecutionResumedEvent: the held events, in order, now. */
+    resume(actions, schemaVersion) {
+        this.suspended = false;
+        for (const { event, index } of this.heldWhileSuspended.splice(0)) {
+            const mismatch = this.apply(event, index, actions, schemaVersion);
+            if (mismatch)
+                return mismatch;
+        }
+        return undefined;
     }
     // ------------------------------------------------------------------ history side (DTFx)
     process(event, index, actions, schemaVersion) {
         switch (event.EventType) {
-            case history_events/* EventType */.Bx.OrchestratorStarted:
-                this.now = timeOf(event.Timestamp);
-                return undefined;
             case history_events/* EventType */.Bx.ExecutionStarted:
                 this.startShim(actions, schemaVersion);
                 return undefined;
@@ -33078,10 +33191,14 @@ class RuntimeModel {
             case history_events/* EventType */.Bx.SubOrchestrationInstanceFailed:
                 return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
             case history_events/* EventType */.Bx.TimerFired:
+                // A timer the code cancelled has no open task any more; its firing is expected, not a duplicate.
+                if (typeof event.TimerId === 'number' && this.cancelledTimers.has(event.TimerId))
+                    return undefined;
                 return this.completeTask(event, event.TimerId, false, 'TimerFired');
             case history_events/* EventType */.Bx.EventRaised:
                 this.raise(event.Name ?? '');
                 return undefined;
+            case history_events/* EventType */.Bx.OrchestratorStarted:
             case history_events/* EventType */.Bx.ExecutionCompleted:
             case history_events/* EventType */.Bx.ExecutionFailed:
             case history_events/* EventType */.Bx.ExecutionTerminated:
@@ -33116,7 +33233,7 @@ class RuntimeModel {
             };
         }
         this.registered.delete(id);
-        action.onSent?.(event);
+        action.onSent?.(event, index);
         return undefined;
     }
     completeTask(event, id, faulted, source) {
@@ -33187,6 +33304,19 @@ class RuntimeModel {
     createTimer(source) {
         return this.register('CreateTimerOrchestratorAction', '', source).task;
     }
+    /**
+     * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
+     * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
+     * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
+     */
+    codeTimer(source) {
+        const { id, task } = this.register('CreateTimerOrchestratorAction', '', source);
+        if (!source.isCanceled)
+            return task;
+        this.openTasks.delete(id);
+        this.cancelledTimers.add(id);
+        return undefined;
+    }
     sendEvent(name, source, onSent) {
         const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
         // A send has no completion event: nothing waits on its id.
@@ -33250,28 +33380,33 @@ class RuntimeModel {
         const max = options.maxRetryIntervalInMilliseconds;
         return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
     }
-    /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
+    /**
+     * IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split.
+     * The context's IsLongRunningTimer flag is set by a long timer and cleared only when a timer
+     * loop ends: a timer created while it is still set (a long timer lost a Task.any, or was
+     * cancelled) runs the loop too, and one whose time has passed then takes no id at all.
+     */
     timer(action) {
         const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
-        if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
-            const task = this.createTimer(action);
-            if (action.isCanceled)
-                return SimTask.completed(true);
-            return task;
-        }
+        const long = fireAt - this.now > this.options.maximumShortTimerMs;
+        if (!long && !this.longTimerRunning)
+            return this.codeTimer(action) ?? SimTask.completed(true);
+        if (long)
+            this.longTimerRunning = true;
         // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
         const result = new SimTask();
+        const done = () => {
+            this.longTimerRunning = false;
+            result.complete(false);
+        };
         const next = () => {
             if (!(this.now < fireAt))
-                return result.complete(false);
-            const piece = this.createTimer(action);
-            if (action.isCanceled)
+                return done();
+            const piece = this.codeTimer(action);
+            // Cancelled: the await throws, and the flag stays set.
+            if (!piece)
                 return result.complete(true);
-            piece.then(() => {
-                if (fireAt - this.now <= 0)
-                    return result.complete(false);
-                next();
-            });
+            piece.then(() => (fireAt - this.now <= 0 ? done() : next()));
         };
         next();
         return result;
@@ -33295,19 +33430,14 @@ class RuntimeModel {
             case ActionType.WaitForExternalEvent:
                 return this.waitForEvent(action.externalEventName ?? '');
             case ActionType.CallEntity:
-                return this.callFunction(action, 'entity', () => {
-                    const response = new SimTask();
-                    this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-                    return response;
-                });
+                return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
             case ActionType.SignalEntity:
             case ActionType.ScheduledSignalEntity: {
                 this.use(action, 'entity');
                 // Signals wait synchronously in the extension: a missing entity fails the orchestration
                 // instead of being dropped; the id is taken either way.
                 const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
-                this.sendEvent(name, action);
-                return SimTask.completed();
+                return this.entityRequest(action, name, false);
             }
             case ActionType.LockEntities: {
                 // LockAsync sends one lock request, to the first entity in sorted order, then waits.
@@ -33317,9 +33447,7 @@ class RuntimeModel {
                         return SimTask.completed(true);
                 }
                 this.lockedEntities = lockSet.length;
-                const response = new SimTask();
-                this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-                return response;
+                return this.entityRequest(action, 'op', true);
             }
             case ActionType.ReleaseEntities: {
                 // ReleaseLocks sends one "release" per entity held.
@@ -33337,6 +33465,7 @@ class RuntimeModel {
                 const any = action.actionType === ActionType.WhenAny;
                 if (children.length === 0)
                     return SimTask.completed();
+                result.compound = { any, children };
                 let remaining = children.length;
                 for (const child of children) {
                     child.then(() => {
@@ -33351,18 +33480,50 @@ class RuntimeModel {
                 return SimTask.completed(true);
         }
     }
-    /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
-    awaitResponse(sent, response) {
-        let requestId;
-        try {
-            const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
-            requestId = input?.id;
-        }
-        catch {
-            requestId = undefined;
-        }
-        if (requestId)
+    /**
+     * An entity call, signal or lock request (DurableOrchestrationContext.CallDurableTaskFunctionAsync,
+     * LockAsync; docs/runtime-rules.md §16): NewGuid names the request, one EventSent carries it,
+     * and a call or lock then waits for the EventRaised named after that id. Where the history
+     * shows how the extension made its ids, they are made again here, as production does, and a
+     * request whose id differs from the recorded one waits for an answer that never comes;
+     * otherwise the recorded id is taken as it is.
+     */
+    entityRequest(action, name, awaitsResponse) {
+        const requestId = this.newRequestId();
+        const response = awaitsResponse ? new SimTask() : SimTask.completed();
+        const sequenceId = this.idCounter;
+        this.sendEvent(name, action, (sent, eventIndex) => {
+            const recorded = requestOf(sent);
+            if (!awaitsResponse || recorded === undefined)
+                return;
+            const stranded = {
+                sequenceId,
+                eventIndex,
+                event: sent,
+                action,
+                recordedId: recorded.id,
+                requestId: requestId ?? recorded.id,
+                recordedSignal: recorded.signal,
+            };
+            // The step was sent as a signal: the entity answers nothing, whatever the id.
+            if (recorded.signal)
+                response.stranded = stranded;
+            else if (requestId === undefined)
+                this.waitForEvent(recorded.id).then(() => response.complete(false));
+            else if (recorded.id.toLowerCase() !== requestId)
+                response.stranded = stranded;
+        });
+        if (awaitsResponse && requestId !== undefined)
             this.waitForEvent(requestId).then(() => response.complete(false));
+        return response;
+    }
+    /** DurableOrchestrationContext.NewGuid, when the history shows the form of its ids. */
+    newRequestId() {
+        if (this.requestIdZone === undefined || this.options.instanceId === undefined)
+            return undefined;
+        const time = roundTripTime(this.nowText, this.requestIdZone);
+        const counter = this.guidCounter++;
+        return time === undefined ? undefined : extensionRequestId(this.options.instanceId, time, counter);
     }
     use(action, kind) {
         const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
@@ -33414,9 +33575,12 @@ class RuntimeModel {
             const step = () => {
                 while (next < list.length) {
                     const task = this.invoke(list[next++]);
-                    if (!task.done)
+                    if (!task.done) {
+                        this.blockedOn = task;
                         return task.then(step);
+                    }
                 }
+                this.blockedOn = undefined;
                 this.shimFinished = true;
             };
             step();
@@ -33428,15 +33592,77 @@ class RuntimeModel {
                 const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
                 if (tasks.length > 0 && !tasks.some((t) => t.done)) {
                     let resumed = false;
+                    this.blockedOn = Object.assign(new SimTask(), { compound: { any: true, children: tasks } });
                     for (const task of tasks)
                         task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
                     return;
                 }
             }
+            this.blockedOn = undefined;
             this.shimFinished = true;
         };
         stepSet();
     }
+}
+/** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
+function requestOf(sent) {
+    try {
+        const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
+        const { id, signal } = input && typeof input === 'object' ? input : {};
+        return typeof id === 'string' && id !== '' ? { id, signal: signal === true } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * How the extension printed episode times into this instance's request ids, if the history
+ * proves it: every recorded request (an EventSent 'op' or 'op@<time>') must carry the id NewGuid
+ * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
+ * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
+ */
+function requestIdZoneOf(events, instanceId) {
+    let episode;
+    let counter = 0;
+    let zone;
+    for (const event of events) {
+        if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted)
+            episode = event.Timestamp;
+        if (event.EventType !== history_events/* EventType */.Bx.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@')))
+            continue;
+        const recorded = requestOf(event)?.id.toLowerCase();
+        const candidates = zone === undefined ? ['Z', ''] : [zone];
+        zone = candidates.find((z) => {
+            const time = roundTripTime(episode, z);
+            return time !== undefined && extensionRequestId(instanceId, time, counter) === recorded;
+        });
+        if (zone === undefined)
+            return undefined;
+        counter += 1;
+    }
+    return zone;
+}
+/** Why a task the shim awaits can never complete: an entity response it waits for under an id nobody answers. */
+function strandedCause(task) {
+    if (task.done)
+        return undefined;
+    if (task.stranded)
+        return task.stranded;
+    if (!task.compound)
+        return undefined;
+    let first;
+    for (const child of task.compound.children) {
+        if (child.done)
+            continue;
+        const cause = strandedCause(child);
+        // Task.any goes on when any open child can complete; Task.all stops at any that cannot.
+        if (task.compound.any && !cause)
+            return undefined;
+        if (!task.compound.any && cause)
+            return cause;
+        first ??= cause;
+    }
+    return task.compound.any ? first : undefined;
 }
 /** The SDK may have turned Timestamps into Dates in place. */
 function timeOf(value) {
@@ -33587,6 +33813,8 @@ async function judgeHistory(app, history, options) {
         warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     warnings.push(...sim.notes);
+    if (sim.suspended)
+        warnings.push('this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume');
     const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, payloadOptions), depth);
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
@@ -33667,6 +33895,9 @@ async function judgeHistory(app, history, options) {
             },
         });
     }
+    if (sim.stranded) {
+        return withWarnings({ ...base, verdict: 'nondeterministic', divergence: await strandedDivergence(sim.stranded, history, trace, state, app) });
+    }
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
         if (outcome.kind === 'threw')
@@ -33708,6 +33939,35 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         explanation,
         ...(location ? { location } : {}),
         advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+    };
+}
+/**
+ * The extension names each entity request itself (docs/runtime-rules.md §16): a request the new
+ * code makes at another point of the replay gets another id, and the entity's answer, sent under
+ * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
+ */
+async function strandedDivergence(stranded, history, trace, state, app) {
+    const replayed = describeAction(stranded.action);
+    const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
+    const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
+    return {
+        sequenceId: stranded.sequenceId,
+        recorded: {
+            event: (0,history_events/* eventTypeName */.qc)(stranded.event.EventType),
+            ...(stranded.event.Name ? { name: stranded.event.Name } : {}),
+            eventIndex: stranded.eventIndex,
+        },
+        replayed,
+        message: stranded.recordedSignal
+            ? `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}' to a request that was sent as a signal, which gets none)`
+            : `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}', and the entity answers request '${stranded.recordedId}')`,
+        explanation: stranded.recordedSignal
+            ? `The history recorded a signal${target} at step ${stranded.sequenceId}; the new code makes an entity call at that step. The step is not sent again, and a signal gets no answer: the code waits for ever.`
+            : `The history recorded the entity request${target} at step ${stranded.sequenceId} with request id '${stranded.recordedId}'. ` +
+                `The extension makes that id from the instance id, the time of the episode that sends the request and how many requests came before it; the new code sends this request in another episode or after another number of requests (a call moved into or out of a Task.all, or an entity call or signal added or removed before it), so the id becomes '${stranded.requestId}'. ` +
+                `The response to the recorded request never reaches the code, which waits for ever.`,
+        ...(location ? { location } : {}),
+        advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
 }
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
@@ -33787,6 +34047,11 @@ function completionWarnings(history, state, sim) {
         return [];
     if (!state.isDone || !sim.shimFinished) {
         return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
+    }
+    if (sim.openTasks > 0) {
+        return [
+            `this instance completed, but with this history the new code leaves ${sim.openTasks} durable task(s) open (a Task.any loser, such as a timeout timer, no longer cancelled): the runtime completes an instance only when none is open, so it would finish only after they do`,
+        ];
     }
     const recorded = parseJson(completed.Result);
     if (!sameJson(recorded, state.output)) {
@@ -34924,8 +35189,8 @@ function renderReport(report, format, options) {
 var write = __nccwpck_require__(1967);
 // EXTERNAL MODULE: ./harness/app/host.ts
 var app_host = __nccwpck_require__(6843);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
-var engine = __nccwpck_require__(9584);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
+var engine = __nccwpck_require__(7240);
 // EXTERNAL MODULE: ./harness/replay/payload.ts
 var payload = __nccwpck_require__(9859);
 // EXTERNAL MODULE: ./harness/app/host-json.ts

@@ -5,6 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from '@jest/globals';
+import { loadApp, type LoadAppOptions, type ReplayApp } from '../../harness/app/host.js';
+import type { ReplayResult } from '../../harness/replay/result.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const appsRoot = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests');
@@ -13,10 +16,14 @@ const appsRoot = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests');
  * `orchestrators` maps a name to the body of its generator (`context` in scope);
  * `activities` and `entities` are registered with trivial handlers.
  */
-export function writeApp(
-  name: string,
-  spec: { orchestrators: Record<string, string>; activities?: string[]; entities?: string[]; type?: 'module' | 'commonjs' },
-): string {
+export interface AppSpec {
+  orchestrators: Record<string, string>;
+  activities?: string[];
+  entities?: string[];
+  type?: 'module' | 'commonjs';
+}
+
+export function writeApp(name: string, spec: AppSpec): string {
   const dir = join(appsRoot, name);
   mkdirSync(join(dir, 'src'), { recursive: true });
   writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: 'TestHub' } } }));
@@ -31,4 +38,29 @@ export function writeApp(
   for (const entity of spec.entities ?? []) lines.push(`df.app.entity(${JSON.stringify(entity)}, (context) => { context.df.return(1); });`);
   writeFileSync(join(dir, 'src', 'functions.js'), lines.join('\n') + '\n');
   return dir;
+}
+
+/**
+ * Apps written with `writeApp` and loaded for replay, closed after the file's tests:
+ * `open(name, spec, options)` loads one, `replayOne(app, history)` replays one history in it.
+ */
+export function replayApps(): {
+  open: (name: string, spec: AppSpec, options?: LoadAppOptions) => Promise<ReplayApp>;
+  replayOne: (app: ReplayApp, history: unknown) => Promise<ReplayResult>;
+} {
+  const apps: ReplayApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+  });
+  return {
+    open: async (name, spec, options) => {
+      const app = await loadApp(writeApp(name, spec), { userOutput: 'ignore', ...options });
+      apps.push(app);
+      return app;
+    },
+    replayOne: async (app, history) => {
+      const [result] = await app.replay([{ value: history, source: 'test' }]);
+      return result!;
+    },
+  };
 }

@@ -4,6 +4,7 @@
  * from one counter; completions refer to them. For tests, examples and the bench.
  */
 import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from './events.js';
+import { extensionRequestId, roundTripTime } from './request-ids.js';
 
 export interface BuilderOptions {
   instanceId: string;
@@ -21,7 +22,9 @@ export class HistoryBuilder {
   private nextId = 0;
   private now: number;
   private inEpisode = false;
+  /** Request ids taken so far, and the current episode's start: the extension's NewGuid inputs. */
   private guidCounter = 0;
+  private episodeStart = '';
   readonly instanceId: string;
   readonly executionId: string;
   readonly name: string;
@@ -55,7 +58,7 @@ export class HistoryBuilder {
   }
 
   private beginEpisode(): void {
-    this.push({ EventType: EventType.OrchestratorStarted, EventId: -1 });
+    this.episodeStart = this.push({ EventType: EventType.OrchestratorStarted, EventId: -1 }).Timestamp;
     this.inEpisode = true;
   }
 
@@ -131,7 +134,7 @@ export class HistoryBuilder {
   /** An entity operation sent as event "op" (a call when `signal` is false). Returns its id and request id. */
   entityOperation(entity: { name: string; key: string }, operation: string, input?: unknown, signal = false): { id: number; requestId: string } {
     const id = this.nextId++;
-    const requestId = guid(this.instanceId, ++this.guidCounter);
+    const requestId = this.newRequestId();
     const request = {
       op: operation,
       signal,
@@ -165,10 +168,26 @@ export class HistoryBuilder {
 
   /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
   lockRequest(entities: { name: string; key: string }[]): { id: number; requestId: string } {
-    const requestId = guid(this.instanceId, ++this.guidCounter);
+    const requestId = this.newRequestId();
     const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
     const id = this.eventSent(lockSet[0]!, 'op', { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
     return { id, requestId };
+  }
+
+  /** The id the extension gives the next entity request sent in this episode. */
+  private newRequestId(): string {
+    return extensionRequestId(this.instanceId, roundTripTime(this.episodeStart)!, this.guidCounter++);
+  }
+
+  /** ExecutionSuspended: the runtime holds later events until ExecutionResumed. */
+  suspend(reason = 'suspended for maintenance'): this {
+    this.push({ EventType: EventType.ExecutionSuspended, EventId: -1, Reason: reason });
+    return this;
+  }
+
+  resume(reason = 'resumed'): this {
+    this.push({ EventType: EventType.ExecutionResumed, EventId: -1, Reason: reason });
+    return this;
   }
 
   /** The entity's answer to a call: an EventRaised named after the request id. */
@@ -234,9 +253,4 @@ function hex32(seed: string): string {
     out += h.toString(16).padStart(8, '0');
   }
   return out;
-}
-
-function guid(seed: string, counter: number): string {
-  const h = hex32(`${seed}#${counter}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

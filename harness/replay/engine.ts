@@ -12,7 +12,7 @@ import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
-import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome } from './runtime.js';
+import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
   /** Find source lines of divergences (a second, instrumented run). Default true. */
@@ -148,6 +148,10 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     );
   warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
   warnings.push(...sim.notes);
+  if (sim.suspended)
+    warnings.push(
+      'this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume',
+    );
 
   const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
 
@@ -235,6 +239,10 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     });
   }
 
+  if (sim.stranded) {
+    return withWarnings({ ...base, verdict: 'nondeterministic', divergence: await strandedDivergence(sim.stranded, history, trace, state, app) });
+  }
+
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
     if (outcome.kind === 'threw')
@@ -286,6 +294,42 @@ async function divergenceOf(
     explanation,
     ...(location ? { location } : {}),
     advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+  };
+}
+
+/**
+ * The extension names each entity request itself (docs/runtime-rules.md §16): a request the new
+ * code makes at another point of the replay gets another id, and the entity's answer, sent under
+ * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
+ */
+async function strandedDivergence(
+  stranded: StrandedResponse,
+  history: LoadedHistory,
+  trace: Trace | undefined,
+  state: OrchestratorState,
+  app: LoadedApp,
+): Promise<Divergence> {
+  const replayed = describeAction(stranded.action);
+  const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
+  const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
+  return {
+    sequenceId: stranded.sequenceId,
+    recorded: {
+      event: eventTypeName(stranded.event.EventType),
+      ...(stranded.event.Name ? { name: stranded.event.Name } : {}),
+      eventIndex: stranded.eventIndex,
+    },
+    replayed,
+    message: stranded.recordedSignal
+      ? `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}' to a request that was sent as a signal, which gets none)`
+      : `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}', and the entity answers request '${stranded.recordedId}')`,
+    explanation: stranded.recordedSignal
+      ? `The history recorded a signal${target} at step ${stranded.sequenceId}; the new code makes an entity call at that step. The step is not sent again, and a signal gets no answer: the code waits for ever.`
+      : `The history recorded the entity request${target} at step ${stranded.sequenceId} with request id '${stranded.recordedId}'. ` +
+        `The extension makes that id from the instance id, the time of the episode that sends the request and how many requests came before it; the new code sends this request in another episode or after another number of requests (a call moved into or out of a Task.all, or an entity call or signal added or removed before it), so the id becomes '${stranded.requestId}'. ` +
+        `The response to the recorded request never reaches the code, which waits for ever.`,
+    ...(location ? { location } : {}),
+    advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
 }
 
@@ -361,6 +405,11 @@ function completionWarnings(history: LoadedHistory, state: OrchestratorState, si
   if (!succeeded) return [];
   if (!state.isDone || !sim.shimFinished) {
     return ['this instance completed, but with this history the new code no longer completes: it now waits for work the instance never did'];
+  }
+  if (sim.openTasks > 0) {
+    return [
+      `this instance completed, but with this history the new code leaves ${sim.openTasks} durable task(s) open (a Task.any loser, such as a timeout timer, no longer cancelled): the runtime completes an instance only when none is open, so it would finish only after they do`,
+    ];
   }
   const recorded = parseJson(completed.Result);
   if (!sameJson(recorded, state.output)) {

@@ -7,6 +7,7 @@
  * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
  */
 import { EventType, type HistoryEvent } from '../history/events.js';
+import { extensionRequestId, roundTripTime, type RoundTripZone } from '../history/request-ids.js';
 import { ActionType, HTTP_ACTIVITY, entityNameOf, type SdkAction, type SdkRetryOptions } from './actions.js';
 import {
   NONDETERMINISM_PREFIX,
@@ -27,8 +28,8 @@ interface DtfxAction {
   name: string;
   /** The JS action this id was taken for (a retry's attempts and timers share their action). */
   source: SdkAction;
-  /** For entity calls and lock requests: learn the request id from the recorded EventSent. */
-  onSent?: (event: HistoryEvent) => void;
+  /** For entity requests: compare with, or learn, the request id the recorded EventSent carries. */
+  onSent?: (event: HistoryEvent, index: number) => void;
 }
 
 /** A .NET Task in the model. */
@@ -37,6 +38,10 @@ class SimTask {
   faulted = false;
   /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
   result?: HistoryEvent;
+  /** An entity response that can never arrive: the extension waits under another request id. */
+  stranded?: StrandedResponse;
+  /** Task.WhenAll / Task.WhenAny: what this task waits on. */
+  compound?: { any: boolean; children: SimTask[] };
   private waiters: (() => void)[] = [];
   complete(faulted: boolean, result?: HistoryEvent): void {
     if (this.done) return;
@@ -69,6 +74,20 @@ export interface Mismatch {
   message: string;
 }
 
+/** An entity call or lock whose response the extension waits for under an id the history never used. */
+export interface StrandedResponse {
+  sequenceId: number;
+  eventIndex: number;
+  event: HistoryEvent;
+  action: SdkAction;
+  /** The request id the history's EventSent carries: the entity answers under this one. */
+  recordedId: string;
+  /** The id the extension gives the request in this replay, and waits for. */
+  requestId: string;
+  /** The recorded request is a signal: the entity sends no answer at all. */
+  recordedSignal: boolean;
+}
+
 export interface FunctionUse {
   name: string;
   kind: 'activity' | 'orchestrator' | 'entity';
@@ -88,6 +107,19 @@ export interface RuntimeOutcome {
   refusals: { action: SdkAction; reason: string }[];
   /** Warnings for the report that are not the runtime's log lines. */
   notes: string[];
+  /**
+   * The code waits, at the end of the history, on an entity response that can never come (the
+   * extension regenerates request ids, and this one differs from the recorded one): the instance
+   * stays Running for ever, with no error.
+   */
+  stranded?: StrandedResponse;
+  /** The history leaves the instance suspended: the held events were judged as if it resumed at the last episode. */
+  suspended: boolean;
+  /**
+   * Tasks still open at the end (a Task.any's losers the code did not cancel): DurableTask.Core
+   * completes an orchestration only when none is left (TaskOrchestrationExecutor, HasOpenTasks).
+   */
+  openTasks: number;
 }
 
 export interface RuntimeOptions {
@@ -123,18 +155,39 @@ class RuntimeModel {
   private readonly notes: string[] = [];
   private shimFinished = false;
   private lockedEntities = 0;
+  /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
+  private nowText: unknown;
+  /** How the extension printed episode times into request ids, when the history shows it (§16). */
+  private readonly requestIdZone: RoundTripZone | undefined;
+  private guidCounter = 0;
+  /** DurableOrchestrationContext.IsLongRunningTimer: set by a long timer, cleared when one ends. */
+  private longTimerRunning = false;
+  /** TaskOrchestrationExecutor: events held while suspended, applied on ExecutionResumed. */
+  private suspended = false;
+  private readonly heldWhileSuspended: { event: HistoryEvent; index: number }[] = [];
+  /** Timers cancelled by the code: DurableTask.Core drops their open task, so their firing is expected. */
+  private readonly cancelledTimers = new Set<number>();
+  /** What the shim awaits when it stops: the task whose completion would let it go on. */
+  private blockedOn: SimTask | undefined;
 
   constructor(
     private readonly events: readonly HistoryEvent[],
     private readonly options: RuntimeOptions,
-  ) {}
+  ) {
+    this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId);
+  }
 
   run(actions: unknown[][], schemaVersion: number): RuntimeOutcome {
     let mismatch: Mismatch | undefined;
     for (let index = 0; index < this.events.length && !mismatch; index++) {
-      mismatch = this.process(this.events[index]!, index, actions, schemaVersion);
+      mismatch = this.apply(this.events[index]!, index, actions, schemaVersion);
     }
+    // A suspended instance goes on when it is resumed: judge what the held events do then (at the
+    // last episode's time, the earliest the resume can come).
+    const suspended = this.suspended;
+    if (suspended && !mismatch) mismatch = this.resume(actions, schemaVersion);
     const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+    const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
     return {
       ...(mismatch ? { mismatch } : {}),
       warnings: this.warnings,
@@ -143,16 +196,50 @@ class RuntimeModel {
       uses: this.uses,
       refusals: this.refusals,
       notes: this.notes,
+      ...(stranded ? { stranded } : {}),
+      suspended,
+      openTasks: this.openTasks.size,
     };
+  }
+
+  /**
+   * TaskOrchestrationExecutor.ExecuteCore and ProcessEvent: OrchestratorStarted always sets the
+   * current time; while suspended every other event but ExecutionResumed and ExecutionTerminated
+   * is held, and ExecutionResumed applies the held ones in order, at the resume episode's time
+   * (docs/runtime-rules.md §16).
+   */
+  private apply(event: HistoryEvent, index: number, actions: unknown[][], schemaVersion: number): Mismatch | undefined {
+    if (event.EventType === EventType.OrchestratorStarted) {
+      this.now = timeOf(event.Timestamp);
+      this.nowText = event.Timestamp;
+      return undefined;
+    }
+    if (this.suspended && event.EventType !== EventType.ExecutionResumed && event.EventType !== EventType.ExecutionTerminated) {
+      if (event.EventType !== EventType.ExecutionSuspended) this.heldWhileSuspended.push({ event, index });
+      return undefined;
+    }
+    if (event.EventType === EventType.ExecutionSuspended) {
+      this.suspended = true;
+      return undefined;
+    }
+    if (event.EventType === EventType.ExecutionResumed) return this.resume(actions, schemaVersion);
+    return this.process(event, index, actions, schemaVersion);
+  }
+
+  /** TaskOrchestrationContext.HandleExecutionResumedEvent: the held events, in order, now. */
+  private resume(actions: unknown[][], schemaVersion: number): Mismatch | undefined {
+    this.suspended = false;
+    for (const { event, index } of this.heldWhileSuspended.splice(0)) {
+      const mismatch = this.apply(event, index, actions, schemaVersion);
+      if (mismatch) return mismatch;
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ history side (DTFx)
 
   private process(event: HistoryEvent, index: number, actions: unknown[][], schemaVersion: number): Mismatch | undefined {
     switch (event.EventType) {
-      case EventType.OrchestratorStarted:
-        this.now = timeOf(event.Timestamp);
-        return undefined;
       case EventType.ExecutionStarted:
         this.startShim(actions, schemaVersion);
         return undefined;
@@ -175,10 +262,13 @@ class RuntimeModel {
       case EventType.SubOrchestrationInstanceFailed:
         return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
       case EventType.TimerFired:
+        // A timer the code cancelled has no open task any more; its firing is expected, not a duplicate.
+        if (typeof event.TimerId === 'number' && this.cancelledTimers.has(event.TimerId)) return undefined;
         return this.completeTask(event, event.TimerId, false, 'TimerFired');
       case EventType.EventRaised:
         this.raise(event.Name ?? '');
         return undefined;
+      case EventType.OrchestratorStarted:
       case EventType.ExecutionCompleted:
       case EventType.ExecutionFailed:
       case EventType.ExecutionTerminated:
@@ -217,7 +307,7 @@ class RuntimeModel {
       };
     }
     this.registered.delete(id);
-    action!.onSent?.(event);
+    action!.onSent?.(event, index);
     return undefined;
   }
 
@@ -280,7 +370,7 @@ class RuntimeModel {
 
   // ------------------------------------------------------------------ DTFx context APIs
 
-  private register(cls: DtfxActionClass, name: string, source: SdkAction, onSent?: (event: HistoryEvent) => void): { id: number; task: SimTask } {
+  private register(cls: DtfxActionClass, name: string, source: SdkAction, onSent?: DtfxAction['onSent']): { id: number; task: SimTask } {
     const id = this.idCounter++;
     this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
     const task = new SimTask();
@@ -296,7 +386,20 @@ class RuntimeModel {
     return this.register('CreateTimerOrchestratorAction', '', source).task;
   }
 
-  private sendEvent(name: string, source: SdkAction, onSent?: (event: HistoryEvent) => void): void {
+  /**
+   * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
+   * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
+   * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
+   */
+  private codeTimer(source: SdkAction): SimTask | undefined {
+    const { id, task } = this.register('CreateTimerOrchestratorAction', '', source);
+    if (!source.isCanceled) return task;
+    this.openTasks.delete(id);
+    this.cancelledTimers.add(id);
+    return undefined;
+  }
+
+  private sendEvent(name: string, source: SdkAction, onSent?: DtfxAction['onSent']): void {
     const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
     // A send has no completion event: nothing waits on its id.
     this.openTasks.delete(id);
@@ -356,24 +459,29 @@ class RuntimeModel {
     return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
   }
 
-  /** IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split. */
+  /**
+   * IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split.
+   * The context's IsLongRunningTimer flag is set by a long timer and cleared only when a timer
+   * loop ends: a timer created while it is still set (a long timer lost a Task.any, or was
+   * cancelled) runs the loop too, and one whose time has passed then takes no id at all.
+   */
   private timer(action: SdkAction): SimTask {
     const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
-    if (!(fireAt - this.now > this.options.maximumShortTimerMs)) {
-      const task = this.createTimer(action);
-      if (action.isCanceled) return SimTask.completed(true);
-      return task;
-    }
+    const long = fireAt - this.now > this.options.maximumShortTimerMs;
+    if (!long && !this.longTimerRunning) return this.codeTimer(action) ?? SimTask.completed(true);
+    if (long) this.longTimerRunning = true;
     // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
     const result = new SimTask();
+    const done = (): void => {
+      this.longTimerRunning = false;
+      result.complete(false);
+    };
     const next = (): void => {
-      if (!(this.now < fireAt)) return result.complete(false);
-      const piece = this.createTimer(action);
-      if (action.isCanceled) return result.complete(true);
-      piece.then(() => {
-        if (fireAt - this.now <= 0) return result.complete(false);
-        next();
-      });
+      if (!(this.now < fireAt)) return done();
+      const piece = this.codeTimer(action);
+      // Cancelled: the await throws, and the flag stays set.
+      if (!piece) return result.complete(true);
+      piece.then(() => (fireAt - this.now <= 0 ? done() : next()));
     };
     next();
     return result;
@@ -403,19 +511,14 @@ class RuntimeModel {
       case ActionType.WaitForExternalEvent:
         return this.waitForEvent(action.externalEventName ?? '');
       case ActionType.CallEntity:
-        return this.callFunction(action, 'entity', () => {
-          const response = new SimTask();
-          this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-          return response;
-        });
+        return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
       case ActionType.SignalEntity:
       case ActionType.ScheduledSignalEntity: {
         this.use(action, 'entity');
         // Signals wait synchronously in the extension: a missing entity fails the orchestration
         // instead of being dropped; the id is taken either way.
         const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
-        this.sendEvent(name, action);
-        return SimTask.completed();
+        return this.entityRequest(action, name, false);
       }
       case ActionType.LockEntities: {
         // LockAsync sends one lock request, to the first entity in sorted order, then waits.
@@ -424,9 +527,7 @@ class RuntimeModel {
           if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity')) return SimTask.completed(true);
         }
         this.lockedEntities = lockSet.length;
-        const response = new SimTask();
-        this.sendEvent('op', action, (sent) => this.awaitResponse(sent, response));
-        return response;
+        return this.entityRequest(action, 'op', true);
       }
       case ActionType.ReleaseEntities: {
         // ReleaseLocks sends one "release" per entity held.
@@ -442,6 +543,7 @@ class RuntimeModel {
         const result = new SimTask();
         const any = action.actionType === ActionType.WhenAny;
         if (children.length === 0) return SimTask.completed();
+        result.compound = { any, children };
         let remaining = children.length;
         for (const child of children) {
           child.then(() => {
@@ -456,16 +558,45 @@ class RuntimeModel {
     }
   }
 
-  /** Entity responses arrive as EventRaised named after the request id the EventSent carried. */
-  private awaitResponse(sent: HistoryEvent, response: SimTask): void {
-    let requestId: string | undefined;
-    try {
-      const input = typeof sent.Input === 'string' ? (JSON.parse(sent.Input) as { id?: string }) : undefined;
-      requestId = input?.id;
-    } catch {
-      requestId = undefined;
-    }
-    if (requestId) this.waitForEvent(requestId).then(() => response.complete(false));
+  /**
+   * An entity call, signal or lock request (DurableOrchestrationContext.CallDurableTaskFunctionAsync,
+   * LockAsync; docs/runtime-rules.md §16): NewGuid names the request, one EventSent carries it,
+   * and a call or lock then waits for the EventRaised named after that id. Where the history
+   * shows how the extension made its ids, they are made again here, as production does, and a
+   * request whose id differs from the recorded one waits for an answer that never comes;
+   * otherwise the recorded id is taken as it is.
+   */
+  private entityRequest(action: SdkAction, name: string, awaitsResponse: boolean): SimTask {
+    const requestId = this.newRequestId();
+    const response = awaitsResponse ? new SimTask() : SimTask.completed();
+    const sequenceId = this.idCounter;
+    this.sendEvent(name, action, (sent, eventIndex) => {
+      const recorded = requestOf(sent);
+      if (!awaitsResponse || recorded === undefined) return;
+      const stranded = {
+        sequenceId,
+        eventIndex,
+        event: sent,
+        action,
+        recordedId: recorded.id,
+        requestId: requestId ?? recorded.id,
+        recordedSignal: recorded.signal,
+      };
+      // The step was sent as a signal: the entity answers nothing, whatever the id.
+      if (recorded.signal) response.stranded = stranded;
+      else if (requestId === undefined) this.waitForEvent(recorded.id).then(() => response.complete(false));
+      else if (recorded.id.toLowerCase() !== requestId) response.stranded = stranded;
+    });
+    if (awaitsResponse && requestId !== undefined) this.waitForEvent(requestId).then(() => response.complete(false));
+    return response;
+  }
+
+  /** DurableOrchestrationContext.NewGuid, when the history shows the form of its ids. */
+  private newRequestId(): string | undefined {
+    if (this.requestIdZone === undefined || this.options.instanceId === undefined) return undefined;
+    const time = roundTripTime(this.nowText, this.requestIdZone);
+    const counter = this.guidCounter++;
+    return time === undefined ? undefined : extensionRequestId(this.options.instanceId, time, counter);
   }
 
   private use(action: SdkAction, kind: FunctionUse['kind']): boolean {
@@ -516,8 +647,12 @@ class RuntimeModel {
       const step = (): void => {
         while (next < list.length) {
           const task = this.invoke(list[next++]!);
-          if (!task.done) return task.then(step);
+          if (!task.done) {
+            this.blockedOn = task;
+            return task.then(step);
+          }
         }
+        this.blockedOn = undefined;
         this.shimFinished = true;
       };
       step();
@@ -529,14 +664,69 @@ class RuntimeModel {
         const tasks = ((actions[set++] ?? []) as SdkAction[]).map((a) => this.invoke(a));
         if (tasks.length > 0 && !tasks.some((t) => t.done)) {
           let resumed = false;
+          this.blockedOn = Object.assign(new SimTask(), { compound: { any: true, children: tasks } });
           for (const task of tasks) task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
           return;
         }
       }
+      this.blockedOn = undefined;
       this.shimFinished = true;
     };
     stepSet();
   }
+}
+
+/** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
+function requestOf(sent: HistoryEvent): { id: string; signal: boolean } | undefined {
+  try {
+    const input: unknown = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
+    const { id, signal } = input && typeof input === 'object' ? (input as { id?: unknown; signal?: unknown }) : {};
+    return typeof id === 'string' && id !== '' ? { id, signal: signal === true } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How the extension printed episode times into this instance's request ids, if the history
+ * proves it: every recorded request (an EventSent 'op' or 'op@<time>') must carry the id NewGuid
+ * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
+ * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
+ */
+function requestIdZoneOf(events: readonly HistoryEvent[], instanceId: string): RoundTripZone | undefined {
+  let episode: unknown;
+  let counter = 0;
+  let zone: RoundTripZone | undefined;
+  for (const event of events) {
+    if (event.EventType === EventType.OrchestratorStarted) episode = event.Timestamp;
+    if (event.EventType !== EventType.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@'))) continue;
+    const recorded = requestOf(event)?.id.toLowerCase();
+    const candidates: RoundTripZone[] = zone === undefined ? ['Z', ''] : [zone];
+    zone = candidates.find((z) => {
+      const time = roundTripTime(episode, z);
+      return time !== undefined && extensionRequestId(instanceId, time, counter) === recorded;
+    });
+    if (zone === undefined) return undefined;
+    counter += 1;
+  }
+  return zone;
+}
+
+/** Why a task the shim awaits can never complete: an entity response it waits for under an id nobody answers. */
+function strandedCause(task: SimTask): StrandedResponse | undefined {
+  if (task.done) return undefined;
+  if (task.stranded) return task.stranded;
+  if (!task.compound) return undefined;
+  let first: StrandedResponse | undefined;
+  for (const child of task.compound.children) {
+    if (child.done) continue;
+    const cause = strandedCause(child);
+    // Task.any goes on when any open child can complete; Task.all stops at any that cannot.
+    if (task.compound.any && !cause) return undefined;
+    if (!task.compound.any && cause) return cause;
+    first ??= cause;
+  }
+  return task.compound.any ? first : undefined;
 }
 
 /** The SDK may have turned Timestamps into Dates in place. */
