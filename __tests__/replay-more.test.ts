@@ -5,6 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { EventType, OrchestrationStatus, orchestrationStatusName, type HistoryEvent } from '../harness/history/events.js';
 import { HistoryBuilder } from '../harness/history/builder.js';
+import { ActionType, type SdkAction } from '../harness/replay/actions.js';
+import { DEFAULT_RUNTIME_OPTIONS, simulate } from '../harness/replay/runtime.js';
 import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
 import { replayApps } from './helpers/apps.js';
 
@@ -456,6 +458,109 @@ describe('calls the extension refuses before taking an id', () => {
     expect(r.verdict).toBe('nondeterministic');
     expect(r.divergence?.sequenceId).toBe(0);
     expect(r.warnings?.join('\n')).toContain("its instance id 'own' is the orchestration's own");
+  });
+});
+
+describe('answers the extension rejects before replaying any call', () => {
+  // The extension's Listener/OutOfProcOrchestrationShim.cs (ScheduleDurableTaskEvents) reads the whole
+  // answer first (RetryOptionsConverter.cs reads each retry field with Value<int>()), then sets the
+  // custom status (MessagePayloadDataConverter.cs: at most 16 KB in UTF-16), and only then replays the
+  // actions; Listener/TaskOrchestrationShim.cs (InvokeUserCodeAndHandleResults) wraps the exception.
+  test('a retry timeout over 2^31 ms: no call is taken, so a recorded step is nondeterministic and a fresh instance fails', async () => {
+    const app = await open('rejected-retry', {
+      orchestrators: {
+        Flow: "const o = new df.RetryOptions(1000, 3);\no.retryTimeoutInMilliseconds = 30 * 24 * 3600 * 1000;\nyield context.df.callActivityWithRetry('A', o);",
+      },
+      activities: ['A'],
+    });
+    const b = new HistoryBuilder({ instanceId: 'big', name: 'Flow' });
+    b.activity('A');
+    const recorded = await replayOne(app, b.idle().build());
+    expect(recorded.verdict).toBe('nondeterministic');
+    expect(recorded.divergence?.sequenceId).toBe(0);
+    expect(recorded.divergence?.explanation).toContain('retryTimeoutInMilliseconds (2592000000) does not fit the 32-bit integer');
+    expect(recorded.divergence?.location?.line).toBe(6);
+    const fresh = await replayOne(app, new HistoryBuilder({ instanceId: 'big2', name: 'Flow' }).idle().build());
+    expect(fresh.verdict).toBe('failed');
+    expect(fresh.failure?.runtimeMessage).toBe("Orchestrator function 'Flow' failed: Value was either too large or too small for an Int32.");
+  });
+
+  test('a custom status over 16 KB in UTF-16 fails the instance; 16 KB and a little more is still taken', async () => {
+    const status = (chars: number): string => `context.df.setCustomStatus('x'.repeat(${chars}));\nyield context.df.callActivity('A');`;
+    const fresh = new HistoryBuilder({ instanceId: 'cs', name: 'Flow' }).idle().build();
+    // 8701 characters and two quotes: 17406 bytes, which the extension counts as 16 KB.
+    const under = await open('status-16', { orchestrators: { Flow: status(8701) }, activities: ['A'] });
+    expect((await replayOne(under, fresh)).verdict).toBe('ok');
+    const over = await open('status-17', { orchestrators: { Flow: status(8702) }, activities: ['A'] });
+    const r = await replayOne(over, fresh);
+    expect(r.verdict).toBe('failed');
+    expect(r.failure?.runtimeMessage).toBe(
+      "Orchestrator function 'Flow' failed: The UTF-16 size of the JSON-serialized payload must not exceed 16 KB. The current payload size is 17 KB.",
+    );
+  });
+
+  // DurableTask.Core RetryInterceptor.cs (Invoke): the attempt loop runs while retryCount < MaxNumberOfAttempts.
+  test('a retry with no attempts takes no id and succeeds at once: the next call takes the id', async () => {
+    const b = new HistoryBuilder({ instanceId: 'zero', name: 'Flow' });
+    b.activity('B');
+    const app = await open('retry-zero', {
+      orchestrators: {
+        Flow: "yield context.df.Task.any([context.df.callActivityWithRetry('A', new df.RetryOptions(1000, 0)), context.df.callActivity('B')]);",
+      },
+      activities: ['A', 'B'],
+    });
+    expect(await replayOne(app, b.idle().build())).toMatchObject({ verdict: 'ok' });
+  });
+
+  // DurableTaskExtension.cs (GetInvalidEntityFunctionMessage) picks its sentence by the count of known
+  // orchestrators; the shim's SignalEntity waits synchronously, so the exception leaves its loop.
+  test('a signal to an entity the app lacks stops the replay of later calls, with the entity message in its list form', async () => {
+    const b = new HistoryBuilder({ instanceId: 'ghost', name: 'Flow' });
+    b.activity('B');
+    const app = await open('signal-missing', {
+      orchestrators: { Flow: "context.df.signalEntity(new df.EntityId('ghost', 'k'), 'poke');\nyield context.df.callActivity('B');" },
+      activities: ['B'],
+    });
+    const r = await replayOne(app, b.idle().build());
+    expect(r.verdict).toBe('failed');
+    expect(r.failure?.missingFunction).toEqual({ name: 'ghost', kind: 'entity' });
+    // B is never scheduled: the recorded step meets no call.
+    expect(r.failure?.runtimeMessage).toContain("scheduled an activity task with sequence ID 0 and name 'B'");
+    const fresh = await replayOne(app, new HistoryBuilder({ instanceId: 'ghost2', name: 'Flow' }).idle().build());
+    expect(fresh.failure?.runtimeMessage).toBe(
+      "Orchestrator function 'Flow' failed: The function 'ghost' doesn't exist, is disabled, or is not an entity function. Additional info: The following are the known entity functions: ''.",
+    );
+  });
+});
+
+describe('retry options as the extension reads them', () => {
+  // RetryOptionsConverter.cs takes a field the SDK sent as it is, zero included; RetryOptions.cs
+  // defaults MaxRetryInterval to 6 days; RetryInterceptor.cs (ComputeNextDelay) ends the retries on a
+  // zero delay or an expired timeout, with no timer.
+  const failedOnce = (): HistoryEvent[] => {
+    const b = new HistoryBuilder({ instanceId: 'zeroes', name: 'Flow' });
+    const a = b.activity('A');
+    b.episode().failed(a, 'boom');
+    return b.idle().build();
+  };
+  const retry = (fields: Record<string, number>): SdkAction[][] => [
+    [
+      {
+        actionType: ActionType.CallActivityWithRetry,
+        functionName: 'A',
+        retryOptions: { firstRetryIntervalInMilliseconds: 1000, maxNumberOfAttempts: 3, ...fields },
+      },
+    ],
+  ];
+  const next = (fields: Record<string, number>): string[] =>
+    simulate(failedOnce(), retry(fields), 2, { ...DEFAULT_RUNTIME_OPTIONS, exists: () => true }).newWork.map((w) => w.cls);
+
+  test('after a failed attempt: a retry timer unless a timeout or maximum interval of zero was sent', () => {
+    expect(next({})).toEqual(['CreateTimerOrchestratorAction']);
+    expect(next({ retryTimeoutInMilliseconds: 0 })).toEqual([]);
+    expect(next({ maxRetryIntervalInMilliseconds: 0 })).toEqual([]);
+    expect(next({ retryTimeoutInMilliseconds: 60_000, maxRetryIntervalInMilliseconds: 500 })).toEqual(['CreateTimerOrchestratorAction']);
+    expect(next({ backoffCoefficient: 0 })).toEqual(['CreateTimerOrchestratorAction']);
   });
 });
 

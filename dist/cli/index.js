@@ -4584,9 +4584,15 @@ function eventSentMessage(event, mismatch) {
 function orchestratorFailedMessage(orchestrator, error) {
     return `Orchestrator function '${orchestrator}' failed: ${error}`;
 }
-/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
+/**
+ * DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4).
+ * The entity message picks its sentence by the count of known orchestrators, and an app that runs
+ * an orchestration knows at least one: it always lists the entities, even none ('').
+ */
 function missingFunctionMessage(name, type, known) {
-    const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
+    const info = known.length > 0 || type === 'entity'
+        ? `The following are the known ${type} functions: '${known.join("', '")}'.`
+        : `No ${type} functions are currently registered!`;
     return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
 }
 /** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
@@ -4698,6 +4704,8 @@ class SimTask {
     }
 }
 const DAY = 24 * 60 * 60 * 1000;
+/** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
+const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
 const DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
 /** Run the model over one history with the action list the SDK returned. */
 function simulate(events, actions, schemaVersion, options) {
@@ -4981,10 +4989,15 @@ class RuntimeModel {
         poll();
         return result;
     }
-    /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
+    /**
+     * RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. With at most zero
+     * attempts its loop never runs: no id, and the call succeeds at once with no result (§13).
+     */
     withRetry(options, attempt, source) {
+        const maxAttempts = options?.maxNumberOfAttempts ?? 1;
+        if (!(maxAttempts >= 1))
+            return SimTask.completed();
         const result = new SimTask();
-        const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
         const firstAttempt = this.now;
         const run = (retryCount) => {
             const call = attempt();
@@ -5004,15 +5017,20 @@ class RuntimeModel {
         run(0);
         return result;
     }
+    /**
+     * RetryInterceptor.ComputeNextDelay with the values RetryOptionsConverter reads: a field the SDK
+     * sent is taken as it is, zero included (a zero timeout or maximum interval ends the retries);
+     * a missing one keeps the extension's default (no timeout, at most 6 days between attempts).
+     */
     nextRetryDelay(options, attempt, firstAttempt) {
         if (!options)
             return 0;
         const timeout = options.retryTimeoutInMilliseconds;
-        if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout)
+        if (typeof timeout === 'number' && !(this.now < firstAttempt + timeout))
             return 0;
         const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
-        const max = options.maxRetryIntervalInMilliseconds;
-        return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
+        const max = options.maxRetryIntervalInMilliseconds ?? DEFAULT_MAX_RETRY_INTERVAL_MS;
+        return delay < max ? delay : max;
     }
     /**
      * IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split.
@@ -5067,9 +5085,11 @@ class RuntimeModel {
                 return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
             case ActionType.SignalEntity:
             case ActionType.ScheduledSignalEntity: {
-                this.use(action, 'entity');
-                // Signals wait synchronously in the extension: a missing entity fails the orchestration
-                // instead of being dropped; the id is taken either way.
+                // Signals wait synchronously in the extension: the missing entity's exception escapes the
+                // shim's loop and fails the orchestration; no later action is invoked (§4). SDK signals are
+                // never inside a Task.all, so a task that never completes stops the loop here.
+                if (!this.use(action, 'entity'))
+                    return new SimTask();
                 const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
                 return this.entityRequest(action, name, false);
             }
@@ -5237,6 +5257,54 @@ class RuntimeModel {
         };
         stepSet();
     }
+}
+const RETRY_INT_FIELDS = ['firstRetryIntervalInMilliseconds', 'maxNumberOfAttempts', 'maxRetryIntervalInMilliseconds', 'retryTimeoutInMilliseconds'];
+const MAX_CUSTOM_STATUS_KB = 16;
+/**
+ * OutOfProcOrchestrationShim.ScheduleDurableTaskEvents reads the whole answer first
+ * (RetryOptionsConverter reads each retry field as a 32-bit int: a larger value is an
+ * OverflowException), then sets the custom status (MessagePayloadDataConverter: at most 16 KB in
+ * UTF-16), and only then replays the actions. Either exception fails the orchestration with no
+ * action taken (docs/runtime-rules.md §13).
+ */
+function stateRejection(state) {
+    const visit = (action) => {
+        const retry = action.retryOptions;
+        for (const field of RETRY_INT_FIELDS) {
+            const value = retry?.[field];
+            if (typeof value === 'number' && !(Math.round(value) >= -2_147_483_648 && Math.round(value) <= 2_147_483_647)) {
+                return {
+                    message: 'Value was either too large or too small for an Int32.',
+                    reason: `the retry option ${field} (${value}) does not fit the 32-bit integer the extension reads it as (at most 2147483647 ms, about 24.8 days)`,
+                    action,
+                };
+            }
+        }
+        for (const child of action.compoundActions ?? []) {
+            const found = visit(child);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    for (const set of state.actions) {
+        for (const action of (set ?? [])) {
+            const found = action && typeof action === 'object' ? visit(action) : undefined;
+            if (found)
+                return found;
+        }
+    }
+    if (state.customStatus === undefined || state.customStatus === null)
+        return undefined;
+    const text = JSON.stringify(state.customStatus);
+    // String payloads in Azure Storage are UTF-16: two bytes per JavaScript code unit.
+    const kb = Math.floor((text.length * 2) / 1024);
+    if (kb <= MAX_CUSTOM_STATUS_KB)
+        return undefined;
+    return {
+        message: `The UTF-16 size of the JSON-serialized payload must not exceed ${MAX_CUSTOM_STATUS_KB} KB. The current payload size is ${kb.toLocaleString('en-US')} KB.`,
+        reason: `the custom status is ${kb} KB as the extension measures it (JSON in UTF-16), over its limit of ${MAX_CUSTOM_STATUS_KB} KB`,
+    };
 }
 /** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
 function requestOf(sent) {
@@ -5437,7 +5505,9 @@ async function judgeHistory(app, history, options) {
         return found;
     };
     const parentInstanceId = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
-    const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, {
+    // The extension rejects the answer before it replays any action: none is taken.
+    const rejection = stateRejection(state);
+    const sim = simulate(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
         ...DEFAULT_RUNTIME_OPTIONS,
         exists,
         instanceId: history.instanceId,
@@ -5450,6 +5520,30 @@ async function judgeHistory(app, history, options) {
     if (sim.suspended)
         warnings.push('this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume');
     const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, payloadOptions), depth);
+    if (rejection) {
+        // When the code threw as well, the exception escapes the extension's handler unwrapped.
+        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
+        const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
+        const advice = 'Keep retry intervals, timeouts and attempt counts within 2147483647 (milliseconds), and the custom status under 16 KB of JSON (counted in UTF-16).';
+        if (sim.mismatch) {
+            const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+            return withWarnings({
+                ...base,
+                verdict: 'nondeterministic',
+                divergence: {
+                    ...divergence,
+                    ...location,
+                    explanation: `The extension rejects the new code's answer before it replays any call, because ${rejection.reason} ("${rejection.message}"); DurableTask.Core then finds no call for the first step the history recorded and fails the instance with its nondeterminism error.`,
+                    advice,
+                },
+            });
+        }
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: { message: `The extension rejects the new code's answer before it replays any call: ${rejection.reason}.`, runtimeMessage, ...location, advice },
+        });
+    }
     // A function the replay needs is gone from the new app.
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {

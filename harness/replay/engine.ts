@@ -12,7 +12,7 @@ import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
-import { DEFAULT_RUNTIME_OPTIONS, simulate, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
+import { DEFAULT_RUNTIME_OPTIONS, simulate, stateRejection, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
   /** Find source lines of divergences (a second, instrumented run). Default true. */
@@ -136,7 +136,9 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     return found;
   };
   const parentInstanceId = history.events.find((e) => e.EventType === EventType.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
-  const sim = simulate(history.events, state.actions, state.schemaVersion ?? 1, {
+  // The extension rejects the answer before it replays any action: none is taken.
+  const rejection = stateRejection(state);
+  const sim = simulate(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
     ...DEFAULT_RUNTIME_OPTIONS,
     exists,
     instanceId: history.instanceId,
@@ -154,6 +156,32 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     );
 
   const trace = options.locate === false ? undefined : (depth?: number) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
+
+  if (rejection) {
+    // When the code threw as well, the exception escapes the extension's handler unwrapped.
+    const runtimeMessage = outcome.kind === 'threw' ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
+    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
+    const advice =
+      'Keep retry intervals, timeouts and attempt counts within 2147483647 (milliseconds), and the custom status under 16 KB of JSON (counted in UTF-16).';
+    if (sim.mismatch) {
+      const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+      return withWarnings({
+        ...base,
+        verdict: 'nondeterministic',
+        divergence: {
+          ...divergence,
+          ...location,
+          explanation: `The extension rejects the new code's answer before it replays any call, because ${rejection.reason} ("${rejection.message}"); DurableTask.Core then finds no call for the first step the history recorded and fails the instance with its nondeterminism error.`,
+          advice,
+        },
+      });
+    }
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: { message: `The extension rejects the new code's answer before it replays any call: ${rejection.reason}.`, runtimeMessage, ...location, advice },
+    });
+  }
 
   // A function the replay needs is gone from the new app.
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));

@@ -74,9 +74,16 @@ export function orchestratorFailedMessage(orchestrator: string, error: string): 
 
 export type FunctionType = 'activity' | 'orchestrator' | 'entity';
 
-/** DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4). */
+/**
+ * DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4).
+ * The entity message picks its sentence by the count of known orchestrators, and an app that runs
+ * an orchestration knows at least one: it always lists the entities, even none ('').
+ */
 export function missingFunctionMessage(name: string, type: FunctionType, known: readonly string[]): string {
-  const info = known.length > 0 ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
+  const info =
+    known.length > 0 || type === 'entity'
+      ? `The following are the known ${type} functions: '${known.join("', '")}'.`
+      : `No ${type} functions are currently registered!`;
   return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
 }
 

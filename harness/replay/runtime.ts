@@ -133,6 +133,8 @@ export interface RuntimeOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
+const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
 export const DEFAULT_RUNTIME_OPTIONS: Omit<RuntimeOptions, 'exists'> = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
 
 /** Run the model over one history with the action list the SDK returned. */
@@ -429,10 +431,14 @@ class RuntimeModel {
     return result;
   }
 
-  /** RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. */
+  /**
+   * RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. With at most zero
+   * attempts its loop never runs: no id, and the call succeeds at once with no result (§13).
+   */
   private withRetry(options: SdkRetryOptions | undefined, attempt: () => SimTask, source: SdkAction): SimTask {
+    const maxAttempts = options?.maxNumberOfAttempts ?? 1;
+    if (!(maxAttempts >= 1)) return SimTask.completed();
     const result = new SimTask();
-    const maxAttempts = Math.max(1, options?.maxNumberOfAttempts ?? 1);
     const firstAttempt = this.now;
     const run = (retryCount: number): void => {
       const call = attempt();
@@ -450,13 +456,18 @@ class RuntimeModel {
     return result;
   }
 
+  /**
+   * RetryInterceptor.ComputeNextDelay with the values RetryOptionsConverter reads: a field the SDK
+   * sent is taken as it is, zero included (a zero timeout or maximum interval ends the retries);
+   * a missing one keeps the extension's default (no timeout, at most 6 days between attempts).
+   */
   private nextRetryDelay(options: SdkRetryOptions | undefined, attempt: number, firstAttempt: number): number {
     if (!options) return 0;
     const timeout = options.retryTimeoutInMilliseconds;
-    if (typeof timeout === 'number' && timeout > 0 && timeout < Number.MAX_SAFE_INTEGER && this.now >= firstAttempt + timeout) return 0;
+    if (typeof timeout === 'number' && !(this.now < firstAttempt + timeout)) return 0;
     const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
-    const max = options.maxRetryIntervalInMilliseconds;
-    return typeof max === 'number' && max > 0 && delay >= max ? max : delay;
+    const max = options.maxRetryIntervalInMilliseconds ?? DEFAULT_MAX_RETRY_INTERVAL_MS;
+    return delay < max ? delay : max;
   }
 
   /**
@@ -514,9 +525,10 @@ class RuntimeModel {
         return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
       case ActionType.SignalEntity:
       case ActionType.ScheduledSignalEntity: {
-        this.use(action, 'entity');
-        // Signals wait synchronously in the extension: a missing entity fails the orchestration
-        // instead of being dropped; the id is taken either way.
+        // Signals wait synchronously in the extension: the missing entity's exception escapes the
+        // shim's loop and fails the orchestration; no later action is invoked (§4). SDK signals are
+        // never inside a Task.all, so a task that never completes stops the loop here.
+        if (!this.use(action, 'entity')) return new SimTask();
         const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
         return this.entityRequest(action, name, false);
       }
@@ -674,6 +686,62 @@ class RuntimeModel {
     };
     stepSet();
   }
+}
+
+/** What the extension throws at the orchestrator's answer before it replays any action. */
+export interface StateRejection {
+  /** The exception's message: production records "Orchestrator function '<name>' failed: <message>". */
+  message: string;
+  /** Why, for the report. */
+  reason: string;
+  /** The action that carries the bad value, when one does. */
+  action?: SdkAction;
+}
+
+const RETRY_INT_FIELDS = ['firstRetryIntervalInMilliseconds', 'maxNumberOfAttempts', 'maxRetryIntervalInMilliseconds', 'retryTimeoutInMilliseconds'] as const;
+const MAX_CUSTOM_STATUS_KB = 16;
+
+/**
+ * OutOfProcOrchestrationShim.ScheduleDurableTaskEvents reads the whole answer first
+ * (RetryOptionsConverter reads each retry field as a 32-bit int: a larger value is an
+ * OverflowException), then sets the custom status (MessagePayloadDataConverter: at most 16 KB in
+ * UTF-16), and only then replays the actions. Either exception fails the orchestration with no
+ * action taken (docs/runtime-rules.md §13).
+ */
+export function stateRejection(state: { actions: unknown[][]; customStatus?: unknown }): StateRejection | undefined {
+  const visit = (action: SdkAction): StateRejection | undefined => {
+    const retry = action.retryOptions;
+    for (const field of RETRY_INT_FIELDS) {
+      const value = retry?.[field];
+      if (typeof value === 'number' && !(Math.round(value) >= -2_147_483_648 && Math.round(value) <= 2_147_483_647)) {
+        return {
+          message: 'Value was either too large or too small for an Int32.',
+          reason: `the retry option ${field} (${value}) does not fit the 32-bit integer the extension reads it as (at most 2147483647 ms, about 24.8 days)`,
+          action,
+        };
+      }
+    }
+    for (const child of action.compoundActions ?? []) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const set of state.actions) {
+    for (const action of (set ?? []) as SdkAction[]) {
+      const found = action && typeof action === 'object' ? visit(action) : undefined;
+      if (found) return found;
+    }
+  }
+  if (state.customStatus === undefined || state.customStatus === null) return undefined;
+  const text = JSON.stringify(state.customStatus);
+  // String payloads in Azure Storage are UTF-16: two bytes per JavaScript code unit.
+  const kb = Math.floor((text.length * 2) / 1024);
+  if (kb <= MAX_CUSTOM_STATUS_KB) return undefined;
+  return {
+    message: `The UTF-16 size of the JSON-serialized payload must not exceed ${MAX_CUSTOM_STATUS_KB} KB. The current payload size is ${kb.toLocaleString('en-US')} KB.`,
+    reason: `the custom status is ${kb} KB as the extension measures it (JSON in UTF-16), over its limit of ${MAX_CUSTOM_STATUS_KB} KB`,
+  };
 }
 
 /** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
