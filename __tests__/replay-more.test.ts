@@ -9,6 +9,7 @@ import { ActionType, type SdkAction } from '../harness/replay/actions.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate } from '../harness/replay/runtime.js';
 import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
 import { replayApps } from './helpers/apps.js';
+import { rewoundInPlace } from './helpers/histories.js';
 
 const { open, replayOne } = replayApps();
 
@@ -570,23 +571,7 @@ describe('rewound instances', () => {
   // call again under the same id; DurableTask.Core TaskOrchestrationExecutor.cs has no case for
   // GenericEvent, so the tombstones are skipped.
   test('a history rewound by the Azure Storage provider replays ok; the call scheduled again is checked against the app', async () => {
-    const b = new HistoryBuilder({ instanceId: 'rw', name: 'Flow' });
-    const a = b.activity('A');
-    b.episode().failed(a, 'boom', 'Error: boom');
-    const failedRun = b.completeExecution('x').build();
-    const tomb = (e: HistoryEvent): HistoryEvent => ({ ...e, EventType: EventType.GenericEvent, Reason: `Rewound: ${EventType[e.EventType]}` });
-    const rewound: HistoryEvent[] = failedRun.map((e) =>
-      e.EventType === EventType.TaskScheduled || e.EventType === EventType.TaskFailed || e.EventType === EventType.ExecutionCompleted
-        ? tomb({ ...e, ...(e.EventType === EventType.ExecutionCompleted ? { OrchestrationStatus: 'Failed' } : {}) })
-        : e,
-    );
-    const at = failedRun.at(-1)!.Timestamp;
-    rewound.push(
-      { EventType: EventType.GenericEvent, EventId: -1, Reason: 'rewind requested', Timestamp: at },
-      { EventType: EventType.OrchestratorStarted, EventId: -1, Timestamp: at },
-      { EventType: EventType.TaskScheduled, EventId: 0, Name: 'A', Timestamp: at },
-      { EventType: EventType.OrchestratorCompleted, EventId: -1, Timestamp: at },
-    );
+    const rewound = rewoundInPlace('rw');
     const app = await open('rewound', { orchestrators: { Flow: "return yield context.df.callActivity('A');" }, activities: ['A'] });
     const r = await replayOne(app, rewound);
     expect([r.verdict, r.finished]).toEqual(['ok', undefined]);

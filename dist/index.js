@@ -33111,7 +33111,7 @@ class RuntimeModel {
     constructor(events, options) {
         this.events = events;
         this.options = options;
-        this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId);
+        this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId, options.recordedTimestamps);
     }
     run(actions, schemaVersion) {
         let mismatch;
@@ -33147,7 +33147,7 @@ class RuntimeModel {
     apply(event, index, actions, schemaVersion) {
         if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted) {
             this.now = timeOf(event.Timestamp);
-            this.nowText = event.Timestamp;
+            this.nowText = this.options.recordedTimestamps?.[index] ?? event.Timestamp;
             return undefined;
         }
         if (this.suspended && event.EventType !== history_events/* EventType */.Bx.ExecutionResumed && event.EventType !== history_events/* EventType */.Bx.ExecutionTerminated) {
@@ -33689,13 +33689,13 @@ function requestOf(sent) {
  * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
  * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
  */
-function requestIdZoneOf(events, instanceId) {
+function requestIdZoneOf(events, instanceId, timestamps) {
     let episode;
     let counter = 0;
     let zone;
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
         if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted)
-            episode = event.Timestamp;
+            episode = timestamps?.[index] ?? event.Timestamp;
         if (event.EventType !== history_events/* EventType */.Bx.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@')))
             continue;
         const recorded = requestOf(event)?.id.toLowerCase();
@@ -33841,7 +33841,9 @@ async function judgeHistory(app, history, options) {
             },
         });
     }
-    // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
+    // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
+    // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
+    const recordedTimestamps = history.events.map((event) => event.Timestamp);
     const outcome = await app.invokeOrchestrator(registered.name, (0,payload/* buildPayload */.nI)(history, payloadOptions));
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
@@ -33878,6 +33880,7 @@ async function judgeHistory(app, history, options) {
         exists,
         instanceId: history.instanceId,
         ...(parentInstanceId ? { parentInstanceId } : {}),
+        recordedTimestamps,
     });
     for (const { action, reason } of sim.refusals)
         warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);

@@ -15,6 +15,11 @@ export interface BuilderOptions {
   parentInstanceId?: string;
   /** Time of the first episode. */
   start?: Date;
+  /**
+   * Four more fraction digits for every Timestamp ("2026-11-02T08:00:00.1234567Z"), as the History
+   * table holds them (DateTime ticks); without them Timestamps have milliseconds only.
+   */
+  ticks?: string;
 }
 
 export class HistoryBuilder {
@@ -25,6 +30,7 @@ export class HistoryBuilder {
   /** Request ids taken so far, and the current episode's start: the extension's NewGuid inputs. */
   private guidCounter = 0;
   private episodeStart = '';
+  private readonly ticks: string;
   readonly instanceId: string;
   readonly executionId: string;
   readonly name: string;
@@ -36,6 +42,8 @@ export class HistoryBuilder {
     this.version = options.version ?? '';
     this.executionId = options.executionId ?? hex32(options.instanceId);
     this.now = (options.start ?? new Date('2026-11-02T08:00:00.000Z')).getTime();
+    if (options.ticks !== undefined && !/^\d{4}$/.test(options.ticks)) throw new Error(`ticks must be four digits, not '${options.ticks}'`);
+    this.ticks = options.ticks ?? '';
     this.beginEpisode();
     this.push({
       EventType: EventType.ExecutionStarted,
@@ -51,7 +59,7 @@ export class HistoryBuilder {
   }
 
   private push(event: Omit<HistoryEvent, 'Timestamp' | 'IsPlayed'> & Record<string, unknown>): HistoryEvent {
-    const full = { ...event, Timestamp: new Date(this.now).toISOString(), IsPlayed: false } as HistoryEvent;
+    const full = { ...event, Timestamp: new Date(this.now).toISOString().replace('Z', `${this.ticks}Z`), IsPlayed: false } as HistoryEvent;
     this.events.push(full);
     this.now += 7;
     return full;

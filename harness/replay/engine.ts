@@ -105,7 +105,9 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     });
   }
 
-  // The SDK turns Timestamps into Dates in this payload's events: they serve this one run.
+  // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
+  // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
+  const recordedTimestamps = history.events.map((event) => event.Timestamp);
   const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
   const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
@@ -143,6 +145,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     exists,
     instanceId: history.instanceId,
     ...(parentInstanceId ? { parentInstanceId } : {}),
+    recordedTimestamps,
   });
   for (const { action, reason } of sim.refusals)
     warnings.push(

@@ -130,6 +130,11 @@ export interface RuntimeOptions {
   /** The instance and its parent, for the extension's checks of sub-orchestration ids. */
   instanceId?: string;
   parentInstanceId?: string;
+  /**
+   * Each event's Timestamp as recorded, by index: the SDK turns the payload's Timestamps into
+   * Dates (milliseconds), and entity request ids are made from all seven fraction digits.
+   */
+  recordedTimestamps?: readonly unknown[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -176,7 +181,7 @@ class RuntimeModel {
     private readonly events: readonly HistoryEvent[],
     private readonly options: RuntimeOptions,
   ) {
-    this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId);
+    this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId, options.recordedTimestamps);
   }
 
   run(actions: unknown[][], schemaVersion: number): RuntimeOutcome {
@@ -213,7 +218,7 @@ class RuntimeModel {
   private apply(event: HistoryEvent, index: number, actions: unknown[][], schemaVersion: number): Mismatch | undefined {
     if (event.EventType === EventType.OrchestratorStarted) {
       this.now = timeOf(event.Timestamp);
-      this.nowText = event.Timestamp;
+      this.nowText = this.options.recordedTimestamps?.[index] ?? event.Timestamp;
       return undefined;
     }
     if (this.suspended && event.EventType !== EventType.ExecutionResumed && event.EventType !== EventType.ExecutionTerminated) {
@@ -761,12 +766,12 @@ function requestOf(sent: HistoryEvent): { id: string; signal: boolean } | undefi
  * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
  * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
  */
-function requestIdZoneOf(events: readonly HistoryEvent[], instanceId: string): RoundTripZone | undefined {
+function requestIdZoneOf(events: readonly HistoryEvent[], instanceId: string, timestamps: readonly unknown[] | undefined): RoundTripZone | undefined {
   let episode: unknown;
   let counter = 0;
   let zone: RoundTripZone | undefined;
-  for (const event of events) {
-    if (event.EventType === EventType.OrchestratorStarted) episode = event.Timestamp;
+  for (const [index, event] of events.entries()) {
+    if (event.EventType === EventType.OrchestratorStarted) episode = timestamps?.[index] ?? event.Timestamp;
     if (event.EventType !== EventType.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@'))) continue;
     const recorded = requestOf(event)?.id.toLowerCase();
     const candidates: RoundTripZone[] = zone === undefined ? ['Z', ''] : [zone];
