@@ -33893,7 +33893,9 @@ async function judgeHistory(app, history, options) {
         // When the code threw as well, the exception escapes the extension's handler unwrapped.
         const runtimeMessage = outcome.kind === 'threw' ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
         const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
-        const advice = 'Keep retry intervals, timeouts and attempt counts within 2147483647 (milliseconds), and the custom status under 16 KB of JSON (counted in UTF-16).';
+        const advice = rejection.action
+            ? 'Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers.'
+            : 'Keep the custom status under 16 KB of JSON (counted in UTF-16, two bytes a character): store large state elsewhere and put a reference in the status.';
         if (sim.mismatch) {
             const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
             return withWarnings({
