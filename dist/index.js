@@ -33096,8 +33096,8 @@ class RuntimeModel {
     lockedEntities = 0;
     /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
     nowText;
-    /** How the extension printed episode times into request ids, when the history shows it (§16). */
-    requestIdZone;
+    /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
+    requestIdZone = null;
     guidCounter = 0;
     /** DurableOrchestrationContext.IsLongRunningTimer: set by a long timer, cleared when one ends. */
     longTimerRunning = false;
@@ -33111,7 +33111,6 @@ class RuntimeModel {
     constructor(events, options) {
         this.events = events;
         this.options = options;
-        this.requestIdZone = options.instanceId === undefined ? undefined : requestIdZoneOf(events, options.instanceId, options.recordedTimestamps);
     }
     run(actions, schemaVersion) {
         let mismatch;
@@ -33502,48 +33501,52 @@ class RuntimeModel {
     }
     /**
      * An entity call, signal or lock request (DurableOrchestrationContext.CallDurableTaskFunctionAsync,
-     * LockAsync; docs/runtime-rules.md §16): NewGuid names the request, one EventSent carries it,
-     * and a call or lock then waits for the EventRaised named after that id. Where the history
-     * shows how the extension made its ids, they are made again here, as production does, and a
-     * request whose id differs from the recorded one waits for an answer that never comes;
-     * otherwise the recorded id is taken as it is.
+     * LockAsync; docs/runtime-rules.md §16): NewGuid names the request after the instance, the
+     * episode's time and a counter; one EventSent carries it, and a call or lock then waits for the
+     * EventRaised named after that id.
+     *
+     * A request that reaches its recorded EventSent has the recorded counter (every request before
+     * it matched a recorded request), so its id is the recorded one exactly when it is made in the
+     * episode that sent it. Made in another episode, its id differs where the history shows how the
+     * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
+     * hashing on the common path: ids are only made when the episodes differ.)
      */
     entityRequest(action, name, awaitsResponse) {
-        const requestId = this.newRequestId();
+        const counter = this.guidCounter++;
+        const madeAt = this.nowText;
         const response = awaitsResponse ? new SimTask() : SimTask.completed();
         const sequenceId = this.idCounter;
         this.sendEvent(name, action, (sent, eventIndex) => {
-            const recorded = requestOf(sent);
-            if (!awaitsResponse || recorded === undefined)
+            if (!awaitsResponse)
                 return;
-            const stranded = {
-                sequenceId,
-                eventIndex,
-                event: sent,
-                action,
-                recordedId: recorded.id,
-                requestId: requestId ?? recorded.id,
-                recordedSignal: recorded.signal,
+            const recorded = requestOf(sent);
+            if (recorded === undefined)
+                return;
+            const strand = (requestId) => {
+                response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
             };
             // The step was sent as a signal: the entity answers nothing, whatever the id.
             if (recorded.signal)
-                response.stranded = stranded;
-            else if (requestId === undefined)
-                this.waitForEvent(recorded.id).then(() => response.complete(false));
-            else if (recorded.id.toLowerCase() !== requestId)
-                response.stranded = stranded;
+                return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
+            if (!sameInstant(madeAt, this.nowText)) {
+                const requestId = this.requestIdAt(madeAt, counter);
+                if (requestId !== undefined && requestId !== recorded.id.toLowerCase())
+                    return strand(requestId);
+            }
+            this.waitForEvent(recorded.id).then(() => response.complete(false));
         });
-        if (awaitsResponse && requestId !== undefined)
-            this.waitForEvent(requestId).then(() => response.complete(false));
         return response;
     }
-    /** DurableOrchestrationContext.NewGuid, when the history shows the form of its ids. */
-    newRequestId() {
-        if (this.requestIdZone === undefined || this.options.instanceId === undefined)
+    /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
+    requestIdAt(time, counter) {
+        if (this.options.instanceId === undefined)
             return undefined;
-        const time = roundTripTime(this.nowText, this.requestIdZone);
-        const counter = this.guidCounter++;
-        return time === undefined ? undefined : extensionRequestId(this.options.instanceId, time, counter);
+        if (this.requestIdZone === null)
+            this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps);
+        if (this.requestIdZone === undefined)
+            return undefined;
+        const text = roundTripTime(time, this.requestIdZone);
+        return text === undefined ? undefined : extensionRequestId(this.options.instanceId, text, counter);
     }
     use(action, kind) {
         const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
@@ -33709,6 +33712,10 @@ function requestIdZoneOf(events, instanceId, timestamps) {
         counter += 1;
     }
     return zone;
+}
+/** Two episode times: the same text, or the same instant (a Date the SDK made, or another spelling). */
+function sameInstant(a, b) {
+    return a === b || roundTripTime(a) === roundTripTime(b);
 }
 /** Why a task the shim awaits can never complete: an entity response it waits for under an id nobody answers. */
 function strandedCause(task) {
