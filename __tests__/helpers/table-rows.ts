@@ -13,7 +13,8 @@ export function providerRows(events: readonly HistoryEvent[], instanceId: string
   const rows = events.map((event, index) => {
     const row: Record<string, unknown> = { PartitionKey: partition, RowKey: index.toString(16).toUpperCase().padStart(16, '0'), ExecutionId: executionId };
     for (const [key, value] of Object.entries(event)) {
-      if (value === undefined) continue;
+      // Table storage keeps no null properties: the provider's rows simply lack them.
+      if (value === undefined || value === null) continue;
       if (key === 'Timestamp') row._Timestamp = value;
       else if (key === 'EventType') row.EventType = EventType[value as EventType];
       else if (key === 'OrchestrationStatus') row.OrchestrationStatus = orchestrationStatusName(value) ?? value;
