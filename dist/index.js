@@ -31004,7 +31004,9 @@ class WorkerHandle {
     pending = new Map();
     failure;
     counter = Buffer.alloc(4);
-    /** Histories finished by the worker so far: it counts them in its progress file. */
+    /** Histories finished by the worker when it last answered: exact, where the file may lag by a few milliseconds. */
+    answered = 0;
+    /** Histories finished by the worker so far: it counts them in its progress file (a few milliseconds late). */
     get progress() {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(this.progressFd, this.counter, 0, 4, 0);
         return this.counter.readInt32LE(0);
@@ -31020,6 +31022,8 @@ class WorkerHandle {
         child.removeAllListeners('message');
         child.on('message', (message) => {
             if ('id' in message) {
+                if (message.type === 'results')
+                    this.answered = message.finished;
                 const waiter = this.pending.get(message.id);
                 this.pending.delete(message.id);
                 waiter?.resolve(message);
@@ -31223,7 +31227,7 @@ async function loadApp(appDir, options = {}) {
             return [];
         if (signal?.aborted)
             return items.map(notReplayed);
-        const before = handle.progress;
+        const before = handle.answered;
         let answer;
         try {
             answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));
@@ -31801,22 +31805,22 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
 /** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
 const WORKER_ENV = 'DURABLE_GATE_REPLAY_WORKER';
 /**
- * Histories finished, as a 32-bit count at the start of a small file the host made: written after
- * each history, read by the host's hang watchdog when it looks. A file in the page cache is shared
- * memory in effect: no message, no wake-up of the host per history.
+ * Histories finished, as a 32-bit count at the start of a small file the host made, read by the
+ * host's hang watchdog when it looks. The count lives in memory shared with the watcher thread
+ * (see watchCaller), which copies it to the file every few milliseconds: the replay pays an
+ * atomic add per history, not a system call, and the thread runs on while user code hangs the
+ * main thread, so the file is exact by the time a hang is noticed. Each answer carries the count
+ * as well: the host's starting point for the next request.
  */
-let progressFile;
-let finished = 0;
-const counter = Buffer.alloc(4);
+const progress = new Int32Array(new SharedArrayBuffer(4));
 function countFinished() {
-    if (progressFile === undefined)
-        return;
-    counter.writeInt32LE(++finished, 0);
-    (0,external_node_fs_.writeSync)(progressFile, counter, 0, 4, 0);
+    Atomics.add(progress, 0, 1);
 }
 async function loadItem(item) {
-    if ('file' in item)
-        return (0,load/* readHistoryFile */.tG)(item.file);
+    if ('file' in item) {
+        const text = (0,load/* readHistoryTextSync */.Rn)(item.file);
+        return text === undefined ? (0,load/* readHistoryFile */.tG)(item.file) : (0,load/* parseHistoryText */.H4)(text, item.file);
+    }
     return 'text' in item ? (0,load/* parseHistoryText */.H4)(item.text, item.source) : (0,load/* parseHistory */.i6)(item.value, item.source);
 }
 function errorResult(source, error) {
@@ -31859,20 +31863,42 @@ async function replayItem(app, item, options) {
 function send(message) {
     process.send(message);
 }
+const WATCHER = `
+const { workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+const bytes = Buffer.alloc(4);
+let written = 0;
+setInterval(() => {
+  const now = Atomics.load(workerData.progress, 0);
+  if (now === written) return;
+  bytes.writeInt32LE(now, 0);
+  writeSync(workerData.progressFile, bytes, 0, 4, 0);
+  written = now;
+}, 10);
+setInterval(() => { if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL'); }, 500);
+`;
 /**
- * The caller may end without a word (SIGKILL) while this process is stuck in user code that never
- * yields: a thread that never runs user code watches for that and ends the process, so no replay
- * outlives its caller.
+ * A thread that never runs user code: it copies the progress count to its file (see
+ * countFinished), and watches the caller, which may end without a word (SIGKILL) while this
+ * process is stuck in user code that never yields: it then ends the process, so no replay outlives
+ * its caller.
  */
-function watchCaller() {
-    const watcher = new external_node_worker_threads_.Worker("const { workerData } = require('node:worker_threads'); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);", { eval: true, workerData: process.ppid, stdout: false, stderr: false });
+function watchCaller(progressFile) {
+    const watcher = new external_node_worker_threads_.Worker(WATCHER, { eval: true, workerData: { parent: process.ppid, progress, progressFile }, stdout: false, stderr: false });
     watcher.unref();
     // The caller closed the channel (it ended, or closed the app): nothing more will be asked.
     process.once('disconnect', () => process.exit(0));
 }
 async function runWorker(init) {
-    watchCaller();
-    progressFile = (0,external_node_fs_.openSync)(init.progressFile, 'r+');
+    const progressFile = (0,external_node_fs_.openSync)(init.progressFile, 'r+');
+    watchCaller(progressFile);
+    // A history that ends the process (process.exit, an uncaught error) ends it before the thread's
+    // next copy: the count is written here on the way out, so the host names the right history.
+    process.on('exit', () => {
+        const bytes = Buffer.alloc(4);
+        bytes.writeInt32LE(Atomics.load(progress, 0), 0);
+        (0,external_node_fs_.writeSync)(progressFile, bytes, 0, 4, 0);
+    });
     let app;
     try {
         app = await loadAppInThisThread(init.appDir);
@@ -31888,7 +31914,8 @@ async function runWorker(init) {
     process.on('message', (message) => {
         const reply = async () => {
             try {
-                return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
+                const results = await replayItems(app, message.items, message.options);
+                return { type: 'results', id: message.id, results, finished: Atomics.load(progress, 0) };
             }
             catch (error) {
                 return { type: 'crash', id: message.id, message: (0,errors/* errorMessage */.gJ)(error) };
@@ -32127,16 +32154,19 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H4: () => (/* binding */ parseHistoryText),
+/* harmony export */   Rn: () => (/* binding */ readHistoryTextSync),
 /* harmony export */   i6: () => (/* binding */ parseHistory),
 /* harmony export */   tG: () => (/* binding */ readHistoryFile)
 /* harmony export */ });
 /* unused harmony exports MAX_HISTORY_BYTES, MAX_HISTORY_DEPTH */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(961);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9410);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(961);
 /**
  * Reads a history in any of the accepted forms, detected from content, and normalises it to the
  * event list the runtime would hand the orchestrator:
@@ -32147,6 +32177,7 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
  * - `{ "history": [...] }`.
  * The HTTP API's `showHistory` form is refused: it drops EventIds and folds events together.
  */
+
 
 
 
@@ -32178,13 +32209,34 @@ const EXPECTED = 'Expected a durable-gate history file, an array of history even
 async function readHistoryFile(path) {
     return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
 }
+/**
+ * The text of a history file when it is a regular file of a sensible size in UTF-8, else
+ * undefined: readHistoryFile then says what is wrong with it. For the replay worker, a process of
+ * its own, where reading without leaving the thread costs a fraction of the four trips through
+ * libuv's thread pool that an asynchronous read takes per file.
+ */
+function readHistoryTextSync(path) {
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
+        if (!info.isFile() || info.size > MAX_HISTORY_BYTES)
+            return undefined;
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+        // Bytes that are not UTF-8 decode to U+FFFD: the strict path names the encoding instead.
+        if (text.includes('\uFFFD'))
+            return undefined;
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    catch {
+        return undefined;
+    }
+}
 async function readHistoryBytes(path) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
         const info = await handle.stat();
         if (info.isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, 'is a folder, not a history file. Pass folders to --histories (or replayHistories), which read every *.json below them.');
         if (info.size > MAX_HISTORY_BYTES)
             throw tooBig(path, info.size);
         if (info.isFile())
@@ -32203,16 +32255,16 @@ async function readHistoryBytes(path) {
         }
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, await describeReadError(path, error));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, await describeReadError(path, error));
     }
     finally {
         await handle?.close();
     }
 }
 function tooBig(path, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `${size === undefined ? 'holds more than' : `is ${megabytes(size)}, more than`} the ${megabytes(MAX_HISTORY_BYTES)} durable-gate reads from one history file. ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, `${size === undefined ? 'holds more than' : `is ${megabytes(size)}, more than`} the ${megabytes(MAX_HISTORY_BYTES)} durable-gate reads from one history file. ` +
         "One instance's history is rarely more than a few MB: if this is an export of a whole History table, write one file per instance (the rows of one PartitionKey) and replay those.");
 }
 function megabytes(bytes) {
@@ -32220,9 +32272,9 @@ function megabytes(bytes) {
     return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 async function describeReadError(path, error) {
-    const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then((info) => info.isSymbolicLink(), () => false);
+    const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(path).then((info) => info.isSymbolicLink(), () => false);
     if (link && (error.code === 'ENOENT' || error.code === 'ELOOP')) {
-        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(path).catch(() => '?');
+        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(path).catch(() => '?');
         return error.code === 'ENOENT'
             ? `is a symbolic link to "${target}", which does not exist (a dangling link). Point the link at the history file, or remove it.`
             : `is a symbolic link to "${target}" that leads back to itself (a loop of links). Point the link at the history file, or remove it.`;
@@ -32239,16 +32291,16 @@ function decodeHistoryBytes(bytes, path) {
     if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(start === 0 ? bytes : bytes.subarray(start)))
         return bytes.toString('utf8', start);
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is UTF-16 text (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, `is UTF-16 text (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), as Windows PowerShell's ">" writes it. Save it as UTF-8 (e.g. pipe to Out-File -Encoding utf8). ${EXPECTED}`);
     }
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is gzip-compressed, not JSON text (large-message blobs are stored gzipped). Decompress it first (gunzip). ${EXPECTED}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, `is gzip-compressed, not JSON text (large-message blobs are stored gzipped). Decompress it first (gunzip). ${EXPECTED}`);
     }
     const offset = firstInvalidUtf8(bytes, start);
     let line = 1;
     for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1))
         line++;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(path, `is not UTF-8 text: the byte at offset ${offset} (line ${line}), ${hex(bytes[offset] ?? 0)}, does not begin a valid UTF-8 sequence. ` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(path, `is not UTF-8 text: the byte at offset ${offset} (line ${line}), ${hex(bytes[offset] ?? 0)}, does not begin a valid UTF-8 sequence. ` +
         `The file is in another encoding (such as Latin-1 or Windows-1252) or is not text. Convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8). ${EXPECTED}`);
 }
 function hex(byte) {
@@ -32297,7 +32349,7 @@ function parseHistoryText(text, source) {
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
     if (text.trim() === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `the file is empty. ${EXPECTED}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `the file is empty. ${EXPECTED}`);
     let value;
     try {
         value = JSON.parse(text);
@@ -32306,15 +32358,15 @@ function parseHistoryText(text, source) {
         const message = error.message;
         if (error instanceof RangeError) {
             // Not seen with V8's iterative parser, but a stack or memory limit must name the file, not crash the batch.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `could not be parsed (${message}): it is too large or too deeply nested. ${EXPECTED}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `could not be parsed (${message}): it is too large or too deeply nested. ${EXPECTED}`);
         }
         const reason = message.replace(/\s+/g, ' ').replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
         const position = /at position (\d+)/.exec(message)?.[1];
         if (/Unexpected end of JSON input|Unterminated string/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`);
         }
         const line = position === undefined || /\(line \d+/.test(message) ? '' : `, line ${lineAt(text, Number(position))}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`);
     }
     return parseHistory(value, source);
 }
@@ -32368,19 +32420,19 @@ function tooDeep(value, limit) {
 function parseHistory(value, source) {
     const deep = tooDeep(value, MAX_HISTORY_DEPTH);
     if (deep !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `arrays and objects are nested more than ${MAX_HISTORY_DEPTH} levels deep (under ${deep}); no history event nests that deep, and replaying it would overflow the stack. ${EXPECTED}`);
     }
     if (Array.isArray(value)) {
         return fromEventArray(value, source, undefined);
     }
     if (!isRecord(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `expected a JSON object or array, got ${describe(value)}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `expected a JSON object or array, got ${describe(value)}.`);
     }
     if ('historyEvents' in value) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
     }
-    if (typeof value.schema === 'string' && value.schema !== _events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${_events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF}".`);
+    if (typeof value.schema === 'string' && value.schema !== _events_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SCHEMA */ .NF) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `schema "${value.schema}" is not supported; this version of durable-gate reads "${_events_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SCHEMA */ .NF}".`);
     }
     // Table query results: `az storage entity query` gives { items: [...] }, the Table REST API { value: [...] }.
     for (const key of ['items', 'value']) {
@@ -32390,10 +32442,10 @@ function parseHistory(value, source) {
         }
     }
     if (!Array.isArray(value.history)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'expected a "history" array (a durable-gate history file or { "history": [...] }), an array of history events, or an array of History table rows.');
     }
     const meta = {
-        format: value.schema === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_SCHEMA */ .NF ? 'history-file' : 'history-object',
+        format: value.schema === _events_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SCHEMA */ .NF ? 'history-file' : 'history-object',
         instanceId: stringOr(value.instanceId),
         executionId: stringOr(value.executionId),
         runtimeStatus: stringOr(value.runtimeStatus),
@@ -32404,10 +32456,10 @@ function parseHistory(value, source) {
 function fromEventArray(items, source, meta) {
     const notes = [];
     if (items.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history is empty: it has no ExecutionStarted event.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'the history is empty: it has no ExecutionStarted event.');
     const records = items.map((item, index) => {
         if (!isRecord(item))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `expected an event object, got ${describe(item)}.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `expected an event object, got ${describe(item)}.`, index);
         return item;
     });
     const stringTypes = records.some((r) => typeof r.EventType === 'string');
@@ -32419,14 +32471,14 @@ function fromEventArray(items, source, meta) {
         const hasEventIds = records.some((r) => r.EventId !== undefined);
         if (!hasRowKeys && !hasEventIds) {
             // showHistory events: event type names, a FunctionName or Timestamp, no ids of any kind.
-            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) &&
+            const looksLikeShowHistory = records.every((r) => typeof r.EventType === 'string' && (0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .eventTypeFromName */ .QP)(r.EventType) !== undefined) &&
                 records.some((r) => 'FunctionName' in r || 'Timestamp' in r);
             if (looksLikeShowHistory)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
-            const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, SHOW_HISTORY_ADVICE);
+            const unknown = records.findIndex((r) => typeof r.EventType !== 'string' || (0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .eventTypeFromName */ .QP)(r.EventType) === undefined);
             if (unknown >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(records[unknown].EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(records[unknown].EventType)} is not a DurableTask.Core event type; the runtime cannot load this history.`, unknown);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'events with EventType names but neither RowKey nor EventId: expected History table rows (with RowKey) or DurableTask.Core events (numeric EventType, EventId).');
         }
         const rows = fromTableRows(records, source, notes);
         events = rows.events;
@@ -32446,7 +32498,7 @@ function fromTableRows(rows, source, notes) {
     if (eventRows.some(({ row }) => typeof row.RowKey === 'string')) {
         for (const { row, index } of eventRows) {
             if (typeof row.RowKey !== 'string' || !/^[0-9A-Fa-f]+$/.test(row.RowKey)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `RowKey ${JSON.stringify(row.RowKey)} is not a sequence number in hex (History table rows have RowKeys like "000000000000000A").`, index);
             }
         }
         eventRows.sort((a, b) => parseInt(a.row.RowKey, 16) - parseInt(b.row.RowKey, 16));
@@ -32464,7 +32516,7 @@ function fromTableRows(rows, source, notes) {
         const blobColumn = Object.keys(row).find((key) => key.endsWith('BlobName') && typeof row[key] === 'string' && row[key] !== '');
         if (blobColumn) {
             const prop = blobColumn.slice(0, -'BlobName'.length);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `column ${blobColumn} says the event's ${prop} was moved to the large-message blob "${String(row[blobColumn])}" (container <taskhub>-largemessages), which this file does not hold. Download that blob, gunzip it, put its text in the row's ${prop} column and remove ${blobColumn}.`, index);
         }
         const event = {};
         for (const [key, raw] of Object.entries(row)) {
@@ -32473,9 +32525,9 @@ function fromTableRows(rows, source, notes) {
             event[key] = STRING_FIELDS.has(key) ? raw : parseJsonColumn(raw);
         }
         const typeName = row.EventType;
-        const type = typeof typeName === 'string' ? (0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeFromName */ .QP)(typeName) : typeName;
+        const type = typeof typeName === 'string' ? (0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .eventTypeFromName */ .QP)(typeName) : typeName;
         if (type === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
         }
         event.EventType = type;
         if (row._Timestamp !== undefined)
@@ -32507,7 +32559,7 @@ function isUtcIso(value) {
 function normaliseEvent(event, index, source, notes) {
     const type = event.EventType;
     // Fast path: what the runtime and `record` write needs no conversion.
-    if ((0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .isKnownEventType */ .G2)(type) &&
+    if ((0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .isKnownEventType */ .G2)(type) &&
         typeof event.EventId === 'number' &&
         isUtcIso(event.Timestamp) &&
         (event.FireAt === undefined || isUtcIso(event.FireAt)) &&
@@ -32517,15 +32569,15 @@ function normaliseEvent(event, index, source, notes) {
         return event;
     }
     event = { ...event };
-    if (!(0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .isKnownEventType */ .G2)(type)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
+    if (!(0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .isKnownEventType */ .G2)(type)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `EventType ${JSON.stringify(type)} is not a DurableTask.Core event type (0 to 21); the runtime cannot load this history.`, index);
     }
     for (const field of INTEGER_FIELDS) {
         const raw = event[field];
         if (typeof raw === 'string' && /^-?\d+$/.test(raw))
             event[field] = Number(raw);
         else if (raw !== undefined && raw !== null && !Number.isInteger(raw)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${(0,_events_js__WEBPACK_IMPORTED_MODULE_3__/* .eventTypeName */ .qc)(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `${(0,_events_js__WEBPACK_IMPORTED_MODULE_4__/* .eventTypeName */ .qc)(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
         }
     }
     if (event.EventId === undefined || event.EventId === null)
@@ -32546,7 +32598,7 @@ function normaliseTime(raw, field, index, source, notes) {
     if (raw instanceof Date)
         return raw.toISOString();
     if (typeof raw !== 'string' || raw === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `${field} is ${raw === undefined ? 'missing' : JSON.stringify(raw)}; expected an ISO 8601 time such as 2024-05-01T10:00:00.000Z.`, index);
     }
     let text = raw.trim();
     if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text)) {
@@ -32555,7 +32607,7 @@ function normaliseTime(raw, field, index, source, notes) {
             notes.push(zoneNoteText);
     }
     if (!ZONE.test(text) || Number.isNaN(Date.parse(text))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
     }
     return text;
 }
@@ -32565,31 +32617,31 @@ function finish(events, source, format, meta, executionId, notes) {
     let orchestratorStarted = false;
     for (let i = 0; i < events.length; i++) {
         const type = events[i].EventType;
-        if (type === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .EventType */ .Bx.ExecutionStarted) {
+        if (type === _events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionStarted) {
             if (startedIndex < 0)
                 startedIndex = i;
             else if (second < 0)
                 second = i;
         }
-        else if (type === _events_js__WEBPACK_IMPORTED_MODULE_3__/* .EventType */ .Bx.OrchestratorStarted)
+        else if (type === _events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.OrchestratorStarted)
             orchestratorStarted = true;
     }
     if (startedIndex < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'the history has no ExecutionStarted event, so the orchestrator and its input are unknown. A history cut at the front cannot be replayed: export the whole instance.');
     }
     if (second >= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, "a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel's ExecutionId).", second);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, "a second ExecutionStarted event: the history mixes two executions. Keep the events of one execution (History table rows of the sentinel's ExecutionId).", second);
     }
     if (!orchestratorStarted) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'the history has no OrchestratorStarted event; the runtime always writes one before ExecutionStarted, and the SDK cannot run without it.');
     }
     const started = events[startedIndex];
     if (typeof started.Name !== 'string' || started.Name === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'ExecutionStarted has no Name: the orchestrator is unknown.', startedIndex);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'ExecutionStarted has no Name: the orchestrator is unknown.', startedIndex);
     }
     const instanceId = started.OrchestrationInstance?.InstanceId ?? meta?.instanceId;
     if (!instanceId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
     }
     const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
     return {
@@ -34529,6 +34581,48 @@ function provesSchemaV4(history) {
 
 /***/ }),
 
+/***/ 7180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ isProblem),
+/* harmony export */   GW: () => (/* binding */ problemsOf),
+/* harmony export */   Jw: () => (/* binding */ REPLAY_REPORT_SCHEMA),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   eh: () => (/* binding */ summarize)
+/* harmony export */ });
+const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
+/** Not plain ok: broken, not checked, or ok with warnings. */
+function isProblem(result) {
+    return result.verdict !== 'ok' || (result.warnings?.length ?? 0) > 0;
+}
+/** The results a report has to explain (see isProblem), in order. */
+function problemsOf(report) {
+    return 'problems' in report ? report.problems : report.results.filter(isProblem);
+}
+function summarize(results) {
+    const summary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
+    for (const result of results) {
+        summary.total += 1;
+        summary[result.verdict] += 1;
+    }
+    return summary;
+}
+/**
+ * Exit code of `replay` (design.md): 0 all ok; 1 the new code breaks an instance
+ * (nondeterministic or failed); 2 a history could not be checked. 1 wins over 2.
+ */
+function exitCodeFor(summary) {
+    if (summary.nondeterministic > 0 || summary.failed > 0)
+        return 1;
+    if (summary.error > 0)
+        return 2;
+    return 0;
+}
+
+
+/***/ }),
+
 /***/ 8526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34541,6 +34635,7 @@ function provesSchemaV4(history) {
 /* unused harmony exports nextName, movedUp */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7180);
 /**
  * What to do when the new code breaks in-flight instances: the options of Microsoft's guidance
  * (Durable Functions versioning; zero-downtime deployment), said for this change: drain with the
@@ -34549,6 +34644,7 @@ function provesSchemaV4(history) {
  * Also the --require-version-bump policy: a breaking change must move defaultVersion (or a
  * version file) up a minor or major version over the versions the broken instances recorded.
  */
+
 
 const breaks = (r) => r.verdict === 'nondeterministic' || r.verdict === 'failed';
 /** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
@@ -34581,7 +34677,7 @@ function suggestVersion(current, recorded) {
     return highest ? `${highest[0]}.${highest[1] + 1}` : '1.0';
 }
 function adviseOn(report, host, appShown) {
-    const broken = report.results.filter(breaks);
+    const broken = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsOf */ .GW)(report).filter(breaks);
     if (broken.length === 0)
         return undefined;
     const counts = new Map();
@@ -34646,7 +34742,7 @@ function readVersionFile(path) {
     return text;
 }
 function checkVersionBump(report, newVersion, from) {
-    const broken = report.results.filter(breaks);
+    const broken = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsOf */ .GW)(report).filter(breaks);
     if (broken.length === 0)
         return undefined;
     const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
@@ -34688,16 +34784,18 @@ function renderAdvice(advice) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S5: () => (/* binding */ renderText),
 /* harmony export */   Uh: () => (/* binding */ groupProblems),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pb: () => (/* binding */ problemLines),
-/* harmony export */   u8: () => (/* binding */ problemSummary)
+/* harmony export */   u8: () => (/* binding */ problemSummary),
+/* harmony export */   w7: () => (/* binding */ textChunks)
 /* harmony export */ });
-/* unused harmony exports printableLines, where, detailLines */
+/* unused harmony exports printableLines, where, renderText, detailLines */
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 /* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
+/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7180);
 /** The human report: one line per instance, then each problem in full, then a summary. */
+
 
 
 const MARK = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
@@ -34720,15 +34818,20 @@ function where(location, cwd) {
     return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 function renderText(report, options = {}) {
+    return [...textChunks(report, options)].join('');
+}
+/** The text report a line at a time (see renderText): 100,000 histories are never one string. */
+function* textChunks(report, options = {}) {
     const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const lines = [];
-    for (const r of report.results) {
+    const problems = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_2__/* .problemsOf */ .GW)(report);
+    for (const r of options.quiet ? problems : report.results) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
         const id = printable(r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd));
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-        lines.push(`${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+        yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}\n`;
     }
-    for (const group of groupProblems(report.results, true)) {
+    const lines = [];
+    for (const group of groupProblems(problems, true)) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
@@ -34752,7 +34855,7 @@ function renderText(report, options = {}) {
     }
     if (report.versionBump)
         lines.push(report.versionBump.message);
-    return lines.join('\n') + '\n';
+    yield lines.join('\n') + '\n';
 }
 /**
  * What a problem is, line by line (step, recorded, replayed, code, why, runtime, do; or the
@@ -34866,6 +34969,7 @@ function problemLines(r, cwd) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ inPiecesOf),
 /* harmony export */   f: () => (/* binding */ writeWhole)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
@@ -34873,13 +34977,21 @@ function problemLines(r, cwd) {
 /** Report files are written whole or not at all: a killed run never leaves half a report. */
 
 /**
- * Writes `text` to a temporary file beside `path`, then moves it into place. Without `overwrite`,
- * an existing file is kept and the call fails with EEXIST (a hard link never replaces a file).
+ * Writes `text` (a string, or pieces of one in order) to a temporary file beside `path`, then
+ * moves it into place. Without `overwrite`, an existing file is kept and the call fails with
+ * EEXIST (a hard link never replaces a file).
  */
 async function writeWhole(path, text, options = {}) {
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text);
+        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temp, 'w');
+        try {
+            for (const piece of typeof text === 'string' ? [text] : inPiecesOf(text))
+                await file.write(piece);
+        }
+        finally {
+            await file.close();
+        }
         if (options.overwrite === false)
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, path);
         else
@@ -34888,6 +35000,22 @@ async function writeWhole(path, text, options = {}) {
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
     }
+}
+/** Small pieces joined into pieces of about `size` characters: one write each, not one per line. */
+function* inPiecesOf(pieces, size = 1 << 16) {
+    let held = [];
+    let length = 0;
+    for (const piece of pieces) {
+        held.push(piece);
+        length += piece.length;
+        if (length >= size) {
+            yield held.join('');
+            held = [];
+            length = 0;
+        }
+    }
+    if (held.length > 0)
+        yield held.join('');
 }
 
 
@@ -34900,7 +35028,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9884);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9718);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9940);
 /** The Action's entry (bundled to dist/index.js); the same file serves as the replay worker. */
 
 
@@ -34987,7 +35115,11 @@ function workspace() {
 function logData(text) {
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
+    if (typeof text === 'string')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
+    else
+        for (const piece of text)
+            process.stdout.write(piece);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
 }
 /** A line a command says (lower case after the CLI's "durable-gate: ") as a sentence of its own. */
@@ -35006,7 +35138,7 @@ const commandEvents = {
 
 /***/ }),
 
-/***/ 9718:
+/***/ 9940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35023,35 +35155,35 @@ var core = __nccwpck_require__(4116);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __nccwpck_require__(9410);
-;// CONCATENATED MODULE: ./harness/replay/result.ts
-const REPLAY_REPORT_SCHEMA = 'durable-gate.replay-report/v1';
-function summarize(results) {
-    const summary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
-    for (const result of results) {
-        summary.total += 1;
-        summary[result.verdict] += 1;
-    }
-    return summary;
-}
-/**
- * Exit code of `replay` (design.md): 0 all ok; 1 the new code breaks an instance
- * (nondeterministic or failed); 2 a history could not be checked. 1 wins over 2.
- */
-function exitCodeFor(summary) {
-    if (summary.nondeterministic > 0 || summary.failed > 0)
-        return 1;
-    if (summary.error > 0)
-        return 2;
-    return 0;
-}
-
+// EXTERNAL MODULE: ./harness/replay/result.ts
+var replay_result = __nccwpck_require__(7180);
 ;// CONCATENATED MODULE: ./harness/report/json.ts
 
 function buildReport(results, app) {
     return { schema: REPLAY_REPORT_SCHEMA, ...(app ? { app } : {}), summary: summarize(results), results };
 }
 function renderJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+    return [...jsonChunks(report)].join('');
+}
+const RESULTS = '\u0000results\u0000';
+/**
+ * The JSON report a piece at a time, as JSON.stringify(report, null, 2) would write it: the
+ * results one by one, so that a report of 100,000 is never one string.
+ */
+function* jsonChunks(report) {
+    const fields = {};
+    for (const [key, value] of Object.entries(report))
+        if (key !== 'problems')
+            fields[key] = key === 'results' ? RESULTS : value;
+    const [head, tail] = JSON.stringify(fields, null, 2).split(JSON.stringify(RESULTS));
+    yield head;
+    let first = true;
+    for (const result of report.results) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2).replace(/^/gm, '    ')}`;
+        first = false;
+    }
+    yield first ? '[]' : '\n  ]';
+    yield `${tail}\n`;
 }
 
 // EXTERNAL MODULE: ./harness/history/paths.ts
@@ -35069,42 +35201,46 @@ var report_text = __nccwpck_require__(1941);
 
 
 function renderJunit(report, options) {
+    return [...junitChunks(report, options)].join('');
+}
+/** The XML a testcase at a time: one pass counts each suite, then one pass per suite writes it. */
+function* junitChunks(report, options) {
     const suites = new Map();
     for (const r of report.results) {
         const name = suiteName(r);
-        const suite = suites.get(name);
-        if (suite)
-            suite.push(r);
-        else
-            suites.set(name, [r]);
+        const suite = suites.get(name) ?? { tests: 0, failures: 0, errors: 0 };
+        suite.tests += 1;
+        if (r.verdict === 'nondeterministic' || r.verdict === 'failed')
+            suite.failures += 1;
+        if (r.verdict === 'error')
+            suite.errors += 1;
+        suites.set(name, suite);
     }
     const s = report.summary;
-    const out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>`,
-    ];
-    for (const [name, results] of suites) {
-        const failures = results.filter((r) => r.verdict === 'nondeterministic' || r.verdict === 'failed').length;
-        const errors = results.filter((r) => r.verdict === 'error').length;
-        out.push(`  <testsuite${attrs({ name, tests: results.length, failures, errors, skipped: 0 })}>`);
-        for (const r of results) {
-            const file = (0,paths/* displayPath */.Gt)(r.source, options.cwd);
-            const head = `    <testcase${attrs({ classname: `durable-gate.${name}`, name: r.instanceId || file, file })}`;
-            const body = [];
-            if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
-                const tag = r.verdict === 'error' ? 'error' : 'failure';
-                const text = (0,report_text/* problemLines */.pb)(r, options.cwd).join('\n');
-                body.push(`      <${tag}${attrs({ type: r.verdict, message: (0,report_text/* problemSummary */.u8)(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
-            }
-            else if (r.warnings?.length) {
-                body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
-            }
-            out.push(body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
-        }
-        out.push('  </testsuite>');
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+    yield `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>\n`;
+    for (const [name, counts] of suites) {
+        yield `  <testsuite${attrs({ name, ...counts, skipped: 0 })}>\n`;
+        for (const r of report.results)
+            if (suiteName(r) === name)
+                yield `${testcase(r, name, options)}\n`;
+        yield '  </testsuite>\n';
     }
-    out.push('</testsuites>');
-    return out.join('\n') + '\n';
+    yield '</testsuites>\n';
+}
+function testcase(r, suite, options) {
+    const file = (0,paths/* displayPath */.Gt)(r.source, options.cwd);
+    const head = `    <testcase${attrs({ classname: `durable-gate.${suite}`, name: r.instanceId || file, file })}`;
+    const body = [];
+    if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
+        const tag = r.verdict === 'error' ? 'error' : 'failure';
+        const text = (0,report_text/* problemLines */.pb)(r, options.cwd).join('\n');
+        body.push(`      <${tag}${attrs({ type: r.verdict, message: (0,report_text/* problemSummary */.u8)(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
+    }
+    else if (r.warnings?.length) {
+        body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
+    }
+    return body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`;
 }
 function suiteName(r) {
     return r.orchestrator || (r.verdict === 'error' ? '(not read)' : '(unknown)');
@@ -35135,6 +35271,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  * moves. Keeps to the SARIF subset GitHub documents; no payload values, no absolute paths
  * unless a file lies outside cwd.
  */
+
 
 
 
@@ -35204,7 +35341,7 @@ function artifact(path, cwd) {
 function renderSarif(report, options) {
     const { cwd } = options;
     const seen = new Map();
-    const results = (0,report_text/* groupProblems */.Uh)(report.results).map((group) => {
+    const results = (0,report_text/* groupProblems */.Uh)((0,replay_result/* problemsOf */.GW)(report)).map((group) => {
         const r = group[0];
         const rule = ruleFor(r);
         const location = r.divergence?.location ?? r.failure?.location;
@@ -35279,30 +35416,142 @@ function formatForFile(file) {
     return name.endsWith('.sarif') || name.endsWith('.sarif.json') ? 'sarif' : name.endsWith('.json') ? 'json' : name.endsWith('.xml') ? 'junit' : 'text';
 }
 function renderReport(report, format, options) {
+    return [...reportChunks(report, format, options)].join('');
+}
+/** The report in pieces, in order: written out as they come, a large report is never one string. */
+function reportChunks(report, format, options) {
     switch (format) {
         case 'json':
-            return renderJson(report);
+            return jsonChunks(report);
         case 'junit':
-            return renderJunit(report, { cwd: options.cwd });
+            return junitChunks(report, { cwd: options.cwd });
         case 'sarif':
-            return renderSarif(report, { cwd: options.cwd, version: options.version });
+            return [renderSarif(report, { cwd: options.cwd, version: options.version })];
         case 'text':
-            return (0,report_text/* renderText */.S5)(report, { cwd: options.cwd, color: options.color === true });
+            return (0,report_text/* textChunks */.w7)(report, { cwd: options.cwd, color: options.color === true, quiet: options.quiet === true });
     }
 }
 
 // EXTERNAL MODULE: ./harness/report/write.ts
 var write = __nccwpck_require__(1967);
 // EXTERNAL MODULE: ./harness/app/host.ts
-var app_host = __nccwpck_require__(6843);
+var host = __nccwpck_require__(6843);
 // EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
 var engine = __nccwpck_require__(7240);
 // EXTERNAL MODULE: ./harness/replay/payload.ts
 var payload = __nccwpck_require__(9859);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./harness/app/host-json.ts
 var host_json = __nccwpck_require__(9362);
 // EXTERNAL MODULE: ./harness/report/advice.ts
 var report_advice = __nccwpck_require__(8526);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./harness/replay/store.ts
+/**
+ * Where a replay's results go while it runs: the totals and the problems in memory, every result
+ * in order on disk once there are many. A run over 100,000 histories holds what a report needs to
+ * say what broke (the problems, the totals), not 100,000 results; the renderers read the rest
+ * back in order, one result at a time.
+ */
+
+
+
+
+
+/** Results kept in memory before they go to disk: small runs never touch the disk. */
+const IN_MEMORY = 2000;
+class ResultStore {
+    inMemory;
+    summary = (0,replay_result/* summarize */.eh)([]);
+    /** The results that are not plain ok (broken, unreadable, ok with warnings), in order. */
+    problems = [];
+    held = [];
+    spool;
+    disposed = false;
+    constructor(inMemory = IN_MEMORY) {
+        this.inMemory = inMemory;
+    }
+    add(results) {
+        for (const result of results) {
+            this.summary.total += 1;
+            this.summary[result.verdict] += 1;
+            if ((0,replay_result/* isProblem */.AN)(result))
+                this.problems.push(result);
+        }
+        if (!this.spool && this.held.length + results.length <= this.inMemory) {
+            this.held.push(...results);
+            return;
+        }
+        if (!this.spool) {
+            const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'durable-gate-results-'));
+            const file = (0,external_node_path_.join)(dir, 'results.ndjson');
+            this.spool = { dir, file, fd: (0,external_node_fs_.openSync)(file, 'w+') };
+            process.once('exit', this.removeSpool);
+            this.write(this.held);
+            this.held = [];
+        }
+        this.write(results);
+    }
+    write(results) {
+        if (results.length === 0)
+            return;
+        (0,external_node_fs_.writeSync)(this.spool.fd, results.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    }
+    *[Symbol.iterator]() {
+        if (this.disposed)
+            throw new Error('the results of this replay were disposed of');
+        if (!this.spool) {
+            yield* this.held;
+            return;
+        }
+        // Read back in 1 MB chunks: one line is one result.
+        const chunk = Buffer.alloc(1 << 20);
+        // A character cut by a chunk's end is held until the next chunk completes it.
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let position = 0;
+        let rest = '';
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(this.spool.fd, chunk, 0, chunk.length, position);
+            if (read === 0)
+                break;
+            position += read;
+            const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+            rest = lines.pop();
+            for (const line of lines)
+                yield JSON.parse(line);
+        }
+        if (rest)
+            yield JSON.parse(rest);
+    }
+    /** Every result in memory: for callers that asked for an array (the library's runReplay). */
+    toArray() {
+        return [...this];
+    }
+    dispose() {
+        this.disposed = true;
+        this.held = [];
+        this.removeSpool();
+    }
+    removeSpool = () => {
+        if (!this.spool)
+            return;
+        const { dir, fd } = this.spool;
+        this.spool = undefined;
+        process.removeListener('exit', this.removeSpool);
+        try {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        catch {
+            // already closed
+        }
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    };
+}
+
 ;// CONCATENATED MODULE: ./harness/replay/run.ts
 /**
  * The replay job both entry points run (CLI and Action): expand the history arguments, load the
@@ -35316,67 +35565,145 @@ var report_advice = __nccwpck_require__(8526);
 
 
 
+
+
 async function runReplay(job) {
-    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
-    if (files.length === 0) {
-        const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
-        throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
-    }
-    const app = await (0,app_host/* loadApp */.AT)((0,external_node_path_.resolve)(job.cwd, job.app), job);
-    for (const warning of app.info.warnings)
-        job.onAppWarning?.(warning);
-    const results = [];
+    const report = await runReplayStreamed(job);
     try {
-        const batchSize = job.batchSize ?? 200;
-        for (let start = 0; start < files.length; start += batchSize) {
-            results.push(...(await app.replay(files.slice(start, start + batchSize).map((file) => ({ file })), { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) })));
-            job.onProgress?.(results.length, files.length);
-        }
+        const { schema, app, summary, advice, versionBump } = report;
+        return {
+            schema,
+            ...(app ? { app } : {}),
+            summary,
+            results: report.results.toArray(),
+            ...(advice ? { advice } : {}),
+            ...(versionBump ? { versionBump } : {}),
+        };
     }
     finally {
-        await app.close();
+        report.results.dispose();
     }
-    for (const result of results)
-        result.source = (0,paths/* displayPath */.Gt)(result.source, job.cwd);
-    for (const arg of unmatched) {
-        results.push({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } });
-    }
-    for (const result of results) {
-        for (const location of [
-            result.divergence?.location,
-            result.failure?.location,
-            result.finishedPath?.divergence?.location,
-            result.finishedPath?.failure?.location,
-        ])
-            if (location)
-                location.file = (0,paths/* displayPath */.Gt)(location.file, job.cwd);
-    }
-    const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
-    const report = buildReport(results, appShown);
-    let host;
+}
+/**
+ * runReplay for large runs: the results go to a ResultStore as the batches finish (on disk past a
+ * few thousand), and the report holds the totals and the problems.
+ */
+async function runReplayStreamed(job) {
+    // The workers start loading the app while the history paths are listed.
+    const loading = loadApps((0,external_node_path_.resolve)(job.cwd, job.app), job.workers ?? defaultWorkers(), job);
+    let expanded;
     try {
-        host = (0,host_json/* readHostConfig */.R)(app.info.dir);
+        expanded = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
+        if (expanded.files.length === 0) {
+            const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
+            throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
+        }
     }
-    catch {
-        // A host.json the loader accepted but that does not parse: the advice uses the defaults.
+    catch (error) {
+        await loading.then((apps) => Promise.all(apps.map((app) => app.close())), () => undefined);
+        throw error;
     }
-    const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
-    if (advice)
-        report.advice = advice;
-    if (job.requireVersionBump) {
-        const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
-        let version;
+    const { files, unmatched } = expanded;
+    const batchSize = job.batchSize ?? 200;
+    const batches = Math.ceil(files.length / batchSize);
+    const loaded = await loading;
+    // No more workers than batches.
+    const apps = loaded.slice(0, batches);
+    await Promise.all(loaded.slice(batches).map((app) => app.close()));
+    const app = apps[0];
+    for (const warning of app.info.warnings)
+        job.onAppWarning?.(warning);
+    const store = new ResultStore();
+    try {
+        const engineOptions = { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) };
+        // Each worker takes the next batch when it is free; results are stored in the files' order.
+        const done = [];
+        let next = 0;
+        let stored = 0;
+        await Promise.all(apps.map(async (worker) => {
+            while (next < batches) {
+                const batch = next++;
+                const start = batch * batchSize;
+                done[batch] = await worker.replay(files.slice(start, start + batchSize).map((file) => ({ file })), engineOptions);
+                for (let ready = done[stored]; ready; ready = done[stored]) {
+                    store.add(ready.map((result) => shownFrom(result, job.cwd)));
+                    done[stored++] = undefined;
+                }
+                job.onProgress?.(store.summary.total, files.length);
+            }
+        }));
+        store.add(unmatched.map((arg) => ({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } })));
+        const appShown = (0,paths/* displayPath */.Gt)(app.info.dir, job.cwd);
+        const report = {
+            schema: replay_result/* REPLAY_REPORT_SCHEMA */.Jw,
+            app: appShown,
+            summary: store.summary,
+            results: store,
+            problems: store.problems,
+        };
+        let host;
         try {
-            version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
+            host = (0,host_json/* readHostConfig */.R)(app.info.dir);
         }
-        catch (error) {
-            throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+        catch {
+            // A host.json the loader accepted but that does not parse: the advice uses the defaults.
         }
-        const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
-        if (bump)
-            report.versionBump = bump;
+        const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
+        if (advice)
+            report.advice = advice;
+        if (job.requireVersionBump) {
+            const fromFile = job.versionFile ? (0,external_node_path_.resolve)(job.cwd, job.versionFile) : undefined;
+            let version;
+            try {
+                version = fromFile ? (0,report_advice/* readVersionFile */.fb)(fromFile) : host?.defaultVersion;
+            }
+            catch (error) {
+                throw new errors/* UsageError */.eb(`--version-file ${job.versionFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Expected a file holding the version (a JSON file with "version", such as package.json, or the version as text).`);
+            }
+            const bump = (0,report_advice/* checkVersionBump */.R)(report, version, fromFile ? (0,paths/* displayPath */.Gt)(fromFile, job.cwd) : `host.json ${host?.section ?? 'extensions.durableTask'}.defaultVersion`);
+            if (bump)
+                report.versionBump = bump;
+        }
+        return report;
     }
-    return report;
+    catch (error) {
+        store.dispose();
+        throw error;
+    }
+    finally {
+        await Promise.all(apps.map((worker) => worker.close()));
+    }
+}
+/** A result with its paths shown relative to the folder the run was started in. */
+function shownFrom(result, cwd) {
+    result.source = (0,paths/* displayPath */.Gt)(result.source, cwd);
+    for (const location of [
+        result.divergence?.location,
+        result.failure?.location,
+        result.finishedPath?.divergence?.location,
+        result.finishedPath?.failure?.location,
+    ])
+        if (location)
+            location.file = (0,paths/* displayPath */.Gt)(location.file, cwd);
+    return result;
+}
+/**
+ * One worker per two cores, up to 4: a worker keeps about one and a half cores busy (V8 collects
+ * garbage and compiles on threads of its own), so on two cores a second worker only adds its own
+ * start and warm-up (measured: no faster); each also holds the app and its heap.
+ */
+function defaultWorkers() {
+    return Math.max(1, Math.min(4, Math.floor((0,external_node_os_.availableParallelism)() / 2)));
+}
+/** `count` workers with the app loaded, started side by side; when one cannot load the app, none is kept. */
+async function loadApps(dir, count, options) {
+    const loading = await Promise.allSettled(Array.from({ length: Math.max(1, count) }, () => (0,host/* loadApp */.AT)(dir, options)));
+    const loaded = loading.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+    const failed = loading.find((attempt) => attempt.status === 'rejected');
+    if (!failed)
+        return loaded;
+    await Promise.all(loaded.map((app) => app.close()));
+    throw failed.reason;
 }
 function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
@@ -35407,6 +35734,7 @@ const REPLAY_OPTIONS = {
     app: 'text',
     histories: 'list',
     format: 'text',
+    quiet: 'flag',
     'require-version-bump': 'flag',
     'version-file': 'text',
     timeout: 'text',
@@ -35445,6 +35773,7 @@ function readReplaySettings(given) {
         app,
         histories,
         format: format,
+        quiet: input.flag('quiet'),
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
@@ -35458,11 +35787,12 @@ function readReplaySettings(given) {
 /**
  * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
  * `stopped` says why when it ended early: the histories not checked are in the report as such.
+ * The report's results are read back from disk once there are many: dispose of them when done.
  */
 async function runReplaySettings(settings, services, events = {}) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
     try {
-        const report = await runReplay({
+        const report = await runReplayStreamed({
             app: settings.app,
             histories: settings.histories,
             cwd: services.cwd,
@@ -35476,7 +35806,7 @@ async function runReplaySettings(settings, services, events = {}) {
             ...(settings.schema ? { schema: settings.schema } : {}),
             ...events,
         });
-        return { report, ...(deadline.signal.aborted ? { stopped: (0,app_host/* stopReason */.PJ)(deadline.signal) } : {}) };
+        return { report, ...(deadline.signal.aborted ? { stopped: (0,host/* stopReason */.PJ)(deadline.signal) } : {}) };
     }
     finally {
         deadline.clear();
@@ -35504,6 +35834,14 @@ var log = __nccwpck_require__(8592);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __nccwpck_require__(8948);
 ;// CONCATENATED MODULE: ./src/action/markdown.ts
+/**
+ * The replay report as Markdown, for the job summary and the pull-request comment: per
+ * orchestrator how many were checked, ok and broken; then each distinct divergence with the
+ * recorded and replayed step, the line of code (a link into the repository when it is known), the
+ * runtime's message and what to do; then the ways out. Event types, names, sequence ids and source
+ * lines only: never payload values.
+ */
+
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text) => `\`${text.replace(/`/g, "'")}\``;
@@ -35534,7 +35872,7 @@ function replayMarkdown(report, options) {
     out.push('| Orchestrator | Checked | OK | Broken | Could not check |', '| --- | ---: | ---: | ---: | ---: |');
     for (const [name, row] of byOrchestrator)
         out.push(`| ${cell(name)} | ${row.checked} | ${row.ok} | ${row.broken} | ${row.error} |`);
-    for (const group of (0,report_text/* groupProblems */.Uh)(report.results))
+    for (const group of (0,report_text/* groupProblems */.Uh)((0,replay_result/* problemsOf */.GW)(report)))
         out.push('', ...problem(group, options));
     if (report.advice) {
         out.push('', '#### What you can do', '');
@@ -35594,7 +35932,6 @@ function problem(group, options) {
 
 
 
-
 /** replay's inputs, parsed once; bad values are rejected with the value and the expected form. */
 function readSettings() {
     const input = (0,action_input/* actionInput */.jD)();
@@ -35619,7 +35956,7 @@ function lineLink(file, line) {
 const MAX_ANNOTATIONS = 10;
 /** One annotation per distinct problem, naming how many instances it breaks. */
 function annotate(report, workspace) {
-    const groups = (0,report_text/* groupProblems */.Uh)(report.results);
+    const groups = (0,report_text/* groupProblems */.Uh)((0,replay_result/* problemsOf */.GW)(report));
     for (const group of groups.slice(0, MAX_ANNOTATIONS)) {
         const r = group[0];
         const loc = r.divergence?.location ?? r.failure?.location;
@@ -35691,17 +36028,24 @@ async function replay(signal) {
     const settings = readSettings();
     const root = (0,action_input/* workspace */.Gl)();
     const { report, stopped } = await runReplaySettings(settings, { cwd: root, signal }, { onAppWarning: (warning) => core/* warning */.$e(warning) });
-    (0,log/* logData */.nr)(renderReport(report, settings.format, { cwd: root, version: VERSION }));
-    if (stopped)
-        core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
-    // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
     const folder = process.env.RUNNER_TEMP || root;
     const reportPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.json');
-    await (0,write/* writeWhole */.f)(reportPath, renderJson(report));
     const sarifPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.sarif');
-    await (0,write/* writeWhole */.f)(sarifPath, renderReport(report, 'sarif', { cwd: root, version: VERSION }));
     const junitPath = (0,external_node_path_.join)(folder, 'durable-gate-replay.xml');
-    await (0,write/* writeWhole */.f)(junitPath, renderReport(report, 'junit', { cwd: root, version: VERSION }));
+    try {
+        const render = { cwd: root, version: VERSION, quiet: settings.quiet };
+        (0,log/* logData */.nr)((0,write/* inPiecesOf */._)(reportChunks(report, settings.format, render)));
+        if (stopped)
+            core/* warning */.$e(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
+        // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
+        await (0,write/* writeWhole */.f)(reportPath, reportChunks(report, 'json', render));
+        await (0,write/* writeWhole */.f)(sarifPath, reportChunks(report, 'sarif', render));
+        await (0,write/* writeWhole */.f)(junitPath, reportChunks(report, 'junit', render));
+    }
+    catch (error) {
+        report.results.dispose();
+        throw error;
+    }
     core/* setOutput */.uH('sarif-path', sarifPath);
     core/* setOutput */.uH('junit-path', junitPath);
     const s = report.summary;
@@ -35713,7 +36057,13 @@ async function replay(signal) {
     core/* setOutput */.uH('breaking', s.nondeterministic + s.failed > 0);
     core/* setOutput */.uH('report-path', reportPath);
     const unannotated = annotate(report, root);
-    const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, root), link: lineLink });
+    let markdown;
+    try {
+        markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, root), link: lineLink });
+    }
+    finally {
+        report.results.dispose();
+    }
     await (0,outputs/* writeSummary */.S)(core/* summary */.z
         .addHeading('durable-gate replay', 2)
         // A blank line ends the heading's HTML block, so that the Markdown after it renders.
@@ -35731,7 +36081,7 @@ async function replay(signal) {
             core/* warning */.$e((0,errors/* errorMessage */.gJ)(error));
         }
     }
-    const code = exitCodeFor(s);
+    const code = (0,replay_result/* exitCodeFor */.Rr)(s);
     if (code === 1)
         core/* setFailed */.C1(`${s.nondeterministic + s.failed} in-flight instance(s) would break under the new code.`);
     else if (code === 2)

@@ -77,7 +77,10 @@ class WorkerHandle {
   private failure: Error | undefined;
   private readonly counter = Buffer.alloc(4);
 
-  /** Histories finished by the worker so far: it counts them in its progress file. */
+  /** Histories finished by the worker when it last answered: exact, where the file may lag by a few milliseconds. */
+  answered = 0;
+
+  /** Histories finished by the worker so far: it counts them in its progress file (a few milliseconds late). */
   get progress(): number {
     readSync(this.progressFd, this.counter, 0, 4, 0);
     return this.counter.readInt32LE(0);
@@ -95,6 +98,7 @@ class WorkerHandle {
     child.removeAllListeners('message');
     child.on('message', (message: FromWorker) => {
       if ('id' in message) {
+        if (message.type === 'results') this.answered = message.finished;
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         waiter?.resolve(message);
@@ -319,7 +323,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   const replay = async (items: HistoryItem[], engineOptions: EngineOptions): Promise<ReplayResult[]> => {
     if (items.length === 0) return [];
     if (signal?.aborted) return items.map(notReplayed);
-    const before = handle.progress;
+    const before = handle.answered;
     let answer: FromWorker | typeof HUNG | typeof STOPPED | Error;
     try {
       answer = await watch(handle.request({ type: 'replay', items, options: engineOptions }));

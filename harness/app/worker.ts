@@ -7,7 +7,7 @@
 import { openSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppLoadError, HistoryError, errorMessage } from '../errors.js';
-import { parseHistory, parseHistoryText, readHistoryFile, type LoadedHistory } from '../history/load.js';
+import { parseHistory, parseHistoryText, readHistoryFile, readHistoryTextSync, type LoadedHistory } from '../history/load.js';
 import { replayLoadedHistory, type EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import { loadAppInThisThread, type LoadedApp } from './load.js';
@@ -24,18 +24,17 @@ export interface WorkerInit {
 export const WORKER_ENV = 'DURABLE_GATE_REPLAY_WORKER';
 
 /**
- * Histories finished, as a 32-bit count at the start of a small file the host made: written after
- * each history, read by the host's hang watchdog when it looks. A file in the page cache is shared
- * memory in effect: no message, no wake-up of the host per history.
+ * Histories finished, as a 32-bit count at the start of a small file the host made, read by the
+ * host's hang watchdog when it looks. The count lives in memory shared with the watcher thread
+ * (see watchCaller), which copies it to the file every few milliseconds: the replay pays an
+ * atomic add per history, not a system call, and the thread runs on while user code hangs the
+ * main thread, so the file is exact by the time a hang is noticed. Each answer carries the count
+ * as well: the host's starting point for the next request.
  */
-let progressFile: number | undefined;
-let finished = 0;
-const counter = Buffer.alloc(4);
+const progress = new Int32Array(new SharedArrayBuffer(4));
 
 function countFinished(): void {
-  if (progressFile === undefined) return;
-  counter.writeInt32LE(++finished, 0);
-  writeSync(progressFile, counter, 0, 4, 0);
+  Atomics.add(progress, 0, 1);
 }
 
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
@@ -46,11 +45,14 @@ export type ToWorker = { type: 'replay'; id: number; items: HistoryItem[]; optio
 export type FromWorker =
   | { type: 'ready'; info: AppInfo }
   | { type: 'load-error'; message: string; userStack?: string }
-  | { type: 'results'; id: number; results: ReplayResult[] }
+  | { type: 'results'; id: number; results: ReplayResult[]; finished: number }
   | { type: 'crash'; id: number; message: string };
 
 async function loadItem(item: HistoryItem): Promise<LoadedHistory> {
-  if ('file' in item) return readHistoryFile(item.file);
+  if ('file' in item) {
+    const text = readHistoryTextSync(item.file);
+    return text === undefined ? readHistoryFile(item.file) : parseHistoryText(text, item.file);
+  }
   return 'text' in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
 }
 
@@ -96,24 +98,44 @@ function send(message: FromWorker): void {
   process.send!(message);
 }
 
+const WATCHER = `
+const { workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+const bytes = Buffer.alloc(4);
+let written = 0;
+setInterval(() => {
+  const now = Atomics.load(workerData.progress, 0);
+  if (now === written) return;
+  bytes.writeInt32LE(now, 0);
+  writeSync(workerData.progressFile, bytes, 0, 4, 0);
+  written = now;
+}, 10);
+setInterval(() => { if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL'); }, 500);
+`;
+
 /**
- * The caller may end without a word (SIGKILL) while this process is stuck in user code that never
- * yields: a thread that never runs user code watches for that and ends the process, so no replay
- * outlives its caller.
+ * A thread that never runs user code: it copies the progress count to its file (see
+ * countFinished), and watches the caller, which may end without a word (SIGKILL) while this
+ * process is stuck in user code that never yields: it then ends the process, so no replay outlives
+ * its caller.
  */
-function watchCaller(): void {
-  const watcher = new Worker(
-    "const { workerData } = require('node:worker_threads'); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);",
-    { eval: true, workerData: process.ppid, stdout: false, stderr: false },
-  );
+function watchCaller(progressFile: number): void {
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { parent: process.ppid, progress, progressFile }, stdout: false, stderr: false });
   watcher.unref();
   // The caller closed the channel (it ended, or closed the app): nothing more will be asked.
   process.once('disconnect', () => process.exit(0));
 }
 
 export async function runWorker(init: WorkerInit): Promise<void> {
-  watchCaller();
-  progressFile = openSync(init.progressFile, 'r+');
+  const progressFile = openSync(init.progressFile, 'r+');
+  watchCaller(progressFile);
+  // A history that ends the process (process.exit, an uncaught error) ends it before the thread's
+  // next copy: the count is written here on the way out, so the host names the right history.
+  process.on('exit', () => {
+    const bytes = Buffer.alloc(4);
+    bytes.writeInt32LE(Atomics.load(progress, 0), 0);
+    writeSync(progressFile, bytes, 0, 4, 0);
+  });
   let app: LoadedApp;
   try {
     app = await loadAppInThisThread(init.appDir);
@@ -128,7 +150,8 @@ export async function runWorker(init: WorkerInit): Promise<void> {
   process.on('message', (message: ToWorker) => {
     const reply = async (): Promise<FromWorker> => {
       try {
-        return { type: 'results', id: message.id, results: await replayItems(app, message.items, message.options) };
+        const results = await replayItems(app, message.items, message.options);
+        return { type: 'results', id: message.id, results, finished: Atomics.load(progress, 0) };
       } catch (error) {
         return { type: 'crash', id: message.id, message: errorMessage(error) };
       }

@@ -97,6 +97,27 @@ export interface ReplayReport {
   versionBump?: VersionBump;
 }
 
+/**
+ * A report as the renderers read it: `results` may be read back from disk one at a time (a
+ * ResultStore), and `problems` holds those that are not plain ok, in memory.
+ */
+export interface ReportView extends Omit<ReplayReport, 'results'> {
+  results: Iterable<ReplayResult>;
+  problems: readonly ReplayResult[];
+}
+
+export type AnyReport = ReplayReport | ReportView;
+
+/** Not plain ok: broken, not checked, or ok with warnings. */
+export function isProblem(result: ReplayResult): boolean {
+  return result.verdict !== 'ok' || (result.warnings?.length ?? 0) > 0;
+}
+
+/** The results a report has to explain (see isProblem), in order. */
+export function problemsOf(report: AnyReport): readonly ReplayResult[] {
+  return 'problems' in report ? report.problems : report.results.filter(isProblem);
+}
+
 export function summarize(results: readonly ReplayResult[]): ReplaySummary {
   const summary: ReplaySummary = { total: 0, ok: 0, nondeterministic: 0, failed: 0, error: 0 };
   for (const result of results) {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DurableHostConfig } from '../app/host-json.js';
-import type { ReplayReport, ReplayResult } from '../replay/result.js';
+import { problemsOf, type AnyReport, type ReplayResult } from '../replay/result.js';
 
 export interface AdviceOption {
   option: 'drain' | 'side-by-side' | 'versioned-name' | 'orchestration-versioning';
@@ -67,8 +67,8 @@ function suggestVersion(current: string | undefined, recorded: string[]): string
   return highest ? `${highest[0]}.${highest[1]! + 1}` : '1.0';
 }
 
-export function adviseOn(report: ReplayReport, host: DurableHostConfig | undefined, appShown: string): Advice | undefined {
-  const broken = report.results.filter(breaks);
+export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined, appShown: string): Advice | undefined {
+  const broken = problemsOf(report).filter(breaks);
   if (broken.length === 0) return undefined;
   const counts = new Map<string, number>();
   for (const r of broken) counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
@@ -130,8 +130,8 @@ export function readVersionFile(path: string): string {
   return text;
 }
 
-export function checkVersionBump(report: ReplayReport, newVersion: string | undefined, from: string): VersionBump | undefined {
-  const broken = report.results.filter(breaks);
+export function checkVersionBump(report: AnyReport, newVersion: string | undefined, from: string): VersionBump | undefined {
+  const broken = problemsOf(report).filter(breaks);
   if (broken.length === 0) return undefined;
   const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
   const behind = recorded.filter((v) => !newVersion || !movedUp(newVersion, v));

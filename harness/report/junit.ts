@@ -6,7 +6,7 @@
  * never payload values.
  */
 import { displayPath } from '../history/paths.js';
-import type { ReplayReport, ReplayResult } from '../replay/result.js';
+import type { AnyReport, ReplayResult } from '../replay/result.js';
 import { problemLines, problemSummary } from './text.js';
 
 export interface JunitOptions {
@@ -14,40 +14,44 @@ export interface JunitOptions {
   cwd: string;
 }
 
-export function renderJunit(report: ReplayReport, options: JunitOptions): string {
-  const suites = new Map<string, ReplayResult[]>();
+export function renderJunit(report: AnyReport, options: JunitOptions): string {
+  return [...junitChunks(report, options)].join('');
+}
+
+/** The XML a testcase at a time: one pass counts each suite, then one pass per suite writes it. */
+export function* junitChunks(report: AnyReport, options: JunitOptions): Generator<string> {
+  const suites = new Map<string, { tests: number; failures: number; errors: number }>();
   for (const r of report.results) {
     const name = suiteName(r);
-    const suite = suites.get(name);
-    if (suite) suite.push(r);
-    else suites.set(name, [r]);
+    const suite = suites.get(name) ?? { tests: 0, failures: 0, errors: 0 };
+    suite.tests += 1;
+    if (r.verdict === 'nondeterministic' || r.verdict === 'failed') suite.failures += 1;
+    if (r.verdict === 'error') suite.errors += 1;
+    suites.set(name, suite);
   }
   const s = report.summary;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>`,
-  ];
-  for (const [name, results] of suites) {
-    const failures = results.filter((r) => r.verdict === 'nondeterministic' || r.verdict === 'failed').length;
-    const errors = results.filter((r) => r.verdict === 'error').length;
-    out.push(`  <testsuite${attrs({ name, tests: results.length, failures, errors, skipped: 0 })}>`);
-    for (const r of results) {
-      const file = displayPath(r.source, options.cwd);
-      const head = `    <testcase${attrs({ classname: `durable-gate.${name}`, name: r.instanceId || file, file })}`;
-      const body: string[] = [];
-      if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
-        const tag = r.verdict === 'error' ? 'error' : 'failure';
-        const text = problemLines(r, options.cwd).join('\n');
-        body.push(`      <${tag}${attrs({ type: r.verdict, message: problemSummary(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
-      } else if (r.warnings?.length) {
-        body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
-      }
-      out.push(body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
-    }
-    out.push('  </testsuite>');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attrs({ name: 'durable-gate replay', tests: s.total, failures: s.nondeterministic + s.failed, errors: s.error })}>\n`;
+  for (const [name, counts] of suites) {
+    yield `  <testsuite${attrs({ name, ...counts, skipped: 0 })}>\n`;
+    for (const r of report.results) if (suiteName(r) === name) yield `${testcase(r, name, options)}\n`;
+    yield '  </testsuite>\n';
   }
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
+  yield '</testsuites>\n';
+}
+
+function testcase(r: ReplayResult, suite: string, options: JunitOptions): string {
+  const file = displayPath(r.source, options.cwd);
+  const head = `    <testcase${attrs({ classname: `durable-gate.${suite}`, name: r.instanceId || file, file })}`;
+  const body: string[] = [];
+  if (r.verdict === 'nondeterministic' || r.verdict === 'failed' || r.verdict === 'error') {
+    const tag = r.verdict === 'error' ? 'error' : 'failure';
+    const text = problemLines(r, options.cwd).join('\n');
+    body.push(`      <${tag}${attrs({ type: r.verdict, message: problemSummary(r, options.cwd) })}>${escapeXml(text)}</${tag}>`);
+  } else if (r.warnings?.length) {
+    body.push(`      <system-out>${escapeXml(r.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
+  }
+  return body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`;
 }
 
 function suiteName(r: ReplayResult): string {

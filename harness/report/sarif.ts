@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 // Types only (@types/sarif, a devDependency): nothing of it is left in the built JavaScript.
 import type { ArtifactLocation, Log, MultiformatMessageString, ReportingDescriptor, Result } from 'sarif';
 import { displayPath } from '../history/paths.js';
-import type { ReplayReport, ReplayResult } from '../replay/result.js';
+import { problemsOf, type AnyReport, type ReplayResult } from '../replay/result.js';
 import { groupProblems, problemLines } from './text.js';
 
 export interface SarifOptions {
@@ -94,10 +94,10 @@ function artifact(path: string, cwd: string): ArtifactLocation {
   return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function renderSarif(report: ReplayReport, options: SarifOptions): string {
+export function renderSarif(report: AnyReport, options: SarifOptions): string {
   const { cwd } = options;
   const seen = new Map<string, number>();
-  const results = groupProblems(report.results).map((group): Result => {
+  const results = groupProblems(problemsOf(report)).map((group): Result => {
     const r = group[0]!;
     const rule = ruleFor(r);
     const location = r.divergence?.location ?? r.failure?.location;

@@ -1,7 +1,7 @@
 /** The human report: one line per instance, then each problem in full, then a summary. */
 import { displayPath } from '../history/paths.js';
 import { renderAdvice } from './advice.js';
-import type { ReplayReport, ReplayResult, SourceLocation } from '../replay/result.js';
+import { problemsOf, type AnyReport, type ReplayResult, type SourceLocation } from '../replay/result.js';
 
 const MARK: Record<ReplayResult['verdict'], string> = { ok: '✓', nondeterministic: '✗', failed: '✗', error: '!' };
 
@@ -9,6 +9,8 @@ export interface TextOptions {
   /** Paths in the report are shown relative to this folder. */
   cwd?: string;
   color?: boolean;
+  /** Leave out the line of each history that is ok: what broke and the totals stay. */
+  quiet?: boolean;
 }
 
 /**
@@ -32,16 +34,22 @@ export function where(location: SourceLocation | undefined, cwd?: string): strin
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 
-export function renderText(report: ReplayReport, options: TextOptions = {}): string {
+export function renderText(report: AnyReport, options: TextOptions = {}): string {
+  return [...textChunks(report, options)].join('');
+}
+
+/** The text report a line at a time (see renderText): 100,000 histories are never one string. */
+export function* textChunks(report: AnyReport, options: TextOptions = {}): Generator<string> {
   const paint = (code: number, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
-  for (const r of report.results) {
+  const problems = problemsOf(report);
+  for (const r of options.quiet ? problems : report.results) {
     const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
     const id = printable(r.instanceId || displayPath(r.source, options.cwd));
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
-    lines.push(`${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}`);
+    yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}\n`;
   }
-  for (const group of groupProblems(report.results, true)) {
+  const lines: string[] = [];
+  for (const group of groupProblems(problems, true)) {
     const r = group[0]!;
     lines.push('');
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
@@ -68,7 +76,7 @@ export function renderText(report: ReplayReport, options: TextOptions = {}): str
     lines.push('Some histories could not be checked; fix or re-export them and run again.');
   }
   if (report.versionBump) lines.push(report.versionBump.message);
-  return lines.join('\n') + '\n';
+  yield lines.join('\n') + '\n';
 }
 
 /**

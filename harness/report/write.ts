@@ -1,17 +1,39 @@
 /** Report files are written whole or not at all: a killed run never leaves half a report. */
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
 
 /**
- * Writes `text` to a temporary file beside `path`, then moves it into place. Without `overwrite`,
- * an existing file is kept and the call fails with EEXIST (a hard link never replaces a file).
+ * Writes `text` (a string, or pieces of one in order) to a temporary file beside `path`, then
+ * moves it into place. Without `overwrite`, an existing file is kept and the call fails with
+ * EEXIST (a hard link never replaces a file).
  */
-export async function writeWhole(path: string, text: string, options: { overwrite?: boolean } = {}): Promise<void> {
+export async function writeWhole(path: string, text: string | Iterable<string>, options: { overwrite?: boolean } = {}): Promise<void> {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await writeFile(temp, text);
+    const file = await open(temp, 'w');
+    try {
+      for (const piece of typeof text === 'string' ? [text] : inPiecesOf(text)) await file.write(piece);
+    } finally {
+      await file.close();
+    }
     if (options.overwrite === false) await link(temp, path);
     else await rename(temp, path);
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/** Small pieces joined into pieces of about `size` characters: one write each, not one per line. */
+export function* inPiecesOf(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+  let held: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    held.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield held.join('');
+      held = [];
+      length = 0;
+    }
+  }
+  if (held.length > 0) yield held.join('');
 }

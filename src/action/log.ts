@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
  * Logs text with workflow commands switched off around it: an instance id that begins with '::'
  * is shown, never obeyed as a command (GitHub's ::stop-commands::).
  */
-export function logData(text: string): void {
+export function logData(text: string | Iterable<string>): void {
   const token = randomUUID();
   core.info(`::stop-commands::${token}`);
-  core.info(text);
+  if (typeof text === 'string') core.info(text);
+  else for (const piece of text) process.stdout.write(piece);
   core.info(`::${token}::`);
 }
 

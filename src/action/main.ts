@@ -5,11 +5,10 @@
 import * as core from '@actions/core';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
-import { exitCodeFor, type ReplayReport } from '../../harness/replay/result.js';
-import { renderJson } from '../../harness/report/json.js';
-import { renderReport } from '../../harness/report/formats.js';
+import { exitCodeFor, problemsOf, type AnyReport } from '../../harness/replay/result.js';
+import { reportChunks } from '../../harness/report/formats.js';
 import { groupProblems } from '../../harness/report/text.js';
-import { writeWhole } from '../../harness/report/write.js';
+import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { readReplaySettings, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
 import { withProcessSignals } from '../deadline.js';
 import { reportSecretsTo } from '../secrets.js';
@@ -51,8 +50,8 @@ function lineLink(file: string, line: number): string | undefined {
 const MAX_ANNOTATIONS = 10;
 
 /** One annotation per distinct problem, naming how many instances it breaks. */
-function annotate(report: ReplayReport, workspace: string): number {
-  const groups = groupProblems(report.results);
+function annotate(report: AnyReport, workspace: string): number {
+  const groups = groupProblems(problemsOf(report));
   for (const group of groups.slice(0, MAX_ANNOTATIONS)) {
     const r = group[0]!;
     const loc = r.divergence?.location ?? r.failure?.location;
@@ -127,16 +126,22 @@ async function replay(signal: AbortSignal): Promise<void> {
   const settings = readSettings();
   const root = workspace();
   const { report, stopped } = await runReplaySettings(settings, { cwd: root, signal }, { onAppWarning: (warning) => core.warning(warning) });
-  logData(renderReport(report, settings.format, { cwd: root, version: VERSION }));
-  if (stopped) core.warning(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
-  // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
   const folder = process.env.RUNNER_TEMP || root;
   const reportPath = join(folder, 'durable-gate-replay.json');
-  await writeWhole(reportPath, renderJson(report));
   const sarifPath = join(folder, 'durable-gate-replay.sarif');
-  await writeWhole(sarifPath, renderReport(report, 'sarif', { cwd: root, version: VERSION }));
   const junitPath = join(folder, 'durable-gate-replay.xml');
-  await writeWhole(junitPath, renderReport(report, 'junit', { cwd: root, version: VERSION }));
+  try {
+    const render = { cwd: root, version: VERSION, quiet: settings.quiet };
+    logData(inPiecesOf(reportChunks(report, settings.format, render)));
+    if (stopped) core.warning(`Stopped: ${stopped}. The histories not replayed are listed as not checked.`);
+    // Every format is written, for the steps that follow: upload-sarif, a test reporter, a script.
+    await writeWhole(reportPath, reportChunks(report, 'json', render));
+    await writeWhole(sarifPath, reportChunks(report, 'sarif', render));
+    await writeWhole(junitPath, reportChunks(report, 'junit', render));
+  } catch (error) {
+    report.results.dispose();
+    throw error;
+  }
   core.setOutput('sarif-path', sarifPath);
   core.setOutput('junit-path', junitPath);
   const s = report.summary;
@@ -148,7 +153,12 @@ async function replay(signal: AbortSignal): Promise<void> {
   core.setOutput('breaking', s.nondeterministic + s.failed > 0);
   core.setOutput('report-path', reportPath);
   const unannotated = annotate(report, root);
-  const markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, root), link: lineLink });
+  let markdown: string;
+  try {
+    markdown = replayMarkdown(report, { relative: (file) => workspacePath(file, root), link: lineLink });
+  } finally {
+    report.results.dispose();
+  }
   await writeSummary(
     core.summary
       .addHeading('durable-gate replay', 2)

@@ -5,7 +5,7 @@
  * runtime's message and what to do; then the ways out. Event types, names, sequence ids and source
  * lines only: never payload values.
  */
-import type { ReplayReport, ReplayResult } from '../../harness/replay/result.js';
+import { problemsOf, type AnyReport, type ReplayResult } from '../../harness/replay/result.js';
 import { groupProblems } from '../../harness/report/text.js';
 
 export interface MarkdownOptions {
@@ -18,7 +18,7 @@ export interface MarkdownOptions {
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
-export function headline(report: ReplayReport): string {
+export function headline(report: AnyReport): string {
   const s = report.summary;
   const broken = s.nondeterministic + s.failed;
   if (broken > 0) return `❌ ${broken} of ${s.total} in-flight instance(s) would break under the new code`;
@@ -26,7 +26,7 @@ export function headline(report: ReplayReport): string {
   return `✅ All ${s.total} in-flight instance(s) replay cleanly on the new code`;
 }
 
-export function replayMarkdown(report: ReplayReport, options: MarkdownOptions): string {
+export function replayMarkdown(report: AnyReport, options: MarkdownOptions): string {
   const out: string[] = [`### ${headline(report)}`, ''];
   const byOrchestrator = new Map<string, { checked: number; ok: number; broken: number; error: number }>();
   for (const r of report.results) {
@@ -40,7 +40,7 @@ export function replayMarkdown(report: ReplayReport, options: MarkdownOptions): 
   }
   out.push('| Orchestrator | Checked | OK | Broken | Could not check |', '| --- | ---: | ---: | ---: | ---: |');
   for (const [name, row] of byOrchestrator) out.push(`| ${cell(name)} | ${row.checked} | ${row.ok} | ${row.broken} | ${row.error} |`);
-  for (const group of groupProblems(report.results)) out.push('', ...problem(group, options));
+  for (const group of groupProblems(problemsOf(report))) out.push('', ...problem(group, options));
   if (report.advice) {
     out.push('', '#### What you can do', '');
     report.advice.options.forEach((o, i) => {

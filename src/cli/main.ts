@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
-import { writeWhole } from '../../harness/report/write.js';
+import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { exitCodeFor } from '../../harness/replay/result.js';
-import { formatForFile, renderReport } from '../../harness/report/formats.js';
+import { formatForFile, reportChunks } from '../../harness/report/formats.js';
 import { readReplaySettings, REPLAY_OPTIONS, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
 import { withProcessSignals } from '../deadline.js';
 import { VERSION } from '../version.js';
@@ -134,11 +134,15 @@ async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): P
       },
     },
   );
-  io.stdout.write(renderReport(report, options.format, { cwd: io.cwd, color: options.color, version: VERSION }));
-  if (options.output) {
-    await writeWhole(resolve(io.cwd, options.output), renderReport(report, formatForFile(options.output), { cwd: io.cwd, version: VERSION }), {
-      overwrite: options.force,
-    });
+  try {
+    // Written as it is rendered: the report of a large run is never one string.
+    const render = { cwd: io.cwd, version: VERSION, quiet: options.quiet };
+    for (const piece of inPiecesOf(reportChunks(report, options.format, { ...render, color: options.color }))) io.stdout.write(piece);
+    if (options.output) {
+      await writeWhole(resolve(io.cwd, options.output), reportChunks(report, formatForFile(options.output), render), { overwrite: options.force });
+    }
+  } finally {
+    report.results.dispose();
   }
   if (stopped) io.stderr.write(`durable-gate: stopped: ${stopped}. The histories not replayed are listed as not checked; replay them again.\n`);
   return exitCodeFor(report.summary);

@@ -28,6 +28,8 @@ Options:
   --histories <path>     History files, folders (every *.json below) or globs. Repeat, or list several.
   --format <format>      Report format on stdout: text (default), json, junit (JUnit XML for CI test
                          reports) or sarif (SARIF 2.1.0, uploadable to GitHub code scanning).
+  --quiet                Text format: leave out the line of each history that is ok; what broke,
+                         the advice and the totals stay. For runs over thousands of histories.
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.

@@ -5,10 +5,9 @@
  */
 import { UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
-import type { ReplayReport } from '../../harness/replay/result.js';
 import { FINISHED_POLICIES, type FinishedPolicy } from '../../harness/replay/engine.js';
 import { REPLAY_SCHEMAS, type ReplaySchemaName } from '../../harness/replay/payload.js';
-import { runReplay } from '../../harness/replay/run.js';
+import { runReplayStreamed, type StreamedReport } from '../../harness/replay/run.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
 import { parseDuration } from './duration.js';
 import { withDeadline } from '../deadline.js';
@@ -18,6 +17,7 @@ export const REPLAY_OPTIONS = {
   app: 'text',
   histories: 'list',
   format: 'text',
+  quiet: 'flag',
   'require-version-bump': 'flag',
   'version-file': 'text',
   timeout: 'text',
@@ -34,6 +34,8 @@ export interface ReplaySettings {
   histories: string[];
   /** The report format shown (the Action writes every format to files as well). */
   format: ReportFormat;
+  /** The text format leaves out the line of each history that is ok: what broke and the totals stay. */
+  quiet: boolean;
   /** When something breaks, require host.json defaultVersion (or versionFile) to move up a minor or major version. */
   requireVersionBump: boolean;
   versionFile?: string;
@@ -82,6 +84,7 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     app,
     histories,
     format: format as ReportFormat,
+    quiet: input.flag('quiet'),
     requireVersionBump,
     ...(versionFile ? { versionFile } : {}),
     timeoutMs: parseDuration(input.label('timeout'), timeoutText),
@@ -103,15 +106,16 @@ export interface ReplayEvents {
 /**
  * Runs replay with these settings: the whole run ends at the timeout or with `signal` (a cancel).
  * `stopped` says why when it ended early: the histories not checked are in the report as such.
+ * The report's results are read back from disk once there are many: dispose of them when done.
  */
 export async function runReplaySettings(
   settings: ReplaySettings,
   services: Pick<CommandServices, 'cwd' | 'signal'>,
   events: ReplayEvents = {},
-): Promise<{ report: ReplayReport; stopped?: string }> {
+): Promise<{ report: StreamedReport; stopped?: string }> {
   const deadline = withDeadline(services.signal, settings.timeoutMs, settings.timeoutReason);
   try {
-    const report = await runReplay({
+    const report = await runReplayStreamed({
       app: settings.app,
       histories: settings.histories,
       cwd: services.cwd,
