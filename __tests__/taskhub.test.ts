@@ -159,6 +159,25 @@ describe('record', () => {
     expect(again.updated).toBe(1);
   });
 
+  test('a file that cannot be written (written while the next history is read) is reported, and the others are written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
+    // big-1's own earlier file, made immutable: moving the new file over it fails, even for root.
+    const file = join(out, 'big-1.json');
+    writeFileSync(file, JSON.stringify({ instanceId: 'big-1', history: [] }));
+    const immutable = spawnSync('chattr', ['+i', file]);
+    if (immutable.status !== 0) throw new Error(`chattr +i is needed for this test: ${String(immutable.stderr)}`);
+    try {
+      const summary = await recordHistories({ hub: new AzureTablesTaskHub(connection(), 'RecordHub'), outDir: out, query: { statuses: IN_FLIGHT_STATUSES } });
+      expect(summary.written).toBe(3);
+      expect(summary.updated).toBe(0);
+      expect(summary.unreadable).toEqual([{ instanceId: 'big-1', message: expect.stringMatching(/^cannot write .*big-1\.json: EPERM$/) as unknown as string }]);
+      expect(summary.files).toHaveLength(3);
+      expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      spawnSync('chattr', ['-i', file]);
+    }
+  });
+
   test('the built CLI records, and what it records replays', () => {
     const out = mkdtempSync(join(tmpdir(), 'dg-rec-'));
     const cli = join(repoRoot, 'dist', 'cli', 'index.js');

@@ -1150,11 +1150,24 @@ async function recordHistories(options) {
     const targets = await chooseTargets(options.outDir, instances.map((i) => i.instanceId));
     let next = 0;
     let done = 0;
+    const concurrency = Math.min(options.concurrency ?? 16, Math.max(1, instances.length));
+    // A history is written while the next one is read: the query, not the disk, paces each reader.
+    const writing = new Set();
+    const writeLater = (instanceId, write) => {
+        const written = write()
+            .catch((error) => {
+            summary.unreadable.push({ instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+        })
+            .finally(() => writing.delete(written));
+        writing.add(written);
+    };
     const worker = async () => {
         while (next < instances.length && !options.signal?.aborted) {
             const instance = instances[next++];
             try {
-                await recordOne(options, instance, summary, clock, targets.get(instance.instanceId));
+                await recordOne(options, instance, summary, clock, targets.get(instance.instanceId), writeLater);
+                while (writing.size >= concurrency)
+                    await Promise.race(writing);
             }
             catch (error) {
                 // One instance never stops the others: it is reported and the run goes on.
@@ -1167,7 +1180,8 @@ async function recordHistories(options) {
             options.onProgress?.(done, instances.length);
         }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(writing);
     if (options.signal?.aborted) {
         summary.stopped = (0,host/* stopReason */.PJ)(options.signal);
         summary.notRecorded.push(...instances.slice(next).map((i) => i.instanceId));
@@ -1225,7 +1239,7 @@ async function explainMissing(options, found) {
     }
     return skipped;
 }
-async function recordOne(options, instance, summary, clock, target) {
+async function recordOne(options, instance, summary, clock, target, writeLater) {
     for (let attempt = 0; attempt < 2; attempt++) {
         const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
         const eventRows = rows.filter((r) => r.RowKey !== 'sentinel');
@@ -1280,20 +1294,23 @@ async function recordOne(options, instance, summary, clock, target) {
         }
         const text = JSON.stringify(file, null, 1) + '\n';
         const { path, replaced } = target;
-        try {
-            await (0,write/* writeWhole */.f)(path, text);
-        }
-        catch (error) {
-            throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
-        }
-        if (replaced)
-            summary.updated += 1;
-        else
-            summary.written += 1;
-        summary.events += history.events.length;
-        summary.bytes += Buffer.byteLength(text);
-        summary.blobs += blobs;
-        summary.files.push(path);
+        const events = history.events.length;
+        writeLater(instance.instanceId, async () => {
+            try {
+                await (0,write/* writeWhole */.f)(path, text);
+            }
+            catch (error) {
+                throw new Error(`cannot write ${path}: ${error.code ?? error.message}`);
+            }
+            if (replaced)
+                summary.updated += 1;
+            else
+                summary.written += 1;
+            summary.events += events;
+            summary.bytes += Buffer.byteLength(text);
+            summary.blobs += blobs;
+            summary.files.push(path);
+        });
         return;
     }
     summary.changed.push(instance.instanceId);

@@ -124,11 +124,23 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
   );
   let next = 0;
   let done = 0;
+  const concurrency = Math.min(options.concurrency ?? 16, Math.max(1, instances.length));
+  // A history is written while the next one is read: the query, not the disk, paces each reader.
+  const writing = new Set<Promise<void>>();
+  const writeLater: WriteLater = (instanceId, write) => {
+    const written: Promise<void> = write()
+      .catch((error: unknown) => {
+        summary.unreadable.push({ instanceId, message: error instanceof Error && error.message ? error.message : String(error) });
+      })
+      .finally(() => writing.delete(written));
+    writing.add(written);
+  };
   const worker = async (): Promise<void> => {
     while (next < instances.length && !options.signal?.aborted) {
       const instance = instances[next++]!;
       try {
-        await recordOne(options, instance, summary, clock, targets.get(instance.instanceId)!);
+        await recordOne(options, instance, summary, clock, targets.get(instance.instanceId)!, writeLater);
+        while (writing.size >= concurrency) await Promise.race(writing);
       } catch (error) {
         // One instance never stops the others: it is reported and the run goes on.
         if (options.signal?.aborted) summary.notRecorded.push(instance.instanceId);
@@ -138,7 +150,8 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
       options.onProgress?.(done, instances.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, instances.length)) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(writing);
   if (options.signal?.aborted) {
     summary.stopped = stopReason(options.signal);
     summary.notRecorded.push(...instances.slice(next).map((i) => i.instanceId));
@@ -197,12 +210,16 @@ async function explainMissing(options: RecordOptions, found: Set<string>): Promi
   return skipped;
 }
 
+/** Hands a history's file to be written while the caller reads the next (a failure is reported as unreadable). */
+type WriteLater = (instanceId: string, write: () => Promise<void>) => void;
+
 async function recordOne(
   options: RecordOptions,
   instance: InstanceSummary,
   summary: RecordSummary,
   clock: () => Date,
   target: { path: string; replaced: boolean },
+  writeLater: WriteLater,
 ): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const { rows, blobs } = await options.hub.historyRows(instance.instanceId);
@@ -255,17 +272,20 @@ async function recordOne(
     }
     const text = JSON.stringify(file, null, 1) + '\n';
     const { path, replaced } = target;
-    try {
-      await writeWhole(path, text);
-    } catch (error) {
-      throw new Error(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    if (replaced) summary.updated += 1;
-    else summary.written += 1;
-    summary.events += history.events.length;
-    summary.bytes += Buffer.byteLength(text);
-    summary.blobs += blobs;
-    summary.files.push(path);
+    const events = history.events.length;
+    writeLater(instance.instanceId, async () => {
+      try {
+        await writeWhole(path, text);
+      } catch (error) {
+        throw new Error(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      if (replaced) summary.updated += 1;
+      else summary.written += 1;
+      summary.events += events;
+      summary.bytes += Buffer.byteLength(text);
+      summary.blobs += blobs;
+      summary.files.push(path);
+    });
     return;
   }
   summary.changed.push(instance.instanceId);
