@@ -345,8 +345,8 @@ async function benchTaskHub() {
         instances: INSTANCES,
       });
     const hub = new AzureTablesTaskHub(resolveConnection({ env }), 'BenchHub');
+    const seeder = new TaskHubSeeder(resolveConnection({ env }), 'BenchHub');
     if (wants('record') || wants('selective')) {
-      const seeder = new TaskHubSeeder(resolveConnection({ env }), 'BenchHub');
       await seeder.create();
       const seedStart = Date.now();
       await pool(INSTANCES, 16, (i) =>
