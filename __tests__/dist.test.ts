@@ -19,14 +19,21 @@ describe('dist/', () => {
       timeout: 120_000,
     });
     expect(build.status).toBe(0);
+    // The Action's and the CLI's bundles, the library's (ESM and CommonJS) and its types.
+    const listed = (root: string, dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? listed(root, join(dir, entry.name)) : [join(dir, entry.name)],
+      );
     const bundles = (root: string): string[] =>
-      ['', 'cli']
-        .flatMap((dir) =>
+      [
+        ...['', 'cli'].flatMap((dir) =>
           readdirSync(join(root, dir))
             .filter((f) => f.endsWith('.js'))
             .map((f) => join(dir, f)),
-        )
-        .sort();
+        ),
+        ...listed(root, 'lib'),
+        ...listed(root, 'types'),
+      ].sort();
     expect(bundles(join(repoRoot, 'dist'))).toEqual(bundles(out));
     for (const file of bundles(out)) {
       const fresh = readFileSync(join(out, file), 'utf8');

@@ -7,7 +7,7 @@ import { EventType, OrchestrationStatus, orchestrationStatusName, type HistoryEv
 import { HistoryBuilder } from '../harness/history/builder.js';
 import { ActionType, type SdkAction } from '../harness/replay/actions.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate } from '../harness/replay/runtime.js';
-import { HistoryError, NondeterminismError, ReplayFailure, replayHistories, replayHistory } from '../harness/index.js';
+import { HistoryError, NondeterminismError, ReplayFailure, loadHistory, replayHistories, replayHistory } from '../harness/index.js';
 import { replayApps } from './helpers/apps.js';
 import { rewoundInPlace } from './helpers/histories.js';
 
@@ -190,6 +190,20 @@ describe('library API', () => {
     const verdicts: string[] = [];
     for await (const result of replayHistories(app, [inFlight(), { nope: true }, '/no/such/file.json'])) verdicts.push(result.verdict);
     expect(verdicts).toEqual(['nondeterministic', 'error', 'error']);
+  });
+
+  test('a string holding the JSON text of a history is replayed as that history, not read as a path', async () => {
+    const app = await open('library-text', spec);
+    const text = JSON.stringify(inFlight(), null, 2);
+    const error = await replayHistory(app, text).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NondeterminismError);
+    await expect(loadHistory(`  ${text}`)).resolves.toMatchObject({ instanceId: 'lib-1' });
+    await expect(loadHistory(JSON.stringify((inFlight() as { history: unknown[] }).history))).resolves.toMatchObject({ orchestrator: 'Flow' });
+    const verdicts: string[] = [];
+    for await (const result of replayHistories(app, [text, '{"history": [] }'])) verdicts.push(result.verdict);
+    expect(verdicts).toEqual(['nondeterministic', 'error']);
+    // Anything else is a path, and a missing one says so.
+    await expect(loadHistory('histories/[x].json')).rejects.toThrow(/histories\/\[x\]\.json/);
   });
 });
 

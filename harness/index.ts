@@ -9,7 +9,7 @@
 import { HistoryError, NondeterminismError, ReplayFailure } from './errors.js';
 import { loadApp, type LoadAppOptions, type ReplayApp } from './app/host.js';
 import type { HistoryItem } from './app/worker.js';
-import { parseHistory, readHistoryFile, type LoadedHistory } from './history/load.js';
+import { parseHistory, parseHistoryText, readHistoryFile, type LoadedHistory } from './history/load.js';
 import { expandHistoryPaths } from './history/paths.js';
 import type { EngineOptions } from './replay/engine.js';
 import type { ReplayResult } from './replay/result.js';
@@ -27,17 +27,27 @@ export * from './replay/result.js';
 export { buildReport, renderJson } from './report/json.js';
 export { renderText } from './report/text.js';
 
-/** A history: a file path, or a value in any accepted form (history file object, event array, table rows). */
+/**
+ * A history: a file path, the JSON text of a history (a string that starts with `{`, or with `[`
+ * followed by `{` or `]`), or a value in any accepted form (history file object, event array,
+ * table rows).
+ */
 export type HistoryInput = unknown;
+
+/** A string that is the JSON text of a history, not a path: no history file's path starts so. */
+function isJsonText(input: string): boolean {
+  return /^\s*(\{|\[\s*[{\]])/.test(input);
+}
 
 /** Read and validate one history. Throws {@link HistoryError} naming the file and event. */
 export async function loadHistory(input: HistoryInput, source?: string): Promise<LoadedHistory> {
-  if (typeof input === 'string') return readHistoryFile(input);
+  if (typeof input === 'string') return isJsonText(input) ? parseHistoryText(input, source ?? '<history>') : readHistoryFile(input);
   return parseHistory(input, source ?? '<history>');
 }
 
 function toItem(input: HistoryInput, index: number): HistoryItem {
-  return typeof input === 'string' ? { file: input } : { value: input, source: `<history ${index}>` };
+  if (typeof input !== 'string') return { value: input, source: `<history ${index}>` };
+  return isJsonText(input) ? { text: input, source: `<history ${index}>` } : { file: input };
 }
 
 async function withApp<T>(app: ReplayApp | string, options: LoadAppOptions | undefined, use: (app: ReplayApp) => Promise<T>): Promise<T> {
@@ -106,7 +116,7 @@ export async function* replayHistories(
     let batch: HistoryItem[] = [];
     let index = 0;
     for await (const input of histories as AsyncIterable<HistoryInput>) {
-      if (typeof input === 'string') {
+      if (typeof input === 'string' && !isJsonText(input)) {
         const { files, unmatched } = await expandHistoryPaths([input]);
         // A path that matches nothing still gets its result, in order: the worker reports it.
         for (const file of [...files, ...unmatched]) batch.push({ file });

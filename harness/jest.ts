@@ -1,15 +1,21 @@
 /**
  * A jest helper: one test per history file of a folder, each failing with the divergence.
  *
- *   import { replayFolder } from 'durable-gate/jest';
+ *   import { replayFolder } from 'durable-gate/jest';   // or require('durable-gate/jest')
  *   replayFolder('./my-app', './histories');
+ *
+ * Under vitest (or any runner with describe/test/beforeAll/afterAll), pass its functions:
+ *
+ *   import { describe, test, beforeAll, afterAll } from 'vitest';
+ *   replayFolder('./my-app', './histories', { describe, test, beforeAll, afterAll });
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadApp, type ReplayApp } from './app/host.js';
 import { describeProblem } from './index.js';
 
-interface JestGlobals {
+/** The test runner's functions replayFolder declares its tests with (jest's globals by default). */
+export interface TestGlobals {
   describe: (name: string, fn: () => void) => void;
   test: (name: string, fn: () => Promise<void>, timeout?: number) => void;
   beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
@@ -25,7 +31,7 @@ function files(dir: string): string[] {
     });
 }
 
-export function replayFolder(appDir: string, historiesDir: string, globals: JestGlobals = globalThis): void {
+export function replayFolder(appDir: string, historiesDir: string, globals: TestGlobals = globalThis): void {
   const { describe, test, beforeAll, afterAll } = globals;
   describe(`replay ${relative(process.cwd(), historiesDir) || historiesDir} against ${relative(process.cwd(), appDir) || appDir}`, () => {
     let app: ReplayApp | undefined;

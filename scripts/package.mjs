@@ -1,7 +1,7 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const ncc = new URL('../node_modules/@vercel/ncc/dist/ncc/cli.js', import.meta.url).pathname;
 // DIST_DIR builds elsewhere (the staleness test compares such a build with the committed dist/).
@@ -23,4 +23,50 @@ for (const dir of [dist, join(dist, 'cli')]) {
     if (entry === 'cli' || entry === 'package.json' || entry.endsWith('.js')) continue;
     rmSync(join(dir, entry), { recursive: true, force: true });
   }
+}
+
+// The library and the jest helper, for a user's own project (`import` and `require`): ESM
+// (dist/lib/*.js) and CommonJS (dist/lib/*.cjs) bundles with nothing left to install, and the
+// replay worker they start (dist/lib/worker.js, ESM whatever the caller is). Types: the compiled
+// declarations of harness/, as .d.ts beside the ESM entries and as .d.cts for require.
+const { build } = await import('esbuild');
+const libOut = join(dist, 'lib');
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+await build({
+  ...common,
+  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts', worker: 'harness/app/worker.ts' },
+  outdir: libOut,
+  format: 'esm',
+  splitting: false,
+});
+// CommonJS has no import.meta: the bundle's own file URL stands in for it (the worker is found beside it).
+await build({
+  ...common,
+  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts' },
+  outdir: libOut,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const types = join(dist, 'types');
+const declarations = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? entry.name === 'bench'
+        ? []
+        : declarations(join(dir, entry.name)).map((f) => join(entry.name, f))
+      : entry.name.endsWith('.d.ts')
+        ? [entry.name]
+        : [],
+  );
+for (const file of declarations('lib/harness')) {
+  const text = readFileSync(join('lib/harness', file), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+  mkdirSync(dirname(join(types, file)), { recursive: true });
+  writeFileSync(join(types, file), text);
+  // For require: the same declarations as CommonJS modules that import one another as .cjs.
+  writeFileSync(
+    join(types, file.replace(/\.d\.ts$/, '.d.cts')),
+    text.replace(/(from\s+'\.{1,2}\/[^']*)\.js'/g, "$1.cjs'").replace(/(import\(\s*'\.{1,2}\/[^']*)\.js'/g, "$1.cjs'"),
+  );
 }

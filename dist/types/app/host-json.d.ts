@@ -1,0 +1,21 @@
+export interface DurableHostConfig {
+    /** The host.json file read, for messages. */
+    file: string;
+    /** hubName as written (may hold %Setting% references); undefined when absent. */
+    hubName?: string;
+    /** The app setting naming the storage connection. */
+    connectionName: string;
+    /** Where the tracking store (Instances, History) lives when it is not the main connection. */
+    trackingStoreConnectionName?: string;
+    trackingStoreNamePrefix?: string;
+    /** storageProvider.type when it is not Azure Storage (mssql, netherite, azureManaged). */
+    otherProvider?: string;
+    /** The path of the durable settings in host.json, for messages. */
+    section: string;
+    /** Orchestration versioning: the version new instances get (extensions.durableTask.defaultVersion). */
+    defaultVersion?: string;
+}
+/** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
+export declare function readHostConfig(appDir: string): DurableHostConfig;
+/** JSON with // and /* comments and trailing commas, as host.json may be written. */
+export declare function stripJsonComments(input: string): string;

@@ -1,0 +1,48 @@
+import { type EngineOptions } from '../replay/engine.js';
+import type { ReplayResult } from '../replay/result.js';
+import type { AppInfo } from './types.js';
+export interface WorkerInit {
+    durableGateWorker: true;
+    appDir: string;
+    /** The file the worker counts finished histories in (see countFinished). */
+    progressFile: string;
+}
+/** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
+export declare const WORKER_ENV = "DURABLE_GATE_REPLAY_WORKER";
+/** A history to replay: a file the worker reads, or a value the caller already holds. */
+export type HistoryItem = {
+    file: string;
+} | {
+    value: unknown;
+    source: string;
+} | {
+    text: string;
+    source: string;
+};
+export type ToWorker = {
+    type: 'replay';
+    id: number;
+    items: HistoryItem[];
+    options: EngineOptions;
+};
+export type FromWorker = {
+    type: 'ready';
+    info: AppInfo;
+} | {
+    type: 'load-error';
+    message: string;
+    userStack?: string;
+} | {
+    type: 'results';
+    id: number;
+    results: ReplayResult[];
+    finished: number;
+} | {
+    type: 'crash';
+    id: number;
+    message: string;
+};
+export declare function errorResult(source: string, error: unknown): ReplayResult;
+export declare function runWorker(init: WorkerInit): Promise<void>;
+/** True in a process started as a replay worker: the bundles' entry points then run no command. */
+export declare function isReplayWorker(): boolean;

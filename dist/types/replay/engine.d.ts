@@ -1,0 +1,28 @@
+/**
+ * Replays one history against a loaded app: runs the orchestrator through the app's own SDK
+ * with the payload the host sends, feeds the returned actions to the runtime model, and turns the
+ * outcome into a verdict. Runs inside the replay worker.
+ */
+import type { LoadedApp } from '../app/load.js';
+import { type HistoryEvent } from '../history/events.js';
+import type { LoadedHistory } from '../history/load.js';
+import { type PayloadOptions } from './payload.js';
+import type { ReplayResult } from './result.js';
+export interface EngineOptions extends PayloadOptions {
+    /** Find source lines of divergences (a second, instrumented run). Default true. */
+    locate?: boolean;
+    /**
+     * Histories of finished instances (Completed, Failed, Terminated): `runtime` (default) judges
+     * them as the runtime treats them, never replayed again, so ok, with what the new code does on
+     * their path said as a warning; `judge` judges them as if they were still in flight.
+     */
+    finished?: FinishedPolicy;
+}
+export type FinishedPolicy = 'runtime' | 'judge';
+export declare const FINISHED_POLICIES: readonly FinishedPolicy[];
+export declare function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options?: EngineOptions): Promise<ReplayResult>;
+/**
+ * The status of a finished instance (the last ExecutionCompleted says Completed, Failed or
+ * Terminated); undefined while it is in flight or continued as new.
+ */
+export declare function finishedStatus(events: readonly HistoryEvent[]): ReplayResult['finished'];
