@@ -71,7 +71,8 @@ describe('History answers that are well-formed but not whole', () => {
     const timed = await run([CLI, 'record', '--task-hub', HUB, '--out', out, '--timeout', '3s'], refused);
     expect(timed.code).toBe(2);
     expect(timed.stderr).toContain('stopped before the instances in flight were listed (--timeout 3s passed)');
-    expect(timed.seconds).toBeLessThan(3 + 1.5);
+    // On time: the 3 s deadline plus the process's start and end, with room for a loaded machine.
+    expect(timed.seconds).toBeLessThan(3 + 2);
     const cancelled = await run([CLI, 'record', '--task-hub', HUB, '--out', out], refused, { signalAfterMs: 2000 });
     expect(cancelled.code).toBe(2);
     expect(cancelled.stderr).toContain('stopped before the instances in flight were listed (the run was cancelled (SIGTERM))');

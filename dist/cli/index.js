@@ -2595,11 +2595,13 @@ function stripJsonComments(input) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9410);
 /* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8716);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3691);
+/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1626);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3691);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
  */
+
 
 
 
@@ -2675,7 +2677,7 @@ class WorkerHandle {
         const init = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
         const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(workerScript()), [], {
-            env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_8__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
+            env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_9__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
             execArgv: [`--max-old-space-size=${memoryLimitMb}`],
             stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
             serialization: 'advanced',
@@ -2811,6 +2813,23 @@ function stopReason(signal) {
         return reason.message;
     return 'the run was cancelled';
 }
+/** Why a stale build is refused, and the two ways on: rebuild, or accept the build as it is. */
+function staleBuildMessage(dir, stale) {
+    const newest = stale[0];
+    const others = new Set(stale.map((s) => s.source)).size - 1;
+    let build = 'npx tsc';
+    try {
+        const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(dir, 'package.json'), 'utf8'));
+        if (typeof pkg.scripts?.build === 'string')
+            build = 'npm run build';
+    }
+    catch {
+        // No package.json to read: the TypeScript compiler is the usual build.
+    }
+    return (`the app's build is older than its sources: ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(newest.source)} changed after ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(newest.built)} was built` +
+        `${others > 0 ? ` (and ${others} more source file${others > 1 ? 's' : ''})` : ''}. The replay runs the built JavaScript, so it would judge the code as it was before that change. ` +
+        `Rebuild the app (${build} in ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(dir)}) and replay again, or replay the build as it is with --allow-stale-build (allowStaleBuild in the library).`);
+}
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item) {
     try {
@@ -2826,6 +2845,14 @@ async function loadApp(appDir, options = {}) {
     const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
     const signal = options.signal;
     let handle = await WorkerHandle.start(dir, options);
+    const stale = handle.info.staleBuild ?? [];
+    if (stale.length > 0) {
+        if (!options.allowStaleBuild) {
+            await handle.terminate();
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AppLoadError */ ._n(dir, staleBuildMessage(dir, stale));
+        }
+        handle.info.warnings.push(`replaying the build as it is (stale builds allowed): ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(stale[0].source)} changed after ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(stale[0].built)} was built.`);
+    }
     /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
     const watch = (answer) => new Promise((resolvePromise, reject) => {
         let seen = handle.progress;
@@ -3101,24 +3128,44 @@ function readPackageJson(dir) {
     }
 }
 /**
- * The replay runs the built JavaScript. When a source a build maps back to is newer than the
- * build, the user is probably checking code they have not built yet: say so.
+ * The replay runs the built JavaScript. Every compiled file of the app (outside node_modules and
+ * dot-folders) that names a source map is compared with the sources the map names: a source
+ * changed after the file was built means the build is older than the code (the newest first).
  */
-function staleBuildWarnings(entryFiles) {
-    const warnings = [];
-    for (const file of entryFiles) {
-        const map = (0,locate/* readSourceMap */.wM)(file);
-        if (!map)
-            continue;
-        const built = (0,external_node_fs_.statSync)(file).mtimeMs;
-        for (const source of map.payload.sources ?? []) {
-            const path = (0,external_node_path_.resolve)(map.dir, map.payload.sourceRoot ?? '', source);
-            if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).mtimeMs > built + 1000) {
-                warnings.push(`${(0,paths/* displayPath */.Gt)(path)} changed after ${(0,paths/* displayPath */.Gt)(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`);
+function staleSources(dir) {
+    const stale = [];
+    let budget = 5000;
+    const visit = (folder, depth) => {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(folder, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (entry.name === 'node_modules' || entry.name.startsWith('.') || budget <= 0)
+                continue;
+            const path = (0,external_node_path_.join)(folder, entry.name);
+            if (entry.isDirectory() && depth < 12)
+                visit(path, depth + 1);
+            else if (entry.isFile() && /\.[cm]?js$/.test(entry.name)) {
+                budget -= 1;
+                const map = (0,locate/* readSourceMap */.wM)(path);
+                if (!map)
+                    continue;
+                const built = (0,external_node_fs_.statSync)(path).mtimeMs;
+                for (const source of map.payload.sources ?? []) {
+                    const sourcePath = (0,external_node_path_.resolve)(map.dir, map.payload.sourceRoot ?? '', source);
+                    const changed = (0,external_node_fs_.existsSync)(sourcePath) ? (0,external_node_fs_.statSync)(sourcePath).mtimeMs : 0;
+                    if (changed > built + 1000)
+                        stale.push({ source: sourcePath, built: path, changed });
+                }
             }
         }
-    }
-    return warnings;
+    };
+    visit(dir, 0);
+    return stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built }));
 }
 /** Function names are case-insensitive, as in the host. */
 function finder(functions) {
@@ -3214,7 +3261,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     const model = core.programmingModel;
     const info = {
         dir,
-        warnings: staleBuildWarnings(entryFiles),
+        warnings: [],
+        staleBuild: staleSources(dir),
         model: 'v4',
         durableFunctionsVersion: dfVersion,
         ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -3404,7 +3452,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         });
     };
     return {
-        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [] },
+        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [], staleBuild: staleSources(dir) },
         durableFunctionsDir: dfDir,
         find: finder(functions),
         bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
@@ -7363,6 +7411,7 @@ const REPLAY_OPTIONS = {
     histories: 'list',
     format: 'text',
     quiet: 'flag',
+    'allow-stale-build': 'flag',
     'require-version-bump': 'flag',
     'version-file': 'text',
     timeout: 'text',
@@ -7402,6 +7451,7 @@ function readReplaySettings(given) {
         histories,
         format: format,
         quiet: input.flag('quiet'),
+        allowStaleBuild: input.flag('allow-stale-build'),
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
@@ -7426,6 +7476,7 @@ async function runReplaySettings(settings, services, events = {}) {
             cwd: services.cwd,
             userOutput: 'stderr',
             signal: deadline.signal,
+            allowStaleBuild: settings.allowStaleBuild,
             ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
             ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
             requireVersionBump: settings.requireVersionBump,
@@ -7635,6 +7686,9 @@ Options:
                          reports) or sarif (SARIF 2.1.0, uploadable to GitHub code scanning).
   --quiet                Text format: leave out the line of each history that is ok; what broke,
                          the advice and the totals stay. For runs over thousands of histories.
+  --allow-stale-build    Replay the app's built JavaScript even when its sources changed after it was
+                         built. Without it such an app is refused (exit 2): the replay would judge
+                         the code as it was before those changes.
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.

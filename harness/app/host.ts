@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,8 @@ import { AppLoadError, errorMessage } from '../errors.js';
 import { parseHistory, parseHistoryText, readHistoryFile } from '../history/load.js';
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
-import type { AppInfo } from './types.js';
+import type { AppInfo, StaleSource } from './types.js';
+import { displayPath } from '../history/paths.js';
 import { WORKER_ENV, type FromWorker, type HistoryItem, type ToWorker, type WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = Symbol.for('durable-gate.worker-script');
@@ -51,6 +52,12 @@ export interface LoadAppOptions {
    * not replayed yet come back as `error` results that say why.
    */
   signal?: AbortSignal;
+  /**
+   * Replay the app's compiled JavaScript even when its TypeScript (or other) sources changed after
+   * it was built. By default such an app is refused: the replay would judge the code as it was
+   * before those changes.
+   */
+  allowStaleBuild?: boolean;
 }
 
 export const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
@@ -269,6 +276,24 @@ export function stopReason(signal: AbortSignal | undefined): string {
   return 'the run was cancelled';
 }
 
+/** Why a stale build is refused, and the two ways on: rebuild, or accept the build as it is. */
+function staleBuildMessage(dir: string, stale: StaleSource[]): string {
+  const newest = stale[0]!;
+  const others = new Set(stale.map((s) => s.source)).size - 1;
+  let build = 'npx tsc';
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> };
+    if (typeof pkg.scripts?.build === 'string') build = 'npm run build';
+  } catch {
+    // No package.json to read: the TypeScript compiler is the usual build.
+  }
+  return (
+    `the app's build is older than its sources: ${displayPath(newest.source)} changed after ${displayPath(newest.built)} was built` +
+    `${others > 0 ? ` (and ${others} more source file${others > 1 ? 's' : ''})` : ''}. The replay runs the built JavaScript, so it would judge the code as it was before that change. ` +
+    `Rebuild the app (${build} in ${displayPath(dir)}) and replay again, or replay the build as it is with --allow-stale-build (allowStaleBuild in the library).`
+  );
+}
+
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item: HistoryItem): Promise<{ instanceId: string; orchestrator: string }> {
   try {
@@ -285,6 +310,16 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
   const signal = options.signal;
   let handle = await WorkerHandle.start(dir, options);
+  const stale = handle.info.staleBuild ?? [];
+  if (stale.length > 0) {
+    if (!options.allowStaleBuild) {
+      await handle.terminate();
+      throw new AppLoadError(dir, staleBuildMessage(dir, stale));
+    }
+    handle.info.warnings.push(
+      `replaying the build as it is (stale builds allowed): ${displayPath(stale[0]!.source)} changed after ${displayPath(stale[0]!.built)} was built.`,
+    );
+  }
 
   /** Resolves with the answer; HUNG when the worker stops making progress on one history; STOPPED on the signal. */
   const watch = (answer: Promise<FromWorker>): Promise<FromWorker | typeof HUNG | typeof STOPPED> =>

@@ -13,7 +13,7 @@
  * orchestrators are found by their orchestrationTrigger binding and invoked with a context whose
  * bindings hold the payload; they answer through context.done(error, state).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { nativeCreateRequire as createRequire } from './native-require.js';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import util from 'node:util';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { displayPath, expandPaths } from '../history/paths.js';
 import { readSourceMap } from '../replay/locate.js';
-import type { AppInfo, FunctionKind, InvocationOutcome, OrchestratorState, RegisteredFunction } from './types.js';
+import type { AppInfo, FunctionKind, InvocationOutcome, OrchestratorState, RegisteredFunction, StaleSource } from './types.js';
 
 export interface LoadedApp {
   info: AppInfo;
@@ -136,25 +136,39 @@ function readPackageJson(dir: string): PackageJson | undefined {
 }
 
 /**
- * The replay runs the built JavaScript. When a source a build maps back to is newer than the
- * build, the user is probably checking code they have not built yet: say so.
+ * The replay runs the built JavaScript. Every compiled file of the app (outside node_modules and
+ * dot-folders) that names a source map is compared with the sources the map names: a source
+ * changed after the file was built means the build is older than the code (the newest first).
  */
-function staleBuildWarnings(entryFiles: string[]): string[] {
-  const warnings: string[] = [];
-  for (const file of entryFiles) {
-    const map = readSourceMap(file);
-    if (!map) continue;
-    const built = statSync(file).mtimeMs;
-    for (const source of map.payload.sources ?? []) {
-      const path = resolve(map.dir, map.payload.sourceRoot ?? '', source);
-      if (existsSync(path) && statSync(path).mtimeMs > built + 1000) {
-        warnings.push(
-          `${displayPath(path)} changed after ${displayPath(file)} was built: the replay runs the built code. Rebuild the app (npm run build) to check your latest change.`,
-        );
+function staleSources(dir: string): StaleSource[] {
+  const stale: (StaleSource & { changed: number })[] = [];
+  let budget = 5000;
+  const visit = (folder: string, depth: number): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || budget <= 0) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && depth < 12) visit(path, depth + 1);
+      else if (entry.isFile() && /\.[cm]?js$/.test(entry.name)) {
+        budget -= 1;
+        const map = readSourceMap(path);
+        if (!map) continue;
+        const built = statSync(path).mtimeMs;
+        for (const source of map.payload.sources ?? []) {
+          const sourcePath = resolve(map.dir, map.payload.sourceRoot ?? '', source);
+          const changed = existsSync(sourcePath) ? statSync(sourcePath).mtimeMs : 0;
+          if (changed > built + 1000) stale.push({ source: sourcePath, built: path, changed });
+        }
       }
     }
-  }
-  return warnings;
+  };
+  visit(dir, 0);
+  return stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built }));
 }
 
 /** Function names are case-insensitive, as in the host. */
@@ -258,7 +272,8 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   const model = core.programmingModel;
   const info: AppInfo = {
     dir,
-    warnings: staleBuildWarnings(entryFiles),
+    warnings: [],
+    staleBuild: staleSources(dir),
     model: 'v4',
     durableFunctionsVersion: dfVersion,
     ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -450,7 +465,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     });
   };
   return {
-    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [] },
+    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [], staleBuild: staleSources(dir) },
     durableFunctionsDir: dfDir,
     find: finder(functions),
     bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),

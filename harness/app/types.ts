@@ -22,8 +22,16 @@ export interface AppInfo {
   /** Entry files imported (v4: package.json main; function.json: each orchestrator's script). */
   entryFiles: string[];
   functions: RegisteredFunction[];
-  /** Things worth telling the user about the app itself (a build older than its sources). */
+  /** Things worth telling the user about the app itself. */
   warnings: string[];
+  /** Sources changed after the compiled files built from them (newest first): the build is stale. */
+  staleBuild?: StaleSource[];
+}
+
+/** A source file newer than the compiled file its source map says was built from it. */
+export interface StaleSource {
+  source: string;
+  built: string;
 }
 
 /** The JSON an orchestrator invocation returns (OrchestratorState in the SDK). */

@@ -30,6 +30,9 @@ Options:
                          reports) or sarif (SARIF 2.1.0, uploadable to GitHub code scanning).
   --quiet                Text format: leave out the line of each history that is ok; what broke,
                          the advice and the totals stay. For runs over thousands of histories.
+  --allow-stale-build    Replay the app's built JavaScript even when its sources changed after it was
+                         built. Without it such an app is refused (exit 2): the replay would judge
+                         the code as it was before those changes.
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.

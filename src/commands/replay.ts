@@ -18,6 +18,7 @@ export const REPLAY_OPTIONS = {
   histories: 'list',
   format: 'text',
   quiet: 'flag',
+  'allow-stale-build': 'flag',
   'require-version-bump': 'flag',
   'version-file': 'text',
   timeout: 'text',
@@ -36,6 +37,8 @@ export interface ReplaySettings {
   format: ReportFormat;
   /** The text format leaves out the line of each history that is ok: what broke and the totals stay. */
   quiet: boolean;
+  /** Replay the app's built JavaScript even when sources changed after it was built (refused by default). */
+  allowStaleBuild: boolean;
   /** When something breaks, require host.json defaultVersion (or versionFile) to move up a minor or major version. */
   requireVersionBump: boolean;
   versionFile?: string;
@@ -85,6 +88,7 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     histories,
     format: format as ReportFormat,
     quiet: input.flag('quiet'),
+    allowStaleBuild: input.flag('allow-stale-build'),
     requireVersionBump,
     ...(versionFile ? { versionFile } : {}),
     timeoutMs: parseDuration(input.label('timeout'), timeoutText),
@@ -121,6 +125,7 @@ export async function runReplaySettings(
       cwd: services.cwd,
       userOutput: 'stderr',
       signal: deadline.signal,
+      allowStaleBuild: settings.allowStaleBuild,
       ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
       ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
       requireVersionBump: settings.requireVersionBump,
