@@ -7,8 +7,9 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReplay } from '../harness/replay/run.js';
-import { movedUp, nextName } from '../harness/report/advice.js';
-import { repoRoot } from './helpers/apps.js';
+import { adviseOn, movedUp, nextName } from '../harness/report/advice.js';
+import type { ReplayResult, ReportView } from '../harness/replay/result.js';
+import { repoRoot, writeApp } from './helpers/apps.js';
 
 /** A copy of examples/order-app-next (built), with host.json and the orchestrators edited. */
 function nextApp(name: string, edit: { defaultVersion?: string; branchOnVersion?: boolean; packageVersion?: string } = {}): string {
@@ -89,5 +90,85 @@ describe('--require-version-bump', () => {
     await expect(replay(dir, { requireVersionBump: true, versionFile: 'nope.txt' })).rejects.toThrow(
       '--version-file nope.txt: no such file. Expected a file holding the version',
     );
+  });
+});
+
+describe('advice that fits the app and every break', () => {
+  const location = (file: string, line: number) => ({ file, line, column: 3 });
+  const nondeterministic = (orchestrator: string, file: string, line: number, version = ''): ReplayResult => ({
+    source: `${orchestrator}-${line}.json`,
+    instanceId: `${orchestrator}-${line}`,
+    orchestrator,
+    verdict: 'nondeterministic',
+    ...(version ? { version } : {}),
+    divergence: {
+      sequenceId: 1,
+      recorded: { event: 'TaskScheduled', name: 'A', eventIndex: 3 },
+      message: 'Non-Deterministic workflow detected',
+      explanation: 'x',
+      advice: 'x',
+      location: location(file, line),
+    },
+  });
+  const removed = (orchestrator: string): ReplayResult => ({
+    source: `${orchestrator}.json`,
+    instanceId: orchestrator,
+    orchestrator,
+    verdict: 'failed',
+    failure: {
+      message: `The new app has no orchestrator named '${orchestrator}'.`,
+      advice: 'x',
+      missingFunction: { name: orchestrator, kind: 'orchestration' },
+    },
+  });
+  const report = (problems: ReplayResult[]): ReportView => ({
+    schema: 'durable-gate.replay-report/v1',
+    app: 'my-app',
+    summary: { total: problems.length, ok: 0, nondeterministic: problems.length, failed: 0, error: 0 },
+    results: problems,
+    problems,
+  });
+
+  test('every broken location, across orchestrators, is named', () => {
+    const advice = adviseOn(
+      report([
+        nondeterministic('Orders', 'src/orders.ts', 39),
+        nondeterministic('Orders', 'src/orders.ts', 39),
+        nondeterministic('Billing', 'src/billing.ts', 12),
+      ]),
+      undefined,
+      'my-app',
+      { durableFunctionsVersion: '3.5.0' },
+    );
+    const versioning = advice!.options.find((o) => o.option === 'orchestration-versioning')!;
+    expect(versioning.detail).toContain('with a branch on context.df.version at src/orders.ts:39 (Orders), src/billing.ts:12 (Billing).');
+    expect(versioning.detail).toMatch(/^Set extensions\.durableTask\.defaultVersion/);
+  });
+
+  test('an app whose durable-functions has no context.df.version is told to upgrade first', () => {
+    const advice = adviseOn(report([nondeterministic('Orders', 'src/orders.ts', 39)]), undefined, 'my-app', { durableFunctionsVersion: '3.1.0' });
+    const versioning = advice!.options.find((o) => o.option === 'orchestration-versioning')!;
+    expect(versioning.detail).toMatch(/^This app's durable-functions is 3\.1\.0, which has no context\.df\.version \(it came in 3\.2\.0\): upgrade it first/);
+    const current = adviseOn(report([nondeterministic('Orders', 'src/orders.ts', 39)]), undefined, 'my-app', { durableFunctionsVersion: '3.2.0' });
+    expect(current!.options.find((o) => o.option === 'orchestration-versioning')!.detail).toMatch(/^Set /);
+  });
+
+  test('a removed or renamed orchestrator gets advice for a removal, not for a change', () => {
+    const onlyRemoved = adviseOn(report([removed('OldFlow'), removed('OldFlow')]), undefined, 'my-app');
+    expect(onlyRemoved!.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'keep-orchestrator']);
+    expect(onlyRemoved!.options[2]!.detail).toContain(
+      "The new app has no 'OldFlow': keep it registered, as recorded, until its 2 in-flight instance(s) finish.",
+    );
+    const both = adviseOn(report([removed('OldFlow'), nondeterministic('Orders', 'src/orders.ts', 39)]), undefined, 'my-app');
+    expect(both!.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'keep-orchestrator', 'versioned-name', 'orchestration-versioning']);
+    expect(both!.options[3]!.detail).toContain('OrdersV2 (beside Orders)');
+    expect(both!.options[3]!.detail).not.toContain('OldFlow');
+  });
+
+  test('a real app without the recorded orchestrator: the report advises keeping it', async () => {
+    const dir = writeApp('advice-removed', { orchestrators: { SomethingElse: 'return 1;' } });
+    const result = await runReplay({ app: dir, histories: ['examples/histories/order-1001.json'], cwd: repoRoot, userOutput: 'ignore' });
+    expect(result.summary.failed).toBe(1);
+    expect(result.advice?.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'keep-orchestrator']);
   });
 });

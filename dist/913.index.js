@@ -577,8 +577,20 @@ function header(headers, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+// EXTERNAL MODULE: ./harness/app/host-json.ts
+var host_json = __webpack_require__(9362);
+// EXTERNAL MODULE: ./harness/history/paths.ts
+var paths = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/azure/discovery.ts
+var discovery = __webpack_require__(441);
+// EXTERNAL MODULE: ./src/taskhub/connection.ts
+var taskhub_connection = __webpack_require__(1394);
 ;// CONCATENATED MODULE: ./src/commands/hub.ts
 /** Which Azure Storage task hub `record` and `gate` read, and how they reach it: settings shared by both commands. */
+
+
+
+
 
 
 
@@ -586,36 +598,90 @@ function header(headers, name) {
 const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text', 'table-prefix': 'text' };
 /** The setting the Functions host reads the storage connection from when host.json names none. */
 const DEFAULT_CONNECTION_SETTING = 'AzureWebJobsStorage';
-/** The hub's settings; `why` says what the task hub is needed for when it is missing. */
+/** The hub's settings; `why` says what the task hub is needed for when neither it nor the app is given. */
 function readHubSettings(input, why) {
     const taskHub = input.text('task-hub');
-    if (!taskHub)
-        throw new errors/* UsageError */.eb(`missing ${input.label('task-hub')}: ${why} (host.json extensions.durableTask.hubName).`);
     const app = input.text('app');
+    if (!taskHub && !app)
+        throw new errors/* UsageError */.eb(`missing ${input.label('task-hub')}: ${why} (host.json extensions.durableTask.hubName). Or give ${input.label('app')}, the function app folder: its host.json and local.settings.json name the hub and its storage, as func start reads them.`);
+    const connection = input.text('connection');
     const tablePrefix = input.text('table-prefix');
     return {
-        taskHub,
-        connection: input.text('connection') ?? DEFAULT_CONNECTION_SETTING,
+        ...(taskHub ? { taskHub } : {}),
+        ...(connection ? { connection } : {}),
         ...(app ? { app } : {}),
         ...(tablePrefix ? { tablePrefix } : {}),
     };
 }
+/**
+ * The task hub and its connection setting as the extension finds them for a local `func start`
+ * (docs/runtime-rules.md §8): host.json hubName with %Setting% references resolved from the
+ * environment, then local.settings.json Values; without hubName, WEBSITE_SITE_NAME (letters and
+ * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
+ * AzureWebJobsStorage).
+ */
+function resolveHubSettings(settings, services) {
+    const appDir = settings.app ? (0,external_node_path_.resolve)(services.cwd, settings.app) : undefined;
+    const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
+    if (settings.taskHub && (settings.connection || !appDir)) {
+        return { taskHub: settings.taskHub, connection: settings.connection ?? DEFAULT_CONNECTION_SETTING, ...given };
+    }
+    const config = (0,host_json/* readHostConfig */.R)(appDir);
+    const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
+    if (config.otherProvider)
+        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`);
+    if (!settings.connection && config.trackingStoreConnectionName)
+        throw new errors/* UsageError */.eb(`${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`);
+    const local = (0,taskhub_connection/* localSettings */.f3)(appDir);
+    const values = { ...local };
+    for (const [name, value] of Object.entries(services.env))
+        if (value)
+            values[name] = value;
+    const origins = [];
+    let taskHub = settings.taskHub;
+    if (!taskHub) {
+        const site = values.WEBSITE_SITE_NAME;
+        const hub = (0,discovery/* resolveHubName */.di)(config, values, site ?? 'TestHubName');
+        if (hub.missingSetting)
+            throw new errors/* UsageError */.eb(`${shown} hubName '${config.hubName}' refers to the setting ${hub.missingSetting}, which neither the environment nor ${(0,paths/* displayPath */.Gt)((0,external_node_path_.join)(appDir, 'local.settings.json'), services.cwd)} Values holds. Set it, or give --task-hub.`);
+        if (hub.problem)
+            throw new errors/* UsageError */.eb(`${shown}: ${hub.problem} The extension would not start with it.`);
+        taskHub = hub.hub;
+        origins.push(config.hubName
+            ? `task hub ${taskHub} from ${config.section}.hubName${config.hubName !== taskHub ? ` '${config.hubName}'` : ''}`
+            : `task hub ${taskHub}: no hubName in host.json, so the extension's default (${site ? 'WEBSITE_SITE_NAME' : 'TestHubName outside Azure'})`);
+    }
+    const connection = settings.connection ?? config.connectionName;
+    if (!settings.connection)
+        origins.push(connection === DEFAULT_CONNECTION_SETTING
+            ? `connection setting ${connection} (the default: ${shown} names no other)`
+            : `connection setting ${connection} from ${shown} ${config.section}.storageProvider`);
+    const tablePrefix = settings.tablePrefix ?? config.trackingStoreNamePrefix;
+    return {
+        taskHub,
+        connection,
+        ...given,
+        ...(tablePrefix ? { tablePrefix } : {}),
+        ...(origins.length > 0 ? { origin: origins.join('; ') } : {}),
+    };
+}
 /** The hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
 function openHub(settings, services, signal) {
-    const raw = services.env[settings.connection];
+    const resolved = resolveHubSettings(settings, services);
+    const raw = services.env[resolved.connection] || (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
     if (raw)
         (0,secrets/* secretSink */._f)()?.(raw);
     const opened = (0,azure_tables/* openTaskHub */.$O)({
-        taskHub: settings.taskHub,
-        setting: settings.connection,
+        taskHub: resolved.taskHub,
+        setting: resolved.connection,
         env: services.env,
         signal,
-        ...(settings.app ? { appDir: (0,external_node_path_.resolve)(services.cwd, settings.app) } : {}),
-        ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}),
+        ...(resolved.appDir ? { appDir: resolved.appDir } : {}),
+        ...(resolved.tablePrefix ? { tablePrefix: resolved.tablePrefix } : {}),
     });
     for (const secret of opened.connection.secrets)
         (0,secrets/* secretSink */._f)()?.(secret);
-    return opened;
+    return { ...opened, resolved };
 }
 
 // EXTERNAL MODULE: ./src/commands/input.ts
@@ -750,7 +816,9 @@ async function openTarget(target, settings, services, events, requests) {
             return { source: new HttpApiSource({ endpoint: target.endpoint, systemKey, signal: requests }), secrets: [systemKey] };
         }
         case 'storage': {
-            const { hub, connection } = openHub(target.hub, services, requests);
+            const { hub, connection, resolved } = openHub(target.hub, services, requests);
+            if (resolved.origin)
+                events.onNotice?.(`from the app's files: ${resolved.origin}`);
             return { source: hub, hub, secrets: connection.secrets };
         }
     }
@@ -834,8 +902,6 @@ function renderGateText(report) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./harness/history/paths.ts
-var paths = __webpack_require__(1626);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1453,8 +1519,8 @@ const splitLines = (value) => value
  */
 async function runRecord(settings, services, events = {}) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
-    const { hub, connection } = openHub(settings.hub, services, deadline.signal);
-    events.onNotice?.(`reading ${hub.describe}`);
+    const { hub, connection, resolved } = openHub(settings.hub, services, deadline.signal);
+    events.onNotice?.(`reading ${hub.describe}${resolved.origin ? ` (${resolved.origin})` : ''}`);
     const outDir = (0,external_node_path_.resolve)(services.cwd, settings.out);
     try {
         const summary = await recordHistories({
@@ -1473,7 +1539,7 @@ async function runRecord(settings, services, events = {}) {
             ...(events.onProgress ? { onProgress: events.onProgress } : {}),
         });
         const text = recordText(summary, (0,paths/* displayPath */.Gt)(outDir, services.cwd), connection.secrets);
-        return { taskHub: settings.hub.taskHub, out: outDir, summary, ...text, exitCode: summary.stopped ? 2 : text.missed > 0 ? 1 : 0 };
+        return { taskHub: resolved.taskHub, out: outDir, summary, ...text, exitCode: summary.stopped ? 2 : text.missed > 0 ? 1 : 0 };
     }
     catch (error) {
         throw new errors/* DurableGateError */.B7((0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets));

@@ -1974,7 +1974,8 @@ function openTaskHub(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XC: () => (/* binding */ resolveConnection)
+/* harmony export */   XC: () => (/* binding */ resolveConnection),
+/* harmony export */   f3: () => (/* binding */ localSettings)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, ServiceAnswerError, requestDeadlinePolicy, commandSignalPolicy, tableAnswerPolicy, checkTableAnswer, parseConnectionString */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);

@@ -4703,6 +4703,8 @@ function duplicateEventWarning(source, id, event) {
 
 // EXTERNAL MODULE: ./harness/replay/payload.ts
 var payload = __nccwpck_require__(9859);
+// EXTERNAL MODULE: ./harness/report/advice.ts
+var advice = __nccwpck_require__(8526);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./harness/history/request-ids.ts
@@ -5509,6 +5511,7 @@ function headerOf(headers, name) {
 
 
 
+
 const FINISHED_POLICIES = ['runtime', 'judge'];
 const KIND_OF_USE = {
     activity: 'activity',
@@ -5778,7 +5781,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
         message: mismatch.message,
         explanation,
         ...(location ? { location } : {}),
-        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+        advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
 }
 /**
@@ -5807,7 +5810,7 @@ async function strandedDivergence(stranded, history, trace, state, app) {
                 `The extension makes that id from the instance id, the time of the episode that sends the request and how many requests came before it; the new code sends this request in another episode or after another number of requests (a call moved into or out of a Task.all, or an entity call or signal added or removed before it), so the id becomes '${stranded.requestId}'. ` +
                 `The response to the recorded request never reaches the code, which waits for ever.`,
         ...(location ? { location } : {}),
-        advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+        advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
 }
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
@@ -5983,6 +5986,13 @@ function locateStop(trace, state, app, orchestrator) {
 function locationOf(stack, app) {
     const location = (0,locate/* userLocation */.hI)(stack, app.info.dir);
     return location ? { location } : {};
+}
+/** How to keep the old path with orchestration versioning, for this app's durable-functions. */
+function versionBranch(app) {
+    const version = app.info.durableFunctionsVersion;
+    return (0,advice/* atLeast */.jZ)(version, advice/* DF_VERSION_SINCE */.Pt)
+        ? 'branch on context.df.version with host.json defaultVersion'
+        : `upgrade durable-functions to ${advice/* DF_VERSION_SINCE */.Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }
 
 
@@ -6309,8 +6319,10 @@ function exitCodeFor(summary) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pt: () => (/* binding */ DF_VERSION_SINCE),
 /* harmony export */   R: () => (/* binding */ checkVersionBump),
 /* harmony export */   fb: () => (/* binding */ readVersionFile),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   mm: () => (/* binding */ adviseOn),
 /* harmony export */   x2: () => (/* binding */ renderAdvice)
 /* harmony export */ });
@@ -6358,7 +6370,20 @@ function suggestVersion(current, recorded) {
         .at(-1);
     return highest ? `${highest[0]}.${highest[1] + 1}` : '1.0';
 }
-function adviseOn(report, host, appShown) {
+/** context.df.version came with durable-functions 3.2.0 (DurableOrchestrationContext.version). */
+const DF_VERSION_SINCE = '3.2.0';
+/** version is floor or later (a version that does not parse counts as later). */
+function atLeast(version, floor) {
+    const x = parseVersion(version);
+    const y = parseVersion(floor);
+    if (!x)
+        return true;
+    for (let i = 0; i < 3; i++)
+        if (x[i] !== y[i])
+            return x[i] > y[i];
+    return true;
+}
+function adviseOn(report, host, appShown, app = {}) {
     const broken = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsOf */ .GW)(report).filter(breaks);
     if (broken.length === 0)
         return undefined;
@@ -6366,14 +6391,24 @@ function adviseOn(report, host, appShown) {
     for (const r of broken)
         counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
     const names = [...counts.keys()];
-    const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+    // An orchestrator the new app no longer has (removed or renamed) has no code to branch in or to version.
+    const removed = new Set(broken.filter((r) => r.failure?.missingFunction?.kind === 'orchestration').map((r) => r.orchestrator));
+    const changed = names.filter((n) => !removed.has(n));
+    const changedBroken = broken.filter((r) => !removed.has(r.orchestrator));
+    const recorded = [...new Set(changedBroken.map((r) => r.version ?? ''))];
     const section = host?.section ?? 'extensions.durableTask';
     const hubSetting = /^%([^%]+)%$/.exec(host?.hubName ?? '')?.[1];
     const newHub = hubSetting
         ? `the app setting ${hubSetting} (host.json hubName %${hubSetting}%) set to a new value, such as its current value + "V2"`
         : `${section}.hubName ${host?.hubName ? `"${nextName(host.hubName)}"` : 'set to an explicit, new name'}`;
-    const first = broken[0];
-    const where = first.divergence?.location ?? first.failure?.location;
+    // Every place the new code breaks, each once, with its orchestrator.
+    const places = new Map();
+    for (const r of changedBroken) {
+        const where = r.divergence?.location ?? r.failure?.location;
+        if (where)
+            places.set(`${where.file}:${where.line}`, r.orchestrator);
+    }
+    const at = [...places].map(([place, orchestrator]) => (changed.length > 1 ? `${place} (${orchestrator})` : place));
     // Every version the broken instances were started with keeps the old path; none means an empty version.
     const condition = recorded.length === 1
         ? recorded[0]
@@ -6381,32 +6416,43 @@ function adviseOn(report, host, appShown) {
             : '!context.df.version'
         : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
     const nextVersion = suggestVersion(host?.defaultVersion, recorded);
-    return {
-        broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator) })),
-        options: [
-            {
-                option: 'drain',
-                title: 'Drain first',
-                detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
-            },
-            {
-                option: 'side-by-side',
-                title: 'Side by side',
-                detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
-            },
-            {
-                option: 'versioned-name',
-                title: 'New orchestrator name',
-                detail: `Ship the change as ${names.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${names.join(', ')} as recorded until their in-flight instances finish.`,
-            },
-            {
-                option: 'orchestration-versioning',
-                title: 'Orchestration versioning',
-                detail: `Set ${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${where ? ` at ${where.file}:${where.line}` : ''}.`,
-                snippet: `if (${condition}) {\n  // the sequence of calls these instances recorded, unchanged\n} else {\n  // the new sequence\n}`,
-            },
-        ],
-    };
+    const dfVersion = app.durableFunctionsVersion;
+    const upgrade = dfVersion && !atLeast(dfVersion, DF_VERSION_SINCE)
+        ? `This app's durable-functions is ${dfVersion}, which has no context.df.version (it came in ${DF_VERSION_SINCE}): upgrade it first (npm install durable-functions@^3.2, on the v4 programming model). Then set `
+        : 'Set ';
+    const options = [
+        {
+            option: 'drain',
+            title: 'Drain first',
+            detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+        },
+        {
+            option: 'side-by-side',
+            title: 'Side by side',
+            detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
+        },
+    ];
+    if (removed.size > 0) {
+        const gone = [...removed];
+        options.push({
+            option: 'keep-orchestrator',
+            title: gone.length > 1 ? 'Keep the removed orchestrators' : 'Keep the removed orchestrator',
+            detail: `The new app has no ${gone.map((n) => `'${n}'`).join(', ')}: keep ${gone.length > 1 ? 'them' : 'it'} registered, as recorded, until ${gone.length > 1 ? 'their' : 'its'} ${gone.reduce((sum, n) => sum + counts.get(n), 0)} in-flight instance(s) finish. A rename is a removal for instances already running: register the new name beside the old one and start new instances with the new name. Or terminate those instances deliberately.`,
+        });
+    }
+    if (changed.length > 0) {
+        options.push({
+            option: 'versioned-name',
+            title: 'New orchestrator name',
+            detail: `Ship the change as ${changed.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${changed.join(', ')} as recorded until their in-flight instances finish.`,
+        }, {
+            option: 'orchestration-versioning',
+            title: 'Orchestration versioning',
+            detail: `${upgrade}${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${at.length > 0 ? ` at ${at.join(', ')}` : ''}.`,
+            snippet: `if (${condition}) {\n  // the sequence of calls these instances recorded, unchanged\n} else {\n  // the new sequence\n}`,
+        });
+    }
+    return { broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator) })), options };
 }
 /** The version a version file names: a JSON file's "version" (package.json), or the file's text. */
 function readVersionFile(path) {
@@ -7324,7 +7370,7 @@ async function runReplayStreamed(job) {
         catch {
             // A host.json the loader accepted but that does not parse: the advice uses the defaults.
         }
-        const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown);
+        const advice = (0,report_advice/* adviseOn */.mm)(report, host, appShown, app.info);
         if (advice)
             report.advice = advice;
         if (job.requireVersionBump) {
@@ -7731,14 +7777,20 @@ const AZURE_HELP = `Azure:
   --tenant-id <id>        The tenant (default AZURE_TENANT_ID).
   --environment <cloud>   AzureCloud (default), AzureChinaCloud or AzureUSGovernment.
   --arm-endpoint <url>    Another Resource Manager endpoint (Azure Stack, private clouds).`;
-const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
-  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
-                         an environment variable holding a connection string (UseDevelopmentStorage=true
-                         for Azurite), or identity-based settings <name>__accountName,
-                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
-  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName). With --app, read
+                         from its host.json as func start does: %Setting% resolved from the
+                         environment, then local.settings.json; no hubName: WEBSITE_SITE_NAME or
+                         TestHubName.
+  --connection <name>    The app setting with the storage connection (default: the one --app's
+                         host.json names, else AzureWebJobsStorage): an environment variable holding
+                         a connection string (UseDevelopmentStorage=true for Azurite), or
+                         identity-based settings <name>__accountName, <name>__tableServiceUri,
+                         <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            The function app folder: its host.json names the hub and the connection
+                         setting, its local.settings.json Values are read (the environment wins).
   --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`;
 const RECORD_USAGE = `Usage: durable-gate record --task-hub <name> --out <dir> [options]
+       durable-gate record --app <dir> --out <dir> [options]
 
 Exports the histories of in-flight instances, one durable-gate history file per instance.
 
@@ -7767,6 +7819,7 @@ Exit codes: 0 recorded; 1 some instances could not be recorded whole (they are l
 read the task hub, bad options, or stopped by --timeout or a cancel (what was not recorded is listed).
 `;
 const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
+       durable-gate gate --app <dir> [options]
        durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
 
 Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task

@@ -2854,6 +2854,20 @@ function provesSchemaV4(history) {
   });
 }
 
+// harness/report/advice.ts
+function parseVersion(text) {
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+  return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : void 0;
+}
+var DF_VERSION_SINCE = "3.2.0";
+function atLeast(version, floor) {
+  const x = parseVersion(version);
+  const y = parseVersion(floor);
+  if (!x) return true;
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] > y[i];
+  return true;
+}
+
 // harness/history/request-ids.ts
 var import_node_crypto = require("node:crypto");
 var NAMESPACE = Buffer.from("9e9529595e334daf827f2fa12937b875", "hex");
@@ -3758,7 +3772,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
     message: mismatch.message,
     explanation,
     ...location ? { location } : {},
-    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`
+    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`
   };
 }
 async function strandedDivergence(stranded, history, trace, state, app) {
@@ -3776,7 +3790,7 @@ async function strandedDivergence(stranded, history, trace, state, app) {
     message: stranded.recordedSignal ? `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}' to a request that was sent as a signal, which gets none)` : `(no error: the instance stays Running and never continues; the extension waits for the response '${stranded.requestId}', and the entity answers request '${stranded.recordedId}')`,
     explanation: stranded.recordedSignal ? `The history recorded a signal${target} at step ${stranded.sequenceId}; the new code makes an entity call at that step. The step is not sent again, and a signal gets no answer: the code waits for ever.` : `The history recorded the entity request${target} at step ${stranded.sequenceId} with request id '${stranded.recordedId}'. The extension makes that id from the instance id, the time of the episode that sends the request and how many requests came before it; the new code sends this request in another episode or after another number of requests (a call moved into or out of a Task.all, or an entity call or signal added or removed before it), so the id becomes '${stranded.requestId}'. The response to the recorded request never reaches the code, which waits for ever.`,
     ...location ? { location } : {},
-    advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`
+    advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`
   };
 }
 function callPhrase(action) {
@@ -3924,6 +3938,10 @@ function locateStop(trace, state, app, orchestrator) {
 function locationOf(stack, app) {
   const location = userLocation(stack, app.info.dir);
   return location ? { location } : {};
+}
+function versionBranch(app) {
+  const version = app.info.durableFunctionsVersion;
+  return atLeast(version, DF_VERSION_SINCE) ? "branch on context.df.version with host.json defaultVersion" : `upgrade durable-functions to ${DF_VERSION_SINCE} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }
 
 // harness/app/load.ts

@@ -12,6 +12,7 @@ import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
+import { DF_VERSION_SINCE, atLeast } from '../report/advice.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, stateRejection, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
@@ -325,7 +326,7 @@ async function divergenceOf(
     message: mismatch.message,
     explanation,
     ...(location ? { location } : {}),
-    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+    advice: `Instances of '${history.orchestrator}' started before this change would fail. Keep the old sequence of calls for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
 }
 
@@ -361,7 +362,7 @@ async function strandedDivergence(
         `The extension makes that id from the instance id, the time of the episode that sends the request and how many requests came before it; the new code sends this request in another episode or after another number of requests (a call moved into or out of a Task.all, or an entity call or signal added or removed before it), so the id becomes '${stranded.requestId}'. ` +
         `The response to the recorded request never reaches the code, which waits for ever.`,
     ...(location ? { location } : {}),
-    advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (branch on context.df.version with host.json defaultVersion, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
+    advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
   };
 }
 
@@ -549,4 +550,12 @@ function locateStop(trace: Trace, state: OrchestratorState, app: LoadedApp, orch
 function locationOf(stack: string | undefined, app: LoadedApp): { location?: SourceLocation } {
   const location = userLocation(stack, app.info.dir);
   return location ? { location } : {};
+}
+
+/** How to keep the old path with orchestration versioning, for this app's durable-functions. */
+function versionBranch(app: LoadedApp): string {
+  const version = app.info.durableFunctionsVersion;
+  return atLeast(version, DF_VERSION_SINCE)
+    ? 'branch on context.df.version with host.json defaultVersion'
+    : `upgrade durable-functions to ${DF_VERSION_SINCE} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }

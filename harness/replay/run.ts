@@ -130,7 +130,7 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
     } catch {
       // A host.json the loader accepted but that does not parse: the advice uses the defaults.
     }
-    const advice = adviseOn(report, host, appShown);
+    const advice = adviseOn(report, host, appShown, app.info);
     if (advice) report.advice = advice;
     if (job.requireVersionBump) {
       const fromFile = job.versionFile ? resolve(job.cwd, job.versionFile) : undefined;

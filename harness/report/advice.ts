@@ -11,7 +11,7 @@ import type { DurableHostConfig } from '../app/host-json.js';
 import { problemsOf, type AnyReport, type ReplayResult } from '../replay/result.js';
 
 export interface AdviceOption {
-  option: 'drain' | 'side-by-side' | 'versioned-name' | 'orchestration-versioning';
+  option: 'drain' | 'side-by-side' | 'versioned-name' | 'orchestration-versioning' | 'keep-orchestrator';
   title: string;
   detail: string;
   snippet?: string;
@@ -67,20 +67,46 @@ function suggestVersion(current: string | undefined, recorded: string[]): string
   return highest ? `${highest[0]}.${highest[1]! + 1}` : '1.0';
 }
 
-export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined, appShown: string): Advice | undefined {
+/** context.df.version came with durable-functions 3.2.0 (DurableOrchestrationContext.version). */
+export const DF_VERSION_SINCE = '3.2.0';
+
+/** The app the advice is for: its durable-functions decides whether context.df.version exists. */
+export interface AdvisedApp {
+  durableFunctionsVersion?: string;
+}
+
+/** version is floor or later (a version that does not parse counts as later). */
+export function atLeast(version: string, floor: string): boolean {
+  const x = parseVersion(version);
+  const y = parseVersion(floor)!;
+  if (!x) return true;
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! > y[i]!;
+  return true;
+}
+
+export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined, appShown: string, app: AdvisedApp = {}): Advice | undefined {
   const broken = problemsOf(report).filter(breaks);
   if (broken.length === 0) return undefined;
   const counts = new Map<string, number>();
   for (const r of broken) counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
   const names = [...counts.keys()];
-  const recorded = [...new Set(broken.map((r) => r.version ?? ''))];
+  // An orchestrator the new app no longer has (removed or renamed) has no code to branch in or to version.
+  const removed = new Set(broken.filter((r) => r.failure?.missingFunction?.kind === 'orchestration').map((r) => r.orchestrator));
+  const changed = names.filter((n) => !removed.has(n));
+  const changedBroken = broken.filter((r) => !removed.has(r.orchestrator));
+  const recorded = [...new Set(changedBroken.map((r) => r.version ?? ''))];
   const section = host?.section ?? 'extensions.durableTask';
   const hubSetting = /^%([^%]+)%$/.exec(host?.hubName ?? '')?.[1];
   const newHub = hubSetting
     ? `the app setting ${hubSetting} (host.json hubName %${hubSetting}%) set to a new value, such as its current value + "V2"`
     : `${section}.hubName ${host?.hubName ? `"${nextName(host.hubName)}"` : 'set to an explicit, new name'}`;
-  const first = broken[0]!;
-  const where = first.divergence?.location ?? first.failure?.location;
+  // Every place the new code breaks, each once, with its orchestrator.
+  const places = new Map<string, string>();
+  for (const r of changedBroken) {
+    const where = r.divergence?.location ?? r.failure?.location;
+    if (where) places.set(`${where.file}:${where.line}`, r.orchestrator);
+  }
+  const at = [...places].map(([place, orchestrator]) => (changed.length > 1 ? `${place} (${orchestrator})` : place));
   // Every version the broken instances were started with keeps the old path; none means an empty version.
   const condition =
     recorded.length === 1
@@ -89,32 +115,47 @@ export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined,
         : '!context.df.version'
       : `[${recorded.map((v) => `'${v}'`).join(', ')}].includes(context.df.version ?? '')`;
   const nextVersion = suggestVersion(host?.defaultVersion, recorded);
-  return {
-    broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator)! })),
-    options: [
-      {
-        option: 'drain',
-        title: 'Drain first',
-        detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
-      },
-      {
-        option: 'side-by-side',
-        title: 'Side by side',
-        detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
-      },
+  const dfVersion = app.durableFunctionsVersion;
+  const upgrade =
+    dfVersion && !atLeast(dfVersion, DF_VERSION_SINCE)
+      ? `This app's durable-functions is ${dfVersion}, which has no context.df.version (it came in ${DF_VERSION_SINCE}): upgrade it first (npm install durable-functions@^3.2, on the v4 programming model). Then set `
+      : 'Set ';
+  const options: AdviceOption[] = [
+    {
+      option: 'drain',
+      title: 'Drain first',
+      detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+    },
+    {
+      option: 'side-by-side',
+      title: 'Side by side',
+      detail: `Deploy this version with a new task hub (${newHub}): new instances start there, and the previous version keeps its hub (in another app or slot) until its instances finish.`,
+    },
+  ];
+  if (removed.size > 0) {
+    const gone = [...removed];
+    options.push({
+      option: 'keep-orchestrator',
+      title: gone.length > 1 ? 'Keep the removed orchestrators' : 'Keep the removed orchestrator',
+      detail: `The new app has no ${gone.map((n) => `'${n}'`).join(', ')}: keep ${gone.length > 1 ? 'them' : 'it'} registered, as recorded, until ${gone.length > 1 ? 'their' : 'its'} ${gone.reduce((sum, n) => sum + counts.get(n)!, 0)} in-flight instance(s) finish. A rename is a removal for instances already running: register the new name beside the old one and start new instances with the new name. Or terminate those instances deliberately.`,
+    });
+  }
+  if (changed.length > 0) {
+    options.push(
       {
         option: 'versioned-name',
         title: 'New orchestrator name',
-        detail: `Ship the change as ${names.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${names.join(', ')} as recorded until their in-flight instances finish.`,
+        detail: `Ship the change as ${changed.map((n) => `${nextName(n)} (beside ${n})`).join(', ')}, start new instances with the new name, and keep ${changed.join(', ')} as recorded until their in-flight instances finish.`,
       },
       {
         option: 'orchestration-versioning',
         title: 'Orchestration versioning',
-        detail: `Set ${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${where ? ` at ${where.file}:${where.line}` : ''}.`,
+        detail: `${upgrade}${section}.defaultVersion in host.json to ${nextVersion} (now ${host?.defaultVersion ?? 'not set'}; the broken instances recorded ${recorded.map((v) => (v === '' ? 'no version' : v)).join(', ')}) and keep the recorded path for older instances with a branch on context.df.version${at.length > 0 ? ` at ${at.join(', ')}` : ''}.`,
         snippet: `if (${condition}) {\n  // the sequence of calls these instances recorded, unchanged\n} else {\n  // the new sequence\n}`,
       },
-    ],
-  };
+    );
+  }
+  return { broken: names.map((orchestrator) => ({ orchestrator, instances: counts.get(orchestrator)! })), options };
 }
 
 /** The version a version file names: a JSON file's "version" (package.json), or the file's text. */

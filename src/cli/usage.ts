@@ -77,15 +77,21 @@ const AZURE_HELP = `Azure:
   --environment <cloud>   AzureCloud (default), AzureChinaCloud or AzureUSGovernment.
   --arm-endpoint <url>    Another Resource Manager endpoint (Azure Stack, private clouds).`;
 
-const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName).
-  --connection <name>    The app setting with the storage connection (default AzureWebJobsStorage):
-                         an environment variable holding a connection string (UseDevelopmentStorage=true
-                         for Azurite), or identity-based settings <name>__accountName,
-                         <name>__tableServiceUri, <name>__credential=managedidentity, <name>__clientId.
-  --app <dir>            Also read the app's local.settings.json Values (the environment wins).
+const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extensions.durableTask.hubName). With --app, read
+                         from its host.json as func start does: %Setting% resolved from the
+                         environment, then local.settings.json; no hubName: WEBSITE_SITE_NAME or
+                         TestHubName.
+  --connection <name>    The app setting with the storage connection (default: the one --app's
+                         host.json names, else AzureWebJobsStorage): an environment variable holding
+                         a connection string (UseDevelopmentStorage=true for Azurite), or
+                         identity-based settings <name>__accountName, <name>__tableServiceUri,
+                         <name>__credential=managedidentity, <name>__clientId.
+  --app <dir>            The function app folder: its host.json names the hub and the connection
+                         setting, its local.settings.json Values are read (the environment wins).
   --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`;
 
 export const RECORD_USAGE = `Usage: durable-gate record --task-hub <name> --out <dir> [options]
+       durable-gate record --app <dir> --out <dir> [options]
 
 Exports the histories of in-flight instances, one durable-gate history file per instance.
 
@@ -115,6 +121,7 @@ read the task hub, bad options, or stopped by --timeout or a cancel (what was no
 `;
 
 export const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
+       durable-gate gate --app <dir> [options]
        durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
 
 Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task

@@ -173,7 +173,8 @@ async function openTarget(
       return { source: new HttpApiSource({ endpoint: target.endpoint, systemKey, signal: requests }), secrets: [systemKey] };
     }
     case 'storage': {
-      const { hub, connection } = openHub(target.hub, services, requests);
+      const { hub, connection, resolved } = openHub(target.hub, services, requests);
+      if (resolved.origin) events.onNotice?.(`from the app's files: ${resolved.origin}`);
       return { source: hub, hub, secrets: connection.secrets };
     }
   }

@@ -1,9 +1,12 @@
 /** Which Azure Storage task hub `record` and `gate` read, and how they reach it: settings shared by both commands. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readHostConfig } from '../../harness/app/host-json.js';
+import { displayPath } from '../../harness/history/paths.js';
+import { resolveHubName } from '../azure/discovery.js';
 import { UsageError } from '../../harness/errors.js';
 import { secretSink } from '../secrets.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
-import type { StorageConnection } from '../taskhub/connection.js';
+import { localSettings, type StorageConnection } from '../taskhub/connection.js';
 import type { CommandServices, SettingsInput } from './input.js';
 
 export const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text', 'table-prefix': 'text' } as const;
@@ -12,42 +15,121 @@ export const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text'
 export const DEFAULT_CONNECTION_SETTING = 'AzureWebJobsStorage';
 
 export interface HubSettings {
-  /** The task hub (host.json extensions.durableTask.hubName). */
-  taskHub: string;
-  /** The app setting (an environment variable, or a local.settings.json value) with the storage connection. */
-  connection: string;
-  /** The app folder whose local.settings.json Values are read after the environment. */
+  /** The task hub (host.json extensions.durableTask.hubName); from --app's host.json when not given. */
+  taskHub?: string;
+  /** The app setting (an environment variable, or a local.settings.json value) with the storage connection; from host.json when not given. */
+  connection?: string;
+  /** The app folder: its host.json names the hub and the connection setting, its local.settings.json Values are read after the environment. */
   app?: string;
   /** The tables' prefix when the tracking store is shared (default: the task hub). */
   tablePrefix?: string;
 }
 
-/** The hub's settings; `why` says what the task hub is needed for when it is missing. */
+/** The hub's settings; `why` says what the task hub is needed for when neither it nor the app is given. */
 export function readHubSettings(input: SettingsInput, why: string): HubSettings {
   const taskHub = input.text('task-hub');
-  if (!taskHub) throw new UsageError(`missing ${input.label('task-hub')}: ${why} (host.json extensions.durableTask.hubName).`);
   const app = input.text('app');
+  if (!taskHub && !app)
+    throw new UsageError(
+      `missing ${input.label('task-hub')}: ${why} (host.json extensions.durableTask.hubName). Or give ${input.label('app')}, the function app folder: its host.json and local.settings.json name the hub and its storage, as func start reads them.`,
+    );
+  const connection = input.text('connection');
   const tablePrefix = input.text('table-prefix');
   return {
-    taskHub,
-    connection: input.text('connection') ?? DEFAULT_CONNECTION_SETTING,
+    ...(taskHub ? { taskHub } : {}),
+    ...(connection ? { connection } : {}),
     ...(app ? { app } : {}),
     ...(tablePrefix ? { tablePrefix } : {}),
   };
 }
 
+/** The hub settings resolved as the Functions host resolves them for the app: what was given wins. */
+export interface ResolvedHubSettings {
+  taskHub: string;
+  connection: string;
+  appDir?: string;
+  tablePrefix?: string;
+  /** Where the hub and the connection came from, when the app's files named them (for the first notice). */
+  origin?: string;
+}
+
+/**
+ * The task hub and its connection setting as the extension finds them for a local `func start`
+ * (docs/runtime-rules.md §8): host.json hubName with %Setting% references resolved from the
+ * environment, then local.settings.json Values; without hubName, WEBSITE_SITE_NAME (letters and
+ * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
+ * AzureWebJobsStorage).
+ */
+export function resolveHubSettings(settings: HubSettings, services: Pick<CommandServices, 'cwd' | 'env'>): ResolvedHubSettings {
+  const appDir = settings.app ? resolve(services.cwd, settings.app) : undefined;
+  const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
+  if (settings.taskHub && (settings.connection || !appDir)) {
+    return { taskHub: settings.taskHub, connection: settings.connection ?? DEFAULT_CONNECTION_SETTING, ...given };
+  }
+  const config = readHostConfig(appDir!);
+  const shown = displayPath(config.file, services.cwd);
+  if (config.otherProvider)
+    throw new UsageError(
+      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`,
+    );
+  if (!settings.connection && config.trackingStoreConnectionName)
+    throw new UsageError(
+      `${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`,
+    );
+  const local = localSettings(appDir);
+  const values: Record<string, string> = { ...local };
+  for (const [name, value] of Object.entries(services.env)) if (value) values[name] = value;
+  const origins: string[] = [];
+  let taskHub = settings.taskHub;
+  if (!taskHub) {
+    const site = values.WEBSITE_SITE_NAME;
+    const hub = resolveHubName(config, values, site ?? 'TestHubName');
+    if (hub.missingSetting)
+      throw new UsageError(
+        `${shown} hubName '${config.hubName}' refers to the setting ${hub.missingSetting}, which neither the environment nor ${displayPath(join(appDir!, 'local.settings.json'), services.cwd)} Values holds. Set it, or give --task-hub.`,
+      );
+    if (hub.problem) throw new UsageError(`${shown}: ${hub.problem} The extension would not start with it.`);
+    taskHub = hub.hub;
+    origins.push(
+      config.hubName
+        ? `task hub ${taskHub} from ${config.section}.hubName${config.hubName !== taskHub ? ` '${config.hubName}'` : ''}`
+        : `task hub ${taskHub}: no hubName in host.json, so the extension's default (${site ? 'WEBSITE_SITE_NAME' : 'TestHubName outside Azure'})`,
+    );
+  }
+  const connection = settings.connection ?? config.connectionName;
+  if (!settings.connection)
+    origins.push(
+      connection === DEFAULT_CONNECTION_SETTING
+        ? `connection setting ${connection} (the default: ${shown} names no other)`
+        : `connection setting ${connection} from ${shown} ${config.section}.storageProvider`,
+    );
+  const tablePrefix = settings.tablePrefix ?? config.trackingStoreNamePrefix;
+  return {
+    taskHub,
+    connection,
+    ...given,
+    ...(tablePrefix ? { tablePrefix } : {}),
+    ...(origins.length > 0 ? { origin: origins.join('; ') } : {}),
+  };
+}
+
 /** The hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
-export function openHub(settings: HubSettings, services: CommandServices, signal: AbortSignal): { hub: AzureTablesTaskHub; connection: StorageConnection } {
-  const raw = services.env[settings.connection];
+export function openHub(
+  settings: HubSettings,
+  services: CommandServices,
+  signal: AbortSignal,
+): { hub: AzureTablesTaskHub; connection: StorageConnection; resolved: ResolvedHubSettings } {
+  const resolved = resolveHubSettings(settings, services);
+  const raw = services.env[resolved.connection] || localSettings(resolved.appDir)[resolved.connection];
   if (raw) secretSink()?.(raw);
   const opened = openTaskHub({
-    taskHub: settings.taskHub,
-    setting: settings.connection,
+    taskHub: resolved.taskHub,
+    setting: resolved.connection,
     env: services.env,
     signal,
-    ...(settings.app ? { appDir: resolve(services.cwd, settings.app) } : {}),
-    ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}),
+    ...(resolved.appDir ? { appDir: resolved.appDir } : {}),
+    ...(resolved.tablePrefix ? { tablePrefix: resolved.tablePrefix } : {}),
   });
   for (const secret of opened.connection.secrets) secretSink()?.(secret);
-  return opened;
+  return { ...opened, resolved };
 }

@@ -113,8 +113,8 @@ export interface RecordReport {
  */
 export async function runRecord(settings: RecordSettings, services: CommandServices, events: RecordEvents = {}): Promise<RecordReport> {
   const deadline = withDeadline(services.signal, settings.timeoutMs, settings.timeoutReason);
-  const { hub, connection } = openHub(settings.hub, services, deadline.signal);
-  events.onNotice?.(`reading ${hub.describe}`);
+  const { hub, connection, resolved } = openHub(settings.hub, services, deadline.signal);
+  events.onNotice?.(`reading ${hub.describe}${resolved.origin ? ` (${resolved.origin})` : ''}`);
   const outDir = resolve(services.cwd, settings.out);
   try {
     const summary = await recordHistories({
@@ -133,7 +133,7 @@ export async function runRecord(settings: RecordSettings, services: CommandServi
       ...(events.onProgress ? { onProgress: events.onProgress } : {}),
     });
     const text = recordText(summary, displayPath(outDir, services.cwd), connection.secrets);
-    return { taskHub: settings.hub.taskHub, out: outDir, summary, ...text, exitCode: summary.stopped ? 2 : text.missed > 0 ? 1 : 0 };
+    return { taskHub: resolved.taskHub, out: outDir, summary, ...text, exitCode: summary.stopped ? 2 : text.missed > 0 ? 1 : 0 };
   } catch (error) {
     throw new DurableGateError(redact(errorMessage(error), connection.secrets));
   } finally {

@@ -152,7 +152,7 @@ export function checkTableAnswer(
   }
 }
 
-function localSettings(appDir: string | undefined): Record<string, string> {
+export function localSettings(appDir: string | undefined): Record<string, string> {
   if (!appDir) return {};
   try {
     const parsed = JSON.parse(readFileSync(join(appDir, 'local.settings.json'), 'utf8')) as { Values?: Record<string, unknown> };
