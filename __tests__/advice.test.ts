@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReplay } from '../harness/replay/run.js';
-import { adviseOn, movedUp, nextName } from '../harness/report/advice.js';
+import { DF_VERSION_SINCE, adviseOn, movedUp, nextName } from '../harness/report/advice.js';
 import type { ReplayResult, ReportView } from '../harness/replay/result.js';
 import { repoRoot, writeApp } from './helpers/apps.js';
 
@@ -143,6 +143,29 @@ describe('advice that fits the app and every break', () => {
     const versioning = advice!.options.find((o) => o.option === 'orchestration-versioning')!;
     expect(versioning.detail).toContain('with a branch on context.df.version at src/orders.ts:39 (Orders), src/billing.ts:12 (Billing).');
     expect(versioning.detail).toMatch(/^Set extensions\.durableTask\.defaultVersion/);
+  });
+
+  test('context.df.version came with durable-functions 3.2.0 (lib/src/orchestrations/DurableOrchestrationContext.js of the published packages)', () => {
+    const context = (version: string) =>
+      readFileSync(
+        join(
+          repoRoot,
+          '__tests__',
+          'fixtures',
+          'apps',
+          `sdk-${version}`,
+          'node_modules',
+          'durable-functions',
+          'lib',
+          'src',
+          'orchestrations',
+          'DurableOrchestrationContext.js',
+        ),
+        'utf8',
+      );
+    expect(context('3.1.0')).not.toMatch(/this\.version\s*=/);
+    expect(context('3.2.0')).toMatch(/this\.version\s*=\s*this\.extractVersionFromHistory/);
+    expect(DF_VERSION_SINCE).toBe('3.2.0');
   });
 
   test('an app whose durable-functions has no context.df.version is told to upgrade first', () => {

@@ -908,6 +908,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./harness/report/write.ts
 var write = __webpack_require__(1967);
+// EXTERNAL MODULE: ./harness/replay/inputs.ts
+var inputs = __webpack_require__(464);
 ;// CONCATENATED MODULE: ./src/taskhub/redact.ts
 /**
  * Redaction of recorded histories: values inside the events' JSON payloads are replaced by
@@ -922,7 +924,8 @@ var write = __webpack_require__(1967);
  */
 
 
-const REDACTED = '[redacted]';
+
+
 const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] };
 const FIELDS = ['Input', 'Result', 'Reason', 'Details'];
 const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
@@ -975,20 +978,20 @@ function redactText(text, paths, entityMessage) {
     }
     catch {
         // Plain text (a failure's Reason or Details): only a path naming the whole payload ($) reaches it.
-        return !entityMessage && paths.some((p) => p.segments.length === 0) ? { text: REDACTED, count: 1 } : undefined;
+        return !entityMessage && paths.some((p) => p.segments.length === 0) ? { text: inputs/* REDACTED */.X, count: 1 } : undefined;
     }
     const holder = { $: root };
     let count = 0;
     const replace = (parent, key) => {
         const value = parent[key];
-        if (value === REDACTED || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
+        if (value === inputs/* REDACTED */.X || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
             return;
         if (entityMessage && parent === holder && isNode(value) && !Array.isArray(value)) {
             for (const k of Object.keys(value))
                 replace(value, k);
             return;
         }
-        parent[key] = REDACTED;
+        parent[key] = inputs/* REDACTED */.X;
         count += 1;
     };
     const visit = (parent, key, segments, i) => {

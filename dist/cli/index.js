@@ -3018,8 +3018,8 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __nccwpck_require__(8716);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
-var engine = __nccwpck_require__(7240);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
+var engine = __nccwpck_require__(7276);
 // EXTERNAL MODULE: ./harness/app/native-require.ts
 var native_require = __nccwpck_require__(8564);
 // EXTERNAL MODULE: external "node:path"
@@ -4548,21 +4548,16 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 7240:
+/***/ 6446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w6: () => (/* binding */ FINISHED_POLICIES),
-  Xn: () => (/* binding */ replayLoadedHistory)
-});
-
-// UNUSED EXPORTS: finishedStatus
-
-// EXTERNAL MODULE: ./harness/history/events.ts
-var history_events = __nccwpck_require__(961);
-;// CONCATENATED MODULE: ./harness/replay/actions.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GA: () => (/* binding */ entityNameOf),
+/* harmony export */   X2: () => (/* binding */ ActionType),
+/* harmony export */   ji: () => (/* binding */ HTTP_ACTIVITY),
+/* harmony export */   u7: () => (/* binding */ describeAction)
+/* harmony export */ });
+/* unused harmony export actionTypeName */
 /**
  * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
  * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
@@ -4626,6 +4621,25 @@ function describeAction(action) {
     }
 }
 
+
+/***/ }),
+
+/***/ 7276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w6: () => (/* binding */ FINISHED_POLICIES),
+  Xn: () => (/* binding */ replayLoadedHistory)
+});
+
+// UNUSED EXPORTS: finishedStatus
+
+// EXTERNAL MODULE: ./harness/history/events.ts
+var history_events = __nccwpck_require__(961);
+// EXTERNAL MODULE: ./harness/replay/actions.ts
+var replay_actions = __nccwpck_require__(6446);
 // EXTERNAL MODULE: ./harness/replay/locate.ts
 var locate = __nccwpck_require__(4487);
 ;// CONCATENATED MODULE: ./harness/replay/messages.ts
@@ -4705,6 +4719,8 @@ function duplicateEventWarning(source, id, event) {
 var payload = __nccwpck_require__(9859);
 // EXTERNAL MODULE: ./harness/report/advice.ts
 var advice = __nccwpck_require__(8526);
+// EXTERNAL MODULE: ./harness/replay/inputs.ts
+var inputs = __nccwpck_require__(464);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./harness/history/request-ids.ts
@@ -4828,6 +4844,7 @@ class RuntimeModel {
     refusals = [];
     /** What the report should say that changes no verdict (an event name that differs in case). */
     notes = [];
+    matched = [];
     shimFinished = false;
     lockedEntities = 0;
     /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
@@ -4871,6 +4888,7 @@ class RuntimeModel {
             ...(stranded ? { stranded } : {}),
             suspended,
             openTasks: this.openTasks.size,
+            matched: this.matched,
         };
     }
     /**
@@ -4976,6 +4994,8 @@ class RuntimeModel {
             };
         }
         this.registered.delete(id);
+        if (expected === 'ScheduleTaskOrchestratorAction' || expected === 'CreateSubOrchestrationAction')
+            this.matched.push({ sequenceId: id, event, action: action.source });
         action.onSent?.(event, index);
         return undefined;
     }
@@ -5076,7 +5096,7 @@ class RuntimeModel {
         const result = new SimTask();
         const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
         const poll = () => {
-            const call = this.scheduleTask(HTTP_ACTIVITY, action);
+            const call = this.scheduleTask(replay_actions/* HTTP_ACTIVITY */.ji, action);
             call.then(() => {
                 const response = call.faulted ? undefined : httpResponseOf(call.result);
                 if (!response || !polling || response.statusCode !== 202)
@@ -5168,33 +5188,33 @@ class RuntimeModel {
     /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
     invoke(action) {
         switch (action.actionType) {
-            case ActionType.CallActivity:
+            case replay_actions/* ActionType */.X2.CallActivity:
                 return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
-            case ActionType.CallActivityWithRetry:
+            case replay_actions/* ActionType */.X2.CallActivityWithRetry:
                 return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
-            case ActionType.CallSubOrchestrator:
+            case replay_actions/* ActionType */.X2.CallSubOrchestrator:
                 return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
-            case ActionType.CallSubOrchestratorWithRetry:
+            case replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry:
                 return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
-            case ActionType.CallHttp:
+            case replay_actions/* ActionType */.X2.CallHttp:
                 return this.callHttp(action);
-            case ActionType.CreateTimer:
+            case replay_actions/* ActionType */.X2.CreateTimer:
                 return this.timer(action);
-            case ActionType.WaitForExternalEvent:
+            case replay_actions/* ActionType */.X2.WaitForExternalEvent:
                 return this.waitForEvent(action.externalEventName ?? '');
-            case ActionType.CallEntity:
+            case replay_actions/* ActionType */.X2.CallEntity:
                 return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
-            case ActionType.SignalEntity:
-            case ActionType.ScheduledSignalEntity: {
+            case replay_actions/* ActionType */.X2.SignalEntity:
+            case replay_actions/* ActionType */.X2.ScheduledSignalEntity: {
                 // Signals wait synchronously in the extension: the missing entity's exception escapes the
                 // shim's loop and fails the orchestration; no later action is invoked (§4). SDK signals are
                 // never inside a Task.all, so a task that never completes stops the loop here.
                 if (!this.use(action, 'entity'))
                     return new SimTask();
-                const name = action.actionType === ActionType.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
+                const name = action.actionType === replay_actions/* ActionType */.X2.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
                 return this.entityRequest(action, name, false);
             }
-            case ActionType.LockEntities: {
+            case replay_actions/* ActionType */.X2.LockEntities: {
                 // LockAsync sends one lock request, to the first entity in sorted order, then waits.
                 const lockSet = action.lockSet ?? [];
                 for (const entity of lockSet) {
@@ -5204,20 +5224,20 @@ class RuntimeModel {
                 this.lockedEntities = lockSet.length;
                 return this.entityRequest(action, 'op', true);
             }
-            case ActionType.ReleaseEntities: {
+            case replay_actions/* ActionType */.X2.ReleaseEntities: {
                 // ReleaseLocks sends one "release" per entity held.
                 for (let i = 0; i < Math.max(1, this.lockedEntities); i++)
                     this.sendEvent('release', action);
                 this.lockedEntities = 0;
                 return SimTask.completed();
             }
-            case ActionType.ContinueAsNew:
+            case replay_actions/* ActionType */.X2.ContinueAsNew:
                 return SimTask.completed();
-            case ActionType.WhenAll:
-            case ActionType.WhenAny: {
+            case replay_actions/* ActionType */.X2.WhenAll:
+            case replay_actions/* ActionType */.X2.WhenAny: {
                 const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
                 const result = new SimTask();
-                const any = action.actionType === ActionType.WhenAny;
+                const any = action.actionType === replay_actions/* ActionType */.X2.WhenAny;
                 if (children.length === 0)
                     return SimTask.completed();
                 result.compound = { any, children };
@@ -5285,7 +5305,7 @@ class RuntimeModel {
         return text === undefined ? undefined : extensionRequestId(this.options.instanceId, text, counter);
     }
     use(action, kind) {
-        const name = kind === 'entity' ? (entityNameOf(action.instanceId) ?? '') : (action.functionName ?? '');
+        const name = kind === 'entity' ? ((0,replay_actions/* entityNameOf */.GA)(action.instanceId) ?? '') : (action.functionName ?? '');
         this.uses.push({ name, kind, action });
         return this.options.exists(name, kind);
     }
@@ -5307,13 +5327,13 @@ class RuntimeModel {
      * the instance's own, its parent's, or an entity's ('@').
      */
     refusal(action) {
-        const retry = action.actionType === ActionType.CallActivityWithRetry || action.actionType === ActionType.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
+        const retry = action.actionType === replay_actions/* ActionType */.X2.CallActivityWithRetry || action.actionType === replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
         for (const field of ['maxRetryIntervalInMilliseconds', 'firstRetryIntervalInMilliseconds']) {
             const value = retry?.[field];
             if (typeof value === 'number' && value > this.options.maximumShortTimerMs)
                 return `its retry option ${field} (${value} ms) is longer than the provider's longest timer: "The Azure Storage provider supports a maximum of 6 days for time-based delays"`;
         }
-        if (action.actionType !== ActionType.CallSubOrchestrator && action.actionType !== ActionType.CallSubOrchestratorWithRetry)
+        if (action.actionType !== replay_actions/* ActionType */.X2.CallSubOrchestrator && action.actionType !== replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry)
             return undefined;
         const id = action.instanceId;
         if (!id)
@@ -5512,6 +5532,7 @@ function headerOf(headers, name) {
 
 
 
+
 const FINISHED_POLICIES = ['runtime', 'judge'];
 const KIND_OF_USE = {
     activity: 'activity',
@@ -5664,7 +5685,7 @@ async function judgeHistory(app, history, options) {
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
         const refusal = missingFunctionMessage(missing.name, missing.kind, known);
-        const signal = missing.action?.actionType === ActionType.SignalEntity;
+        const signal = missing.action?.actionType === replay_actions/* ActionType */.X2.SignalEntity;
         const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
         return withWarnings({
             ...base,
@@ -5748,12 +5769,27 @@ async function judgeHistory(app, history, options) {
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
+    const drifts = (0,inputs/* inputDrifts */.r)(sim.matched);
+    for (const drift of drifts)
+        warnings.push(`step ${drift.sequenceId}: ${callPhrase(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
+    const drift = drifts[0];
+    if (drift && options.inputDrift === 'fail') {
+        return withWarnings({
+            ...base,
+            verdict: 'failed',
+            failure: {
+                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+                ...(trace ? await locateAction(trace, state, drift.action, app, registered.name) : {}),
+                advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
+            },
+        });
+    }
     return withWarnings(base);
 }
 async function divergenceOf(mismatch, history, trace, state, app) {
     const event = mismatch.event;
     const recordedName = recordedNameOf(event);
-    const replayed = mismatch.action ? describeAction(mismatch.action) : undefined;
+    const replayed = mismatch.action ? (0,replay_actions/* describeAction */.u7)(mismatch.action) : undefined;
     const what = `${(0,history_events/* eventTypeName */.qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
     let explanation;
     switch (mismatch.mismatch.kind) {
@@ -5790,7 +5826,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
  * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
  */
 async function strandedDivergence(stranded, history, trace, state, app) {
-    const replayed = describeAction(stranded.action);
+    const replayed = (0,replay_actions/* describeAction */.u7)(stranded.action);
     const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
     const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
     return {
@@ -5815,7 +5851,7 @@ async function strandedDivergence(stranded, history, trace, state, app) {
 }
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
 function callPhrase(action) {
-    const { action: kind, name } = describeAction(action);
+    const { action: kind, name } = (0,replay_actions/* describeAction */.u7)(action);
     return name ? `${kind} '${name}'` : kind;
 }
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
@@ -5882,7 +5918,7 @@ function completionWarnings(history, state, sim) {
     const succeeded = status === 'Completed';
     const continued = status === 'ContinuedAsNew';
     const actions = (state.actions[0] ?? []);
-    const continuesAsNew = actions.some((a) => a?.actionType === ActionType.ContinueAsNew);
+    const continuesAsNew = actions.some((a) => a?.actionType === replay_actions/* ActionType */.X2.ContinueAsNew);
     if (continued) {
         return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
     }
@@ -5993,6 +6029,96 @@ function versionBranch(app) {
     return (0,advice/* atLeast */.jZ)(version, advice/* DF_VERSION_SINCE */.Pt)
         ? 'branch on context.df.version with host.json defaultVersion'
         : `upgrade durable-functions to ${advice/* DF_VERSION_SINCE */.Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
+}
+
+
+/***/ }),
+
+/***/ 464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ REDACTED),
+/* harmony export */   r: () => (/* binding */ inputDrifts)
+/* harmony export */ });
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6446);
+/**
+ * Input drift: the new code makes the call the history recorded at a step (same kind, same name),
+ * with another input. DurableTask.Core never compares inputs (TaskOrchestrationExecutor matches
+ * by sequence id, kind and name), so the replay is ok, but the instance goes on acting on other
+ * data than it started with: said as a warning, or made a failure on request.
+ *
+ * On the Azure Storage provider the DTFx orchestration context serializes an activity's
+ * parameters as an array of one element ("[<input>]": TaskOrchestrationContext.ScheduleTaskInternal
+ * in Azure/durabletask; DurableActivityContext.GetInputAsJson, inputsAreArrays, in the extension
+ * unwraps it); a plain value is also accepted. A recorded Input of null or none is not compared
+ * (a real call records "[null]"). `[redacted]` (record --redact) matches any value, and the new
+ * value is shown redacted there as well.
+ */
+
+/** What `record --redact` writes in place of a payload value (docs/history-format.md). */
+const REDACTED = '[redacted]';
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** Same value as JSON carries it; `[redacted]` in the recorded one matches anything; times match by instant. */
+function same(recorded, now) {
+    if (recorded === REDACTED)
+        return true;
+    if (recorded === now)
+        return true;
+    if (typeof recorded === 'string' && typeof now === 'string') {
+        // The extension re-serializes inputs with Json.NET, which may write a time in another form.
+        return ISO_TIME.test(recorded) && ISO_TIME.test(now) && Date.parse(recorded) === Date.parse(now) && !Number.isNaN(Date.parse(now));
+    }
+    if (Array.isArray(recorded) || Array.isArray(now)) {
+        return Array.isArray(recorded) && Array.isArray(now) && recorded.length === now.length && recorded.every((item, i) => same(item, now[i]));
+    }
+    if (recorded && now && typeof recorded === 'object' && typeof now === 'object') {
+        const r = recorded;
+        const n = now;
+        const keys = Object.keys(r);
+        return keys.length === Object.keys(n).length && keys.every((key) => key in n && same(r[key], n[key]));
+    }
+    return false;
+}
+/** `now` with `[redacted]` wherever the recorded value has it. */
+function redactLike(now, recorded) {
+    if (recorded === REDACTED)
+        return REDACTED;
+    if (Array.isArray(now) && Array.isArray(recorded))
+        return now.map((item, i) => redactLike(item, recorded[i]));
+    if (now && recorded && typeof now === 'object' && typeof recorded === 'object' && !Array.isArray(now) && !Array.isArray(recorded)) {
+        const r = recorded;
+        return Object.fromEntries(Object.entries(now).map(([key, value]) => [key, redactLike(value, r[key])]));
+    }
+    return now;
+}
+function short(value) {
+    const text = JSON.stringify(value) ?? 'null';
+    return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+/** The calls among `matched` whose input differs from the recorded one. */
+function inputDrifts(matched) {
+    const drifts = [];
+    for (const { sequenceId, event, action } of matched) {
+        // CallHttp's built-in activity carries the request the extension builds, not the code's value.
+        if (action.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionType */ .X2.CallHttp || typeof event.Input !== 'string')
+            continue;
+        let recorded;
+        try {
+            recorded = event.Input === REDACTED ? REDACTED : JSON.parse(event.Input);
+        }
+        catch {
+            continue;
+        }
+        // What the extension receives: the SDK's action as JSON (undefined is sent as null).
+        const now = action.input === undefined ? null : JSON.parse(JSON.stringify(action.input) ?? 'null');
+        const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : undefined;
+        if (same(recorded, now) || (unwrapped !== undefined && same(unwrapped, now)))
+            continue;
+        const shown = unwrapped !== undefined ? unwrapped : recorded;
+        drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(now, shown)) });
+    }
+    return drifts;
 }
 
 
@@ -7160,8 +7286,8 @@ function reportChunks(report, format, options) {
 
 // EXTERNAL MODULE: ./harness/app/host.ts
 var host = __nccwpck_require__(6843);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 4 modules
-var engine = __nccwpck_require__(7240);
+// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
+var engine = __nccwpck_require__(7276);
 // EXTERNAL MODULE: ./harness/replay/payload.ts
 var payload = __nccwpck_require__(9859);
 // EXTERNAL MODULE: external "node:os"
@@ -7337,7 +7463,11 @@ async function runReplayStreamed(job) {
         job.onAppWarning?.(warning);
     const store = new ResultStore();
     try {
-        const engineOptions = { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) };
+        const engineOptions = {
+            ...(job.finished ? { finished: job.finished } : {}),
+            ...(job.schema ? { schema: job.schema } : {}),
+            ...(job.inputDrift ? { inputDrift: job.inputDrift } : {}),
+        };
         // Each worker takes the next batch when it is free; results are stored in the files' order.
         const done = [];
         let next = 0;
@@ -7458,6 +7588,7 @@ const REPLAY_OPTIONS = {
     format: 'text',
     quiet: 'flag',
     'allow-stale-build': 'flag',
+    'fail-on-input-drift': 'flag',
     'require-version-bump': 'flag',
     'version-file': 'text',
     timeout: 'text',
@@ -7498,6 +7629,7 @@ function readReplaySettings(given) {
         format: format,
         quiet: input.flag('quiet'),
         allowStaleBuild: input.flag('allow-stale-build'),
+        failOnInputDrift: input.flag('fail-on-input-drift'),
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
@@ -7523,6 +7655,7 @@ async function runReplaySettings(settings, services, events = {}) {
             userOutput: 'stderr',
             signal: deadline.signal,
             allowStaleBuild: settings.allowStaleBuild,
+            ...(settings.failOnInputDrift ? { inputDrift: 'fail' } : {}),
             ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
             ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
             requireVersionBump: settings.requireVersionBump,
@@ -7735,6 +7868,9 @@ Options:
   --allow-stale-build    Replay the app's built JavaScript even when its sources changed after it was
                          built. Without it such an app is refused (exit 2): the replay would judge
                          the code as it was before those changes.
+  --fail-on-input-drift  A call the new code makes at its recorded step with another input than the
+                         history recorded fails that history (the runtime carries on; by default
+                         it is a warning on an ok result).
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.

@@ -2938,6 +2938,58 @@ function renderAdvice(advice) {
   return lines;
 }
 
+// harness/replay/inputs.ts
+var REDACTED = "[redacted]";
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+function same(recorded, now) {
+  if (recorded === REDACTED) return true;
+  if (recorded === now) return true;
+  if (typeof recorded === "string" && typeof now === "string") {
+    return ISO_TIME.test(recorded) && ISO_TIME.test(now) && Date.parse(recorded) === Date.parse(now) && !Number.isNaN(Date.parse(now));
+  }
+  if (Array.isArray(recorded) || Array.isArray(now)) {
+    return Array.isArray(recorded) && Array.isArray(now) && recorded.length === now.length && recorded.every((item, i) => same(item, now[i]));
+  }
+  if (recorded && now && typeof recorded === "object" && typeof now === "object") {
+    const r = recorded;
+    const n = now;
+    const keys = Object.keys(r);
+    return keys.length === Object.keys(n).length && keys.every((key) => key in n && same(r[key], n[key]));
+  }
+  return false;
+}
+function redactLike(now, recorded) {
+  if (recorded === REDACTED) return REDACTED;
+  if (Array.isArray(now) && Array.isArray(recorded)) return now.map((item, i) => redactLike(item, recorded[i]));
+  if (now && recorded && typeof now === "object" && typeof recorded === "object" && !Array.isArray(now) && !Array.isArray(recorded)) {
+    const r = recorded;
+    return Object.fromEntries(Object.entries(now).map(([key, value]) => [key, redactLike(value, r[key])]));
+  }
+  return now;
+}
+function short(value) {
+  const text = JSON.stringify(value) ?? "null";
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+function inputDrifts(matched) {
+  const drifts = [];
+  for (const { sequenceId, event, action } of matched) {
+    if (action.actionType === 8 /* CallHttp */ || typeof event.Input !== "string") continue;
+    let recorded;
+    try {
+      recorded = event.Input === REDACTED ? REDACTED : JSON.parse(event.Input);
+    } catch {
+      continue;
+    }
+    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
+    const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : void 0;
+    if (same(recorded, now) || unwrapped !== void 0 && same(unwrapped, now)) continue;
+    const shown = unwrapped !== void 0 ? unwrapped : recorded;
+    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(now, shown)) });
+  }
+  return drifts;
+}
+
 // harness/history/request-ids.ts
 var import_node_crypto = require("node:crypto");
 var NAMESPACE = Buffer.from("9e9529595e334daf827f2fa12937b875", "hex");
@@ -3023,6 +3075,7 @@ var RuntimeModel = class {
   refusals = [];
   /** What the report should say that changes no verdict (an event name that differs in case). */
   notes = [];
+  matched = [];
   shimFinished = false;
   lockedEntities = 0;
   /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
@@ -3058,7 +3111,8 @@ var RuntimeModel = class {
       notes: this.notes,
       ...stranded ? { stranded } : {},
       suspended,
-      openTasks: this.openTasks.size
+      openTasks: this.openTasks.size,
+      matched: this.matched
     };
   }
   /**
@@ -3154,6 +3208,8 @@ var RuntimeModel = class {
       };
     }
     this.registered.delete(id);
+    if (expected === "ScheduleTaskOrchestratorAction" || expected === "CreateSubOrchestrationAction")
+      this.matched.push({ sequenceId: id, event, action: action.source });
     action.onSent?.(event, index);
     return void 0;
   }
@@ -3811,6 +3867,23 @@ async function judgeHistory(app, history, options) {
     return withWarnings({ ...base, verdict: "nondeterministic", divergence });
   }
   warnings.push(...completionWarnings(history, state, sim));
+  const drifts = inputDrifts(sim.matched);
+  for (const drift2 of drifts)
+    warnings.push(
+      `step ${drift2.sequenceId}: ${callPhrase(drift2.action)} is the call the history recorded there, with another input (recorded ${drift2.recorded}, now ${drift2.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`
+    );
+  const drift = drifts[0];
+  if (drift && options.inputDrift === "fail") {
+    return withWarnings({
+      ...base,
+      verdict: "failed",
+      failure: {
+        message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+        ...trace ? await locateAction(trace, state, drift.action, app, registered.name) : {},
+        advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`
+      }
+    });
+  }
   return withWarnings(base);
 }
 async function divergenceOf(mismatch, history, trace, state, app) {

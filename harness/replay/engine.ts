@@ -13,6 +13,7 @@ import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DF_VERSION_SINCE, atLeast } from '../report/advice.js';
+import { inputDrifts } from './inputs.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, stateRejection, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
@@ -24,7 +25,14 @@ export interface EngineOptions extends PayloadOptions {
    * their path said as a warning; `judge` judges them as if they were still in flight.
    */
   finished?: FinishedPolicy;
+  /**
+   * A call made at its recorded step with another input than recorded (the runtime does not
+   * compare inputs): `warn` (default) says so on an ok result; `fail` makes the result failed.
+   */
+  inputDrift?: InputDriftPolicy;
 }
+
+export type InputDriftPolicy = 'warn' | 'fail';
 
 export type FinishedPolicy = 'runtime' | 'judge';
 export const FINISHED_POLICIES: readonly FinishedPolicy[] = ['runtime', 'judge'];
@@ -286,6 +294,23 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
   }
 
   warnings.push(...completionWarnings(history, state, sim));
+  const drifts = inputDrifts(sim.matched);
+  for (const drift of drifts)
+    warnings.push(
+      `step ${drift.sequenceId}: ${callPhrase(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`,
+    );
+  const drift = drifts[0];
+  if (drift && options.inputDrift === 'fail') {
+    return withWarnings({
+      ...base,
+      verdict: 'failed',
+      failure: {
+        message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+        ...(trace ? await locateAction(trace, state, drift.action, app, registered.name) : {}),
+        advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
+      },
+    });
+  }
   return withWarnings(base);
 }
 

@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { displayPath, expandHistoryPaths, type ExpandedPaths } from '../history/paths.js';
 import { readHostConfig, type DurableHostConfig } from '../app/host-json.js';
 import { adviseOn, checkVersionBump, readVersionFile } from '../report/advice.js';
-import type { FinishedPolicy } from './engine.js';
+import type { FinishedPolicy, InputDriftPolicy } from './engine.js';
 import type { ReplaySchemaName } from './payload.js';
 import { REPLAY_REPORT_SCHEMA, type ReplayReport, type ReplayResult, type ReportView } from './result.js';
 import { ResultStore } from './store.js';
@@ -37,6 +37,8 @@ export interface ReplayJob extends LoadAppOptions {
   finished?: FinishedPolicy;
   /** The replay schema the host advertises (absent: V4 when a history proves it, else V3). */
   schema?: ReplaySchemaName;
+  /** A call made at its recorded step with another input: a warning (default), or a failure. */
+  inputDrift?: InputDriftPolicy;
 }
 
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
@@ -93,7 +95,11 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
   for (const warning of app.info.warnings) job.onAppWarning?.(warning);
   const store = new ResultStore();
   try {
-    const engineOptions = { ...(job.finished ? { finished: job.finished } : {}), ...(job.schema ? { schema: job.schema } : {}) };
+    const engineOptions = {
+      ...(job.finished ? { finished: job.finished } : {}),
+      ...(job.schema ? { schema: job.schema } : {}),
+      ...(job.inputDrift ? { inputDrift: job.inputDrift } : {}),
+    };
     // Each worker takes the next batch when it is free; results are stored in the files' order.
     const done: (ReplayResult[] | undefined)[] = [];
     let next = 0;

@@ -120,6 +120,8 @@ export interface RuntimeOutcome {
    * completes an orchestration only when none is left (TaskOrchestrationExecutor, HasOpenTasks).
    */
   openTasks: number;
+  /** Activity and sub-orchestration calls that matched their recorded event: their inputs are compared by the engine. */
+  matched: { sequenceId: number; event: HistoryEvent; action: SdkAction }[];
 }
 
 export interface RuntimeOptions {
@@ -160,6 +162,7 @@ class RuntimeModel {
   private readonly refusals: { action: SdkAction; reason: string }[] = [];
   /** What the report should say that changes no verdict (an event name that differs in case). */
   private readonly notes: string[] = [];
+  private readonly matched: RuntimeOutcome['matched'] = [];
   private shimFinished = false;
   private lockedEntities = 0;
   /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
@@ -204,6 +207,7 @@ class RuntimeModel {
       ...(stranded ? { stranded } : {}),
       suspended,
       openTasks: this.openTasks.size,
+      matched: this.matched,
     };
   }
 
@@ -312,6 +316,8 @@ class RuntimeModel {
       };
     }
     this.registered.delete(id);
+    if (expected === 'ScheduleTaskOrchestratorAction' || expected === 'CreateSubOrchestrationAction')
+      this.matched.push({ sequenceId: id, event, action: action!.source });
     action!.onSent?.(event, index);
     return undefined;
   }

@@ -33,6 +33,9 @@ Options:
   --allow-stale-build    Replay the app's built JavaScript even when its sources changed after it was
                          built. Without it such an app is refused (exit 2): the replay would judge
                          the code as it was before those changes.
+  --fail-on-input-drift  A call the new code makes at its recorded step with another input than the
+                         history recorded fails that history (the runtime carries on; by default
+                         it is a warning on an ok result).
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.

@@ -19,6 +19,7 @@ export const REPLAY_OPTIONS = {
   format: 'text',
   quiet: 'flag',
   'allow-stale-build': 'flag',
+  'fail-on-input-drift': 'flag',
   'require-version-bump': 'flag',
   'version-file': 'text',
   timeout: 'text',
@@ -39,6 +40,8 @@ export interface ReplaySettings {
   quiet: boolean;
   /** Replay the app's built JavaScript even when sources changed after it was built (refused by default). */
   allowStaleBuild: boolean;
+  /** A call made at its recorded step with another input than recorded fails the result (default: a warning). */
+  failOnInputDrift: boolean;
   /** When something breaks, require host.json defaultVersion (or versionFile) to move up a minor or major version. */
   requireVersionBump: boolean;
   versionFile?: string;
@@ -89,6 +92,7 @@ export function readReplaySettings(given: SettingsInput): ReplaySettings {
     format: format as ReportFormat,
     quiet: input.flag('quiet'),
     allowStaleBuild: input.flag('allow-stale-build'),
+    failOnInputDrift: input.flag('fail-on-input-drift'),
     requireVersionBump,
     ...(versionFile ? { versionFile } : {}),
     timeoutMs: parseDuration(input.label('timeout'), timeoutText),
@@ -126,6 +130,7 @@ export async function runReplaySettings(
       userOutput: 'stderr',
       signal: deadline.signal,
       allowStaleBuild: settings.allowStaleBuild,
+      ...(settings.failOnInputDrift ? { inputDrift: 'fail' as const } : {}),
       ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
       ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
       requireVersionBump: settings.requireVersionBump,

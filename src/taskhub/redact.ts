@@ -12,7 +12,9 @@
 import { UsageError } from '../../harness/errors.js';
 import { EventType, type HistoryFile } from '../../harness/history/events.js';
 
-export const REDACTED = '[redacted]';
+import { REDACTED } from '../../harness/replay/inputs.js';
+
+export { REDACTED };
 
 const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] } as const;
 export type PayloadKind = keyof typeof KINDS;

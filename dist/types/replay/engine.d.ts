@@ -17,7 +17,13 @@ export interface EngineOptions extends PayloadOptions {
      * their path said as a warning; `judge` judges them as if they were still in flight.
      */
     finished?: FinishedPolicy;
+    /**
+     * A call made at its recorded step with another input than recorded (the runtime does not
+     * compare inputs): `warn` (default) says so on an ok result; `fail` makes the result failed.
+     */
+    inputDrift?: InputDriftPolicy;
 }
+export type InputDriftPolicy = 'warn' | 'fail';
 export type FinishedPolicy = 'runtime' | 'judge';
 export declare const FINISHED_POLICIES: readonly FinishedPolicy[];
 export declare function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options?: EngineOptions): Promise<ReplayResult>;

@@ -1,5 +1,5 @@
 import { type LoadAppOptions } from '../app/host.cjs';
-import type { FinishedPolicy } from './engine.cjs';
+import type { FinishedPolicy, InputDriftPolicy } from './engine.cjs';
 import type { ReplaySchemaName } from './payload.cjs';
 import { type ReplayReport, type ReportView } from './result.cjs';
 import { ResultStore } from './store.cjs';
@@ -25,6 +25,8 @@ export interface ReplayJob extends LoadAppOptions {
     finished?: FinishedPolicy;
     /** The replay schema the host advertises (absent: V4 when a history proves it, else V3). */
     schema?: ReplaySchemaName;
+    /** A call made at its recorded step with another input: a warning (default), or a failure. */
+    inputDrift?: InputDriftPolicy;
 }
 export declare function runReplay(job: ReplayJob): Promise<ReplayReport>;
 /** A report whose results are read back one at a time: call `results.dispose()` when done with it. */

@@ -71,6 +71,12 @@ export interface RuntimeOutcome {
      * completes an orchestration only when none is left (TaskOrchestrationExecutor, HasOpenTasks).
      */
     openTasks: number;
+    /** Activity and sub-orchestration calls that matched their recorded event: their inputs are compared by the engine. */
+    matched: {
+        sequenceId: number;
+        event: HistoryEvent;
+        action: SdkAction;
+    }[];
 }
 export interface RuntimeOptions {
     maximumShortTimerMs: number;
