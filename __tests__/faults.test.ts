@@ -162,6 +162,8 @@ describe('selective gate: an instance without readable history is never safe', (
     const report = JSON.parse(r.stdout) as { outcome: string; drained: boolean; error: string };
     expect(report).toMatchObject({ outcome: 'error', drained: false });
     expect(report.error).toContain('stopped while the app was still loading');
-    expect(r.seconds).toBeLessThan(1 + 5 + 2.5);
+    // The 1 s timeout, the 5 s grace a poll has to end (GATE_GRACE_MS), and the process's start, the
+    // worker's end and the report: about 7.4 s alone, more on a machine busy with other tests.
+    expect(r.seconds).toBeLessThan(1 + 5 + 3.5);
   });
 });

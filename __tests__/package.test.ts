@@ -81,15 +81,15 @@ describe('the published package', () => {
       process.execPath,
       [
         '-e',
-        `const { replayHistory, NondeterminismError } = require('durable-gate');
+        `const { replayHistory, NondeterminismError, HistoryBuilder } = require('durable-gate');
          const { replayFolder } = require('durable-gate/jest');
          replayHistory(${JSON.stringify(nextApp)}, ${JSON.stringify(join(histories, 'order-1002.json'))}).catch((e) =>
-           console.log(typeof replayFolder, e instanceof NondeterminismError, e.result.divergence.location.file.endsWith('orchestrators.ts'), e.result.divergence.location.line));`,
+           console.log(typeof HistoryBuilder, typeof replayFolder, e instanceof NondeterminismError, e.result.divergence.location.file.endsWith('orchestrators.ts'), e.result.divergence.location.line));`,
       ],
       consumer,
     );
     expect(cjs.stderr).toBe('');
-    expect(cjs.stdout.trim()).toBe('function true true 39');
+    expect(cjs.stdout.trim()).toBe('function function true true 39');
     const esm = run(
       process.execPath,
       [

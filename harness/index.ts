@@ -22,6 +22,7 @@ export * from './errors.js';
 export { EventType, HISTORY_SCHEMA, type HistoryEvent, type HistoryFile } from './history/events.js';
 export { parseHistory, parseHistoryText, type LoadedHistory, type HistoryFormat } from './history/load.js';
 export { expandHistoryPaths } from './history/paths.js';
+export { HistoryBuilder, type BuilderOptions } from './history/builder.js';
 export type { EngineOptions } from './replay/engine.js';
 export * from './replay/result.js';
 export { buildReport, renderJson } from './report/json.js';

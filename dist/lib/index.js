@@ -4966,6 +4966,235 @@ function problemKey(r) {
   ]);
 }
 
+// harness/history/builder.ts
+var HistoryBuilder = class {
+  events = [];
+  nextId = 0;
+  now;
+  inEpisode = false;
+  /** Request ids taken so far, and the current episode's start: the extension's NewGuid inputs. */
+  guidCounter = 0;
+  episodeStart = "";
+  ticks;
+  instanceId;
+  executionId;
+  name;
+  version;
+  constructor(options) {
+    this.instanceId = options.instanceId;
+    this.name = options.name;
+    this.version = options.version ?? "";
+    this.executionId = options.executionId ?? hex32(options.instanceId);
+    this.now = (options.start ?? /* @__PURE__ */ new Date("2026-11-02T08:00:00.000Z")).getTime();
+    if (options.ticks !== void 0 && !/^\d{4}$/.test(options.ticks)) throw new Error(`ticks must be four digits, not '${options.ticks}'`);
+    this.ticks = options.ticks ?? "";
+    this.beginEpisode();
+    this.push({
+      EventType: 0 /* ExecutionStarted */,
+      EventId: -1,
+      OrchestrationInstance: { InstanceId: this.instanceId, ExecutionId: this.executionId },
+      ...options.parentInstanceId ? { ParentInstance: { OrchestrationInstance: { InstanceId: options.parentInstanceId } } } : { ParentInstance: null },
+      Name: this.name,
+      Version: this.version,
+      Input: options.input === void 0 ? null : JSON.stringify(options.input),
+      Tags: null,
+      Generation: 0
+    });
+  }
+  push(event) {
+    const full = { ...event, Timestamp: new Date(this.now).toISOString().replace("Z", `${this.ticks}Z`), IsPlayed: false };
+    this.events.push(full);
+    this.now += 7;
+    return full;
+  }
+  beginEpisode() {
+    this.episodeStart = this.push({ EventType: 12 /* OrchestratorStarted */, EventId: -1 }).Timestamp;
+    this.inEpisode = true;
+  }
+  /** Close the current episode and open the next one `afterMs` later (a new message arrived). */
+  episode(afterMs = 1500) {
+    if (this.inEpisode) this.push({ EventType: 13 /* OrchestratorCompleted */, EventId: -1 });
+    this.now += afterMs;
+    this.beginEpisode();
+    return this;
+  }
+  /** Close the last episode (an instance waiting for its next message). */
+  idle() {
+    if (this.inEpisode) this.push({ EventType: 13 /* OrchestratorCompleted */, EventId: -1 });
+    this.inEpisode = false;
+    return this;
+  }
+  get currentTime() {
+    return new Date(this.now);
+  }
+  /**
+   * The code calls an activity (TaskScheduled): returns its sequence id, for completed() or
+   * failed(). With `input`, the input is recorded as the Azure Storage provider records it, in an
+   * array of one ("[input]"), and a replay compares it with the new code's (input drift); without
+   * it nothing is recorded and nothing compared.
+   */
+  activity(name, input) {
+    const id = this.nextId++;
+    this.push({ EventType: 4 /* TaskScheduled */, EventId: id, Name: name, Version: "", Input: input === void 0 ? null : JSON.stringify([input]) });
+    return id;
+  }
+  /** The activity with this sequence id returned `result` (TaskCompleted). */
+  completed(id, result) {
+    this.push({ EventType: 5 /* TaskCompleted */, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+    return this;
+  }
+  /** The activity with this sequence id threw (TaskFailed). */
+  failed(id, reason, details = "") {
+    this.push({ EventType: 6 /* TaskFailed */, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+    return this;
+  }
+  /** The code creates a durable timer (TimerCreated): returns its sequence id, for fired(). */
+  timer(fireAt) {
+    const id = this.nextId++;
+    this.push({ EventType: 10 /* TimerCreated */, EventId: id, FireAt: fireAt.toISOString() });
+    return id;
+  }
+  /** The timer with this sequence id fired (TimerFired). */
+  fired(id, fireAt) {
+    this.push({ EventType: 11 /* TimerFired */, EventId: -1, TimerId: id, FireAt: fireAt.toISOString() });
+    return this;
+  }
+  /** The code starts a sub-orchestration (SubOrchestrationInstanceCreated): returns its sequence id. */
+  subOrchestration(name, instanceId, input) {
+    const id = this.nextId++;
+    this.push({
+      EventType: 7 /* SubOrchestrationInstanceCreated */,
+      EventId: id,
+      Name: name,
+      Version: "",
+      InstanceId: instanceId,
+      Input: input === void 0 ? null : JSON.stringify(input)
+    });
+    return id;
+  }
+  subCompleted(id, result) {
+    this.push({ EventType: 8 /* SubOrchestrationInstanceCompleted */, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+    return this;
+  }
+  subFailed(id, reason, details = "") {
+    this.push({ EventType: 9 /* SubOrchestrationInstanceFailed */, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+    return this;
+  }
+  /** An entity operation sent as event "op" (a call when `signal` is false). Returns its id and request id. */
+  entityOperation(entity, operation, input, signal = false) {
+    const id = this.nextId++;
+    const requestId = this.newRequestId();
+    const request = {
+      op: operation,
+      signal,
+      input: input === void 0 ? null : JSON.stringify(input),
+      id: requestId,
+      parent: this.instanceId,
+      parentExecution: this.executionId
+    };
+    this.push({
+      EventType: 14 /* EventSent */,
+      EventId: id,
+      InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`,
+      Name: "op",
+      Input: JSON.stringify(request)
+    });
+    return { id, requestId };
+  }
+  /** Any EventSent (entity lock requests, releases, raw events to other instances). */
+  eventSent(targetInstanceId, name, input) {
+    const id = this.nextId++;
+    this.push({
+      EventType: 14 /* EventSent */,
+      EventId: id,
+      InstanceId: targetInstanceId,
+      Name: name,
+      Input: input === void 0 ? null : JSON.stringify(input)
+    });
+    return id;
+  }
+  /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
+  lockRequest(entities) {
+    const requestId = this.newRequestId();
+    const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
+    const id = this.eventSent(lockSet[0], "op", { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
+    return { id, requestId };
+  }
+  /** The id the extension gives the next entity request sent in this episode. */
+  newRequestId() {
+    return extensionRequestId(this.instanceId, roundTripTime(this.episodeStart), this.guidCounter++);
+  }
+  /** ExecutionSuspended: the runtime holds later events until ExecutionResumed. */
+  suspend(reason = "suspended for maintenance") {
+    this.push({ EventType: 19 /* ExecutionSuspended */, EventId: -1, Reason: reason });
+    return this;
+  }
+  resume(reason = "resumed") {
+    this.push({ EventType: 20 /* ExecutionResumed */, EventId: -1, Reason: reason });
+    return this;
+  }
+  /** The entity's answer to a call: an EventRaised named after the request id. */
+  entityResponse(requestId, result) {
+    this.push({ EventType: 15 /* EventRaised */, EventId: -1, Name: requestId, Input: JSON.stringify({ result: JSON.stringify(result ?? null) }) });
+    return this;
+  }
+  /** An external event arrived (EventRaised), for waitForExternalEvent. */
+  raised(name, input) {
+    this.push({ EventType: 15 /* EventRaised */, EventId: -1, Name: name, Input: input === void 0 ? null : JSON.stringify(input) });
+    return this;
+  }
+  /** The orchestration returned `result` (ExecutionCompleted, Completed): a finished instance. */
+  completeExecution(result) {
+    this.push({
+      EventType: 1 /* ExecutionCompleted */,
+      EventId: this.nextId++,
+      OrchestrationStatus: 1 /* Completed */,
+      Result: JSON.stringify(result ?? null),
+      FailureDetails: null
+    });
+    return this.idle();
+  }
+  /** DurableTask.Core's ContinueAsNewEvent: an ExecutionCompleted of its own event type, status ContinuedAsNew. */
+  continueAsNew(input) {
+    this.push({
+      EventType: 16 /* ContinueAsNew */,
+      EventId: this.nextId++,
+      OrchestrationStatus: 2 /* ContinuedAsNew */,
+      Result: JSON.stringify(input ?? null),
+      FailureDetails: null
+    });
+    return this.idle();
+  }
+  /** The events so far, as an array (a copy). */
+  build() {
+    return this.events.map((e) => ({ ...e }));
+  }
+  /** A durable-gate history file (docs/history-format.md) holding the events so far. */
+  toFile(meta = {}) {
+    const done = this.events.some((e) => e.EventType === 1 /* ExecutionCompleted */);
+    return {
+      schema: HISTORY_SCHEMA,
+      taskHub: meta.taskHub ?? "OrderHub",
+      instanceId: this.instanceId,
+      executionId: this.executionId,
+      name: this.name,
+      version: this.version,
+      runtimeStatus: meta.runtimeStatus ?? (done ? "Completed" : "Running"),
+      recordedAt: meta.recordedAt ?? new Date(this.now + 6e4).toISOString(),
+      history: this.build()
+    };
+  }
+};
+function hex32(seed) {
+  let h = 2166136261;
+  let out = "";
+  for (let round = 0; round < 4; round++) {
+    for (const ch of `${seed}:${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
 // harness/report/json.ts
 function buildReport(results, app) {
   return { schema: REPLAY_REPORT_SCHEMA, ...app ? { app } : {}, summary: summarize(results), results };
@@ -5073,6 +5302,7 @@ export {
   DurableGateError,
   EventType,
   HISTORY_SCHEMA,
+  HistoryBuilder,
   HistoryError,
   IncompatibleCodeError,
   NondeterminismError,

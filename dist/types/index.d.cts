@@ -9,6 +9,7 @@ export * from './errors.cjs';
 export { EventType, HISTORY_SCHEMA, type HistoryEvent, type HistoryFile } from './history/events.cjs';
 export { parseHistory, parseHistoryText, type LoadedHistory, type HistoryFormat } from './history/load.cjs';
 export { expandHistoryPaths } from './history/paths.cjs';
+export { HistoryBuilder, type BuilderOptions } from './history/builder.cjs';
 export type { EngineOptions } from './replay/engine.cjs';
 export * from './replay/result.cjs';
 export { buildReport, renderJson } from './report/json.cjs';

@@ -1,7 +1,16 @@
 /**
  * Builds histories in code, shaped as DurableTask.Core records them: episodes open with
  * OrchestratorStarted and close with OrchestratorCompleted; scheduling events take sequence ids
- * from one counter; completions refer to them. For tests, examples and the bench.
+ * from one counter; completions refer to them. Public (`import { HistoryBuilder } from
+ * 'durable-gate'`): write the histories of the instances a change must not break, without access
+ * to production. Record the calls in the order the orchestrator makes them; see
+ * docs/history-format.md.
+ *
+ *   const b = new HistoryBuilder({ instanceId: 'order-1', name: 'ProcessOrder', input: { orderId: 'order-1' } });
+ *   const validate = b.activity('ValidateOrder', { orderId: 'order-1' }); // episode 1 schedules it
+ *   b.episode().completed(validate, { ok: true });                        // episode 2: its result
+ *   b.activity('ReserveItem');                                            // ... and the next call
+ *   writeFileSync('histories/order-1.json', JSON.stringify(b.idle().toFile()));
  */
 import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from './events.js';
 import { extensionRequestId, roundTripTime } from './request-ids.js';
@@ -89,33 +98,44 @@ export class HistoryBuilder {
     return new Date(this.now);
   }
 
-  activity(name: string): number {
+  /**
+   * The code calls an activity (TaskScheduled): returns its sequence id, for completed() or
+   * failed(). With `input`, the input is recorded as the Azure Storage provider records it, in an
+   * array of one ("[input]"), and a replay compares it with the new code's (input drift); without
+   * it nothing is recorded and nothing compared.
+   */
+  activity(name: string, input?: unknown): number {
     const id = this.nextId++;
-    this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: null });
+    this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: input === undefined ? null : JSON.stringify([input]) });
     return id;
   }
 
+  /** The activity with this sequence id returned `result` (TaskCompleted). */
   completed(id: number, result: unknown): this {
     this.push({ EventType: EventType.TaskCompleted, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
     return this;
   }
 
+  /** The activity with this sequence id threw (TaskFailed). */
   failed(id: number, reason: string, details = ''): this {
     this.push({ EventType: EventType.TaskFailed, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
     return this;
   }
 
+  /** The code creates a durable timer (TimerCreated): returns its sequence id, for fired(). */
   timer(fireAt: Date): number {
     const id = this.nextId++;
     this.push({ EventType: EventType.TimerCreated, EventId: id, FireAt: fireAt.toISOString() });
     return id;
   }
 
+  /** The timer with this sequence id fired (TimerFired). */
   fired(id: number, fireAt: Date): this {
     this.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: id, FireAt: fireAt.toISOString() });
     return this;
   }
 
+  /** The code starts a sub-orchestration (SubOrchestrationInstanceCreated): returns its sequence id. */
   subOrchestration(name: string, instanceId: string, input?: unknown): number {
     const id = this.nextId++;
     this.push({
@@ -204,11 +224,13 @@ export class HistoryBuilder {
     return this;
   }
 
+  /** An external event arrived (EventRaised), for waitForExternalEvent. */
   raised(name: string, input?: unknown): this {
     this.push({ EventType: EventType.EventRaised, EventId: -1, Name: name, Input: input === undefined ? null : JSON.stringify(input) });
     return this;
   }
 
+  /** The orchestration returned `result` (ExecutionCompleted, Completed): a finished instance. */
   completeExecution(result: unknown): this {
     this.push({
       EventType: EventType.ExecutionCompleted,
@@ -232,10 +254,12 @@ export class HistoryBuilder {
     return this.idle();
   }
 
+  /** The events so far, as an array (a copy). */
   build(): HistoryEvent[] {
     return this.events.map((e) => ({ ...e }));
   }
 
+  /** A durable-gate history file (docs/history-format.md) holding the events so far. */
   toFile(meta: { taskHub?: string; runtimeStatus?: string; recordedAt?: string } = {}): HistoryFile {
     const done = this.events.some((e) => e.EventType === EventType.ExecutionCompleted);
     return {

@@ -1,7 +1,16 @@
 /**
  * Builds histories in code, shaped as DurableTask.Core records them: episodes open with
  * OrchestratorStarted and close with OrchestratorCompleted; scheduling events take sequence ids
- * from one counter; completions refer to them. For tests, examples and the bench.
+ * from one counter; completions refer to them. Public (`import { HistoryBuilder } from
+ * 'durable-gate'`): write the histories of the instances a change must not break, without access
+ * to production. Record the calls in the order the orchestrator makes them; see
+ * docs/history-format.md.
+ *
+ *   const b = new HistoryBuilder({ instanceId: 'order-1', name: 'ProcessOrder', input: { orderId: 'order-1' } });
+ *   const validate = b.activity('ValidateOrder', { orderId: 'order-1' }); // episode 1 schedules it
+ *   b.episode().completed(validate, { ok: true });                        // episode 2: its result
+ *   b.activity('ReserveItem');                                            // ... and the next call
+ *   writeFileSync('histories/order-1.json', JSON.stringify(b.idle().toFile()));
  */
 import { type HistoryEvent, type HistoryFile } from './events.cjs';
 export interface BuilderOptions {
@@ -40,11 +49,22 @@ export declare class HistoryBuilder {
     /** Close the last episode (an instance waiting for its next message). */
     idle(): this;
     get currentTime(): Date;
-    activity(name: string): number;
+    /**
+     * The code calls an activity (TaskScheduled): returns its sequence id, for completed() or
+     * failed(). With `input`, the input is recorded as the Azure Storage provider records it, in an
+     * array of one ("[input]"), and a replay compares it with the new code's (input drift); without
+     * it nothing is recorded and nothing compared.
+     */
+    activity(name: string, input?: unknown): number;
+    /** The activity with this sequence id returned `result` (TaskCompleted). */
     completed(id: number, result: unknown): this;
+    /** The activity with this sequence id threw (TaskFailed). */
     failed(id: number, reason: string, details?: string): this;
+    /** The code creates a durable timer (TimerCreated): returns its sequence id, for fired(). */
     timer(fireAt: Date): number;
+    /** The timer with this sequence id fired (TimerFired). */
     fired(id: number, fireAt: Date): this;
+    /** The code starts a sub-orchestration (SubOrchestrationInstanceCreated): returns its sequence id. */
     subOrchestration(name: string, instanceId: string, input?: unknown): number;
     subCompleted(id: number, result: unknown): this;
     subFailed(id: number, reason: string, details?: string): this;
@@ -73,11 +93,15 @@ export declare class HistoryBuilder {
     resume(reason?: string): this;
     /** The entity's answer to a call: an EventRaised named after the request id. */
     entityResponse(requestId: string, result: unknown): this;
+    /** An external event arrived (EventRaised), for waitForExternalEvent. */
     raised(name: string, input?: unknown): this;
+    /** The orchestration returned `result` (ExecutionCompleted, Completed): a finished instance. */
     completeExecution(result: unknown): this;
     /** DurableTask.Core's ContinueAsNewEvent: an ExecutionCompleted of its own event type, status ContinuedAsNew. */
     continueAsNew(input: unknown): this;
+    /** The events so far, as an array (a copy). */
     build(): HistoryEvent[];
+    /** A durable-gate history file (docs/history-format.md) holding the events so far. */
     toFile(meta?: {
         taskHub?: string;
         runtimeStatus?: string;
