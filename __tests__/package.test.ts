@@ -163,3 +163,148 @@ describe('the published package', () => {
     expect(`${breaking.stdout}${breaking.stderr}`).toMatch(/order-1002 \(ProcessOrder\) is nondeterministic at step 1: .*orchestrators\.ts:39/);
   }, 120_000);
 });
+
+/**
+ * Three small apps nobody on the team wrote the way we write ours, each with the tarball
+ * installed above and its own durable-functions from the registry: a CommonJS TypeScript app laid
+ * out like the official samples (built with tsc, source maps), an ESM app, and a function.json app
+ * on durable-functions 2.x. In each: histories written with the public HistoryBuilder, `npx
+ * durable-gate replay` on the code as it is (ok) and after a call is inserted (nondeterministic, at
+ * the app's own line), and the jest helper.
+ */
+describe('foreign apps', () => {
+  let apps: string;
+  const npm = (args: string[], cwd: string) => {
+    const done = run('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund'], cwd);
+    if (done.status !== 0) throw new Error(`npm ${args.join(' ')} in ${cwd} failed: ${done.stderr}`);
+  };
+  /** Two activity calls recorded, the first answered: the instance waits for the second. */
+  const writeHistories = (dir: string, orchestrator: string, activity: string) => {
+    const script = `const { HistoryBuilder } = require('durable-gate');
+      const b = new HistoryBuilder({ instanceId: 'sample-1', name: ${JSON.stringify(orchestrator)} });
+      const first = b.activity(${JSON.stringify(activity)}, 'Tokyo');
+      b.episode().completed(first, 'Hello, Tokyo');
+      b.activity(${JSON.stringify(activity)}, 'Seattle');
+      require('fs').mkdirSync('histories', { recursive: true });
+      require('fs').writeFileSync('histories/sample-1.json', JSON.stringify(b.idle().toFile(), null, 2));`;
+    const written = run(process.execPath, ['-e', script], dir);
+    expect(written.stderr).toBe('');
+  };
+  const replay = (dir: string) => run('npx', ['--offline', 'durable-gate', 'replay', '--app', '.', '--histories', 'histories'], dir);
+  const jestIn = (dir: string) => {
+    writeFileSync(join(dir, 'replay.test.js'), "const { replayFolder } = require('durable-gate/jest');\nreplayFolder(__dirname, __dirname + '/histories');\n");
+    return run(process.execPath, [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--rootDir', dir, 'replay.test.js'], dir);
+  };
+
+  beforeAll(() => {
+    apps = join(consumer, 'apps');
+    mkdirSync(apps);
+    writeFileSync(join(apps, 'package.json'), JSON.stringify({ name: 'apps', private: true }));
+    npm(['install', 'durable-functions@3.5.0', '@azure/functions@4'], apps);
+  }, 240_000);
+
+  test('a CommonJS TypeScript app laid out like the official samples', () => {
+    const dir = join(apps, 'ts-sample');
+    mkdirSync(join(dir, 'src', 'functions'), { recursive: true });
+    writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: 'SampleHub' } } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'ts-sample', version: '1.0.0', main: 'dist/src/functions/*.js', scripts: { build: 'tsc' } }),
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'commonjs', target: 'es6', outDir: 'dist', rootDir: '.', sourceMap: true, strict: false, skipLibCheck: true, types: [] },
+      }),
+    );
+    const source = (extra: string) => `import * as df from 'durable-functions';
+import { ActivityHandler, OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+
+const greet: OrchestrationHandler = function* (context: OrchestrationContext) {
+    const outputs = [];${extra}
+    outputs.push(yield context.df.callActivity('sayHello', 'Tokyo'));
+    outputs.push(yield context.df.callActivity('sayHello', 'Seattle'));
+    return outputs;
+};
+df.app.orchestration('greet', greet);
+
+const sayHello: ActivityHandler = (input: string): string => \`Hello, \${input}\`;
+df.app.activity('sayHello', { handler: sayHello });
+df.app.activity('audit', { handler: () => 'ok' });
+`;
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const build = (extra: string) => {
+      writeFileSync(join(dir, 'src', 'functions', 'greet.ts'), source(extra));
+      const built = run(process.execPath, [tsc, '-p', '.'], dir);
+      expect(built.stdout).toBe('');
+    };
+    build('');
+    writeHistories(dir, 'greet', 'sayHello');
+    const ok = replay(dir);
+    expect(ok.stdout).toContain('1 history: 1 ok');
+    expect(ok.status).toBe(0);
+    expect(jestIn(dir).status).toBe(0);
+    // A call inserted before the recorded ones, rebuilt: broken at the TypeScript line.
+    build("\n    yield context.df.callActivity('audit', 'start');");
+    const broken = replay(dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('code:     src/functions/greet.ts:6');
+    const failing = jestIn(dir);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/sample-1 \(greet\) is nondeterministic at step 0: recorded TaskScheduled 'sayHello', replayed CallActivity 'audit'/);
+  }, 120_000);
+
+  test('an ESM app', () => {
+    const dir = join(apps, 'esm-sample');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0' }));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'esm-sample', version: '1.0.0', type: 'module', main: 'src/index.js' }));
+    const source = (extra: string) => `import df from 'durable-functions';
+
+df.app.orchestration('greetEsm', function* (context) {${extra}
+  const first = yield context.df.callActivity('sayHello', 'Tokyo');
+  const second = yield context.df.callActivity('sayHello', 'Seattle');
+  return [first, second];
+});
+df.app.activity('sayHello', { handler: (input) => \`Hello, \${input}\` });
+df.app.activity('audit', { handler: () => 'ok' });
+`;
+    writeFileSync(join(dir, 'src', 'index.js'), source(''));
+    writeHistories(dir, 'greetEsm', 'sayHello');
+    expect(replay(dir).status).toBe(0);
+    expect(jestIn(dir).status).toBe(0);
+    writeFileSync(join(dir, 'src', 'index.js'), source("\n  yield context.df.callActivity('audit', 'start');"));
+    const broken = replay(dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('code:     src/index.js:4');
+  }, 120_000);
+
+  test('a function.json app on durable-functions 2.x', () => {
+    const dir = join(apps, 'legacy-sample');
+    for (const fn of ['Greet', 'SayHello', 'Audit']) mkdirSync(join(dir, fn), { recursive: true });
+    writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0' }));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'legacy-sample', version: '1.0.0', private: true }));
+    npm(['install', 'durable-functions@2.1.4'], dir);
+    writeFileSync(join(dir, 'Greet', 'function.json'), JSON.stringify({ bindings: [{ name: 'context', type: 'orchestrationTrigger', direction: 'in' }] }));
+    for (const fn of ['SayHello', 'Audit'])
+      writeFileSync(join(dir, fn, 'function.json'), JSON.stringify({ bindings: [{ name: 'name', type: 'activityTrigger', direction: 'in' }] }));
+    writeFileSync(join(dir, 'SayHello', 'index.js'), 'module.exports = async function (context) { return `Hello, ${context.bindings.name}`; };\n');
+    writeFileSync(join(dir, 'Audit', 'index.js'), "module.exports = async function () { return 'ok'; };\n");
+    const source = (extra: string) => `const df = require('durable-functions');
+
+module.exports = df.orchestrator(function* (context) {${extra}
+  const first = yield context.df.callActivity('SayHello', 'Tokyo');
+  const second = yield context.df.callActivity('SayHello', 'Seattle');
+  return [first, second];
+});
+`;
+    writeFileSync(join(dir, 'Greet', 'index.js'), source(''));
+    writeHistories(dir, 'Greet', 'SayHello');
+    expect(replay(dir).status).toBe(0);
+    expect(jestIn(dir).status).toBe(0);
+    writeFileSync(join(dir, 'Greet', 'index.js'), source("\n  yield context.df.callActivity('Audit', 'start');"));
+    const broken = replay(dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('code:     Greet/index.js:4');
+  }, 180_000);
+});
