@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,11 @@ describe('the published package', () => {
       'jest/package.json',
     ])
       expect(paths).toContain(path);
+    // No comment points at a source map the package does not hold.
+    const mapped = paths
+      .filter((p) => p.endsWith('.js') || p.endsWith('.cjs'))
+      .filter((p) => /^\/\/# sourceMappingURL=/m.test(readFileSync(join(repoRoot, p), 'utf8')));
+    expect(mapped).toEqual([]);
     expect(paths.filter((p) => /\.map$|__tests__|^src\/|^harness\/|^lib\/|\.ts$(?<!\.d\.ts)/.test(p) && !/\.d\.c?ts$/.test(p))).toEqual([]);
   });
 

@@ -70,7 +70,6 @@ function req(url, opts = {}) {
     return req;
 }
 exports.req = req;
-//# sourceMappingURL=helpers.js.map
 
 /***/ }),
 
@@ -254,7 +253,6 @@ class Agent extends http.Agent {
     }
 }
 exports.Agent = Agent;
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -440,7 +438,6 @@ function omit(obj, ...keys) {
     }
     return ret;
 }
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -547,7 +544,6 @@ function parseProxyResponse(socket) {
     });
 }
 exports.parseProxyResponse = parseProxyResponse;
-//# sourceMappingURL=parse-proxy-response.js.map
 
 /***/ }),
 
@@ -1581,7 +1577,6 @@ function omit(obj, ...keys) {
     }
     return ret;
 }
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -1653,7 +1648,6 @@ function req(url, opts = {}) {
     return req;
 }
 exports.req = req;
-//# sourceMappingURL=helpers.js.map
 
 /***/ }),
 
@@ -1837,7 +1831,6 @@ class Agent extends http.Agent {
     }
 }
 exports.Agent = Agent;
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -2167,7 +2160,6 @@ exports.w = void 0;
 exports.w = {
     operationRequestMap: new WeakMap(),
 };
-//# sourceMappingURL=state-cjs.js.map
 
 /***/ }),
 
@@ -2188,7 +2180,6 @@ exports.w = void 0;
 exports.w = {
     instrumenterImplementation: undefined,
 };
-//# sourceMappingURL=state-cjs.cjs.map
 
 /***/ }),
 
@@ -2228,12 +2219,10 @@ class AbortError extends Error {
         this.name = "AbortError";
     }
 }
-//# sourceMappingURL=AbortError.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -2265,7 +2254,6 @@ var esm = __webpack_require__(9105);
 function isKeyCredential(credential) {
     return isObjectWithProperties(credential, ["key"]) && typeof credential.key === "string";
 }
-//# sourceMappingURL=keyCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-auth/dist/esm/azureNamedKeyCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -2330,7 +2318,6 @@ function isNamedKeyCredential(credential) {
         typeof credential.key === "string" &&
         typeof credential.name === "string");
 }
-//# sourceMappingURL=azureNamedKeyCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-auth/dist/esm/azureSASCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -2382,7 +2369,6 @@ class AzureSASCredential {
 function isSASCredential(credential) {
     return ((0,esm/* isObjectWithProperties */.TA)(credential, ["signature"]) && typeof credential.signature === "string");
 }
-//# sourceMappingURL=azureSASCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-auth/dist/esm/tokenCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -2418,14 +2404,12 @@ function isTokenCredential(credential) {
         typeof castCredential.getToken === "function" &&
         (castCredential.signRequest === undefined || castCredential.getToken.length > 0));
 }
-//# sourceMappingURL=tokenCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-auth/dist/esm/index.js
 
 
 
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -2483,7 +2467,6 @@ function decodeString(value) {
 function base64_decodeStringToString(value) {
     return uint8ArrayToString(stringToUint8Array(value, "base64"), "utf-8");
 }
-//# sourceMappingURL=base64.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/interfaces.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -2495,7 +2478,6 @@ const XML_ATTRKEY = "$";
  * Default key used to access the XML value content.
  */
 const XML_CHARKEY = "_";
-//# sourceMappingURL=interfaces.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -2624,7 +2606,6 @@ function flattenResponse(fullResponse, responseSpec) {
         shouldWrapBody: isPrimitiveBody(fullResponse.parsedBody, expectedBodyTypeName),
     });
 }
-//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serializer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -3567,7 +3548,6 @@ const MapperTypeNames = {
     TimeSpan: "TimeSpan",
     UnixTime: "UnixTime",
 };
-//# sourceMappingURL=serializer.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
 var dist_esm = __webpack_require__(2820);
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/commonjs/state-cjs.js
@@ -3582,7 +3562,6 @@ var state_cjs = __webpack_require__(30);
  * Defines the shared state between CJS and ESM by re-exporting the CJS state.
  */
 const state = state_cjs/* state */.w;
-//# sourceMappingURL=state.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/operationHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -3681,7 +3660,6 @@ function getOperationRequestInfo(request) {
     }
     return info;
 }
-//# sourceMappingURL=operationHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -3912,7 +3890,6 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
     }
     return operationResponse;
 }
-//# sourceMappingURL=deserializationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/interfaceHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -3951,7 +3928,6 @@ function getPathStringFromParameter(parameter) {
     }
     return result;
 }
-//# sourceMappingURL=interfaceHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serializationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4103,7 +4079,6 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
     result[XML_ATTRKEY] = { [xmlNamespaceKey]: xmlNamespace };
     return result;
 }
-//# sourceMappingURL=serializationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4130,7 +4105,6 @@ function createClientPipeline(options = {}) {
     });
     return pipeline;
 }
-//# sourceMappingURL=pipeline.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/httpClientCache.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4142,7 +4116,6 @@ function getCachedDefaultHttpClient() {
     }
     return cachedHttpClient;
 }
-//# sourceMappingURL=httpClientCache.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/urlHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4377,7 +4350,6 @@ function appendQueryParams(url, queryParams, sequenceParams, noOverwrite = false
     parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
     return parsedUrl.toString();
 }
-//# sourceMappingURL=urlHelpers.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
 var logger_dist_esm = __webpack_require__(7567);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/log.js
@@ -4385,7 +4357,6 @@ var logger_dist_esm = __webpack_require__(7567);
 // Licensed under the MIT License.
 
 const logger = (0,logger_dist_esm/* createClientLogger */.KV)("core-client");
-//# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serviceClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4558,7 +4529,6 @@ function getCredentialScopes(options) {
     }
     return undefined;
 }
-//# sourceMappingURL=serviceClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/authorizeRequestOnClaimChallenge.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4631,7 +4601,6 @@ async function authorizeRequestOnClaimChallenge(onChallengeOptions) {
     onChallengeOptions.request.headers.set("Authorization", `${accessToken.tokenType ?? "Bearer"} ${accessToken.token}`);
     return true;
 }
-//# sourceMappingURL=authorizeRequestOnClaimChallenge.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/authorizeRequestOnTenantChallenge.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4747,7 +4716,6 @@ function requestToOptions(request) {
         tracingOptions: request.tracingOptions,
     };
 }
-//# sourceMappingURL=authorizeRequestOnTenantChallenge.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -4759,7 +4727,6 @@ function requestToOptions(request) {
 
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -4857,7 +4824,6 @@ class AbortError extends Error {
         this.name = "AbortError";
     }
 }
-//# sourceMappingURL=AbortError.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/logger.js + 2 modules
 var logger_logger = __webpack_require__(3482);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/httpHeaders.js
@@ -4959,7 +4925,6 @@ class HttpHeadersImpl {
 function httpHeaders_createHttpHeaders(rawHeaders) {
     return new HttpHeadersImpl(rawHeaders);
 }
-//# sourceMappingURL=httpHeaders.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
 var uuidUtils = __webpack_require__(5410);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/pipelineRequest.js
@@ -5017,7 +4982,6 @@ class PipelineRequestImpl {
 function pipelineRequest_createPipelineRequest(options) {
     return new PipelineRequestImpl(options);
 }
-//# sourceMappingURL=pipelineRequest.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5280,7 +5244,6 @@ class HttpPipeline {
 function pipeline_createEmptyPipeline() {
     return HttpPipeline.create();
 }
-//# sourceMappingURL=pipeline.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/error.js
 var error = __webpack_require__(4820);
 // EXTERNAL MODULE: external "node:util"
@@ -5290,7 +5253,6 @@ var external_node_util_ = __webpack_require__(7975);
 // Licensed under the MIT License.
 
 const custom = external_node_util_.inspect.custom;
-//# sourceMappingURL=inspect.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
 var util_sanitizer = __webpack_require__(1945);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/restError.js
@@ -5382,7 +5344,6 @@ function restError_isRestError(e) {
     }
     return (0,error/* isError */.b)(e) && e.name === "RestError";
 }
-//# sourceMappingURL=restError.js.map
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -5396,7 +5357,6 @@ var external_node_stream_ = __webpack_require__(7075);
 // Licensed under the MIT License.
 
 const log_logger = (0,logger_logger/* createClientLogger */.KV)("ts-http-runtime");
-//# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5746,7 +5706,6 @@ function getBodyLength(body) {
 function createNodeHttpClient() {
     return new NodeHttpClient();
 }
-//# sourceMappingURL=nodeHttpClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/defaultHttpClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5757,7 +5716,6 @@ function createNodeHttpClient() {
 function defaultHttpClient_createDefaultHttpClient() {
     return createNodeHttpClient();
 }
-//# sourceMappingURL=defaultHttpClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/logPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5791,7 +5749,6 @@ function logPolicy_logPolicy(options = {}) {
         },
     };
 }
-//# sourceMappingURL=logPolicy.js.map
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:process"
@@ -5824,7 +5781,6 @@ async function userAgentPlatform_setPlatformSpecificData(map) {
         }
     }
 }
-//# sourceMappingURL=userAgentPlatform.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgent.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5856,7 +5812,6 @@ async function userAgent_getUserAgentValue(prefix) {
     const userAgentValue = prefix ? `${prefix} ${defaultAgent}` : defaultAgent;
     return userAgentValue;
 }
-//# sourceMappingURL=userAgent.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/userAgentPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -5883,7 +5838,6 @@ function userAgentPolicy_userAgentPolicy(options = {}) {
         },
     };
 }
-//# sourceMappingURL=userAgentPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/delay.js + 1 modules
 var delay = __webpack_require__(297);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
@@ -5944,7 +5898,6 @@ function parseHeaderValueAsNumber(response, headerName) {
         return;
     return valueAsNum;
 }
-//# sourceMappingURL=helpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/retryStrategies/throttlingRetryStrategy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6019,7 +5972,6 @@ function throttlingRetryStrategy() {
         },
     };
 }
-//# sourceMappingURL=throttlingRetryStrategy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/retryStrategies/exponentialRetryStrategy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6083,13 +6035,11 @@ function isSystemError(err) {
         err.code === "ENOENT" ||
         err.code === "ENOTFOUND");
 }
-//# sourceMappingURL=exponentialRetryStrategy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const constants_SDK_VERSION = "0.3.6";
 const DEFAULT_RETRY_POLICY_COUNT = 3;
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/retryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6195,7 +6145,6 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
         },
     };
 }
-//# sourceMappingURL=retryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/defaultRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6221,7 +6170,6 @@ function defaultRetryPolicy_defaultRetryPolicy(options = {}) {
         }).sendRequest,
     };
 }
-//# sourceMappingURL=defaultRetryPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/bytesEncoding.js
 var bytesEncoding = __webpack_require__(3816);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/formData.js
@@ -6250,7 +6198,6 @@ function convertBodyToFormDataMap(body) {
     }
     return undefined;
 }
-//# sourceMappingURL=formData.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/formDataPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6340,7 +6287,6 @@ async function prepareFormData(formData, request) {
     }
     request.multipartBody = { parts };
 }
-//# sourceMappingURL=formDataPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/node_modules/https-proxy-agent/dist/index.js
 var dist = __webpack_require__(5588);
 // EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
@@ -6534,7 +6480,6 @@ function proxyPolicy_proxyPolicy(proxySettings, options) {
         },
     };
 }
-//# sourceMappingURL=proxyPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/redirectPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6596,7 +6541,6 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
     }
     return response;
 }
-//# sourceMappingURL=redirectPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/platformPolicies.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6627,7 +6571,6 @@ function platformPolicies_addPlatformPolicies(pipeline, options) {
     // so this only takes effect on Node.
     pipeline.addPolicy(redirectPolicy(options.redirectOptions), { afterPhase: "Retry" });
 }
-//# sourceMappingURL=platformPolicies.js.map
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __webpack_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards-node.js
@@ -6650,7 +6593,6 @@ function typeGuards_node_isNodeReadableStream(x) {
 function typeGuards_node_isWebReadableStream(x) {
     return x instanceof ReadableStream;
 }
-//# sourceMappingURL=typeGuards-node.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6669,7 +6611,6 @@ function typeGuards_isReadableStream(x) {
 function typeGuards_isBlob(x) {
     return x instanceof Blob;
 }
-//# sourceMappingURL=typeGuards.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6739,7 +6680,6 @@ async function concat(sources) {
         })());
     };
 }
-//# sourceMappingURL=concat.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6855,7 +6795,6 @@ function multipartPolicy_multipartPolicy() {
         },
     };
 }
-//# sourceMappingURL=multipartPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/createPipelineFromOptions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6883,7 +6822,6 @@ function createPipelineFromOptions_createPipelineFromOptions(options) {
     pipeline.addPolicy(logPolicy(options.loggingOptions), { afterPhase: "Sign" });
     return pipeline;
 }
-//# sourceMappingURL=createPipelineFromOptions.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
 var env = __webpack_require__(7970);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/checkInsecureConnection.js
@@ -6937,7 +6875,6 @@ function checkInsecureConnection_ensureSecureConnection(request, options) {
         }
     }
 }
-//# sourceMappingURL=checkInsecureConnection.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/apiKeyAuthenticationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6968,7 +6905,6 @@ function apiKeyAuthenticationPolicy_apiKeyAuthenticationPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=apiKeyAuthenticationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/basicAuthenticationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6999,7 +6935,6 @@ function basicAuthenticationPolicy_basicAuthenticationPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=basicAuthenticationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/bearerAuthenticationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7030,7 +6965,6 @@ function bearerAuthenticationPolicy_bearerAuthenticationPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=bearerAuthenticationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/oauth2AuthenticationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7061,7 +6995,6 @@ function oauth2AuthenticationPolicy_oauth2AuthenticationPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=oauth2AuthenticationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/clientHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7103,7 +7036,6 @@ function clientHelpers_getCachedDefaultHttpsClient() {
     }
     return cachedHttpClient;
 }
-//# sourceMappingURL=clientHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/multipart.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7224,7 +7156,6 @@ function buildBodyPart(descriptor) {
 function multipart_buildMultipartBody(parts) {
     return { parts: parts.map(buildBodyPart) };
 }
-//# sourceMappingURL=multipart.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/sendRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7422,7 +7353,6 @@ function createParseError(response, err) {
         response: response,
     });
 }
-//# sourceMappingURL=sendRequest.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/getClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7509,7 +7439,6 @@ function buildOperation(method, url, pipeline, options, allowInsecureConnection,
         },
     };
 }
-//# sourceMappingURL=getClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/restError.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7540,7 +7469,6 @@ function statusCodeToNumber(statusCode) {
     const status = Number.parseInt(statusCode);
     return Number.isNaN(status) ? undefined : status;
 }
-//# sourceMappingURL=restError.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7555,7 +7483,6 @@ function statusCodeToNumber(statusCode) {
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7567,7 +7494,6 @@ function statusCodeToNumber(statusCode) {
 function esm_pipeline_createEmptyPipeline() {
     return pipeline_createEmptyPipeline();
 }
-//# sourceMappingURL=pipeline.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
 var esm = __webpack_require__(7567);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/log.js
@@ -7575,7 +7501,6 @@ var esm = __webpack_require__(7567);
 // Licensed under the MIT License.
 
 const esm_log_logger = (0,esm/* createClientLogger */.KV)("core-rest-pipeline");
-//# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/agentPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7598,7 +7523,6 @@ function agentPolicy_agentPolicy(agent) {
         },
     };
 }
-//# sourceMappingURL=agentPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/decompressResponsePolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7622,7 +7546,6 @@ function decompressResponsePolicy_decompressResponsePolicy() {
         },
     };
 }
-//# sourceMappingURL=decompressResponsePolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/exponentialRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7647,7 +7570,6 @@ function exponentialRetryPolicy(options = {}) {
         maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY_COUNT,
     });
 }
-//# sourceMappingURL=exponentialRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/systemErrorRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7677,7 +7599,6 @@ function systemErrorRetryPolicy(options = {}) {
         }).sendRequest,
     };
 }
-//# sourceMappingURL=systemErrorRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/throttlingRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7706,7 +7627,6 @@ function throttlingRetryPolicy(options = {}) {
         }).sendRequest,
     };
 }
-//# sourceMappingURL=throttlingRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/tlsPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7729,7 +7649,6 @@ function tlsPolicy_tlsPolicy(tlsSettings) {
         },
     };
 }
-//# sourceMappingURL=tlsPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/internal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7747,7 +7666,6 @@ function tlsPolicy_tlsPolicy(tlsSettings) {
 
 
 
-//# sourceMappingURL=internal.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/logPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7767,7 +7685,6 @@ function policies_logPolicy_logPolicy(options = {}) {
         ...options,
     });
 }
-//# sourceMappingURL=logPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/redirectPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7785,7 +7702,6 @@ const redirectPolicy_redirectPolicyName = redirectPolicyName;
 function policies_redirectPolicy_redirectPolicy(options = {}) {
     return redirectPolicy_redirectPolicy(options);
 }
-//# sourceMappingURL=redirectPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7814,13 +7730,11 @@ async function util_userAgentPlatform_setPlatformSpecificData(map) {
         }
     }
 }
-//# sourceMappingURL=userAgentPlatform.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const esm_constants_SDK_VERSION = "1.24.0";
 const constants_DEFAULT_RETRY_POLICY_COUNT = 3;
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgent.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7851,7 +7765,6 @@ async function util_userAgent_getUserAgentValue(prefix) {
     const userAgentValue = prefix ? `${prefix} ${defaultAgent}` : defaultAgent;
     return userAgentValue;
 }
-//# sourceMappingURL=userAgent.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/userAgentPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7878,7 +7791,6 @@ function policies_userAgentPolicy_userAgentPolicy(options = {}) {
         },
     };
 }
-//# sourceMappingURL=userAgentPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/createFile.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7898,7 +7810,6 @@ function policies_userAgentPolicy_userAgentPolicy(options = {}) {
 function createFile(content, name, options = {}) {
     return createRawFile(content, name, options);
 }
-//# sourceMappingURL=createFile.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/file.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8024,7 +7935,6 @@ function toArrayBuffer(source) {
     // SharedArrayBuffer
     return source.map((x) => x);
 }
-//# sourceMappingURL=file.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/multipartPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8053,7 +7963,6 @@ function policies_multipartPolicy_multipartPolicy() {
         },
     };
 }
-//# sourceMappingURL=multipartPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/decompressResponsePolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8069,7 +7978,6 @@ const decompressResponsePolicy_decompressResponsePolicyName = decompressResponse
 function policies_decompressResponsePolicy_decompressResponsePolicy() {
     return decompressResponsePolicy_decompressResponsePolicy();
 }
-//# sourceMappingURL=decompressResponsePolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/defaultRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8087,7 +7995,6 @@ const defaultRetryPolicy_defaultRetryPolicyName = (/* unused pure expression or 
 function policies_defaultRetryPolicy_defaultRetryPolicy(options = {}) {
     return defaultRetryPolicy_defaultRetryPolicy(options);
 }
-//# sourceMappingURL=defaultRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/formDataPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8102,7 +8009,6 @@ const formDataPolicy_formDataPolicyName = formDataPolicyName;
 function policies_formDataPolicy_formDataPolicy() {
     return formDataPolicy_formDataPolicy();
 }
-//# sourceMappingURL=formDataPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
 var dist_esm = __webpack_require__(9105);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/proxyPolicy.js
@@ -8133,7 +8039,6 @@ function proxyPolicy_getDefaultProxySettings(proxyUrl) {
 function policies_proxyPolicy_proxyPolicy(proxySettings, options) {
     return proxyPolicy_proxyPolicy(proxySettings, options);
 }
-//# sourceMappingURL=proxyPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/setClientRequestIdPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8158,7 +8063,6 @@ function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id"
         },
     };
 }
-//# sourceMappingURL=setClientRequestIdPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/agentPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8173,7 +8077,6 @@ const agentPolicy_agentPolicyName = agentPolicyName;
 function policies_agentPolicy_agentPolicy(agent) {
     return agentPolicy_agentPolicy(agent);
 }
-//# sourceMappingURL=agentPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/tlsPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8188,7 +8091,6 @@ const tlsPolicy_tlsPolicyName = tlsPolicyName;
 function policies_tlsPolicy_tlsPolicy(tlsSettings) {
     return tlsPolicy_tlsPolicy(tlsSettings);
 }
-//# sourceMappingURL=tlsPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
 var core_tracing_dist_esm = __webpack_require__(5433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/restError.js
@@ -8207,7 +8109,6 @@ const esm_restError_RestError = restError_RestError;
 function esm_restError_isRestError(e) {
     return restError_isRestError(e);
 }
-//# sourceMappingURL=restError.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/internal.js + 1 modules
 var internal = __webpack_require__(1834);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/tracingPolicy.js
@@ -8341,7 +8242,6 @@ function tryProcessResponse(span, response) {
         esm_log_logger.warning(`Skipping tracing span processing due to an error: ${(0,dist_esm/* getErrorMessage */.u1)(e)}`);
     }
 }
-//# sourceMappingURL=tracingPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/wrapAbortSignal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8375,7 +8275,6 @@ function wrapAbortSignalLike(abortSignalLike) {
     abortSignalLike.addEventListener("abort", listener);
     return { abortSignal: controller.signal, cleanup };
 }
-//# sourceMappingURL=wrapAbortSignal.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/wrapAbortSignalLikePolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8405,7 +8304,6 @@ function wrapAbortSignalLikePolicy() {
         },
     };
 }
-//# sourceMappingURL=wrapAbortSignalLikePolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8460,7 +8358,6 @@ function esm_createPipelineFromOptions_createPipelineFromOptions(options) {
     pipeline.addPolicy(policies_logPolicy_logPolicy(options.loggingOptions), { afterPhase: "Sign" });
     return pipeline;
 }
-//# sourceMappingURL=createPipelineFromOptions.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8488,7 +8385,6 @@ function esm_defaultHttpClient_createDefaultHttpClient() {
         },
     };
 }
-//# sourceMappingURL=defaultHttpClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/httpHeaders.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8500,7 +8396,6 @@ function esm_defaultHttpClient_createDefaultHttpClient() {
 function esm_httpHeaders_createHttpHeaders(rawHeaders) {
     return httpHeaders_createHttpHeaders(rawHeaders);
 }
-//# sourceMappingURL=httpHeaders.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/pipelineRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8516,7 +8411,6 @@ function esm_pipelineRequest_createPipelineRequest(options) {
     // is converted into a true AbortSignal.
     return pipelineRequest_createPipelineRequest(options);
 }
-//# sourceMappingURL=pipelineRequest.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/exponentialRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8532,7 +8426,6 @@ const exponentialRetryPolicy_exponentialRetryPolicyName = exponentialRetryPolicy
 function exponentialRetryPolicy_exponentialRetryPolicy(options = {}) {
     return exponentialRetryPolicy(options);
 }
-//# sourceMappingURL=exponentialRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/systemErrorRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8550,7 +8443,6 @@ const systemErrorRetryPolicy_systemErrorRetryPolicyName = systemErrorRetryPolicy
 function systemErrorRetryPolicy_systemErrorRetryPolicy(options = {}) {
     return systemErrorRetryPolicy(options);
 }
-//# sourceMappingURL=systemErrorRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/throttlingRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8572,7 +8464,6 @@ const throttlingRetryPolicy_throttlingRetryPolicyName = throttlingRetryPolicyNam
 function throttlingRetryPolicy_throttlingRetryPolicy(options = {}) {
     return throttlingRetryPolicy(options);
 }
-//# sourceMappingURL=throttlingRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/retryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8592,7 +8483,6 @@ function retryPolicy_retryPolicy(strategies, options = { maxRetries: constants_D
         ...options,
     });
 }
-//# sourceMappingURL=retryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/tokenCycler.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8759,7 +8649,6 @@ function createTokenCycler(credential, tokenCyclerOptions) {
         return token;
     };
 }
-//# sourceMappingURL=tokenCycler.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/bearerTokenAuthenticationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8995,7 +8884,6 @@ function getCaeChallengeClaims(challenges) {
     const parsedChallenges = parseChallenges(challenges);
     return parsedChallenges.find((x) => x.scheme === "Bearer" && x.params.claims && x.params.error === "insufficient_claims")?.params.claims;
 }
-//# sourceMappingURL=bearerTokenAuthenticationPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/ndJsonPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9019,7 +8907,6 @@ function ndJsonPolicy() {
         },
     };
 }
-//# sourceMappingURL=ndJsonPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/auxiliaryAuthenticationHeaderPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9082,7 +8969,6 @@ function auxiliaryAuthenticationHeaderPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=auxiliaryAuthenticationHeaderPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9112,7 +8998,6 @@ function auxiliaryAuthenticationHeaderPolicy(options) {
 
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -9175,7 +9060,6 @@ class TracingContextImpl {
         return newContext;
     }
 }
-//# sourceMappingURL=tracingContext.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/commonjs/state.js
 var commonjs_state = __webpack_require__(8914);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-tracing/dist/esm/state.js
@@ -9188,7 +9072,6 @@ var commonjs_state = __webpack_require__(8914);
  * Defines the shared state between CJS and ESM by re-exporting the CJS state.
  */
 const state_state = commonjs_state/* state */.w;
-//# sourceMappingURL=state.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-tracing/dist/esm/instrumenter.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9252,7 +9135,6 @@ function getInstrumenter() {
     }
     return state_state.instrumenterImplementation;
 }
-//# sourceMappingURL=instrumenter.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-tracing/dist/esm/tracingClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9331,13 +9213,11 @@ function createTracingClient(options) {
         createRequestHeaders,
     };
 }
-//# sourceMappingURL=tracingClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -9407,7 +9287,6 @@ function createAbortablePromise(buildPromise, options) {
         abortSignal?.addEventListener("abort", onAbort);
     });
 }
-//# sourceMappingURL=createAbortablePromise.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-util/dist/esm/delay.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9447,7 +9326,6 @@ function calculateRetryDelay(retryAttempt, config) {
     const retryAfterInMs = clampedDelay / 2 + getRandomIntegerInclusive(0, clampedDelay / 2);
     return { retryAfterInMs };
 }
-//# sourceMappingURL=delay.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-util/dist/esm/error.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9478,7 +9356,6 @@ function getErrorMessage(e) {
         return `Unknown error ${stringified}`;
     }
 }
-//# sourceMappingURL=error.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-util/dist/esm/typeGuards.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9513,7 +9390,6 @@ function isObjectWithProperties(thing, properties) {
 function objectHasProperty(thing, property) {
     return (isDefined(thing) && typeof thing === "object" && property in thing);
 }
-//# sourceMappingURL=typeGuards.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-util/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -9645,7 +9521,6 @@ function uint8ArrayToString(bytes, format) {
 function stringToUint8Array(value, format) {
     return internal/* stringToUint8Array */.Al(value, format);
 }
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -17988,7 +17863,6 @@ const XML_ATTRKEY = "$";
  * Default key used to access the XML value content.
  */
 const XML_CHARKEY = "_";
-//# sourceMappingURL=xml.common.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-xml/dist/esm/xml.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18066,7 +17940,6 @@ async function parseXML(str, opts = {}) {
     }
     return parsedXml;
 }
-//# sourceMappingURL=xml.js.map
 
 /***/ }),
 
@@ -18162,12 +18035,10 @@ var KnownGeoReplicationStatusType;
     KnownGeoReplicationStatusType["Bootstrap"] = "bootstrap";
     KnownGeoReplicationStatusType["Unavailable"] = "unavailable";
 })(KnownGeoReplicationStatusType || (KnownGeoReplicationStatusType = {}));
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generatedModels.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
-//# sourceMappingURL=generatedModels.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-auth/dist/esm/index.js + 4 modules
 var esm = __webpack_require__(8365);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/constants.js
@@ -18271,7 +18142,6 @@ const constants_TablesLoggingAllowedHeaderNames = [
     "x-ms-tag-count",
     "x-ms-encryption-key-sha256",
 ];
-//# sourceMappingURL=constants.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/computeHMACSHA256.js
@@ -18282,7 +18152,6 @@ function computeHMACSHA256_computeHMACSHA256(stringToSign, accountKey) {
     const key = Buffer.from(accountKey, "base64");
     return (0,external_node_crypto_.createHmac)("sha256", key).update(stringToSign, "utf8").digest("base64");
 }
-//# sourceMappingURL=computeHMACSHA256.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/sas/accountSasSignatureValues.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18338,7 +18207,6 @@ function accountSasSignatureValues_generateAccountSasQueryParameters(accountSasS
         ipRange: accountSasSignatureValues.ipRange,
     });
 }
-//# sourceMappingURL=accountSasSignatureValues.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/sas/generateAccountSas.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18374,7 +18242,6 @@ function generateAccountSas(credential, options = {}) {
     }, credential).toString();
     return sas;
 }
-//# sourceMappingURL=generateAccountSas.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/sas/tableSasSignatureValues.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18448,7 +18315,6 @@ function getCanonicalName(accountName, tableName) {
     //   canonicalizedResource = "/table/myaccount/employees"
     return `/table/${accountName}/${tableName.toLowerCase()}`;
 }
-//# sourceMappingURL=tableSasSignatureValues.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/sas/generateTableSas.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18487,13 +18353,11 @@ function generateTableSas(tableName, credential, options = {}) {
     }).toString();
     return sas;
 }
-//# sourceMappingURL=generateTableSas.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/sas/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/secondaryEndpointPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18548,7 +18412,6 @@ function getSecondaryUrlFromPrimary(primaryUrl) {
     parsedPrimaryUrl.hostname = host.join(".");
     return parsedPrimaryUrl.toString();
 }
-//# sourceMappingURL=secondaryEndpointPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
 var dist_esm = __webpack_require__(5738);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/models/mappers.js
@@ -19885,7 +19748,6 @@ const ServiceGetStatisticsExceptionHeaders = {
         }
     }
 };
-//# sourceMappingURL=mappers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/models/parameters.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -20247,7 +20109,6 @@ const comp2 = {
         }
     }
 };
-//# sourceMappingURL=parameters.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/operations/table.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -20699,7 +20560,6 @@ const setAccessPolicyOperationSpec = {
     mediaType: "xml",
     serializer: xmlSerializer
 };
-//# sourceMappingURL=table.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/operations/service.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -20821,7 +20681,6 @@ const getStatisticsOperationSpec = {
     isXML: true,
     serializer: service_xmlSerializer
 };
-//# sourceMappingURL=service.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/operations/index.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -20832,7 +20691,6 @@ const getStatisticsOperationSpec = {
  */
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/generatedClient.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -20886,7 +20744,6 @@ class generatedClient_GeneratedClient extends dist_esm/* ServiceClient */.Nl {
     table;
     service;
 }
-//# sourceMappingURL=generatedClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/accountConnectionString.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -20931,7 +20788,6 @@ function getAccountConnectionString(accountName, accountKey, defaultEndpointsPro
         accountKey,
     };
 }
-//# sourceMappingURL=accountConnectionString.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/connectionString.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21063,7 +20919,6 @@ function getAccountNameFromUrl(url) {
     }
     return accountName;
 }
-//# sourceMappingURL=connectionString.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/isCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21071,7 +20926,6 @@ function getAccountNameFromUrl(url) {
 function isCredential_isCredential(credential) {
     return ((0,esm/* isSASCredential */.JT)(credential) || (0,esm/* isNamedKeyCredential */.Yv)(credential) || (0,esm/* isTokenCredential */.Zp)(credential));
 }
-//# sourceMappingURL=isCredential.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
 var logger_dist_esm = __webpack_require__(7567);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/logger.js
@@ -21082,7 +20936,6 @@ var logger_dist_esm = __webpack_require__(7567);
  * The \@azure/logger configuration for this package.
  */
 const logger_logger = (0,logger_dist_esm/* createClientLogger */.KV)("data-tables");
-//# sourceMappingURL=logger.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
 var core_rest_pipeline_dist_esm = __webpack_require__(2820);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/challengeAuthenticationUtils.js
@@ -21105,7 +20958,6 @@ function challengeAuthenticationUtils_setTokenChallengeAuthenticationPolicy(pipe
         phase: "Sign",
     });
 }
-//# sourceMappingURL=challengeAuthenticationUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/tablesNamedCredentialPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21169,7 +21021,6 @@ function getCanonicalizedResourceString(request, credential) {
     }
     return canonicalizedResourceString;
 }
-//# sourceMappingURL=tablesNamedCredentialPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
 var core_tracing_dist_esm = __webpack_require__(5433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/tracing.js
@@ -21185,7 +21036,6 @@ const tracing_tracingClient = (0,core_tracing_dist_esm/* createTracingClient */.
     packageName: "@azure/data-tables",
     packageVersion: "13.3.2",
 });
-//# sourceMappingURL=tracing.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/TableServiceClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21407,7 +21257,6 @@ class TableServiceClient {
         }
     }
 }
-//# sourceMappingURL=TableServiceClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/transactionHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21451,7 +21300,6 @@ function getTransactionHttpRequestBody(bodyParts, transactionId, changesetId) {
     const bodyContent = bodyParts.join(TRANSACTION_HTTP_LINE_ENDING);
     return `${bodyContent}${TRANSACTION_HTTP_LINE_ENDING}${changesetEnding}${TRANSACTION_HTTP_LINE_ENDING}${transactionEnding}${TRANSACTION_HTTP_LINE_ENDING}`;
 }
-//# sourceMappingURL=transactionHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/TablePolicies.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21514,7 +21362,6 @@ function getNextSubrequestBodyPart(request, changesetId) {
     // Add subrequest to transaction body
     return subRequest.join(TRANSACTION_HTTP_LINE_ENDING);
 }
-//# sourceMappingURL=TablePolicies.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/cosmosPathPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21531,7 +21378,6 @@ function cosmosPatchPolicy() {
         },
     };
 }
-//# sourceMappingURL=cosmosPathPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/baseTransactionHeaders.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21548,7 +21394,6 @@ function getBaseTransactionHeaders(transactionGuid) {
         "Content-Type": `multipart/mixed; boundary=batch_${transactionGuid}`,
     };
 }
-//# sourceMappingURL=baseTransactionHeaders.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/transactionHeaders.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21566,7 +21411,6 @@ function getTransactionHeaders(transactionGuid) {
         Connection: "Keep-Alive",
     };
 }
-//# sourceMappingURL=transactionHeaders.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/isCosmosEndpoint.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21592,7 +21436,6 @@ function isCosmosEndpoint_isCosmosEndpoint(url) {
     }
     return false;
 }
-//# sourceMappingURL=isCosmosEndpoint.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/TableTransaction.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21873,7 +21716,6 @@ function prepateTransactionPipeline(pipeline, bodyParts, changesetId, isCosmos) 
         });
     }
 }
-//# sourceMappingURL=TableTransaction.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/generated/index.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -21885,7 +21727,6 @@ function prepateTransactionPipeline(pipeline, bodyParts, changesetId, isCosmos) 
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/bufferSerializer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21909,7 +21750,6 @@ function base64Encode(value) {
 function base64Decode(value) {
     return Buffer.from(value, "base64");
 }
-//# sourceMappingURL=bufferSerializer.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/continuationToken.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21940,7 +21780,6 @@ function decodeContinuationToken(encodedToken) {
     const continuationToken = JSON.parse(tokenStr);
     return continuationToken;
 }
-//# sourceMappingURL=continuationToken.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/truncateISO8061Date.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -21959,7 +21798,6 @@ function truncateISO8061Date_truncatedISO8061Date(date, withMilliseconds = true)
         ? dateString.substring(0, dateString.length - 1) + "0000" + "Z"
         : dateString.substring(0, dateString.length - 5) + "Z";
 }
-//# sourceMappingURL=truncateISO8061Date.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/serialization.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22181,7 +22019,6 @@ function serializeQueryOptions(query) {
     }
     return mappedQuery;
 }
-//# sourceMappingURL=serialization.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-xml/dist/esm/xml.js + 36 modules
 var xml = __webpack_require__(8456);
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
@@ -22197,7 +22034,6 @@ class Uuid {
         return (0,core_util_dist_esm/* randomUUID */.N4)();
     }
 }
-//# sourceMappingURL=uuid.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/apiVersionPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22219,7 +22055,6 @@ const apiVersionPolicy_apiVersionPolicy = (apiVersion) => {
         },
     };
 };
-//# sourceMappingURL=apiVersionPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/odata.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22257,7 +22092,6 @@ function odata(strings, ...values) {
     }
     return results.join("");
 }
-//# sourceMappingURL=odata.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/utils/errorHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22291,7 +22125,6 @@ function isRestError(error) {
 function isTableServiceErrorResponse(errorResponseBody) {
     return Boolean(errorResponseBody?.odataError);
 }
-//# sourceMappingURL=errorHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/tablesSASTokenPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22319,7 +22152,6 @@ function signURLWithSAS(request, credential) {
     }
     request.url = url.toString();
 }
-//# sourceMappingURL=tablesSASTokenPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/TableClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22952,7 +22784,6 @@ class TableClient {
         }
     }
 }
-//# sourceMappingURL=TableClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/data-tables/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22965,7 +22796,6 @@ class TableClient {
 
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -22987,7 +22817,6 @@ var logger = __webpack_require__(3482);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
-//# sourceMappingURL=internal.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/logger/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23028,7 +22857,6 @@ function getLogLevel() {
 function createClientLogger(namespace) {
     return context.createClientLogger(namespace);
 }
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -23254,7 +23082,6 @@ function createDisableKeepAlivePolicy() {
 function pipelineContainsDisableKeepAlivePolicy(pipeline) {
     return pipeline.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
-//# sourceMappingURL=disableKeepAlivePolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
 var core_client_dist_esm = __webpack_require__(5738);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/util.js
@@ -23519,7 +23346,6 @@ class HttpHeaders {
         return new HttpHeaders(resultPreservingCasing);
     }
 }
-//# sourceMappingURL=util.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/response.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23587,7 +23413,6 @@ function toPipelineResponse(compatResponse) {
         };
     }
 }
-//# sourceMappingURL=response.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/extendedClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23640,7 +23465,6 @@ class ExtendedServiceClient extends core_client_dist_esm/* ServiceClient */.Nl {
         return result;
     }
 }
-//# sourceMappingURL=extendedClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/policies/requestPolicyFactoryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23692,7 +23516,6 @@ function createRequestPolicyFactoryPolicy(factories) {
         },
     };
 }
-//# sourceMappingURL=requestPolicyFactoryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/httpClientAdapter.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23711,7 +23534,6 @@ function convertHttpClient(requestPolicyClient) {
         },
     };
 }
-//# sourceMappingURL=httpClientAdapter.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-http-compat/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23726,7 +23548,6 @@ function convertHttpClient(requestPolicyClient) {
 
 
 
-//# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-xml/dist/esm/xml.js + 36 modules
 var xml = __webpack_require__(8456);
 // EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
@@ -23739,7 +23560,6 @@ var logger_dist_esm = __webpack_require__(7567);
  * The `@azure/logger` configuration for this package.
  */
 const logger = (0,logger_dist_esm/* createClientLogger */.KV)("storage-blob");
-//# sourceMappingURL=log.js.map
 // EXTERNAL MODULE: external "events"
 var external_events_ = __webpack_require__(4434);
 // EXTERNAL MODULE: external "node:stream"
@@ -23841,7 +23661,6 @@ class BuffersStream extends external_node_stream_.Readable {
         }
     }
 }
-//# sourceMappingURL=BuffersStream.js.map
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/PooledBuffer.js
@@ -23939,7 +23758,6 @@ class PooledBuffer {
         return new BuffersStream(this.buffers, this.size);
     }
 }
-//# sourceMappingURL=PooledBuffer.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/BufferScheduler.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24218,7 +24036,6 @@ class BufferScheduler {
         }
     }
 }
-//# sourceMappingURL=BufferScheduler.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
 var abort_controller_dist_esm = __webpack_require__(5473);
 // EXTERNAL MODULE: external "node:module"
@@ -27241,7 +27058,6 @@ class StorageCRC64Calculator {
         return resultArray;
     }
 }
-//# sourceMappingURL=StorageCRC64Calculator.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/streamHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27253,7 +27069,6 @@ class StorageCRC64Calculator {
 function signalStreamEnd(pushData) {
     pushData(null);
 }
-//# sourceMappingURL=streamHelpers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StructuredMessageEncoding.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27394,7 +27209,6 @@ class StructuredMessageEncoding {
         view.setUint16(0, input, true);
     }
 }
-//# sourceMappingURL=StructuredMessageEncoding.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StructuredMessageEncodingStream.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27575,7 +27389,6 @@ class StructuredMessageEncodingStream extends external_node_stream_.Readable {
         callback(error === null ? undefined : error);
     }
 }
-//# sourceMappingURL=StructuredMessageEncodingStream.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StructuredMessageDecoding.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27758,7 +27571,6 @@ class StructuredMessageDecoding {
         return true;
     }
 }
-//# sourceMappingURL=StructuredMessageDecoding.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StructuredMessageDecodingStream.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27838,7 +27650,6 @@ class StructuredMessageDecodingStream extends external_node_stream_.Readable {
         callback(error === null ? undefined : error);
     }
 }
-//# sourceMappingURL=StructuredMessageDecodingStream.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/cache.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27850,7 +27661,6 @@ function getCachedDefaultHttpClient() {
     }
     return _defaultHttpClient;
 }
-//# sourceMappingURL=cache.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/RequestPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27893,7 +27703,6 @@ class BaseRequestPolicy {
         this._options.log(logLevel, message);
     }
 }
-//# sourceMappingURL=RequestPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageBrowserPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27931,7 +27740,6 @@ class StorageBrowserPolicy extends BaseRequestPolicy {
         return this._nextPolicy.sendRequest(request);
     }
 }
-//# sourceMappingURL=StorageBrowserPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StorageBrowserPolicyFactory.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27951,7 +27759,6 @@ class StorageBrowserPolicyFactory {
         return new StorageBrowserPolicy(nextPolicy, options);
     }
 }
-//# sourceMappingURL=StorageBrowserPolicyFactory.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/CredentialPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27981,7 +27788,6 @@ class CredentialPolicy extends BaseRequestPolicy {
         return request;
     }
 }
-//# sourceMappingURL=CredentialPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/AnonymousCredentialPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28002,7 +27808,6 @@ class AnonymousCredentialPolicy extends CredentialPolicy {
         super(nextPolicy, options);
     }
 }
-//# sourceMappingURL=AnonymousCredentialPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/credentials/Credential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28021,7 +27826,6 @@ class Credential {
         throw new Error("Method should be implemented in children classes.");
     }
 }
-//# sourceMappingURL=Credential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/credentials/AnonymousCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28044,7 +27848,6 @@ class AnonymousCredential extends Credential {
         return new AnonymousCredentialPolicy(nextPolicy, options);
     }
 }
-//# sourceMappingURL=AnonymousCredential.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/utils/constants.js
@@ -28111,7 +27914,6 @@ const constants_PathStylePorts = (/* unused pure expression or super */ null && 
     "11103",
     "11104",
 ]));
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/utils/utils.common.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28640,7 +28442,6 @@ function assertResponse(response) {
     }
     throw new TypeError(`Unexpected response object ${response}`);
 }
-//# sourceMappingURL=utils.common.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/utils/SharedKeyComparator.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28714,7 +28515,6 @@ function isLessThan(lhs, rhs) {
     }
     return false;
 }
-//# sourceMappingURL=SharedKeyComparator.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28860,7 +28660,6 @@ class StorageSharedKeyCredentialPolicy extends CredentialPolicy {
         return canonicalizedResourceString;
     }
 }
-//# sourceMappingURL=StorageSharedKeyCredentialPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28909,7 +28708,6 @@ class StorageSharedKeyCredential extends Credential {
         return (0,external_node_crypto_.createHmac)("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
     }
 }
-//# sourceMappingURL=StorageSharedKeyCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/log.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28918,7 +28716,6 @@ class StorageSharedKeyCredential extends Credential {
  * The `@azure/logger` configuration for this package.
  */
 const log_logger = (0,logger_dist_esm/* createClientLogger */.KV)("storage-common");
-//# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageRetryPolicyType.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28936,7 +28733,6 @@ var StorageRetryPolicyType;
      */
     StorageRetryPolicyType[StorageRetryPolicyType["FIXED"] = 1] = "FIXED";
 })(StorageRetryPolicyType || (StorageRetryPolicyType = {}));
-//# sourceMappingURL=StorageRetryPolicyType.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29156,7 +28952,6 @@ class StorageRetryPolicy extends BaseRequestPolicy {
         return utils_common_delay(delayTimeInMs, abortSignal, RETRY_ABORT_ERROR);
     }
 }
-//# sourceMappingURL=StorageRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/StorageRetryPolicyFactory.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29185,7 +28980,6 @@ class StorageRetryPolicyFactory {
         return new StorageRetryPolicy(nextPolicy, options, this.retryOptions);
     }
 }
-//# sourceMappingURL=StorageRetryPolicyFactory.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageBrowserPolicyV2.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29207,7 +29001,6 @@ function storageBrowserPolicy() {
         },
     };
 }
-//# sourceMappingURL=StorageBrowserPolicyV2.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageCorrectContentLengthPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29235,7 +29028,6 @@ function storageCorrectContentLengthPolicy() {
         },
     };
 }
-//# sourceMappingURL=StorageCorrectContentLengthPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageRetryPolicyV2.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29400,7 +29192,6 @@ function storageRetryPolicy(options = {}) {
         },
     };
 }
-//# sourceMappingURL=StorageRetryPolicyV2.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29533,7 +29324,6 @@ function storageSharedKeyCredentialPolicy(options) {
         },
     };
 }
-//# sourceMappingURL=StorageSharedKeyCredentialPolicyV2.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/policies/StorageRequestFailureDetailsParserPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29568,7 +29358,6 @@ function storageRequestFailureDetailsParserPolicy() {
         },
     };
 }
-//# sourceMappingURL=StorageRequestFailureDetailsParserPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29611,7 +29400,6 @@ class UserDelegationKeyCredential {
         return (0,external_node_crypto_.createHmac)("sha256", this.key).update(stringToSign, "utf8").digest("base64");
     }
 }
-//# sourceMappingURL=UserDelegationKeyCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/indexPlatform.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29637,12 +29425,10 @@ class UserDelegationKeyCredential {
 
 
 
-//# sourceMappingURL=indexPlatform.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29869,7 +29655,6 @@ const utils_constants_PathStylePorts = [
     "11103",
     "11104",
 ];
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/Pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -30141,7 +29926,6 @@ function isCoreHttpPolicyFactory(factory) {
         return policyName.startsWith(knownPolicyName);
     });
 }
-//# sourceMappingURL=Pipeline.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/index.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -30406,7 +30190,6 @@ var KnownStorageErrorCode;
     /** BlobAccessTierNotSupportedForAccountType */
     KnownStorageErrorCode["BlobAccessTierNotSupportedForAccountType"] = "BlobAccessTierNotSupportedForAccountType";
 })(KnownStorageErrorCode || (KnownStorageErrorCode = {}));
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -38802,7 +38585,6 @@ const BlockBlobGetBlockListExceptionHeaders = {
         },
     },
 };
-//# sourceMappingURL=mappers.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -40547,7 +40329,6 @@ const listType = {
         },
     },
 };
-//# sourceMappingURL=parameters.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/service.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -40872,7 +40653,6 @@ const filterBlobsOperationSpec = {
     isXML: true,
     serializer: xmlSerializer,
 };
-//# sourceMappingURL=service.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/container.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -41589,7 +41369,6 @@ const container_getAccountInfoOperationSpec = {
     isXML: true,
     serializer: container_xmlSerializer,
 };
-//# sourceMappingURL=container.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blob.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -42623,7 +42402,6 @@ const setTagsOperationSpec = {
     mediaType: "xml",
     serializer: blob_xmlSerializer,
 };
-//# sourceMappingURL=blob.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/pageBlob.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43087,7 +42865,6 @@ const copyIncrementalOperationSpec = {
     isXML: true,
     serializer: pageBlob_xmlSerializer,
 };
-//# sourceMappingURL=pageBlob.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/appendBlob.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43316,7 +43093,6 @@ const sealOperationSpec = {
     isXML: true,
     serializer: appendBlob_xmlSerializer,
 };
-//# sourceMappingURL=appendBlob.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blockBlob.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43695,7 +43471,6 @@ const getBlockListOperationSpec = {
     isXML: true,
     serializer: blockBlob_xmlSerializer,
 };
-//# sourceMappingURL=blockBlob.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/operations/index.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43710,7 +43485,6 @@ const getBlockListOperationSpec = {
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/storageClient.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43772,7 +43546,6 @@ class StorageClient extends ExtendedServiceClient {
     appendBlob;
     blockBlob;
 }
-//# sourceMappingURL=storageClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generated/src/index.js
 /*
  * Copyright (c) Microsoft Corporation.
@@ -43784,7 +43557,6 @@ class StorageClient extends ExtendedServiceClient {
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/StorageContextClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -43802,7 +43574,6 @@ class StorageContextClient extends StorageClient {
         return super.sendOperationRequest(operationArguments, operationSpecToSend);
     }
 }
-//# sourceMappingURL=StorageContextClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -44598,7 +44369,6 @@ async function setUploadChecksumParameters(body, contentLength, parameters, uplo
         contentChecksumAlgorithm: contentChecksumAlgorithm,
     };
 }
-//# sourceMappingURL=utils.common.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/StorageClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -44651,7 +44421,6 @@ class StorageClient_StorageClient {
         storageClientContext.requestContentType = undefined;
     }
 }
-//# sourceMappingURL=StorageClient.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
 var core_tracing_dist_esm = __webpack_require__(5433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/tracing.js
@@ -44668,7 +44437,6 @@ const tracingClient = (0,core_tracing_dist_esm/* createTracingClient */.y)({
     packageVersion: constants_SDK_VERSION,
     namespace: "Microsoft.Storage",
 });
-//# sourceMappingURL=tracing.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/BlobSASPermissions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -44862,7 +44630,6 @@ class BlobSASPermissions {
         return permissions.join("");
     }
 }
-//# sourceMappingURL=BlobSASPermissions.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/ContainerSASPermissions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -45082,7 +44849,6 @@ class ContainerSASPermissions {
         return permissions.join("");
     }
 }
-//# sourceMappingURL=ContainerSASPermissions.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/SasIPRange.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -45096,7 +44862,6 @@ class ContainerSASPermissions {
 function ipRangeToString(ipRange) {
     return ipRange.end ? `${ipRange.start}-${ipRange.end}` : ipRange.start;
 }
-//# sourceMappingURL=SasIPRange.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/SASQueryParameters.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -45492,7 +45257,6 @@ class SASQueryParameters {
         }
     }
 }
-//# sourceMappingURL=SASQueryParameters.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/BlobSASSignatureValues.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -46290,7 +46054,6 @@ function SASSignatureValuesSanityCheckAndAutofill(blobSASSignatureValues) {
     blobSASSignatureValues.version = version;
     return blobSASSignatureValues;
 }
-//# sourceMappingURL=BlobSASSignatureValues.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobLeaseClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -46492,7 +46255,6 @@ class BlobLeaseClient {
         });
     }
 }
-//# sourceMappingURL=BlobLeaseClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -46621,7 +46383,6 @@ class RetriableReadableStream extends external_node_stream_.Readable {
         callback(error === null ? undefined : error);
     }
 }
-//# sourceMappingURL=RetriableReadableStream.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobDownloadResponse.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47094,7 +46855,6 @@ class BlobDownloadResponse {
         this.blobDownloadStream = new RetriableReadableStream(streamBody, getter, offset, count, options);
     }
 }
-//# sourceMappingURL=BlobDownloadResponse.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroConstants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47102,7 +46862,6 @@ const AVRO_SYNC_MARKER_SIZE = 16;
 const AVRO_INIT_BYTES = new Uint8Array([79, 98, 106, 1]);
 const AVRO_CODEC_KEY = "avro.codec";
 const AVRO_SCHEMA_KEY = "avro.schema";
-//# sourceMappingURL=AvroConstants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroParser.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47426,7 +47185,6 @@ class AvroRecordType extends AvroType {
         return record;
     }
 }
-//# sourceMappingURL=AvroParser.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/utils/utils.common.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47443,7 +47201,6 @@ function arraysEqual(a, b) {
     }
     return true;
 }
-//# sourceMappingURL=utils.common.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReader.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47560,13 +47317,11 @@ class AvroReader {
         }
     }
 }
-//# sourceMappingURL=AvroReader.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadable.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 class AvroReadable {
 }
-//# sourceMappingURL=AvroReadable.js.map
 // EXTERNAL MODULE: external "buffer"
 var external_buffer_ = __webpack_require__(181);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadableFromStream.js
@@ -47655,14 +47410,12 @@ class AvroReadableFromStream extends AvroReadable {
         }
     }
 }
-//# sourceMappingURL=AvroReadableFromStream.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/internal-avro/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -47779,7 +47532,6 @@ class BlobQuickQueryStream extends external_node_stream_.Readable {
         } while (!avroNext.done && !this.avroPaused);
     }
 }
-//# sourceMappingURL=BlobQuickQueryStream.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobQueryResponse.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -48149,7 +47901,6 @@ class BlobQueryResponse {
         this.blobDownloadStream = new BlobQuickQueryStream(this.originalResponse.readableStreamBody, options);
     }
 }
-//# sourceMappingURL=BlobQueryResponse.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -48265,7 +48016,6 @@ var StorageBlobAudience;
 function getBlobServiceAccountAudience(storageAccountName) {
     return `https://${storageAccountName}.blob.core.windows.net/.default`;
 }
-//# sourceMappingURL=models.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/PageBlobRangeResponse.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -48297,7 +48047,6 @@ function rangeResponseFromModel(response) {
         },
     };
 }
-//# sourceMappingURL=PageBlobRangeResponse.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48307,7 +48056,6 @@ function rangeResponseFromModel(response) {
  * @internal
  */
 const logger_logger = (0,logger_dist_esm/* createClientLogger */.KV)("core-lro");
-//# sourceMappingURL=logger.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48319,7 +48067,6 @@ const constants_POLL_INTERVAL_IN_MS = 2000;
  * The closed set of terminal states.
  */
 const terminalStates = ["succeeded", "canceled", "failed"];
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48486,7 +48233,6 @@ async function operation_pollOperation(inputs) {
         updateState === null || updateState === void 0 ? void 0 : updateState(state, response);
     }
 }
-//# sourceMappingURL=operation.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48769,7 +48515,6 @@ async function pollHttpOperation(inputs) {
         setErrorAsResult,
     });
 }
-//# sourceMappingURL=operation.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48940,7 +48685,6 @@ function poller_buildCreatePoller(inputs) {
         return poller;
     };
 }
-//# sourceMappingURL=poller.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -48985,7 +48729,6 @@ async function createHttpPoller(lro, options) {
             : ({ flatResponse }) => flatResponse,
     });
 }
-//# sourceMappingURL=poller.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -49070,7 +48813,6 @@ class GenericPollOperation {
         });
     }
 }
-//# sourceMappingURL=operation.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -49468,7 +49210,6 @@ class Poller {
         return this.operation.toString();
     }
 }
-//# sourceMappingURL=poller.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/lroEngine.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -49498,12 +49239,10 @@ class LroEngine extends Poller {
         return new Promise((resolve) => setTimeout(() => resolve(), this.config.intervalInMs));
     }
 }
-//# sourceMappingURL=lroEngine.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -49523,7 +49262,6 @@ class LroEngine extends Poller {
 
 
 
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/pollers/BlobStartCopyFromUrlPoller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -49658,7 +49396,6 @@ function makeBlobBeginCopyFromURLPollOperation(state) {
         update,
     };
 }
-//# sourceMappingURL=BlobStartCopyFromUrlPoller.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/Range.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -49680,7 +49417,6 @@ function rangeToString(iRange) {
         ? `bytes=${iRange.offset}-${iRange.offset + iRange.count - 1}`
         : `bytes=${iRange.offset}-`;
 }
-//# sourceMappingURL=Range.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/Batch.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -49811,7 +49547,6 @@ class Batch {
         }
     }
 }
-//# sourceMappingURL=Batch.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:util"
@@ -49958,7 +49693,6 @@ async function readStreamToLocalFile(rs, file) {
  */
 const fsStat = external_node_util_.promisify(external_node_fs_.stat);
 const fsCreateReadStream = external_node_fs_.createReadStream;
-//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/Clients.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -52873,7 +52607,6 @@ class PageBlobClient extends BlobClient {
         });
     }
 }
-//# sourceMappingURL=Clients.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BatchUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -52889,7 +52622,6 @@ async function getBodyAsText(batchResponse) {
 function utf8ByteLength(str) {
     return Buffer.byteLength(str);
 }
-//# sourceMappingURL=BatchUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BatchResponseParser.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -53032,7 +52764,6 @@ class BatchResponseParser {
         };
     }
 }
-//# sourceMappingURL=BatchResponseParser.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/Mutex.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -53098,7 +52829,6 @@ class Mutex {
         }
     }
 }
-//# sourceMappingURL=Mutex.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobBatch.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -53373,7 +53103,6 @@ function batchHeaderFilterPolicy() {
         },
     };
 }
-//# sourceMappingURL=BlobBatch.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobBatchClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -53546,7 +53275,6 @@ class BlobBatchClient {
         });
     }
 }
-//# sourceMappingURL=BlobBatchClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/ContainerClient.js
 
 
@@ -54842,7 +54570,6 @@ class ContainerClient extends StorageClient_StorageClient {
         return new BlobBatchClient(this.url, this.pipeline);
     }
 }
-//# sourceMappingURL=ContainerClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/AccountSASPermissions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -55068,7 +54795,6 @@ class AccountSASPermissions {
         return permissions.join("");
     }
 }
-//# sourceMappingURL=AccountSASPermissions.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/AccountSASResourceTypes.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -55139,7 +54865,6 @@ class AccountSASResourceTypes {
         return resourceTypes.join("");
     }
 }
-//# sourceMappingURL=AccountSASResourceTypes.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/AccountSASServices.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -55218,7 +54943,6 @@ class AccountSASServices {
         return services.join("");
     }
 }
-//# sourceMappingURL=AccountSASServices.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/sas/AccountSASSignatureValues.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -55319,7 +55043,6 @@ function generateAccountSASQueryParametersInternal(accountSASSignatureValues, sh
         stringToSign: stringToSign,
     };
 }
-//# sourceMappingURL=AccountSASSignatureValues.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/BlobServiceClient.js
 
 
@@ -56034,7 +55757,6 @@ class BlobServiceClient extends StorageClient_StorageClient {
         }, this.credential).stringToSign;
     }
 }
-//# sourceMappingURL=BlobServiceClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/generatedModels.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -56043,7 +55765,6 @@ var generatedModels_KnownEncryptionAlgorithmType;
 (function (KnownEncryptionAlgorithmType) {
     KnownEncryptionAlgorithmType["AES256"] = "AES256";
 })(generatedModels_KnownEncryptionAlgorithmType || (generatedModels_KnownEncryptionAlgorithmType = {}));
-//# sourceMappingURL=generatedModels.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -56068,7 +55789,6 @@ var generatedModels_KnownEncryptionAlgorithmType;
 
 
 
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -56134,7 +55854,6 @@ const isNodeRuntime = !isBun && !isDeno;
  * A constant that indicates whether the environment the code is running is in React-Native.
  */
 const isReactNative = false;
-//# sourceMappingURL=env.js.map
 
 /***/ }),
 
@@ -56165,7 +55884,6 @@ var external_node_process_ = __webpack_require__(1708);
 function log(message, ...args) {
     external_node_process_.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
 }
-//# sourceMappingURL=log.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
 var env = __webpack_require__(7970);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
@@ -56354,7 +56072,6 @@ function extend(namespace) {
     return newDebugger;
 }
 /* harmony default export */ const debug = (debugObj);
-//# sourceMappingURL=debug.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -56480,7 +56197,6 @@ function getLogLevel() {
 function createClientLogger(namespace) {
     return context.createClientLogger(namespace);
 }
-//# sourceMappingURL=logger.js.map
 
 /***/ }),
 
@@ -56511,7 +56227,6 @@ function uint8ArrayToString(bytes, format) {
 function stringToUint8Array(value, format) {
     return Buffer.from(value, format);
 }
-//# sourceMappingURL=bytesEncoding.js.map
 
 /***/ }),
 
@@ -56545,7 +56260,6 @@ function getRandomIntegerInclusive(min, max) {
     const offset = Math.floor(Math.random() * (max - min + 1));
     return offset + min;
 }
-//# sourceMappingURL=random.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/delay.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -56566,7 +56280,6 @@ function calculateRetryDelay(retryAttempt, config) {
     const retryAfterInMs = clampedDelay / 2 + getRandomIntegerInclusive(0, clampedDelay / 2);
     return { retryAfterInMs };
 }
-//# sourceMappingURL=delay.js.map
 
 /***/ }),
 
@@ -56592,7 +56305,6 @@ function isError(e) {
     }
     return false;
 }
-//# sourceMappingURL=error.js.map
 
 /***/ }),
 
@@ -56647,7 +56359,6 @@ async function computeSha256Hmac(key, stringToSign, encoding) {
 async function computeSha256Hash(content, encoding) {
     return createHash("sha256").update(content).digest(encoding);
 }
-//# sourceMappingURL=sha256.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
 var uuidUtils = __webpack_require__(5410);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
@@ -56668,7 +56379,6 @@ var sanitizer = __webpack_require__(1945);
 
 
 
-//# sourceMappingURL=internal.js.map
 
 /***/ }),
 
@@ -56691,7 +56401,6 @@ function isObject(input) {
         !(input instanceof RegExp) &&
         !(input instanceof Date));
 }
-//# sourceMappingURL=object.js.map
 
 /***/ }),
 
@@ -56856,7 +56565,6 @@ class Sanitizer {
         return sanitized;
     }
 }
-//# sourceMappingURL=sanitizer.js.map
 
 /***/ }),
 
@@ -56876,7 +56584,6 @@ class Sanitizer {
 function randomUUID() {
     return crypto.randomUUID();
 }
-//# sourceMappingURL=uuidUtils.js.map
 
 /***/ })
 

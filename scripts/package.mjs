@@ -25,6 +25,16 @@ for (const dir of [dist, join(dist, 'cli')]) {
   }
 }
 
+// Bundled packages keep their "//# sourceMappingURL=x.js.map" comments, which name files the
+// bundles do not ship: tools that follow them (debuggers, jest) would look for them. Dropped.
+for (const dir of [dist, join(dist, 'cli')]) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const stripped = text.replace(/^\/\/# sourceMappingURL=\S*\n?/gm, '');
+    if (stripped !== text) writeFileSync(join(dir, file), stripped);
+  }
+}
+
 // The library and the jest helper, for a user's own project (`import` and `require`): ESM
 // (dist/lib/*.js) and CommonJS (dist/lib/*.cjs) bundles with nothing left to install, and the
 // replay worker they start (dist/lib/worker.js, ESM whatever the caller is). Types: the compiled

@@ -7441,7 +7441,6 @@ const CACHE_NON_CAE_SUFFIX = "nocae";
  * Matches the constant defined in the cache persistence package.
  */
 const DEFAULT_TOKEN_CACHE_NAME = "msal.cache";
-//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalPlugins.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7602,7 +7601,6 @@ function getBrokerPlugin(isVSCodePlugin) {
 const msalPlugins = {
     generatePluginConfiguration,
 };
-//# sourceMappingURL=msalPlugins.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/plugins/consumer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7644,7 +7642,6 @@ const pluginContext = {
 function useIdentityPlugin(plugin) {
     plugin(pluginContext);
 }
-//# sourceMappingURL=consumer.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/errors.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7784,7 +7781,6 @@ class AuthenticationRequiredError extends Error {
         this.name = "AuthenticationRequiredError";
     }
 }
-//# sourceMappingURL=errors.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
 var esm = __webpack_require__(7567);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/logging.js
@@ -7885,7 +7881,6 @@ function credentialLogger(title, log = logger) {
         getToken: credentialLoggerInstance("=> getToken()", credLogger, log),
     };
 }
-//# sourceMappingURL=logging.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
 var dist_esm = __webpack_require__(5433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tracing.js
@@ -7902,7 +7897,6 @@ const tracingClient = (0,dist_esm/* createTracingClient */.y)({
     packageName: "@azure/identity",
     packageVersion: SDK_VERSION,
 });
-//# sourceMappingURL=tracing.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7995,7 +7989,6 @@ class ChainedTokenCredential {
         });
     }
 }
-//# sourceMappingURL=chainedTokenCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/Constants.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
 
@@ -8321,7 +8314,6 @@ const EncodingTypes = {
 };
 
 
-//# sourceMappingURL=Constants.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/Constants.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -8478,7 +8470,6 @@ const LOOPBACK_SERVER_CONSTANTS = {
 const AZURE_ARC_SECRET_FILE_MAX_SIZE_BYTES = 4096; // 4 KB
 
 
-//# sourceMappingURL=Constants.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -8494,7 +8485,6 @@ const unexpectedError = "unexpected_error";
 const postRequestFailed = "post_request_failed";
 
 
-//# sourceMappingURL=AuthErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/AuthError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -8552,7 +8542,6 @@ function createAuthError(code, additionalMessage) {
 }
 
 
-//# sourceMappingURL=AuthError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -8822,7 +8811,6 @@ class ServerTelemetryManager {
 }
 
 
-//# sourceMappingURL=ServerTelemetryManager.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -8892,7 +8880,6 @@ const AADServerParamKeys_EAR_JWE_CRYPTO = "ear_jwe_crypto";
 const CLI_DATA = "clidata";
 
 
-//# sourceMappingURL=AADServerParamKeys.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ServerError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -8917,7 +8904,6 @@ class ServerError_ServerError extends AuthError {
 }
 
 
-//# sourceMappingURL=ServerError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/logger/Logger.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9114,7 +9100,6 @@ class Logger {
 }
 
 
-//# sourceMappingURL=Logger.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9134,7 +9119,6 @@ const AuthorityType = {
 };
 
 
-//# sourceMappingURL=AuthorityType.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9151,7 +9135,6 @@ function isOpenIdConfigResponse(response) {
 }
 
 
-//# sourceMappingURL=OpenIdConfigResponse.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9186,7 +9169,6 @@ const invalidAuthorizePostBodyParameters = "invalid_authorize_post_body_paramete
 const invalidPlatformBrokerConfiguration = "invalid_platform_broker_configuration";
 
 
-//# sourceMappingURL=ClientConfigurationErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9343,7 +9325,6 @@ function createClientConfigurationError(errorCode) {
 }
 
 
-//# sourceMappingURL=ClientConfigurationError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9484,7 +9465,6 @@ class StringUtils_StringUtils {
 }
 
 
-//# sourceMappingURL=StringUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9540,7 +9520,6 @@ const nestedAppAuthBridgeDisabled = "nested_app_auth_bridge_disabled";
 const platformBrokerError = "platform_broker_error";
 
 
-//# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9806,7 +9785,6 @@ function ClientAuthError_createClientAuthError(errorCode, additionalMessage) {
 }
 
 
-//# sourceMappingURL=ClientAuthError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -9930,7 +9908,6 @@ function normalizeUrlForComparison(url) {
 }
 
 
-//# sourceMappingURL=UrlUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/url/UrlString.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10104,7 +10081,6 @@ class UrlString {
 }
 
 
-//# sourceMappingURL=UrlString.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10286,7 +10262,6 @@ function getCloudDiscoveryMetadataFromNetworkResponse(response, authorityHost) {
 }
 
 
-//# sourceMappingURL=AuthorityMetadata.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10315,7 +10290,6 @@ const ProtocolMode = {
 };
 
 
-//# sourceMappingURL=ProtocolMode.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10340,7 +10314,6 @@ const AzureCloudInstance = {
 };
 
 
-//# sourceMappingURL=AuthorityOptions.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10355,7 +10328,6 @@ function isCloudInstanceDiscoveryResponse(response) {
 }
 
 
-//# sourceMappingURL=CloudInstanceDiscoveryResponse.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10370,7 +10342,6 @@ function isCloudInstanceDiscoveryErrorResponse(response) {
 }
 
 
-//# sourceMappingURL=CloudInstanceDiscoveryErrorResponse.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -10914,7 +10885,6 @@ const IntFields = new Set([
 ]);
 
 
-//# sourceMappingURL=PerformanceEvent.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -11015,7 +10985,6 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
 };
 
 
-//# sourceMappingURL=FunctionWrappers.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -11129,7 +11098,6 @@ RegionDiscovery.IMDS_OPTIONS = {
 };
 
 
-//# sourceMappingURL=RegionDiscovery.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/AuthToken.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -11217,7 +11185,6 @@ function checkMaxAge(authTime, maxAge) {
 }
 
 
-//# sourceMappingURL=AuthToken.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -11295,7 +11262,6 @@ function delay(t, value) {
 }
 
 
-//# sourceMappingURL=TimeUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -11567,7 +11533,6 @@ function isAuthorityMetadataExpired(metadata) {
 }
 
 
-//# sourceMappingURL=CacheHelpers.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/Authority.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12429,7 +12394,6 @@ function buildStaticAuthorityOptions(authOptions) {
 }
 
 
-//# sourceMappingURL=Authority.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12475,7 +12439,6 @@ const DEFAULT_CRYPTO_IMPLEMENTATION = {
 };
 
 
-//# sourceMappingURL=ICrypto.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/packageMetadata.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12485,7 +12448,6 @@ const packageMetadata_name = "@azure/msal-common";
 const version = "15.17.0";
 
 
-//# sourceMappingURL=packageMetadata.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12691,7 +12653,6 @@ class ScopeSet {
 }
 
 
-//# sourceMappingURL=ScopeSet.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12739,7 +12700,6 @@ function buildClientInfoFromHomeAccountId(homeAccountId) {
 }
 
 
-//# sourceMappingURL=ClientInfo.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12826,7 +12786,6 @@ function updateAccountTenantProfileData(baseAccountInfo, tenantProfile, idTokenC
 }
 
 
-//# sourceMappingURL=AccountInfo.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -12853,7 +12812,6 @@ function getTenantIdFromIdTokenClaims(idTokenClaims) {
 }
 
 
-//# sourceMappingURL=TokenClaims.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/entities/AccountEntity.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -13101,7 +13059,6 @@ class AccountEntity {
 }
 
 
-//# sourceMappingURL=AccountEntity.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -13114,7 +13071,6 @@ const cacheQuotaExceeded = "cache_quota_exceeded";
 const cacheErrorUnknown = "cache_error_unknown";
 
 
-//# sourceMappingURL=CacheErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/CacheError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -13168,7 +13124,6 @@ function createCacheError(e) {
 }
 
 
-//# sourceMappingURL=CacheError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14295,7 +14250,6 @@ class DefaultStorageClass extends CacheManager {
 }
 
 
-//# sourceMappingURL=CacheManager.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14380,7 +14334,6 @@ class StubPerformanceClient {
 }
 
 
-//# sourceMappingURL=StubPerformanceClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14495,7 +14448,6 @@ function isOidcProtocolMode(config) {
 }
 
 
-//# sourceMappingURL=ClientConfiguration.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14510,7 +14462,6 @@ const CcsCredentialType = {
 };
 
 
-//# sourceMappingURL=CcsCredential.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14941,7 +14892,6 @@ function addPostBodyParameters(parameters, bodyParameters) {
 }
 
 
-//# sourceMappingURL=RequestParameterBuilder.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -14982,7 +14932,6 @@ async function createDiscoveredInstance(authorityUri, networkClient, cacheManage
 }
 
 
-//# sourceMappingURL=AuthorityFactory.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15008,7 +14957,6 @@ function getRequestThumbprint(clientId, request, homeAccountId) {
 }
 
 
-//# sourceMappingURL=RequestThumbprint.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15103,7 +15051,6 @@ class ThrottlingUtils {
 }
 
 
-//# sourceMappingURL=ThrottlingUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/NetworkError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15140,7 +15087,6 @@ function createNetworkError(error, httpStatus, responseHeaders, additionalError)
 }
 
 
-//# sourceMappingURL=NetworkError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/BaseClient.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15309,7 +15255,6 @@ class BaseClient {
 }
 
 
-//# sourceMappingURL=BaseClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15365,7 +15310,6 @@ const badToken = "bad_token";
 const interruptedUser = "interrupted_user";
 
 
-//# sourceMappingURL=InteractionRequiredAuthErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15472,7 +15416,6 @@ function createInteractionRequiredAuthError(errorCode) {
 }
 
 
-//# sourceMappingURL=InteractionRequiredAuthError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15552,7 +15495,6 @@ class ProtocolUtils {
 }
 
 
-//# sourceMappingURL=ProtocolUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15643,7 +15585,6 @@ class PopTokenGenerator {
 }
 
 
-//# sourceMappingURL=PopTokenGenerator.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -15675,7 +15616,6 @@ class PopTokenGenerator {
 }
 
 
-//# sourceMappingURL=TokenCacheContext.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -16035,7 +15975,6 @@ function buildAccountToCache(cacheStorage, authority, homeAccountId, base64Decod
 }
 
 
-//# sourceMappingURL=ResponseHandler.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -16058,7 +15997,6 @@ async function getClientAssertion(clientAssertion, clientId, tokenEndpoint) {
 }
 
 
-//# sourceMappingURL=ClientAssertionUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -16324,7 +16262,6 @@ class AuthorizationCodeClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=AuthorizationCodeClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -16569,7 +16506,6 @@ class RefreshTokenClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=RefreshTokenClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -16683,7 +16619,6 @@ class SilentFlowClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=SilentFlowClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/NetworkUtils.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -16728,7 +16663,6 @@ class NetworkUtils {
 }
 
 
-//# sourceMappingURL=NetworkUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/packageMetadata.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -16738,7 +16672,6 @@ const dist_packageMetadata_name = "@azure/msal-node";
 const packageMetadata_version = "3.8.10";
 
 
-//# sourceMappingURL=packageMetadata.mjs.map
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __webpack_require__(8611);
@@ -17082,7 +17015,6 @@ class HttpClient {
 }
 
 
-//# sourceMappingURL=HttpClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17115,7 +17047,6 @@ const MsiEnvironmentVariableUrlMalformedErrorCodes = {
 };
 
 
-//# sourceMappingURL=ManagedIdentityErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17167,7 +17098,6 @@ function createManagedIdentityError(errorCode) {
 }
 
 
-//# sourceMappingURL=ManagedIdentityError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17226,7 +17156,6 @@ class ManagedIdentityId {
 }
 
 
-//# sourceMappingURL=ManagedIdentityId.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17340,7 +17269,6 @@ class NodeAuthError extends AuthError {
 }
 
 
-//# sourceMappingURL=NodeAuthError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/Configuration.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17456,7 +17384,6 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 }
 
 
-//# sourceMappingURL=Configuration.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/@azure/msal-node/node_modules/uuid/dist/index.js
 var dist = __webpack_require__(7220);
@@ -17501,7 +17428,6 @@ class GuidGenerator {
 }
 
 
-//# sourceMappingURL=GuidGenerator.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17554,7 +17480,6 @@ class EncodingUtils {
 }
 
 
-//# sourceMappingURL=EncodingUtils.mjs.map
 
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __webpack_require__(6982);
@@ -17579,7 +17504,6 @@ class HashUtils {
 }
 
 
-//# sourceMappingURL=HashUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17641,7 +17565,6 @@ class PkceGenerator {
 }
 
 
-//# sourceMappingURL=PkceGenerator.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17743,7 +17666,6 @@ class CryptoProvider {
 }
 
 
-//# sourceMappingURL=CryptoProvider.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -17924,7 +17846,6 @@ class Deserializer {
 }
 
 
-//# sourceMappingURL=Deserializer.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -18072,7 +17993,6 @@ class Serializer {
 }
 
 
-//# sourceMappingURL=Serializer.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -18116,7 +18036,6 @@ function generateAccountKey(account) {
 }
 
 
-//# sourceMappingURL=CacheHelpers.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -18547,7 +18466,6 @@ class NodeStorage extends CacheManager {
 }
 
 
-//# sourceMappingURL=NodeStorage.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -18849,7 +18767,6 @@ class TokenCache {
 }
 
 
-//# sourceMappingURL=TokenCache.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
 var jsonwebtoken = __webpack_require__(9653);
@@ -19006,7 +18923,6 @@ class ClientAssertion {
 }
 
 
-//# sourceMappingURL=ClientAssertion.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -19113,7 +19029,6 @@ class UsernamePasswordClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=UsernamePasswordClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
 /*! @azure/msal-common v15.17.0 2026-03-18 */
@@ -19357,7 +19272,6 @@ function extractLoginHint(account) {
 }
 
 
-//# sourceMappingURL=Authorize.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -19402,7 +19316,6 @@ function getAuthCodeRequestUrl(config, authority, request, logger) {
 }
 
 
-//# sourceMappingURL=Authorize.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -19789,7 +19702,6 @@ class ClientApplication {
 }
 
 
-//# sourceMappingURL=ClientApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -19883,7 +19795,6 @@ class LoopbackClient {
 }
 
 
-//# sourceMappingURL=LoopbackClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -20104,7 +20015,6 @@ class DeviceCodeClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=DeviceCodeClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -20372,7 +20282,6 @@ class PublicClientApplication extends ClientApplication {
 }
 
 
-//# sourceMappingURL=PublicClientApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -20577,7 +20486,6 @@ class ClientCredentialClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=ClientCredentialClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -20790,7 +20698,6 @@ class OnBehalfOfClient extends BaseClient {
 }
 
 
-//# sourceMappingURL=OnBehalfOfClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -20986,7 +20893,6 @@ class ConfidentialClientApplication extends ClientApplication {
 }
 
 
-//# sourceMappingURL=ConfidentialClientApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21011,7 +20917,6 @@ function isIso8601(dateString) {
 }
 
 
-//# sourceMappingURL=TimeUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21059,7 +20964,6 @@ class HttpClientWithRetries {
 }
 
 
-//# sourceMappingURL=HttpClientWithRetries.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21305,7 +21209,6 @@ BaseManagedIdentitySource.getValidatedEnvVariableUrlString = (envVariableStringN
 };
 
 
-//# sourceMappingURL=BaseManagedIdentitySource.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21343,7 +21246,6 @@ class LinearRetryStrategy {
 }
 
 
-//# sourceMappingURL=LinearRetryStrategy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21394,7 +21296,6 @@ class DefaultManagedIdentityRetryPolicy {
 }
 
 
-//# sourceMappingURL=DefaultManagedIdentityRetryPolicy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21434,7 +21335,6 @@ class ManagedIdentityRequestParameters {
 }
 
 
-//# sourceMappingURL=ManagedIdentityRequestParameters.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21545,7 +21445,6 @@ class AppService extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=AppService.mjs.map
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
@@ -21799,7 +21698,6 @@ class AzureArc extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=AzureArc.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21904,7 +21802,6 @@ class CloudShell extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=CloudShell.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -21946,7 +21843,6 @@ class ExponentialRetryStrategy {
 }
 
 
-//# sourceMappingURL=ExponentialRetryStrategy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22038,7 +21934,6 @@ class ImdsRetryPolicy {
 }
 
 
-//# sourceMappingURL=ImdsRetryPolicy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22148,7 +22043,6 @@ class Imds extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=Imds.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22272,7 +22166,6 @@ class ServiceFabric extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=ServiceFabric.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22402,7 +22295,6 @@ class MachineLearning extends BaseManagedIdentitySource {
 }
 
 
-//# sourceMappingURL=MachineLearning.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22483,7 +22375,6 @@ class ManagedIdentityClient {
 }
 
 
-//# sourceMappingURL=ManagedIdentityClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22619,7 +22510,6 @@ class ManagedIdentityApplication {
 }
 
 
-//# sourceMappingURL=ManagedIdentityApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/index.mjs
 /*! @azure/msal-node v3.8.10 2026-03-18 */
@@ -22641,7 +22531,6 @@ class ManagedIdentityApplication {
 
 
 
-//# sourceMappingURL=index.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
 var core_util_dist_esm = __webpack_require__(9105);
@@ -22652,7 +22541,6 @@ var abort_controller_dist_esm = __webpack_require__(5473);
 // Licensed under the MIT License.
 
 
-//# sourceMappingURL=msal.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22886,7 +22774,6 @@ function deserializeAuthenticationRecord(serializedRecord) {
     }
     return parsed;
 }
-//# sourceMappingURL=utils.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
 var core_client_dist_esm = __webpack_require__(5738);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
@@ -22902,7 +22789,6 @@ function getIdentityTokenEndpointSuffix(tenantId) {
         return "oauth2/v2.0/token";
     }
 }
-//# sourceMappingURL=identityTokenEndpoint.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22984,7 +22870,6 @@ function parseRefreshTimestamp(body) {
         return undefined;
     }
 }
-//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/client/identityClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23245,7 +23130,6 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
         }
     }
 }
-//# sourceMappingURL=identityClient.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/regionalAuthority.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23385,7 +23269,6 @@ function calculateRegionalAuthority(regionalAuthority) {
     }
     return azureRegion;
 }
-//# sourceMappingURL=regionalAuthority.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processMultiTenantRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23420,7 +23303,6 @@ function processMultiTenantRequest(tenantId, getTokenOptions, additionallyAllowe
     }
     return resolvedTenantId;
 }
-//# sourceMappingURL=processMultiTenantRequest.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tenantIdUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23465,7 +23347,6 @@ function resolveAdditionallyAllowedTenantIds(additionallyAllowedTenants) {
     }
     return additionallyAllowedTenants;
 }
-//# sourceMappingURL=tenantIdUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -23965,7 +23846,6 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
         getTokenByInteractiveRequest,
     };
 }
-//# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -24108,7 +23988,6 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
         x5c,
     };
 }
-//# sourceMappingURL=clientCertificateCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/scopeUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24138,7 +24017,6 @@ function ensureValidScopeForDevTimeCreds(scope, logger) {
 function getScopeResource(scope) {
     return scope.replace(/\/.default$/, "");
 }
-//# sourceMappingURL=scopeUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientSecretCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24207,7 +24085,6 @@ class ClientSecretCredential {
         });
     }
 }
-//# sourceMappingURL=clientSecretCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/usernamePasswordCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24284,7 +24161,6 @@ class UsernamePasswordCredential {
         });
     }
 }
-//# sourceMappingURL=usernamePasswordCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/environmentCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24413,7 +24289,6 @@ class EnvironmentCredential {
         });
     }
 }
-//# sourceMappingURL=environmentCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24457,7 +24332,6 @@ function imdsRetryPolicy(msiRetryConfig) {
         maxRetries: msiRetryConfig.maxRetries,
     });
 }
-//# sourceMappingURL=imdsRetryPolicy.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24555,7 +24429,6 @@ const imdsMsi = {
         });
     },
 };
-//# sourceMappingURL=imdsMsi.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientAssertionCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24620,7 +24493,6 @@ class ClientAssertionCredential {
         });
     }
 }
-//# sourceMappingURL=clientAssertionCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24737,7 +24609,6 @@ class WorkloadIdentityCredential {
         return this.azureFederatedTokenFileContent;
     }
 }
-//# sourceMappingURL=workloadIdentityCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/tokenExchangeMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24776,7 +24647,6 @@ const tokenExchangeMsi = {
         return workloadIdentityCredential.getToken(scopes, getTokenOptions);
     },
 };
-//# sourceMappingURL=tokenExchangeMsi.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25030,7 +24900,6 @@ function isNetworkError(err) {
     }
     return false;
 }
-//# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "child_process"
 var external_child_process_ = __webpack_require__(5317);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
@@ -25238,7 +25107,6 @@ class AzureDeveloperCliCredential {
         });
     }
 }
-//# sourceMappingURL=azureDeveloperCliCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/subscriptionUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25255,7 +25123,6 @@ function checkSubscription(logger, subscription) {
         throw error;
     }
 }
-//# sourceMappingURL=subscriptionUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25475,7 +25342,6 @@ class AzureCliCredential {
         };
     }
 }
-//# sourceMappingURL=azureCliCredential.js.map
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
@@ -25510,7 +25376,6 @@ const processUtils = {
         });
     },
 };
-//# sourceMappingURL=processUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25769,7 +25634,6 @@ async function parseJsonToken(result) {
     }
     throw new Error(`No access token found in the output. Received output: ${result}`);
 }
-//# sourceMappingURL=azurePowerShellCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25911,7 +25775,6 @@ class VisualStudioCodeCredential {
         }
     }
 }
-//# sourceMappingURL=visualStudioCodeCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25981,7 +25844,6 @@ class BrokerCredential {
         });
     }
 }
-//# sourceMappingURL=brokerCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredentialFunctions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26129,7 +25991,6 @@ function createDefaultAzurePowershellCredential(options = {}) {
 function createDefaultEnvironmentCredential(options = {}) {
     return new EnvironmentCredential(options);
 }
-//# sourceMappingURL=defaultAzureCredentialFunctions.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26292,7 +26153,6 @@ function validateRequiredEnvVars(options) {
         }
     }
 }
-//# sourceMappingURL=defaultAzureCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/interactiveBrowserCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26403,7 +26263,6 @@ class InteractiveBrowserCredential {
         });
     }
 }
-//# sourceMappingURL=interactiveBrowserCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/deviceCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26509,7 +26368,6 @@ class DeviceCodeCredential {
         });
     }
 }
-//# sourceMappingURL=deviceCodeCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePipelinesCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26655,7 +26513,6 @@ function handleOidcResponse(response) {
         });
     }
 }
-//# sourceMappingURL=azurePipelinesCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26730,7 +26587,6 @@ class AuthorizationCodeCredential {
         });
     }
 }
-//# sourceMappingURL=authorizationCodeCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26861,7 +26717,6 @@ class OnBehalfOfCredential {
         };
     }
 }
-//# sourceMappingURL=onBehalfOfCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/tokenProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26914,7 +26769,6 @@ function getBearerTokenProvider(credential, scopes, options) {
     }
     return getRefreshedToken;
 }
-//# sourceMappingURL=tokenProvider.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -26949,7 +26803,6 @@ function getDefaultAzureCredential() {
     return new DefaultAzureCredential();
 }
 
-//# sourceMappingURL=index.js.map
 
 /***/ })
 
