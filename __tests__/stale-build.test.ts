@@ -36,7 +36,7 @@ describe('a build older than its sources', () => {
     const refused = await loadApp(dir, { userOutput: 'ignore' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppLoadError);
     expect((refused as Error).message).toMatch(
-      /the app's build is older than its sources: .*stale-build\/src\/functions\/(orchestrators|activities)\.ts changed after .*stale-build\/dist\/src\/functions\/\w+\.js was built \(and 1 more source file\)\. .*Rebuild the app \(npm run build in .*stale-build\) and replay again, or replay the build as it is with --allow-stale-build/,
+      /the app's build is older than its sources: .*stale-build\/src\/functions\/(orchestrators|activities)\.ts changed after .*stale-build\/dist\/src\/functions\/\w+\.js was built \(and 1 more source file\)\. .*Rebuild the app \(npm run build in .*stale-build\) and replay again, or replay the build as it is \(--allow-stale-build; Action input allow-stale-build: true; allowStaleBuild in the library\)/,
     );
     const app = await loadApp(dir, { userOutput: 'ignore', allowStaleBuild: true });
     expect(app.info.warnings.join('\n')).toMatch(/replaying the build as it is \(stale builds allowed\): .*\.ts changed after/);

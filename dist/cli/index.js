@@ -2828,7 +2828,7 @@ function staleBuildMessage(dir, stale) {
     }
     return (`the app's build is older than its sources: ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(newest.source)} changed after ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(newest.built)} was built` +
         `${others > 0 ? ` (and ${others} more source file${others > 1 ? 's' : ''})` : ''}. The replay runs the built JavaScript, so it would judge the code as it was before that change. ` +
-        `Rebuild the app (${build} in ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(dir)}) and replay again, or replay the build as it is with --allow-stale-build (allowStaleBuild in the library).`);
+        `Rebuild the app (${build} in ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .displayPath */ .Gt)(dir)}) and replay again, or replay the build as it is (--allow-stale-build; Action input allow-stale-build: true; allowStaleBuild in the library).`);
 }
 /** The instance and orchestrator a history names, read again here for a history its worker could not finish. */
 async function identify(item) {

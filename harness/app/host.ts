@@ -290,7 +290,7 @@ function staleBuildMessage(dir: string, stale: StaleSource[]): string {
   return (
     `the app's build is older than its sources: ${displayPath(newest.source)} changed after ${displayPath(newest.built)} was built` +
     `${others > 0 ? ` (and ${others} more source file${others > 1 ? 's' : ''})` : ''}. The replay runs the built JavaScript, so it would judge the code as it was before that change. ` +
-    `Rebuild the app (${build} in ${displayPath(dir)}) and replay again, or replay the build as it is with --allow-stale-build (allowStaleBuild in the library).`
+    `Rebuild the app (${build} in ${displayPath(dir)}) and replay again, or replay the build as it is (--allow-stale-build; Action input allow-stale-build: true; allowStaleBuild in the library).`
   );
 }
 
