@@ -6846,13 +6846,18 @@ async function writeWhole(path, text, options = {}) {
         finally {
             await file.close();
         }
-        if (options.overwrite === false)
+        if (options.overwrite === false) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, path);
-        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+        }
+        else {
+            // Renamed into place: the temporary name is gone, nothing to remove.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+        }
     }
-    finally {
+    catch (error) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+        throw error;
     }
 }
 /** Small pieces joined into pieces of about `size` characters: one write each, not one per line. */

@@ -15,10 +15,16 @@ export async function writeWhole(path: string, text: string | Iterable<string>, 
     } finally {
       await file.close();
     }
-    if (options.overwrite === false) await link(temp, path);
-    else await rename(temp, path);
-  } finally {
+    if (options.overwrite === false) {
+      await link(temp, path);
+      await rm(temp, { force: true });
+    } else {
+      // Renamed into place: the temporary name is gone, nothing to remove.
+      await rename(temp, path);
+    }
+  } catch (error) {
     await rm(temp, { force: true });
+    throw error;
   }
 }
 
