@@ -6823,12 +6823,16 @@ function problemLines(r, cwd) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ inPiecesOf),
-/* harmony export */   f: () => (/* binding */ writeWhole)
+/* harmony export */   Uh: () => (/* binding */ writeWholeSync),
+/* harmony export */   _W: () => (/* binding */ inPiecesOf),
+/* harmony export */   f8: () => (/* binding */ writeWhole)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /** Report files are written whole or not at all: a killed run never leaves half a report. */
+
 
 /**
  * Writes `text` (a string, or pieces of one in order) to a temporary file beside `path`, then
@@ -6838,7 +6842,7 @@ function problemLines(r, cwd) {
 async function writeWhole(path, text, options = {}) {
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temp, 'w');
+        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'w');
         try {
             for (const piece of typeof text === 'string' ? [text] : inPiecesOf(text))
                 await file.write(piece);
@@ -6847,16 +6851,28 @@ async function writeWhole(path, text, options = {}) {
             await file.close();
         }
         if (options.overwrite === false) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, path);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, path);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
         }
         else {
             // Renamed into place: the temporary name is gone, nothing to remove.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
         }
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+/** writeWhole for a text in hand, in this thread (replacing `path`): no trip through libuv's thread pool. */
+function writeWholeSync(path, text) {
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
         throw error;
     }
 }
@@ -7812,10 +7828,10 @@ async function replayCommand(args, io, signal) {
     try {
         // Written as it is rendered: the report of a large run is never one string.
         const render = { cwd: io.cwd, version: VERSION, quiet: options.quiet };
-        for (const piece of (0,write/* inPiecesOf */._)(reportChunks(report, options.format, { ...render, color: options.color })))
+        for (const piece of (0,write/* inPiecesOf */._W)(reportChunks(report, options.format, { ...render, color: options.color })))
             io.stdout.write(piece);
         if (options.output) {
-            await (0,write/* writeWhole */.f)((0,external_node_path_.resolve)(io.cwd, options.output), reportChunks(report, formatForFile(options.output), render), { overwrite: options.force });
+            await (0,write/* writeWhole */.f8)((0,external_node_path_.resolve)(io.cwd, options.output), reportChunks(report, formatForFile(options.output), render), { overwrite: options.force });
         }
     }
     finally {
