@@ -74,4 +74,21 @@ describe('input drift', () => {
     // Line 4 of the written app: the require, a blank line, the orchestration, then the call.
     expect(result!.failure?.location?.line).toBe(4);
   });
+
+  test('a string input, which durable-functions encodes once more (Utils.processInput), in either recorded form', async () => {
+    const app = await open('drift-string', { orchestrators: { Greet: "return yield context.df.callActivity('Hello', 'Tokyo');" }, activities: ['Hello'] });
+    const greeting = (input: string | undefined, raw?: string) => {
+      const b = new HistoryBuilder({ instanceId: 'greet-1', name: 'Greet' });
+      b.activity('Hello', input);
+      const file = b.idle().toFile() as { history: HistoryEvent[] };
+      if (raw !== undefined) file.history.find((e) => e.EventType === EventType.TaskScheduled)!.Input = raw;
+      return file;
+    };
+    // What a JavaScript app's call records (the builder writes it so), and a plain string.
+    expect(greeting('Tokyo').history.find((e) => e.EventType === EventType.TaskScheduled)!.Input).toBe('["\\"Tokyo\\""]');
+    for (const history of [greeting('Tokyo'), greeting(undefined, '["Tokyo"]')]) expect((await replayOne(app, history)).warnings).toBeUndefined();
+    const moved = await replayOne(app, greeting('Paris'));
+    expect(moved.verdict).toBe('ok');
+    expect(moved.warnings?.[0]).toContain('(recorded "Paris", now "Tokyo")');
+  });
 });

@@ -1,8 +1,10 @@
 /** The jest helper users call: one test per history file. */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { HistoryBuilder } from '../harness/history/builder.js';
 import { join } from 'node:path';
 import { replayFolder } from '../harness/jest.js';
-import { repoRoot } from './helpers/apps.js';
+import { repoRoot, writeApp } from './helpers/apps.js';
 
 replayFolder(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'histories'), { describe, test, beforeAll, afterAll });
 
@@ -29,4 +31,51 @@ describe('replayFolder against the breaking version', () => {
       for (const close of closers) await close();
     }
   });
+});
+
+describe('replayFolder options', () => {
+  test('input drift is printed on a passing test, and fails it with inputDrift: fail; the runner given among the options', async () => {
+    const dir = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests', 'jest-drift');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const app = writeApp('jest-drift-app', { orchestrators: { Greet: "return yield context.df.callActivity('Hello', 'Tokyo');" }, activities: ['Hello'] });
+    const b = new HistoryBuilder({ instanceId: 'greet-1', name: 'Greet' });
+    b.activity('Hello', 'Paris');
+    writeFileSync(join(dir, 'greet-1.json'), JSON.stringify(b.idle().toFile()));
+    const declare = (options: Record<string, unknown>) => {
+      const registered: { name: string; fn: () => Promise<void> }[] = [];
+      const hooks: (() => Promise<void>)[] = [];
+      const closers: (() => Promise<void>)[] = [];
+      const globals = {
+        describe: (_name: string, fn: () => void) => fn(),
+        test: (name: string, fn: () => Promise<void>) => registered.push({ name, fn }),
+        beforeAll: (fn: () => Promise<void>) => hooks.push(fn),
+        afterAll: (fn: () => Promise<void>) => closers.push(fn),
+      };
+      replayFolder(app, dir, { globals, ...options });
+      return { registered, hooks, closers };
+    };
+    const warned: string[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((message: unknown) => void warned.push(String(message)));
+    for (const [options, outcome] of [
+      [{}, 'passes'],
+      [{ inputDrift: 'fail' }, 'fails'],
+    ] as const) {
+      const { registered, hooks, closers } = declare(options);
+      try {
+        for (const hook of hooks) await hook();
+        const run = registered[0]!.fn();
+        if (outcome === 'passes') await expect(run).resolves.toBeUndefined();
+        else await expect(run).rejects.toThrow(/greet-1 \(Greet\) is failed: Input drift/);
+      } finally {
+        for (const close of closers) await close();
+      }
+    }
+    warn.mockRestore();
+    expect(warned).toEqual([
+      expect.stringContaining(
+        'durable-gate: greet-1.json: step 0: CallActivity \'Hello\' is the call the history recorded there, with another input (recorded "Paris", now "Tokyo")',
+      ),
+    ]);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp } from '../harness/app/host.js';
 import { AppLoadError } from '../harness/errors.js';
@@ -57,5 +57,17 @@ describe('a build older than its sources', () => {
     expect(allowed.status).toBe(0);
     expect(allowed.stderr).toContain('warning: replaying the build as it is');
     expect(allowed.stdout).toContain('7 histories: 7 ok');
+  });
+
+  test('TypeScript built without source maps: said, since neither a stale build nor a source line can be told', async () => {
+    const dir = staleCopy('no-maps', []);
+    writeFileSync(join(dir, 'tsconfig.json'), '{}');
+    for (const file of readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')))
+      writeFileSync(join(dir, 'dist', file), readFileSync(join(dir, 'dist', file), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+    const app = await loadApp(dir, { userOutput: 'ignore' });
+    expect(app.info.warnings).toEqual([
+      expect.stringMatching(/no-maps has a tsconfig\.json, but no compiled file names a source map: .* Set "sourceMap": true in tsconfig\.json and rebuild\./),
+    ]);
+    await app.close();
   });
 });

@@ -3134,6 +3134,7 @@ function readPackageJson(dir) {
  */
 function staleSources(dir) {
     const stale = [];
+    let mapped = 0;
     let budget = 5000;
     const visit = (folder, depth) => {
         let entries;
@@ -3154,6 +3155,7 @@ function staleSources(dir) {
                 const map = (0,locate/* readSourceMap */.wM)(path);
                 if (!map)
                     continue;
+                mapped += 1;
                 const built = (0,external_node_fs_.statSync)(path).mtimeMs;
                 for (const source of map.payload.sources ?? []) {
                     const sourcePath = (0,external_node_path_.resolve)(map.dir, map.payload.sourceRoot ?? '', source);
@@ -3165,7 +3167,13 @@ function staleSources(dir) {
         }
     };
     visit(dir, 0);
-    return stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built }));
+    // TypeScript without source maps: neither a stale build nor a line of the user's source can be told.
+    const warnings = mapped === 0 && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'tsconfig.json'))
+        ? [
+            `${(0,paths/* displayPath */.Gt)(dir)} has a tsconfig.json, but no compiled file names a source map: durable-gate cannot tell whether the build is older than your TypeScript, and reports point at the compiled JavaScript. Set "sourceMap": true in tsconfig.json and rebuild.`,
+        ]
+        : [];
+    return { staleBuild: stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built })), warnings };
 }
 /** Function names are case-insensitive, as in the host. */
 function finder(functions) {
@@ -3261,8 +3269,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     const model = core.programmingModel;
     const info = {
         dir,
-        warnings: [],
-        staleBuild: staleSources(dir),
+        ...staleSources(dir),
         model: 'v4',
         durableFunctionsVersion: dfVersion,
         ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -3452,7 +3459,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         });
     };
     return {
-        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [], staleBuild: staleSources(dir) },
+        info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
         durableFunctionsDir: dfDir,
         find: finder(functions),
         bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),
@@ -6051,7 +6058,10 @@ function versionBranch(app) {
  * On the Azure Storage provider the DTFx orchestration context serializes an activity's
  * parameters as an array of one element ("[<input>]": TaskOrchestrationContext.ScheduleTaskInternal
  * in Azure/durabletask; DurableActivityContext.GetInputAsJson, inputsAreArrays, in the extension
- * unwraps it); a plain value is also accepted. A recorded Input of null or none is not compared
+ * unwraps it); a plain value is also accepted. durable-functions JSON-encodes a string input once
+ * more before it sends the action (Utils.processInput in the SDK's CallActivityAction), so the
+ * provider records the input "Tokyo" as the text ["\"Tokyo\""]; a string recorded without that extra encoding
+ * (another SDK, a hand-written history) matches too. A recorded Input of null or none is not compared
  * (a real call records "[null]"). `[redacted]` (record --redact) matches any value, and the new
  * value is shown redacted there as well.
  */
@@ -6096,6 +6106,22 @@ function short(value) {
     const text = JSON.stringify(value) ?? 'null';
     return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
+/** The string a JSON string literal holds ('"Tokyo"' gives 'Tokyo'), or undefined. */
+function decodedString(text) {
+    if (!text.startsWith('"'))
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A string the SDK encoded once more is shown as the string it holds. */
+function readable(value) {
+    return typeof value === 'string' ? (decodedString(value) ?? value) : value;
+}
 /** The calls among `matched` whose input differs from the recorded one. */
 function inputDrifts(matched) {
     const drifts = [];
@@ -6113,10 +6139,13 @@ function inputDrifts(matched) {
         // What the extension receives: the SDK's action as JSON (undefined is sent as null).
         const now = action.input === undefined ? null : JSON.parse(JSON.stringify(action.input) ?? 'null');
         const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : undefined;
-        if (same(recorded, now) || (unwrapped !== undefined && same(unwrapped, now)))
+        // A string the SDK encoded once more (Utils.processInput), decoded: a history may hold either form.
+        const decoded = typeof now === 'string' ? decodedString(now) : undefined;
+        const candidates = unwrapped !== undefined ? [recorded, unwrapped] : [recorded];
+        if (candidates.some((r) => same(r, now) || (decoded !== undefined && same(r, decoded))))
             continue;
-        const shown = unwrapped !== undefined ? unwrapped : recorded;
-        drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(now, shown)) });
+        const shown = readable(unwrapped !== undefined ? unwrapped : recorded);
+        drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
     }
     return drifts;
 }

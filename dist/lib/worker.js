@@ -2760,6 +2760,18 @@ function short(value) {
   const text = JSON.stringify(value) ?? "null";
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
+function decodedString(text) {
+  if (!text.startsWith('"')) return void 0;
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "string" ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readable(value) {
+  return typeof value === "string" ? decodedString(value) ?? value : value;
+}
 function inputDrifts(matched) {
   const drifts = [];
   for (const { sequenceId, event, action } of matched) {
@@ -2772,9 +2784,11 @@ function inputDrifts(matched) {
     }
     const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
     const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : void 0;
-    if (same(recorded, now) || unwrapped !== void 0 && same(unwrapped, now)) continue;
-    const shown = unwrapped !== void 0 ? unwrapped : recorded;
-    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(now, shown)) });
+    const decoded = typeof now === "string" ? decodedString(now) : void 0;
+    const candidates = unwrapped !== void 0 ? [recorded, unwrapped] : [recorded];
+    if (candidates.some((r) => same(r, now) || decoded !== void 0 && same(r, decoded))) continue;
+    const shown = readable(unwrapped !== void 0 ? unwrapped : recorded);
+    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }
   return drifts;
 }
@@ -4061,6 +4075,7 @@ function readPackageJson(dir) {
 }
 function staleSources(dir) {
   const stale = [];
+  let mapped = 0;
   let budget = 5e3;
   const visit = (folder, depth) => {
     let entries;
@@ -4077,6 +4092,7 @@ function staleSources(dir) {
         budget -= 1;
         const map = readSourceMap(path);
         if (!map) continue;
+        mapped += 1;
         const built = statSync2(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
           const sourcePath = resolve3(map.dir, map.payload.sourceRoot ?? "", source);
@@ -4087,7 +4103,10 @@ function staleSources(dir) {
     }
   };
   visit(dir, 0);
-  return stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built }));
+  const warnings = mapped === 0 && existsSync(join3(dir, "tsconfig.json")) ? [
+    `${displayPath(dir)} has a tsconfig.json, but no compiled file names a source map: durable-gate cannot tell whether the build is older than your TypeScript, and reports point at the compiled JavaScript. Set "sourceMap": true in tsconfig.json and rebuild.`
+  ] : [];
+  return { staleBuild: stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built })), warnings };
 }
 function finder(functions) {
   const byName = new Map(functions.map((f) => [f.name.toLowerCase(), f]));
@@ -4182,8 +4201,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
   const model = core.programmingModel;
   const info = {
     dir,
-    warnings: [],
-    staleBuild: staleSources(dir),
+    ...staleSources(dir),
     model: "v4",
     durableFunctionsVersion: dfVersion,
     ...azureFunctionsVersion ? { azureFunctionsVersion } : {},
@@ -4352,7 +4370,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
     });
   };
   return {
-    info: { dir, model: "function.json", durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [], staleBuild: staleSources(dir) },
+    info: { dir, model: "function.json", durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
     durableFunctionsDir: dfDir,
     find: finder(functions),
     bareHandler: (name) => orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : void 0,

@@ -1,3 +1,4 @@
+import type { EngineOptions } from './replay/engine.cjs';
 /** The test runner's functions replayFolder declares its tests with (jest's globals by default). */
 export interface TestGlobals {
     describe: (name: string, fn: () => void) => void;
@@ -5,4 +6,18 @@ export interface TestGlobals {
     beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
     afterAll: (fn: () => Promise<void>) => void;
 }
-export declare function replayFolder(appDir: string, historiesDir: string, globals?: TestGlobals): void;
+/** What replayFolder takes besides the folders: the runner's functions, and the replay's options. */
+export interface ReplayFolderOptions extends Pick<EngineOptions, 'inputDrift' | 'finished' | 'schema'> {
+    /** The test runner's functions (default: jest's globals). */
+    globals?: TestGlobals;
+    /** Replay a build older than its sources (refused by default). */
+    allowStaleBuild?: boolean;
+    historyTimeoutMs?: number;
+    memoryLimitMb?: number;
+}
+/**
+ * One test per history file below `historiesDir`, each failing with what breaks and where. An ok
+ * history with warnings (input drift, a completion the replay never scheduled) passes and prints
+ * them with console.warn. The third argument is the runner's functions (as before) or options.
+ */
+export declare function replayFolder(appDir: string, historiesDir: string, options?: TestGlobals | ReplayFolderOptions): void;

@@ -140,8 +140,9 @@ function readPackageJson(dir: string): PackageJson | undefined {
  * dot-folders) that names a source map is compared with the sources the map names: a source
  * changed after the file was built means the build is older than the code (the newest first).
  */
-function staleSources(dir: string): StaleSource[] {
+function staleSources(dir: string): { staleBuild: StaleSource[]; warnings: string[] } {
   const stale: (StaleSource & { changed: number })[] = [];
+  let mapped = 0;
   let budget = 5000;
   const visit = (folder: string, depth: number): void => {
     let entries: Dirent[];
@@ -158,6 +159,7 @@ function staleSources(dir: string): StaleSource[] {
         budget -= 1;
         const map = readSourceMap(path);
         if (!map) continue;
+        mapped += 1;
         const built = statSync(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
           const sourcePath = resolve(map.dir, map.payload.sourceRoot ?? '', source);
@@ -168,7 +170,14 @@ function staleSources(dir: string): StaleSource[] {
     }
   };
   visit(dir, 0);
-  return stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built }));
+  // TypeScript without source maps: neither a stale build nor a line of the user's source can be told.
+  const warnings =
+    mapped === 0 && existsSync(join(dir, 'tsconfig.json'))
+      ? [
+          `${displayPath(dir)} has a tsconfig.json, but no compiled file names a source map: durable-gate cannot tell whether the build is older than your TypeScript, and reports point at the compiled JavaScript. Set "sourceMap": true in tsconfig.json and rebuild.`,
+        ]
+      : [];
+  return { staleBuild: stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built })), warnings };
 }
 
 /** Function names are case-insensitive, as in the host. */
@@ -272,8 +281,7 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
   const model = core.programmingModel;
   const info: AppInfo = {
     dir,
-    warnings: [],
-    staleBuild: staleSources(dir),
+    ...staleSources(dir),
     model: 'v4',
     durableFunctionsVersion: dfVersion,
     ...(azureFunctionsVersion ? { azureFunctionsVersion } : {}),
@@ -465,7 +473,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     });
   };
   return {
-    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, warnings: [], staleBuild: staleSources(dir) },
+    info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
     durableFunctionsDir: dfDir,
     find: finder(functions),
     bareHandler: (name) => (orchestrators.has(name.toLowerCase()) ? (payload) => invoke(name, payload) : undefined),

@@ -7,7 +7,10 @@
  * On the Azure Storage provider the DTFx orchestration context serializes an activity's
  * parameters as an array of one element ("[<input>]": TaskOrchestrationContext.ScheduleTaskInternal
  * in Azure/durabletask; DurableActivityContext.GetInputAsJson, inputsAreArrays, in the extension
- * unwraps it); a plain value is also accepted. A recorded Input of null or none is not compared
+ * unwraps it); a plain value is also accepted. durable-functions JSON-encodes a string input once
+ * more before it sends the action (Utils.processInput in the SDK's CallActivityAction), so the
+ * provider records the input "Tokyo" as the text ["\"Tokyo\""]; a string recorded without that extra encoding
+ * (another SDK, a hand-written history) matches too. A recorded Input of null or none is not compared
  * (a real call records "[null]"). `[redacted]` (record --redact) matches any value, and the new
  * value is shown redacted there as well.
  */
@@ -63,6 +66,22 @@ function short(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+/** The string a JSON string literal holds ('"Tokyo"' gives 'Tokyo'), or undefined. */
+function decodedString(text: string): string | undefined {
+  if (!text.startsWith('"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A string the SDK encoded once more is shown as the string it holds. */
+function readable(value: unknown): unknown {
+  return typeof value === 'string' ? (decodedString(value) ?? value) : value;
+}
+
 /** The calls among `matched` whose input differs from the recorded one. */
 export function inputDrifts(matched: readonly { sequenceId: number; event: HistoryEvent; action: SdkAction }[]): InputDrift[] {
   const drifts: InputDrift[] = [];
@@ -78,9 +97,12 @@ export function inputDrifts(matched: readonly { sequenceId: number; event: Histo
     // What the extension receives: the SDK's action as JSON (undefined is sent as null).
     const now = action.input === undefined ? null : (JSON.parse(JSON.stringify(action.input) ?? 'null') as unknown);
     const unwrapped: unknown = Array.isArray(recorded) && recorded.length === 1 ? (recorded as unknown[])[0] : undefined;
-    if (same(recorded, now) || (unwrapped !== undefined && same(unwrapped, now))) continue;
-    const shown: unknown = unwrapped !== undefined ? unwrapped : recorded;
-    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(now, shown)) });
+    // A string the SDK encoded once more (Utils.processInput), decoded: a history may hold either form.
+    const decoded = typeof now === 'string' ? decodedString(now) : undefined;
+    const candidates = unwrapped !== undefined ? [recorded, unwrapped] : [recorded];
+    if (candidates.some((r) => same(r, now) || (decoded !== undefined && same(r, decoded)))) continue;
+    const shown = readable(unwrapped !== undefined ? unwrapped : recorded);
+    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }
   return drifts;
 }

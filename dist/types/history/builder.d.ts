@@ -51,9 +51,10 @@ export declare class HistoryBuilder {
     get currentTime(): Date;
     /**
      * The code calls an activity (TaskScheduled): returns its sequence id, for completed() or
-     * failed(). With `input`, the input is recorded as the Azure Storage provider records it, in an
-     * array of one ("[input]"), and a replay compares it with the new code's (input drift); without
-     * it nothing is recorded and nothing compared.
+     * failed(). With `input`, the input is recorded as a JavaScript app's call reaches the Azure
+     * Storage provider: in an array of one ("[input]"), a string encoded once more as durable-functions
+     * sends it; a replay compares it with the new code's (input drift). Without it nothing is
+     * recorded and nothing compared.
      */
     activity(name: string, input?: unknown): number;
     /** The activity with this sequence id returned `result` (TaskCompleted). */

@@ -7,7 +7,10 @@
  * On the Azure Storage provider the DTFx orchestration context serializes an activity's
  * parameters as an array of one element ("[<input>]": TaskOrchestrationContext.ScheduleTaskInternal
  * in Azure/durabletask; DurableActivityContext.GetInputAsJson, inputsAreArrays, in the extension
- * unwraps it); a plain value is also accepted. A recorded Input of null or none is not compared
+ * unwraps it); a plain value is also accepted. durable-functions JSON-encodes a string input once
+ * more before it sends the action (Utils.processInput in the SDK's CallActivityAction), so the
+ * provider records the input "Tokyo" as the text ["\"Tokyo\""]; a string recorded without that extra encoding
+ * (another SDK, a hand-written history) matches too. A recorded Input of null or none is not compared
  * (a real call records "[null]"). `[redacted]` (record --redact) matches any value, and the new
  * value is shown redacted there as well.
  */
