@@ -77,6 +77,10 @@ describe('durable-gate replay (built CLI)', () => {
     const unknown = run(['replay', '--app', 'x', '--histories', 'y', '--bogus']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--bogus'");
+    expect(unknown.stderr).not.toContain('Did you mean');
+    const typo = run(['replay', '--app', 'examples/order-app', '--histories', 'examples/histories', '--formt', 'json']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("Unknown option '--formt'. Did you mean --format? Run 'durable-gate replay --help'.");
     const missingApp = run(['replay', '--histories', 'examples/histories']);
     expect(missingApp.code).toBe(2);
     expect(missingApp.stderr).toContain('missing --app');

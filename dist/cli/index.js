@@ -6985,7 +6985,7 @@ function parseCommandArgs(command, args, spec, own = {}, allowPositionals = fals
         parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals });
     }
     catch (error) {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${describeArgsError(error)} Run 'durable-gate ${command} --help'.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${describeArgsError(error, Object.keys(options))} Run 'durable-gate ${command} --help'.`);
     }
     const values = parsed.values;
     return {
@@ -7019,13 +7019,36 @@ function withHelpHint(command, read) {
         throw error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${error.message} Run 'durable-gate ${command} --help'.`) : error;
     }
 }
+/** The known option a mistyped one most likely meant: at most two edits away (a third of a long name). */
+function nearest(typed, known) {
+    let best;
+    for (const name of known) {
+        const distance = editDistance(typed.toLowerCase(), name);
+        if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
 /** node:util parseArgs errors, said plainly. */
-function describeArgsError(error) {
+function describeArgsError(error, known) {
     const message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
     const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
     switch (error.code ?? '') {
-        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-            return `Unknown option '${option ?? message}'.`;
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+            const near = option ? nearest(option.replace(/^-+/, '').split('=')[0], known) : undefined;
+            return `Unknown option '${option ?? message}'.${near ? ` Did you mean --${near}?` : ''}`;
+        }
         case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
             return option ? `Option '${option}' needs a value.` : message;
         case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
