@@ -668,7 +668,8 @@ function resolveHubSettings(settings, services) {
 /** The hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
 function openHub(settings, services, signal) {
     const resolved = resolveHubSettings(settings, services);
-    const raw = services.env[resolved.connection] || (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
+    // The keys and SAS tokens in a value from local.settings.json are masked as the connection's secrets below.
+    const raw = services.env[resolved.connection];
     if (raw)
         (0,secrets/* secretSink */._f)()?.(raw);
     const opened = (0,azure_tables/* openTaskHub */.$O)({

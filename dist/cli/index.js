@@ -6136,13 +6136,19 @@ function inputDrifts(matched) {
         catch {
             continue;
         }
-        // What the extension receives: the SDK's action as JSON (undefined is sent as null).
-        const now = action.input === undefined ? null : JSON.parse(JSON.stringify(action.input) ?? 'null');
         const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : undefined;
-        // A string the SDK encoded once more (Utils.processInput), decoded: a history may hold either form.
-        const decoded = typeof now === 'string' ? decodedString(now) : undefined;
         const candidates = unwrapped !== undefined ? [recorded, unwrapped] : [recorded];
-        if (candidates.some((r) => same(r, now) || (decoded !== undefined && same(r, decoded))))
+        // A string the SDK encoded once more (Utils.processInput) matches in either form a history may hold.
+        const matches = (value) => {
+            const decoded = typeof value === 'string' ? decodedString(value) : undefined;
+            return candidates.some((r) => same(r, value) || (decoded !== undefined && same(r, decoded)));
+        };
+        // The common case, the same plain data, without a copy; else as the extension receives it, the
+        // SDK's action as JSON (undefined sent as null, a Date as its text).
+        if (matches(action.input ?? null))
+            continue;
+        const now = action.input === undefined ? null : JSON.parse(JSON.stringify(action.input) ?? 'null');
+        if (matches(now))
             continue;
         const shown = readable(unwrapped !== undefined ? unwrapped : recorded);
         drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
@@ -6305,7 +6311,7 @@ function mapThroughSourceMap(file, line, column) {
 /** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
 function readSourceMap(file) {
     try {
-        const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'))?.[1];
+        const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(sourceMapComment(file))?.[1];
         if (!url)
             return undefined;
         if (url.startsWith('data:')) {
@@ -6316,6 +6322,28 @@ function readSourceMap(file) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * The end of a compiled file, where its sourceMappingURL comment is: the last 4 KB, or the whole
+ * file when that comment is an inline map (data:) longer than that. Checking every compiled file
+ * of an app for a stale build reads a few KB of each, not each whole bundle.
+ */
+function sourceMapComment(file) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'r');
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size;
+        const tail = Buffer.alloc(Math.min(size, 4096));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, tail, 0, tail.length, size - tail.length);
+        const text = tail.toString('utf8');
+        // The comment is the last line: when that line starts within the tail, the tail holds it (or
+        // there is none); a longer last line may be an inline map, read whole.
+        if (tail.length === size || text.trimEnd().includes('\n'))
+            return text;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 function loadMap(file) {
@@ -6869,7 +6897,7 @@ function problemLines(r, cwd) {
  * EEXIST (a hard link never replaces a file).
  */
 async function writeWhole(path, text, options = {}) {
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const temp = temporaryName(path);
     try {
         const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'w');
         try {
@@ -6893,9 +6921,13 @@ async function writeWhole(path, text, options = {}) {
         throw error;
     }
 }
+/** The name a file is written under before it is moved into place: `<path>.<pid>.<random>.tmp`. */
+function temporaryName(path) {
+    return `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
 /** writeWhole for a text in hand, in this thread (replacing `path`): no trip through libuv's thread pool. */
 function writeWholeSync(path, text) {
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const temp = temporaryName(path);
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);

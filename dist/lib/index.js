@@ -1909,7 +1909,7 @@ function errorMessage(error) {
 // harness/app/host.ts
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { closeSync, openSync as openSync2, readFileSync as readFileSync4, readSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync2, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { join as join4, resolve as resolve4 } from "node:path";
@@ -2542,7 +2542,7 @@ function displayPath(path, cwd = process.cwd()) {
 }
 
 // harness/app/worker.ts
-import { openSync, writeSync } from "node:fs";
+import { openSync as openSync2, writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 // harness/replay/actions.ts
@@ -2602,7 +2602,7 @@ function describeAction(action) {
 }
 
 // harness/replay/locate.ts
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
 
 // harness/app/native-require.ts
 import * as nodeModule from "node:module";
@@ -2717,7 +2717,7 @@ function mapThroughSourceMap(file, line, column) {
 }
 function readSourceMap(file) {
   try {
-    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync2(file, "utf8"))?.[1];
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(sourceMapComment(file))?.[1];
     if (!url) return void 0;
     if (url.startsWith("data:")) {
       return { dir: dirname(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8")) };
@@ -2726,6 +2726,19 @@ function readSourceMap(file) {
     return { dir: dirname(path), payload: JSON.parse(readFileSync2(path, "utf8")) };
   } catch {
     return void 0;
+  }
+}
+function sourceMapComment(file) {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString("utf8");
+    if (tail.length === size || text.trimEnd().includes("\n")) return text;
+    return readFileSync2(file, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 function loadMap(file) {
@@ -2952,11 +2965,15 @@ function inputDrifts(matched) {
     } catch {
       continue;
     }
-    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
     const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : void 0;
-    const decoded = typeof now === "string" ? decodedString(now) : void 0;
     const candidates = unwrapped !== void 0 ? [recorded, unwrapped] : [recorded];
-    if (candidates.some((r) => same(r, now) || decoded !== void 0 && same(r, decoded))) continue;
+    const matches = (value) => {
+      const decoded = typeof value === "string" ? decodedString(value) : void 0;
+      return candidates.some((r) => same(r, value) || decoded !== void 0 && same(r, decoded));
+    };
+    if (matches(action.input ?? null)) continue;
+    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
+    if (matches(now)) continue;
     const shown = readable(unwrapped !== void 0 ? unwrapped : recorded);
     drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }
@@ -4509,7 +4526,7 @@ function watchCaller(progressFile) {
   process.once("disconnect", () => process.exit(0));
 }
 async function runWorker(init2) {
-  const progressFile = openSync(init2.progressFile, "r+");
+  const progressFile = openSync2(init2.progressFile, "r+");
   watchCaller(progressFile);
   process.on("exit", () => {
     const bytes = Buffer.alloc(4);
@@ -4595,14 +4612,14 @@ var WorkerHandle = class _WorkerHandle {
   answered = 0;
   /** Histories finished by the worker so far: it counts them in its progress file (a few milliseconds late). */
   get progress() {
-    readSync(this.progressFd, this.counter, 0, 4, 0);
+    readSync2(this.progressFd, this.counter, 0, 4, 0);
     return this.counter.readInt32LE(0);
   }
   static async start(dir, options) {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
     const progressPath = join4(tmpdir(), `durable-gate-progress-${process.pid}-${randomUUID()}`);
     writeFileSync(progressPath, Buffer.alloc(4));
-    const progressFd = openSync2(progressPath, "r");
+    const progressFd = openSync3(progressPath, "r");
     const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
     const child = fork(fileURLToPath2(workerScript()), [], {
@@ -4656,7 +4673,7 @@ var WorkerHandle = class _WorkerHandle {
       options.signal?.addEventListener("abort", onAbort, { once: true });
     }).catch(async (error) => {
       await kill(child);
-      closeSync(progressFd);
+      closeSync2(progressFd);
       rmSync(progressPath, { force: true });
       throw error;
     }).finally(() => {
@@ -4703,7 +4720,7 @@ var WorkerHandle = class _WorkerHandle {
     this.hold(true);
     this.failAll(new Error("the replay worker was stopped"));
     await kill(this.child);
-    closeSync(this.progressFd);
+    closeSync2(this.progressFd);
     rmSync(this.progressPath, { force: true });
   }
 };

@@ -2718,7 +2718,7 @@ function mapThroughSourceMap(file, line, column) {
 }
 function readSourceMap(file) {
   try {
-    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec((0, import_node_fs2.readFileSync)(file, "utf8"))?.[1];
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(sourceMapComment(file))?.[1];
     if (!url) return void 0;
     if (url.startsWith("data:")) {
       return { dir: (0, import_node_path2.dirname)(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8")) };
@@ -2727,6 +2727,19 @@ function readSourceMap(file) {
     return { dir: (0, import_node_path2.dirname)(path), payload: JSON.parse((0, import_node_fs2.readFileSync)(path, "utf8")) };
   } catch {
     return void 0;
+  }
+}
+function sourceMapComment(file) {
+  const fd = (0, import_node_fs2.openSync)(file, "r");
+  try {
+    const size = (0, import_node_fs2.fstatSync)(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    (0, import_node_fs2.readSync)(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString("utf8");
+    if (tail.length === size || text.trimEnd().includes("\n")) return text;
+    return (0, import_node_fs2.readFileSync)(file, "utf8");
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 function loadMap(file) {
@@ -2923,11 +2936,15 @@ function inputDrifts(matched) {
     } catch {
       continue;
     }
-    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
     const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : void 0;
-    const decoded = typeof now === "string" ? decodedString(now) : void 0;
     const candidates = unwrapped !== void 0 ? [recorded, unwrapped] : [recorded];
-    if (candidates.some((r) => same(r, now) || decoded !== void 0 && same(r, decoded))) continue;
+    const matches = (value) => {
+      const decoded = typeof value === "string" ? decodedString(value) : void 0;
+      return candidates.some((r) => same(r, value) || decoded !== void 0 && same(r, decoded));
+    };
+    if (matches(action.input ?? null)) continue;
+    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
+    if (matches(now)) continue;
     const shown = readable(unwrapped !== void 0 ? unwrapped : recorded);
     drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }

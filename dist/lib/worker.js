@@ -1796,7 +1796,7 @@ var require_posix = __commonJS({
 });
 
 // harness/app/worker.ts
-import { openSync, writeSync } from "node:fs";
+import { openSync as openSync2, writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 // harness/errors.ts
@@ -2462,7 +2462,7 @@ function describeAction(action) {
 }
 
 // harness/replay/locate.ts
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
 
 // harness/app/native-require.ts
 import * as nodeModule from "node:module";
@@ -2577,7 +2577,7 @@ function mapThroughSourceMap(file, line, column) {
 }
 function readSourceMap(file) {
   try {
-    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync2(file, "utf8"))?.[1];
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(sourceMapComment(file))?.[1];
     if (!url) return void 0;
     if (url.startsWith("data:")) {
       return { dir: dirname(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8")) };
@@ -2586,6 +2586,19 @@ function readSourceMap(file) {
     return { dir: dirname(path), payload: JSON.parse(readFileSync2(path, "utf8")) };
   } catch {
     return void 0;
+  }
+}
+function sourceMapComment(file) {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString("utf8");
+    if (tail.length === size || text.trimEnd().includes("\n")) return text;
+    return readFileSync2(file, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 function loadMap(file) {
@@ -2782,11 +2795,15 @@ function inputDrifts(matched) {
     } catch {
       continue;
     }
-    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
     const unwrapped = Array.isArray(recorded) && recorded.length === 1 ? recorded[0] : void 0;
-    const decoded = typeof now === "string" ? decodedString(now) : void 0;
     const candidates = unwrapped !== void 0 ? [recorded, unwrapped] : [recorded];
-    if (candidates.some((r) => same(r, now) || decoded !== void 0 && same(r, decoded))) continue;
+    const matches = (value) => {
+      const decoded = typeof value === "string" ? decodedString(value) : void 0;
+      return candidates.some((r) => same(r, value) || decoded !== void 0 && same(r, decoded));
+    };
+    if (matches(action.input ?? null)) continue;
+    const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
+    if (matches(now)) continue;
     const shown = readable(unwrapped !== void 0 ? unwrapped : recorded);
     drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }
@@ -4458,7 +4475,7 @@ function watchCaller(progressFile) {
   process.once("disconnect", () => process.exit(0));
 }
 async function runWorker(init2) {
-  const progressFile = openSync(init2.progressFile, "r+");
+  const progressFile = openSync2(init2.progressFile, "r+");
   watchCaller(progressFile);
   process.on("exit", () => {
     const bytes = Buffer.alloc(4);

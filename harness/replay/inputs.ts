@@ -94,13 +94,18 @@ export function inputDrifts(matched: readonly { sequenceId: number; event: Histo
     } catch {
       continue;
     }
-    // What the extension receives: the SDK's action as JSON (undefined is sent as null).
-    const now = action.input === undefined ? null : (JSON.parse(JSON.stringify(action.input) ?? 'null') as unknown);
     const unwrapped: unknown = Array.isArray(recorded) && recorded.length === 1 ? (recorded as unknown[])[0] : undefined;
-    // A string the SDK encoded once more (Utils.processInput), decoded: a history may hold either form.
-    const decoded = typeof now === 'string' ? decodedString(now) : undefined;
     const candidates = unwrapped !== undefined ? [recorded, unwrapped] : [recorded];
-    if (candidates.some((r) => same(r, now) || (decoded !== undefined && same(r, decoded)))) continue;
+    // A string the SDK encoded once more (Utils.processInput) matches in either form a history may hold.
+    const matches = (value: unknown): boolean => {
+      const decoded = typeof value === 'string' ? decodedString(value) : undefined;
+      return candidates.some((r) => same(r, value) || (decoded !== undefined && same(r, decoded)));
+    };
+    // The common case, the same plain data, without a copy; else as the extension receives it, the
+    // SDK's action as JSON (undefined sent as null, a Date as its text).
+    if (matches(action.input ?? null)) continue;
+    const now = action.input === undefined ? null : (JSON.parse(JSON.stringify(action.input) ?? 'null') as unknown);
+    if (matches(now)) continue;
     const shown = readable(unwrapped !== undefined ? unwrapped : recorded);
     drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
   }

@@ -4,7 +4,7 @@
  * classes swapped for subclasses that remember the stack they were created from. Stack frames
  * are mapped back through source maps (compiled TypeScript) with node:module's SourceMap.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { nativeCreateRequire as createRequire } from '../app/native-require.js';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,7 +145,7 @@ function mapThroughSourceMap(file: string, line: number, column: number): Source
 /** The source map a compiled file names (a file beside it, or inline as data:), with the folder its sources are relative to. */
 export function readSourceMap(file: string): { dir: string; payload: SourceMapPayload } | undefined {
   try {
-    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'))?.[1];
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(sourceMapComment(file))?.[1];
     if (!url) return undefined;
     if (url.startsWith('data:')) {
       return { dir: dirname(file), payload: JSON.parse(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')) as SourceMapPayload };
@@ -154,6 +154,27 @@ export function readSourceMap(file: string): { dir: string; payload: SourceMapPa
     return { dir: dirname(path), payload: JSON.parse(readFileSync(path, 'utf8')) as SourceMapPayload };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The end of a compiled file, where its sourceMappingURL comment is: the last 4 KB, or the whole
+ * file when that comment is an inline map (data:) longer than that. Checking every compiled file
+ * of an app for a stale build reads a few KB of each, not each whole bundle.
+ */
+function sourceMapComment(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString('utf8');
+    // The comment is the last line: when that line starts within the tail, the tail holds it (or
+    // there is none); a longer last line may be an inline map, read whole.
+    if (tail.length === size || text.trimEnd().includes('\n')) return text;
+    return readFileSync(file, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -8,7 +8,7 @@ import { link, open, rename, rm } from 'node:fs/promises';
  * EEXIST (a hard link never replaces a file).
  */
 export async function writeWhole(path: string, text: string | Iterable<string>, options: { overwrite?: boolean } = {}): Promise<void> {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = temporaryName(path);
   try {
     const file = await open(temp, 'w');
     try {
@@ -29,9 +29,14 @@ export async function writeWhole(path: string, text: string | Iterable<string>, 
   }
 }
 
+/** The name a file is written under before it is moved into place: `<path>.<pid>.<random>.tmp`. */
+function temporaryName(path: string): string {
+  return `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
 /** writeWhole for a text in hand, in this thread (replacing `path`): no trip through libuv's thread pool. */
 export function writeWholeSync(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = temporaryName(path);
   try {
     writeFileSync(temp, text);
     renameSync(temp, path);

@@ -120,7 +120,8 @@ export function openHub(
   signal: AbortSignal,
 ): { hub: AzureTablesTaskHub; connection: StorageConnection; resolved: ResolvedHubSettings } {
   const resolved = resolveHubSettings(settings, services);
-  const raw = services.env[resolved.connection] || localSettings(resolved.appDir)[resolved.connection];
+  // The keys and SAS tokens in a value from local.settings.json are masked as the connection's secrets below.
+  const raw = services.env[resolved.connection];
   if (raw) secretSink()?.(raw);
   const opened = openTaskHub({
     taskHub: resolved.taskHub,
