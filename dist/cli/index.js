@@ -3905,11 +3905,14 @@ async function readHistoryFile(path) {
  * libuv's thread pool that an asynchronous read takes per file.
  */
 function readHistoryTextSync(path) {
+    let fd;
     try {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
+        // Checked on the open file: a second lookup of the path (statSync) costs more than the read.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
         if (!info.isFile() || info.size > MAX_HISTORY_BYTES)
             return undefined;
-        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd, 'utf8');
         // Bytes that are not UTF-8 decode to U+FFFD: the strict path names the encoding instead.
         if (text.includes('\uFFFD'))
             return undefined;
@@ -3917,6 +3920,10 @@ function readHistoryTextSync(path) {
     }
     catch {
         return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
 }
 async function readHistoryBytes(path) {

@@ -2030,14 +2030,18 @@ async function readHistoryFile(path) {
   return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
 }
 function readHistoryTextSync(path) {
+  let fd;
   try {
-    const info = (0, import_node_fs.statSync)(path);
+    fd = (0, import_node_fs.openSync)(path, "r");
+    const info = (0, import_node_fs.fstatSync)(fd);
     if (!info.isFile() || info.size > MAX_HISTORY_BYTES) return void 0;
-    const text = (0, import_node_fs.readFileSync)(path, "utf8");
+    const text = (0, import_node_fs.readFileSync)(fd, "utf8");
     if (text.includes("\uFFFD")) return void 0;
     return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   } catch {
     return void 0;
+  } finally {
+    if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
 async function readHistoryBytes(path) {

@@ -1796,13 +1796,13 @@ var require_posix = __commonJS({
 });
 
 // harness/jest.ts
-import { readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync3, statSync as statSync2 } from "node:fs";
 import { join as join5, relative as relative2 } from "node:path";
 
 // harness/app/host.ts
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { closeSync as closeSync2, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync2, rmSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync4, readFileSync as readFileSync4, readSync as readSync2, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { join as join4, resolve as resolve4 } from "node:path";
@@ -1908,7 +1908,7 @@ function errorMessage(error) {
 
 // harness/history/load.ts
 import { isUtf8 } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { lstat, open, readlink } from "node:fs/promises";
 
 // harness/history/events.ts
@@ -1980,14 +1980,18 @@ async function readHistoryFile(path) {
   return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
 }
 function readHistoryTextSync(path) {
+  let fd;
   try {
-    const info = statSync(path);
+    fd = openSync(path, "r");
+    const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_HISTORY_BYTES) return void 0;
-    const text = readFileSync(path, "utf8");
+    const text = readFileSync(fd, "utf8");
     if (text.includes("\uFFFD")) return void 0;
     return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   } catch {
     return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
   }
 }
 async function readHistoryBytes(path) {
@@ -2531,7 +2535,7 @@ function displayPath(path, cwd = process.cwd()) {
 }
 
 // harness/app/worker.ts
-import { openSync as openSync2, writeSync } from "node:fs";
+import { openSync as openSync3, writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 // harness/replay/actions.ts
@@ -2591,7 +2595,7 @@ function describeAction(action) {
 }
 
 // harness/replay/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
 
 // harness/app/native-require.ts
 import * as nodeModule from "node:module";
@@ -2718,16 +2722,16 @@ function readSourceMap(file) {
   }
 }
 function sourceMapComment(file) {
-  const fd = openSync(file, "r");
+  const fd = openSync2(file, "r");
   try {
-    const size = fstatSync(fd).size;
+    const size = fstatSync2(fd).size;
     const tail = Buffer.alloc(Math.min(size, 4096));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     const text = tail.toString("utf8");
     if (tail.length === size || text.trimEnd().includes("\n")) return text;
     return readFileSync2(file, "utf8");
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function loadMap(file) {
@@ -4037,7 +4041,7 @@ function versionBranch(app) {
 }
 
 // harness/app/load.ts
-import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync } from "node:fs";
 import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 import { pathToFileURL } from "node:url";
 import util from "node:util";
@@ -4071,7 +4075,7 @@ async function loadAppInThisThread(appDir) {
   restoreRemovedUtilChecks();
   const dir = resolve3(appDir);
   const shown = displayPath(dir);
-  if (!existsSync(dir) || !statSync2(dir).isDirectory()) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!existsSync(join3(dir, "host.json"))) {
@@ -4120,10 +4124,10 @@ function staleSources(dir) {
         const map = readSourceMap(path);
         if (!map) continue;
         mapped += 1;
-        const built = statSync2(path).mtimeMs;
+        const built = statSync(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
           const sourcePath = resolve3(map.dir, map.payload.sourceRoot ?? "", source);
-          const changed = existsSync(sourcePath) ? statSync2(sourcePath).mtimeMs : 0;
+          const changed = existsSync(sourcePath) ? statSync(sourcePath).mtimeMs : 0;
           if (changed > built + 1e3) stale.push({ source: sourcePath, built: path, changed });
         }
       }
@@ -4485,7 +4489,7 @@ function watchCaller(progressFile) {
   process.once("disconnect", () => process.exit(0));
 }
 async function runWorker(init2) {
-  const progressFile = openSync2(init2.progressFile, "r+");
+  const progressFile = openSync3(init2.progressFile, "r+");
   watchCaller(progressFile);
   process.on("exit", () => {
     const bytes = Buffer.alloc(4);
@@ -4575,7 +4579,7 @@ var WorkerHandle = class _WorkerHandle {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
     const progressPath = join4(tmpdir(), `durable-gate-progress-${process.pid}-${randomUUID()}`);
     writeFileSync(progressPath, Buffer.alloc(4));
-    const progressFd = openSync3(progressPath, "r");
+    const progressFd = openSync4(progressPath, "r");
     const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
     const child = fork(fileURLToPath2(workerScript()), [], {
@@ -4629,7 +4633,7 @@ var WorkerHandle = class _WorkerHandle {
       options.signal?.addEventListener("abort", onAbort, { once: true });
     }).catch(async (error) => {
       await kill(child);
-      closeSync2(progressFd);
+      closeSync3(progressFd);
       rmSync(progressPath, { force: true });
       throw error;
     }).finally(() => {
@@ -4676,7 +4680,7 @@ var WorkerHandle = class _WorkerHandle {
     this.hold(true);
     this.failAll(new Error("the replay worker was stopped"));
     await kill(this.child);
-    closeSync2(this.progressFd);
+    closeSync3(this.progressFd);
     rmSync(this.progressPath, { force: true });
   }
 };
@@ -4877,7 +4881,7 @@ Production: ${result.failure.runtimeMessage}` : ""}`;
 function files(dir) {
   return readdirSync3(dir).sort().flatMap((name) => {
     const path = join5(dir, name);
-    return statSync3(path).isDirectory() ? files(path) : name.endsWith(".json") ? [path] : [];
+    return statSync2(path).isDirectory() ? files(path) : name.endsWith(".json") ? [path] : [];
   });
 }
 function replayFolder(appDir, historiesDir, options = {}) {

@@ -1796,7 +1796,7 @@ var require_posix = __commonJS({
 });
 
 // harness/app/worker.ts
-import { openSync as openSync2, writeSync } from "node:fs";
+import { openSync as openSync3, writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 // harness/errors.ts
@@ -1900,7 +1900,7 @@ function errorMessage(error) {
 
 // harness/history/load.ts
 import { isUtf8 } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { lstat, open, readlink } from "node:fs/promises";
 
 // harness/history/events.ts
@@ -1972,14 +1972,18 @@ async function readHistoryFile(path) {
   return parseHistoryText(decodeHistoryBytes(await readHistoryBytes(path), path), path);
 }
 function readHistoryTextSync(path) {
+  let fd;
   try {
-    const info = statSync(path);
+    fd = openSync(path, "r");
+    const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_HISTORY_BYTES) return void 0;
-    const text = readFileSync(path, "utf8");
+    const text = readFileSync(fd, "utf8");
     if (text.includes("\uFFFD")) return void 0;
     return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   } catch {
     return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
   }
 }
 async function readHistoryBytes(path) {
@@ -2462,7 +2466,7 @@ function describeAction(action) {
 }
 
 // harness/replay/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
 
 // harness/app/native-require.ts
 import * as nodeModule from "node:module";
@@ -2589,16 +2593,16 @@ function readSourceMap(file) {
   }
 }
 function sourceMapComment(file) {
-  const fd = openSync(file, "r");
+  const fd = openSync2(file, "r");
   try {
-    const size = fstatSync(fd).size;
+    const size = fstatSync2(fd).size;
     const tail = Buffer.alloc(Math.min(size, 4096));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     const text = tail.toString("utf8");
     if (tail.length === size || text.trimEnd().includes("\n")) return text;
     return readFileSync2(file, "utf8");
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function loadMap(file) {
@@ -3908,7 +3912,7 @@ function versionBranch(app) {
 }
 
 // harness/app/load.ts
-import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync } from "node:fs";
 import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 import { pathToFileURL } from "node:url";
 import util from "node:util";
@@ -4061,7 +4065,7 @@ async function loadAppInThisThread(appDir) {
   restoreRemovedUtilChecks();
   const dir = resolve3(appDir);
   const shown = displayPath(dir);
-  if (!existsSync(dir) || !statSync2(dir).isDirectory()) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!existsSync(join3(dir, "host.json"))) {
@@ -4110,10 +4114,10 @@ function staleSources(dir) {
         const map = readSourceMap(path);
         if (!map) continue;
         mapped += 1;
-        const built = statSync2(path).mtimeMs;
+        const built = statSync(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
           const sourcePath = resolve3(map.dir, map.payload.sourceRoot ?? "", source);
-          const changed = existsSync(sourcePath) ? statSync2(sourcePath).mtimeMs : 0;
+          const changed = existsSync(sourcePath) ? statSync(sourcePath).mtimeMs : 0;
           if (changed > built + 1e3) stale.push({ source: sourcePath, built: path, changed });
         }
       }
@@ -4475,7 +4479,7 @@ function watchCaller(progressFile) {
   process.once("disconnect", () => process.exit(0));
 }
 async function runWorker(init2) {
-  const progressFile = openSync2(init2.progressFile, "r+");
+  const progressFile = openSync3(init2.progressFile, "r+");
   watchCaller(progressFile);
   process.on("exit", () => {
     const bytes = Buffer.alloc(4);

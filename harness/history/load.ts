@@ -9,7 +9,7 @@
  * The HTTP API's `showHistory` form is refused: it drops EventIds and folds events together.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { lstat, open, readlink, type FileHandle } from 'node:fs/promises';
 import { HistoryError } from '../errors.js';
 import { EventType, HISTORY_SCHEMA, eventTypeFromName, eventTypeName, isKnownEventType, type HistoryEvent } from './events.js';
@@ -76,15 +76,20 @@ export async function readHistoryFile(path: string): Promise<LoadedHistory> {
  * libuv's thread pool that an asynchronous read takes per file.
  */
 export function readHistoryTextSync(path: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const info = statSync(path);
+    // Checked on the open file: a second lookup of the path (statSync) costs more than the read.
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_HISTORY_BYTES) return undefined;
-    const text = readFileSync(path, 'utf8');
+    const text = readFileSync(fd, 'utf8');
     // Bytes that are not UTF-8 decode to U+FFFD: the strict path names the encoding instead.
     if (text.includes('\uFFFD')) return undefined;
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
