@@ -23,6 +23,8 @@ export interface DurableHostConfig {
   section: string;
   /** Orchestration versioning: the version new instances get (extensions.durableTask.defaultVersion). */
   defaultVersion?: string;
+  /** extensions.durableTask.storeInputsInOrchestrationHistory: TaskScheduled and SubOrchestrationInstanceCreated keep their inputs. */
+  storeInputs?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -60,6 +62,7 @@ export function readHostConfig(appDir: string): DurableHostConfig {
     section: v2 ? 'extensions.durableTask' : 'durableTask',
     ...(hubName ? { hubName } : {}),
     ...(defaultVersion ? { defaultVersion } : {}),
+    ...(durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {}),
     ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
     ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
     ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),

@@ -14,7 +14,7 @@ import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import type { AppInfo, StaleSource } from './types.js';
 import { displayPath } from '../history/paths.js';
-import { WORKER_ENV, type FromWorker, type HistoryItem, type ToWorker, type WorkerInit } from './worker.js';
+import { WORKER_ENV, type CallOutcome, type FromWorker, type HistoryItem, type ToWorker, type WorkerCall, type WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = Symbol.for('durable-gate.worker-script');
 
@@ -68,6 +68,12 @@ export interface ReplayApp {
   readonly info: AppInfo;
   /** Replay histories; results come back in the order given. */
   replay(items: HistoryItem[], options?: EngineOptions): Promise<ReplayResult[]>;
+  /**
+   * One invocation in the worker, for the local runtime (harness/testing/). Code that hangs past
+   * the history timeout, or ends the worker, rejects with an error saying so; the worker is
+   * replaced for the next call.
+   */
+  call(call: WorkerCall): Promise<CallOutcome>;
   close(): Promise<void>;
 }
 
@@ -105,7 +111,7 @@ class WorkerHandle {
     child.removeAllListeners('message');
     child.on('message', (message: FromWorker) => {
       if ('id' in message) {
-        if (message.type === 'results') this.answered = message.finished;
+        if (message.type === 'results' || message.type === 'called') this.answered = message.finished;
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         waiter?.resolve(message);
@@ -438,11 +444,36 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     return [...done, stuck, ...rest];
   };
 
+  const call = async (what: WorkerCall): Promise<CallOutcome> => {
+    const label = `${what.kind === 'orchestrator' ? 'the orchestrator' : 'the function'} '${what.name}'`;
+    if (signal?.aborted) throw new Error(`${label} was not run: ${stopReason(signal)}`);
+    let answer: FromWorker | typeof HUNG | typeof STOPPED | Error;
+    try {
+      answer = await watch(handle.request({ type: 'call', call: what }));
+    } catch (error) {
+      answer = error instanceof Error ? error : new Error(String(error));
+    }
+    if (answer instanceof NotSent) throw new Error(`${label} could not be given its input: ${answer.message} (only JSON values can be passed)`);
+    if (answer === HUNG || answer === STOPPED || answer instanceof Error) {
+      await handle.terminate();
+      if (answer !== STOPPED) handle = await WorkerHandle.start(dir, options);
+      if (answer === HUNG)
+        throw new Error(
+          `${label} did not return within ${Math.round(timeoutMs / 1000)} s: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
+        );
+      if (answer === STOPPED) throw new Error(`${label} was stopped: ${stopReason(signal)}`);
+      throw new Error(`${label} ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`);
+    }
+    if (answer.type === 'called') return answer.outcome;
+    throw new Error(answer.type === 'crash' ? `${label}: ${answer.message}` : `unexpected answer ${answer.type}`);
+  };
+
   return {
     get info() {
       return handle.info;
     },
     replay: (items, engineOptions = {}) => replay(items, engineOptions),
+    call,
     close: () => handle.terminate(),
   };
 }

@@ -21,7 +21,7 @@ import util from 'node:util';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { displayPath, expandPaths } from '../history/paths.js';
 import { readSourceMap } from '../replay/locate.js';
-import type { AppInfo, FunctionKind, InvocationOutcome, OrchestratorState, RegisteredFunction, StaleSource } from './types.js';
+import type { AppInfo, FunctionKind, FunctionOutcome, InvocationOutcome, OrchestratorState, RegisteredFunction, StaleSource } from './types.js';
 
 export interface LoadedApp {
   info: AppInfo;
@@ -38,6 +38,12 @@ export interface LoadedApp {
    * never calls it; it lives here because only the loader holds the registrations.
    */
   bareHandler(name: string): ((payload: unknown) => Promise<unknown>) | undefined;
+  /**
+   * Invoke an activity or entity function with its trigger value (an activity's input, an
+   * entity's batch), as the worker does; for the local runtime (harness/testing/). The returned
+   * value comes back as the JSON text the worker would send the host.
+   */
+  invokeFunction(name: string, trigger: unknown): Promise<FunctionOutcome>;
   /** The folder of the app's durable-functions package (to instrument it when locating calls). */
   durableFunctionsDir: string;
 }
@@ -320,7 +326,35 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
       await invocation.getResponse(context, result);
       return { kind: 'state', state: result as OrchestratorState };
     },
+    async invokeFunction(name, trigger) {
+      const registration = byName.get(name.toLowerCase());
+      if (!registration) throw new Error(`no function named ${name}`);
+      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), 'null'));
+      const { context, inputs } = await invocation.getArguments();
+      inputs[0] = trigger;
+      try {
+        return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
+      } catch (error) {
+        return functionThrew(error);
+      }
+    },
   };
+}
+
+/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
+function returnedOutcome(value: unknown): FunctionOutcome {
+  try {
+    const json = value === undefined ? undefined : JSON.stringify(value);
+    return { kind: 'returned', ...(json === undefined ? {} : { json }) };
+  } catch (error) {
+    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
+  }
+}
+
+function functionThrew(error: unknown): FunctionOutcome {
+  if (!(error instanceof Error)) return { kind: 'threw', message: String(error), errorName: 'Error' };
+  return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
 }
 
 /**
@@ -404,6 +438,8 @@ interface FunctionJson {
 async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVersion: string): Promise<LoadedApp> {
   const functions: RegisteredFunction[] = [];
   const orchestrators = new Map<string, { triggerName: string; handler: (context: unknown) => unknown }>();
+  /** Activities and entities, imported when first invoked (the replay never needs them). */
+  const others = new Map<string, { triggerName: string; script: string; entryPoint?: string }>();
   const entryFiles: string[] = [];
   const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'function.json')));
   if (folders.length === 0) {
@@ -427,18 +463,13 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
     ];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
-    if (kind !== 'orchestration') continue;
     const script = join(dir, folder.name, spec.scriptFile ?? 'index.js');
-    entryFiles.push(script);
-    let exported: unknown;
-    try {
-      const module = (await import(/* webpackIgnore: true */ pathToFileURL(script).href)) as Record<string, unknown>;
-      exported = spec.entryPoint
-        ? (module[spec.entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[spec.entryPoint])
-        : (module.default ?? module);
-    } catch (error) {
-      throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
+    if (kind !== 'orchestration') {
+      others.set(folder.name.toLowerCase(), { triggerName, script, ...(spec.entryPoint ? { entryPoint: spec.entryPoint } : {}) });
+      continue;
     }
+    entryFiles.push(script);
+    const exported = await importScript(dir, script, spec.entryPoint);
     if (typeof exported !== 'function') {
       throw new AppLoadError(
         dir,
@@ -451,27 +482,42 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
   const invoke = (name: string, payload: unknown): Promise<{ error: unknown; result: unknown }> => {
     const orchestrator = orchestrators.get(name.toLowerCase());
     if (!orchestrator) throw new Error(`no orchestrator named ${name}`);
-    return new Promise((resolvePromise, reject) => {
+    return callScript(name, orchestrator.triggerName, orchestrator.handler, payload, false);
+  };
+  /**
+   * A function.json function called as the Node worker calls it: (context, trigger value). It
+   * answers through context.done, or (activities and entities, `byPromise`) by what its promise
+   * resolves to; an orchestrator's promise settles before its context.done and says nothing.
+   */
+  const callScript = (
+    name: string,
+    triggerName: string,
+    handler: (...args: unknown[]) => unknown,
+    payload: unknown,
+    byPromise: boolean,
+  ): Promise<{ error: unknown; result: unknown }> =>
+    new Promise((resolvePromise, reject) => {
       const log = Object.assign(() => undefined, { error: () => undefined, warn: () => undefined, info: () => undefined, verbose: () => undefined });
       const invocationId = String(++invocations);
       const context = {
         invocationId,
         executionContext: { invocationId, functionName: name, functionDirectory: join(dir, name) },
-        bindings: { [orchestrator.triggerName]: payload },
+        bindings: { [triggerName]: payload },
         bindingData: {},
         log,
         df: undefined,
         done: (error: unknown, result: unknown) => resolvePromise({ error, result }),
       };
       try {
-        const returned = orchestrator.handler(context);
-        if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(undefined, reject);
+        const returned = handler(context, payload);
+        if (returned && typeof (returned as Promise<unknown>).then === 'function')
+          (returned as Promise<unknown>).then((result) => (byPromise ? resolvePromise({ error: undefined, result }) : undefined), reject);
+        else if (byPromise && returned !== undefined) resolvePromise({ error: undefined, result: returned });
       } catch (error) {
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the user's own thrown value goes on as it is (it may not be an Error)
         reject(error);
       }
     });
-  };
   return {
     info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
     durableFunctionsDir: dfDir,
@@ -487,5 +533,28 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
       if (outcome.error) return threwOutcome(outcome.error);
       return { kind: 'state', state: outcome.result as OrchestratorState };
     },
+    async invokeFunction(name, trigger) {
+      const spec = others.get(name.toLowerCase());
+      if (!spec) throw new Error(`no activity or entity named ${name}`);
+      try {
+        const handler = await importScript(dir, spec.script, spec.entryPoint);
+        if (typeof handler !== 'function') throw new Error(`${displayPath(spec.script)} does not export a function`);
+        const outcome = await callScript(name, spec.triggerName, handler as (...args: unknown[]) => unknown, trigger, true);
+        if (outcome.error) return functionThrew(outcome.error);
+        return returnedOutcome(outcome.result);
+      } catch (error) {
+        return functionThrew(error);
+      }
+    },
   };
+}
+
+/** A function.json function's export: its entryPoint, else the module's default export or the module itself. */
+async function importScript(dir: string, script: string, entryPoint: string | undefined): Promise<unknown> {
+  try {
+    const module = (await import(/* webpackIgnore: true */ pathToFileURL(script).href)) as Record<string, unknown>;
+    return entryPoint ? (module[entryPoint] ?? (module.default as Record<string, unknown> | undefined)?.[entryPoint]) : (module.default ?? module);
+  } catch (error) {
+    throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
+  }
 }

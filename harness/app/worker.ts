@@ -11,7 +11,7 @@ import { parseHistory, parseHistoryText, readHistoryFile, readHistoryTextSync, t
 import { replayLoadedHistory, type EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import { loadAppInThisThread, type LoadedApp } from './load.js';
-import type { AppInfo } from './types.js';
+import type { AppInfo, FunctionOutcome, InvocationOutcome } from './types.js';
 
 export interface WorkerInit {
   durableGateWorker: true;
@@ -40,12 +40,18 @@ function countFinished(): void {
 /** A history to replay: a file the worker reads, or a value the caller already holds. */
 export type HistoryItem = { file: string } | { value: unknown; source: string } | { text: string; source: string };
 
-export type ToWorker = { type: 'replay'; id: number; items: HistoryItem[]; options: EngineOptions };
+/** One invocation for the local runtime (harness/testing/): an orchestrator episode, or an activity or entity call. */
+export type WorkerCall = { kind: 'orchestrator'; name: string; payload: object } | { kind: 'function'; name: string; trigger: unknown };
+
+export type CallOutcome = InvocationOutcome | FunctionOutcome;
+
+export type ToWorker = { type: 'replay'; id: number; items: HistoryItem[]; options: EngineOptions } | { type: 'call'; id: number; call: WorkerCall };
 
 export type FromWorker =
   | { type: 'ready'; info: AppInfo }
   | { type: 'load-error'; message: string; userStack?: string }
   | { type: 'results'; id: number; results: ReplayResult[]; finished: number }
+  | { type: 'called'; id: number; outcome: CallOutcome; finished: number }
   | { type: 'crash'; id: number; message: string };
 
 async function loadItem(item: HistoryItem): Promise<LoadedHistory> {
@@ -149,6 +155,17 @@ export async function runWorker(init: WorkerInit): Promise<void> {
   }
   process.on('message', (message: ToWorker) => {
     const reply = async (): Promise<FromWorker> => {
+      if (message.type === 'call') {
+        try {
+          const { call } = message;
+          const outcome =
+            call.kind === 'orchestrator' ? await app.invokeOrchestrator(call.name, call.payload) : await app.invokeFunction(call.name, call.trigger);
+          countFinished();
+          return { type: 'called', id: message.id, outcome, finished: Atomics.load(progress, 0) };
+        } catch (error) {
+          return { type: 'crash', id: message.id, message: errorMessage(error) };
+        }
+      }
       try {
         const results = await replayItems(app, message.items, message.options);
         return { type: 'results', id: message.id, results, finished: Atomics.load(progress, 0) };

@@ -49,7 +49,7 @@ export class HistoryBuilder {
     this.instanceId = options.instanceId;
     this.name = options.name;
     this.version = options.version ?? '';
-    this.executionId = options.executionId ?? hex32(options.instanceId);
+    this.executionId = options.executionId ?? deterministicHexId(options.instanceId);
     this.now = (options.start ?? new Date('2026-11-02T08:00:00.000Z')).getTime();
     if (options.ticks !== undefined && !/^\d{4}$/.test(options.ticks)) throw new Error(`ticks must be four digits, not '${options.ticks}'`);
     this.ticks = options.ticks ?? '';
@@ -107,8 +107,7 @@ export class HistoryBuilder {
    */
   activity(name: string, input?: unknown): number {
     const id = this.nextId++;
-    const sent = typeof input === 'string' ? JSON.stringify(input) : input;
-    this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: input === undefined ? null : JSON.stringify([sent]) });
+    this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: input === undefined ? null : providerActivityInput(input) });
     return id;
   }
 
@@ -278,8 +277,17 @@ export class HistoryBuilder {
   }
 }
 
-/** Deterministic ids: the same builder calls give the same history. */
-function hex32(seed: string): string {
+/**
+ * An activity's input as a JavaScript app's call reaches the Azure Storage provider's
+ * TaskScheduled.Input: in an array of one, a string encoded once more as durable-functions sends it
+ * (docs/runtime-rules.md §17).
+ */
+export function providerActivityInput(input: unknown): string {
+  return JSON.stringify([typeof input === 'string' ? JSON.stringify(input) : input]);
+}
+
+/** Deterministic ids (32 hex digits): the same builder calls give the same history. */
+export function deterministicHexId(seed: string): string {
   let h = 2166136261;
   let out = '';
   for (let round = 0; round < 4; round++) {

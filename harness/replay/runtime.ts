@@ -30,6 +30,34 @@ interface DtfxAction {
   source: SdkAction;
   /** For entity requests: compare with, or learn, the request id the recorded EventSent carries. */
   onSent?: (event: HistoryEvent, index: number) => void;
+  /** What the runtime writes for this id when it is new work (see NewWork). */
+  detail?: NewWorkDetail;
+}
+
+/**
+ * What the extension puts in the scheduling event of new work beyond its class and name: a
+ * timer's time (a piece of a long timer, a retry's delay, callHttp's polling interval), an entity
+ * request's id, the entity a release frees. The local runtime (harness/testing/) writes these.
+ */
+export interface NewWorkDetail {
+  /** CreateTimerOrchestratorAction: when it fires (ms since the epoch). */
+  fireAt?: number;
+  /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so). */
+  requestId?: string;
+  /** A release: the entity it frees ("@name@key"). */
+  target?: string;
+  /** A lock request: the entities locked, sorted. */
+  lockSet?: string[];
+  /** callHttp's polling call: the Location it polls (a GET). */
+  pollLocation?: string;
+}
+
+export interface NewWork {
+  id: number;
+  cls: DtfxActionClass;
+  name: string;
+  source: SdkAction;
+  detail?: NewWorkDetail;
 }
 
 /** A .NET Task in the model. */
@@ -100,7 +128,7 @@ export interface RuntimeOutcome {
   /** The shim fed every action to the runtime and each one's task completed. */
   shimFinished: boolean;
   /** Actions registered past the recorded history: the new work the next episode schedules. */
-  newWork: { id: number; cls: DtfxActionClass; name: string; source: SdkAction }[];
+  newWork: NewWork[];
   /** Every function the replay asks the runtime to call, to check against the new app. */
   uses: FunctionUse[];
   /** Calls the extension refused before taking an id (it drops them: the code waits for ever). */
@@ -127,6 +155,8 @@ export interface RuntimeOutcome {
 export interface RuntimeOptions {
   maximumShortTimerMs: number;
   longTimerIntervalMs: number;
+  /** callHttp's wait between polls when a 202 carries no Retry-After (defaultHttpAsyncRequestSleepTimeMillseconds). */
+  httpPollingIntervalMs: number;
   /** Is a function of this kind registered in the new app? Unregistered calls take no id. */
   exists(name: string, kind: FunctionUse['kind']): boolean;
   /** The instance and its parent, for the extension's checks of sub-orchestration ids. */
@@ -137,12 +167,27 @@ export interface RuntimeOptions {
    * Dates (milliseconds), and entity request ids are made from all seven fraction digits.
    */
   recordedTimestamps?: readonly unknown[];
+  /**
+   * How episode times are printed into new request ids when the history does not show it (the
+   * local runtime, which writes its own histories: 'Z', as a UTC DateTime prints). Unset, a replay
+   * trusts recorded ids it cannot reproduce.
+   */
+  requestIdZone?: RoundTripZone;
+  /**
+   * A history that leaves the instance suspended keeps its held events held (the local runtime:
+   * nothing is scheduled until it is resumed). Unset, a replay judges them as if it resumed.
+   */
+  holdWhileSuspended?: boolean;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
 const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
-export const DEFAULT_RUNTIME_OPTIONS: Omit<RuntimeOptions, 'exists'> = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+export const DEFAULT_RUNTIME_OPTIONS: Omit<RuntimeOptions, 'exists'> = {
+  maximumShortTimerMs: 6 * DAY,
+  longTimerIntervalMs: 3 * DAY,
+  httpPollingIntervalMs: 30_000,
+};
 
 /** Run the model over one history with the action list the SDK returned. */
 export function simulate(events: readonly HistoryEvent[], actions: unknown[][], schemaVersion: number, options: RuntimeOptions): RuntimeOutcome {
@@ -164,7 +209,8 @@ class RuntimeModel {
   private readonly notes: string[] = [];
   private readonly matched: RuntimeOutcome['matched'] = [];
   private shimFinished = false;
-  private lockedEntities = 0;
+  /** The entities the critical section holds ("@name@key", sorted). */
+  private lockedEntities: string[] = [];
   /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
   private nowText: unknown;
   /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
@@ -193,8 +239,10 @@ class RuntimeModel {
     // A suspended instance goes on when it is resumed: judge what the held events do then (at the
     // last episode's time, the earliest the resume can come).
     const suspended = this.suspended;
-    if (suspended && !mismatch) mismatch = this.resume(actions, schemaVersion);
-    const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+    if (suspended && !mismatch && !this.options.holdWhileSuspended) mismatch = this.resume(actions, schemaVersion);
+    const newWork = [...this.registered.values()]
+      .sort((a, b) => a.id - b.id)
+      .map(({ id, cls, name, source, detail }) => ({ id, cls, name, source, ...(detail ? { detail } : {}) }));
     const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
     return {
       ...(mismatch ? { mismatch } : {}),
@@ -381,9 +429,15 @@ class RuntimeModel {
 
   // ------------------------------------------------------------------ DTFx context APIs
 
-  private register(cls: DtfxActionClass, name: string, source: SdkAction, onSent?: DtfxAction['onSent']): { id: number; task: SimTask } {
+  private register(
+    cls: DtfxActionClass,
+    name: string,
+    source: SdkAction,
+    onSent?: DtfxAction['onSent'],
+    detail?: NewWorkDetail,
+  ): { id: number; task: SimTask } {
     const id = this.idCounter++;
-    this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
+    this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
     const task = new SimTask();
     this.openTasks.set(id, task);
     return { id, task };
@@ -393,8 +447,8 @@ class RuntimeModel {
     return this.register('ScheduleTaskOrchestratorAction', name, source).task;
   }
 
-  private createTimer(source: SdkAction): SimTask {
-    return this.register('CreateTimerOrchestratorAction', '', source).task;
+  private createTimer(source: SdkAction, fireAt: number): SimTask {
+    return this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt }).task;
   }
 
   /**
@@ -402,16 +456,16 @@ class RuntimeModel {
    * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
    * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
    */
-  private codeTimer(source: SdkAction): SimTask | undefined {
-    const { id, task } = this.register('CreateTimerOrchestratorAction', '', source);
+  private codeTimer(source: SdkAction, fireAt: number): SimTask | undefined {
+    const { id, task } = this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt });
     if (!source.isCanceled) return task;
     this.openTasks.delete(id);
     this.cancelledTimers.add(id);
     return undefined;
   }
 
-  private sendEvent(name: string, source: SdkAction, onSent?: DtfxAction['onSent']): void {
-    const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
+  private sendEvent(name: string, source: SdkAction, onSent?: DtfxAction['onSent'], detail?: NewWorkDetail): void {
+    const { id } = this.register('SendEventOrchestratorAction', name, source, onSent, detail);
     // A send has no completion event: nothing waits on its id.
     this.openTasks.delete(id);
   }
@@ -426,14 +480,22 @@ class RuntimeModel {
   private callHttp(action: SdkAction): SimTask {
     const result = new SimTask();
     const polling = (action.httpRequest as { asynchronousPatternEnabled?: unknown } | undefined)?.asynchronousPatternEnabled !== false;
-    const poll = (): void => {
-      const call = this.scheduleTask(HTTP_ACTIVITY, action);
+    const poll = (location?: string): void => {
+      const call = this.register(
+        'ScheduleTaskOrchestratorAction',
+        HTTP_ACTIVITY,
+        action,
+        undefined,
+        location === undefined ? undefined : { pollLocation: location },
+      ).task;
       call.then(() => {
         const response = call.faulted ? undefined : httpResponseOf(call.result);
         if (!response || !polling || response.statusCode !== 202) return result.complete(call.faulted);
         const retryAfter = headerOf(response.headers, 'retry-after');
         if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter)) return result.complete(true);
-        this.createTimer(action).then(() => (headerOf(response.headers, 'location') === undefined ? result.complete(true) : poll()));
+        const next = headerOf(response.headers, 'location');
+        const waitMs = retryAfter === undefined ? this.options.httpPollingIntervalMs : Number(retryAfter) * 1000;
+        this.createTimer(action, this.now + waitMs).then(() => (next === undefined ? result.complete(true) : poll(next)));
       });
     };
     poll();
@@ -455,10 +517,10 @@ class RuntimeModel {
         if (!call.faulted) return result.complete(false);
         // The last attempt is checked first: DTFx then always waits on a "Dummy timer for
         // back-compat", whatever the retry timeout says; only earlier attempts compute a delay.
-        if (retryCount + 1 >= maxAttempts) return this.createTimer(source).then(() => result.complete(true));
+        if (retryCount + 1 >= maxAttempts) return this.createTimer(source, this.now).then(() => result.complete(true));
         const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
         if (delay <= 0) return result.complete(true);
-        this.createTimer(source).then(() => run(retryCount + 1));
+        this.createTimer(source, this.now + delay).then(() => run(retryCount + 1));
       });
     };
     run(0);
@@ -488,7 +550,7 @@ class RuntimeModel {
   private timer(action: SdkAction): SimTask {
     const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
     const long = fireAt - this.now > this.options.maximumShortTimerMs;
-    if (!long && !this.longTimerRunning) return this.codeTimer(action) ?? SimTask.completed(true);
+    if (!long && !this.longTimerRunning) return this.codeTimer(action, fireAt) ?? SimTask.completed(true);
     if (long) this.longTimerRunning = true;
     // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
     const result = new SimTask();
@@ -498,7 +560,7 @@ class RuntimeModel {
     };
     const next = (): void => {
       if (!(this.now < fireAt)) return done();
-      const piece = this.codeTimer(action);
+      const piece = this.codeTimer(action, Math.min(fireAt, this.now + this.options.longTimerIntervalMs));
       // Cancelled: the await throws, and the flag stays set.
       if (!piece) return result.complete(true);
       piece.then(() => (fireAt - this.now <= 0 ? done() : next()));
@@ -547,13 +609,15 @@ class RuntimeModel {
         for (const entity of lockSet) {
           if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity')) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.length;
-        return this.entityRequest(action, 'op', true);
+        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        return this.entityRequest(action, 'op', true, this.lockedEntities);
       }
       case ActionType.ReleaseEntities: {
         // ReleaseLocks sends one "release" per entity held.
-        for (let i = 0; i < Math.max(1, this.lockedEntities); i++) this.sendEvent('release', action);
-        this.lockedEntities = 0;
+        const held = this.lockedEntities;
+        for (let i = 0; i < Math.max(1, held.length); i++)
+          this.sendEvent('release', action, undefined, held[i] === undefined ? undefined : { target: held[i] });
+        this.lockedEntities = [];
         return SimTask.completed();
       }
       case ActionType.ContinueAsNew:
@@ -591,33 +655,47 @@ class RuntimeModel {
    * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
    * hashing on the common path: ids are only made when the episodes differ.)
    */
-  private entityRequest(action: SdkAction, name: string, awaitsResponse: boolean): SimTask {
+  private entityRequest(action: SdkAction, name: string, awaitsResponse: boolean, lockSet?: string[]): SimTask {
     const counter = this.guidCounter++;
     const madeAt = this.nowText;
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
-    this.sendEvent(name, action, (sent, eventIndex) => {
-      if (!awaitsResponse) return;
-      const recorded = requestOf(sent);
-      if (recorded === undefined) return;
-      const strand = (requestId: string): void => {
-        response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
-      };
-      // The step was sent as a signal: the entity answers nothing, whatever the id.
-      if (recorded.signal) return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
-      if (!sameInstant(madeAt, this.nowText)) {
-        const requestId = this.requestIdAt(madeAt, counter);
-        if (requestId !== undefined && requestId !== recorded.id.toLowerCase()) return strand(requestId);
-      }
-      this.waitForEvent(recorded.id).then(() => response.complete(false));
-    });
+    // Made only when asked (new work in the local runtime): no hashing on the replay's path.
+    const requestIdAt = (time: unknown, n: number): string | undefined => this.requestIdAt(time, n);
+    const detail: NewWorkDetail = {
+      get requestId() {
+        return requestIdAt(madeAt, counter);
+      },
+      ...(lockSet ? { lockSet } : {}),
+    };
+    this.sendEvent(
+      name,
+      action,
+      (sent, eventIndex) => {
+        if (!awaitsResponse) return;
+        const recorded = requestOf(sent);
+        if (recorded === undefined) return;
+        const strand = (requestId: string): void => {
+          response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
+        };
+        // The step was sent as a signal: the entity answers nothing, whatever the id.
+        if (recorded.signal) return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
+        if (!sameInstant(madeAt, this.nowText)) {
+          const requestId = this.requestIdAt(madeAt, counter);
+          if (requestId !== undefined && requestId !== recorded.id.toLowerCase()) return strand(requestId);
+        }
+        this.waitForEvent(recorded.id).then(() => response.complete(false));
+      },
+      detail,
+    );
     return response;
   }
 
   /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
   private requestIdAt(time: unknown, counter: number): string | undefined {
     if (this.options.instanceId === undefined) return undefined;
-    if (this.requestIdZone === null) this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps);
+    if (this.requestIdZone === null)
+      this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
     if (this.requestIdZone === undefined) return undefined;
     const text = roundTripTime(time, this.requestIdZone);
     return text === undefined ? undefined : extensionRequestId(this.options.instanceId, text, counter);
