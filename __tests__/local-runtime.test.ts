@@ -320,3 +320,25 @@ describe('every construct run forward replays ok', () => {
     await runtime.close();
   });
 });
+
+describe('a function.json app (durable-functions 2.x)', () => {
+  const legacy = join(repoRoot, '__tests__', 'fixtures', 'apps', 'legacy-app');
+
+  test("runs its own activities, which get a string input decoded; stored inputs are the provider's form and replay without drift", async () => {
+    const runtime = await LocalRuntime.create({ app: legacy, appActivities: true, storeInputs: true, startTime: START, userOutput: 'ignore' });
+    const replay = await loadApp(legacy, { userOutput: 'ignore' });
+    try {
+      const hello = await runtime.start('Hello', { instanceId: 'hello-1' });
+      await runtime.run();
+      expect(hello.status).toBe('Completed');
+      expect(hello.output).toEqual(['Hello Tokyo!', 'Hello Seattle!']);
+      const scheduled = hello.history().filter((e) => e.EventType === EventType.TaskScheduled);
+      expect(scheduled.map((e) => e.Input)).toEqual(['["\\"Tokyo\\""]', '["\\"Seattle\\""]']);
+      const results = await replay.replay([...hello.inFlightHistories(), hello.toFile()].map((value, i) => ({ value, source: `h${i}` })));
+      expect(results.map((r) => [r.verdict, r.warnings ?? []])).toEqual(results.map(() => ['ok', []]));
+    } finally {
+      await runtime.close();
+      await replay.close();
+    }
+  });
+});

@@ -111,6 +111,27 @@ describe('the published package', () => {
     expect(esm.stdout.trim()).toBe('function ok');
   }, 60_000);
 
+  test('durable-gate/testing runs the example app forward, with require and with import', () => {
+    const script = (load: string) => `${load}
+      (async () => {
+        const runtime = await LocalRuntime.create({ app: ${JSON.stringify(join(repoRoot, 'examples', 'order-app'))}, appActivities: true, userOutput: 'ignore' });
+        try {
+          const input = { orderId: 'p-1', customer: 'c', items: [{ sku: 'SKU-1', qty: 2 }], total: 100 };
+          const order = await runtime.start('ProcessOrder', { input, instanceId: 'p-1' });
+          await runtime.run();
+          console.log(order.status, order.output.tracking, order.inFlightHistories().length, runtime.entityState('inventory', 'main'));
+        } finally {
+          await runtime.close();
+        }
+      })();`;
+    const cjs = run(process.execPath, ['-e', script("const { LocalRuntime } = require('durable-gate/testing');")], consumer);
+    expect(cjs.stderr).toBe('');
+    expect(cjs.stdout.trim()).toBe('Completed TRACK-p-1 5 0');
+    const esm = run(process.execPath, ['--input-type=module', '-e', script("import { LocalRuntime } from 'durable-gate/testing';")], consumer);
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout.trim()).toBe('Completed TRACK-p-1 5 0');
+  }, 60_000);
+
   test('npx durable-gate runs the bundled CLI', () => {
     const cli = run('npx', ['--offline', 'durable-gate', 'replay', '--app', nextApp, '--histories', histories, '--quiet'], consumer);
     expect(cli.status).toBe(1);

@@ -44,7 +44,7 @@ const libOut = join(dist, 'lib');
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 await build({
   ...common,
-  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts', worker: 'harness/app/worker.ts' },
+  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts', testing: 'harness/testing/index.ts', worker: 'harness/app/worker.ts' },
   outdir: libOut,
   format: 'esm',
   splitting: false,
@@ -52,7 +52,7 @@ await build({
 // CommonJS has no import.meta: the bundle's own file URL stands in for it (the worker is found beside it).
 await build({
   ...common,
-  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts' },
+  entryPoints: { index: 'harness/index.ts', jest: 'harness/jest.ts', testing: 'harness/testing/index.ts' },
   outdir: libOut,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },

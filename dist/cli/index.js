@@ -2536,6 +2536,7 @@ function readHostConfig(appDir) {
         section: v2 ? 'extensions.durableTask' : 'durableTask',
         ...(hubName ? { hubName } : {}),
         ...(defaultVersion ? { defaultVersion } : {}),
+        ...(durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {}),
         ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
         ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
         ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
@@ -2658,7 +2659,7 @@ class WorkerHandle {
         child.removeAllListeners('message');
         child.on('message', (message) => {
             if ('id' in message) {
-                if (message.type === 'results')
+                if (message.type === 'results' || message.type === 'called')
                     this.answered = message.finished;
                 const waiter = this.pending.get(message.id);
                 this.pending.delete(message.id);
@@ -2968,11 +2969,39 @@ async function loadApp(appDir, options = {}) {
         const rest = await replay(items.slice(stuckAt + 1), engineOptions);
         return [...done, stuck, ...rest];
     };
+    const call = async (what) => {
+        const label = `${what.kind === 'orchestrator' ? 'the orchestrator' : 'the function'} '${what.name}'`;
+        if (signal?.aborted)
+            throw new Error(`${label} was not run: ${stopReason(signal)}`);
+        let answer;
+        try {
+            answer = await watch(handle.request({ type: 'call', call: what }));
+        }
+        catch (error) {
+            answer = error instanceof Error ? error : new Error(String(error));
+        }
+        if (answer instanceof NotSent)
+            throw new Error(`${label} could not be given its input: ${answer.message} (only JSON values can be passed)`);
+        if (answer === HUNG || answer === STOPPED || answer instanceof Error) {
+            await handle.terminate();
+            if (answer !== STOPPED)
+                handle = await WorkerHandle.start(dir, options);
+            if (answer === HUNG)
+                throw new Error(`${label} did not return within ${Math.round(timeoutMs / 1000)} s: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`);
+            if (answer === STOPPED)
+                throw new Error(`${label} was stopped: ${stopReason(signal)}`);
+            throw new Error(`${label} ended the app's process (${answer.message.replace(/^the replay worker /, '')}).`);
+        }
+        if (answer.type === 'called')
+            return answer.outcome;
+        throw new Error(answer.type === 'crash' ? `${label}: ${answer.message}` : `unexpected answer ${answer.type}`);
+    };
     return {
         get info() {
             return handle.info;
         },
         replay: (items, engineOptions = {}) => replay(items, engineOptions),
+        call,
         close: () => handle.terminate(),
     };
 }
@@ -3313,7 +3342,38 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
             await invocation.getResponse(context, result);
             return { kind: 'state', state: result };
         },
+        async invokeFunction(name, trigger) {
+            const registration = byName.get(name.toLowerCase());
+            if (!registration)
+                throw new Error(`no function named ${name}`);
+            if (!model)
+                throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), 'null'));
+            const { context, inputs } = await invocation.getArguments();
+            inputs[0] = trigger;
+            try {
+                return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
+            }
+            catch (error) {
+                return functionThrew(error);
+            }
+        },
     };
+}
+/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
+function returnedOutcome(value) {
+    try {
+        const json = value === undefined ? undefined : JSON.stringify(value);
+        return { kind: 'returned', ...(json === undefined ? {} : { json }) };
+    }
+    catch (error) {
+        return functionThrew(new Error(`its return value cannot be sent as JSON: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    }
+}
+function functionThrew(error) {
+    if (!(error instanceof Error))
+        return { kind: 'threw', message: String(error), errorName: 'Error' };
+    return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
 }
 /**
  * durable-functions 3.x throws an OrchestrationFailureError that carries only the message of the
@@ -3389,6 +3449,8 @@ function threwOutcome(error) {
 async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
     const functions = [];
     const orchestrators = new Map();
+    /** Activities and entities, imported when first invoked (the replay never needs them). */
+    const others = new Map();
     const entryFiles = [];
     const folders = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, e.name, 'function.json')));
     if (folders.length === 0) {
@@ -3411,20 +3473,13 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         ];
         const kind = kindOf(triggerType);
         functions.push({ name: folder.name, kind, trigger: triggerType });
-        if (kind !== 'orchestration')
-            continue;
         const script = (0,external_node_path_.join)(dir, folder.name, spec.scriptFile ?? 'index.js');
+        if (kind !== 'orchestration') {
+            others.set(folder.name.toLowerCase(), { triggerName, script, ...(spec.entryPoint ? { entryPoint: spec.entryPoint } : {}) });
+            continue;
+        }
         entryFiles.push(script);
-        let exported;
-        try {
-            const module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(script).href));
-            exported = spec.entryPoint
-                ? (module[spec.entryPoint] ?? module.default?.[spec.entryPoint])
-                : (module.default ?? module);
-        }
-        catch (error) {
-            throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.Gt)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
-        }
+        const exported = await importScript(dir, script, spec.entryPoint);
         if (typeof exported !== 'function') {
             throw new errors/* AppLoadError */._n(dir, `${(0,paths/* displayPath */.Gt)(script)} does not export a function; an orchestrator's script exports df.orchestrator(function* (context) { ... }).`);
         }
@@ -3435,29 +3490,37 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         const orchestrator = orchestrators.get(name.toLowerCase());
         if (!orchestrator)
             throw new Error(`no orchestrator named ${name}`);
-        return new Promise((resolvePromise, reject) => {
-            const log = Object.assign(() => undefined, { error: () => undefined, warn: () => undefined, info: () => undefined, verbose: () => undefined });
-            const invocationId = String(++invocations);
-            const context = {
-                invocationId,
-                executionContext: { invocationId, functionName: name, functionDirectory: (0,external_node_path_.join)(dir, name) },
-                bindings: { [orchestrator.triggerName]: payload },
-                bindingData: {},
-                log,
-                df: undefined,
-                done: (error, result) => resolvePromise({ error, result }),
-            };
-            try {
-                const returned = orchestrator.handler(context);
-                if (returned && typeof returned.then === 'function')
-                    returned.then(undefined, reject);
-            }
-            catch (error) {
-                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the user's own thrown value goes on as it is (it may not be an Error)
-                reject(error);
-            }
-        });
+        return callScript(name, orchestrator.triggerName, orchestrator.handler, payload, false);
     };
+    /**
+     * A function.json function called as the Node worker calls it: (context, trigger value). It
+     * answers through context.done, or (activities and entities, `byPromise`) by what its promise
+     * resolves to; an orchestrator's promise settles before its context.done and says nothing.
+     */
+    const callScript = (name, triggerName, handler, payload, byPromise) => new Promise((resolvePromise, reject) => {
+        const log = Object.assign(() => undefined, { error: () => undefined, warn: () => undefined, info: () => undefined, verbose: () => undefined });
+        const invocationId = String(++invocations);
+        const context = {
+            invocationId,
+            executionContext: { invocationId, functionName: name, functionDirectory: (0,external_node_path_.join)(dir, name) },
+            bindings: { [triggerName]: payload },
+            bindingData: {},
+            log,
+            df: undefined,
+            done: (error, result) => resolvePromise({ error, result }),
+        };
+        try {
+            const returned = handler(context, payload);
+            if (returned && typeof returned.then === 'function')
+                returned.then((result) => (byPromise ? resolvePromise({ error: undefined, result }) : undefined), reject);
+            else if (byPromise && returned !== undefined)
+                resolvePromise({ error: undefined, result: returned });
+        }
+        catch (error) {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the user's own thrown value goes on as it is (it may not be an Error)
+            reject(error);
+        }
+    });
     return {
         info: { dir, model: 'function.json', durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
         durableFunctionsDir: dfDir,
@@ -3475,7 +3538,34 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
                 return threwOutcome(outcome.error);
             return { kind: 'state', state: outcome.result };
         },
+        async invokeFunction(name, trigger) {
+            const spec = others.get(name.toLowerCase());
+            if (!spec)
+                throw new Error(`no activity or entity named ${name}`);
+            try {
+                const handler = await importScript(dir, spec.script, spec.entryPoint);
+                if (typeof handler !== 'function')
+                    throw new Error(`${(0,paths/* displayPath */.Gt)(spec.script)} does not export a function`);
+                const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
+                if (outcome.error)
+                    return functionThrew(outcome.error);
+                return returnedOutcome(outcome.result);
+            }
+            catch (error) {
+                return functionThrew(error);
+            }
+        },
     };
+}
+/** A function.json function's export: its entryPoint, else the module's default export or the module itself. */
+async function importScript(dir, script, entryPoint) {
+    try {
+        const module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(script).href));
+        return entryPoint ? (module[entryPoint] ?? module.default?.[entryPoint]) : (module.default ?? module);
+    }
+    catch (error) {
+        throw new errors/* AppLoadError */._n(dir, `importing ${(0,paths/* displayPath */.Gt)(script)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`, error instanceof Error ? error.stack : undefined);
+    }
 }
 
 ;// CONCATENATED MODULE: ./harness/app/worker.ts
@@ -3602,6 +3692,17 @@ async function runWorker(init) {
     }
     process.on('message', (message) => {
         const reply = async () => {
+            if (message.type === 'call') {
+                try {
+                    const { call } = message;
+                    const outcome = call.kind === 'orchestrator' ? await app.invokeOrchestrator(call.name, call.payload) : await app.invokeFunction(call.name, call.trigger);
+                    countFinished();
+                    return { type: 'called', id: message.id, outcome, finished: Atomics.load(progress, 0) };
+                }
+                catch (error) {
+                    return { type: 'crash', id: message.id, message: (0,errors/* errorMessage */.gJ)(error) };
+                }
+            }
             try {
                 const results = await replayItems(app, message.items, message.options);
                 return { type: 'results', id: message.id, results, finished: Atomics.load(progress, 0) };
@@ -4838,7 +4939,11 @@ class SimTask {
 const DAY = 24 * 60 * 60 * 1000;
 /** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
 const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
-const DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+const DEFAULT_RUNTIME_OPTIONS = {
+    maximumShortTimerMs: 6 * DAY,
+    longTimerIntervalMs: 3 * DAY,
+    httpPollingIntervalMs: 30_000,
+};
 /** Run the model over one history with the action list the SDK returned. */
 function simulate(events, actions, schemaVersion, options) {
     return new RuntimeModel(events, options).run(actions, schemaVersion);
@@ -4860,7 +4965,8 @@ class RuntimeModel {
     notes = [];
     matched = [];
     shimFinished = false;
-    lockedEntities = 0;
+    /** The entities the critical section holds ("@name@key", sorted). */
+    lockedEntities = [];
     /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
     nowText;
     /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
@@ -4887,9 +4993,11 @@ class RuntimeModel {
         // A suspended instance goes on when it is resumed: judge what the held events do then (at the
         // last episode's time, the earliest the resume can come).
         const suspended = this.suspended;
-        if (suspended && !mismatch)
+        if (suspended && !mismatch && !this.options.holdWhileSuspended)
             mismatch = this.resume(actions, schemaVersion);
-        const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+        const newWork = [...this.registered.values()]
+            .sort((a, b) => a.id - b.id)
+            .map(({ id, cls, name, source, detail }) => ({ id, cls, name, source, ...(detail ? { detail } : {}) }));
         const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
         return {
             ...(mismatch ? { mismatch } : {}),
@@ -5068,9 +5176,9 @@ class RuntimeModel {
             this.notes.push(`the event '${raised}' reaches the wait for '${waited}' in the extension, which matches names in any letter case, but the SDK matches them exactly: the code never sees it and waits until an event named exactly '${waited}' is raised`);
     }
     // ------------------------------------------------------------------ DTFx context APIs
-    register(cls, name, source, onSent) {
+    register(cls, name, source, onSent, detail) {
         const id = this.idCounter++;
-        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}) });
+        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
         const task = new SimTask();
         this.openTasks.set(id, task);
         return { id, task };
@@ -5078,24 +5186,24 @@ class RuntimeModel {
     scheduleTask(name, source) {
         return this.register('ScheduleTaskOrchestratorAction', name, source).task;
     }
-    createTimer(source) {
-        return this.register('CreateTimerOrchestratorAction', '', source).task;
+    createTimer(source, fireAt) {
+        return this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt }).task;
     }
     /**
      * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
      * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
      * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
      */
-    codeTimer(source) {
-        const { id, task } = this.register('CreateTimerOrchestratorAction', '', source);
+    codeTimer(source, fireAt) {
+        const { id, task } = this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt });
         if (!source.isCanceled)
             return task;
         this.openTasks.delete(id);
         this.cancelledTimers.add(id);
         return undefined;
     }
-    sendEvent(name, source, onSent) {
-        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent);
+    sendEvent(name, source, onSent, detail) {
+        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent, detail);
         // A send has no completion event: nothing waits on its id.
         this.openTasks.delete(id);
     }
@@ -5109,8 +5217,8 @@ class RuntimeModel {
     callHttp(action) {
         const result = new SimTask();
         const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
-        const poll = () => {
-            const call = this.scheduleTask(replay_actions/* HTTP_ACTIVITY */.ji, action);
+        const poll = (location) => {
+            const call = this.register('ScheduleTaskOrchestratorAction', replay_actions/* HTTP_ACTIVITY */.ji, action, undefined, location === undefined ? undefined : { pollLocation: location }).task;
             call.then(() => {
                 const response = call.faulted ? undefined : httpResponseOf(call.result);
                 if (!response || !polling || response.statusCode !== 202)
@@ -5118,7 +5226,9 @@ class RuntimeModel {
                 const retryAfter = headerOf(response.headers, 'retry-after');
                 if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter))
                     return result.complete(true);
-                this.createTimer(action).then(() => (headerOf(response.headers, 'location') === undefined ? result.complete(true) : poll()));
+                const next = headerOf(response.headers, 'location');
+                const waitMs = retryAfter === undefined ? this.options.httpPollingIntervalMs : Number(retryAfter) * 1000;
+                this.createTimer(action, this.now + waitMs).then(() => (next === undefined ? result.complete(true) : poll(next)));
             });
         };
         poll();
@@ -5142,11 +5252,11 @@ class RuntimeModel {
                 // The last attempt is checked first: DTFx then always waits on a "Dummy timer for
                 // back-compat", whatever the retry timeout says; only earlier attempts compute a delay.
                 if (retryCount + 1 >= maxAttempts)
-                    return this.createTimer(source).then(() => result.complete(true));
+                    return this.createTimer(source, this.now).then(() => result.complete(true));
                 const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
                 if (delay <= 0)
                     return result.complete(true);
-                this.createTimer(source).then(() => run(retryCount + 1));
+                this.createTimer(source, this.now + delay).then(() => run(retryCount + 1));
             });
         };
         run(0);
@@ -5177,7 +5287,7 @@ class RuntimeModel {
         const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
         const long = fireAt - this.now > this.options.maximumShortTimerMs;
         if (!long && !this.longTimerRunning)
-            return this.codeTimer(action) ?? SimTask.completed(true);
+            return this.codeTimer(action, fireAt) ?? SimTask.completed(true);
         if (long)
             this.longTimerRunning = true;
         // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
@@ -5189,7 +5299,7 @@ class RuntimeModel {
         const next = () => {
             if (!(this.now < fireAt))
                 return done();
-            const piece = this.codeTimer(action);
+            const piece = this.codeTimer(action, Math.min(fireAt, this.now + this.options.longTimerIntervalMs));
             // Cancelled: the await throws, and the flag stays set.
             if (!piece)
                 return result.complete(true);
@@ -5235,14 +5345,15 @@ class RuntimeModel {
                     if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity'))
                         return SimTask.completed(true);
                 }
-                this.lockedEntities = lockSet.length;
-                return this.entityRequest(action, 'op', true);
+                this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+                return this.entityRequest(action, 'op', true, this.lockedEntities);
             }
             case replay_actions/* ActionType */.X2.ReleaseEntities: {
                 // ReleaseLocks sends one "release" per entity held.
-                for (let i = 0; i < Math.max(1, this.lockedEntities); i++)
-                    this.sendEvent('release', action);
-                this.lockedEntities = 0;
+                const held = this.lockedEntities;
+                for (let i = 0; i < Math.max(1, held.length); i++)
+                    this.sendEvent('release', action, undefined, held[i] === undefined ? undefined : { target: held[i] });
+                this.lockedEntities = [];
                 return SimTask.completed();
             }
             case replay_actions/* ActionType */.X2.ContinueAsNew:
@@ -5281,11 +5392,19 @@ class RuntimeModel {
      * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
      * hashing on the common path: ids are only made when the episodes differ.)
      */
-    entityRequest(action, name, awaitsResponse) {
+    entityRequest(action, name, awaitsResponse, lockSet) {
         const counter = this.guidCounter++;
         const madeAt = this.nowText;
         const response = awaitsResponse ? new SimTask() : SimTask.completed();
         const sequenceId = this.idCounter;
+        // Made only when asked (new work in the local runtime): no hashing on the replay's path.
+        const requestIdAt = (time, n) => this.requestIdAt(time, n);
+        const detail = {
+            get requestId() {
+                return requestIdAt(madeAt, counter);
+            },
+            ...(lockSet ? { lockSet } : {}),
+        };
         this.sendEvent(name, action, (sent, eventIndex) => {
             if (!awaitsResponse)
                 return;
@@ -5304,7 +5423,7 @@ class RuntimeModel {
                     return strand(requestId);
             }
             this.waitForEvent(recorded.id).then(() => response.complete(false));
-        });
+        }, detail);
         return response;
     }
     /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
@@ -5312,7 +5431,7 @@ class RuntimeModel {
         if (this.options.instanceId === undefined)
             return undefined;
         if (this.requestIdZone === null)
-            this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps);
+            this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
         if (this.requestIdZone === undefined)
             return undefined;
         const text = roundTripTime(time, this.requestIdZone);

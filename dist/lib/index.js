@@ -3046,7 +3046,11 @@ var SimTask = class _SimTask {
 };
 var DAY = 24 * 60 * 60 * 1e3;
 var DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
-var DEFAULT_RUNTIME_OPTIONS = { maximumShortTimerMs: 6 * DAY, longTimerIntervalMs: 3 * DAY };
+var DEFAULT_RUNTIME_OPTIONS = {
+  maximumShortTimerMs: 6 * DAY,
+  longTimerIntervalMs: 3 * DAY,
+  httpPollingIntervalMs: 3e4
+};
 function simulate(events, actions, schemaVersion, options) {
   return new RuntimeModel(events, options).run(actions, schemaVersion);
 }
@@ -3071,7 +3075,8 @@ var RuntimeModel = class {
   notes = [];
   matched = [];
   shimFinished = false;
-  lockedEntities = 0;
+  /** The entities the critical section holds ("@name@key", sorted). */
+  lockedEntities = [];
   /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
   nowText;
   /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
@@ -3092,8 +3097,8 @@ var RuntimeModel = class {
       mismatch = this.apply(this.events[index], index, actions, schemaVersion);
     }
     const suspended = this.suspended;
-    if (suspended && !mismatch) mismatch = this.resume(actions, schemaVersion);
-    const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source }) => ({ id, cls, name, source }));
+    if (suspended && !mismatch && !this.options.holdWhileSuspended) mismatch = this.resume(actions, schemaVersion);
+    const newWork = [...this.registered.values()].sort((a, b) => a.id - b.id).map(({ id, cls, name, source, detail }) => ({ id, cls, name, source, ...detail ? { detail } : {} }));
     const stranded = mismatch || this.shimFinished || !this.blockedOn ? void 0 : strandedCause(this.blockedOn);
     return {
       ...mismatch ? { mismatch } : {},
@@ -3261,9 +3266,9 @@ var RuntimeModel = class {
       );
   }
   // ------------------------------------------------------------------ DTFx context APIs
-  register(cls, name, source, onSent) {
+  register(cls, name, source, onSent, detail) {
     const id = this.idCounter++;
-    this.registered.set(id, { id, cls, name, source, ...onSent ? { onSent } : {} });
+    this.registered.set(id, { id, cls, name, source, ...onSent ? { onSent } : {}, ...detail ? { detail } : {} });
     const task = new SimTask();
     this.openTasks.set(id, task);
     return { id, task };
@@ -3271,23 +3276,23 @@ var RuntimeModel = class {
   scheduleTask(name, source) {
     return this.register("ScheduleTaskOrchestratorAction", name, source).task;
   }
-  createTimer(source) {
-    return this.register("CreateTimerOrchestratorAction", "", source).task;
+  createTimer(source, fireAt) {
+    return this.register("CreateTimerOrchestratorAction", "", source, void 0, { fireAt }).task;
   }
   /**
    * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
    * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
    * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
    */
-  codeTimer(source) {
-    const { id, task } = this.register("CreateTimerOrchestratorAction", "", source);
+  codeTimer(source, fireAt) {
+    const { id, task } = this.register("CreateTimerOrchestratorAction", "", source, void 0, { fireAt });
     if (!source.isCanceled) return task;
     this.openTasks.delete(id);
     this.cancelledTimers.add(id);
     return void 0;
   }
-  sendEvent(name, source, onSent) {
-    const { id } = this.register("SendEventOrchestratorAction", name, source, onSent);
+  sendEvent(name, source, onSent, detail) {
+    const { id } = this.register("SendEventOrchestratorAction", name, source, onSent, detail);
     this.openTasks.delete(id);
   }
   /**
@@ -3300,14 +3305,22 @@ var RuntimeModel = class {
   callHttp(action) {
     const result = new SimTask();
     const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
-    const poll = () => {
-      const call = this.scheduleTask(HTTP_ACTIVITY, action);
+    const poll = (location) => {
+      const call = this.register(
+        "ScheduleTaskOrchestratorAction",
+        HTTP_ACTIVITY,
+        action,
+        void 0,
+        location === void 0 ? void 0 : { pollLocation: location }
+      ).task;
       call.then(() => {
         const response = call.faulted ? void 0 : httpResponseOf(call.result);
         if (!response || !polling || response.statusCode !== 202) return result.complete(call.faulted);
         const retryAfter = headerOf(response.headers, "retry-after");
         if (retryAfter !== void 0 && !/^\s*\d+\s*$/.test(retryAfter)) return result.complete(true);
-        this.createTimer(action).then(() => headerOf(response.headers, "location") === void 0 ? result.complete(true) : poll());
+        const next = headerOf(response.headers, "location");
+        const waitMs = retryAfter === void 0 ? this.options.httpPollingIntervalMs : Number(retryAfter) * 1e3;
+        this.createTimer(action, this.now + waitMs).then(() => next === void 0 ? result.complete(true) : poll(next));
       });
     };
     poll();
@@ -3326,10 +3339,10 @@ var RuntimeModel = class {
       const call = attempt();
       call.then(() => {
         if (!call.faulted) return result.complete(false);
-        if (retryCount + 1 >= maxAttempts) return this.createTimer(source).then(() => result.complete(true));
+        if (retryCount + 1 >= maxAttempts) return this.createTimer(source, this.now).then(() => result.complete(true));
         const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
         if (delay <= 0) return result.complete(true);
-        this.createTimer(source).then(() => run(retryCount + 1));
+        this.createTimer(source, this.now + delay).then(() => run(retryCount + 1));
       });
     };
     run(0);
@@ -3357,7 +3370,7 @@ var RuntimeModel = class {
   timer(action) {
     const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
     const long = fireAt - this.now > this.options.maximumShortTimerMs;
-    if (!long && !this.longTimerRunning) return this.codeTimer(action) ?? SimTask.completed(true);
+    if (!long && !this.longTimerRunning) return this.codeTimer(action, fireAt) ?? SimTask.completed(true);
     if (long) this.longTimerRunning = true;
     const result = new SimTask();
     const done = () => {
@@ -3366,7 +3379,7 @@ var RuntimeModel = class {
     };
     const next = () => {
       if (!(this.now < fireAt)) return done();
-      const piece = this.codeTimer(action);
+      const piece = this.codeTimer(action, Math.min(fireAt, this.now + this.options.longTimerIntervalMs));
       if (!piece) return result.complete(true);
       piece.then(() => fireAt - this.now <= 0 ? done() : next());
     };
@@ -3412,12 +3425,14 @@ var RuntimeModel = class {
         for (const entity of lockSet) {
           if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, "entity")) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.length;
-        return this.entityRequest(action, "op", true);
+        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        return this.entityRequest(action, "op", true, this.lockedEntities);
       }
       case 14 /* ReleaseEntities */: {
-        for (let i = 0; i < Math.max(1, this.lockedEntities); i++) this.sendEvent("release", action);
-        this.lockedEntities = 0;
+        const held = this.lockedEntities;
+        for (let i = 0; i < Math.max(1, held.length); i++)
+          this.sendEvent("release", action, void 0, held[i] === void 0 ? void 0 : { target: held[i] });
+        this.lockedEntities = [];
         return SimTask.completed();
       }
       case 4 /* ContinueAsNew */:
@@ -3454,31 +3469,44 @@ var RuntimeModel = class {
    * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
    * hashing on the common path: ids are only made when the episodes differ.)
    */
-  entityRequest(action, name, awaitsResponse) {
+  entityRequest(action, name, awaitsResponse, lockSet) {
     const counter = this.guidCounter++;
     const madeAt = this.nowText;
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
-    this.sendEvent(name, action, (sent, eventIndex) => {
-      if (!awaitsResponse) return;
-      const recorded = requestOf(sent);
-      if (recorded === void 0) return;
-      const strand = (requestId) => {
-        response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
-      };
-      if (recorded.signal) return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
-      if (!sameInstant(madeAt, this.nowText)) {
-        const requestId = this.requestIdAt(madeAt, counter);
-        if (requestId !== void 0 && requestId !== recorded.id.toLowerCase()) return strand(requestId);
-      }
-      this.waitForEvent(recorded.id).then(() => response.complete(false));
-    });
+    const requestIdAt = (time, n) => this.requestIdAt(time, n);
+    const detail = {
+      get requestId() {
+        return requestIdAt(madeAt, counter);
+      },
+      ...lockSet ? { lockSet } : {}
+    };
+    this.sendEvent(
+      name,
+      action,
+      (sent, eventIndex) => {
+        if (!awaitsResponse) return;
+        const recorded = requestOf(sent);
+        if (recorded === void 0) return;
+        const strand = (requestId) => {
+          response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
+        };
+        if (recorded.signal) return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
+        if (!sameInstant(madeAt, this.nowText)) {
+          const requestId = this.requestIdAt(madeAt, counter);
+          if (requestId !== void 0 && requestId !== recorded.id.toLowerCase()) return strand(requestId);
+        }
+        this.waitForEvent(recorded.id).then(() => response.complete(false));
+      },
+      detail
+    );
     return response;
   }
   /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
   requestIdAt(time, counter) {
     if (this.options.instanceId === void 0) return void 0;
-    if (this.requestIdZone === null) this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps);
+    if (this.requestIdZone === null)
+      this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
     if (this.requestIdZone === void 0) return void 0;
     const text = roundTripTime(time, this.requestIdZone);
     return text === void 0 ? void 0 : extensionRequestId(this.options.instanceId, text, counter);
@@ -4310,8 +4338,33 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       }
       await invocation.getResponse(context, result);
       return { kind: "state", state: result };
+    },
+    async invokeFunction(name, trigger) {
+      const registration = byName.get(name.toLowerCase());
+      if (!registration) throw new Error(`no function named ${name}`);
+      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), "null"));
+      const { context, inputs } = await invocation.getArguments();
+      inputs[0] = trigger;
+      try {
+        return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
+      } catch (error) {
+        return functionThrew(error);
+      }
     }
   };
+}
+function returnedOutcome(value) {
+  try {
+    const json = value === void 0 ? void 0 : JSON.stringify(value);
+    return { kind: "returned", ...json === void 0 ? {} : { json } };
+  } catch (error) {
+    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
+  }
+}
+function functionThrew(error) {
+  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
+  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
 }
 function keepUserStacks(dfDir) {
   try {
@@ -4373,6 +4426,7 @@ function threwOutcome(error) {
 async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
   const functions = [];
   const orchestrators = /* @__PURE__ */ new Map();
+  const others = /* @__PURE__ */ new Map();
   const entryFiles = [];
   const folders = readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join3(dir, e.name, "function.json")));
   if (folders.length === 0) {
@@ -4396,19 +4450,13 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
     ];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
-    if (kind !== "orchestration") continue;
     const script = join3(dir, folder.name, spec.scriptFile ?? "index.js");
-    entryFiles.push(script);
-    let exported;
-    try {
-      const module = await import(
-        /* webpackIgnore: true */
-        pathToFileURL(script).href
-      );
-      exported = spec.entryPoint ? module[spec.entryPoint] ?? module.default?.[spec.entryPoint] : module.default ?? module;
-    } catch (error) {
-      throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : void 0);
+    if (kind !== "orchestration") {
+      others.set(folder.name.toLowerCase(), { triggerName, script, ...spec.entryPoint ? { entryPoint: spec.entryPoint } : {} });
+      continue;
     }
+    entryFiles.push(script);
+    const exported = await importScript(dir, script, spec.entryPoint);
     if (typeof exported !== "function") {
       throw new AppLoadError(
         dir,
@@ -4421,26 +4469,29 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
   const invoke = (name, payload) => {
     const orchestrator = orchestrators.get(name.toLowerCase());
     if (!orchestrator) throw new Error(`no orchestrator named ${name}`);
-    return new Promise((resolvePromise, reject) => {
-      const log = Object.assign(() => void 0, { error: () => void 0, warn: () => void 0, info: () => void 0, verbose: () => void 0 });
-      const invocationId = String(++invocations);
-      const context = {
-        invocationId,
-        executionContext: { invocationId, functionName: name, functionDirectory: join3(dir, name) },
-        bindings: { [orchestrator.triggerName]: payload },
-        bindingData: {},
-        log,
-        df: void 0,
-        done: (error, result) => resolvePromise({ error, result })
-      };
-      try {
-        const returned = orchestrator.handler(context);
-        if (returned && typeof returned.then === "function") returned.then(void 0, reject);
-      } catch (error) {
-        reject(error);
-      }
-    });
+    return callScript(name, orchestrator.triggerName, orchestrator.handler, payload, false);
   };
+  const callScript = (name, triggerName, handler, payload, byPromise) => new Promise((resolvePromise, reject) => {
+    const log = Object.assign(() => void 0, { error: () => void 0, warn: () => void 0, info: () => void 0, verbose: () => void 0 });
+    const invocationId = String(++invocations);
+    const context = {
+      invocationId,
+      executionContext: { invocationId, functionName: name, functionDirectory: join3(dir, name) },
+      bindings: { [triggerName]: payload },
+      bindingData: {},
+      log,
+      df: void 0,
+      done: (error, result) => resolvePromise({ error, result })
+    };
+    try {
+      const returned = handler(context, payload);
+      if (returned && typeof returned.then === "function")
+        returned.then((result) => byPromise ? resolvePromise({ error: void 0, result }) : void 0, reject);
+      else if (byPromise && returned !== void 0) resolvePromise({ error: void 0, result: returned });
+    } catch (error) {
+      reject(error);
+    }
+  });
   return {
     info: { dir, model: "function.json", durableFunctionsVersion: dfVersion, entryFiles, functions, ...staleSources(dir) },
     durableFunctionsDir: dfDir,
@@ -4455,8 +4506,32 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
       }
       if (outcome.error) return threwOutcome(outcome.error);
       return { kind: "state", state: outcome.result };
+    },
+    async invokeFunction(name, trigger) {
+      const spec = others.get(name.toLowerCase());
+      if (!spec) throw new Error(`no activity or entity named ${name}`);
+      try {
+        const handler = await importScript(dir, spec.script, spec.entryPoint);
+        if (typeof handler !== "function") throw new Error(`${displayPath(spec.script)} does not export a function`);
+        const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
+        if (outcome.error) return functionThrew(outcome.error);
+        return returnedOutcome(outcome.result);
+      } catch (error) {
+        return functionThrew(error);
+      }
     }
   };
+}
+async function importScript(dir, script, entryPoint) {
+  try {
+    const module = await import(
+      /* webpackIgnore: true */
+      pathToFileURL(script).href
+    );
+    return entryPoint ? module[entryPoint] ?? module.default?.[entryPoint] : module.default ?? module;
+  } catch (error) {
+    throw new AppLoadError(dir, `importing ${displayPath(script)} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : void 0);
+  }
 }
 
 // harness/app/worker.ts
@@ -4550,6 +4625,16 @@ async function runWorker(init2) {
   }
   process.on("message", (message) => {
     const reply = async () => {
+      if (message.type === "call") {
+        try {
+          const { call } = message;
+          const outcome = call.kind === "orchestrator" ? await app.invokeOrchestrator(call.name, call.payload) : await app.invokeFunction(call.name, call.trigger);
+          countFinished();
+          return { type: "called", id: message.id, outcome, finished: Atomics.load(progress, 0) };
+        } catch (error) {
+          return { type: "crash", id: message.id, message: errorMessage(error) };
+        }
+      }
       try {
         const results = await replayItems(app, message.items, message.options);
         return { type: "results", id: message.id, results, finished: Atomics.load(progress, 0) };
@@ -4593,7 +4678,7 @@ var WorkerHandle = class _WorkerHandle {
     child.removeAllListeners("message");
     child.on("message", (message) => {
       if ("id" in message) {
-        if (message.type === "results") this.answered = message.finished;
+        if (message.type === "results" || message.type === "called") this.answered = message.finished;
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         waiter?.resolve(message);
@@ -4888,11 +4973,35 @@ async function loadApp(appDir, options = {}) {
     const rest = await replay(items.slice(stuckAt + 1), engineOptions);
     return [...done, stuck, ...rest];
   };
+  const call = async (what) => {
+    const label = `${what.kind === "orchestrator" ? "the orchestrator" : "the function"} '${what.name}'`;
+    if (signal?.aborted) throw new Error(`${label} was not run: ${stopReason(signal)}`);
+    let answer;
+    try {
+      answer = await watch(handle.request({ type: "call", call: what }));
+    } catch (error) {
+      answer = error instanceof Error ? error : new Error(String(error));
+    }
+    if (answer instanceof NotSent) throw new Error(`${label} could not be given its input: ${answer.message} (only JSON values can be passed)`);
+    if (answer === HUNG || answer === STOPPED || answer instanceof Error) {
+      await handle.terminate();
+      if (answer !== STOPPED) handle = await WorkerHandle.start(dir, options);
+      if (answer === HUNG)
+        throw new Error(
+          `${label} did not return within ${Math.round(timeoutMs / 1e3)} s: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`
+        );
+      if (answer === STOPPED) throw new Error(`${label} was stopped: ${stopReason(signal)}`);
+      throw new Error(`${label} ended the app's process (${answer.message.replace(/^the replay worker /, "")}).`);
+    }
+    if (answer.type === "called") return answer.outcome;
+    throw new Error(answer.type === "crash" ? `${label}: ${answer.message}` : `unexpected answer ${answer.type}`);
+  };
   return {
     get info() {
       return handle.info;
     },
     replay: (items, engineOptions = {}) => replay(items, engineOptions),
+    call,
     close: () => handle.terminate()
   };
 }
@@ -5023,7 +5132,7 @@ var HistoryBuilder = class {
     this.instanceId = options.instanceId;
     this.name = options.name;
     this.version = options.version ?? "";
-    this.executionId = options.executionId ?? hex32(options.instanceId);
+    this.executionId = options.executionId ?? deterministicHexId(options.instanceId);
     this.now = (options.start ?? /* @__PURE__ */ new Date("2026-11-02T08:00:00.000Z")).getTime();
     if (options.ticks !== void 0 && !/^\d{4}$/.test(options.ticks)) throw new Error(`ticks must be four digits, not '${options.ticks}'`);
     this.ticks = options.ticks ?? "";
@@ -5075,8 +5184,7 @@ var HistoryBuilder = class {
    */
   activity(name, input) {
     const id = this.nextId++;
-    const sent = typeof input === "string" ? JSON.stringify(input) : input;
-    this.push({ EventType: 4 /* TaskScheduled */, EventId: id, Name: name, Version: "", Input: input === void 0 ? null : JSON.stringify([sent]) });
+    this.push({ EventType: 4 /* TaskScheduled */, EventId: id, Name: name, Version: "", Input: input === void 0 ? null : providerActivityInput(input) });
     return id;
   }
   /** The activity with this sequence id returned `result` (TaskCompleted). */
@@ -5226,7 +5334,10 @@ var HistoryBuilder = class {
     };
   }
 };
-function hex32(seed) {
+function providerActivityInput(input) {
+  return JSON.stringify([typeof input === "string" ? JSON.stringify(input) : input]);
+}
+function deterministicHexId(seed) {
   let h = 2166136261;
   let out = "";
   for (let round = 0; round < 4; round++) {

@@ -18,7 +18,7 @@ import type { ReplayApp } from '../app/host.js';
 import { loadApp, type LoadAppOptions } from '../app/host.js';
 import { readHostConfig } from '../app/host-json.js';
 import type { FunctionOutcome, InvocationOutcome, OrchestratorState } from '../app/types.js';
-import { deterministicHexId, providerActivityInput } from '../history/builder.js';
+import { deterministicHexId } from '../history/builder.js';
 import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
 import { ActionType, HTTP_ACTIVITY, type SdkAction } from '../replay/actions.js';
@@ -478,7 +478,8 @@ export class LocalRuntime {
           Version: '',
           Input: !this.storeInputs
             ? null
-            : providerActivityInput(work.name === HTTP_ACTIVITY ? httpRequestOf(action, work.detail?.pollLocation) : (action.input ?? null)),
+            : // The action's input is as the SDK sent it (a string already encoded once more): only wrapped.
+              JSON.stringify([work.name === HTTP_ACTIVITY ? httpRequestOf(action, work.detail?.pollLocation) : (action.input ?? null)]),
         };
       case 'CreateTimerOrchestratorAction':
         return { EventType: EventType.TimerCreated, EventId: work.id, FireAt: new Date(work.detail!.fireAt!).toISOString() };
@@ -578,7 +579,7 @@ export class LocalRuntime {
 
   private async runActivity(instance: TestInstance, work: NewWork): Promise<void> {
     const name = work.name;
-    const input = copy(work.source.input);
+    const input = activityInput(work.source.input);
     const mockName = findKey(this.options.activities ?? {}, name);
     instance.calls.push({ activity: name, input, sequenceId: work.id, at: this.now });
     let outcome: FunctionOutcome;
@@ -949,6 +950,21 @@ function isScheduling(event: HistoryEvent): boolean {
 /** A value as the extension stores it (JToken.ToString): absent or null is stored as null. */
 function jsonOf(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * What an activity receives: durable-functions sends a string input encoded once more
+ * (Utils.processInput), and the activity gets it decoded, as `Hello ${name}` in the samples shows.
+ */
+function activityInput(value: unknown): unknown {
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return copy(value);
 }
 
 function copy(value: unknown): unknown {

@@ -14,6 +14,8 @@ export interface DurableHostConfig {
     section: string;
     /** Orchestration versioning: the version new instances get (extensions.durableTask.defaultVersion). */
     defaultVersion?: string;
+    /** extensions.durableTask.storeInputsInOrchestrationHistory: TaskScheduled and SubOrchestrationInstanceCreated keep their inputs. */
+    storeInputs?: boolean;
 }
 /** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
 export declare function readHostConfig(appDir: string): DurableHostConfig;

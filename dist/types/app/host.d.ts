@@ -1,7 +1,7 @@
 import type { EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import type { AppInfo } from './types.js';
-import { type HistoryItem } from './worker.js';
+import { type CallOutcome, type HistoryItem, type WorkerCall } from './worker.js';
 /** Bundles (dist/) run themselves as the worker: their entry point registers its own URL here. */
 export declare function setWorkerScript(url: string | URL): void;
 export interface LoadAppOptions {
@@ -41,6 +41,12 @@ export interface ReplayApp {
     readonly info: AppInfo;
     /** Replay histories; results come back in the order given. */
     replay(items: HistoryItem[], options?: EngineOptions): Promise<ReplayResult[]>;
+    /**
+     * One invocation in the worker, for the local runtime (harness/testing/). Code that hangs past
+     * the history timeout, or ends the worker, rejects with an error saying so; the worker is
+     * replaced for the next call.
+     */
+    call(call: WorkerCall): Promise<CallOutcome>;
     close(): Promise<void>;
 }
 /** Why a run was stopped, from its signal's reason: a cancel, or a deadline passed. */

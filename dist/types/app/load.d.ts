@@ -1,4 +1,4 @@
-import type { AppInfo, InvocationOutcome, RegisteredFunction } from './types.js';
+import type { AppInfo, FunctionOutcome, InvocationOutcome, RegisteredFunction } from './types.js';
 export interface LoadedApp {
     info: AppInfo;
     /** Function names are case-insensitive, as in the host. */
@@ -14,6 +14,12 @@ export interface LoadedApp {
      * never calls it; it lives here because only the loader holds the registrations.
      */
     bareHandler(name: string): ((payload: unknown) => Promise<unknown>) | undefined;
+    /**
+     * Invoke an activity or entity function with its trigger value (an activity's input, an
+     * entity's batch), as the worker does; for the local runtime (harness/testing/). The returned
+     * value comes back as the JSON text the worker would send the host.
+     */
+    invokeFunction(name: string, trigger: unknown): Promise<FunctionOutcome>;
     /** The folder of the app's durable-functions package (to instrument it when locating calls). */
     durableFunctionsDir: string;
 }

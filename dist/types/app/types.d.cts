@@ -49,3 +49,14 @@ export type InvocationOutcome = {
     /** The OrchestratorState the SDK attached ($OutOfProcData$), when it did. */
     state?: OrchestratorState;
 };
+/** The outcome of invoking an activity or entity function once. */
+export type FunctionOutcome = {
+    kind: 'returned';
+    /** What it returned as JSON text; absent when it returned nothing. */
+    json?: string;
+} | {
+    kind: 'threw';
+    message: string;
+    errorName: string;
+    stack?: string;
+};

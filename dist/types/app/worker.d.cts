@@ -1,6 +1,6 @@
 import { type EngineOptions } from '../replay/engine.cjs';
 import type { ReplayResult } from '../replay/result.cjs';
-import type { AppInfo } from './types.cjs';
+import type { AppInfo, FunctionOutcome, InvocationOutcome } from './types.cjs';
 export interface WorkerInit {
     durableGateWorker: true;
     appDir: string;
@@ -19,11 +19,26 @@ export type HistoryItem = {
     text: string;
     source: string;
 };
+/** One invocation for the local runtime (harness/testing/): an orchestrator episode, or an activity or entity call. */
+export type WorkerCall = {
+    kind: 'orchestrator';
+    name: string;
+    payload: object;
+} | {
+    kind: 'function';
+    name: string;
+    trigger: unknown;
+};
+export type CallOutcome = InvocationOutcome | FunctionOutcome;
 export type ToWorker = {
     type: 'replay';
     id: number;
     items: HistoryItem[];
     options: EngineOptions;
+} | {
+    type: 'call';
+    id: number;
+    call: WorkerCall;
 };
 export type FromWorker = {
     type: 'ready';
@@ -36,6 +51,11 @@ export type FromWorker = {
     type: 'results';
     id: number;
     results: ReplayResult[];
+    finished: number;
+} | {
+    type: 'called';
+    id: number;
+    outcome: CallOutcome;
     finished: number;
 } | {
     type: 'crash';

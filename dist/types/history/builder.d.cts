@@ -109,3 +109,11 @@ export declare class HistoryBuilder {
         recordedAt?: string;
     }): HistoryFile;
 }
+/**
+ * An activity's input as a JavaScript app's call reaches the Azure Storage provider's
+ * TaskScheduled.Input: in an array of one, a string encoded once more as durable-functions sends it
+ * (docs/runtime-rules.md §17).
+ */
+export declare function providerActivityInput(input: unknown): string;
+/** Deterministic ids (32 hex digits): the same builder calls give the same history. */
+export declare function deterministicHexId(seed: string): string;

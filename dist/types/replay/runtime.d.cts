@@ -7,8 +7,33 @@
  * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
  */
 import { type HistoryEvent } from '../history/events.cjs';
+import { type RoundTripZone } from '../history/request-ids.cjs';
 import { type SdkAction } from './actions.cjs';
 import { type DtfxActionClass, type MismatchCase } from './messages.cjs';
+/**
+ * What the extension puts in the scheduling event of new work beyond its class and name: a
+ * timer's time (a piece of a long timer, a retry's delay, callHttp's polling interval), an entity
+ * request's id, the entity a release frees. The local runtime (harness/testing/) writes these.
+ */
+export interface NewWorkDetail {
+    /** CreateTimerOrchestratorAction: when it fires (ms since the epoch). */
+    fireAt?: number;
+    /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so). */
+    requestId?: string;
+    /** A release: the entity it frees ("@name@key"). */
+    target?: string;
+    /** A lock request: the entities locked, sorted. */
+    lockSet?: string[];
+    /** callHttp's polling call: the Location it polls (a GET). */
+    pollLocation?: string;
+}
+export interface NewWork {
+    id: number;
+    cls: DtfxActionClass;
+    name: string;
+    source: SdkAction;
+    detail?: NewWorkDetail;
+}
 export interface Mismatch {
     sequenceId: number;
     eventIndex: number;
@@ -43,12 +68,7 @@ export interface RuntimeOutcome {
     /** The shim fed every action to the runtime and each one's task completed. */
     shimFinished: boolean;
     /** Actions registered past the recorded history: the new work the next episode schedules. */
-    newWork: {
-        id: number;
-        cls: DtfxActionClass;
-        name: string;
-        source: SdkAction;
-    }[];
+    newWork: NewWork[];
     /** Every function the replay asks the runtime to call, to check against the new app. */
     uses: FunctionUse[];
     /** Calls the extension refused before taking an id (it drops them: the code waits for ever). */
@@ -81,6 +101,8 @@ export interface RuntimeOutcome {
 export interface RuntimeOptions {
     maximumShortTimerMs: number;
     longTimerIntervalMs: number;
+    /** callHttp's wait between polls when a 202 carries no Retry-After (defaultHttpAsyncRequestSleepTimeMillseconds). */
+    httpPollingIntervalMs: number;
     /** Is a function of this kind registered in the new app? Unregistered calls take no id. */
     exists(name: string, kind: FunctionUse['kind']): boolean;
     /** The instance and its parent, for the extension's checks of sub-orchestration ids. */
@@ -91,6 +113,17 @@ export interface RuntimeOptions {
      * Dates (milliseconds), and entity request ids are made from all seven fraction digits.
      */
     recordedTimestamps?: readonly unknown[];
+    /**
+     * How episode times are printed into new request ids when the history does not show it (the
+     * local runtime, which writes its own histories: 'Z', as a UTC DateTime prints). Unset, a replay
+     * trusts recorded ids it cannot reproduce.
+     */
+    requestIdZone?: RoundTripZone;
+    /**
+     * A history that leaves the instance suspended keeps its held events held (the local runtime:
+     * nothing is scheduled until it is resumed). Unset, a replay judges them as if it resumed.
+     */
+    holdWhileSuspended?: boolean;
 }
 export declare const DEFAULT_RUNTIME_OPTIONS: Omit<RuntimeOptions, 'exists'>;
 /** Run the model over one history with the action list the SDK returned. */
