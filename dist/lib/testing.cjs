@@ -5430,7 +5430,8 @@ var LocalRuntime = class _LocalRuntime {
         ...action.input === void 0 || action.input === null ? {} : { input: JSON.stringify(action.input) },
         id: requestId,
         parent: instance.instanceId,
-        parentExecution: instance.executionId
+        parentExecution: instance.executionId,
+        ...work.name.startsWith("op@") ? { due: work.name.slice(3) } : {}
       })
     };
   }
@@ -5472,9 +5473,15 @@ var LocalRuntime = class _LocalRuntime {
         });
         return;
       }
-      case "SendEventOrchestratorAction":
-        this.send(written.InstanceId, { EventType: 15 /* EventRaised */, Name: written.Name, Input: written.Input ?? null });
+      case "SendEventOrchestratorAction": {
+        const due = written.Name?.startsWith("op@") ? Date.parse(written.Name.slice(3)) : Number.NaN;
+        this.send(
+          written.InstanceId,
+          { EventType: 15 /* EventRaised */, Name: written.Name, Input: written.Input ?? null },
+          Number.isFinite(due) ? Math.max(due, this.clock) : this.clock
+        );
         return;
+      }
     }
   }
   async runActivity(instance, work) {

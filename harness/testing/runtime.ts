@@ -529,6 +529,7 @@ export class LocalRuntime {
         id: requestId,
         parent: instance.instanceId,
         parentExecution: instance.executionId,
+        ...(work.name.startsWith('op@') ? { due: work.name.slice(3) } : {}),
       }),
     };
   }
@@ -571,9 +572,16 @@ export class LocalRuntime {
         });
         return;
       }
-      case 'SendEventOrchestratorAction':
-        this.send(written.InstanceId!, { EventType: EventType.EventRaised, Name: written.Name, Input: written.Input ?? null });
+      case 'SendEventOrchestratorAction': {
+        // A scheduled signal ("op@<time>") reaches its entity at that time.
+        const due = written.Name?.startsWith('op@') ? Date.parse(written.Name.slice(3)) : Number.NaN;
+        this.send(
+          written.InstanceId!,
+          { EventType: EventType.EventRaised, Name: written.Name, Input: written.Input ?? null },
+          Number.isFinite(due) ? Math.max(due, this.clock) : this.clock,
+        );
         return;
+      }
     }
   }
 
