@@ -180,6 +180,12 @@ describe('every construct run forward replays ok', () => {
         'yield context.df.createTimer(t);',
         'return context.df.getInput() * 2;',
       ].join('\n'),
+      Missing: [
+        "yield context.df.Task.any([context.df.callActivity('A', 1), context.df.callActivity('Nope', 2)]);",
+        "yield context.df.callActivity('A', 3);",
+        "yield context.df.callActivity('A', 4);",
+        "return 'went on';",
+      ].join('\n'),
       Throws: ["yield context.df.callActivity('A', 1);", "throw new Error('boom');"].join('\n'),
     },
     activities: ['A', 'Flaky'],
@@ -304,6 +310,32 @@ describe('every construct run forward replays ok', () => {
     expect(child?.instanceId).toMatch(new RegExp(`^${instance.executionId}:\\d+$`));
     expect(child?.status).toBe('Completed');
     await replaysOk(replay, [...instance.inFlightHistories(), instance.toFile(), ...child!.inFlightHistories(), child!.toFile()]);
+    await runtime.close();
+  });
+
+  test('a call to a function the app does not register is dropped as production drops it (a problem, said once); bad durations are named', async () => {
+    runtime = await create();
+    const missing = await runtime.start('Missing', { instanceId: 'missing-1' });
+    await runtime.run();
+    // The dropped call takes no id in the extension but one in the SDK: the next completion goes to
+    // the SDK's wrong task, and the instance waits for ever, as in production.
+    expect(missing.status).toBe('Running');
+    expect(missing.problems).toEqual([
+      "Missing (missing-1) calls the activity 'Nope', which the app does not register and the test does not mock: production drops the call, and the instance waits for ever.",
+    ]);
+    expect(
+      missing
+        .history()
+        .filter((e) => e.EventType === EventType.TaskScheduled)
+        .map((e) => e.EventId),
+    ).toEqual([0, 1]);
+    // Replay says the same of these histories.
+    const results = await replay.replay(missing.inFlightHistories().map((value, i) => ({ value, source: `m${i}` })));
+    expect(results.map((r) => [r.verdict, r.failure?.missingFunction?.name])).toEqual(results.map(() => ['failed', 'Nope']));
+    await expect(runtime.advance('three days')).rejects.toThrow(
+      "advance(\"three days\"): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.",
+    );
+    await expect(runtime.run({ until: 'soon' })).rejects.toThrow(/run\(\{ until: "soon" \}\): expected a time/);
     await runtime.close();
   });
 

@@ -977,20 +977,20 @@ function redactText(text, paths, entityMessage) {
     }
     catch {
         // Plain text (a failure's Reason or Details): only a path naming the whole payload ($) reaches it.
-        return !entityMessage && paths.some((p) => p.segments.length === 0) ? { text: inputs/* REDACTED */.X, count: 1 } : undefined;
+        return !entityMessage && paths.some((p) => p.segments.length === 0) ? { text: inputs/* REDACTED */.XF, count: 1 } : undefined;
     }
     const holder = { $: root };
     let count = 0;
     const replace = (parent, key) => {
         const value = parent[key];
-        if (value === inputs/* REDACTED */.X || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
+        if (value === inputs/* REDACTED */.XF || (entityMessage && parent === root && ENTITY_FIELDS.has(String(key))))
             return;
         if (entityMessage && parent === holder && isNode(value) && !Array.isArray(value)) {
             for (const k of Object.keys(value))
                 replace(value, k);
             return;
         }
-        parent[key] = inputs/* REDACTED */.X;
+        parent[key] = inputs/* REDACTED */.XF;
         count += 1;
     };
     const visit = (parent, key, segments, i) => {
@@ -1294,7 +1294,6 @@ async function explainMissing(options, found) {
     }
     return skipped;
 }
-/** Hands a history's file to be written while the caller reads the next (a failure is reported as unreadable). */
 async function recordOne(options, instance, summary, clock, target) {
     for (let attempt = 0; attempt < 2; attempt++) {
         const { rows, blobs } = await options.hub.historyRows(instance.instanceId);

@@ -2597,7 +2597,7 @@ function stripJsonComments(input) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9410);
 /* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8716);
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1626);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3691);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2060);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
@@ -3027,7 +3027,7 @@ const nativeCreateRequire = Reflect.get(node_module__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 3691:
+/***/ 2060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3062,6 +3062,24 @@ var external_node_util_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/replay/locate.ts
 var locate = __nccwpck_require__(4487);
+;// CONCATENATED MODULE: ./harness/app/outcome.ts
+/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
+function returnedOutcome(value) {
+    try {
+        const json = value === undefined ? undefined : JSON.stringify(value);
+        return { kind: 'returned', ...(json === undefined ? {} : { json }) };
+    }
+    catch (error) {
+        return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
+    }
+}
+/** What a function threw. */
+function threwOutcomeOf(error) {
+    if (!(error instanceof Error))
+        return { kind: 'threw', message: String(error), errorName: 'Error' };
+    return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./harness/app/load.ts
 /**
  * Loads a user's function app in this thread (the replay worker) without the Functions host, and
@@ -3078,6 +3096,7 @@ var locate = __nccwpck_require__(4487);
  * orchestrators are found by their orchestrationTrigger binding and invoked with a context whose
  * bindings hold the payload; they answer through context.done(error, state).
  */
+
 
 
 
@@ -3306,6 +3325,16 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
         functions,
     };
     let invocations = 0;
+    /** A registered function's invocation as the Node worker sets it up, its trigger given as JSON text. */
+    const invocationOf = async (name, triggerText) => {
+        const registration = byName.get(name.toLowerCase());
+        if (!registration)
+            throw new Error(`no function named ${name}`);
+        if (!model)
+            throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+        const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
+        return { registration, invocation, ...(await invocation.getArguments()) };
+    };
     return {
         info,
         durableFunctionsDir: dfDir,
@@ -3321,14 +3350,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
             };
         },
         async invokeOrchestrator(name, payload) {
-            const registration = byName.get(name.toLowerCase());
-            if (!registration)
-                throw new Error(`no function named ${name}`);
-            if (!model)
-                throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
             const text = typeof payload === 'string' ? payload : 'null';
-            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
-            const { context, inputs } = await invocation.getArguments();
+            const { registration, invocation, context, inputs } = await invocationOf(name, text);
             // The trigger is the only input; an already parsed payload takes the place of parsing it.
             if (typeof payload !== 'string')
                 inputs[0] = payload;
@@ -3343,37 +3366,16 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
             return { kind: 'state', state: result };
         },
         async invokeFunction(name, trigger) {
-            const registration = byName.get(name.toLowerCase());
-            if (!registration)
-                throw new Error(`no function named ${name}`);
-            if (!model)
-                throw new errors/* AppLoadError */._n(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-            const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), 'null'));
-            const { context, inputs } = await invocation.getArguments();
+            const { registration, invocation, context, inputs } = await invocationOf(name, 'null');
             inputs[0] = trigger;
             try {
                 return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
             }
             catch (error) {
-                return functionThrew(error);
+                return threwOutcomeOf(error);
             }
         },
     };
-}
-/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
-function returnedOutcome(value) {
-    try {
-        const json = value === undefined ? undefined : JSON.stringify(value);
-        return { kind: 'returned', ...(json === undefined ? {} : { json }) };
-    }
-    catch (error) {
-        return functionThrew(new Error(`its return value cannot be sent as JSON: ${(0,errors/* errorMessage */.gJ)(error)}`));
-    }
-}
-function functionThrew(error) {
-    if (!(error instanceof Error))
-        return { kind: 'threw', message: String(error), errorName: 'Error' };
-    return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
 }
 /**
  * durable-functions 3.x throws an OrchestrationFailureError that carries only the message of the
@@ -3548,11 +3550,11 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
                     throw new Error(`${(0,paths/* displayPath */.Gt)(spec.script)} does not export a function`);
                 const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
                 if (outcome.error)
-                    return functionThrew(outcome.error);
+                    return threwOutcomeOf(outcome.error);
                 return returnedOutcome(outcome.result);
             }
             catch (error) {
-                return functionThrew(error);
+                return threwOutcomeOf(error);
             }
         },
     };
@@ -4669,10 +4671,11 @@ function displayPath(path, cwd = process.cwd()) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GA: () => (/* binding */ entityNameOf),
 /* harmony export */   X2: () => (/* binding */ ActionType),
+/* harmony export */   gS: () => (/* binding */ schedulerIdOf),
 /* harmony export */   ji: () => (/* binding */ HTTP_ACTIVITY),
 /* harmony export */   u7: () => (/* binding */ describeAction)
 /* harmony export */ });
-/* unused harmony export actionTypeName */
+/* unused harmony exports actionTypeName, entityOf */
 /**
  * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
  * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
@@ -4699,6 +4702,15 @@ var ActionType;
 const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
 function actionTypeName(type) {
     return ActionType[type] ?? `action type ${type}`;
+}
+/** An entity's id as it travels, "@name@key", the name in lower case (EntityId.GetSchedulerIdFromEntityId). */
+function schedulerIdOf(entity) {
+    return `@${entity.name.toLowerCase()}@${entity.key}`;
+}
+/** The entity a "@name@key" id names, or undefined. */
+function entityOf(schedulerId) {
+    const end = schedulerId.startsWith('@') ? schedulerId.indexOf('@', 1) : -1;
+    return end < 0 ? undefined : { name: schedulerId.slice(1, end), key: schedulerId.slice(end + 1) };
 }
 /** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
 function entityNameOf(schedulerId) {
@@ -5342,10 +5354,10 @@ class RuntimeModel {
                 // LockAsync sends one lock request, to the first entity in sorted order, then waits.
                 const lockSet = action.lockSet ?? [];
                 for (const entity of lockSet) {
-                    if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity'))
+                    if (!this.use({ ...action, instanceId: (0,replay_actions/* schedulerIdOf */.gS)(entity) }, 'entity'))
                         return SimTask.completed(true);
                 }
-                this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+                this.lockedEntities = lockSet.map(replay_actions/* schedulerIdOf */.gS).sort();
                 return this.entityRequest(action, 'op', true, this.lockedEntities);
             }
             case replay_actions/* ActionType */.X2.ReleaseEntities: {
@@ -5398,13 +5410,7 @@ class RuntimeModel {
         const response = awaitsResponse ? new SimTask() : SimTask.completed();
         const sequenceId = this.idCounter;
         // Made only when asked (new work in the local runtime): no hashing on the replay's path.
-        const requestIdAt = (time, n) => this.requestIdAt(time, n);
-        const detail = {
-            get requestId() {
-                return requestIdAt(madeAt, counter);
-            },
-            ...(lockSet ? { lockSet } : {}),
-        };
+        const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...(lockSet ? { lockSet } : {}) };
         this.sendEvent(name, action, (sent, eventIndex) => {
             if (!awaitsResponse)
                 return;
@@ -5902,7 +5908,7 @@ async function judgeHistory(app, history, options) {
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
-    const drifts = (0,inputs/* inputDrifts */.r)(sim.matched);
+    const drifts = (0,inputs/* inputDrifts */.rU)(sim.matched);
     for (const drift of drifts)
         warnings.push(`step ${drift.sequenceId}: ${callPhrase(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
     const drift = drifts[0];
@@ -6171,9 +6177,10 @@ function versionBranch(app) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ REDACTED),
-/* harmony export */   r: () => (/* binding */ inputDrifts)
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   rU: () => (/* binding */ inputDrifts)
 /* harmony export */ });
+/* unused harmony export readable */
 /* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6446);
 /**
  * Input drift: the new code makes the call the history recorded at a step (same kind, same name),
@@ -6244,7 +6251,7 @@ function decodedString(text) {
         return undefined;
     }
 }
-/** A string the SDK encoded once more is shown as the string it holds. */
+/** A string the SDK encoded once more, as the string it holds (other values as they are). */
 function readable(value) {
     return typeof value === 'string' ? (decodedString(value) ?? value) : value;
 }
@@ -7088,7 +7095,7 @@ function* inPiecesOf(pieces, size = 1 << 16) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
-/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
+/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2060);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(663);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
@@ -7792,8 +7799,8 @@ function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }
 
-// EXTERNAL MODULE: ./src/commands/duration.ts
-var duration = __nccwpck_require__(3180);
+// EXTERNAL MODULE: ./src/commands/duration.ts + 1 modules
+var duration = __nccwpck_require__(2917);
 // EXTERNAL MODULE: ./src/deadline.ts
 var src_deadline = __nccwpck_require__(6683);
 // EXTERNAL MODULE: ./src/commands/input.ts
@@ -8269,33 +8276,49 @@ Exit codes: 0 the target serves the new version (healthily, when --health-url is
 
 /***/ }),
 
-/***/ 3180:
+/***/ 2917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration)
-/* harmony export */ });
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9410);
-/** Durations as options take them: 90s, 30m, 2h, 1h30m. */
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ parseDuration)
+});
+
+;// CONCATENATED MODULE: ./harness/duration.ts
+/** Durations as durable-gate takes them, in options and in the testing library: '250ms', '90s', '30m', '2h', '10d', '1h30m'. */
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds. */
-function parseDuration(option, text) {
+/** Milliseconds, or undefined when `text` is not such a duration. */
+function durationMs(text) {
     const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
     let total = 0;
     let rest = trimmed;
     const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
     while (rest.length > 0) {
         const match = part.exec(rest);
         if (!match)
-            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+            return undefined;
         total += Number(match[1]) * UNITS[match[2]];
         rest = rest.slice(match[0].length);
     }
-    if (trimmed === '' || total <= 0)
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+    return total;
+}
+
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __nccwpck_require__(9410);
+;// CONCATENATED MODULE: ./src/commands/duration.ts
+/** Durations as options take them: 90s, 30m, 2h, 1h30m. */
+
+
+/** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds, at most 24 days. */
+function parseDuration(option, text) {
+    const total = durationMs(text);
+    if (total === undefined || total <= 0)
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
     if (total > 24 * 86_400_000)
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
+        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
     return total;
 }
 

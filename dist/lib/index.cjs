@@ -2614,6 +2614,9 @@ var HTTP_ACTIVITY = "BuiltIn::HttpActivity";
 function actionTypeName(type) {
   return ActionType[type] ?? `action type ${type}`;
 }
+function schedulerIdOf(entity) {
+  return `@${entity.name.toLowerCase()}@${entity.key}`;
+}
 function entityNameOf(schedulerId) {
   if (!schedulerId || !schedulerId.startsWith("@")) return void 0;
   const end = schedulerId.indexOf("@", 1);
@@ -3465,9 +3468,9 @@ var RuntimeModel = class {
       case 13 /* LockEntities */: {
         const lockSet = action.lockSet ?? [];
         for (const entity of lockSet) {
-          if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, "entity")) return SimTask.completed(true);
+          if (!this.use({ ...action, instanceId: schedulerIdOf(entity) }, "entity")) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        this.lockedEntities = lockSet.map(schedulerIdOf).sort();
         return this.entityRequest(action, "op", true, this.lockedEntities);
       }
       case 14 /* ReleaseEntities */: {
@@ -3516,13 +3519,7 @@ var RuntimeModel = class {
     const madeAt = this.nowText;
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
-    const requestIdAt = (time, n) => this.requestIdAt(time, n);
-    const detail = {
-      get requestId() {
-        return requestIdAt(madeAt, counter);
-      },
-      ...lockSet ? { lockSet } : {}
-    };
+    const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...lockSet ? { lockSet } : {} };
     this.sendEvent(
       name,
       action,
@@ -4156,6 +4153,22 @@ var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
 var import_node_url2 = require("node:url");
 var import_node_util = __toESM(require("node:util"), 1);
+
+// harness/app/outcome.ts
+function returnedOutcome(value) {
+  try {
+    const json = value === void 0 ? void 0 : JSON.stringify(value);
+    return { kind: "returned", ...json === void 0 ? {} : { json } };
+  } catch (error) {
+    return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+function threwOutcomeOf(error) {
+  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
+  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
+}
+
+// harness/app/load.ts
 function triggerOf(bindings) {
   const found = Object.entries(bindings).find(([, b]) => b.direction === "in" && /trigger$/i.test(b.type ?? ""));
   return found ? [found[0], found[1].type ?? "unknown"] : void 0;
@@ -4351,6 +4364,13 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     functions
   };
   let invocations = 0;
+  const invocationOf = async (name, triggerText) => {
+    const registration = byName.get(name.toLowerCase());
+    if (!registration) throw new Error(`no function named ${name}`);
+    if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+    const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
+    return { registration, invocation, ...await invocation.getArguments() };
+  };
   return {
     info,
     durableFunctionsDir: dfDir,
@@ -4365,12 +4385,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       };
     },
     async invokeOrchestrator(name, payload) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
       const text = typeof payload === "string" ? payload : "null";
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, text);
       if (typeof payload !== "string") inputs[0] = payload;
       let result;
       try {
@@ -4382,31 +4398,15 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       return { kind: "state", state: result };
     },
     async invokeFunction(name, trigger) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), "null"));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, "null");
       inputs[0] = trigger;
       try {
         return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
-}
-function returnedOutcome(value) {
-  try {
-    const json = value === void 0 ? void 0 : JSON.stringify(value);
-    return { kind: "returned", ...json === void 0 ? {} : { json } };
-  } catch (error) {
-    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
-  }
-}
-function functionThrew(error) {
-  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
-  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
 }
 function keepUserStacks(dfDir) {
   try {
@@ -4556,10 +4556,10 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         const handler = await importScript(dir, spec.script, spec.entryPoint);
         if (typeof handler !== "function") throw new Error(`${displayPath(spec.script)} does not export a function`);
         const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
-        if (outcome.error) return functionThrew(outcome.error);
+        if (outcome.error) return threwOutcomeOf(outcome.error);
         return returnedOutcome(outcome.result);
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
@@ -5286,7 +5286,7 @@ var HistoryBuilder = class {
     this.push({
       EventType: 14 /* EventSent */,
       EventId: id,
-      InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`,
+      InstanceId: schedulerIdOf(entity),
       Name: "op",
       Input: JSON.stringify(request)
     });
@@ -5307,7 +5307,7 @@ var HistoryBuilder = class {
   /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
   lockRequest(entities) {
     const requestId = this.newRequestId();
-    const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
+    const lockSet = entities.map(schedulerIdOf).sort();
     const id = this.eventSent(lockSet[0], "op", { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
     return { id, requestId };
   }

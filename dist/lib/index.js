@@ -2572,6 +2572,9 @@ var HTTP_ACTIVITY = "BuiltIn::HttpActivity";
 function actionTypeName(type) {
   return ActionType[type] ?? `action type ${type}`;
 }
+function schedulerIdOf(entity) {
+  return `@${entity.name.toLowerCase()}@${entity.key}`;
+}
 function entityNameOf(schedulerId) {
   if (!schedulerId || !schedulerId.startsWith("@")) return void 0;
   const end = schedulerId.indexOf("@", 1);
@@ -3423,9 +3426,9 @@ var RuntimeModel = class {
       case 13 /* LockEntities */: {
         const lockSet = action.lockSet ?? [];
         for (const entity of lockSet) {
-          if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, "entity")) return SimTask.completed(true);
+          if (!this.use({ ...action, instanceId: schedulerIdOf(entity) }, "entity")) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        this.lockedEntities = lockSet.map(schedulerIdOf).sort();
         return this.entityRequest(action, "op", true, this.lockedEntities);
       }
       case 14 /* ReleaseEntities */: {
@@ -3474,13 +3477,7 @@ var RuntimeModel = class {
     const madeAt = this.nowText;
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
-    const requestIdAt = (time, n) => this.requestIdAt(time, n);
-    const detail = {
-      get requestId() {
-        return requestIdAt(madeAt, counter);
-      },
-      ...lockSet ? { lockSet } : {}
-    };
+    const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...lockSet ? { lockSet } : {} };
     this.sendEvent(
       name,
       action,
@@ -4114,6 +4111,22 @@ import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2,
 import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 import { pathToFileURL } from "node:url";
 import util from "node:util";
+
+// harness/app/outcome.ts
+function returnedOutcome(value) {
+  try {
+    const json = value === void 0 ? void 0 : JSON.stringify(value);
+    return { kind: "returned", ...json === void 0 ? {} : { json } };
+  } catch (error) {
+    return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+function threwOutcomeOf(error) {
+  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
+  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
+}
+
+// harness/app/load.ts
 function triggerOf(bindings) {
   const found = Object.entries(bindings).find(([, b]) => b.direction === "in" && /trigger$/i.test(b.type ?? ""));
   return found ? [found[0], found[1].type ?? "unknown"] : void 0;
@@ -4309,6 +4322,13 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     functions
   };
   let invocations = 0;
+  const invocationOf = async (name, triggerText) => {
+    const registration = byName.get(name.toLowerCase());
+    if (!registration) throw new Error(`no function named ${name}`);
+    if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+    const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
+    return { registration, invocation, ...await invocation.getArguments() };
+  };
   return {
     info,
     durableFunctionsDir: dfDir,
@@ -4323,12 +4343,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       };
     },
     async invokeOrchestrator(name, payload) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
       const text = typeof payload === "string" ? payload : "null";
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, text);
       if (typeof payload !== "string") inputs[0] = payload;
       let result;
       try {
@@ -4340,31 +4356,15 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       return { kind: "state", state: result };
     },
     async invokeFunction(name, trigger) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), "null"));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, "null");
       inputs[0] = trigger;
       try {
         return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
-}
-function returnedOutcome(value) {
-  try {
-    const json = value === void 0 ? void 0 : JSON.stringify(value);
-    return { kind: "returned", ...json === void 0 ? {} : { json } };
-  } catch (error) {
-    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
-  }
-}
-function functionThrew(error) {
-  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
-  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
 }
 function keepUserStacks(dfDir) {
   try {
@@ -4514,10 +4514,10 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         const handler = await importScript(dir, spec.script, spec.entryPoint);
         if (typeof handler !== "function") throw new Error(`${displayPath(spec.script)} does not export a function`);
         const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
-        if (outcome.error) return functionThrew(outcome.error);
+        if (outcome.error) return threwOutcomeOf(outcome.error);
         return returnedOutcome(outcome.result);
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
@@ -5244,7 +5244,7 @@ var HistoryBuilder = class {
     this.push({
       EventType: 14 /* EventSent */,
       EventId: id,
-      InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`,
+      InstanceId: schedulerIdOf(entity),
       Name: "op",
       Input: JSON.stringify(request)
     });
@@ -5265,7 +5265,7 @@ var HistoryBuilder = class {
   /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
   lockRequest(entities) {
     const requestId = this.newRequestId();
-    const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
+    const lockSet = entities.map(schedulerIdOf).sort();
     const id = this.eventSent(lockSet[0], "op", { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
     return { id, requestId };
   }

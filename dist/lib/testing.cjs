@@ -2573,6 +2573,13 @@ var HTTP_ACTIVITY = "BuiltIn::HttpActivity";
 function actionTypeName(type) {
   return ActionType[type] ?? `action type ${type}`;
 }
+function schedulerIdOf(entity) {
+  return `@${entity.name.toLowerCase()}@${entity.key}`;
+}
+function entityOf(schedulerId) {
+  const end = schedulerId.startsWith("@") ? schedulerId.indexOf("@", 1) : -1;
+  return end < 0 ? void 0 : { name: schedulerId.slice(1, end), key: schedulerId.slice(end + 1) };
+}
 function entityNameOf(schedulerId) {
   if (!schedulerId || !schedulerId.startsWith("@")) return void 0;
   const end = schedulerId.indexOf("@", 1);
@@ -3394,9 +3401,9 @@ var RuntimeModel = class {
       case 13 /* LockEntities */: {
         const lockSet = action.lockSet ?? [];
         for (const entity of lockSet) {
-          if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, "entity")) return SimTask.completed(true);
+          if (!this.use({ ...action, instanceId: schedulerIdOf(entity) }, "entity")) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        this.lockedEntities = lockSet.map(schedulerIdOf).sort();
         return this.entityRequest(action, "op", true, this.lockedEntities);
       }
       case 14 /* ReleaseEntities */: {
@@ -3445,13 +3452,7 @@ var RuntimeModel = class {
     const madeAt = this.nowText;
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
-    const requestIdAt = (time, n) => this.requestIdAt(time, n);
-    const detail = {
-      get requestId() {
-        return requestIdAt(madeAt, counter);
-      },
-      ...lockSet ? { lockSet } : {}
-    };
+    const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...lockSet ? { lockSet } : {} };
     this.sendEvent(
       name,
       action,
@@ -4085,6 +4086,22 @@ var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
 var import_node_url2 = require("node:url");
 var import_node_util = __toESM(require("node:util"), 1);
+
+// harness/app/outcome.ts
+function returnedOutcome(value) {
+  try {
+    const json = value === void 0 ? void 0 : JSON.stringify(value);
+    return { kind: "returned", ...json === void 0 ? {} : { json } };
+  } catch (error) {
+    return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+function threwOutcomeOf(error) {
+  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
+  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
+}
+
+// harness/app/load.ts
 function triggerOf(bindings) {
   const found = Object.entries(bindings).find(([, b]) => b.direction === "in" && /trigger$/i.test(b.type ?? ""));
   return found ? [found[0], found[1].type ?? "unknown"] : void 0;
@@ -4280,6 +4297,13 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
     functions
   };
   let invocations = 0;
+  const invocationOf = async (name, triggerText) => {
+    const registration = byName.get(name.toLowerCase());
+    if (!registration) throw new Error(`no function named ${name}`);
+    if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+    const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
+    return { registration, invocation, ...await invocation.getArguments() };
+  };
   return {
     info,
     durableFunctionsDir: dfDir,
@@ -4294,12 +4318,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       };
     },
     async invokeOrchestrator(name, payload) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
       const text2 = typeof payload === "string" ? payload : "null";
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text2));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, text2);
       if (typeof payload !== "string") inputs[0] = payload;
       let result;
       try {
@@ -4311,31 +4331,15 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       return { kind: "state", state: result };
     },
     async invokeFunction(name, trigger) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), "null"));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, "null");
       inputs[0] = trigger;
       try {
         return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
-}
-function returnedOutcome(value) {
-  try {
-    const json = value === void 0 ? void 0 : JSON.stringify(value);
-    return { kind: "returned", ...json === void 0 ? {} : { json } };
-  } catch (error) {
-    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
-  }
-}
-function functionThrew(error) {
-  if (!(error instanceof Error)) return { kind: "threw", message: String(error), errorName: "Error" };
-  return { kind: "threw", message: error.message, errorName: error.name, ...error.stack ? { stack: error.stack } : {} };
 }
 function keepUserStacks(dfDir) {
   try {
@@ -4485,10 +4489,10 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
         const handler = await importScript(dir, spec.script, spec.entryPoint);
         if (typeof handler !== "function") throw new Error(`${displayPath(spec.script)} does not export a function`);
         const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
-        if (outcome.error) return functionThrew(outcome.error);
+        if (outcome.error) return threwOutcomeOf(outcome.error);
         return returnedOutcome(outcome.result);
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     }
   };
@@ -5045,19 +5049,19 @@ function deterministicHexId(seed) {
   return out;
 }
 
-// harness/testing/duration.ts
+// harness/duration.ts
 var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(text2) {
+function durationMs(text2) {
   const trimmed = text2.trim();
+  if (trimmed === "") return void 0;
   let total = 0;
   let rest = trimmed;
-  const part = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/i;
-  for (let match = part.exec(rest); match; match = part.exec(rest)) {
-    total += Number(match[1]) * UNITS[match[2].toLowerCase()];
+  const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+  while (rest.length > 0) {
+    const match = part.exec(rest);
+    if (!match) return void 0;
+    total += Number(match[1]) * UNITS[match[2]];
     rest = rest.slice(match[0].length);
-  }
-  if (rest !== "" || trimmed === "") {
-    throw new RangeError(`'${text2}' is not a duration: expected a number of milliseconds or a text such as '250ms', '90s', '15m', '72h', '10d' or '1d12h'.`);
   }
   return total;
 }
@@ -5116,7 +5120,7 @@ var LocalRuntime = class _LocalRuntime {
   }
   /** An entity's state as the runtime holds it (undefined when it has none). */
   entityState(name, key) {
-    const state = this.entities.get(entityId(name, key))?.state;
+    const state = this.entities.get(schedulerIdOf({ name, key }))?.state;
     return state === void 0 ? void 0 : JSON.parse(state);
   }
   /**
@@ -5147,8 +5151,8 @@ var LocalRuntime = class _LocalRuntime {
   }
   /** Moves the clock forward (milliseconds, or a duration such as '90s', '72h', '10d'), firing timers in time order. */
   async advance(by) {
-    const ms = typeof by === "number" ? by : parseDuration(by);
-    if (!(ms >= 0))
+    const ms = typeof by === "number" ? by : durationMs(by);
+    if (ms === void 0 || !(ms >= 0))
       throw new LocalRuntimeError(`advance(${JSON.stringify(by)}): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.`);
     await this.advanceTo(this.clock + ms);
   }
@@ -5237,19 +5241,16 @@ var LocalRuntime = class _LocalRuntime {
       if (m.event.EventType === 19 /* ExecutionSuspended */) instance.status = "Suspended";
       if (m.event.EventType === 20 /* ExecutionResumed */) instance.status = "Running";
     }
-    const loaded = {
+    const sent = {
       source: instance.instanceId,
       format: "history-file",
       instanceId: instance.instanceId,
       orchestrator: instance.name,
       version: "",
-      events: history,
+      events: history.map((e, i) => ({ ...e, IsPlayed: i < played })),
       notes: []
     };
-    const payload = buildPayload(
-      { ...loaded, events: history.map((e, i) => ({ ...e, IsPlayed: i < played })) },
-      this.options.schema ? { schema: this.options.schema } : {}
-    );
+    const payload = buildPayload(sent, this.options.schema ? { schema: this.options.schema } : {});
     const outcome = await this.app.call({ kind: "orchestrator", name: instance.name, payload });
     const state = outcome.kind === "state" ? outcome.state : outcome.state;
     const actions = state && Array.isArray(state.actions) ? state.actions : [[]];
@@ -5258,7 +5259,6 @@ var LocalRuntime = class _LocalRuntime {
       exists: (name, kind) => this.exists(name, kind),
       instanceId: instance.instanceId,
       ...instance.parent ? { parentInstanceId: instance.parent.instanceId } : {},
-      recordedTimestamps: history.map((e) => e.Timestamp),
       requestIdZone: "Z",
       holdWhileSuspended: true
     });
@@ -5268,35 +5268,31 @@ var LocalRuntime = class _LocalRuntime {
       );
     }
     if (state && state.customStatus !== void 0) instance.customStatus = state.customStatus;
+    const problems = new Set(instance.problems);
     for (const use of sim.uses) {
       if (!this.exists(use.name, use.kind))
-        instance.problems.push(
+        problems.add(
           `${instance.name} (${instance.instanceId}) calls the ${use.kind} '${use.name}', which the app does not register and the test does not mock: production drops the call, and the instance waits for ever.`
         );
     }
-    for (const refusal of sim.refusals) instance.problems.push(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+    for (const refusal of sim.refusals) problems.add(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+    instance.problems.splice(0, instance.problems.length, ...problems);
     const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } }));
     for (const { event: written } of scheduled) history.push(written);
-    const nextId = history.reduce((max, e) => isScheduling(e) ? Math.max(max, e.EventId) : max, -1) + 1;
     const failed = outcome.kind === "threw" ? outcome.message : state?.error;
     const continueAs = actions.flat().find((a) => a?.actionType === 4 /* ContinueAsNew */);
     if (failed !== void 0) {
       instance.failure = {
         message: orchestratorFailedMessage(instance.name, failed),
+        error: failed,
         ...outcome.kind === "threw" && outcome.stack ? { stack: outcome.stack } : {}
       };
-      history.push({
-        ...event(1 /* ExecutionCompleted */, nextId, stamp),
-        OrchestrationStatus: 3 /* Failed */,
-        Result: instance.failure.message,
-        FailureDetails: null
-      });
-      this.endInstance(instance, "Failed", stamp);
+      this.finish(instance, 3 /* Failed */, instance.failure.message, stamp);
       return this.dispatchAll(instance, scheduled);
     }
     if (state?.isDone && continueAs && sim.shimFinished) {
       history.push({
-        ...event(16 /* ContinueAsNew */, nextId, stamp),
+        ...event(16 /* ContinueAsNew */, nextSequenceId(history), stamp),
         OrchestrationStatus: 2 /* ContinuedAsNew */,
         Result: jsonOf(continueAs.input),
         FailureDetails: null
@@ -5313,13 +5309,7 @@ var LocalRuntime = class _LocalRuntime {
     }
     if (state?.isDone && sim.shimFinished && sim.openTasks === 0) {
       instance.output = state.output ?? void 0;
-      history.push({
-        ...event(1 /* ExecutionCompleted */, nextId, stamp),
-        OrchestrationStatus: 1 /* Completed */,
-        Result: jsonOf(state.output),
-        FailureDetails: null
-      });
-      this.endInstance(instance, "Completed", stamp);
+      this.finish(instance, 1 /* Completed */, jsonOf(state.output), stamp);
       return this.dispatchAll(instance, scheduled);
     }
     history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
@@ -5334,15 +5324,17 @@ var LocalRuntime = class _LocalRuntime {
   async dispatchAll(instance, scheduled) {
     for (const { work, event: written } of scheduled) await this.dispatch(instance, work, written);
   }
-  finish(instance, status, result, stamp) {
+  /** The instance ended (ExecutionCompleted takes the next sequence id): its last episode closes, and a parent hears of it. */
+  finish(instance, completion, result, stamp) {
     const history = instance.events;
-    const nextId = history.reduce((max, e) => isScheduling(e) ? Math.max(max, e.EventId) : max, -1) + 1;
-    history.push({ ...event(1 /* ExecutionCompleted */, nextId, stamp), OrchestrationStatus: status, Result: result, FailureDetails: null });
-    this.endInstance(instance, OrchestrationStatus[status], stamp);
-  }
-  /** The instance ended: its last episode closes, and a parent hears of it. */
-  endInstance(instance, status, stamp) {
-    instance.events.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+    history.push({
+      ...event(1 /* ExecutionCompleted */, nextSequenceId(history), stamp),
+      OrchestrationStatus: completion,
+      Result: result,
+      FailureDetails: null
+    });
+    history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+    const status = OrchestrationStatus[completion];
     instance.status = status;
     const parent = instance.parent;
     if (!parent) return;
@@ -5353,13 +5345,12 @@ var LocalRuntime = class _LocalRuntime {
         Result: jsonOf(instance.output)
       });
     else {
-      const failure = instance.failure?.message ?? "";
-      const thrown = failure.replace(/^Orchestrator function '[^']*' failed: /, "");
+      const failure = instance.failure;
       this.send(parent.instanceId, {
         EventType: 9 /* SubOrchestrationInstanceFailed */,
         TaskScheduledId: parent.sequenceId,
-        Reason: failure,
-        Details: status === "Failed" ? `Message: ${thrown}, StackTrace: ${instance.failure?.stack ?? ""}` : null,
+        Reason: failure?.message ?? "",
+        Details: failure?.error === void 0 ? null : `Message: ${failure.error}, StackTrace: ${failure.stack ?? ""}`,
         FailureDetails: null
       });
     }
@@ -5367,7 +5358,6 @@ var LocalRuntime = class _LocalRuntime {
   exists(name, kind) {
     const mocks = kind === "activity" ? this.options.activities : kind === "orchestrator" ? this.options.subOrchestrations : this.options.entities;
     if (mocks && findKey(mocks, name) !== void 0) return true;
-    if (kind === "activity" && name === HTTP_ACTIVITY) return true;
     const wanted = kind === "orchestrator" ? "orchestration" : kind;
     return this.app.info.functions.some((f) => f.kind === wanted && f.name.toLowerCase() === name.toLowerCase());
   }
@@ -5405,7 +5395,7 @@ var LocalRuntime = class _LocalRuntime {
   /** An entity request or release as the extension sends it (RequestMessage, ReleaseMessage). */
   sentEvent(instance, work) {
     const action = work.source;
-    const requestId = work.detail?.requestId ?? "";
+    const requestId = work.detail?.requestId?.() ?? "";
     if (work.name === "release") {
       return {
         InstanceId: work.detail?.target ?? "",
@@ -5418,7 +5408,13 @@ var LocalRuntime = class _LocalRuntime {
       return {
         InstanceId: lockSet[0] ?? "",
         Name: "op",
-        Input: JSON.stringify({ op: null, id: requestId, parent: instance.instanceId, parentExecution: instance.executionId, lockset: lockSet.map(entityRef) })
+        Input: JSON.stringify({
+          op: null,
+          id: requestId,
+          parent: instance.instanceId,
+          parentExecution: instance.executionId,
+          lockset: lockSet.map((id) => entityOf(id))
+        })
       };
     }
     return {
@@ -5458,7 +5454,7 @@ var LocalRuntime = class _LocalRuntime {
             this.send(instance.instanceId, {
               EventType: 9 /* SubOrchestrationInstanceFailed */,
               TaskScheduledId: work.id,
-              Reason: orchestratorFailedMessage(work.name, errorText(error)),
+              Reason: orchestratorFailedMessage(work.name, errorMessage(error)),
               Details: error instanceof Error ? error.stack ?? null : null
             });
           }
@@ -5498,14 +5494,9 @@ var LocalRuntime = class _LocalRuntime {
           sequenceId: work.id,
           now: this.now
         });
-        outcome = { kind: "returned", ...result === void 0 ? {} : { json: JSON.stringify(result) } };
+        outcome = returnedOutcome(result);
       } catch (error) {
-        outcome = {
-          kind: "threw",
-          message: errorText(error),
-          errorName: error instanceof Error ? error.name : "Error",
-          ...error instanceof Error && error.stack ? { stack: error.stack } : {}
-        };
+        outcome = threwOutcomeOf(error);
       }
     } else if (this.runsAppActivity(name)) {
       outcome = await this.app.call({ kind: "function", name, trigger: input });
@@ -5536,13 +5527,13 @@ var LocalRuntime = class _LocalRuntime {
       const answer = await handler({ ...request, poll: work.detail?.pollLocation !== void 0 });
       outcome = { kind: "returned", json: JSON.stringify({ statusCode: answer.statusCode, headers: answer.headers ?? {}, content: answer.content ?? null }) };
     } catch (error) {
-      outcome = { kind: "threw", message: errorText(error), errorName: "HttpRequestException" };
+      outcome = { kind: "threw", message: errorMessage(error), errorName: "HttpRequestException" };
     }
     this.send(instance.instanceId, activityCompletion(HTTP_ACTIVITY, work.id, outcome));
   }
   // ---------------------------------------------------------------- entities
   async runEntity(target, batch) {
-    const [, name = "", key = ""] = /^@([^@]*)@(.*)$/.exec(target) ?? [];
+    const { name, key } = entityOf(target) ?? { name: target, key: "" };
     let record = this.entities.get(target);
     if (!record) this.entities.set(target, record = { name, key, exists: false, state: void 0, waiting: [] });
     record.waiting.push(...batch);
@@ -5563,7 +5554,11 @@ var LocalRuntime = class _LocalRuntime {
         const lockSet = request.lockset;
         const pos = typeof request.pos === "number" ? request.pos : 0;
         if (pos + 1 < lockSet.length) {
-          this.send(entityTarget(lockSet[pos + 1]), { EventType: 15 /* EventRaised */, Name: "op", Input: JSON.stringify({ ...request, pos: pos + 1 }) });
+          this.send(schedulerIdOf(lockSet[pos + 1]), {
+            EventType: 15 /* EventRaised */,
+            Name: "op",
+            Input: JSON.stringify({ ...request, pos: pos + 1 })
+          });
         } else if (parent) {
           this.send(parent, { EventType: 15 /* EventRaised */, Name: String(request.id), Input: JSON.stringify({ result: "Lock Acquisition Completed" }) });
         }
@@ -5620,7 +5615,7 @@ var LocalRuntime = class _LocalRuntime {
       response = result?.isError ? { result: result.result ?? null, exceptionType: "Error" } : { result: result?.result ?? null };
       for (const sent of state?.signals ?? []) {
         if (!sent.target?.name) continue;
-        this.send(entityId(sent.target.name, sent.target.key ?? ""), {
+        this.send(schedulerIdOf({ name: sent.target.name, key: sent.target.key ?? "" }), {
           EventType: 15 /* EventRaised */,
           Name: "op",
           Input: JSON.stringify({ op: sent.name, signal: true, input: sent.input || null, id: `${String(request.id)}:${sent.name}`, parent: target })
@@ -5650,6 +5645,7 @@ var TestInstance = class {
   status = "Pending";
   output;
   customStatus;
+  /** Failed: the message production records, the code's own error and its stack; Terminated: the reason. */
   failure;
   /** Activities (and callHttp requests) it called, in order, with their inputs as the activity received them. */
   calls = [];
@@ -5661,6 +5657,7 @@ var TestInstance = class {
   lastEpisode = Number.NEGATIVE_INFINITY;
   executionId;
   generation = 0;
+  /** Earlier generations, with the history's length at each episode that ended waiting. */
   earlier = [];
   boundaries = [];
   /** @internal */
@@ -5677,17 +5674,15 @@ var TestInstance = class {
   }
   /** Earlier generations (continueAsNew), oldest first. */
   get generations() {
-    return [...this.earlier];
+    return this.earlier.map(({ file }) => file);
   }
   /**
    * The history at every point the instance was in flight (each episode that ended with it
    * waiting), of every generation: the histories a deployment can meet. Oldest first.
    */
   inFlightHistories() {
-    const files = [];
-    for (const file of this.earlier) files.push(...prefixesOf(file));
-    files.push(...this.boundaries.map((length) => this.fileOf(this.events.slice(0, length), "Running")));
-    return files;
+    const prefixes = (file, boundaries) => boundaries.map((length) => ({ ...file, runtimeStatus: "Running", history: file.history.slice(0, length) }));
+    return [...this.earlier.flatMap(({ file, boundaries }) => prefixes(file, boundaries)), ...prefixes(this.toFile(), this.boundaries)];
   }
   /** Raises an external event and delivers it (settle()). */
   async raiseEvent(name, data) {
@@ -5712,13 +5707,11 @@ var TestInstance = class {
   }
   /** @internal continueAsNew: the history so far becomes an earlier generation */
   nextGeneration() {
-    const file = this.fileOf(this.events, "ContinuedAsNew");
-    file.boundaries = [...this.boundaries];
-    this.earlier.push(file);
+    this.earlier.push({ file: this.fileOf(this.events, "ContinuedAsNew"), boundaries: this.boundaries });
     this.generation += 1;
     this.executionId = executionIdFor(this.instanceId, this.generation);
     this.events = [];
-    this.boundaries.length = 0;
+    this.boundaries = [];
     this.status = "Pending";
   }
   fileOf(events, runtimeStatus) {
@@ -5743,10 +5736,6 @@ function heldLockId(events) {
     if (Array.isArray(request?.lockset) && typeof request.id === "string") return request.id;
   }
   return "";
-}
-function prefixesOf(file) {
-  const { boundaries = [], ...rest } = file;
-  return boundaries.map((length) => ({ ...rest, runtimeStatus: "Running", history: rest.history.slice(0, length) }));
 }
 function startedEvent(name, instanceId, executionId, input, parent, generation) {
   return {
@@ -5799,21 +5788,16 @@ var SCHEDULING = /* @__PURE__ */ new Set([
   1 /* ExecutionCompleted */,
   16 /* ContinueAsNew */
 ]);
-function isScheduling(event2) {
-  return SCHEDULING.has(event2.EventType) && event2.EventId >= 0;
+function nextSequenceId(history) {
+  let max = -1;
+  for (const e of history) if (SCHEDULING.has(e.EventType) && e.EventId > max) max = e.EventId;
+  return max + 1;
 }
 function jsonOf(value) {
   return value === void 0 || value === null ? null : JSON.stringify(value);
 }
 function activityInput(value) {
-  if (typeof value === "string") {
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  }
-  return copy(value);
+  return typeof value === "string" ? readable(value) : copy(value);
 }
 function copy(value) {
   return value === void 0 ? void 0 : JSON.parse(JSON.stringify(value));
@@ -5826,30 +5810,20 @@ function parseJson2(text2) {
     return void 0;
   }
 }
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 function findKey(map, name) {
   if (Object.prototype.hasOwnProperty.call(map, name)) return name;
   return Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
 }
-function entityId(name, key) {
-  return `@${name.toLowerCase()}@${key}`;
-}
-function entityRef(schedulerId) {
-  const [, name = "", key = ""] = /^@([^@]*)@(.*)$/.exec(schedulerId) ?? [];
-  return { name, key };
-}
-function entityTarget(ref) {
-  if (typeof ref === "string") return ref;
-  const { name = "", key = "" } = ref ?? {};
-  return entityId(name, key);
-}
 function untilTime(value, now) {
   if (value instanceof Date) return value.getTime();
-  const ms = Date.parse(value);
-  if (Number.isFinite(ms) && /\d{4}-\d\d-\d\d/.test(value)) return ms;
-  return now + parseDuration(value);
+  const at = Date.parse(value);
+  if (Number.isFinite(at) && /\d{4}-\d\d-\d\d/.test(value)) return at;
+  const ms = durationMs(value);
+  if (ms === void 0)
+    throw new LocalRuntimeError(
+      `run({ until: ${JSON.stringify(value)} }): expected a time (a Date, an ISO 8601 text), milliseconds, or a duration such as '72h', '30d'.`
+    );
+  return now + ms;
 }
 function executionIdFor(instanceId, generation) {
   return deterministicHexId(generation === 0 ? instanceId : `${instanceId}:${generation}`);

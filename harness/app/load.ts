@@ -21,6 +21,7 @@ import util from 'node:util';
 import { AppLoadError, errorMessage } from '../errors.js';
 import { displayPath, expandPaths } from '../history/paths.js';
 import { readSourceMap } from '../replay/locate.js';
+import { returnedOutcome, threwOutcomeOf } from './outcome.js';
 import type { AppInfo, FunctionKind, FunctionOutcome, InvocationOutcome, OrchestratorState, RegisteredFunction, StaleSource } from './types.js';
 
 export interface LoadedApp {
@@ -295,6 +296,14 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
     functions,
   };
   let invocations = 0;
+  /** A registered function's invocation as the Node worker sets it up, its trigger given as JSON text. */
+  const invocationOf = async (name: string, triggerText: string) => {
+    const registration = byName.get(name.toLowerCase());
+    if (!registration) throw new Error(`no function named ${name}`);
+    if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+    const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
+    return { registration, invocation, ...(await invocation.getArguments()) };
+  };
   return {
     info,
     durableFunctionsDir: dfDir,
@@ -309,12 +318,8 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
       };
     },
     async invokeOrchestrator(name, payload) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
       const text = typeof payload === 'string' ? payload : 'null';
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), text));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, text);
       // The trigger is the only input; an already parsed payload takes the place of parsing it.
       if (typeof payload !== 'string') inputs[0] = payload;
       let result: unknown;
@@ -327,34 +332,15 @@ async function loadV4(dir: string, shown: string, dfDir: string, dfVersion: stri
       return { kind: 'state', state: result as OrchestratorState };
     },
     async invokeFunction(name, trigger) {
-      const registration = byName.get(name.toLowerCase());
-      if (!registration) throw new Error(`no function named ${name}`);
-      if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
-      const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), 'null'));
-      const { context, inputs } = await invocation.getArguments();
+      const { registration, invocation, context, inputs } = await invocationOf(name, 'null');
       inputs[0] = trigger;
       try {
         return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     },
   };
-}
-
-/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
-function returnedOutcome(value: unknown): FunctionOutcome {
-  try {
-    const json = value === undefined ? undefined : JSON.stringify(value);
-    return { kind: 'returned', ...(json === undefined ? {} : { json }) };
-  } catch (error) {
-    return functionThrew(new Error(`its return value cannot be sent as JSON: ${errorMessage(error)}`));
-  }
-}
-
-function functionThrew(error: unknown): FunctionOutcome {
-  if (!(error instanceof Error)) return { kind: 'threw', message: String(error), errorName: 'Error' };
-  return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
 }
 
 /**
@@ -540,10 +526,10 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
         const handler = await importScript(dir, spec.script, spec.entryPoint);
         if (typeof handler !== 'function') throw new Error(`${displayPath(spec.script)} does not export a function`);
         const outcome = await callScript(name, spec.triggerName, handler as (...args: unknown[]) => unknown, trigger, true);
-        if (outcome.error) return functionThrew(outcome.error);
+        if (outcome.error) return threwOutcomeOf(outcome.error);
         return returnedOutcome(outcome.result);
       } catch (error) {
-        return functionThrew(error);
+        return threwOutcomeOf(error);
       }
     },
   };

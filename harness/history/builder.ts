@@ -14,6 +14,7 @@
  */
 import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from './events.js';
 import { extensionRequestId, roundTripTime } from './request-ids.js';
+import { schedulerIdOf } from '../replay/actions.js';
 
 export interface BuilderOptions {
   instanceId: string;
@@ -175,7 +176,7 @@ export class HistoryBuilder {
     this.push({
       EventType: EventType.EventSent,
       EventId: id,
-      InstanceId: `@${entity.name.toLowerCase()}@${entity.key}`,
+      InstanceId: schedulerIdOf(entity),
       Name: 'op',
       Input: JSON.stringify(request),
     });
@@ -198,7 +199,7 @@ export class HistoryBuilder {
   /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
   lockRequest(entities: { name: string; key: string }[]): { id: number; requestId: string } {
     const requestId = this.newRequestId();
-    const lockSet = entities.map((e) => `@${e.name.toLowerCase()}@${e.key}`).sort();
+    const lockSet = entities.map(schedulerIdOf).sort();
     const id = this.eventSent(lockSet[0]!, 'op', { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
     return { id, requestId };
   }

@@ -54,6 +54,17 @@ export function actionTypeName(type: number): string {
   return ActionType[type] ?? `action type ${type}`;
 }
 
+/** An entity's id as it travels, "@name@key", the name in lower case (EntityId.GetSchedulerIdFromEntityId). */
+export function schedulerIdOf(entity: { name: string; key: string }): string {
+  return `@${entity.name.toLowerCase()}@${entity.key}`;
+}
+
+/** The entity a "@name@key" id names, or undefined. */
+export function entityOf(schedulerId: string): { name: string; key: string } | undefined {
+  const end = schedulerId.startsWith('@') ? schedulerId.indexOf('@', 1) : -1;
+  return end < 0 ? undefined : { name: schedulerId.slice(1, end), key: schedulerId.slice(end + 1) };
+}
+
 /** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
 export function entityNameOf(schedulerId: string | undefined): string | undefined {
   if (!schedulerId || !schedulerId.startsWith('@')) return undefined;

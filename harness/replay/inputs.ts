@@ -77,8 +77,8 @@ function decodedString(text: string): string | undefined {
   }
 }
 
-/** A string the SDK encoded once more is shown as the string it holds. */
-function readable(value: unknown): unknown {
+/** A string the SDK encoded once more, as the string it holds (other values as they are). */
+export function readable(value: unknown): unknown {
   return typeof value === 'string' ? (decodedString(value) ?? value) : value;
 }
 

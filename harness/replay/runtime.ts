@@ -8,7 +8,7 @@
  */
 import { EventType, type HistoryEvent } from '../history/events.js';
 import { extensionRequestId, roundTripTime, type RoundTripZone } from '../history/request-ids.js';
-import { ActionType, HTTP_ACTIVITY, entityNameOf, type SdkAction, type SdkRetryOptions } from './actions.js';
+import { ActionType, HTTP_ACTIVITY, entityNameOf, schedulerIdOf, type SdkAction, type SdkRetryOptions } from './actions.js';
 import {
   NONDETERMINISM_PREFIX,
   duplicateEventWarning,
@@ -42,8 +42,8 @@ interface DtfxAction {
 export interface NewWorkDetail {
   /** CreateTimerOrchestratorAction: when it fires (ms since the epoch). */
   fireAt?: number;
-  /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so). */
-  requestId?: string;
+  /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so), made when asked. */
+  requestId?: () => string | undefined;
   /** A release: the entity it frees ("@name@key"). */
   target?: string;
   /** A lock request: the entities locked, sorted. */
@@ -607,9 +607,9 @@ class RuntimeModel {
         // LockAsync sends one lock request, to the first entity in sorted order, then waits.
         const lockSet = action.lockSet ?? [];
         for (const entity of lockSet) {
-          if (!this.use({ ...action, instanceId: `@${entity.name.toLowerCase()}@${entity.key}` }, 'entity')) return SimTask.completed(true);
+          if (!this.use({ ...action, instanceId: schedulerIdOf(entity) }, 'entity')) return SimTask.completed(true);
         }
-        this.lockedEntities = lockSet.map((entity) => `@${entity.name.toLowerCase()}@${entity.key}`).sort();
+        this.lockedEntities = lockSet.map(schedulerIdOf).sort();
         return this.entityRequest(action, 'op', true, this.lockedEntities);
       }
       case ActionType.ReleaseEntities: {
@@ -661,13 +661,7 @@ class RuntimeModel {
     const response = awaitsResponse ? new SimTask() : SimTask.completed();
     const sequenceId = this.idCounter;
     // Made only when asked (new work in the local runtime): no hashing on the replay's path.
-    const requestIdAt = (time: unknown, n: number): string | undefined => this.requestIdAt(time, n);
-    const detail: NewWorkDetail = {
-      get requestId() {
-        return requestIdAt(madeAt, counter);
-      },
-      ...(lockSet ? { lockSet } : {}),
-    };
+    const detail: NewWorkDetail = { requestId: () => this.requestIdAt(madeAt, counter), ...(lockSet ? { lockSet } : {}) };
     this.sendEvent(
       name,
       action,

@@ -21,11 +21,14 @@ import type { FunctionOutcome, InvocationOutcome, OrchestratorState } from '../a
 import { deterministicHexId } from '../history/builder.js';
 import { EventType, HISTORY_SCHEMA, OrchestrationStatus, type HistoryEvent, type HistoryFile } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
-import { ActionType, HTTP_ACTIVITY, type SdkAction } from '../replay/actions.js';
+import { ActionType, HTTP_ACTIVITY, entityOf, schedulerIdOf, type SdkAction } from '../replay/actions.js';
 import { orchestratorFailedMessage } from '../replay/messages.js';
 import { buildPayload, type ReplaySchemaName } from '../replay/payload.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, type NewWork } from '../replay/runtime.js';
-import { parseDuration } from './duration.js';
+import { durationMs } from '../duration.js';
+import { errorMessage } from '../errors.js';
+import { returnedOutcome, threwOutcomeOf } from '../app/outcome.js';
+import { readable } from '../replay/inputs.js';
 
 /** What an activity mock gets besides its input. */
 export interface ActivityCall {
@@ -182,7 +185,7 @@ export class LocalRuntime {
 
   /** An entity's state as the runtime holds it (undefined when it has none). */
   entityState(name: string, key: string): unknown {
-    const state = this.entities.get(entityId(name, key))?.state;
+    const state = this.entities.get(schedulerIdOf({ name, key }))?.state;
     return state === undefined ? undefined : JSON.parse(state);
   }
 
@@ -216,8 +219,8 @@ export class LocalRuntime {
 
   /** Moves the clock forward (milliseconds, or a duration such as '90s', '72h', '10d'), firing timers in time order. */
   async advance(by: number | string): Promise<void> {
-    const ms = typeof by === 'number' ? by : parseDuration(by);
-    if (!(ms >= 0))
+    const ms = typeof by === 'number' ? by : durationMs(by);
+    if (ms === undefined || !(ms >= 0))
       throw new LocalRuntimeError(`advance(${JSON.stringify(by)}): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.`);
     await this.advanceTo(this.clock + ms);
   }
@@ -324,19 +327,17 @@ export class LocalRuntime {
       if (m.event.EventType === EventType.ExecutionResumed) instance.status = 'Running';
     }
 
-    const loaded: LoadedHistory = {
+    // The extension sends the events of earlier episodes as played (the SDK's isReplaying).
+    const sent: LoadedHistory = {
       source: instance.instanceId,
       format: 'history-file',
       instanceId: instance.instanceId,
       orchestrator: instance.name,
       version: '',
-      events: history,
+      events: history.map((e, i) => ({ ...e, IsPlayed: i < played })),
       notes: [],
     };
-    const payload = buildPayload(
-      { ...loaded, events: history.map((e, i) => ({ ...e, IsPlayed: i < played })) },
-      this.options.schema ? { schema: this.options.schema } : {},
-    );
+    const payload = buildPayload(sent, this.options.schema ? { schema: this.options.schema } : {});
     const outcome = (await this.app.call({ kind: 'orchestrator', name: instance.name, payload })) as InvocationOutcome;
     const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
     const actions = state && Array.isArray(state.actions) ? state.actions : [[]];
@@ -345,7 +346,6 @@ export class LocalRuntime {
       exists: (name, kind) => this.exists(name, kind),
       instanceId: instance.instanceId,
       ...(instance.parent ? { parentInstanceId: instance.parent.instanceId } : {}),
-      recordedTimestamps: history.map((e) => e.Timestamp),
       requestIdZone: 'Z',
       holdWhileSuspended: true,
     });
@@ -355,37 +355,34 @@ export class LocalRuntime {
       );
     }
     if (state && state.customStatus !== undefined) instance.customStatus = state.customStatus;
+    // Each episode replays every call so far: a problem is said once.
+    const problems = new Set(instance.problems);
     for (const use of sim.uses) {
       if (!this.exists(use.name, use.kind))
-        instance.problems.push(
+        problems.add(
           `${instance.name} (${instance.instanceId}) calls the ${use.kind} '${use.name}', which the app does not register and the test does not mock: production drops the call, and the instance waits for ever.`,
         );
     }
-    for (const refusal of sim.refusals) instance.problems.push(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+    for (const refusal of sim.refusals) problems.add(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+    instance.problems.splice(0, instance.problems.length, ...problems);
 
     const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } as HistoryEvent }));
     for (const { event: written } of scheduled) history.push(written);
-    const nextId = history.reduce((max, e) => (isScheduling(e) ? Math.max(max, e.EventId) : max), -1) + 1;
 
     const failed = outcome.kind === 'threw' ? outcome.message : state?.error;
     const continueAs = actions.flat().find((a) => (a as SdkAction | undefined)?.actionType === ActionType.ContinueAsNew) as SdkAction | undefined;
     if (failed !== undefined) {
       instance.failure = {
         message: orchestratorFailedMessage(instance.name, failed),
+        error: failed,
         ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
       };
-      history.push({
-        ...event(EventType.ExecutionCompleted, nextId, stamp),
-        OrchestrationStatus: OrchestrationStatus.Failed,
-        Result: instance.failure.message,
-        FailureDetails: null,
-      });
-      this.endInstance(instance, 'Failed', stamp);
+      this.finish(instance, OrchestrationStatus.Failed, instance.failure.message, stamp);
       return this.dispatchAll(instance, scheduled);
     }
     if (state?.isDone && continueAs && sim.shimFinished) {
       history.push({
-        ...event(EventType.ContinueAsNew, nextId, stamp),
+        ...event(EventType.ContinueAsNew, nextSequenceId(history), stamp),
         OrchestrationStatus: OrchestrationStatus.ContinuedAsNew,
         Result: jsonOf(continueAs.input),
         FailureDetails: null,
@@ -402,13 +399,7 @@ export class LocalRuntime {
     }
     if (state?.isDone && sim.shimFinished && sim.openTasks === 0) {
       instance.output = state.output ?? undefined;
-      history.push({
-        ...event(EventType.ExecutionCompleted, nextId, stamp),
-        OrchestrationStatus: OrchestrationStatus.Completed,
-        Result: jsonOf(state.output),
-        FailureDetails: null,
-      });
-      this.endInstance(instance, 'Completed', stamp);
+      this.finish(instance, OrchestrationStatus.Completed, jsonOf(state.output), stamp);
       return this.dispatchAll(instance, scheduled);
     }
     history.push(event(EventType.OrchestratorCompleted, -1, stamp));
@@ -425,16 +416,17 @@ export class LocalRuntime {
     for (const { work, event: written } of scheduled) await this.dispatch(instance, work, written);
   }
 
-  private finish(instance: TestInstance, status: OrchestrationStatus, result: string | null, stamp: string): void {
+  /** The instance ended (ExecutionCompleted takes the next sequence id): its last episode closes, and a parent hears of it. */
+  private finish(instance: TestInstance, completion: OrchestrationStatus, result: string | null, stamp: string): void {
     const history = instance.events;
-    const nextId = history.reduce((max, e) => (isScheduling(e) ? Math.max(max, e.EventId) : max), -1) + 1;
-    history.push({ ...event(EventType.ExecutionCompleted, nextId, stamp), OrchestrationStatus: status, Result: result, FailureDetails: null });
-    this.endInstance(instance, OrchestrationStatus[status] as InstanceStatus, stamp);
-  }
-
-  /** The instance ended: its last episode closes, and a parent hears of it. */
-  private endInstance(instance: TestInstance, status: InstanceStatus, stamp: string): void {
-    instance.events.push(event(EventType.OrchestratorCompleted, -1, stamp));
+    history.push({
+      ...event(EventType.ExecutionCompleted, nextSequenceId(history), stamp),
+      OrchestrationStatus: completion,
+      Result: result,
+      FailureDetails: null,
+    });
+    history.push(event(EventType.OrchestratorCompleted, -1, stamp));
+    const status = OrchestrationStatus[completion] as InstanceStatus;
     instance.status = status;
     const parent = instance.parent;
     if (!parent) return;
@@ -446,13 +438,12 @@ export class LocalRuntime {
       });
     else {
       // A failed child's details are the extension's "Message: ..., StackTrace: ..."; a terminated one has none.
-      const failure = instance.failure?.message ?? '';
-      const thrown = failure.replace(/^Orchestrator function '[^']*' failed: /, '');
+      const failure = instance.failure;
       this.send(parent.instanceId, {
         EventType: EventType.SubOrchestrationInstanceFailed,
         TaskScheduledId: parent.sequenceId,
-        Reason: failure,
-        Details: status === 'Failed' ? `Message: ${thrown}, StackTrace: ${instance.failure?.stack ?? ''}` : null,
+        Reason: failure?.message ?? '',
+        Details: failure?.error === undefined ? null : `Message: ${failure.error}, StackTrace: ${failure.stack ?? ''}`,
         FailureDetails: null,
       });
     }
@@ -461,7 +452,6 @@ export class LocalRuntime {
   private exists(name: string, kind: 'activity' | 'orchestrator' | 'entity'): boolean {
     const mocks = kind === 'activity' ? this.options.activities : kind === 'orchestrator' ? this.options.subOrchestrations : this.options.entities;
     if (mocks && findKey(mocks, name) !== undefined) return true;
-    if (kind === 'activity' && name === HTTP_ACTIVITY) return true;
     const wanted = kind === 'orchestrator' ? 'orchestration' : kind;
     return this.app.info.functions.some((f) => f.kind === wanted && f.name.toLowerCase() === name.toLowerCase());
   }
@@ -501,7 +491,7 @@ export class LocalRuntime {
   /** An entity request or release as the extension sends it (RequestMessage, ReleaseMessage). */
   private sentEvent(instance: TestInstance, work: NewWork): { InstanceId: string; Name: string; Input: string } {
     const action = work.source;
-    const requestId = work.detail?.requestId ?? '';
+    const requestId = work.detail?.requestId?.() ?? '';
     // RequestMessage and ReleaseMessage as Json.NET writes them: default values (signal false,
     // input null, pos 0) are left out. The MessageSorter's Timestamp and Predecessor are not written.
     if (work.name === 'release') {
@@ -516,7 +506,13 @@ export class LocalRuntime {
       return {
         InstanceId: lockSet[0] ?? '',
         Name: 'op',
-        Input: JSON.stringify({ op: null, id: requestId, parent: instance.instanceId, parentExecution: instance.executionId, lockset: lockSet.map(entityRef) }),
+        Input: JSON.stringify({
+          op: null,
+          id: requestId,
+          parent: instance.instanceId,
+          parentExecution: instance.executionId,
+          lockset: lockSet.map((id) => entityOf(id)),
+        }),
       };
     }
     return {
@@ -557,7 +553,7 @@ export class LocalRuntime {
             this.send(instance.instanceId, {
               EventType: EventType.SubOrchestrationInstanceFailed,
               TaskScheduledId: work.id,
-              Reason: orchestratorFailedMessage(work.name, errorText(error)),
+              Reason: orchestratorFailedMessage(work.name, errorMessage(error)),
               Details: error instanceof Error ? (error.stack ?? null) : null,
             });
           }
@@ -599,14 +595,9 @@ export class LocalRuntime {
           sequenceId: work.id,
           now: this.now,
         });
-        outcome = { kind: 'returned', ...(result === undefined ? {} : { json: JSON.stringify(result) }) };
+        outcome = returnedOutcome(result);
       } catch (error) {
-        outcome = {
-          kind: 'threw',
-          message: errorText(error),
-          errorName: error instanceof Error ? error.name : 'Error',
-          ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
-        };
+        outcome = threwOutcomeOf(error);
       }
     } else if (this.runsAppActivity(name)) {
       outcome = (await this.app.call({ kind: 'function', name, trigger: input })) as FunctionOutcome;
@@ -639,7 +630,7 @@ export class LocalRuntime {
       const answer = await handler({ ...request, poll: work.detail?.pollLocation !== undefined });
       outcome = { kind: 'returned', json: JSON.stringify({ statusCode: answer.statusCode, headers: answer.headers ?? {}, content: answer.content ?? null }) };
     } catch (error) {
-      outcome = { kind: 'threw', message: errorText(error), errorName: 'HttpRequestException' };
+      outcome = { kind: 'threw', message: errorMessage(error), errorName: 'HttpRequestException' };
     }
     this.send(instance.instanceId, activityCompletion(HTTP_ACTIVITY, work.id, outcome));
   }
@@ -647,7 +638,7 @@ export class LocalRuntime {
   // ---------------------------------------------------------------- entities
 
   private async runEntity(target: string, batch: Message[]): Promise<void> {
-    const [, name = '', key = ''] = /^@([^@]*)@(.*)$/.exec(target) ?? [];
+    const { name, key } = entityOf(target) ?? { name: target, key: '' };
     let record = this.entities.get(target);
     if (!record) this.entities.set(target, (record = { name, key, exists: false, state: undefined, waiting: [] }));
     record.waiting.push(...batch);
@@ -669,7 +660,11 @@ export class LocalRuntime {
         const lockSet = request.lockset as unknown[];
         const pos = typeof request.pos === 'number' ? request.pos : 0;
         if (pos + 1 < lockSet.length) {
-          this.send(entityTarget(lockSet[pos + 1]), { EventType: EventType.EventRaised, Name: 'op', Input: JSON.stringify({ ...request, pos: pos + 1 }) });
+          this.send(schedulerIdOf(lockSet[pos + 1] as { name: string; key: string }), {
+            EventType: EventType.EventRaised,
+            Name: 'op',
+            Input: JSON.stringify({ ...request, pos: pos + 1 }),
+          });
         } else if (parent) {
           this.send(parent, { EventType: EventType.EventRaised, Name: String(request.id), Input: JSON.stringify({ result: 'Lock Acquisition Completed' }) });
         }
@@ -737,7 +732,7 @@ export class LocalRuntime {
       response = result?.isError ? { result: result.result ?? null, exceptionType: 'Error' } : { result: result?.result ?? null };
       for (const sent of state?.signals ?? []) {
         if (!sent.target?.name) continue;
-        this.send(entityId(sent.target.name, sent.target.key ?? ''), {
+        this.send(schedulerIdOf({ name: sent.target.name, key: sent.target.key ?? '' }), {
           EventType: EventType.EventRaised,
           Name: 'op',
           Input: JSON.stringify({ op: sent.name, signal: true, input: sent.input || null, id: `${String(request.id)}:${sent.name}`, parent: target }),
@@ -755,7 +750,8 @@ export class TestInstance {
   status: InstanceStatus = 'Pending';
   output: unknown;
   customStatus: unknown;
-  failure: { message: string; stack?: string } | undefined;
+  /** Failed: the message production records, the code's own error and its stack; Terminated: the reason. */
+  failure: { message: string; error?: string; stack?: string } | undefined;
   /** Activities (and callHttp requests) it called, in order, with their inputs as the activity received them. */
   readonly calls: { activity: string; input: unknown; sequenceId: number; at: Date }[] = [];
   /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
@@ -766,8 +762,9 @@ export class TestInstance {
   lastEpisode = Number.NEGATIVE_INFINITY;
   executionId: string;
   generation = 0;
-  private readonly earlier: HistoryFile[] = [];
-  private readonly boundaries: number[] = [];
+  /** Earlier generations, with the history's length at each episode that ended waiting. */
+  private readonly earlier: { file: HistoryFile; boundaries: number[] }[] = [];
+  private boundaries: number[] = [];
 
   /** @internal */
   constructor(
@@ -798,7 +795,7 @@ export class TestInstance {
 
   /** Earlier generations (continueAsNew), oldest first. */
   get generations(): HistoryFile[] {
-    return [...this.earlier];
+    return this.earlier.map(({ file }) => file);
   }
 
   /**
@@ -806,10 +803,9 @@ export class TestInstance {
    * waiting), of every generation: the histories a deployment can meet. Oldest first.
    */
   inFlightHistories(): HistoryFile[] {
-    const files: HistoryFile[] = [];
-    for (const file of this.earlier) files.push(...prefixesOf(file));
-    files.push(...this.boundaries.map((length) => this.fileOf(this.events.slice(0, length), 'Running')));
-    return files;
+    const prefixes = (file: HistoryFile, boundaries: number[]): HistoryFile[] =>
+      boundaries.map((length) => ({ ...file, runtimeStatus: 'Running', history: file.history.slice(0, length) }));
+    return [...this.earlier.flatMap(({ file, boundaries }) => prefixes(file, boundaries)), ...prefixes(this.toFile(), this.boundaries)];
   }
 
   /** Raises an external event and delivers it (settle()). */
@@ -840,13 +836,11 @@ export class TestInstance {
 
   /** @internal continueAsNew: the history so far becomes an earlier generation */
   nextGeneration(): void {
-    const file = this.fileOf(this.events, 'ContinuedAsNew');
-    (file as HistoryFile & { boundaries?: number[] }).boundaries = [...this.boundaries];
-    this.earlier.push(file);
+    this.earlier.push({ file: this.fileOf(this.events, 'ContinuedAsNew'), boundaries: this.boundaries });
     this.generation += 1;
     this.executionId = executionIdFor(this.instanceId, this.generation);
     this.events = [];
-    this.boundaries.length = 0;
+    this.boundaries = [];
     this.status = 'Pending';
   }
 
@@ -874,11 +868,6 @@ function heldLockId(events: readonly HistoryEvent[]): string {
     if (Array.isArray(request?.lockset) && typeof request.id === 'string') return request.id;
   }
   return '';
-}
-
-function prefixesOf(file: HistoryFile & { boundaries?: number[] }): HistoryFile[] {
-  const { boundaries = [], ...rest } = file;
-  return boundaries.map((length) => ({ ...rest, runtimeStatus: 'Running', history: rest.history.slice(0, length) }));
 }
 
 function startedEvent(
@@ -951,8 +940,11 @@ const SCHEDULING: ReadonlySet<EventType> = new Set([
   EventType.ContinueAsNew,
 ]);
 
-function isScheduling(event: HistoryEvent): boolean {
-  return SCHEDULING.has(event.EventType) && event.EventId >= 0;
+/** The id DurableTask.Core's counter gives next: one more than every id taken (each scheduling event holds one). */
+function nextSequenceId(history: readonly HistoryEvent[]): number {
+  let max = -1;
+  for (const e of history) if (SCHEDULING.has(e.EventType) && e.EventId > max) max = e.EventId;
+  return max + 1;
 }
 
 /** A value as the extension stores it (JToken.ToString): absent or null is stored as null. */
@@ -965,14 +957,7 @@ function jsonOf(value: unknown): string | null {
  * (Utils.processInput), and the activity gets it decoded, as `Hello ${name}` in the samples shows.
  */
 function activityInput(value: unknown): unknown {
-  if (typeof value === 'string') {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return value;
-    }
-  }
-  return copy(value);
+  return typeof value === 'string' ? readable(value) : copy(value);
 }
 
 function copy(value: unknown): unknown {
@@ -988,35 +973,21 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function findKey(map: Record<string, unknown>, name: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(map, name)) return name;
   return Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-function entityId(name: string, key: string): string {
-  return `@${name.toLowerCase()}@${key}`;
-}
-
-function entityRef(schedulerId: string): { name: string; key: string } {
-  const [, name = '', key = ''] = /^@([^@]*)@(.*)$/.exec(schedulerId) ?? [];
-  return { name, key };
-}
-
-function entityTarget(ref: unknown): string {
-  if (typeof ref === 'string') return ref;
-  const { name = '', key = '' } = (ref ?? {}) as { name?: string; key?: string };
-  return entityId(name, key);
-}
-
 function untilTime(value: Date | string, now: number): number {
   if (value instanceof Date) return value.getTime();
-  const ms = Date.parse(value);
-  if (Number.isFinite(ms) && /\d{4}-\d\d-\d\d/.test(value)) return ms;
-  return now + parseDuration(value);
+  const at = Date.parse(value);
+  if (Number.isFinite(at) && /\d{4}-\d\d-\d\d/.test(value)) return at;
+  const ms = durationMs(value);
+  if (ms === undefined)
+    throw new LocalRuntimeError(
+      `run({ until: ${JSON.stringify(value)} }): expected a time (a Date, an ISO 8601 text), milliseconds, or a duration such as '72h', '30d'.`,
+    );
+  return now + ms;
 }
 
 /** Deterministic execution ids, the builder's for the first generation: the same test writes the same histories. */

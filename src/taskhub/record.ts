@@ -198,8 +198,6 @@ async function explainMissing(options: RecordOptions, found: Set<string>): Promi
   return skipped;
 }
 
-/** Hands a history's file to be written while the caller reads the next (a failure is reported as unreadable). */
-
 async function recordOne(
   options: RecordOptions,
   instance: InstanceSummary,

@@ -11,7 +11,6 @@
  */
 import { UsageError } from '../../harness/errors.js';
 import { EventType, type HistoryFile } from '../../harness/history/events.js';
-
 import { REDACTED } from '../../harness/replay/inputs.js';
 
 export { REDACTED };

@@ -49,6 +49,16 @@ export interface SdkRetryOptions {
 /** The built-in activity the extension runs for callHttp (HttpOptions.HttpTaskActivityReservedName). */
 export declare const HTTP_ACTIVITY = "BuiltIn::HttpActivity";
 export declare function actionTypeName(type: number): string;
+/** An entity's id as it travels, "@name@key", the name in lower case (EntityId.GetSchedulerIdFromEntityId). */
+export declare function schedulerIdOf(entity: {
+    name: string;
+    key: string;
+}): string;
+/** The entity a "@name@key" id names, or undefined. */
+export declare function entityOf(schedulerId: string): {
+    name: string;
+    key: string;
+} | undefined;
 /** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
 export declare function entityNameOf(schedulerId: string | undefined): string | undefined;
 /** What the report shows of a replayed action: its kind and the name it schedules. */

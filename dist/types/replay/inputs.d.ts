@@ -25,6 +25,8 @@ export interface InputDrift {
     recorded: string;
     now: string;
 }
+/** A string the SDK encoded once more, as the string it holds (other values as they are). */
+export declare function readable(value: unknown): unknown;
 /** The calls among `matched` whose input differs from the recorded one. */
 export declare function inputDrifts(matched: readonly {
     sequenceId: number;

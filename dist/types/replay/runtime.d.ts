@@ -18,8 +18,8 @@ import { type DtfxActionClass, type MismatchCase } from './messages.js';
 export interface NewWorkDetail {
     /** CreateTimerOrchestratorAction: when it fires (ms since the epoch). */
     fireAt?: number;
-    /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so). */
-    requestId?: string;
+    /** An entity call, signal or lock request: the id NewGuid gives it (its response is the EventRaised named so), made when asked. */
+    requestId?: () => string | undefined;
     /** A release: the entity it frees ("@name@key"). */
     target?: string;
     /** A lock request: the entities locked, sorted. */

@@ -159,9 +159,8 @@ export declare class LocalRuntime {
      * dropped when they arrive.
      */
     private dispatchAll;
+    /** The instance ended (ExecutionCompleted takes the next sequence id): its last episode closes, and a parent hears of it. */
     private finish;
-    /** The instance ended: its last episode closes, and a parent hears of it. */
-    private endInstance;
     private exists;
     /** The event DurableTask.Core writes for new work (docs/runtime-rules.md §2, §3, §11, §16). */
     private schedulingEvent;
@@ -191,8 +190,10 @@ export declare class TestInstance {
     status: InstanceStatus;
     output: unknown;
     customStatus: unknown;
+    /** Failed: the message production records, the code's own error and its stack; Terminated: the reason. */
     failure: {
         message: string;
+        error?: string;
         stack?: string;
     } | undefined;
     /** Activities (and callHttp requests) it called, in order, with their inputs as the activity received them. */
@@ -210,8 +211,9 @@ export declare class TestInstance {
     lastEpisode: number;
     executionId: string;
     generation: number;
+    /** Earlier generations, with the history's length at each episode that ended waiting. */
     private readonly earlier;
-    private readonly boundaries;
+    private boundaries;
     /** @internal */
     constructor(runtime: LocalRuntime, name: string, instanceId: string, taskHub: string, 
     /** @internal */
