@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { runReplay } from '../harness/replay/run.js';
 import { DF_VERSION_SINCE, adviseOn, movedUp, nextName } from '../harness/report/advice.js';
+import { renderText } from '../harness/report/text.js';
 import type { ReplayResult, ReportView } from '../harness/replay/result.js';
 import { repoRoot, writeApp } from './helpers/apps.js';
 
@@ -110,9 +111,9 @@ describe('advice that fits the app and every break', () => {
       location: location(file, line),
     },
   });
-  const removed = (orchestrator: string): ReplayResult => ({
-    source: `${orchestrator}.json`,
-    instanceId: orchestrator,
+  const removed = (orchestrator: string, instanceId = orchestrator): ReplayResult => ({
+    source: `${instanceId}.json`,
+    instanceId,
     orchestrator,
     verdict: 'failed',
     failure: {
@@ -177,7 +178,7 @@ describe('advice that fits the app and every break', () => {
   });
 
   test('a removed or renamed orchestrator gets advice for a removal, not for a change', () => {
-    const onlyRemoved = adviseOn(report([removed('OldFlow'), removed('OldFlow')]), undefined, 'my-app');
+    const onlyRemoved = adviseOn(report([removed('OldFlow'), removed('OldFlow', 'old-2')]), undefined, 'my-app');
     expect(onlyRemoved!.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'keep-orchestrator']);
     expect(onlyRemoved!.options[2]!.detail).toContain(
       "The new app has no 'OldFlow': keep it registered, as recorded, until its 2 in-flight instance(s) finish.",
@@ -186,6 +187,22 @@ describe('advice that fits the app and every break', () => {
     expect(both!.options.map((o) => o.option)).toEqual(['drain', 'side-by-side', 'keep-orchestrator', 'versioned-name', 'orchestration-versioning']);
     expect(both!.options[3]!.detail).toContain('OrdersV2 (beside Orders)');
     expect(both!.options[3]!.detail).not.toContain('OldFlow');
+  });
+
+  test('histories of one instance at several points count as one instance, named once, each with its file', () => {
+    const snapshot = (file: string): ReplayResult => ({ ...nondeterministic('Orders', 'src/orders.ts', 39), instanceId: 'order-1', source: file });
+    const view = report([snapshot('histories/order-1-0.json'), snapshot('histories/order-1-1.json'), removed('OldFlow')]);
+    const advice = adviseOn(view, undefined, 'my-app')!;
+    expect(advice.broken).toEqual([
+      { orchestrator: 'Orders', instances: 1 },
+      { orchestrator: 'OldFlow', instances: 1 },
+    ]);
+    expect(advice.options[0]!.detail).toMatch(/^Let the 2 broken instance\(s\) finish/);
+    const text = renderText({ ...view, advice });
+    expect(text).toContain('✗ order-1 [histories/order-1-0.json]  Orders  nondeterministic\n✗ order-1 [histories/order-1-1.json]  Orders');
+    expect(text).toContain('order-1 (Orders): nondeterministic\n  history:  histories/order-1-0.json (and 1 more with the same problem)');
+    // A file named after its instance, as record names it, is not repeated.
+    expect(text).toContain('✗ OldFlow  OldFlow  failed');
   });
 
   test('a real app without the recorded orchestrator: the report advises keeping it', async () => {

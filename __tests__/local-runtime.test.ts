@@ -139,7 +139,11 @@ describe('the example app run forward', () => {
     await expect(runtime.start('ProcessOrders')).rejects.toThrow(
       "The app has no orchestrator named 'ProcessOrders'. Its orchestrators: ProcessOrder, ApproveOrder, ReminderOrder.",
     );
+    await expect(runtime.start('ShipOrder')).rejects.toThrow("The app has no orchestrator named 'ShipOrder' ('ShipOrder' is an activity). Its orchestrators:");
     await runtime.close();
+    await expect(LocalRuntime.create({ app: ORDER_APP, appActivities: ['ShipOrder', 'ReserveItems'], userOutput: 'ignore' })).rejects.toThrow(
+      "appActivities names 'ReserveItems', which the app does not register as an activity. Its activities: ",
+    );
   });
 });
 

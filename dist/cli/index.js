@@ -6703,10 +6703,14 @@ function adviseOn(report, host, appShown, app = {}) {
     const broken = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsOf */ .GW)(report).filter(breaks);
     if (broken.length === 0)
         return undefined;
-    const counts = new Map();
+    // Instances, not histories: a folder may hold one instance at several points (the local runtime's
+    // inFlightHistories(), records taken at different times).
+    const instancesOf = new Map();
     for (const r of broken)
-        counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
+        instancesOf.set(r.orchestrator, (instancesOf.get(r.orchestrator) ?? new Set()).add(r.instanceId || r.source));
+    const counts = new Map([...instancesOf].map(([name, ids]) => [name, ids.size]));
     const names = [...counts.keys()];
+    const brokenInstances = [...counts.values()].reduce((sum, n) => sum + n, 0);
     // An orchestrator the new app no longer has (removed or renamed) has no code to branch in or to version.
     const removed = new Set(broken.filter((r) => r.failure?.missingFunction?.kind === 'orchestration').map((r) => r.orchestrator));
     const changed = names.filter((n) => !removed.has(n));
@@ -6740,7 +6744,7 @@ function adviseOn(report, host, appShown, app = {}) {
         {
             option: 'drain',
             title: 'Drain first',
-            detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+            detail: `Let the ${brokenInstances} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
         },
         {
             option: 'side-by-side',
@@ -6835,10 +6839,13 @@ function renderAdvice(advice) {
 /* harmony export */   w7: () => (/* binding */ textChunks)
 /* harmony export */ });
 /* unused harmony exports printableLines, where, renderText, detailLines */
-/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
-/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8526);
-/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7180);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1626);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8526);
+/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7180);
 /** The human report: one line per instance, then each problem in full, then a summary. */
+
 
 
 
@@ -6859,7 +6866,23 @@ const escapeControl = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')
 function where(location, cwd) {
     if (!location)
         return undefined;
-    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+}
+/**
+ * Is the file named after the instance: <instance id>.json, as record names it (percent-encoded),
+ * or with other characters in place of those a file name cannot hold ("order-7:approval" as
+ * order-7-approval.json)?
+ */
+function namedAfter(source, instanceId) {
+    let name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(source).replace(/\.json$/i, '');
+    try {
+        name = decodeURIComponent(name);
+    }
+    catch {
+        // not percent-encoded
+    }
+    const loose = (text) => text.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+    return name === instanceId || loose(name) === loose(instanceId);
 }
 function renderText(report, options = {}) {
     return [...textChunks(report, options)].join('');
@@ -6867,10 +6890,15 @@ function renderText(report, options = {}) {
 /** The text report a line at a time (see renderText): 100,000 histories are never one string. */
 function* textChunks(report, options = {}) {
     const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const problems = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_2__/* .problemsOf */ .GW)(report);
+    const problems = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_3__/* .problemsOf */ .GW)(report);
     for (const r of options.quiet ? problems : report.results) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-        const id = printable(r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd));
+        // The history's file too when its name is not the instance's (several histories of one instance).
+        const id = printable(r.instanceId && namedAfter(r.source, r.instanceId)
+            ? r.instanceId
+            : r.instanceId
+                ? `${r.instanceId} [${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd)}]`
+                : (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd));
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}\n`;
     }
@@ -6879,15 +6907,16 @@ function* textChunks(report, options = {}) {
         const r = group[0];
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-        const ids = group.map((g) => printable(g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(g.source, options.cwd)));
+        // One instance may be in several histories (taken at different points): named once.
+        const ids = [...new Set(group.map((g) => printable(g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(g.source, options.cwd))))];
         const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
         lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
         if (r.instanceId)
-            lines.push(`  history:  ${printable((0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+            lines.push(`  history:  ${printable((0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         lines.push(...detailLines(r, options.cwd, '  '));
     }
     if (report.advice)
-        lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdvice */ .x2)(report.advice));
+        lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_2__/* .renderAdvice */ .x2)(report.advice));
     const s = report.summary;
     lines.push('');
     lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
@@ -7000,8 +7029,8 @@ function oneLine(text) {
 /** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
 function problemLines(r, cwd) {
     return [
-        `${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
-        `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(r.source, cwd)}`,
+        `${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
+        `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, cwd)}`,
         ...detailLines(r, cwd),
     ];
 }

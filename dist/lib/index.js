@@ -5007,6 +5007,7 @@ async function loadApp(appDir, options = {}) {
 }
 
 // harness/report/text.ts
+import { basename } from "node:path";
 var MARK = { ok: "\u2713", nondeterministic: "\u2717", failed: "\u2717", error: "!" };
 function printable(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
@@ -5019,6 +5020,15 @@ function where(location, cwd) {
   if (!location) return void 0;
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
+function namedAfter(source, instanceId) {
+  let name = basename(source).replace(/\.json$/i, "");
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+  }
+  const loose = (text) => text.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase();
+  return name === instanceId || loose(name) === loose(instanceId);
+}
 function renderText(report, options = {}) {
   return [...textChunks(report, options)].join("");
 }
@@ -5027,7 +5037,9 @@ function* textChunks(report, options = {}) {
   const problems = problemsOf(report);
   for (const r of options.quiet ? problems : report.results) {
     const mark = r.verdict === "ok" ? paint(32, MARK.ok) : r.verdict === "error" ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-    const id = printable(r.instanceId || displayPath(r.source, options.cwd));
+    const id = printable(
+      r.instanceId && namedAfter(r.source, r.instanceId) ? r.instanceId : r.instanceId ? `${r.instanceId} [${displayPath(r.source, options.cwd)}]` : displayPath(r.source, options.cwd)
+    );
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? "s" : ""})` : "";
     yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === "error" ? "(not read)" : "?")}  ${r.verdict}${extra}
 `;
@@ -5037,7 +5049,7 @@ function* textChunks(report, options = {}) {
     const r = group[0];
     lines.push("");
     const title = r.verdict === "ok" ? "ok, with warnings" : r.verdict;
-    const ids = group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd)));
+    const ids = [...new Set(group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd))))];
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more` : ids.join(", ");
     lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
     if (r.instanceId)

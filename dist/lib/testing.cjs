@@ -5102,6 +5102,14 @@ var LocalRuntime = class _LocalRuntime {
       ...options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {},
       ...options.userOutput ? { userOutput: options.userOutput } : {}
     });
+    const activities = app.info.functions.filter((f) => f.kind === "activity").map((f) => f.name);
+    const unknown = Array.isArray(options.appActivities) ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase())) : [];
+    if (unknown.length > 0) {
+      await app.close();
+      throw new LocalRuntimeError(
+        `appActivities names ${unknown.map((n) => `'${n}'`).join(", ")}, which the app does not register as ${unknown.length > 1 ? "activities" : "an activity"}. Its activities: ${activities.join(", ") || "none"}.`
+      );
+    }
     return new _LocalRuntime(app, options);
   }
   async close() {
@@ -5131,7 +5139,8 @@ var LocalRuntime = class _LocalRuntime {
     const registered = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
     if (!registered || registered.kind !== "orchestration") {
       const known = this.app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
-      throw new LocalRuntimeError(`The app has no orchestrator named '${name}'. Its orchestrators: ${known.join(", ") || "none"}.`);
+      const is = registered ? ` ('${registered.name}' is ${registered.kind === "activity" || registered.kind === "entity" ? `an ${registered.kind}` : "not a durable function"})` : "";
+      throw new LocalRuntimeError(`The app has no orchestrator named '${name}'${is}. Its orchestrators: ${known.join(", ") || "none"}.`);
     }
     const instance = this.createInstance(registered.name, options.instanceId ?? `${registered.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
     await this.settle();

@@ -87,9 +87,13 @@ export function atLeast(version: string, floor: string): boolean {
 export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined, appShown: string, app: AdvisedApp = {}): Advice | undefined {
   const broken = problemsOf(report).filter(breaks);
   if (broken.length === 0) return undefined;
-  const counts = new Map<string, number>();
-  for (const r of broken) counts.set(r.orchestrator, (counts.get(r.orchestrator) ?? 0) + 1);
+  // Instances, not histories: a folder may hold one instance at several points (the local runtime's
+  // inFlightHistories(), records taken at different times).
+  const instancesOf = new Map<string, Set<string>>();
+  for (const r of broken) instancesOf.set(r.orchestrator, (instancesOf.get(r.orchestrator) ?? new Set()).add(r.instanceId || r.source));
+  const counts = new Map([...instancesOf].map(([name, ids]) => [name, ids.size]));
   const names = [...counts.keys()];
+  const brokenInstances = [...counts.values()].reduce((sum, n) => sum + n, 0);
   // An orchestrator the new app no longer has (removed or renamed) has no code to branch in or to version.
   const removed = new Set(broken.filter((r) => r.failure?.missingFunction?.kind === 'orchestration').map((r) => r.orchestrator));
   const changed = names.filter((n) => !removed.has(n));
@@ -124,7 +128,7 @@ export function adviseOn(report: AnyReport, host: DurableHostConfig | undefined,
     {
       option: 'drain',
       title: 'Drain first',
-      detail: `Let the ${broken.length} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
+      detail: `Let the ${brokenInstances} broken instance(s) finish on the code that started them before this code reaches their task hub: durable-gate gate --app ${appShown} --wait-for breaking waits for exactly these and lets the others continue on the new code.`,
     },
     {
       option: 'side-by-side',

@@ -1,4 +1,5 @@
 /** The human report: one line per instance, then each problem in full, then a summary. */
+import { basename } from 'node:path';
 import { displayPath } from '../history/paths.js';
 import { renderAdvice } from './advice.js';
 import { problemsOf, type AnyReport, type ReplayResult, type SourceLocation } from '../replay/result.js';
@@ -34,6 +35,22 @@ export function where(location: SourceLocation | undefined, cwd?: string): strin
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 
+/**
+ * Is the file named after the instance: <instance id>.json, as record names it (percent-encoded),
+ * or with other characters in place of those a file name cannot hold ("order-7:approval" as
+ * order-7-approval.json)?
+ */
+function namedAfter(source: string, instanceId: string): boolean {
+  let name = basename(source).replace(/\.json$/i, '');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not percent-encoded
+  }
+  const loose = (text: string): string => text.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+  return name === instanceId || loose(name) === loose(instanceId);
+}
+
 export function renderText(report: AnyReport, options: TextOptions = {}): string {
   return [...textChunks(report, options)].join('');
 }
@@ -44,7 +61,14 @@ export function* textChunks(report: AnyReport, options: TextOptions = {}): Gener
   const problems = problemsOf(report);
   for (const r of options.quiet ? problems : report.results) {
     const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
-    const id = printable(r.instanceId || displayPath(r.source, options.cwd));
+    // The history's file too when its name is not the instance's (several histories of one instance).
+    const id = printable(
+      r.instanceId && namedAfter(r.source, r.instanceId)
+        ? r.instanceId
+        : r.instanceId
+          ? `${r.instanceId} [${displayPath(r.source, options.cwd)}]`
+          : displayPath(r.source, options.cwd),
+    );
     const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
     yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}\n`;
   }
@@ -53,7 +77,8 @@ export function* textChunks(report: AnyReport, options: TextOptions = {}): Gener
     const r = group[0]!;
     lines.push('');
     const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
-    const ids = group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd)));
+    // One instance may be in several histories (taken at different points): named once.
+    const ids = [...new Set(group.map((g) => printable(g.instanceId || displayPath(g.source, options.cwd))))];
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
     lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
     if (r.instanceId)

@@ -162,6 +162,17 @@ export class LocalRuntime {
       ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
       ...(options.userOutput ? { userOutput: options.userOutput } : {}),
     });
+    // A name in appActivities that the app does not register is a typo, said now rather than at the call.
+    const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
+    const unknown = Array.isArray(options.appActivities)
+      ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
+      : [];
+    if (unknown.length > 0) {
+      await app.close();
+      throw new LocalRuntimeError(
+        `appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`,
+      );
+    }
     return new LocalRuntime(app, options);
   }
 
@@ -197,7 +208,10 @@ export class LocalRuntime {
     const registered = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
     if (!registered || registered.kind !== 'orchestration') {
       const known = this.app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-      throw new LocalRuntimeError(`The app has no orchestrator named '${name}'. Its orchestrators: ${known.join(', ') || 'none'}.`);
+      const is = registered
+        ? ` ('${registered.name}' is ${registered.kind === 'activity' || registered.kind === 'entity' ? `an ${registered.kind}` : 'not a durable function'})`
+        : '';
+      throw new LocalRuntimeError(`The app has no orchestrator named '${name}'${is}. Its orchestrators: ${known.join(', ') || 'none'}.`);
     }
     const instance = this.createInstance(registered.name, options.instanceId ?? `${registered.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
     await this.settle();
