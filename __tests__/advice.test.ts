@@ -4,38 +4,13 @@
  * only for instances started with a version), replays the recorded instances cleanly.
  */
 import { describe, expect, test } from '@jest/globals';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReplay } from '../harness/replay/run.js';
 import { DF_VERSION_SINCE, adviseOn, movedUp, nextName } from '../harness/report/advice.js';
 import { renderText } from '../harness/report/text.js';
 import type { ReplayResult, ReportView } from '../harness/replay/result.js';
-import { repoRoot, writeApp } from './helpers/apps.js';
-
-/** A copy of examples/order-app-next (built), with host.json and the orchestrators edited. */
-function nextApp(name: string, edit: { defaultVersion?: string; branchOnVersion?: boolean; packageVersion?: string } = {}): string {
-  const dir = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests', name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const source = join(repoRoot, 'examples', 'order-app-next');
-  for (const entry of ['host.json', 'package.json', 'dist']) cpSync(join(source, entry), join(dir, entry), { recursive: true });
-  const host = JSON.parse(readFileSync(join(dir, 'host.json'), 'utf8')) as { extensions: { durableTask: Record<string, unknown> } };
-  if (edit.defaultVersion) host.extensions.durableTask.defaultVersion = edit.defaultVersion;
-  writeFileSync(join(dir, 'host.json'), JSON.stringify(host));
-  if (edit.packageVersion) {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: edit.packageVersion }));
-  }
-  if (edit.branchOnVersion) {
-    const file = join(dir, 'dist', 'src', 'functions', 'orchestrators.js');
-    const code = readFileSync(file, 'utf8');
-    const call = "yield context.df.callActivity('CheckFraud', { orderId, total: input.total });";
-    expect(code).toContain(call);
-    // The advice's snippet: instances started without a version keep the recorded sequence.
-    writeFileSync(file, code.replace(call, `if (context.df.version) {\n        ${call}\n    }`));
-  }
-  return dir;
-}
+import { nextApp, repoRoot, writeApp } from './helpers/apps.js';
 
 const replay = (app: string, extra: { requireVersionBump?: boolean; versionFile?: string } = {}) =>
   runReplay({ app, histories: ['examples/histories'], cwd: repoRoot, userOutput: 'ignore', ...extra });

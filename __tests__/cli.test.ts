@@ -175,7 +175,8 @@ describe('durable-gate replay (built CLI)', () => {
 });
 
 describe('the Action bundle (dist/index.js)', () => {
-  test('replay: outputs, job summary and an error annotation at the diverging line', () => {
+  /** The bundled Action with these inputs, as the runner runs it: its outputs, summary and report folder. */
+  function runAction(inputs: Record<string, string>) {
     const dir = mkdtempSync(join(tmpdir(), 'dg-action-'));
     const output = join(dir, 'output');
     const summary = join(dir, 'summary');
@@ -184,25 +185,24 @@ describe('the Action bundle (dist/index.js)', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: {
-        ...process.env,
-        INPUT_COMMAND: 'replay',
-        INPUT_APP: 'examples/order-app-next',
-        INPUT_HISTORIES: 'examples/histories\n',
-        INPUT_FORMAT: 'text',
-        GITHUB_WORKSPACE: repoRoot,
-        GITHUB_OUTPUT: output,
-        GITHUB_STEP_SUMMARY: summary,
-        RUNNER_TEMP: dir,
-      },
+      env: { ...process.env, ...inputs, GITHUB_WORKSPACE: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
       timeout: 60_000,
+    });
+    return { result, dir, outputs: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8') };
+  }
+
+  test('replay: outputs, job summary and an error annotation at the diverging line', () => {
+    const { result, dir, outputs, summary } = runAction({
+      INPUT_COMMAND: 'replay',
+      INPUT_APP: 'examples/order-app-next',
+      INPUT_HISTORIES: 'examples/histories\n',
+      INPUT_FORMAT: 'text',
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::');
-    const outputs = readFileSync(output, 'utf8');
     expect(outputs).toMatch(/nondeterministic<<.*\n4\n/);
     expect(outputs).toMatch(/breaking<<.*\ntrue\n/);
-    expect(readFileSync(summary, 'utf8')).toContain('durable-gate replay');
+    expect(summary).toContain('durable-gate replay');
     expect(readdirSync(dir)).toContain('durable-gate-replay.json');
   });
 
@@ -213,6 +213,26 @@ describe('the Action bundle (dist/index.js)', () => {
       env: { ...process.env, INPUT_COMMAND: 'deploy', INPUT_APP: 'x', INPUT_HISTORIES: 'y' },
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("Invalid input command 'deploy'. Expected replay, record, gate, validate, swap.");
+    expect(result.stdout).toContain("Invalid input command 'deploy'. Expected replay, check, record, gate, validate, swap.");
+  });
+
+  test('check: scenarios run on the base, the same outputs, summary and annotation as replay', () => {
+    const { result, dir, outputs, summary } = runAction({
+      INPUT_COMMAND: 'check',
+      INPUT_BASE: 'examples/order-app',
+      INPUT_APP: 'examples/order-app-next',
+      INPUT_SCENARIOS: 'examples/scenarios/small-order.json\nexamples/scenarios/reminder.json\n',
+      INPUT_FORMAT: 'text',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('Ran examples/scenarios/small-order.json on the old code: 5 point(s) where an instance waits, to check.');
+    expect(result.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::');
+    expect(outputs).toMatch(/total<<.*\n10\n/);
+    expect(outputs).toMatch(/nondeterministic<<.*\n4\n/);
+    expect(summary).toContain('durable-gate check');
+    expect(readdirSync(dir)).toContain('durable-gate-check.json');
+    const missing = runAction({ INPUT_COMMAND: 'check', INPUT_APP: 'examples/order-app-next', INPUT_SCENARIOS: 'examples/scenarios' }).result;
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain('::error::missing input base: the function app folder with the old code, built');
   });
 });

@@ -851,7 +851,7 @@ function renderValidation(report) {
 /* harmony export */ });
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2917);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3180);
 /* harmony import */ var _harness_report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1941);
 /** Option values shared by the commands, parsed once with messages that quote the bad value. */
 

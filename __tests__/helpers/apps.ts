@@ -2,10 +2,10 @@
  * Writes small real function apps (Node programming model v4, durable-functions 3.x from this
  * repository's node_modules) for "break it on purpose" tests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from '@jest/globals';
+import { afterAll, expect } from '@jest/globals';
 import { loadApp, type LoadAppOptions, type ReplayApp } from '../../harness/app/host.js';
 import type { ReplayResult } from '../../harness/replay/result.js';
 
@@ -63,4 +63,29 @@ export function replayApps(): {
       return result!;
     },
   };
+}
+
+/** A copy of examples/order-app-next (built), with host.json and the orchestrators edited. */
+export function nextApp(name: string, edit: { defaultVersion?: string; branchOnVersion?: boolean; packageVersion?: string } = {}): string {
+  const dir = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const source = join(repoRoot, 'examples', 'order-app-next');
+  for (const entry of ['host.json', 'package.json', 'dist']) cpSync(join(source, entry), join(dir, entry), { recursive: true });
+  const host = JSON.parse(readFileSync(join(dir, 'host.json'), 'utf8')) as { extensions: { durableTask: Record<string, unknown> } };
+  if (edit.defaultVersion) host.extensions.durableTask.defaultVersion = edit.defaultVersion;
+  writeFileSync(join(dir, 'host.json'), JSON.stringify(host));
+  if (edit.packageVersion) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: edit.packageVersion }));
+  }
+  if (edit.branchOnVersion) {
+    const file = join(dir, 'dist', 'src', 'functions', 'orchestrators.js');
+    const code = readFileSync(file, 'utf8');
+    const call = "yield context.df.callActivity('CheckFraud', { orderId, total: input.total });";
+    expect(code).toContain(call);
+    // The advice's snippet: instances started without a version keep the recorded sequence.
+    writeFileSync(file, code.replace(call, `if (context.df.version) {\n        ${call}\n    }`));
+  }
+  return dir;
 }

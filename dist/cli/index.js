@@ -2597,7 +2597,7 @@ function stripJsonComments(input) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9410);
 /* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8716);
 /* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1626);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2060);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3691);
 /**
  * The caller's side of a loaded app: starts the replay worker, forwards what the user's code
  * prints to stderr (never stdout), and sends it histories in batches.
@@ -3027,7 +3027,34 @@ const nativeCreateRequire = Reflect.get(node_module__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 2060:
+/***/ 8501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ threwOutcomeOf),
+/* harmony export */   a: () => (/* binding */ returnedOutcome)
+/* harmony export */ });
+/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
+function returnedOutcome(value) {
+    try {
+        const json = value === undefined ? undefined : JSON.stringify(value);
+        return { kind: 'returned', ...(json === undefined ? {} : { json }) };
+    }
+    catch (error) {
+        return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
+    }
+}
+/** What a function threw. */
+function threwOutcomeOf(error) {
+    if (!(error instanceof Error))
+        return { kind: 'threw', message: String(error), errorName: 'Error' };
+    return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3047,8 +3074,8 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 var errors = __nccwpck_require__(9410);
 // EXTERNAL MODULE: ./harness/history/load.ts
 var load = __nccwpck_require__(8716);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
-var engine = __nccwpck_require__(7276);
+// EXTERNAL MODULE: ./harness/replay/engine.ts
+var engine = __nccwpck_require__(7375);
 // EXTERNAL MODULE: ./harness/app/native-require.ts
 var native_require = __nccwpck_require__(8564);
 // EXTERNAL MODULE: external "node:path"
@@ -3062,24 +3089,8 @@ var external_node_util_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var paths = __nccwpck_require__(1626);
 // EXTERNAL MODULE: ./harness/replay/locate.ts
 var locate = __nccwpck_require__(4487);
-;// CONCATENATED MODULE: ./harness/app/outcome.ts
-/** What a function returned, as the JSON text the worker sends (undefined: nothing returned). */
-function returnedOutcome(value) {
-    try {
-        const json = value === undefined ? undefined : JSON.stringify(value);
-        return { kind: 'returned', ...(json === undefined ? {} : { json }) };
-    }
-    catch (error) {
-        return threwOutcomeOf(new Error(`its return value cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`));
-    }
-}
-/** What a function threw. */
-function threwOutcomeOf(error) {
-    if (!(error instanceof Error))
-        return { kind: 'threw', message: String(error), errorName: 'Error' };
-    return { kind: 'threw', message: error.message, errorName: error.name, ...(error.stack ? { stack: error.stack } : {}) };
-}
-
+// EXTERNAL MODULE: ./harness/app/outcome.ts
+var app_outcome = __nccwpck_require__(8501);
 ;// CONCATENATED MODULE: ./harness/app/load.ts
 /**
  * Loads a user's function app in this thread (the replay worker) without the Functions host, and
@@ -3369,10 +3380,10 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
             const { registration, invocation, context, inputs } = await invocationOf(name, 'null');
             inputs[0] = trigger;
             try {
-                return returnedOutcome(await invocation.invokeFunction(context, inputs, registration.callback));
+                return (0,app_outcome/* returnedOutcome */.a)(await invocation.invokeFunction(context, inputs, registration.callback));
             }
             catch (error) {
-                return threwOutcomeOf(error);
+                return (0,app_outcome/* threwOutcomeOf */.O)(error);
             }
         },
     };
@@ -3550,11 +3561,11 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
                     throw new Error(`${(0,paths/* displayPath */.Gt)(spec.script)} does not export a function`);
                 const outcome = await callScript(name, spec.triggerName, handler, trigger, true);
                 if (outcome.error)
-                    return threwOutcomeOf(outcome.error);
-                return returnedOutcome(outcome.result);
+                    return (0,app_outcome/* threwOutcomeOf */.O)(outcome.error);
+                return (0,app_outcome/* returnedOutcome */.a)(outcome.result);
             }
             catch (error) {
-                return threwOutcomeOf(error);
+                return (0,app_outcome/* threwOutcomeOf */.O)(error);
             }
         },
     };
@@ -3733,6 +3744,35 @@ if (init !== undefined && typeof process.send === 'function') {
 
 /***/ }),
 
+/***/ 4117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+/** Durations as durable-gate takes them, in options and in the testing library: '250ms', '90s', '30m', '2h', '10d', '1h30m'. */
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Milliseconds, or undefined when `text` is not such a duration. */
+function durationMs(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    let total = 0;
+    let rest = trimmed;
+    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+    while (rest.length > 0) {
+        const match = part.exec(rest);
+        if (!match)
+            return undefined;
+        total += Number(match[1]) * UNITS[match[2]];
+        rest = rest.slice(match[0].length);
+    }
+    return total;
+}
+
+
+/***/ }),
+
 /***/ 9410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3862,13 +3902,13 @@ function errorMessage(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bx: () => (/* binding */ EventType),
+/* harmony export */   EX: () => (/* binding */ OrchestrationStatus),
 /* harmony export */   Fb: () => (/* binding */ orchestrationStatusName),
 /* harmony export */   G2: () => (/* binding */ isKnownEventType),
 /* harmony export */   NF: () => (/* binding */ HISTORY_SCHEMA),
 /* harmony export */   QP: () => (/* binding */ eventTypeFromName),
 /* harmony export */   qc: () => (/* binding */ eventTypeName)
 /* harmony export */ });
-/* unused harmony export OrchestrationStatus */
 /**
  * DurableTask.Core history events as the runtime serializes them (Newtonsoft, PascalCase,
  * numeric EventType; the numbers are listed with their source in docs/runtime-rules.md §8).
@@ -4665,6 +4705,68 @@ function displayPath(path, cwd = process.cwd()) {
 
 /***/ }),
 
+/***/ 4500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zk: () => (/* binding */ roundTripTime),
+/* harmony export */   oi: () => (/* binding */ extensionRequestId)
+/* harmony export */ });
+/* unused harmony exports extensionGuid, uuidV5 */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The request ids the Durable Functions extension gives entity calls, signals and lock requests
+ * (docs/runtime-rules.md §16). DurableOrchestrationContext.NewGuid names each one after the
+ * instance id, the episode's current time in .NET's round-trip format ("o") and a counter of the
+ * ids taken so far, and hashes that name into a version 5 UUID (GuidManager, namespace
+ * UrlNamespaceValue). Replaying the code regenerates them; the response to a request is the
+ * EventRaised named after its id.
+ */
+
+/** GuidManager.UrlNamespaceValue. */
+const NAMESPACE = Buffer.from('9e9529595e334daf827f2fa12937b875', 'hex');
+/** An RFC 9562 version 5 UUID of `name` in the extension's namespace (what GuidManager.CreateDeterministicGuid returns). */
+function extensionGuid(name) {
+    return uuidV5(NAMESPACE, name);
+}
+/** RFC 9562 §5.5: SHA-1 of the namespace's bytes and the name's UTF-8, with version 5 and the RFC variant. */
+function uuidV5(namespace, name) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(namespace).update(name, 'utf8').digest();
+    hash[6] = (hash[6] & 0x0f) | 0x50;
+    hash[8] = (hash[8] & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/**
+ * A timestamp as .NET's round-trip format prints it: seven fraction digits, always. Digits the
+ * text holds beyond milliseconds are kept (the History table stores ticks); a Date has only
+ * milliseconds. Undefined when the value is not a time.
+ */
+function roundTripTime(value, zone = 'Z') {
+    const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (!Number.isFinite(ms))
+        return undefined;
+    let fraction;
+    if (typeof value === 'string') {
+        // Offsets are whole minutes: the fraction of a second is the same in UTC.
+        const digits = /T\d\d:\d\d:\d\d\.(\d+)/.exec(value)?.[1] ?? '';
+        fraction = digits.slice(0, 7).padEnd(7, '0');
+    }
+    else {
+        fraction = String(((ms % 1000) + 1000) % 1000).padStart(3, '0') + '0000';
+    }
+    const seconds = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+    return `${seconds}.${fraction}${zone}`;
+}
+/** The id NewGuid returns for the `counter`th id an instance takes, at an episode that started at `time`. */
+function extensionRequestId(instanceId, time, counter) {
+    return extensionGuid(`${instanceId}_${time}_${counter}`);
+}
+
+
+/***/ }),
+
 /***/ 6446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4673,9 +4775,10 @@ function displayPath(path, cwd = process.cwd()) {
 /* harmony export */   X2: () => (/* binding */ ActionType),
 /* harmony export */   gS: () => (/* binding */ schedulerIdOf),
 /* harmony export */   ji: () => (/* binding */ HTTP_ACTIVITY),
+/* harmony export */   lr: () => (/* binding */ entityOf),
 /* harmony export */   u7: () => (/* binding */ describeAction)
 /* harmony export */ });
-/* unused harmony exports actionTypeName, entityOf */
+/* unused harmony export actionTypeName */
 /**
  * The actions a JavaScript orchestrator returns (durable-functions src/actions/ActionType.ts) and
  * how the extension turns them into DurableTask.Core calls (docs/runtime-rules.md §3).
@@ -4751,919 +4854,22 @@ function describeAction(action) {
 
 /***/ }),
 
-/***/ 7276:
+/***/ 7375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w6: () => (/* binding */ FINISHED_POLICIES),
-  Xn: () => (/* binding */ replayLoadedHistory)
-});
-
-// UNUSED EXPORTS: finishedStatus
-
-// EXTERNAL MODULE: ./harness/history/events.ts
-var history_events = __nccwpck_require__(961);
-// EXTERNAL MODULE: ./harness/replay/actions.ts
-var replay_actions = __nccwpck_require__(6446);
-// EXTERNAL MODULE: ./harness/replay/locate.ts
-var locate = __nccwpck_require__(4487);
-;// CONCATENATED MODULE: ./harness/replay/messages.ts
-/** NonDeterministicOrchestrationException's constructor adds this prefix
- * (docs/runtime-rules.md §1.4). */
-const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
-const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
-/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
-function taskScheduledMessage(event, mismatch) {
-    const id = event.EventId;
-    const name = event.Name ?? '';
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
-        case 'name':
-            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
-    }
-}
-function timerCreatedMessage(event, mismatch) {
-    const id = event.EventId;
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-        case 'name':
-            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
-    }
-}
-function subOrchestrationCreatedMessage(event, mismatch) {
-    const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
-    switch (mismatch.kind) {
-        case 'missing':
-            return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
-        case 'name':
-            return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
-    }
-}
-function eventSentMessage(event, mismatch) {
-    const id = event.EventId;
-    const name = event.Name ?? '';
-    const target = event.InstanceId ?? '';
-    switch (mismatch.kind) {
-        case 'missing':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
-        case 'type':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
-        case 'name':
-            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
-    }
-}
-/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
-function orchestratorFailedMessage(orchestrator, error) {
-    return `Orchestrator function '${orchestrator}' failed: ${error}`;
-}
-/**
- * DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4).
- * The entity message picks its sentence by the count of known orchestrators, and an app that runs
- * an orchestration knows at least one: it always lists the entities, even none ('').
- */
-function missingFunctionMessage(name, type, known) {
-    const info = known.length > 0 || type === 'entity'
-        ? `The following are the known ${type} functions: '${known.join("', '")}'.`
-        : `No ${type} functions are currently registered!`;
-    return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
-}
-/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
-function duplicateEventWarning(source, id, event) {
-    const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
-    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
-}
-
-// EXTERNAL MODULE: ./harness/replay/payload.ts
-var payload = __nccwpck_require__(9859);
-// EXTERNAL MODULE: ./harness/report/advice.ts
-var advice = __nccwpck_require__(8526);
-// EXTERNAL MODULE: ./harness/replay/inputs.ts
-var inputs = __nccwpck_require__(464);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./harness/history/request-ids.ts
-/**
- * The request ids the Durable Functions extension gives entity calls, signals and lock requests
- * (docs/runtime-rules.md §16). DurableOrchestrationContext.NewGuid names each one after the
- * instance id, the episode's current time in .NET's round-trip format ("o") and a counter of the
- * ids taken so far, and hashes that name into a version 5 UUID (GuidManager, namespace
- * UrlNamespaceValue). Replaying the code regenerates them; the response to a request is the
- * EventRaised named after its id.
- */
-
-/** GuidManager.UrlNamespaceValue. */
-const NAMESPACE = Buffer.from('9e9529595e334daf827f2fa12937b875', 'hex');
-/** An RFC 9562 version 5 UUID of `name` in the extension's namespace (what GuidManager.CreateDeterministicGuid returns). */
-function extensionGuid(name) {
-    return uuidV5(NAMESPACE, name);
-}
-/** RFC 9562 §5.5: SHA-1 of the namespace's bytes and the name's UTF-8, with version 5 and the RFC variant. */
-function uuidV5(namespace, name) {
-    const hash = (0,external_node_crypto_.createHash)('sha1').update(namespace).update(name, 'utf8').digest();
-    hash[6] = (hash[6] & 0x0f) | 0x50;
-    hash[8] = (hash[8] & 0x3f) | 0x80;
-    const hex = hash.subarray(0, 16).toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/**
- * A timestamp as .NET's round-trip format prints it: seven fraction digits, always. Digits the
- * text holds beyond milliseconds are kept (the History table stores ticks); a Date has only
- * milliseconds. Undefined when the value is not a time.
- */
-function roundTripTime(value, zone = 'Z') {
-    const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-    if (!Number.isFinite(ms))
-        return undefined;
-    let fraction;
-    if (typeof value === 'string') {
-        // Offsets are whole minutes: the fraction of a second is the same in UTC.
-        const digits = /T\d\d:\d\d:\d\d\.(\d+)/.exec(value)?.[1] ?? '';
-        fraction = digits.slice(0, 7).padEnd(7, '0');
-    }
-    else {
-        fraction = String(((ms % 1000) + 1000) % 1000).padStart(3, '0') + '0000';
-    }
-    const seconds = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
-    return `${seconds}.${fraction}${zone}`;
-}
-/** The id NewGuid returns for the `counter`th id an instance takes, at an episode that started at `time`. */
-function extensionRequestId(instanceId, time, counter) {
-    return extensionGuid(`${instanceId}_${time}_${counter}`);
-}
-
-;// CONCATENATED MODULE: ./harness/replay/runtime.ts
-/**
- * A model of what production does with the actions a JavaScript orchestrator returns: the
- * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
- * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
- * order and checks every recorded scheduling event against the actions registered so far, by
- * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
- * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
- */
-
-
-
-
-/** A .NET Task in the model. */
-class SimTask {
-    done = false;
-    faulted = false;
-    /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
-    result;
-    /** An entity response that can never arrive: the extension waits under another request id. */
-    stranded;
-    /** Task.WhenAll / Task.WhenAny: what this task waits on. */
-    compound;
-    waiters = [];
-    complete(faulted, result) {
-        if (this.done)
-            return;
-        this.done = true;
-        this.faulted = faulted;
-        if (result)
-            this.result = result;
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const waiter of waiters)
-            waiter();
-    }
-    then(callback) {
-        if (this.done)
-            callback();
-        else
-            this.waiters.push(callback);
-    }
-    static completed(faulted = false) {
-        const task = new SimTask();
-        task.complete(faulted);
-        return task;
-    }
-}
-const DAY = 24 * 60 * 60 * 1000;
-/** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
-const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
-const DEFAULT_RUNTIME_OPTIONS = {
-    maximumShortTimerMs: 6 * DAY,
-    longTimerIntervalMs: 3 * DAY,
-    httpPollingIntervalMs: 30_000,
-};
-/** Run the model over one history with the action list the SDK returned. */
-function simulate(events, actions, schemaVersion, options) {
-    return new RuntimeModel(events, options).run(actions, schemaVersion);
-}
-class RuntimeModel {
-    events;
-    options;
-    idCounter = 0;
-    registered = new Map();
-    openTasks = new Map();
-    eventWaiters = new Map();
-    /** Events raised before any wait, in order, by name in any letter case (the extension's queue). */
-    bufferedEvents = new Map();
-    now = 0;
-    warnings = [];
-    uses = [];
-    refusals = [];
-    /** What the report should say that changes no verdict (an event name that differs in case). */
-    notes = [];
-    matched = [];
-    shimFinished = false;
-    /** The entities the critical section holds ("@name@key", sorted). */
-    lockedEntities = [];
-    /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
-    nowText;
-    /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
-    requestIdZone = null;
-    guidCounter = 0;
-    /** DurableOrchestrationContext.IsLongRunningTimer: set by a long timer, cleared when one ends. */
-    longTimerRunning = false;
-    /** TaskOrchestrationExecutor: events held while suspended, applied on ExecutionResumed. */
-    suspended = false;
-    heldWhileSuspended = [];
-    /** Timers cancelled by the code: DurableTask.Core drops their open task, so their firing is expected. */
-    cancelledTimers = new Set();
-    /** What the shim awaits when it stops: the task whose completion would let it go on. */
-    blockedOn;
-    constructor(events, options) {
-        this.events = events;
-        this.options = options;
-    }
-    run(actions, schemaVersion) {
-        let mismatch;
-        for (let index = 0; index < this.events.length && !mismatch; index++) {
-            mismatch = this.apply(this.events[index], index, actions, schemaVersion);
-        }
-        // A suspended instance goes on when it is resumed: judge what the held events do then (at the
-        // last episode's time, the earliest the resume can come).
-        const suspended = this.suspended;
-        if (suspended && !mismatch && !this.options.holdWhileSuspended)
-            mismatch = this.resume(actions, schemaVersion);
-        const newWork = [...this.registered.values()]
-            .sort((a, b) => a.id - b.id)
-            .map(({ id, cls, name, source, detail }) => ({ id, cls, name, source, ...(detail ? { detail } : {}) }));
-        const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
-        return {
-            ...(mismatch ? { mismatch } : {}),
-            warnings: this.warnings,
-            shimFinished: this.shimFinished,
-            newWork,
-            uses: this.uses,
-            refusals: this.refusals,
-            notes: this.notes,
-            ...(stranded ? { stranded } : {}),
-            suspended,
-            openTasks: this.openTasks.size,
-            matched: this.matched,
-        };
-    }
-    /**
-     * TaskOrchestrationExecutor.ExecuteCore and ProcessEvent: OrchestratorStarted always sets the
-     * current time; while suspended every other event but ExecutionResumed and ExecutionTerminated
-     * is held, and ExecutionResumed applies the held ones in order, at the resume episode's time
-     * (docs/runtime-rules.md §16).
-     */
-    apply(event, index, actions, schemaVersion) {
-        if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted) {
-            this.now = timeOf(event.Timestamp);
-            this.nowText = this.options.recordedTimestamps?.[index] ?? event.Timestamp;
-            return undefined;
-        }
-        if (this.suspended && event.EventType !== history_events/* EventType */.Bx.ExecutionResumed && event.EventType !== history_events/* EventType */.Bx.ExecutionTerminated) {
-            if (event.EventType !== history_events/* EventType */.Bx.ExecutionSuspended)
-                this.heldWhileSuspended.push({ event, index });
-            return undefined;
-        }
-        if (event.EventType === history_events/* EventType */.Bx.ExecutionSuspended) {
-            this.suspended = true;
-            return undefined;
-        }
-        if (event.EventType === history_events/* EventType */.Bx.ExecutionResumed)
-            return this.resume(actions, schemaVersion);
-        return this.process(event, index, actions, schemaVersion);
-    }
-    /** TaskOrchestrationContext.HandleExecutionResumedEvent: the held events, in order, now. */
-    resume(actions, schemaVersion) {
-        this.suspended = false;
-        for (const { event, index } of this.heldWhileSuspended.splice(0)) {
-            const mismatch = this.apply(event, index, actions, schemaVersion);
-            if (mismatch)
-                return mismatch;
-        }
-        return undefined;
-    }
-    // ------------------------------------------------------------------ history side (DTFx)
-    process(event, index, actions, schemaVersion) {
-        switch (event.EventType) {
-            case history_events/* EventType */.Bx.ExecutionStarted:
-                this.startShim(actions, schemaVersion);
-                return undefined;
-            case history_events/* EventType */.Bx.TaskScheduled:
-                return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', taskScheduledMessage);
-            case history_events/* EventType */.Bx.TimerCreated:
-                // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
-                if (event.EventId === -100)
-                    return undefined;
-                return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, timerCreatedMessage);
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceCreated:
-                return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', subOrchestrationCreatedMessage);
-            case history_events/* EventType */.Bx.EventSent:
-                return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', eventSentMessage);
-            case history_events/* EventType */.Bx.TaskCompleted:
-                return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
-            case history_events/* EventType */.Bx.TaskFailed:
-                return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted:
-                return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
-            case history_events/* EventType */.Bx.SubOrchestrationInstanceFailed:
-                return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
-            case history_events/* EventType */.Bx.TimerFired:
-                // A timer the code cancelled has no open task any more; its firing is expected, not a duplicate.
-                if (typeof event.TimerId === 'number' && this.cancelledTimers.has(event.TimerId))
-                    return undefined;
-                return this.completeTask(event, event.TimerId, false, 'TimerFired');
-            case history_events/* EventType */.Bx.EventRaised:
-                this.raise(event.Name ?? '');
-                return undefined;
-            case history_events/* EventType */.Bx.OrchestratorStarted:
-            case history_events/* EventType */.Bx.ExecutionCompleted:
-            case history_events/* EventType */.Bx.ExecutionFailed:
-            case history_events/* EventType */.Bx.ExecutionTerminated:
-            case history_events/* EventType */.Bx.OrchestratorCompleted:
-            case history_events/* EventType */.Bx.ContinueAsNew:
-            case history_events/* EventType */.Bx.GenericEvent:
-            case history_events/* EventType */.Bx.HistoryState:
-            case history_events/* EventType */.Bx.ExecutionSuspended:
-            case history_events/* EventType */.Bx.ExecutionResumed:
-            case history_events/* EventType */.Bx.ExecutionRewound:
-                return undefined;
-        }
-    }
-    match(event, index, expected, name, message) {
-        const id = event.EventId;
-        const action = this.registered.get(id);
-        let mismatch;
-        if (!action)
-            mismatch = { kind: 'missing' };
-        else if (action.cls !== expected)
-            mismatch = { kind: 'type', actual: action.cls };
-        else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
-            mismatch = { kind: 'name', actualName: action.name };
-        if (mismatch) {
-            return {
-                sequenceId: id,
-                eventIndex: index,
-                event,
-                mismatch,
-                ...(action ? { action: action.source } : {}),
-                message: NONDETERMINISM_PREFIX + message(event, mismatch),
-            };
-        }
-        this.registered.delete(id);
-        if (expected === 'ScheduleTaskOrchestratorAction' || expected === 'CreateSubOrchestrationAction')
-            this.matched.push({ sequenceId: id, event, action: action.source });
-        action.onSent?.(event, index);
-        return undefined;
-    }
-    completeTask(event, id, faulted, source) {
-        const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
-        if (!task || id === undefined) {
-            this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
-            return undefined;
-        }
-        this.openTasks.delete(id);
-        task.complete(faulted, event);
-        return undefined;
-    }
-    /**
-     * DurableOrchestrationContext.RaiseEvent: the newest waiter for the name (any letter case) gets
-     * the event, so that a wait abandoned by a Task.any in a loop does not swallow it; with no
-     * waiter, events are kept in order for the next wait (docs/runtime-rules.md §10).
-     */
-    raise(name) {
-        const key = name.toLowerCase();
-        const waiters = this.eventWaiters.get(key);
-        const waiter = waiters?.pop();
-        if (waiter) {
-            if (waiters.length === 0)
-                this.eventWaiters.delete(key);
-            this.checkEventName(name, waiter.name);
-            waiter.task.complete(false);
-        }
-        else {
-            this.bufferedEvents.set(key, [...(this.bufferedEvents.get(key) ?? []), name]);
-        }
-    }
-    waitForEvent(name) {
-        const key = name.toLowerCase();
-        const buffered = this.bufferedEvents.get(key);
-        if (buffered?.length) {
-            const raised = buffered.shift();
-            if (buffered.length === 0)
-                this.bufferedEvents.delete(key);
-            this.checkEventName(raised, name);
-            return SimTask.completed();
-        }
-        const task = new SimTask();
-        const waiters = this.eventWaiters.get(key) ?? [];
-        waiters.push({ task, name });
-        this.eventWaiters.set(key, waiters);
-        return task;
-    }
-    /**
-     * The extension matches event names in any letter case, the SDK exactly (docs/runtime-rules.md
-     * §10): an event that differs from its wait only in case reaches the extension's waiter but
-     * never the code, which waits for ever unless an event with the exact name comes.
-     */
-    checkEventName(raised, waited) {
-        if (raised !== waited)
-            this.notes.push(`the event '${raised}' reaches the wait for '${waited}' in the extension, which matches names in any letter case, but the SDK matches them exactly: the code never sees it and waits until an event named exactly '${waited}' is raised`);
-    }
-    // ------------------------------------------------------------------ DTFx context APIs
-    register(cls, name, source, onSent, detail) {
-        const id = this.idCounter++;
-        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
-        const task = new SimTask();
-        this.openTasks.set(id, task);
-        return { id, task };
-    }
-    scheduleTask(name, source) {
-        return this.register('ScheduleTaskOrchestratorAction', name, source).task;
-    }
-    createTimer(source, fireAt) {
-        return this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt }).task;
-    }
-    /**
-     * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
-     * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
-     * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
-     */
-    codeTimer(source, fireAt) {
-        const { id, task } = this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt });
-        if (!source.isCanceled)
-            return task;
-        this.openTasks.delete(id);
-        this.cancelledTimers.add(id);
-        return undefined;
-    }
-    sendEvent(name, source, onSent, detail) {
-        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent, detail);
-        // A send has no completion event: nothing waits on its id.
-        this.openTasks.delete(id);
-    }
-    /**
-     * DurableOrchestrationContext.CallHttpAsync (docs/runtime-rules.md §11): one CallHttp action runs
-     * the whole asynchronous pattern. While the answer is a 202 and polling is on, a timer (one id,
-     * never split) and then another BuiltIn::HttpActivity to the Location (one id) follow; any other
-     * status ends it. A Retry-After that is not a whole number of seconds, or a 202 without a
-     * Location, faults the call where the extension throws.
-     */
-    callHttp(action) {
-        const result = new SimTask();
-        const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
-        const poll = (location) => {
-            const call = this.register('ScheduleTaskOrchestratorAction', replay_actions/* HTTP_ACTIVITY */.ji, action, undefined, location === undefined ? undefined : { pollLocation: location }).task;
-            call.then(() => {
-                const response = call.faulted ? undefined : httpResponseOf(call.result);
-                if (!response || !polling || response.statusCode !== 202)
-                    return result.complete(call.faulted);
-                const retryAfter = headerOf(response.headers, 'retry-after');
-                if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter))
-                    return result.complete(true);
-                const next = headerOf(response.headers, 'location');
-                const waitMs = retryAfter === undefined ? this.options.httpPollingIntervalMs : Number(retryAfter) * 1000;
-                this.createTimer(action, this.now + waitMs).then(() => (next === undefined ? result.complete(true) : poll(next)));
-            });
-        };
-        poll();
-        return result;
-    }
-    /**
-     * RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. With at most zero
-     * attempts its loop never runs: no id, and the call succeeds at once with no result (§13).
-     */
-    withRetry(options, attempt, source) {
-        const maxAttempts = options?.maxNumberOfAttempts ?? 1;
-        if (!(maxAttempts >= 1))
-            return SimTask.completed();
-        const result = new SimTask();
-        const firstAttempt = this.now;
-        const run = (retryCount) => {
-            const call = attempt();
-            call.then(() => {
-                if (!call.faulted)
-                    return result.complete(false);
-                // The last attempt is checked first: DTFx then always waits on a "Dummy timer for
-                // back-compat", whatever the retry timeout says; only earlier attempts compute a delay.
-                if (retryCount + 1 >= maxAttempts)
-                    return this.createTimer(source, this.now).then(() => result.complete(true));
-                const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
-                if (delay <= 0)
-                    return result.complete(true);
-                this.createTimer(source, this.now + delay).then(() => run(retryCount + 1));
-            });
-        };
-        run(0);
-        return result;
-    }
-    /**
-     * RetryInterceptor.ComputeNextDelay with the values RetryOptionsConverter reads: a field the SDK
-     * sent is taken as it is, zero included (a zero timeout or maximum interval ends the retries);
-     * a missing one keeps the extension's default (no timeout, at most 6 days between attempts).
-     */
-    nextRetryDelay(options, attempt, firstAttempt) {
-        if (!options)
-            return 0;
-        const timeout = options.retryTimeoutInMilliseconds;
-        if (typeof timeout === 'number' && !(this.now < firstAttempt + timeout))
-            return 0;
-        const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
-        const max = options.maxRetryIntervalInMilliseconds ?? DEFAULT_MAX_RETRY_INTERVAL_MS;
-        return delay < max ? delay : max;
-    }
-    /**
-     * IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split.
-     * The context's IsLongRunningTimer flag is set by a long timer and cleared only when a timer
-     * loop ends: a timer created while it is still set (a long timer lost a Task.any, or was
-     * cancelled) runs the loop too, and one whose time has passed then takes no id at all.
-     */
-    timer(action) {
-        const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
-        const long = fireAt - this.now > this.options.maximumShortTimerMs;
-        if (!long && !this.longTimerRunning)
-            return this.codeTimer(action, fireAt) ?? SimTask.completed(true);
-        if (long)
-            this.longTimerRunning = true;
-        // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
-        const result = new SimTask();
-        const done = () => {
-            this.longTimerRunning = false;
-            result.complete(false);
-        };
-        const next = () => {
-            if (!(this.now < fireAt))
-                return done();
-            const piece = this.codeTimer(action, Math.min(fireAt, this.now + this.options.longTimerIntervalMs));
-            // Cancelled: the await throws, and the flag stays set.
-            if (!piece)
-                return result.complete(true);
-            piece.then(() => (fireAt - this.now <= 0 ? done() : next()));
-        };
-        next();
-        return result;
-    }
-    // ------------------------------------------------------------------ the extension's shim
-    /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
-    invoke(action) {
-        switch (action.actionType) {
-            case replay_actions/* ActionType */.X2.CallActivity:
-                return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
-            case replay_actions/* ActionType */.X2.CallActivityWithRetry:
-                return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
-            case replay_actions/* ActionType */.X2.CallSubOrchestrator:
-                return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
-            case replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry:
-                return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
-            case replay_actions/* ActionType */.X2.CallHttp:
-                return this.callHttp(action);
-            case replay_actions/* ActionType */.X2.CreateTimer:
-                return this.timer(action);
-            case replay_actions/* ActionType */.X2.WaitForExternalEvent:
-                return this.waitForEvent(action.externalEventName ?? '');
-            case replay_actions/* ActionType */.X2.CallEntity:
-                return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
-            case replay_actions/* ActionType */.X2.SignalEntity:
-            case replay_actions/* ActionType */.X2.ScheduledSignalEntity: {
-                // Signals wait synchronously in the extension: the missing entity's exception escapes the
-                // shim's loop and fails the orchestration; no later action is invoked (§4). SDK signals are
-                // never inside a Task.all, so a task that never completes stops the loop here.
-                if (!this.use(action, 'entity'))
-                    return new SimTask();
-                const name = action.actionType === replay_actions/* ActionType */.X2.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
-                return this.entityRequest(action, name, false);
-            }
-            case replay_actions/* ActionType */.X2.LockEntities: {
-                // LockAsync sends one lock request, to the first entity in sorted order, then waits.
-                const lockSet = action.lockSet ?? [];
-                for (const entity of lockSet) {
-                    if (!this.use({ ...action, instanceId: (0,replay_actions/* schedulerIdOf */.gS)(entity) }, 'entity'))
-                        return SimTask.completed(true);
-                }
-                this.lockedEntities = lockSet.map(replay_actions/* schedulerIdOf */.gS).sort();
-                return this.entityRequest(action, 'op', true, this.lockedEntities);
-            }
-            case replay_actions/* ActionType */.X2.ReleaseEntities: {
-                // ReleaseLocks sends one "release" per entity held.
-                const held = this.lockedEntities;
-                for (let i = 0; i < Math.max(1, held.length); i++)
-                    this.sendEvent('release', action, undefined, held[i] === undefined ? undefined : { target: held[i] });
-                this.lockedEntities = [];
-                return SimTask.completed();
-            }
-            case replay_actions/* ActionType */.X2.ContinueAsNew:
-                return SimTask.completed();
-            case replay_actions/* ActionType */.X2.WhenAll:
-            case replay_actions/* ActionType */.X2.WhenAny: {
-                const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
-                const result = new SimTask();
-                const any = action.actionType === replay_actions/* ActionType */.X2.WhenAny;
-                if (children.length === 0)
-                    return SimTask.completed();
-                result.compound = { any, children };
-                let remaining = children.length;
-                for (const child of children) {
-                    child.then(() => {
-                        remaining -= 1;
-                        if (any || remaining === 0)
-                            result.complete(false);
-                    });
-                }
-                return result;
-            }
-            default:
-                return SimTask.completed(true);
-        }
-    }
-    /**
-     * An entity call, signal or lock request (DurableOrchestrationContext.CallDurableTaskFunctionAsync,
-     * LockAsync; docs/runtime-rules.md §16): NewGuid names the request after the instance, the
-     * episode's time and a counter; one EventSent carries it, and a call or lock then waits for the
-     * EventRaised named after that id.
-     *
-     * A request that reaches its recorded EventSent has the recorded counter (every request before
-     * it matched a recorded request), so its id is the recorded one exactly when it is made in the
-     * episode that sent it. Made in another episode, its id differs where the history shows how the
-     * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
-     * hashing on the common path: ids are only made when the episodes differ.)
-     */
-    entityRequest(action, name, awaitsResponse, lockSet) {
-        const counter = this.guidCounter++;
-        const madeAt = this.nowText;
-        const response = awaitsResponse ? new SimTask() : SimTask.completed();
-        const sequenceId = this.idCounter;
-        // Made only when asked (new work in the local runtime): no hashing on the replay's path.
-        const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...(lockSet ? { lockSet } : {}) };
-        this.sendEvent(name, action, (sent, eventIndex) => {
-            if (!awaitsResponse)
-                return;
-            const recorded = requestOf(sent);
-            if (recorded === undefined)
-                return;
-            const strand = (requestId) => {
-                response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
-            };
-            // The step was sent as a signal: the entity answers nothing, whatever the id.
-            if (recorded.signal)
-                return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
-            if (!sameInstant(madeAt, this.nowText)) {
-                const requestId = this.requestIdAt(madeAt, counter);
-                if (requestId !== undefined && requestId !== recorded.id.toLowerCase())
-                    return strand(requestId);
-            }
-            this.waitForEvent(recorded.id).then(() => response.complete(false));
-        }, detail);
-        return response;
-    }
-    /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
-    requestIdAt(time, counter) {
-        if (this.options.instanceId === undefined)
-            return undefined;
-        if (this.requestIdZone === null)
-            this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
-        if (this.requestIdZone === undefined)
-            return undefined;
-        const text = roundTripTime(time, this.requestIdZone);
-        return text === undefined ? undefined : extensionRequestId(this.options.instanceId, text, counter);
-    }
-    use(action, kind) {
-        const name = kind === 'entity' ? ((0,replay_actions/* entityNameOf */.GA)(action.instanceId) ?? '') : (action.functionName ?? '');
-        this.uses.push({ name, kind, action });
-        return this.options.exists(name, kind);
-    }
-    /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
-     * returned task, which the shim swallows: no id is taken and the code waits forever. */
-    callFunction(action, kind, schedule) {
-        const refused = this.refusal(action);
-        if (refused) {
-            this.refusals.push({ action, reason: refused });
-            return SimTask.completed(true);
-        }
-        if (!this.use(action, kind))
-            return SimTask.completed(true);
-        return schedule();
-    }
-    /**
-     * What CallDurableTaskFunctionAsync throws before it takes an id (docs/runtime-rules.md §13):
-     * a retry interval longer than the provider's longest timer, a sub-orchestration id that is
-     * the instance's own, its parent's, or an entity's ('@').
-     */
-    refusal(action) {
-        const retry = action.actionType === replay_actions/* ActionType */.X2.CallActivityWithRetry || action.actionType === replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
-        for (const field of ['maxRetryIntervalInMilliseconds', 'firstRetryIntervalInMilliseconds']) {
-            const value = retry?.[field];
-            if (typeof value === 'number' && value > this.options.maximumShortTimerMs)
-                return `its retry option ${field} (${value} ms) is longer than the provider's longest timer: "The Azure Storage provider supports a maximum of 6 days for time-based delays"`;
-        }
-        if (action.actionType !== replay_actions/* ActionType */.X2.CallSubOrchestrator && action.actionType !== replay_actions/* ActionType */.X2.CallSubOrchestratorWithRetry)
-            return undefined;
-        const id = action.instanceId;
-        if (!id)
-            return undefined;
-        if (id.startsWith('@'))
-            return `its instance id '${id}' starts with '@', which only entities' ids may`;
-        if (id.toLowerCase() === this.options.instanceId?.toLowerCase())
-            return `its instance id '${id}' is the orchestration's own`;
-        if (id.toLowerCase() === this.options.parentInstanceId?.toLowerCase())
-            return `its instance id '${id}' is the parent orchestration's`;
-        return undefined;
-    }
-    /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
-    startShim(actions, schemaVersion) {
-        if (schemaVersion >= 1) {
-            const list = (actions[0] ?? []);
-            let next = 0;
-            const step = () => {
-                while (next < list.length) {
-                    const task = this.invoke(list[next++]);
-                    if (!task.done) {
-                        this.blockedOn = task;
-                        return task.then(step);
-                    }
-                }
-                this.blockedOn = undefined;
-                this.shimFinished = true;
-            };
-            step();
-            return;
-        }
-        let set = 0;
-        const stepSet = () => {
-            while (set < actions.length) {
-                const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
-                if (tasks.length > 0 && !tasks.some((t) => t.done)) {
-                    let resumed = false;
-                    this.blockedOn = Object.assign(new SimTask(), { compound: { any: true, children: tasks } });
-                    for (const task of tasks)
-                        task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
-                    return;
-                }
-            }
-            this.blockedOn = undefined;
-            this.shimFinished = true;
-        };
-        stepSet();
-    }
-}
-const RETRY_INT_FIELDS = ['firstRetryIntervalInMilliseconds', 'maxNumberOfAttempts', 'maxRetryIntervalInMilliseconds', 'retryTimeoutInMilliseconds'];
-const MAX_CUSTOM_STATUS_KB = 16;
-/**
- * OutOfProcOrchestrationShim.ScheduleDurableTaskEvents reads the whole answer first
- * (RetryOptionsConverter reads each retry field as a 32-bit int: a larger value is an
- * OverflowException), then sets the custom status (MessagePayloadDataConverter: at most 16 KB in
- * UTF-16), and only then replays the actions. Either exception fails the orchestration with no
- * action taken (docs/runtime-rules.md §13).
- */
-function stateRejection(state) {
-    const visit = (action) => {
-        const retry = action.retryOptions;
-        for (const field of RETRY_INT_FIELDS) {
-            const value = retry?.[field];
-            if (typeof value === 'number' && !(Math.round(value) >= -2_147_483_648 && Math.round(value) <= 2_147_483_647)) {
-                return {
-                    message: 'Value was either too large or too small for an Int32.',
-                    reason: `the retry option ${field} (${value}) does not fit the 32-bit integer the extension reads it as (at most 2147483647 ms, about 24.8 days)`,
-                    action,
-                };
-            }
-        }
-        for (const child of action.compoundActions ?? []) {
-            const found = visit(child);
-            if (found)
-                return found;
-        }
-        return undefined;
-    };
-    for (const set of state.actions) {
-        for (const action of (set ?? [])) {
-            const found = action && typeof action === 'object' ? visit(action) : undefined;
-            if (found)
-                return found;
-        }
-    }
-    if (state.customStatus === undefined || state.customStatus === null)
-        return undefined;
-    const text = JSON.stringify(state.customStatus);
-    // String payloads in Azure Storage are UTF-16: two bytes per JavaScript code unit.
-    const kb = Math.floor((text.length * 2) / 1024);
-    if (kb <= MAX_CUSTOM_STATUS_KB)
-        return undefined;
-    return {
-        message: `The UTF-16 size of the JSON-serialized payload must not exceed ${MAX_CUSTOM_STATUS_KB} KB. The current payload size is ${kb.toLocaleString('en-US')} KB.`,
-        reason: `the custom status is ${kb} KB as the extension measures it (JSON in UTF-16), over its limit of ${MAX_CUSTOM_STATUS_KB} KB`,
-    };
-}
-/** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
-function requestOf(sent) {
-    try {
-        const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
-        const { id, signal } = input && typeof input === 'object' ? input : {};
-        return typeof id === 'string' && id !== '' ? { id, signal: signal === true } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * How the extension printed episode times into this instance's request ids, if the history
- * proves it: every recorded request (an EventSent 'op' or 'op@<time>') must carry the id NewGuid
- * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
- * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
- */
-function requestIdZoneOf(events, instanceId, timestamps) {
-    let episode;
-    let counter = 0;
-    let zone;
-    for (const [index, event] of events.entries()) {
-        if (event.EventType === history_events/* EventType */.Bx.OrchestratorStarted)
-            episode = timestamps?.[index] ?? event.Timestamp;
-        if (event.EventType !== history_events/* EventType */.Bx.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@')))
-            continue;
-        const recorded = requestOf(event)?.id.toLowerCase();
-        const candidates = zone === undefined ? ['Z', ''] : [zone];
-        zone = candidates.find((z) => {
-            const time = roundTripTime(episode, z);
-            return time !== undefined && extensionRequestId(instanceId, time, counter) === recorded;
-        });
-        if (zone === undefined)
-            return undefined;
-        counter += 1;
-    }
-    return zone;
-}
-/** Two episode times: the same text, or the same instant (a Date the SDK made, or another spelling). */
-function sameInstant(a, b) {
-    return a === b || roundTripTime(a) === roundTripTime(b);
-}
-/** Why a task the shim awaits can never complete: an entity response it waits for under an id nobody answers. */
-function strandedCause(task) {
-    if (task.done)
-        return undefined;
-    if (task.stranded)
-        return task.stranded;
-    if (!task.compound)
-        return undefined;
-    let first;
-    for (const child of task.compound.children) {
-        if (child.done)
-            continue;
-        const cause = strandedCause(child);
-        // Task.any goes on when any open child can complete; Task.all stops at any that cannot.
-        if (task.compound.any && !cause)
-            return undefined;
-        if (!task.compound.any && cause)
-            return cause;
-        first ??= cause;
-    }
-    return task.compound.any ? first : undefined;
-}
-/** The SDK may have turned Timestamps into Dates in place. */
-function timeOf(value) {
-    return value instanceof Date ? value.getTime() : Date.parse(String(value));
-}
-/** The DurableHttpResponse a BuiltIn::HttpActivity completion carries, when it parses as one. */
-function httpResponseOf(event) {
-    if (typeof event?.Result !== 'string')
-        return undefined;
-    try {
-        const value = JSON.parse(event.Result);
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A response header by name in any letter case (the extension copies them OrdinalIgnoreCase); the first value of a list. */
-function headerOf(headers, name) {
-    if (!headers || typeof headers !== 'object')
-        return undefined;
-    for (const [key, value] of Object.entries(headers)) {
-        if (key.toLowerCase() !== name)
-            continue;
-        const first = Array.isArray(value) ? value[0] : value;
-        return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./harness/replay/engine.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xn: () => (/* binding */ replayLoadedHistory),
+/* harmony export */   w6: () => (/* binding */ FINISHED_POLICIES)
+/* harmony export */ });
+/* unused harmony export finishedStatus */
+/* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(961);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6446);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4487);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8921);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9859);
+/* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8526);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(464);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6225);
 
 
 
@@ -5690,8 +4896,8 @@ async function replayLoadedHistory(app, history, options = {}) {
  * Terminated); undefined while it is in flight or continued as new.
  */
 function finishedStatus(events) {
-    const last = events.findLast((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted);
-    const status = last ? (0,history_events/* orchestrationStatusName */.Fb)(last.OrchestrationStatus) : undefined;
+    const last = events.findLast((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionCompleted);
+    const status = last ? (0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .orchestrationStatusName */ .Fb)(last.OrchestrationStatus) : undefined;
     return status === 'Completed' || status === 'Failed' || status === 'Terminated' ? status : undefined;
 }
 /**
@@ -5715,7 +4921,7 @@ function asTheRuntimeSeesIt(result) {
 }
 async function judgeHistory(app, history, options) {
     // The schema is settled once per history: the payload, the traced run and the result all use it.
-    const payloadOptions = { ...options, schema: (0,payload/* replaySchemaFor */.ew)(history, options) };
+    const payloadOptions = { ...options, schema: (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .replaySchemaFor */ .ew)(history, options) };
     const base = {
         source: history.source,
         instanceId: history.instanceId,
@@ -5731,7 +4937,7 @@ async function judgeHistory(app, history, options) {
     const registered = app.find(history.orchestrator);
     if (!registered || registered.kind !== 'orchestration') {
         const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-        const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, 'orchestrator', known));
+        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5748,7 +4954,7 @@ async function judgeHistory(app, history, options) {
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
     // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
     const recordedTimestamps = history.events.map((event) => event.Timestamp);
-    const outcome = await app.invokeOrchestrator(registered.name, (0,payload/* buildPayload */.nI)(history, payloadOptions));
+    const outcome = await app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayload */ .nI)(history, payloadOptions));
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
         const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -5757,7 +4963,7 @@ async function judgeHistory(app, history, options) {
             verdict: 'failed',
             failure: {
                 message: `The orchestrator threw before the SDK could record its state: ${message}`,
-                runtimeMessage: orchestratorFailedMessage(history.orchestrator, message),
+                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
                 ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
                 advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
@@ -5776,11 +4982,11 @@ async function judgeHistory(app, history, options) {
         }
         return found;
     };
-    const parentInstanceId = history.events.find((e) => e.EventType === history_events/* EventType */.Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
+    const parentInstanceId = history.events.find((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
     // The extension rejects the answer before it replays any action: none is taken.
-    const rejection = stateRejection(state);
-    const sim = simulate(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
-        ...DEFAULT_RUNTIME_OPTIONS,
+    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .stateRejection */ .nN)(state);
+    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
+        ..._runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
         exists,
         instanceId: history.instanceId,
         ...(parentInstanceId ? { parentInstanceId } : {}),
@@ -5792,10 +4998,10 @@ async function judgeHistory(app, history, options) {
     warnings.push(...sim.notes);
     if (sim.suspended)
         warnings.push('this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume');
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,payload/* buildPayloadText */._u)(history, payloadOptions), depth);
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
     if (rejection) {
         // When the code threw as well, the exception escapes the extension's handler unwrapped.
-        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
+        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
         const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
         const advice = rejection.action
             ? 'Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers.'
@@ -5823,9 +5029,9 @@ async function judgeHistory(app, history, options) {
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-        const refusal = missingFunctionMessage(missing.name, missing.kind, known);
-        const signal = missing.action?.actionType === replay_actions/* ActionType */.X2.SignalEntity;
-        const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : undefined);
+        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
+        const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionType */ .X2.SignalEntity;
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5870,7 +5076,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     if (outcome.kind === 'threw' && !sim.mismatch) {
-        const runtimeMessage = orchestratorFailedMessage(history.orchestrator, outcome.message);
+        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5908,7 +5114,7 @@ async function judgeHistory(app, history, options) {
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
-    const drifts = (0,inputs/* inputDrifts */.rU)(sim.matched);
+    const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .inputDrifts */ .rU)(sim.matched);
     for (const drift of drifts)
         warnings.push(`step ${drift.sequenceId}: ${callPhrase(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
     const drift = drifts[0];
@@ -5928,8 +5134,8 @@ async function judgeHistory(app, history, options) {
 async function divergenceOf(mismatch, history, trace, state, app) {
     const event = mismatch.event;
     const recordedName = recordedNameOf(event);
-    const replayed = mismatch.action ? (0,replay_actions/* describeAction */.u7)(mismatch.action) : undefined;
-    const what = `${(0,history_events/* eventTypeName */.qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
+    const replayed = mismatch.action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(mismatch.action) : undefined;
+    const what = `${(0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTypeName */ .qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
     let explanation;
     switch (mismatch.mismatch.kind) {
         case 'missing':
@@ -5951,7 +5157,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
     }
     return {
         sequenceId: mismatch.sequenceId,
-        recorded: { event: (0,history_events/* eventTypeName */.qc)(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
+        recorded: { event: (0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTypeName */ .qc)(event.EventType), ...(recordedName ? { name: recordedName } : {}), eventIndex: mismatch.eventIndex },
         ...(replayed ? { replayed } : {}),
         message: mismatch.message,
         explanation,
@@ -5965,13 +5171,13 @@ async function divergenceOf(mismatch, history, trace, state, app) {
  * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
  */
 async function strandedDivergence(stranded, history, trace, state, app) {
-    const replayed = (0,replay_actions/* describeAction */.u7)(stranded.action);
+    const replayed = (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(stranded.action);
     const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
     const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
     return {
         sequenceId: stranded.sequenceId,
         recorded: {
-            event: (0,history_events/* eventTypeName */.qc)(stranded.event.EventType),
+            event: (0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTypeName */ .qc)(stranded.event.EventType),
             ...(stranded.event.Name ? { name: stranded.event.Name } : {}),
             eventIndex: stranded.eventIndex,
         },
@@ -5990,7 +5196,7 @@ async function strandedDivergence(stranded, history, trace, state, app) {
 }
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
 function callPhrase(action) {
-    const { action: kind, name } = (0,replay_actions/* describeAction */.u7)(action);
+    const { action: kind, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(action);
     return name ? `${kind} '${name}'` : kind;
 }
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
@@ -6005,24 +5211,24 @@ function firstLine(text) {
 }
 /** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
 function recordedNameOf(event) {
-    if (event.EventType === history_events/* EventType */.Bx.EventSent)
+    if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventSent)
         return event.InstanceId ? `${event.Name ?? ''} -> ${event.InstanceId}` : event.Name;
-    return event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
+    return event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskScheduled || event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCreated ? event.Name : undefined;
 }
 /** Recorded calls still waiting for their result, whose function the new app lacks. */
 const CLOSES_A_CALL = new Set([
-    history_events/* EventType */.Bx.TaskCompleted,
-    history_events/* EventType */.Bx.TaskFailed,
-    history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted,
-    history_events/* EventType */.Bx.SubOrchestrationInstanceFailed,
+    _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskCompleted,
+    _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskFailed,
+    _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted,
+    _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceFailed,
 ]);
 function pendingMissing(events, app) {
     // Most histories call only registered functions: check the few distinct names first.
     const names = new Map();
     for (const event of events) {
-        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled)
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskScheduled)
             names.set(event.Name ?? '', 'activity');
-        else if (event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
+        else if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCreated)
             names.set(event.Name ?? '', 'orchestration');
     }
     let unknown;
@@ -6035,7 +5241,7 @@ function pendingMissing(events, app) {
         return undefined;
     const open = new Map();
     for (const event of events) {
-        if (event.EventType === history_events/* EventType */.Bx.TaskScheduled || event.EventType === history_events/* EventType */.Bx.SubOrchestrationInstanceCreated)
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskScheduled || event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCreated)
             open.set(event.EventId, event);
         // Only completions close a call: a rewind's tombstone (a GenericEvent that keeps TaskScheduledId) does not.
         else if (CLOSES_A_CALL.has(event.EventType) && typeof event.TaskScheduledId === 'number')
@@ -6044,20 +5250,20 @@ function pendingMissing(events, app) {
     for (const event of open.values()) {
         const name = event.Name ?? '';
         if (unknown.has(name.toLowerCase()))
-            return { name, kind: event.EventType === history_events/* EventType */.Bx.TaskScheduled ? 'activity' : 'orchestrator' };
+            return { name, kind: event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskScheduled ? 'activity' : 'orchestrator' };
     }
     return undefined;
 }
 function completionWarnings(history, state, sim) {
     // Continue-as-new is recorded as its own event type (ContinueAsNewEvent), status ContinuedAsNew.
-    const completed = history.events.findLast((e) => e.EventType === history_events/* EventType */.Bx.ExecutionCompleted || e.EventType === history_events/* EventType */.Bx.ContinueAsNew);
+    const completed = history.events.findLast((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionCompleted || e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ContinueAsNew);
     if (!completed)
         return [];
-    const status = (0,history_events/* orchestrationStatusName */.Fb)(completed.OrchestrationStatus);
+    const status = (0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .orchestrationStatusName */ .Fb)(completed.OrchestrationStatus);
     const succeeded = status === 'Completed';
     const continued = status === 'ContinuedAsNew';
     const actions = (state.actions[0] ?? []);
-    const continuesAsNew = actions.some((a) => a?.actionType === replay_actions/* ActionType */.X2.ContinueAsNew);
+    const continuesAsNew = actions.some((a) => a?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionType */ .X2.ContinueAsNew);
     if (continued) {
         return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
     }
@@ -6104,7 +5310,7 @@ function normalise(value) {
     return value;
 }
 async function traceRun(app, name, payload, depth) {
-    const tracer = (0,locate/* tracerFor */.f6)(app.durableFunctionsDir);
+    const tracer = (0,_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .tracerFor */ .f6)(app.durableFunctionsDir);
     const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
     return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
@@ -6159,15 +5365,15 @@ function locateStop(trace, state, app, orchestrator) {
     return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
 }
 function locationOf(stack, app) {
-    const location = (0,locate/* userLocation */.hI)(stack, app.info.dir);
+    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .userLocation */ .hI)(stack, app.info.dir);
     return location ? { location } : {};
 }
 /** How to keep the old path with orchestration versioning, for this app's durable-functions. */
 function versionBranch(app) {
     const version = app.info.durableFunctionsVersion;
-    return (0,advice/* atLeast */.jZ)(version, advice/* DF_VERSION_SINCE */.Pt)
+    return (0,_report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .atLeast */ .jZ)(version, _report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .DF_VERSION_SINCE */ .Pt)
         ? 'branch on context.df.version with host.json defaultVersion'
-        : `upgrade durable-functions to ${advice/* DF_VERSION_SINCE */.Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
+        : `upgrade durable-functions to ${_report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .DF_VERSION_SINCE */ .Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }
 
 
@@ -6177,10 +5383,10 @@ function versionBranch(app) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HD: () => (/* binding */ readable),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   rU: () => (/* binding */ inputDrifts)
 /* harmony export */ });
-/* unused harmony export readable */
 /* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6446);
 /**
  * Input drift: the new code makes the call the history recorded at a step (same kind, same name),
@@ -6495,6 +5701,94 @@ function loadMap(file) {
 
 /***/ }),
 
+/***/ 8921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CD: () => (/* binding */ taskScheduledMessage),
+/* harmony export */   Eu: () => (/* binding */ NONDETERMINISM_PREFIX),
+/* harmony export */   FO: () => (/* binding */ subOrchestrationCreatedMessage),
+/* harmony export */   J3: () => (/* binding */ orchestratorFailedMessage),
+/* harmony export */   W$: () => (/* binding */ duplicateEventWarning),
+/* harmony export */   ix: () => (/* binding */ missingFunctionMessage),
+/* harmony export */   uk: () => (/* binding */ eventSentMessage),
+/* harmony export */   xS: () => (/* binding */ timerCreatedMessage)
+/* harmony export */ });
+/** NonDeterministicOrchestrationException's constructor adds this prefix
+ * (docs/runtime-rules.md §1.4). */
+const NONDETERMINISM_PREFIX = 'Non-Deterministic workflow detected: ';
+const TAIL = 'Was a change made to the orchestrator code after this instance had already started running?';
+/** Message bodies of TaskOrchestrationContext.Handle*Event (docs/runtime-rules.md §1.2). */
+function taskScheduledMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ''}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
+    }
+}
+function timerCreatedMessage(event, mismatch) {
+    const id = event.EventId;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+        case 'name':
+            return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === 'type' ? mismatch.actual : 'CreateTimerOrchestratorAction'} action with this sequence number. ${TAIL}`;
+    }
+}
+function subOrchestrationCreatedMessage(event, mismatch) {
+    const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ''}' (version '${event.Version ?? ''}', instance ID '${event.InstanceId ?? ''}'), but the current`;
+    switch (mismatch.kind) {
+        case 'missing':
+            return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `${head} orchestration replay instead produced a ${mismatch.actual} action at this sequence number. ${TAIL}`;
+        case 'name':
+            return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
+    }
+}
+function eventSentMessage(event, mismatch) {
+    const id = event.EventId;
+    const name = event.Name ?? '';
+    const target = event.InstanceId ?? '';
+    switch (mismatch.kind) {
+        case 'missing':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+        case 'type':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}', but the current orchestration replay instead scheduled a ${mismatch.actual} task at this sequence number. ${TAIL}`;
+        case 'name':
+            return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent', name '${name}', instance ID '${target}'), but the current orchestration replay instead scheduled a send event task with name ${mismatch.actualName}at this sequence number. ${TAIL}`;
+    }
+}
+/** The output of an instance whose orchestrator threw (docs/runtime-rules.md §3, when the JS orchestrator threw). */
+function orchestratorFailedMessage(orchestrator, error) {
+    return `Orchestrator function '${orchestrator}' failed: ${error}`;
+}
+/**
+ * DurableTaskExtension.GetInvalid{Activity,Orchestrator,Entity}FunctionMessage (docs/runtime-rules.md §4).
+ * The entity message picks its sentence by the count of known orchestrators, and an app that runs
+ * an orchestration knows at least one: it always lists the entities, even none ('').
+ */
+function missingFunctionMessage(name, type, known) {
+    const info = known.length > 0 || type === 'entity'
+        ? `The following are the known ${type} functions: '${known.join("', '")}'.`
+        : `No ${type} functions are currently registered!`;
+    return `The function '${name}' doesn't exist, is disabled, or is not an ${type === 'orchestrator' ? 'orchestrator' : type} function. Additional info: ${info}`;
+}
+/** TaskOrchestrationContext.LogDuplicateEvent: a completion whose id has no open task. */
+function duplicateEventWarning(source, id, event) {
+    const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
+    return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
+}
+
+
+/***/ }),
+
 /***/ 9859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6626,6 +5920,783 @@ function exitCodeFor(summary) {
     if (summary.error > 0)
         return 2;
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 6225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JV: () => (/* binding */ simulate),
+/* harmony export */   Qr: () => (/* binding */ DEFAULT_RUNTIME_OPTIONS),
+/* harmony export */   nN: () => (/* binding */ stateRejection)
+/* harmony export */ });
+/* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(961);
+/* harmony import */ var _history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4500);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6446);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8921);
+/**
+ * A model of what production does with the actions a JavaScript orchestrator returns: the
+ * extension's OutOfProcOrchestrationShim feeds them to DurableTask.Core one at a time (awaiting
+ * each before the next), while DurableTask.Core's TaskOrchestrationExecutor walks the history in
+ * order and checks every recorded scheduling event against the actions registered so far, by
+ * sequence id. Continuations run inline (SynchronousTaskScheduler), so a completion event resumes
+ * the shim before the next event is processed. See docs/runtime-rules.md for each rule's source.
+ */
+
+
+
+
+/** A .NET Task in the model. */
+class SimTask {
+    done = false;
+    faulted = false;
+    /** The completion event, for the few rules that read a result (callHttp's 202 polling). */
+    result;
+    /** An entity response that can never arrive: the extension waits under another request id. */
+    stranded;
+    /** Task.WhenAll / Task.WhenAny: what this task waits on. */
+    compound;
+    waiters = [];
+    complete(faulted, result) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.faulted = faulted;
+        if (result)
+            this.result = result;
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const waiter of waiters)
+            waiter();
+    }
+    then(callback) {
+        if (this.done)
+            callback();
+        else
+            this.waiters.push(callback);
+    }
+    static completed(faulted = false) {
+        const task = new SimTask();
+        task.complete(faulted);
+        return task;
+    }
+}
+const DAY = 24 * 60 * 60 * 1000;
+/** The extension's RetryOptions.DefaultMaxRetryinterval, used when the SDK sends no maximum. */
+const DEFAULT_MAX_RETRY_INTERVAL_MS = 6 * DAY;
+const DEFAULT_RUNTIME_OPTIONS = {
+    maximumShortTimerMs: 6 * DAY,
+    longTimerIntervalMs: 3 * DAY,
+    httpPollingIntervalMs: 30_000,
+};
+/** Run the model over one history with the action list the SDK returned. */
+function simulate(events, actions, schemaVersion, options) {
+    return new RuntimeModel(events, options).run(actions, schemaVersion);
+}
+class RuntimeModel {
+    events;
+    options;
+    idCounter = 0;
+    registered = new Map();
+    openTasks = new Map();
+    eventWaiters = new Map();
+    /** Events raised before any wait, in order, by name in any letter case (the extension's queue). */
+    bufferedEvents = new Map();
+    now = 0;
+    warnings = [];
+    uses = [];
+    refusals = [];
+    /** What the report should say that changes no verdict (an event name that differs in case). */
+    notes = [];
+    matched = [];
+    shimFinished = false;
+    /** The entities the critical section holds ("@name@key", sorted). */
+    lockedEntities = [];
+    /** The current episode's OrchestratorStarted Timestamp as recorded (request ids use its ticks). */
+    nowText;
+    /** How the extension printed episode times into request ids, when the history shows it (§16); null until asked. */
+    requestIdZone = null;
+    guidCounter = 0;
+    /** DurableOrchestrationContext.IsLongRunningTimer: set by a long timer, cleared when one ends. */
+    longTimerRunning = false;
+    /** TaskOrchestrationExecutor: events held while suspended, applied on ExecutionResumed. */
+    suspended = false;
+    heldWhileSuspended = [];
+    /** Timers cancelled by the code: DurableTask.Core drops their open task, so their firing is expected. */
+    cancelledTimers = new Set();
+    /** What the shim awaits when it stops: the task whose completion would let it go on. */
+    blockedOn;
+    constructor(events, options) {
+        this.events = events;
+        this.options = options;
+    }
+    run(actions, schemaVersion) {
+        let mismatch;
+        for (let index = 0; index < this.events.length && !mismatch; index++) {
+            mismatch = this.apply(this.events[index], index, actions, schemaVersion);
+        }
+        // A suspended instance goes on when it is resumed: judge what the held events do then (at the
+        // last episode's time, the earliest the resume can come).
+        const suspended = this.suspended;
+        if (suspended && !mismatch && !this.options.holdWhileSuspended)
+            mismatch = this.resume(actions, schemaVersion);
+        const newWork = [...this.registered.values()]
+            .sort((a, b) => a.id - b.id)
+            .map(({ id, cls, name, source, detail }) => ({ id, cls, name, source, ...(detail ? { detail } : {}) }));
+        const stranded = mismatch || this.shimFinished || !this.blockedOn ? undefined : strandedCause(this.blockedOn);
+        return {
+            ...(mismatch ? { mismatch } : {}),
+            warnings: this.warnings,
+            shimFinished: this.shimFinished,
+            newWork,
+            uses: this.uses,
+            refusals: this.refusals,
+            notes: this.notes,
+            ...(stranded ? { stranded } : {}),
+            suspended,
+            openTasks: this.openTasks.size,
+            matched: this.matched,
+        };
+    }
+    /**
+     * TaskOrchestrationExecutor.ExecuteCore and ProcessEvent: OrchestratorStarted always sets the
+     * current time; while suspended every other event but ExecutionResumed and ExecutionTerminated
+     * is held, and ExecutionResumed applies the held ones in order, at the resume episode's time
+     * (docs/runtime-rules.md §16).
+     */
+    apply(event, index, actions, schemaVersion) {
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.OrchestratorStarted) {
+            this.now = timeOf(event.Timestamp);
+            this.nowText = this.options.recordedTimestamps?.[index] ?? event.Timestamp;
+            return undefined;
+        }
+        if (this.suspended && event.EventType !== _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionResumed && event.EventType !== _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionTerminated) {
+            if (event.EventType !== _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionSuspended)
+                this.heldWhileSuspended.push({ event, index });
+            return undefined;
+        }
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionSuspended) {
+            this.suspended = true;
+            return undefined;
+        }
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionResumed)
+            return this.resume(actions, schemaVersion);
+        return this.process(event, index, actions, schemaVersion);
+    }
+    /** TaskOrchestrationContext.HandleExecutionResumedEvent: the held events, in order, now. */
+    resume(actions, schemaVersion) {
+        this.suspended = false;
+        for (const { event, index } of this.heldWhileSuspended.splice(0)) {
+            const mismatch = this.apply(event, index, actions, schemaVersion);
+            if (mismatch)
+                return mismatch;
+        }
+        return undefined;
+    }
+    // ------------------------------------------------------------------ history side (DTFx)
+    process(event, index, actions, schemaVersion) {
+        switch (event.EventType) {
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted:
+                this.startShim(actions, schemaVersion);
+                return undefined;
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskScheduled:
+                return this.match(event, index, 'ScheduleTaskOrchestratorAction', event.Name ?? '', _messages_js__WEBPACK_IMPORTED_MODULE_3__/* .taskScheduledMessage */ .CD);
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TimerCreated:
+                // EventId -100 is FrameworkConstants.FakeTimerIdToSplitDecision: skipped unchecked.
+                if (event.EventId === -100)
+                    return undefined;
+                return this.match(event, index, 'CreateTimerOrchestratorAction', undefined, _messages_js__WEBPACK_IMPORTED_MODULE_3__/* .timerCreatedMessage */ .xS);
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCreated:
+                return this.match(event, index, 'CreateSubOrchestrationAction', event.Name ?? '', _messages_js__WEBPACK_IMPORTED_MODULE_3__/* .subOrchestrationCreatedMessage */ .FO);
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventSent:
+                return this.match(event, index, 'SendEventOrchestratorAction', event.Name ?? '', _messages_js__WEBPACK_IMPORTED_MODULE_3__/* .eventSentMessage */ .uk);
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'TaskCompleted');
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'TaskFailed');
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted:
+                return this.completeTask(event, event.TaskScheduledId, false, 'SubOrchestrationInstanceCompleted');
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceFailed:
+                return this.completeTask(event, event.TaskScheduledId, true, 'SubOrchestrationInstanceFailed');
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TimerFired:
+                // A timer the code cancelled has no open task any more; its firing is expected, not a duplicate.
+                if (typeof event.TimerId === 'number' && this.cancelledTimers.has(event.TimerId))
+                    return undefined;
+                return this.completeTask(event, event.TimerId, false, 'TimerFired');
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventRaised:
+                this.raise(event.Name ?? '');
+                return undefined;
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.OrchestratorStarted:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionCompleted:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionFailed:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionTerminated:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.OrchestratorCompleted:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ContinueAsNew:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.GenericEvent:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.HistoryState:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionSuspended:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionResumed:
+            case _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionRewound:
+                return undefined;
+        }
+    }
+    match(event, index, expected, name, message) {
+        const id = event.EventId;
+        const action = this.registered.get(id);
+        let mismatch;
+        if (!action)
+            mismatch = { kind: 'missing' };
+        else if (action.cls !== expected)
+            mismatch = { kind: 'type', actual: action.cls };
+        else if (name !== undefined && name.toLowerCase() !== action.name.toLowerCase())
+            mismatch = { kind: 'name', actualName: action.name };
+        if (mismatch) {
+            return {
+                sequenceId: id,
+                eventIndex: index,
+                event,
+                mismatch,
+                ...(action ? { action: action.source } : {}),
+                message: _messages_js__WEBPACK_IMPORTED_MODULE_3__/* .NONDETERMINISM_PREFIX */ .Eu + message(event, mismatch),
+            };
+        }
+        this.registered.delete(id);
+        if (expected === 'ScheduleTaskOrchestratorAction' || expected === 'CreateSubOrchestrationAction')
+            this.matched.push({ sequenceId: id, event, action: action.source });
+        action.onSent?.(event, index);
+        return undefined;
+    }
+    completeTask(event, id, faulted, source) {
+        const task = typeof id === 'number' ? this.openTasks.get(id) : undefined;
+        if (!task || id === undefined) {
+            this.warnings.push((0,_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .duplicateEventWarning */ .W$)(source, id ?? -1, event));
+            return undefined;
+        }
+        this.openTasks.delete(id);
+        task.complete(faulted, event);
+        return undefined;
+    }
+    /**
+     * DurableOrchestrationContext.RaiseEvent: the newest waiter for the name (any letter case) gets
+     * the event, so that a wait abandoned by a Task.any in a loop does not swallow it; with no
+     * waiter, events are kept in order for the next wait (docs/runtime-rules.md §10).
+     */
+    raise(name) {
+        const key = name.toLowerCase();
+        const waiters = this.eventWaiters.get(key);
+        const waiter = waiters?.pop();
+        if (waiter) {
+            if (waiters.length === 0)
+                this.eventWaiters.delete(key);
+            this.checkEventName(name, waiter.name);
+            waiter.task.complete(false);
+        }
+        else {
+            this.bufferedEvents.set(key, [...(this.bufferedEvents.get(key) ?? []), name]);
+        }
+    }
+    waitForEvent(name) {
+        const key = name.toLowerCase();
+        const buffered = this.bufferedEvents.get(key);
+        if (buffered?.length) {
+            const raised = buffered.shift();
+            if (buffered.length === 0)
+                this.bufferedEvents.delete(key);
+            this.checkEventName(raised, name);
+            return SimTask.completed();
+        }
+        const task = new SimTask();
+        const waiters = this.eventWaiters.get(key) ?? [];
+        waiters.push({ task, name });
+        this.eventWaiters.set(key, waiters);
+        return task;
+    }
+    /**
+     * The extension matches event names in any letter case, the SDK exactly (docs/runtime-rules.md
+     * §10): an event that differs from its wait only in case reaches the extension's waiter but
+     * never the code, which waits for ever unless an event with the exact name comes.
+     */
+    checkEventName(raised, waited) {
+        if (raised !== waited)
+            this.notes.push(`the event '${raised}' reaches the wait for '${waited}' in the extension, which matches names in any letter case, but the SDK matches them exactly: the code never sees it and waits until an event named exactly '${waited}' is raised`);
+    }
+    // ------------------------------------------------------------------ DTFx context APIs
+    register(cls, name, source, onSent, detail) {
+        const id = this.idCounter++;
+        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
+        const task = new SimTask();
+        this.openTasks.set(id, task);
+        return { id, task };
+    }
+    scheduleTask(name, source) {
+        return this.register('ScheduleTaskOrchestratorAction', name, source).task;
+    }
+    createTimer(source, fireAt) {
+        return this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt }).task;
+    }
+    /**
+     * A timer of the code's: when the code cancelled it (isCanceled), the shim cancels its token
+     * right after creating it, and DurableTask.Core drops its open task (CreateTimer's cancellation
+     * callback): the orchestration may complete before it fires, and its TimerFired is no duplicate.
+     */
+    codeTimer(source, fireAt) {
+        const { id, task } = this.register('CreateTimerOrchestratorAction', '', source, undefined, { fireAt });
+        if (!source.isCanceled)
+            return task;
+        this.openTasks.delete(id);
+        this.cancelledTimers.add(id);
+        return undefined;
+    }
+    sendEvent(name, source, onSent, detail) {
+        const { id } = this.register('SendEventOrchestratorAction', name, source, onSent, detail);
+        // A send has no completion event: nothing waits on its id.
+        this.openTasks.delete(id);
+    }
+    /**
+     * DurableOrchestrationContext.CallHttpAsync (docs/runtime-rules.md §11): one CallHttp action runs
+     * the whole asynchronous pattern. While the answer is a 202 and polling is on, a timer (one id,
+     * never split) and then another BuiltIn::HttpActivity to the Location (one id) follow; any other
+     * status ends it. A Retry-After that is not a whole number of seconds, or a 202 without a
+     * Location, faults the call where the extension throws.
+     */
+    callHttp(action) {
+        const result = new SimTask();
+        const polling = action.httpRequest?.asynchronousPatternEnabled !== false;
+        const poll = (location) => {
+            const call = this.register('ScheduleTaskOrchestratorAction', _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .HTTP_ACTIVITY */ .ji, action, undefined, location === undefined ? undefined : { pollLocation: location }).task;
+            call.then(() => {
+                const response = call.faulted ? undefined : httpResponseOf(call.result);
+                if (!response || !polling || response.statusCode !== 202)
+                    return result.complete(call.faulted);
+                const retryAfter = headerOf(response.headers, 'retry-after');
+                if (retryAfter !== undefined && !/^\s*\d+\s*$/.test(retryAfter))
+                    return result.complete(true);
+                const next = headerOf(response.headers, 'location');
+                const waitMs = retryAfter === undefined ? this.options.httpPollingIntervalMs : Number(retryAfter) * 1000;
+                this.createTimer(action, this.now + waitMs).then(() => (next === undefined ? result.complete(true) : poll(next)));
+            });
+        };
+        poll();
+        return result;
+    }
+    /**
+     * RetryInterceptor.Invoke: the retry id layout of docs/runtime-rules.md §3. With at most zero
+     * attempts its loop never runs: no id, and the call succeeds at once with no result (§13).
+     */
+    withRetry(options, attempt, source) {
+        const maxAttempts = options?.maxNumberOfAttempts ?? 1;
+        if (!(maxAttempts >= 1))
+            return SimTask.completed();
+        const result = new SimTask();
+        const firstAttempt = this.now;
+        const run = (retryCount) => {
+            const call = attempt();
+            call.then(() => {
+                if (!call.faulted)
+                    return result.complete(false);
+                // The last attempt is checked first: DTFx then always waits on a "Dummy timer for
+                // back-compat", whatever the retry timeout says; only earlier attempts compute a delay.
+                if (retryCount + 1 >= maxAttempts)
+                    return this.createTimer(source, this.now).then(() => result.complete(true));
+                const delay = this.nextRetryDelay(options, retryCount, firstAttempt);
+                if (delay <= 0)
+                    return result.complete(true);
+                this.createTimer(source, this.now + delay).then(() => run(retryCount + 1));
+            });
+        };
+        run(0);
+        return result;
+    }
+    /**
+     * RetryInterceptor.ComputeNextDelay with the values RetryOptionsConverter reads: a field the SDK
+     * sent is taken as it is, zero included (a zero timeout or maximum interval ends the retries);
+     * a missing one keeps the extension's default (no timeout, at most 6 days between attempts).
+     */
+    nextRetryDelay(options, attempt, firstAttempt) {
+        if (!options)
+            return 0;
+        const timeout = options.retryTimeoutInMilliseconds;
+        if (typeof timeout === 'number' && !(this.now < firstAttempt + timeout))
+            return 0;
+        const delay = options.firstRetryIntervalInMilliseconds * Math.pow(options.backoffCoefficient ?? 1, attempt);
+        const max = options.maxRetryIntervalInMilliseconds ?? DEFAULT_MAX_RETRY_INTERVAL_MS;
+        return delay < max ? delay : max;
+    }
+    /**
+     * IDurableOrchestrationContext.CreateTimer: timers longer than the provider's maximum are split.
+     * The context's IsLongRunningTimer flag is set by a long timer and cleared only when a timer
+     * loop ends: a timer created while it is still set (a long timer lost a Task.any, or was
+     * cancelled) runs the loop too, and one whose time has passed then takes no id at all.
+     */
+    timer(action) {
+        const fireAt = action.fireAt instanceof Date ? action.fireAt.getTime() : Date.parse(String(action.fireAt));
+        const long = fireAt - this.now > this.options.maximumShortTimerMs;
+        if (!long && !this.longTimerRunning)
+            return this.codeTimer(action, fireAt) ?? SimTask.completed(true);
+        if (long)
+            this.longTimerRunning = true;
+        // Each piece fires at most one interval later; FireAt is never compared, only the count matters.
+        const result = new SimTask();
+        const done = () => {
+            this.longTimerRunning = false;
+            result.complete(false);
+        };
+        const next = () => {
+            if (!(this.now < fireAt))
+                return done();
+            const piece = this.codeTimer(action, Math.min(fireAt, this.now + this.options.longTimerIntervalMs));
+            // Cancelled: the await throws, and the flag stays set.
+            if (!piece)
+                return result.complete(true);
+            piece.then(() => (fireAt - this.now <= 0 ? done() : next()));
+        };
+        next();
+        return result;
+    }
+    // ------------------------------------------------------------------ the extension's shim
+    /** OutOfProcOrchestrationShim.InvokeAPIFromAction. */
+    invoke(action) {
+        switch (action.actionType) {
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallActivity:
+                return this.callFunction(action, 'activity', () => this.scheduleTask(action.functionName ?? '', action));
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallActivityWithRetry:
+                return this.callFunction(action, 'activity', () => this.withRetry(action.retryOptions, () => this.scheduleTask(action.functionName ?? '', action), action));
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallSubOrchestrator:
+                return this.callFunction(action, 'orchestrator', () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task);
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallSubOrchestratorWithRetry:
+                return this.callFunction(action, 'orchestrator', () => this.withRetry(action.retryOptions, () => this.register('CreateSubOrchestrationAction', action.functionName ?? '', action).task, action));
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallHttp:
+                return this.callHttp(action);
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CreateTimer:
+                return this.timer(action);
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.WaitForExternalEvent:
+                return this.waitForEvent(action.externalEventName ?? '');
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallEntity:
+                return this.callFunction(action, 'entity', () => this.entityRequest(action, 'op', true));
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.SignalEntity:
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ScheduledSignalEntity: {
+                // Signals wait synchronously in the extension: the missing entity's exception escapes the
+                // shim's loop and fails the orchestration; no later action is invoked (§4). SDK signals are
+                // never inside a Task.all, so a task that never completes stops the loop here.
+                if (!this.use(action, 'entity'))
+                    return new SimTask();
+                const name = action.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ScheduledSignalEntity ? `op@${new Date(String(action.fireAt)).toISOString()}` : 'op';
+                return this.entityRequest(action, name, false);
+            }
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.LockEntities: {
+                // LockAsync sends one lock request, to the first entity in sorted order, then waits.
+                const lockSet = action.lockSet ?? [];
+                for (const entity of lockSet) {
+                    if (!this.use({ ...action, instanceId: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .schedulerIdOf */ .gS)(entity) }, 'entity'))
+                        return SimTask.completed(true);
+                }
+                this.lockedEntities = lockSet.map(_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .schedulerIdOf */ .gS).sort();
+                return this.entityRequest(action, 'op', true, this.lockedEntities);
+            }
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ReleaseEntities: {
+                // ReleaseLocks sends one "release" per entity held.
+                const held = this.lockedEntities;
+                for (let i = 0; i < Math.max(1, held.length); i++)
+                    this.sendEvent('release', action, undefined, held[i] === undefined ? undefined : { target: held[i] });
+                this.lockedEntities = [];
+                return SimTask.completed();
+            }
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ContinueAsNew:
+                return SimTask.completed();
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.WhenAll:
+            case _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.WhenAny: {
+                const children = (action.compoundActions ?? []).map((child) => this.invoke(child));
+                const result = new SimTask();
+                const any = action.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.WhenAny;
+                if (children.length === 0)
+                    return SimTask.completed();
+                result.compound = { any, children };
+                let remaining = children.length;
+                for (const child of children) {
+                    child.then(() => {
+                        remaining -= 1;
+                        if (any || remaining === 0)
+                            result.complete(false);
+                    });
+                }
+                return result;
+            }
+            default:
+                return SimTask.completed(true);
+        }
+    }
+    /**
+     * An entity call, signal or lock request (DurableOrchestrationContext.CallDurableTaskFunctionAsync,
+     * LockAsync; docs/runtime-rules.md §16): NewGuid names the request after the instance, the
+     * episode's time and a counter; one EventSent carries it, and a call or lock then waits for the
+     * EventRaised named after that id.
+     *
+     * A request that reaches its recorded EventSent has the recorded counter (every request before
+     * it matched a recorded request), so its id is the recorded one exactly when it is made in the
+     * episode that sent it. Made in another episode, its id differs where the history shows how the
+     * extension made its ids: nobody answers it. Otherwise the recorded id is taken as it is. (No
+     * hashing on the common path: ids are only made when the episodes differ.)
+     */
+    entityRequest(action, name, awaitsResponse, lockSet) {
+        const counter = this.guidCounter++;
+        const madeAt = this.nowText;
+        const response = awaitsResponse ? new SimTask() : SimTask.completed();
+        const sequenceId = this.idCounter;
+        // Made only when asked (new work in the local runtime): no hashing on the replay's path.
+        const detail = { requestId: () => this.requestIdAt(madeAt, counter), ...(lockSet ? { lockSet } : {}) };
+        this.sendEvent(name, action, (sent, eventIndex) => {
+            if (!awaitsResponse)
+                return;
+            const recorded = requestOf(sent);
+            if (recorded === undefined)
+                return;
+            const strand = (requestId) => {
+                response.stranded = { sequenceId, eventIndex, event: sent, action, recordedId: recorded.id, requestId, recordedSignal: recorded.signal };
+            };
+            // The step was sent as a signal: the entity answers nothing, whatever the id.
+            if (recorded.signal)
+                return strand(this.requestIdAt(madeAt, counter) ?? recorded.id);
+            if (!sameInstant(madeAt, this.nowText)) {
+                const requestId = this.requestIdAt(madeAt, counter);
+                if (requestId !== undefined && requestId !== recorded.id.toLowerCase())
+                    return strand(requestId);
+            }
+            this.waitForEvent(recorded.id).then(() => response.complete(false));
+        }, detail);
+        return response;
+    }
+    /** DurableOrchestrationContext.NewGuid for a request made at `time` as the `counter`th, when the history shows the form of its ids. */
+    requestIdAt(time, counter) {
+        if (this.options.instanceId === undefined)
+            return undefined;
+        if (this.requestIdZone === null)
+            this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
+        if (this.requestIdZone === undefined)
+            return undefined;
+        const text = (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .roundTripTime */ .Zk)(time, this.requestIdZone);
+        return text === undefined ? undefined : (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .extensionRequestId */ .oi)(this.options.instanceId, text, counter);
+    }
+    use(action, kind) {
+        const name = kind === 'entity' ? ((0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .entityNameOf */ .GA)(action.instanceId) ?? '') : (action.functionName ?? '');
+        this.uses.push({ name, kind, action });
+        return this.options.exists(name, kind);
+    }
+    /** CallDurableTaskFunctionAsync checks the function exists; the check's exception lands in the
+     * returned task, which the shim swallows: no id is taken and the code waits forever. */
+    callFunction(action, kind, schedule) {
+        const refused = this.refusal(action);
+        if (refused) {
+            this.refusals.push({ action, reason: refused });
+            return SimTask.completed(true);
+        }
+        if (!this.use(action, kind))
+            return SimTask.completed(true);
+        return schedule();
+    }
+    /**
+     * What CallDurableTaskFunctionAsync throws before it takes an id (docs/runtime-rules.md §13):
+     * a retry interval longer than the provider's longest timer, a sub-orchestration id that is
+     * the instance's own, its parent's, or an entity's ('@').
+     */
+    refusal(action) {
+        const retry = action.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallActivityWithRetry || action.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallSubOrchestratorWithRetry ? action.retryOptions : undefined;
+        for (const field of ['maxRetryIntervalInMilliseconds', 'firstRetryIntervalInMilliseconds']) {
+            const value = retry?.[field];
+            if (typeof value === 'number' && value > this.options.maximumShortTimerMs)
+                return `its retry option ${field} (${value} ms) is longer than the provider's longest timer: "The Azure Storage provider supports a maximum of 6 days for time-based delays"`;
+        }
+        if (action.actionType !== _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallSubOrchestrator && action.actionType !== _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.CallSubOrchestratorWithRetry)
+            return undefined;
+        const id = action.instanceId;
+        if (!id)
+            return undefined;
+        if (id.startsWith('@'))
+            return `its instance id '${id}' starts with '@', which only entities' ids may`;
+        if (id.toLowerCase() === this.options.instanceId?.toLowerCase())
+            return `its instance id '${id}' is the orchestration's own`;
+        if (id.toLowerCase() === this.options.parentInstanceId?.toLowerCase())
+            return `its instance id '${id}' is the parent orchestration's`;
+        return undefined;
+    }
+    /** ReplayOOProcOrchestration: V2+ feeds actions one by one; V1 per yield, awaiting any. */
+    startShim(actions, schemaVersion) {
+        if (schemaVersion >= 1) {
+            const list = (actions[0] ?? []);
+            let next = 0;
+            const step = () => {
+                while (next < list.length) {
+                    const task = this.invoke(list[next++]);
+                    if (!task.done) {
+                        this.blockedOn = task;
+                        return task.then(step);
+                    }
+                }
+                this.blockedOn = undefined;
+                this.shimFinished = true;
+            };
+            step();
+            return;
+        }
+        let set = 0;
+        const stepSet = () => {
+            while (set < actions.length) {
+                const tasks = (actions[set++] ?? []).map((a) => this.invoke(a));
+                if (tasks.length > 0 && !tasks.some((t) => t.done)) {
+                    let resumed = false;
+                    this.blockedOn = Object.assign(new SimTask(), { compound: { any: true, children: tasks } });
+                    for (const task of tasks)
+                        task.then(() => (resumed ? undefined : ((resumed = true), stepSet())));
+                    return;
+                }
+            }
+            this.blockedOn = undefined;
+            this.shimFinished = true;
+        };
+        stepSet();
+    }
+}
+const RETRY_INT_FIELDS = ['firstRetryIntervalInMilliseconds', 'maxNumberOfAttempts', 'maxRetryIntervalInMilliseconds', 'retryTimeoutInMilliseconds'];
+const MAX_CUSTOM_STATUS_KB = 16;
+/**
+ * OutOfProcOrchestrationShim.ScheduleDurableTaskEvents reads the whole answer first
+ * (RetryOptionsConverter reads each retry field as a 32-bit int: a larger value is an
+ * OverflowException), then sets the custom status (MessagePayloadDataConverter: at most 16 KB in
+ * UTF-16), and only then replays the actions. Either exception fails the orchestration with no
+ * action taken (docs/runtime-rules.md §13).
+ */
+function stateRejection(state) {
+    const visit = (action) => {
+        const retry = action.retryOptions;
+        for (const field of RETRY_INT_FIELDS) {
+            const value = retry?.[field];
+            if (typeof value === 'number' && !(Math.round(value) >= -2_147_483_648 && Math.round(value) <= 2_147_483_647)) {
+                return {
+                    message: 'Value was either too large or too small for an Int32.',
+                    reason: `the retry option ${field} (${value}) does not fit the 32-bit integer the extension reads it as (at most 2147483647 ms, about 24.8 days)`,
+                    action,
+                };
+            }
+        }
+        for (const child of action.compoundActions ?? []) {
+            const found = visit(child);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    for (const set of state.actions) {
+        for (const action of (set ?? [])) {
+            const found = action && typeof action === 'object' ? visit(action) : undefined;
+            if (found)
+                return found;
+        }
+    }
+    if (state.customStatus === undefined || state.customStatus === null)
+        return undefined;
+    const text = JSON.stringify(state.customStatus);
+    // String payloads in Azure Storage are UTF-16: two bytes per JavaScript code unit.
+    const kb = Math.floor((text.length * 2) / 1024);
+    if (kb <= MAX_CUSTOM_STATUS_KB)
+        return undefined;
+    return {
+        message: `The UTF-16 size of the JSON-serialized payload must not exceed ${MAX_CUSTOM_STATUS_KB} KB. The current payload size is ${kb.toLocaleString('en-US')} KB.`,
+        reason: `the custom status is ${kb} KB as the extension measures it (JSON in UTF-16), over its limit of ${MAX_CUSTOM_STATUS_KB} KB`,
+    };
+}
+/** The request an entity message's EventSent carries (RequestMessage "id" and "signal"). */
+function requestOf(sent) {
+    try {
+        const input = typeof sent.Input === 'string' ? JSON.parse(sent.Input) : undefined;
+        const { id, signal } = input && typeof input === 'object' ? input : {};
+        return typeof id === 'string' && id !== '' ? { id, signal: signal === true } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * How the extension printed episode times into this instance's request ids, if the history
+ * proves it: every recorded request (an EventSent 'op' or 'op@<time>') must carry the id NewGuid
+ * gives the nth request at the episode that sent it. Anything else (ids from another runtime,
+ * times cut to milliseconds on the way) leaves the recorded ids to be trusted as they are.
+ */
+function requestIdZoneOf(events, instanceId, timestamps) {
+    let episode;
+    let counter = 0;
+    let zone;
+    for (const [index, event] of events.entries()) {
+        if (event.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.OrchestratorStarted)
+            episode = timestamps?.[index] ?? event.Timestamp;
+        if (event.EventType !== _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventSent || !(event.Name === 'op' || event.Name?.startsWith('op@')))
+            continue;
+        const recorded = requestOf(event)?.id.toLowerCase();
+        const candidates = zone === undefined ? ['Z', ''] : [zone];
+        zone = candidates.find((z) => {
+            const time = (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .roundTripTime */ .Zk)(episode, z);
+            return time !== undefined && (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .extensionRequestId */ .oi)(instanceId, time, counter) === recorded;
+        });
+        if (zone === undefined)
+            return undefined;
+        counter += 1;
+    }
+    return zone;
+}
+/** Two episode times: the same text, or the same instant (a Date the SDK made, or another spelling). */
+function sameInstant(a, b) {
+    return a === b || (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .roundTripTime */ .Zk)(a) === (0,_history_request_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .roundTripTime */ .Zk)(b);
+}
+/** Why a task the shim awaits can never complete: an entity response it waits for under an id nobody answers. */
+function strandedCause(task) {
+    if (task.done)
+        return undefined;
+    if (task.stranded)
+        return task.stranded;
+    if (!task.compound)
+        return undefined;
+    let first;
+    for (const child of task.compound.children) {
+        if (child.done)
+            continue;
+        const cause = strandedCause(child);
+        // Task.any goes on when any open child can complete; Task.all stops at any that cannot.
+        if (task.compound.any && !cause)
+            return undefined;
+        if (!task.compound.any && cause)
+            return cause;
+        first ??= cause;
+    }
+    return task.compound.any ? first : undefined;
+}
+/** The SDK may have turned Timestamps into Dates in place. */
+function timeOf(value) {
+    return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+/** The DurableHttpResponse a BuiltIn::HttpActivity completion carries, when it parses as one. */
+function httpResponseOf(event) {
+    if (typeof event?.Result !== 'string')
+        return undefined;
+    try {
+        const value = JSON.parse(event.Result);
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A response header by name in any letter case (the extension copies them OrdinalIgnoreCase); the first value of a list. */
+function headerOf(headers, name) {
+    if (!headers || typeof headers !== 'object')
+        return undefined;
+    for (const [key, value] of Object.entries(headers)) {
+        if (key.toLowerCase() !== name)
+            continue;
+        const first = Array.isArray(value) ? value[0] : value;
+        return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+    }
+    return undefined;
 }
 
 
@@ -7124,8 +7195,8 @@ function* inPiecesOf(pieces, size = 1 << 16) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
-/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2060);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(663);
+/* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3864);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
@@ -7255,7 +7326,7 @@ function describeArgsError(error, known) {
 
 /***/ }),
 
-/***/ 663:
+/***/ 3864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7553,10 +7624,10 @@ function reportChunks(report, format, options) {
 
 // EXTERNAL MODULE: ./harness/app/host.ts
 var host = __nccwpck_require__(6843);
-// EXTERNAL MODULE: ./harness/replay/engine.ts + 3 modules
-var engine = __nccwpck_require__(7276);
+// EXTERNAL MODULE: ./harness/replay/engine.ts
+var engine = __nccwpck_require__(7375);
 // EXTERNAL MODULE: ./harness/replay/payload.ts
-var payload = __nccwpck_require__(9859);
+var replay_payload = __nccwpck_require__(9859);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./harness/app/host-json.ts
@@ -7708,8 +7779,8 @@ async function runReplayStreamed(job) {
     const loading = loadApps((0,external_node_path_.resolve)(job.cwd, job.app), job.workers ?? defaultWorkers(), job);
     let expanded;
     try {
-        expanded = await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd);
-        if (expanded.files.length === 0) {
+        expanded = job.histories.length > 0 ? await (0,paths/* expandHistoryPaths */.xS)(job.histories, job.cwd) : { files: [], unmatched: [] };
+        if (expanded.files.length === 0 && !job.items?.length) {
             const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
             throw new errors/* UsageError */.eb(`--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`);
         }
@@ -7718,9 +7789,10 @@ async function runReplayStreamed(job) {
         await loading.then((apps) => Promise.all(apps.map((app) => app.close())), () => undefined);
         throw error;
     }
-    const { files, unmatched } = expanded;
+    const { unmatched } = expanded;
+    const items = [...expanded.files.map((file) => ({ file })), ...(job.items ?? [])];
     const batchSize = job.batchSize ?? 200;
-    const batches = Math.ceil(files.length / batchSize);
+    const batches = Math.ceil(items.length / batchSize);
     const loaded = await loading;
     // No more workers than batches.
     const apps = loaded.slice(0, batches);
@@ -7743,12 +7815,12 @@ async function runReplayStreamed(job) {
             while (next < batches) {
                 const batch = next++;
                 const start = batch * batchSize;
-                done[batch] = await worker.replay(files.slice(start, start + batchSize).map((file) => ({ file })), engineOptions);
+                done[batch] = await worker.replay(items.slice(start, start + batchSize), engineOptions);
                 for (let ready = done[stored]; ready; ready = done[stored]) {
                     store.add(ready.map((result) => shownFrom(result, job.cwd)));
                     done[stored++] = undefined;
                 }
-                job.onProgress?.(store.summary.total, files.length);
+                job.onProgress?.(store.summary.total, items.length);
             }
         }));
         store.add(unmatched.map((arg) => ({ source: arg, instanceId: '', orchestrator: '', verdict: 'error', error: { message: describeUnmatched(arg) } })));
@@ -7828,8 +7900,8 @@ function describeUnmatched(arg) {
     return /[*?[\]{}]/.test(arg) ? 'no file matches this pattern' : 'no such file or folder, or a folder without *.json files';
 }
 
-// EXTERNAL MODULE: ./src/commands/duration.ts + 1 modules
-var duration = __nccwpck_require__(2917);
+// EXTERNAL MODULE: ./src/commands/duration.ts
+var duration = __nccwpck_require__(3180);
 // EXTERNAL MODULE: ./src/deadline.ts
 var src_deadline = __nccwpck_require__(6683);
 // EXTERNAL MODULE: ./src/commands/input.ts
@@ -7864,13 +7936,14 @@ const REPLAY_OPTIONS = {
     finished: 'text',
     schema: 'text',
 };
-function readReplaySettings(given) {
-    const input = (0,commands_input/* declaredInput */.B)('replay', REPLAY_OPTIONS, given);
+/** `check` reads the same settings, its histories optional (scenarios may stand in for them). */
+function readReplaySettings(given, { historiesRequired = true, command = 'replay' } = {}) {
+    const input = (0,commands_input/* declaredInput */.B)(command, REPLAY_OPTIONS, given);
     const app = input.text('app');
     if (!app)
         throw new errors/* UsageError */.eb(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
     const histories = input.list('histories');
-    if (histories.length === 0)
+    if (historiesRequired && histories.length === 0)
         throw new errors/* UsageError */.eb(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
     const versionFile = input.text('version-file');
     const requireVersionBump = input.flag('require-version-bump');
@@ -7888,7 +7961,7 @@ function readReplaySettings(given) {
         throw new errors/* UsageError */.eb(`Invalid ${input.label('finished')} '${finished}'. Expected runtime (finished instances are ok, as the runtime never replays them; what breaks on their path is a warning) or judge (judge them as if still in flight).`);
     const schemaText = input.text('schema') ?? 'auto';
     const schema = schemaText.toUpperCase();
-    if (schema !== 'AUTO' && !(schema in payload/* REPLAY_SCHEMAS */.zh))
+    if (schema !== 'AUTO' && !(schema in replay_payload/* REPLAY_SCHEMAS */.zh))
         throw new errors/* UsageError */.eb(`Invalid ${input.label('schema')} '${schemaText}'. Expected auto (V4 when a history holds a lock request, else V3), V3 (extension bundles up to Microsoft.Azure.WebJobs.Extensions.DurableTask 3.12) or V4 (3.13 and later).`);
     return {
         app,
@@ -7913,9 +7986,13 @@ function readReplaySettings(given) {
  * The report's results are read back from disk once there are many: dispose of them when done.
  */
 async function runReplaySettings(settings, services, events = {}) {
+    return withReplayJob(settings, services, events, runReplayStreamed);
+}
+/** The replay job these settings describe, run under their timeout (and `services.signal`) by `run`. */
+async function withReplayJob(settings, services, events, run) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
     try {
-        const report = await runReplayStreamed({
+        const report = await run({
             app: settings.app,
             histories: settings.histories,
             cwd: services.cwd,
@@ -7944,6 +8021,1389 @@ function parseMegabytes(option, text) {
     return Number(text);
 }
 
+// EXTERNAL MODULE: ./harness/history/events.ts
+var history_events = __nccwpck_require__(961);
+// EXTERNAL MODULE: ./harness/history/load.ts
+var load = __nccwpck_require__(8716);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./harness/duration.ts
+var harness_duration = __nccwpck_require__(4117);
+// EXTERNAL MODULE: ./harness/history/request-ids.ts
+var request_ids = __nccwpck_require__(4500);
+// EXTERNAL MODULE: ./harness/replay/actions.ts
+var replay_actions = __nccwpck_require__(6446);
+;// CONCATENATED MODULE: ./harness/history/builder.ts
+/**
+ * Builds histories in code, shaped as DurableTask.Core records them: episodes open with
+ * OrchestratorStarted and close with OrchestratorCompleted; scheduling events take sequence ids
+ * from one counter; completions refer to them. Public (`import { HistoryBuilder } from
+ * 'durable-gate'`): write the histories of the instances a change must not break, without access
+ * to production. Record the calls in the order the orchestrator makes them; see
+ * docs/history-format.md.
+ *
+ *   const b = new HistoryBuilder({ instanceId: 'order-1', name: 'ProcessOrder', input: { orderId: 'order-1' } });
+ *   const validate = b.activity('ValidateOrder', { orderId: 'order-1' }); // episode 1 schedules it
+ *   b.episode().completed(validate, { ok: true });                        // episode 2: its result
+ *   b.activity('ReserveItem');                                            // ... and the next call
+ *   writeFileSync('histories/order-1.json', JSON.stringify(b.idle().toFile()));
+ */
+
+
+
+class HistoryBuilder {
+    events = [];
+    nextId = 0;
+    now;
+    inEpisode = false;
+    /** Request ids taken so far, and the current episode's start: the extension's NewGuid inputs. */
+    guidCounter = 0;
+    episodeStart = '';
+    ticks;
+    instanceId;
+    executionId;
+    name;
+    version;
+    constructor(options) {
+        this.instanceId = options.instanceId;
+        this.name = options.name;
+        this.version = options.version ?? '';
+        this.executionId = options.executionId ?? deterministicHexId(options.instanceId);
+        this.now = (options.start ?? new Date('2026-11-02T08:00:00.000Z')).getTime();
+        if (options.ticks !== undefined && !/^\d{4}$/.test(options.ticks))
+            throw new Error(`ticks must be four digits, not '${options.ticks}'`);
+        this.ticks = options.ticks ?? '';
+        this.beginEpisode();
+        this.push({
+            EventType: EventType.ExecutionStarted,
+            EventId: -1,
+            OrchestrationInstance: { InstanceId: this.instanceId, ExecutionId: this.executionId },
+            ...(options.parentInstanceId ? { ParentInstance: { OrchestrationInstance: { InstanceId: options.parentInstanceId } } } : { ParentInstance: null }),
+            Name: this.name,
+            Version: this.version,
+            Input: options.input === undefined ? null : JSON.stringify(options.input),
+            Tags: null,
+            Generation: 0,
+        });
+    }
+    push(event) {
+        const full = { ...event, Timestamp: new Date(this.now).toISOString().replace('Z', `${this.ticks}Z`), IsPlayed: false };
+        this.events.push(full);
+        this.now += 7;
+        return full;
+    }
+    beginEpisode() {
+        this.episodeStart = this.push({ EventType: EventType.OrchestratorStarted, EventId: -1 }).Timestamp;
+        this.inEpisode = true;
+    }
+    /** Close the current episode and open the next one `afterMs` later (a new message arrived). */
+    episode(afterMs = 1500) {
+        if (this.inEpisode)
+            this.push({ EventType: EventType.OrchestratorCompleted, EventId: -1 });
+        this.now += afterMs;
+        this.beginEpisode();
+        return this;
+    }
+    /** Close the last episode (an instance waiting for its next message). */
+    idle() {
+        if (this.inEpisode)
+            this.push({ EventType: EventType.OrchestratorCompleted, EventId: -1 });
+        this.inEpisode = false;
+        return this;
+    }
+    get currentTime() {
+        return new Date(this.now);
+    }
+    /**
+     * The code calls an activity (TaskScheduled): returns its sequence id, for completed() or
+     * failed(). With `input`, the input is recorded as a JavaScript app's call reaches the Azure
+     * Storage provider: in an array of one ("[input]"), a string encoded once more as durable-functions
+     * sends it; a replay compares it with the new code's (input drift). Without it nothing is
+     * recorded and nothing compared.
+     */
+    activity(name, input) {
+        const id = this.nextId++;
+        this.push({ EventType: EventType.TaskScheduled, EventId: id, Name: name, Version: '', Input: input === undefined ? null : providerActivityInput(input) });
+        return id;
+    }
+    /** The activity with this sequence id returned `result` (TaskCompleted). */
+    completed(id, result) {
+        this.push({ EventType: EventType.TaskCompleted, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+        return this;
+    }
+    /** The activity with this sequence id threw (TaskFailed). */
+    failed(id, reason, details = '') {
+        this.push({ EventType: EventType.TaskFailed, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+        return this;
+    }
+    /** The code creates a durable timer (TimerCreated): returns its sequence id, for fired(). */
+    timer(fireAt) {
+        const id = this.nextId++;
+        this.push({ EventType: EventType.TimerCreated, EventId: id, FireAt: fireAt.toISOString() });
+        return id;
+    }
+    /** The timer with this sequence id fired (TimerFired). */
+    fired(id, fireAt) {
+        this.push({ EventType: EventType.TimerFired, EventId: -1, TimerId: id, FireAt: fireAt.toISOString() });
+        return this;
+    }
+    /** The code starts a sub-orchestration (SubOrchestrationInstanceCreated): returns its sequence id. */
+    subOrchestration(name, instanceId, input) {
+        const id = this.nextId++;
+        this.push({
+            EventType: EventType.SubOrchestrationInstanceCreated,
+            EventId: id,
+            Name: name,
+            Version: '',
+            InstanceId: instanceId,
+            Input: input === undefined ? null : JSON.stringify(input),
+        });
+        return id;
+    }
+    subCompleted(id, result) {
+        this.push({ EventType: EventType.SubOrchestrationInstanceCompleted, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+        return this;
+    }
+    subFailed(id, reason, details = '') {
+        this.push({ EventType: EventType.SubOrchestrationInstanceFailed, EventId: -1, TaskScheduledId: id, Reason: reason, Details: details });
+        return this;
+    }
+    /** An entity operation sent as event "op" (a call when `signal` is false). Returns its id and request id. */
+    entityOperation(entity, operation, input, signal = false) {
+        const id = this.nextId++;
+        const requestId = this.newRequestId();
+        const request = {
+            op: operation,
+            signal,
+            input: input === undefined ? null : JSON.stringify(input),
+            id: requestId,
+            parent: this.instanceId,
+            parentExecution: this.executionId,
+        };
+        this.push({
+            EventType: EventType.EventSent,
+            EventId: id,
+            InstanceId: schedulerIdOf(entity),
+            Name: 'op',
+            Input: JSON.stringify(request),
+        });
+        return { id, requestId };
+    }
+    /** Any EventSent (entity lock requests, releases, raw events to other instances). */
+    eventSent(targetInstanceId, name, input) {
+        const id = this.nextId++;
+        this.push({
+            EventType: EventType.EventSent,
+            EventId: id,
+            InstanceId: targetInstanceId,
+            Name: name,
+            Input: input === undefined ? null : JSON.stringify(input),
+        });
+        return id;
+    }
+    /** A lock request for a critical section: sent as "op" to the first entity, sorted. */
+    lockRequest(entities) {
+        const requestId = this.newRequestId();
+        const lockSet = entities.map(schedulerIdOf).sort();
+        const id = this.eventSent(lockSet[0], 'op', { id: requestId, parent: this.instanceId, lockset: lockSet, pos: 0 });
+        return { id, requestId };
+    }
+    /** The id the extension gives the next entity request sent in this episode. */
+    newRequestId() {
+        return extensionRequestId(this.instanceId, roundTripTime(this.episodeStart), this.guidCounter++);
+    }
+    /** ExecutionSuspended: the runtime holds later events until ExecutionResumed. */
+    suspend(reason = 'suspended for maintenance') {
+        this.push({ EventType: EventType.ExecutionSuspended, EventId: -1, Reason: reason });
+        return this;
+    }
+    resume(reason = 'resumed') {
+        this.push({ EventType: EventType.ExecutionResumed, EventId: -1, Reason: reason });
+        return this;
+    }
+    /** The entity's answer to a call: an EventRaised named after the request id. */
+    entityResponse(requestId, result) {
+        this.push({ EventType: EventType.EventRaised, EventId: -1, Name: requestId, Input: JSON.stringify({ result: JSON.stringify(result ?? null) }) });
+        return this;
+    }
+    /** An external event arrived (EventRaised), for waitForExternalEvent. */
+    raised(name, input) {
+        this.push({ EventType: EventType.EventRaised, EventId: -1, Name: name, Input: input === undefined ? null : JSON.stringify(input) });
+        return this;
+    }
+    /** The orchestration returned `result` (ExecutionCompleted, Completed): a finished instance. */
+    completeExecution(result) {
+        this.push({
+            EventType: EventType.ExecutionCompleted,
+            EventId: this.nextId++,
+            OrchestrationStatus: OrchestrationStatus.Completed,
+            Result: JSON.stringify(result ?? null),
+            FailureDetails: null,
+        });
+        return this.idle();
+    }
+    /** DurableTask.Core's ContinueAsNewEvent: an ExecutionCompleted of its own event type, status ContinuedAsNew. */
+    continueAsNew(input) {
+        this.push({
+            EventType: EventType.ContinueAsNew,
+            EventId: this.nextId++,
+            OrchestrationStatus: OrchestrationStatus.ContinuedAsNew,
+            Result: JSON.stringify(input ?? null),
+            FailureDetails: null,
+        });
+        return this.idle();
+    }
+    /** The events so far, as an array (a copy). */
+    build() {
+        return this.events.map((e) => ({ ...e }));
+    }
+    /** A durable-gate history file (docs/history-format.md) holding the events so far. */
+    toFile(meta = {}) {
+        const done = this.events.some((e) => e.EventType === EventType.ExecutionCompleted);
+        return {
+            schema: HISTORY_SCHEMA,
+            taskHub: meta.taskHub ?? 'OrderHub',
+            instanceId: this.instanceId,
+            executionId: this.executionId,
+            name: this.name,
+            version: this.version,
+            runtimeStatus: meta.runtimeStatus ?? (done ? 'Completed' : 'Running'),
+            recordedAt: meta.recordedAt ?? new Date(this.now + 60_000).toISOString(),
+            history: this.build(),
+        };
+    }
+}
+/**
+ * An activity's input as a JavaScript app's call reaches the Azure Storage provider's
+ * TaskScheduled.Input: in an array of one, a string encoded once more as durable-functions sends it
+ * (docs/runtime-rules.md §17).
+ */
+function providerActivityInput(input) {
+    return JSON.stringify([typeof input === 'string' ? JSON.stringify(input) : input]);
+}
+/** Deterministic ids (32 hex digits): the same builder calls give the same history. */
+function deterministicHexId(seed) {
+    let h = 2166136261;
+    let out = '';
+    for (let round = 0; round < 4; round++) {
+        for (const ch of `${seed}:${round}`)
+            h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+        out += h.toString(16).padStart(8, '0');
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./harness/replay/messages.ts
+var messages = __nccwpck_require__(8921);
+// EXTERNAL MODULE: ./harness/replay/runtime.ts
+var runtime = __nccwpck_require__(6225);
+// EXTERNAL MODULE: ./harness/app/outcome.ts
+var app_outcome = __nccwpck_require__(8501);
+// EXTERNAL MODULE: ./harness/replay/inputs.ts
+var inputs = __nccwpck_require__(464);
+;// CONCATENATED MODULE: ./harness/testing/runtime.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** An error of the test set-up (a missing mock, an unknown orchestrator), not of the code under test. */
+class LocalRuntimeError extends Error {
+    name = 'LocalRuntimeError';
+}
+const DEFAULT_START = Date.parse('2026-01-01T00:00:00.000Z');
+class LocalRuntime {
+    app;
+    options;
+    ownsApp;
+    clock;
+    seq = 0;
+    messages = [];
+    instances = new Map();
+    entities = new Map();
+    episodesRun = 0;
+    storeInputs;
+    constructor(app, options, 
+    /** close() closes the app: false when the app is shared (runs of check's scenarios over one loaded app). */
+    ownsApp = true) {
+        this.app = app;
+        this.options = options;
+        this.ownsApp = ownsApp;
+        let stored = false;
+        try {
+            stored = (0,host_json/* readHostConfig */.R)(app.info.dir).storeInputs === true;
+        }
+        catch {
+            // The app loaded without a readable host.json: the extension's default.
+        }
+        this.storeInputs = options.storeInputs ?? stored;
+        this.clock = options.startTime === undefined ? DEFAULT_START : new Date(options.startTime).getTime();
+        if (!Number.isFinite(this.clock))
+            throw new LocalRuntimeError(`startTime ${String(options.startTime)} is not a time; pass a Date or an ISO 8601 text.`);
+    }
+    /** Loads the app (in a worker process of its own) and starts the clock. Call close() when done. */
+    static async create(options) {
+        if (!options || typeof options.app !== 'string')
+            throw new LocalRuntimeError("LocalRuntime.create needs { app: '<folder of the built function app>' }.");
+        const app = await (0,host/* loadApp */.AT)(options.app, {
+            ...(options.allowStaleBuild ? { allowStaleBuild: true } : {}),
+            ...(options.historyTimeoutMs ? { historyTimeoutMs: options.historyTimeoutMs } : {}),
+            ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
+            ...(options.userOutput ? { userOutput: options.userOutput } : {}),
+        });
+        // A name in appActivities that the app does not register is a typo, said now rather than at the call.
+        const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
+        const unknown = Array.isArray(options.appActivities)
+            ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
+            : [];
+        if (unknown.length > 0) {
+            await app.close();
+            throw new LocalRuntimeError(`appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`);
+        }
+        return new LocalRuntime(app, options);
+    }
+    /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
+    static over(app, options) {
+        return new LocalRuntime(app, { ...options, app: app.info.dir }, false);
+    }
+    async close() {
+        if (this.ownsApp)
+            await this.app.close();
+    }
+    /** The virtual time. */
+    get now() {
+        return new Date(this.clock);
+    }
+    /** Every instance started so far (sub-orchestrations included), in start order. */
+    get allInstances() {
+        return [...this.instances.values()];
+    }
+    instance(instanceId) {
+        return this.instances.get(instanceId.toLowerCase());
+    }
+    /** An entity's state as the runtime holds it (undefined when it has none). */
+    entityState(name, key) {
+        const state = this.entities.get((0,replay_actions/* schedulerIdOf */.gS)({ name, key }))?.state;
+        return state === undefined ? undefined : JSON.parse(state);
+    }
+    /**
+     * Starts an orchestration and runs it as far as it goes without the clock moving (settle()):
+     * its first episodes, the activities they call, until it waits on a timer or an event, or ends.
+     */
+    async start(name, options = {}) {
+        const registered = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
+        if (!registered || registered.kind !== 'orchestration') {
+            const known = this.app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
+            const is = registered
+                ? ` ('${registered.name}' is ${registered.kind === 'activity' || registered.kind === 'entity' ? `an ${registered.kind}` : 'not a durable function'})`
+                : '';
+            throw new LocalRuntimeError(`The app has no orchestrator named '${name}'${is}. Its orchestrators: ${known.join(', ') || 'none'}.`);
+        }
+        const instance = this.createInstance(registered.name, options.instanceId ?? `${registered.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
+        await this.settle();
+        return instance;
+    }
+    /** Delivers every message due now (completions, responses, events), episode by episode, without moving the clock. */
+    async settle() {
+        for (;;) {
+            const due = this.messages.filter((m) => m.at <= this.clock);
+            if (due.length === 0)
+                return;
+            const first = due.reduce((a, b) => (a.seq < b.seq ? a : b));
+            const batch = due.filter((m) => m.target === first.target).sort((a, b) => a.seq - b.seq);
+            this.messages = this.messages.filter((m) => !batch.includes(m));
+            if (first.target.startsWith('@'))
+                await this.runEntity(first.target, batch);
+            else
+                await this.runEpisode(this.instances.get(first.target), batch);
+        }
+    }
+    /** Moves the clock forward (milliseconds, or a duration such as '90s', '72h', '10d'), firing timers in time order. */
+    async advance(by) {
+        const ms = typeof by === 'number' ? by : (0,harness_duration/* durationMs */.p)(by);
+        if (ms === undefined || !(ms >= 0))
+            throw new LocalRuntimeError(`advance(${JSON.stringify(by)}): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.`);
+        await this.advanceTo(this.clock + ms);
+    }
+    async advanceTo(time) {
+        const target = typeof time === 'number' ? time : time.getTime();
+        await this.settle();
+        for (;;) {
+            const next = this.nextMessageTime();
+            if (next === undefined || next > target)
+                break;
+            this.clock = Math.max(this.clock, next);
+            await this.settle();
+        }
+        this.clock = Math.max(this.clock, target);
+    }
+    /**
+     * Runs until nothing is left to happen: delivers what is due, and when nothing else can happen,
+     * moves the clock to the next timer. Stops when no message is pending (instances ended, or
+     * waiting for an event only the test can raise), or at `until`.
+     */
+    async run(options = {}) {
+        const until = options.until === undefined ? undefined : typeof options.until === 'number' ? this.clock + options.until : untilTime(options.until, this.clock);
+        const limit = this.episodesRun + (this.options.maxEpisodes ?? 10_000);
+        await this.settle();
+        for (;;) {
+            const next = this.nextMessageTime();
+            if (next === undefined || (until !== undefined && next > until))
+                break;
+            if (this.episodesRun > limit) {
+                const running = this.allInstances.filter((i) => i.status === 'Running').map((i) => `${i.instanceId} (${i.name})`);
+                throw new LocalRuntimeError(`run() stopped after ${this.options.maxEpisodes ?? 10_000} episodes with timers still pending (${running.join(', ')}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time, or raise maxEpisodes.`);
+            }
+            this.clock = Math.max(this.clock, next);
+            await this.settle();
+        }
+        if (until !== undefined)
+            this.clock = Math.max(this.clock, until);
+    }
+    nextMessageTime() {
+        let next;
+        for (const m of this.messages)
+            if (next === undefined || m.at < next)
+                next = m.at;
+        return next;
+    }
+    /** @internal */
+    send(target, event, at = this.clock, continued = false) {
+        this.messages.push({
+            at,
+            sent: this.clock,
+            seq: this.seq++,
+            target: target.startsWith('@') ? target : target.toLowerCase(),
+            event,
+            ...(continued ? { continued } : {}),
+        });
+    }
+    createInstance(name, instanceId, input, parent) {
+        if (this.instances.has(instanceId.toLowerCase())) {
+            const existing = this.instances.get(instanceId.toLowerCase());
+            if (existing.status === 'Running' || existing.status === 'Pending' || existing.status === 'Suspended')
+                throw new LocalRuntimeError(`An instance with the id '${instanceId}' is already running (${existing.name}); pass another instanceId.`);
+        }
+        const instance = new TestInstance(this, name, instanceId, this.options.taskHub ?? 'TestHubName', parent);
+        this.instances.set(instanceId.toLowerCase(), instance);
+        this.send(instanceId, startedEvent(name, instanceId, instance.executionId, input, parent, parent ? undefined : 0));
+        return instance;
+    }
+    // ---------------------------------------------------------------- orchestration episodes
+    async runEpisode(instance, batch) {
+        // The provider discards messages for an instance that has ended (docs/runtime-rules.md §9).
+        if (instance.ended)
+            return;
+        this.episodesRun += 1;
+        const time = Math.max(this.clock, instance.lastEpisode + 1);
+        instance.lastEpisode = time;
+        const stamp = new Date(time).toISOString();
+        const history = instance.events;
+        const played = history.length;
+        history.push(runtime_event(history_events/* EventType */.Bx.OrchestratorStarted, -1, stamp));
+        // Stored as the executor leaves them: processed (IsPlayed), with the time each was sent.
+        for (const message of batch)
+            history.push({ EventId: -1, ...message.event, Timestamp: new Date(message.sent).toISOString(), IsPlayed: true });
+        // A generation started by continueAsNew: its start is checkpointed, then it runs in the same work item.
+        if (batch.some((m) => m.continued))
+            history.push(runtime_event(history_events/* EventType */.Bx.OrchestratorCompleted, -1, stamp));
+        if (instance.status === 'Pending')
+            instance.status = 'Running';
+        const terminated = batch.find((m) => m.event.EventType === history_events/* EventType */.Bx.ExecutionTerminated);
+        if (terminated) {
+            instance.failure = { message: typeof terminated.event.Input === 'string' ? terminated.event.Input : '' };
+            this.finish(instance, history_events/* OrchestrationStatus */.EX.Terminated, instance.failure.message, stamp);
+            return;
+        }
+        for (const m of batch) {
+            if (m.event.EventType === history_events/* EventType */.Bx.ExecutionSuspended)
+                instance.status = 'Suspended';
+            if (m.event.EventType === history_events/* EventType */.Bx.ExecutionResumed)
+                instance.status = 'Running';
+        }
+        // The extension sends the events of earlier episodes as played (the SDK's isReplaying).
+        const sent = {
+            source: instance.instanceId,
+            format: 'history-file',
+            instanceId: instance.instanceId,
+            orchestrator: instance.name,
+            version: '',
+            events: history.map((e, i) => ({ ...e, IsPlayed: i < played })),
+            notes: [],
+        };
+        const payload = (0,replay_payload/* buildPayload */.nI)(sent, this.options.schema ? { schema: this.options.schema } : {});
+        const outcome = (await this.app.call({ kind: 'orchestrator', name: instance.name, payload }));
+        const state = outcome.kind === 'state' ? outcome.state : outcome.state;
+        const actions = state && Array.isArray(state.actions) ? state.actions : [[]];
+        const sim = (0,runtime/* simulate */.JV)(history, actions, state?.schemaVersion ?? 1, {
+            ...runtime/* DEFAULT_RUNTIME_OPTIONS */.Qr,
+            exists: (name, kind) => this.exists(name, kind),
+            instanceId: instance.instanceId,
+            ...(instance.parent ? { parentInstanceId: instance.parent.instanceId } : {}),
+            requestIdZone: 'Z',
+            holdWhileSuspended: true,
+        });
+        if (sim.mismatch) {
+            throw new LocalRuntimeError(`Internal error: the history this runtime wrote for ${instance.instanceId} does not replay (${sim.mismatch.message}). Please report it with the orchestrator's code.`);
+        }
+        if (state && state.customStatus !== undefined)
+            instance.customStatus = state.customStatus;
+        // Each episode replays every call so far: a problem is said once.
+        const problems = new Set(instance.problems);
+        for (const use of sim.uses) {
+            if (!this.exists(use.name, use.kind))
+                problems.add(`${instance.name} (${instance.instanceId}) calls the ${use.kind} '${use.name}', which the app does not register and the test does not mock: production drops the call, and the instance waits for ever.`);
+        }
+        for (const refusal of sim.refusals)
+            problems.add(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+        instance.problems.splice(0, instance.problems.length, ...problems);
+        const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } }));
+        for (const { event: written } of scheduled)
+            history.push(written);
+        const failed = outcome.kind === 'threw' ? outcome.message : state?.error;
+        const continueAs = actions.flat().find((a) => a?.actionType === replay_actions/* ActionType */.X2.ContinueAsNew);
+        if (failed !== undefined) {
+            instance.failure = {
+                message: (0,messages/* orchestratorFailedMessage */.J3)(instance.name, failed),
+                error: failed,
+                ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
+            };
+            this.finish(instance, history_events/* OrchestrationStatus */.EX.Failed, instance.failure.message, stamp);
+            return this.dispatchAll(instance, scheduled);
+        }
+        if (state?.isDone && continueAs && sim.shimFinished) {
+            history.push({
+                ...runtime_event(history_events/* EventType */.Bx.ContinueAsNew, nextSequenceId(history), stamp),
+                OrchestrationStatus: history_events/* OrchestrationStatus */.EX.ContinuedAsNew,
+                Result: jsonOf(continueAs.input),
+                FailureDetails: null,
+            });
+            history.push(runtime_event(history_events/* EventType */.Bx.OrchestratorCompleted, -1, stamp));
+            instance.nextGeneration();
+            this.send(instance.instanceId, startedEvent(instance.name, instance.instanceId, instance.executionId, continueAs.input, instance.parent, undefined), this.clock, true);
+            return this.dispatchAll(instance, scheduled);
+        }
+        if (state?.isDone && sim.shimFinished && sim.openTasks === 0) {
+            instance.output = state.output ?? undefined;
+            this.finish(instance, history_events/* OrchestrationStatus */.EX.Completed, jsonOf(state.output), stamp);
+            return this.dispatchAll(instance, scheduled);
+        }
+        history.push(runtime_event(history_events/* EventType */.Bx.OrchestratorCompleted, -1, stamp));
+        instance.markBoundary();
+        return this.dispatchAll(instance, scheduled);
+    }
+    /**
+     * The episode's messages go out after its history is written, also when it ended the instance
+     * (a signal sent on the way out still reaches its entity); completions for an ended instance are
+     * dropped when they arrive.
+     */
+    async dispatchAll(instance, scheduled) {
+        for (const { work, event: written } of scheduled)
+            await this.dispatch(instance, work, written);
+    }
+    /** The instance ended (ExecutionCompleted takes the next sequence id): its last episode closes, and a parent hears of it. */
+    finish(instance, completion, result, stamp) {
+        const history = instance.events;
+        history.push({
+            ...runtime_event(history_events/* EventType */.Bx.ExecutionCompleted, nextSequenceId(history), stamp),
+            OrchestrationStatus: completion,
+            Result: result,
+            FailureDetails: null,
+        });
+        history.push(runtime_event(history_events/* EventType */.Bx.OrchestratorCompleted, -1, stamp));
+        const status = history_events/* OrchestrationStatus */.EX[completion];
+        instance.status = status;
+        const parent = instance.parent;
+        if (!parent)
+            return;
+        if (status === 'Completed')
+            this.send(parent.instanceId, {
+                EventType: history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted,
+                TaskScheduledId: parent.sequenceId,
+                Result: jsonOf(instance.output),
+            });
+        else {
+            // A failed child's details are the extension's "Message: ..., StackTrace: ..."; a terminated one has none.
+            const failure = instance.failure;
+            this.send(parent.instanceId, {
+                EventType: history_events/* EventType */.Bx.SubOrchestrationInstanceFailed,
+                TaskScheduledId: parent.sequenceId,
+                Reason: failure?.message ?? '',
+                Details: failure?.error === undefined ? null : `Message: ${failure.error}, StackTrace: ${failure.stack ?? ''}`,
+                FailureDetails: null,
+            });
+        }
+    }
+    exists(name, kind) {
+        const mocks = kind === 'activity' ? this.options.activities : kind === 'orchestrator' ? this.options.subOrchestrations : this.options.entities;
+        if (mocks && findKey(mocks, name) !== undefined)
+            return true;
+        const wanted = kind === 'orchestrator' ? 'orchestration' : kind;
+        return this.app.info.functions.some((f) => f.kind === wanted && f.name.toLowerCase() === name.toLowerCase());
+    }
+    /** The event DurableTask.Core writes for new work (docs/runtime-rules.md §2, §3, §11, §16). */
+    schedulingEvent(instance, work) {
+        const action = work.source;
+        switch (work.cls) {
+            case 'ScheduleTaskOrchestratorAction':
+                return {
+                    EventType: history_events/* EventType */.Bx.TaskScheduled,
+                    EventId: work.id,
+                    Name: work.name,
+                    Version: '',
+                    Input: !this.storeInputs
+                        ? null
+                        : // The action's input is as the SDK sent it (a string already encoded once more): only wrapped.
+                            JSON.stringify([work.name === replay_actions/* HTTP_ACTIVITY */.ji ? httpRequestOf(action, work.detail?.pollLocation) : (action.input ?? null)]),
+                };
+            case 'CreateTimerOrchestratorAction':
+                return { EventType: history_events/* EventType */.Bx.TimerCreated, EventId: work.id, FireAt: new Date(work.detail.fireAt).toISOString() };
+            case 'CreateSubOrchestrationAction':
+                return {
+                    EventType: history_events/* EventType */.Bx.SubOrchestrationInstanceCreated,
+                    EventId: work.id,
+                    Name: work.name,
+                    Version: '',
+                    // DurableTask.Core names a child without an id after the parent's execution id and the sequence id.
+                    InstanceId: action.instanceId || `${instance.executionId}:${work.id}`,
+                    Input: this.storeInputs ? jsonOf(action.input) : null,
+                };
+            case 'SendEventOrchestratorAction':
+                return { EventType: history_events/* EventType */.Bx.EventSent, EventId: work.id, ...this.sentEvent(instance, work) };
+        }
+    }
+    /** An entity request or release as the extension sends it (RequestMessage, ReleaseMessage). */
+    sentEvent(instance, work) {
+        const action = work.source;
+        const requestId = work.detail?.requestId?.() ?? '';
+        // RequestMessage and ReleaseMessage as Json.NET writes them: default values (signal false,
+        // input null, pos 0) are left out. The MessageSorter's Timestamp and Predecessor are not written.
+        if (work.name === 'release') {
+            return {
+                InstanceId: work.detail?.target ?? '',
+                Name: 'release',
+                Input: JSON.stringify({ parent: instance.instanceId, id: heldLockId(instance.events) }),
+            };
+        }
+        if (action.actionType === replay_actions/* ActionType */.X2.LockEntities) {
+            const lockSet = work.detail?.lockSet ?? [];
+            return {
+                InstanceId: lockSet[0] ?? '',
+                Name: 'op',
+                Input: JSON.stringify({
+                    op: null,
+                    id: requestId,
+                    parent: instance.instanceId,
+                    parentExecution: instance.executionId,
+                    lockset: lockSet.map((id) => (0,replay_actions/* entityOf */.lr)(id)),
+                }),
+            };
+        }
+        return {
+            InstanceId: action.instanceId ?? '',
+            Name: work.name,
+            Input: JSON.stringify({
+                op: action.operation,
+                ...(action.actionType === replay_actions/* ActionType */.X2.CallEntity ? {} : { signal: true }),
+                ...(action.input === undefined || action.input === null ? {} : { input: JSON.stringify(action.input) }),
+                id: requestId,
+                parent: instance.instanceId,
+                parentExecution: instance.executionId,
+                ...(work.name.startsWith('op@') ? { due: work.name.slice(3) } : {}),
+            }),
+        };
+    }
+    /** Runs or queues the new work of an episode. */
+    async dispatch(instance, work, written) {
+        const action = work.source;
+        switch (work.cls) {
+            case 'CreateTimerOrchestratorAction': {
+                const fireAt = new Date(work.detail.fireAt).toISOString();
+                this.send(instance.instanceId, { EventType: history_events/* EventType */.Bx.TimerFired, TimerId: work.id, FireAt: fireAt }, work.detail.fireAt);
+                return;
+            }
+            case 'ScheduleTaskOrchestratorAction':
+                if (work.name === replay_actions/* HTTP_ACTIVITY */.ji)
+                    return this.runHttp(instance, work);
+                return this.runActivity(instance, work);
+            case 'CreateSubOrchestrationAction': {
+                const childId = written.InstanceId;
+                const mock = findKey(this.options.subOrchestrations ?? {}, work.name);
+                if (mock !== undefined) {
+                    try {
+                        const result = await this.options.subOrchestrations[mock](copy(action.input), { instanceId: childId, parentInstanceId: instance.instanceId });
+                        this.send(instance.instanceId, { EventType: history_events/* EventType */.Bx.SubOrchestrationInstanceCompleted, TaskScheduledId: work.id, Result: jsonOf(result) });
+                    }
+                    catch (error) {
+                        this.send(instance.instanceId, {
+                            EventType: history_events/* EventType */.Bx.SubOrchestrationInstanceFailed,
+                            TaskScheduledId: work.id,
+                            Reason: (0,messages/* orchestratorFailedMessage */.J3)(work.name, (0,errors/* errorMessage */.gJ)(error)),
+                            Details: error instanceof Error ? (error.stack ?? null) : null,
+                        });
+                    }
+                    return;
+                }
+                const registered = this.app.info.functions.find((f) => f.kind === 'orchestration' && f.name.toLowerCase() === work.name.toLowerCase());
+                this.createInstance(registered.name, childId, action.input, {
+                    instanceId: instance.instanceId,
+                    executionId: instance.executionId,
+                    sequenceId: work.id,
+                    name: instance.name,
+                });
+                return;
+            }
+            case 'SendEventOrchestratorAction': {
+                // A scheduled signal ("op@<time>") reaches its entity at that time.
+                const due = written.Name?.startsWith('op@') ? Date.parse(written.Name.slice(3)) : Number.NaN;
+                this.send(written.InstanceId, { EventType: history_events/* EventType */.Bx.EventRaised, Name: written.Name, Input: written.Input ?? null }, Number.isFinite(due) ? Math.max(due, this.clock) : this.clock);
+                return;
+            }
+        }
+    }
+    async runActivity(instance, work) {
+        const name = work.name;
+        const input = activityInput(work.source.input);
+        const mockName = findKey(this.options.activities ?? {}, name);
+        instance.calls.push({ activity: name, input, sequenceId: work.id, at: this.now });
+        let outcome;
+        if (mockName !== undefined) {
+            try {
+                const result = await this.options.activities[mockName](input, {
+                    instanceId: instance.instanceId,
+                    orchestrator: instance.name,
+                    sequenceId: work.id,
+                    now: this.now,
+                });
+                outcome = (0,app_outcome/* returnedOutcome */.a)(result);
+            }
+            catch (error) {
+                outcome = (0,app_outcome/* threwOutcomeOf */.O)(error);
+            }
+        }
+        else if (this.runsAppActivity(name)) {
+            outcome = (await this.app.call({ kind: 'function', name, trigger: input }));
+        }
+        else {
+            throw new LocalRuntimeError(`${instance.name} (${instance.instanceId}) calls the activity '${name}', and the test gives no result for it. Pass activities: { ${name}: (input) => result } (throw to make it fail), or appActivities: true (or ['${name}']) to run the app's own code.`);
+        }
+        this.send(instance.instanceId, activityCompletion(name, work.id, outcome));
+    }
+    runsAppActivity(name) {
+        const wanted = this.options.appActivities;
+        if (!wanted)
+            return false;
+        const registered = this.app.info.functions.some((f) => f.kind === 'activity' && f.name.toLowerCase() === name.toLowerCase());
+        if (wanted === true)
+            return registered;
+        return registered && wanted.some((w) => w.toLowerCase() === name.toLowerCase());
+    }
+    async runHttp(instance, work) {
+        const request = httpRequestOf(work.source, work.detail?.pollLocation);
+        const handler = this.options.http;
+        if (!handler)
+            throw new LocalRuntimeError(`${instance.name} (${instance.instanceId}) calls callHttp (${request.method} ${request.uri}), and the test gives no answer. Pass http: (request) => ({ statusCode: 200, content: '...' }).`);
+        instance.calls.push({ activity: replay_actions/* HTTP_ACTIVITY */.ji, input: request, sequenceId: work.id, at: this.now });
+        let outcome;
+        try {
+            const answer = await handler({ ...request, poll: work.detail?.pollLocation !== undefined });
+            outcome = { kind: 'returned', json: JSON.stringify({ statusCode: answer.statusCode, headers: answer.headers ?? {}, content: answer.content ?? null }) };
+        }
+        catch (error) {
+            outcome = { kind: 'threw', message: (0,errors/* errorMessage */.gJ)(error), errorName: 'HttpRequestException' };
+        }
+        this.send(instance.instanceId, activityCompletion(replay_actions/* HTTP_ACTIVITY */.ji, work.id, outcome));
+    }
+    // ---------------------------------------------------------------- entities
+    async runEntity(target, batch) {
+        const { name, key } = (0,replay_actions/* entityOf */.lr)(target) ?? { name: target, key: '' };
+        let record = this.entities.get(target);
+        if (!record)
+            this.entities.set(target, (record = { name, key, exists: false, state: undefined, waiting: [] }));
+        record.waiting.push(...batch);
+        const pending = record.waiting.splice(0);
+        for (const message of pending) {
+            const request = parseJson(message.event.Input);
+            const parent = typeof request?.parent === 'string' ? request.parent : undefined;
+            if (message.event.Name === 'release') {
+                if (record.lockedBy === parent)
+                    delete record.lockedBy;
+                continue;
+            }
+            // Held by another orchestration's critical section: it waits for the release.
+            if (record.lockedBy !== undefined && record.lockedBy !== parent) {
+                record.waiting.push(message);
+                continue;
+            }
+            if (Array.isArray(request?.lockset)) {
+                record.lockedBy = parent;
+                const lockSet = request.lockset;
+                const pos = typeof request.pos === 'number' ? request.pos : 0;
+                if (pos + 1 < lockSet.length) {
+                    this.send((0,replay_actions/* schedulerIdOf */.gS)(lockSet[pos + 1]), {
+                        EventType: history_events/* EventType */.Bx.EventRaised,
+                        Name: 'op',
+                        Input: JSON.stringify({ ...request, pos: pos + 1 }),
+                    });
+                }
+                else if (parent) {
+                    this.send(parent, { EventType: history_events/* EventType */.Bx.EventRaised, Name: String(request.id), Input: JSON.stringify({ result: 'Lock Acquisition Completed' }) });
+                }
+                continue;
+            }
+            await this.runOperation(record, target, request ?? {});
+        }
+        // A release frees the entity: requests that waited for it run now.
+        if (record.lockedBy === undefined && record.waiting.length > 0 && pending.some((m) => m.event.Name === 'release')) {
+            const again = record.waiting.splice(0);
+            await this.runEntity(target, again);
+        }
+    }
+    async runOperation(record, target, request) {
+        const operation = typeof request.op === 'string' ? request.op : '';
+        const signal = request.signal === true;
+        const parent = typeof request.parent === 'string' ? request.parent : undefined;
+        const input = typeof request.input === 'string' ? parseJson(request.input) : undefined;
+        // ResponseMessage: result always (null when nothing returned), exceptionType when it threw.
+        let response;
+        const mockName = findKey(this.options.entities ?? {}, record.name);
+        if (mockName !== undefined) {
+            try {
+                const answer = await this.options.entities[mockName]({
+                    key: record.key,
+                    operation,
+                    input,
+                    state: parseJson(record.state),
+                });
+                if (answer && 'state' in answer) {
+                    record.exists = true;
+                    record.state = answer.state === undefined ? undefined : JSON.stringify(answer.state);
+                }
+                response = { result: jsonOf(answer ? answer.result : undefined) };
+            }
+            catch (error) {
+                // As a JavaScript entity answers a throw: JSON.stringify of the error ("{}" for an Error).
+                response = { result: JSON.stringify(error) ?? null, exceptionType: 'Error' };
+            }
+        }
+        else {
+            const registered = this.app.info.functions.find((f) => f.kind === 'entity' && f.name.toLowerCase() === record.name.toLowerCase());
+            if (!registered)
+                throw new LocalRuntimeError(`An orchestration sent '${operation}' to the entity ${target}, which the app does not register and the test does not mock (entities: { ${record.name}: ... }).`);
+            const trigger = {
+                self: { name: record.name, key: record.key },
+                exists: record.exists,
+                state: record.state,
+                batch: [{ name: operation, input: typeof request.input === 'string' ? request.input : undefined, isSignal: signal }],
+            };
+            const outcome = (await this.app.call({ kind: 'function', name: registered.name, trigger }));
+            if (outcome.kind === 'threw')
+                throw new LocalRuntimeError(`The entity function '${registered.name}' threw outside its operation: ${outcome.message}`);
+            const state = parseJson(outcome.json);
+            record.exists = state?.entityExists === true;
+            record.state = record.exists ? state?.entityState : undefined;
+            const result = state?.results?.[0];
+            response = result?.isError ? { result: result.result ?? null, exceptionType: 'Error' } : { result: result?.result ?? null };
+            for (const sent of state?.signals ?? []) {
+                if (!sent.target?.name)
+                    continue;
+                this.send((0,replay_actions/* schedulerIdOf */.gS)({ name: sent.target.name, key: sent.target.key ?? '' }), {
+                    EventType: history_events/* EventType */.Bx.EventRaised,
+                    Name: 'op',
+                    Input: JSON.stringify({ op: sent.name, signal: true, input: sent.input || null, id: `${String(request.id)}:${sent.name}`, parent: target }),
+                });
+            }
+        }
+        if (!signal && parent && typeof request.id === 'string') {
+            this.send(parent, { EventType: history_events/* EventType */.Bx.EventRaised, Name: request.id, Input: JSON.stringify(response) });
+        }
+    }
+}
+/** One instance of an orchestration in the local runtime: its status, output and history. */
+class TestInstance {
+    runtime;
+    name;
+    instanceId;
+    taskHub;
+    parent;
+    status = 'Pending';
+    output;
+    customStatus;
+    /** Failed: the message production records, the code's own error and its stack; Terminated: the reason. */
+    failure;
+    /** Activities (and callHttp requests) it called, in order, with their inputs as the activity received them. */
+    calls = [];
+    /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
+    problems = [];
+    /** @internal the current generation's events, appended in place */
+    events = [];
+    /** @internal */
+    lastEpisode = Number.NEGATIVE_INFINITY;
+    executionId;
+    generation = 0;
+    /** Earlier generations, with the history's length at each episode that ended waiting. */
+    earlier = [];
+    boundaries = [];
+    /** @internal */
+    constructor(runtime, name, instanceId, taskHub, 
+    /** @internal */
+    parent) {
+        this.runtime = runtime;
+        this.name = name;
+        this.instanceId = instanceId;
+        this.taskHub = taskHub;
+        this.parent = parent;
+        this.executionId = executionIdFor(instanceId, 0);
+    }
+    /** @internal */
+    get ended() {
+        return this.status === 'Completed' || this.status === 'Failed' || this.status === 'Terminated';
+    }
+    /** The current generation's history (a copy). */
+    history() {
+        return this.events.map((e) => ({ ...e }));
+    }
+    /** The current generation as a durable-gate history file, as `record` writes one. */
+    toFile() {
+        return this.fileOf(this.events, this.status === 'Pending' ? 'Running' : this.status);
+    }
+    /** Earlier generations (continueAsNew), oldest first. */
+    get generations() {
+        return this.earlier.map(({ file }) => file);
+    }
+    /**
+     * The history at every point the instance was in flight (each episode that ended with it
+     * waiting), of every generation: the histories a deployment can meet. Oldest first.
+     */
+    inFlightHistories() {
+        const prefixes = (file, boundaries) => boundaries.map((length) => ({ ...file, runtimeStatus: 'Running', history: file.history.slice(0, length) }));
+        return [...this.earlier.flatMap(({ file, boundaries }) => prefixes(file, boundaries)), ...prefixes(this.toFile(), this.boundaries)];
+    }
+    /** Raises an external event and delivers it (settle()). */
+    async raiseEvent(name, data) {
+        this.runtime.send(this.instanceId, { EventType: history_events/* EventType */.Bx.EventRaised, Name: name, Input: data === undefined ? null : JSON.stringify(data) });
+        await this.runtime.settle();
+    }
+    async suspend(reason = 'suspended by the test') {
+        this.runtime.send(this.instanceId, { EventType: history_events/* EventType */.Bx.ExecutionSuspended, Reason: reason });
+        await this.runtime.settle();
+    }
+    async resume(reason = 'resumed by the test') {
+        this.runtime.send(this.instanceId, { EventType: history_events/* EventType */.Bx.ExecutionResumed, Reason: reason });
+        await this.runtime.settle();
+    }
+    async terminate(reason = 'terminated by the test') {
+        this.runtime.send(this.instanceId, { EventType: history_events/* EventType */.Bx.ExecutionTerminated, Input: JSON.stringify(reason) });
+        await this.runtime.settle();
+    }
+    /** @internal an episode ended with the instance waiting */
+    markBoundary() {
+        this.boundaries.push(this.events.length);
+    }
+    /** @internal continueAsNew: the history so far becomes an earlier generation */
+    nextGeneration() {
+        this.earlier.push({ file: this.fileOf(this.events, 'ContinuedAsNew'), boundaries: this.boundaries });
+        this.generation += 1;
+        this.executionId = executionIdFor(this.instanceId, this.generation);
+        this.events = [];
+        this.boundaries = [];
+        this.status = 'Pending';
+    }
+    fileOf(events, runtimeStatus) {
+        return {
+            schema: history_events/* HISTORY_SCHEMA */.NF,
+            taskHub: this.taskHub,
+            instanceId: this.instanceId,
+            executionId: this.executionId,
+            name: this.name,
+            version: '',
+            runtimeStatus,
+            recordedAt: this.runtime.now.toISOString(),
+            history: events.map((e) => ({ ...e })),
+        };
+    }
+}
+/** The id of the lock the instance holds: its last lock request's (ReleaseMessage.id). */
+function heldLockId(events) {
+    for (let i = events.length - 1; i >= 0; i--) {
+        const e = events[i];
+        if (e.EventType !== history_events/* EventType */.Bx.EventSent || e.Name !== 'op')
+            continue;
+        const request = parseJson(e.Input);
+        if (Array.isArray(request?.lockset) && typeof request.id === 'string')
+            return request.id;
+    }
+    return '';
+}
+function startedEvent(name, instanceId, executionId, input, parent, 
+/** Set (0) only by a client's start: a sub-orchestration's or a new generation's start leaves it null. */
+generation) {
+    return {
+        EventType: history_events/* EventType */.Bx.ExecutionStarted,
+        EventId: -1,
+        OrchestrationInstance: { InstanceId: instanceId, ExecutionId: executionId },
+        ParentInstance: parent
+            ? { Name: parent.name, OrchestrationInstance: { InstanceId: parent.instanceId, ExecutionId: parent.executionId }, TaskScheduleId: parent.sequenceId }
+            : null,
+        Name: name,
+        Version: '',
+        Input: jsonOf(input),
+        Tags: null,
+        Generation: generation ?? null,
+    };
+}
+function runtime_event(type, id, stamp) {
+    return { EventType: type, EventId: id, Timestamp: stamp, IsPlayed: false };
+}
+/** The completion of an activity (or callHttp) as the extension writes it into the orchestration's history. */
+function activityCompletion(name, id, outcome) {
+    if (outcome.kind === 'returned')
+        return { EventType: history_events/* EventType */.Bx.TaskCompleted, TaskScheduledId: id, Result: outcome.json ?? null };
+    // TaskActivityShim: the message is cut from the host's "Exception: <message>" with its leading
+    // space; Details is the .NET exception serialized (its stack is the host's: the JavaScript one here).
+    return {
+        EventType: history_events/* EventType */.Bx.TaskFailed,
+        TaskScheduledId: id,
+        Reason: `Activity function '${name}' failed:  ${outcome.message}`,
+        Details: JSON.stringify({
+            ClassName: 'System.Exception',
+            Message: ` ${outcome.message}`,
+            StackTraceString: outcome.stack ?? null,
+            ErrorName: outcome.errorName,
+        }),
+        FailureDetails: null,
+    };
+}
+/** The DurableHttpRequest callHttp sends (a 202's poll: a GET of its Location with the same headers). */
+function httpRequestOf(action, pollLocation) {
+    const request = (action.httpRequest ?? {});
+    const headers = request.headers ?? {};
+    if (pollLocation !== undefined)
+        return { method: 'GET', uri: pollLocation, headers, poll: true };
+    return {
+        method: String(request.method ?? 'GET').toUpperCase(),
+        uri: String(request.uri ?? ''),
+        headers,
+        ...(request.content !== undefined ? { content: request.content } : {}),
+        poll: false,
+    };
+}
+const SCHEDULING = new Set([
+    history_events/* EventType */.Bx.TaskScheduled,
+    history_events/* EventType */.Bx.TimerCreated,
+    history_events/* EventType */.Bx.SubOrchestrationInstanceCreated,
+    history_events/* EventType */.Bx.EventSent,
+    history_events/* EventType */.Bx.ExecutionCompleted,
+    history_events/* EventType */.Bx.ContinueAsNew,
+]);
+/** The id DurableTask.Core's counter gives next: one more than every id taken (each scheduling event holds one). */
+function nextSequenceId(history) {
+    let max = -1;
+    for (const e of history)
+        if (SCHEDULING.has(e.EventType) && e.EventId > max)
+            max = e.EventId;
+    return max + 1;
+}
+/** A value as the extension stores it (JToken.ToString): absent or null is stored as null. */
+function jsonOf(value) {
+    return value === undefined || value === null ? null : JSON.stringify(value);
+}
+/**
+ * What an activity receives: durable-functions sends a string input encoded once more
+ * (Utils.processInput), and the activity gets it decoded, as `Hello ${name}` in the samples shows.
+ */
+function activityInput(value) {
+    return typeof value === 'string' ? (0,inputs/* readable */.HD)(value) : copy(value);
+}
+function copy(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+function parseJson(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function findKey(map, name) {
+    if (Object.prototype.hasOwnProperty.call(map, name))
+        return name;
+    return Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
+}
+function untilTime(value, now) {
+    if (value instanceof Date)
+        return value.getTime();
+    const at = Date.parse(value);
+    if (Number.isFinite(at) && /\d{4}-\d\d-\d\d/.test(value))
+        return at;
+    const ms = (0,harness_duration/* durationMs */.p)(value);
+    if (ms === undefined)
+        throw new LocalRuntimeError(`run({ until: ${JSON.stringify(value)} }): expected a time (a Date, an ISO 8601 text), milliseconds, or a duration such as '72h', '30d'.`);
+    return now + ms;
+}
+/** Deterministic execution ids, the builder's for the first generation: the same test writes the same histories. */
+function executionIdFor(instanceId, generation) {
+    return deterministicHexId(generation === 0 ? instanceId : `${instanceId}:${generation}`);
+}
+
+;// CONCATENATED MODULE: ./harness/testing/scenario.ts
+/**
+ * Scenarios: one orchestration run on the local runtime, written down (docs/testing.md,
+ * "Scenarios"). A JSON file gives results as values; a module (.js, .mjs, .cjs) may give functions
+ * for results that must be computed. `check` runs each on the old code and replays every history it
+ * wrote, at every point an instance waited, against the new code.
+ */
+
+
+
+
+
+
+
+const EXPECTED = 'Expected a scenario: { "orchestrator": "<name>", "input": ..., "activities": { "<name>": { "result": ... } } } (docs/testing.md, "Scenarios"), or an array of them.';
+/** Scenario files (.json) and modules (.js, .mjs, .cjs), from files, folders and globs. */
+async function readScenarios(args, cwd) {
+    const json = await (0,paths/* expandPaths */.pR)(args, cwd, '.json');
+    const modules = await (0,paths/* expandPaths */.pR)(args, cwd, '.js');
+    const files = [...new Set([...json.files, ...modules.files])].sort();
+    const unmatched = json.unmatched.filter((arg) => modules.unmatched.includes(arg));
+    if (unmatched.length > 0)
+        throw new errors/* UsageError */.eb(`--scenarios ${unmatched.join(', ')}: no such file or folder, or no scenario (*.json, *.js, *.mjs, *.cjs) in it.`);
+    const loaded = [];
+    for (const file of files) {
+        const shown = (0,paths/* displayPath */.Gt)(file, cwd);
+        let value;
+        try {
+            if (/\.json$/i.test(file))
+                value = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+            else {
+                const module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(file)).href));
+                value = module.default ?? module.scenarios;
+            }
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`scenario ${shown} could not be read: ${(0,errors/* errorMessage */.gJ)(error)}. ${EXPECTED}`);
+        }
+        const list = Array.isArray(value) ? value : [value];
+        list.forEach((item, i) => loaded.push({ scenario: checkScenario(item, list.length > 1 ? `${shown}#${i + 1}` : shown), label: list.length > 1 ? `${shown}#${i + 1}` : shown }));
+    }
+    return loaded;
+}
+function checkScenario(value, label) {
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new errors/* UsageError */.eb(`scenario ${label} is not an object. ${EXPECTED}`);
+    const s = value;
+    if (typeof s.orchestrator !== 'string' || s.orchestrator === '')
+        throw new errors/* UsageError */.eb(`scenario ${label} has no "orchestrator" (the orchestrator's name). ${EXPECTED}`);
+    for (const key of ['activities', 'subOrchestrations', 'entities']) {
+        if (s[key] !== undefined && (typeof s[key] !== 'object' || s[key] === null || Array.isArray(s[key])))
+            throw new errors/* UsageError */.eb(`scenario ${label}: "${key}" must be an object keyed by function name.`);
+    }
+    for (const [kind, answers] of [
+        ['activities', s.activities],
+        ['subOrchestrations', s.subOrchestrations],
+    ]) {
+        for (const [name, answer] of Object.entries((answers ?? {}))) {
+            if (typeof answer === 'function')
+                continue;
+            const ok = (a) => !!a && typeof a === 'object' && ('result' in a || typeof a.error === 'string');
+            const list = answer && typeof answer === 'object' && 'results' in answer ? answer.results : [answer];
+            if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
+                throw new errors/* UsageError */.eb(`scenario ${label}: ${kind}.${name} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`);
+        }
+    }
+    if (s.events !== undefined && !Array.isArray(s.events))
+        throw new errors/* UsageError */.eb(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
+    for (const [i, event] of (s.events ?? []).entries()) {
+        const e = event;
+        if (!e || typeof e.name !== 'string')
+            throw new errors/* UsageError */.eb(`scenario ${label}: events[${i}] needs a "name".`);
+        if (e.after !== undefined && (typeof e.after !== 'string' || (0,harness_duration/* durationMs */.p)(e.after) === undefined))
+            throw new errors/* UsageError */.eb(`scenario ${label}: events[${i}].after ${JSON.stringify(e.after)} is not a duration such as '90s', '1h' or '3d'.`);
+    }
+    if (s.until !== undefined && (typeof s.until !== 'string' || (0,harness_duration/* durationMs */.p)(s.until) === undefined))
+        throw new errors/* UsageError */.eb(`scenario ${label}: "until" ${JSON.stringify(s.until)} is not a duration such as '30d'.`);
+    return value;
+}
+/** A mock that gives the answers in order, the last one again for every later call. */
+function fromAnswers(answers) {
+    const list = 'results' in answers ? answers.results : [answers];
+    let calls = 0;
+    return () => {
+        const answer = list[Math.min(calls++, list.length - 1)];
+        if ('error' in answer)
+            throw new Error(answer.error);
+        return answer.result;
+    };
+}
+function mocks(given) {
+    return Object.fromEntries(Object.entries(given ?? {}).map(([name, a]) => [name, typeof a === 'function' ? a : fromAnswers(a)]));
+}
+/**
+ * Runs a scenario on `app` (the old code) and returns every history the run wrote while an
+ * instance was in flight (each instance, sub-orchestrations included, at each episode that ended
+ * with it waiting), labelled `<scenario>#<instance>@<n>`.
+ */
+async function runScenario(app, { scenario, label }) {
+    const http = scenario.http;
+    let httpCalls = 0;
+    const runtime = LocalRuntime.over(app, {
+        storeInputs: true,
+        userOutput: 'stderr',
+        activities: mocks(scenario.activities),
+        subOrchestrations: mocks(scenario.subOrchestrations),
+        ...(scenario.entities ? { entities: scenario.entities } : {}),
+        ...(scenario.appActivities !== undefined ? { appActivities: scenario.appActivities } : {}),
+        ...(scenario.startTime ? { startTime: scenario.startTime } : {}),
+        ...(http ? { http: typeof http === 'function' ? http : () => http[Math.min(httpCalls++, http.length - 1)] } : {}),
+    });
+    const started = runtime.now.getTime();
+    const first = await runtime.start(scenario.orchestrator, {
+        ...(scenario.input !== undefined ? { input: scenario.input } : {}),
+        ...(scenario.instanceId ? { instanceId: scenario.instanceId } : {}),
+    });
+    const events = [...(scenario.events ?? [])].sort((a, b) => ((0,harness_duration/* durationMs */.p)(a.after ?? '0s') ?? 0) - ((0,harness_duration/* durationMs */.p)(b.after ?? '0s') ?? 0));
+    for (const event of events) {
+        await runtime.advanceTo(started + ((0,harness_duration/* durationMs */.p)(event.after ?? '0s') ?? 0));
+        const target = event.instanceId ? runtime.instance(event.instanceId) : first;
+        if (!target)
+            throw new errors/* UsageError */.eb(`scenario ${label}: events names the instance '${event.instanceId}', which the run never started.`);
+        await target.raiseEvent(event.name, event.data);
+    }
+    await runtime.run(scenario.until ? { until: started + (0,harness_duration/* durationMs */.p)(scenario.until) } : {});
+    const items = [];
+    for (const instance of runtime.allInstances) {
+        for (const [n, file] of instance.inFlightHistories().entries())
+            items.push({ value: file, source: `${label}#${instance.instanceId}@${n + 1}` });
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./harness/testing/check.ts
+/**
+ * `check`: version N+1 against version N with no production access. Scenarios run on the old
+ * code (the local runtime) and every history they write at each point an instance waited is
+ * replayed against the new code; recorded histories add each point they passed through. The
+ * report, advice and exit codes are replay's.
+ */
+
+
+
+
+
+
+
+const NO_SCENARIO = 'check needs scenarios (--scenarios) or recorded histories (--histories) to run the old code with. Write a first scenario as a JSON file, ' +
+    'e.g. scenarios/order.json: { "orchestrator": "ProcessOrder", "input": { "orderId": "o-1" }, "appActivities": true } ' +
+    '(activities run from the app\'s own code; give results instead with "activities": { "ChargePayment": { "result": { "charged": 10 } } }); see docs/testing.md, "Scenarios".';
+async function runCheckStreamed(job) {
+    if (job.scenarios.length === 0 && job.histories.length === 0)
+        throw new errors/* UsageError */.eb(NO_SCENARIO);
+    const scenarios = job.scenarios.length > 0 ? await readScenarios(job.scenarios, job.cwd) : [];
+    const items = [...(await recordedPrefixes(job.histories, job.cwd))];
+    if (scenarios.length > 0) {
+        const base = await (0,host/* loadApp */.AT)(job.base, {
+            userOutput: job.userOutput ?? 'stderr',
+            ...(job.allowStaleBuild ? { allowStaleBuild: true } : {}),
+            ...(job.historyTimeoutMs ? { historyTimeoutMs: job.historyTimeoutMs } : {}),
+            ...(job.memoryLimitMb ? { memoryLimitMb: job.memoryLimitMb } : {}),
+            ...(job.signal ? { signal: job.signal } : {}),
+        });
+        try {
+            for (const loaded of scenarios) {
+                let written;
+                try {
+                    written = await runScenario(base, loaded);
+                }
+                catch (error) {
+                    // A scenario the old code cannot run is the scenario's problem, said with its name.
+                    throw new errors/* UsageError */.eb(`scenario ${loaded.label} did not run on the old code (${(0,paths/* displayPath */.Gt)(job.base, job.cwd)}): ${error.message}`);
+                }
+                job.onScenario?.(loaded.label, written.length);
+                items.push(...written);
+            }
+        }
+        finally {
+            await base.close();
+        }
+    }
+    if (items.length === 0)
+        throw new errors/* UsageError */.eb('the scenarios and histories gave no point at which an instance waits (every run finished within its first episode): there is nothing a deployment could break. Add a scenario with an activity, a timer or an event.');
+    const report = await runReplayStreamed({ ...job, histories: [], items });
+    return Object.assign(report, { generated: items.length });
+}
+/**
+ * A recorded history at each episode that ended with the instance waiting: the points production
+ * passed through. They are what the old code wrote with these inputs, results and events, as a
+ * run of the old code on them would write again.
+ */
+async function recordedPrefixes(args, cwd) {
+    if (args.length === 0)
+        return [];
+    const { files, unmatched } = await (0,paths/* expandHistoryPaths */.xS)(args, cwd);
+    if (unmatched.length > 0)
+        throw new errors/* UsageError */.eb(`--histories ${unmatched.join(', ')}: no such file or folder, or no *.json in it.`);
+    const items = [];
+    for (const path of files) {
+        const history = await (0,load/* readHistoryFile */.tG)(path);
+        const shown = (0,paths/* displayPath */.Gt)(path, cwd);
+        let n = 0;
+        for (const [i, event] of history.events.entries()) {
+            if (event.EventType === history_events/* EventType */.Bx.ExecutionCompleted || event.EventType === history_events/* EventType */.Bx.ContinueAsNew)
+                break;
+            if (event.EventType !== history_events/* EventType */.Bx.OrchestratorCompleted)
+                continue;
+            const file = {
+                schema: history_events/* HISTORY_SCHEMA */.NF,
+                instanceId: history.instanceId,
+                ...(history.executionId ? { executionId: history.executionId } : {}),
+                name: history.orchestrator,
+                version: history.version,
+                runtimeStatus: 'Running',
+                history: history.events.slice(0, i + 1),
+            };
+            items.push({ value: file, source: `${shown}@${++n}` });
+        }
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/commands/check.ts
+/**
+ * `check`'s settings: replay's, with the old code (`base`) and the scenarios to run on it; the
+ * histories are optional. The job is harness/testing/check.ts; the report is replay's.
+ */
+
+
+
+
+const CHECK_OPTIONS = {
+    base: 'text',
+    scenarios: 'list',
+    ...REPLAY_OPTIONS,
+};
+function readCheckSettings(given) {
+    const input = (0,commands_input/* declaredInput */.B)('check', CHECK_OPTIONS, given);
+    const base = input.text('base');
+    if (!base)
+        throw new errors/* UsageError */.eb(`missing ${input.label('base')}: the function app folder with the old code, built (in a pull request: the base branch checked out beside the head and built).`);
+    return { ...readReplaySettings(given, { historiesRequired: false, command: 'check' }), base, scenarios: input.list('scenarios') };
+}
+/** Runs check with these settings, as runReplaySettings runs replay. */
+function runCheckSettings(settings, services, events = {}) {
+    return withReplayJob(settings, services, events, (job) => runCheckStreamed({ ...job, base: settings.base, scenarios: settings.scenarios }));
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -7959,6 +9419,7 @@ var usage = __nccwpck_require__(7485);
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
+
 
 
 
@@ -7990,7 +9451,9 @@ async function main(argv, io = defaultIo(), signal) {
                 io.stdout.write(`${VERSION}\n`);
                 return 0;
             case 'replay':
-                return await replayCommand(rest, io, signal);
+                return await replayCommand('replay', rest, io, signal);
+            case 'check':
+                return await replayCommand('check', rest, io, signal);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).recordCommand(rest, io, signal);
@@ -8001,7 +9464,7 @@ async function main(argv, io = defaultIo(), signal) {
             case 'swap':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).swapCommand(rest, io, signal);
             default:
-                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
+                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, check, record, gate, validate, swap. Run 'durable-gate --help'.`);
         }
     }
     catch (error) {
@@ -8031,18 +9494,17 @@ function reportError(error, io) {
     }
     return 2;
 }
-function parseReplay(args, io) {
-    const { values, positionals, input } = (0,cli_args/* parseCommandArgs */.Qx)('replay', args, REPLAY_OPTIONS, { output: { type: 'string' }, force: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, true);
+function parseReplay(command, args, io) {
+    const { values, positionals, input } = (0,cli_args/* parseCommandArgs */.Qx)(command, args, command === 'check' ? CHECK_OPTIONS : REPLAY_OPTIONS, { output: { type: 'string' }, force: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, true);
     if (values.help)
         return 'help';
-    if (!values.histories && positionals.length > 0) {
-        throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+    // `--histories a.json b.json` lists several: positionals after the last list option belong to it.
+    const takes = command === 'check' && values.scenarios && !values.histories ? 'scenarios' : 'histories';
+    if (!values[takes] && positionals.length > 0) {
+        throw new errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'. ${command === 'check' ? 'Scenarios go after --scenarios, histories' : 'Histories'} after --histories.`);
     }
-    const settings = (0,cli_args/* withHelpHint */.dn)('replay', () => readReplaySettings({
-        ...input,
-        // `--histories a.json b.json` lists several: positionals after --histories belong to it.
-        list: (name) => (name === 'histories' ? [...input.list(name), ...positionals] : input.list(name)),
-    }));
+    const given = { ...input, list: (name) => (name === takes ? [...input.list(name), ...positionals] : input.list(name)) };
+    const settings = (0,cli_args/* withHelpHint */.dn)(command, () => (command === 'check' ? readCheckSettings(given) : readReplaySettings(given)));
     return {
         ...settings,
         ...(typeof values.output === 'string' ? { output: values.output } : {}),
@@ -8050,10 +9512,11 @@ function parseReplay(args, io) {
         color: values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR,
     };
 }
-async function replayCommand(args, io, signal) {
-    const options = parseReplay(args, io);
+/** replay, and check (which runs scenarios on the old code first, then replays as replay does). */
+async function replayCommand(command, args, io, signal) {
+    const options = parseReplay(command, args, io);
     if (options === 'help') {
-        io.stdout.write(usage/* REPLAY_USAGE */.k8);
+        io.stdout.write(command === 'check' ? usage/* CHECK_USAGE */.Z$ : usage/* REPLAY_USAGE */.k8);
         return 0;
     }
     if (options.output) {
@@ -8064,13 +9527,16 @@ async function replayCommand(args, io, signal) {
             throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
     }
     const progress = io.stderr.isTTY === true;
-    const { report, stopped } = await runReplaySettings(options, { cwd: io.cwd, ...(signal ? { signal } : {}) }, {
+    const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };
+    const events = {
         onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
         onProgress: (done, total) => {
             if (progress && total >= 200)
                 io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
         },
-    });
+        onScenario: (label, histories) => io.stderr.write(`durable-gate: ran ${label} on the old code: ${histories} point(s) where an instance waits, to check\n`),
+    };
+    const { report, stopped } = 'base' in options ? await runCheckSettings(options, services, events) : await runReplaySettings(options, services, events);
     try {
         // Written as it is rendered: the report of a large run is never one string.
         const render = { cwd: io.cwd, version: VERSION, quiet: options.quiet };
@@ -8096,6 +9562,7 @@ async function replayCommand(args, io, signal) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MO: () => (/* binding */ SWAP_USAGE),
+/* harmony export */   Z$: () => (/* binding */ CHECK_USAGE),
 /* harmony export */   cZ: () => (/* binding */ RECORD_USAGE),
 /* harmony export */   k8: () => (/* binding */ REPLAY_USAGE),
 /* harmony export */   u_: () => (/* binding */ USAGE),
@@ -8107,6 +9574,7 @@ const USAGE = `Usage: durable-gate <command> [options]
 
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
+  check     Run scenarios on the old code and replay what they wrote against the new code
   record    Export the histories of in-flight instances from a task hub
   gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
   validate  Check that a function app's slots are set up for a drain-and-swap
@@ -8167,6 +9635,26 @@ Options:
 Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one instance
 (nondeterministic or failed); 2 nothing could be checked, bad options, some histories could not
 be read, or the run was cancelled or timed out before every history was replayed (1 wins over 2).
+`;
+const CHECK_USAGE = `Usage: durable-gate check --base <old app dir> --app <new app dir> --scenarios <path>... [options]
+
+Checks version N+1 against version N with no production access: runs each scenario on the old
+code with the local Durable runtime (its own durable-functions SDK, activities from the scenario
+or the app), keeps the history at every point an instance waits, and replays each against the new
+code, reported as replay reports.
+
+Options:
+  --base <dir>           The function app folder with the old code, built (in a pull request: the
+                         base branch checked out beside the head, and built).
+  --app <dir>            The function app folder with the new code, built.
+  --scenarios <path>     Scenario files (*.json), modules (*.js, *.mjs, *.cjs), folders or globs.
+                         See docs/testing.md, "Scenarios".
+  --histories <path>     Recorded histories too: each point they passed through is checked.
+  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift,
+  --allow-stale-build (both apps), --timeout, --history-timeout, --schema, ...
+
+Exit codes: as replay's: 0 every point replays cleanly; 1 the new code breaks one; 2 a scenario
+could not run on the old code, bad options, or nothing could be checked.
 `;
 const AZURE_HELP = `Azure:
   --app-name <name>       The function app (site) name.
@@ -8305,49 +9793,24 @@ Exit codes: 0 the target serves the new version (healthily, when --health-url is
 
 /***/ }),
 
-/***/ 2917:
+/***/ 3180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ parseDuration)
-});
-
-;// CONCATENATED MODULE: ./harness/duration.ts
-/** Durations as durable-gate takes them, in options and in the testing library: '250ms', '90s', '30m', '2h', '10d', '1h30m'. */
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** Milliseconds, or undefined when `text` is not such a duration. */
-function durationMs(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return undefined;
-    let total = 0;
-    let rest = trimmed;
-    const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
-    while (rest.length > 0) {
-        const match = part.exec(rest);
-        if (!match)
-            return undefined;
-        total += Number(match[1]) * UNITS[match[2]];
-        rest = rest.slice(match[0].length);
-    }
-    return total;
-}
-
-// EXTERNAL MODULE: ./harness/errors.ts
-var errors = __nccwpck_require__(9410);
-;// CONCATENATED MODULE: ./src/commands/duration.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */ });
+/* harmony import */ var _harness_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4117);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
 /** Durations as options take them: 90s, 30m, 2h, 1h30m. */
 
 
 /** "90s", "30m", "2h", "1d", "1h30m" -> milliseconds, at most 24 days. */
 function parseDuration(option, text) {
-    const total = durationMs(text);
+    const total = (0,_harness_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationMs */ .p)(text);
     if (total === undefined || total <= 0)
-        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Expected a duration like 90s, 30m, 2h or 1h30m.`);
     if (total > 24 * 86_400_000)
-        throw new errors/* UsageError */.eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid ${option} '${text}'. Durations up to 24d are supported.`);
     return total;
 }
 

@@ -5056,9 +5056,10 @@ var LocalRuntimeError = class extends Error {
 };
 var DEFAULT_START = Date.parse("2026-01-01T00:00:00.000Z");
 var LocalRuntime = class _LocalRuntime {
-  constructor(app, options) {
+  constructor(app, options, ownsApp = true) {
     this.app = app;
     this.options = options;
+    this.ownsApp = ownsApp;
     let stored = false;
     try {
       stored = readHostConfig(app.info.dir).storeInputs === true;
@@ -5070,6 +5071,7 @@ var LocalRuntime = class _LocalRuntime {
   }
   app;
   options;
+  ownsApp;
   clock;
   seq = 0;
   messages = [];
@@ -5096,8 +5098,12 @@ var LocalRuntime = class _LocalRuntime {
     }
     return new _LocalRuntime(app, options);
   }
+  /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
+  static over(app, options) {
+    return new _LocalRuntime(app, { ...options, app: app.info.dir }, false);
+  }
   async close() {
-    await this.app.close();
+    if (this.ownsApp) await this.app.close();
   }
   /** The virtual time. */
   get now() {

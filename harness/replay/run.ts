@@ -14,10 +14,13 @@ import type { FinishedPolicy, InputDriftPolicy } from './engine.js';
 import type { ReplaySchemaName } from './payload.js';
 import { REPLAY_REPORT_SCHEMA, type ReplayReport, type ReplayResult, type ReportView } from './result.js';
 import { ResultStore } from './store.js';
+import type { HistoryItem } from '../app/worker.js';
 
 export interface ReplayJob extends LoadAppOptions {
   app: string;
   histories: string[];
+  /** Histories in hand (values with a label), replayed after the files (check's generated histories). */
+  items?: HistoryItem[];
   /** Paths are resolved against, and shown relative to, this folder. */
   cwd: string;
   /** Told about the app itself (e.g. a build older than its sources) before replaying. */
@@ -70,8 +73,8 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
   const loading = loadApps(resolve(job.cwd, job.app), job.workers ?? defaultWorkers(), job);
   let expanded: ExpandedPaths;
   try {
-    expanded = await expandHistoryPaths(job.histories, job.cwd);
-    if (expanded.files.length === 0) {
+    expanded = job.histories.length > 0 ? await expandHistoryPaths(job.histories, job.cwd) : { files: [], unmatched: [] };
+    if (expanded.files.length === 0 && !job.items?.length) {
       const why = job.histories.map((arg) => `${arg}: ${describeUnmatched(arg)}`).join('; ');
       throw new UsageError(
         `--histories found no history file (${why}). Expected history files (*.json), folders holding them, or globs such as 'histories/**/*.json'.`,
@@ -84,9 +87,10 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
     );
     throw error;
   }
-  const { files, unmatched } = expanded;
+  const { unmatched } = expanded;
+  const items: HistoryItem[] = [...expanded.files.map((file) => ({ file })), ...(job.items ?? [])];
   const batchSize = job.batchSize ?? 200;
-  const batches = Math.ceil(files.length / batchSize);
+  const batches = Math.ceil(items.length / batchSize);
   const loaded = await loading;
   // No more workers than batches.
   const apps = loaded.slice(0, batches);
@@ -109,15 +113,12 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
         while (next < batches) {
           const batch = next++;
           const start = batch * batchSize;
-          done[batch] = await worker.replay(
-            files.slice(start, start + batchSize).map((file) => ({ file })),
-            engineOptions,
-          );
+          done[batch] = await worker.replay(items.slice(start, start + batchSize), engineOptions);
           for (let ready = done[stored]; ready; ready = done[stored]) {
             store.add(ready.map((result) => shownFrom(result, job.cwd)));
             done[stored++] = undefined;
           }
-          job.onProgress?.(store.summary.total, files.length);
+          job.onProgress?.(store.summary.total, items.length);
         }
       }),
     );

@@ -141,6 +141,8 @@ export class LocalRuntime {
   private constructor(
     readonly app: ReplayApp,
     private readonly options: LocalRuntimeOptions,
+    /** close() closes the app: false when the app is shared (runs of check's scenarios over one loaded app). */
+    private readonly ownsApp = true,
   ) {
     let stored = false;
     try {
@@ -176,8 +178,13 @@ export class LocalRuntime {
     return new LocalRuntime(app, options);
   }
 
+  /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
+  static over(app: ReplayApp, options: Omit<LocalRuntimeOptions, 'app'>): LocalRuntime {
+    return new LocalRuntime(app, { ...options, app: app.info.dir }, false);
+  }
+
   async close(): Promise<void> {
-    await this.app.close();
+    if (this.ownsApp) await this.app.close();
   }
 
   /** The virtual time. */

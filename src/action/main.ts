@@ -10,6 +10,7 @@ import { reportChunks } from '../../harness/report/formats.js';
 import { groupProblems } from '../../harness/report/text.js';
 import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { readReplaySettings, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
+import { readCheckSettings, runCheckSettings, type CheckSettings } from '../commands/check.js';
 import { withProcessSignals } from '../deadline.js';
 import { reportSecretsTo } from '../secrets.js';
 import { VERSION } from '../version.js';
@@ -19,18 +20,18 @@ import { logData } from './log.js';
 import { writeSummary } from './outputs.js';
 import { replayMarkdown } from './markdown.js';
 
-/** replay's settings, and what only the Action has: the pull-request comment. */
-export interface ActionSettings extends ReplaySettings {
+/** replay's (or check's) settings, and what only the Action has: the pull-request comment. */
+export type ActionSettings = (ReplaySettings | CheckSettings) & {
   comment: boolean;
   githubToken: string;
-}
+};
 
-/** replay's inputs, parsed once; bad values are rejected with the value and the expected form. */
-export function readSettings(): ActionSettings {
+/** replay's (or check's) inputs, parsed once; bad values are rejected with the value and the expected form. */
+export function readSettings(command: 'replay' | 'check' = 'replay'): ActionSettings {
   const input = actionInput();
   const githubToken = core.getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
-  return { ...readReplaySettings(input), comment: input.flag('comment'), githubToken };
+  return { ...(command === 'check' ? readCheckSettings(input) : readReplaySettings(input)), comment: input.flag('comment'), githubToken };
 }
 
 function workspacePath(file: string, workspace: string): string {
@@ -83,7 +84,7 @@ export async function runAction(): Promise<void> {
   await withProcessSignals(run, { stopping: (message) => core.info(message), ending: (message) => core.setFailed(message) }, 1);
 }
 
-const COMMANDS = ['replay', 'record', 'gate', 'validate', 'swap'] as const;
+const COMMANDS = ['replay', 'check', 'record', 'gate', 'validate', 'swap'] as const;
 
 export async function run(signal: AbortSignal = new AbortController().signal): Promise<void> {
   const command = core.getInput('command') || 'replay';
@@ -91,7 +92,8 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
   try {
     switch (command) {
       case 'replay':
-        return await replay(signal);
+      case 'check':
+        return await replay(signal, command);
       // The Azure SDKs load only for the commands that use them: replay starts faster.
       case 'record':
         return await (await import('./taskhub.js')).runRecordAction(signal);
@@ -122,14 +124,20 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
   }
 }
 
-async function replay(signal: AbortSignal): Promise<void> {
-  const settings = readSettings();
+/** replay, and check (scenarios run on the old code first): the same report, outputs and summary. */
+async function replay(signal: AbortSignal, command: 'replay' | 'check'): Promise<void> {
+  const settings = readSettings(command);
   const root = workspace();
-  const { report, stopped } = await runReplaySettings(settings, { cwd: root, signal }, { onAppWarning: (warning) => core.warning(warning) });
+  const services = { cwd: root, signal };
+  const events = {
+    onAppWarning: (warning: string) => core.warning(warning),
+    onScenario: (label: string, histories: number) => core.info(`Ran ${label} on the old code: ${histories} point(s) where an instance waits, to check.`),
+  };
+  const { report, stopped } = 'base' in settings ? await runCheckSettings(settings, services, events) : await runReplaySettings(settings, services, events);
   const folder = process.env.RUNNER_TEMP || root;
-  const reportPath = join(folder, 'durable-gate-replay.json');
-  const sarifPath = join(folder, 'durable-gate-replay.sarif');
-  const junitPath = join(folder, 'durable-gate-replay.xml');
+  const reportPath = join(folder, `durable-gate-${command}.json`);
+  const sarifPath = join(folder, `durable-gate-${command}.sarif`);
+  const junitPath = join(folder, `durable-gate-${command}.xml`);
   try {
     const render = { cwd: root, version: VERSION, quiet: settings.quiet };
     logData(inPiecesOf(reportChunks(report, settings.format, render)));
@@ -161,7 +169,7 @@ async function replay(signal: AbortSignal): Promise<void> {
   }
   await writeSummary(
     core.summary
-      .addHeading('durable-gate replay', 2)
+      .addHeading(`durable-gate ${command}`, 2)
       // A blank line ends the heading's HTML block, so that the Markdown after it renders.
       .addEOL()
       .addRaw(markdown, true)
@@ -170,7 +178,10 @@ async function replay(signal: AbortSignal): Promise<void> {
   if (settings.comment) {
     try {
       const { upsertComment } = await import('./comment.js');
-      const result = await upsertComment(settings.githubToken, settings.app, `## durable-gate replay of \`${settings.app}\`\n\n${markdown}`);
+      const heading = 'base' in settings ? `## durable-gate check of \`${settings.app}\` against \`${settings.base}\`` : `## durable-gate replay of \`${settings.app}\``;
+      // check and replay of one app keep a comment each.
+      const key = 'base' in settings ? `check ${settings.app}` : settings.app;
+      const result = await upsertComment(settings.githubToken, key, `${heading}\n\n${markdown}`);
       core.info(result.outcome === 'skipped' ? `No pull-request comment: ${result.detail}.` : `Pull-request comment ${result.outcome}: ${result.detail}`);
       core.setOutput('comment-url', result.outcome === 'skipped' ? '' : result.detail);
     } catch (error) {

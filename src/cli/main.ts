@@ -9,11 +9,12 @@ import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { exitCodeFor } from '../../harness/replay/result.js';
 import { formatForFile, reportChunks } from '../../harness/report/formats.js';
 import { readReplaySettings, REPLAY_OPTIONS, runReplaySettings, type ReplaySettings } from '../commands/replay.js';
+import { CHECK_OPTIONS, readCheckSettings, runCheckSettings, type CheckSettings } from '../commands/check.js';
 import { withProcessSignals } from '../deadline.js';
 import { VERSION } from '../version.js';
 import { nameOptionsAs } from '../option-names.js';
 import { cliLabel, parseCommandArgs, withHelpHint, type CliIo } from './args.js';
-import { REPLAY_USAGE, USAGE } from './usage.js';
+import { CHECK_USAGE, REPLAY_USAGE, USAGE } from './usage.js';
 
 export type { CliIo } from './args.js';
 
@@ -37,7 +38,9 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
         io.stdout.write(`${VERSION}\n`);
         return 0;
       case 'replay':
-        return await replayCommand(rest, io, signal);
+        return await replayCommand('replay', rest, io, signal);
+      case 'check':
+        return await replayCommand('check', rest, io, signal);
       // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
       case 'record':
         return await (await import('./taskhub.js')).recordCommand(rest, io, signal);
@@ -48,7 +51,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
       case 'swap':
         return await (await import('./azure.js')).swapCommand(rest, io, signal);
       default:
-        throw new UsageError(`unknown command '${command}'. Commands: replay, record, gate, validate, swap. Run 'durable-gate --help'.`);
+        throw new UsageError(`unknown command '${command}'. Commands: replay, check, record, gate, validate, swap. Run 'durable-gate --help'.`);
     }
   } catch (error) {
     return reportError(error, io);
@@ -77,32 +80,31 @@ function reportError(error: unknown, io: CliIo): number {
   return 2;
 }
 
-/** replay's settings, and what only the terminal has: --output, --force, colour. */
-interface ReplayOptions extends ReplaySettings {
+/** replay's (or check's) settings, and what only the terminal has: --output, --force, colour. */
+type ReplayOptions = (ReplaySettings | CheckSettings) & {
   output?: string;
   force: boolean;
   color: boolean;
-}
+};
 
-function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
+function parseReplay(command: 'replay' | 'check', args: string[], io: CliIo): ReplayOptions | 'help' {
   const { values, positionals, input } = parseCommandArgs(
-    'replay',
+    command,
     args,
-    REPLAY_OPTIONS,
+    command === 'check' ? CHECK_OPTIONS : REPLAY_OPTIONS,
     { output: { type: 'string' }, force: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
     true,
   );
   if (values.help) return 'help';
-  if (!values.histories && positionals.length > 0) {
-    throw new UsageError(`unexpected argument '${positionals[0]}'. Histories go after --histories.`);
+  // `--histories a.json b.json` lists several: positionals after the last list option belong to it.
+  const takes = command === 'check' && values.scenarios && !values.histories ? 'scenarios' : 'histories';
+  if (!values[takes] && positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0]}'. ${command === 'check' ? 'Scenarios go after --scenarios, histories' : 'Histories'} after --histories.`,
+    );
   }
-  const settings = withHelpHint('replay', () =>
-    readReplaySettings({
-      ...input,
-      // `--histories a.json b.json` lists several: positionals after --histories belong to it.
-      list: (name) => (name === 'histories' ? [...input.list(name), ...positionals] : input.list(name)),
-    }),
-  );
+  const given = { ...input, list: (name: string) => (name === takes ? [...input.list(name), ...positionals] : input.list(name)) };
+  const settings = withHelpHint(command, () => (command === 'check' ? readCheckSettings(given) : readReplaySettings(given)));
   return {
     ...settings,
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
@@ -111,10 +113,11 @@ function parseReplay(args: string[], io: CliIo): ReplayOptions | 'help' {
   };
 }
 
-async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const options = parseReplay(args, io);
+/** replay, and check (which runs scenarios on the old code first, then replays as replay does). */
+async function replayCommand(command: 'replay' | 'check', args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const options = parseReplay(command, args, io);
   if (options === 'help') {
-    io.stdout.write(REPLAY_USAGE);
+    io.stdout.write(command === 'check' ? CHECK_USAGE : REPLAY_USAGE);
     return 0;
   }
   if (options.output) {
@@ -124,16 +127,16 @@ async function replayCommand(args: string[], io: CliIo, signal?: AbortSignal): P
     if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
   }
   const progress = io.stderr.isTTY === true;
-  const { report, stopped } = await runReplaySettings(
-    options,
-    { cwd: io.cwd, ...(signal ? { signal } : {}) },
-    {
-      onAppWarning: (warning) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
-      onProgress: (done, total) => {
-        if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
-      },
+  const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };
+  const events = {
+    onAppWarning: (warning: string) => io.stderr.write(`durable-gate: warning: ${warning}\n`),
+    onProgress: (done: number, total: number) => {
+      if (progress && total >= 200) io.stderr.write(done < total ? `\rreplayed ${done}/${total}` : '\r\u001b[K');
     },
-  );
+    onScenario: (label: string, histories: number) =>
+      io.stderr.write(`durable-gate: ran ${label} on the old code: ${histories} point(s) where an instance waits, to check\n`),
+  };
+  const { report, stopped } = 'base' in options ? await runCheckSettings(options, services, events) : await runReplaySettings(options, services, events);
   try {
     // Written as it is rendered: the report of a large run is never one string.
     const render = { cwd: io.cwd, version: VERSION, quiet: options.quiet };

@@ -4,6 +4,7 @@ export const USAGE = `Usage: durable-gate <command> [options]
 
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
+  check     Run scenarios on the old code and replay what they wrote against the new code
   record    Export the histories of in-flight instances from a task hub
   gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
   validate  Check that a function app's slots are set up for a drain-and-swap
@@ -65,6 +66,27 @@ Options:
 Exit codes: 0 every history replays cleanly; 1 the new code breaks at least one instance
 (nondeterministic or failed); 2 nothing could be checked, bad options, some histories could not
 be read, or the run was cancelled or timed out before every history was replayed (1 wins over 2).
+`;
+
+export const CHECK_USAGE = `Usage: durable-gate check --base <old app dir> --app <new app dir> --scenarios <path>... [options]
+
+Checks version N+1 against version N with no production access: runs each scenario on the old
+code with the local Durable runtime (its own durable-functions SDK, activities from the scenario
+or the app), keeps the history at every point an instance waits, and replays each against the new
+code, reported as replay reports.
+
+Options:
+  --base <dir>           The function app folder with the old code, built (in a pull request: the
+                         base branch checked out beside the head, and built).
+  --app <dir>            The function app folder with the new code, built.
+  --scenarios <path>     Scenario files (*.json), modules (*.js, *.mjs, *.cjs), folders or globs.
+                         See docs/testing.md, "Scenarios".
+  --histories <path>     Recorded histories too: each point they passed through is checked.
+  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift,
+  --allow-stale-build (both apps), --timeout, --history-timeout, --schema, ...
+
+Exit codes: as replay's: 0 every point replays cleanly; 1 the new code breaks one; 2 a scenario
+could not run on the old code, bad options, or nothing could be checked.
 `;
 
 const AZURE_HELP = `Azure:

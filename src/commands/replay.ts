@@ -7,7 +7,7 @@ import { UsageError } from '../../harness/errors.js';
 import { stopReason } from '../../harness/app/host.js';
 import { FINISHED_POLICIES, type FinishedPolicy } from '../../harness/replay/engine.js';
 import { REPLAY_SCHEMAS, type ReplaySchemaName } from '../../harness/replay/payload.js';
-import { runReplayStreamed, type StreamedReport } from '../../harness/replay/run.js';
+import { runReplayStreamed, type ReplayJob, type StreamedReport } from '../../harness/replay/run.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../harness/report/formats.js';
 import { parseDuration } from './duration.js';
 import { withDeadline } from '../deadline.js';
@@ -58,12 +58,13 @@ export interface ReplaySettings {
   schema?: ReplaySchemaName;
 }
 
-export function readReplaySettings(given: SettingsInput): ReplaySettings {
-  const input = declaredInput('replay', REPLAY_OPTIONS, given);
+/** `check` reads the same settings, its histories optional (scenarios may stand in for them). */
+export function readReplaySettings(given: SettingsInput, { historiesRequired = true, command = 'replay' } = {}): ReplaySettings {
+  const input = declaredInput(command, REPLAY_OPTIONS, given);
   const app = input.text('app');
   if (!app) throw new UsageError(`missing ${input.label('app')}: the function app folder with the new code (it holds host.json and package.json).`);
   const histories = input.list('histories');
-  if (histories.length === 0) throw new UsageError(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
+  if (historiesRequired && histories.length === 0) throw new UsageError(`missing ${input.label('histories')}: history files, folders or globs to replay.`);
   const versionFile = input.text('version-file');
   const requireVersionBump = input.flag('require-version-bump');
   if (versionFile && !requireVersionBump) {
@@ -121,9 +122,19 @@ export async function runReplaySettings(
   services: Pick<CommandServices, 'cwd' | 'signal'>,
   events: ReplayEvents = {},
 ): Promise<{ report: StreamedReport; stopped?: string }> {
+  return withReplayJob(settings, services, events, runReplayStreamed);
+}
+
+/** The replay job these settings describe, run under their timeout (and `services.signal`) by `run`. */
+export async function withReplayJob<R extends StreamedReport>(
+  settings: ReplaySettings,
+  services: Pick<CommandServices, 'cwd' | 'signal'>,
+  events: ReplayEvents,
+  run: (job: ReplayJob) => Promise<R>,
+): Promise<{ report: R; stopped?: string }> {
   const deadline = withDeadline(services.signal, settings.timeoutMs, settings.timeoutReason);
   try {
-    const report = await runReplayStreamed({
+    const report = await run({
       app: settings.app,
       histories: settings.histories,
       cwd: services.cwd,

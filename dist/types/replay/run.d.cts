@@ -3,9 +3,12 @@ import type { FinishedPolicy, InputDriftPolicy } from './engine.cjs';
 import type { ReplaySchemaName } from './payload.cjs';
 import { type ReplayReport, type ReportView } from './result.cjs';
 import { ResultStore } from './store.cjs';
+import type { HistoryItem } from '../app/worker.cjs';
 export interface ReplayJob extends LoadAppOptions {
     app: string;
     histories: string[];
+    /** Histories in hand (values with a label), replayed after the files (check's generated histories). */
+    items?: HistoryItem[];
     /** Paths are resolved against, and shown relative to, this folder. */
     cwd: string;
     /** Told about the app itself (e.g. a build older than its sources) before replaying. */

@@ -3,9 +3,12 @@ import type { FinishedPolicy, InputDriftPolicy } from './engine.js';
 import type { ReplaySchemaName } from './payload.js';
 import { type ReplayReport, type ReportView } from './result.js';
 import { ResultStore } from './store.js';
+import type { HistoryItem } from '../app/worker.js';
 export interface ReplayJob extends LoadAppOptions {
     app: string;
     histories: string[];
+    /** Histories in hand (values with a label), replayed after the files (check's generated histories). */
+    items?: HistoryItem[];
     /** Paths are resolved against, and shown relative to, this folder. */
     cwd: string;
     /** Told about the app itself (e.g. a build older than its sources) before replaying. */

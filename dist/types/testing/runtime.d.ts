@@ -109,6 +109,8 @@ interface Message {
 export declare class LocalRuntime {
     readonly app: ReplayApp;
     private readonly options;
+    /** close() closes the app: false when the app is shared (runs of check's scenarios over one loaded app). */
+    private readonly ownsApp;
     private clock;
     private seq;
     private messages;
@@ -119,6 +121,8 @@ export declare class LocalRuntime {
     private constructor();
     /** Loads the app (in a worker process of its own) and starts the clock. Call close() when done. */
     static create(options: LocalRuntimeOptions): Promise<LocalRuntime>;
+    /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
+    static over(app: ReplayApp, options: Omit<LocalRuntimeOptions, 'app'>): LocalRuntime;
     close(): Promise<void>;
     /** The virtual time. */
     get now(): Date;
