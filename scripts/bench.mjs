@@ -19,7 +19,7 @@ import { parseHistory } from '../lib/harness/history/load.js';
 import { processOrderHistory } from '../lib/__tests__/support/orders.js';
 import { benchHistory, writeHistoryFolder } from './bench-files.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,11 @@ const TARGETS = [
   { figure: 'scale.linearity', min: 0.8, what: 'histories/s at 100,000 / histories/s at 10,000 (1 = linear)' },
   { figure: 'record.ratio', max: 1.2, what: 'record from Azurite / the same partition queries through the bare SDK' },
   { figure: 'recordLatency.ratio', max: 1.2, what: 'record through a 20 ms-per-request proxy / the bare SDK through it, same queries and concurrency' },
+  {
+    figure: 'check.seconds',
+    max: 10,
+    what: 'durable-gate check of 100 scenarios of 50-event orchestrations (run on the old code, every point replayed on the new), whole process, seconds',
+  },
   { figure: 'action.startMs', max: 250, what: "the Action's start to input parsing, ms" },
   { figure: 'action.bundleBytes', max: 5_000_000, what: "the Action's bundle (dist/*.js), bytes" },
 ];
@@ -45,7 +50,7 @@ const round = (x) => Math.round(x * 1000) / 1000;
 const work = mkdtempSync(join(tmpdir(), 'durable-gate-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-// BENCH_ONLY=e2e,scale (say) runs only those parts: replay, e2e, scale, action, record,
+// BENCH_ONLY=e2e,scale (say) runs only those parts: replay, e2e, scale, check, action, record,
 // recordLatency, selective, gate. Targets of the parts not run are listed as not measured.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const wants = (part) => !ONLY || ONLY.includes(part);
@@ -53,6 +58,7 @@ const figures = {};
 if (wants('replay')) figures.replay = await benchInProcess();
 if (wants('e2e')) figures.e2e = benchEndToEnd();
 if (wants('scale')) figures.scale = await benchScale();
+if (wants('check')) figures.check = benchCheck();
 if (wants('action')) figures.action = benchActionStart();
 if (['record', 'recordLatency', 'selective', 'gate'].some(wants)) Object.assign(figures, await benchTaskHub());
 process.exitCode = judge(figures);
@@ -204,6 +210,53 @@ function benchEndToEnd() {
     startSeconds: round(best.cliStart),
     floorStartSeconds: round(best.floorStart),
   };
+}
+
+/**
+ * `durable-gate check` as a user runs it: 100 scenarios of the example's ProcessOrder with 14
+ * items each (51 events when it completes), run on the example app, every point where an instance
+ * waited replayed on its next version. Best of 3.
+ */
+function benchCheck() {
+  const dir = join(work, 'check-scenarios');
+  mkdirSync(dir, { recursive: true });
+  const scenarios = 100;
+  for (let i = 0; i < scenarios; i++) {
+    const items = Array.from({ length: 14 }, (_, k) => ({ sku: `SKU-${k}`, qty: 1 + (k % 3) }));
+    const scenario = {
+      orchestrator: 'ProcessOrder',
+      instanceId: `order-${i}`,
+      input: { orderId: `order-${i}`, customer: 'c', items, total: 100 + i },
+      appActivities: true,
+    };
+    writeFileSync(join(dir, `order-${i}.json`), JSON.stringify(scenario));
+  }
+  const args = [
+    join(repo, 'dist', 'cli', 'index.js'),
+    'check',
+    '--base',
+    'examples/order-app',
+    '--app',
+    'examples/order-app-next',
+    '--scenarios',
+    dir,
+    '--format',
+    'json',
+  ];
+  const runs = [];
+  let summary;
+  for (let round = 0; round < 3; round++) {
+    const run = wall(args);
+    runs.push(run.seconds);
+    summary = JSON.parse(run.stdout).summary;
+  }
+  const seconds = Math.min(...runs);
+  console.log(`
+check: ${scenarios} scenarios of ProcessOrder (51 events each when complete), whole process, best of 3:`);
+  console.log(
+    `  durable-gate check   ${runs.map(round).join(' s, ')} s; ${summary.total} points checked (${JSON.stringify(summary)}), ${Math.round(summary.total / seconds)} points/s`,
+  );
+  return { scenarios, seconds: round(seconds), points: summary.total, pointsPerSecond: Math.round(summary.total / seconds) };
 }
 
 /**
