@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { HistoryBuilder } from '../harness/history/builder.js';
 import { join } from 'node:path';
-import { replayFolder } from '../harness/jest.js';
+import { checkScenarios, replayFolder } from '../harness/jest.js';
 import { repoRoot, writeApp } from './helpers/apps.js';
 
 replayFolder(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'histories'), { describe, test, beforeAll, afterAll });
@@ -78,4 +78,28 @@ describe('replayFolder options', () => {
       ),
     ]);
   }, 60_000);
+});
+
+describe('checkScenarios', () => {
+  test('one test per scenario: it runs on the old code, and each point it waited must replay on the new code', async () => {
+    const registered: { name: string; fn: () => Promise<void> }[] = [];
+    const hooks: (() => Promise<void>)[] = [];
+    const closers: (() => Promise<void>)[] = [];
+    checkScenarios(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'order-app-next'), join(repoRoot, 'examples', 'scenarios'), {
+      describe: (_name, fn) => fn(),
+      test: (name, fn) => registered.push({ name, fn }),
+      beforeAll: (fn) => hooks.push(fn),
+      afterAll: (fn) => closers.push(fn),
+    });
+    for (const hook of hooks) await hook();
+    try {
+      expect(registered.map((t) => t.name)).toEqual(['large-order.json', 'reminder.json', 'small-order.json']);
+      await expect(registered[2]!.fn()).rejects.toThrow(
+        /small-order \(ProcessOrder\) is nondeterministic at step 1: recorded TaskScheduled 'ReserveItem', replayed CallActivity 'CheckFraud' \(.*orchestrators\.ts:39:22\)/,
+      );
+      await expect(registered[1]!.fn()).resolves.toBeUndefined();
+    } finally {
+      for (const close of closers) await close();
+    }
+  });
 });

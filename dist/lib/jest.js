@@ -1797,7 +1797,7 @@ var require_posix = __commonJS({
 
 // harness/jest.ts
 import { readdirSync as readdirSync3, statSync as statSync2 } from "node:fs";
-import { join as join5, relative as relative2 } from "node:path";
+import { join as join6, relative as relative2 } from "node:path";
 
 // harness/app/host.ts
 import { fork } from "node:child_process";
@@ -1985,9 +1985,9 @@ function readHistoryTextSync(path) {
     fd = openSync(path, "r");
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_HISTORY_BYTES) return void 0;
-    const text = readFileSync(fd, "utf8");
-    if (text.includes("\uFFFD")) return void 0;
-    return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+    const text2 = readFileSync(fd, "utf8");
+    if (text2.includes("\uFFFD")) return void 0;
+    return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   } catch {
     return void 0;
   } finally {
@@ -2095,12 +2095,12 @@ function firstInvalidUtf8(bytes, from = 0) {
   }
   return bytes.length;
 }
-function parseHistoryText(text, source) {
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  if (text.trim() === "") throw new HistoryError(source, `the file is empty. ${EXPECTED}`);
+function parseHistoryText(text2, source) {
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  if (text2.trim() === "") throw new HistoryError(source, `the file is empty. ${EXPECTED}`);
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (error) {
     const message = error.message;
     if (error instanceof RangeError) {
@@ -2108,13 +2108,13 @@ function parseHistoryText(text, source) {
     }
     const reason = message.replace(/\s+/g, " ").replace(/"(.{40}).*?" is not valid JSON/, '"$1..." is not valid JSON');
     const position = /at position (\d+)/.exec(message)?.[1];
-    if (/Unexpected end of JSON input|Unterminated string/.test(message) || position !== void 0 && Number(position) >= text.trimEnd().length) {
+    if (/Unexpected end of JSON input|Unterminated string/.test(message) || position !== void 0 && Number(position) >= text2.trimEnd().length) {
       throw new HistoryError(
         source,
-        `is truncated: the JSON stops in the middle of a value after ${text.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`
+        `is truncated: the JSON stops in the middle of a value after ${text2.length} characters (${reason}). The file was cut short while it was written or copied: record or copy it again. ${EXPECTED}`
       );
     }
-    const line = position === void 0 || /\(line \d+/.test(message) ? "" : `, line ${lineAt(text, Number(position))}`;
+    const line = position === void 0 || /\(line \d+/.test(message) ? "" : `, line ${lineAt(text2, Number(position))}`;
     throw new HistoryError(
       source,
       `not valid JSON (${reason}${line}). Expected a durable-gate history file, an array of history events or of History table rows.`
@@ -2122,9 +2122,9 @@ function parseHistoryText(text, source) {
   }
   return parseHistory(value, source);
 }
-function lineAt(text, position) {
+function lineAt(text2, position) {
   let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < position; i = text.indexOf("\n", i + 1)) line++;
+  for (let i = text2.indexOf("\n"); i >= 0 && i < position; i = text2.indexOf("\n", i + 1)) line++;
   return line;
 }
 function tooDeep(value, limit) {
@@ -2271,19 +2271,19 @@ function fromTableRows(rows, source, notes) {
         index
       );
     }
-    const event = {};
+    const event2 = {};
     for (const [key, raw] of Object.entries(row)) {
       if (TABLE_COLUMNS.has(key) || key.includes("@odata")) continue;
-      event[key] = STRING_FIELDS.has(key) ? raw : parseJsonColumn(raw);
+      event2[key] = STRING_FIELDS.has(key) ? raw : parseJsonColumn(raw);
     }
     const typeName = row.EventType;
     const type = typeof typeName === "string" ? eventTypeFromName(typeName) : typeName;
     if (type === void 0) {
       throw new HistoryError(source, `EventType "${String(typeName)}" is not a DurableTask.Core event type; the runtime cannot load this history.`, index);
     }
-    event.EventType = type;
-    if (row._Timestamp !== void 0) event.Timestamp = row._Timestamp;
-    events.push(normaliseEvent(event, index, source, notes));
+    event2.EventType = type;
+    if (row._Timestamp !== void 0) event2.Timestamp = row._Timestamp;
+    events.push(normaliseEvent(event2, index, source, notes));
   }
   if (leftovers > 0) {
     notes.push(`ignored ${leftovers} row(s) of an earlier execution left behind by continue-as-new (the runtime ignores them too)`);
@@ -2303,12 +2303,12 @@ function parseJsonColumn(raw) {
 function isUtcIso(value) {
   return typeof value === "string" && value.length >= 20 && value.charCodeAt(value.length - 1) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45;
 }
-function normaliseEvent(event, index, source, notes) {
-  const type = event.EventType;
-  if (isKnownEventType(type) && typeof event.EventId === "number" && isUtcIso(event.Timestamp) && (event.FireAt === void 0 || isUtcIso(event.FireAt)) && (event.TaskScheduledId === void 0 || typeof event.TaskScheduledId === "number") && (event.TimerId === void 0 || typeof event.TimerId === "number") && event.ScheduledStartTime == null) {
-    return event;
+function normaliseEvent(event2, index, source, notes) {
+  const type = event2.EventType;
+  if (isKnownEventType(type) && typeof event2.EventId === "number" && isUtcIso(event2.Timestamp) && (event2.FireAt === void 0 || isUtcIso(event2.FireAt)) && (event2.TaskScheduledId === void 0 || typeof event2.TaskScheduledId === "number") && (event2.TimerId === void 0 || typeof event2.TimerId === "number") && event2.ScheduledStartTime == null) {
+    return event2;
   }
-  event = { ...event };
+  event2 = { ...event2 };
   if (!isKnownEventType(type)) {
     throw new HistoryError(
       source,
@@ -2317,20 +2317,20 @@ function normaliseEvent(event, index, source, notes) {
     );
   }
   for (const field of INTEGER_FIELDS) {
-    const raw = event[field];
-    if (typeof raw === "string" && /^-?\d+$/.test(raw)) event[field] = Number(raw);
+    const raw = event2[field];
+    if (typeof raw === "string" && /^-?\d+$/.test(raw)) event2[field] = Number(raw);
     else if (raw !== void 0 && raw !== null && !Number.isInteger(raw)) {
       throw new HistoryError(source, `${eventTypeName(type)}.${field} is ${JSON.stringify(raw)}; expected an integer.`, index);
     }
   }
-  if (event.EventId === void 0 || event.EventId === null) event.EventId = -1;
-  if (event.IsPlayed === "true" || event.IsPlayed === "false") event.IsPlayed = event.IsPlayed === "true";
-  event.Timestamp = normaliseTime(event.Timestamp, "Timestamp", index, source, notes);
-  if (event.FireAt !== void 0) event.FireAt = normaliseTime(event.FireAt, "FireAt", index, source, notes);
-  if (event.ScheduledStartTime !== void 0 && event.ScheduledStartTime !== null) {
-    event.ScheduledStartTime = normaliseTime(event.ScheduledStartTime, "ScheduledStartTime", index, source, notes);
+  if (event2.EventId === void 0 || event2.EventId === null) event2.EventId = -1;
+  if (event2.IsPlayed === "true" || event2.IsPlayed === "false") event2.IsPlayed = event2.IsPlayed === "true";
+  event2.Timestamp = normaliseTime(event2.Timestamp, "Timestamp", index, source, notes);
+  if (event2.FireAt !== void 0) event2.FireAt = normaliseTime(event2.FireAt, "FireAt", index, source, notes);
+  if (event2.ScheduledStartTime !== void 0 && event2.ScheduledStartTime !== null) {
+    event2.ScheduledStartTime = normaliseTime(event2.ScheduledStartTime, "ScheduledStartTime", index, source, notes);
   }
-  return event;
+  return event2;
 }
 var ZONE = /(Z|[+-]\d\d:?\d\d)$/i;
 var zoneNoteText = "timestamps without a time zone were read as UTC, as the runtime writes them";
@@ -2343,15 +2343,15 @@ function normaliseTime(raw, field, index, source, notes) {
       index
     );
   }
-  let text = raw.trim();
-  if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text)) {
-    text += "Z";
+  let text2 = raw.trim();
+  if (/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(text2)) {
+    text2 += "Z";
     if (!notes.includes(zoneNoteText)) notes.push(zoneNoteText);
   }
-  if (!ZONE.test(text) || Number.isNaN(Date.parse(text))) {
+  if (!ZONE.test(text2) || Number.isNaN(Date.parse(text2))) {
     throw new HistoryError(source, `${field} "${raw}" is not an ISO 8601 time; expected a time such as 2024-05-01T10:00:00.000Z.`, index);
   }
-  return text;
+  return text2;
 }
 function finish(events, source, format, meta, executionId, notes) {
   let startedIndex = -1;
@@ -2564,6 +2564,10 @@ function actionTypeName(type) {
 function schedulerIdOf(entity) {
   return `@${entity.name.toLowerCase()}@${entity.key}`;
 }
+function entityOf(schedulerId) {
+  const end = schedulerId.startsWith("@") ? schedulerId.indexOf("@", 1) : -1;
+  return end < 0 ? void 0 : { name: schedulerId.slice(1, end), key: schedulerId.slice(end + 1) };
+}
 function entityNameOf(schedulerId) {
   if (!schedulerId || !schedulerId.startsWith("@")) return void 0;
   const end = schedulerId.indexOf("@", 1);
@@ -2730,8 +2734,8 @@ function sourceMapComment(file) {
     const size = fstatSync2(fd).size;
     const tail = Buffer.alloc(Math.min(size, 4096));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    const text = tail.toString("utf8");
-    if (tail.length === size || text.trimEnd().includes("\n")) return text;
+    const text2 = tail.toString("utf8");
+    if (tail.length === size || text2.trimEnd().includes("\n")) return text2;
     return readFileSync2(file, "utf8");
   } finally {
     closeSync2(fd);
@@ -2752,20 +2756,20 @@ function loadMap(file) {
 // harness/replay/messages.ts
 var NONDETERMINISM_PREFIX = "Non-Deterministic workflow detected: ";
 var TAIL = "Was a change made to the orchestrator code after this instance had already started running?";
-function taskScheduledMessage(event, mismatch) {
-  const id = event.EventId;
-  const name = event.Name ?? "";
+function taskScheduledMessage(event2, mismatch) {
+  const id = event2.EventId;
+  const name = event2.Name ?? "";
   switch (mismatch.kind) {
     case "missing":
-      return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event.Version ?? ""}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
+      return `A previous execution of this orchestration scheduled an activity task with sequence ID ${id} and name '${name}' (version '${event2.Version ?? ""}'), but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
     case "type":
       return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead produced a ${mismatch.actual} action with this sequence number. ${TAIL}`;
     case "name":
       return `A previous execution of this orchestration scheduled an activity task with sequence number ${id} named '${name}', but the current orchestration replay instead scheduled an activity task named '${mismatch.actualName}' with this sequence number.  ${TAIL}`;
   }
 }
-function timerCreatedMessage(event, mismatch) {
-  const id = event.EventId;
+function timerCreatedMessage(event2, mismatch) {
+  const id = event2.EventId;
   switch (mismatch.kind) {
     case "missing":
       return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
@@ -2774,8 +2778,8 @@ function timerCreatedMessage(event, mismatch) {
       return `A previous execution of this orchestration scheduled a timer task with sequence number ${id} named but the current orchestration replay instead produced a ${mismatch.kind === "type" ? mismatch.actual : "CreateTimerOrchestratorAction"} action with this sequence number. ${TAIL}`;
   }
 }
-function subOrchestrationCreatedMessage(event, mismatch) {
-  const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event.EventId} and name '${event.Name ?? ""}' (version '${event.Version ?? ""}', instance ID '${event.InstanceId ?? ""}'), but the current`;
+function subOrchestrationCreatedMessage(event2, mismatch) {
+  const head = `A previous execution of this orchestration scheduled a sub-orchestration task with sequence ID ${event2.EventId} and name '${event2.Name ?? ""}' (version '${event2.Version ?? ""}', instance ID '${event2.InstanceId ?? ""}'), but the current`;
   switch (mismatch.kind) {
     case "missing":
       return `${head} replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
@@ -2785,10 +2789,10 @@ function subOrchestrationCreatedMessage(event, mismatch) {
       return `${head} orchestration replay instead scheduled a sub-orchestration task with name ${mismatch.actualName} at this sequence number. ${TAIL}`;
   }
 }
-function eventSentMessage(event, mismatch) {
-  const id = event.EventId;
-  const name = event.Name ?? "";
-  const target = event.InstanceId ?? "";
+function eventSentMessage(event2, mismatch) {
+  const id = event2.EventId;
+  const name = event2.Name ?? "";
+  const target = event2.InstanceId ?? "";
   switch (mismatch.kind) {
     case "missing":
       return `A previous execution of this orchestration scheduled a send event task with sequence ID ${id}, type 'EventSent' name '${name}', instance ID '${target}', but the current replay execution hasn't (yet?) scheduled this task. ${TAIL}`;
@@ -2805,8 +2809,8 @@ function missingFunctionMessage(name, type, known) {
   const info = known.length > 0 || type === "entity" ? `The following are the known ${type} functions: '${known.join("', '")}'.` : `No ${type} functions are currently registered!`;
   return `The function '${name}' doesn't exist, is disabled, or is not an ${type === "orchestrator" ? "orchestrator" : type} function. Additional info: ${info}`;
 }
-function duplicateEventWarning(source, id, event) {
-  const ts = event.Timestamp instanceof Date ? event.Timestamp.toISOString() : event.Timestamp;
+function duplicateEventWarning(source, id, event2) {
+  const ts = event2.Timestamp instanceof Date ? event2.Timestamp.toISOString() : event2.Timestamp;
   return `Duplicate ${source} Event: ${id}, type: ${source}, ts: ${ts}`;
 }
 
@@ -2855,16 +2859,16 @@ function replaySchemaFor(history, options = {}) {
   return options.schema ?? (provesSchemaV4(history) ? "V4" : "V3");
 }
 function provesSchemaV4(history) {
-  return history.events.some((event) => {
-    if (event.EventType !== 14 /* EventSent */) return false;
-    if (event.Name === "release") return true;
-    return event.Name === "op" && typeof event.Input === "string" && /"lockset"\s*:\s*\[/i.test(event.Input);
+  return history.events.some((event2) => {
+    if (event2.EventType !== 14 /* EventSent */) return false;
+    if (event2.Name === "release") return true;
+    return event2.Name === "op" && typeof event2.Input === "string" && /"lockset"\s*:\s*\[/i.test(event2.Input);
   });
 }
 
 // harness/report/advice.ts
-function parseVersion(text) {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+function parseVersion(text2) {
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text2.trim());
   return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : void 0;
 }
 var DF_VERSION_SINCE = "3.2.0";
@@ -2906,13 +2910,13 @@ function redactLike(now, recorded) {
   return now;
 }
 function short(value) {
-  const text = JSON.stringify(value) ?? "null";
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  const text2 = JSON.stringify(value) ?? "null";
+  return text2.length > 160 ? `${text2.slice(0, 157)}...` : text2;
 }
-function decodedString(text) {
-  if (!text.startsWith('"')) return void 0;
+function decodedString(text2) {
+  if (!text2.startsWith('"')) return void 0;
   try {
-    const value = JSON.parse(text);
+    const value = JSON.parse(text2);
     return typeof value === "string" ? value : void 0;
   } catch {
     return void 0;
@@ -2923,11 +2927,11 @@ function readable(value) {
 }
 function inputDrifts(matched) {
   const drifts = [];
-  for (const { sequenceId, event, action } of matched) {
-    if (action.actionType === 8 /* CallHttp */ || typeof event.Input !== "string") continue;
+  for (const { sequenceId, event: event2, action } of matched) {
+    if (action.actionType === 8 /* CallHttp */ || typeof event2.Input !== "string") continue;
     let recorded;
     try {
-      recorded = event.Input === REDACTED ? REDACTED : JSON.parse(event.Input);
+      recorded = event2.Input === REDACTED ? REDACTED : JSON.parse(event2.Input);
     } catch {
       continue;
     }
@@ -3082,60 +3086,60 @@ var RuntimeModel = class {
    * is held, and ExecutionResumed applies the held ones in order, at the resume episode's time
    * (docs/runtime-rules.md §16).
    */
-  apply(event, index, actions, schemaVersion) {
-    if (event.EventType === 12 /* OrchestratorStarted */) {
-      this.now = timeOf(event.Timestamp);
-      this.nowText = this.options.recordedTimestamps?.[index] ?? event.Timestamp;
+  apply(event2, index, actions, schemaVersion) {
+    if (event2.EventType === 12 /* OrchestratorStarted */) {
+      this.now = timeOf(event2.Timestamp);
+      this.nowText = this.options.recordedTimestamps?.[index] ?? event2.Timestamp;
       return void 0;
     }
-    if (this.suspended && event.EventType !== 20 /* ExecutionResumed */ && event.EventType !== 3 /* ExecutionTerminated */) {
-      if (event.EventType !== 19 /* ExecutionSuspended */) this.heldWhileSuspended.push({ event, index });
+    if (this.suspended && event2.EventType !== 20 /* ExecutionResumed */ && event2.EventType !== 3 /* ExecutionTerminated */) {
+      if (event2.EventType !== 19 /* ExecutionSuspended */) this.heldWhileSuspended.push({ event: event2, index });
       return void 0;
     }
-    if (event.EventType === 19 /* ExecutionSuspended */) {
+    if (event2.EventType === 19 /* ExecutionSuspended */) {
       this.suspended = true;
       return void 0;
     }
-    if (event.EventType === 20 /* ExecutionResumed */) return this.resume(actions, schemaVersion);
-    return this.process(event, index, actions, schemaVersion);
+    if (event2.EventType === 20 /* ExecutionResumed */) return this.resume(actions, schemaVersion);
+    return this.process(event2, index, actions, schemaVersion);
   }
   /** TaskOrchestrationContext.HandleExecutionResumedEvent: the held events, in order, now. */
   resume(actions, schemaVersion) {
     this.suspended = false;
-    for (const { event, index } of this.heldWhileSuspended.splice(0)) {
-      const mismatch = this.apply(event, index, actions, schemaVersion);
+    for (const { event: event2, index } of this.heldWhileSuspended.splice(0)) {
+      const mismatch = this.apply(event2, index, actions, schemaVersion);
       if (mismatch) return mismatch;
     }
     return void 0;
   }
   // ------------------------------------------------------------------ history side (DTFx)
-  process(event, index, actions, schemaVersion) {
-    switch (event.EventType) {
+  process(event2, index, actions, schemaVersion) {
+    switch (event2.EventType) {
       case 0 /* ExecutionStarted */:
         this.startShim(actions, schemaVersion);
         return void 0;
       case 4 /* TaskScheduled */:
-        return this.match(event, index, "ScheduleTaskOrchestratorAction", event.Name ?? "", taskScheduledMessage);
+        return this.match(event2, index, "ScheduleTaskOrchestratorAction", event2.Name ?? "", taskScheduledMessage);
       case 10 /* TimerCreated */:
-        if (event.EventId === -100) return void 0;
-        return this.match(event, index, "CreateTimerOrchestratorAction", void 0, timerCreatedMessage);
+        if (event2.EventId === -100) return void 0;
+        return this.match(event2, index, "CreateTimerOrchestratorAction", void 0, timerCreatedMessage);
       case 7 /* SubOrchestrationInstanceCreated */:
-        return this.match(event, index, "CreateSubOrchestrationAction", event.Name ?? "", subOrchestrationCreatedMessage);
+        return this.match(event2, index, "CreateSubOrchestrationAction", event2.Name ?? "", subOrchestrationCreatedMessage);
       case 14 /* EventSent */:
-        return this.match(event, index, "SendEventOrchestratorAction", event.Name ?? "", eventSentMessage);
+        return this.match(event2, index, "SendEventOrchestratorAction", event2.Name ?? "", eventSentMessage);
       case 5 /* TaskCompleted */:
-        return this.completeTask(event, event.TaskScheduledId, false, "TaskCompleted");
+        return this.completeTask(event2, event2.TaskScheduledId, false, "TaskCompleted");
       case 6 /* TaskFailed */:
-        return this.completeTask(event, event.TaskScheduledId, true, "TaskFailed");
+        return this.completeTask(event2, event2.TaskScheduledId, true, "TaskFailed");
       case 8 /* SubOrchestrationInstanceCompleted */:
-        return this.completeTask(event, event.TaskScheduledId, false, "SubOrchestrationInstanceCompleted");
+        return this.completeTask(event2, event2.TaskScheduledId, false, "SubOrchestrationInstanceCompleted");
       case 9 /* SubOrchestrationInstanceFailed */:
-        return this.completeTask(event, event.TaskScheduledId, true, "SubOrchestrationInstanceFailed");
+        return this.completeTask(event2, event2.TaskScheduledId, true, "SubOrchestrationInstanceFailed");
       case 11 /* TimerFired */:
-        if (typeof event.TimerId === "number" && this.cancelledTimers.has(event.TimerId)) return void 0;
-        return this.completeTask(event, event.TimerId, false, "TimerFired");
+        if (typeof event2.TimerId === "number" && this.cancelledTimers.has(event2.TimerId)) return void 0;
+        return this.completeTask(event2, event2.TimerId, false, "TimerFired");
       case 15 /* EventRaised */:
-        this.raise(event.Name ?? "");
+        this.raise(event2.Name ?? "");
         return void 0;
       case 12 /* OrchestratorStarted */:
       case 1 /* ExecutionCompleted */:
@@ -3151,8 +3155,8 @@ var RuntimeModel = class {
         return void 0;
     }
   }
-  match(event, index, expected, name, message) {
-    const id = event.EventId;
+  match(event2, index, expected, name, message) {
+    const id = event2.EventId;
     const action = this.registered.get(id);
     let mismatch;
     if (!action) mismatch = { kind: "missing" };
@@ -3162,26 +3166,26 @@ var RuntimeModel = class {
       return {
         sequenceId: id,
         eventIndex: index,
-        event,
+        event: event2,
         mismatch,
         ...action ? { action: action.source } : {},
-        message: NONDETERMINISM_PREFIX + message(event, mismatch)
+        message: NONDETERMINISM_PREFIX + message(event2, mismatch)
       };
     }
     this.registered.delete(id);
     if (expected === "ScheduleTaskOrchestratorAction" || expected === "CreateSubOrchestrationAction")
-      this.matched.push({ sequenceId: id, event, action: action.source });
-    action.onSent?.(event, index);
+      this.matched.push({ sequenceId: id, event: event2, action: action.source });
+    action.onSent?.(event2, index);
     return void 0;
   }
-  completeTask(event, id, faulted, source) {
+  completeTask(event2, id, faulted, source) {
     const task = typeof id === "number" ? this.openTasks.get(id) : void 0;
     if (!task || id === void 0) {
-      this.warnings.push(duplicateEventWarning(source, id ?? -1, event));
+      this.warnings.push(duplicateEventWarning(source, id ?? -1, event2));
       return void 0;
     }
     this.openTasks.delete(id);
-    task.complete(faulted, event);
+    task.complete(faulted, event2);
     return void 0;
   }
   /**
@@ -3464,8 +3468,8 @@ var RuntimeModel = class {
     if (this.requestIdZone === null)
       this.requestIdZone = requestIdZoneOf(this.events, this.options.instanceId, this.options.recordedTimestamps) ?? this.options.requestIdZone;
     if (this.requestIdZone === void 0) return void 0;
-    const text = roundTripTime(time, this.requestIdZone);
-    return text === void 0 ? void 0 : extensionRequestId(this.options.instanceId, text, counter);
+    const text2 = roundTripTime(time, this.requestIdZone);
+    return text2 === void 0 ? void 0 : extensionRequestId(this.options.instanceId, text2, counter);
   }
   use(action, kind) {
     const name = kind === "entity" ? entityNameOf(action.instanceId) ?? "" : action.functionName ?? "";
@@ -3567,8 +3571,8 @@ function stateRejection(state) {
     }
   }
   if (state.customStatus === void 0 || state.customStatus === null) return void 0;
-  const text = JSON.stringify(state.customStatus);
-  const kb = Math.floor(text.length * 2 / 1024);
+  const text2 = JSON.stringify(state.customStatus);
+  const kb = Math.floor(text2.length * 2 / 1024);
   if (kb <= MAX_CUSTOM_STATUS_KB) return void 0;
   return {
     message: `The UTF-16 size of the JSON-serialized payload must not exceed ${MAX_CUSTOM_STATUS_KB} KB. The current payload size is ${kb.toLocaleString("en-US")} KB.`,
@@ -3588,10 +3592,10 @@ function requestIdZoneOf(events, instanceId, timestamps) {
   let episode;
   let counter = 0;
   let zone;
-  for (const [index, event] of events.entries()) {
-    if (event.EventType === 12 /* OrchestratorStarted */) episode = timestamps?.[index] ?? event.Timestamp;
-    if (event.EventType !== 14 /* EventSent */ || !(event.Name === "op" || event.Name?.startsWith("op@"))) continue;
-    const recorded = requestOf(event)?.id.toLowerCase();
+  for (const [index, event2] of events.entries()) {
+    if (event2.EventType === 12 /* OrchestratorStarted */) episode = timestamps?.[index] ?? event2.Timestamp;
+    if (event2.EventType !== 14 /* EventSent */ || !(event2.Name === "op" || event2.Name?.startsWith("op@"))) continue;
+    const recorded = requestOf(event2)?.id.toLowerCase();
     const candidates = zone === void 0 ? ["Z", ""] : [zone];
     zone = candidates.find((z) => {
       const time = roundTripTime(episode, z);
@@ -3622,10 +3626,10 @@ function strandedCause(task) {
 function timeOf(value) {
   return value instanceof Date ? value.getTime() : Date.parse(String(value));
 }
-function httpResponseOf(event) {
-  if (typeof event?.Result !== "string") return void 0;
+function httpResponseOf(event2) {
+  if (typeof event2?.Result !== "string") return void 0;
   try {
-    const value = JSON.parse(event.Result);
+    const value = JSON.parse(event2.Result);
     return value && typeof value === "object" ? value : void 0;
   } catch {
     return void 0;
@@ -3699,7 +3703,7 @@ async function judgeHistory(app, history, options) {
       }
     });
   }
-  const recordedTimestamps = history.events.map((event) => event.Timestamp);
+  const recordedTimestamps = history.events.map((event2) => event2.Timestamp);
   const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
   const state = outcome.kind === "state" ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
@@ -3865,10 +3869,10 @@ async function judgeHistory(app, history, options) {
   return withWarnings(base);
 }
 async function divergenceOf(mismatch, history, trace, state, app) {
-  const event = mismatch.event;
-  const recordedName = recordedNameOf(event);
+  const event2 = mismatch.event;
+  const recordedName = recordedNameOf(event2);
   const replayed = mismatch.action ? describeAction(mismatch.action) : void 0;
-  const what = `${eventTypeName(event.EventType)}${recordedName ? ` '${recordedName}'` : ""}`;
+  const what = `${eventTypeName(event2.EventType)}${recordedName ? ` '${recordedName}'` : ""}`;
   let explanation;
   switch (mismatch.mismatch.kind) {
     case "missing":
@@ -3888,7 +3892,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
   }
   return {
     sequenceId: mismatch.sequenceId,
-    recorded: { event: eventTypeName(event.EventType), ...recordedName ? { name: recordedName } : {}, eventIndex: mismatch.eventIndex },
+    recorded: { event: eventTypeName(event2.EventType), ...recordedName ? { name: recordedName } : {}, eventIndex: mismatch.eventIndex },
     ...replayed ? { replayed } : {},
     message: mismatch.message,
     explanation,
@@ -3922,13 +3926,13 @@ function schemaHint(message, base) {
   if (!/OOProc schema V4/.test(message)) return void 0;
   return `This replay took the host to advertise schema ${base.replaySchema ?? "V3"}, as the generally available extension bundles do (Microsoft.Azure.WebJobs.Extensions.DurableTask before 3.13): there, a lock fails the instance. If the app runs the extension 3.13 or later, replay with the schema option set to V4.`;
 }
-function firstLine(text) {
-  const line = text.split("\n")[0].trim();
+function firstLine(text2) {
+  const line = text2.split("\n")[0].trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
-function recordedNameOf(event) {
-  if (event.EventType === 14 /* EventSent */) return event.InstanceId ? `${event.Name ?? ""} -> ${event.InstanceId}` : event.Name;
-  return event.EventType === 4 /* TaskScheduled */ || event.EventType === 7 /* SubOrchestrationInstanceCreated */ ? event.Name : void 0;
+function recordedNameOf(event2) {
+  if (event2.EventType === 14 /* EventSent */) return event2.InstanceId ? `${event2.Name ?? ""} -> ${event2.InstanceId}` : event2.Name;
+  return event2.EventType === 4 /* TaskScheduled */ || event2.EventType === 7 /* SubOrchestrationInstanceCreated */ ? event2.Name : void 0;
 }
 var CLOSES_A_CALL = /* @__PURE__ */ new Set([
   5 /* TaskCompleted */,
@@ -3938,9 +3942,9 @@ var CLOSES_A_CALL = /* @__PURE__ */ new Set([
 ]);
 function pendingMissing(events, app) {
   const names = /* @__PURE__ */ new Map();
-  for (const event of events) {
-    if (event.EventType === 4 /* TaskScheduled */) names.set(event.Name ?? "", "activity");
-    else if (event.EventType === 7 /* SubOrchestrationInstanceCreated */) names.set(event.Name ?? "", "orchestration");
+  for (const event2 of events) {
+    if (event2.EventType === 4 /* TaskScheduled */) names.set(event2.Name ?? "", "activity");
+    else if (event2.EventType === 7 /* SubOrchestrationInstanceCreated */) names.set(event2.Name ?? "", "orchestration");
   }
   let unknown;
   for (const [name, expected] of names) {
@@ -3949,13 +3953,13 @@ function pendingMissing(events, app) {
   }
   if (!unknown) return void 0;
   const open2 = /* @__PURE__ */ new Map();
-  for (const event of events) {
-    if (event.EventType === 4 /* TaskScheduled */ || event.EventType === 7 /* SubOrchestrationInstanceCreated */) open2.set(event.EventId, event);
-    else if (CLOSES_A_CALL.has(event.EventType) && typeof event.TaskScheduledId === "number") open2.delete(event.TaskScheduledId);
+  for (const event2 of events) {
+    if (event2.EventType === 4 /* TaskScheduled */ || event2.EventType === 7 /* SubOrchestrationInstanceCreated */) open2.set(event2.EventId, event2);
+    else if (CLOSES_A_CALL.has(event2.EventType) && typeof event2.TaskScheduledId === "number") open2.delete(event2.TaskScheduledId);
   }
-  for (const event of open2.values()) {
-    const name = event.Name ?? "";
-    if (unknown.has(name.toLowerCase())) return { name, kind: event.EventType === 4 /* TaskScheduled */ ? "activity" : "orchestrator" };
+  for (const event2 of open2.values()) {
+    const name = event2.Name ?? "";
+    if (unknown.has(name.toLowerCase())) return { name, kind: event2.EventType === 4 /* TaskScheduled */ ? "activity" : "orchestrator" };
   }
   return void 0;
 }
@@ -3985,12 +3989,12 @@ function completionWarnings(history, state, sim) {
   }
   return [];
 }
-function parseJson(text) {
-  if (typeof text !== "string" || text === "") return void 0;
+function parseJson(text2) {
+  if (typeof text2 !== "string" || text2 === "") return void 0;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
 function sameJson(a, b) {
@@ -4302,8 +4306,8 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
       };
     },
     async invokeOrchestrator(name, payload) {
-      const text = typeof payload === "string" ? payload : "null";
-      const { registration, invocation, context, inputs } = await invocationOf(name, text);
+      const text2 = typeof payload === "string" ? payload : "null";
+      const { registration, invocation, context, inputs } = await invocationOf(name, text2);
       if (typeof payload !== "string") inputs[0] = payload;
       let result;
       try {
@@ -4501,8 +4505,8 @@ function countFinished() {
 }
 async function loadItem(item) {
   if ("file" in item) {
-    const text = readHistoryTextSync(item.file);
-    return text === void 0 ? readHistoryFile(item.file) : parseHistoryText(text, item.file);
+    const text2 = readHistoryTextSync(item.file);
+    return text2 === void 0 ? readHistoryFile(item.file) : parseHistoryText(text2, item.file);
   }
   return "text" in item ? parseHistoryText(item.text, item.source) : parseHistory(item.value, item.source);
 }
@@ -4968,6 +4972,17 @@ function where(location, cwd) {
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
 
+// harness/history/builder.ts
+function deterministicHexId(seed) {
+  let h = 2166136261;
+  let out = "";
+  for (let round = 0; round < 4; round++) {
+    for (const ch of `${seed}:${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
 // harness/index.ts
 function describeProblem(result) {
   const head = `${result.instanceId || result.source} (${result.orchestrator || "?"}) is ${result.verdict}`;
@@ -4986,30 +5001,1007 @@ Production: ${result.failure.runtimeMessage}` : ""}`;
   return head;
 }
 
+// harness/testing/scenario.ts
+import { readFile } from "node:fs/promises";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { resolve as resolve5 } from "node:path";
+
+// harness/duration.ts
+var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function durationMs(text2) {
+  const trimmed = text2.trim();
+  if (trimmed === "") return void 0;
+  let total = 0;
+  let rest = trimmed;
+  const part = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
+  while (rest.length > 0) {
+    const match = part.exec(rest);
+    if (!match) return void 0;
+    total += Number(match[1]) * UNITS[match[2]];
+    rest = rest.slice(match[0].length);
+  }
+  return total;
+}
+
+// harness/app/host-json.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
+var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+function readHostConfig(appDir) {
+  const file = join5(appDir, "host.json");
+  let raw;
+  try {
+    raw = readFileSync5(file, "utf8");
+  } catch {
+    throw new UsageError(`${file} was not found. --app must be the function app folder (it holds host.json).`);
+  }
+  let host;
+  try {
+    host = JSON.parse(stripJsonComments(raw.replace(/^\uFEFF/, "")));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${errorMessage(error)}`);
+  }
+  const v2 = (typeof host.version === "string" || typeof host.version === "number") && String(host.version).startsWith("2");
+  const durable = (v2 ? host.extensions?.durableTask : host.durableTask) ?? {};
+  const provider = durable.storageProvider ?? {};
+  const type = text(provider.type);
+  const connectionName = v2 ? text(provider.connectionName) ?? text(provider.connectionStringName) : text(durable.azureStorageConnectionStringName);
+  const tracking = text(provider.trackingStoreConnectionName) ?? text(provider.trackingStoreConnectionStringName);
+  const prefix = text(provider.trackingStoreNamePrefix);
+  const hubName = text(durable.hubName);
+  const defaultVersion = text(durable.defaultVersion);
+  return {
+    file,
+    connectionName: connectionName ?? "AzureWebJobsStorage",
+    section: v2 ? "extensions.durableTask" : "durableTask",
+    ...hubName ? { hubName } : {},
+    ...defaultVersion ? { defaultVersion } : {},
+    ...durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {},
+    ...tracking ? { trackingStoreConnectionName: tracking } : {},
+    ...prefix ? { trackingStoreNamePrefix: prefix } : {},
+    ...type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}
+  };
+}
+function stripJsonComments(input) {
+  let out = "";
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < input.length && input[i] !== '"'; i++) if (input[i] === "\\") i++;
+      out += input.slice(start, i + 1);
+    } else if (c === "/" && input[i + 1] === "/") {
+      while (i < input.length && input[i] !== "\n") i++;
+      out += "\n";
+    } else if (c === "/" && input[i + 1] === "*") {
+      const end = input.indexOf("*/", i + 2);
+      i = end < 0 ? input.length : end + 1;
+    } else if (c !== "," || !/^\s*[}\]]/.test(input.slice(i + 1))) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// harness/testing/runtime.ts
+var LocalRuntimeError = class extends Error {
+  name = "LocalRuntimeError";
+};
+var DEFAULT_START = Date.parse("2026-01-01T00:00:00.000Z");
+var LocalRuntime = class _LocalRuntime {
+  constructor(app, options, ownsApp = true) {
+    this.app = app;
+    this.options = options;
+    this.ownsApp = ownsApp;
+    let stored = false;
+    try {
+      stored = readHostConfig(app.info.dir).storeInputs === true;
+    } catch {
+    }
+    this.storeInputs = options.storeInputs ?? stored;
+    this.clock = options.startTime === void 0 ? DEFAULT_START : new Date(options.startTime).getTime();
+    if (!Number.isFinite(this.clock)) throw new LocalRuntimeError(`startTime ${String(options.startTime)} is not a time; pass a Date or an ISO 8601 text.`);
+  }
+  app;
+  options;
+  ownsApp;
+  clock;
+  seq = 0;
+  messages = [];
+  instances = /* @__PURE__ */ new Map();
+  entities = /* @__PURE__ */ new Map();
+  episodesRun = 0;
+  storeInputs;
+  /** Loads the app (in a worker process of its own) and starts the clock. Call close() when done. */
+  static async create(options) {
+    if (!options || typeof options.app !== "string") throw new LocalRuntimeError("LocalRuntime.create needs { app: '<folder of the built function app>' }.");
+    const app = await loadApp(options.app, {
+      ...options.allowStaleBuild ? { allowStaleBuild: true } : {},
+      ...options.historyTimeoutMs ? { historyTimeoutMs: options.historyTimeoutMs } : {},
+      ...options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {},
+      ...options.userOutput ? { userOutput: options.userOutput } : {}
+    });
+    const activities = app.info.functions.filter((f) => f.kind === "activity").map((f) => f.name);
+    const unknown = Array.isArray(options.appActivities) ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase())) : [];
+    if (unknown.length > 0) {
+      await app.close();
+      throw new LocalRuntimeError(
+        `appActivities names ${unknown.map((n) => `'${n}'`).join(", ")}, which the app does not register as ${unknown.length > 1 ? "activities" : "an activity"}. Its activities: ${activities.join(", ") || "none"}.`
+      );
+    }
+    return new _LocalRuntime(app, options);
+  }
+  /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
+  static over(app, options) {
+    return new _LocalRuntime(app, { ...options, app: app.info.dir }, false);
+  }
+  async close() {
+    if (this.ownsApp) await this.app.close();
+  }
+  /** The virtual time. */
+  get now() {
+    return new Date(this.clock);
+  }
+  /** Every instance started so far (sub-orchestrations included), in start order. */
+  get allInstances() {
+    return [...this.instances.values()];
+  }
+  instance(instanceId) {
+    return this.instances.get(instanceId.toLowerCase());
+  }
+  /** An entity's state as the runtime holds it (undefined when it has none). */
+  entityState(name, key) {
+    const state = this.entities.get(schedulerIdOf({ name, key }))?.state;
+    return state === void 0 ? void 0 : JSON.parse(state);
+  }
+  /**
+   * Starts an orchestration and runs it as far as it goes without the clock moving (settle()):
+   * its first episodes, the activities they call, until it waits on a timer or an event, or ends.
+   */
+  async start(name, options = {}) {
+    const registered = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (!registered || registered.kind !== "orchestration") {
+      const known = this.app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
+      const is = registered ? ` ('${registered.name}' is ${registered.kind === "activity" || registered.kind === "entity" ? `an ${registered.kind}` : "not a durable function"})` : "";
+      throw new LocalRuntimeError(`The app has no orchestrator named '${name}'${is}. Its orchestrators: ${known.join(", ") || "none"}.`);
+    }
+    const instance = this.createInstance(registered.name, options.instanceId ?? `${registered.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
+    await this.settle();
+    return instance;
+  }
+  /** Delivers every message due now (completions, responses, events), episode by episode, without moving the clock. */
+  async settle() {
+    for (; ; ) {
+      const due = this.messages.filter((m) => m.at <= this.clock);
+      if (due.length === 0) return;
+      const first = due.reduce((a, b) => a.seq < b.seq ? a : b);
+      const batch = due.filter((m) => m.target === first.target).sort((a, b) => a.seq - b.seq);
+      this.messages = this.messages.filter((m) => !batch.includes(m));
+      if (first.target.startsWith("@")) await this.runEntity(first.target, batch);
+      else await this.runEpisode(this.instances.get(first.target), batch);
+    }
+  }
+  /** Moves the clock forward (milliseconds, or a duration such as '90s', '72h', '10d'), firing timers in time order. */
+  async advance(by) {
+    const ms = typeof by === "number" ? by : durationMs(by);
+    if (ms === void 0 || !(ms >= 0))
+      throw new LocalRuntimeError(`advance(${JSON.stringify(by)}): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.`);
+    await this.advanceTo(this.clock + ms);
+  }
+  async advanceTo(time) {
+    const target = typeof time === "number" ? time : time.getTime();
+    await this.settle();
+    for (; ; ) {
+      const next = this.nextMessageTime();
+      if (next === void 0 || next > target) break;
+      this.clock = Math.max(this.clock, next);
+      await this.settle();
+    }
+    this.clock = Math.max(this.clock, target);
+  }
+  /**
+   * Runs until nothing is left to happen: delivers what is due, and when nothing else can happen,
+   * moves the clock to the next timer. Stops when no message is pending (instances ended, or
+   * waiting for an event only the test can raise), or at `until`.
+   */
+  async run(options = {}) {
+    const until = options.until === void 0 ? void 0 : typeof options.until === "number" ? this.clock + options.until : untilTime(options.until, this.clock);
+    const limit = this.episodesRun + (this.options.maxEpisodes ?? 1e4);
+    await this.settle();
+    for (; ; ) {
+      const next = this.nextMessageTime();
+      if (next === void 0 || until !== void 0 && next > until) break;
+      if (this.episodesRun > limit) {
+        const running = this.allInstances.filter((i) => i.status === "Running").map((i) => `${i.instanceId} (${i.name})`);
+        throw new LocalRuntimeError(
+          `run() stopped after ${this.options.maxEpisodes ?? 1e4} episodes with timers still pending (${running.join(", ")}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time, or raise maxEpisodes.`
+        );
+      }
+      this.clock = Math.max(this.clock, next);
+      await this.settle();
+    }
+    if (until !== void 0) this.clock = Math.max(this.clock, until);
+  }
+  nextMessageTime() {
+    let next;
+    for (const m of this.messages) if (next === void 0 || m.at < next) next = m.at;
+    return next;
+  }
+  /** @internal */
+  send(target, event2, at = this.clock, continued = false) {
+    this.messages.push({
+      at,
+      sent: this.clock,
+      seq: this.seq++,
+      target: target.startsWith("@") ? target : target.toLowerCase(),
+      event: event2,
+      ...continued ? { continued } : {}
+    });
+  }
+  createInstance(name, instanceId, input, parent) {
+    if (this.instances.has(instanceId.toLowerCase())) {
+      const existing = this.instances.get(instanceId.toLowerCase());
+      if (existing.status === "Running" || existing.status === "Pending" || existing.status === "Suspended")
+        throw new LocalRuntimeError(`An instance with the id '${instanceId}' is already running (${existing.name}); pass another instanceId.`);
+    }
+    const instance = new TestInstance(this, name, instanceId, this.options.taskHub ?? "TestHubName", parent);
+    this.instances.set(instanceId.toLowerCase(), instance);
+    this.send(instanceId, startedEvent(name, instanceId, instance.executionId, input, parent, parent ? void 0 : 0));
+    return instance;
+  }
+  // ---------------------------------------------------------------- orchestration episodes
+  async runEpisode(instance, batch) {
+    if (instance.ended) return;
+    this.episodesRun += 1;
+    const time = Math.max(this.clock, instance.lastEpisode + 1);
+    instance.lastEpisode = time;
+    const stamp = new Date(time).toISOString();
+    const history = instance.events;
+    const played = history.length;
+    history.push(event(12 /* OrchestratorStarted */, -1, stamp));
+    for (const message of batch)
+      history.push({ EventId: -1, ...message.event, Timestamp: new Date(message.sent).toISOString(), IsPlayed: true });
+    if (batch.some((m) => m.continued)) history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+    if (instance.status === "Pending") instance.status = "Running";
+    const terminated = batch.find((m) => m.event.EventType === 3 /* ExecutionTerminated */);
+    if (terminated) {
+      instance.failure = { message: typeof terminated.event.Input === "string" ? terminated.event.Input : "" };
+      this.finish(instance, 5 /* Terminated */, instance.failure.message, stamp);
+      return;
+    }
+    for (const m of batch) {
+      if (m.event.EventType === 19 /* ExecutionSuspended */) instance.status = "Suspended";
+      if (m.event.EventType === 20 /* ExecutionResumed */) instance.status = "Running";
+    }
+    const sent = {
+      source: instance.instanceId,
+      format: "history-file",
+      instanceId: instance.instanceId,
+      orchestrator: instance.name,
+      version: "",
+      events: history.map((e, i) => ({ ...e, IsPlayed: i < played })),
+      notes: []
+    };
+    const payload = buildPayload(sent, this.options.schema ? { schema: this.options.schema } : {});
+    const outcome = await this.app.call({ kind: "orchestrator", name: instance.name, payload });
+    const state = outcome.kind === "state" ? outcome.state : outcome.state;
+    const actions = state && Array.isArray(state.actions) ? state.actions : [[]];
+    const sim = simulate(history, actions, state?.schemaVersion ?? 1, {
+      ...DEFAULT_RUNTIME_OPTIONS,
+      exists: (name, kind) => this.exists(name, kind),
+      instanceId: instance.instanceId,
+      ...instance.parent ? { parentInstanceId: instance.parent.instanceId } : {},
+      requestIdZone: "Z",
+      holdWhileSuspended: true
+    });
+    if (sim.mismatch) {
+      throw new LocalRuntimeError(
+        `Internal error: the history this runtime wrote for ${instance.instanceId} does not replay (${sim.mismatch.message}). Please report it with the orchestrator's code.`
+      );
+    }
+    if (state && state.customStatus !== void 0) instance.customStatus = state.customStatus;
+    const problems = new Set(instance.problems);
+    for (const use of sim.uses) {
+      if (!this.exists(use.name, use.kind))
+        problems.add(
+          `${instance.name} (${instance.instanceId}) calls the ${use.kind} '${use.name}', which the app does not register and the test does not mock: production drops the call, and the instance waits for ever.`
+        );
+    }
+    for (const refusal of sim.refusals) problems.add(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
+    instance.problems.splice(0, instance.problems.length, ...problems);
+    const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } }));
+    for (const { event: written } of scheduled) history.push(written);
+    const failed = outcome.kind === "threw" ? outcome.message : state?.error;
+    const continueAs = actions.flat().find((a) => a?.actionType === 4 /* ContinueAsNew */);
+    if (failed !== void 0) {
+      instance.failure = {
+        message: orchestratorFailedMessage(instance.name, failed),
+        error: failed,
+        ...outcome.kind === "threw" && outcome.stack ? { stack: outcome.stack } : {}
+      };
+      this.finish(instance, 3 /* Failed */, instance.failure.message, stamp);
+      return this.dispatchAll(instance, scheduled);
+    }
+    if (state?.isDone && continueAs && sim.shimFinished) {
+      history.push({
+        ...event(16 /* ContinueAsNew */, nextSequenceId(history), stamp),
+        OrchestrationStatus: 2 /* ContinuedAsNew */,
+        Result: jsonOf(continueAs.input),
+        FailureDetails: null
+      });
+      history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+      instance.nextGeneration();
+      this.send(
+        instance.instanceId,
+        startedEvent(instance.name, instance.instanceId, instance.executionId, continueAs.input, instance.parent, void 0),
+        this.clock,
+        true
+      );
+      return this.dispatchAll(instance, scheduled);
+    }
+    if (state?.isDone && sim.shimFinished && sim.openTasks === 0) {
+      instance.output = state.output ?? void 0;
+      this.finish(instance, 1 /* Completed */, jsonOf(state.output), stamp);
+      return this.dispatchAll(instance, scheduled);
+    }
+    history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+    instance.markBoundary();
+    return this.dispatchAll(instance, scheduled);
+  }
+  /**
+   * The episode's messages go out after its history is written, also when it ended the instance
+   * (a signal sent on the way out still reaches its entity); completions for an ended instance are
+   * dropped when they arrive.
+   */
+  async dispatchAll(instance, scheduled) {
+    for (const { work, event: written } of scheduled) await this.dispatch(instance, work, written);
+  }
+  /** The instance ended (ExecutionCompleted takes the next sequence id): its last episode closes, and a parent hears of it. */
+  finish(instance, completion, result, stamp) {
+    const history = instance.events;
+    history.push({
+      ...event(1 /* ExecutionCompleted */, nextSequenceId(history), stamp),
+      OrchestrationStatus: completion,
+      Result: result,
+      FailureDetails: null
+    });
+    history.push(event(13 /* OrchestratorCompleted */, -1, stamp));
+    const status = OrchestrationStatus[completion];
+    instance.status = status;
+    const parent = instance.parent;
+    if (!parent) return;
+    if (status === "Completed")
+      this.send(parent.instanceId, {
+        EventType: 8 /* SubOrchestrationInstanceCompleted */,
+        TaskScheduledId: parent.sequenceId,
+        Result: jsonOf(instance.output)
+      });
+    else {
+      const failure = instance.failure;
+      this.send(parent.instanceId, {
+        EventType: 9 /* SubOrchestrationInstanceFailed */,
+        TaskScheduledId: parent.sequenceId,
+        Reason: failure?.message ?? "",
+        Details: failure?.error === void 0 ? null : `Message: ${failure.error}, StackTrace: ${failure.stack ?? ""}`,
+        FailureDetails: null
+      });
+    }
+  }
+  exists(name, kind) {
+    const mocks2 = kind === "activity" ? this.options.activities : kind === "orchestrator" ? this.options.subOrchestrations : this.options.entities;
+    if (mocks2 && findKey(mocks2, name) !== void 0) return true;
+    const wanted = kind === "orchestrator" ? "orchestration" : kind;
+    return this.app.info.functions.some((f) => f.kind === wanted && f.name.toLowerCase() === name.toLowerCase());
+  }
+  /** The event DurableTask.Core writes for new work (docs/runtime-rules.md §2, §3, §11, §16). */
+  schedulingEvent(instance, work) {
+    const action = work.source;
+    switch (work.cls) {
+      case "ScheduleTaskOrchestratorAction":
+        return {
+          EventType: 4 /* TaskScheduled */,
+          EventId: work.id,
+          Name: work.name,
+          Version: "",
+          Input: !this.storeInputs ? null : (
+            // The action's input is as the SDK sent it (a string already encoded once more): only wrapped.
+            JSON.stringify([work.name === HTTP_ACTIVITY ? httpRequestOf(action, work.detail?.pollLocation) : action.input ?? null])
+          )
+        };
+      case "CreateTimerOrchestratorAction":
+        return { EventType: 10 /* TimerCreated */, EventId: work.id, FireAt: new Date(work.detail.fireAt).toISOString() };
+      case "CreateSubOrchestrationAction":
+        return {
+          EventType: 7 /* SubOrchestrationInstanceCreated */,
+          EventId: work.id,
+          Name: work.name,
+          Version: "",
+          // DurableTask.Core names a child without an id after the parent's execution id and the sequence id.
+          InstanceId: action.instanceId || `${instance.executionId}:${work.id}`,
+          Input: this.storeInputs ? jsonOf(action.input) : null
+        };
+      case "SendEventOrchestratorAction":
+        return { EventType: 14 /* EventSent */, EventId: work.id, ...this.sentEvent(instance, work) };
+    }
+  }
+  /** An entity request or release as the extension sends it (RequestMessage, ReleaseMessage). */
+  sentEvent(instance, work) {
+    const action = work.source;
+    const requestId = work.detail?.requestId?.() ?? "";
+    if (work.name === "release") {
+      return {
+        InstanceId: work.detail?.target ?? "",
+        Name: "release",
+        Input: JSON.stringify({ parent: instance.instanceId, id: heldLockId(instance.events) })
+      };
+    }
+    if (action.actionType === 13 /* LockEntities */) {
+      const lockSet = work.detail?.lockSet ?? [];
+      return {
+        InstanceId: lockSet[0] ?? "",
+        Name: "op",
+        Input: JSON.stringify({
+          op: null,
+          id: requestId,
+          parent: instance.instanceId,
+          parentExecution: instance.executionId,
+          lockset: lockSet.map((id) => entityOf(id))
+        })
+      };
+    }
+    return {
+      InstanceId: action.instanceId ?? "",
+      Name: work.name,
+      Input: JSON.stringify({
+        op: action.operation,
+        ...action.actionType === 7 /* CallEntity */ ? {} : { signal: true },
+        ...action.input === void 0 || action.input === null ? {} : { input: JSON.stringify(action.input) },
+        id: requestId,
+        parent: instance.instanceId,
+        parentExecution: instance.executionId,
+        ...work.name.startsWith("op@") ? { due: work.name.slice(3) } : {}
+      })
+    };
+  }
+  /** Runs or queues the new work of an episode. */
+  async dispatch(instance, work, written) {
+    const action = work.source;
+    switch (work.cls) {
+      case "CreateTimerOrchestratorAction": {
+        const fireAt = new Date(work.detail.fireAt).toISOString();
+        this.send(instance.instanceId, { EventType: 11 /* TimerFired */, TimerId: work.id, FireAt: fireAt }, work.detail.fireAt);
+        return;
+      }
+      case "ScheduleTaskOrchestratorAction":
+        if (work.name === HTTP_ACTIVITY) return this.runHttp(instance, work);
+        return this.runActivity(instance, work);
+      case "CreateSubOrchestrationAction": {
+        const childId = written.InstanceId;
+        const mock = findKey(this.options.subOrchestrations ?? {}, work.name);
+        if (mock !== void 0) {
+          try {
+            const result = await this.options.subOrchestrations[mock](copy(action.input), { instanceId: childId, parentInstanceId: instance.instanceId });
+            this.send(instance.instanceId, { EventType: 8 /* SubOrchestrationInstanceCompleted */, TaskScheduledId: work.id, Result: jsonOf(result) });
+          } catch (error) {
+            this.send(instance.instanceId, {
+              EventType: 9 /* SubOrchestrationInstanceFailed */,
+              TaskScheduledId: work.id,
+              Reason: orchestratorFailedMessage(work.name, errorMessage(error)),
+              Details: error instanceof Error ? error.stack ?? null : null
+            });
+          }
+          return;
+        }
+        const registered = this.app.info.functions.find((f) => f.kind === "orchestration" && f.name.toLowerCase() === work.name.toLowerCase());
+        this.createInstance(registered.name, childId, action.input, {
+          instanceId: instance.instanceId,
+          executionId: instance.executionId,
+          sequenceId: work.id,
+          name: instance.name
+        });
+        return;
+      }
+      case "SendEventOrchestratorAction": {
+        const due = written.Name?.startsWith("op@") ? Date.parse(written.Name.slice(3)) : Number.NaN;
+        this.send(
+          written.InstanceId,
+          { EventType: 15 /* EventRaised */, Name: written.Name, Input: written.Input ?? null },
+          Number.isFinite(due) ? Math.max(due, this.clock) : this.clock
+        );
+        return;
+      }
+    }
+  }
+  async runActivity(instance, work) {
+    const name = work.name;
+    const input = activityInput(work.source.input);
+    const mockName = findKey(this.options.activities ?? {}, name);
+    instance.calls.push({ activity: name, input, sequenceId: work.id, at: this.now });
+    let outcome;
+    if (mockName !== void 0) {
+      try {
+        const result = await this.options.activities[mockName](input, {
+          instanceId: instance.instanceId,
+          orchestrator: instance.name,
+          sequenceId: work.id,
+          now: this.now
+        });
+        outcome = returnedOutcome(result);
+      } catch (error) {
+        outcome = threwOutcomeOf(error);
+      }
+    } else if (this.runsAppActivity(name)) {
+      outcome = await this.app.call({ kind: "function", name, trigger: input });
+    } else {
+      throw new LocalRuntimeError(
+        `${instance.name} (${instance.instanceId}) calls the activity '${name}', and the test gives no result for it. Pass activities: { ${name}: (input) => result } (throw to make it fail), or appActivities: true (or ['${name}']) to run the app's own code.`
+      );
+    }
+    this.send(instance.instanceId, activityCompletion(name, work.id, outcome));
+  }
+  runsAppActivity(name) {
+    const wanted = this.options.appActivities;
+    if (!wanted) return false;
+    const registered = this.app.info.functions.some((f) => f.kind === "activity" && f.name.toLowerCase() === name.toLowerCase());
+    if (wanted === true) return registered;
+    return registered && wanted.some((w) => w.toLowerCase() === name.toLowerCase());
+  }
+  async runHttp(instance, work) {
+    const request = httpRequestOf(work.source, work.detail?.pollLocation);
+    const handler = this.options.http;
+    if (!handler)
+      throw new LocalRuntimeError(
+        `${instance.name} (${instance.instanceId}) calls callHttp (${request.method} ${request.uri}), and the test gives no answer. Pass http: (request) => ({ statusCode: 200, content: '...' }).`
+      );
+    instance.calls.push({ activity: HTTP_ACTIVITY, input: request, sequenceId: work.id, at: this.now });
+    let outcome;
+    try {
+      const answer = await handler({ ...request, poll: work.detail?.pollLocation !== void 0 });
+      outcome = { kind: "returned", json: JSON.stringify({ statusCode: answer.statusCode, headers: answer.headers ?? {}, content: answer.content ?? null }) };
+    } catch (error) {
+      outcome = { kind: "threw", message: errorMessage(error), errorName: "HttpRequestException" };
+    }
+    this.send(instance.instanceId, activityCompletion(HTTP_ACTIVITY, work.id, outcome));
+  }
+  // ---------------------------------------------------------------- entities
+  async runEntity(target, batch) {
+    const { name, key } = entityOf(target) ?? { name: target, key: "" };
+    let record = this.entities.get(target);
+    if (!record) this.entities.set(target, record = { name, key, exists: false, state: void 0, waiting: [] });
+    record.waiting.push(...batch);
+    const pending = record.waiting.splice(0);
+    for (const message of pending) {
+      const request = parseJson2(message.event.Input);
+      const parent = typeof request?.parent === "string" ? request.parent : void 0;
+      if (message.event.Name === "release") {
+        if (record.lockedBy === parent) delete record.lockedBy;
+        continue;
+      }
+      if (record.lockedBy !== void 0 && record.lockedBy !== parent) {
+        record.waiting.push(message);
+        continue;
+      }
+      if (Array.isArray(request?.lockset)) {
+        record.lockedBy = parent;
+        const lockSet = request.lockset;
+        const pos = typeof request.pos === "number" ? request.pos : 0;
+        if (pos + 1 < lockSet.length) {
+          this.send(schedulerIdOf(lockSet[pos + 1]), {
+            EventType: 15 /* EventRaised */,
+            Name: "op",
+            Input: JSON.stringify({ ...request, pos: pos + 1 })
+          });
+        } else if (parent) {
+          this.send(parent, { EventType: 15 /* EventRaised */, Name: String(request.id), Input: JSON.stringify({ result: "Lock Acquisition Completed" }) });
+        }
+        continue;
+      }
+      await this.runOperation(record, target, request ?? {});
+    }
+    if (record.lockedBy === void 0 && record.waiting.length > 0 && pending.some((m) => m.event.Name === "release")) {
+      const again = record.waiting.splice(0);
+      await this.runEntity(target, again);
+    }
+  }
+  async runOperation(record, target, request) {
+    const operation = typeof request.op === "string" ? request.op : "";
+    const signal = request.signal === true;
+    const parent = typeof request.parent === "string" ? request.parent : void 0;
+    const input = typeof request.input === "string" ? parseJson2(request.input) : void 0;
+    let response;
+    const mockName = findKey(this.options.entities ?? {}, record.name);
+    if (mockName !== void 0) {
+      try {
+        const answer = await this.options.entities[mockName]({
+          key: record.key,
+          operation,
+          input,
+          state: parseJson2(record.state)
+        });
+        if (answer && "state" in answer) {
+          record.exists = true;
+          record.state = answer.state === void 0 ? void 0 : JSON.stringify(answer.state);
+        }
+        response = { result: jsonOf(answer ? answer.result : void 0) };
+      } catch (error) {
+        response = { result: JSON.stringify(error) ?? null, exceptionType: "Error" };
+      }
+    } else {
+      const registered = this.app.info.functions.find((f) => f.kind === "entity" && f.name.toLowerCase() === record.name.toLowerCase());
+      if (!registered)
+        throw new LocalRuntimeError(
+          `An orchestration sent '${operation}' to the entity ${target}, which the app does not register and the test does not mock (entities: { ${record.name}: ... }).`
+        );
+      const trigger = {
+        self: { name: record.name, key: record.key },
+        exists: record.exists,
+        state: record.state,
+        batch: [{ name: operation, input: typeof request.input === "string" ? request.input : void 0, isSignal: signal }]
+      };
+      const outcome = await this.app.call({ kind: "function", name: registered.name, trigger });
+      if (outcome.kind === "threw") throw new LocalRuntimeError(`The entity function '${registered.name}' threw outside its operation: ${outcome.message}`);
+      const state = parseJson2(outcome.json);
+      record.exists = state?.entityExists === true;
+      record.state = record.exists ? state?.entityState : void 0;
+      const result = state?.results?.[0];
+      response = result?.isError ? { result: result.result ?? null, exceptionType: "Error" } : { result: result?.result ?? null };
+      for (const sent of state?.signals ?? []) {
+        if (!sent.target?.name) continue;
+        this.send(schedulerIdOf({ name: sent.target.name, key: sent.target.key ?? "" }), {
+          EventType: 15 /* EventRaised */,
+          Name: "op",
+          Input: JSON.stringify({ op: sent.name, signal: true, input: sent.input || null, id: `${String(request.id)}:${sent.name}`, parent: target })
+        });
+      }
+    }
+    if (!signal && parent && typeof request.id === "string") {
+      this.send(parent, { EventType: 15 /* EventRaised */, Name: request.id, Input: JSON.stringify(response) });
+    }
+  }
+};
+var TestInstance = class {
+  /** @internal */
+  constructor(runtime, name, instanceId, taskHub, parent) {
+    this.runtime = runtime;
+    this.name = name;
+    this.instanceId = instanceId;
+    this.taskHub = taskHub;
+    this.parent = parent;
+    this.executionId = executionIdFor(instanceId, 0);
+  }
+  runtime;
+  name;
+  instanceId;
+  taskHub;
+  parent;
+  status = "Pending";
+  output;
+  customStatus;
+  /** Failed: the message production records, the code's own error and its stack; Terminated: the reason. */
+  failure;
+  /** Activities (and callHttp requests) it called, in order, with their inputs as the activity received them. */
+  calls = [];
+  /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
+  problems = [];
+  /** @internal the current generation's events, appended in place */
+  events = [];
+  /** @internal */
+  lastEpisode = Number.NEGATIVE_INFINITY;
+  executionId;
+  generation = 0;
+  /** Earlier generations, with the history's length at each episode that ended waiting. */
+  earlier = [];
+  boundaries = [];
+  /** @internal */
+  get ended() {
+    return this.status === "Completed" || this.status === "Failed" || this.status === "Terminated";
+  }
+  /** The current generation's history (a copy). */
+  history() {
+    return this.events.map((e) => ({ ...e }));
+  }
+  /** The current generation as a durable-gate history file, as `record` writes one. */
+  toFile() {
+    return this.fileOf(this.events, this.status === "Pending" ? "Running" : this.status);
+  }
+  /** Earlier generations (continueAsNew), oldest first. */
+  get generations() {
+    return this.earlier.map(({ file }) => file);
+  }
+  /**
+   * The history at every point the instance was in flight (each episode that ended with it
+   * waiting), of every generation: the histories a deployment can meet. Oldest first.
+   */
+  inFlightHistories() {
+    const prefixes = (file, boundaries) => boundaries.map((length) => ({ ...file, runtimeStatus: "Running", history: file.history.slice(0, length) }));
+    return [...this.earlier.flatMap(({ file, boundaries }) => prefixes(file, boundaries)), ...prefixes(this.toFile(), this.boundaries)];
+  }
+  /** Raises an external event and delivers it (settle()). */
+  async raiseEvent(name, data) {
+    this.runtime.send(this.instanceId, { EventType: 15 /* EventRaised */, Name: name, Input: data === void 0 ? null : JSON.stringify(data) });
+    await this.runtime.settle();
+  }
+  async suspend(reason = "suspended by the test") {
+    this.runtime.send(this.instanceId, { EventType: 19 /* ExecutionSuspended */, Reason: reason });
+    await this.runtime.settle();
+  }
+  async resume(reason = "resumed by the test") {
+    this.runtime.send(this.instanceId, { EventType: 20 /* ExecutionResumed */, Reason: reason });
+    await this.runtime.settle();
+  }
+  async terminate(reason = "terminated by the test") {
+    this.runtime.send(this.instanceId, { EventType: 3 /* ExecutionTerminated */, Input: JSON.stringify(reason) });
+    await this.runtime.settle();
+  }
+  /** @internal an episode ended with the instance waiting */
+  markBoundary() {
+    this.boundaries.push(this.events.length);
+  }
+  /** @internal continueAsNew: the history so far becomes an earlier generation */
+  nextGeneration() {
+    this.earlier.push({ file: this.fileOf(this.events, "ContinuedAsNew"), boundaries: this.boundaries });
+    this.generation += 1;
+    this.executionId = executionIdFor(this.instanceId, this.generation);
+    this.events = [];
+    this.boundaries = [];
+    this.status = "Pending";
+  }
+  fileOf(events, runtimeStatus) {
+    return {
+      schema: HISTORY_SCHEMA,
+      taskHub: this.taskHub,
+      instanceId: this.instanceId,
+      executionId: this.executionId,
+      name: this.name,
+      version: "",
+      runtimeStatus,
+      recordedAt: this.runtime.now.toISOString(),
+      history: events.map((e) => ({ ...e }))
+    };
+  }
+};
+function heldLockId(events) {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.EventType !== 14 /* EventSent */ || e.Name !== "op") continue;
+    const request = parseJson2(e.Input);
+    if (Array.isArray(request?.lockset) && typeof request.id === "string") return request.id;
+  }
+  return "";
+}
+function startedEvent(name, instanceId, executionId, input, parent, generation) {
+  return {
+    EventType: 0 /* ExecutionStarted */,
+    EventId: -1,
+    OrchestrationInstance: { InstanceId: instanceId, ExecutionId: executionId },
+    ParentInstance: parent ? { Name: parent.name, OrchestrationInstance: { InstanceId: parent.instanceId, ExecutionId: parent.executionId }, TaskScheduleId: parent.sequenceId } : null,
+    Name: name,
+    Version: "",
+    Input: jsonOf(input),
+    Tags: null,
+    Generation: generation ?? null
+  };
+}
+function event(type, id, stamp) {
+  return { EventType: type, EventId: id, Timestamp: stamp, IsPlayed: false };
+}
+function activityCompletion(name, id, outcome) {
+  if (outcome.kind === "returned") return { EventType: 5 /* TaskCompleted */, TaskScheduledId: id, Result: outcome.json ?? null };
+  return {
+    EventType: 6 /* TaskFailed */,
+    TaskScheduledId: id,
+    Reason: `Activity function '${name}' failed:  ${outcome.message}`,
+    Details: JSON.stringify({
+      ClassName: "System.Exception",
+      Message: ` ${outcome.message}`,
+      StackTraceString: outcome.stack ?? null,
+      ErrorName: outcome.errorName
+    }),
+    FailureDetails: null
+  };
+}
+function httpRequestOf(action, pollLocation) {
+  const request = action.httpRequest ?? {};
+  const headers = request.headers ?? {};
+  if (pollLocation !== void 0) return { method: "GET", uri: pollLocation, headers, poll: true };
+  return {
+    method: String(request.method ?? "GET").toUpperCase(),
+    uri: String(request.uri ?? ""),
+    headers,
+    ...request.content !== void 0 ? { content: request.content } : {},
+    poll: false
+  };
+}
+var SCHEDULING = /* @__PURE__ */ new Set([
+  4 /* TaskScheduled */,
+  10 /* TimerCreated */,
+  7 /* SubOrchestrationInstanceCreated */,
+  14 /* EventSent */,
+  1 /* ExecutionCompleted */,
+  16 /* ContinueAsNew */
+]);
+function nextSequenceId(history) {
+  let max = -1;
+  for (const e of history) if (SCHEDULING.has(e.EventType) && e.EventId > max) max = e.EventId;
+  return max + 1;
+}
+function jsonOf(value) {
+  return value === void 0 || value === null ? null : JSON.stringify(value);
+}
+function activityInput(value) {
+  return typeof value === "string" ? readable(value) : copy(value);
+}
+function copy(value) {
+  return value === void 0 ? void 0 : JSON.parse(JSON.stringify(value));
+}
+function parseJson2(text2) {
+  if (typeof text2 !== "string") return void 0;
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function findKey(map, name) {
+  if (Object.prototype.hasOwnProperty.call(map, name)) return name;
+  return Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
+}
+function untilTime(value, now) {
+  if (value instanceof Date) return value.getTime();
+  const at = Date.parse(value);
+  if (Number.isFinite(at) && /\d{4}-\d\d-\d\d/.test(value)) return at;
+  const ms = durationMs(value);
+  if (ms === void 0)
+    throw new LocalRuntimeError(
+      `run({ until: ${JSON.stringify(value)} }): expected a time (a Date, an ISO 8601 text), milliseconds, or a duration such as '72h', '30d'.`
+    );
+  return now + ms;
+}
+function executionIdFor(instanceId, generation) {
+  return deterministicHexId(generation === 0 ? instanceId : `${instanceId}:${generation}`);
+}
+
+// harness/testing/scenario.ts
+var EXPECTED2 = 'Expected a scenario: { "orchestrator": "<name>", "input": ..., "activities": { "<name>": { "result": ... } } } (docs/testing.md, "Scenarios"), or an array of them.';
+async function readScenarios(args, cwd) {
+  const json = await expandPaths(args, cwd, ".json");
+  const modules = await expandPaths(args, cwd, ".js");
+  const files2 = [.../* @__PURE__ */ new Set([...json.files, ...modules.files])].sort();
+  const unmatched = json.unmatched.filter((arg) => modules.unmatched.includes(arg));
+  if (unmatched.length > 0)
+    throw new UsageError(`--scenarios ${unmatched.join(", ")}: no such file or folder, or no scenario (*.json, *.js, *.mjs, *.cjs) in it.`);
+  const loaded = [];
+  for (const file of files2) {
+    const shown = displayPath(file, cwd);
+    let value;
+    try {
+      if (/\.json$/i.test(file)) value = JSON.parse(await readFile(file, "utf8"));
+      else {
+        const module = await import(
+          /* webpackIgnore: true */
+          pathToFileURL2(resolve5(file)).href
+        );
+        value = module.default ?? module.scenarios;
+      }
+    } catch (error) {
+      throw new UsageError(`scenario ${shown} could not be read: ${errorMessage(error)}. ${EXPECTED2}`);
+    }
+    const list = Array.isArray(value) ? value : [value];
+    list.forEach(
+      (item, i) => loaded.push({ scenario: checkScenario(item, list.length > 1 ? `${shown}#${i + 1}` : shown), label: list.length > 1 ? `${shown}#${i + 1}` : shown })
+    );
+  }
+  return loaded;
+}
+function checkScenario(value, label) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new UsageError(`scenario ${label} is not an object. ${EXPECTED2}`);
+  const s = value;
+  if (typeof s.orchestrator !== "string" || s.orchestrator === "")
+    throw new UsageError(`scenario ${label} has no "orchestrator" (the orchestrator's name). ${EXPECTED2}`);
+  for (const key of ["activities", "subOrchestrations", "entities"]) {
+    if (s[key] !== void 0 && (typeof s[key] !== "object" || s[key] === null || Array.isArray(s[key])))
+      throw new UsageError(`scenario ${label}: "${key}" must be an object keyed by function name.`);
+  }
+  for (const [kind, answers] of [
+    ["activities", s.activities],
+    ["subOrchestrations", s.subOrchestrations]
+  ]) {
+    for (const [name, answer] of Object.entries(answers ?? {})) {
+      if (typeof answer === "function") continue;
+      const ok = (a) => !!a && typeof a === "object" && ("result" in a || typeof a.error === "string");
+      const list = answer && typeof answer === "object" && "results" in answer ? answer.results : [answer];
+      if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
+        throw new UsageError(
+          `scenario ${label}: ${kind}.${name} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`
+        );
+    }
+  }
+  if (s.events !== void 0 && !Array.isArray(s.events)) throw new UsageError(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
+  for (const [i, event2] of (s.events ?? []).entries()) {
+    const e = event2;
+    if (!e || typeof e.name !== "string") throw new UsageError(`scenario ${label}: events[${i}] needs a "name".`);
+    if (e.after !== void 0 && (typeof e.after !== "string" || durationMs(e.after) === void 0))
+      throw new UsageError(`scenario ${label}: events[${i}].after ${JSON.stringify(e.after)} is not a duration such as '90s', '1h' or '3d'.`);
+  }
+  if (s.until !== void 0 && (typeof s.until !== "string" || durationMs(s.until) === void 0))
+    throw new UsageError(`scenario ${label}: "until" ${JSON.stringify(s.until)} is not a duration such as '30d'.`);
+  return value;
+}
+function fromAnswers(answers) {
+  const list = "results" in answers ? answers.results : [answers];
+  let calls = 0;
+  return () => {
+    const answer = list[Math.min(calls++, list.length - 1)];
+    if ("error" in answer) throw new Error(answer.error);
+    return answer.result;
+  };
+}
+function mocks(given) {
+  return Object.fromEntries(Object.entries(given ?? {}).map(([name, a]) => [name, typeof a === "function" ? a : fromAnswers(a)]));
+}
+async function runScenario(app, { scenario, label }) {
+  const http = scenario.http;
+  let httpCalls = 0;
+  const runtime = LocalRuntime.over(app, {
+    storeInputs: true,
+    userOutput: "stderr",
+    activities: mocks(scenario.activities),
+    subOrchestrations: mocks(scenario.subOrchestrations),
+    ...scenario.entities ? { entities: scenario.entities } : {},
+    ...scenario.appActivities !== void 0 ? { appActivities: scenario.appActivities } : {},
+    ...scenario.startTime ? { startTime: scenario.startTime } : {},
+    ...http ? { http: typeof http === "function" ? http : () => http[Math.min(httpCalls++, http.length - 1)] } : {}
+  });
+  const started = runtime.now.getTime();
+  const first = await runtime.start(scenario.orchestrator, {
+    ...scenario.input !== void 0 ? { input: scenario.input } : {},
+    ...scenario.instanceId ? { instanceId: scenario.instanceId } : {}
+  });
+  const events = [...scenario.events ?? []].sort((a, b) => (durationMs(a.after ?? "0s") ?? 0) - (durationMs(b.after ?? "0s") ?? 0));
+  for (const event2 of events) {
+    await runtime.advanceTo(started + (durationMs(event2.after ?? "0s") ?? 0));
+    const target = event2.instanceId ? runtime.instance(event2.instanceId) : first;
+    if (!target) throw new UsageError(`scenario ${label}: events names the instance '${event2.instanceId}', which the run never started.`);
+    await target.raiseEvent(event2.name, event2.data);
+  }
+  await runtime.run(scenario.until ? { until: started + durationMs(scenario.until) } : {});
+  const items = [];
+  for (const instance of runtime.allInstances) {
+    for (const [n, file] of instance.inFlightHistories().entries()) items.push({ value: file, source: `${label}#${instance.instanceId}@${n + 1}` });
+  }
+  return items;
+}
+
 // harness/jest.ts
-function files(dir) {
+function files(dir, pattern = /\.json$/) {
   return readdirSync3(dir).sort().flatMap((name) => {
-    const path = join5(dir, name);
-    return statSync2(path).isDirectory() ? files(path) : name.endsWith(".json") ? [path] : [];
+    const path = join6(dir, name);
+    return statSync2(path).isDirectory() ? files(path, pattern) : pattern.test(name) ? [path] : [];
   });
 }
-function replayFolder(appDir, historiesDir, options = {}) {
-  const given = "describe" in options ? { globals: options } : options;
-  const { describe: describe2, test, beforeAll, afterAll } = given.globals ?? globalThis;
-  const engine = {
+function loadOptionsOf(given) {
+  return {
+    userOutput: "ignore",
+    ...given.allowStaleBuild ? { allowStaleBuild: true } : {},
+    ...given.historyTimeoutMs ? { historyTimeoutMs: given.historyTimeoutMs } : {},
+    ...given.memoryLimitMb ? { memoryLimitMb: given.memoryLimitMb } : {}
+  };
+}
+function engineOptionsOf(given) {
+  return {
     ...given.inputDrift ? { inputDrift: given.inputDrift } : {},
     ...given.finished ? { finished: given.finished } : {},
     ...given.schema ? { schema: given.schema } : {}
   };
+}
+function replayFolder(appDir, historiesDir, options = {}) {
+  const given = "describe" in options ? { globals: options } : options;
+  const { describe: describe2, test, beforeAll, afterAll } = given.globals ?? globalThis;
+  const engine = engineOptionsOf(given);
   describe2(`replay ${relative2(process.cwd(), historiesDir) || historiesDir} against ${relative2(process.cwd(), appDir) || appDir}`, () => {
     let app;
     beforeAll(async () => {
-      app = await loadApp(appDir, {
-        userOutput: "ignore",
-        ...given.allowStaleBuild ? { allowStaleBuild: true } : {},
-        ...given.historyTimeoutMs ? { historyTimeoutMs: given.historyTimeoutMs } : {},
-        ...given.memoryLimitMb ? { memoryLimitMb: given.memoryLimitMb } : {}
-      });
+      app = await loadApp(appDir, loadOptionsOf(given));
       for (const warning of app.info.warnings) console.warn(`durable-gate: ${warning}`);
     }, 6e4);
     afterAll(async () => {
@@ -5024,6 +6016,32 @@ function replayFolder(appDir, historiesDir, options = {}) {
     }
   });
 }
+function checkScenarios(baseDir, appDir, scenariosDir, options = {}) {
+  const given = "describe" in options ? { globals: options } : options;
+  const { describe: describe2, test, beforeAll, afterAll } = given.globals ?? globalThis;
+  const loading = loadOptionsOf(given);
+  describe2(`scenarios ${relative2(process.cwd(), scenariosDir) || scenariosDir}: ${relative2(process.cwd(), appDir) || appDir} against ${relative2(process.cwd(), baseDir) || baseDir}`, () => {
+    let base;
+    let app;
+    beforeAll(async () => {
+      [base, app] = await Promise.all([loadApp(baseDir, loading), loadApp(appDir, loading)]);
+    }, 6e4);
+    afterAll(async () => {
+      await Promise.all([base?.close(), app?.close()]);
+    });
+    for (const file of files(scenariosDir, /\.(json|c?js|mjs)$/)) {
+      test(relative2(scenariosDir, file), async () => {
+        const problems = [];
+        for (const scenario of await readScenarios([file], process.cwd())) {
+          const points = await runScenario(base, scenario);
+          for (const result of await app.replay(points, engineOptionsOf(given))) if (result.verdict !== "ok") problems.push(describeProblem(result));
+        }
+        if (problems.length > 0) throw new Error(problems.join("\n\n"));
+      });
+    }
+  });
+}
 export {
+  checkScenarios,
   replayFolder
 };

@@ -21,3 +21,12 @@ export interface ReplayFolderOptions extends Pick<EngineOptions, 'inputDrift' | 
  * them with console.warn. The third argument is the runner's functions (as before) or options.
  */
 export declare function replayFolder(appDir: string, historiesDir: string, options?: TestGlobals | ReplayFolderOptions): void;
+/**
+ * One test per scenario below `scenariosDir` (*.json, *.js, *.mjs, *.cjs; docs/testing.md,
+ * "Scenarios"): the scenario runs on the old code (`baseDir`), and the new code (`appDir`) must
+ * replay the history of every point at which an instance waited; a test fails with what breaks
+ * and where. Options as replayFolder's.
+ *
+ *   checkScenarios('../base/my-app', '.', './scenarios');
+ */
+export declare function checkScenarios(baseDir: string, appDir: string, scenariosDir: string, options?: TestGlobals | ReplayFolderOptions): void;

@@ -22,4 +22,5 @@ export {
   type LocalRuntimeOptions,
   type SubOrchestrationMock,
 } from './runtime.js';
+export type { Answer, Answers, Scenario } from './scenario.js';
 export type { HistoryEvent, HistoryFile } from '../history/events.js';

@@ -10,4 +10,5 @@
  *   await runtime.close();
  */
 export { LocalRuntime, LocalRuntimeError, TestInstance, type ActivityCall, type ActivityMock, type EntityMock, type HttpAnswer, type HttpRequestInfo, type InstanceStatus, type LocalRuntimeOptions, type SubOrchestrationMock, } from './runtime.js';
+export type { Answer, Answers, Scenario } from './scenario.js';
 export type { HistoryEvent, HistoryFile } from '../history/events.js';
