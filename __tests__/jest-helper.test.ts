@@ -8,17 +8,24 @@ import { repoRoot, writeApp } from './helpers/apps.js';
 
 replayFolder(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'histories'), { describe, test, beforeAll, afterAll });
 
+/** A test runner that only records what the helpers declare, for the test to run it. */
+function recordingRunner() {
+  const registered: { name: string; fn: () => Promise<void> }[] = [];
+  const hooks: (() => Promise<void>)[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const globals = {
+    describe: (_name: string, fn: () => void) => fn(),
+    test: (name: string, fn: () => Promise<void>) => void registered.push({ name, fn }),
+    beforeAll: (fn: () => Promise<void>) => void hooks.push(fn),
+    afterAll: (fn: () => Promise<void>) => void closers.push(fn),
+  };
+  return { registered, hooks, closers, globals };
+}
+
 describe('replayFolder against the breaking version', () => {
   test('registers a test per file that fails with the divergence', async () => {
-    const registered: { name: string; fn: () => Promise<void> }[] = [];
-    const hooks: (() => Promise<void>)[] = [];
-    const closers: (() => Promise<void>)[] = [];
-    replayFolder(join(repoRoot, 'examples', 'order-app-next'), join(repoRoot, 'examples', 'histories'), {
-      describe: (_name, fn) => fn(),
-      test: (name, fn) => registered.push({ name, fn }),
-      beforeAll: (fn) => hooks.push(fn),
-      afterAll: (fn) => closers.push(fn),
-    });
+    const { registered, hooks, closers, globals } = recordingRunner();
+    replayFolder(join(repoRoot, 'examples', 'order-app-next'), join(repoRoot, 'examples', 'histories'), globals);
     for (const hook of hooks) await hook();
     try {
       expect(registered).toHaveLength(7);
@@ -43,15 +50,7 @@ describe('replayFolder options', () => {
     b.activity('Hello', 'Paris');
     writeFileSync(join(dir, 'greet-1.json'), JSON.stringify(b.idle().toFile()));
     const declare = (options: Record<string, unknown>) => {
-      const registered: { name: string; fn: () => Promise<void> }[] = [];
-      const hooks: (() => Promise<void>)[] = [];
-      const closers: (() => Promise<void>)[] = [];
-      const globals = {
-        describe: (_name: string, fn: () => void) => fn(),
-        test: (name: string, fn: () => Promise<void>) => registered.push({ name, fn }),
-        beforeAll: (fn: () => Promise<void>) => hooks.push(fn),
-        afterAll: (fn: () => Promise<void>) => closers.push(fn),
-      };
+      const { registered, hooks, closers, globals } = recordingRunner();
       replayFolder(app, dir, { globals, ...options });
       return { registered, hooks, closers };
     };
@@ -82,15 +81,8 @@ describe('replayFolder options', () => {
 
 describe('checkScenarios', () => {
   test('one test per scenario: it runs on the old code, and each point it waited must replay on the new code', async () => {
-    const registered: { name: string; fn: () => Promise<void> }[] = [];
-    const hooks: (() => Promise<void>)[] = [];
-    const closers: (() => Promise<void>)[] = [];
-    checkScenarios(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'order-app-next'), join(repoRoot, 'examples', 'scenarios'), {
-      describe: (_name, fn) => fn(),
-      test: (name, fn) => registered.push({ name, fn }),
-      beforeAll: (fn) => hooks.push(fn),
-      afterAll: (fn) => closers.push(fn),
-    });
+    const { registered, hooks, closers, globals } = recordingRunner();
+    checkScenarios(join(repoRoot, 'examples', 'order-app'), join(repoRoot, 'examples', 'order-app-next'), join(repoRoot, 'examples', 'scenarios'), globals);
     for (const hook of hooks) await hook();
     try {
       expect(registered.map((t) => t.name)).toEqual(['large-order.json', 'reminder.json', 'small-order.json']);
