@@ -106,5 +106,10 @@ describe('durable-gate check (built CLI)', () => {
       'activities.ValidateOrder must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.',
     );
     expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', join(dir, 'missing')]).stderr).toContain('no such file or folder');
+    const typo = join(dir, 'typo.json');
+    writeFileSync(typo, JSON.stringify({ orchestrator: 'ProcessOrder', appActivities: ['ShipOrders'] }));
+    expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', typo]).stderr).toContain(
+      "typo.json did not run on the old code (examples/order-app): appActivities names 'ShipOrders', which the app does not register as an activity.",
+    );
   });
 });

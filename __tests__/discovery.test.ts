@@ -92,7 +92,8 @@ describe('action.yml', () => {
     const declared = new Set([...inputsBlock.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!));
     // The Action's own inputs: which command, and replay's pull-request comment.
     const read = new Set(['command', 'comment', 'github-token']);
-    for (const spec of [REPLAY_OPTIONS, CHECK_OPTIONS, RECORD_OPTIONS, GATE_OPTIONS, VALIDATE_OPTIONS, SWAP_OPTIONS]) for (const name of Object.keys(spec)) read.add(name);
+    for (const spec of [REPLAY_OPTIONS, CHECK_OPTIONS, RECORD_OPTIONS, GATE_OPTIONS, VALIDATE_OPTIONS, SWAP_OPTIONS])
+      for (const name of Object.keys(spec)) read.add(name);
     expect([...read].filter((name) => !declared.has(name))).toEqual([]);
     expect([...declared].filter((name) => !read.has(name))).toEqual([]);
     expect(yml).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index.js/);

@@ -1,6 +1,6 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const ncc = new URL('../node_modules/@vercel/ncc/dist/ncc/cli.js', import.meta.url).pathname;
@@ -70,7 +70,10 @@ const declarations = (dir) =>
         ? [entry.name]
         : [],
   );
-for (const file of declarations('lib/harness')) {
+// lib/ keeps what tsc once compiled from a source since removed: only declarations of harness/'s
+// current sources are shipped.
+const current = (file) => existsSync(join('harness', file.replace(/\.d\.ts$/, '.ts')));
+for (const file of declarations('lib/harness').filter(current)) {
   const text = readFileSync(join('lib/harness', file), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
   mkdirSync(dirname(join(types, file)), { recursive: true });
   writeFileSync(join(types, file), text);

@@ -8344,6 +8344,13 @@ class LocalRuntime {
             // The app loaded without a readable host.json: the extension's default.
         }
         this.storeInputs = options.storeInputs ?? stored;
+        // A name in appActivities that the app does not register is a typo, said now rather than at the call.
+        const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
+        const unknown = Array.isArray(options.appActivities)
+            ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
+            : [];
+        if (unknown.length > 0)
+            throw new LocalRuntimeError(`appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`);
         this.clock = options.startTime === undefined ? DEFAULT_START : new Date(options.startTime).getTime();
         if (!Number.isFinite(this.clock))
             throw new LocalRuntimeError(`startTime ${String(options.startTime)} is not a time; pass a Date or an ISO 8601 text.`);
@@ -8358,16 +8365,13 @@ class LocalRuntime {
             ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
             ...(options.userOutput ? { userOutput: options.userOutput } : {}),
         });
-        // A name in appActivities that the app does not register is a typo, said now rather than at the call.
-        const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
-        const unknown = Array.isArray(options.appActivities)
-            ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
-            : [];
-        if (unknown.length > 0) {
-            await app.close();
-            throw new LocalRuntimeError(`appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`);
+        try {
+            return new LocalRuntime(app, options);
         }
-        return new LocalRuntime(app, options);
+        catch (error) {
+            await app.close();
+            throw error;
+        }
     }
     /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
     static over(app, options) {
@@ -9259,7 +9263,6 @@ async function runScenario(app, { scenario, label }) {
     let httpCalls = 0;
     const runtime = LocalRuntime.over(app, {
         storeInputs: true,
-        userOutput: 'stderr',
         activities: mocks(scenario.activities),
         subOrchestrations: mocks(scenario.subOrchestrations),
         ...(scenario.entities ? { entities: scenario.entities } : {}),
@@ -9326,8 +9329,10 @@ async function runCheckStreamed(job) {
                     written = await runScenario(base, loaded);
                 }
                 catch (error) {
+                    if (job.signal?.aborted)
+                        throw new errors/* UsageError */.eb(`stopped (${(0,host/* stopReason */.PJ)(job.signal)}) while ${loaded.label} ran on the old code; nothing was checked.`);
                     // A scenario the old code cannot run is the scenario's problem, said with its name.
-                    throw new errors/* UsageError */.eb(`scenario ${loaded.label} did not run on the old code (${(0,paths/* displayPath */.Gt)(job.base, job.cwd)}): ${error.message}`);
+                    throw new errors/* UsageError */.eb(`scenario ${loaded.label} did not run on the old code (${(0,paths/* displayPath */.Gt)(job.base, job.cwd)}): ${(0,errors/* errorMessage */.gJ)(error)}`);
                 }
                 job.onScenario?.(loaded.label, written.length);
                 items.push(...written);

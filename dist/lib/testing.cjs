@@ -5082,6 +5082,12 @@ var LocalRuntime = class _LocalRuntime {
     } catch {
     }
     this.storeInputs = options.storeInputs ?? stored;
+    const activities = app.info.functions.filter((f) => f.kind === "activity").map((f) => f.name);
+    const unknown = Array.isArray(options.appActivities) ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase())) : [];
+    if (unknown.length > 0)
+      throw new LocalRuntimeError(
+        `appActivities names ${unknown.map((n) => `'${n}'`).join(", ")}, which the app does not register as ${unknown.length > 1 ? "activities" : "an activity"}. Its activities: ${activities.join(", ") || "none"}.`
+      );
     this.clock = options.startTime === void 0 ? DEFAULT_START : new Date(options.startTime).getTime();
     if (!Number.isFinite(this.clock)) throw new LocalRuntimeError(`startTime ${String(options.startTime)} is not a time; pass a Date or an ISO 8601 text.`);
   }
@@ -5104,15 +5110,12 @@ var LocalRuntime = class _LocalRuntime {
       ...options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {},
       ...options.userOutput ? { userOutput: options.userOutput } : {}
     });
-    const activities = app.info.functions.filter((f) => f.kind === "activity").map((f) => f.name);
-    const unknown = Array.isArray(options.appActivities) ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase())) : [];
-    if (unknown.length > 0) {
+    try {
+      return new _LocalRuntime(app, options);
+    } catch (error) {
       await app.close();
-      throw new LocalRuntimeError(
-        `appActivities names ${unknown.map((n) => `'${n}'`).join(", ")}, which the app does not register as ${unknown.length > 1 ? "activities" : "an activity"}. Its activities: ${activities.join(", ") || "none"}.`
-      );
+      throw error;
     }
-    return new _LocalRuntime(app, options);
   }
   /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */
   static over(app, options) {

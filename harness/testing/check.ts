@@ -4,9 +4,9 @@
  * replayed against the new code; recorded histories add each point they passed through. The
  * report, advice and exit codes are replay's.
  */
-import { loadApp } from '../app/host.js';
+import { loadApp, stopReason } from '../app/host.js';
 import type { HistoryItem } from '../app/worker.js';
-import { UsageError } from '../errors.js';
+import { UsageError, errorMessage } from '../errors.js';
 import { EventType, HISTORY_SCHEMA, type HistoryFile } from '../history/events.js';
 import { readHistoryFile } from '../history/load.js';
 import { displayPath, expandHistoryPaths } from '../history/paths.js';
@@ -47,8 +47,9 @@ export async function runCheckStreamed(job: CheckJob): Promise<StreamedReport & 
         try {
           written = await runScenario(base, loaded);
         } catch (error) {
+          if (job.signal?.aborted) throw new UsageError(`stopped (${stopReason(job.signal)}) while ${loaded.label} ran on the old code; nothing was checked.`);
           // A scenario the old code cannot run is the scenario's problem, said with its name.
-          throw new UsageError(`scenario ${loaded.label} did not run on the old code (${displayPath(job.base, job.cwd)}): ${(error as Error).message}`);
+          throw new UsageError(`scenario ${loaded.label} did not run on the old code (${displayPath(job.base, job.cwd)}): ${errorMessage(error)}`);
         }
         job.onScenario?.(loaded.label, written.length);
         items.push(...written);

@@ -151,6 +151,15 @@ export class LocalRuntime {
       // The app loaded without a readable host.json: the extension's default.
     }
     this.storeInputs = options.storeInputs ?? stored;
+    // A name in appActivities that the app does not register is a typo, said now rather than at the call.
+    const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
+    const unknown = Array.isArray(options.appActivities)
+      ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
+      : [];
+    if (unknown.length > 0)
+      throw new LocalRuntimeError(
+        `appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`,
+      );
     this.clock = options.startTime === undefined ? DEFAULT_START : new Date(options.startTime).getTime();
     if (!Number.isFinite(this.clock)) throw new LocalRuntimeError(`startTime ${String(options.startTime)} is not a time; pass a Date or an ISO 8601 text.`);
   }
@@ -164,18 +173,12 @@ export class LocalRuntime {
       ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
       ...(options.userOutput ? { userOutput: options.userOutput } : {}),
     });
-    // A name in appActivities that the app does not register is a typo, said now rather than at the call.
-    const activities = app.info.functions.filter((f) => f.kind === 'activity').map((f) => f.name);
-    const unknown = Array.isArray(options.appActivities)
-      ? options.appActivities.filter((name) => !activities.some((a) => a.toLowerCase() === name.toLowerCase()))
-      : [];
-    if (unknown.length > 0) {
+    try {
+      return new LocalRuntime(app, options);
+    } catch (error) {
       await app.close();
-      throw new LocalRuntimeError(
-        `appActivities names ${unknown.map((n) => `'${n}'`).join(', ')}, which the app does not register as ${unknown.length > 1 ? 'activities' : 'an activity'}. Its activities: ${activities.join(', ') || 'none'}.`,
-      );
+      throw error;
     }
-    return new LocalRuntime(app, options);
   }
 
   /** A runtime over an app loaded already (loadApp), which it leaves open: for many short runs. */

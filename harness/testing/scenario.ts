@@ -140,7 +140,6 @@ export async function runScenario(app: ReplayApp, { scenario, label }: LoadedSce
   let httpCalls = 0;
   const runtime = LocalRuntime.over(app, {
     storeInputs: true,
-    userOutput: 'stderr',
     activities: mocks(scenario.activities),
     subOrchestrations: mocks(scenario.subOrchestrations),
     ...(scenario.entities ? { entities: scenario.entities } : {}),

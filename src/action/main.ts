@@ -178,7 +178,8 @@ async function replay(signal: AbortSignal, command: 'replay' | 'check'): Promise
   if (settings.comment) {
     try {
       const { upsertComment } = await import('./comment.js');
-      const heading = 'base' in settings ? `## durable-gate check of \`${settings.app}\` against \`${settings.base}\`` : `## durable-gate replay of \`${settings.app}\``;
+      const heading =
+        'base' in settings ? `## durable-gate check of \`${settings.app}\` against \`${settings.base}\`` : `## durable-gate replay of \`${settings.app}\``;
       // check and replay of one app keep a comment each.
       const key = 'base' in settings ? `check ${settings.app}` : settings.app;
       const result = await upsertComment(settings.githubToken, key, `${heading}\n\n${markdown}`);
