@@ -24,7 +24,9 @@ describe('durable-gate check (built CLI)', () => {
   test("catches the example's breaking change with no recorded history: each point a scenario waited, at the new code's line", () => {
     const { code, stdout, stderr } = check([...BASE, '--app', 'examples/order-app-next', '--scenarios', 'examples/scenarios']);
     expect(code).toBe(1);
-    expect(stderr).toContain('durable-gate: ran examples/scenarios/small-order.json on the old code: 5 point(s) where an instance waits, to check');
+    expect(stderr).toContain(
+      'durable-gate: ran examples/scenarios/small-order.json (a small order, shipped) on the old code: 5 point(s) where an instance waits, to check',
+    );
     // Waiting for ValidateOrder, the inserted CheckFraud is new work: ok. Every later point breaks.
     expect(stdout).toContain('✓ small-order [examples/scenarios/small-order.json#small-order@1]  ProcessOrder  ok');
     expect(stdout).toContain('✗ small-order [examples/scenarios/small-order.json#small-order@2]  ProcessOrder  nondeterministic');

@@ -225,7 +225,9 @@ describe('the Action bundle (dist/index.js)', () => {
       INPUT_FORMAT: 'text',
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('Ran examples/scenarios/small-order.json on the old code: 5 point(s) where an instance waits, to check.');
+    expect(result.stdout).toContain(
+      'Ran examples/scenarios/small-order.json (a small order, shipped) on the old code: 5 point(s) where an instance waits, to check.',
+    );
     expect(result.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=39::');
     expect(outputs).toMatch(/total<<.*\n10\n/);
     expect(outputs).toMatch(/nondeterministic<<.*\n4\n/);

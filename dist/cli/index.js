@@ -9334,7 +9334,7 @@ async function runCheckStreamed(job) {
                     // A scenario the old code cannot run is the scenario's problem, said with its name.
                     throw new errors/* UsageError */.eb(`scenario ${loaded.label} did not run on the old code (${(0,paths/* displayPath */.Gt)(job.base, job.cwd)}): ${(0,errors/* errorMessage */.gJ)(error)}`);
                 }
-                job.onScenario?.(loaded.label, written.length);
+                job.onScenario?.(loaded.scenario.name ? `${loaded.label} (${loaded.scenario.name})` : loaded.label, written.length);
                 items.push(...written);
             }
         }

@@ -20,7 +20,7 @@ export interface CheckJob extends Omit<ReplayJob, 'histories' | 'items'> {
   scenarios: string[];
   /** Recorded histories: each point they passed through is checked too. */
   histories: string[];
-  /** Told after each scenario ran on the old code, with how many histories it gave. */
+  /** Told after each scenario ran on the old code (its label, and its name when it has one), with how many histories it gave. */
   onScenario?: (label: string, histories: number) => void;
 }
 
@@ -51,7 +51,7 @@ export async function runCheckStreamed(job: CheckJob): Promise<StreamedReport & 
           // A scenario the old code cannot run is the scenario's problem, said with its name.
           throw new UsageError(`scenario ${loaded.label} did not run on the old code (${displayPath(job.base, job.cwd)}): ${errorMessage(error)}`);
         }
-        job.onScenario?.(loaded.label, written.length);
+        job.onScenario?.(loaded.scenario.name ? `${loaded.label} (${loaded.scenario.name})` : loaded.label, written.length);
         items.push(...written);
       }
     } finally {

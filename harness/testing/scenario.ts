@@ -21,7 +21,7 @@ export type Answer = { result?: unknown } | { error: string };
 export type Answers = Answer | { results: Answer[] };
 
 export interface Scenario {
-  /** Shown in the report (default: the file's name and the scenario's place in it). */
+  /** Said beside the scenario's label (its file, and its place in the file) when it runs. */
   name?: string;
   orchestrator: string;
   input?: unknown;

@@ -6,7 +6,7 @@ export interface CheckJob extends Omit<ReplayJob, 'histories' | 'items'> {
     scenarios: string[];
     /** Recorded histories: each point they passed through is checked too. */
     histories: string[];
-    /** Told after each scenario ran on the old code, with how many histories it gave. */
+    /** Told after each scenario ran on the old code (its label, and its name when it has one), with how many histories it gave. */
     onScenario?: (label: string, histories: number) => void;
 }
 export declare const NO_SCENARIO: string;
