@@ -108,6 +108,32 @@ describe('durable-gate check (built CLI)', () => {
       'activities.ValidateOrder must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.',
     );
     expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', join(dir, 'missing')]).stderr).toContain('no such file or folder');
+    const entity = join(dir, 'entity.json');
+    writeFileSync(
+      entity,
+      JSON.stringify({
+        orchestrator: 'ProcessOrder',
+        input: { orderId: 'e', items: [{ sku: 'A', qty: 1 }], total: 1 },
+        appActivities: true,
+        entities: { inventory: { release: { result: 0 } } },
+      }),
+    );
+    expect(check([...BASE, '--app', 'examples/order-app', '--scenarios', entity]).stderr).toContain(
+      'entity.json did not run on the old code (examples/order-app): entities.inventory in ',
+    );
+    expect(check([...BASE, '--app', 'examples/order-app', '--scenarios', entity]).stderr).toContain("has no answer for the operation 'reserve'.");
+    writeFileSync(
+      entity,
+      JSON.stringify({
+        orchestrator: 'ProcessOrder',
+        input: { orderId: 'e', items: [{ sku: 'A', qty: 1 }], total: 1 },
+        appActivities: true,
+        entities: { inventory: { reserve: { result: 1 }, release: { result: 0 } } },
+      }),
+    );
+    const answered = check([...BASE, '--app', 'examples/order-app', '--scenarios', entity, '--quiet']);
+    expect(answered.stdout).toContain('5 histories: 5 ok');
+    expect(answered.code).toBe(0);
     const typo = join(dir, 'typo.json');
     writeFileSync(typo, JSON.stringify({ orchestrator: 'ProcessOrder', appActivities: ['ShipOrders'] }));
     expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', typo]).stderr).toContain(

@@ -8893,6 +8893,9 @@ class LocalRuntime {
                 response = { result: jsonOf(answer ? answer.result : undefined) };
             }
             catch (error) {
+                // The test's set-up, not the entity, failed: said as such.
+                if (error instanceof LocalRuntimeError)
+                    throw error;
                 // As a JavaScript entity answers a throw: JSON.stringify of the error ("{}" for an Error).
                 response = { result: JSON.stringify(error) ?? null, exceptionType: 'Error' };
             }
@@ -9213,18 +9216,27 @@ function checkScenario(value, label) {
         if (s[key] !== undefined && (typeof s[key] !== 'object' || s[key] === null || Array.isArray(s[key])))
             throw new errors/* UsageError */.eb(`scenario ${label}: "${key}" must be an object keyed by function name.`);
     }
+    const checkAnswers = (where, answer) => {
+        const ok = (a) => !!a && typeof a === 'object' && ('result' in a || typeof a.error === 'string');
+        const list = answer && typeof answer === 'object' && 'results' in answer ? answer.results : [answer];
+        if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
+            throw new errors/* UsageError */.eb(`scenario ${label}: ${where} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`);
+    };
     for (const [kind, answers] of [
         ['activities', s.activities],
         ['subOrchestrations', s.subOrchestrations],
     ]) {
-        for (const [name, answer] of Object.entries((answers ?? {}))) {
-            if (typeof answer === 'function')
-                continue;
-            const ok = (a) => !!a && typeof a === 'object' && ('result' in a || typeof a.error === 'string');
-            const list = answer && typeof answer === 'object' && 'results' in answer ? answer.results : [answer];
-            if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
-                throw new errors/* UsageError */.eb(`scenario ${label}: ${kind}.${name} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`);
-        }
+        for (const [name, answer] of Object.entries((answers ?? {})))
+            if (typeof answer !== 'function')
+                checkAnswers(`${kind}.${name}`, answer);
+    }
+    for (const [name, byOperation] of Object.entries((s.entities ?? {}))) {
+        if (typeof byOperation === 'function')
+            continue;
+        if (!byOperation || typeof byOperation !== 'object' || Array.isArray(byOperation))
+            throw new errors/* UsageError */.eb(`scenario ${label}: entities.${name} must be answers by operation, such as { "reserve": { "result": 3 } }, or a function (in a module).`);
+        for (const [operation, answer] of Object.entries(byOperation))
+            checkAnswers(`entities.${name}.${operation}`, answer);
     }
     if (s.events !== undefined && !Array.isArray(s.events))
         throw new errors/* UsageError */.eb(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
@@ -9253,6 +9265,21 @@ function fromAnswers(answers) {
 function mocks(given) {
     return Object.fromEntries(Object.entries(given ?? {}).map(([name, a]) => [name, typeof a === 'function' ? a : fromAnswers(a)]));
 }
+/** Entities answered by operation: each operation's answers in order; an operation not given is an error naming it. */
+function entityMocks(given, label) {
+    return Object.fromEntries(Object.entries(given).map(([name, answers]) => {
+        if (typeof answers === 'function')
+            return [name, answers];
+        const operations = new Map(Object.entries(answers).map(([operation, a]) => [operation, fromAnswers(a)]));
+        const mock = ({ operation, input }) => {
+            const answer = operations.get(operation);
+            if (!answer)
+                throw new LocalRuntimeError(`entities.${name} in ${label} has no answer for the operation '${operation}'.`);
+            return { result: answer(input) };
+        };
+        return [name, mock];
+    }));
+}
 /**
  * Runs a scenario on `app` (the old code) and returns every history the run wrote while an
  * instance was in flight (each instance, sub-orchestrations included, at each episode that ended
@@ -9265,7 +9292,7 @@ async function runScenario(app, { scenario, label }) {
         storeInputs: true,
         activities: mocks(scenario.activities),
         subOrchestrations: mocks(scenario.subOrchestrations),
-        ...(scenario.entities ? { entities: scenario.entities } : {}),
+        ...(scenario.entities ? { entities: entityMocks(scenario.entities, label) } : {}),
         ...(scenario.appActivities !== undefined ? { appActivities: scenario.appActivities } : {}),
         ...(scenario.startTime ? { startTime: scenario.startTime } : {}),
         ...(http ? { http: typeof http === 'function' ? http : () => http[Math.min(httpCalls++, http.length - 1)] } : {}),

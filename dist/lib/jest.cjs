@@ -5640,6 +5640,7 @@ var LocalRuntime = class _LocalRuntime {
         }
         response = { result: jsonOf(answer ? answer.result : void 0) };
       } catch (error) {
+        if (error instanceof LocalRuntimeError) throw error;
         response = { result: JSON.stringify(error) ?? null, exceptionType: "Error" };
       }
     } else {
@@ -5918,19 +5919,28 @@ function checkScenario(value, label) {
     if (s[key] !== void 0 && (typeof s[key] !== "object" || s[key] === null || Array.isArray(s[key])))
       throw new UsageError(`scenario ${label}: "${key}" must be an object keyed by function name.`);
   }
+  const checkAnswers = (where2, answer) => {
+    const ok = (a) => !!a && typeof a === "object" && ("result" in a || typeof a.error === "string");
+    const list = answer && typeof answer === "object" && "results" in answer ? answer.results : [answer];
+    if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
+      throw new UsageError(
+        `scenario ${label}: ${where2} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`
+      );
+  };
   for (const [kind, answers] of [
     ["activities", s.activities],
     ["subOrchestrations", s.subOrchestrations]
   ]) {
-    for (const [name, answer] of Object.entries(answers ?? {})) {
-      if (typeof answer === "function") continue;
-      const ok = (a) => !!a && typeof a === "object" && ("result" in a || typeof a.error === "string");
-      const list = answer && typeof answer === "object" && "results" in answer ? answer.results : [answer];
-      if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
-        throw new UsageError(
-          `scenario ${label}: ${kind}.${name} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`
-        );
-    }
+    for (const [name, answer] of Object.entries(answers ?? {}))
+      if (typeof answer !== "function") checkAnswers(`${kind}.${name}`, answer);
+  }
+  for (const [name, byOperation] of Object.entries(s.entities ?? {})) {
+    if (typeof byOperation === "function") continue;
+    if (!byOperation || typeof byOperation !== "object" || Array.isArray(byOperation))
+      throw new UsageError(
+        `scenario ${label}: entities.${name} must be answers by operation, such as { "reserve": { "result": 3 } }, or a function (in a module).`
+      );
+    for (const [operation, answer] of Object.entries(byOperation)) checkAnswers(`entities.${name}.${operation}`, answer);
   }
   if (s.events !== void 0 && !Array.isArray(s.events)) throw new UsageError(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
   for (const [i, event2] of (s.events ?? []).entries()) {
@@ -5955,6 +5965,20 @@ function fromAnswers(answers) {
 function mocks(given) {
   return Object.fromEntries(Object.entries(given ?? {}).map(([name, a]) => [name, typeof a === "function" ? a : fromAnswers(a)]));
 }
+function entityMocks(given, label) {
+  return Object.fromEntries(
+    Object.entries(given).map(([name, answers]) => {
+      if (typeof answers === "function") return [name, answers];
+      const operations = new Map(Object.entries(answers).map(([operation, a]) => [operation, fromAnswers(a)]));
+      const mock = ({ operation, input }) => {
+        const answer = operations.get(operation);
+        if (!answer) throw new LocalRuntimeError(`entities.${name} in ${label} has no answer for the operation '${operation}'.`);
+        return { result: answer(input) };
+      };
+      return [name, mock];
+    })
+  );
+}
 async function runScenario(app, { scenario, label }) {
   const http = scenario.http;
   let httpCalls = 0;
@@ -5962,7 +5986,7 @@ async function runScenario(app, { scenario, label }) {
     storeInputs: true,
     activities: mocks(scenario.activities),
     subOrchestrations: mocks(scenario.subOrchestrations),
-    ...scenario.entities ? { entities: scenario.entities } : {},
+    ...scenario.entities ? { entities: entityMocks(scenario.entities, label) } : {},
     ...scenario.appActivities !== void 0 ? { appActivities: scenario.appActivities } : {},
     ...scenario.startTime ? { startTime: scenario.startTime } : {},
     ...http ? { http: typeof http === "function" ? http : () => http[Math.min(httpCalls++, http.length - 1)] } : {}

@@ -5610,6 +5610,7 @@ var LocalRuntime = class _LocalRuntime {
         }
         response = { result: jsonOf(answer ? answer.result : void 0) };
       } catch (error) {
+        if (error instanceof LocalRuntimeError) throw error;
         response = { result: JSON.stringify(error) ?? null, exceptionType: "Error" };
       }
     } else {

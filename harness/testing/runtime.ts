@@ -725,6 +725,8 @@ export class LocalRuntime {
         }
         response = { result: jsonOf(answer ? answer.result : undefined) };
       } catch (error) {
+        // The test's set-up, not the entity, failed: said as such.
+        if (error instanceof LocalRuntimeError) throw error;
         // As a JavaScript entity answers a throw: JSON.stringify of the error ("{}" for an Error).
         response = { result: JSON.stringify(error) ?? null, exceptionType: 'Error' };
       }

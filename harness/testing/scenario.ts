@@ -12,7 +12,15 @@ import type { HistoryItem } from '../app/worker.js';
 import { durationMs } from '../duration.js';
 import { UsageError, errorMessage } from '../errors.js';
 import { displayPath, expandPaths } from '../history/paths.js';
-import { LocalRuntime, type ActivityMock, type EntityMock, type HttpAnswer, type HttpRequestInfo, type SubOrchestrationMock } from './runtime.js';
+import {
+  LocalRuntime,
+  LocalRuntimeError,
+  type ActivityMock,
+  type EntityMock,
+  type HttpAnswer,
+  type HttpRequestInfo,
+  type SubOrchestrationMock,
+} from './runtime.js';
 
 /** A result given as a value: what the call returns, or the error it throws. */
 export type Answer = { result?: unknown } | { error: string };
@@ -31,8 +39,12 @@ export interface Scenario {
   /** Run the app's own code for these activities (true: every activity without a result given). */
   appActivities?: boolean | string[];
   subOrchestrations?: Record<string, Answers | SubOrchestrationMock>;
-  /** Entities answered by functions (modules only); without, the app's own entity functions run. */
-  entities?: Record<string, EntityMock>;
+  /**
+   * Entities answered by the scenario: a function (modules), or answers by operation
+   * (`{ "inventory": { "reserve": { "result": 3 } } }`, the state left as it is); without, the
+   * app's own entity functions run.
+   */
+  entities?: Record<string, EntityMock | Record<string, Answers>>;
   /** callHttp answers, in order (the last one repeats), or a function. */
   http?: HttpAnswer[] | ((request: HttpRequestInfo) => HttpAnswer | Promise<HttpAnswer>);
   /** External events, each raised `after` the start (a duration; default at once). */
@@ -89,19 +101,28 @@ function checkScenario(value: unknown, label: string): Scenario {
     if (s[key] !== undefined && (typeof s[key] !== 'object' || s[key] === null || Array.isArray(s[key])))
       throw new UsageError(`scenario ${label}: "${key}" must be an object keyed by function name.`);
   }
+  const checkAnswers = (where: string, answer: unknown): void => {
+    const ok = (a: unknown): boolean => !!a && typeof a === 'object' && ('result' in a || typeof (a as { error?: unknown }).error === 'string');
+    const list: unknown = answer && typeof answer === 'object' && 'results' in answer ? answer.results : [answer];
+    if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
+      throw new UsageError(
+        `scenario ${label}: ${where} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`,
+      );
+  };
   for (const [kind, answers] of [
     ['activities', s.activities],
     ['subOrchestrations', s.subOrchestrations],
   ] as const) {
-    for (const [name, answer] of Object.entries((answers ?? {}) as Record<string, unknown>)) {
-      if (typeof answer === 'function') continue;
-      const ok = (a: unknown): boolean => !!a && typeof a === 'object' && ('result' in a || typeof (a as { error?: unknown }).error === 'string');
-      const list: unknown = answer && typeof answer === 'object' && 'results' in answer ? answer.results : [answer];
-      if (!Array.isArray(list) || list.length === 0 || !list.every(ok))
-        throw new UsageError(
-          `scenario ${label}: ${kind}.${name} must be { "result": <value> }, { "error": "<message>" }, or { "results": [ ... ] } of those, one per call.`,
-        );
-    }
+    for (const [name, answer] of Object.entries((answers ?? {}) as Record<string, unknown>))
+      if (typeof answer !== 'function') checkAnswers(`${kind}.${name}`, answer);
+  }
+  for (const [name, byOperation] of Object.entries((s.entities ?? {}) as Record<string, unknown>)) {
+    if (typeof byOperation === 'function') continue;
+    if (!byOperation || typeof byOperation !== 'object' || Array.isArray(byOperation))
+      throw new UsageError(
+        `scenario ${label}: entities.${name} must be answers by operation, such as { "reserve": { "result": 3 } }, or a function (in a module).`,
+      );
+    for (const [operation, answer] of Object.entries(byOperation)) checkAnswers(`entities.${name}.${operation}`, answer);
   }
   if (s.events !== undefined && !Array.isArray(s.events)) throw new UsageError(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
   for (const [i, event] of ((s.events as unknown[] | undefined) ?? []).entries()) {
@@ -130,6 +151,22 @@ function mocks<T>(given: Record<string, Answers | T> | undefined): Record<string
   return Object.fromEntries(Object.entries(given ?? {}).map(([name, a]) => [name, typeof a === 'function' ? a : (fromAnswers(a as Answers) as T)]));
 }
 
+/** Entities answered by operation: each operation's answers in order; an operation not given is an error naming it. */
+function entityMocks(given: Record<string, EntityMock | Record<string, Answers>>, label: string): Record<string, EntityMock> {
+  return Object.fromEntries(
+    Object.entries(given).map(([name, answers]) => {
+      if (typeof answers === 'function') return [name, answers];
+      const operations = new Map(Object.entries(answers).map(([operation, a]) => [operation, fromAnswers(a)]));
+      const mock: EntityMock = ({ operation, input }) => {
+        const answer = operations.get(operation);
+        if (!answer) throw new LocalRuntimeError(`entities.${name} in ${label} has no answer for the operation '${operation}'.`);
+        return { result: answer(input) };
+      };
+      return [name, mock];
+    }),
+  );
+}
+
 /**
  * Runs a scenario on `app` (the old code) and returns every history the run wrote while an
  * instance was in flight (each instance, sub-orchestrations included, at each episode that ended
@@ -142,7 +179,7 @@ export async function runScenario(app: ReplayApp, { scenario, label }: LoadedSce
     storeInputs: true,
     activities: mocks(scenario.activities),
     subOrchestrations: mocks(scenario.subOrchestrations),
-    ...(scenario.entities ? { entities: scenario.entities } : {}),
+    ...(scenario.entities ? { entities: entityMocks(scenario.entities, label) } : {}),
     ...(scenario.appActivities !== undefined ? { appActivities: scenario.appActivities } : {}),
     ...(scenario.startTime ? { startTime: scenario.startTime } : {}),
     ...(http ? { http: typeof http === 'function' ? http : () => http[Math.min(httpCalls++, http.length - 1)]! } : {}),

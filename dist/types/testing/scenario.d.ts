@@ -22,8 +22,12 @@ export interface Scenario {
     /** Run the app's own code for these activities (true: every activity without a result given). */
     appActivities?: boolean | string[];
     subOrchestrations?: Record<string, Answers | SubOrchestrationMock>;
-    /** Entities answered by functions (modules only); without, the app's own entity functions run. */
-    entities?: Record<string, EntityMock>;
+    /**
+     * Entities answered by the scenario: a function (modules), or answers by operation
+     * (`{ "inventory": { "reserve": { "result": 3 } } }`, the state left as it is); without, the
+     * app's own entity functions run.
+     */
+    entities?: Record<string, EntityMock | Record<string, Answers>>;
     /** callHttp answers, in order (the last one repeats), or a function. */
     http?: HttpAnswer[] | ((request: HttpRequestInfo) => HttpAnswer | Promise<HttpAnswer>);
     /** External events, each raised `after` the start (a duration; default at once). */
