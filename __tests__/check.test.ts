@@ -109,29 +109,20 @@ describe('durable-gate check (built CLI)', () => {
     );
     expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', join(dir, 'missing')]).stderr).toContain('no such file or folder');
     const entity = join(dir, 'entity.json');
-    writeFileSync(
-      entity,
-      JSON.stringify({
+    const answering = (inventory: Record<string, unknown>): string => {
+      const scenario = {
         orchestrator: 'ProcessOrder',
         input: { orderId: 'e', items: [{ sku: 'A', qty: 1 }], total: 1 },
         appActivities: true,
-        entities: { inventory: { release: { result: 0 } } },
-      }),
-    );
-    expect(check([...BASE, '--app', 'examples/order-app', '--scenarios', entity]).stderr).toContain(
-      'entity.json did not run on the old code (examples/order-app): entities.inventory in ',
-    );
-    expect(check([...BASE, '--app', 'examples/order-app', '--scenarios', entity]).stderr).toContain("has no answer for the operation 'reserve'.");
-    writeFileSync(
-      entity,
-      JSON.stringify({
-        orchestrator: 'ProcessOrder',
-        input: { orderId: 'e', items: [{ sku: 'A', qty: 1 }], total: 1 },
-        appActivities: true,
-        entities: { inventory: { reserve: { result: 1 }, release: { result: 0 } } },
-      }),
-    );
-    const answered = check([...BASE, '--app', 'examples/order-app', '--scenarios', entity, '--quiet']);
+        entities: { inventory },
+      };
+      writeFileSync(entity, JSON.stringify(scenario));
+      return entity;
+    };
+    const unanswerable = check([...BASE, '--app', 'examples/order-app', '--scenarios', answering({ release: { result: 0 } })]).stderr;
+    expect(unanswerable).toContain('entity.json did not run on the old code (examples/order-app): entities.inventory in ');
+    expect(unanswerable).toContain("has no answer for the operation 'reserve'.");
+    const answered = check([...BASE, '--app', 'examples/order-app', '--scenarios', answering({ reserve: { result: 1 }, release: { result: 0 } }), '--quiet']);
     expect(answered.stdout).toContain('5 histories: 5 ok');
     expect(answered.code).toBe(0);
     const typo = join(dir, 'typo.json');
