@@ -125,6 +125,10 @@ describe('durable-gate check (built CLI)', () => {
     const answered = check([...BASE, '--app', 'examples/order-app', '--scenarios', answering({ reserve: { result: 1 }, release: { result: 0 } }), '--quiet']);
     expect(answered.stdout).toContain('5 histories: 5 ok');
     expect(answered.code).toBe(0);
+    writeFileSync(wrongAnswer, JSON.stringify({ orchestrator: 'ProcessOrder', http: { statusCode: 200 } }));
+    expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', wrongAnswer]).stderr).toContain(
+      '"http" must be callHttp answers in order, such as [{ "statusCode": 200, "content": "done" }], or a function (in a module).',
+    );
     const typo = join(dir, 'typo.json');
     writeFileSync(typo, JSON.stringify({ orchestrator: 'ProcessOrder', appActivities: ['ShipOrders'] }));
     expect(check([...BASE, '--app', 'examples/order-app-next', '--scenarios', typo]).stderr).toContain(

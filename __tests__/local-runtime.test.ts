@@ -190,6 +190,12 @@ describe('every construct run forward replays ok', () => {
         "yield context.df.callActivity('A', 4);",
         "return 'went on';",
       ].join('\n'),
+      Eternal: [
+        'for (;;) {',
+        '  yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 3600000));',
+        "  yield context.df.callActivity('A', 0);",
+        '}',
+      ].join('\n'),
       Throws: ["yield context.df.callActivity('A', 1);", "throw new Error('boom');"].join('\n'),
     },
     activities: ['A', 'Flaky'],
@@ -340,6 +346,19 @@ describe('every construct run forward replays ok', () => {
       "advance(\"three days\"): expected milliseconds (a number >= 0) or a duration such as '90s', '72h', '10d'.",
     );
     await expect(runtime.run({ until: 'soon' })).rejects.toThrow(/run\(\{ until: "soon" \}\): expected a time/);
+    await runtime.close();
+  });
+
+  test('an eternal orchestration: run() stops at maxEpisodes with a message, or at `until`', async () => {
+    runtime = await LocalRuntime.create({ app, startTime: START, userOutput: 'ignore', appActivities: ['A'], maxEpisodes: 20 });
+    const eternal = await runtime.start('Eternal', { instanceId: 'eternal-1' });
+    await expect(runtime.run()).rejects.toThrow(
+      /^run\(\) stopped after 20 episodes with timers still pending \(eternal-1 \(Eternal\)\): an eternal orchestration never ends\. Pass run\(\{ until: '30d' \}\)/,
+    );
+    const at = runtime.now.getTime();
+    await runtime.run({ until: '5h' });
+    expect(runtime.now.getTime() - at).toBe(5 * 3_600_000);
+    expect(eternal.status).toBe('Running');
     await runtime.close();
   });
 

@@ -5230,7 +5230,7 @@ var LocalRuntime = class _LocalRuntime {
       if (this.episodesRun > limit) {
         const running = this.allInstances.filter((i) => i.status === "Running").map((i) => `${i.instanceId} (${i.name})`);
         throw new LocalRuntimeError(
-          `run() stopped after ${this.options.maxEpisodes ?? 1e4} episodes with timers still pending (${running.join(", ")}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time, or raise maxEpisodes.`
+          `run() stopped after ${this.options.maxEpisodes ?? 1e4} episodes with timers still pending (${running.join(", ")}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time (in a scenario file: "until": "30d"), or raise maxEpisodes.`
         );
       }
       this.clock = Math.max(this.clock, next);
@@ -5942,6 +5942,10 @@ function checkScenario(value, label) {
       );
     for (const [operation, answer] of Object.entries(byOperation)) checkAnswers(`entities.${name}.${operation}`, answer);
   }
+  if (s.http !== void 0 && typeof s.http !== "function" && !(Array.isArray(s.http) && s.http.length > 0 && s.http.every((a) => !!a && typeof a.statusCode === "number")))
+    throw new UsageError(
+      `scenario ${label}: "http" must be callHttp answers in order, such as [{ "statusCode": 200, "content": "done" }], or a function (in a module).`
+    );
   if (s.events !== void 0 && !Array.isArray(s.events)) throw new UsageError(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
   for (const [i, event2] of (s.events ?? []).entries()) {
     const e = event2;

@@ -5184,7 +5184,7 @@ var LocalRuntime = class _LocalRuntime {
       if (this.episodesRun > limit) {
         const running = this.allInstances.filter((i) => i.status === "Running").map((i) => `${i.instanceId} (${i.name})`);
         throw new LocalRuntimeError(
-          `run() stopped after ${this.options.maxEpisodes ?? 1e4} episodes with timers still pending (${running.join(", ")}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time, or raise maxEpisodes.`
+          `run() stopped after ${this.options.maxEpisodes ?? 1e4} episodes with timers still pending (${running.join(", ")}): an eternal orchestration never ends. Pass run({ until: '30d' }) to stop at a time (in a scenario file: "until": "30d"), or raise maxEpisodes.`
         );
       }
       this.clock = Math.max(this.clock, next);

@@ -124,6 +124,14 @@ function checkScenario(value: unknown, label: string): Scenario {
       );
     for (const [operation, answer] of Object.entries(byOperation)) checkAnswers(`entities.${name}.${operation}`, answer);
   }
+  if (
+    s.http !== undefined &&
+    typeof s.http !== 'function' &&
+    !(Array.isArray(s.http) && s.http.length > 0 && s.http.every((a) => !!a && typeof (a as { statusCode?: unknown }).statusCode === 'number'))
+  )
+    throw new UsageError(
+      `scenario ${label}: "http" must be callHttp answers in order, such as [{ "statusCode": 200, "content": "done" }], or a function (in a module).`,
+    );
   if (s.events !== undefined && !Array.isArray(s.events)) throw new UsageError(`scenario ${label}: "events" must be an array of { "name", "data", "after" }.`);
   for (const [i, event] of ((s.events as unknown[] | undefined) ?? []).entries()) {
     const e = event as { name?: unknown; after?: unknown };
