@@ -3159,7 +3159,7 @@ async function loadAppInThisThread(appDir) {
         throw new errors/* AppLoadError */._n(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
     }
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'host.json'))) {
-        throw new errors/* AppLoadError */._n(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
+        throw new errors/* AppLoadError */._n(dir, `${shown} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`);
     }
     const appRequire = (0,native_require/* nativeCreateRequire */.f)((0,external_node_path_.join)(dir, 'package.json'));
     let dfPackageJson;
@@ -3467,7 +3467,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
     const entryFiles = [];
     const folders = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, e.name, 'function.json')));
     if (folders.length === 0) {
-        throw new errors/* AppLoadError */._n(dir, `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`);
+        throw new errors/* AppLoadError */._n(dir, `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. The app folder (--app in the CLI, app in the Action and the library) is the function app's root folder.`);
     }
     for (const folder of folders) {
         const jsonPath = (0,external_node_path_.join)(dir, folder.name, 'function.json');

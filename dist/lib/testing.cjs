@@ -4136,7 +4136,10 @@ async function loadAppInThisThread(appDir) {
     throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!(0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, "host.json"))) {
-    throw new AppLoadError(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
+    throw new AppLoadError(
+      dir,
+      `${shown} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`
+    );
   }
   const appRequire = nativeCreateRequire((0, import_node_path3.join)(dir, "package.json"));
   let dfPackageJson;
@@ -4407,7 +4410,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
   if (folders.length === 0) {
     throw new AppLoadError(
       dir,
-      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`
+      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. The app folder (--app in the CLI, app in the Action and the library) is the function app's root folder.`
     );
   }
   for (const folder of folders) {

@@ -108,7 +108,10 @@ export async function loadAppInThisThread(appDir: string): Promise<LoadedApp> {
     throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!existsSync(join(dir, 'host.json'))) {
-    throw new AppLoadError(dir, `${shown} is not a function app: it has no host.json. Point --app at the folder that holds host.json and package.json.`);
+    throw new AppLoadError(
+      dir,
+      `${shown} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`,
+    );
   }
   const appRequire = createRequire(join(dir, 'package.json'));
   let dfPackageJson: string;
@@ -431,7 +434,7 @@ async function loadFunctionJson(dir: string, shown: string, dfDir: string, dfVer
   if (folders.length === 0) {
     throw new AppLoadError(
       dir,
-      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. Point --app at the function app's root folder.`,
+      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. The app folder (--app in the CLI, app in the Action and the library) is the function app's root folder.`,
     );
   }
   for (const folder of folders) {
