@@ -109,14 +109,15 @@ describe('the Action', () => {
       INPUT_COMMAND: 'replay',
       INPUT_APP: app,
       INPUT_HISTORIES: 'examples/histories',
-      INPUT_TIMEOUT: '3s',
+      // Long enough for the app to load on a busy two-core machine: the timeout must stop the replay, not the load.
+      INPUT_TIMEOUT: '6s',
       GITHUB_WORKSPACE: repoRoot,
       GITHUB_OUTPUT: outputs,
       RUNNER_TEMP: temp,
     });
     expect(replay.code).toBe(1);
-    expect(replay.seconds).toBeLessThan(3 + 2.5);
-    expect(replay.stdout).toContain('::warning::Stopped: the timeout (3s) passed.');
+    expect(replay.seconds).toBeLessThan(6 + 2.5);
+    expect(replay.stdout).toContain('::warning::Stopped: the timeout (6s) passed.');
     const report = JSON.parse(readFileSync(join(temp, 'durable-gate-replay.json'), 'utf8')) as { summary: { total: number; error: number } };
     expect(report.summary).toMatchObject({ total: 7, error: 7 });
     expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
