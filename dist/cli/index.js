@@ -7196,7 +7196,7 @@ function* inPiecesOf(pieces, size = 1 << 16) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _harness_app_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6843);
 /* harmony import */ var _harness_app_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3691);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3864);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1911);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6683);
 /**
  * The `durable-gate` executable (bundled to dist/cli/index.js). The same file also serves as the
@@ -7326,7 +7326,7 @@ function describeArgsError(error, known) {
 
 /***/ }),
 
-/***/ 3864:
+/***/ 1911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9440,10 +9440,8 @@ function runCheckSettings(settings, services, events = {}) {
     return withReplayJob(settings, services, events, (job) => runCheckStreamed({ ...job, base: settings.base, scenarios: settings.scenarios }));
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/option-names.ts
 var option_names = __nccwpck_require__(1635);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -9484,12 +9482,14 @@ async function main(argv, io = defaultIo(), signal) {
                 return 0;
             case '--version':
             case '-v':
-                io.stdout.write(`${VERSION}\n`);
+                io.stdout.write(`${version/* VERSION */.x}\n`);
                 return 0;
             case 'replay':
                 return await replayCommand('replay', rest, io, signal);
             case 'check':
                 return await replayCommand('check', rest, io, signal);
+            case 'lint':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4572))).lintCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).recordCommand(rest, io, signal);
@@ -9500,7 +9500,7 @@ async function main(argv, io = defaultIo(), signal) {
             case 'swap':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).swapCommand(rest, io, signal);
             default:
-                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, check, record, gate, validate, swap. Run 'durable-gate --help'.`);
+                throw new errors/* UsageError */.eb(`unknown command '${command}'. Commands: replay, check, lint, record, gate, validate, swap. Run 'durable-gate --help'.`);
         }
     }
     catch (error) {
@@ -9575,7 +9575,7 @@ async function replayCommand(command, args, io, signal) {
     const { report, stopped } = 'base' in options ? await runCheckSettings(options, services, events) : await runReplaySettings(options, services, events);
     try {
         // Written as it is rendered: the report of a large run is never one string.
-        const render = { cwd: io.cwd, version: VERSION, quiet: options.quiet };
+        const render = { cwd: io.cwd, version: version/* VERSION */.x, quiet: options.quiet };
         for (const piece of (0,write/* inPiecesOf */._W)(reportChunks(report, options.format, { ...render, color: options.color })))
             io.stdout.write(piece);
         if (options.output) {
@@ -9600,6 +9600,7 @@ async function replayCommand(command, args, io, signal) {
 /* harmony export */   MO: () => (/* binding */ SWAP_USAGE),
 /* harmony export */   Z$: () => (/* binding */ CHECK_USAGE),
 /* harmony export */   cZ: () => (/* binding */ RECORD_USAGE),
+/* harmony export */   gX: () => (/* binding */ LINT_USAGE),
 /* harmony export */   k8: () => (/* binding */ REPLAY_USAGE),
 /* harmony export */   u_: () => (/* binding */ USAGE),
 /* harmony export */   xt: () => (/* binding */ VALIDATE_USAGE),
@@ -9611,6 +9612,7 @@ const USAGE = `Usage: durable-gate <command> [options]
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
   check     Run scenarios on the old code and replay what they wrote against the new code
+  lint      Find what replay cannot see in orchestrator code: the clock, randomness, I/O
   record    Export the histories of in-flight instances from a task hub
   gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
   validate  Check that a function app's slots are set up for a drain-and-swap
@@ -9825,6 +9827,33 @@ Exit codes: 0 the target serves the new version (healthily, when --health-url is
 1 the swap or the health check failed (the report says whether it was swapped back);
 2 could not act: validation errors, Azure unreachable, not allowed, cancelled, bad options.
 `;
+const LINT_USAGE = `Usage: durable-gate lint --app <dir> [options]
+
+Checks the orchestrators of a function app (TypeScript or JavaScript, programming model v4 or
+function.json) and every function they call, across files, for code that replay cannot judge:
+the wall clock, randomness and ids, waits without a durable timer, await and Promises, I/O, the
+environment, module state, unguarded logging, endless loops without continueAsNew, and calls by
+names the app does not register. Rules and examples: docs/lint.md.
+
+Options:
+  --app <dir>         The function app folder (holds host.json). Its sources are read (for
+                      TypeScript, not the build), node_modules and tsconfig's outDir left out.
+  --format <format>   text (default), json, sarif (SARIF 2.1.0 for GitHub code scanning) or
+                      github (workflow commands: annotations on the pull request's lines).
+  --rules <rule>      Only these rules (repeat, or separate with commas). Default: all.
+  --fail-on <level>   The lowest severity that fails the run: error (default), warning or note.
+  --output <file>     Also write the report to this file: .json, .sarif, text otherwise. Refuses to
+                      overwrite an existing file unless --force.
+  --force             Allow --output to overwrite an existing file.
+  --no-color          No colours in the text format.
+
+A comment disables a rule on a line, with the reason after --:
+  // durable-gate-disable-next-line no-wall-clock -- only logged, never decides anything
+(ESLint's own eslint-disable comments naming durable-gate/<rule> count too.)
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the lint could not do
+its job (no such folder, no orchestrator found, a source file that does not parse).
+`;
 
 
 /***/ }),
@@ -9989,6 +10018,18 @@ function nameOptionsAs(naming) {
 function option(name) {
     return label(name);
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept in step with package.json by a test. */
+const VERSION = '0.1.0';
 
 
 /***/ }),

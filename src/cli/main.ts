@@ -41,6 +41,8 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
         return await replayCommand('replay', rest, io, signal);
       case 'check':
         return await replayCommand('check', rest, io, signal);
+      case 'lint':
+        return await (await import('./lint.js')).lintCommand(rest, io);
       // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
       case 'record':
         return await (await import('./taskhub.js')).recordCommand(rest, io, signal);
@@ -51,7 +53,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(), signal?: Abo
       case 'swap':
         return await (await import('./azure.js')).swapCommand(rest, io, signal);
       default:
-        throw new UsageError(`unknown command '${command}'. Commands: replay, check, record, gate, validate, swap. Run 'durable-gate --help'.`);
+        throw new UsageError(`unknown command '${command}'. Commands: replay, check, lint, record, gate, validate, swap. Run 'durable-gate --help'.`);
     }
   } catch (error) {
     return reportError(error, io);

@@ -5,6 +5,7 @@ export const USAGE = `Usage: durable-gate <command> [options]
 Commands:
   replay    Replay recorded orchestration histories against new orchestrator code
   check     Run scenarios on the old code and replay what they wrote against the new code
+  lint      Find what replay cannot see in orchestrator code: the clock, randomness, I/O
   record    Export the histories of in-flight instances from a task hub
   gate      Wait until nothing is in flight in a task hub (or the one bound to a slot)
   validate  Check that a function app's slots are set up for a drain-and-swap
@@ -226,4 +227,32 @@ ${AZURE_HELP}
 Exit codes: 0 the target serves the new version (healthily, when --health-url is given);
 1 the swap or the health check failed (the report says whether it was swapped back);
 2 could not act: validation errors, Azure unreachable, not allowed, cancelled, bad options.
+`;
+
+export const LINT_USAGE = `Usage: durable-gate lint --app <dir> [options]
+
+Checks the orchestrators of a function app (TypeScript or JavaScript, programming model v4 or
+function.json) and every function they call, across files, for code that replay cannot judge:
+the wall clock, randomness and ids, waits without a durable timer, await and Promises, I/O, the
+environment, module state, unguarded logging, endless loops without continueAsNew, and calls by
+names the app does not register. Rules and examples: docs/lint.md.
+
+Options:
+  --app <dir>         The function app folder (holds host.json). Its sources are read (for
+                      TypeScript, not the build), node_modules and tsconfig's outDir left out.
+  --format <format>   text (default), json, sarif (SARIF 2.1.0 for GitHub code scanning) or
+                      github (workflow commands: annotations on the pull request's lines).
+  --rules <rule>      Only these rules (repeat, or separate with commas). Default: all.
+  --fail-on <level>   The lowest severity that fails the run: error (default), warning or note.
+  --output <file>     Also write the report to this file: .json, .sarif, text otherwise. Refuses to
+                      overwrite an existing file unless --force.
+  --force             Allow --output to overwrite an existing file.
+  --no-color          No colours in the text format.
+
+A comment disables a rule on a line, with the reason after --:
+  // durable-gate-disable-next-line no-wall-clock -- only logged, never decides anything
+(ESLint's own eslint-disable comments naming durable-gate/<rule> count too.)
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the lint could not do
+its job (no such folder, no orchestrator found, a source file that does not parse).
 `;

@@ -1,0 +1,65 @@
+import type { CallStep } from './analyze.cjs';
+import { type LintResult } from './project.cjs';
+import { type RuleId, type Severity } from './rules.cjs';
+export declare const LINT_SCHEMA = "durable-gate.lint-report/v1";
+export declare const LINT_FORMATS: readonly ["text", "json", "sarif", "github"];
+export type LintFormat = (typeof LINT_FORMATS)[number];
+export interface LintFinding {
+    rule: RuleId;
+    severity: Severity;
+    message: string;
+    file: string;
+    line: number;
+    /** 1-based, as editors count. */
+    column: number;
+    endLine: number;
+    endColumn: number;
+    orchestrator: string;
+    via: CallStep[];
+    fix?: {
+        range: [number, number];
+        text: string;
+    };
+    suppressed?: {
+        reason: string;
+    };
+}
+export interface LintReport {
+    schema: typeof LINT_SCHEMA;
+    app: string;
+    summary: {
+        errors: number;
+        warnings: number;
+        notes: number;
+        suppressed: number;
+        files: number;
+        orchestrators: number;
+        /** Files that could not be parsed: the lint did not see them. */
+        unparsed: number;
+    };
+    orchestrators: {
+        name: string;
+        file: string;
+        line: number;
+    }[];
+    findings: LintFinding[];
+    unparsed: {
+        file: string;
+        message: string;
+        line?: number;
+        column?: number;
+    }[];
+    skipped: {
+        file: string;
+        reason: string;
+    }[];
+}
+/** The report of a lint, paths relative to `cwd`. */
+export declare function buildLintReport(result: LintResult, cwd: string): LintReport;
+/** 0: nothing at or above `failOn`; 1: findings that fail; 2: files the lint could not read. */
+export declare function lintExitCode(report: LintReport, failOn: Severity): number;
+export declare function renderLint(report: LintReport, format: LintFormat, options: {
+    cwd: string;
+    version: string;
+    color?: boolean;
+}): string;

@@ -1,0 +1,38 @@
+/** `durable-gate lint`: loaded only when it runs (the parser it carries is the largest part of it). */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../../harness/errors.js';
+import { lintExitCode, renderLint } from '../../harness/lint/report.js';
+import { writeWhole } from '../../harness/report/write.js';
+import { LINT_OPTIONS, readLintSettings, runLint } from '../commands/lint.js';
+import { VERSION } from '../version.js';
+import { parseCommandArgs, withHelpHint, type CliIo } from './args.js';
+import { LINT_USAGE } from './usage.js';
+
+export async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, input } = parseCommandArgs('lint', args, LINT_OPTIONS, {
+    output: { type: 'string' },
+    force: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout.write(LINT_USAGE);
+    return 0;
+  }
+  const settings = withHelpHint('lint', () => readLintSettings(input));
+  const output = typeof values.output === 'string' ? values.output : undefined;
+  if (output) {
+    const target = resolve(io.cwd, output);
+    if (values.force !== true && existsSync(target))
+      throw new UsageError(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    if (!existsSync(dirname(target))) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist.`);
+  }
+  const report = runLint(settings, io);
+  const color = values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  io.stdout.write(renderLint(report, settings.format, { cwd: io.cwd, version: VERSION, color }));
+  if (output) {
+    const format = /\.sarif(\.json)?$/i.test(output) ? 'sarif' : /\.json$/i.test(output) ? 'json' : 'text';
+    await writeWhole(resolve(io.cwd, output), [renderLint(report, format, { cwd: io.cwd, version: VERSION })], { overwrite: values.force === true });
+  }
+  return lintExitCode(report, settings.failOn);
+}
