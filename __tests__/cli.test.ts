@@ -213,7 +213,27 @@ describe('the Action bundle (dist/index.js)', () => {
       env: { ...process.env, INPUT_COMMAND: 'deploy', INPUT_APP: 'x', INPUT_HISTORIES: 'y' },
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("Invalid input command 'deploy'. Expected replay, check, record, gate, validate, swap.");
+    expect(result.stdout).toContain("Invalid input command 'deploy'. Expected replay, check, lint, record, gate, validate, swap.");
+  });
+
+  test('lint: findings annotated on their lines, the counts as outputs, JSON and SARIF written, the step failed on errors', () => {
+    const { result, dir, outputs, summary } = runAction({ INPUT_COMMAND: 'lint', INPUT_APP: '__tests__/fixtures/lint/v3-js' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      '::error title=durable-gate/no-random,file=__tests__/fixtures/lint/v3-js/shared/util.js,line=8,endLine=8,col=13,endColumn=21::uuidv4() makes a new id',
+    );
+    expect(result.stdout).toContain('::notice title=durable-gate/guard-replay-logging,file=__tests__/fixtures/lint/v3-js/Orchestrator/index.js,line=11');
+    expect(result.stdout).toContain('::error::The lint found 11 error(s) in orchestrator code');
+    expect(outputs).toMatch(/errors<<.*\n11\n/);
+    expect(outputs).toMatch(/warnings<<.*\n3\n/);
+    expect(outputs).toMatch(/notes<<.*\n1\n/);
+    expect(summary).toContain('| ❌ | `__tests__/fixtures/lint/v3-js/shared/util.js:8` | Orchestrator |');
+    expect(readdirSync(dir).sort()).toEqual(['durable-gate-lint.json', 'durable-gate-lint.sarif', 'output', 'summary']);
+    // The example app is clean: the step passes.
+    expect(runAction({ INPUT_COMMAND: 'lint', INPUT_APP: 'examples/order-app' }).result.status).toBe(0);
+    const bad = runAction({ INPUT_COMMAND: 'lint', INPUT_APP: 'examples/order-app', INPUT_RULES: 'no-clock' }).result;
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("::error::input rules: no rule 'no-clock'.");
   });
 
   test('check: scenarios run on the base, the same outputs, summary and annotation as replay', () => {

@@ -12,6 +12,7 @@ import { GATE_OPTIONS } from '../src/commands/gate.js';
 import { RECORD_OPTIONS } from '../src/commands/record.js';
 import { REPLAY_OPTIONS } from '../src/commands/replay.js';
 import { CHECK_OPTIONS } from '../src/commands/check.js';
+import { LINT_OPTIONS } from '../src/commands/lint.js';
 import { SWAP_OPTIONS } from '../src/commands/swap.js';
 import { VALIDATE_OPTIONS } from '../src/commands/validate.js';
 import { repoRoot } from './helpers/apps.js';
@@ -92,7 +93,7 @@ describe('action.yml', () => {
     const declared = new Set([...inputsBlock.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!));
     // The Action's own inputs: which command, and replay's pull-request comment.
     const read = new Set(['command', 'comment', 'github-token']);
-    for (const spec of [REPLAY_OPTIONS, CHECK_OPTIONS, RECORD_OPTIONS, GATE_OPTIONS, VALIDATE_OPTIONS, SWAP_OPTIONS])
+    for (const spec of [REPLAY_OPTIONS, CHECK_OPTIONS, LINT_OPTIONS, RECORD_OPTIONS, GATE_OPTIONS, VALIDATE_OPTIONS, SWAP_OPTIONS])
       for (const name of Object.keys(spec)) read.add(name);
     expect([...read].filter((name) => !declared.has(name))).toEqual([]);
     expect([...declared].filter((name) => !read.has(name))).toEqual([]);

@@ -132,6 +132,23 @@ describe('the published package', () => {
     expect(esm.stdout.trim()).toBe('Completed TRACK-p-1 5 0');
   }, 60_000);
 
+  test('durable-gate/eslint is one plugin object for require and import, with its configs', () => {
+    const both = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module';
+         import imported from 'durable-gate/eslint';
+         const required = createRequire(process.cwd() + '/')('durable-gate/eslint');
+         console.log(imported === required, Object.keys(required.rules).length, required.configs.recommended.plugins['durable-gate'] === required, required.meta.name);`,
+      ],
+      consumer,
+    );
+    expect(both.stderr).toBe('');
+    expect(both.stdout.trim()).toBe('true 13 true durable-gate');
+  }, 60_000);
+
   test('npx durable-gate runs the bundled CLI', () => {
     const cli = run('npx', ['--offline', 'durable-gate', 'replay', '--app', nextApp, '--histories', histories, '--quiet'], consumer);
     expect(cli.status).toBe(1);

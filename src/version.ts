@@ -1,2 +1,2 @@
-/** Kept in step with package.json by a test. */
-export const VERSION = '0.1.0';
+/** The CLI's and the Action's version: the library's (harness/version.ts). */
+export { VERSION } from '../harness/version.js';

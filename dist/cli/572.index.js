@@ -38,6 +38,9 @@ function childrenOf(node) {
     for (const key in node) {
         if (SKIP_KEYS.has(key))
             continue;
+        // typescript-eslint 8 keeps an enum's members under body, and warns when the old key is read.
+        if (key === 'members' && node.type === 'TSEnumDeclaration' && 'body' in node)
+            continue;
         const value = node[key];
         if (Array.isArray(value)) {
             for (const item of value)
@@ -587,7 +590,7 @@ class Analyzer {
         }
         if (n?.type === 'TSEnumDeclaration') {
             const enumNode = n;
-            const members = enumNode.members ?? enumNode.body?.members ?? [];
+            const members = enumNode.body?.members ?? enumNode.members ?? [];
             const member = members.find((m) => (m.id.type === 'Identifier' ? m.id.name : literalString(m.id)) === name);
             return member?.initializer ? { node: member.initializer, file: object.file } : undefined;
         }
@@ -1907,8 +1910,8 @@ function runLint(settings, services, label = '--app') {
     return buildLintReport(result, services.cwd);
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./harness/version.ts
+var version = __webpack_require__(8785);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/usage.ts

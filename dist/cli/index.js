@@ -7190,6 +7190,18 @@ function* inPiecesOf(pieces, size = 1 << 16) {
 
 /***/ }),
 
+/***/ 8785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** durable-gate's version: kept in step with package.json by a test (__tests__/cli.test.ts). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
 /***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -9440,8 +9452,8 @@ function runCheckSettings(settings, services, events = {}) {
     return withReplayJob(settings, services, events, (job) => runCheckStreamed({ ...job, base: settings.base, scenarios: settings.scenarios }));
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./harness/version.ts
+var version = __nccwpck_require__(8785);
 // EXTERNAL MODULE: ./src/option-names.ts
 var option_names = __nccwpck_require__(1635);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -10018,18 +10030,6 @@ function nameOptionsAs(naming) {
 function option(name) {
     return label(name);
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
 
 
 /***/ }),

@@ -287,7 +287,7 @@ export class Analyzer {
     }
     if ((n?.type as string) === 'TSEnumDeclaration') {
       const enumNode = n as unknown as { members?: { id: Node; initializer?: Node }[]; body?: { members: { id: Node; initializer?: Node }[] } };
-      const members = enumNode.members ?? enumNode.body?.members ?? [];
+      const members = enumNode.body?.members ?? enumNode.members ?? [];
       const member = members.find((m) => (m.id.type === 'Identifier' ? m.id.name : literalString(m.id)) === name);
       return member?.initializer ? { node: member.initializer, file: object.file } : undefined;
     }

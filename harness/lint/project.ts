@@ -125,7 +125,7 @@ function tsOutDirs(app: string): Set<string> {
 }
 
 /** Folders with a function.json (the older programming model): each is a function named after its folder. */
-function functionJsonEntries(app: string): FunctionJsonEntry[] {
+export function functionJsonEntries(app: string): FunctionJsonEntry[] {
   const entries: FunctionJsonEntry[] = [];
   let children;
   try {

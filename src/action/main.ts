@@ -84,7 +84,7 @@ export async function runAction(): Promise<void> {
   await withProcessSignals(run, { stopping: (message) => core.info(message), ending: (message) => core.setFailed(message) }, 1);
 }
 
-const COMMANDS = ['replay', 'check', 'record', 'gate', 'validate', 'swap'] as const;
+const COMMANDS = ['replay', 'check', 'lint', 'record', 'gate', 'validate', 'swap'] as const;
 
 export async function run(signal: AbortSignal = new AbortController().signal): Promise<void> {
   const command = core.getInput('command') || 'replay';
@@ -94,6 +94,8 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
       case 'replay':
       case 'check':
         return await replay(signal, command);
+      case 'lint':
+        return await (await import('./lint.js')).runLintAction();
       // The Azure SDKs load only for the commands that use them: replay starts faster.
       case 'record':
         return await (await import('./taskhub.js')).runRecordAction(signal);

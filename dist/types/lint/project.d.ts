@@ -1,4 +1,4 @@
-import { type Analysis, type Finding } from './analyze.js';
+import { type Analysis, type Finding, type FunctionJsonEntry } from './analyze.js';
 import type { SourceFile } from './ast.js';
 import { type RuleId } from './rules.js';
 export interface LintOptions {
@@ -32,6 +32,8 @@ export declare function sourceFiles(app: string): {
     files: string[];
     skipped: SkippedFile[];
 };
+/** Folders with a function.json (the older programming model): each is a function named after its folder. */
+export declare function functionJsonEntries(app: string): FunctionJsonEntry[];
 /**
  * `// durable-gate-disable-next-line no-wall-clock -- why` (or `-disable-line`, or ESLint's own
  * `eslint-disable-next-line durable-gate/no-wall-clock`): the finding stays in the report, marked
