@@ -24,7 +24,7 @@ function eslintFor(app: string, config: 'all' | 'recommended', fix = false): ESL
     errorOnUnmatchedPattern: false,
     overrideConfig: [
       { ignores: ['dist/**'] },
-      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
       { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
       plugin.configs[config] as unknown as Linter.Config,
     ],

@@ -95,7 +95,7 @@ function findingsFor(context: RuleContext): Finding[] {
   if (cached) return cached;
   const filename = resolve(context.filename);
   const ast = sourceCode.ast;
-  if (!(ast.body[0] as { parent?: unknown } | undefined)?.parent) setParents(ast as Node);
+  if (!(ast.body[0] as { parent?: unknown } | undefined)?.parent) setParents(ast);
   const current: SourceFile = { path: filename, text: sourceCode.text, program: ast, comments: sourceCode.getAllComments() };
   const program: LintProgram = { files: new Map() };
   const root = appRoot(filename);
