@@ -14,7 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type * as E from 'estree';
 import { Analyzer, type Finding, type LintProgram } from './analyze.js';
-import { setParents, type Node, type SourceFile } from './ast.js';
+import { setParents, type SourceFile } from './ast.js';
 import { parseSource } from './parse.js';
 import { applySuppressions, functionJsonEntries, sourceFiles } from './project.js';
 import { RULE_IDS, RULES, ruleDocs, type RuleId } from './rules.js';
