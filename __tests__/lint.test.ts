@@ -151,12 +151,11 @@ describe('lint rules', () => {
     expect(nested.skipped.map((s) => s.reason)).toEqual(['another function app (it has a host.json of its own): lint it on its own']);
   });
 
-  test("the example apps' orchestrators lint clean", () => {
-    for (const app of ['examples/order-app', 'examples/order-app-next']) {
-      const result = lintApp(join(repoRoot, app));
-      expect(result.orchestrators.length).toBeGreaterThan(0);
-      expect(result.findings.filter((f) => f.severity !== 'note')).toEqual([]);
-    }
+  test("the example's old code lints clean; the new one has its wall-clock deadline, which replay alone passes", () => {
+    const shown = (app: string) =>
+      lintApp(join(repoRoot, app)).findings.map((f) => `${relative(repoRoot, f.file)}:${f.line}:${f.column + 1} ${f.severity} ${f.rule} ${f.orchestrator}`);
+    expect(shown('examples/order-app')).toEqual([]);
+    expect(shown('examples/order-app-next')).toEqual(['examples/order-app-next/src/functions/orchestrators.ts:74:31 error no-wall-clock ApproveOrder']);
   });
 });
 

@@ -394,7 +394,10 @@ function ruleDocs(rule) {
     return `docs/lint.md#${rule}`;
 }
 
+// EXTERNAL MODULE: ./harness/nearest.ts
+var harness_nearest = __webpack_require__(447);
 ;// CONCATENATED MODULE: ./harness/lint/analyze.ts
+
 
 
 
@@ -983,7 +986,7 @@ class Analyzer {
         const ctx = this.contextFor(call, visit);
         const timer = this.feedsTimer(call, visit);
         const message = timer
-            ? `a durable timer built from the wall clock (${shown}): its fire time is recomputed at every replay and never matches the one recorded, so the orchestration fails as nondeterministic or waits for ever. Build the time from context.df.currentUtcDateTime, which replays the recorded time.`
+            ? `a durable timer built from the wall clock (${shown}): its fire time is computed again, and differently, at every replay: what the code decides from it differs between replays, and a long timer (over 6 days, which the SDK continues in shorter timers) never reaches it, so the instance never finishes. Build the time from context.df.currentUtcDateTime, which replays the recorded time.`
             : `${shown} reads the wall clock, which moves on between replays: what the orchestrator decides from it can differ from what the history recorded. Use context.df.currentUtcDateTime, the time recorded for this point of the orchestration.`;
         let fix;
         if (ctx) {
@@ -1180,7 +1183,7 @@ class Analyzer {
             return;
         const other = this.registrations.find((r) => r.name.toLowerCase() === lower);
         const known = this.registrations.filter((r) => r.kind === kind).map((r) => r.name);
-        const nearest = closest(name, known);
+        const nearest = (0,harness_nearest/* nearestName */.q)(name, known);
         const wrongKind = other
             ? ` ${other.name} is ${other.kind === 'activity' ? 'an activity' : other.kind === 'entity' ? 'an entity' : 'an orchestration'}, not ${kind === 'activity' ? 'an activity' : kind === 'entity' ? 'an entity' : 'an orchestration'}.`
             : '';
@@ -1223,7 +1226,7 @@ class Analyzer {
         const key = `${rule}|${file.path}|${start}`;
         if (this.findings.has(key))
             return;
-        this.findings.set(key, {
+        const finding = {
             rule,
             severity: severity ?? RULES[rule].severity,
             message,
@@ -1232,8 +1235,10 @@ class Analyzer {
             orchestrator: visit.orchestrator.name,
             via: visit.via,
             ...(fix ? { fix } : {}),
-            node,
-        });
+        };
+        // The node links to its parents (a cycle): kept out of JSON and of anything that copies the finding.
+        Object.defineProperty(finding, 'node', { value: node, enumerable: false });
+        this.findings.set(key, finding);
     }
 }
 const RANDOM_CRYPTO = new Set([
@@ -1393,26 +1398,6 @@ function nearestBreakable(node) {
             return undefined;
     }
     return undefined;
-}
-/** The registered name closest to a mistyped one (at most a third of its letters apart). */
-function closest(name, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance))
-            best = { name: candidate, distance };
-    }
-    return best?.name;
-}
-function editDistance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++)
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-    }
-    return row[b.length];
 }
 function analyze(program) {
     return new Analyzer(program).run();
@@ -1769,7 +1754,7 @@ function lintText(report, color) {
     lines.push(`${counts.join(', ')} in ${plural(s.orchestrators, 'orchestrator')} (${plural(s.files, 'file')} read${extra.length > 0 ? `; ${extra.join('; ')}` : ''}).`);
     const fixable = open.filter((f) => f.fix).length;
     if (fixable > 0)
-        lines.push(`${fixable} of them have a safe fix: the ESLint plugin applies it (eslint --fix); docs/lint.md shows each.`);
+        lines.push(`${fixable === 1 ? 'One has' : `${fixable} have`} a safe fix: the ESLint plugin applies it (eslint --fix); docs/lint.md shows each.`);
     return `${lines.join('\n')}\n`;
 }
 /** Workflow command escaping (the runner's rules for data and for properties). */

@@ -2675,7 +2675,7 @@ class WorkerHandle {
         const progressPath = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `durable-gate-progress-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(progressPath, Buffer.alloc(4));
         const progressFd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(progressPath, 'r');
-        const init = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
+        const init = { durableGateWorker: true, appDir: dir, progressFile: progressPath, ...(options.perturb ? { perturb: true } : {}) };
         const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(workerScript()), [], {
             env: { ...process.env, [_worker_js__WEBPACK_IMPORTED_MODULE_9__/* .WORKER_ENV */ .Xg]: JSON.stringify(init) },
@@ -3581,6 +3581,8 @@ async function importScript(dir, script, entryPoint) {
     }
 }
 
+// EXTERNAL MODULE: ./harness/replay/perturb.ts
+var perturb = __nccwpck_require__(6653);
 ;// CONCATENATED MODULE: ./harness/app/worker.ts
 /**
  * The replay worker: one child process per loaded app. It imports the user's code with Node's own
@@ -3588,6 +3590,7 @@ async function importScript(dir, script, entryPoint) {
  * the user's modules print away from the caller's stdout, and can be killed if user code hangs or
  * exhausts its heap, without harm to the caller.
  */
+
 
 
 
@@ -3692,6 +3695,8 @@ async function runWorker(init) {
         (0,external_node_fs_.writeSync)(progressFile, bytes, 0, 4, 0);
     });
     let app;
+    if (init.perturb)
+        (0,perturb/* installSourcesForGood */.qc)();
     try {
         app = await loadAppInThisThread(init.appDir);
     }
@@ -4767,6 +4772,37 @@ function extensionRequestId(instanceId, time, counter) {
 
 /***/ }),
 
+/***/ 447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ nearestName)
+/* harmony export */ });
+/** The known name a mistyped one most likely meant (in any case): at most two edits away, or a third of a long name. */
+function nearestName(typed, known) {
+    let best;
+    for (const name of known) {
+        const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+        if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance))
+            best = { name, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+
+
+/***/ }),
+
 /***/ 6446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4865,11 +4901,13 @@ function describeAction(action) {
 /* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(961);
 /* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6446);
 /* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4487);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8921);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8921);
 /* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9859);
 /* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8526);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(464);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6225);
+/* harmony import */ var _perturb_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6653);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6225);
+
 
 
 
@@ -4937,7 +4975,7 @@ async function judgeHistory(app, history, options) {
     const registered = app.find(history.orchestrator);
     if (!registered || registered.kind !== 'orchestration') {
         const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
+        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -4954,7 +4992,10 @@ async function judgeHistory(app, history, options) {
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
     // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
     const recordedTimestamps = history.events.map((event) => event.Timestamp);
-    const outcome = await app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayload */ .nI)(history, payloadOptions));
+    const invoke = () => app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayload */ .nI)(history, payloadOptions));
+    // Perturbed replay records what this run read (clock, randomness, environment) for the second run.
+    const first = options.perturb ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .withSources */ .Z6)(app.info.dir, new Set(), undefined, invoke) : undefined;
+    const outcome = first ? first.value : await invoke();
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
         const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -4963,7 +5004,7 @@ async function judgeHistory(app, history, options) {
             verdict: 'failed',
             failure: {
                 message: `The orchestrator threw before the SDK could record its state: ${message}`,
-                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
+                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
                 ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
                 advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
@@ -4984,9 +5025,9 @@ async function judgeHistory(app, history, options) {
     };
     const parentInstanceId = history.events.find((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
     // The extension rejects the answer before it replays any action: none is taken.
-    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .stateRejection */ .nN)(state);
-    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
-        ..._runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
+    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .stateRejection */ .nN)(state);
+    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
+        ..._runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
         exists,
         instanceId: history.instanceId,
         ...(parentInstanceId ? { parentInstanceId } : {}),
@@ -5001,7 +5042,7 @@ async function judgeHistory(app, history, options) {
     const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
     if (rejection) {
         // When the code threw as well, the exception escapes the extension's handler unwrapped.
-        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
+        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
         const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
         const advice = rejection.action
             ? 'Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers.'
@@ -5029,9 +5070,9 @@ async function judgeHistory(app, history, options) {
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
+        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
         const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionType */ .X2.SignalEntity;
-        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5076,7 +5117,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     if (outcome.kind === 'threw' && !sim.mismatch) {
-        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
+        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5128,6 +5169,11 @@ async function judgeHistory(app, history, options) {
                 advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
             },
         });
+    }
+    if (first) {
+        const divergence = await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .perturbedDivergence */ .oL)(app.info.dir, invoke, outcome, first.recording);
+        if (divergence)
+            return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     return withWarnings(base);
 }
@@ -5314,19 +5360,6 @@ async function traceRun(app, name, payload, depth) {
     const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
     return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
-/** Every action in the order the SDK produced them, compound children after their parent. */
-function flatten(actions) {
-    const out = [];
-    const visit = (action) => {
-        out.push(action);
-        for (const child of action.compoundActions ?? [])
-            visit(child);
-    };
-    for (const set of actions)
-        for (const action of (set ?? []))
-            visit(action);
-    return out;
-}
 /** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
 async function locateWith(trace, app, pick) {
     const shallow = locationOf(pick(await trace()), app);
@@ -5356,12 +5389,12 @@ async function cached(app, key, find) {
     return found;
 }
 function locateAction(trace, state, action, app, orchestrator) {
-    const actions = flatten(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(state.actions);
     const index = actions.indexOf(action);
-    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)));
+    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(run.state.actions)[index] : undefined)));
 }
 function locateStop(trace, state, app, orchestrator) {
-    const actions = flatten(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(state.actions);
     return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
 }
 function locationOf(stack, app) {
@@ -5878,6 +5911,355 @@ function provesSchemaV4(history) {
             return true;
         return event.Name === 'op' && typeof event.Input === 'string' && /"lockset"\s*:\s*\[/i.test(event.Input);
     });
+}
+
+
+/***/ }),
+
+/***/ 6653:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IP: () => (/* binding */ flattenActions),
+/* harmony export */   VZ: () => (/* binding */ sourceName),
+/* harmony export */   Z6: () => (/* binding */ withSources),
+/* harmony export */   oL: () => (/* binding */ perturbedDivergence),
+/* harmony export */   qc: () => (/* binding */ installSourcesForGood)
+/* harmony export */ });
+/* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording, sourceAdvice */
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _app_native_require_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8564);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6446);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4487);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8921);
+/**
+ * Perturbed replay (`replay --perturb`): what the recorded history cannot show. A replay that
+ * matches the history can still depend on the wall clock, on random numbers or ids, or on the
+ * environment, and break on a later replay when those answer differently. So the orchestrator
+ * runs once more with them answering differently (the clock moved by a large odd amount, every
+ * Math.random value moved by half its range, new random ids, the environment variables it read
+ * unset or set), and everything the two runs scheduled is compared. Runs inside the replay worker;
+ * the replaced globals are put back when each run ends.
+ */
+
+
+
+
+
+const PERTURB_SOURCES = ['clock', 'random', 'env'];
+/** 400 days, 13 h 17 min 29.371 s: no calendar field (weekday, hour, minute, second, ms) stays put. */
+const CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1000 + 371;
+function newRecording() {
+    return { values: { date: [], perf: [], random: [], crypto: [] }, envKeys: new Map(), reads: {}, used: new Set() };
+}
+// Node's own require: node:crypto's CommonJS exports are the object other modules call into.
+const nodeRequire = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_1__/* .nativeCreateRequire */ .f)(import.meta.url);
+let active;
+/** Installed for the worker's life (before the app loads, so that what it captures at load goes through them too). */
+let installedForGood = false;
+function read(source, what, from) {
+    const run = active;
+    run.recording.used.add(source);
+    if (run.recording.reads[source]?.location)
+        return;
+    const holder = {};
+    Error.captureStackTrace(holder, from);
+    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .userLocation */ .hI)(holder.stack, run.appDir);
+    run.recording.reads[source] = { what, ...(location ? { location } : {}) };
+}
+/** The i-th answer of a kind in the active run: the baseline's (moved when perturbed), or the real one. */
+function answer(kind, real, moved, perturbed) {
+    const run = active;
+    const i = run.recording.values[kind].length;
+    const before = run.baseline?.values[kind][i];
+    const value = before === undefined ? real() : perturbed ? moved(before) : before;
+    run.recording.values[kind].push(value);
+    return value;
+}
+/**
+ * Replaces Date, performance.now, Math.random, crypto's random functions and process.env with
+ * versions that answer for the active run (and pass through when none is). Returns how to put
+ * the real ones back.
+ */
+function install() {
+    const restore = [];
+    const replace = (target, key, value) => {
+        const descriptor = Object.getOwnPropertyDescriptor(target, key);
+        // node:crypto's getRandomValues cannot be replaced (non-configurable): the Web Crypto one it calls is.
+        if (descriptor && !descriptor.configurable)
+            return;
+        Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: descriptor?.enumerable ?? false });
+        restore.push(() => (descriptor ? Object.defineProperty(target, key, descriptor) : delete target[key]));
+    };
+    // The wall clock: Date.now(), new Date(), Date(), performance.now().
+    const RealDate = Date;
+    const shift = () => (active?.perturb.has('clock') ? CLOCK_SHIFT_MS : 0);
+    const clock = () => answer('date', () => RealDate.now() + shift(), (before) => before + CLOCK_SHIFT_MS, shift() !== 0);
+    function PerturbedDate(...args) {
+        if (!new.target) {
+            if (!active)
+                return RealDate();
+            read('clock', 'Date()', PerturbedDate);
+            return new RealDate(clock()).toString();
+        }
+        if (args.length === 0 && active) {
+            read('clock', 'new Date()', PerturbedDate);
+            return Reflect.construct(RealDate, [clock()], new.target);
+        }
+        return Reflect.construct(RealDate, args, new.target);
+    }
+    Object.setPrototypeOf(PerturbedDate, RealDate);
+    PerturbedDate.prototype = RealDate.prototype;
+    const now = () => {
+        if (!active)
+            return RealDate.now();
+        read('clock', 'Date.now()', now);
+        return clock();
+    };
+    Object.defineProperty(PerturbedDate, 'now', { value: now, configurable: true, writable: true });
+    replace(globalThis, 'Date', PerturbedDate);
+    const realPerformanceNow = performance.now.bind(performance);
+    const performanceNow = () => {
+        if (!active)
+            return realPerformanceNow();
+        read('clock', 'performance.now()', performanceNow);
+        return answer('perf', () => realPerformanceNow() + shift(), (before) => before + CLOCK_SHIFT_MS, shift() !== 0);
+    };
+    replace(performance, 'now', performanceNow);
+    // Randomness: Math.random moved by half its range; crypto's answers new.
+    const realRandom = Math.random;
+    const random = () => {
+        if (!active)
+            return realRandom();
+        read('random', 'Math.random()', random);
+        return answer('random', realRandom, (before) => (before + 0.5) % 1, active.perturb.has('random'));
+    };
+    replace(Math, 'random', random);
+    const wrapCrypto = (target, name) => {
+        const real = target[name];
+        if (typeof real !== 'function')
+            return;
+        const fills = name === 'randomFillSync' || name === 'getRandomValues';
+        const wrapped = (...args) => {
+            if (!active)
+                return real.apply(target, args);
+            read('random', `crypto.${name}()`, wrapped);
+            const fresh = () => {
+                const value = real.apply(target, args);
+                // Filled in place: what was filled is the answer.
+                return fills ? Uint8Array.from(new Uint8Array(args[0].buffer, args[0].byteOffset, args[0].byteLength)) : value;
+            };
+            const value = answer('crypto', fresh, fresh, active.perturb.has('random'));
+            if (!fills)
+                return value;
+            const filled = args[0];
+            const bytes = new Uint8Array(filled.buffer, filled.byteOffset, filled.byteLength);
+            if (value instanceof Uint8Array && value.length === bytes.length)
+                bytes.set(value);
+            return filled;
+        };
+        replace(target, name, wrapped);
+    };
+    const crypto = nodeRequire('node:crypto');
+    for (const name of ['randomUUID', 'randomBytes', 'randomInt', 'randomFillSync', 'getRandomValues'])
+        wrapCrypto(crypto, name);
+    const web = globalThis.crypto;
+    if (web)
+        for (const name of ['randomUUID', 'getRandomValues'])
+            wrapCrypto(web, name);
+    (0,node_module__WEBPACK_IMPORTED_MODULE_0__.syncBuiltinESMExports)();
+    // The environment: each variable the baseline read is unset when it was set, and set when it was not.
+    const envGet = (target, key, receiver) => {
+        const value = Reflect.get(target, key, receiver);
+        const run = active;
+        if (!run || typeof key !== 'string')
+            return value;
+        if (!run.recording.envKeys.has(key))
+            run.recording.envKeys.set(key, value);
+        read('env', `process.env.${key}`, envGet);
+        if (!run.perturb.has('env') || !run.baseline?.envKeys.has(key))
+            return value;
+        return run.baseline.envKeys.get(key) === undefined ? 'durable-gate-perturbed' : undefined;
+    };
+    replace(process, 'env', new Proxy(process.env, { get: envGet }));
+    return () => {
+        for (const undo of restore.reverse())
+            undo();
+        (0,node_module__WEBPACK_IMPORTED_MODULE_0__.syncBuiltinESMExports)();
+    };
+}
+/**
+ * For the replay worker of a perturbed replay: the replacements stay for the worker's life,
+ * installed before the app loads, so that a function the app captures when it loads
+ * (`const { randomUUID } = require('crypto')`, `const now = Date.now`) answers for the runs too.
+ */
+function installSourcesForGood() {
+    if (installedForGood)
+        return;
+    install();
+    installedForGood = true;
+}
+/**
+ * Runs `run` with the sources in `perturb` answering differently from `baseline` (a run recorded
+ * with nothing perturbed) and the others answering exactly as they did in it, so that two runs
+ * differ only by what is perturbed. Without a baseline nothing is replaced: the run is recorded.
+ */
+async function withSources(appDir, perturb, baseline, run) {
+    const undo = installedForGood ? undefined : install();
+    const recording = newRecording();
+    active = { appDir, perturb, ...(baseline ? { baseline } : {}), recording };
+    try {
+        const value = await run();
+        return { value, recording };
+    }
+    finally {
+        active = undefined;
+        undo?.();
+    }
+}
+/** How a source is named in messages. */
+function sourceName(source) {
+    return source === 'clock' ? 'the wall clock' : source === 'random' ? 'randomness' : 'the environment';
+}
+/** What the user's code should use instead. */
+function sourceAdvice(source) {
+    switch (source) {
+        case 'clock':
+            return 'use context.df.currentUtcDateTime (the time recorded for this point of the orchestration) instead of the wall clock';
+        case 'random':
+            return 'use context.df.newGuid(context.df.instanceId) for ids, and take random values as input or from an activity (its result is recorded)';
+        case 'env':
+            return 'pass settings in as the orchestration input, or read them in an activity';
+    }
+}
+function scheduledBy(outcome) {
+    const state = outcome.state;
+    const actions = state && Array.isArray(state.actions) ? flattenActions(state.actions) : [];
+    const end = outcome.kind === 'threw'
+        ? `throws ${outcome.message}`
+        : JSON.stringify({ done: outcome.state.isDone, output: outcome.state.output ?? null, customStatus: outcome.state.customStatus ?? null });
+    // A compound action (Task.any, Task.all) is compared without its children: they follow it, and the one that differs is named.
+    return { actions, keys: actions.map((a) => JSON.stringify(a.compoundActions ? { ...a, compoundActions: a.compoundActions.length } : a)), end };
+}
+/** Every action in the order the SDK produced them, compound children after their parent. */
+function flattenActions(actions) {
+    const out = [];
+    const visit = (action) => {
+        out.push(action);
+        for (const child of action.compoundActions ?? [])
+            visit(child);
+    };
+    for (const set of actions)
+        for (const action of (set ?? []))
+            visit(action);
+    return out;
+}
+/** Where two runs part: the first action that differs (and in what), or the end; undefined when they agree. */
+function firstDifference(a, b) {
+    const n = Math.max(a.keys.length, b.keys.length);
+    for (let i = 0; i < n; i++) {
+        if (a.keys[i] === b.keys[i])
+            continue;
+        const first = a.actions[i];
+        const second = b.actions[i];
+        let what;
+        if (!first || !second)
+            what = first ? 'schedules nothing there' : 'schedules a call the first run did not';
+        else if (first.actionType !== second.actionType || ((0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(first).name ?? '') !== ((0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(second).name ?? ''))
+            what = 'schedules another call';
+        else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt))
+            what = 'schedules the timer for another time';
+        else if (JSON.stringify(first.input) !== JSON.stringify(second.input))
+            what = 'passes another input';
+        else
+            what = 'schedules it differently (options, ids)';
+        return { index: i, ...(first ? { first } : {}), ...(second ? { second } : {}), what };
+    }
+    if (a.end !== b.end)
+        return { index: n, what: a.end.startsWith('throws') || b.end.startsWith('throws') ? 'throws in one run only' : 'ends with another output or status' };
+    return undefined;
+}
+function shown(action) {
+    if (!action)
+        return 'nothing';
+    const { action: type, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(action);
+    return `${type}${name ? ` '${name}'` : ''}`;
+}
+/**
+ * The perturbed replay of a history whose recorded steps matched: the orchestrator again with
+ * the sources the first run read answering otherwise. A difference is told with its cause (each
+ * source alone, checked by a run of its own) and where the user's code read it; a difference
+ * between two runs with nothing perturbed is state that outlives a run.
+ */
+async function perturbedDivergence(appDir, invoke, first, baseline) {
+    // Every source is perturbed, read or not: a source read through something the replacements
+    // cannot reach still shows, through the control run below.
+    const read = PERTURB_SOURCES.filter((s) => baseline.used.has(s));
+    const expected = scheduledBy(first);
+    const runWith = async (sources) => {
+        const run = await withSources(appDir, new Set(sources), baseline, invoke);
+        return { ...run, diff: firstDifference(expected, scheduledBy(run.value)) };
+    };
+    const all = await runWith([...PERTURB_SOURCES]);
+    if (!all.diff)
+        return undefined;
+    const control = await runWith([]);
+    const diff = all.diff;
+    if (control.diff) {
+        return {
+            sequenceId: diff.index,
+            recorded: { event: shown(diff.first), eventIndex: -1 },
+            ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+            message: productionSays(control.diff),
+            explanation: `Perturbed replay: two runs of the same history with nothing changed schedule differently (${control.diff.what} at action ${control.diff.index + 1}). The orchestrator depends on state that outlives a run (a module-level variable, a cache, I/O), which the history does not hold.`,
+            advice: 'Keep orchestrator state in local variables (or an entity), and do I/O in activities; `durable-gate lint` points at module state and I/O in orchestrator code.',
+            perturbed: { sources: [], first: shown(diff.first), second: shown(control.diff.second), what: control.diff.what },
+        };
+    }
+    // Which source: each alone, in a run of its own (none read: each of them, read out of sight).
+    const candidates = read.length > 0 ? read : [...PERTURB_SOURCES];
+    const causes = [];
+    if (candidates.length === 1)
+        causes.push(candidates[0]);
+    else
+        for (const source of candidates)
+            if ((await runWith([source])).diff)
+                causes.push(source);
+    const blamed = causes.length > 0 ? causes : candidates;
+    const reads = blamed.map((s) => ({ source: s, ...(all.recording.reads[s] ?? baseline.reads[s]) }));
+    const located = reads.find((r) => r.location);
+    const named = reads
+        .map((r) => (r.what ? `${sourceName(r.source)} (${r.what})` : `${sourceName(r.source)}, read where the replay could not see it`))
+        .join(' and ');
+    return {
+        sequenceId: diff.index,
+        recorded: { event: shown(diff.first), eventIndex: -1 },
+        ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+        message: productionSays(diff),
+        explanation: `Perturbed replay: the recorded steps match, but what the code schedules depends on ${named}. At action ${diff.index + 1} the first run schedules ${shown(diff.first)}; a second run with ${blamed.map(moved).join(' and ')} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
+        ...(located?.location ? { location: located.location } : {}),
+        advice: `${capitalised(blamed.map(sourceAdvice).join('; '))}. Instances in flight recorded what the old code decided: keep that path for them (orchestration versioning), or let them finish before deploying.`,
+        perturbed: { sources: blamed, first: shown(diff.first), second: shown(diff.second), what: diff.what, ...(located?.what ? { read: located.what } : {}) },
+    };
+}
+/** What production shows for such a difference, by what differs. */
+function productionSays(diff) {
+    if (diff.what.startsWith('schedules the timer for another time'))
+        return 'Nothing at first: the recorded timer fires at the recorded time. But the code computes another time at every replay: what it decides from that time differs between replays, and a timer beyond maximumShortTimerDuration (6 days), which the SDK continues in shorter timers toward that time, never reaches it, so the instance never finishes.';
+    if (diff.what === 'passes another input')
+        return 'Nothing: the runtime does not compare inputs, and the instance goes on with other data than the history recorded.';
+    return `${_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .NONDETERMINISM_PREFIX */ .Eu}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function moved(source) {
+    return source === 'clock'
+        ? 'the clock moved by about 400 days'
+        : source === 'random'
+            ? 'other random numbers and ids'
+            : 'the environment variables it read changed';
 }
 
 
@@ -6910,12 +7292,14 @@ function renderAdvice(advice) {
 /* harmony export */   w7: () => (/* binding */ textChunks)
 /* harmony export */ });
 /* unused harmony exports printableLines, where, renderText, detailLines */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1626);
-/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8526);
-/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7180);
+/* harmony import */ var _replay_perturb_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6653);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _history_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8526);
+/* harmony import */ var _replay_result_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7180);
 /** The human report: one line per instance, then each problem in full, then a summary. */
+
 
 
 
@@ -6937,7 +7321,7 @@ const escapeControl = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')
 function where(location, cwd) {
     if (!location)
         return undefined;
-    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
+    return `${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 /**
  * Is the file named after the instance: <instance id>.json, as record names it (percent-encoded),
@@ -6945,7 +7329,7 @@ function where(location, cwd) {
  * order-7-approval.json)?
  */
 function namedAfter(source, instanceId) {
-    let name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(source).replace(/\.json$/i, '');
+    let name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(source).replace(/\.json$/i, '');
     try {
         name = decodeURIComponent(name);
     }
@@ -6961,15 +7345,15 @@ function renderText(report, options = {}) {
 /** The text report a line at a time (see renderText): 100,000 histories are never one string. */
 function* textChunks(report, options = {}) {
     const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const problems = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_3__/* .problemsOf */ .GW)(report);
+    const problems = (0,_replay_result_js__WEBPACK_IMPORTED_MODULE_4__/* .problemsOf */ .GW)(report);
     for (const r of options.quiet ? problems : report.results) {
         const mark = r.verdict === 'ok' ? paint(32, MARK.ok) : r.verdict === 'error' ? paint(33, MARK.error) : paint(31, MARK[r.verdict]);
         // The history's file too when its name is not the instance's (several histories of one instance).
         const id = printable(r.instanceId && namedAfter(r.source, r.instanceId)
             ? r.instanceId
             : r.instanceId
-                ? `${r.instanceId} [${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd)}]`
-                : (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd));
+                ? `${r.instanceId} [${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(r.source, options.cwd)}]`
+                : (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(r.source, options.cwd));
         const extra = r.warnings?.length ? `  (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : '';
         yield `${mark} ${id}  ${printable(r.orchestrator) || (r.verdict === 'error' ? '(not read)' : '?')}  ${r.verdict}${extra}\n`;
     }
@@ -6979,15 +7363,15 @@ function* textChunks(report, options = {}) {
         lines.push('');
         const title = r.verdict === 'ok' ? 'ok, with warnings' : r.verdict;
         // One instance may be in several histories (taken at different points): named once.
-        const ids = [...new Set(group.map((g) => printable(g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(g.source, options.cwd))))];
+        const ids = [...new Set(group.map((g) => printable(g.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(g.source, options.cwd))))];
         const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
         lines.push(paint(1, r.orchestrator ? `${shown} (${printable(r.orchestrator)}): ${title}` : `${shown}: ${title}`));
         if (r.instanceId)
-            lines.push(`  history:  ${printable((0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
+            lines.push(`  history:  ${printable((0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(r.source, options.cwd))}${group.length > 1 ? ` (and ${group.length - 1} more with the same problem)` : ''}`);
         lines.push(...detailLines(r, options.cwd, '  '));
     }
     if (report.advice)
-        lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_2__/* .renderAdvice */ .x2)(report.advice));
+        lines.push(...(0,_advice_js__WEBPACK_IMPORTED_MODULE_3__/* .renderAdvice */ .x2)(report.advice));
     const s = report.summary;
     lines.push('');
     lines.push(`${s.total} histor${s.total === 1 ? 'y' : 'ies'}: ${s.ok} ok, ${s.nondeterministic} nondeterministic, ${s.failed} failed, ${s.error} could not be checked`);
@@ -7015,7 +7399,17 @@ function detailLines(r, cwd, pad = '') {
         .join(more);
     const name = (text) => (text ? ` '${printable(text)}'` : '');
     const lines = [];
-    if (r.divergence) {
+    if (r.divergence?.perturbed) {
+        const d = r.divergence;
+        const p = r.divergence.perturbed;
+        lines.push(`${pad}${`action ${d.sequenceId + 1}:`.padEnd(10)}first run ${p.first}`);
+        lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+        const at = where(d.location, cwd);
+        if (p.sources.length > 0)
+            lines.push(`${pad}cause:    ${p.sources.map(_replay_perturb_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceName */ .VZ).join(' and ')}${p.read ? `: ${p.read}` : ''}${at ? ` at ${at}` : ''}`);
+        lines.push(`${pad}why:      ${indent(d.explanation)}`, `${pad}runtime:  ${indent(d.message)}`, `${pad}do:       ${indent(d.advice)}`);
+    }
+    else if (r.divergence) {
         const d = r.divergence;
         lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${name(d.recorded.name)} (event ${d.recorded.eventIndex})`);
         lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${name(d.replayed.name)}` : 'nothing with this sequence id'}`);
@@ -7080,6 +7474,12 @@ const step = (event, name) => `${event}${name ? ` '${name}'` : ''}`;
 /** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
 function problemSummary(r, cwd, withVerdict = true) {
     const head = (rest) => (withVerdict ? `${r.verdict}${rest}` : rest.replace(/^( at |: )/, ''));
+    if (r.divergence?.perturbed) {
+        const p = r.divergence.perturbed;
+        const at = where(r.divergence.location, cwd);
+        const cause = p.sources.length > 0 ? `depends on ${p.sources.map(_replay_perturb_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceName */ .VZ).join(' and ')}` : 'differs between two runs';
+        return head(` (perturbed replay): ${cause}, action ${r.divergence.sequenceId + 1} ${p.what}${at ? ` (${at})` : ''}`);
+    }
     if (r.divergence) {
         const d = r.divergence;
         const at = where(d.location, cwd);
@@ -7100,8 +7500,8 @@ function oneLine(text) {
 /** The details, as the text report explains them: step, recorded vs replayed, code, runtime message, what to do. */
 function problemLines(r, cwd) {
     return [
-        `${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
-        `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(r.source, cwd)}`,
+        `${r.instanceId || (0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(r.source, cwd)}${r.orchestrator ? ` (${r.orchestrator})` : ''}: ${r.verdict}`,
+        `history:  ${(0,_history_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(r.source, cwd)}`,
         ...detailLines(r, cwd),
     ];
 }
@@ -7243,11 +7643,13 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
+/* harmony import */ var _harness_nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(447);
 /**
  * The command line's side of the settings: argv parsed with node:util's parseArgs (enough for
  * flags of one or many values, and no dependency to ship), read as a SettingsInput by the same
  * names the commands declare.
  */
+
 
 
 /** Names an option as the command line does. */
@@ -7296,34 +7698,13 @@ function withHelpHint(command, read) {
         throw error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${error.message} Run 'durable-gate ${command} --help'.`) : error;
     }
 }
-/** The known option a mistyped one most likely meant: at most two edits away (a third of a long name). */
-function nearest(typed, known) {
-    let best;
-    for (const name of known) {
-        const distance = editDistance(typed.toLowerCase(), name);
-        if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance))
-            best = { name, distance };
-    }
-    return best?.name;
-}
-/** Levenshtein distance. */
-function editDistance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++)
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-    }
-    return row[b.length];
-}
 /** node:util parseArgs errors, said plainly. */
 function describeArgsError(error, known) {
     const message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
     const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
     switch (error.code ?? '') {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-            const near = option ? nearest(option.replace(/^-+/, '').split('=')[0], known) : undefined;
+            const near = option ? (0,_harness_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearestName */ .q)(option.replace(/^-+/, '').split('=')[0], known) : undefined;
             return `Unknown option '${option ?? message}'.${near ? ` Did you mean --${near}?` : ''}`;
         }
         case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -7818,6 +8199,7 @@ async function runReplayStreamed(job) {
             ...(job.finished ? { finished: job.finished } : {}),
             ...(job.schema ? { schema: job.schema } : {}),
             ...(job.inputDrift ? { inputDrift: job.inputDrift } : {}),
+            ...(job.perturb ? { perturb: true } : {}),
         };
         // Each worker takes the next batch when it is free; results are stored in the files' order.
         const done = [];
@@ -7940,6 +8322,7 @@ const REPLAY_OPTIONS = {
     quiet: 'flag',
     'allow-stale-build': 'flag',
     'fail-on-input-drift': 'flag',
+    perturb: 'flag',
     'require-version-bump': 'flag',
     'version-file': 'text',
     timeout: 'text',
@@ -7982,6 +8365,7 @@ function readReplaySettings(given, { historiesRequired = true, command = 'replay
         quiet: input.flag('quiet'),
         allowStaleBuild: input.flag('allow-stale-build'),
         failOnInputDrift: input.flag('fail-on-input-drift'),
+        perturb: input.flag('perturb'),
         requireVersionBump,
         ...(versionFile ? { versionFile } : {}),
         timeoutMs: (0,duration/* parseDuration */.E)(input.label('timeout'), timeoutText),
@@ -8012,6 +8396,7 @@ async function withReplayJob(settings, services, events, run) {
             signal: deadline.signal,
             allowStaleBuild: settings.allowStaleBuild,
             ...(settings.failOnInputDrift ? { inputDrift: 'fail' } : {}),
+            ...(settings.perturb ? { perturb: true } : {}),
             ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
             ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
             requireVersionBump: settings.requireVersionBump,
@@ -9656,6 +10041,11 @@ Options:
   --fail-on-input-drift  A call the new code makes at its recorded step with another input than the
                          history recorded fails that history (the runtime carries on; by default
                          it is a warning on an ok result).
+  --perturb              Run each history that replays ok once more with the wall clock moved,
+                         other random numbers and ids, and the environment variables it read
+                         changed, and compare everything the two runs schedule: code that depends
+                         on them is nondeterministic, with the source and the line that read it.
+                         About twice the time. See docs/lint.md, "Perturbed replay".
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.
@@ -9700,7 +10090,7 @@ Options:
   --scenarios <path>     Scenario files (*.json), modules (*.js, *.mjs, *.cjs), folders or globs.
                          See docs/testing.md, "Scenarios".
   --histories <path>     Recorded histories too: each point they passed through is checked.
-  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift,
+  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift, --perturb,
   --allow-stale-build (both apps), --timeout, --history-timeout, --schema, ...
 
 Exit codes: as replay's: 0 every point replays cleanly; 1 the new code breaks one; 2 a scenario

@@ -15317,6 +15317,25 @@ function ruleDocs(rule2) {
   return `docs/lint.md#${rule2}`;
 }
 
+// harness/nearest.ts
+function nearestName(typed, known) {
+  let best;
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 // harness/lint/analyze.ts
 var DURABLE_MODULE = "durable-functions";
 var Analyzer = class {
@@ -15850,7 +15869,7 @@ var Analyzer = class {
   reportClock(call, shown, file, visit, module2) {
     const ctx = this.contextFor(call, visit);
     const timer = this.feedsTimer(call, visit);
-    const message = timer ? `a durable timer built from the wall clock (${shown}): its fire time is recomputed at every replay and never matches the one recorded, so the orchestration fails as nondeterministic or waits for ever. Build the time from context.df.currentUtcDateTime, which replays the recorded time.` : `${shown} reads the wall clock, which moves on between replays: what the orchestrator decides from it can differ from what the history recorded. Use context.df.currentUtcDateTime, the time recorded for this point of the orchestration.`;
+    const message = timer ? `a durable timer built from the wall clock (${shown}): its fire time is computed again, and differently, at every replay: what the code decides from it differs between replays, and a long timer (over 6 days, which the SDK continues in shorter timers) never reaches it, so the instance never finishes. Build the time from context.df.currentUtcDateTime, which replays the recorded time.` : `${shown} reads the wall clock, which moves on between replays: what the orchestrator decides from it can differ from what the history recorded. Use context.df.currentUtcDateTime, the time recorded for this point of the orchestration.`;
     let fix;
     if (ctx) {
       const now = `${ctx}.df.currentUtcDateTime`;
@@ -16037,7 +16056,7 @@ var Analyzer = class {
     if (this.registrations.some((r) => r.kind === kind && r.name.toLowerCase() === lower)) return;
     const other = this.registrations.find((r) => r.name.toLowerCase() === lower);
     const known = this.registrations.filter((r) => r.kind === kind).map((r) => r.name);
-    const nearest = closest(name, known);
+    const nearest = nearestName(name, known);
     const wrongKind = other ? ` ${other.name} is ${other.kind === "activity" ? "an activity" : other.kind === "entity" ? "an entity" : "an orchestration"}, not ${kind === "activity" ? "an activity" : kind === "entity" ? "an entity" : "an orchestration"}.` : "";
     this.report(
       visit,
@@ -16075,7 +16094,7 @@ var Analyzer = class {
     const [start] = rangeOf(node);
     const key = `${rule2}|${file.path}|${start}`;
     if (this.findings.has(key)) return;
-    this.findings.set(key, {
+    const finding = {
       rule: rule2,
       severity: severity ?? RULES[rule2].severity,
       message,
@@ -16083,9 +16102,10 @@ var Analyzer = class {
       ...locationOf(node),
       orchestrator: visit.orchestrator.name,
       via: visit.via,
-      ...fix ? { fix } : {},
-      node
-    });
+      ...fix ? { fix } : {}
+    };
+    Object.defineProperty(finding, "node", { value: node, enumerable: false });
+    this.findings.set(key, finding);
   }
 };
 var RANDOM_CRYPTO = /* @__PURE__ */ new Set([
@@ -16232,23 +16252,6 @@ function nearestBreakable(node) {
     if (isFunction(p)) return void 0;
   }
   return void 0;
-}
-function closest(name, known) {
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }
 
 // harness/lint/parse.ts

@@ -2940,10 +2940,257 @@ function inputDrifts(matched) {
     if (matches(action.input ?? null)) continue;
     const now = action.input === void 0 ? null : JSON.parse(JSON.stringify(action.input) ?? "null");
     if (matches(now)) continue;
-    const shown = readable(unwrapped !== void 0 ? unwrapped : recorded);
-    drifts.push({ sequenceId, action, recorded: short(shown), now: short(redactLike(readable(now), shown)) });
+    const shown2 = readable(unwrapped !== void 0 ? unwrapped : recorded);
+    drifts.push({ sequenceId, action, recorded: short(shown2), now: short(redactLike(readable(now), shown2)) });
   }
   return drifts;
+}
+
+// harness/replay/perturb.ts
+import { syncBuiltinESMExports } from "node:module";
+var PERTURB_SOURCES = ["clock", "random", "env"];
+var CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1e3 + 371;
+function newRecording() {
+  return { values: { date: [], perf: [], random: [], crypto: [] }, envKeys: /* @__PURE__ */ new Map(), reads: {}, used: /* @__PURE__ */ new Set() };
+}
+var nodeRequire = nativeCreateRequire(import.meta.url);
+var active;
+var installedForGood = false;
+function read(source, what, from) {
+  const run = active;
+  run.recording.used.add(source);
+  if (run.recording.reads[source]?.location) return;
+  const holder = {};
+  Error.captureStackTrace(holder, from);
+  const location = userLocation(holder.stack, run.appDir);
+  run.recording.reads[source] = { what, ...location ? { location } : {} };
+}
+function answer(kind, real, moved2, perturbed) {
+  const run = active;
+  const i = run.recording.values[kind].length;
+  const before = run.baseline?.values[kind][i];
+  const value = before === void 0 ? real() : perturbed ? moved2(before) : before;
+  run.recording.values[kind].push(value);
+  return value;
+}
+function install() {
+  const restore = [];
+  const replace = (target, key, value) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor && !descriptor.configurable) return;
+    Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: descriptor?.enumerable ?? false });
+    restore.push(() => descriptor ? Object.defineProperty(target, key, descriptor) : delete target[key]);
+  };
+  const RealDate = Date;
+  const shift = () => active?.perturb.has("clock") ? CLOCK_SHIFT_MS : 0;
+  const clock = () => answer(
+    "date",
+    () => RealDate.now() + shift(),
+    (before) => before + CLOCK_SHIFT_MS,
+    shift() !== 0
+  );
+  function PerturbedDate(...args) {
+    if (!new.target) {
+      if (!active) return RealDate();
+      read("clock", "Date()", PerturbedDate);
+      return new RealDate(clock()).toString();
+    }
+    if (args.length === 0 && active) {
+      read("clock", "new Date()", PerturbedDate);
+      return Reflect.construct(RealDate, [clock()], new.target);
+    }
+    return Reflect.construct(RealDate, args, new.target);
+  }
+  Object.setPrototypeOf(PerturbedDate, RealDate);
+  PerturbedDate.prototype = RealDate.prototype;
+  const now = () => {
+    if (!active) return RealDate.now();
+    read("clock", "Date.now()", now);
+    return clock();
+  };
+  Object.defineProperty(PerturbedDate, "now", { value: now, configurable: true, writable: true });
+  replace(globalThis, "Date", PerturbedDate);
+  const realPerformanceNow = performance.now.bind(performance);
+  const performanceNow = () => {
+    if (!active) return realPerformanceNow();
+    read("clock", "performance.now()", performanceNow);
+    return answer(
+      "perf",
+      () => realPerformanceNow() + shift(),
+      (before) => before + CLOCK_SHIFT_MS,
+      shift() !== 0
+    );
+  };
+  replace(performance, "now", performanceNow);
+  const realRandom = Math.random;
+  const random = () => {
+    if (!active) return realRandom();
+    read("random", "Math.random()", random);
+    return answer("random", realRandom, (before) => (before + 0.5) % 1, active.perturb.has("random"));
+  };
+  replace(Math, "random", random);
+  const wrapCrypto = (target, name) => {
+    const real = target[name];
+    if (typeof real !== "function") return;
+    const fills = name === "randomFillSync" || name === "getRandomValues";
+    const wrapped = (...args) => {
+      if (!active) return real.apply(target, args);
+      read("random", `crypto.${name}()`, wrapped);
+      const fresh = () => {
+        const value2 = real.apply(target, args);
+        return fills ? Uint8Array.from(new Uint8Array(args[0].buffer, args[0].byteOffset, args[0].byteLength)) : value2;
+      };
+      const value = answer("crypto", fresh, fresh, active.perturb.has("random"));
+      if (!fills) return value;
+      const filled = args[0];
+      const bytes = new Uint8Array(filled.buffer, filled.byteOffset, filled.byteLength);
+      if (value instanceof Uint8Array && value.length === bytes.length) bytes.set(value);
+      return filled;
+    };
+    replace(target, name, wrapped);
+  };
+  const crypto = nodeRequire("node:crypto");
+  for (const name of ["randomUUID", "randomBytes", "randomInt", "randomFillSync", "getRandomValues"]) wrapCrypto(crypto, name);
+  const web = globalThis.crypto;
+  if (web) for (const name of ["randomUUID", "getRandomValues"]) wrapCrypto(web, name);
+  syncBuiltinESMExports();
+  const envGet = (target, key, receiver) => {
+    const value = Reflect.get(target, key, receiver);
+    const run = active;
+    if (!run || typeof key !== "string") return value;
+    if (!run.recording.envKeys.has(key)) run.recording.envKeys.set(key, value);
+    read("env", `process.env.${key}`, envGet);
+    if (!run.perturb.has("env") || !run.baseline?.envKeys.has(key)) return value;
+    return run.baseline.envKeys.get(key) === void 0 ? "durable-gate-perturbed" : void 0;
+  };
+  replace(process, "env", new Proxy(process.env, { get: envGet }));
+  return () => {
+    for (const undo of restore.reverse()) undo();
+    syncBuiltinESMExports();
+  };
+}
+function installSourcesForGood() {
+  if (installedForGood) return;
+  install();
+  installedForGood = true;
+}
+async function withSources(appDir, perturb, baseline, run) {
+  const undo = installedForGood ? void 0 : install();
+  const recording = newRecording();
+  active = { appDir, perturb, ...baseline ? { baseline } : {}, recording };
+  try {
+    const value = await run();
+    return { value, recording };
+  } finally {
+    active = void 0;
+    undo?.();
+  }
+}
+function sourceName(source) {
+  return source === "clock" ? "the wall clock" : source === "random" ? "randomness" : "the environment";
+}
+function sourceAdvice(source) {
+  switch (source) {
+    case "clock":
+      return "use context.df.currentUtcDateTime (the time recorded for this point of the orchestration) instead of the wall clock";
+    case "random":
+      return "use context.df.newGuid(context.df.instanceId) for ids, and take random values as input or from an activity (its result is recorded)";
+    case "env":
+      return "pass settings in as the orchestration input, or read them in an activity";
+  }
+}
+function scheduledBy(outcome) {
+  const state = outcome.state;
+  const actions = state && Array.isArray(state.actions) ? flattenActions(state.actions) : [];
+  const end = outcome.kind === "threw" ? `throws ${outcome.message}` : JSON.stringify({ done: outcome.state.isDone, output: outcome.state.output ?? null, customStatus: outcome.state.customStatus ?? null });
+  return { actions, keys: actions.map((a) => JSON.stringify(a.compoundActions ? { ...a, compoundActions: a.compoundActions.length } : a)), end };
+}
+function flattenActions(actions) {
+  const out = [];
+  const visit = (action) => {
+    out.push(action);
+    for (const child of action.compoundActions ?? []) visit(child);
+  };
+  for (const set of actions) for (const action of set ?? []) visit(action);
+  return out;
+}
+function firstDifference(a, b) {
+  const n = Math.max(a.keys.length, b.keys.length);
+  for (let i = 0; i < n; i++) {
+    if (a.keys[i] === b.keys[i]) continue;
+    const first = a.actions[i];
+    const second = b.actions[i];
+    let what;
+    if (!first || !second) what = first ? "schedules nothing there" : "schedules a call the first run did not";
+    else if (first.actionType !== second.actionType || (describeAction(first).name ?? "") !== (describeAction(second).name ?? ""))
+      what = "schedules another call";
+    else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt)) what = "schedules the timer for another time";
+    else if (JSON.stringify(first.input) !== JSON.stringify(second.input)) what = "passes another input";
+    else what = "schedules it differently (options, ids)";
+    return { index: i, ...first ? { first } : {}, ...second ? { second } : {}, what };
+  }
+  if (a.end !== b.end)
+    return { index: n, what: a.end.startsWith("throws") || b.end.startsWith("throws") ? "throws in one run only" : "ends with another output or status" };
+  return void 0;
+}
+function shown(action) {
+  if (!action) return "nothing";
+  const { action: type, name } = describeAction(action);
+  return `${type}${name ? ` '${name}'` : ""}`;
+}
+async function perturbedDivergence(appDir, invoke, first, baseline) {
+  const read2 = PERTURB_SOURCES.filter((s) => baseline.used.has(s));
+  const expected = scheduledBy(first);
+  const runWith = async (sources) => {
+    const run = await withSources(appDir, new Set(sources), baseline, invoke);
+    return { ...run, diff: firstDifference(expected, scheduledBy(run.value)) };
+  };
+  const all = await runWith([...PERTURB_SOURCES]);
+  if (!all.diff) return void 0;
+  const control = await runWith([]);
+  const diff = all.diff;
+  if (control.diff) {
+    return {
+      sequenceId: diff.index,
+      recorded: { event: shown(diff.first), eventIndex: -1 },
+      ...diff.second ? { replayed: describeAction(diff.second) } : {},
+      message: productionSays(control.diff),
+      explanation: `Perturbed replay: two runs of the same history with nothing changed schedule differently (${control.diff.what} at action ${control.diff.index + 1}). The orchestrator depends on state that outlives a run (a module-level variable, a cache, I/O), which the history does not hold.`,
+      advice: "Keep orchestrator state in local variables (or an entity), and do I/O in activities; `durable-gate lint` points at module state and I/O in orchestrator code.",
+      perturbed: { sources: [], first: shown(diff.first), second: shown(control.diff.second), what: control.diff.what }
+    };
+  }
+  const candidates = read2.length > 0 ? read2 : [...PERTURB_SOURCES];
+  const causes = [];
+  if (candidates.length === 1) causes.push(candidates[0]);
+  else for (const source of candidates) if ((await runWith([source])).diff) causes.push(source);
+  const blamed = causes.length > 0 ? causes : candidates;
+  const reads = blamed.map((s) => ({ source: s, ...all.recording.reads[s] ?? baseline.reads[s] }));
+  const located2 = reads.find((r) => r.location);
+  const named = reads.map((r) => r.what ? `${sourceName(r.source)} (${r.what})` : `${sourceName(r.source)}, read where the replay could not see it`).join(" and ");
+  return {
+    sequenceId: diff.index,
+    recorded: { event: shown(diff.first), eventIndex: -1 },
+    ...diff.second ? { replayed: describeAction(diff.second) } : {},
+    message: productionSays(diff),
+    explanation: `Perturbed replay: the recorded steps match, but what the code schedules depends on ${named}. At action ${diff.index + 1} the first run schedules ${shown(diff.first)}; a second run with ${blamed.map(moved).join(" and ")} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
+    ...located2?.location ? { location: located2.location } : {},
+    advice: `${capitalised(blamed.map(sourceAdvice).join("; "))}. Instances in flight recorded what the old code decided: keep that path for them (orchestration versioning), or let them finish before deploying.`,
+    perturbed: { sources: blamed, first: shown(diff.first), second: shown(diff.second), what: diff.what, ...located2?.what ? { read: located2.what } : {} }
+  };
+}
+function productionSays(diff) {
+  if (diff.what.startsWith("schedules the timer for another time"))
+    return "Nothing at first: the recorded timer fires at the recorded time. But the code computes another time at every replay: what it decides from that time differs between replays, and a timer beyond maximumShortTimerDuration (6 days), which the SDK continues in shorter timers toward that time, never reaches it, so the instance never finishes.";
+  if (diff.what === "passes another input")
+    return "Nothing: the runtime does not compare inputs, and the instance goes on with other data than the history recorded.";
+  return `${NONDETERMINISM_PREFIX}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
+}
+function capitalised(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+function moved(source) {
+  return source === "clock" ? "the clock moved by about 400 days" : source === "random" ? "other random numbers and ids" : "the environment variables it read changed";
 }
 
 // harness/history/request-ids.ts
@@ -3700,7 +3947,9 @@ async function judgeHistory(app, history, options) {
     });
   }
   const recordedTimestamps = history.events.map((event2) => event2.Timestamp);
-  const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  const invoke = () => app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  const first = options.perturb ? await withSources(app.info.dir, /* @__PURE__ */ new Set(), void 0, invoke) : void 0;
+  const outcome = first ? first.value : await invoke();
   const state = outcome.kind === "state" ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
     const message = outcome.kind === "threw" ? outcome.message : "the orchestrator returned no state";
@@ -3862,6 +4111,10 @@ async function judgeHistory(app, history, options) {
       }
     });
   }
+  if (first) {
+    const divergence = await perturbedDivergence(app.info.dir, invoke, outcome, first.recording);
+    if (divergence) return withWarnings({ ...base, verdict: "nondeterministic", divergence });
+  }
   return withWarnings(base);
 }
 async function divergenceOf(mismatch, history, trace, state, app) {
@@ -4011,15 +4264,6 @@ async function traceRun(app, name, payload, depth) {
   const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
   return { tracer, ...outcome.state ? { state: outcome.state } : {} };
 }
-function flatten(actions) {
-  const out = [];
-  const visit = (action) => {
-    out.push(action);
-    for (const child of action.compoundActions ?? []) visit(child);
-  };
-  for (const set of actions) for (const action of set ?? []) visit(action);
-  return out;
-}
 async function locateWith(trace, app, pick) {
   const shallow = locationOf(pick(await trace()), app);
   return shallow.location ? shallow : locationOf(pick(await trace(64)), app);
@@ -4040,16 +4284,16 @@ async function cached(app, key, find) {
   return found;
 }
 function locateAction(trace, state, action, app, orchestrator) {
-  const actions = flatten(state.actions);
+  const actions = flattenActions(state.actions);
   const index = actions.indexOf(action);
   return cached(
     app,
     `${orchestrator}@${index}|${signature(actions, index + 1)}`,
-    () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : void 0))
+    () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flattenActions(run.state.actions)[index] : void 0))
   );
 }
 function locateStop(trace, state, app, orchestrator) {
-  const actions = flatten(state.actions);
+  const actions = flattenActions(state.actions);
   return cached(
     app,
     `${orchestrator}@stop|${signature(actions, actions.length)}`,
@@ -4115,14 +4359,14 @@ function restoreRemovedUtilChecks() {
 async function loadAppInThisThread(appDir) {
   restoreRemovedUtilChecks();
   const dir = resolve3(appDir);
-  const shown = displayPath(dir);
+  const shown2 = displayPath(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AppLoadError(dir, `${shown}: no such folder. Expected the folder of a function app (the one holding host.json).`);
+    throw new AppLoadError(dir, `${shown2}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
   if (!existsSync(join3(dir, "host.json"))) {
     throw new AppLoadError(
       dir,
-      `${shown} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`
+      `${shown2} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`
     );
   }
   const appRequire = nativeCreateRequire(join3(dir, "package.json"));
@@ -4133,13 +4377,13 @@ async function loadAppInThisThread(appDir) {
     const declared = readPackageJson(dir)?.dependencies?.["durable-functions"];
     throw new AppLoadError(
       dir,
-      declared ? `${shown} declares durable-functions ${declared} but it is not installed. Run \`npm install\` in ${shown} first.` : `${shown} has no durable-functions package: it is not a Durable Functions app (add durable-functions to its dependencies and run \`npm install\`).`
+      declared ? `${shown2} declares durable-functions ${declared} but it is not installed. Run \`npm install\` in ${shown2} first.` : `${shown2} has no durable-functions package: it is not a Durable Functions app (add durable-functions to its dependencies and run \`npm install\`).`
     );
   }
   const dfVersion = String(JSON.parse(readFileSync3(dfPackageJson, "utf8")).version ?? "0.0.0");
   const major = Number.parseInt(dfVersion, 10);
-  if (major >= 3) return loadV4(dir, shown, dirname2(dfPackageJson), dfVersion);
-  return loadFunctionJson(dir, shown, dirname2(dfPackageJson), dfVersion);
+  if (major >= 3) return loadV4(dir, shown2, dirname2(dfPackageJson), dfVersion);
+  return loadFunctionJson(dir, shown2, dirname2(dfPackageJson), dfVersion);
 }
 function readPackageJson(dir) {
   try {
@@ -4231,13 +4475,13 @@ function installFunctionsCore() {
   installedCore = core;
   return core;
 }
-async function loadV4(dir, shown, dfDir, dfVersion) {
+async function loadV4(dir, shown2, dfDir, dfVersion) {
   const pkg = readPackageJson(dir);
-  if (!pkg) throw new AppLoadError(dir, `${shown}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
+  if (!pkg) throw new AppLoadError(dir, `${shown2}/package.json is missing or not valid JSON; a v4 function app names its entry files in package.json "main".`);
   if (!pkg.main) {
     throw new AppLoadError(
       dir,
-      `${shown}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`
+      `${shown2}/package.json has no "main". A Node programming model v4 app names its entry file or glob there, e.g. "main": "dist/src/functions/*.js".`
     );
   }
   const { files } = await expandPaths([pkg.main], dir, ".js");
@@ -4245,7 +4489,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
   if (entryFiles.length === 0) {
     throw new AppLoadError(
       dir,
-      `${shown}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`
+      `${shown2}/package.json "main" is "${pkg.main}", which matches no JavaScript file. If the app is TypeScript, build it first (npm run build).`
     );
   }
   let azureFunctionsVersion;
@@ -4287,7 +4531,7 @@ async function loadV4(dir, shown, dfDir, dfVersion) {
   const invocationOf = async (name, triggerText) => {
     const registration = byName.get(name.toLowerCase());
     if (!registration) throw new Error(`no function named ${name}`);
-    if (!model) throw new AppLoadError(dir, `${shown}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
+    if (!model) throw new AppLoadError(dir, `${shown2}: @azure/functions never set its programming model; is the app's @azure/functions older than 4.0?`);
     const invocation = model.getInvocationModel(coreContext(registration, String(++invocations), triggerText));
     return { registration, invocation, ...await invocation.getArguments() };
   };
@@ -4385,7 +4629,7 @@ function threwOutcome(error) {
   const stack = typeof userStack === "string" ? userStack : error instanceof Error && typeof error.stack === "string" && at < 0 ? error.stack : void 0;
   return { kind: "threw", message, ...stack ? { stack } : {}, ...state ? { state } : {} };
 }
-async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
+async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
   const functions = [];
   const orchestrators = /* @__PURE__ */ new Map();
   const others = /* @__PURE__ */ new Map();
@@ -4394,7 +4638,7 @@ async function loadFunctionJson(dir, shown, dfDir, dfVersion) {
   if (folders.length === 0) {
     throw new AppLoadError(
       dir,
-      `${shown} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. The app folder (--app in the CLI, app in the Action and the library) is the function app's root folder.`
+      `${shown2} uses durable-functions ${dfVersion} (function.json model) but no folder of it holds a function.json. The app folder (--app in the CLI, app in the Action and the library) is the function app's root folder.`
     );
   }
   for (const folder of folders) {
@@ -4575,6 +4819,7 @@ async function runWorker(init2) {
     writeSync(progressFile, bytes, 0, 4, 0);
   });
   let app;
+  if (init2.perturb) installSourcesForGood();
   try {
     app = await loadAppInThisThread(init2.appDir);
   } catch (error) {
@@ -4668,7 +4913,7 @@ var WorkerHandle = class _WorkerHandle {
     const progressPath = join4(tmpdir(), `durable-gate-progress-${process.pid}-${randomUUID()}`);
     writeFileSync(progressPath, Buffer.alloc(4));
     const progressFd = openSync4(progressPath, "r");
-    const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
+    const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath, ...options.perturb ? { perturb: true } : {} };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
     const child = fork(fileURLToPath2(workerScript()), [], {
       env: { ...process.env, [WORKER_ENV]: JSON.stringify(init2) },
@@ -4830,7 +5075,7 @@ async function loadApp(appDir, options = {}) {
       `replaying the build as it is (stale builds allowed): ${displayPath(stale[0].source)} changed after ${displayPath(stale[0].built)} was built.`
     );
   }
-  const watch = (answer) => new Promise((resolvePromise, reject) => {
+  const watch = (answer2) => new Promise((resolvePromise, reject) => {
     let seen = handle.progress;
     let since = Date.now();
     const stop = () => resolvePromise(STOPPED);
@@ -4847,7 +5092,7 @@ async function loadApp(appDir, options = {}) {
       },
       Math.min(1e3, Math.max(50, timeoutMs / 10))
     );
-    answer.then(resolvePromise, reject).finally(() => {
+    answer2.then(resolvePromise, reject).finally(() => {
       clearInterval(timer);
       signal?.removeEventListener("abort", stop);
     });
@@ -4864,13 +5109,13 @@ async function loadApp(appDir, options = {}) {
     if (items.length === 0) return [];
     if (signal?.aborted) return items.map(notReplayed);
     const before = handle.answered;
-    let answer;
+    let answer2;
     try {
-      answer = await watch(handle.request({ type: "replay", items, options: engineOptions }));
+      answer2 = await watch(handle.request({ type: "replay", items, options: engineOptions }));
     } catch (error) {
-      answer = error instanceof Error ? error : new Error(String(error));
+      answer2 = error instanceof Error ? error : new Error(String(error));
     }
-    if (answer instanceof NotSent) {
+    if (answer2 instanceof NotSent) {
       if (items.length > 1) {
         const results = [];
         for (const item3 of items) results.push(...await replay([item3], engineOptions));
@@ -4884,12 +5129,12 @@ async function loadApp(appDir, options = {}) {
           orchestrator: "",
           verdict: "error",
           error: {
-            message: `this history could not be handed to the replay worker (${answer.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?`
+            message: `this history could not be handed to the replay worker (${answer2.message}): is it nested deeper than a history can be, or does it hold values that are not JSON?`
           }
         }
       ];
     }
-    if (answer === STOPPED) {
+    if (answer2 === STOPPED) {
       const at = handle.progress - before;
       await handle.terminate();
       const results = items.map(notReplayed);
@@ -4905,17 +5150,17 @@ async function loadApp(appDir, options = {}) {
       }
       return results;
     }
-    if (answer !== HUNG && !(answer instanceof Error)) {
-      if (answer.type === "results") return answer.results;
-      throw new Error(answer.type === "crash" ? answer.message : `unexpected answer ${answer.type}`);
+    if (answer2 !== HUNG && !(answer2 instanceof Error)) {
+      if (answer2.type === "results") return answer2.results;
+      throw new Error(answer2.type === "crash" ? answer2.message : `unexpected answer ${answer2.type}`);
     }
     const stuckAt = handle.progress - before;
     await handle.terminate();
     handle = await WorkerHandle.start(dir, options);
     const done = await replay(items.slice(0, stuckAt), engineOptions);
     const item = items[stuckAt];
-    const outOfMemory = answer instanceof Error && answer.code === OUT_OF_MEMORY;
-    const failure = answer === HUNG ? {
+    const outOfMemory = answer2 instanceof Error && answer2.code === OUT_OF_MEMORY;
+    const failure = answer2 === HUNG ? {
       message: `The orchestrator did not return within ${Math.round(timeoutMs / 1e3)} s while replaying this history: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`,
       runtimeMessage: "The invocation would run until the function timeout; the instance would make no progress.",
       advice: "Look for a loop whose exit depends on a value that no longer changes, or an await of a non-durable promise, in the code reached by this history."
@@ -4924,7 +5169,7 @@ async function loadApp(appDir, options = {}) {
       runtimeMessage: "The Functions host worker would run out of memory and restart; the instance would fail or retry without progress.",
       advice: "Look for a loop that keeps growing an array, string or map in the code reached by this history."
     } : {
-      message: `Replaying this history ended the app's process (${answer.message.replace(/^the replay worker /, "")}).`,
+      message: `Replaying this history ended the app's process (${answer2.message.replace(/^the replay worker /, "")}).`,
       runtimeMessage: "The Functions host would restart the worker and the instance would fail or retry without progress.",
       advice: "Find the process.exit() or the crash in the code this history reaches; orchestrators must not end the process."
     };
@@ -4935,25 +5180,25 @@ async function loadApp(appDir, options = {}) {
   const call = async (what) => {
     const label = `${what.kind === "orchestrator" ? "the orchestrator" : "the function"} '${what.name}'`;
     if (signal?.aborted) throw new Error(`${label} was not run: ${stopReason(signal)}`);
-    let answer;
+    let answer2;
     try {
-      answer = await watch(handle.request({ type: "call", call: what }));
+      answer2 = await watch(handle.request({ type: "call", call: what }));
     } catch (error) {
-      answer = error instanceof Error ? error : new Error(String(error));
+      answer2 = error instanceof Error ? error : new Error(String(error));
     }
-    if (answer instanceof NotSent) throw new Error(`${label} could not be given its input: ${answer.message} (only JSON values can be passed)`);
-    if (answer === HUNG || answer === STOPPED || answer instanceof Error) {
+    if (answer2 instanceof NotSent) throw new Error(`${label} could not be given its input: ${answer2.message} (only JSON values can be passed)`);
+    if (answer2 === HUNG || answer2 === STOPPED || answer2 instanceof Error) {
       await handle.terminate();
-      if (answer !== STOPPED) handle = await WorkerHandle.start(dir, options);
-      if (answer === HUNG)
+      if (answer2 !== STOPPED) handle = await WorkerHandle.start(dir, options);
+      if (answer2 === HUNG)
         throw new Error(
           `${label} did not return within ${Math.round(timeoutMs / 1e3)} s: an endless loop, or a wait on something that never comes (a promise that is not a durable task).`
         );
-      if (answer === STOPPED) throw new Error(`${label} was stopped: ${stopReason(signal)}`);
-      throw new Error(`${label} ended the app's process (${answer.message.replace(/^the replay worker /, "")}).`);
+      if (answer2 === STOPPED) throw new Error(`${label} was stopped: ${stopReason(signal)}`);
+      throw new Error(`${label} ended the app's process (${answer2.message.replace(/^the replay worker /, "")}).`);
     }
-    if (answer.type === "called") return answer.outcome;
-    throw new Error(answer.type === "crash" ? `${label}: ${answer.message}` : `unexpected answer ${answer.type}`);
+    if (answer2.type === "called") return answer2.outcome;
+    throw new Error(answer2.type === "crash" ? `${label}: ${answer2.message}` : `unexpected answer ${answer2.type}`);
   };
   return {
     get info() {
@@ -5529,8 +5774,8 @@ var LocalRuntime = class _LocalRuntime {
     instance.calls.push({ activity: HTTP_ACTIVITY, input: request, sequenceId: work.id, at: this.now });
     let outcome;
     try {
-      const answer = await handler({ ...request, poll: work.detail?.pollLocation !== void 0 });
-      outcome = { kind: "returned", json: JSON.stringify({ statusCode: answer.statusCode, headers: answer.headers ?? {}, content: answer.content ?? null }) };
+      const answer2 = await handler({ ...request, poll: work.detail?.pollLocation !== void 0 });
+      outcome = { kind: "returned", json: JSON.stringify({ statusCode: answer2.statusCode, headers: answer2.headers ?? {}, content: answer2.content ?? null }) };
     } catch (error) {
       outcome = { kind: "threw", message: errorMessage(error), errorName: "HttpRequestException" };
     }
@@ -5585,17 +5830,17 @@ var LocalRuntime = class _LocalRuntime {
     const mockName = findKey(this.options.entities ?? {}, record.name);
     if (mockName !== void 0) {
       try {
-        const answer = await this.options.entities[mockName]({
+        const answer2 = await this.options.entities[mockName]({
           key: record.key,
           operation,
           input,
           state: parseJson2(record.state)
         });
-        if (answer && "state" in answer) {
+        if (answer2 && "state" in answer2) {
           record.exists = true;
-          record.state = answer.state === void 0 ? void 0 : JSON.stringify(answer.state);
+          record.state = answer2.state === void 0 ? void 0 : JSON.stringify(answer2.state);
         }
-        response = { result: jsonOf(answer ? answer.result : void 0) };
+        response = { result: jsonOf(answer2 ? answer2.result : void 0) };
       } catch (error) {
         if (error instanceof LocalRuntimeError) throw error;
         response = { result: JSON.stringify(error) ?? null, exceptionType: "Error" };

@@ -58,6 +58,12 @@ export interface LoadAppOptions {
    * before those changes.
    */
   allowStaleBuild?: boolean;
+  /**
+   * The app will be replayed with perturb: the worker replaces the clock, randomness and the
+   * environment before the app loads (harness/replay/perturb.ts), so that what the app captures
+   * when it loads is seen too. Off: nothing is replaced, and replay runs at full speed.
+   */
+  perturb?: boolean;
 }
 
 export const DEFAULT_HISTORY_TIMEOUT_MS = 30_000;
@@ -126,7 +132,7 @@ class WorkerHandle {
     const progressPath = join(tmpdir(), `durable-gate-progress-${process.pid}-${randomUUID()}`);
     writeFileSync(progressPath, Buffer.alloc(4));
     const progressFd = openSync(progressPath, 'r');
-    const init: WorkerInit = { durableGateWorker: true, appDir: dir, progressFile: progressPath };
+    const init: WorkerInit = { durableGateWorker: true, appDir: dir, progressFile: progressPath, ...(options.perturb ? { perturb: true } : {}) };
     const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
     const child = fork(fileURLToPath(workerScript()), [], {
       env: { ...process.env, [WORKER_ENV]: JSON.stringify(init) },

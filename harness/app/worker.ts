@@ -11,6 +11,7 @@ import { parseHistory, parseHistoryText, readHistoryFile, readHistoryTextSync, t
 import { replayLoadedHistory, type EngineOptions } from '../replay/engine.js';
 import type { ReplayResult } from '../replay/result.js';
 import { loadAppInThisThread, type LoadedApp } from './load.js';
+import { installSourcesForGood } from '../replay/perturb.js';
 import type { AppInfo, FunctionOutcome, InvocationOutcome } from './types.js';
 
 export interface WorkerInit {
@@ -18,6 +19,8 @@ export interface WorkerInit {
   appDir: string;
   /** The file the worker counts finished histories in (see countFinished). */
   progressFile: string;
+  /** Replace the clock, randomness and the environment before the app loads (perturbed replay). */
+  perturb?: boolean;
 }
 
 /** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
@@ -143,6 +146,7 @@ export async function runWorker(init: WorkerInit): Promise<void> {
     writeSync(progressFile, bytes, 0, 4, 0);
   });
   let app: LoadedApp;
+  if (init.perturb) installSourcesForGood();
   try {
     app = await loadAppInThisThread(init.appDir);
   } catch (error) {

@@ -27,6 +27,7 @@ import {
   type SourceFile,
 } from './ast.js';
 import { RULES, type RuleId, type Severity } from './rules.js';
+import { nearestName } from '../nearest.js';
 
 export type FunctionKindName = 'orchestration' | 'activity' | 'entity';
 
@@ -76,8 +77,8 @@ export interface Finding {
   fix?: { range: [number, number]; text: string };
   /** Set when a comment disables the rule on this line. */
   suppressed?: { reason: string };
-  /** The node reported (for ESLint). */
-  node: Node;
+  /** The node reported (for ESLint; not enumerable: it links to its parents). */
+  readonly node: Node;
 }
 
 export interface Orchestrator {
@@ -703,7 +704,7 @@ export class Analyzer {
     const ctx = this.contextFor(call, visit);
     const timer = this.feedsTimer(call, visit);
     const message = timer
-      ? `a durable timer built from the wall clock (${shown}): its fire time is recomputed at every replay and never matches the one recorded, so the orchestration fails as nondeterministic or waits for ever. Build the time from context.df.currentUtcDateTime, which replays the recorded time.`
+      ? `a durable timer built from the wall clock (${shown}): its fire time is computed again, and differently, at every replay: what the code decides from it differs between replays, and a long timer (over 6 days, which the SDK continues in shorter timers) never reaches it, so the instance never finishes. Build the time from context.df.currentUtcDateTime, which replays the recorded time.`
       : `${shown} reads the wall clock, which moves on between replays: what the orchestrator decides from it can differ from what the history recorded. Use context.df.currentUtcDateTime, the time recorded for this point of the orchestration.`;
     let fix: Finding['fix'];
     if (ctx) {
@@ -908,7 +909,7 @@ export class Analyzer {
     if (this.registrations.some((r) => r.kind === kind && r.name.toLowerCase() === lower)) return;
     const other = this.registrations.find((r) => r.name.toLowerCase() === lower);
     const known = this.registrations.filter((r) => r.kind === kind).map((r) => r.name);
-    const nearest = closest(name, known);
+    const nearest = nearestName(name, known);
     const wrongKind = other
       ? ` ${other.name} is ${other.kind === 'activity' ? 'an activity' : other.kind === 'entity' ? 'an entity' : 'an orchestration'}, not ${kind === 'activity' ? 'an activity' : kind === 'entity' ? 'an entity' : 'an orchestration'}.`
       : '';
@@ -952,7 +953,7 @@ export class Analyzer {
     const [start] = rangeOf(node);
     const key = `${rule}|${file.path}|${start}`;
     if (this.findings.has(key)) return;
-    this.findings.set(key, {
+    const finding = {
       rule,
       severity: severity ?? RULES[rule].severity,
       message,
@@ -961,8 +962,10 @@ export class Analyzer {
       orchestrator: visit.orchestrator.name,
       via: visit.via,
       ...(fix ? { fix } : {}),
-      node,
-    });
+    } as Finding;
+    // The node links to its parents (a cycle): kept out of JSON and of anything that copies the finding.
+    Object.defineProperty(finding, 'node', { value: node, enumerable: false });
+    this.findings.set(key, finding);
   }
 }
 
@@ -1145,26 +1148,6 @@ function nearestBreakable(node: Node): Node | undefined {
     if (isFunction(p)) return undefined;
   }
   return undefined;
-}
-
-/** The registered name closest to a mistyped one (at most a third of its letters apart). */
-function closest(name: string, known: string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 export function analyze(program: LintProgram): Analysis {

@@ -150,7 +150,8 @@ function lintText(report: LintReport, color: boolean): string {
     `${counts.join(', ')} in ${plural(s.orchestrators, 'orchestrator')} (${plural(s.files, 'file')} read${extra.length > 0 ? `; ${extra.join('; ')}` : ''}).`,
   );
   const fixable = open.filter((f) => f.fix).length;
-  if (fixable > 0) lines.push(`${fixable} of them have a safe fix: the ESLint plugin applies it (eslint --fix); docs/lint.md shows each.`);
+  if (fixable > 0)
+    lines.push(`${fixable === 1 ? 'One has' : `${fixable} have`} a safe fix: the ESLint plugin applies it (eslint --fix); docs/lint.md shows each.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,6 +14,7 @@ import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, t
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DF_VERSION_SINCE, atLeast } from '../report/advice.js';
 import { inputDrifts } from './inputs.js';
+import { flattenActions, perturbedDivergence, withSources } from './perturb.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, stateRejection, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
@@ -30,6 +31,12 @@ export interface EngineOptions extends PayloadOptions {
    * compare inputs): `warn` (default) says so on an ok result; `fail` makes the result failed.
    */
   inputDrift?: InputDriftPolicy;
+  /**
+   * Perturbed replay: a history whose recorded steps match is run again with the wall clock,
+   * randomness and the environment answering otherwise, and everything the two runs scheduled is
+   * compared (perturb.ts). Off by default.
+   */
+  perturb?: boolean;
 }
 
 export type InputDriftPolicy = 'warn' | 'fail';
@@ -117,7 +124,10 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
   // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
   // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
   const recordedTimestamps = history.events.map((event) => event.Timestamp);
-  const outcome = await app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  const invoke = () => app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  // Perturbed replay records what this run read (clock, randomness, environment) for the second run.
+  const first = options.perturb ? await withSources(app.info.dir, new Set(), undefined, invoke) : undefined;
+  const outcome = first ? first.value : await invoke();
   const state: OrchestratorState | undefined = outcome.kind === 'state' ? outcome.state : outcome.state;
   if (!state || !Array.isArray(state.actions)) {
     const message = outcome.kind === 'threw' ? outcome.message : 'the orchestrator returned no state';
@@ -310,6 +320,10 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
         advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
       },
     });
+  }
+  if (first) {
+    const divergence = await perturbedDivergence(app.info.dir, invoke, outcome, first.recording);
+    if (divergence) return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
   }
   return withWarnings(base);
 }
@@ -516,17 +530,6 @@ async function traceRun(app: LoadedApp, name: string, payload: string, depth?: n
   return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
 
-/** Every action in the order the SDK produced them, compound children after their parent. */
-function flatten(actions: unknown[][]): SdkAction[] {
-  const out: SdkAction[] = [];
-  const visit = (action: SdkAction): void => {
-    out.push(action);
-    for (const child of action.compoundActions ?? []) visit(child);
-  };
-  for (const set of actions) for (const action of (set ?? []) as SdkAction[]) visit(action);
-  return out;
-}
-
 type Trace = (depth?: number) => Promise<TraceRun>;
 
 /** Shallow stacks first; a deeper capture only when the user's frame was not among them. */
@@ -558,15 +561,15 @@ async function cached(app: LoadedApp, key: string, find: () => Promise<{ locatio
 }
 
 function locateAction(trace: Trace, state: OrchestratorState, action: SdkAction, app: LoadedApp, orchestrator: string): Promise<{ location?: SourceLocation }> {
-  const actions = flatten(state.actions);
+  const actions = flattenActions(state.actions);
   const index = actions.indexOf(action);
   return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () =>
-    locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flatten(run.state.actions)[index] : undefined)),
+    locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? flattenActions(run.state.actions)[index] : undefined)),
   );
 }
 
 function locateStop(trace: Trace, state: OrchestratorState, app: LoadedApp, orchestrator: string): Promise<{ location?: SourceLocation }> {
-  const actions = flatten(state.actions);
+  const actions = flattenActions(state.actions);
   return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () =>
     locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))),
   );

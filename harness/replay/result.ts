@@ -35,6 +35,20 @@ export interface Divergence {
   location?: SourceLocation;
   /** What to do about it. */
   advice: string;
+  /**
+   * Found by perturbed replay (--perturb): the recorded steps matched, but a second run with the
+   * clock, randomness or the environment answering otherwise schedules differently. `sequenceId`
+   * is then the index of the action in the run (compound actions and their children counted), and `recorded` what the first run scheduled.
+   */
+  perturbed?: {
+    /** The sources that make the difference; none: two runs with nothing changed differ (state that outlives a run). */
+    sources: ('clock' | 'random' | 'env')[];
+    first: string;
+    second: string;
+    what: string;
+    /** How the source was read where `location` points (Date.now(), Math.random(), process.env.X). */
+    read?: string;
+  };
 }
 
 export interface FailureInfo {

@@ -42,6 +42,8 @@ export interface ReplayJob extends LoadAppOptions {
   schema?: ReplaySchemaName;
   /** A call made at its recorded step with another input: a warning (default), or a failure. */
   inputDrift?: InputDriftPolicy;
+  /** Perturbed replay: each history that matches is run again with the clock, randomness and the environment answering otherwise. */
+  perturb?: boolean;
 }
 
 export async function runReplay(job: ReplayJob): Promise<ReplayReport> {
@@ -103,6 +105,7 @@ export async function runReplayStreamed(job: ReplayJob): Promise<StreamedReport>
       ...(job.finished ? { finished: job.finished } : {}),
       ...(job.schema ? { schema: job.schema } : {}),
       ...(job.inputDrift ? { inputDrift: job.inputDrift } : {}),
+      ...(job.perturb ? { perturb: true } : {}),
     };
     // Each worker takes the next batch when it is free; results are stored in the files' order.
     const done: (ReplayResult[] | undefined)[] = [];

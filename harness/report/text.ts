@@ -1,4 +1,5 @@
 /** The human report: one line per instance, then each problem in full, then a summary. */
+import { sourceName } from '../replay/perturb.js';
 import { basename } from 'node:path';
 import { displayPath } from '../history/paths.js';
 import { renderAdvice } from './advice.js';
@@ -119,7 +120,15 @@ export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''):
       .join(more);
   const name = (text: string | undefined): string => (text ? ` '${printable(text)}'` : '');
   const lines: string[] = [];
-  if (r.divergence) {
+  if (r.divergence?.perturbed) {
+    const d = r.divergence;
+    const p = r.divergence.perturbed;
+    lines.push(`${pad}${`action ${d.sequenceId + 1}:`.padEnd(10)}first run ${p.first}`);
+    lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+    const at = where(d.location, cwd);
+    if (p.sources.length > 0) lines.push(`${pad}cause:    ${p.sources.map(sourceName).join(' and ')}${p.read ? `: ${p.read}` : ''}${at ? ` at ${at}` : ''}`);
+    lines.push(`${pad}why:      ${indent(d.explanation)}`, `${pad}runtime:  ${indent(d.message)}`, `${pad}do:       ${indent(d.advice)}`);
+  } else if (r.divergence) {
     const d = r.divergence;
     lines.push(`${pad}${`step ${d.sequenceId}:`.padEnd(10)}recorded ${d.recorded.event}${name(d.recorded.name)} (event ${d.recorded.eventIndex})`);
     lines.push(`${pad}${' '.repeat(10)}replayed ${d.replayed ? `${d.replayed.action}${name(d.replayed.name)}` : 'nothing with this sequence id'}`);
@@ -178,6 +187,12 @@ const step = (event: string, name: string | undefined): string => `${event}${nam
 /** One line: what broke and where (the message of a <failure>, the first line of a SARIF result). */
 export function problemSummary(r: ReplayResult, cwd?: string, withVerdict = true): string {
   const head = (rest: string): string => (withVerdict ? `${r.verdict}${rest}` : rest.replace(/^( at |: )/, ''));
+  if (r.divergence?.perturbed) {
+    const p = r.divergence.perturbed;
+    const at = where(r.divergence.location, cwd);
+    const cause = p.sources.length > 0 ? `depends on ${p.sources.map(sourceName).join(' and ')}` : 'differs between two runs';
+    return head(` (perturbed replay): ${cause}, action ${r.divergence.sequenceId + 1} ${p.what}${at ? ` (${at})` : ''}`);
+  }
   if (r.divergence) {
     const d = r.divergence;
     const at = where(d.location, cwd);

@@ -61,7 +61,15 @@ function problem(group: ReplayResult[], options: MarkdownOptions): string[] {
   const link = loc && file ? options.link?.(file, loc.line) : undefined;
   const at = loc && file ? (link ? `[${file}:${loc.line}](${link})` : code(`${file}:${loc.line}`)) : undefined;
   const lines = [`#### ${cell(r.orchestrator || options.relative(r.source))}: ${r.verdict}${at ? ` at ${at}` : ''}`, '', `Instances: ${shown}`, ''];
-  if (r.divergence) {
+  if (r.divergence?.perturbed) {
+    const d = r.divergence;
+    lines.push(
+      `- **Perturbed replay**, action ${d.sequenceId + 1}: the first run schedules ${cell(d.perturbed!.first)}; perturbed, it ${cell(d.perturbed!.what)}`,
+      `- **Why**: ${d.explanation}`,
+      `- **Production**: ${d.message}`,
+      `- **Do**: ${d.advice}`,
+    );
+  } else if (r.divergence) {
     const d = r.divergence;
     lines.push(
       `- **Recorded** step ${d.sequenceId}: ${d.recorded.event}${d.recorded.name ? ` ${code(d.recorded.name)}` : ''}`,

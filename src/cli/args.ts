@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, errorMessage } from '../../harness/errors.js';
+import { nearestName } from '../../harness/nearest.js';
 import type { OptionSpec, SettingsInput } from '../commands/input.js';
 
 export interface CliIo {
@@ -75,34 +76,13 @@ export function withHelpHint<T>(command: string, read: () => T): T {
   }
 }
 
-/** The known option a mistyped one most likely meant: at most two edits away (a third of a long name). */
-function nearest(typed: string, known: string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = editDistance(typed.toLowerCase(), name);
-    if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 /** node:util parseArgs errors, said plainly. */
 function describeArgsError(error: unknown, known: string[]): string {
   const message = errorMessage(error);
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
   switch ((error as { code?: string }).code ?? '') {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const near = option ? nearest(option.replace(/^-+/, '').split('=')[0]!, known) : undefined;
+      const near = option ? nearestName(option.replace(/^-+/, '').split('=')[0]!, known) : undefined;
       return `Unknown option '${option ?? message}'.${near ? ` Did you mean --${near}?` : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':

@@ -38,6 +38,11 @@ Options:
   --fail-on-input-drift  A call the new code makes at its recorded step with another input than the
                          history recorded fails that history (the runtime carries on; by default
                          it is a warning on an ok result).
+  --perturb              Run each history that replays ok once more with the wall clock moved,
+                         other random numbers and ids, and the environment variables it read
+                         changed, and compare everything the two runs schedule: code that depends
+                         on them is nondeterministic, with the source and the line that read it.
+                         About twice the time. See docs/lint.md, "Perturbed replay".
   --output <file>        Also write the report to this file, in the format its name says: .json,
                          .xml (JUnit), .sarif, text otherwise. Refuses to overwrite an existing file
                          unless --force.
@@ -83,7 +88,7 @@ Options:
   --scenarios <path>     Scenario files (*.json), modules (*.js, *.mjs, *.cjs), folders or globs.
                          See docs/testing.md, "Scenarios".
   --histories <path>     Recorded histories too: each point they passed through is checked.
-  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift,
+  Every other option of replay: --format, --output, --quiet, --fail-on-input-drift, --perturb,
   --allow-stale-build (both apps), --timeout, --history-timeout, --schema, ...
 
 Exit codes: as replay's: 0 every point replays cleanly; 1 the new code breaks one; 2 a scenario

@@ -20,6 +20,7 @@ export const REPLAY_OPTIONS = {
   quiet: 'flag',
   'allow-stale-build': 'flag',
   'fail-on-input-drift': 'flag',
+  perturb: 'flag',
   'require-version-bump': 'flag',
   'version-file': 'text',
   timeout: 'text',
@@ -42,6 +43,8 @@ export interface ReplaySettings {
   allowStaleBuild: boolean;
   /** A call made at its recorded step with another input than recorded fails the result (default: a warning). */
   failOnInputDrift: boolean;
+  /** Run each history whose recorded steps match again with the clock, randomness and the environment answering otherwise (docs/lint.md, Perturbed replay). */
+  perturb: boolean;
   /** When something breaks, require host.json defaultVersion (or versionFile) to move up a minor or major version. */
   requireVersionBump: boolean;
   versionFile?: string;
@@ -94,6 +97,7 @@ export function readReplaySettings(given: SettingsInput, { historiesRequired = t
     quiet: input.flag('quiet'),
     allowStaleBuild: input.flag('allow-stale-build'),
     failOnInputDrift: input.flag('fail-on-input-drift'),
+    perturb: input.flag('perturb'),
     requireVersionBump,
     ...(versionFile ? { versionFile } : {}),
     timeoutMs: parseDuration(input.label('timeout'), timeoutText),
@@ -142,6 +146,7 @@ export async function withReplayJob<R extends StreamedReport>(
       signal: deadline.signal,
       allowStaleBuild: settings.allowStaleBuild,
       ...(settings.failOnInputDrift ? { inputDrift: 'fail' as const } : {}),
+      ...(settings.perturb ? { perturb: true } : {}),
       ...(settings.historyTimeoutMs ? { historyTimeoutMs: settings.historyTimeoutMs } : {}),
       ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
       requireVersionBump: settings.requireVersionBump,

@@ -33,6 +33,12 @@ export interface LoadAppOptions {
      * before those changes.
      */
     allowStaleBuild?: boolean;
+    /**
+     * The app will be replayed with perturb: the worker replaces the clock, randomness and the
+     * environment before the app loads (harness/replay/perturb.ts), so that what the app captures
+     * when it loads is seen too. Off: nothing is replaced, and replay runs at full speed.
+     */
+    perturb?: boolean;
 }
 export declare const DEFAULT_HISTORY_TIMEOUT_MS = 30000;
 export declare const DEFAULT_LOAD_TIMEOUT_MS = 60000;

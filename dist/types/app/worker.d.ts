@@ -6,6 +6,8 @@ export interface WorkerInit {
     appDir: string;
     /** The file the worker counts finished histories in (see countFinished). */
     progressFile: string;
+    /** Replace the clock, randomness and the environment before the app loads (perturbed replay). */
+    perturb?: boolean;
 }
 /** The environment variable that makes a process a replay worker, holding its WorkerInit as JSON. */
 export declare const WORKER_ENV = "DURABLE_GATE_REPLAY_WORKER";

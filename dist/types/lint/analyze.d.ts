@@ -48,8 +48,8 @@ export interface Finding {
     suppressed?: {
         reason: string;
     };
-    /** The node reported (for ESLint). */
-    node: Node;
+    /** The node reported (for ESLint; not enumerable: it links to its parents). */
+    readonly node: Node;
 }
 export interface Orchestrator {
     name: string;

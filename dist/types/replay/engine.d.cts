@@ -22,6 +22,12 @@ export interface EngineOptions extends PayloadOptions {
      * compare inputs): `warn` (default) says so on an ok result; `fail` makes the result failed.
      */
     inputDrift?: InputDriftPolicy;
+    /**
+     * Perturbed replay: a history whose recorded steps match is run again with the wall clock,
+     * randomness and the environment answering otherwise, and everything the two runs scheduled is
+     * compared (perturb.ts). Off by default.
+     */
+    perturb?: boolean;
 }
 export type InputDriftPolicy = 'warn' | 'fail';
 export type FinishedPolicy = 'runtime' | 'judge';

@@ -30,6 +30,8 @@ export interface ReplayJob extends LoadAppOptions {
     schema?: ReplaySchemaName;
     /** A call made at its recorded step with another input: a warning (default), or a failure. */
     inputDrift?: InputDriftPolicy;
+    /** Perturbed replay: each history that matches is run again with the clock, randomness and the environment answering otherwise. */
+    perturb?: boolean;
 }
 export declare function runReplay(job: ReplayJob): Promise<ReplayReport>;
 /** A report whose results are read back one at a time: call `results.dispose()` when done with it. */

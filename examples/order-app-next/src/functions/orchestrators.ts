@@ -65,7 +65,13 @@ function* processOrder(context: OrchestrationContext): Generator<Task, OrderResu
 
 /** Waits up to 72 h for an `Approval` event (payload: boolean). */
 function* approveOrder(context: OrchestrationContext): Generator<Task, ApprovalResult, any> {
-    const deadline = new Date(context.df.currentUtcDateTime.getTime() + APPROVAL_WINDOW_MS);
+    // BUG (new in 2.0.0): the deadline is read from the wall clock instead of
+    // context.df.currentUtcDateTime. Replay alone passes (the runtime keeps the timer it recorded
+    // and does not compare fire times), but every replay computes another deadline: anything
+    // decided from it differs between replays, and with a window over 6 days (a long timer, which
+    // the SDK continues toward that time) the instance would never finish. `durable-gate lint` and
+    // `durable-gate replay --perturb` catch it.
+    const deadline = new Date(Date.now() + APPROVAL_WINDOW_MS);
     const timer = context.df.createTimer(deadline);
     const approval = context.df.waitForExternalEvent('Approval');
 
