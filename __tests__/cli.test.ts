@@ -206,6 +206,18 @@ describe('the Action bundle (dist/index.js)', () => {
     expect(readdirSync(dir)).toContain('durable-gate-replay.json');
   });
 
+  test('replay with perturb (the default in action.yml): the wall-clock deadline is the fifth instance broken', () => {
+    const { result, outputs } = runAction({
+      INPUT_COMMAND: 'replay',
+      INPUT_APP: 'examples/order-app-next',
+      INPUT_HISTORIES: 'examples/histories\n',
+      INPUT_PERTURB: 'true',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('::error title=durable-gate%3A nondeterministic,file=examples/order-app-next/src/functions/orchestrators.ts,line=74::');
+    expect(outputs).toMatch(/nondeterministic<<.*\n5\n/);
+  });
+
   test('a bad input fails the step with the value and the expected form', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
       cwd: repoRoot,
@@ -226,7 +238,7 @@ describe('the Action bundle (dist/index.js)', () => {
     expect(result.stdout).toContain('::error::The lint found 11 error(s) in orchestrator code');
     expect(outputs).toMatch(/errors<<.*\n11\n/);
     expect(outputs).toMatch(/warnings<<.*\n3\n/);
-    expect(outputs).toMatch(/notes<<.*\n1\n/);
+    expect(outputs).toMatch(/notes<<.*\n2\n/);
     expect(summary).toContain('| ❌ | `__tests__/fixtures/lint/v3-js/shared/util.js:8` | Orchestrator |');
     expect(readdirSync(dir).sort()).toEqual(['durable-gate-lint.json', 'durable-gate-lint.sarif', 'output', 'summary']);
     // The example app is clean: the step passes.

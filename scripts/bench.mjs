@@ -31,6 +31,12 @@ const TARGETS = [
   { figure: 'replay.ratio', max: 1.5, what: 'replay in process, harness time / SDK handler time' },
   { figure: 'e2e.ratio', max: 1.3, what: 'durable-gate replay on 3,000 files, whole process / bare process reading them and calling the SDK handler' },
   { figure: 'e2e.divergingRatio', max: 1.5, what: 'the same run with 10% of the histories diverging (their source lines located) / all ok' },
+  { figure: 'e2e.perturbRatio', max: 3, what: 'replay --perturb on the same 3,000 files (each run a second time, perturbed) / replay' },
+  {
+    figure: 'lint.seconds',
+    max: 5,
+    what: 'durable-gate lint of a generated app of 200 orchestrators in 200 files calling helpers in 20 more, whole process, seconds',
+  },
   { figure: 'scale.peakRssMb', max: 300, what: 'peak RSS of the largest process (the CLI or its replay worker) at 100,000 histories' },
   { figure: 'scale.linearity', min: 0.8, what: 'histories/s at 100,000 / histories/s at 10,000 (1 = linear)' },
   { figure: 'record.ratio', max: 1.2, what: 'record from Azurite / the same partition queries through the bare SDK' },
@@ -50,7 +56,7 @@ const round = (x) => Math.round(x * 1000) / 1000;
 const work = mkdtempSync(join(tmpdir(), 'durable-gate-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-// BENCH_ONLY=e2e,scale (say) runs only those parts: replay, e2e, scale, check, action, record,
+// BENCH_ONLY=e2e,scale (say) runs only those parts: replay, e2e, scale, check, lint, action, record,
 // recordLatency, selective, gate. Targets of the parts not run are listed as not measured.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const wants = (part) => !ONLY || ONLY.includes(part);
@@ -59,6 +65,7 @@ if (wants('replay')) figures.replay = await benchInProcess();
 if (wants('e2e')) figures.e2e = benchEndToEnd();
 if (wants('scale')) figures.scale = await benchScale();
 if (wants('check')) figures.check = benchCheck();
+if (wants('lint')) figures.lint = benchLint();
 if (wants('action')) figures.action = benchActionStart();
 if (['record', 'recordLatency', 'selective', 'gate'].some(wants)) Object.assign(figures, await benchTaskHub());
 process.exitCode = judge(figures);
@@ -168,6 +175,48 @@ function wall(args, out = join(work, 'out')) {
 }
 
 /**
+ * durable-gate lint as a user runs it, on a generated TypeScript app: 200 orchestrators in files
+ * of their own, each calling activities by constant names and a helper in one of 20 helper files
+ * (which the lint follows). Best of three whole processes.
+ */
+function benchLint() {
+  const app = join(work, 'lint-app');
+  mkdirSync(join(app, 'src', 'functions'), { recursive: true });
+  mkdirSync(join(app, 'src', 'lib'), { recursive: true });
+  writeFileSync(join(app, 'host.json'), '{ "version": "2.0" }');
+  writeFileSync(
+    join(app, 'src', 'lib', 'names.ts'),
+    `export const NAMES = { ${Array.from({ length: 20 }, (_, i) => `a${i}: 'Activity${i}'`).join(', ')} } as const;\n`,
+  );
+  writeFileSync(
+    join(app, 'src', 'functions', 'activities.ts'),
+    `import * as df from 'durable-functions';\nimport { NAMES } from '../lib/names';\n${Array.from({ length: 20 }, (_, i) => `df.app.activity(NAMES.a${i}, { handler: async (x: unknown) => x });`).join('\n')}\n`,
+  );
+  for (let h = 0; h < 20; h++) {
+    writeFileSync(
+      join(app, 'src', 'lib', `helpers${h}.ts`),
+      `import type { OrchestrationContext } from 'durable-functions';\nexport function* step${h}(context: OrchestrationContext, n: number): Generator<unknown, number, unknown> {\n  if (!context.df.isReplaying) context.log('step', n);\n  const r = (yield context.df.callActivity('Activity${h}', n)) as number;\n  return r + ${h};\n}\n`,
+    );
+  }
+  for (let i = 0; i < 200; i++) {
+    writeFileSync(
+      join(app, 'src', 'functions', `orchestrator${i}.ts`),
+      `import * as df from 'durable-functions';\nimport { NAMES } from '../lib/names';\nimport { step${i % 20} } from '../lib/helpers${i % 20}';\n\ndf.app.orchestration('Orchestrator${i}', function* (context) {\n  const input = context.df.getInput<{ items: number[] }>();\n  const results: number[] = [];\n  for (const item of input.items) results.push(yield* step${i % 20}(context, item));\n  yield context.df.Task.all(input.items.map((item) => context.df.callActivity(NAMES.a${i % 20}, item)));\n  const deadline = new Date(context.df.currentUtcDateTime.getTime() + 3600_000);\n  yield context.df.createTimer(deadline);\n  return results;\n});\n`,
+    );
+  }
+  const runs = [];
+  let summary;
+  for (let round = 0; round < 3; round++) {
+    const run = wall([join(repo, 'dist', 'cli', 'index.js'), 'lint', '--app', app, '--format', 'json']);
+    runs.push(run.seconds);
+    summary = JSON.parse(run.stdout).summary;
+  }
+  if (summary.orchestrators !== 200 || summary.errors + summary.warnings !== 0) throw new Error(`lint of the generated app: ${JSON.stringify(summary)}`);
+  console.log(`\nlint: 200 orchestrators, ${summary.files} files: ${runs.map(round).join(' s, ')} s (whole process; no findings, as generated)`);
+  return { files: summary.files, orchestrators: summary.orchestrators, seconds: round(Math.min(...runs)) };
+}
+
+/**
  * The CLI as a user runs it, on 3,000 files, beside the bare process (harness/bench/floor-files.ts)
  * on the same files; then 10% diverging. Each runs three times, alternately; the fastest counts.
  * Start-up (one file) is measured the same way and reported apart.
@@ -182,7 +231,7 @@ function benchEndToEnd() {
   writeHistoryFolder(oneDir, 1);
   const cli = (dir) => [join(repo, 'dist', 'cli', 'index.js'), 'replay', '--app', APP, '--histories', dir, '--format', 'json'];
   const floorArgs = (dir) => [join(repo, 'lib', 'harness', 'bench', 'floor-files.js'), APP, dir];
-  const runs = { cli: [], floor: [], diverging: [], cliStart: [], floorStart: [] };
+  const runs = { cli: [], floor: [], diverging: [], perturb: [], cliStart: [], floorStart: [] };
   let verdicts;
   for (let round = 0; round < 3; round++) {
     runs.floor.push(wall(floorArgs(okDir)).seconds);
@@ -190,6 +239,7 @@ function benchEndToEnd() {
     const diverging = wall(cli(divergingDir));
     runs.diverging.push(diverging.seconds);
     verdicts = JSON.parse(diverging.stdout).summary;
+    runs.perturb.push(wall([...cli(okDir), '--perturb']).seconds);
     runs.floorStart.push(wall(floorArgs(oneDir)).seconds);
     runs.cliStart.push(wall(cli(oneDir)).seconds);
   }
@@ -198,6 +248,7 @@ function benchEndToEnd() {
   console.log(`  durable-gate replay --format json   ${runs.cli.map(round).join(' s, ')} s`);
   console.log(`  floor (read + SDK handler)          ${runs.floor.map(round).join(' s, ')} s`);
   console.log(`  10% diverging                       ${runs.diverging.map(round).join(' s, ')} s (${JSON.stringify(verdicts)})`);
+  console.log(`  --perturb (all ok)                  ${runs.perturb.map(round).join(' s, ')} s`);
   console.log(`  start-up, one file: CLI ${round(best.cliStart)} s (CLI, worker, app), floor ${round(best.floorStart)} s (node, app)`);
   return {
     files,
@@ -206,6 +257,8 @@ function benchEndToEnd() {
     ratio: round(best.cli / best.floor),
     divergingSeconds: round(best.diverging),
     divergingRatio: round(best.diverging / best.cli),
+    perturbSeconds: round(best.perturb),
+    perturbRatio: round(best.perturb / best.cli),
     diverging: verdicts,
     startSeconds: round(best.cliStart),
     floorStartSeconds: round(best.floorStart),
