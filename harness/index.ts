@@ -13,7 +13,7 @@ import { parseHistory, parseHistoryText, readHistoryFile, type LoadedHistory } f
 import { expandHistoryPaths } from './history/paths.js';
 import type { EngineOptions } from './replay/engine.js';
 import type { ReplayResult } from './replay/result.js';
-import { where } from './report/text.js';
+import { problemSummary, where } from './report/text.js';
 
 export { loadApp, setWorkerScript } from './app/host.js';
 export type { LoadAppOptions, ReplayApp } from './app/host.js';
@@ -64,6 +64,8 @@ async function withApp<T>(app: ReplayApp | string, options: LoadAppOptions | und
 /** A one-line description of what went wrong, with the source line: used as error and test messages. */
 export function describeProblem(result: ReplayResult): string {
   const head = `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${result.verdict}`;
+  if (result.divergence?.perturbed)
+    return `${result.instanceId || result.source} (${result.orchestrator || '?'}) is ${problemSummary(result)}.\n${result.divergence.explanation}`;
   if (result.divergence) {
     const d = result.divergence;
     const at = where(d.location);

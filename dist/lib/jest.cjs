@@ -3772,18 +3772,18 @@ var RuntimeModel = class {
     if (schemaVersion >= 1) {
       const list = actions[0] ?? [];
       let next = 0;
-      const step = () => {
+      const step2 = () => {
         while (next < list.length) {
           const task = this.invoke(list[next++]);
           if (!task.done) {
             this.blockedOn = task;
-            return task.then(step);
+            return task.then(step2);
           }
         }
         this.blockedOn = void 0;
         this.shimFinished = true;
       };
-      step();
+      step2();
       return;
     }
     let set = 0;
@@ -5232,6 +5232,31 @@ function where(location, cwd) {
   if (!location) return void 0;
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
+var step = (event2, name) => `${event2}${name ? ` '${name}'` : ""}`;
+function problemSummary(r, cwd, withVerdict = true) {
+  const head = (rest) => withVerdict ? `${r.verdict}${rest}` : rest.replace(/^( at |: )/, "");
+  if (r.divergence?.perturbed) {
+    const p = r.divergence.perturbed;
+    const at = where(r.divergence.location, cwd);
+    const cause = p.sources.length > 0 ? `depends on ${p.sources.map(sourceName).join(" and ")}` : "differs between two runs";
+    return head(` (perturbed replay): ${cause}, action ${r.divergence.sequenceId + 1} ${p.what}${at ? ` (${at})` : ""}`);
+  }
+  if (r.divergence) {
+    const d = r.divergence;
+    const at = where(d.location, cwd);
+    const replayed = d.replayed ? step(d.replayed.action, d.replayed.name) : "nothing";
+    return head(` at step ${d.sequenceId}: recorded ${step(d.recorded.event, d.recorded.name)}, replayed ${replayed}${at ? ` (${at})` : ""}`);
+  }
+  if (r.failure) {
+    const at = where(r.failure.location, cwd);
+    return oneLine(head(`: ${r.failure.message}${at ? ` (${at})` : ""}`));
+  }
+  if (r.error) return oneLine(`could not be checked: ${r.error.message}`);
+  return r.verdict;
+}
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
 
 // harness/history/builder.ts
 function deterministicHexId(seed) {
@@ -5247,6 +5272,9 @@ function deterministicHexId(seed) {
 // harness/index.ts
 function describeProblem(result) {
   const head = `${result.instanceId || result.source} (${result.orchestrator || "?"}) is ${result.verdict}`;
+  if (result.divergence?.perturbed)
+    return `${result.instanceId || result.source} (${result.orchestrator || "?"}) is ${problemSummary(result)}.
+${result.divergence.explanation}`;
   if (result.divergence) {
     const d = result.divergence;
     const at = where(d.location);
