@@ -237,7 +237,7 @@ describe('the Action bundle (dist/index.js)', () => {
     expect(result.stdout).toContain('::notice title=durable-gate/guard-replay-logging,file=__tests__/fixtures/lint/v3-js/Orchestrator/index.js,line=11');
     expect(result.stdout).toContain('::error::The lint found 11 error(s) in orchestrator code');
     expect(outputs).toMatch(/errors<<.*\n11\n/);
-    expect(outputs).toMatch(/warnings<<.*\n3\n/);
+    expect(outputs).toMatch(/warnings<<.*\n4\n/);
     expect(outputs).toMatch(/notes<<.*\n2\n/);
     expect(summary).toContain('| ❌ | `__tests__/fixtures/lint/v3-js/shared/util.js:8` | Orchestrator |');
     expect(readdirSync(dir).sort()).toEqual(['durable-gate-lint.json', 'durable-gate-lint.sarif', 'output', 'summary']);

@@ -70,7 +70,24 @@ describe('lint rules', () => {
       lintApp(join(fixtures, 'v4-ts'))
         .orchestrators.map((o) => o.name)
         .sort(),
-    ).toEqual(['AsyncOne', 'Clock', 'Eternal', 'Forever', 'Io', 'Monitor', 'Names', 'Parallel', 'Random', 'Waiting']);
+    ).toEqual([
+      'Approval',
+      'AsyncOne',
+      'Clock',
+      'Eternal',
+      'Forever',
+      'Io',
+      'Loop',
+      'Made',
+      'Monitor',
+      'More',
+      'Names',
+      'Parallel',
+      'Random',
+      'Shapes',
+      'Tidy',
+      'Waiting',
+    ]);
     expect(
       lintApp(join(fixtures, 'v3-js'))
         .orchestrators.map((o) => o.name)
@@ -165,7 +182,7 @@ describe('durable-gate lint (built CLI)', () => {
     expect(stdout).toContain('__tests__/fixtures/lint/v3-js/shared/util.js\n');
     expect(stdout).toMatch(/ {2}8:13 {2}error {4}uuidv4\(\) makes a new id at every replay.* {2}durable-gate\/no-random\n/);
     expect(stdout).toContain('in Orchestrator, called through label (__tests__/fixtures/lint/v3-js/Orchestrator/index.js:6)');
-    expect(stdout).toContain('11 errors, 3 warnings, 2 notes in 2 orchestrators (5 files read).');
+    expect(stdout).toContain('11 errors, 4 warnings, 2 notes in 2 orchestrators (5 files read).');
   });
 
   test('json: the report contract; --rules keeps the named rules only', () => {
@@ -253,15 +270,21 @@ describe('durable-gate lint (built CLI)', () => {
     }
   });
 
-  test('a source file that does not parse is named with its line, and the run exits 2', () => {
+  test('a source file that does not parse is named with its line; the run exits 2 when it uses durable-functions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-parse-'));
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'host.json'), '{ "version": "2.0" }');
     writeFileSync(join(dir, 'src', 'ok.js'), "const df = require('durable-functions');\ndf.app.orchestration('O', function* (context) { return 1; });\n");
-    writeFileSync(join(dir, 'src', 'broken.ts'), 'export function (\n');
+    writeFileSync(join(dir, 'src', 'notes.ts'), 'export const x = ;\n');
+    // Not about durable code: listed, and the run judged on the rest.
+    const partial = lintCli(['--app', dir]);
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toMatch(/src\/notes\.ts:1:\d+: could not be parsed \(.+\); not checked\./);
+    // Durable code the lint cannot read: the run cannot answer (exit 2).
+    writeFileSync(join(dir, 'src', 'broken.ts'), "import * as df from 'durable-functions';\nexport function (\n");
     const { code, stdout } = lintCli(['--app', dir]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/src\/broken\.ts:1:\d+: could not be parsed \(.+\); not checked\./);
-    expect(stdout).toContain('1 file not parsed');
+    expect(stdout).toMatch(/src\/broken\.ts:2:\d+: could not be parsed \(.+\); not checked\./);
+    expect(stdout).toContain('2 files not parsed');
   });
 });

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadApp, type ReplayApp } from '../harness/app/host.js';
+import { LocalRuntime } from '../harness/testing/runtime.js';
 import { HistoryBuilder } from '../harness/history/builder.js';
 import type { ReplayResult } from '../harness/replay/result.js';
 import { repoRoot } from './helpers/apps.js';
@@ -96,7 +97,7 @@ describe('perturbed replay', () => {
   test('module state: two runs with nothing changed differ, and it is said as such', () => {
     const { divergence } = results.get('ModuleCounter')!.perturbed;
     expect(divergence!.perturbed!.sources).toEqual([]);
-    expect(divergence!.explanation).toContain('two runs of the same history with nothing changed schedule differently');
+    expect(divergence!.explanation).toContain('two runs of the same history with nothing changed already schedule differently');
   });
 
   test('the context clock and newGuid: ok, no false positive', () => {
@@ -117,6 +118,49 @@ describe('perturbed replay', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ value: [1000, 0.75, 5], used: ['clock', 'random'], restored: true });
   });
+});
+
+describe('the local runtime on the same orchestrators', () => {
+  test('a timer built from the wall clock never completes the instance, and is not chased for ever', async () => {
+    const runtime = await LocalRuntime.create({ app: appDir, activities: { Step: () => 'done' }, userOutput: 'ignore' });
+    try {
+      const instance = await runtime.start('ClockTimer', { instanceId: 'chase-1' });
+      // The SDK continues the long timer (the clock starts eleven months before the wall clock's
+      // time) toward a time that moves: either the runtime says so after 50 such timers, or the
+      // SDK stops scheduling (depending on the milliseconds), and the instance stays Running.
+      const outcome = await runtime.run().then(
+        () => 'ended',
+        (error: Error) => error.message,
+      );
+      if (outcome !== 'ended')
+        expect(outcome).toMatch(/ClockTimer \(chase-1\) scheduled 50 timers in a row, each due less than a second after the one before fired/);
+      expect(instance.status).toBe('Running');
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
+
+  test('an orchestrator that draws at random is named as deciding differently from run to run, not as an internal error', async () => {
+    const runtime = await LocalRuntime.create({ app: appDir, activities: { Step: () => 'done' }, userOutput: 'ignore' });
+    try {
+      // Half the draws take the other branch on the replay: a few instances make it certain enough.
+      const error = await (async () => {
+        for (let i = 0; i < 12; i++) {
+          try {
+            await runtime.start('RandomBranch', { instanceId: `random-${i}` });
+            await runtime.run();
+          } catch (e) {
+            return e as Error;
+          }
+        }
+        return undefined;
+      })();
+      expect(error?.message).toMatch(/RandomBranch \(random-\d+\) decides differently from one run to the next/);
+      expect(error?.message).not.toContain('Internal error');
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
 });
 
 describe('replay --perturb (built CLI)', () => {

@@ -229,6 +229,13 @@ function addStatements(statements, scope, into) {
             const id = statement.id;
             into.set(id.name, { name: id.name, kind: 'const', id, scope, declaration: statement });
         }
+        else if (statement.type === 'TSImportEqualsDeclaration') {
+            // import df = require('durable-functions'): the module's exports, as require gives them.
+            const node = statement;
+            const source = node.moduleReference.type === 'TSExternalModuleReference' ? literalString(node.moduleReference.expression) : undefined;
+            if (source !== undefined)
+                into.set(node.id.name, { name: node.id.name, kind: 'import', id: node.id, scope, imported: { source, name: 'default' } });
+        }
         else if (statement.type === 'ImportDeclaration') {
             const source = String(statement.source.value);
             for (const specifier of statement.specifiers) {
@@ -411,11 +418,17 @@ class Analyzer {
     raisedEvents = new Set();
     eventsComplete = true;
     orchestrators = [];
+    /** Orchestrations registered with a handler the lint cannot follow to its code (not checked). */
+    unfollowed = [];
     fileOfNode = new WeakMap();
+    loadTimeReads = new Map();
+    exports = new Map();
     constructor(program) {
         this.program = program;
         for (const file of program.files.values())
             this.fileOfNode.set(file.program, file);
+        if (program.partial)
+            this.registrationsComplete = false;
     }
     run() {
         for (const entry of this.program.functionJson ?? []) {
@@ -430,16 +443,24 @@ class Analyzer {
                 rootFn: orchestrator.fn,
                 via: [],
                 contextNames: new Set(context ? [context] : []),
-                dfNames: new Set(),
+                dfNames: new Set(destructuredDf(orchestrator.fn)),
                 seen: new Set(),
+                fn: orchestrator.fn,
+                drivenBySdk: true,
+                guarded: false,
+                reach: { loops: [], continuesAsNew: false },
             };
             if (orchestrator.fn.async) {
                 this.report(root, 'no-await', orchestrator.fn, `the orchestrator ${orchestrator.name} is an async function: the SDK drives a generator function (function*) with yield, and the awaited work is not recorded or replayed. Write it as function* and yield durable tasks (yield context.df.callActivity(...)).`);
             }
             this.visitFunction(orchestrator.fn, this.fileOf(orchestrator.fn), root);
+            // Loops for ever: judged once every function the orchestrator reaches is walked (continueAsNew may be in a helper).
+            if (!root.reach.continuesAsNew)
+                for (const { loop, visit } of root.reach.loops)
+                    this.reportLoop(loop, visit);
         }
         const findings = [...this.findings.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-        return { orchestrators: this.orchestrators, registrations: this.registrations, findings };
+        return { orchestrators: this.orchestrators, registrations: this.registrations, findings, unfollowed: this.unfollowed };
     }
     // --------------------------------------------------------------------------------------------
     // Registrations and orchestrators
@@ -462,6 +483,17 @@ class Analyzer {
                 if ((method === 'orchestration' || method === 'activity' || method === 'entity') && this.isDurableApp(callee.object)) {
                     this.register(file, node, method);
                 }
+                else if (method === 'generic') {
+                    // app.generic('Name', { trigger: df.trigger.activity(), handler }) from @azure/functions.
+                    const options = unwrap(node.arguments[1]);
+                    const trigger = options?.type === 'ObjectExpression'
+                        ? options.properties.find((p) => p.type === 'Property' && keyName(p) === 'trigger')
+                        : undefined;
+                    const call = unwrap(trigger?.value);
+                    const kind = call?.type === 'CallExpression' ? this.durableTrigger(call.callee) : undefined;
+                    if (kind)
+                        this.register(file, node, kind);
+                }
                 else if (method === 'raiseEvent') {
                     const event = node.arguments[1];
                     const name = event ? this.stringValue(event, file) : undefined;
@@ -482,6 +514,21 @@ class Analyzer {
             }
             return undefined;
         });
+    }
+    /** `df.trigger.activity` (or `trigger` imported from durable-functions): the kind of function it triggers. */
+    durableTrigger(callee) {
+        const c = unwrap(callee);
+        if (c?.type !== 'MemberExpression')
+            return undefined;
+        const kind = propertyName(c);
+        if (kind !== 'orchestration' && kind !== 'activity' && kind !== 'entity')
+            return undefined;
+        const object = unwrap(c.object);
+        if (object?.type === 'Identifier') {
+            const mod = moduleOf(resolve(object));
+            return mod?.source === DURABLE_MODULE && mod.name === 'trigger' ? kind : undefined;
+        }
+        return this.durableExport(object) === 'trigger' ? kind : undefined;
     }
     /** `df.app`, or `app` imported from durable-functions. */
     isDurableApp(node) {
@@ -531,9 +578,30 @@ class Analyzer {
             const property = handler.properties.find((p) => p.type === 'Property' && keyName(p) === 'handler');
             handler = unwrap(property?.value);
         }
-        const fn = this.functionValue(handler, file);
+        const fn = this.functionValue(handler, file) ?? this.madeBy(handler, file);
         if (fn)
             this.orchestrators.push({ name, file: fn.file.path, line: locationOf(fn.node).line, fn: fn.node });
+        else
+            this.unfollowed.push({ name, file: file.path, line });
+    }
+    /** A handler a factory makes (`makeOrchestrator('x')`): the function the factory returns, when it returns one it defines. */
+    madeBy(handler, file) {
+        if (handler?.type !== 'CallExpression')
+            return undefined;
+        const factory = this.functionValue(handler.callee, file);
+        if (!factory)
+            return undefined;
+        const fn = factory.node;
+        if (fn.body.type !== 'BlockStatement')
+            return isFunction(unwrap(fn.body)) ? { node: unwrap(fn.body), file: factory.file } : undefined;
+        for (const statement of fn.body.body) {
+            if (statement.type !== 'ReturnStatement')
+                continue;
+            const returned = this.functionValue(statement.argument, factory.file);
+            if (returned)
+                return returned;
+        }
+        return undefined;
     }
     // --------------------------------------------------------------------------------------------
     // Following names to their definitions, across files
@@ -569,7 +637,8 @@ class Analyzer {
                 return { module: normaliseModule(mod.source), name: mod.name, rest: [] };
             if (mod.name === '*')
                 return { node: target.program, file: target };
-            return this.exported(target, mod.name, depth + 1);
+            // const h = require('./helpers') where helpers only sets exports.x: the module's exports as a whole.
+            return this.exported(target, mod.name, depth + 1) ?? (mod.name === 'default' ? { node: target.program, file: target } : undefined);
         }
         if (binding.declaration)
             return { node: binding.declaration, file };
@@ -580,7 +649,10 @@ class Analyzer {
     }
     /** `object.name` where object is a module (its export), an object literal or an enum. */
     memberOf(object, name, depth) {
-        const n = unwrap(object.node);
+        let n = unwrap(object.node);
+        // Object.freeze({ ... }): JavaScript's usual enum.
+        if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Object.freeze' && !resolveName('Object', n))
+            n = unwrap(n.arguments[0]);
         if (n?.type === 'Program')
             return this.exported(object.file, name, depth + 1);
         if (n?.type === 'ObjectExpression') {
@@ -590,6 +662,11 @@ class Analyzer {
             if (property.shorthand)
                 return this.definition(property.value, object.file, depth + 1);
             return this.definition(property.value, object.file, depth + 1) ?? { node: property.value, file: object.file };
+        }
+        if (n?.type === 'ClassDeclaration' || n?.type === 'ClassExpression') {
+            // A static method: Orchestrators.approval.
+            const method = n.body.body.find((m) => m.type === 'MethodDefinition' && m.static && !m.computed && m.key.type === 'Identifier' && m.key.name === name);
+            return method ? { node: method.value, file: object.file } : undefined;
         }
         if (n?.type === 'TSEnumDeclaration') {
             const enumNode = n;
@@ -603,6 +680,16 @@ class Analyzer {
     exported(file, name, depth) {
         if (depth > 20)
             return undefined;
+        // Remembered per file and name: re-exports that form a cycle (a exports * from b, b from a) end here.
+        const key = `${file.path}\u0000${name}`;
+        if (this.exports.has(key))
+            return this.exports.get(key) ?? undefined;
+        this.exports.set(key, null);
+        const found = this.findExport(file, name, depth);
+        this.exports.set(key, found ?? null);
+        return found;
+    }
+    findExport(file, name, depth) {
         for (const statement of file.program.body) {
             if (statement.type === 'ExportNamedDeclaration') {
                 const declaration = statement.declaration;
@@ -629,6 +716,18 @@ class Analyzer {
                     }
                     const binding = resolveName(localName, file.program);
                     return binding ? this.bindingTarget(binding, file, depth + 1) : undefined;
+                }
+            }
+            else if (statement.type === 'TSExportAssignment') {
+                // export = value: the module's exports as a whole.
+                const value = statement.expression;
+                const whole = this.definition(value, file, depth + 1) ?? { node: value, file };
+                if (name === 'default')
+                    return whole;
+                if (!('module' in whole)) {
+                    const member = this.memberOf(whole, name, depth + 1);
+                    if (member)
+                        return member;
                 }
             }
             else if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
@@ -810,6 +909,9 @@ class Analyzer {
             case 'MemberExpression':
                 this.checkMember(node, visit);
                 break;
+            case 'Identifier':
+                this.checkLoadTime(node, file, visit);
+                break;
             case 'AwaitExpression':
                 this.report(visit, 'no-await', node, 'await in orchestrator code: the SDK drives orchestrators with yield and records only durable tasks, so what is awaited runs again (and may answer differently) at every replay, and the orchestrator does not wait for it the durable way. Yield a durable task instead (yield context.df.callActivity(...)), and move the awaited work into an activity.');
                 break;
@@ -840,22 +942,32 @@ class Analyzer {
         }
     }
     /** What a callee is: a global (path from the global), a package's export, or neither. */
-    classify(callee, file) {
+    classify(callee, file, depth = 0) {
+        if (depth > 10)
+            return {};
         const path = memberPath(callee);
         const root = rootIdentifier(callee);
         if (!root)
-            return {};
+            return requiredModule(callee);
         const binding = resolve(root);
         if (!binding)
             return path ? { global: path[0] === 'globalThis' || path[0] === 'window' ? path.slice(1) : path } : {};
         const target = this.definition(callee, file);
         if (target && 'module' in target)
             return { module: { source: target.module, name: target.name, rest: target.rest } };
+        // const now = Date.now; now(): the global it stands for.
+        if (target && target.node !== unwrap(callee)) {
+            const aliased = unwrap(target.node);
+            const aliasRoot = rootIdentifier(aliased);
+            const aliasPath = memberPath(aliased);
+            if (aliasPath && aliasRoot && !resolve(aliasRoot) && (aliased?.type === 'MemberExpression' || aliased?.type === 'Identifier'))
+                return { global: aliasPath };
+        }
         // `const gen = customAlphabet(...)`: a call whose callee is a package's export.
         if (target && !('module' in target)) {
             const init = unwrap(target.node);
             if (init?.type === 'CallExpression') {
-                const inner = this.classify(init.callee, target.file);
+                const inner = this.classify(init.callee, target.file, depth + 1);
                 if (inner.module)
                     return { module: { ...inner.module, rest: [...inner.module.rest, '()'] } };
             }
@@ -870,9 +982,15 @@ class Analyzer {
         const args = call.arguments.length;
         const durable = this.durableCall(call, visit);
         if (durable) {
+            if (durable === 'continueAsNew')
+                visit.reach.continuesAsNew = true;
             this.checkNames(call, durable, file, visit);
             return;
         }
+        // A function passed by name (items.map(withId)): it runs as orchestrator code.
+        if (!isNew)
+            for (const argument of call.arguments)
+                this.followArgument(argument, file, visit);
         // An inner call's callee, e.g. customAlphabet(...)() or promisify(setTimeout)(...).
         const kind = this.classify(callee.type === 'CallExpression' ? callee.callee : callee, file);
         const g = kind.global?.join('.');
@@ -905,11 +1023,15 @@ class Analyzer {
             (m !== undefined && RANDOM_PACKAGES.has(m.source) && (calledTwice || RANDOM_PACKAGES.get(m.source).includes(mPath ?? '')));
         if (random) {
             const shown = `${sourceText(callee, file)}()`;
-            const isId = g !== 'Math.random' && !/getRandomValues|randomBytes|randomInt|randomFill/.test(shown);
+            const isId = g === 'crypto.randomUUID' || (m?.source === 'crypto' && mPath === 'randomUUID') || (m !== undefined && ID_PACKAGES.has(m.source));
             const ctx = this.contextFor(call, visit);
             this.report(visit, 'no-random', call, isId
                 ? `${shown} makes a new id at every replay: anything built from it (an instance id, an input, a decision) differs from what the history recorded. Use context.df.newGuid(context.df.instanceId), which gives the same id at every replay.`
-                : `${shown} gives another value at every replay, so what the orchestrator decides from it can differ from what the history recorded. Pass random values in as input, or get them from an activity (its result is recorded).`, isId && ctx && !isNew ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` } : undefined);
+                : `${shown} gives another value at every replay, so what the orchestrator decides from it can differ from what the history recorded. Pass random values in as input, or get them from an activity (its result is recorded).`, 
+            // Only where a GUID is what the code made before (a uuid): another id format may be checked elsewhere.
+            isId && ctx && !isNew && (g === 'crypto.randomUUID' || m?.source === 'crypto' || m?.source === 'uuid' || m?.source === 'uuidv4')
+                ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` }
+                : undefined);
             return;
         }
         // Waiting without a durable timer.
@@ -979,6 +1101,68 @@ class Analyzer {
             this.reportEnv(member, `process.${mod.name}`, visit);
         }
     }
+    /**
+     * A module's value that was read from the environment, the clock or randomness when the module
+     * loaded (`const FEATURE = process.env.FEATURE`): fixed for the process, so a replay in another
+     * process (after a restart, a deployment, a scale-out) can see another one.
+     */
+    checkLoadTime(id, file, visit) {
+        if (!isReference(id))
+            return;
+        const binding = resolve(id);
+        if (!binding || binding.id === id || binding.scope.type !== 'Program')
+            return;
+        if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var' && binding.kind !== 'import')
+            return;
+        if (binding.kind === 'import' && !binding.imported?.source.startsWith('.'))
+            return;
+        let read = this.loadTimeReads.get(binding);
+        if (read === undefined) {
+            const target = this.definition(id, file);
+            read = target && !('module' in target) && target.node !== id ? (this.readsAtLoad(target.node, target.file) ?? null) : null;
+            this.loadTimeReads.set(binding, read);
+        }
+        if (!read)
+            return;
+        const where = `${basenameOf(read.file)}:${read.line}`;
+        const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${read.rule === 'no-env'
+            ? "Pass the setting in as the orchestration's input, or read it in an activity."
+            : read.rule === 'no-wall-clock'
+                ? 'Use context.df.currentUtcDateTime where the orchestration needs the time.'
+                : 'Take random values as input or from an activity, and ids from context.df.newGuid.'}`;
+        this.report(visit, read.rule, id, message);
+    }
+    /** What an initializer reads that differs between processes: the environment, the clock, randomness. */
+    readsAtLoad(init, file) {
+        if (isFunction(init) || init.type === 'ClassDeclaration' || init.type === 'Program')
+            return undefined;
+        let found;
+        walk(init, (n) => {
+            if (found || isFunction(n))
+                return false;
+            const at = { file: file.path, line: locationOf(n).line };
+            if (n.type === 'MemberExpression') {
+                const object = unwrap(n.object);
+                if (object?.type === 'Identifier' && object.name === 'process' && !resolve(object) && /^(env|argv|platform)$/.test(propertyName(n) ?? ''))
+                    found = { rule: 'no-env', what: `process.${propertyName(n)}`, ...at };
+            }
+            else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+                const kind = this.classify(n.callee, file);
+                const g = kind.global?.join('.');
+                const m = kind.module
+                    ? `${kind.module.source}:${[kind.module.name, ...kind.module.rest].filter((p) => p !== '*' && p !== 'default').join('.')}`
+                    : undefined;
+                if ((g === 'Date.now' && n.type === 'CallExpression') || (g === 'Date' && n.arguments.length === 0) || g === 'performance.now')
+                    found = { rule: 'no-wall-clock', what: `${g === 'Date' ? 'new Date()' : `${g}()`}`, ...at };
+                else if (g === 'Math.random' || g === 'crypto.randomUUID' || (m !== undefined && /^(crypto:(randomUUID|randomBytes|randomInt)|uuid:v[1467])$/.test(m)))
+                    found = { rule: 'no-random', what: `${sourceText(n.callee, file)}()`, ...at };
+                else if (kind.module?.source === 'os')
+                    found = { rule: 'no-env', what: `${sourceText(n.callee, file)}()`, ...at };
+            }
+            return !found;
+        });
+        return found;
+    }
     reportEnv(node, shown, visit) {
         this.report(visit, 'no-env', node, `${shown} reads the environment in orchestrator code: settings differ between slots, deployments and machines and can change while an instance is in flight, so a replay can decide differently. Pass the value in as the orchestration's input, or read it in an activity.`);
     }
@@ -1045,6 +1229,8 @@ class Analyzer {
         return feeds;
     }
     guardedByReplaying(node, visit) {
+        if (visit.guarded)
+            return true;
         for (let p = parentOf(node); p && p !== parentOf(visit.rootFn); p = parentOf(p)) {
             const test = p.type === 'IfStatement' || p.type === 'ConditionalExpression' ? p.test : p.type === 'LogicalExpression' ? p.left : undefined;
             if (!test)
@@ -1053,6 +1239,16 @@ class Analyzer {
             walk(test, (n) => {
                 if (n.type === 'MemberExpression' && propertyName(n) === 'isReplaying')
                     mentions = true;
+                // const replaying = context.df.isReplaying; if (!replaying) ...
+                if (n.type === 'Identifier' && isReference(n)) {
+                    const binding = resolve(n);
+                    const init = unwrap(binding?.declarator?.init);
+                    // const { isReplaying } = context.df
+                    if (n.name === 'isReplaying' && binding?.declarator?.id.type === 'ObjectPattern')
+                        mentions = true;
+                    if (init?.type === 'MemberExpression' && propertyName(init) === 'isReplaying')
+                        mentions = true;
+                }
                 return !mentions;
             });
             if (mentions)
@@ -1062,6 +1258,9 @@ class Analyzer {
     }
     checkYield(node, file, visit) {
         if (node.delegate)
+            return;
+        // A yield in a generator the SDK does not drive (an iterator helper used in for...of) is the code's own.
+        if (enclosingFunction(node) !== visit.fn || !visit.drivenBySdk)
             return;
         const argument = unwrap(node.argument);
         let what;
@@ -1077,6 +1276,8 @@ class Analyzer {
             what = 'yield of a function';
         else if (argument.type === 'NewExpression' && argument.callee.type === 'Identifier' && argument.callee.name === 'Promise')
             what = 'yield of a Promise';
+        else if (argument.type === 'CallExpression' && /^(continueAsNew|signalEntity|setCustomStatus)$/.test(this.durableCall(argument, visit) ?? ''))
+            what = `yield of context.df.${this.durableCall(argument, visit)}(...), which returns nothing (it is not a task to wait for; remove the yield)`;
         else if (argument.type === 'CallExpression') {
             const g = this.classify(argument.callee, file).global?.join('.');
             if (g && /^(Promise\.\w+|fetch)$/.test(g))
@@ -1097,6 +1298,10 @@ class Analyzer {
         if (!root)
             return;
         const binding = resolve(root);
+        if (!binding && target.type === 'Identifier' && !KNOWN_GLOBALS.has(root.name)) {
+            this.report(visit, 'no-module-state', node, `assigns ${root.name}, which nothing declares: a global variable of the whole process (a ReferenceError in strict mode and ES modules). Instances share it and a replay sees what earlier ones left there. Declare it in the orchestrator (const or let).`);
+            return;
+        }
         if (!binding || binding.scope.type !== 'Program')
             return;
         if (binding.kind === 'import' && !binding.imported?.source.startsWith('.'))
@@ -1106,7 +1311,13 @@ class Analyzer {
         this.report(visit, 'no-module-state', node, `writes ${root.name}, state of the module that outlives this execution: instances share it and a replay sees what earlier ones left there, so it can decide differently than the recorded run. Keep the state in the orchestrator's own variables (or an entity); pass what must carry on through continueAsNew's input.`);
     }
     checkLoop(loop, visit) {
-        const test = unwrap(loop.test);
+        let test = unwrap(loop.test);
+        // const forever = true; while (forever)
+        if (test?.type === 'Identifier') {
+            const binding = resolve(test);
+            if (binding?.kind === 'const')
+                test = unwrap(binding.declarator?.init);
+        }
         const forever = !test || (test.type === 'Literal' && (test.value === true || test.value === 1));
         if (!forever)
             return;
@@ -1119,21 +1330,15 @@ class Analyzer {
                 durable = true;
             if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
                 exits = true;
-            if (n.type === 'BreakStatement' && (n.label ? labelOf(loop) === n.label.name : nearestBreakable(n) === loop))
+            if (n.type === 'BreakStatement' && (n.label ? leavesLoop(n, loop) : nearestBreakable(n) === loop))
                 exits = true;
             return undefined;
         });
         if (!durable || exits)
             return;
-        let continues = false;
-        walk(visit.rootFn, (n) => {
-            const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
-            if (callee?.type === 'MemberExpression' && propertyName(callee) === 'continueAsNew')
-                continues = true;
-            return !continues;
-        });
-        if (continues)
-            return;
+        visit.reach.loops.push({ loop, visit });
+    }
+    reportLoop(loop, visit) {
         this.report(visit, 'unbounded-loop', loop, 'loops for ever with durable calls and never calls continueAsNew: every iteration adds to the history, and every replay re-runs all of it, so the instance grows slower and larger until it fails. Call context.df.continueAsNew(state) (an eternal orchestration) after some iterations, or bound the loop.');
     }
     checkNames(call, method, file, visit) {
@@ -1218,7 +1423,33 @@ class Analyzer {
         seen.add(seenKey);
         const where = locationOf(call);
         const step = { function: functionName(fn, call.callee), file: file.path, line: where.line };
-        this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames, dfNames, rootFn: visit.rootFn });
+        const parent = parentOf(call);
+        const delegated = parent?.type === 'YieldExpression' && parent.delegate && visit.drivenBySdk;
+        this.visitFunction(fn, target.file, {
+            ...visit,
+            via: [...visit.via, step],
+            contextNames,
+            dfNames,
+            fn,
+            drivenBySdk: delegated,
+            guarded: visit.guarded || this.guardedByReplaying(call, visit),
+        });
+    }
+    /** A function passed as an argument by name: walked as orchestrator code (it is called from there). */
+    followArgument(argument, file, visit) {
+        const a = unwrap(argument);
+        if (a?.type !== 'Identifier' && a?.type !== 'MemberExpression')
+            return;
+        const target = this.functionValue(a, file);
+        if (!target || target.node === visit.rootFn)
+            return;
+        const fn = target.node;
+        const seenKey = `${target.file.path}:${rangeOf(fn)[0]}:|`;
+        if (visit.seen.has(seenKey))
+            return;
+        visit.seen.add(seenKey);
+        const step = { function: functionName(fn, a), file: file.path, line: locationOf(a).line };
+        this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames: new Set(), dfNames: new Set(), fn, drivenBySdk: false });
     }
     report(visit, rule, node, message, fix, severity) {
         const file = this.fileOf(node);
@@ -1269,7 +1500,16 @@ const RANDOM_PACKAGES = new Map([
     ['crypto-random-string', ['']],
     ['randomstring', ['generate']],
     ['hyperid', ['']],
+    ['lodash', ['random', 'shuffle', 'sample', 'sampleSize']],
+    ['lodash-es', ['random', 'shuffle', 'sample', 'sampleSize']],
+    ['lodash/random', ['']],
+    ['lodash/shuffle', ['']],
+    ['lodash/sample', ['']],
+    ['lodash/sampleSize', ['']],
+    ['underscore', ['random', 'shuffle', 'sample']],
 ]);
+/** The packages above (and uuid) whose answers are ids, for which context.df.newGuid stands in. */
+const ID_PACKAGES = new Set(['uuid', 'nanoid', 'uuidv4', 'short-uuid', 'shortid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'ulidx', 'hyperid']);
 const SLEEP_PACKAGES = new Set(['delay', 'sleep-promise', 'await-sleep', 'p-sleep', 'timeout-as-promise', 'sleep', 'sleep-async']);
 const HTTP_PACKAGES = new Set([
     'axios',
@@ -1338,6 +1578,8 @@ function isIoModule(source) {
         return false;
     return IO_SCOPES.some((scope) => source.startsWith(scope));
 }
+/** Globals code assigns on purpose (not an undeclared variable). */
+const KNOWN_GLOBALS = new Set(['module', 'exports', 'globalThis', 'window', 'self', 'global', 'process', 'console', 'undefined']);
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 const LOG_METHODS = new Set(['log', 'trace', 'debug', 'info', 'warn', 'error']);
 function normaliseModule(source) {
@@ -1385,9 +1627,42 @@ function isArrayVariable(node) {
     const binding = resolve(node);
     return unwrap(binding?.declarator?.init)?.type === 'ArrayExpression' && binding?.declarator?.id.type === 'Identifier';
 }
-function labelOf(loop) {
-    const parent = parentOf(loop);
-    return parent?.type === 'LabeledStatement' ? parent.label.name : undefined;
+/** A labelled break leaves `loop` when its label names the loop or a statement around it. */
+function leavesLoop(brk, loop) {
+    for (let p = parentOf(brk); p; p = parentOf(p)) {
+        if (p.type === 'LabeledStatement' && p.label.name === brk.label.name) {
+            for (let q = loop; q; q = parentOf(q))
+                if (q === p)
+                    return true;
+            return false;
+        }
+        if (isFunction(p))
+            return false;
+    }
+    return false;
+}
+/** `require('fs').readFileSync`: the package and the path into it. */
+function requiredModule(callee) {
+    const rest = [];
+    let n = unwrap(callee);
+    while (n?.type === 'MemberExpression') {
+        const name = propertyName(n);
+        if (name === undefined)
+            return {};
+        rest.unshift(name);
+        n = unwrap(n.object);
+    }
+    if (n?.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require' || resolve(n.callee))
+        return {};
+    const source = literalString(n.arguments[0]);
+    return source === undefined || source.startsWith('.') ? {} : { module: { source: normaliseModule(source), name: '*', rest } };
+}
+/** `function* ({ df })` or `({ df: d })`: the names the context's df gets. */
+function destructuredDf(fn) {
+    const param = unwrap(fn.params[0]);
+    if (param?.type !== 'ObjectPattern')
+        return [];
+    return param.properties.flatMap((p) => (p.type === 'Property' && keyName(p) === 'df' && p.value.type === 'Identifier' ? [p.value.name] : []));
 }
 /** The loop or switch an unlabelled break leaves. */
 function nearestBreakable(node) {
@@ -1428,22 +1703,33 @@ const TS = /\.(c|m)?tsx?$/;
 function parseSource(path, text) {
     const typescript = TS.test(path);
     const jsx = /x$/.test(path);
-    const plugins = [['estree', { classFeatures: true }]];
+    // What valid code of an app may hold beside its orchestrators: decorators (TypeORM, NestJS),
+    // accessor fields, import attributes in either syntax.
+    const plugins = [['estree', { classFeatures: true }], 'decorators-legacy', 'decoratorAutoAccessors', 'deprecatedImportAssert'];
     if (typescript)
         plugins.push('typescript');
     if (jsx)
         plugins.push('jsx');
+    const parse = (withPlugins) => (0,lib/* parse */.qg)(text, {
+        sourceType: typescript || /\.mjs$/.test(path) ? 'module' : 'unambiguous',
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowImportExportEverywhere: true,
+        errorRecovery: false,
+        ranges: true,
+        plugins: withPlugins,
+    });
     let file;
     try {
-        file = (0,lib/* parse */.qg)(text, {
-            sourceType: typescript || /\.mjs$/.test(path) ? 'module' : 'unambiguous',
-            allowReturnOutsideFunction: true,
-            allowAwaitOutsideFunction: true,
-            allowImportExportEverywhere: true,
-            errorRecovery: false,
-            ranges: true,
-            plugins,
-        });
+        try {
+            file = parse(plugins);
+        }
+        catch (error) {
+            // JSX in a .js file (React-style code kept beside the functions).
+            if (typescript || jsx)
+                throw error;
+            file = parse([...plugins, 'jsx']);
+        }
     }
     catch (error) {
         const where = error.loc;
@@ -1473,30 +1759,50 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'coverage', 'bin', 'obj']);
 function lintApp(dir, options = {}) {
     const app = (0,external_node_path_.resolve)(dir);
     const { files, skipped } = sourceFiles(app);
-    const program = { files: new Map(), functionJson: functionJsonEntries(app) };
+    // Without host.json this is part of an app: names registered elsewhere are unknown.
+    const hostJson = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(app, 'host.json'));
+    const program = { files: new Map(), functionJson: functionJsonEntries(app), ...(hostJson ? {} : { partial: true }) };
     const unparsed = [];
     for (const path of files) {
         try {
             program.files.set(path, parseSource(path, (0,external_node_fs_.readFileSync)(path, 'utf8')));
         }
         catch (error) {
+            // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2).
+            let durable = true;
+            try {
+                durable = /durable-functions/.test((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            }
+            catch {
+                // Unreadable: it may hold anything.
+            }
             if (error instanceof SourceParseError) {
                 unparsed.push({
                     file: path,
                     message: error.message,
+                    durable,
                     ...(error.line ? { line: error.line } : {}),
-                    ...(error.column !== undefined ? { column: error.column } : {}),
+                    ...(error.column !== undefined ? { column: error.column + 1 } : {}),
                 });
             }
             else
-                unparsed.push({ file: path, message: error.message });
+                unparsed.push({ file: path, message: error.message, durable });
         }
     }
+    // A file the lint cannot read may register functions: names are then not checked against registrations.
+    if (unparsed.length > 0)
+        program.partial = true;
     const analysis = analyze(program);
     const wanted = options.rules ? new Set(options.rules) : undefined;
     const findings = analysis.findings.filter((f) => !wanted || wanted.has(f.rule));
-    applySuppressions(findings, program.files);
-    return { ...analysis, findings, app, files, unparsed, skipped };
+    const comments = applySuppressions(findings, program.files);
+    for (const orchestration of analysis.unfollowed) {
+        skipped.push({
+            file: orchestration.file,
+            reason: `line ${orchestration.line}: the orchestration ${orchestration.name} is registered with a handler the lint cannot follow to its code (a function it does not see defined): not checked`,
+        });
+    }
+    return { ...analysis, findings, app, files, unparsed, skipped, comments, ...(hostJson ? {} : { noHostJson: true }) };
 }
 /**
  * The app's own sources: TypeScript sources rather than the JavaScript built from them (the build
@@ -1597,10 +1903,13 @@ function functionJsonEntries(app) {
 }
 /**
  * `// durable-gate-disable-next-line no-wall-clock -- why` (or `-disable-line`, or ESLint's own
- * `eslint-disable-next-line durable-gate/no-wall-clock`): the finding stays in the report, marked
- * suppressed with the reason. A durable-gate comment without a reason after `--` does not count.
+ * `eslint-disable-next-line durable-gate/no-wall-clock`, unless `eslint` is false: under ESLint,
+ * ESLint applies its own comments): the finding stays in the report, marked suppressed with the
+ * reason. A durable-gate comment without a reason after `--`, or naming no rule there is, does not
+ * count and is returned as a problem.
  */
-function applySuppressions(findings, files) {
+function applySuppressions(findings, files, { eslint = true } = {}) {
+    const problems = [];
     const byFile = new Map();
     const directives = (file) => {
         let map = byFile.get(file.path);
@@ -1612,26 +1921,46 @@ function applySuppressions(findings, files) {
             if (!match || !comment.loc)
                 continue;
             const [, tool, where, rest] = match;
+            if (tool === 'eslint' && !eslint)
+                continue;
             const [list = '', reason = ''] = rest.split(/\s--\s?/, 2);
-            const names = list
-                .split(/[\s,]+/)
-                .filter(Boolean)
-                .map((n) => n.replace(/^durable-gate\//, ''));
-            if (tool === 'durable-gate' && reason.trim() === '')
-                continue;
+            const named = list.split(/[\s,]+/).filter(Boolean);
             // ESLint's own comment applies to durable-gate's rules only when it names them (or names none).
-            if (tool === 'eslint' && names.length > 0 && !list.split(/[\s,]+/).some((n) => n.startsWith('durable-gate/')))
+            if (tool === 'eslint' && named.length > 0 && !named.some((n) => n.startsWith('durable-gate/')))
                 continue;
-            const line = where === 'next-line' ? comment.loc.end.line + 1 : comment.loc.start.line;
+            const names = named.map((n) => n.replace(/^durable-gate\//, ''));
+            const line = comment.loc.start.line;
+            if (tool === 'durable-gate') {
+                const unknown = names.filter((n) => !RULE_IDS.includes(n));
+                if (unknown.length > 0) {
+                    problems.push({
+                        file: file.path,
+                        line,
+                        message: `the disable comment names no rule called ${unknown.map((n) => `'${n}'`).join(', ')} (rules: ${RULE_IDS.join(', ')}): it does not count.`,
+                    });
+                    continue;
+                }
+                if (reason.trim() === '') {
+                    problems.push({
+                        file: file.path,
+                        line,
+                        message: 'the disable comment gives no reason after --: it does not count. Write why the rule does not apply here, e.g. // durable-gate-disable-next-line no-random -- seeds a log sampler only.',
+                    });
+                    continue;
+                }
+            }
+            const target = where === 'next-line' ? comment.loc.end.line + 1 : line;
             const entry = {
-                rules: names.length === 0 ? 'all' : new Set(names.filter((n) => RULE_IDS.includes(n))),
+                rules: names.length === 0 ? 'all' : new Set(names),
                 reason: reason.trim() || '(no reason given)',
             };
-            map.set(line, [...(map.get(line) ?? []), entry]);
+            map.set(target, [...(map.get(target) ?? []), entry]);
         }
         byFile.set(file.path, map);
         return map;
     };
+    for (const file of files.values())
+        directives(file);
     for (const finding of findings) {
         const file = files.get(finding.file);
         if (!file)
@@ -1641,6 +1970,7 @@ function applySuppressions(findings, files) {
         if (hit)
             finding.suppressed = { reason: hit.reason };
     }
+    return problems;
 }
 /** A path as shown: relative to `cwd` when inside it, with forward slashes. */
 function shownPath(path, cwd) {
@@ -1681,6 +2011,7 @@ function buildLintReport(result, cwd) {
         findings,
         unparsed: result.unparsed.map((u) => ({ ...u, file: show(u.file) })),
         skipped: result.skipped.map((s) => ({ ...s, file: show(s.file) })),
+        comments: result.comments.map((c) => ({ ...c, file: show(c.file) })),
     };
 }
 function toReported(f, show) {
@@ -1700,9 +2031,9 @@ function toReported(f, show) {
     };
 }
 const SEVERITY_ORDER = ['note', 'warning', 'error'];
-/** 0: nothing at or above `failOn`; 1: findings that fail; 2: files the lint could not read. */
+/** 0: nothing at or above `failOn`; 1: findings that fail; 2: a file that may hold durable code could not be read. */
 function lintExitCode(report, failOn) {
-    if (report.summary.unparsed > 0)
+    if (report.unparsed.some((u) => u.durable))
         return 2;
     const threshold = SEVERITY_ORDER.indexOf(failOn);
     return report.findings.some((f) => !f.suppressed && SEVERITY_ORDER.indexOf(f.severity) >= threshold) ? 1 : 0;
@@ -1744,8 +2075,12 @@ function lintText(report, color) {
         lines.push(`  ${' '.repeat(String(f.line).length + String(f.column).length + 1)}  ${paint('2', via(f.via, f.orchestrator))}`);
     }
     for (const u of report.unparsed) {
-        lines.push('', `${u.file}${u.line ? `:${u.line}:${(u.column ?? 0) + 1}` : ''}: could not be parsed (${u.message}); not checked.`);
+        lines.push('', `${u.file}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: could not be parsed (${u.message}); not checked.`);
     }
+    for (const c of report.comments)
+        lines.push('', `${c.file}:${c.line}: ${c.message}`);
+    for (const k of report.skipped.filter((k) => k.reason.includes('cannot follow')))
+        lines.push('', `${k.file}: ${k.reason}`);
     if (lines.length > 0)
         lines.push('');
     const s = report.summary;
@@ -1774,6 +2109,8 @@ function githubCommands(report) {
     });
     for (const u of report.unparsed)
         lines.push(`::error file=${escapeProperty(u.file)}${u.line ? `,line=${u.line}` : ''}::${escapeData(`could not be parsed (${u.message}); not checked`)}`);
+    for (const c of report.comments)
+        lines.push(`::warning file=${escapeProperty(c.file)},line=${c.line},title=durable-gate::${escapeData(c.message)}`);
     const s = report.summary;
     lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')} in ${plural(s.orchestrators, 'orchestrator')}.`);
     return `${lines.join('\n')}\n`;
@@ -1884,11 +2221,15 @@ function readLintSettings(given) {
     return { app, format: format, ...(rules.length > 0 ? { rules: rules } : {}), failOn: failOn };
 }
 /** Lints the app; a folder that is not there, or holds no orchestrator, is the user's mistake (UsageError). */
-function runLint(settings, services, label = '--app') {
+function runLint(settings, services, label = '--app', onWarning) {
     const dir = (0,external_node_path_.resolve)(services.cwd, settings.app);
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+    if (!(0,external_node_fs_.existsSync)(dir))
         throw new errors/* UsageError */.eb(`${label} ${settings.app}: no such folder. Expected the function app's folder (it holds host.json).`);
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw new errors/* UsageError */.eb(`${label} ${settings.app} is a file, not a folder. Expected the function app's folder (it holds host.json); the lint reads every source in it.`);
     const result = lintApp(dir, settings.rules ? { rules: settings.rules } : {});
+    if (result.noHostJson && result.orchestrators.length > 0)
+        onWarning?.(`${settings.app} has no host.json: linted as part of an app. Functions may be registered outside it, so calls by name are not checked against registrations; give the app's folder to check them too.`);
     if (result.orchestrators.length === 0 && result.unparsed.length === 0) {
         throw new errors/* UsageError */.eb(`${label} ${settings.app}: found no orchestrator in ${result.files.length} source file(s). The lint looks for df.app.orchestration('Name', handler) (programming model v4) and df.orchestrator(function* ...) in a folder with a function.json (v3 and earlier), with durable-functions imported or required. Is this the app's folder?`);
     }
@@ -1930,8 +2271,10 @@ async function lintCommand(args, io) {
             throw new errors/* UsageError */.eb(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
             throw new errors/* UsageError */.eb(`--output ${output}: the folder ${(0,external_node_path_.dirname)(output)} does not exist.`);
+        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.statSync)(target).isDirectory())
+            throw new errors/* UsageError */.eb(`--output ${output} is a folder. Name a file in it, e.g. --output ${(0,external_node_path_.join)(output, 'lint.sarif')}.`);
     }
-    const report = runLint(settings, io);
+    const report = runLint(settings, io, '--app', (message) => io.stderr.write(`durable-gate: warning: ${message}\n`));
     const color = values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR;
     io.stdout.write(renderLint(report, settings.format, { cwd: io.cwd, version: version/* VERSION */.x, color }));
     if (output) {

@@ -3000,7 +3000,12 @@ async function loadApp(appDir, options = {}) {
         get info() {
             return handle.info;
         },
-        replay: (items, engineOptions = {}) => replay(items, engineOptions),
+        replay: (items, engineOptions = {}) => {
+            // What the app took when it loaded (const { randomUUID } = require('crypto')) answers for a perturbed run only when the worker replaced it first.
+            if (engineOptions.perturb && !options.perturb)
+                return Promise.reject(new Error('perturbed replay needs the app loaded for it: loadApp(dir, { perturb: true }), so that the clock, randomness and the environment are replaced before the app loads.'));
+            return replay(items, engineOptions);
+        },
         call,
         close: () => handle.terminate(),
     };
@@ -5150,6 +5155,10 @@ async function judgeHistory(app, history, options) {
     }
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+        // With --perturb: code that schedules differently from run to run may diverge for that reason, not for a change.
+        const unsteady = first ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .unsteadyRuns */ .su)(app.info.dir, invoke, outcome, first.recording) : undefined;
+        if (unsteady)
+            divergence.explanation = `${divergence.explanation} ${unsteady}`;
         if (outcome.kind === 'threw')
             warnings.push(`the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`);
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
@@ -5924,9 +5933,10 @@ function provesSchemaV4(history) {
 /* harmony export */   VZ: () => (/* binding */ sourceName),
 /* harmony export */   Z6: () => (/* binding */ withSources),
 /* harmony export */   oL: () => (/* binding */ perturbedDivergence),
-/* harmony export */   qc: () => (/* binding */ installSourcesForGood)
+/* harmony export */   qc: () => (/* binding */ installSourcesForGood),
+/* harmony export */   su: () => (/* binding */ unsteadyRuns)
 /* harmony export */ });
-/* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording, sourceAdvice */
+/* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording, sourcesInstalledForGood, sourceAdvice */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _app_native_require_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8564);
@@ -5958,15 +5968,23 @@ const nodeRequire = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_1__/* .na
 let active;
 /** Installed for the worker's life (before the app loads, so that what it captures at load goes through them too). */
 let installedForGood = false;
+const MAX_READS = 5;
 function read(source, what, from) {
     const run = active;
     run.recording.used.add(source);
-    if (run.recording.reads[source]?.location)
+    const reads = (run.recording.reads[source] ??= []);
+    if (reads.length >= MAX_READS)
         return;
     const holder = {};
     Error.captureStackTrace(holder, from);
     const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .userLocation */ .hI)(holder.stack, run.appDir);
-    run.recording.reads[source] = { what, ...(location ? { location } : {}) };
+    if (!location)
+        return;
+    if (reads.some((r) => r.what === what && r.location.file === location.file && r.location.line === location.line))
+        return;
+    // The first frame is a package's (uuid, nanoid): the user's line is where that package was called.
+    const first = holder.stack?.split('\n')[1] ?? '';
+    reads.push({ what, location, ...(/node_modules/.test(first) ? { throughPackage: true } : {}) });
 }
 /** The i-th answer of a kind in the active run: the baseline's (moved when perturbed), or the real one. */
 function answer(kind, real, moved, perturbed) {
@@ -6009,8 +6027,15 @@ function install() {
         }
         return Reflect.construct(RealDate, args, new.target);
     }
+    // It must look like Date to code that does not read the clock: its name, its length, its statics,
+    // and what its instances say their constructor is.
     Object.setPrototypeOf(PerturbedDate, RealDate);
     PerturbedDate.prototype = RealDate.prototype;
+    Object.defineProperty(PerturbedDate, 'name', { value: 'Date', configurable: true });
+    Object.defineProperty(PerturbedDate, 'length', { value: RealDate.length, configurable: true });
+    for (const key of ['UTC', 'parse'])
+        Object.defineProperty(PerturbedDate, key, { value: Reflect.get(RealDate, key), configurable: true, writable: true });
+    replace(RealDate.prototype, 'constructor', PerturbedDate);
     const now = () => {
         if (!active)
             return RealDate.now();
@@ -6027,6 +6052,27 @@ function install() {
         return answer('perf', () => realPerformanceNow() + shift(), (before) => before + CLOCK_SHIFT_MS, shift() !== 0);
     };
     replace(performance, 'now', performanceNow);
+    const realHrtime = process.hrtime;
+    const shiftNs = () => BigInt(shift()) * 1000000n;
+    const hrtime = Object.assign((previous) => {
+        if (!active)
+            return realHrtime(previous);
+        read('clock', 'process.hrtime()', hrtime);
+        const ns = answer('perf', () => Number(realHrtime.bigint() + shiftNs()), (before) => before + CLOCK_SHIFT_MS * 1e6, shift() !== 0);
+        const now = [Math.floor(ns / 1e9), ns % 1e9];
+        if (!previous)
+            return now;
+        const diff = (now[0] - previous[0]) * 1e9 + (now[1] - previous[1]);
+        return [Math.floor(diff / 1e9), diff % 1e9];
+    }, {
+        bigint: () => {
+            if (!active)
+                return realHrtime.bigint();
+            read('clock', 'process.hrtime.bigint()', hrtime.bigint);
+            return BigInt(answer('perf', () => Number(realHrtime.bigint() + shiftNs()), (before) => before + CLOCK_SHIFT_MS * 1e6, shift() !== 0));
+        },
+    });
+    replace(process, 'hrtime', hrtime);
     // Randomness: Math.random moved by half its range; crypto's answers new.
     const realRandom = Math.random;
     const random = () => {
@@ -6047,12 +6093,15 @@ function install() {
             read('random', `crypto.${name}()`, wrapped);
             const fresh = () => {
                 const value = real.apply(target, args);
+                if (Buffer.isBuffer(value))
+                    return Buffer.from(value);
                 // Filled in place: what was filled is the answer.
                 return fills ? Uint8Array.from(new Uint8Array(args[0].buffer, args[0].byteOffset, args[0].byteLength)) : value;
             };
             const value = answer('crypto', fresh, fresh, active.perturb.has('random'));
+            // A Buffer answered again is a copy: the code may have changed the one it got the first time.
             if (!fills)
-                return value;
+                return Buffer.isBuffer(value) ? Buffer.from(value) : value;
             const filled = args[0];
             const bytes = new Uint8Array(filled.buffer, filled.byteOffset, filled.byteLength);
             if (value instanceof Uint8Array && value.length === bytes.length)
@@ -6070,10 +6119,12 @@ function install() {
             wrapCrypto(web, name);
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.syncBuiltinESMExports)();
     // The environment: each variable the baseline read is unset when it was set, and set when it was not.
+    // Names Object.prototype gives every object (hasOwnProperty, toString) are not variables.
+    const isVariable = (target, key) => typeof key === 'string' && (Object.hasOwn(target, key) || !(key in Object.prototype));
     const envGet = (target, key, receiver) => {
         const value = Reflect.get(target, key, receiver);
         const run = active;
-        if (!run || typeof key !== 'string')
+        if (!run || !isVariable(target, key))
             return value;
         if (!run.recording.envKeys.has(key))
             run.recording.envKeys.set(key, value);
@@ -6082,7 +6133,20 @@ function install() {
             return value;
         return run.baseline.envKeys.get(key) === undefined ? 'durable-gate-perturbed' : undefined;
     };
-    replace(process, 'env', new Proxy(process.env, { get: envGet }));
+    // 'X' in process.env: read as a variable too, and answered as the perturbed value says.
+    const envHas = (target, key) => {
+        const has = Reflect.has(target, key);
+        const run = active;
+        if (!run || !isVariable(target, key))
+            return has;
+        if (!run.recording.envKeys.has(key))
+            run.recording.envKeys.set(key, target[key]);
+        read('env', `'${key}' in process.env`, envHas);
+        if (!run.perturb.has('env') || !run.baseline?.envKeys.has(key))
+            return has;
+        return run.baseline.envKeys.get(key) === undefined;
+    };
+    replace(process, 'env', new Proxy(process.env, { get: envGet, has: envHas }));
     return () => {
         for (const undo of restore.reverse())
             undo();
@@ -6106,6 +6170,11 @@ function installSourcesForGood() {
  * differ only by what is perturbed. Without a baseline nothing is replaced: the run is recorded.
  */
 async function withSources(appDir, perturb, baseline, run) {
+    // One run at a time: the replaced globals answer for one run (replays asked for together wait their turn).
+    const previous = queue;
+    let done;
+    queue = new Promise((resolvePromise) => (done = resolvePromise));
+    await previous;
     const undo = installedForGood ? undefined : install();
     const recording = newRecording();
     active = { appDir, perturb, ...(baseline ? { baseline } : {}), recording };
@@ -6116,7 +6185,13 @@ async function withSources(appDir, perturb, baseline, run) {
     finally {
         active = undefined;
         undo?.();
+        done();
     }
+}
+let queue = Promise.resolve();
+/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
+function sourcesInstalledForGood() {
+    return installedForGood;
 }
 /** How a source is named in messages. */
 function sourceName(source) {
@@ -6155,7 +6230,6 @@ function flattenActions(actions) {
             visit(action);
     return out;
 }
-/** Where two runs part: the first action that differs (and in what), or the end; undefined when they agree. */
 function firstDifference(a, b) {
     const n = Math.max(a.keys.length, b.keys.length);
     for (let i = 0; i < n; i++) {
@@ -6174,11 +6248,18 @@ function firstDifference(a, b) {
             what = 'passes another input';
         else
             what = 'schedules it differently (options, ids)';
+        if (!second && b.end.startsWith('throws '))
+            what = `throws before it (${b.end.slice(7).split('\n')[0]})`;
         return { index: i, ...(first ? { first } : {}), ...(second ? { second } : {}), what };
     }
-    if (a.end !== b.end)
-        return { index: n, what: a.end.startsWith('throws') || b.end.startsWith('throws') ? 'throws in one run only' : 'ends with another output or status' };
-    return undefined;
+    if (a.end === b.end)
+        return undefined;
+    const what = b.end.startsWith('throws ')
+        ? `throws (${b.end.slice(7).split('\n')[0]}) where the first run did not`
+        : a.end.startsWith('throws ')
+            ? 'does not throw where the first run did'
+            : 'ends with another output or custom status';
+    return { index: n, what, atEnd: true };
 }
 function shown(action) {
     if (!action)
@@ -6186,34 +6267,48 @@ function shown(action) {
     const { action: type, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(action);
     return `${type}${name ? ` '${name}'` : ''}`;
 }
+/** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */
+function readPlaces(reads) {
+    return reads
+        .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${r.location.file}:${r.location.line}` : ''}`)
+        .join(', ');
+}
 /**
  * The perturbed replay of a history whose recorded steps matched: the orchestrator again with
- * the sources the first run read answering otherwise. A difference is told with its cause (each
- * source alone, checked by a run of its own) and where the user's code read it; a difference
- * between two runs with nothing perturbed is state that outlives a run.
+ * the sources answering otherwise. A difference is told with its cause (each source alone,
+ * checked by a run of its own) and every place the user's code read it; a difference between two
+ * runs with nothing perturbed is something that changes between runs that the replay cannot hold
+ * still (module state, I/O, a package that draws random ids ahead).
  */
 async function perturbedDivergence(appDir, invoke, first, baseline) {
-    // Every source is perturbed, read or not: a source read through something the replacements
-    // cannot reach still shows, through the control run below.
-    const read = PERTURB_SOURCES.filter((s) => baseline.used.has(s));
     const expected = scheduledBy(first);
     const runWith = async (sources) => {
         const run = await withSources(appDir, new Set(sources), baseline, invoke);
         return { ...run, diff: firstDifference(expected, scheduledBy(run.value)) };
     };
+    // Every source is perturbed, read or not: one read out of sight still shows, through the control run.
     const all = await runWith([...PERTURB_SOURCES]);
     if (!all.diff)
         return undefined;
+    const read = PERTURB_SOURCES.filter((s) => baseline.used.has(s) || all.recording.used.has(s));
     const control = await runWith([]);
     const diff = all.diff;
+    const base = {
+        sequenceId: diff.index,
+        recorded: { event: shown(diff.first), eventIndex: -1 },
+        ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+    };
     if (control.diff) {
+        const randomRead = baseline.reads.random ?? [];
+        const maybe = randomRead.length > 0
+            ? ` Randomness was read (${readPlaces(randomRead.map((r) => ({ ...r, source: 'random' })))}): a package that draws random bytes ahead (nanoid, uuid with options) answers from its own pool, which no run can hold still.`
+            : '';
         return {
-            sequenceId: diff.index,
-            recorded: { event: shown(diff.first), eventIndex: -1 },
-            ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+            ...base,
             message: productionSays(control.diff),
-            explanation: `Perturbed replay: two runs of the same history with nothing changed schedule differently (${control.diff.what} at action ${control.diff.index + 1}). The orchestrator depends on state that outlives a run (a module-level variable, a cache, I/O), which the history does not hold.`,
-            advice: 'Keep orchestrator state in local variables (or an entity), and do I/O in activities; `durable-gate lint` points at module state and I/O in orchestrator code.',
+            explanation: `Perturbed replay: two runs of the same history with nothing changed already schedule differently (at action ${control.diff.index}, ${control.diff.what}). The orchestrator depends on something that changes from run to run and that the history does not hold: a module-level variable or cache, I/O, or randomness the replay cannot see.${maybe}`,
+            ...(randomRead[0]?.location ? { location: randomRead[0].location } : {}),
+            advice: 'Keep orchestrator state in local variables (or an entity), do I/O in activities, and take ids from context.df.newGuid; `durable-gate lint` points at module state, I/O and randomness in orchestrator code.',
             perturbed: { sources: [], first: shown(diff.first), second: shown(control.diff.second), what: control.diff.what },
         };
     }
@@ -6227,21 +6322,41 @@ async function perturbedDivergence(appDir, invoke, first, baseline) {
             if ((await runWith([source])).diff)
                 causes.push(source);
     const blamed = causes.length > 0 ? causes : candidates;
-    const reads = blamed.map((s) => ({ source: s, ...(all.recording.reads[s] ?? baseline.reads[s]) }));
+    const reads = blamed.flatMap((s) => (all.recording.reads[s] ?? baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
     const located = reads.find((r) => r.location);
-    const named = reads
-        .map((r) => (r.what ? `${sourceName(r.source)} (${r.what})` : `${sourceName(r.source)}, read where the replay could not see it`))
+    const named = blamed
+        .map((s) => {
+        const places = reads.filter((r) => r.source === s);
+        return places.length > 0 ? `${sourceName(s)} (${readPlaces(places)})` : `${sourceName(s)}, read where the replay could not see it`;
+    })
         .join(' and ');
+    const where = diff.atEnd ? 'At the end of the run' : `At action ${diff.index}`;
     return {
-        sequenceId: diff.index,
-        recorded: { event: shown(diff.first), eventIndex: -1 },
-        ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+        ...base,
         message: productionSays(diff),
-        explanation: `Perturbed replay: the recorded steps match, but what the code schedules depends on ${named}. At action ${diff.index + 1} the first run schedules ${shown(diff.first)}; a second run with ${blamed.map(moved).join(' and ')} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
+        explanation: `Perturbed replay: the recorded steps match, but what the code does depends on ${named}. ${where} the first run ${diff.atEnd ? 'ends one way' : `schedules ${shown(diff.first)}`}; a second run with ${blamed.map(moved).join(' and ')} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
         ...(located?.location ? { location: located.location } : {}),
-        advice: `${capitalised(blamed.map(sourceAdvice).join('; '))}. Instances in flight recorded what the old code decided: keep that path for them (orchestration versioning), or let them finish before deploying.`,
-        perturbed: { sources: blamed, first: shown(diff.first), second: shown(diff.second), what: diff.what, ...(located?.what ? { read: located.what } : {}) },
+        advice: `${capitalised(blamed.map(sourceAdvice).join('; '))}. This is a bug in the code itself, whatever is deployed: fix it, and keep the recorded path for instances in flight if the fix changes what they schedule.`,
+        perturbed: {
+            sources: blamed,
+            first: diff.atEnd ? 'the end of the run' : shown(diff.first),
+            second: diff.atEnd ? 'the end of the run' : shown(diff.second),
+            what: diff.what,
+            ...(located ? { read: `${located.what}${located.throughPackage ? ' (through a package)' : ''}` } : {}),
+        },
     };
+}
+/**
+ * For a history the new code diverges from: does the code schedule differently from one run to
+ * the next with the same history? Then the divergence may come from that rather than from a
+ * change; said, with where the code reads the clock, randomness or the environment.
+ */
+async function unsteadyRuns(appDir, invoke, first, baseline) {
+    const again = await withSources(appDir, new Set(PERTURB_SOURCES), baseline, invoke);
+    if (!firstDifference(scheduledBy(first), scheduledBy(again.value)))
+        return undefined;
+    const reads = PERTURB_SOURCES.flatMap((s) => (baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
+    return `Note: on the same history this orchestrator also schedules differently when the clock, randomness or the environment answer otherwise${reads.length > 0 ? ` (it reads ${readPlaces(reads)})` : ''}, so the run that recorded the history may simply have decided otherwise: that is a bug in the code itself (durable-gate lint shows where), not necessarily a change.`;
 }
 /** What production shows for such a difference, by what differs. */
 function productionSays(diff) {
@@ -6249,6 +6364,10 @@ function productionSays(diff) {
         return 'Nothing at first: the recorded timer fires at the recorded time. But the code computes another time at every replay: what it decides from that time differs between replays, and a timer beyond maximumShortTimerDuration (6 days), which the SDK continues in shorter timers toward that time, never reaches it, so the instance never finishes.';
     if (diff.what === 'passes another input')
         return 'Nothing: the runtime does not compare inputs, and the instance goes on with other data than the history recorded.';
+    if (diff.atEnd && diff.what.startsWith('ends with'))
+        return 'Nothing: the runtime does not compare outputs or custom statuses; what the instance reports differs from one replay to the next.';
+    if (diff.what.includes('throws'))
+        return "The instance fails with the orchestrator's error on a replay that takes the throwing path, and completes on one that does not.";
     return `${_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .NONDETERMINISM_PREFIX */ .Eu}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
 }
 function capitalised(text) {
@@ -7109,7 +7228,9 @@ function headerOf(headers, name) {
  */
 
 
-const breaks = (r) => r.verdict === 'nondeterministic' || r.verdict === 'failed';
+// A perturbed replay's finding is a bug in the code itself (it reads the clock, randomness, the
+// environment): draining, a new hub or a new name do not fix it; its own advice says what does.
+const breaks = (r) => (r.verdict === 'nondeterministic' && !r.divergence?.perturbed) || r.verdict === 'failed';
 /** Next name in a series: OrderHub → OrderHubV2, OrderHubV2 → OrderHubV3. */
 function nextName(name) {
     const match = /^([\s\S]*?)(?:V(\d+))?$/.exec(name);
@@ -7402,8 +7523,12 @@ function detailLines(r, cwd, pad = '') {
     if (r.divergence?.perturbed) {
         const d = r.divergence;
         const p = r.divergence.perturbed;
-        lines.push(`${pad}${`action ${d.sequenceId + 1}:`.padEnd(10)}first run ${p.first}`);
-        lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+        if (p.first === 'the end of the run')
+            lines.push(`${pad}end:      perturbed, the run ${indent(p.what)}`);
+        else {
+            lines.push(`${pad}${`action ${d.sequenceId}:`.padEnd(10)}first run ${p.first}`);
+            lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+        }
         const at = where(d.location, cwd);
         if (p.sources.length > 0)
             lines.push(`${pad}cause:    ${p.sources.map(_replay_perturb_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceName */ .VZ).join(' and ')}${p.read ? `: ${p.read}` : ''}${at ? ` at ${at}` : ''}`);
@@ -7478,7 +7603,7 @@ function problemSummary(r, cwd, withVerdict = true) {
         const p = r.divergence.perturbed;
         const at = where(r.divergence.location, cwd);
         const cause = p.sources.length > 0 ? `depends on ${p.sources.map(_replay_perturb_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceName */ .VZ).join(' and ')}` : 'differs between two runs';
-        return head(` (perturbed replay): ${cause}, action ${r.divergence.sequenceId + 1} ${p.what}${at ? ` (${at})` : ''}`);
+        return head(` (perturbed replay): ${cause}, ${p.first === 'the end of the run' ? 'at the end the run' : `action ${r.divergence.sequenceId}`} ${p.what}${at ? ` (${at})` : ''}`);
     }
     if (r.divergence) {
         const d = r.divergence;
@@ -8952,7 +9077,7 @@ class LocalRuntime {
             holdWhileSuspended: true,
         });
         if (sim.mismatch) {
-            throw new LocalRuntimeError(`Internal error: the history this runtime wrote for ${instance.instanceId} does not replay (${sim.mismatch.message}). Please report it with the orchestrator's code.`);
+            throw new LocalRuntimeError(`${instance.name} (${instance.instanceId}) decides differently from one run to the next: replaying the history this runtime wrote for it, the code scheduled something else than when it wrote that step (${sim.mismatch.message}). Production fails such an instance the same way. The orchestrator reads something that changes between runs: the clock, randomness, the environment or module state (durable-gate lint shows where; replay --perturb confirms it). If it reads none of these, this is a bug in durable-gate: please report it with the orchestrator's code.`);
         }
         if (state && state.customStatus !== undefined)
             instance.customStatus = state.customStatus;
@@ -8966,6 +9091,13 @@ class LocalRuntime {
             problems.add(`the extension refuses a call of ${instance.name} (${instance.instanceId}): ${refusal.reason}.`);
         instance.problems.splice(0, instance.problems.length, ...problems);
         const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } }));
+        // A timer whose fire time moves at every replay (built from the wall clock): the SDK keeps
+        // scheduling short timers toward it, each a moment after the last. Said plainly, not run for ever.
+        const onlyTimer = scheduled.length === 1 && scheduled[0].work.detail?.fireAt !== undefined;
+        instance.chasing = onlyTimer && scheduled[0].work.detail.fireAt - this.clock < 1000 ? instance.chasing + 1 : 0;
+        if (instance.chasing >= CHASE_LIMIT) {
+            throw new LocalRuntimeError(`${instance.name} (${instance.instanceId}) scheduled ${CHASE_LIMIT} timers in a row, each due less than a second after the one before fired: the time it waits for moves at every replay. The timer is built from the wall clock (Date.now(), new Date()) instead of context.df.currentUtcDateTime; in production such an instance never finishes. durable-gate lint shows the line.`);
+        }
         for (const { event: written } of scheduled)
             history.push(written);
         const failed = outcome.kind === 'threw' ? outcome.message : state?.error;
@@ -9331,6 +9463,8 @@ class LocalRuntime {
     }
 }
 /** One instance of an orchestration in the local runtime: its status, output and history. */
+/** Timer-only episodes in a row, each due within a second of the last, before a moving fire time is reported. */
+const CHASE_LIMIT = 50;
 class TestInstance {
     runtime;
     name;
@@ -9346,6 +9480,8 @@ class TestInstance {
     calls = [];
     /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
     problems = [];
+    /** @internal timer-only episodes in a row, each due within a second (a fire time that moves: see CHASE_LIMIT) */
+    chasing = 0;
     /** @internal the current generation's events, appended in place */
     events = [];
     /** @internal */
@@ -9958,6 +10094,8 @@ async function replayCommand(command, args, io, signal) {
             throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
             throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
+        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.statSync)(target).isDirectory())
+            throw new errors/* UsageError */.eb(`--output ${options.output} is a folder. Name a file in it, e.g. --output ${(0,external_node_path_.join)(options.output, 'report.json')}.`);
     }
     const progress = io.stderr.isTTY === true;
     const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };

@@ -15193,6 +15193,10 @@ function addStatements(statements, scope, into) {
     } else if (statement.type === "TSEnumDeclaration") {
       const id = statement.id;
       into.set(id.name, { name: id.name, kind: "const", id, scope, declaration: statement });
+    } else if (statement.type === "TSImportEqualsDeclaration") {
+      const node = statement;
+      const source = node.moduleReference.type === "TSExternalModuleReference" ? literalString(node.moduleReference.expression) : void 0;
+      if (source !== void 0) into.set(node.id.name, { name: node.id.name, kind: "import", id: node.id, scope, imported: { source, name: "default" } });
     } else if (statement.type === "ImportDeclaration") {
       const source = String(statement.source.value);
       for (const specifier of statement.specifiers) {
@@ -15342,6 +15346,7 @@ var Analyzer = class {
   constructor(program) {
     this.program = program;
     for (const file of program.files.values()) this.fileOfNode.set(file.program, file);
+    if (program.partial) this.registrationsComplete = false;
   }
   program;
   findings = /* @__PURE__ */ new Map();
@@ -15351,7 +15356,11 @@ var Analyzer = class {
   raisedEvents = /* @__PURE__ */ new Set();
   eventsComplete = true;
   orchestrators = [];
+  /** Orchestrations registered with a handler the lint cannot follow to its code (not checked). */
+  unfollowed = [];
   fileOfNode = /* @__PURE__ */ new WeakMap();
+  loadTimeReads = /* @__PURE__ */ new Map();
+  exports = /* @__PURE__ */ new Map();
   run() {
     for (const entry of this.program.functionJson ?? []) {
       this.registrations.push({ kind: entry.kind, name: entry.name, file: (0, import_node_path.join)(entry.dir, "function.json"), line: 1 });
@@ -15364,8 +15373,12 @@ var Analyzer = class {
         rootFn: orchestrator.fn,
         via: [],
         contextNames: new Set(context ? [context] : []),
-        dfNames: /* @__PURE__ */ new Set(),
-        seen: /* @__PURE__ */ new Set()
+        dfNames: new Set(destructuredDf(orchestrator.fn)),
+        seen: /* @__PURE__ */ new Set(),
+        fn: orchestrator.fn,
+        drivenBySdk: true,
+        guarded: false,
+        reach: { loops: [], continuesAsNew: false }
       };
       if (orchestrator.fn.async) {
         this.report(
@@ -15376,9 +15389,10 @@ var Analyzer = class {
         );
       }
       this.visitFunction(orchestrator.fn, this.fileOf(orchestrator.fn), root);
+      if (!root.reach.continuesAsNew) for (const { loop, visit } of root.reach.loops) this.reportLoop(loop, visit);
     }
     const findings = [...this.findings.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-    return { orchestrators: this.orchestrators, registrations: this.registrations, findings };
+    return { orchestrators: this.orchestrators, registrations: this.registrations, findings, unfollowed: this.unfollowed };
   }
   // --------------------------------------------------------------------------------------------
   // Registrations and orchestrators
@@ -15397,6 +15411,12 @@ var Analyzer = class {
         const method = propertyName(callee);
         if ((method === "orchestration" || method === "activity" || method === "entity") && this.isDurableApp(callee.object)) {
           this.register(file, node, method);
+        } else if (method === "generic") {
+          const options = unwrap(node.arguments[1]);
+          const trigger = options?.type === "ObjectExpression" ? options.properties.find((p) => p.type === "Property" && keyName(p) === "trigger") : void 0;
+          const call = unwrap(trigger?.value);
+          const kind = call?.type === "CallExpression" ? this.durableTrigger(call.callee) : void 0;
+          if (kind) this.register(file, node, kind);
         } else if (method === "raiseEvent") {
           const event = node.arguments[1];
           const name = event ? this.stringValue(event, file) : void 0;
@@ -15415,6 +15435,19 @@ var Analyzer = class {
       }
       return void 0;
     });
+  }
+  /** `df.trigger.activity` (or `trigger` imported from durable-functions): the kind of function it triggers. */
+  durableTrigger(callee) {
+    const c = unwrap(callee);
+    if (c?.type !== "MemberExpression") return void 0;
+    const kind = propertyName(c);
+    if (kind !== "orchestration" && kind !== "activity" && kind !== "entity") return void 0;
+    const object = unwrap(c.object);
+    if (object?.type === "Identifier") {
+      const mod = moduleOf(resolve(object));
+      return mod?.source === DURABLE_MODULE && mod.name === "trigger" ? kind : void 0;
+    }
+    return this.durableExport(object) === "trigger" ? kind : void 0;
   }
   /** `df.app`, or `app` imported from durable-functions. */
   isDurableApp(node) {
@@ -15461,8 +15494,23 @@ var Analyzer = class {
       const property = handler.properties.find((p) => p.type === "Property" && keyName(p) === "handler");
       handler = unwrap(property?.value);
     }
-    const fn = this.functionValue(handler, file);
+    const fn = this.functionValue(handler, file) ?? this.madeBy(handler, file);
     if (fn) this.orchestrators.push({ name, file: fn.file.path, line: locationOf(fn.node).line, fn: fn.node });
+    else this.unfollowed.push({ name, file: file.path, line });
+  }
+  /** A handler a factory makes (`makeOrchestrator('x')`): the function the factory returns, when it returns one it defines. */
+  madeBy(handler, file) {
+    if (handler?.type !== "CallExpression") return void 0;
+    const factory = this.functionValue(handler.callee, file);
+    if (!factory) return void 0;
+    const fn = factory.node;
+    if (fn.body.type !== "BlockStatement") return isFunction(unwrap(fn.body)) ? { node: unwrap(fn.body), file: factory.file } : void 0;
+    for (const statement of fn.body.body) {
+      if (statement.type !== "ReturnStatement") continue;
+      const returned = this.functionValue(statement.argument, factory.file);
+      if (returned) return returned;
+    }
+    return void 0;
   }
   // --------------------------------------------------------------------------------------------
   // Following names to their definitions, across files
@@ -15491,7 +15539,7 @@ var Analyzer = class {
       const target = this.moduleFile(mod.source, file.path);
       if (!target) return { module: normaliseModule(mod.source), name: mod.name, rest: [] };
       if (mod.name === "*") return { node: target.program, file: target };
-      return this.exported(target, mod.name, depth + 1);
+      return this.exported(target, mod.name, depth + 1) ?? (mod.name === "default" ? { node: target.program, file: target } : void 0);
     }
     if (binding.declaration) return { node: binding.declaration, file };
     if (binding.declarator?.init && binding.declarator.id.type === "Identifier") {
@@ -15501,13 +15549,21 @@ var Analyzer = class {
   }
   /** `object.name` where object is a module (its export), an object literal or an enum. */
   memberOf(object, name, depth) {
-    const n = unwrap(object.node);
+    let n = unwrap(object.node);
+    if (n?.type === "CallExpression" && memberPath(n.callee)?.join(".") === "Object.freeze" && !resolveName("Object", n))
+      n = unwrap(n.arguments[0]);
     if (n?.type === "Program") return this.exported(object.file, name, depth + 1);
     if (n?.type === "ObjectExpression") {
       const property = n.properties.find((p) => p.type === "Property" && keyName(p) === name);
       if (!property) return void 0;
       if (property.shorthand) return this.definition(property.value, object.file, depth + 1);
       return this.definition(property.value, object.file, depth + 1) ?? { node: property.value, file: object.file };
+    }
+    if (n?.type === "ClassDeclaration" || n?.type === "ClassExpression") {
+      const method = n.body.body.find(
+        (m) => m.type === "MethodDefinition" && m.static && !m.computed && m.key.type === "Identifier" && m.key.name === name
+      );
+      return method ? { node: method.value, file: object.file } : void 0;
     }
     if (n?.type === "TSEnumDeclaration") {
       const enumNode = n;
@@ -15520,6 +15576,14 @@ var Analyzer = class {
   /** What a file exports under `name` ('default' for the default export), ES modules and CommonJS alike. */
   exported(file, name, depth) {
     if (depth > 20) return void 0;
+    const key = `${file.path}\0${name}`;
+    if (this.exports.has(key)) return this.exports.get(key) ?? void 0;
+    this.exports.set(key, null);
+    const found = this.findExport(file, name, depth);
+    this.exports.set(key, found ?? null);
+    return found;
+  }
+  findExport(file, name, depth) {
     for (const statement of file.program.body) {
       if (statement.type === "ExportNamedDeclaration") {
         const declaration = statement.declaration;
@@ -15544,6 +15608,14 @@ var Analyzer = class {
           }
           const binding = resolveName(localName, file.program);
           return binding ? this.bindingTarget(binding, file, depth + 1) : void 0;
+        }
+      } else if (statement.type === "TSExportAssignment") {
+        const value = statement.expression;
+        const whole = this.definition(value, file, depth + 1) ?? { node: value, file };
+        if (name === "default") return whole;
+        if (!("module" in whole)) {
+          const member = this.memberOf(whole, name, depth + 1);
+          if (member) return member;
         }
       } else if (statement.type === "ExportDefaultDeclaration" && name === "default") {
         const declaration = statement.declaration;
@@ -15693,6 +15765,9 @@ var Analyzer = class {
       case "MemberExpression":
         this.checkMember(node, visit);
         break;
+      case "Identifier":
+        this.checkLoadTime(node, file, visit);
+        break;
       case "AwaitExpression":
         this.report(
           visit,
@@ -15732,18 +15807,26 @@ var Analyzer = class {
     }
   }
   /** What a callee is: a global (path from the global), a package's export, or neither. */
-  classify(callee, file) {
+  classify(callee, file, depth = 0) {
+    if (depth > 10) return {};
     const path = memberPath(callee);
     const root = rootIdentifier(callee);
-    if (!root) return {};
+    if (!root) return requiredModule(callee);
     const binding = resolve(root);
     if (!binding) return path ? { global: path[0] === "globalThis" || path[0] === "window" ? path.slice(1) : path } : {};
     const target = this.definition(callee, file);
     if (target && "module" in target) return { module: { source: target.module, name: target.name, rest: target.rest } };
+    if (target && target.node !== unwrap(callee)) {
+      const aliased = unwrap(target.node);
+      const aliasRoot = rootIdentifier(aliased);
+      const aliasPath = memberPath(aliased);
+      if (aliasPath && aliasRoot && !resolve(aliasRoot) && (aliased?.type === "MemberExpression" || aliased?.type === "Identifier"))
+        return { global: aliasPath };
+    }
     if (target && !("module" in target)) {
       const init = unwrap(target.node);
       if (init?.type === "CallExpression") {
-        const inner = this.classify(init.callee, target.file);
+        const inner = this.classify(init.callee, target.file, depth + 1);
         if (inner.module) return { module: { ...inner.module, rest: [...inner.module.rest, "()"] } };
       }
     }
@@ -15756,9 +15839,11 @@ var Analyzer = class {
     const args = call.arguments.length;
     const durable = this.durableCall(call, visit);
     if (durable) {
+      if (durable === "continueAsNew") visit.reach.continuesAsNew = true;
       this.checkNames(call, durable, file, visit);
       return;
     }
+    if (!isNew) for (const argument of call.arguments) this.followArgument(argument, file, visit);
     const kind = this.classify(callee.type === "CallExpression" ? callee.callee : callee, file);
     const g = kind.global?.join(".");
     const m = kind.module;
@@ -15773,14 +15858,15 @@ var Analyzer = class {
     const random = g === "Math.random" || g === "crypto.randomUUID" || g === "crypto.getRandomValues" || m?.source === "crypto" && RANDOM_CRYPTO.has((mPath ?? "").replace(/^webcrypto\./, "")) || m?.source === "uuid" && /^(v1|v4|v6|v7)$/.test(mPath ?? "") || m !== void 0 && RANDOM_PACKAGES.has(m.source) && (calledTwice || RANDOM_PACKAGES.get(m.source).includes(mPath ?? ""));
     if (random) {
       const shown = `${sourceText(callee, file)}()`;
-      const isId = g !== "Math.random" && !/getRandomValues|randomBytes|randomInt|randomFill/.test(shown);
+      const isId = g === "crypto.randomUUID" || m?.source === "crypto" && mPath === "randomUUID" || m !== void 0 && ID_PACKAGES.has(m.source);
       const ctx = this.contextFor(call, visit);
       this.report(
         visit,
         "no-random",
         call,
         isId ? `${shown} makes a new id at every replay: anything built from it (an instance id, an input, a decision) differs from what the history recorded. Use context.df.newGuid(context.df.instanceId), which gives the same id at every replay.` : `${shown} gives another value at every replay, so what the orchestrator decides from it can differ from what the history recorded. Pass random values in as input, or get them from an activity (its result is recorded).`,
-        isId && ctx && !isNew ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` } : void 0
+        // Only where a GUID is what the code made before (a uuid): another id format may be checked elsewhere.
+        isId && ctx && !isNew && (g === "crypto.randomUUID" || m?.source === "crypto" || m?.source === "uuid" || m?.source === "uuidv4") ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` } : void 0
       );
       return;
     }
@@ -15858,6 +15944,53 @@ var Analyzer = class {
       this.reportEnv(member, `process.${mod.name}`, visit);
     }
   }
+  /**
+   * A module's value that was read from the environment, the clock or randomness when the module
+   * loaded (`const FEATURE = process.env.FEATURE`): fixed for the process, so a replay in another
+   * process (after a restart, a deployment, a scale-out) can see another one.
+   */
+  checkLoadTime(id, file, visit) {
+    if (!isReference(id)) return;
+    const binding = resolve(id);
+    if (!binding || binding.id === id || binding.scope.type !== "Program") return;
+    if (binding.kind !== "const" && binding.kind !== "let" && binding.kind !== "var" && binding.kind !== "import") return;
+    if (binding.kind === "import" && !binding.imported?.source.startsWith(".")) return;
+    let read = this.loadTimeReads.get(binding);
+    if (read === void 0) {
+      const target = this.definition(id, file);
+      read = target && !("module" in target) && target.node !== id ? this.readsAtLoad(target.node, target.file) ?? null : null;
+      this.loadTimeReads.set(binding, read);
+    }
+    if (!read) return;
+    const where = `${basenameOf(read.file)}:${read.line}`;
+    const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${read.rule === "no-env" ? "Pass the setting in as the orchestration's input, or read it in an activity." : read.rule === "no-wall-clock" ? "Use context.df.currentUtcDateTime where the orchestration needs the time." : "Take random values as input or from an activity, and ids from context.df.newGuid."}`;
+    this.report(visit, read.rule, id, message);
+  }
+  /** What an initializer reads that differs between processes: the environment, the clock, randomness. */
+  readsAtLoad(init, file) {
+    if (isFunction(init) || init.type === "ClassDeclaration" || init.type === "Program") return void 0;
+    let found;
+    walk(init, (n) => {
+      if (found || isFunction(n)) return false;
+      const at = { file: file.path, line: locationOf(n).line };
+      if (n.type === "MemberExpression") {
+        const object = unwrap(n.object);
+        if (object?.type === "Identifier" && object.name === "process" && !resolve(object) && /^(env|argv|platform)$/.test(propertyName(n) ?? ""))
+          found = { rule: "no-env", what: `process.${propertyName(n)}`, ...at };
+      } else if (n.type === "CallExpression" || n.type === "NewExpression") {
+        const kind = this.classify(n.callee, file);
+        const g = kind.global?.join(".");
+        const m = kind.module ? `${kind.module.source}:${[kind.module.name, ...kind.module.rest].filter((p) => p !== "*" && p !== "default").join(".")}` : void 0;
+        if (g === "Date.now" && n.type === "CallExpression" || g === "Date" && n.arguments.length === 0 || g === "performance.now")
+          found = { rule: "no-wall-clock", what: `${g === "Date" ? "new Date()" : `${g}()`}`, ...at };
+        else if (g === "Math.random" || g === "crypto.randomUUID" || m !== void 0 && /^(crypto:(randomUUID|randomBytes|randomInt)|uuid:v[1467])$/.test(m))
+          found = { rule: "no-random", what: `${sourceText(n.callee, file)}()`, ...at };
+        else if (kind.module?.source === "os") found = { rule: "no-env", what: `${sourceText(n.callee, file)}()`, ...at };
+      }
+      return !found;
+    });
+    return found;
+  }
   reportEnv(node, shown, visit) {
     this.report(
       visit,
@@ -15920,12 +16053,19 @@ var Analyzer = class {
     return feeds;
   }
   guardedByReplaying(node, visit) {
+    if (visit.guarded) return true;
     for (let p = parentOf(node); p && p !== parentOf(visit.rootFn); p = parentOf(p)) {
       const test = p.type === "IfStatement" || p.type === "ConditionalExpression" ? p.test : p.type === "LogicalExpression" ? p.left : void 0;
       if (!test) continue;
       let mentions = false;
       walk(test, (n) => {
         if (n.type === "MemberExpression" && propertyName(n) === "isReplaying") mentions = true;
+        if (n.type === "Identifier" && isReference(n)) {
+          const binding = resolve(n);
+          const init = unwrap(binding?.declarator?.init);
+          if (n.name === "isReplaying" && binding?.declarator?.id.type === "ObjectPattern") mentions = true;
+          if (init?.type === "MemberExpression" && propertyName(init) === "isReplaying") mentions = true;
+        }
         return !mentions;
       });
       if (mentions) return true;
@@ -15934,6 +16074,7 @@ var Analyzer = class {
   }
   checkYield(node, file, visit) {
     if (node.delegate) return;
+    if (enclosingFunction(node) !== visit.fn || !visit.drivenBySdk) return;
     const argument = unwrap(node.argument);
     let what;
     if (!argument) what = "yield with nothing";
@@ -15944,6 +16085,8 @@ var Analyzer = class {
     else if (argument.type === "AwaitExpression") what = "yield of an awaited value";
     else if (isFunction(argument)) what = "yield of a function";
     else if (argument.type === "NewExpression" && argument.callee.type === "Identifier" && argument.callee.name === "Promise") what = "yield of a Promise";
+    else if (argument.type === "CallExpression" && /^(continueAsNew|signalEntity|setCustomStatus)$/.test(this.durableCall(argument, visit) ?? ""))
+      what = `yield of context.df.${this.durableCall(argument, visit)}(...), which returns nothing (it is not a task to wait for; remove the yield)`;
     else if (argument.type === "CallExpression") {
       const g = this.classify(argument.callee, file).global?.join(".");
       if (g && /^(Promise\.\w+|fetch)$/.test(g)) what = `yield of a Promise (${g}(...))`;
@@ -15965,6 +16108,15 @@ var Analyzer = class {
     const root = rootIdentifier(target);
     if (!root) return;
     const binding = resolve(root);
+    if (!binding && target.type === "Identifier" && !KNOWN_GLOBALS.has(root.name)) {
+      this.report(
+        visit,
+        "no-module-state",
+        node,
+        `assigns ${root.name}, which nothing declares: a global variable of the whole process (a ReferenceError in strict mode and ES modules). Instances share it and a replay sees what earlier ones left there. Declare it in the orchestrator (const or let).`
+      );
+      return;
+    }
     if (!binding || binding.scope.type !== "Program") return;
     if (binding.kind === "import" && !binding.imported?.source.startsWith(".")) return;
     if (binding.kind === "function" || binding.kind === "class") return;
@@ -15976,7 +16128,11 @@ var Analyzer = class {
     );
   }
   checkLoop(loop, visit) {
-    const test = unwrap(loop.test);
+    let test = unwrap(loop.test);
+    if (test?.type === "Identifier") {
+      const binding = resolve(test);
+      if (binding?.kind === "const") test = unwrap(binding.declarator?.init);
+    }
     const forever = !test || test.type === "Literal" && (test.value === true || test.value === 1);
     if (!forever) return;
     let durable = false;
@@ -15985,17 +16141,13 @@ var Analyzer = class {
       if (isFunction(n)) return false;
       if (this.durableCall(n, visit)) durable = true;
       if (n.type === "ReturnStatement" || n.type === "ThrowStatement") exits = true;
-      if (n.type === "BreakStatement" && (n.label ? labelOf(loop) === n.label.name : nearestBreakable(n) === loop)) exits = true;
+      if (n.type === "BreakStatement" && (n.label ? leavesLoop(n, loop) : nearestBreakable(n) === loop)) exits = true;
       return void 0;
     });
     if (!durable || exits) return;
-    let continues = false;
-    walk(visit.rootFn, (n) => {
-      const callee = n.type === "CallExpression" ? unwrap(n.callee) : void 0;
-      if (callee?.type === "MemberExpression" && propertyName(callee) === "continueAsNew") continues = true;
-      return !continues;
-    });
-    if (continues) return;
+    visit.reach.loops.push({ loop, visit });
+  }
+  reportLoop(loop, visit) {
     this.report(
       visit,
       "unbounded-loop",
@@ -16087,7 +16239,30 @@ var Analyzer = class {
     seen.add(seenKey);
     const where = locationOf(call);
     const step = { function: functionName(fn, call.callee), file: file.path, line: where.line };
-    this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames, dfNames, rootFn: visit.rootFn });
+    const parent = parentOf(call);
+    const delegated = parent?.type === "YieldExpression" && parent.delegate && visit.drivenBySdk;
+    this.visitFunction(fn, target.file, {
+      ...visit,
+      via: [...visit.via, step],
+      contextNames,
+      dfNames,
+      fn,
+      drivenBySdk: delegated,
+      guarded: visit.guarded || this.guardedByReplaying(call, visit)
+    });
+  }
+  /** A function passed as an argument by name: walked as orchestrator code (it is called from there). */
+  followArgument(argument, file, visit) {
+    const a = unwrap(argument);
+    if (a?.type !== "Identifier" && a?.type !== "MemberExpression") return;
+    const target = this.functionValue(a, file);
+    if (!target || target.node === visit.rootFn) return;
+    const fn = target.node;
+    const seenKey = `${target.file.path}:${rangeOf(fn)[0]}:|`;
+    if (visit.seen.has(seenKey)) return;
+    visit.seen.add(seenKey);
+    const step = { function: functionName(fn, a), file: file.path, line: locationOf(a).line };
+    this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames: /* @__PURE__ */ new Set(), dfNames: /* @__PURE__ */ new Set(), fn, drivenBySdk: false });
   }
   report(visit, rule2, node, message, fix, severity) {
     const file = this.fileOf(node);
@@ -16134,8 +16309,16 @@ var RANDOM_PACKAGES = /* @__PURE__ */ new Map([
   ["ulidx", ["ulid"]],
   ["crypto-random-string", [""]],
   ["randomstring", ["generate"]],
-  ["hyperid", [""]]
+  ["hyperid", [""]],
+  ["lodash", ["random", "shuffle", "sample", "sampleSize"]],
+  ["lodash-es", ["random", "shuffle", "sample", "sampleSize"]],
+  ["lodash/random", [""]],
+  ["lodash/shuffle", [""]],
+  ["lodash/sample", [""]],
+  ["lodash/sampleSize", [""]],
+  ["underscore", ["random", "shuffle", "sample"]]
 ]);
+var ID_PACKAGES = /* @__PURE__ */ new Set(["uuid", "nanoid", "uuidv4", "short-uuid", "shortid", "cuid", "@paralleldrive/cuid2", "ulid", "ulidx", "hyperid"]);
 var SLEEP_PACKAGES = /* @__PURE__ */ new Set(["delay", "sleep-promise", "await-sleep", "p-sleep", "timeout-as-promise", "sleep", "sleep-async"]);
 var HTTP_PACKAGES = /* @__PURE__ */ new Set([
   "axios",
@@ -16202,6 +16385,7 @@ function isIoModule(source) {
   if (source === "@azure/functions" || source.startsWith("@azure/functions-")) return false;
   return IO_SCOPES.some((scope) => source.startsWith(scope));
 }
+var KNOWN_GLOBALS = /* @__PURE__ */ new Set(["module", "exports", "globalThis", "window", "self", "global", "process", "console", "undefined"]);
 var MUTATORS = /* @__PURE__ */ new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 var LOG_METHODS = /* @__PURE__ */ new Set(["log", "trace", "debug", "info", "warn", "error"]);
 function normaliseModule(source) {
@@ -16242,9 +16426,33 @@ function isArrayVariable(node) {
   const binding = resolve(node);
   return unwrap(binding?.declarator?.init)?.type === "ArrayExpression" && binding?.declarator?.id.type === "Identifier";
 }
-function labelOf(loop) {
-  const parent = parentOf(loop);
-  return parent?.type === "LabeledStatement" ? parent.label.name : void 0;
+function leavesLoop(brk, loop) {
+  for (let p = parentOf(brk); p; p = parentOf(p)) {
+    if (p.type === "LabeledStatement" && p.label.name === brk.label.name) {
+      for (let q = loop; q; q = parentOf(q)) if (q === p) return true;
+      return false;
+    }
+    if (isFunction(p)) return false;
+  }
+  return false;
+}
+function requiredModule(callee) {
+  const rest = [];
+  let n = unwrap(callee);
+  while (n?.type === "MemberExpression") {
+    const name = propertyName(n);
+    if (name === void 0) return {};
+    rest.unshift(name);
+    n = unwrap(n.object);
+  }
+  if (n?.type !== "CallExpression" || n.callee.type !== "Identifier" || n.callee.name !== "require" || resolve(n.callee)) return {};
+  const source = literalString(n.arguments[0]);
+  return source === void 0 || source.startsWith(".") ? {} : { module: { source: normaliseModule(source), name: "*", rest } };
+}
+function destructuredDf(fn) {
+  const param = unwrap(fn.params[0]);
+  if (param?.type !== "ObjectPattern") return [];
+  return param.properties.flatMap((p) => p.type === "Property" && keyName(p) === "df" && p.value.type === "Identifier" ? [p.value.name] : []);
 }
 function nearestBreakable(node) {
   for (let p = parentOf(node); p; p = parentOf(p)) {
@@ -16271,20 +16479,26 @@ var TS = /\.(c|m)?tsx?$/;
 function parseSource(path, text) {
   const typescript = TS.test(path);
   const jsx = /x$/.test(path);
-  const plugins = [["estree", { classFeatures: true }]];
+  const plugins = [["estree", { classFeatures: true }], "decorators-legacy", "decoratorAutoAccessors", "deprecatedImportAssert"];
   if (typescript) plugins.push("typescript");
   if (jsx) plugins.push("jsx");
+  const parse = (withPlugins) => (0, import_parser.parse)(text, {
+    sourceType: typescript || /\.mjs$/.test(path) ? "module" : "unambiguous",
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    errorRecovery: false,
+    ranges: true,
+    plugins: withPlugins
+  });
   let file;
   try {
-    file = (0, import_parser.parse)(text, {
-      sourceType: typescript || /\.mjs$/.test(path) ? "module" : "unambiguous",
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      errorRecovery: false,
-      ranges: true,
-      plugins
-    });
+    try {
+      file = parse(plugins);
+    } catch (error) {
+      if (typescript || jsx) throw error;
+      file = parse([...plugins, "jsx"]);
+    }
   } catch (error) {
     const where = error.loc;
     const message = error.message.replace(/\s*\(\d+:\d+\)$/, "");
@@ -16376,7 +16590,8 @@ function functionJsonEntries(app) {
   }
   return entries;
 }
-function applySuppressions(findings, files) {
+function applySuppressions(findings, files, { eslint = true } = {}) {
+  const problems = [];
   const byFile = /* @__PURE__ */ new Map();
   const directives = (file) => {
     let map = byFile.get(file.path);
@@ -16386,20 +16601,42 @@ function applySuppressions(findings, files) {
       const match = /^\s*(durable-gate|eslint)-disable-(next-line|line)\b([^\n]*)$/.exec(comment.value.trim());
       if (!match || !comment.loc) continue;
       const [, tool, where, rest] = match;
+      if (tool === "eslint" && !eslint) continue;
       const [list = "", reason = ""] = rest.split(/\s--\s?/, 2);
-      const names = list.split(/[\s,]+/).filter(Boolean).map((n) => n.replace(/^durable-gate\//, ""));
-      if (tool === "durable-gate" && reason.trim() === "") continue;
-      if (tool === "eslint" && names.length > 0 && !list.split(/[\s,]+/).some((n) => n.startsWith("durable-gate/"))) continue;
-      const line = where === "next-line" ? comment.loc.end.line + 1 : comment.loc.start.line;
+      const named = list.split(/[\s,]+/).filter(Boolean);
+      if (tool === "eslint" && named.length > 0 && !named.some((n) => n.startsWith("durable-gate/"))) continue;
+      const names = named.map((n) => n.replace(/^durable-gate\//, ""));
+      const line = comment.loc.start.line;
+      if (tool === "durable-gate") {
+        const unknown = names.filter((n) => !RULE_IDS.includes(n));
+        if (unknown.length > 0) {
+          problems.push({
+            file: file.path,
+            line,
+            message: `the disable comment names no rule called ${unknown.map((n) => `'${n}'`).join(", ")} (rules: ${RULE_IDS.join(", ")}): it does not count.`
+          });
+          continue;
+        }
+        if (reason.trim() === "") {
+          problems.push({
+            file: file.path,
+            line,
+            message: "the disable comment gives no reason after --: it does not count. Write why the rule does not apply here, e.g. // durable-gate-disable-next-line no-random -- seeds a log sampler only."
+          });
+          continue;
+        }
+      }
+      const target = where === "next-line" ? comment.loc.end.line + 1 : line;
       const entry = {
-        rules: names.length === 0 ? "all" : new Set(names.filter((n) => RULE_IDS.includes(n))),
+        rules: names.length === 0 ? "all" : new Set(names),
         reason: reason.trim() || "(no reason given)"
       };
-      map.set(line, [...map.get(line) ?? [], entry]);
+      map.set(target, [...map.get(target) ?? [], entry]);
     }
     byFile.set(file.path, map);
     return map;
   };
+  for (const file of files.values()) directives(file);
   for (const finding of findings) {
     const file = files.get(finding.file);
     if (!file) continue;
@@ -16407,6 +16644,7 @@ function applySuppressions(findings, files) {
     const hit = entries.find((e) => e.rules === "all" || e.rules.has(finding.rule));
     if (hit) finding.suppressed = { reason: hit.reason };
   }
+  return problems;
 }
 
 // harness/version.ts
@@ -16461,11 +16699,13 @@ function findingsFor(context) {
       if (path === filename) continue;
       const source = cachedSource(path);
       if (source) program.files.set(path, source);
+      else program.partial = true;
     }
   }
+  if (!root) program.partial = true;
   program.files.set(filename, current);
   const findings = new Analyzer(program).run().findings.filter((f) => f.file === filename);
-  applySuppressions(findings, program.files);
+  applySuppressions(findings, program.files, { eslint: false });
   analyses.set(sourceCode, findings);
   return findings;
 }

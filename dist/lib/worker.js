@@ -2827,14 +2827,19 @@ function newRecording() {
 var nodeRequire = nativeCreateRequire(import.meta.url);
 var active;
 var installedForGood = false;
+var MAX_READS = 5;
 function read(source, what, from) {
   const run = active;
   run.recording.used.add(source);
-  if (run.recording.reads[source]?.location) return;
+  const reads = run.recording.reads[source] ??= [];
+  if (reads.length >= MAX_READS) return;
   const holder = {};
   Error.captureStackTrace(holder, from);
   const location = userLocation(holder.stack, run.appDir);
-  run.recording.reads[source] = { what, ...location ? { location } : {} };
+  if (!location) return;
+  if (reads.some((r) => r.what === what && r.location.file === location.file && r.location.line === location.line)) return;
+  const first = holder.stack?.split("\n")[1] ?? "";
+  reads.push({ what, location, .../node_modules/.test(first) ? { throughPackage: true } : {} });
 }
 function answer(kind, real, moved2, perturbed) {
   const run = active;
@@ -2874,6 +2879,11 @@ function install() {
   }
   Object.setPrototypeOf(PerturbedDate, RealDate);
   PerturbedDate.prototype = RealDate.prototype;
+  Object.defineProperty(PerturbedDate, "name", { value: "Date", configurable: true });
+  Object.defineProperty(PerturbedDate, "length", { value: RealDate.length, configurable: true });
+  for (const key of ["UTC", "parse"])
+    Object.defineProperty(PerturbedDate, key, { value: Reflect.get(RealDate, key), configurable: true, writable: true });
+  replace(RealDate.prototype, "constructor", PerturbedDate);
   const now = () => {
     if (!active) return RealDate.now();
     read("clock", "Date.now()", now);
@@ -2893,6 +2903,39 @@ function install() {
     );
   };
   replace(performance, "now", performanceNow);
+  const realHrtime = process.hrtime;
+  const shiftNs = () => BigInt(shift()) * 1000000n;
+  const hrtime = Object.assign(
+    (previous) => {
+      if (!active) return realHrtime(previous);
+      read("clock", "process.hrtime()", hrtime);
+      const ns = answer(
+        "perf",
+        () => Number(realHrtime.bigint() + shiftNs()),
+        (before) => before + CLOCK_SHIFT_MS * 1e6,
+        shift() !== 0
+      );
+      const now2 = [Math.floor(ns / 1e9), ns % 1e9];
+      if (!previous) return now2;
+      const diff = (now2[0] - previous[0]) * 1e9 + (now2[1] - previous[1]);
+      return [Math.floor(diff / 1e9), diff % 1e9];
+    },
+    {
+      bigint: () => {
+        if (!active) return realHrtime.bigint();
+        read("clock", "process.hrtime.bigint()", hrtime.bigint);
+        return BigInt(
+          answer(
+            "perf",
+            () => Number(realHrtime.bigint() + shiftNs()),
+            (before) => before + CLOCK_SHIFT_MS * 1e6,
+            shift() !== 0
+          )
+        );
+      }
+    }
+  );
+  replace(process, "hrtime", hrtime);
   const realRandom = Math.random;
   const random = () => {
     if (!active) return realRandom();
@@ -2909,10 +2952,11 @@ function install() {
       read("random", `crypto.${name}()`, wrapped);
       const fresh = () => {
         const value2 = real.apply(target, args);
+        if (Buffer.isBuffer(value2)) return Buffer.from(value2);
         return fills ? Uint8Array.from(new Uint8Array(args[0].buffer, args[0].byteOffset, args[0].byteLength)) : value2;
       };
       const value = answer("crypto", fresh, fresh, active.perturb.has("random"));
-      if (!fills) return value;
+      if (!fills) return Buffer.isBuffer(value) ? Buffer.from(value) : value;
       const filled = args[0];
       const bytes = new Uint8Array(filled.buffer, filled.byteOffset, filled.byteLength);
       if (value instanceof Uint8Array && value.length === bytes.length) bytes.set(value);
@@ -2925,16 +2969,26 @@ function install() {
   const web = globalThis.crypto;
   if (web) for (const name of ["randomUUID", "getRandomValues"]) wrapCrypto(web, name);
   syncBuiltinESMExports();
+  const isVariable = (target, key) => typeof key === "string" && (Object.hasOwn(target, key) || !(key in Object.prototype));
   const envGet = (target, key, receiver) => {
     const value = Reflect.get(target, key, receiver);
     const run = active;
-    if (!run || typeof key !== "string") return value;
+    if (!run || !isVariable(target, key)) return value;
     if (!run.recording.envKeys.has(key)) run.recording.envKeys.set(key, value);
     read("env", `process.env.${key}`, envGet);
     if (!run.perturb.has("env") || !run.baseline?.envKeys.has(key)) return value;
     return run.baseline.envKeys.get(key) === void 0 ? "durable-gate-perturbed" : void 0;
   };
-  replace(process, "env", new Proxy(process.env, { get: envGet }));
+  const envHas = (target, key) => {
+    const has = Reflect.has(target, key);
+    const run = active;
+    if (!run || !isVariable(target, key)) return has;
+    if (!run.recording.envKeys.has(key)) run.recording.envKeys.set(key, target[key]);
+    read("env", `'${key}' in process.env`, envHas);
+    if (!run.perturb.has("env") || !run.baseline?.envKeys.has(key)) return has;
+    return run.baseline.envKeys.get(key) === void 0;
+  };
+  replace(process, "env", new Proxy(process.env, { get: envGet, has: envHas }));
   return () => {
     for (const undo of restore.reverse()) undo();
     syncBuiltinESMExports();
@@ -2946,6 +3000,10 @@ function installSourcesForGood() {
   installedForGood = true;
 }
 async function withSources(appDir, perturb, baseline, run) {
+  const previous = queue;
+  let done;
+  queue = new Promise((resolvePromise) => done = resolvePromise);
+  await previous;
   const undo = installedForGood ? void 0 : install();
   const recording = newRecording();
   active = { appDir, perturb, ...baseline ? { baseline } : {}, recording };
@@ -2955,8 +3013,10 @@ async function withSources(appDir, perturb, baseline, run) {
   } finally {
     active = void 0;
     undo?.();
+    done();
   }
 }
+var queue = Promise.resolve();
 function sourceName(source) {
   return source === "clock" ? "the wall clock" : source === "random" ? "randomness" : "the environment";
 }
@@ -2991,26 +3051,29 @@ function firstDifference(a, b) {
     if (a.keys[i] === b.keys[i]) continue;
     const first = a.actions[i];
     const second = b.actions[i];
-    let what;
-    if (!first || !second) what = first ? "schedules nothing there" : "schedules a call the first run did not";
+    let what2;
+    if (!first || !second) what2 = first ? "schedules nothing there" : "schedules a call the first run did not";
     else if (first.actionType !== second.actionType || (describeAction(first).name ?? "") !== (describeAction(second).name ?? ""))
-      what = "schedules another call";
-    else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt)) what = "schedules the timer for another time";
-    else if (JSON.stringify(first.input) !== JSON.stringify(second.input)) what = "passes another input";
-    else what = "schedules it differently (options, ids)";
-    return { index: i, ...first ? { first } : {}, ...second ? { second } : {}, what };
+      what2 = "schedules another call";
+    else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt)) what2 = "schedules the timer for another time";
+    else if (JSON.stringify(first.input) !== JSON.stringify(second.input)) what2 = "passes another input";
+    else what2 = "schedules it differently (options, ids)";
+    if (!second && b.end.startsWith("throws ")) what2 = `throws before it (${b.end.slice(7).split("\n")[0]})`;
+    return { index: i, ...first ? { first } : {}, ...second ? { second } : {}, what: what2 };
   }
-  if (a.end !== b.end)
-    return { index: n, what: a.end.startsWith("throws") || b.end.startsWith("throws") ? "throws in one run only" : "ends with another output or status" };
-  return void 0;
+  if (a.end === b.end) return void 0;
+  const what = b.end.startsWith("throws ") ? `throws (${b.end.slice(7).split("\n")[0]}) where the first run did not` : a.end.startsWith("throws ") ? "does not throw where the first run did" : "ends with another output or custom status";
+  return { index: n, what, atEnd: true };
 }
 function shown(action) {
   if (!action) return "nothing";
   const { action: type, name } = describeAction(action);
   return `${type}${name ? ` '${name}'` : ""}`;
 }
+function readPlaces(reads) {
+  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${r.location.file}:${r.location.line}` : ""}`).join(", ");
+}
 async function perturbedDivergence(appDir, invoke, first, baseline) {
-  const read2 = PERTURB_SOURCES.filter((s) => baseline.used.has(s));
   const expected = scheduledBy(first);
   const runWith = async (sources) => {
     const run = await withSources(appDir, new Set(sources), baseline, invoke);
@@ -3018,16 +3081,23 @@ async function perturbedDivergence(appDir, invoke, first, baseline) {
   };
   const all = await runWith([...PERTURB_SOURCES]);
   if (!all.diff) return void 0;
+  const read2 = PERTURB_SOURCES.filter((s) => baseline.used.has(s) || all.recording.used.has(s));
   const control = await runWith([]);
   const diff = all.diff;
+  const base = {
+    sequenceId: diff.index,
+    recorded: { event: shown(diff.first), eventIndex: -1 },
+    ...diff.second ? { replayed: describeAction(diff.second) } : {}
+  };
   if (control.diff) {
+    const randomRead = baseline.reads.random ?? [];
+    const maybe = randomRead.length > 0 ? ` Randomness was read (${readPlaces(randomRead.map((r) => ({ ...r, source: "random" })))}): a package that draws random bytes ahead (nanoid, uuid with options) answers from its own pool, which no run can hold still.` : "";
     return {
-      sequenceId: diff.index,
-      recorded: { event: shown(diff.first), eventIndex: -1 },
-      ...diff.second ? { replayed: describeAction(diff.second) } : {},
+      ...base,
       message: productionSays(control.diff),
-      explanation: `Perturbed replay: two runs of the same history with nothing changed schedule differently (${control.diff.what} at action ${control.diff.index + 1}). The orchestrator depends on state that outlives a run (a module-level variable, a cache, I/O), which the history does not hold.`,
-      advice: "Keep orchestrator state in local variables (or an entity), and do I/O in activities; `durable-gate lint` points at module state and I/O in orchestrator code.",
+      explanation: `Perturbed replay: two runs of the same history with nothing changed already schedule differently (at action ${control.diff.index}, ${control.diff.what}). The orchestrator depends on something that changes from run to run and that the history does not hold: a module-level variable or cache, I/O, or randomness the replay cannot see.${maybe}`,
+      ...randomRead[0]?.location ? { location: randomRead[0].location } : {},
+      advice: "Keep orchestrator state in local variables (or an entity), do I/O in activities, and take ids from context.df.newGuid; `durable-gate lint` points at module state, I/O and randomness in orchestrator code.",
       perturbed: { sources: [], first: shown(diff.first), second: shown(control.diff.second), what: control.diff.what }
     };
   }
@@ -3036,25 +3106,43 @@ async function perturbedDivergence(appDir, invoke, first, baseline) {
   if (candidates.length === 1) causes.push(candidates[0]);
   else for (const source of candidates) if ((await runWith([source])).diff) causes.push(source);
   const blamed = causes.length > 0 ? causes : candidates;
-  const reads = blamed.map((s) => ({ source: s, ...all.recording.reads[s] ?? baseline.reads[s] }));
+  const reads = blamed.flatMap((s) => (all.recording.reads[s] ?? baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
   const located2 = reads.find((r) => r.location);
-  const named = reads.map((r) => r.what ? `${sourceName(r.source)} (${r.what})` : `${sourceName(r.source)}, read where the replay could not see it`).join(" and ");
+  const named = blamed.map((s) => {
+    const places = reads.filter((r) => r.source === s);
+    return places.length > 0 ? `${sourceName(s)} (${readPlaces(places)})` : `${sourceName(s)}, read where the replay could not see it`;
+  }).join(" and ");
+  const where = diff.atEnd ? "At the end of the run" : `At action ${diff.index}`;
   return {
-    sequenceId: diff.index,
-    recorded: { event: shown(diff.first), eventIndex: -1 },
-    ...diff.second ? { replayed: describeAction(diff.second) } : {},
+    ...base,
     message: productionSays(diff),
-    explanation: `Perturbed replay: the recorded steps match, but what the code schedules depends on ${named}. At action ${diff.index + 1} the first run schedules ${shown(diff.first)}; a second run with ${blamed.map(moved).join(" and ")} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
+    explanation: `Perturbed replay: the recorded steps match, but what the code does depends on ${named}. ${where} the first run ${diff.atEnd ? "ends one way" : `schedules ${shown(diff.first)}`}; a second run with ${blamed.map(moved).join(" and ")} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
     ...located2?.location ? { location: located2.location } : {},
-    advice: `${capitalised(blamed.map(sourceAdvice).join("; "))}. Instances in flight recorded what the old code decided: keep that path for them (orchestration versioning), or let them finish before deploying.`,
-    perturbed: { sources: blamed, first: shown(diff.first), second: shown(diff.second), what: diff.what, ...located2?.what ? { read: located2.what } : {} }
+    advice: `${capitalised(blamed.map(sourceAdvice).join("; "))}. This is a bug in the code itself, whatever is deployed: fix it, and keep the recorded path for instances in flight if the fix changes what they schedule.`,
+    perturbed: {
+      sources: blamed,
+      first: diff.atEnd ? "the end of the run" : shown(diff.first),
+      second: diff.atEnd ? "the end of the run" : shown(diff.second),
+      what: diff.what,
+      ...located2 ? { read: `${located2.what}${located2.throughPackage ? " (through a package)" : ""}` } : {}
+    }
   };
+}
+async function unsteadyRuns(appDir, invoke, first, baseline) {
+  const again = await withSources(appDir, new Set(PERTURB_SOURCES), baseline, invoke);
+  if (!firstDifference(scheduledBy(first), scheduledBy(again.value))) return void 0;
+  const reads = PERTURB_SOURCES.flatMap((s) => (baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
+  return `Note: on the same history this orchestrator also schedules differently when the clock, randomness or the environment answer otherwise${reads.length > 0 ? ` (it reads ${readPlaces(reads)})` : ""}, so the run that recorded the history may simply have decided otherwise: that is a bug in the code itself (durable-gate lint shows where), not necessarily a change.`;
 }
 function productionSays(diff) {
   if (diff.what.startsWith("schedules the timer for another time"))
     return "Nothing at first: the recorded timer fires at the recorded time. But the code computes another time at every replay: what it decides from that time differs between replays, and a timer beyond maximumShortTimerDuration (6 days), which the SDK continues in shorter timers toward that time, never reaches it, so the instance never finishes.";
   if (diff.what === "passes another input")
     return "Nothing: the runtime does not compare inputs, and the instance goes on with other data than the history recorded.";
+  if (diff.atEnd && diff.what.startsWith("ends with"))
+    return "Nothing: the runtime does not compare outputs or custom statuses; what the instance reports differs from one replay to the next.";
+  if (diff.what.includes("throws"))
+    return "The instance fails with the orchestrator's error on a replay that takes the throwing path, and completes on one that does not.";
   return `${NONDETERMINISM_PREFIX}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
 }
 function capitalised(text) {
@@ -3958,6 +4046,8 @@ async function judgeHistory(app, history, options) {
   }
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+    const unsteady = first ? await unsteadyRuns(app.info.dir, invoke, outcome, first.recording) : void 0;
+    if (unsteady) divergence.explanation = `${divergence.explanation} ${unsteady}`;
     if (outcome.kind === "threw")
       warnings.push(
         `the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`

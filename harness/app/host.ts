@@ -478,7 +478,16 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     get info() {
       return handle.info;
     },
-    replay: (items, engineOptions = {}) => replay(items, engineOptions),
+    replay: (items, engineOptions = {}) => {
+      // What the app took when it loaded (const { randomUUID } = require('crypto')) answers for a perturbed run only when the worker replaced it first.
+      if (engineOptions.perturb && !options.perturb)
+        return Promise.reject(
+          new Error(
+            'perturbed replay needs the app loaded for it: loadApp(dir, { perturb: true }), so that the clock, randomness and the environment are replaced before the app loads.',
+          ),
+        );
+      return replay(items, engineOptions);
+    },
     call,
     close: () => handle.terminate(),
   };

@@ -51,6 +51,8 @@ export interface LintProgram {
   /** Parsed source files by absolute path. */
   files: Map<string, SourceFile>;
   functionJson?: FunctionJsonEntry[];
+  /** Part of an app only: functions may be registered elsewhere, so names are not checked against registrations. */
+  partial?: boolean;
 }
 
 export interface CallStep {
@@ -92,6 +94,8 @@ export interface Analysis {
   orchestrators: Orchestrator[];
   registrations: Registration[];
   findings: Finding[];
+  /** Orchestrations registered with a handler the lint cannot follow to its code: not checked. */
+  unfollowed: { name: string; file: string; line: number }[];
 }
 
 const DURABLE_MODULE = 'durable-functions';
@@ -113,10 +117,15 @@ export class Analyzer {
   private readonly raisedEvents = new Set<string>();
   private eventsComplete = true;
   readonly orchestrators: Orchestrator[] = [];
+  /** Orchestrations registered with a handler the lint cannot follow to its code (not checked). */
+  readonly unfollowed: { name: string; file: string; line: number }[] = [];
   private readonly fileOfNode = new WeakMap<Node, SourceFile>();
+  private readonly loadTimeReads = new Map<Binding, LoadTimeRead | null>();
+  private readonly exports = new Map<string, Target | null>();
 
   constructor(private readonly program: LintProgram) {
     for (const file of program.files.values()) this.fileOfNode.set(file.program, file);
+    if (program.partial) this.registrationsComplete = false;
   }
 
   run(): Analysis {
@@ -131,8 +140,12 @@ export class Analyzer {
         rootFn: orchestrator.fn,
         via: [],
         contextNames: new Set(context ? [context] : []),
-        dfNames: new Set(),
+        dfNames: new Set(destructuredDf(orchestrator.fn)),
         seen: new Set(),
+        fn: orchestrator.fn,
+        drivenBySdk: true,
+        guarded: false,
+        reach: { loops: [], continuesAsNew: false },
       };
       if (orchestrator.fn.async) {
         this.report(
@@ -143,9 +156,11 @@ export class Analyzer {
         );
       }
       this.visitFunction(orchestrator.fn, this.fileOf(orchestrator.fn), root);
+      // Loops for ever: judged once every function the orchestrator reaches is walked (continueAsNew may be in a helper).
+      if (!root.reach.continuesAsNew) for (const { loop, visit } of root.reach.loops) this.reportLoop(loop, visit);
     }
     const findings = [...this.findings.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-    return { orchestrators: this.orchestrators, registrations: this.registrations, findings };
+    return { orchestrators: this.orchestrators, registrations: this.registrations, findings, unfollowed: this.unfollowed };
   }
 
   // --------------------------------------------------------------------------------------------
@@ -167,6 +182,16 @@ export class Analyzer {
         const method = propertyName(callee);
         if ((method === 'orchestration' || method === 'activity' || method === 'entity') && this.isDurableApp(callee.object)) {
           this.register(file, node, method);
+        } else if (method === 'generic') {
+          // app.generic('Name', { trigger: df.trigger.activity(), handler }) from @azure/functions.
+          const options = unwrap(node.arguments[1]);
+          const trigger =
+            options?.type === 'ObjectExpression'
+              ? options.properties.find((p): p is E.Property => p.type === 'Property' && keyName(p) === 'trigger')
+              : undefined;
+          const call = unwrap(trigger?.value);
+          const kind = call?.type === 'CallExpression' ? this.durableTrigger(call.callee) : undefined;
+          if (kind) this.register(file, node, kind);
         } else if (method === 'raiseEvent') {
           const event = node.arguments[1];
           const name = event ? this.stringValue(event, file) : undefined;
@@ -185,6 +210,20 @@ export class Analyzer {
       }
       return undefined;
     });
+  }
+
+  /** `df.trigger.activity` (or `trigger` imported from durable-functions): the kind of function it triggers. */
+  private durableTrigger(callee: Node): 'orchestration' | 'activity' | 'entity' | undefined {
+    const c = unwrap(callee);
+    if (c?.type !== 'MemberExpression') return undefined;
+    const kind = propertyName(c);
+    if (kind !== 'orchestration' && kind !== 'activity' && kind !== 'entity') return undefined;
+    const object = unwrap(c.object);
+    if (object?.type === 'Identifier') {
+      const mod = moduleOf(resolve(object));
+      return mod?.source === DURABLE_MODULE && mod.name === 'trigger' ? kind : undefined;
+    }
+    return this.durableExport(object as Node) === 'trigger' ? kind : undefined;
   }
 
   /** `df.app`, or `app` imported from durable-functions. */
@@ -234,8 +273,24 @@ export class Analyzer {
       const property = handler.properties.find((p): p is E.Property => p.type === 'Property' && keyName(p) === 'handler');
       handler = unwrap(property?.value);
     }
-    const fn = this.functionValue(handler, file);
+    const fn = this.functionValue(handler, file) ?? this.madeBy(handler, file);
     if (fn) this.orchestrators.push({ name, file: fn.file.path, line: locationOf(fn.node).line, fn: fn.node as FunctionNode });
+    else this.unfollowed.push({ name, file: file.path, line });
+  }
+
+  /** A handler a factory makes (`makeOrchestrator('x')`): the function the factory returns, when it returns one it defines. */
+  private madeBy(handler: Node | undefined, file: SourceFile): Definition | undefined {
+    if (handler?.type !== 'CallExpression') return undefined;
+    const factory = this.functionValue(handler.callee, file);
+    if (!factory) return undefined;
+    const fn = factory.node as FunctionNode;
+    if (fn.body.type !== 'BlockStatement') return isFunction(unwrap(fn.body)) ? { node: unwrap(fn.body)!, file: factory.file } : undefined;
+    for (const statement of fn.body.body) {
+      if (statement.type !== 'ReturnStatement') continue;
+      const returned = this.functionValue(statement.argument as Node | undefined, factory.file);
+      if (returned) return returned;
+    }
+    return undefined;
   }
 
   // --------------------------------------------------------------------------------------------
@@ -267,7 +322,8 @@ export class Analyzer {
       const target = this.moduleFile(mod.source, file.path);
       if (!target) return { module: normaliseModule(mod.source), name: mod.name, rest: [] };
       if (mod.name === '*') return { node: target.program, file: target };
-      return this.exported(target, mod.name, depth + 1);
+      // const h = require('./helpers') where helpers only sets exports.x: the module's exports as a whole.
+      return this.exported(target, mod.name, depth + 1) ?? (mod.name === 'default' ? { node: target.program, file: target } : undefined);
     }
     if (binding.declaration) return { node: binding.declaration, file };
     if (binding.declarator?.init && binding.declarator.id.type === 'Identifier') {
@@ -278,13 +334,23 @@ export class Analyzer {
 
   /** `object.name` where object is a module (its export), an object literal or an enum. */
   private memberOf(object: Definition, name: string, depth: number): Target | undefined {
-    const n = unwrap(object.node);
+    let n = unwrap(object.node);
+    // Object.freeze({ ... }): JavaScript's usual enum.
+    if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Object.freeze' && !resolveName('Object', n))
+      n = unwrap(n.arguments[0]);
     if (n?.type === 'Program') return this.exported(object.file, name, depth + 1);
     if (n?.type === 'ObjectExpression') {
       const property = n.properties.find((p): p is E.Property => p.type === 'Property' && keyName(p) === name);
       if (!property) return undefined;
       if (property.shorthand) return this.definition(property.value, object.file, depth + 1);
       return this.definition(property.value, object.file, depth + 1) ?? { node: property.value as Node, file: object.file };
+    }
+    if (n?.type === 'ClassDeclaration' || n?.type === 'ClassExpression') {
+      // A static method: Orchestrators.approval.
+      const method = n.body.body.find(
+        (m): m is E.MethodDefinition => m.type === 'MethodDefinition' && m.static && !m.computed && m.key.type === 'Identifier' && m.key.name === name,
+      );
+      return method ? { node: method.value, file: object.file } : undefined;
     }
     if ((n?.type as string) === 'TSEnumDeclaration') {
       const enumNode = n as unknown as { members?: { id: Node; initializer?: Node }[]; body?: { members: { id: Node; initializer?: Node }[] } };
@@ -298,6 +364,16 @@ export class Analyzer {
   /** What a file exports under `name` ('default' for the default export), ES modules and CommonJS alike. */
   private exported(file: SourceFile, name: string, depth: number): Target | undefined {
     if (depth > 20) return undefined;
+    // Remembered per file and name: re-exports that form a cycle (a exports * from b, b from a) end here.
+    const key = `${file.path}\u0000${name}`;
+    if (this.exports.has(key)) return this.exports.get(key) ?? undefined;
+    this.exports.set(key, null);
+    const found = this.findExport(file, name, depth);
+    this.exports.set(key, found ?? null);
+    return found;
+  }
+
+  private findExport(file: SourceFile, name: string, depth: number): Target | undefined {
     for (const statement of file.program.body as Node[]) {
       if (statement.type === 'ExportNamedDeclaration') {
         const declaration = statement.declaration as Node | null | undefined;
@@ -322,6 +398,15 @@ export class Analyzer {
           }
           const binding = resolveName(localName, file.program);
           return binding ? this.bindingTarget(binding, file, depth + 1) : undefined;
+        }
+      } else if ((statement.type as string) === 'TSExportAssignment') {
+        // export = value: the module's exports as a whole.
+        const value = (statement as unknown as { expression: Node }).expression;
+        const whole = this.definition(value, file, depth + 1) ?? { node: value, file };
+        if (name === 'default') return whole;
+        if (!('module' in whole)) {
+          const member = this.memberOf(whole, name, depth + 1);
+          if (member) return member;
         }
       } else if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
         const declaration = statement.declaration as Node;
@@ -482,6 +567,9 @@ export class Analyzer {
       case 'MemberExpression':
         this.checkMember(node, visit);
         break;
+      case 'Identifier':
+        this.checkLoadTime(node, file, visit);
+        break;
       case 'AwaitExpression':
         this.report(
           visit,
@@ -522,19 +610,28 @@ export class Analyzer {
   }
 
   /** What a callee is: a global (path from the global), a package's export, or neither. */
-  private classify(callee: Node, file: SourceFile): { global?: string[]; module?: { source: string; name: string; rest: string[] } } {
+  private classify(callee: Node, file: SourceFile, depth = 0): { global?: string[]; module?: { source: string; name: string; rest: string[] } } {
+    if (depth > 10) return {};
     const path = memberPath(callee);
     const root = rootIdentifier(callee);
-    if (!root) return {};
+    if (!root) return requiredModule(callee);
     const binding = resolve(root);
     if (!binding) return path ? { global: path[0] === 'globalThis' || path[0] === 'window' ? path.slice(1) : path } : {};
     const target = this.definition(callee, file);
     if (target && 'module' in target) return { module: { source: target.module, name: target.name, rest: target.rest } };
+    // const now = Date.now; now(): the global it stands for.
+    if (target && target.node !== unwrap(callee)) {
+      const aliased = unwrap(target.node);
+      const aliasRoot = rootIdentifier(aliased);
+      const aliasPath = memberPath(aliased);
+      if (aliasPath && aliasRoot && !resolve(aliasRoot) && (aliased?.type === 'MemberExpression' || aliased?.type === 'Identifier'))
+        return { global: aliasPath };
+    }
     // `const gen = customAlphabet(...)`: a call whose callee is a package's export.
     if (target && !('module' in target)) {
       const init = unwrap(target.node);
       if (init?.type === 'CallExpression') {
-        const inner = this.classify(init.callee, target.file);
+        const inner = this.classify(init.callee, target.file, depth + 1);
         if (inner.module) return { module: { ...inner.module, rest: [...inner.module.rest, '()'] } };
       }
     }
@@ -548,9 +645,12 @@ export class Analyzer {
     const args = call.arguments.length;
     const durable = this.durableCall(call, visit);
     if (durable) {
+      if (durable === 'continueAsNew') visit.reach.continuesAsNew = true;
       this.checkNames(call, durable, file, visit);
       return;
     }
+    // A function passed by name (items.map(withId)): it runs as orchestrator code.
+    if (!isNew) for (const argument of call.arguments) this.followArgument(argument, file, visit);
     // An inner call's callee, e.g. customAlphabet(...)() or promisify(setTimeout)(...).
     const kind = this.classify(callee.type === 'CallExpression' ? callee.callee : callee, file);
     const g = kind.global?.join('.');
@@ -586,7 +686,7 @@ export class Analyzer {
       (m !== undefined && RANDOM_PACKAGES.has(m.source) && (calledTwice || RANDOM_PACKAGES.get(m.source)!.includes(mPath ?? '')));
     if (random) {
       const shown = `${sourceText(callee, file)}()`;
-      const isId = g !== 'Math.random' && !/getRandomValues|randomBytes|randomInt|randomFill/.test(shown);
+      const isId = g === 'crypto.randomUUID' || (m?.source === 'crypto' && mPath === 'randomUUID') || (m !== undefined && ID_PACKAGES.has(m.source));
       const ctx = this.contextFor(call, visit);
       this.report(
         visit,
@@ -595,7 +695,10 @@ export class Analyzer {
         isId
           ? `${shown} makes a new id at every replay: anything built from it (an instance id, an input, a decision) differs from what the history recorded. Use context.df.newGuid(context.df.instanceId), which gives the same id at every replay.`
           : `${shown} gives another value at every replay, so what the orchestrator decides from it can differ from what the history recorded. Pass random values in as input, or get them from an activity (its result is recorded).`,
-        isId && ctx && !isNew ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` } : undefined,
+        // Only where a GUID is what the code made before (a uuid): another id format may be checked elsewhere.
+        isId && ctx && !isNew && (g === 'crypto.randomUUID' || m?.source === 'crypto' || m?.source === 'uuid' || m?.source === 'uuidv4')
+          ? { range: rangeOf(call), text: `${ctx}.df.newGuid(${ctx}.df.instanceId)` }
+          : undefined,
       );
       return;
     }
@@ -691,6 +794,63 @@ export class Analyzer {
     }
   }
 
+  /**
+   * A module's value that was read from the environment, the clock or randomness when the module
+   * loaded (`const FEATURE = process.env.FEATURE`): fixed for the process, so a replay in another
+   * process (after a restart, a deployment, a scale-out) can see another one.
+   */
+  private checkLoadTime(id: E.Identifier, file: SourceFile, visit: Visit): void {
+    if (!isReference(id)) return;
+    const binding = resolve(id);
+    if (!binding || binding.id === id || binding.scope.type !== 'Program') return;
+    if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var' && binding.kind !== 'import') return;
+    if (binding.kind === 'import' && !binding.imported?.source.startsWith('.')) return;
+    let read = this.loadTimeReads.get(binding);
+    if (read === undefined) {
+      const target = this.definition(id, file);
+      read = target && !('module' in target) && target.node !== id ? (this.readsAtLoad(target.node, target.file) ?? null) : null;
+      this.loadTimeReads.set(binding, read);
+    }
+    if (!read) return;
+    const where = `${basenameOf(read.file)}:${read.line}`;
+    const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${
+      read.rule === 'no-env'
+        ? "Pass the setting in as the orchestration's input, or read it in an activity."
+        : read.rule === 'no-wall-clock'
+          ? 'Use context.df.currentUtcDateTime where the orchestration needs the time.'
+          : 'Take random values as input or from an activity, and ids from context.df.newGuid.'
+    }`;
+    this.report(visit, read.rule, id, message);
+  }
+
+  /** What an initializer reads that differs between processes: the environment, the clock, randomness. */
+  private readsAtLoad(init: Node, file: SourceFile): LoadTimeRead | undefined {
+    if (isFunction(init) || init.type === 'ClassDeclaration' || init.type === 'Program') return undefined;
+    let found: LoadTimeRead | undefined;
+    walk(init, (n) => {
+      if (found || isFunction(n)) return false;
+      const at = { file: file.path, line: locationOf(n).line };
+      if (n.type === 'MemberExpression') {
+        const object = unwrap(n.object);
+        if (object?.type === 'Identifier' && object.name === 'process' && !resolve(object) && /^(env|argv|platform)$/.test(propertyName(n) ?? ''))
+          found = { rule: 'no-env', what: `process.${propertyName(n)}`, ...at };
+      } else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+        const kind = this.classify(n.callee, file);
+        const g = kind.global?.join('.');
+        const m = kind.module
+          ? `${kind.module.source}:${[kind.module.name, ...kind.module.rest].filter((p) => p !== '*' && p !== 'default').join('.')}`
+          : undefined;
+        if ((g === 'Date.now' && n.type === 'CallExpression') || (g === 'Date' && n.arguments.length === 0) || g === 'performance.now')
+          found = { rule: 'no-wall-clock', what: `${g === 'Date' ? 'new Date()' : `${g}()`}`, ...at };
+        else if (g === 'Math.random' || g === 'crypto.randomUUID' || (m !== undefined && /^(crypto:(randomUUID|randomBytes|randomInt)|uuid:v[1467])$/.test(m)))
+          found = { rule: 'no-random', what: `${sourceText(n.callee, file)}()`, ...at };
+        else if (kind.module?.source === 'os') found = { rule: 'no-env', what: `${sourceText(n.callee, file)}()`, ...at };
+      }
+      return !found;
+    });
+    return found;
+  }
+
   private reportEnv(node: Node, shown: string, visit: Visit): void {
     this.report(
       visit,
@@ -759,6 +919,7 @@ export class Analyzer {
   }
 
   private guardedByReplaying(node: Node, visit: Visit): boolean {
+    if (visit.guarded) return true;
     for (let p = parentOf(node); p && p !== parentOf(visit.rootFn); p = parentOf(p)) {
       const test =
         p.type === 'IfStatement' || p.type === 'ConditionalExpression' ? (p.test as Node) : p.type === 'LogicalExpression' ? (p.left as Node) : undefined;
@@ -766,6 +927,14 @@ export class Analyzer {
       let mentions = false;
       walk(test, (n) => {
         if (n.type === 'MemberExpression' && propertyName(n) === 'isReplaying') mentions = true;
+        // const replaying = context.df.isReplaying; if (!replaying) ...
+        if (n.type === 'Identifier' && isReference(n)) {
+          const binding = resolve(n);
+          const init = unwrap(binding?.declarator?.init);
+          // const { isReplaying } = context.df
+          if (n.name === 'isReplaying' && binding?.declarator?.id.type === 'ObjectPattern') mentions = true;
+          if (init?.type === 'MemberExpression' && propertyName(init) === 'isReplaying') mentions = true;
+        }
         return !mentions;
       });
       if (mentions) return true;
@@ -775,6 +944,8 @@ export class Analyzer {
 
   private checkYield(node: E.YieldExpression, file: SourceFile, visit: Visit): void {
     if (node.delegate) return;
+    // A yield in a generator the SDK does not drive (an iterator helper used in for...of) is the code's own.
+    if (enclosingFunction(node) !== visit.fn || !visit.drivenBySdk) return;
     const argument = unwrap(node.argument);
     let what: string | undefined;
     if (!argument) what = 'yield with nothing';
@@ -785,6 +956,8 @@ export class Analyzer {
     else if (argument.type === 'AwaitExpression') what = 'yield of an awaited value';
     else if (isFunction(argument)) what = 'yield of a function';
     else if (argument.type === 'NewExpression' && argument.callee.type === 'Identifier' && argument.callee.name === 'Promise') what = 'yield of a Promise';
+    else if (argument.type === 'CallExpression' && /^(continueAsNew|signalEntity|setCustomStatus)$/.test(this.durableCall(argument, visit) ?? ''))
+      what = `yield of context.df.${this.durableCall(argument, visit)}(...), which returns nothing (it is not a task to wait for; remove the yield)`;
     else if (argument.type === 'CallExpression') {
       const g = this.classify(argument.callee, file).global?.join('.');
       if (g && /^(Promise\.\w+|fetch)$/.test(g)) what = `yield of a Promise (${g}(...))`;
@@ -807,6 +980,15 @@ export class Analyzer {
     const root = rootIdentifier(target);
     if (!root) return;
     const binding = resolve(root);
+    if (!binding && target.type === 'Identifier' && !KNOWN_GLOBALS.has(root.name)) {
+      this.report(
+        visit,
+        'no-module-state',
+        node,
+        `assigns ${root.name}, which nothing declares: a global variable of the whole process (a ReferenceError in strict mode and ES modules). Instances share it and a replay sees what earlier ones left there. Declare it in the orchestrator (const or let).`,
+      );
+      return;
+    }
     if (!binding || binding.scope.type !== 'Program') return;
     if (binding.kind === 'import' && !binding.imported?.source.startsWith('.')) return;
     if (binding.kind === 'function' || binding.kind === 'class') return;
@@ -819,7 +1001,12 @@ export class Analyzer {
   }
 
   private checkLoop(loop: E.WhileStatement | E.DoWhileStatement | E.ForStatement, visit: Visit): void {
-    const test = unwrap(loop.test);
+    let test = unwrap(loop.test);
+    // const forever = true; while (forever)
+    if (test?.type === 'Identifier') {
+      const binding = resolve(test);
+      if (binding?.kind === 'const') test = unwrap(binding.declarator?.init);
+    }
     const forever = !test || (test.type === 'Literal' && (test.value === true || test.value === 1));
     if (!forever) return;
     let durable = false;
@@ -828,17 +1015,14 @@ export class Analyzer {
       if (isFunction(n)) return false;
       if (this.durableCall(n, visit)) durable = true;
       if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement') exits = true;
-      if (n.type === 'BreakStatement' && (n.label ? labelOf(loop) === n.label.name : nearestBreakable(n) === loop)) exits = true;
+      if (n.type === 'BreakStatement' && (n.label ? leavesLoop(n, loop) : nearestBreakable(n) === loop)) exits = true;
       return undefined;
     });
     if (!durable || exits) return;
-    let continues = false;
-    walk(visit.rootFn, (n) => {
-      const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
-      if (callee?.type === 'MemberExpression' && propertyName(callee) === 'continueAsNew') continues = true;
-      return !continues;
-    });
-    if (continues) return;
+    visit.reach.loops.push({ loop, visit });
+  }
+
+  private reportLoop(loop: Node, visit: Visit): void {
     this.report(
       visit,
       'unbounded-loop',
@@ -945,7 +1129,31 @@ export class Analyzer {
     seen.add(seenKey);
     const where = locationOf(call);
     const step: CallStep = { function: functionName(fn, call.callee), file: file.path, line: where.line };
-    this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames, dfNames, rootFn: visit.rootFn });
+    const parent = parentOf(call);
+    const delegated = parent?.type === 'YieldExpression' && parent.delegate && visit.drivenBySdk;
+    this.visitFunction(fn, target.file, {
+      ...visit,
+      via: [...visit.via, step],
+      contextNames,
+      dfNames,
+      fn,
+      drivenBySdk: delegated,
+      guarded: visit.guarded || this.guardedByReplaying(call, visit),
+    });
+  }
+
+  /** A function passed as an argument by name: walked as orchestrator code (it is called from there). */
+  private followArgument(argument: Node, file: SourceFile, visit: Visit): void {
+    const a = unwrap(argument);
+    if (a?.type !== 'Identifier' && a?.type !== 'MemberExpression') return;
+    const target = this.functionValue(a, file);
+    if (!target || target.node === visit.rootFn) return;
+    const fn = target.node as FunctionNode;
+    const seenKey = `${target.file.path}:${rangeOf(fn)[0]}:|`;
+    if (visit.seen.has(seenKey)) return;
+    visit.seen.add(seenKey);
+    const step: CallStep = { function: functionName(fn, a), file: file.path, line: locationOf(a).line };
+    this.visitFunction(fn, target.file, { ...visit, via: [...visit.via, step], contextNames: new Set(), dfNames: new Set(), fn, drivenBySdk: false });
   }
 
   private report(visit: Visit, rule: RuleId, node: Node, message: string, fix?: Finding['fix'], severity?: Severity): void {
@@ -969,6 +1177,14 @@ export class Analyzer {
   }
 }
 
+/** A source of nondeterminism read when a module loaded, and where. */
+interface LoadTimeRead {
+  rule: 'no-env' | 'no-wall-clock' | 'no-random';
+  what: string;
+  file: string;
+  line: number;
+}
+
 interface Visit {
   orchestrator: Orchestrator;
   /** The orchestrator's own function (continueAsNew, guards and loops are judged within it). */
@@ -979,6 +1195,14 @@ interface Visit {
   dfNames: Set<string>;
   /** Helpers already walked for this orchestrator (with the same context arguments). */
   seen: Set<string>;
+  /** The function being walked: the orchestrator's, or a helper's. */
+  fn: FunctionNode;
+  /** Its yields go to the SDK: the orchestrator itself, or a generator it delegates to with yield*. */
+  drivenBySdk: boolean;
+  /** Reached through a call inside an isReplaying guard: its logging is guarded too. */
+  guarded: boolean;
+  /** What the whole orchestrator (helpers included) does, judged once it is all walked. */
+  reach: { loops: { loop: Node; visit: Visit }[]; continuesAsNew: boolean };
 }
 
 const RANDOM_CRYPTO = new Set([
@@ -1010,7 +1234,17 @@ const RANDOM_PACKAGES = new Map<string, string[]>([
   ['crypto-random-string', ['']],
   ['randomstring', ['generate']],
   ['hyperid', ['']],
+  ['lodash', ['random', 'shuffle', 'sample', 'sampleSize']],
+  ['lodash-es', ['random', 'shuffle', 'sample', 'sampleSize']],
+  ['lodash/random', ['']],
+  ['lodash/shuffle', ['']],
+  ['lodash/sample', ['']],
+  ['lodash/sampleSize', ['']],
+  ['underscore', ['random', 'shuffle', 'sample']],
 ]);
+
+/** The packages above (and uuid) whose answers are ids, for which context.df.newGuid stands in. */
+const ID_PACKAGES = new Set(['uuid', 'nanoid', 'uuidv4', 'short-uuid', 'shortid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'ulidx', 'hyperid']);
 
 const SLEEP_PACKAGES = new Set(['delay', 'sleep-promise', 'await-sleep', 'p-sleep', 'timeout-as-promise', 'sleep', 'sleep-async']);
 
@@ -1083,6 +1317,9 @@ function isIoModule(source: string): boolean {
   return IO_SCOPES.some((scope) => source.startsWith(scope));
 }
 
+/** Globals code assigns on purpose (not an undeclared variable). */
+const KNOWN_GLOBALS = new Set(['module', 'exports', 'globalThis', 'window', 'self', 'global', 'process', 'console', 'undefined']);
+
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 
 const LOG_METHODS = new Set(['log', 'trace', 'debug', 'info', 'warn', 'error']);
@@ -1136,9 +1373,38 @@ function isArrayVariable(node: Node): boolean {
   return unwrap(binding?.declarator?.init)?.type === 'ArrayExpression' && binding?.declarator?.id.type === 'Identifier';
 }
 
-function labelOf(loop: Node): string | undefined {
-  const parent = parentOf(loop);
-  return parent?.type === 'LabeledStatement' ? parent.label.name : undefined;
+/** A labelled break leaves `loop` when its label names the loop or a statement around it. */
+function leavesLoop(brk: E.BreakStatement, loop: Node): boolean {
+  for (let p = parentOf(brk); p; p = parentOf(p)) {
+    if (p.type === 'LabeledStatement' && p.label.name === brk.label!.name) {
+      for (let q: Node | undefined = loop; q; q = parentOf(q)) if (q === p) return true;
+      return false;
+    }
+    if (isFunction(p)) return false;
+  }
+  return false;
+}
+
+/** `require('fs').readFileSync`: the package and the path into it. */
+function requiredModule(callee: Node): { module?: { source: string; name: string; rest: string[] } } {
+  const rest: string[] = [];
+  let n = unwrap(callee);
+  while (n?.type === 'MemberExpression') {
+    const name = propertyName(n);
+    if (name === undefined) return {};
+    rest.unshift(name);
+    n = unwrap(n.object);
+  }
+  if (n?.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require' || resolve(n.callee)) return {};
+  const source = literalString(n.arguments[0]);
+  return source === undefined || source.startsWith('.') ? {} : { module: { source: normaliseModule(source), name: '*', rest } };
+}
+
+/** `function* ({ df })` or `({ df: d })`: the names the context's df gets. */
+function destructuredDf(fn: FunctionNode): string[] {
+  const param = unwrap(fn.params[0]);
+  if (param?.type !== 'ObjectPattern') return [];
+  return param.properties.flatMap((p) => (p.type === 'Property' && keyName(p) === 'df' && p.value.type === 'Identifier' ? [p.value.name] : []));
 }
 
 /** The loop or switch an unlabelled break leaves. */

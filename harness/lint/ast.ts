@@ -235,6 +235,11 @@ function addStatements(statements: Node[], scope: Node, into: Map<string, Bindin
     } else if ((statement.type as string) === 'TSEnumDeclaration') {
       const id = (statement as unknown as { id: E.Identifier }).id;
       into.set(id.name, { name: id.name, kind: 'const', id, scope, declaration: statement });
+    } else if ((statement.type as string) === 'TSImportEqualsDeclaration') {
+      // import df = require('durable-functions'): the module's exports, as require gives them.
+      const node = statement as unknown as { id: E.Identifier; moduleReference: { type: string; expression?: Node } };
+      const source = node.moduleReference.type === 'TSExternalModuleReference' ? literalString(node.moduleReference.expression) : undefined;
+      if (source !== undefined) into.set(node.id.name, { name: node.id.name, kind: 'import', id: node.id, scope, imported: { source, name: 'default' } });
     } else if (statement.type === 'ImportDeclaration') {
       const source = String(statement.source.value);
       for (const specifier of statement.specifiers) {

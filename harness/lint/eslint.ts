@@ -110,11 +110,16 @@ function findingsFor(context: RuleContext): Finding[] {
       if (path === filename) continue;
       const source = cachedSource(path);
       if (source) program.files.set(path, source);
+      // A file that does not parse may register functions: names are then not checked.
+      else program.partial = true;
     }
   }
+  // A file outside any app: names registered elsewhere are unknown.
+  if (!root) program.partial = true;
   program.files.set(filename, current);
   const findings = new Analyzer(program).run().findings.filter((f) => f.file === filename);
-  applySuppressions(findings, program.files);
+  // ESLint applies its own disable comments: applied here too, ESLint would call them unused (and --fix would remove them).
+  applySuppressions(findings, program.files, { eslint: false });
   analyses.set(sourceCode, findings);
   return findings;
 }

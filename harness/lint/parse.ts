@@ -23,20 +23,30 @@ const TS = /\.(c|m)?tsx?$/;
 export function parseSource(path: string, text: string): SourceFile {
   const typescript = TS.test(path);
   const jsx = /x$/.test(path);
-  const plugins: ParserPlugin[] = [['estree', { classFeatures: true }]];
+  // What valid code of an app may hold beside its orchestrators: decorators (TypeORM, NestJS),
+  // accessor fields, import attributes in either syntax.
+  const plugins: ParserPlugin[] = [['estree', { classFeatures: true }], 'decorators-legacy', 'decoratorAutoAccessors', 'deprecatedImportAssert'];
   if (typescript) plugins.push('typescript');
   if (jsx) plugins.push('jsx');
-  let file;
-  try {
-    file = babelParse(text, {
+  const parse = (withPlugins: ParserPlugin[]) =>
+    babelParse(text, {
       sourceType: typescript || /\.mjs$/.test(path) ? 'module' : 'unambiguous',
       allowReturnOutsideFunction: true,
       allowAwaitOutsideFunction: true,
       allowImportExportEverywhere: true,
       errorRecovery: false,
       ranges: true,
-      plugins,
+      plugins: withPlugins,
     });
+  let file;
+  try {
+    try {
+      file = parse(plugins);
+    } catch (error) {
+      // JSX in a .js file (React-style code kept beside the functions).
+      if (typescript || jsx) throw error;
+      file = parse([...plugins, 'jsx']);
+    }
   } catch (error) {
     const where = (error as { loc?: { line: number; column: number } }).loc;
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');

@@ -30,8 +30,12 @@ export interface LintResult extends Analysis {
   app: string;
   /** Source files read. */
   files: string[];
-  /** Files that could not be read or parsed (the lint is partial when there are any). */
-  unparsed: { file: string; message: string; line?: number; column?: number }[];
+  /** Disable comments that do not count (no reason, an unknown rule). */
+  comments: CommentProblem[];
+  /** The folder has no host.json: part of an app, whose other registrations are unknown (names are not checked). */
+  noHostJson?: boolean;
+  /** Files that could not be read or parsed (the lint is partial when there are any); columns 1-based. */
+  unparsed: { file: string; message: string; line?: number; column?: number; durable: boolean }[];
   skipped: SkippedFile[];
 }
 
@@ -39,27 +43,45 @@ export interface LintResult extends Analysis {
 export function lintApp(dir: string, options: LintOptions = {}): LintResult {
   const app = resolve(dir);
   const { files, skipped } = sourceFiles(app);
-  const program: LintProgram = { files: new Map(), functionJson: functionJsonEntries(app) };
+  // Without host.json this is part of an app: names registered elsewhere are unknown.
+  const hostJson = existsSync(join(app, 'host.json'));
+  const program: LintProgram = { files: new Map(), functionJson: functionJsonEntries(app), ...(hostJson ? {} : { partial: true }) };
   const unparsed: LintResult['unparsed'] = [];
   for (const path of files) {
     try {
       program.files.set(path, parseSource(path, readFileSync(path, 'utf8')));
     } catch (error) {
+      // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2).
+      let durable = true;
+      try {
+        durable = /durable-functions/.test(readFileSync(path, 'utf8'));
+      } catch {
+        // Unreadable: it may hold anything.
+      }
       if (error instanceof SourceParseError) {
         unparsed.push({
           file: path,
           message: error.message,
+          durable,
           ...(error.line ? { line: error.line } : {}),
-          ...(error.column !== undefined ? { column: error.column } : {}),
+          ...(error.column !== undefined ? { column: error.column + 1 } : {}),
         });
-      } else unparsed.push({ file: path, message: (error as Error).message });
+      } else unparsed.push({ file: path, message: (error as Error).message, durable });
     }
   }
+  // A file the lint cannot read may register functions: names are then not checked against registrations.
+  if (unparsed.length > 0) program.partial = true;
   const analysis = analyze(program);
   const wanted = options.rules ? new Set(options.rules) : undefined;
   const findings = analysis.findings.filter((f) => !wanted || wanted.has(f.rule));
-  applySuppressions(findings, program.files);
-  return { ...analysis, findings, app, files, unparsed, skipped };
+  const comments = applySuppressions(findings, program.files);
+  for (const orchestration of analysis.unfollowed) {
+    skipped.push({
+      file: orchestration.file,
+      reason: `line ${orchestration.line}: the orchestration ${orchestration.name} is registered with a handler the lint cannot follow to its code (a function it does not see defined): not checked`,
+    });
+  }
+  return { ...analysis, findings, app, files, unparsed, skipped, comments, ...(hostJson ? {} : { noHostJson: true }) };
 }
 
 /**
@@ -151,12 +173,22 @@ export function functionJsonEntries(app: string): FunctionJsonEntry[] {
   return entries;
 }
 
+/** A disable comment that does not count, and why (said in the report, so that no one relies on it). */
+export interface CommentProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
 /**
  * `// durable-gate-disable-next-line no-wall-clock -- why` (or `-disable-line`, or ESLint's own
- * `eslint-disable-next-line durable-gate/no-wall-clock`): the finding stays in the report, marked
- * suppressed with the reason. A durable-gate comment without a reason after `--` does not count.
+ * `eslint-disable-next-line durable-gate/no-wall-clock`, unless `eslint` is false: under ESLint,
+ * ESLint applies its own comments): the finding stays in the report, marked suppressed with the
+ * reason. A durable-gate comment without a reason after `--`, or naming no rule there is, does not
+ * count and is returned as a problem.
  */
-export function applySuppressions(findings: Finding[], files: Map<string, SourceFile>): void {
+export function applySuppressions(findings: Finding[], files: Map<string, SourceFile>, { eslint = true } = {}): CommentProblem[] {
+  const problems: CommentProblem[] = [];
   const byFile = new Map<string, Map<number, { rules: Set<string> | 'all'; reason: string }[]>>();
   const directives = (file: SourceFile) => {
     let map = byFile.get(file.path);
@@ -166,24 +198,44 @@ export function applySuppressions(findings: Finding[], files: Map<string, Source
       const match = /^\s*(durable-gate|eslint)-disable-(next-line|line)\b([^\n]*)$/.exec(comment.value.trim());
       if (!match || !comment.loc) continue;
       const [, tool, where, rest] = match;
+      if (tool === 'eslint' && !eslint) continue;
       const [list = '', reason = ''] = rest!.split(/\s--\s?/, 2);
-      const names = list
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((n) => n.replace(/^durable-gate\//, ''));
-      if (tool === 'durable-gate' && reason.trim() === '') continue;
+      const named = list.split(/[\s,]+/).filter(Boolean);
       // ESLint's own comment applies to durable-gate's rules only when it names them (or names none).
-      if (tool === 'eslint' && names.length > 0 && !list.split(/[\s,]+/).some((n) => n.startsWith('durable-gate/'))) continue;
-      const line = where === 'next-line' ? comment.loc.end.line + 1 : comment.loc.start.line;
+      if (tool === 'eslint' && named.length > 0 && !named.some((n) => n.startsWith('durable-gate/'))) continue;
+      const names = named.map((n) => n.replace(/^durable-gate\//, ''));
+      const line = comment.loc.start.line;
+      if (tool === 'durable-gate') {
+        const unknown = names.filter((n) => !(RULE_IDS as string[]).includes(n));
+        if (unknown.length > 0) {
+          problems.push({
+            file: file.path,
+            line,
+            message: `the disable comment names no rule called ${unknown.map((n) => `'${n}'`).join(', ')} (rules: ${RULE_IDS.join(', ')}): it does not count.`,
+          });
+          continue;
+        }
+        if (reason.trim() === '') {
+          problems.push({
+            file: file.path,
+            line,
+            message:
+              'the disable comment gives no reason after --: it does not count. Write why the rule does not apply here, e.g. // durable-gate-disable-next-line no-random -- seeds a log sampler only.',
+          });
+          continue;
+        }
+      }
+      const target = where === 'next-line' ? comment.loc.end.line + 1 : line;
       const entry = {
-        rules: names.length === 0 ? ('all' as const) : new Set(names.filter((n) => (RULE_IDS as string[]).includes(n))),
+        rules: names.length === 0 ? ('all' as const) : new Set(names),
         reason: reason.trim() || '(no reason given)',
       };
-      map.set(line, [...(map.get(line) ?? []), entry]);
+      map.set(target, [...(map.get(target) ?? []), entry]);
     }
     byFile.set(file.path, map);
     return map;
   };
+  for (const file of files.values()) directives(file);
   for (const finding of findings) {
     const file = files.get(finding.file);
     if (!file) continue;
@@ -191,6 +243,7 @@ export function applySuppressions(findings: Finding[], files: Map<string, Source
     const hit = entries.find((e) => e.rules === 'all' || e.rules.has(finding.rule));
     if (hit) finding.suppressed = { reason: hit.reason };
   }
+  return problems;
 }
 
 /** A path as shown: relative to `cwd` when inside it, with forward slashes. */

@@ -46,8 +46,11 @@ export interface LintReport {
   };
   orchestrators: { name: string; file: string; line: number }[];
   findings: LintFinding[];
-  unparsed: { file: string; message: string; line?: number; column?: number }[];
+  /** `durable`: the file mentions durable-functions, so it may hold orchestrator code the lint did not see (exit 2). */
+  unparsed: { file: string; message: string; line?: number; column?: number; durable: boolean }[];
   skipped: { file: string; reason: string }[];
+  /** Disable comments that do not count (no reason, an unknown rule). */
+  comments: { file: string; line: number; message: string }[];
 }
 
 /** The report of a lint, paths relative to `cwd`. */
@@ -71,6 +74,7 @@ export function buildLintReport(result: LintResult, cwd: string): LintReport {
     findings,
     unparsed: result.unparsed.map((u) => ({ ...u, file: show(u.file) })),
     skipped: result.skipped.map((s) => ({ ...s, file: show(s.file) })),
+    comments: result.comments.map((c) => ({ ...c, file: show(c.file) })),
   };
 }
 
@@ -93,9 +97,9 @@ function toReported(f: Finding, show: (path: string) => string): LintFinding {
 
 const SEVERITY_ORDER: Severity[] = ['note', 'warning', 'error'];
 
-/** 0: nothing at or above `failOn`; 1: findings that fail; 2: files the lint could not read. */
+/** 0: nothing at or above `failOn`; 1: findings that fail; 2: a file that may hold durable code could not be read. */
 export function lintExitCode(report: LintReport, failOn: Severity): number {
-  if (report.summary.unparsed > 0) return 2;
+  if (report.unparsed.some((u) => u.durable)) return 2;
   const threshold = SEVERITY_ORDER.indexOf(failOn);
   return report.findings.some((f) => !f.suppressed && SEVERITY_ORDER.indexOf(f.severity) >= threshold) ? 1 : 0;
 }
@@ -138,8 +142,10 @@ function lintText(report: LintReport, color: boolean): string {
     lines.push(`  ${' '.repeat(String(f.line).length + String(f.column).length + 1)}  ${paint('2', via(f.via, f.orchestrator))}`);
   }
   for (const u of report.unparsed) {
-    lines.push('', `${u.file}${u.line ? `:${u.line}:${(u.column ?? 0) + 1}` : ''}: could not be parsed (${u.message}); not checked.`);
+    lines.push('', `${u.file}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: could not be parsed (${u.message}); not checked.`);
   }
+  for (const c of report.comments) lines.push('', `${c.file}:${c.line}: ${c.message}`);
+  for (const k of report.skipped.filter((k) => k.reason.includes('cannot follow'))) lines.push('', `${k.file}: ${k.reason}`);
   if (lines.length > 0) lines.push('');
   const s = report.summary;
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.notes, 'note')];
@@ -174,6 +180,7 @@ function githubCommands(report: LintReport): string {
     });
   for (const u of report.unparsed)
     lines.push(`::error file=${escapeProperty(u.file)}${u.line ? `,line=${u.line}` : ''}::${escapeData(`could not be parsed (${u.message}); not checked`)}`);
+  for (const c of report.comments) lines.push(`::warning file=${escapeProperty(c.file)},line=${c.line},title=durable-gate::${escapeData(c.message)}`);
   const s = report.summary;
   lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')} in ${plural(s.orchestrators, 'orchestrator')}.`);
   return `${lines.join('\n')}\n`;

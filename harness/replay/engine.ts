@@ -14,7 +14,7 @@ import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, t
 import type { Divergence, ReplayResult, SourceLocation } from './result.js';
 import { DF_VERSION_SINCE, atLeast } from '../report/advice.js';
 import { inputDrifts } from './inputs.js';
-import { flattenActions, perturbedDivergence, withSources } from './perturb.js';
+import { flattenActions, perturbedDivergence, unsteadyRuns, withSources } from './perturb.js';
 import { DEFAULT_RUNTIME_OPTIONS, simulate, stateRejection, type FunctionUse, type Mismatch, type RuntimeOutcome, type StrandedResponse } from './runtime.js';
 
 export interface EngineOptions extends PayloadOptions {
@@ -296,6 +296,9 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
 
   if (sim.mismatch) {
     const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
+    // With --perturb: code that schedules differently from run to run may diverge for that reason, not for a change.
+    const unsteady = first ? await unsteadyRuns(app.info.dir, invoke, outcome, first.recording) : undefined;
+    if (unsteady) divergence.explanation = `${divergence.explanation} ${unsteady}`;
     if (outcome.kind === 'threw')
       warnings.push(
         `the new code also throws with this history (${firstLine(outcome.message)}), a consequence of the divergence: recorded results reach the wrong calls`,

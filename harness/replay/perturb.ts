@@ -22,10 +22,11 @@ export const PERTURB_SOURCES: readonly PerturbSource[] = ['clock', 'random', 'en
 /** 400 days, 13 h 17 min 29.371 s: no calendar field (weekday, hour, minute, second, ms) stays put. */
 export const CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1000 + 371;
 
-/** The first time the user's code read a source, and how. */
+/** A place where the user's code read a source, and how (through a package: the package's call, reached from that line). */
 export interface SourceRead {
   what: string;
   location?: SourceLocation;
+  throughPackage?: boolean;
 }
 
 /** What a run read, in order (for a later run to answer the same or otherwise), and where each source was first read. */
@@ -33,7 +34,8 @@ export interface Recording {
   /** The answers given, by kind: clock milliseconds, performance.now(), Math.random(), crypto's return values and filled bytes. */
   values: Record<'date' | 'perf' | 'random' | 'crypto', unknown[]>;
   envKeys: Map<string, string | undefined>;
-  reads: Partial<Record<PerturbSource, SourceRead>>;
+  /** The places each source was read from (distinct, at most five), in order. */
+  reads: Partial<Record<PerturbSource, SourceRead[]>>;
   /** Any read of each source, by the app or by libraries (the user's own frame may be out of reach). */
   used: Set<PerturbSource>;
 }
@@ -59,14 +61,21 @@ let active: Active | undefined;
 /** Installed for the worker's life (before the app loads, so that what it captures at load goes through them too). */
 let installedForGood = false;
 
+const MAX_READS = 5;
+
 function read(source: PerturbSource, what: string, from: (...args: never[]) => unknown): void {
   const run = active!;
   run.recording.used.add(source);
-  if (run.recording.reads[source]?.location) return;
+  const reads = (run.recording.reads[source] ??= []);
+  if (reads.length >= MAX_READS) return;
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder, from);
   const location = userLocation(holder.stack, run.appDir);
-  run.recording.reads[source] = { what, ...(location ? { location } : {}) };
+  if (!location) return;
+  if (reads.some((r) => r.what === what && r.location!.file === location.file && r.location!.line === location.line)) return;
+  // The first frame is a package's (uuid, nanoid): the user's line is where that package was called.
+  const first = holder.stack?.split('\n')[1] ?? '';
+  reads.push({ what, location, ...(/node_modules/.test(first) ? { throughPackage: true } : {}) });
 }
 
 /** The i-th answer of a kind in the active run: the baseline's (moved when perturbed), or the real one. */
@@ -116,8 +125,15 @@ function install(): () => void {
     }
     return Reflect.construct(RealDate, args, new.target);
   }
+  // It must look like Date to code that does not read the clock: its name, its length, its statics,
+  // and what its instances say their constructor is.
   Object.setPrototypeOf(PerturbedDate, RealDate);
   PerturbedDate.prototype = RealDate.prototype;
+  Object.defineProperty(PerturbedDate, 'name', { value: 'Date', configurable: true });
+  Object.defineProperty(PerturbedDate, 'length', { value: RealDate.length, configurable: true });
+  for (const key of ['UTC', 'parse'] as const)
+    Object.defineProperty(PerturbedDate, key, { value: Reflect.get(RealDate, key), configurable: true, writable: true });
+  replace(RealDate.prototype, 'constructor', PerturbedDate);
   const now = (): number => {
     if (!active) return RealDate.now();
     read('clock', 'Date.now()', now);
@@ -137,6 +153,39 @@ function install(): () => void {
     );
   };
   replace(performance, 'now', performanceNow);
+  const realHrtime = process.hrtime;
+  const shiftNs = (): bigint => BigInt(shift()) * 1_000_000n;
+  const hrtime = Object.assign(
+    (previous?: [number, number]): [number, number] => {
+      if (!active) return realHrtime(previous);
+      read('clock', 'process.hrtime()', hrtime);
+      const ns = answer(
+        'perf',
+        () => Number(realHrtime.bigint() + shiftNs()),
+        (before) => before + CLOCK_SHIFT_MS * 1e6,
+        shift() !== 0,
+      );
+      const now: [number, number] = [Math.floor(ns / 1e9), ns % 1e9];
+      if (!previous) return now;
+      const diff = (now[0] - previous[0]) * 1e9 + (now[1] - previous[1]);
+      return [Math.floor(diff / 1e9), diff % 1e9];
+    },
+    {
+      bigint: (): bigint => {
+        if (!active) return realHrtime.bigint();
+        read('clock', 'process.hrtime.bigint()', hrtime.bigint);
+        return BigInt(
+          answer(
+            'perf',
+            () => Number(realHrtime.bigint() + shiftNs()),
+            (before) => before + CLOCK_SHIFT_MS * 1e6,
+            shift() !== 0,
+          ),
+        );
+      },
+    },
+  );
+  replace(process, 'hrtime', hrtime);
 
   // Randomness: Math.random moved by half its range; crypto's answers new.
   const realRandom = Math.random;
@@ -155,11 +204,13 @@ function install(): () => void {
       read('random', `crypto.${name}()`, wrapped);
       const fresh = (): unknown => {
         const value = real.apply(target, args);
+        if (Buffer.isBuffer(value)) return Buffer.from(value);
         // Filled in place: what was filled is the answer.
         return fills ? Uint8Array.from(new Uint8Array((args[0] as Bytes).buffer, (args[0] as Bytes).byteOffset, (args[0] as Bytes).byteLength)) : value;
       };
       const value = answer('crypto', fresh, fresh, active.perturb.has('random'));
-      if (!fills) return value;
+      // A Buffer answered again is a copy: the code may have changed the one it got the first time.
+      if (!fills) return Buffer.isBuffer(value) ? Buffer.from(value) : value;
       const filled = args[0] as Bytes;
       const bytes = new Uint8Array(filled.buffer, filled.byteOffset, filled.byteLength);
       if (value instanceof Uint8Array && value.length === bytes.length) bytes.set(value);
@@ -174,16 +225,29 @@ function install(): () => void {
   syncBuiltinESMExports();
 
   // The environment: each variable the baseline read is unset when it was set, and set when it was not.
+  // Names Object.prototype gives every object (hasOwnProperty, toString) are not variables.
+  const isVariable = (target: NodeJS.ProcessEnv, key: string | symbol): key is string =>
+    typeof key === 'string' && (Object.hasOwn(target, key) || !(key in Object.prototype));
   const envGet = (target: NodeJS.ProcessEnv, key: string | symbol, receiver: unknown): unknown => {
     const value = Reflect.get(target, key, receiver) as string | undefined;
     const run = active;
-    if (!run || typeof key !== 'string') return value;
+    if (!run || !isVariable(target, key)) return value;
     if (!run.recording.envKeys.has(key)) run.recording.envKeys.set(key, value);
     read('env', `process.env.${key}`, envGet);
     if (!run.perturb.has('env') || !run.baseline?.envKeys.has(key)) return value;
     return run.baseline.envKeys.get(key) === undefined ? 'durable-gate-perturbed' : undefined;
   };
-  replace(process, 'env', new Proxy(process.env, { get: envGet }));
+  // 'X' in process.env: read as a variable too, and answered as the perturbed value says.
+  const envHas = (target: NodeJS.ProcessEnv, key: string | symbol): boolean => {
+    const has = Reflect.has(target, key);
+    const run = active;
+    if (!run || !isVariable(target, key)) return has;
+    if (!run.recording.envKeys.has(key)) run.recording.envKeys.set(key, target[key]);
+    read('env', `'${key}' in process.env`, envHas);
+    if (!run.perturb.has('env') || !run.baseline?.envKeys.has(key)) return has;
+    return run.baseline.envKeys.get(key) === undefined;
+  };
+  replace(process, 'env', new Proxy(process.env, { get: envGet, has: envHas }));
 
   return () => {
     for (const undo of restore.reverse()) undo();
@@ -213,6 +277,11 @@ export async function withSources<T>(
   baseline: Recording | undefined,
   run: () => Promise<T>,
 ): Promise<{ value: T; recording: Recording }> {
+  // One run at a time: the replaced globals answer for one run (replays asked for together wait their turn).
+  const previous = queue;
+  let done!: () => void;
+  queue = new Promise<void>((resolvePromise) => (done = resolvePromise));
+  await previous;
   const undo = installedForGood ? undefined : install();
   const recording = newRecording();
   active = { appDir, perturb, ...(baseline ? { baseline } : {}), recording };
@@ -222,7 +291,15 @@ export async function withSources<T>(
   } finally {
     active = undefined;
     undo?.();
+    done();
   }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
+export function sourcesInstalledForGood(): boolean {
+  return installedForGood;
 }
 
 /** How a source is named in messages. */
@@ -272,7 +349,16 @@ export function flattenActions(actions: unknown[][]): SdkAction[] {
 }
 
 /** Where two runs part: the first action that differs (and in what), or the end; undefined when they agree. */
-function firstDifference(a: Scheduled, b: Scheduled): { index: number; first?: SdkAction; second?: SdkAction; what: string } | undefined {
+interface Difference {
+  index: number;
+  first?: SdkAction;
+  second?: SdkAction;
+  what: string;
+  /** The runs schedule the same and part at the end: the output, the custom status, or a throw. */
+  atEnd?: boolean;
+}
+
+function firstDifference(a: Scheduled, b: Scheduled): Difference | undefined {
   const n = Math.max(a.keys.length, b.keys.length);
   for (let i = 0; i < n; i++) {
     if (a.keys[i] === b.keys[i]) continue;
@@ -285,11 +371,16 @@ function firstDifference(a: Scheduled, b: Scheduled): { index: number; first?: S
     else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt)) what = 'schedules the timer for another time';
     else if (JSON.stringify(first.input) !== JSON.stringify(second.input)) what = 'passes another input';
     else what = 'schedules it differently (options, ids)';
+    if (!second && b.end.startsWith('throws ')) what = `throws before it (${b.end.slice(7).split('\n')[0]})`;
     return { index: i, ...(first ? { first } : {}), ...(second ? { second } : {}), what };
   }
-  if (a.end !== b.end)
-    return { index: n, what: a.end.startsWith('throws') || b.end.startsWith('throws') ? 'throws in one run only' : 'ends with another output or status' };
-  return undefined;
+  if (a.end === b.end) return undefined;
+  const what = b.end.startsWith('throws ')
+    ? `throws (${b.end.slice(7).split('\n')[0]}) where the first run did not`
+    : a.end.startsWith('throws ')
+      ? 'does not throw where the first run did'
+      : 'ends with another output or custom status';
+  return { index: n, what, atEnd: true };
 }
 
 function shown(action: SdkAction | undefined): string {
@@ -298,11 +389,19 @@ function shown(action: SdkAction | undefined): string {
   return `${type}${name ? ` '${name}'` : ''}`;
 }
 
+/** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */
+function readPlaces(reads: (SourceRead & { source: PerturbSource })[]): string {
+  return reads
+    .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${r.location.file}:${r.location.line}` : ''}`)
+    .join(', ');
+}
+
 /**
  * The perturbed replay of a history whose recorded steps matched: the orchestrator again with
- * the sources the first run read answering otherwise. A difference is told with its cause (each
- * source alone, checked by a run of its own) and where the user's code read it; a difference
- * between two runs with nothing perturbed is state that outlives a run.
+ * the sources answering otherwise. A difference is told with its cause (each source alone,
+ * checked by a run of its own) and every place the user's code read it; a difference between two
+ * runs with nothing perturbed is something that changes between runs that the replay cannot hold
+ * still (module state, I/O, a package that draws random ids ahead).
  */
 export async function perturbedDivergence(
   appDir: string,
@@ -310,27 +409,35 @@ export async function perturbedDivergence(
   first: InvocationOutcome,
   baseline: Recording,
 ): Promise<Divergence | undefined> {
-  // Every source is perturbed, read or not: a source read through something the replacements
-  // cannot reach still shows, through the control run below.
-  const read = PERTURB_SOURCES.filter((s) => baseline.used.has(s));
   const expected = scheduledBy(first);
   const runWith = async (sources: PerturbSource[]) => {
     const run = await withSources(appDir, new Set(sources), baseline, invoke);
     return { ...run, diff: firstDifference(expected, scheduledBy(run.value)) };
   };
+  // Every source is perturbed, read or not: one read out of sight still shows, through the control run.
   const all = await runWith([...PERTURB_SOURCES]);
   if (!all.diff) return undefined;
+  const read = PERTURB_SOURCES.filter((s) => baseline.used.has(s) || all.recording.used.has(s));
   const control = await runWith([]);
   const diff = all.diff;
+  const base = {
+    sequenceId: diff.index,
+    recorded: { event: shown(diff.first), eventIndex: -1 },
+    ...(diff.second ? { replayed: describeAction(diff.second) } : {}),
+  };
   if (control.diff) {
+    const randomRead = baseline.reads.random ?? [];
+    const maybe =
+      randomRead.length > 0
+        ? ` Randomness was read (${readPlaces(randomRead.map((r) => ({ ...r, source: 'random' as const })))}): a package that draws random bytes ahead (nanoid, uuid with options) answers from its own pool, which no run can hold still.`
+        : '';
     return {
-      sequenceId: diff.index,
-      recorded: { event: shown(diff.first), eventIndex: -1 },
-      ...(diff.second ? { replayed: describeAction(diff.second) } : {}),
+      ...base,
       message: productionSays(control.diff),
-      explanation: `Perturbed replay: two runs of the same history with nothing changed schedule differently (${control.diff.what} at action ${control.diff.index + 1}). The orchestrator depends on state that outlives a run (a module-level variable, a cache, I/O), which the history does not hold.`,
+      explanation: `Perturbed replay: two runs of the same history with nothing changed already schedule differently (at action ${control.diff.index}, ${control.diff.what}). The orchestrator depends on something that changes from run to run and that the history does not hold: a module-level variable or cache, I/O, or randomness the replay cannot see.${maybe}`,
+      ...(randomRead[0]?.location ? { location: randomRead[0].location } : {}),
       advice:
-        'Keep orchestrator state in local variables (or an entity), and do I/O in activities; `durable-gate lint` points at module state and I/O in orchestrator code.',
+        'Keep orchestrator state in local variables (or an entity), do I/O in activities, and take ids from context.df.newGuid; `durable-gate lint` points at module state, I/O and randomness in orchestrator code.',
       perturbed: { sources: [], first: shown(diff.first), second: shown(control.diff.second), what: control.diff.what },
     };
   }
@@ -340,29 +447,58 @@ export async function perturbedDivergence(
   if (candidates.length === 1) causes.push(candidates[0]!);
   else for (const source of candidates) if ((await runWith([source])).diff) causes.push(source);
   const blamed = causes.length > 0 ? causes : candidates;
-  const reads = blamed.map((s) => ({ source: s, ...(all.recording.reads[s] ?? baseline.reads[s]) }));
+  const reads = blamed.flatMap((s) => (all.recording.reads[s] ?? baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
   const located = reads.find((r) => r.location);
-  const named = reads
-    .map((r) => (r.what ? `${sourceName(r.source)} (${r.what})` : `${sourceName(r.source)}, read where the replay could not see it`))
+  const named = blamed
+    .map((s) => {
+      const places = reads.filter((r) => r.source === s);
+      return places.length > 0 ? `${sourceName(s)} (${readPlaces(places)})` : `${sourceName(s)}, read where the replay could not see it`;
+    })
     .join(' and ');
+  const where = diff.atEnd ? 'At the end of the run' : `At action ${diff.index}`;
   return {
-    sequenceId: diff.index,
-    recorded: { event: shown(diff.first), eventIndex: -1 },
-    ...(diff.second ? { replayed: describeAction(diff.second) } : {}),
+    ...base,
     message: productionSays(diff),
-    explanation: `Perturbed replay: the recorded steps match, but what the code schedules depends on ${named}. At action ${diff.index + 1} the first run schedules ${shown(diff.first)}; a second run with ${blamed.map(moved).join(' and ')} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
+    explanation: `Perturbed replay: the recorded steps match, but what the code does depends on ${named}. ${where} the first run ${diff.atEnd ? 'ends one way' : `schedules ${shown(diff.first)}`}; a second run with ${blamed.map(moved).join(' and ')} ${diff.what}. A replay at another time, on another machine or with other settings decides otherwise than the run that wrote the history.`,
     ...(located?.location ? { location: located.location } : {}),
-    advice: `${capitalised(blamed.map(sourceAdvice).join('; '))}. Instances in flight recorded what the old code decided: keep that path for them (orchestration versioning), or let them finish before deploying.`,
-    perturbed: { sources: blamed, first: shown(diff.first), second: shown(diff.second), what: diff.what, ...(located?.what ? { read: located.what } : {}) },
+    advice: `${capitalised(blamed.map(sourceAdvice).join('; '))}. This is a bug in the code itself, whatever is deployed: fix it, and keep the recorded path for instances in flight if the fix changes what they schedule.`,
+    perturbed: {
+      sources: blamed,
+      first: diff.atEnd ? 'the end of the run' : shown(diff.first),
+      second: diff.atEnd ? 'the end of the run' : shown(diff.second),
+      what: diff.what,
+      ...(located ? { read: `${located.what}${located.throughPackage ? ' (through a package)' : ''}` } : {}),
+    },
   };
 }
 
+/**
+ * For a history the new code diverges from: does the code schedule differently from one run to
+ * the next with the same history? Then the divergence may come from that rather than from a
+ * change; said, with where the code reads the clock, randomness or the environment.
+ */
+export async function unsteadyRuns(
+  appDir: string,
+  invoke: () => Promise<InvocationOutcome>,
+  first: InvocationOutcome,
+  baseline: Recording,
+): Promise<string | undefined> {
+  const again = await withSources(appDir, new Set(PERTURB_SOURCES), baseline, invoke);
+  if (!firstDifference(scheduledBy(first), scheduledBy(again.value))) return undefined;
+  const reads = PERTURB_SOURCES.flatMap((s) => (baseline.reads[s] ?? []).map((r) => ({ ...r, source: s })));
+  return `Note: on the same history this orchestrator also schedules differently when the clock, randomness or the environment answer otherwise${reads.length > 0 ? ` (it reads ${readPlaces(reads)})` : ''}, so the run that recorded the history may simply have decided otherwise: that is a bug in the code itself (durable-gate lint shows where), not necessarily a change.`;
+}
+
 /** What production shows for such a difference, by what differs. */
-function productionSays(diff: { first?: SdkAction; what: string }): string {
+function productionSays(diff: Difference): string {
   if (diff.what.startsWith('schedules the timer for another time'))
     return 'Nothing at first: the recorded timer fires at the recorded time. But the code computes another time at every replay: what it decides from that time differs between replays, and a timer beyond maximumShortTimerDuration (6 days), which the SDK continues in shorter timers toward that time, never reaches it, so the instance never finishes.';
   if (diff.what === 'passes another input')
     return 'Nothing: the runtime does not compare inputs, and the instance goes on with other data than the history recorded.';
+  if (diff.atEnd && diff.what.startsWith('ends with'))
+    return 'Nothing: the runtime does not compare outputs or custom statuses; what the instance reports differs from one replay to the next.';
+  if (diff.what.includes('throws'))
+    return "The instance fails with the orchestrator's error on a replay that takes the throwing path, and completes on one that does not.";
   return `${NONDETERMINISM_PREFIX}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
 }
 

@@ -123,8 +123,11 @@ export function detailLines(r: ReplayResult, cwd: string | undefined, pad = ''):
   if (r.divergence?.perturbed) {
     const d = r.divergence;
     const p = r.divergence.perturbed;
-    lines.push(`${pad}${`action ${d.sequenceId + 1}:`.padEnd(10)}first run ${p.first}`);
-    lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+    if (p.first === 'the end of the run') lines.push(`${pad}end:      perturbed, the run ${indent(p.what)}`);
+    else {
+      lines.push(`${pad}${`action ${d.sequenceId}:`.padEnd(10)}first run ${p.first}`);
+      lines.push(`${pad}${' '.repeat(10)}perturbed ${p.second}: ${indent(p.what)}`);
+    }
     const at = where(d.location, cwd);
     if (p.sources.length > 0) lines.push(`${pad}cause:    ${p.sources.map(sourceName).join(' and ')}${p.read ? `: ${p.read}` : ''}${at ? ` at ${at}` : ''}`);
     lines.push(`${pad}why:      ${indent(d.explanation)}`, `${pad}runtime:  ${indent(d.message)}`, `${pad}do:       ${indent(d.advice)}`);
@@ -191,7 +194,9 @@ export function problemSummary(r: ReplayResult, cwd?: string, withVerdict = true
     const p = r.divergence.perturbed;
     const at = where(r.divergence.location, cwd);
     const cause = p.sources.length > 0 ? `depends on ${p.sources.map(sourceName).join(' and ')}` : 'differs between two runs';
-    return head(` (perturbed replay): ${cause}, action ${r.divergence.sequenceId + 1} ${p.what}${at ? ` (${at})` : ''}`);
+    return head(
+      ` (perturbed replay): ${cause}, ${p.first === 'the end of the run' ? 'at the end the run' : `action ${r.divergence.sequenceId}`} ${p.what}${at ? ` (${at})` : ''}`,
+    );
   }
   if (r.divergence) {
     const d = r.divergence;

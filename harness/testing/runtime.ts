@@ -375,7 +375,7 @@ export class LocalRuntime {
     });
     if (sim.mismatch) {
       throw new LocalRuntimeError(
-        `Internal error: the history this runtime wrote for ${instance.instanceId} does not replay (${sim.mismatch.message}). Please report it with the orchestrator's code.`,
+        `${instance.name} (${instance.instanceId}) decides differently from one run to the next: replaying the history this runtime wrote for it, the code scheduled something else than when it wrote that step (${sim.mismatch.message}). Production fails such an instance the same way. The orchestrator reads something that changes between runs: the clock, randomness, the environment or module state (durable-gate lint shows where; replay --perturb confirms it). If it reads none of these, this is a bug in durable-gate: please report it with the orchestrator's code.`,
       );
     }
     if (state && state.customStatus !== undefined) instance.customStatus = state.customStatus;
@@ -391,6 +391,15 @@ export class LocalRuntime {
     instance.problems.splice(0, instance.problems.length, ...problems);
 
     const scheduled = sim.newWork.map((work) => ({ work, event: { ...this.schedulingEvent(instance, work), Timestamp: stamp } as HistoryEvent }));
+    // A timer whose fire time moves at every replay (built from the wall clock): the SDK keeps
+    // scheduling short timers toward it, each a moment after the last. Said plainly, not run for ever.
+    const onlyTimer = scheduled.length === 1 && scheduled[0]!.work.detail?.fireAt !== undefined;
+    instance.chasing = onlyTimer && scheduled[0]!.work.detail!.fireAt! - this.clock < 1000 ? instance.chasing + 1 : 0;
+    if (instance.chasing >= CHASE_LIMIT) {
+      throw new LocalRuntimeError(
+        `${instance.name} (${instance.instanceId}) scheduled ${CHASE_LIMIT} timers in a row, each due less than a second after the one before fired: the time it waits for moves at every replay. The timer is built from the wall clock (Date.now(), new Date()) instead of context.df.currentUtcDateTime; in production such an instance never finishes. durable-gate lint shows the line.`,
+      );
+    }
     for (const { event: written } of scheduled) history.push(written);
 
     const failed = outcome.kind === 'threw' ? outcome.message : state?.error;
@@ -772,6 +781,9 @@ export class LocalRuntime {
 }
 
 /** One instance of an orchestration in the local runtime: its status, output and history. */
+/** Timer-only episodes in a row, each due within a second of the last, before a moving fire time is reported. */
+const CHASE_LIMIT = 50;
+
 export class TestInstance {
   status: InstanceStatus = 'Pending';
   output: unknown;
@@ -782,6 +794,8 @@ export class TestInstance {
   readonly calls: { activity: string; input: unknown; sequenceId: number; at: Date }[] = [];
   /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
   readonly problems: string[] = [];
+  /** @internal timer-only episodes in a row, each due within a second (a fire time that moves: see CHASE_LIMIT) */
+  chasing = 0;
   /** @internal the current generation's events, appended in place */
   events: HistoryEvent[] = [];
   /** @internal */

@@ -34,6 +34,7 @@ function summaryMarkdown(report: LintReport): string {
     if (open.length > 100) lines.push('', `${open.length - 100} more in the JSON report (report-path).`);
   }
   for (const u of report.unparsed) lines.push('', `\`${u.file}\` could not be parsed (${cell(u.message)}): not checked.`);
+  for (const c of report.comments) lines.push('', `\`${c.file}:${c.line}\`: ${cell(c.message)}`);
   return lines.join('\n');
 }
 
@@ -54,10 +55,11 @@ function annotate(f: LintFinding): void {
 export async function runLintAction(): Promise<void> {
   const settings = readLintSettings(actionInput());
   const root = workspace();
-  const report = runLint(settings, { cwd: root }, actionLabel('app'));
+  const report = runLint(settings, { cwd: root }, actionLabel('app'), (message) => core.warning(message));
   // The annotations below are the github format's commands: the log shows the text instead.
   logData(renderLint(report, settings.format === 'github' ? 'text' : settings.format, { cwd: root, version: VERSION }));
   for (const f of report.findings) if (!f.suppressed) annotate(f);
+  for (const c of report.comments) core.warning(c.message, { title: 'durable-gate', file: c.file, startLine: c.line });
   const folder = process.env.RUNNER_TEMP || root;
   const reportPath = join(folder, 'durable-gate-lint.json');
   const sarifPath = join(folder, 'durable-gate-lint.sarif');
@@ -70,7 +72,10 @@ export async function runLintAction(): Promise<void> {
   core.setOutput('notes', report.summary.notes);
   await writeSummary(core.summary.addHeading('durable-gate lint', 2).addEOL().addRaw(summaryMarkdown(report), true));
   const code = lintExitCode(report, settings.failOn);
-  if (code === 2) core.setFailed(`${report.summary.unparsed} source file(s) could not be parsed: the lint did not check them.`);
+  if (code === 2)
+    core.setFailed(
+      `${report.unparsed.filter((u) => u.durable).length} source file(s) that use durable-functions could not be parsed: the lint did not check them (see the log).`,
+    );
   else if (code === 1) {
     const s = report.summary;
     core.setFailed(

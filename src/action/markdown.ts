@@ -64,7 +64,7 @@ function problem(group: ReplayResult[], options: MarkdownOptions): string[] {
   if (r.divergence?.perturbed) {
     const d = r.divergence;
     lines.push(
-      `- **Perturbed replay**, action ${d.sequenceId + 1}: the first run schedules ${cell(d.perturbed!.first)}; perturbed, it ${cell(d.perturbed!.what)}`,
+      `- **Perturbed replay**, ${d.perturbed!.first === 'the end of the run' ? 'at the end of the run' : `action ${d.sequenceId}: the first run schedules ${cell(d.perturbed!.first)}`}; perturbed, it ${cell(d.perturbed!.what)}`,
       `- **Why**: ${d.explanation}`,
       `- **Production**: ${d.message}`,
       `- **Do**: ${d.advice}`,

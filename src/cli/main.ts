@@ -2,8 +2,8 @@
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
 import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { exitCodeFor } from '../../harness/replay/result.js';
@@ -127,6 +127,8 @@ async function replayCommand(command: 'replay' | 'check', args: string[], io: Cl
     if (!options.force && existsSync(target))
       throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
     if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
+    if (existsSync(target) && statSync(target).isDirectory())
+      throw new UsageError(`--output ${options.output} is a folder. Name a file in it, e.g. --output ${join(options.output, 'report.json')}.`);
   }
   const progress = io.stderr.isTTY === true;
   const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };

@@ -51,11 +51,18 @@ export function readLintSettings(given: SettingsInput): LintSettings {
 }
 
 /** Lints the app; a folder that is not there, or holds no orchestrator, is the user's mistake (UsageError). */
-export function runLint(settings: LintSettings, services: Pick<CommandServices, 'cwd'>, label = '--app'): LintReport {
+export function runLint(settings: LintSettings, services: Pick<CommandServices, 'cwd'>, label = '--app', onWarning?: (message: string) => void): LintReport {
   const dir = resolve(services.cwd, settings.app);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`${label} ${settings.app}: no such folder. Expected the function app's folder (it holds host.json).`);
+  if (!existsSync(dir)) throw new UsageError(`${label} ${settings.app}: no such folder. Expected the function app's folder (it holds host.json).`);
+  if (!statSync(dir).isDirectory())
+    throw new UsageError(
+      `${label} ${settings.app} is a file, not a folder. Expected the function app's folder (it holds host.json); the lint reads every source in it.`,
+    );
   const result = lintApp(dir, settings.rules ? { rules: settings.rules } : {});
+  if (result.noHostJson && result.orchestrators.length > 0)
+    onWarning?.(
+      `${settings.app} has no host.json: linted as part of an app. Functions may be registered outside it, so calls by name are not checked against registrations; give the app's folder to check them too.`,
+    );
   if (result.orchestrators.length === 0 && result.unparsed.length === 0) {
     throw new UsageError(
       `${label} ${settings.app}: found no orchestrator in ${result.files.length} source file(s). The lint looks for df.app.orchestration('Name', handler) (programming model v4) and df.orchestrator(function* ...) in a folder with a function.json (v3 and earlier), with durable-functions imported or required. Is this the app's folder?`,

@@ -19,6 +19,8 @@ export interface LintProgram {
     /** Parsed source files by absolute path. */
     files: Map<string, SourceFile>;
     functionJson?: FunctionJsonEntry[];
+    /** Part of an app only: functions may be registered elsewhere, so names are not checked against registrations. */
+    partial?: boolean;
 }
 export interface CallStep {
     /** The function called (its name, or "(anonymous)"). */
@@ -61,6 +63,12 @@ export interface Analysis {
     orchestrators: Orchestrator[];
     registrations: Registration[];
     findings: Finding[];
+    /** Orchestrations registered with a handler the lint cannot follow to its code: not checked. */
+    unfollowed: {
+        name: string;
+        file: string;
+        line: number;
+    }[];
 }
 export declare class Analyzer {
     private readonly program;
@@ -71,16 +79,28 @@ export declare class Analyzer {
     private readonly raisedEvents;
     private eventsComplete;
     readonly orchestrators: Orchestrator[];
+    /** Orchestrations registered with a handler the lint cannot follow to its code (not checked). */
+    readonly unfollowed: {
+        name: string;
+        file: string;
+        line: number;
+    }[];
     private readonly fileOfNode;
+    private readonly loadTimeReads;
+    private readonly exports;
     constructor(program: LintProgram);
     run(): Analysis;
     private fileOf;
     private collect;
+    /** `df.trigger.activity` (or `trigger` imported from durable-functions): the kind of function it triggers. */
+    private durableTrigger;
     /** `df.app`, or `app` imported from durable-functions. */
     private isDurableApp;
     /** `df.orchestrator` / `df.entity` (or the named imports): which one a callee is. */
     private durableExport;
     private register;
+    /** A handler a factory makes (`makeOrchestrator('x')`): the function the factory returns, when it returns one it defines. */
+    private madeBy;
     /** The definition `node` (an identifier or `ns.name`) refers to, following imports of the program's own files. */
     private definition;
     private bindingTarget;
@@ -88,6 +108,7 @@ export declare class Analyzer {
     private memberOf;
     /** What a file exports under `name` ('default' for the default export), ES modules and CommonJS alike. */
     private exported;
+    private findExport;
     /** The program's file a relative import names (TypeScript's `./x.js` for x.ts included). */
     private moduleFile;
     /** The function an expression is (inline, or by name through files). */
@@ -107,6 +128,14 @@ export declare class Analyzer {
     private classify;
     private checkCall;
     private checkMember;
+    /**
+     * A module's value that was read from the environment, the clock or randomness when the module
+     * loaded (`const FEATURE = process.env.FEATURE`): fixed for the process, so a replay in another
+     * process (after a restart, a deployment, a scale-out) can see another one.
+     */
+    private checkLoadTime;
+    /** What an initializer reads that differs between processes: the environment, the clock, randomness. */
+    private readsAtLoad;
     private reportEnv;
     private reportClock;
     /** The context's name where `node` sits, when it is the orchestrator's own (not shadowed there). */
@@ -118,11 +147,14 @@ export declare class Analyzer {
     /** Writes to module-level state (a module's `let`, or the insides of its objects) from orchestrator code. */
     private checkWrite;
     private checkLoop;
+    private reportLoop;
     private checkNames;
     private checkEntityName;
     private checkRegistered;
     /** A call to a function the program defines: its code is orchestrator code too. */
     private follow;
+    /** A function passed as an argument by name: walked as orchestrator code (it is called from there). */
+    private followArgument;
     private report;
 }
 export declare function analyze(program: LintProgram): Analysis;

@@ -13,12 +13,17 @@ export interface LintResult extends Analysis {
     app: string;
     /** Source files read. */
     files: string[];
-    /** Files that could not be read or parsed (the lint is partial when there are any). */
+    /** Disable comments that do not count (no reason, an unknown rule). */
+    comments: CommentProblem[];
+    /** The folder has no host.json: part of an app, whose other registrations are unknown (names are not checked). */
+    noHostJson?: boolean;
+    /** Files that could not be read or parsed (the lint is partial when there are any); columns 1-based. */
     unparsed: {
         file: string;
         message: string;
         line?: number;
         column?: number;
+        durable: boolean;
     }[];
     skipped: SkippedFile[];
 }
@@ -34,11 +39,21 @@ export declare function sourceFiles(app: string): {
 };
 /** Folders with a function.json (the older programming model): each is a function named after its folder. */
 export declare function functionJsonEntries(app: string): FunctionJsonEntry[];
+/** A disable comment that does not count, and why (said in the report, so that no one relies on it). */
+export interface CommentProblem {
+    file: string;
+    line: number;
+    message: string;
+}
 /**
  * `// durable-gate-disable-next-line no-wall-clock -- why` (or `-disable-line`, or ESLint's own
- * `eslint-disable-next-line durable-gate/no-wall-clock`): the finding stays in the report, marked
- * suppressed with the reason. A durable-gate comment without a reason after `--` does not count.
+ * `eslint-disable-next-line durable-gate/no-wall-clock`, unless `eslint` is false: under ESLint,
+ * ESLint applies its own comments): the finding stays in the report, marked suppressed with the
+ * reason. A durable-gate comment without a reason after `--`, or naming no rule there is, does not
+ * count and is returned as a problem.
  */
-export declare function applySuppressions(findings: Finding[], files: Map<string, SourceFile>): void;
+export declare function applySuppressions(findings: Finding[], files: Map<string, SourceFile>, { eslint }?: {
+    eslint?: boolean | undefined;
+}): CommentProblem[];
 /** A path as shown: relative to `cwd` when inside it, with forward slashes. */
 export declare function shownPath(path: string, cwd: string): string;

@@ -43,20 +43,28 @@ export interface LintReport {
         line: number;
     }[];
     findings: LintFinding[];
+    /** `durable`: the file mentions durable-functions, so it may hold orchestrator code the lint did not see (exit 2). */
     unparsed: {
         file: string;
         message: string;
         line?: number;
         column?: number;
+        durable: boolean;
     }[];
     skipped: {
         file: string;
         reason: string;
     }[];
+    /** Disable comments that do not count (no reason, an unknown rule). */
+    comments: {
+        file: string;
+        line: number;
+        message: string;
+    }[];
 }
 /** The report of a lint, paths relative to `cwd`. */
 export declare function buildLintReport(result: LintResult, cwd: string): LintReport;
-/** 0: nothing at or above `failOn`; 1: findings that fail; 2: files the lint could not read. */
+/** 0: nothing at or above `failOn`; 1: findings that fail; 2: a file that may hold durable code could not be read. */
 export declare function lintExitCode(report: LintReport, failOn: Severity): number;
 export declare function renderLint(report: LintReport, format: LintFormat, options: {
     cwd: string;

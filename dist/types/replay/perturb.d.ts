@@ -5,17 +5,19 @@ export type PerturbSource = 'clock' | 'random' | 'env';
 export declare const PERTURB_SOURCES: readonly PerturbSource[];
 /** 400 days, 13 h 17 min 29.371 s: no calendar field (weekday, hour, minute, second, ms) stays put. */
 export declare const CLOCK_SHIFT_MS: number;
-/** The first time the user's code read a source, and how. */
+/** A place where the user's code read a source, and how (through a package: the package's call, reached from that line). */
 export interface SourceRead {
     what: string;
     location?: SourceLocation;
+    throughPackage?: boolean;
 }
 /** What a run read, in order (for a later run to answer the same or otherwise), and where each source was first read. */
 export interface Recording {
     /** The answers given, by kind: clock milliseconds, performance.now(), Math.random(), crypto's return values and filled bytes. */
     values: Record<'date' | 'perf' | 'random' | 'crypto', unknown[]>;
     envKeys: Map<string, string | undefined>;
-    reads: Partial<Record<PerturbSource, SourceRead>>;
+    /** The places each source was read from (distinct, at most five), in order. */
+    reads: Partial<Record<PerturbSource, SourceRead[]>>;
     /** Any read of each source, by the app or by libraries (the user's own frame may be out of reach). */
     used: Set<PerturbSource>;
 }
@@ -35,6 +37,8 @@ export declare function withSources<T>(appDir: string, perturb: ReadonlySet<Pert
     value: T;
     recording: Recording;
 }>;
+/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
+export declare function sourcesInstalledForGood(): boolean;
 /** How a source is named in messages. */
 export declare function sourceName(source: PerturbSource): string;
 /** What the user's code should use instead. */
@@ -43,8 +47,15 @@ export declare function sourceAdvice(source: PerturbSource): string;
 export declare function flattenActions(actions: unknown[][]): SdkAction[];
 /**
  * The perturbed replay of a history whose recorded steps matched: the orchestrator again with
- * the sources the first run read answering otherwise. A difference is told with its cause (each
- * source alone, checked by a run of its own) and where the user's code read it; a difference
- * between two runs with nothing perturbed is state that outlives a run.
+ * the sources answering otherwise. A difference is told with its cause (each source alone,
+ * checked by a run of its own) and every place the user's code read it; a difference between two
+ * runs with nothing perturbed is something that changes between runs that the replay cannot hold
+ * still (module state, I/O, a package that draws random ids ahead).
  */
 export declare function perturbedDivergence(appDir: string, invoke: () => Promise<InvocationOutcome>, first: InvocationOutcome, baseline: Recording): Promise<Divergence | undefined>;
+/**
+ * For a history the new code diverges from: does the code schedule differently from one run to
+ * the next with the same history? Then the divergence may come from that rather than from a
+ * change; said, with where the code reads the clock, randomness or the environment.
+ */
+export declare function unsteadyRuns(appDir: string, invoke: () => Promise<InvocationOutcome>, first: InvocationOutcome, baseline: Recording): Promise<string | undefined>;

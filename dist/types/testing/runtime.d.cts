@@ -178,7 +178,6 @@ export declare class LocalRuntime {
     private runEntity;
     private runOperation;
 }
-/** One instance of an orchestration in the local runtime: its status, output and history. */
 export declare class TestInstance {
     private readonly runtime;
     readonly name: string;
@@ -209,6 +208,8 @@ export declare class TestInstance {
     }[];
     /** Calls production would drop or refuse (a function the app does not register, a retry interval too long). */
     readonly problems: string[];
+    /** @internal timer-only episodes in a row, each due within a second (a fire time that moves: see CHASE_LIMIT) */
+    chasing: number;
     /** @internal the current generation's events, appended in place */
     events: HistoryEvent[];
     /** @internal */
