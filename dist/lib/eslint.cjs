@@ -15550,8 +15550,7 @@ var Analyzer = class {
   /** `object.name` where object is a module (its export), an object literal or an enum. */
   memberOf(object, name, depth) {
     let n = unwrap(object.node);
-    if (n?.type === "CallExpression" && memberPath(n.callee)?.join(".") === "Object.freeze" && !resolveName("Object", n))
-      n = unwrap(n.arguments[0]);
+    if (n?.type === "CallExpression" && memberPath(n.callee)?.join(".") === "Object.freeze" && !resolveName("Object", n)) n = unwrap(n.arguments[0]);
     if (n?.type === "Program") return this.exported(object.file, name, depth + 1);
     if (n?.type === "ObjectExpression") {
       const property = n.properties.find((p) => p.type === "Property" && keyName(p) === name);

@@ -336,8 +336,7 @@ export class Analyzer {
   private memberOf(object: Definition, name: string, depth: number): Target | undefined {
     let n = unwrap(object.node);
     // Object.freeze({ ... }): JavaScript's usual enum.
-    if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Object.freeze' && !resolveName('Object', n))
-      n = unwrap(n.arguments[0]);
+    if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Object.freeze' && !resolveName('Object', n)) n = unwrap(n.arguments[0]);
     if (n?.type === 'Program') return this.exported(object.file, name, depth + 1);
     if (n?.type === 'ObjectExpression') {
       const property = n.properties.find((p): p is E.Property => p.type === 'Property' && keyName(p) === name);
