@@ -159,6 +159,16 @@ describe('lint rules', () => {
   test("TypeScript's build output and other function apps below the folder are not linted", () => {
     const result = lintApp(join(fixtures, 'v4-ts'));
     expect(result.files.some((f) => f.includes(`${join('v4-ts', 'dist')}`))).toBe(false);
+    // outDir from a config the app's tsconfig extends.
+    const extended = mkdtempSync(join(tmpdir(), 'lint-extends-'));
+    mkdirSync(join(extended, 'src'));
+    mkdirSync(join(extended, 'build'));
+    writeFileSync(join(extended, 'host.json'), '{ "version": "2.0" }');
+    writeFileSync(join(extended, 'tsconfig.base.json'), '{ "compilerOptions": { "outDir": "build" } }');
+    writeFileSync(join(extended, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json" }');
+    writeFileSync(join(extended, 'src', 'o.ts'), "import * as df from 'durable-functions';\ndf.app.orchestration('O', function* () { return 1; });\n");
+    writeFileSync(join(extended, 'build', 'o.js'), "const df = require('durable-functions');\ndf.app.orchestration('O', function* () { return Date.now(); });\n");
+    expect(lintApp(extended).files.map((f) => relative(extended, f))).toEqual([join('src', 'o.ts')]);
     const outer = mkdtempSync(join(tmpdir(), 'lint-nested-'));
     writeFileSync(join(outer, 'host.json'), '{ "version": "2.0" }');
     cpSync(join(fixtures, 'v3-js'), join(outer, 'inner'), { recursive: true });

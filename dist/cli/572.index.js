@@ -1855,19 +1855,27 @@ function sourceFiles(app) {
 /** tsconfig.json's outDir (comments and trailing commas allowed, as tsc allows them). */
 function tsOutDirs(app) {
     const dirs = new Set();
-    const config = (0,external_node_path_.join)(app, 'tsconfig.json');
-    if (!(0,external_node_fs_.existsSync)(config))
-        return dirs;
-    try {
-        const text = (0,external_node_fs_.readFileSync)(config, 'utf8')
-            .replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string) => string ?? '')
-            .replace(/,(\s*[}\]])/g, '$1');
-        const outDir = JSON.parse(text).compilerOptions?.outDir;
-        if (typeof outDir === 'string')
-            dirs.add((0,external_node_path_.resolve)(app, outDir));
-    }
-    catch {
-        // An unreadable tsconfig: the .js-beside-.ts rule still leaves built files out where they sit beside their sources.
+    // outDir may come from a config it extends (relative paths only; a package's config names no app folder), resolved against that config.
+    let config = (0,external_node_path_.join)(app, 'tsconfig.json');
+    for (let hops = 0; config && hops < 5 && (0,external_node_fs_.existsSync)(config); hops++) {
+        let parsed;
+        try {
+            const text = (0,external_node_fs_.readFileSync)(config, 'utf8')
+                .replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string) => string ?? '')
+                .replace(/,(\s*[}\]])/g, '$1');
+            parsed = JSON.parse(text);
+        }
+        catch {
+            // An unreadable tsconfig: the .js-beside-.ts rule still leaves built files out where they sit beside their sources.
+            break;
+        }
+        const outDir = parsed.compilerOptions?.outDir;
+        if (typeof outDir === 'string') {
+            dirs.add((0,external_node_path_.resolve)((0,external_node_path_.dirname)(config), outDir));
+            break;
+        }
+        const base = typeof parsed.extends === 'string' && parsed.extends.startsWith('.') ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(config), parsed.extends) : undefined;
+        config = base ? (base.endsWith('.json') ? base : `${base}.json`) : undefined;
     }
     return dirs;
 }

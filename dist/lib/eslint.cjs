@@ -16556,13 +16556,22 @@ function sourceFiles(app) {
 }
 function tsOutDirs(app) {
   const dirs = /* @__PURE__ */ new Set();
-  const config = (0, import_node_path2.join)(app, "tsconfig.json");
-  if (!(0, import_node_fs.existsSync)(config)) return dirs;
-  try {
-    const text = (0, import_node_fs.readFileSync)(config, "utf8").replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string) => string ?? "").replace(/,(\s*[}\]])/g, "$1");
-    const outDir = JSON.parse(text).compilerOptions?.outDir;
-    if (typeof outDir === "string") dirs.add((0, import_node_path2.resolve)(app, outDir));
-  } catch {
+  let config = (0, import_node_path2.join)(app, "tsconfig.json");
+  for (let hops = 0; config && hops < 5 && (0, import_node_fs.existsSync)(config); hops++) {
+    let parsed2;
+    try {
+      const text = (0, import_node_fs.readFileSync)(config, "utf8").replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string) => string ?? "").replace(/,(\s*[}\]])/g, "$1");
+      parsed2 = JSON.parse(text);
+    } catch {
+      break;
+    }
+    const outDir = parsed2.compilerOptions?.outDir;
+    if (typeof outDir === "string") {
+      dirs.add((0, import_node_path2.resolve)((0, import_node_path2.dirname)(config), outDir));
+      break;
+    }
+    const base = typeof parsed2.extends === "string" && parsed2.extends.startsWith(".") ? (0, import_node_path2.resolve)((0, import_node_path2.dirname)(config), parsed2.extends) : void 0;
+    config = base ? base.endsWith(".json") ? base : `${base}.json` : void 0;
   }
   return dirs;
 }

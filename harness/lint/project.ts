@@ -3,7 +3,7 @@
  * build), function.json folders, the analysis, and the comments that disable a rule on a line.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze, type Analysis, type Finding, type FunctionJsonEntry, type LintProgram } from './analyze.js';
 import type { SourceFile } from './ast.js';
 import { parseSource, SourceParseError } from './parse.js';
@@ -132,16 +132,27 @@ export function sourceFiles(app: string): { files: string[]; skipped: SkippedFil
 /** tsconfig.json's outDir (comments and trailing commas allowed, as tsc allows them). */
 function tsOutDirs(app: string): Set<string> {
   const dirs = new Set<string>();
-  const config = join(app, 'tsconfig.json');
-  if (!existsSync(config)) return dirs;
-  try {
-    const text = readFileSync(config, 'utf8')
-      .replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string: string | undefined) => string ?? '')
-      .replace(/,(\s*[}\]])/g, '$1');
-    const outDir = (JSON.parse(text) as { compilerOptions?: { outDir?: unknown } }).compilerOptions?.outDir;
-    if (typeof outDir === 'string') dirs.add(resolve(app, outDir));
-  } catch {
-    // An unreadable tsconfig: the .js-beside-.ts rule still leaves built files out where they sit beside their sources.
+  // outDir may come from a config it extends (relative paths only; a package's config names no app folder), resolved against that config.
+  let config: string | undefined = join(app, 'tsconfig.json');
+  for (let hops = 0; config && hops < 5 && existsSync(config); hops++) {
+    let parsed: { extends?: unknown; compilerOptions?: { outDir?: unknown } };
+    try {
+      const text = readFileSync(config, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string: string | undefined) => string ?? '')
+        .replace(/,(\s*[}\]])/g, '$1');
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      // An unreadable tsconfig: the .js-beside-.ts rule still leaves built files out where they sit beside their sources.
+      break;
+    }
+    const outDir = parsed.compilerOptions?.outDir;
+    if (typeof outDir === 'string') {
+      dirs.add(resolve(dirname(config), outDir));
+      break;
+    }
+    const base: string | undefined =
+      typeof parsed.extends === 'string' && parsed.extends.startsWith('.') ? resolve(dirname(config), parsed.extends) : undefined;
+    config = base ? (base.endsWith('.json') ? base : `${base}.json`) : undefined;
   }
   return dirs;
 }
