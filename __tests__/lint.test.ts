@@ -167,7 +167,10 @@ describe('lint rules', () => {
     writeFileSync(join(extended, 'tsconfig.base.json'), '{ "compilerOptions": { "outDir": "build" } }');
     writeFileSync(join(extended, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json" }');
     writeFileSync(join(extended, 'src', 'o.ts'), "import * as df from 'durable-functions';\ndf.app.orchestration('O', function* () { return 1; });\n");
-    writeFileSync(join(extended, 'build', 'o.js'), "const df = require('durable-functions');\ndf.app.orchestration('O', function* () { return Date.now(); });\n");
+    writeFileSync(
+      join(extended, 'build', 'o.js'),
+      "const df = require('durable-functions');\ndf.app.orchestration('O', function* () { return Date.now(); });\n",
+    );
     expect(lintApp(extended).files.map((f) => relative(extended, f))).toEqual([join('src', 'o.ts')]);
     const outer = mkdtempSync(join(tmpdir(), 'lint-nested-'));
     writeFileSync(join(outer, 'host.json'), '{ "version": "2.0" }');
