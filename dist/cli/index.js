@@ -5939,10 +5939,12 @@ function provesSchemaV4(history) {
 /* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording, sourcesInstalledForGood, sourceAdvice */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _app_native_require_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8564);
-/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6446);
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4487);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8921);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _app_native_require_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8564);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6446);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4487);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8921);
 /**
  * Perturbed replay (`replay --perturb`): what the recorded history cannot show. A replay that
  * matches the history can still depend on the wall clock, on random numbers or ids, or on the
@@ -5957,6 +5959,7 @@ function provesSchemaV4(history) {
 
 
 
+
 const PERTURB_SOURCES = ['clock', 'random', 'env'];
 /** 400 days, 13 h 17 min 29.371 s: no calendar field (weekday, hour, minute, second, ms) stays put. */
 const CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1000 + 371;
@@ -5964,7 +5967,7 @@ function newRecording() {
     return { values: { date: [], perf: [], random: [], crypto: [] }, envKeys: new Map(), reads: {}, used: new Set() };
 }
 // Node's own require: node:crypto's CommonJS exports are the object other modules call into.
-const nodeRequire = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_1__/* .nativeCreateRequire */ .f)(import.meta.url);
+const nodeRequire = (0,_app_native_require_js__WEBPACK_IMPORTED_MODULE_2__/* .nativeCreateRequire */ .f)(import.meta.url);
 let active;
 /** Installed for the worker's life (before the app loads, so that what it captures at load goes through them too). */
 let installedForGood = false;
@@ -5977,7 +5980,7 @@ function read(source, what, from) {
         return;
     const holder = {};
     Error.captureStackTrace(holder, from);
-    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .userLocation */ .hI)(holder.stack, run.appDir);
+    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_4__/* .userLocation */ .hI)(holder.stack, run.appDir);
     if (!location)
         return;
     if (reads.some((r) => r.what === what && r.location.file === location.file && r.location.line === location.line))
@@ -6240,7 +6243,7 @@ function firstDifference(a, b) {
         let what;
         if (!first || !second)
             what = first ? 'schedules nothing there' : 'schedules a call the first run did not';
-        else if (first.actionType !== second.actionType || ((0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(first).name ?? '') !== ((0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(second).name ?? ''))
+        else if (first.actionType !== second.actionType || ((0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(first).name ?? '') !== ((0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(second).name ?? ''))
             what = 'schedules another call';
         else if (JSON.stringify(first.fireAt) !== JSON.stringify(second.fireAt))
             what = 'schedules the timer for another time';
@@ -6264,14 +6267,15 @@ function firstDifference(a, b) {
 function shown(action) {
     if (!action)
         return 'nothing';
-    const { action: type, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(action);
+    const { action: type, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(action);
     return `${type}${name ? ` '${name}'` : ''}`;
 }
 /** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */
 function readPlaces(reads) {
-    return reads
-        .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${r.location.file}:${r.location.line}` : ''}`)
-        .join(', ');
+    return (reads
+        // The file's name only: reports show paths relative to where they run, and this text is made in the worker.
+        .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(r.location.file)}:${r.location.line}` : ''}`)
+        .join(', '));
 }
 /**
  * The perturbed replay of a history whose recorded steps matched: the orchestrator again with
@@ -6296,7 +6300,7 @@ async function perturbedDivergence(appDir, invoke, first, baseline) {
     const base = {
         sequenceId: diff.index,
         recorded: { event: shown(diff.first), eventIndex: -1 },
-        ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(diff.second) } : {}),
+        ...(diff.second ? { replayed: (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(diff.second) } : {}),
     };
     if (control.diff) {
         const randomRead = baseline.reads.random ?? [];
@@ -6368,7 +6372,7 @@ function productionSays(diff) {
         return 'Nothing: the runtime does not compare outputs or custom statuses; what the instance reports differs from one replay to the next.';
     if (diff.what.includes('throws'))
         return "The instance fails with the orchestrator's error on a replay that takes the throwing path, and completes on one that does not.";
-    return `${_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .NONDETERMINISM_PREFIX */ .Eu}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
+    return `${_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .NONDETERMINISM_PREFIX */ .Eu}... once a replay schedules something else at a step the history recorded (DurableTask.Core names the step and both calls).`;
 }
 function capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1954,7 +1954,7 @@ var import_node_crypto2 = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_url3 = require("node:url");
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 
 // harness/history/load.ts
 var import_node_buffer = require("node:buffer");
@@ -3031,6 +3031,7 @@ function inputDrifts(matched) {
 
 // harness/replay/perturb.ts
 var import_node_module = require("node:module");
+var import_node_path3 = require("node:path");
 var PERTURB_SOURCES = ["clock", "random", "env"];
 var CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1e3 + 371;
 function newRecording() {
@@ -3283,7 +3284,7 @@ function shown(action) {
   return `${type}${name ? ` '${name}'` : ""}`;
 }
 function readPlaces(reads) {
-  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${r.location.file}:${r.location.line}` : ""}`).join(", ");
+  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${(0, import_node_path3.basename)(r.location.file)}:${r.location.line}` : ""}`).join(", ");
 }
 async function perturbedDivergence(appDir, invoke, first, baseline) {
   const expected = scheduledBy(first);
@@ -4484,7 +4485,7 @@ function versionBranch(app) {
 
 // harness/app/load.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 var import_node_url2 = require("node:url");
 var import_node_util = __toESM(require("node:util"), 1);
 
@@ -4531,18 +4532,18 @@ function restoreRemovedUtilChecks() {
 }
 async function loadAppInThisThread(appDir) {
   restoreRemovedUtilChecks();
-  const dir = (0, import_node_path3.resolve)(appDir);
+  const dir = (0, import_node_path4.resolve)(appDir);
   const shown2 = displayPath(dir);
   if (!(0, import_node_fs3.existsSync)(dir) || !(0, import_node_fs3.statSync)(dir).isDirectory()) {
     throw new AppLoadError(dir, `${shown2}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
-  if (!(0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, "host.json"))) {
+  if (!(0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, "host.json"))) {
     throw new AppLoadError(
       dir,
       `${shown2} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`
     );
   }
-  const appRequire = nativeCreateRequire((0, import_node_path3.join)(dir, "package.json"));
+  const appRequire = nativeCreateRequire((0, import_node_path4.join)(dir, "package.json"));
   let dfPackageJson;
   try {
     dfPackageJson = appRequire.resolve("durable-functions/package.json");
@@ -4555,12 +4556,12 @@ async function loadAppInThisThread(appDir) {
   }
   const dfVersion = String(JSON.parse((0, import_node_fs3.readFileSync)(dfPackageJson, "utf8")).version ?? "0.0.0");
   const major = Number.parseInt(dfVersion, 10);
-  if (major >= 3) return loadV4(dir, shown2, (0, import_node_path3.dirname)(dfPackageJson), dfVersion);
-  return loadFunctionJson(dir, shown2, (0, import_node_path3.dirname)(dfPackageJson), dfVersion);
+  if (major >= 3) return loadV4(dir, shown2, (0, import_node_path4.dirname)(dfPackageJson), dfVersion);
+  return loadFunctionJson(dir, shown2, (0, import_node_path4.dirname)(dfPackageJson), dfVersion);
 }
 function readPackageJson(dir) {
   try {
-    return JSON.parse((0, import_node_fs3.readFileSync)((0, import_node_path3.join)(dir, "package.json"), "utf8"));
+    return JSON.parse((0, import_node_fs3.readFileSync)((0, import_node_path4.join)(dir, "package.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -4578,7 +4579,7 @@ function staleSources(dir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || budget <= 0) continue;
-      const path = (0, import_node_path3.join)(folder, entry.name);
+      const path = (0, import_node_path4.join)(folder, entry.name);
       if (entry.isDirectory() && depth < 12) visit(path, depth + 1);
       else if (entry.isFile() && /\.[cm]?js$/.test(entry.name)) {
         budget -= 1;
@@ -4587,7 +4588,7 @@ function staleSources(dir) {
         mapped += 1;
         const built = (0, import_node_fs3.statSync)(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
-          const sourcePath = (0, import_node_path3.resolve)(map.dir, map.payload.sourceRoot ?? "", source);
+          const sourcePath = (0, import_node_path4.resolve)(map.dir, map.payload.sourceRoot ?? "", source);
           const changed = (0, import_node_fs3.existsSync)(sourcePath) ? (0, import_node_fs3.statSync)(sourcePath).mtimeMs : 0;
           if (changed > built + 1e3) stale.push({ source: sourcePath, built: path, changed });
         }
@@ -4595,7 +4596,7 @@ function staleSources(dir) {
     }
   };
   visit(dir, 0);
-  const warnings = mapped === 0 && (0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, "tsconfig.json")) ? [
+  const warnings = mapped === 0 && (0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, "tsconfig.json")) ? [
     `${displayPath(dir)} has a tsconfig.json, but no compiled file names a source map: durable-gate cannot tell whether the build is older than your TypeScript, and reports point at the compiled JavaScript. Set "sourceMap": true in tsconfig.json and rebuild.`
   ] : [];
   return { staleBuild: stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built })), warnings };
@@ -4667,7 +4668,7 @@ async function loadV4(dir, shown2, dfDir, dfVersion) {
   }
   let azureFunctionsVersion;
   try {
-    const path = nativeCreateRequire((0, import_node_path3.join)(dfDir, "package.json")).resolve("@azure/functions/package.json");
+    const path = nativeCreateRequire((0, import_node_path4.join)(dfDir, "package.json")).resolve("@azure/functions/package.json");
     azureFunctionsVersion = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8")).version;
   } catch {
   }
@@ -4747,7 +4748,7 @@ async function loadV4(dir, shown2, dfDir, dfVersion) {
 }
 function keepUserStacks(dfDir) {
   try {
-    const module2 = nativeCreateRequire((0, import_node_path3.join)(dfDir, "package.json"))((0, import_node_path3.join)(dfDir, "lib", "src", "orchestrations", "TaskOrchestrationExecutor.js"));
+    const module2 = nativeCreateRequire((0, import_node_path4.join)(dfDir, "package.json"))((0, import_node_path4.join)(dfDir, "lib", "src", "orchestrations", "TaskOrchestrationExecutor.js"));
     const proto = module2.TaskOrchestrationExecutor?.prototype;
     if (!proto || proto[USER_STACK]) return;
     const execute = proto.execute;
@@ -4807,7 +4808,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
   const orchestrators = /* @__PURE__ */ new Map();
   const others = /* @__PURE__ */ new Map();
   const entryFiles = [];
-  const folders = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, e.name, "function.json")));
+  const folders = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, e.name, "function.json")));
   if (folders.length === 0) {
     throw new AppLoadError(
       dir,
@@ -4815,7 +4816,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     );
   }
   for (const folder of folders) {
-    const jsonPath = (0, import_node_path3.join)(dir, folder.name, "function.json");
+    const jsonPath = (0, import_node_path4.join)(dir, folder.name, "function.json");
     let spec;
     try {
       spec = JSON.parse((0, import_node_fs3.readFileSync)(jsonPath, "utf8"));
@@ -4829,7 +4830,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     ];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
-    const script = (0, import_node_path3.join)(dir, folder.name, spec.scriptFile ?? "index.js");
+    const script = (0, import_node_path4.join)(dir, folder.name, spec.scriptFile ?? "index.js");
     if (kind !== "orchestration") {
       others.set(folder.name.toLowerCase(), { triggerName, script, ...spec.entryPoint ? { entryPoint: spec.entryPoint } : {} });
       continue;
@@ -4855,7 +4856,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     const invocationId = String(++invocations);
     const context = {
       invocationId,
-      executionContext: { invocationId, functionName: name, functionDirectory: (0, import_node_path3.join)(dir, name) },
+      executionContext: { invocationId, functionName: name, functionDirectory: (0, import_node_path4.join)(dir, name) },
       bindings: { [triggerName]: payload },
       bindingData: {},
       log,
@@ -5086,7 +5087,7 @@ var WorkerHandle = class _WorkerHandle {
   }
   static async start(dir, options) {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
-    const progressPath = (0, import_node_path4.join)((0, import_node_os.tmpdir)(), `durable-gate-progress-${process.pid}-${(0, import_node_crypto2.randomUUID)()}`);
+    const progressPath = (0, import_node_path5.join)((0, import_node_os.tmpdir)(), `durable-gate-progress-${process.pid}-${(0, import_node_crypto2.randomUUID)()}`);
     (0, import_node_fs5.writeFileSync)(progressPath, Buffer.alloc(4));
     const progressFd = (0, import_node_fs5.openSync)(progressPath, "r");
     const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath, ...options.perturb ? { perturb: true } : {} };
@@ -5222,7 +5223,7 @@ function staleBuildMessage(dir, stale) {
   const others = new Set(stale.map((s) => s.source)).size - 1;
   let build = "npx tsc";
   try {
-    const pkg = JSON.parse((0, import_node_fs5.readFileSync)((0, import_node_path4.join)(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse((0, import_node_fs5.readFileSync)((0, import_node_path5.join)(dir, "package.json"), "utf8"));
     if (typeof pkg.scripts?.build === "string") build = "npm run build";
   } catch {
   }
@@ -5237,7 +5238,7 @@ async function identify(item) {
   }
 }
 async function loadApp(appDir, options = {}) {
-  const dir = (0, import_node_path4.resolve)(appDir);
+  const dir = (0, import_node_path5.resolve)(appDir);
   const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
   const signal = options.signal;
   let handle = await WorkerHandle.start(dir, options);
@@ -5395,7 +5396,7 @@ async function loadApp(appDir, options = {}) {
 }
 
 // harness/report/text.ts
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 var MARK = { ok: "\u2713", nondeterministic: "\u2717", failed: "\u2717", error: "!" };
 function printable(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
@@ -5409,7 +5410,7 @@ function where(location, cwd) {
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
 function namedAfter(source, instanceId) {
-  let name = (0, import_node_path5.basename)(source).replace(/\.json$/i, "");
+  let name = (0, import_node_path6.basename)(source).replace(/\.json$/i, "");
   try {
     name = decodeURIComponent(name);
   } catch {

@@ -2989,6 +2989,7 @@ function inputDrifts(matched) {
 
 // harness/replay/perturb.ts
 import { syncBuiltinESMExports } from "node:module";
+import { basename } from "node:path";
 var PERTURB_SOURCES = ["clock", "random", "env"];
 var CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1e3 + 371;
 function newRecording() {
@@ -3241,7 +3242,7 @@ function shown(action) {
   return `${type}${name ? ` '${name}'` : ""}`;
 }
 function readPlaces(reads) {
-  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${r.location.file}:${r.location.line}` : ""}`).join(", ");
+  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${basename(r.location.file)}:${r.location.line}` : ""}`).join(", ");
 }
 async function perturbedDivergence(appDir, invoke, first, baseline) {
   const expected = scheduledBy(first);
@@ -5353,7 +5354,7 @@ async function loadApp(appDir, options = {}) {
 }
 
 // harness/report/text.ts
-import { basename } from "node:path";
+import { basename as basename2 } from "node:path";
 var MARK = { ok: "\u2713", nondeterministic: "\u2717", failed: "\u2717", error: "!" };
 function printable(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
@@ -5367,7 +5368,7 @@ function where(location, cwd) {
   return `${displayPath(location.file, cwd)}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
 function namedAfter(source, instanceId) {
-  let name = basename(source).replace(/\.json$/i, "");
+  let name = basename2(source).replace(/\.json$/i, "");
   try {
     name = decodeURIComponent(name);
   } catch {

@@ -1817,7 +1817,7 @@ var import_node_crypto2 = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_url3 = require("node:url");
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 
 // harness/errors.ts
 var BRAND = /* @__PURE__ */ Symbol.for("durable-gate.error");
@@ -2964,6 +2964,7 @@ function inputDrifts(matched) {
 
 // harness/replay/perturb.ts
 var import_node_module = require("node:module");
+var import_node_path3 = require("node:path");
 var PERTURB_SOURCES = ["clock", "random", "env"];
 var CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1e3 + 371;
 function newRecording() {
@@ -3216,7 +3217,7 @@ function shown(action) {
   return `${type}${name ? ` '${name}'` : ""}`;
 }
 function readPlaces(reads) {
-  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${r.location.file}:${r.location.line}` : ""}`).join(", ");
+  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${(0, import_node_path3.basename)(r.location.file)}:${r.location.line}` : ""}`).join(", ");
 }
 async function perturbedDivergence(appDir, invoke, first, baseline) {
   const expected = scheduledBy(first);
@@ -4417,7 +4418,7 @@ function versionBranch(app) {
 
 // harness/app/load.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 var import_node_url2 = require("node:url");
 var import_node_util = __toESM(require("node:util"), 1);
 
@@ -4464,18 +4465,18 @@ function restoreRemovedUtilChecks() {
 }
 async function loadAppInThisThread(appDir) {
   restoreRemovedUtilChecks();
-  const dir = (0, import_node_path3.resolve)(appDir);
+  const dir = (0, import_node_path4.resolve)(appDir);
   const shown2 = displayPath(dir);
   if (!(0, import_node_fs3.existsSync)(dir) || !(0, import_node_fs3.statSync)(dir).isDirectory()) {
     throw new AppLoadError(dir, `${shown2}: no such folder. Expected the folder of a function app (the one holding host.json).`);
   }
-  if (!(0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, "host.json"))) {
+  if (!(0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, "host.json"))) {
     throw new AppLoadError(
       dir,
       `${shown2} is not a function app: it has no host.json. The app folder (--app in the CLI, app in the Action and the library) is the one that holds host.json and package.json.`
     );
   }
-  const appRequire = nativeCreateRequire((0, import_node_path3.join)(dir, "package.json"));
+  const appRequire = nativeCreateRequire((0, import_node_path4.join)(dir, "package.json"));
   let dfPackageJson;
   try {
     dfPackageJson = appRequire.resolve("durable-functions/package.json");
@@ -4488,12 +4489,12 @@ async function loadAppInThisThread(appDir) {
   }
   const dfVersion = String(JSON.parse((0, import_node_fs3.readFileSync)(dfPackageJson, "utf8")).version ?? "0.0.0");
   const major = Number.parseInt(dfVersion, 10);
-  if (major >= 3) return loadV4(dir, shown2, (0, import_node_path3.dirname)(dfPackageJson), dfVersion);
-  return loadFunctionJson(dir, shown2, (0, import_node_path3.dirname)(dfPackageJson), dfVersion);
+  if (major >= 3) return loadV4(dir, shown2, (0, import_node_path4.dirname)(dfPackageJson), dfVersion);
+  return loadFunctionJson(dir, shown2, (0, import_node_path4.dirname)(dfPackageJson), dfVersion);
 }
 function readPackageJson(dir) {
   try {
-    return JSON.parse((0, import_node_fs3.readFileSync)((0, import_node_path3.join)(dir, "package.json"), "utf8"));
+    return JSON.parse((0, import_node_fs3.readFileSync)((0, import_node_path4.join)(dir, "package.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -4511,7 +4512,7 @@ function staleSources(dir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || budget <= 0) continue;
-      const path = (0, import_node_path3.join)(folder, entry.name);
+      const path = (0, import_node_path4.join)(folder, entry.name);
       if (entry.isDirectory() && depth < 12) visit(path, depth + 1);
       else if (entry.isFile() && /\.[cm]?js$/.test(entry.name)) {
         budget -= 1;
@@ -4520,7 +4521,7 @@ function staleSources(dir) {
         mapped += 1;
         const built = (0, import_node_fs3.statSync)(path).mtimeMs;
         for (const source of map.payload.sources ?? []) {
-          const sourcePath = (0, import_node_path3.resolve)(map.dir, map.payload.sourceRoot ?? "", source);
+          const sourcePath = (0, import_node_path4.resolve)(map.dir, map.payload.sourceRoot ?? "", source);
           const changed = (0, import_node_fs3.existsSync)(sourcePath) ? (0, import_node_fs3.statSync)(sourcePath).mtimeMs : 0;
           if (changed > built + 1e3) stale.push({ source: sourcePath, built: path, changed });
         }
@@ -4528,7 +4529,7 @@ function staleSources(dir) {
     }
   };
   visit(dir, 0);
-  const warnings = mapped === 0 && (0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, "tsconfig.json")) ? [
+  const warnings = mapped === 0 && (0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, "tsconfig.json")) ? [
     `${displayPath(dir)} has a tsconfig.json, but no compiled file names a source map: durable-gate cannot tell whether the build is older than your TypeScript, and reports point at the compiled JavaScript. Set "sourceMap": true in tsconfig.json and rebuild.`
   ] : [];
   return { staleBuild: stale.sort((x, y) => y.changed - x.changed).map(({ source, built }) => ({ source, built })), warnings };
@@ -4600,7 +4601,7 @@ async function loadV4(dir, shown2, dfDir, dfVersion) {
   }
   let azureFunctionsVersion;
   try {
-    const path = nativeCreateRequire((0, import_node_path3.join)(dfDir, "package.json")).resolve("@azure/functions/package.json");
+    const path = nativeCreateRequire((0, import_node_path4.join)(dfDir, "package.json")).resolve("@azure/functions/package.json");
     azureFunctionsVersion = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8")).version;
   } catch {
   }
@@ -4680,7 +4681,7 @@ async function loadV4(dir, shown2, dfDir, dfVersion) {
 }
 function keepUserStacks(dfDir) {
   try {
-    const module2 = nativeCreateRequire((0, import_node_path3.join)(dfDir, "package.json"))((0, import_node_path3.join)(dfDir, "lib", "src", "orchestrations", "TaskOrchestrationExecutor.js"));
+    const module2 = nativeCreateRequire((0, import_node_path4.join)(dfDir, "package.json"))((0, import_node_path4.join)(dfDir, "lib", "src", "orchestrations", "TaskOrchestrationExecutor.js"));
     const proto = module2.TaskOrchestrationExecutor?.prototype;
     if (!proto || proto[USER_STACK]) return;
     const execute = proto.execute;
@@ -4740,7 +4741,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
   const orchestrators = /* @__PURE__ */ new Map();
   const others = /* @__PURE__ */ new Map();
   const entryFiles = [];
-  const folders = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, e.name, "function.json")));
+  const folders = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs3.existsSync)((0, import_node_path4.join)(dir, e.name, "function.json")));
   if (folders.length === 0) {
     throw new AppLoadError(
       dir,
@@ -4748,7 +4749,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     );
   }
   for (const folder of folders) {
-    const jsonPath = (0, import_node_path3.join)(dir, folder.name, "function.json");
+    const jsonPath = (0, import_node_path4.join)(dir, folder.name, "function.json");
     let spec;
     try {
       spec = JSON.parse((0, import_node_fs3.readFileSync)(jsonPath, "utf8"));
@@ -4762,7 +4763,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     ];
     const kind = kindOf(triggerType);
     functions.push({ name: folder.name, kind, trigger: triggerType });
-    const script = (0, import_node_path3.join)(dir, folder.name, spec.scriptFile ?? "index.js");
+    const script = (0, import_node_path4.join)(dir, folder.name, spec.scriptFile ?? "index.js");
     if (kind !== "orchestration") {
       others.set(folder.name.toLowerCase(), { triggerName, script, ...spec.entryPoint ? { entryPoint: spec.entryPoint } : {} });
       continue;
@@ -4788,7 +4789,7 @@ async function loadFunctionJson(dir, shown2, dfDir, dfVersion) {
     const invocationId = String(++invocations);
     const context = {
       invocationId,
-      executionContext: { invocationId, functionName: name, functionDirectory: (0, import_node_path3.join)(dir, name) },
+      executionContext: { invocationId, functionName: name, functionDirectory: (0, import_node_path4.join)(dir, name) },
       bindings: { [triggerName]: payload },
       bindingData: {},
       log,
@@ -5016,7 +5017,7 @@ var WorkerHandle = class _WorkerHandle {
   }
   static async start(dir, options) {
     if (options.signal?.aborted) throw new AppLoadError(dir, stopReason(options.signal));
-    const progressPath = (0, import_node_path4.join)((0, import_node_os.tmpdir)(), `durable-gate-progress-${process.pid}-${(0, import_node_crypto2.randomUUID)()}`);
+    const progressPath = (0, import_node_path5.join)((0, import_node_os.tmpdir)(), `durable-gate-progress-${process.pid}-${(0, import_node_crypto2.randomUUID)()}`);
     (0, import_node_fs5.writeFileSync)(progressPath, Buffer.alloc(4));
     const progressFd = (0, import_node_fs5.openSync)(progressPath, "r");
     const init2 = { durableGateWorker: true, appDir: dir, progressFile: progressPath, ...options.perturb ? { perturb: true } : {} };
@@ -5152,7 +5153,7 @@ function staleBuildMessage(dir, stale) {
   const others = new Set(stale.map((s) => s.source)).size - 1;
   let build = "npx tsc";
   try {
-    const pkg = JSON.parse((0, import_node_fs5.readFileSync)((0, import_node_path4.join)(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse((0, import_node_fs5.readFileSync)((0, import_node_path5.join)(dir, "package.json"), "utf8"));
     if (typeof pkg.scripts?.build === "string") build = "npm run build";
   } catch {
   }
@@ -5167,7 +5168,7 @@ async function identify(item) {
   }
 }
 async function loadApp(appDir, options = {}) {
-  const dir = (0, import_node_path4.resolve)(appDir);
+  const dir = (0, import_node_path5.resolve)(appDir);
   const timeoutMs = options.historyTimeoutMs ?? DEFAULT_HISTORY_TIMEOUT_MS;
   const signal = options.signal;
   let handle = await WorkerHandle.start(dir, options);
@@ -5326,10 +5327,10 @@ async function loadApp(appDir, options = {}) {
 
 // harness/app/host-json.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 function readHostConfig(appDir) {
-  const file = (0, import_node_path5.join)(appDir, "host.json");
+  const file = (0, import_node_path6.join)(appDir, "host.json");
   let raw;
   try {
     raw = (0, import_node_fs6.readFileSync)(file, "utf8");

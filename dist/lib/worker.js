@@ -2819,6 +2819,7 @@ function inputDrifts(matched) {
 
 // harness/replay/perturb.ts
 import { syncBuiltinESMExports } from "node:module";
+import { basename } from "node:path";
 var PERTURB_SOURCES = ["clock", "random", "env"];
 var CLOCK_SHIFT_MS = (400 * 24 * 3600 + 13 * 3600 + 17 * 60 + 29) * 1e3 + 371;
 function newRecording() {
@@ -3071,7 +3072,7 @@ function shown(action) {
   return `${type}${name ? ` '${name}'` : ""}`;
 }
 function readPlaces(reads) {
-  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${r.location.file}:${r.location.line}` : ""}`).join(", ");
+  return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${basename(r.location.file)}:${r.location.line}` : ""}`).join(", ");
 }
 async function perturbedDivergence(appDir, invoke, first, baseline) {
   const expected = scheduledBy(first);

@@ -8,6 +8,7 @@
  * the replaced globals are put back when each run ends.
  */
 import { syncBuiltinESMExports } from 'node:module';
+import { basename } from 'node:path';
 import { nativeCreateRequire } from '../app/native-require.js';
 import type { InvocationOutcome } from '../app/types.js';
 import { describeAction, type SdkAction } from './actions.js';
@@ -391,9 +392,12 @@ function shown(action: SdkAction | undefined): string {
 
 /** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */
 function readPlaces(reads: (SourceRead & { source: PerturbSource })[]): string {
-  return reads
-    .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${r.location.file}:${r.location.line}` : ''}`)
-    .join(', ');
+  return (
+    reads
+      // The file's name only: reports show paths relative to where they run, and this text is made in the worker.
+      .map((r) => `${r.what}${r.throughPackage ? ' (through a package)' : ''}${r.location ? ` at ${basename(r.location.file)}:${r.location.line}` : ''}`)
+      .join(', ')
+  );
 }
 
 /**
