@@ -83,6 +83,7 @@ describe('lint rules', () => {
       'More',
       'Names',
       'Parallel',
+      'Priced',
       'Random',
       'Shapes',
       'Tidy',

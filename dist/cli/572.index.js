@@ -663,9 +663,19 @@ class Analyzer {
                 return this.definition(property.value, object.file, depth + 1);
             return this.definition(property.value, object.file, depth + 1) ?? { node: property.value, file: object.file };
         }
+        // An instance's method: const pricing = new Pricing(); pricing.quote().
+        let instance = false;
+        if (n?.type === 'NewExpression') {
+            const made = this.definition(n.callee, object.file, depth + 1);
+            if (!made || 'module' in made)
+                return undefined;
+            n = unwrap(made.node);
+            object = made;
+            instance = true;
+        }
         if (n?.type === 'ClassDeclaration' || n?.type === 'ClassExpression') {
-            // A static method: Orchestrators.approval.
-            const method = n.body.body.find((m) => m.type === 'MethodDefinition' && m.static && !m.computed && m.key.type === 'Identifier' && m.key.name === name);
+            // A static method (Orchestrators.approval), or an instance's.
+            const method = n.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'method' && m.static !== instance && !m.computed && m.key.type === 'Identifier' && m.key.name === name);
             return method ? { node: method.value, file: object.file } : undefined;
         }
         if (n?.type === 'TSEnumDeclaration') {
@@ -1082,7 +1092,7 @@ class Analyzer {
             this.checkEntityName(call, file, visit);
         // Mutating a module's object or array in place.
         if (!isNew && callee.type === 'MemberExpression' && MUTATORS.has(propertyName(callee) ?? ''))
-            this.checkWrite(callee.object, call, visit);
+            this.checkWrite(callee.object, call, visit, true);
         // A helper: follow it.
         if (!calledTwice)
             this.follow(call, file, visit);
@@ -1293,11 +1303,17 @@ class Analyzer {
         this.report(visit, 'yield-durable-tasks', node, `${what}: the SDK expects every yield to be a durable task it scheduled (callActivity, callSubOrchestrator, createTimer, waitForExternalEvent, callEntity, callHttp, Task.all, Task.any), and fails the orchestration on anything else. Yield the durable task.`);
     }
     /** Writes to module-level state (a module's `let`, or the insides of its objects) from orchestrator code. */
-    checkWrite(target, node, visit) {
-        const root = rootIdentifier(target);
+    checkWrite(target, node, visit, inPlace = false) {
+        let root = rootIdentifier(target);
         if (!root)
             return;
-        const binding = resolve(root);
+        let binding = resolve(root);
+        // A local name for a module's object (const s = seen; s.add(x)) writes the module's object.
+        const aliased = (inPlace || target.type !== 'Identifier') && binding?.kind === 'const' ? unwrap(binding.declarator?.init) : undefined;
+        if (aliased?.type === 'Identifier' && resolve(aliased)?.scope.type === 'Program') {
+            root = aliased;
+            binding = resolve(aliased);
+        }
         if (!binding && target.type === 'Identifier' && !KNOWN_GLOBALS.has(root.name)) {
             this.report(visit, 'no-module-state', node, `assigns ${root.name}, which nothing declares: a global variable of the whole process (a ReferenceError in strict mode and ES modules). Instances share it and a replay sees what earlier ones left there. Declare it in the orchestrator (const or let).`);
             return;

@@ -15558,9 +15558,17 @@ var Analyzer = class {
       if (property.shorthand) return this.definition(property.value, object.file, depth + 1);
       return this.definition(property.value, object.file, depth + 1) ?? { node: property.value, file: object.file };
     }
+    let instance = false;
+    if (n?.type === "NewExpression") {
+      const made = this.definition(n.callee, object.file, depth + 1);
+      if (!made || "module" in made) return void 0;
+      n = unwrap(made.node);
+      object = made;
+      instance = true;
+    }
     if (n?.type === "ClassDeclaration" || n?.type === "ClassExpression") {
       const method = n.body.body.find(
-        (m) => m.type === "MethodDefinition" && m.static && !m.computed && m.key.type === "Identifier" && m.key.name === name
+        (m) => m.type === "MethodDefinition" && m.kind === "method" && m.static !== instance && !m.computed && m.key.type === "Identifier" && m.key.name === name
       );
       return method ? { node: method.value, file: object.file } : void 0;
     }
@@ -15927,7 +15935,7 @@ var Analyzer = class {
       }
     }
     if (isNew && this.durableExport(callee) === "EntityId") this.checkEntityName(call, file, visit);
-    if (!isNew && callee.type === "MemberExpression" && MUTATORS.has(propertyName(callee) ?? "")) this.checkWrite(callee.object, call, visit);
+    if (!isNew && callee.type === "MemberExpression" && MUTATORS.has(propertyName(callee) ?? "")) this.checkWrite(callee.object, call, visit, true);
     if (!calledTwice) this.follow(call, file, visit);
   }
   checkMember(member, visit) {
@@ -16103,10 +16111,15 @@ var Analyzer = class {
     );
   }
   /** Writes to module-level state (a module's `let`, or the insides of its objects) from orchestrator code. */
-  checkWrite(target, node, visit) {
-    const root = rootIdentifier(target);
+  checkWrite(target, node, visit, inPlace = false) {
+    let root = rootIdentifier(target);
     if (!root) return;
-    const binding = resolve(root);
+    let binding = resolve(root);
+    const aliased = (inPlace || target.type !== "Identifier") && binding?.kind === "const" ? unwrap(binding.declarator?.init) : void 0;
+    if (aliased?.type === "Identifier" && resolve(aliased)?.scope.type === "Program") {
+      root = aliased;
+      binding = resolve(aliased);
+    }
     if (!binding && target.type === "Identifier" && !KNOWN_GLOBALS.has(root.name)) {
       this.report(
         visit,

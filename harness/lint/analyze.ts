@@ -344,10 +344,20 @@ export class Analyzer {
       if (property.shorthand) return this.definition(property.value, object.file, depth + 1);
       return this.definition(property.value, object.file, depth + 1) ?? { node: property.value as Node, file: object.file };
     }
+    // An instance's method: const pricing = new Pricing(); pricing.quote().
+    let instance = false;
+    if (n?.type === 'NewExpression') {
+      const made = this.definition(n.callee, object.file, depth + 1);
+      if (!made || 'module' in made) return undefined;
+      n = unwrap(made.node);
+      object = made;
+      instance = true;
+    }
     if (n?.type === 'ClassDeclaration' || n?.type === 'ClassExpression') {
-      // A static method: Orchestrators.approval.
+      // A static method (Orchestrators.approval), or an instance's.
       const method = n.body.body.find(
-        (m): m is E.MethodDefinition => m.type === 'MethodDefinition' && m.static && !m.computed && m.key.type === 'Identifier' && m.key.name === name,
+        (m): m is E.MethodDefinition =>
+          m.type === 'MethodDefinition' && m.kind === 'method' && m.static !== instance && !m.computed && m.key.type === 'Identifier' && m.key.name === name,
       );
       return method ? { node: method.value, file: object.file } : undefined;
     }
@@ -774,7 +784,7 @@ export class Analyzer {
     // Entity ids by name.
     if (isNew && this.durableExport(callee) === 'EntityId') this.checkEntityName(call, file, visit);
     // Mutating a module's object or array in place.
-    if (!isNew && callee.type === 'MemberExpression' && MUTATORS.has(propertyName(callee) ?? '')) this.checkWrite(callee.object, call, visit);
+    if (!isNew && callee.type === 'MemberExpression' && MUTATORS.has(propertyName(callee) ?? '')) this.checkWrite(callee.object, call, visit, true);
     // A helper: follow it.
     if (!calledTwice) this.follow(call, file, visit);
   }
@@ -975,10 +985,16 @@ export class Analyzer {
   }
 
   /** Writes to module-level state (a module's `let`, or the insides of its objects) from orchestrator code. */
-  private checkWrite(target: Node, node: Node, visit: Visit): void {
-    const root = rootIdentifier(target);
+  private checkWrite(target: Node, node: Node, visit: Visit, inPlace = false): void {
+    let root = rootIdentifier(target);
     if (!root) return;
-    const binding = resolve(root);
+    let binding = resolve(root);
+    // A local name for a module's object (const s = seen; s.add(x)) writes the module's object.
+    const aliased = (inPlace || target.type !== 'Identifier') && binding?.kind === 'const' ? unwrap(binding.declarator?.init) : undefined;
+    if (aliased?.type === 'Identifier' && resolve(aliased)?.scope.type === 'Program') {
+      root = aliased;
+      binding = resolve(aliased);
+    }
     if (!binding && target.type === 'Identifier' && !KNOWN_GLOBALS.has(root.name)) {
       this.report(
         visit,
