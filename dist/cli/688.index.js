@@ -388,7 +388,8 @@ function seconds(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rc: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.R),
+/* harmony export */   A3: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.A3),
+/* harmony export */   Rc: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.Rc),
 /* harmony export */   di: () => (/* binding */ resolveHubName),
 /* harmony export */   kv: () => (/* binding */ hubSettingNames)
 /* harmony export */ });
@@ -724,17 +725,18 @@ async function validateSlots(options) {
             fix: `Give ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('app')} with the function app folder being deployed.`,
         });
     }
-    if (config?.otherProvider) {
+    const provider = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .nonStorageProvider */ .A3)(config);
+    if (provider) {
         findings.push({
             level: 'warning',
             code: 'other-storage-provider',
-            message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
+            message: `host.json selects the ${provider} storage provider: the storage checks below assume Azure Storage.`,
             fix: `Gate through the HTTP management API instead (gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('http-endpoint')}).`,
         });
     }
     const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
     const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
-    const storageChecks = !config?.otherProvider;
+    const storageChecks = !provider;
     for (const binding of bindings) {
         const where = site.describe(binding.slot);
         report.slots.push({
@@ -1167,8 +1169,9 @@ async function slotSource(settings, target, services, events, limits) {
     const config = target.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(services.cwd, target.app)) : undefined;
     if (!config)
         events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-    if (config?.otherProvider)
-        throw new errors/* UsageError */.eb(`host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
+    const provider = (0,discovery/* nonStorageProvider */.A3)(config);
+    if (provider)
+        throw new errors/* UsageError */.eb(`host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
     const binding = await (0,slots/* discoverSlot */._h)({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
     const where = site.describe(slot);
     if (!binding.connection)

@@ -624,8 +624,10 @@ function resolveHubSettings(settings, services) {
     if (settings.taskHub && (settings.connection || !appDir)) {
         return { taskHub: settings.taskHub, connection: settings.connection ?? DEFAULT_CONNECTION_SETTING, ...given };
     }
-    const config = (0,host_json/* readHostConfig */.R)(appDir);
+    const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
+    if (config.durableTaskScheduler)
+        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`);
     if (config.otherProvider)
         throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`);
     if (!settings.connection && config.trackingStoreConnectionName)

@@ -2486,9 +2486,10 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ readHostConfig)
+/* harmony export */   A3: () => (/* binding */ nonStorageProvider),
+/* harmony export */   Rc: () => (/* binding */ readHostConfig)
 /* harmony export */ });
-/* unused harmony export stripJsonComments */
+/* unused harmony exports DTS_CONNECTION_SETTING, stripJsonComments */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -2502,6 +2503,8 @@ exports.basename = (path, { windows } = {}) => {
 
 
 
+/** The Durable Task Scheduler's default connection setting (AzureManagedScalabilityProviderFactory.DefaultConnectionNameConstant). */
+const DTS_CONNECTION_SETTING = 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING';
 const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 /** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
 function readHostConfig(appDir) {
@@ -2530,17 +2533,24 @@ function readHostConfig(appDir) {
     const prefix = text(provider.trackingStoreNamePrefix);
     const hubName = text(durable.hubName);
     const defaultVersion = text(durable.defaultVersion);
+    // The extension picks the provider by name in any case (DurableTaskExtension.cs, OrdinalIgnoreCase).
+    const scheduler = type !== undefined && /^azuremanaged$/i.test(type);
     return {
         file,
-        connectionName: connectionName ?? 'AzureWebJobsStorage',
+        connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : 'AzureWebJobsStorage'),
+        ...(scheduler ? { durableTaskScheduler: true } : {}),
         section: v2 ? 'extensions.durableTask' : 'durableTask',
         ...(hubName ? { hubName } : {}),
         ...(defaultVersion ? { defaultVersion } : {}),
         ...(durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {}),
         ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
         ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
-        ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
+        ...(type && !scheduler && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
     };
+}
+/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
+function nonStorageProvider(config) {
+    return config?.otherProvider ?? (config?.durableTaskScheduler ? 'azureManaged (Durable Task Scheduler)' : undefined);
 }
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */
 function stripJsonComments(input) {
@@ -8357,7 +8367,7 @@ async function runReplayStreamed(job) {
         };
         let host;
         try {
-            host = (0,host_json/* readHostConfig */.R)(app.info.dir);
+            host = (0,host_json/* readHostConfig */.Rc)(app.info.dir);
         }
         catch {
             // A host.json the loader accepted but that does not parse: the advice uses the defaults.
@@ -8864,7 +8874,7 @@ class LocalRuntime {
         this.ownsApp = ownsApp;
         let stored = false;
         try {
-            stored = (0,host_json/* readHostConfig */.R)(app.info.dir).storeInputs === true;
+            stored = (0,host_json/* readHostConfig */.Rc)(app.info.dir).storeInputs === true;
         }
         catch {
             // The app loaded without a readable host.json: the extension's default.

@@ -5403,6 +5403,7 @@ function durationMs(text2) {
 // harness/app/host-json.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join5 } from "node:path";
+var DTS_CONNECTION_SETTING = "DURABLE_TASK_SCHEDULER_CONNECTION_STRING";
 var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 function readHostConfig(appDir) {
   const file = join5(appDir, "host.json");
@@ -5427,16 +5428,18 @@ function readHostConfig(appDir) {
   const prefix = text(provider.trackingStoreNamePrefix);
   const hubName = text(durable.hubName);
   const defaultVersion = text(durable.defaultVersion);
+  const scheduler = type !== void 0 && /^azuremanaged$/i.test(type);
   return {
     file,
-    connectionName: connectionName ?? "AzureWebJobsStorage",
+    connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : "AzureWebJobsStorage"),
+    ...scheduler ? { durableTaskScheduler: true } : {},
     section: v2 ? "extensions.durableTask" : "durableTask",
     ...hubName ? { hubName } : {},
     ...defaultVersion ? { defaultVersion } : {},
     ...durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {},
     ...tracking ? { trackingStoreConnectionName: tracking } : {},
     ...prefix ? { trackingStoreNamePrefix: prefix } : {},
-    ...type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}
+    ...type && !scheduler && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}
   };
 }
 function stripJsonComments(input) {

@@ -5328,6 +5328,7 @@ async function loadApp(appDir, options = {}) {
 // harness/app/host-json.ts
 var import_node_fs6 = require("node:fs");
 var import_node_path6 = require("node:path");
+var DTS_CONNECTION_SETTING = "DURABLE_TASK_SCHEDULER_CONNECTION_STRING";
 var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 function readHostConfig(appDir) {
   const file = (0, import_node_path6.join)(appDir, "host.json");
@@ -5352,16 +5353,18 @@ function readHostConfig(appDir) {
   const prefix = text(provider.trackingStoreNamePrefix);
   const hubName = text(durable.hubName);
   const defaultVersion = text(durable.defaultVersion);
+  const scheduler = type !== void 0 && /^azuremanaged$/i.test(type);
   return {
     file,
-    connectionName: connectionName ?? "AzureWebJobsStorage",
+    connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : "AzureWebJobsStorage"),
+    ...scheduler ? { durableTaskScheduler: true } : {},
     section: v2 ? "extensions.durableTask" : "durableTask",
     ...hubName ? { hubName } : {},
     ...defaultVersion ? { defaultVersion } : {},
     ...durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {},
     ...tracking ? { trackingStoreConnectionName: tracking } : {},
     ...prefix ? { trackingStoreNamePrefix: prefix } : {},
-    ...type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}
+    ...type && !scheduler && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}
   };
 }
 function stripJsonComments(input) {

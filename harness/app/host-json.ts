@@ -17,8 +17,14 @@ export interface DurableHostConfig {
   /** Where the tracking store (Instances, History) lives when it is not the main connection. */
   trackingStoreConnectionName?: string;
   trackingStoreNamePrefix?: string;
-  /** storageProvider.type when it is not Azure Storage (mssql, netherite, azureManaged). */
+  /** storageProvider.type when it is neither Azure Storage nor the Durable Task Scheduler (mssql, netherite). */
   otherProvider?: string;
+  /**
+   * storageProvider.type azureManaged (in any case, as the extension compares it): the Durable
+   * Task Scheduler, whose connection string is in the setting `connectionName` names
+   * (DURABLE_TASK_SCHEDULER_CONNECTION_STRING by default).
+   */
+  durableTaskScheduler?: boolean;
   /** The path of the durable settings in host.json, for messages. */
   section: string;
   /** Orchestration versioning: the version new instances get (extensions.durableTask.defaultVersion). */
@@ -28,6 +34,9 @@ export interface DurableHostConfig {
 }
 
 type Json = Record<string, unknown>;
+
+/** The Durable Task Scheduler's default connection setting (AzureManagedScalabilityProviderFactory.DefaultConnectionNameConstant). */
+export const DTS_CONNECTION_SETTING = 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
@@ -56,17 +65,25 @@ export function readHostConfig(appDir: string): DurableHostConfig {
   const prefix = text(provider.trackingStoreNamePrefix);
   const hubName = text(durable.hubName);
   const defaultVersion = text(durable.defaultVersion);
+  // The extension picks the provider by name in any case (DurableTaskExtension.cs, OrdinalIgnoreCase).
+  const scheduler = type !== undefined && /^azuremanaged$/i.test(type);
   return {
     file,
-    connectionName: connectionName ?? 'AzureWebJobsStorage',
+    connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : 'AzureWebJobsStorage'),
+    ...(scheduler ? { durableTaskScheduler: true } : {}),
     section: v2 ? 'extensions.durableTask' : 'durableTask',
     ...(hubName ? { hubName } : {}),
     ...(defaultVersion ? { defaultVersion } : {}),
     ...(durable.storeInputsInOrchestrationHistory === true ? { storeInputs: true } : {}),
     ...(tracking ? { trackingStoreConnectionName: tracking } : {}),
     ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
-    ...(type && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
+    ...(type && !scheduler && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
   };
+}
+
+/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
+export function nonStorageProvider(config: DurableHostConfig | undefined): string | undefined {
+  return config?.otherProvider ?? (config?.durableTaskScheduler ? 'azureManaged (Durable Task Scheduler)' : undefined);
 }
 
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */

@@ -8,7 +8,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { errorMessage } from '../../harness/errors.js';
 import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
-import { hubSettingNames, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
+import { hubSettingNames, nonStorageProvider, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
 import { isProduction, type WebSite } from './site.js';
 import { option } from '../option-names.js';
 
@@ -166,11 +166,12 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       fix: `Give ${option('app')} with the function app folder being deployed.`,
     });
   }
-  if (config?.otherProvider) {
+  const provider = nonStorageProvider(config);
+  if (provider) {
     findings.push({
       level: 'warning',
       code: 'other-storage-provider',
-      message: `host.json selects the ${config.otherProvider} storage provider: the storage checks below assume Azure Storage.`,
+      message: `host.json selects the ${provider} storage provider: the storage checks below assume Azure Storage.`,
       fix: `Gate through the HTTP management API instead (gate with ${option('http-endpoint')}).`,
     });
   }
@@ -178,7 +179,7 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     [slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })),
   );
   const sticky = new Set((await site.stickySettingNames()).map((n) => n.toLowerCase()));
-  const storageChecks = !config?.otherProvider;
+  const storageChecks = !provider;
   for (const binding of bindings) {
     const where = site.describe(binding.slot);
     report.slots.push({

@@ -68,6 +68,10 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   }
   const config = readHostConfig(appDir!);
   const shown = displayPath(config.file, services.cwd);
+  if (config.durableTaskScheduler)
+    throw new UsageError(
+      `${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`,
+    );
   if (config.otherProvider)
     throw new UsageError(
       `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`,

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../harness/errors.js';
 import { ArmClient } from '../azure/arm.js';
 import { AUTH_KINDS, CLOUDS, cloudFor, createCredential, type AuthKind, type AzureIdentity } from '../azure/credentials.js';
-import { readHostConfig } from '../azure/discovery.js';
+import { nonStorageProvider, readHostConfig } from '../azure/discovery.js';
 import { WebSite } from '../azure/site.js';
 import { discoverSlot, openSlotHub } from '../azure/slots.js';
 import type { GateSource } from '../gate/job.js';
@@ -128,9 +128,10 @@ export async function slotSource(
   const config = target.app ? readHostConfig(resolve(services.cwd, target.app)) : undefined;
   if (!config)
     events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-  if (config?.otherProvider)
+  const provider = nonStorageProvider(config);
+  if (provider)
     throw new UsageError(
-      `host.json selects the ${config.otherProvider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`,
+      `host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`,
     );
   const binding = await discoverSlot({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
   const where = site.describe(slot);

@@ -8,8 +8,14 @@ export interface DurableHostConfig {
     /** Where the tracking store (Instances, History) lives when it is not the main connection. */
     trackingStoreConnectionName?: string;
     trackingStoreNamePrefix?: string;
-    /** storageProvider.type when it is not Azure Storage (mssql, netherite, azureManaged). */
+    /** storageProvider.type when it is neither Azure Storage nor the Durable Task Scheduler (mssql, netherite). */
     otherProvider?: string;
+    /**
+     * storageProvider.type azureManaged (in any case, as the extension compares it): the Durable
+     * Task Scheduler, whose connection string is in the setting `connectionName` names
+     * (DURABLE_TASK_SCHEDULER_CONNECTION_STRING by default).
+     */
+    durableTaskScheduler?: boolean;
     /** The path of the durable settings in host.json, for messages. */
     section: string;
     /** Orchestration versioning: the version new instances get (extensions.durableTask.defaultVersion). */
@@ -17,7 +23,11 @@ export interface DurableHostConfig {
     /** extensions.durableTask.storeInputsInOrchestrationHistory: TaskScheduled and SubOrchestrationInstanceCreated keep their inputs. */
     storeInputs?: boolean;
 }
+/** The Durable Task Scheduler's default connection setting (AzureManagedScalabilityProviderFactory.DefaultConnectionNameConstant). */
+export declare const DTS_CONNECTION_SETTING = "DURABLE_TASK_SCHEDULER_CONNECTION_STRING";
 /** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
 export declare function readHostConfig(appDir: string): DurableHostConfig;
+/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
+export declare function nonStorageProvider(config: DurableHostConfig | undefined): string | undefined;
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */
 export declare function stripJsonComments(input: string): string;

@@ -1,0 +1,99 @@
+/**
+ * The Durable Task Scheduler's settings as an app names them (groundwork of its task hub source):
+ * host.json storageProvider.type azureManaged in any case (DurableTaskExtension.cs compares it
+ * OrdinalIgnoreCase), its connection setting (connectionName, then connectionStringName, default
+ * DURABLE_TASK_SCHEDULER_CONNECTION_STRING: AzureManagedScalabilityProviderFactory.cs in
+ * azure-functions-durable-extension), and the connection string as the scheduler's clients read it
+ * (microsoft/durabletask-dotnet src/Shared/AzureManaged/DurableTaskSchedulerConnectionString.cs,
+ * src/Client/AzureManaged/DurableTaskSchedulerClientOptions.cs).
+ */
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DTS_CONNECTION_SETTING, nonStorageProvider, readHostConfig } from '../harness/app/host-json.js';
+import { resolveHubSettings } from '../src/commands/hub.js';
+import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
+
+function app(durableTask: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dts-app-'));
+  writeFileSync(join(dir, 'host.json'), JSON.stringify({ version: '2.0', extensions: { durableTask } }));
+  return dir;
+}
+
+describe('host.json naming the Durable Task Scheduler', () => {
+  test('azureManaged in any case, its default connection setting, connectionName before connectionStringName', () => {
+    for (const type of ['azureManaged', 'AzureManaged', 'AZUREMANAGED']) {
+      const config = readHostConfig(app({ hubName: '%TASKHUB_NAME%', storageProvider: { type } }));
+      expect(config).toMatchObject({ durableTaskScheduler: true, connectionName: DTS_CONNECTION_SETTING, hubName: '%TASKHUB_NAME%' });
+      expect(config.otherProvider).toBeUndefined();
+      expect(nonStorageProvider(config)).toBe('azureManaged (Durable Task Scheduler)');
+    }
+    expect(readHostConfig(app({ storageProvider: { type: 'azureManaged', connectionStringName: 'DTS_CONNECTION_STRING' } })).connectionName).toBe(
+      'DTS_CONNECTION_STRING',
+    );
+    expect(readHostConfig(app({ storageProvider: { type: 'azureManaged', connectionName: 'Mine', connectionStringName: 'Legacy' } })).connectionName).toBe(
+      'Mine',
+    );
+    expect(nonStorageProvider(readHostConfig(app({ storageProvider: { type: 'netherite' } })))).toBe('netherite');
+    expect(nonStorageProvider(readHostConfig(app({})))).toBeUndefined();
+  });
+
+  test('record and gate refuse it, naming the scheduler and what works meanwhile', () => {
+    const dir = app({ hubName: 'default', storageProvider: { type: 'azureManaged' } });
+    expect(() => resolveHubSettings({ app: dir }, { cwd: dir, env: {} })).toThrow(
+      "sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting DURABLE_TASK_SCHEDULER_CONNECTION_STRING): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint)",
+    );
+  });
+});
+
+describe('the scheduler connection string', () => {
+  test("the emulator's and Azure's forms; keys in any case, quoted values, a scheme-less endpoint is https", () => {
+    expect(parseDtsConnectionString('Endpoint=http://localhost:8080;Authentication=None', 'S')).toMatchObject({
+      endpoint: new URL('http://localhost:8080'),
+      authentication: 'none',
+    });
+    const azure = parseDtsConnectionString(
+      'endpoint=https://my-scheduler.westus2.durabletask.io; AUTHENTICATION=ManagedIdentity; ClientID="00000000-0000-0000-0000-000000000001";',
+      'S',
+    );
+    expect(azure).toEqual({
+      endpoint: new URL('https://my-scheduler.westus2.durabletask.io'),
+      authentication: 'managedidentity',
+      clientId: '00000000-0000-0000-0000-000000000001',
+    });
+    expect(parseDtsConnectionString('Endpoint=my.durabletask.io;Authentication=DefaultAzure;TaskHub=hub1', 'S')).toMatchObject({
+      endpoint: new URL('https://my.durabletask.io'),
+      taskHub: 'hub1',
+    });
+    expect(
+      parseDtsConnectionString('Endpoint=https://x.durabletask.io;Authentication=WorkloadIdentity;TenantId=t;AdditionallyAllowedTenants=a, b', 'S'),
+    ).toMatchObject({ authentication: 'workloadidentity', tenantId: 't', additionallyAllowedTenants: ['a', 'b'] });
+  });
+
+  test('mistakes are named with the setting and the expected form, never with the value', () => {
+    const cases: [string, string][] = [
+      ['Authentication=None', 'The setting DTS has no Endpoint. Expected Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity'],
+      ['Endpoint=https://x.durabletask.io', 'The setting DTS has no Authentication.'],
+      [
+        'Endpoint=https://x.durabletask.io;Authentication=Password',
+        "has Authentication=Password, which the Durable Task Scheduler's clients do not accept. Expected one of: None, DefaultAzure, ManagedIdentity",
+      ],
+      ['Endpoint=https://x.durabletask.io;Authentication=None;AccountKey=c2VjcmV0', 'has a key the Durable Task Scheduler does not know: AccountKey.'],
+      ['Endpoint=http://x.example;Authentication=DefaultAzure', 'an http Endpoint with Authentication=DefaultAzure: a token would travel unencrypted.'],
+      ['Endpoint=ftp://x;Authentication=None', 'an Endpoint with the scheme ftp: expected https (or http for the emulator).'],
+      ['UseDevelopmentStorage=true', 'has a key the Durable Task Scheduler does not know: UseDevelopmentStorage.'],
+      ['just text', 'is not a Durable Task Scheduler connection string: a part has no Key=Value form.'],
+    ];
+    for (const [value, message] of cases) {
+      let error: Error | undefined;
+      try {
+        parseDtsConnectionString(value, 'DTS');
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message).toContain(message);
+      expect(error?.message).not.toContain('c2VjcmV0');
+    }
+  });
+});
