@@ -5946,7 +5946,7 @@ function provesSchemaV4(history) {
 /* harmony export */   qc: () => (/* binding */ installSourcesForGood),
 /* harmony export */   su: () => (/* binding */ unsteadyRuns)
 /* harmony export */ });
-/* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording, sourcesInstalledForGood, sourceAdvice */
+/* unused harmony exports PERTURB_SOURCES, CLOCK_SHIFT_MS, newRecording */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -6202,10 +6202,6 @@ async function withSources(appDir, perturb, baseline, run) {
     }
 }
 let queue = Promise.resolve();
-/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
-function sourcesInstalledForGood() {
-    return installedForGood;
-}
 /** How a source is named in messages. */
 function sourceName(source) {
     return source === 'clock' ? 'the wall clock' : source === 'random' ? 'randomness' : 'the environment';

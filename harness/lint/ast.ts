@@ -175,7 +175,7 @@ function isScope(node: Node): boolean {
 }
 
 /** The names a pattern declares (`a`, `{ a, b: [c] }`, `...d`, `e = 1`). */
-export function patternNames(pattern: Node | null | undefined, into: E.Identifier[] = []): E.Identifier[] {
+function patternNames(pattern: Node | null | undefined, into: E.Identifier[] = []): E.Identifier[] {
   const p = unwrap(pattern);
   if (!p) return into;
   switch (p.type) {
@@ -258,7 +258,7 @@ function addStatements(statements: Node[], scope: Node, into: Map<string, Bindin
 }
 
 /** The names declared directly in a scope node. */
-export function declarationsOf(scope: Node): Map<string, Binding> {
+function declarationsOf(scope: Node): Map<string, Binding> {
   const cached = scopeCache.get(scope);
   if (cached) return cached;
   const into = new Map<string, Binding>();

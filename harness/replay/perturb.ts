@@ -298,18 +298,13 @@ export async function withSources<T>(
 
 let queue: Promise<void> = Promise.resolve();
 
-/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
-export function sourcesInstalledForGood(): boolean {
-  return installedForGood;
-}
-
 /** How a source is named in messages. */
 export function sourceName(source: PerturbSource): string {
   return source === 'clock' ? 'the wall clock' : source === 'random' ? 'randomness' : 'the environment';
 }
 
 /** What the user's code should use instead. */
-export function sourceAdvice(source: PerturbSource): string {
+function sourceAdvice(source: PerturbSource): string {
   switch (source) {
     case 'clock':
       return 'use context.df.currentUtcDateTime (the time recorded for this point of the orchestration) instead of the wall clock';

@@ -50,10 +50,6 @@ export interface Binding {
         name: string;
     };
 }
-/** The names a pattern declares (`a`, `{ a, b: [c] }`, `...d`, `e = 1`). */
-export declare function patternNames(pattern: Node | null | undefined, into?: E.Identifier[]): E.Identifier[];
-/** The names declared directly in a scope node. */
-export declare function declarationsOf(scope: Node): Map<string, Binding>;
 /** What `name` refers to at `from`: the nearest enclosing declaration, or undefined for a global. */
 export declare function resolveName(name: string, from: Node): Binding | undefined;
 /** The binding of an identifier used as a value, or undefined for a global. */

@@ -37,12 +37,8 @@ export declare function withSources<T>(appDir: string, perturb: ReadonlySet<Pert
     value: T;
     recording: Recording;
 }>;
-/** Whether the replacements were installed before the app loaded (what it captured at load answers too). */
-export declare function sourcesInstalledForGood(): boolean;
 /** How a source is named in messages. */
 export declare function sourceName(source: PerturbSource): string;
-/** What the user's code should use instead. */
-export declare function sourceAdvice(source: PerturbSource): string;
 /** Every action in the order the SDK produced them, compound children after their parent. */
 export declare function flattenActions(actions: unknown[][]): SdkAction[];
 /**
