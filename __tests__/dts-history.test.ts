@@ -1,0 +1,232 @@
+/**
+ * A Durable Task Scheduler history (protobuf HistoryEvents as @grpc/proto-loader decodes them:
+ * keepCase, oneofs, longs as strings, StringValue as { value }, Timestamp as { seconds, nanos })
+ * turned into DurableTask.Core events the way durabletask-dotnet's ProtoUtils.ConvertHistoryEvent
+ * (src/Shared/Grpc/ProtoUtils.cs) and EntityConversions.cs do. The example's histories, written
+ * here in the scheduler's form, convert back to the events Azure Storage holds and replay with the
+ * same verdicts, the new code's break at the same line.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { loadApp, type ReplayApp } from '../harness/app/host.js';
+import { EventType, type HistoryEvent } from '../harness/history/events.js';
+import { fromDtsEvent, fromDtsHistory, isoTime, isPayloadToken, type DtsHistoryEvent } from '../src/taskhub/dts-history.js';
+import { repoRoot } from './helpers/apps.js';
+import { approveOrderHistory, processOrderHistory } from './support/orders.js';
+
+const time = (iso: string) => {
+  const ms = Date.parse(iso);
+  return { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
+};
+const wrap = (value: unknown) => (typeof value === 'string' ? { value } : undefined);
+
+/** A Core event in the scheduler's form (what StreamInstanceHistory sends for it), for the cases the example uses. */
+function toDts(e: HistoryEvent): DtsHistoryEvent {
+  const r = e as unknown as Record<string, unknown>;
+  const head = { eventId: e.EventId, timestamp: time(e.Timestamp) };
+  switch (e.EventType) {
+    case EventType.ExecutionStarted: {
+      const instance = r.OrchestrationInstance as { InstanceId: string; ExecutionId: string };
+      return {
+        ...head,
+        eventType: 'executionStarted',
+        executionStarted: {
+          name: r.Name,
+          version: wrap(r.Version),
+          input: wrap(r.Input),
+          orchestrationInstance: { instanceId: instance.InstanceId, executionId: wrap(instance.ExecutionId) },
+        },
+      };
+    }
+    case EventType.TaskScheduled:
+      return { ...head, eventType: 'taskScheduled', taskScheduled: { name: r.Name, version: wrap(r.Version), input: wrap(r.Input) } };
+    case EventType.TaskCompleted:
+      return { ...head, eventType: 'taskCompleted', taskCompleted: { taskScheduledId: r.TaskScheduledId, result: wrap(r.Result) } };
+    case EventType.TaskFailed:
+      return {
+        ...head,
+        eventType: 'taskFailed',
+        taskFailed: { taskScheduledId: r.TaskScheduledId, failureDetails: { errorType: 'Error', errorMessage: r.Reason, stackTrace: wrap(r.Details) } },
+      };
+    case EventType.TimerCreated:
+      return { ...head, eventType: 'timerCreated', timerCreated: { fireAt: time(r.FireAt as string) } };
+    case EventType.TimerFired:
+      return { ...head, eventType: 'timerFired', timerFired: { fireAt: time(r.FireAt as string), timerId: r.TimerId } };
+    case EventType.OrchestratorStarted:
+      return { ...head, eventType: 'orchestratorStarted', orchestratorStarted: {} };
+    case EventType.OrchestratorCompleted:
+      return { ...head, eventType: 'orchestratorCompleted', orchestratorCompleted: {} };
+    case EventType.EventSent:
+      return { ...head, eventType: 'eventSent', eventSent: { instanceId: r.InstanceId, name: r.Name, input: wrap(r.Input) } };
+    case EventType.EventRaised:
+      return { ...head, eventType: 'eventRaised', eventRaised: { name: r.Name, input: wrap(r.Input) } };
+    case EventType.SubOrchestrationInstanceCreated:
+      return {
+        ...head,
+        eventType: 'subOrchestrationInstanceCreated',
+        subOrchestrationInstanceCreated: { instanceId: r.InstanceId, name: r.Name, input: wrap(r.Input) },
+      };
+    case EventType.SubOrchestrationInstanceCompleted:
+      return {
+        ...head,
+        eventType: 'subOrchestrationInstanceCompleted',
+        subOrchestrationInstanceCompleted: { taskScheduledId: r.TaskScheduledId, result: wrap(r.Result) },
+      };
+    case EventType.ExecutionCompleted:
+    case EventType.ExecutionFailed:
+    case EventType.ExecutionTerminated:
+    case EventType.SubOrchestrationInstanceFailed:
+    case EventType.ContinueAsNew:
+    case EventType.GenericEvent:
+    case EventType.HistoryState:
+    case EventType.ExecutionSuspended:
+    case EventType.ExecutionResumed:
+    case EventType.ExecutionRewound:
+      throw new Error(`no scheduler form written for ${e.EventType} in this test (the cases below convert them one by one)`);
+  }
+}
+
+let next: ReplayApp;
+let old: ReplayApp;
+
+beforeAll(async () => {
+  [next, old] = await Promise.all([
+    loadApp(join(repoRoot, 'examples', 'order-app-next'), { userOutput: 'ignore' }),
+    loadApp(join(repoRoot, 'examples', 'order-app'), { userOutput: 'ignore' }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([next?.close(), old?.close()]);
+});
+
+describe('a scheduler history in the history file form', () => {
+  const builders = {
+    charged: processOrderHistory({ orderId: 'dts-1', stage: 'charge', items: 2, paymentFailures: 1 }),
+    approval: approveOrderHistory('dts-2'),
+  };
+
+  test.each(Object.keys(builders))('%s: converted back, the events replay reads are those Azure Storage holds', (name) => {
+    const file = builders[name as keyof typeof builders].toFile();
+    const converted = fromDtsHistory(file.history.map(toDts));
+    const keep = (events: HistoryEvent[]) =>
+      events.map((e) => {
+        const r = e as unknown as Record<string, unknown>;
+        return [
+          e.EventType,
+          e.EventType === EventType.TimerFired ? -1 : e.EventId,
+          r.Name ?? null,
+          r.Input ?? null,
+          r.Result ?? null,
+          r.TaskScheduledId ?? null,
+          r.TimerId ?? null,
+          r.FireAt ?? null,
+        ];
+      });
+    // Times carry seven fraction digits, as the runtime writes them.
+    expect(converted[0]!.Timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+    const fireAt = (events: HistoryEvent[]) => events.flatMap((e) => ((e as { FireAt?: string }).FireAt ? [Date.parse((e as { FireAt: string }).FireAt)] : []));
+    expect(fireAt(converted)).toEqual(fireAt(file.history));
+    expect(keep(converted).map((k) => k.slice(0, 7))).toEqual(keep(file.history).map((k) => k.slice(0, 7)));
+  });
+
+  test('it replays with the same verdicts as the Azure Storage form: ok on the old code, the new code nondeterministic at the same line', async () => {
+    const file = builders.charged.toFile();
+    const dts = { ...file, history: fromDtsHistory(file.history.map(toDts)) };
+    const [fromStorage] = await next.replay([{ value: file, source: 'storage.json' }]);
+    const [fromScheduler] = await next.replay([{ value: dts, source: 'scheduler.json' }]);
+    expect(fromScheduler!.verdict).toBe('nondeterministic');
+    expect(fromScheduler!.divergence).toEqual(fromStorage!.divergence);
+    const [onOld] = await old.replay([{ value: dts, source: 'scheduler.json' }]);
+    expect(onOld!.verdict).toBe('ok');
+  });
+
+  test('where the forms differ: TimerFired, continue-as-new, failures, the parent, suspend and resume', () => {
+    const at = time('2026-11-20T09:00:00.123Z');
+    expect(fromDtsEvent({ eventId: 7, timestamp: at, eventType: 'timerFired', timerFired: { fireAt: at, timerId: 3 } })).toMatchObject({
+      EventType: EventType.TimerFired,
+      EventId: -1,
+      TimerId: 3,
+      FireAt: '2026-11-20T09:00:00.1230000Z',
+    });
+    expect(fromDtsEvent({ eventId: 9, timestamp: at, eventType: 'continueAsNew', continueAsNew: { input: { value: '{"n":2}' } } })).toMatchObject({
+      EventType: EventType.ContinueAsNew,
+      Result: '{"n":2}',
+    });
+    expect(
+      fromDtsEvent({
+        eventId: 4,
+        timestamp: at,
+        eventType: 'taskFailed',
+        taskFailed: {
+          taskScheduledId: 1,
+          failureDetails: { errorType: 'Error', errorMessage: 'card declined', stackTrace: { value: 'Error: card declined\n    at charge' } },
+        },
+      }),
+    ).toMatchObject({
+      EventType: EventType.TaskFailed,
+      TaskScheduledId: 1,
+      Reason: 'card declined',
+      Details: 'Error: card declined\n    at charge',
+      FailureDetails: { ErrorMessage: 'card declined' },
+    });
+    expect(
+      fromDtsEvent({
+        eventId: -1,
+        timestamp: at,
+        eventType: 'executionStarted',
+        executionStarted: {
+          name: 'Child',
+          input: { value: '1' },
+          orchestrationInstance: { instanceId: 'c', executionId: { value: 'e2' } },
+          parentInstance: { taskScheduledId: 5, name: { value: 'Parent' }, orchestrationInstance: { instanceId: 'p', executionId: { value: 'e1' } } },
+        },
+      }),
+    ).toMatchObject({ Name: 'Child', ParentInstance: { Name: 'Parent', TaskScheduleId: 5, OrchestrationInstance: { InstanceId: 'p', ExecutionId: 'e1' } } });
+    expect(
+      fromDtsEvent({ eventId: 11, timestamp: at, eventType: 'executionSuspended', executionSuspended: { input: { value: 'maintenance' } } }),
+    ).toMatchObject({
+      EventType: EventType.ExecutionSuspended,
+      Reason: 'maintenance',
+    });
+  });
+
+  test("entity operations become the EventSent and EventRaised JSON durable-functions reads, the parent taken from the orchestration's start", () => {
+    const at = time('2026-11-20T09:00:00Z');
+    const [, called, done, signaled] = fromDtsHistory([
+      {
+        eventId: -1,
+        timestamp: at,
+        eventType: 'executionStarted',
+        executionStarted: { name: 'O', orchestrationInstance: { instanceId: 'o-1', executionId: { value: 'x1' } } },
+      },
+      {
+        eventId: 0,
+        timestamp: at,
+        eventType: 'entityOperationCalled',
+        entityOperationCalled: { requestId: 'r1', operation: 'reserve', input: { value: '3' }, targetInstanceId: { value: '@inventory@main' } },
+      },
+      { eventId: -1, timestamp: at, eventType: 'entityOperationCompleted', entityOperationCompleted: { requestId: 'r1', output: { value: '7' } } },
+      {
+        eventId: 1,
+        timestamp: at,
+        eventType: 'entityOperationSignaled',
+        entityOperationSignaled: { requestId: 'r2', operation: 'release', targetInstanceId: { value: '@inventory@main' } },
+      },
+    ]);
+    expect(called).toMatchObject({ EventType: EventType.EventSent, InstanceId: '@inventory@main', Name: 'op' });
+    expect(JSON.parse((called as { Input: string }).Input)).toEqual({ op: 'reserve', input: 3, id: 'r1', parent: 'o-1', parentExecution: 'x1' });
+    expect(done).toMatchObject({ EventType: EventType.EventRaised, Name: 'r1', Input: '{"result":7}' });
+    expect(JSON.parse((signaled as { Input: string }).Input)).toEqual({ op: 'release', signal: true, id: 'r2' });
+  });
+
+  test('an event type it does not know is named; large payload tokens are recognised; times keep their ticks', () => {
+    expect(() => fromDtsEvent({ eventId: 3, timestamp: time('2026-01-01T00:00:00Z'), eventType: 'somethingNew', somethingNew: {} })).toThrow(
+      'event 3 has the event type somethingNew, which this version of durable-gate does not know',
+    );
+    expect(isPayloadToken('blob:v2:https://account.blob.core.windows.net/durabletask-payloads/abc')).toBe(true);
+    expect(isPayloadToken('blob:v1:durabletask-payloads:abc')).toBe(true);
+    expect(isPayloadToken('{"blob":"v1"}')).toBe(false);
+    expect(isoTime({ seconds: '1764000000', nanos: 123456789 })).toBe('2025-11-24T16:00:00.1234567Z');
+  });
+});
