@@ -1,0 +1,152 @@
+/**
+ * The Durable Task Scheduler task hub source against a loopback stand-in of its gRPC data plane
+ * (support/dts-standin.ts), through the real @grpc/grpc-js client: in-flight instances listed by
+ * status over pages, histories streamed in chunks and converted, the task hub and the bearer token
+ * on every call, and each refusal said as what to do.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import grpc from '@grpc/grpc-js';
+import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
+import { fromDtsHistory } from '../src/taskhub/dts-history.js';
+import { SchedulerTaskHub } from '../src/taskhub/dts.js';
+import { toDts } from './support/dts.js';
+import { SchedulerStandIn, type StandInInstance } from './support/dts-standin.js';
+import { processOrderHistory } from './support/orders.js';
+
+const STATUSES = [0, 6, 7, 1, 3]; // Running, Pending, Suspended, Completed, Failed
+
+function instances(count: number): StandInInstance[] {
+  return Array.from({ length: count }, (_, i) => ({
+    instanceId: `order-${i}`,
+    name: i % 10 === 0 ? 'ApproveOrder' : 'ProcessOrder',
+    status: STATUSES[i % STATUSES.length]!,
+    createdSeconds: 1_764_000_000 + i,
+    executionId: `exec-${i}`,
+    history: processOrderHistory({ orderId: `order-${i}`, stage: 'charge', items: 1 + (i % 3) })
+      .toFile()
+      .history.map(toDts),
+  }));
+}
+
+let standIn: SchedulerStandIn;
+const hub = (token?: string, taskHub = 'orders') =>
+  new SchedulerTaskHub({
+    connection: parseDtsConnectionString(`Endpoint=${standIn.endpoint};Authentication=None`, 'S'),
+    taskHub,
+    ...(token ? { token: () => Promise.resolve(token) } : {}),
+    pageSize: 100,
+    callTimeoutMs: 5_000,
+  });
+
+beforeAll(async () => {
+  standIn = await SchedulerStandIn.start({ taskHub: 'orders', chunk: 7, instances: instances(1203) });
+});
+
+afterAll(async () => {
+  await standIn?.close();
+});
+
+describe('a Durable Task Scheduler task hub', () => {
+  test('lists in-flight instances by status across pages, each call naming the task hub', async () => {
+    const source = hub();
+    try {
+      standIn.calls.length = 0;
+      const listed = [];
+      for await (const summary of source.instances({ statuses: ['Pending', 'Running', 'Suspended'] })) listed.push(summary);
+      const expected = standIn.instances.filter((i) => [0, 6, 7].includes(i.status));
+      expect(listed.map((s) => s.instanceId)).toEqual(expected.map((i) => i.instanceId));
+      expect(listed[0]).toMatchObject({
+        instanceId: 'order-0',
+        name: 'ApproveOrder',
+        runtimeStatus: 'Running',
+        executionId: 'exec-0',
+        createdTime: '2025-11-24T16:00:00.0000000Z',
+      });
+      expect(standIn.calls.map((c) => c.method)).toEqual(Array(Math.ceil(expected.length / 100)).fill('QueryInstances'));
+      expect(new Set(standIn.calls.map((c) => c.taskhub))).toEqual(new Set(['orders']));
+      expect(standIn.calls.every((c) => c.authorization === undefined)).toBe(true);
+      const named = [];
+      for await (const summary of source.instances({ statuses: ['Running'], names: ['approveorder'] })) named.push(summary.name);
+      expect(new Set(named)).toEqual(new Set(['ApproveOrder']));
+    } finally {
+      source.close();
+    }
+  });
+
+  test('streams a history in chunks, whole and in order, converted to the history file events', async () => {
+    const source = hub();
+    try {
+      const history = await source.history('order-5');
+      expect(history).toEqual(fromDtsHistory(standIn.instances[5]!.history));
+      expect(history.length).toBeGreaterThan(7);
+      expect((await source.instance('order-5'))?.runtimeStatus).toBe('Running');
+      expect(await source.instance('nobody')).toBeUndefined();
+    } finally {
+      source.close();
+    }
+  });
+
+  test('refusals and failures are said as what to do; nothing is taken as an empty answer', async () => {
+    const source = hub();
+    const list = async (h: SchedulerTaskHub) => {
+      const out = [];
+      for await (const s of h.instances({ statuses: ['Running'] })) out.push(s);
+      return out;
+    };
+    try {
+      standIn.failNext(grpc.status.PERMISSION_DENIED, 'caller lacks orchestrations/read');
+      await expect(list(source)).rejects.toThrow('The identity needs the role Durable Task Data Reader on the task hub or the scheduler.');
+      standIn.failNext(grpc.status.UNAVAILABLE, 'overloaded');
+      await expect(source.history('order-0')).rejects.toThrow(
+        'StreamInstanceHistory of order-0 on the task hub orders on the Durable Task Scheduler at 127.0.0.1',
+      );
+      standIn.failNext(grpc.status.INTERNAL, 'boom', true);
+      await expect(list(source)).rejects.toThrow('returned the same continuation token twice; the list is incomplete.');
+      await expect(source.history('purged-1')).rejects.toThrow('returned no events: the instance may have been purged since it was listed.');
+      const wrongHub = hub(undefined, 'other');
+      await expect(list(wrongHub)).rejects.toThrow("not found (task hub 'other' not found). Is the task hub name right?");
+      wrongHub.close();
+    } finally {
+      source.close();
+    }
+  });
+
+  test('a bearer token goes with every call; a wrong one is refused as such', async () => {
+    const guarded = await SchedulerStandIn.start({ taskHub: 'orders', token: 'secret-token', instances: instances(3) });
+    const connect = (token: string) =>
+      new SchedulerTaskHub({
+        connection: { ...parseDtsConnectionString(`Endpoint=${guarded.endpoint};Authentication=None`, 'S'), authentication: 'defaultazure' },
+        taskHub: 'orders',
+        token: () => Promise.resolve(token),
+      });
+    const good = connect('secret-token');
+    const bad = connect('stale');
+    try {
+      expect((await good.history('order-1')).length).toBeGreaterThan(0);
+      expect(guarded.calls.at(-1)).toMatchObject({ method: 'StreamInstanceHistory', taskhub: 'orders', authorization: 'Bearer secret-token' });
+      await expect(bad.history('order-1')).rejects.toThrow('was refused (UNAUTHENTICATED: invalid or missing bearer token): the token was not accepted.');
+    } finally {
+      good.close();
+      bad.close();
+      await guarded.close();
+    }
+  });
+
+  test('a scheduler that does not answer is said as such', async () => {
+    const gone = await SchedulerStandIn.start({ taskHub: 'orders' });
+    const endpoint = gone.endpoint;
+    await gone.close();
+    const source = new SchedulerTaskHub({
+      connection: parseDtsConnectionString(`Endpoint=${endpoint};Authentication=None`, 'S'),
+      taskHub: 'orders',
+      callTimeoutMs: 3_000,
+    });
+    try {
+      await expect(source.instance('x')).rejects.toThrow(
+        /GetInstance on the task hub orders on the Durable Task Scheduler at 127\.0\.0\.1:\d+ (failed: the scheduler did not answer|took longer than 3 s)/,
+      );
+    } finally {
+      source.close();
+    }
+  });
+});
