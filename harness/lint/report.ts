@@ -8,28 +8,15 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { CallStep, Finding } from './analyze.js';
 import { shownPath, type LintResult } from './project.js';
-import { RULE_IDS, RULES, ruleDocs, type RuleId, type Severity } from './rules.js';
+import { RULE_IDS, RULES, ruleDocs, type Severity } from './rules.js';
 
 export const LINT_SCHEMA = 'durable-gate.lint-report/v1';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
-export interface LintFinding {
-  rule: RuleId;
-  severity: Severity;
-  message: string;
-  file: string;
-  line: number;
-  /** 1-based, as editors count. */
-  column: number;
-  endLine: number;
-  endColumn: number;
-  orchestrator: string;
-  via: CallStep[];
-  fix?: { range: [number, number]; text: string };
-  suppressed?: { reason: string };
-}
+/** A finding as reported: the analysis's, its paths shown relative to where the lint ran and its columns 1-based, as editors count. */
+export type LintFinding = Omit<Finding, 'node'>;
 
 export interface LintReport {
   schema: typeof LINT_SCHEMA;

@@ -1,29 +1,11 @@
-import type { CallStep } from './analyze.js';
+import type { Finding } from './analyze.js';
 import { type LintResult } from './project.js';
-import { type RuleId, type Severity } from './rules.js';
+import { type Severity } from './rules.js';
 export declare const LINT_SCHEMA = "durable-gate.lint-report/v1";
 export declare const LINT_FORMATS: readonly ["text", "json", "sarif", "github"];
 export type LintFormat = (typeof LINT_FORMATS)[number];
-export interface LintFinding {
-    rule: RuleId;
-    severity: Severity;
-    message: string;
-    file: string;
-    line: number;
-    /** 1-based, as editors count. */
-    column: number;
-    endLine: number;
-    endColumn: number;
-    orchestrator: string;
-    via: CallStep[];
-    fix?: {
-        range: [number, number];
-        text: string;
-    };
-    suppressed?: {
-        reason: string;
-    };
-}
+/** A finding as reported: the analysis's, its paths shown relative to where the lint ran and its columns 1-based, as editors count. */
+export type LintFinding = Omit<Finding, 'node'>;
 export interface LintReport {
     schema: typeof LINT_SCHEMA;
     app: string;
