@@ -39,10 +39,27 @@ describe('host.json naming the Durable Task Scheduler', () => {
     expect(nonStorageProvider(readHostConfig(app({})))).toBeUndefined();
   });
 
-  test('record and gate refuse it, naming the scheduler and what works meanwhile', () => {
+  test('gate refuses it, naming the scheduler and what works meanwhile; record resolves its hub and connection', () => {
     const dir = app({ hubName: 'default', storageProvider: { type: 'azureManaged' } });
+    expect(resolveHubSettings({ app: dir }, { cwd: dir, env: {} }, { scheduler: true })).toMatchObject({
+      scheduler: true,
+      taskHub: 'default',
+      connection: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING',
+    });
+    // No hubName: the connection string's TaskHub, or the user's --task-hub.
+    const bare = app({ storageProvider: { type: 'azureManaged' } });
+    expect(
+      resolveHubSettings(
+        { app: bare },
+        { cwd: bare, env: { DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=https://x.durabletask.io;Authentication=DefaultAzure;TaskHub=hub7' } },
+        { scheduler: true },
+      ).taskHub,
+    ).toBe('hub7');
+    expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} }, { scheduler: true })).toThrow(
+      'names no hubName for the Durable Task Scheduler: give --task-hub',
+    );
     expect(() => resolveHubSettings({ app: dir }, { cwd: dir, env: {} })).toThrow(
-      "sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting DURABLE_TASK_SCHEDULER_CONNECTION_STRING): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint)",
+      "sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting DURABLE_TASK_SCHEDULER_CONNECTION_STRING): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint)",
     );
   });
 });

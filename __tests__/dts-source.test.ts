@@ -5,27 +5,46 @@
  * on every call, and each refusal said as what to do.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
 import { fromDtsHistory } from '../src/taskhub/dts-history.js';
 import { SchedulerTaskHub } from '../src/taskhub/dts.js';
 import { toDts } from './support/dts.js';
 import { SchedulerStandIn, type StandInInstance } from './support/dts-standin.js';
 import { processOrderHistory } from './support/orders.js';
+import { repoRoot } from './helpers/apps.js';
+
+const cli = join(repoRoot, 'dist', 'cli', 'index.js');
+
+function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
 
 const STATUSES = [0, 6, 7, 1, 3]; // Running, Pending, Suspended, Completed, Failed
 
 function instances(count: number): StandInInstance[] {
-  return Array.from({ length: count }, (_, i) => ({
-    instanceId: `order-${i}`,
-    name: i % 10 === 0 ? 'ApproveOrder' : 'ProcessOrder',
-    status: STATUSES[i % STATUSES.length]!,
-    createdSeconds: 1_764_000_000 + i,
-    executionId: `exec-${i}`,
-    history: processOrderHistory({ orderId: `order-${i}`, stage: 'charge', items: 1 + (i % 3) })
-      .toFile()
-      .history.map(toDts),
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const file = processOrderHistory({ orderId: `order-${i}`, stage: 'charge', items: 1 + (i % 3) }).toFile();
+    return {
+      instanceId: `order-${i}`,
+      name: i % 10 === 0 ? 'ApproveOrder' : 'ProcessOrder',
+      status: STATUSES[i % STATUSES.length]!,
+      createdSeconds: 1_764_000_000 + i,
+      executionId: file.executionId!,
+      history: file.history.map(toDts),
+    };
+  });
 }
 
 let standIn: SchedulerStandIn;
@@ -59,7 +78,7 @@ describe('a Durable Task Scheduler task hub', () => {
         instanceId: 'order-0',
         name: 'ApproveOrder',
         runtimeStatus: 'Running',
-        executionId: 'exec-0',
+        executionId: standIn.instances[0]!.executionId,
         createdTime: '2025-11-24T16:00:00.0000000Z',
       });
       expect(standIn.calls.map((c) => c.method)).toEqual(Array(Math.ceil(expected.length / 100)).fill('QueryInstances'));
@@ -131,6 +150,40 @@ describe('a Durable Task Scheduler task hub', () => {
       await guarded.close();
     }
   });
+
+  test('durable-gate record --app on an app whose host.json names the scheduler: its in-flight instances, files that replay as Azure Storage ones do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dts-record-'));
+    const app = join(dir, 'app');
+    mkdirSync(app);
+    writeFileSync(
+      join(app, 'host.json'),
+      JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: '%TASKHUB_NAME%', storageProvider: { type: 'azureManaged' } } } }),
+    );
+    writeFileSync(
+      join(app, 'local.settings.json'),
+      JSON.stringify({
+        IsEncrypted: false,
+        Values: { DURABLE_TASK_SCHEDULER_CONNECTION_STRING: `Endpoint=${standIn.endpoint};Authentication=None`, TASKHUB_NAME: 'orders' },
+      }),
+    );
+    const out = join(dir, 'histories');
+    const env = { ...process.env };
+    delete env.DURABLE_TASK_SCHEDULER_CONNECTION_STRING;
+    // Not spawnSync: the stand-in answers from this process, whose event loop must keep running.
+    const record = await run(cli, ['record', '--app', app, '--out', out, '--orchestrator', 'ProcessOrder', '--limit', '20'], env);
+    expect(record.stderr).toContain('reading task hub orders on the Durable Task Scheduler at 127.0.0.1');
+    expect(record.code).toBe(0);
+    expect(record.stdout).toContain('Recorded 20 of 20 instance(s)');
+    const files = readdirSync(out).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBe(20);
+    const file = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { schema: string; taskHub: string; name: string; runtimeStatus: string };
+    expect(file).toMatchObject({ schema: 'durable-gate.history/v1', taskHub: 'orders', name: 'ProcessOrder' });
+    const replay = spawnSync(process.execPath, [cli, 'replay', '--app', 'examples/order-app', '--histories', out, '--format', 'json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect((JSON.parse(replay.stdout) as { summary: unknown }).summary).toEqual({ total: 20, ok: 20, nondeterministic: 0, failed: 0, error: 0 });
+  }, 60_000);
 
   test('a scheduler that does not answer is said as such', async () => {
     const gone = await SchedulerStandIn.start({ taskHub: 'orders' });

@@ -5,7 +5,7 @@
  * name the task hub and, when the stand-in has a token, carry it as a bearer token. Faults: the
  * next call fails with a gRPC status. Every call is logged with its metadata.
  */
-import grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import type { DtsHistoryEvent } from '../../src/taskhub/dts-history.js';
 import { sidecarService } from '../../src/taskhub/dts-protocol.js';
 

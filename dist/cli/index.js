@@ -10035,9 +10035,9 @@ async function main(argv, io = defaultIo(), signal) {
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4572))).lintCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).recordCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 358))).recordCommand(rest, io, signal);
             case 'gate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).gateCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 358))).gateCommand(rest, io, signal);
             case 'validate':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).validateCommand(rest, io, signal);
             case 'swap':
@@ -10600,6 +10600,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -10618,6 +10625,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 8056:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -10754,6 +10768,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -10786,6 +10807,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 

@@ -7,6 +7,8 @@ import { UsageError } from '../../harness/errors.js';
 import { secretSink } from '../secrets.js';
 import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { localSettings, type StorageConnection } from '../taskhub/connection.js';
+import { parseDtsConnectionString, schedulerToken } from '../taskhub/dts-connection.js';
+import type { RecordSource } from '../taskhub/record.js';
 import type { CommandServices, SettingsInput } from './input.js';
 
 export const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text', 'table-prefix': 'text' } as const;
@@ -47,6 +49,8 @@ export function readHubSettings(input: SettingsInput, why: string): HubSettings 
 export interface ResolvedHubSettings {
   taskHub: string;
   connection: string;
+  /** host.json names the Durable Task Scheduler: `connection` holds its connection string. */
+  scheduler?: boolean;
   appDir?: string;
   tablePrefix?: string;
   /** Where the hub and the connection came from, when the app's files named them (for the first notice). */
@@ -60,7 +64,11 @@ export interface ResolvedHubSettings {
  * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
  * AzureWebJobsStorage).
  */
-export function resolveHubSettings(settings: HubSettings, services: Pick<CommandServices, 'cwd' | 'env'>): ResolvedHubSettings {
+export function resolveHubSettings(
+  settings: HubSettings,
+  services: Pick<CommandServices, 'cwd' | 'env'>,
+  { scheduler = false }: { scheduler?: boolean } = {},
+): ResolvedHubSettings {
   const appDir = settings.app ? resolve(services.cwd, settings.app) : undefined;
   const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
   if (settings.taskHub && (settings.connection || !appDir)) {
@@ -68,9 +76,9 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   }
   const config = readHostConfig(appDir!);
   const shown = displayPath(config.file, services.cwd);
-  if (config.durableTaskScheduler)
+  if (config.durableTaskScheduler && !scheduler)
     throw new UsageError(
-      `${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`,
+      `${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`,
     );
   if (config.otherProvider)
     throw new UsageError(
@@ -85,6 +93,13 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   for (const [name, value] of Object.entries(services.env)) if (value) values[name] = value;
   const origins: string[] = [];
   let taskHub = settings.taskHub;
+  if (!taskHub && config.durableTaskScheduler && !config.hubName) {
+    // The scheduler's own default hub is not documented: its connection string's TaskHub, or the user's word.
+    const fromConnection = /(?:^|;)\s*taskhub\s*=\s*([^;]+)/i.exec(values[settings.connection ?? config.connectionName] ?? '')?.[1]?.trim();
+    if (!fromConnection) throw new UsageError(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
+    taskHub = fromConnection;
+    origins.push(`task hub ${taskHub} from the connection string's TaskHub`);
+  }
   if (!taskHub) {
     const site = values.WEBSITE_SITE_NAME;
     const hub = resolveHubName(config, values, site ?? 'TestHubName');
@@ -111,6 +126,7 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   return {
     taskHub,
     connection,
+    ...(config.durableTaskScheduler ? { scheduler: true } : {}),
     ...given,
     ...(tablePrefix ? { tablePrefix } : {}),
     ...(origins.length > 0 ? { origin: origins.join('; ') } : {}),
@@ -137,4 +153,30 @@ export function openHub(
   });
   for (const secret of opened.connection.secrets) secretSink()?.(secret);
   return { ...opened, resolved };
+}
+
+/**
+ * The hub record reads: an Azure Storage task hub (openHub), or a Durable Task Scheduler's when
+ * the app's host.json names the scheduler. `close` ends the scheduler's connection.
+ */
+export async function openRecordSource(
+  settings: HubSettings,
+  services: CommandServices,
+  signal: AbortSignal,
+): Promise<{ hub: RecordSource & { describe: string }; connection: { secrets: string[] }; resolved: ResolvedHubSettings; close: () => void }> {
+  const resolved = resolveHubSettings(settings, services, { scheduler: true });
+  if (!resolved.scheduler) {
+    const opened = openHub(settings, services, signal);
+    return { ...opened, close: () => undefined };
+  }
+  const value = services.env[resolved.connection] ?? localSettings(resolved.appDir)[resolved.connection];
+  if (!value)
+    throw new UsageError(
+      `the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`,
+    );
+  const connection = parseDtsConnectionString(value, resolved.connection);
+  const { SchedulerTaskHub } = await import('../taskhub/dts.js');
+  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection);
+  const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
+  return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }

@@ -101,3 +101,62 @@ export function parseDtsConnectionString(value: string, setting: string): DtsCon
     ...(fields.get('taskhub') ? { taskHub: fields.get('taskhub')! } : {}),
   };
 }
+
+/**
+ * A bearer token for the scheduler (scope https://durabletask.io/.default) from the credential its
+ * Authentication names, as the scheduler's clients choose it; kept until five minutes before it
+ * expires. @azure/identity loads with the first token.
+ */
+export function schedulerToken(connection: DtsConnection): () => Promise<string> {
+  let cached: { token: string; expires: number } | undefined;
+  let credential: { getToken(scope: string): Promise<{ token: string; expiresOnTimestamp: number } | null> } | undefined;
+  return async () => {
+    if (cached && cached.expires - 5 * 60_000 > Date.now()) return cached.token;
+    if (!credential) {
+      const identity = await import('@azure/identity');
+      const { clientId, tenantId, tokenFilePath } = connection;
+      switch (connection.authentication) {
+        case 'managedidentity':
+          credential = clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+          break;
+        case 'workloadidentity':
+          credential = new identity.WorkloadIdentityCredential({
+            ...(clientId ? { clientId } : {}),
+            ...(tenantId ? { tenantId } : {}),
+            ...(tokenFilePath ? { tokenFilePath } : {}),
+            ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
+          });
+          break;
+        case 'environment':
+          credential = new identity.EnvironmentCredential();
+          break;
+        case 'azurecli':
+          credential = new identity.AzureCliCredential();
+          break;
+        case 'azurepowershell':
+          credential = new identity.AzurePowerShellCredential();
+          break;
+        case 'visualstudiocode':
+          credential = new identity.VisualStudioCodeCredential();
+          break;
+        case 'interactivebrowser':
+          credential = new identity.InteractiveBrowserCredential({});
+          break;
+        case 'defaultazure':
+        case 'none':
+          credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+          break;
+      }
+    }
+    const answer = await credential.getToken(SCHEDULER_SCOPE);
+    if (!answer)
+      throw new UsageError(
+        `no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`,
+      );
+    cached = { token: answer.token, expires: answer.expiresOnTimestamp };
+    return answer.token;
+  };
+}
+
+/** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
+export const SCHEDULER_SCOPE = 'https://durabletask.io/.default';

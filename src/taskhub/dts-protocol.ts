@@ -5,9 +5,12 @@
  * the field numbers the wire uses. Written as protobuf text and parsed at run time with
  * protobufjs (no file to ship beside the bundle); the well-known types come with protobufjs.
  */
-import grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { fromJSON } from '@grpc/proto-loader';
-import protobuf from 'protobufjs';
+import * as protobufModule from 'protobufjs';
+
+// protobufjs is CommonJS: Node's ES module loader sees its exports under default, the bundler at the top.
+const protobuf = 'Root' in protobufModule ? protobufModule : (protobufModule as unknown as { default: typeof protobufModule }).default;
 
 export const DTS_PROTOCOL = `
 syntax = "proto3";

@@ -6,10 +6,10 @@
  * Authentication=None, a bearer token; a call the service refuses is an error that says why,
  * never an empty answer.
  */
-import grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { brandedError, DurableGateError } from '../../harness/errors.js';
 import type { HistoryEvent } from '../../harness/history/events.js';
-import type { InFlightSource, InstanceQuery, InstanceSummary } from './azure-tables.js';
+import type { InFlightSource, InstanceQuery, InstanceSummary, RecordedRows } from './azure-tables.js';
 import type { DtsConnection } from './dts-connection.js';
 import { fromDtsHistory, isoTime, type DtsHistoryEvent } from './dts-history.js';
 import { sidecarService } from './dts-protocol.js';
@@ -88,6 +88,25 @@ export class SchedulerTaskHub implements InFlightSource {
 
   close(): void {
     this.client.close();
+  }
+
+  get taskHub(): string {
+    return this.options.taskHub;
+  }
+
+  /** Where histories come from, for messages. */
+  get historyTable(): string {
+    return `the scheduler at ${this.options.connection.endpoint.host}, task hub ${this.options.taskHub}`;
+  }
+
+  /** For record: the history's events (none when the scheduler has none: record says what that means). */
+  async historyRows(instanceId: string): Promise<RecordedRows> {
+    try {
+      return { rows: (await this.history(instanceId)) as unknown as Record<string, unknown>[], blobs: 0 };
+    } catch (error) {
+      if (error instanceof SchedulerError && /returned no events/.test(error.message)) return { rows: [], blobs: 0 };
+      throw error;
+    }
   }
 
   private async metadata(): Promise<grpc.Metadata> {

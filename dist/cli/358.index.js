@@ -1,8 +1,8 @@
-export const id = 837;
-export const ids = [837];
+export const id = 358;
+export const ids = [358];
 export const modules = {
 
-/***/ 6837:
+/***/ 358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -583,8 +583,148 @@ var paths = __webpack_require__(1626);
 var discovery = __webpack_require__(441);
 // EXTERNAL MODULE: ./src/taskhub/connection.ts
 var taskhub_connection = __webpack_require__(1394);
+;// CONCATENATED MODULE: ./src/taskhub/dts-connection.ts
+/**
+ * A Durable Task Scheduler connection string, as the scheduler's clients read it:
+ * `Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<id>]`,
+ * or the emulator's `Endpoint=http://localhost:8080;Authentication=None`. Keys in any case, values
+ * trimmed, and quotes around a value allowed (microsoft/durabletask-dotnet
+ * src/Shared/AzureManaged/DurableTaskSchedulerConnectionString.cs reads it with
+ * DbConnectionStringBuilder). Errors name the setting, never its value.
+ */
+
+/** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
+const DTS_AUTHENTICATION = {
+    none: 'no token (the emulator)',
+    defaultazure: 'DefaultAzureCredential',
+    managedidentity: 'ManagedIdentityCredential (user-assigned with ClientID)',
+    workloadidentity: 'WorkloadIdentityCredential',
+    environment: 'EnvironmentCredential',
+    azurecli: 'AzureCliCredential',
+    azurepowershell: 'AzurePowerShellCredential',
+    visualstudiocode: 'VisualStudioCodeCredential',
+    interactivebrowser: 'InteractiveBrowserCredential',
+};
+const KEYS = ['endpoint', 'authentication', 'clientid', 'tenantid', 'tokenfilepath', 'additionallyallowedtenants', 'taskhub'];
+const EXPECTED = 'Expected Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<client id>] (or Endpoint=http://localhost:8080;Authentication=None for the emulator)';
+/** Parses the connection string held by the setting `setting`. */
+function parseDtsConnectionString(value, setting) {
+    const fields = new Map();
+    for (const part of value.split(';')) {
+        if (part.trim() === '')
+            continue;
+        const at = part.indexOf('=');
+        if (at <= 0)
+            throw new errors/* UsageError */.eb(`The setting ${setting} is not a Durable Task Scheduler connection string: a part has no Key=Value form. ${EXPECTED}.`);
+        const key = part.slice(0, at).trim().toLowerCase();
+        const raw = part.slice(at + 1).trim();
+        const unquoted = /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+        if (!KEYS.includes(key)) {
+            throw new errors/* UsageError */.eb(`The setting ${setting} has a key the Durable Task Scheduler does not know: ${part.slice(0, at).trim()}. Keys: Endpoint, Authentication, ClientID, TenantId, TokenFilePath, AdditionallyAllowedTenants, TaskHub.`);
+        }
+        fields.set(key, unquoted);
+    }
+    const endpointText = fields.get('endpoint');
+    if (!endpointText)
+        throw new errors/* UsageError */.eb(`The setting ${setting} has no Endpoint. ${EXPECTED}.`);
+    // An endpoint without a scheme is https (the .NET client's CreateChannel).
+    let endpoint;
+    try {
+        endpoint = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) ? endpointText : `https://${endpointText}`);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`The setting ${setting} has an Endpoint that is not a URL. ${EXPECTED}.`);
+    }
+    if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
+        throw new errors/* UsageError */.eb(`The setting ${setting} has an Endpoint with the scheme ${endpoint.protocol.replace(/:$/, '')}: expected https (or http for the emulator).`);
+    const authText = fields.get('authentication');
+    if (!authText)
+        throw new errors/* UsageError */.eb(`The setting ${setting} has no Authentication. ${EXPECTED}.`);
+    const authentication = authText.toLowerCase();
+    if (!(authentication in DTS_AUTHENTICATION)) {
+        throw new errors/* UsageError */.eb(`The setting ${setting} has Authentication=${authText}, which the Durable Task Scheduler's clients do not accept. Expected one of: None, DefaultAzure, ManagedIdentity, WorkloadIdentity, Environment, AzureCli, AzurePowerShell, VisualStudioCode, InteractiveBrowser.`);
+    }
+    // A token sent in clear text could be read on the way: the clients send none over http.
+    if (endpoint.protocol === 'http:' && authentication !== 'none')
+        throw new errors/* UsageError */.eb(`The setting ${setting} has an http Endpoint with Authentication=${authText}: a token would travel unencrypted. Use https, or Authentication=None for the local emulator.`);
+    const tenants = fields.get('additionallyallowedtenants');
+    return {
+        endpoint,
+        authentication,
+        ...(fields.get('clientid') ? { clientId: fields.get('clientid') } : {}),
+        ...(fields.get('tenantid') ? { tenantId: fields.get('tenantid') } : {}),
+        ...(fields.get('tokenfilepath') ? { tokenFilePath: fields.get('tokenfilepath') } : {}),
+        ...(tenants
+            ? {
+                additionallyAllowedTenants: tenants
+                    .split(',')
+                    .map((t) => t.trim())
+                    .filter(Boolean),
+            }
+            : {}),
+        ...(fields.get('taskhub') ? { taskHub: fields.get('taskhub') } : {}),
+    };
+}
+/**
+ * A bearer token for the scheduler (scope https://durabletask.io/.default) from the credential its
+ * Authentication names, as the scheduler's clients choose it; kept until five minutes before it
+ * expires. @azure/identity loads with the first token.
+ */
+function schedulerToken(connection) {
+    let cached;
+    let credential;
+    return async () => {
+        if (cached && cached.expires - 5 * 60_000 > Date.now())
+            return cached.token;
+        if (!credential) {
+            const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+            const { clientId, tenantId, tokenFilePath } = connection;
+            switch (connection.authentication) {
+                case 'managedidentity':
+                    credential = clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+                    break;
+                case 'workloadidentity':
+                    credential = new identity.WorkloadIdentityCredential({
+                        ...(clientId ? { clientId } : {}),
+                        ...(tenantId ? { tenantId } : {}),
+                        ...(tokenFilePath ? { tokenFilePath } : {}),
+                        ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
+                    });
+                    break;
+                case 'environment':
+                    credential = new identity.EnvironmentCredential();
+                    break;
+                case 'azurecli':
+                    credential = new identity.AzureCliCredential();
+                    break;
+                case 'azurepowershell':
+                    credential = new identity.AzurePowerShellCredential();
+                    break;
+                case 'visualstudiocode':
+                    credential = new identity.VisualStudioCodeCredential();
+                    break;
+                case 'interactivebrowser':
+                    credential = new identity.InteractiveBrowserCredential({});
+                    break;
+                case 'defaultazure':
+                case 'none':
+                    credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+                    break;
+            }
+        }
+        const answer = await credential.getToken(SCHEDULER_SCOPE);
+        if (!answer)
+            throw new errors/* UsageError */.eb(`no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`);
+        cached = { token: answer.token, expires: answer.expiresOnTimestamp };
+        return answer.token;
+    };
+}
+/** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
+const SCHEDULER_SCOPE = 'https://durabletask.io/.default';
+
 ;// CONCATENATED MODULE: ./src/commands/hub.ts
 /** Which Azure Storage task hub `record` and `gate` read, and how they reach it: settings shared by both commands. */
+
 
 
 
@@ -618,7 +758,7 @@ function readHubSettings(input, why) {
  * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
  * AzureWebJobsStorage).
  */
-function resolveHubSettings(settings, services) {
+function resolveHubSettings(settings, services, { scheduler = false } = {}) {
     const appDir = settings.app ? (0,external_node_path_.resolve)(services.cwd, settings.app) : undefined;
     const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
     if (settings.taskHub && (settings.connection || !appDir)) {
@@ -626,8 +766,8 @@ function resolveHubSettings(settings, services) {
     }
     const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
-    if (config.durableTaskScheduler)
-        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): record and gate do not read a scheduler's task hub yet. Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`);
+    if (config.durableTaskScheduler && !scheduler)
+        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`);
     if (config.otherProvider)
         throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`);
     if (!settings.connection && config.trackingStoreConnectionName)
@@ -639,6 +779,14 @@ function resolveHubSettings(settings, services) {
             values[name] = value;
     const origins = [];
     let taskHub = settings.taskHub;
+    if (!taskHub && config.durableTaskScheduler && !config.hubName) {
+        // The scheduler's own default hub is not documented: its connection string's TaskHub, or the user's word.
+        const fromConnection = /(?:^|;)\s*taskhub\s*=\s*([^;]+)/i.exec(values[settings.connection ?? config.connectionName] ?? '')?.[1]?.trim();
+        if (!fromConnection)
+            throw new errors/* UsageError */.eb(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
+        taskHub = fromConnection;
+        origins.push(`task hub ${taskHub} from the connection string's TaskHub`);
+    }
     if (!taskHub) {
         const site = values.WEBSITE_SITE_NAME;
         const hub = (0,discovery/* resolveHubName */.di)(config, values, site ?? 'TestHubName');
@@ -660,6 +808,7 @@ function resolveHubSettings(settings, services) {
     return {
         taskHub,
         connection,
+        ...(config.durableTaskScheduler ? { scheduler: true } : {}),
         ...given,
         ...(tablePrefix ? { tablePrefix } : {}),
         ...(origins.length > 0 ? { origin: origins.join('; ') } : {}),
@@ -683,6 +832,25 @@ function openHub(settings, services, signal) {
     for (const secret of opened.connection.secrets)
         (0,secrets/* secretSink */._f)()?.(secret);
     return { ...opened, resolved };
+}
+/**
+ * The hub record reads: an Azure Storage task hub (openHub), or a Durable Task Scheduler's when
+ * the app's host.json names the scheduler. `close` ends the scheduler's connection.
+ */
+async function openRecordSource(settings, services, signal) {
+    const resolved = resolveHubSettings(settings, services, { scheduler: true });
+    if (!resolved.scheduler) {
+        const opened = openHub(settings, services, signal);
+        return { ...opened, close: () => undefined };
+    }
+    const value = services.env[resolved.connection] ?? (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
+    if (!value)
+        throw new errors/* UsageError */.eb(`the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`);
+    const connection = parseDtsConnectionString(value, resolved.connection);
+    const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const token = connection.authentication === 'none' ? undefined : schedulerToken(connection);
+    const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
+    return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }
 
 // EXTERNAL MODULE: ./src/commands/input.ts
@@ -929,11 +1097,11 @@ var inputs = __webpack_require__(464);
 
 const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] };
 const FIELDS = ['Input', 'Result', 'Reason', 'Details'];
-const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
+const redact_EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
 const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
 // Hand-written, not a JSONPath package: this subset (names, indexes, *, ..name, a payload kind) is all redaction needs, and each bad path gets a message naming it.
 function parseRedactPath(text) {
-    const bad = (why) => new errors/* UsageError */.eb(`redact path ${JSON.stringify(text)}: ${why}; ${EXPECTED}.`);
+    const bad = (why) => new errors/* UsageError */.eb(`redact path ${JSON.stringify(text)}: ${why}; ${redact_EXPECTED}.`);
     const source = text.trim();
     let rest = source;
     let kind;
@@ -1515,7 +1683,7 @@ const splitLines = (value) => value
  */
 async function runRecord(settings, services, events = {}) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
-    const { hub, connection, resolved } = openHub(settings.hub, services, deadline.signal);
+    const { hub, connection, resolved, close } = await openRecordSource(settings.hub, services, deadline.signal);
     events.onNotice?.(`reading ${hub.describe}${resolved.origin ? ` (${resolved.origin})` : ''}`);
     const outDir = (0,external_node_path_.resolve)(services.cwd, settings.out);
     try {
@@ -1541,6 +1709,7 @@ async function runRecord(settings, services, events = {}) {
         throw new errors/* DurableGateError */.B7((0,options/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), connection.secrets));
     }
     finally {
+        close();
         deadline.clear();
     }
 }
