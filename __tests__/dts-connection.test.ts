@@ -39,9 +39,9 @@ describe('host.json naming the Durable Task Scheduler', () => {
     expect(nonStorageProvider(readHostConfig(app({})))).toBeUndefined();
   });
 
-  test('gate refuses it, naming the scheduler and what works meanwhile; record resolves its hub and connection', () => {
+  test('its hub and connection setting resolved as the extension names them', () => {
     const dir = app({ hubName: 'default', storageProvider: { type: 'azureManaged' } });
-    expect(resolveHubSettings({ app: dir }, { cwd: dir, env: {} }, { scheduler: true })).toMatchObject({
+    expect(resolveHubSettings({ app: dir }, { cwd: dir, env: {} })).toMatchObject({
       scheduler: true,
       taskHub: 'default',
       connection: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING',
@@ -52,15 +52,9 @@ describe('host.json naming the Durable Task Scheduler', () => {
       resolveHubSettings(
         { app: bare },
         { cwd: bare, env: { DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=https://x.durabletask.io;Authentication=DefaultAzure;TaskHub=hub7' } },
-        { scheduler: true },
       ).taskHub,
     ).toBe('hub7');
-    expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} }, { scheduler: true })).toThrow(
-      'names no hubName for the Durable Task Scheduler: give --task-hub',
-    );
-    expect(() => resolveHubSettings({ app: dir }, { cwd: dir, env: {} })).toThrow(
-      "sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting DURABLE_TASK_SCHEDULER_CONNECTION_STRING): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint)",
-    );
+    expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} })).toThrow('names no hubName for the Durable Task Scheduler: give --task-hub');
   });
 });
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
@@ -184,6 +184,46 @@ describe('a Durable Task Scheduler task hub', () => {
     });
     expect((JSON.parse(replay.stdout) as { summary: unknown }).summary).toEqual({ total: 20, ok: 20, nondeterministic: 0, failed: 0, error: 0 });
   }, 60_000);
+
+  test("durable-gate gate --app: waits on the scheduler's in-flight instances; with --wait-for breaking, only on those the new code breaks", async () => {
+    // The apps beside the repository's node_modules, so that they find their durable-functions.
+    const root = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests');
+    const schedulerApp = (name: string, from: string) => {
+      const dir = join(root, name);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(join(repoRoot, from), dir, { recursive: true, preserveTimestamps: true });
+      writeFileSync(
+        join(dir, 'host.json'),
+        JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: 'orders', storageProvider: { type: 'azureManaged' } } } }),
+      );
+      writeFileSync(
+        join(dir, 'local.settings.json'),
+        JSON.stringify({ IsEncrypted: false, Values: { DURABLE_TASK_SCHEDULER_CONNECTION_STRING: `Endpoint=${small.endpoint};Authentication=None` } }),
+      );
+      return dir;
+    };
+    const small = await SchedulerStandIn.start({ taskHub: 'orders', instances: instances(4) });
+    try {
+      const env = { ...process.env };
+      delete env.DURABLE_TASK_SCHEDULER_CONNECTION_STRING;
+      const old = schedulerApp('dts-old', 'examples/order-app');
+      const next = schedulerApp('dts-next', 'examples/order-app-next');
+      const plain = await run(cli, ['gate', '--app', old, '--timeout', '2s', '--interval', '1s'], env);
+      expect(plain.code).toBe(1);
+      expect(plain.stderr).toContain('gating on task hub orders on the Durable Task Scheduler at 127.0.0.1');
+      expect(plain.stdout).toContain('order-0');
+      // Order 0 (ApproveOrder, recorded as ProcessOrder ran) and the Running/Pending ones replay on the old code.
+      const judgedOld = await run(cli, ['gate', '--app', old, '--wait-for', 'breaking', '--timeout', '20s', '--interval', '1s'], env);
+      expect(judgedOld.stdout).toMatch(/Nothing in flight that the new code breaks/);
+      expect(judgedOld.code).toBe(0);
+      const judgedNext = await run(cli, ['gate', '--app', next, '--wait-for', 'breaking', '--timeout', '3s', '--interval', '1s'], env);
+      expect(judgedNext.code).toBe(1);
+      expect(judgedNext.stdout).toMatch(/nondeterministic/);
+      expect(small.calls.some((c) => c.method === 'StreamInstanceHistory')).toBe(true);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
 
   test('a scheduler that does not answer is said as such', async () => {
     const gone = await SchedulerStandIn.start({ taskHub: 'orders' });

@@ -42,7 +42,7 @@ var load = __webpack_require__(8716);
 function blocks(judgement) {
     return judgement?.verdict !== 'ok' && judgement?.verdict !== 'not started';
 }
-/** Replays in-flight histories from an Azure Storage task hub against the new code, with a cache keyed by execution and last update. */
+/** Replays in-flight histories from a task hub (Azure Storage or the scheduler) against the new code, with a cache keyed by execution and last update. */
 class ReplayJudge {
     hub;
     app;
@@ -369,6 +369,7 @@ async function runGateJob(job) {
         }).finally(() => {
             // The gate has decided: a poll still waiting on the service is abandoned, not left running.
             work.abort('the gate has decided');
+            found.close?.();
             return app?.close();
         });
         return { found, report };
@@ -758,7 +759,7 @@ function readHubSettings(input, why) {
  * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
  * AzureWebJobsStorage).
  */
-function resolveHubSettings(settings, services, { scheduler = false } = {}) {
+function resolveHubSettings(settings, services) {
     const appDir = settings.app ? (0,external_node_path_.resolve)(services.cwd, settings.app) : undefined;
     const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
     if (settings.taskHub && (settings.connection || !appDir)) {
@@ -766,8 +767,6 @@ function resolveHubSettings(settings, services, { scheduler = false } = {}) {
     }
     const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
-    if (config.durableTaskScheduler && !scheduler)
-        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`);
     if (config.otherProvider)
         throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`);
     if (!settings.connection && config.trackingStoreConnectionName)
@@ -834,11 +833,11 @@ function openHub(settings, services, signal) {
     return { ...opened, resolved };
 }
 /**
- * The hub record reads: an Azure Storage task hub (openHub), or a Durable Task Scheduler's when
- * the app's host.json names the scheduler. `close` ends the scheduler's connection.
+ * The hub record and the gate read: an Azure Storage task hub (openHub), or a Durable Task
+ * Scheduler's when the app's host.json names the scheduler. `close` ends the scheduler's connection.
  */
-async function openRecordSource(settings, services, signal) {
-    const resolved = resolveHubSettings(settings, services, { scheduler: true });
+async function openHistorySource(settings, services, signal) {
+    const resolved = resolveHubSettings(settings, services);
     if (!resolved.scheduler) {
         const opened = openHub(settings, services, signal);
         return { ...opened, close: () => undefined };
@@ -985,10 +984,10 @@ async function openTarget(target, settings, services, events, requests) {
             return { source: new HttpApiSource({ endpoint: target.endpoint, systemKey, signal: requests }), secrets: [systemKey] };
         }
         case 'storage': {
-            const { hub, connection, resolved } = openHub(target.hub, services, requests);
+            const { hub, connection, resolved, close } = await openHistorySource(target.hub, services, requests);
             if (resolved.origin)
                 events.onNotice?.(`from the app's files: ${resolved.origin}`);
-            return { source: hub, hub, secrets: connection.secrets };
+            return { source: hub, hub, secrets: connection.secrets, close };
         }
     }
 }
@@ -1683,7 +1682,7 @@ const splitLines = (value) => value
  */
 async function runRecord(settings, services, events = {}) {
     const deadline = (0,src_deadline/* withDeadline */.NE)(services.signal, settings.timeoutMs, settings.timeoutReason);
-    const { hub, connection, resolved, close } = await openRecordSource(settings.hub, services, deadline.signal);
+    const { hub, connection, resolved, close } = await openHistorySource(settings.hub, services, deadline.signal);
     events.onNotice?.(`reading ${hub.describe}${resolved.origin ? ` (${resolved.origin})` : ''}`);
     const outDir = (0,external_node_path_.resolve)(services.cwd, settings.out);
     try {

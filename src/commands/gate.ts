@@ -10,7 +10,7 @@ import { runGateJob, type GateSource } from '../gate/job.js';
 import { option } from '../option-names.js';
 import { secretSink } from '../secrets.js';
 import { HttpApiSource } from '../taskhub/http-api.js';
-import { DEFAULT_CONNECTION_SETTING, HUB_OPTIONS, openHub, readHubSettings, type HubSettings } from './hub.js';
+import { DEFAULT_CONNECTION_SETTING, HUB_OPTIONS, openHistorySource, readHubSettings, type HubSettings } from './hub.js';
 import { declaredInput, type CommandEvents, type CommandServices, type SettingsInput } from './input.js';
 import { parseDuration, parseFormat, parseStatuses, parseWaitFor, printable, redact } from './options.js';
 import { isProduction } from '../azure/site.js';
@@ -173,9 +173,9 @@ async function openTarget(
       return { source: new HttpApiSource({ endpoint: target.endpoint, systemKey, signal: requests }), secrets: [systemKey] };
     }
     case 'storage': {
-      const { hub, connection, resolved } = openHub(target.hub, services, requests);
+      const { hub, connection, resolved, close } = await openHistorySource(target.hub, services, requests);
       if (resolved.origin) events.onNotice?.(`from the app's files: ${resolved.origin}`);
-      return { source: hub, hub, secrets: connection.secrets };
+      return { source: hub, hub, secrets: connection.secrets, close };
     }
   }
 }

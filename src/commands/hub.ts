@@ -5,10 +5,9 @@ import { displayPath } from '../../harness/history/paths.js';
 import { resolveHubName } from '../azure/discovery.js';
 import { UsageError } from '../../harness/errors.js';
 import { secretSink } from '../secrets.js';
-import { openTaskHub, type AzureTablesTaskHub } from '../taskhub/azure-tables.js';
+import { openTaskHub, type AzureTablesTaskHub, type HistorySource } from '../taskhub/azure-tables.js';
 import { localSettings, type StorageConnection } from '../taskhub/connection.js';
 import { parseDtsConnectionString, schedulerToken } from '../taskhub/dts-connection.js';
-import type { RecordSource } from '../taskhub/record.js';
 import type { CommandServices, SettingsInput } from './input.js';
 
 export const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text', 'table-prefix': 'text' } as const;
@@ -64,11 +63,7 @@ export interface ResolvedHubSettings {
  * digits only) or "TestHubName"; the connection setting storageProvider.connectionName (default
  * AzureWebJobsStorage).
  */
-export function resolveHubSettings(
-  settings: HubSettings,
-  services: Pick<CommandServices, 'cwd' | 'env'>,
-  { scheduler = false }: { scheduler?: boolean } = {},
-): ResolvedHubSettings {
+export function resolveHubSettings(settings: HubSettings, services: Pick<CommandServices, 'cwd' | 'env'>): ResolvedHubSettings {
   const appDir = settings.app ? resolve(services.cwd, settings.app) : undefined;
   const given = { ...(appDir ? { appDir } : {}), ...(settings.tablePrefix ? { tablePrefix: settings.tablePrefix } : {}) };
   if (settings.taskHub && (settings.connection || !appDir)) {
@@ -76,10 +71,6 @@ export function resolveHubSettings(
   }
   const config = readHostConfig(appDir!);
   const shown = displayPath(config.file, services.cwd);
-  if (config.durableTaskScheduler && !scheduler)
-    throw new UsageError(
-      `${shown} sets storageProvider.type azureManaged (the Durable Task Scheduler, connection setting ${config.connectionName}): gate does not read a scheduler's task hub yet (record does). Meanwhile, gate through the app's Durable HTTP API (--http-endpoint), which works with any backend; replay works on histories from anywhere.`,
-    );
   if (config.otherProvider)
     throw new UsageError(
       `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`,
@@ -156,15 +147,15 @@ export function openHub(
 }
 
 /**
- * The hub record reads: an Azure Storage task hub (openHub), or a Durable Task Scheduler's when
- * the app's host.json names the scheduler. `close` ends the scheduler's connection.
+ * The hub record and the gate read: an Azure Storage task hub (openHub), or a Durable Task
+ * Scheduler's when the app's host.json names the scheduler. `close` ends the scheduler's connection.
  */
-export async function openRecordSource(
+export async function openHistorySource(
   settings: HubSettings,
   services: CommandServices,
   signal: AbortSignal,
-): Promise<{ hub: RecordSource & { describe: string }; connection: { secrets: string[] }; resolved: ResolvedHubSettings; close: () => void }> {
-  const resolved = resolveHubSettings(settings, services, { scheduler: true });
+): Promise<{ hub: HistorySource; connection: { secrets: string[] }; resolved: ResolvedHubSettings; close: () => void }> {
+  const resolved = resolveHubSettings(settings, services);
   if (!resolved.scheduler) {
     const opened = openHub(settings, services, signal);
     return { ...opened, close: () => undefined };

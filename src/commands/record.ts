@@ -8,7 +8,7 @@ import { displayPath } from '../../harness/history/paths.js';
 import { withDeadline } from '../deadline.js';
 import { recordHistories, type RecordOptions, type RecordSummary } from '../taskhub/record.js';
 import { parseRedactPath } from '../taskhub/redact.js';
-import { HUB_OPTIONS, openRecordSource, readHubSettings, type HubSettings } from './hub.js';
+import { HUB_OPTIONS, openHistorySource, readHubSettings, type HubSettings } from './hub.js';
 import { declaredInput, type CommandEvents, type CommandServices, type SettingsInput } from './input.js';
 import { parseCount, parseDuration, parseStatuses, parseTime, printable, redact } from './options.js';
 
@@ -113,7 +113,7 @@ export interface RecordReport {
  */
 export async function runRecord(settings: RecordSettings, services: CommandServices, events: RecordEvents = {}): Promise<RecordReport> {
   const deadline = withDeadline(services.signal, settings.timeoutMs, settings.timeoutReason);
-  const { hub, connection, resolved, close } = await openRecordSource(settings.hub, services, deadline.signal);
+  const { hub, connection, resolved, close } = await openHistorySource(settings.hub, services, deadline.signal);
   events.onNotice?.(`reading ${hub.describe}${resolved.origin ? ` (${resolved.origin})` : ''}`);
   const outDir = resolve(services.cwd, settings.out);
   try {

@@ -5,15 +5,17 @@
  */
 import { AppLoadError } from '../../harness/errors.js';
 import { withDeadline } from '../deadline.js';
-import type { AzureTablesTaskHub, InFlightSource } from '../taskhub/azure-tables.js';
+import type { HistorySource, InFlightSource } from '../taskhub/azure-tables.js';
 import { GATE_GRACE_MS, gateErrorReport, runGate, type GateOptions, type GatePoll, type GateReport } from './gate.js';
 import { openJudge } from './selective.js';
 
 /** Where the gate looks: a source of in-flight instances and, for the storage sources, the hub to read histories from. */
 export interface GateSource {
   source: InFlightSource;
-  hub?: AzureTablesTaskHub;
+  hub?: HistorySource;
   secrets: string[];
+  /** Ends the source's connection (the scheduler's gRPC channel) once the gate has decided. */
+  close?: () => void;
 }
 
 export interface GateJob extends Pick<GateOptions, 'statuses' | 'timeoutMs' | 'intervalMs' | 'staleAfterMs' | 'ignoreStale'> {
@@ -67,6 +69,7 @@ export async function runGateJob(job: GateJob): Promise<{ report: GateReport; fo
     }).finally(() => {
       // The gate has decided: a poll still waiting on the service is abandoned, not left running.
       work.abort('the gate has decided');
+      found.close?.();
       return app?.close();
     });
     return { found, report };

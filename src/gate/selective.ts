@@ -12,7 +12,7 @@ import { problemSummary } from '../../harness/report/text.js';
 import { HISTORY_SCHEMA, type HistoryFile } from '../../harness/history/events.js';
 import { parseHistory } from '../../harness/history/load.js';
 import type { Divergence, Verdict } from '../../harness/replay/result.js';
-import type { AzureTablesTaskHub, InstanceSummary } from '../taskhub/azure-tables.js';
+import type { HistorySource, InstanceSummary } from '../taskhub/azure-tables.js';
 
 export interface InstanceJudgement {
   verdict: Verdict | 'not started';
@@ -41,7 +41,7 @@ export function blocks(judgement: { verdict?: InstanceJudgement['verdict'] } | u
   return judgement?.verdict !== 'ok' && judgement?.verdict !== 'not started';
 }
 
-/** Replays in-flight histories from an Azure Storage task hub against the new code, with a cache keyed by execution and last update. */
+/** Replays in-flight histories from a task hub (Azure Storage or the scheduler) against the new code, with a cache keyed by execution and last update. */
 export class ReplayJudge implements Judge {
   private readonly cache = new Map<string, { key: string; judgement: InstanceJudgement }>();
   lastReplayed = 0;
@@ -53,7 +53,7 @@ export class ReplayJudge implements Judge {
   }
 
   constructor(
-    private readonly hub: AzureTablesTaskHub,
+    private readonly hub: HistorySource,
     private readonly app: ReplayApp,
     private readonly concurrency = 16,
   ) {}
@@ -149,7 +149,7 @@ function keyOf(instance: InstanceSummary): string {
  * the Action). The app's warnings go to `warn`; `close` ends its worker.
  */
 export async function openJudge(
-  hub: AzureTablesTaskHub | undefined,
+  hub: HistorySource | undefined,
   appDir: string,
   warn: (warning: string) => void,
   options: Pick<LoadAppOptions, 'signal' | 'loadTimeoutMs'> = {},

@@ -42,6 +42,17 @@ export interface InFlightSource {
   instances(query: InstanceQuery): AsyncIterable<InstanceSummary>;
 }
 
+/** A task hub whose histories can be read: what record and the gate's judge need (Azure Tables or the Durable Task Scheduler). */
+export interface HistorySource extends InFlightSource {
+  readonly taskHub: string;
+  /** Where histories come from, for messages (the History table, or the scheduler). */
+  readonly historyTable: string;
+  /** An instance's history: table rows, or events (the scheduler's); none when it has none. */
+  historyRows(instanceId: string): Promise<RecordedRows>;
+  /** Azure Storage: the hub's tables do not exist yet (nothing has ever run there). */
+  readonly neverRan?: boolean;
+}
+
 export interface RecordedRows {
   /** History rows as the table holds them, large values fetched back into their columns. */
   rows: Record<string, unknown>[];

@@ -13,20 +13,11 @@ import { parseHistory } from '../../harness/history/load.js';
 import { writeWholeSync } from '../../harness/report/write.js';
 import { redactHistory, type RedactPath } from './redact.js';
 import { pruneHistories } from './retention.js';
-import { ALL_STATUSES, type InstanceQuery, type InstanceSummary, type RecordedRows } from './azure-tables.js';
+import { ALL_STATUSES, type HistorySource, type InstanceQuery, type InstanceSummary } from './azure-tables.js';
 import { fileNameFor } from './keys.js';
 
-/** What record reads: a task hub's instances in flight and each one's history (table rows, or events). */
-export interface RecordSource {
-  readonly taskHub: string;
-  /** Where histories come from, for messages (the History table, or the scheduler). */
-  readonly historyTable: string;
-  instances(query: InstanceQuery): AsyncIterable<InstanceSummary>;
-  historyRows(instanceId: string): Promise<RecordedRows>;
-}
-
 export interface RecordOptions {
-  hub: RecordSource;
+  hub: HistorySource;
   outDir: string;
   query: InstanceQuery;
   /** At most this many instances. */
