@@ -707,8 +707,9 @@ function schedulerToken(connection) {
                 case 'interactivebrowser':
                     credential = new identity.InteractiveBrowserCredential({});
                     break;
-                case 'defaultazure':
                 case 'none':
+                    throw new errors/* UsageError */.eb('Authentication=None signs in with no token: there is none to ask for.');
+                case 'defaultazure':
                     credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
                     break;
             }

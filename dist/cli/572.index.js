@@ -13,16 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   lintCommand: () => (/* binding */ lintCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./harness/errors.ts
-var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./harness/lint/ast.ts
 /** The parent of a node (set by parse(), or by ESLint, or by setParents()). */
 function parentOf(node) {
@@ -508,7 +506,7 @@ class Analyzer {
                 const fn = this.functionValue(node.arguments[0], file);
                 if (target === 'orchestrator' && fn) {
                     const entry = this.program.functionJson?.find((f) => f.kind === 'orchestration' && file.path.startsWith(f.dir + '/'));
-                    const name = entry?.name ?? basenameOf((0,external_node_path_.dirname)(file.path));
+                    const name = entry?.name ?? (0,external_node_path_.basename)((0,external_node_path_.dirname)(file.path));
                     this.orchestrators.push({ name, file: file.path, line: locationOf(fn.node).line, fn: fn.node });
                 }
             }
@@ -1134,7 +1132,7 @@ class Analyzer {
         }
         if (!read)
             return;
-        const where = `${basenameOf(read.file)}:${read.line}`;
+        const where = `${(0,external_node_path_.basename)(read.file)}:${read.line}`;
         const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${read.rule === 'no-env'
             ? "Pass the setting in as the orchestration's input, or read it in an activity."
             : read.rule === 'no-wall-clock'
@@ -1610,9 +1608,6 @@ function firstParamName(fn) {
     const param = unwrap(fn.params[0]);
     return param?.type === 'Identifier' ? param.name : undefined;
 }
-function basenameOf(path) {
-    return path.split(/[\\/]/).pop() ?? path;
-}
 function sourceText(node, file) {
     const [start, end] = rangeOf(node);
     return file.text.slice(start, end).replace(/\s+/g, ' ');
@@ -1780,18 +1775,14 @@ function lintApp(dir, options = {}) {
     const program = { files: new Map(), functionJson: functionJsonEntries(app), ...(hostJson ? {} : { partial: true }) };
     const unparsed = [];
     for (const path of files) {
+        let text;
         try {
-            program.files.set(path, parseSource(path, (0,external_node_fs_.readFileSync)(path, 'utf8')));
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+            program.files.set(path, parseSource(path, text));
         }
         catch (error) {
-            // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2).
-            let durable = true;
-            try {
-                durable = /durable-functions/.test((0,external_node_fs_.readFileSync)(path, 'utf8'));
-            }
-            catch {
-                // Unreadable: it may hold anything.
-            }
+            // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2). Unreadable: it may hold anything.
+            const durable = text === undefined || /durable-functions/.test(text);
             if (error instanceof SourceParseError) {
                 unparsed.push({
                     file: path,
@@ -2201,6 +2192,10 @@ function lintSarif(report, options) {
 
 // EXTERNAL MODULE: ./harness/report/write.ts
 var write = __webpack_require__(1967);
+// EXTERNAL MODULE: ./harness/errors.ts
+var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./src/option-names.ts
+var option_names = __webpack_require__(1635);
 // EXTERNAL MODULE: ./src/commands/input.ts
 var commands_input = __webpack_require__(4378);
 ;// CONCATENATED MODULE: ./src/commands/lint.ts
@@ -2209,6 +2204,7 @@ var commands_input = __webpack_require__(4378);
  * a function app's sources (harness/lint/). Loaded only when the command runs: the parser is
  * the largest part of it, and replay and the Action's other commands start without it.
  */
+
 
 
 
@@ -2245,7 +2241,8 @@ function readLintSettings(given) {
     return { app, format: format, ...(rules.length > 0 ? { rules: rules } : {}), failOn: failOn };
 }
 /** Lints the app; a folder that is not there, or holds no orchestrator, is the user's mistake (UsageError). */
-function runLint(settings, services, label = '--app', onWarning) {
+function runLint(settings, services, onWarning) {
+    const label = (0,option_names/* option */.u)('app');
     const dir = (0,external_node_path_.resolve)(services.cwd, settings.app);
     if (!(0,external_node_fs_.existsSync)(dir))
         throw new errors/* UsageError */.eb(`${label} ${settings.app}: no such folder. Expected the function app's folder (it holds host.json).`);
@@ -2275,8 +2272,6 @@ var usage = __webpack_require__(7485);
 
 
 
-
-
 async function lintCommand(args, io) {
     const { values, input } = (0,cli_args/* parseCommandArgs */.Qx)('lint', args, LINT_OPTIONS, {
         output: { type: 'string' },
@@ -2289,16 +2284,9 @@ async function lintCommand(args, io) {
     }
     const settings = (0,cli_args/* withHelpHint */.dn)('lint', () => readLintSettings(input));
     const output = typeof values.output === 'string' ? values.output : undefined;
-    if (output) {
-        const target = (0,external_node_path_.resolve)(io.cwd, output);
-        if (values.force !== true && (0,external_node_fs_.existsSync)(target))
-            throw new errors/* UsageError */.eb(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
-            throw new errors/* UsageError */.eb(`--output ${output}: the folder ${(0,external_node_path_.dirname)(output)} does not exist.`);
-        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.statSync)(target).isDirectory())
-            throw new errors/* UsageError */.eb(`--output ${output} is a folder. Name a file in it, e.g. --output ${(0,external_node_path_.join)(output, 'lint.sarif')}.`);
-    }
-    const report = runLint(settings, io, '--app', (message) => io.stderr.write(`durable-gate: warning: ${message}\n`));
+    if (output)
+        (0,cli_args/* checkOutputFile */.CK)(output, values.force === true, io.cwd, 'lint.sarif');
+    const report = runLint(settings, io, (message) => io.stderr.write(`durable-gate: warning: ${message}\n`));
     const color = values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR;
     io.stdout.write(renderLint(report, settings.format, { cwd: io.cwd, version: version/* VERSION */.x, color }));
     if (output) {

@@ -4824,6 +4824,7 @@ function editDistance(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GA: () => (/* binding */ entityNameOf),
 /* harmony export */   X2: () => (/* binding */ ActionType),
+/* harmony export */   gH: () => (/* binding */ callPhrase),
 /* harmony export */   gS: () => (/* binding */ schedulerIdOf),
 /* harmony export */   ji: () => (/* binding */ HTTP_ACTIVITY),
 /* harmony export */   lr: () => (/* binding */ entityOf),
@@ -4874,6 +4875,11 @@ function entityNameOf(schedulerId) {
     return end < 0 ? schedulerId.slice(1) : schedulerId.slice(1, end);
 }
 /** What the report shows of a replayed action: its kind and the name it schedules. */
+/** An action as messages name it: its type and, when it has one, its name ("CallActivity 'Charge'"). */
+function callPhrase(action) {
+    const { action: kind, name } = describeAction(action);
+    return name ? `${kind} '${name}'` : kind;
+}
 function describeAction(action) {
     const type = actionTypeName(action.actionType);
     switch (action.actionType) {
@@ -5049,7 +5055,7 @@ async function judgeHistory(app, history, options) {
         recordedTimestamps,
     });
     for (const { action, reason } of sim.refusals)
-        warnings.push(`the extension refuses ${callPhrase(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
+        warnings.push(`the extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     warnings.push(...sim.notes);
     if (sim.suspended)
@@ -5153,7 +5159,7 @@ async function judgeHistory(app, history, options) {
             ...base,
             verdict: 'failed',
             failure: {
-                message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
+                message: `The extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(refused.action)}: ${refused.reason}.`,
                 runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
                 ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
                 advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'.",
@@ -5176,14 +5182,14 @@ async function judgeHistory(app, history, options) {
     warnings.push(...completionWarnings(history, state, sim));
     const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .inputDrifts */ .rU)(sim.matched);
     for (const drift of drifts)
-        warnings.push(`step ${drift.sequenceId}: ${callPhrase(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
+        warnings.push(`step ${drift.sequenceId}: ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
     const drift = drifts[0];
     if (drift && options.inputDrift === 'fail') {
         return withWarnings({
             ...base,
             verdict: 'failed',
             failure: {
-                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
                 ...(trace ? await locateAction(trace, state, drift.action, app, registered.name) : {}),
                 advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
             },
@@ -5260,10 +5266,6 @@ async function strandedDivergence(stranded, history, trace, state, app) {
     };
 }
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
-function callPhrase(action) {
-    const { action: kind, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(action);
-    return name ? `${kind} '${name}'` : kind;
-}
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
 function schemaHint(message, base) {
     if (!/OOProc schema V4/.test(message))
@@ -6271,10 +6273,7 @@ function firstDifference(a, b) {
     return { index: n, what, atEnd: true };
 }
 function shown(action) {
-    if (!action)
-        return 'nothing';
-    const { action: type, name } = (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(action);
-    return `${type}${name ? ` '${name}'` : ''}`;
+    return action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .callPhrase */ .gH)(action) : 'nothing';
 }
 /** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */
 function readPlaces(reads) {
@@ -7770,20 +7769,27 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ checkOutputFile),
 /* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
 /* harmony export */   VU: () => (/* binding */ cliLabel),
 /* harmony export */   cv: () => (/* binding */ say),
 /* harmony export */   dn: () => (/* binding */ withHelpHint)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9410);
-/* harmony import */ var _harness_nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(447);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9410);
+/* harmony import */ var _harness_nearest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(447);
 /**
  * The command line's side of the settings: argv parsed with node:util's parseArgs (enough for
  * flags of one or many values, and no dependency to ship), read as a SettingsInput by the same
  * names the commands declare.
  */
+
+
 
 
 
@@ -7796,10 +7802,10 @@ function parseCommandArgs(command, args, spec, own = {}, allowPositionals = fals
         options[name] = kind === 'flag' ? { type: 'boolean' } : kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
     let parsed;
     try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals });
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({ args, options, strict: true, allowPositionals });
     }
     catch (error) {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${describeArgsError(error, Object.keys(options))} Run 'durable-gate ${command} --help'.`);
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`${describeArgsError(error, Object.keys(options))} Run 'durable-gate ${command} --help'.`);
     }
     const values = parsed.values;
     return {
@@ -7830,16 +7836,16 @@ function withHelpHint(command, read) {
         return read();
     }
     catch (error) {
-        throw error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? new _harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${error.message} Run 'durable-gate ${command} --help'.`) : error;
+        throw error instanceof _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb ? new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`${error.message} Run 'durable-gate ${command} --help'.`) : error;
     }
 }
 /** node:util parseArgs errors, said plainly. */
 function describeArgsError(error, known) {
-    const message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+    const message = (0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
     const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
     switch (error.code ?? '') {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-            const near = option ? (0,_harness_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearestName */ .q)(option.replace(/^-+/, '').split('=')[0], known) : undefined;
+            const near = option ? (0,_harness_nearest_js__WEBPACK_IMPORTED_MODULE_4__/* .nearestName */ .q)(option.replace(/^-+/, '').split('=')[0], known) : undefined;
             return `Unknown option '${option ?? message}'.${near ? ` Did you mean --${near}?` : ''}`;
         }
         case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -7849,6 +7855,16 @@ function describeArgsError(error, known) {
         default:
             return message.split('\n')[0];
     }
+}
+/** --output checked before any work is done: a file (not a folder), in a folder that exists, not overwritten without --force. */
+function checkOutputFile(output, force, cwd, example) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, output);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isDirectory())
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--output ${output} is a folder. Name a file in it, e.g. --output ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(output, example)}.`);
+    if (!force && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(target)))
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--output ${output}: the folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(output)} does not exist.`);
 }
 
 
@@ -7865,8 +7881,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: main
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./harness/errors.ts
@@ -8162,6 +8176,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var host_json = __nccwpck_require__(9362);
 // EXTERNAL MODULE: ./harness/report/advice.ts
 var report_advice = __nccwpck_require__(8526);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./harness/replay/store.ts
@@ -10008,7 +10024,6 @@ var usage = __nccwpck_require__(7485);
 
 
 
-
 const defaultIo = () => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 async function main(argv, io = defaultIo(), signal) {
     const [command, ...rest] = argv;
@@ -10098,15 +10113,8 @@ async function replayCommand(command, args, io, signal) {
         io.stdout.write(command === 'check' ? usage/* CHECK_USAGE */.Z$ : usage/* REPLAY_USAGE */.k8);
         return 0;
     }
-    if (options.output) {
-        const target = (0,external_node_path_.resolve)(io.cwd, options.output);
-        if (!options.force && (0,external_node_fs_.existsSync)(target))
-            throw new errors/* UsageError */.eb(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
-            throw new errors/* UsageError */.eb(`--output ${options.output}: the folder ${(0,external_node_path_.dirname)(options.output)} does not exist.`);
-        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.statSync)(target).isDirectory())
-            throw new errors/* UsageError */.eb(`--output ${options.output} is a folder. Name a file in it, e.g. --output ${(0,external_node_path_.join)(options.output, 'report.json')}.`);
-    }
+    if (options.output)
+        (0,cli_args/* checkOutputFile */.CK)(options.output, options.force, io.cwd, 'report.json');
     const progress = io.stderr.isTTY === true;
     const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };
     const events = {

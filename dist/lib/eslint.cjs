@@ -15429,7 +15429,7 @@ var Analyzer = class {
         const fn = this.functionValue(node.arguments[0], file);
         if (target === "orchestrator" && fn) {
           const entry = this.program.functionJson?.find((f) => f.kind === "orchestration" && file.path.startsWith(f.dir + "/"));
-          const name = entry?.name ?? basenameOf((0, import_node_path.dirname)(file.path));
+          const name = entry?.name ?? (0, import_node_path.basename)((0, import_node_path.dirname)(file.path));
           this.orchestrators.push({ name, file: file.path, line: locationOf(fn.node).line, fn: fn.node });
         }
       }
@@ -15969,7 +15969,7 @@ var Analyzer = class {
       this.loadTimeReads.set(binding, read);
     }
     if (!read) return;
-    const where = `${basenameOf(read.file)}:${read.line}`;
+    const where = `${(0, import_node_path.basename)(read.file)}:${read.line}`;
     const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${read.rule === "no-env" ? "Pass the setting in as the orchestration's input, or read it in an activity." : read.rule === "no-wall-clock" ? "Use context.df.currentUtcDateTime where the orchestration needs the time." : "Take random values as input or from an activity, and ids from context.df.newGuid."}`;
     this.report(visit, read.rule, id, message);
   }
@@ -16410,9 +16410,6 @@ function keyName(property) {
 function firstParamName(fn) {
   const param = unwrap(fn.params[0]);
   return param?.type === "Identifier" ? param.name : void 0;
-}
-function basenameOf(path) {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 function sourceText(node, file) {
   const [start, end] = rangeOf(node);

@@ -2580,6 +2580,10 @@ function entityNameOf(schedulerId) {
   const end = schedulerId.indexOf("@", 1);
   return end < 0 ? schedulerId.slice(1) : schedulerId.slice(1, end);
 }
+function callPhrase(action) {
+  const { action: kind, name } = describeAction(action);
+  return name ? `${kind} '${name}'` : kind;
+}
 function describeAction(action) {
   const type = actionTypeName(action.actionType);
   switch (action.actionType) {
@@ -3237,9 +3241,7 @@ function firstDifference(a, b) {
   return { index: n, what, atEnd: true };
 }
 function shown(action) {
-  if (!action) return "nothing";
-  const { action: type, name } = describeAction(action);
-  return `${type}${name ? ` '${name}'` : ""}`;
+  return action ? callPhrase(action) : "nothing";
 }
 function readPlaces(reads) {
   return reads.map((r) => `${r.what}${r.throughPackage ? " (through a package)" : ""}${r.location ? ` at ${basename(r.location.file)}:${r.location.line}` : ""}`).join(", ");
@@ -4298,10 +4300,6 @@ async function strandedDivergence(stranded, history, trace, state, app) {
     ...location ? { location } : {},
     advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`
   };
-}
-function callPhrase(action) {
-  const { action: kind, name } = describeAction(action);
-  return name ? `${kind} '${name}'` : kind;
 }
 function schemaHint(message, base) {
   if (!/OOProc schema V4/.test(message)) return void 0;

@@ -5,7 +5,7 @@
  * make a replay decide differently than the recorded run (rules.ts).
  */
 import type * as E from 'estree';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import {
   enclosingFunction,
   isFunction,
@@ -204,7 +204,7 @@ export class Analyzer {
         const fn = this.functionValue(node.arguments[0], file);
         if (target === 'orchestrator' && fn) {
           const entry = this.program.functionJson?.find((f) => f.kind === 'orchestration' && file.path.startsWith(f.dir + '/'));
-          const name = entry?.name ?? basenameOf(dirname(file.path));
+          const name = entry?.name ?? basename(dirname(file.path));
           this.orchestrators.push({ name, file: file.path, line: locationOf(fn.node).line, fn: fn.node as FunctionNode });
         }
       }
@@ -821,7 +821,7 @@ export class Analyzer {
       this.loadTimeReads.set(binding, read);
     }
     if (!read) return;
-    const where = `${basenameOf(read.file)}:${read.line}`;
+    const where = `${basename(read.file)}:${read.line}`;
     const message = `${id.name} was set from ${read.what} when the module loaded (${where}): the value is fixed for the process, so a replay in another process (after a restart, a deployment, on another instance) can see another one and decide differently. ${
       read.rule === 'no-env'
         ? "Pass the setting in as the orchestration's input, or read it in an activity."
@@ -1351,10 +1351,6 @@ function keyName(property: E.Property): string | undefined {
 function firstParamName(fn: FunctionNode): string | undefined {
   const param = unwrap(fn.params[0]);
   return param?.type === 'Identifier' ? param.name : undefined;
-}
-
-function basenameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 function sourceText(node: Node, file: SourceFile): string {

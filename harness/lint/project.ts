@@ -48,16 +48,13 @@ export function lintApp(dir: string, options: LintOptions = {}): LintResult {
   const program: LintProgram = { files: new Map(), functionJson: functionJsonEntries(app), ...(hostJson ? {} : { partial: true }) };
   const unparsed: LintResult['unparsed'] = [];
   for (const path of files) {
+    let text: string | undefined;
     try {
-      program.files.set(path, parseSource(path, readFileSync(path, 'utf8')));
+      text = readFileSync(path, 'utf8');
+      program.files.set(path, parseSource(path, text));
     } catch (error) {
-      // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2).
-      let durable = true;
-      try {
-        durable = /durable-functions/.test(readFileSync(path, 'utf8'));
-      } catch {
-        // Unreadable: it may hold anything.
-      }
+      // Whether the file may hold orchestrator code: only then is the lint's answer incomplete (exit 2). Unreadable: it may hold anything.
+      const durable = text === undefined || /durable-functions/.test(text);
       if (error instanceof SourceParseError) {
         unparsed.push({
           file: path,

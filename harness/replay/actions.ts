@@ -73,6 +73,12 @@ export function entityNameOf(schedulerId: string | undefined): string | undefine
 }
 
 /** What the report shows of a replayed action: its kind and the name it schedules. */
+/** An action as messages name it: its type and, when it has one, its name ("CallActivity 'Charge'"). */
+export function callPhrase(action: SdkAction): string {
+  const { action: kind, name } = describeAction(action);
+  return name ? `${kind} '${name}'` : kind;
+}
+
 export function describeAction(action: SdkAction): { action: string; name?: string } {
   const type = actionTypeName(action.actionType);
   switch (action.actionType) {

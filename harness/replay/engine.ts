@@ -7,7 +7,7 @@ import type { LoadedApp } from '../app/load.js';
 import type { OrchestratorState } from '../app/types.js';
 import { EventType, eventTypeName, orchestrationStatusName, type HistoryEvent } from '../history/events.js';
 import type { LoadedHistory } from '../history/load.js';
-import { ActionType, describeAction, type SdkAction } from './actions.js';
+import { ActionType, callPhrase, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
@@ -409,11 +409,6 @@ async function strandedDivergence(
 }
 
 /** A replayed call in words: "CallActivityWithRetry 'Charge'". */
-function callPhrase(action: SdkAction): string {
-  const { action: kind, name } = describeAction(action);
-  return name ? `${kind} '${name}'` : kind;
-}
-
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
 function schemaHint(message: string, base: ReplayResult): string | undefined {
   if (!/OOProc schema V4/.test(message)) return undefined;

@@ -11,7 +11,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 import { nativeCreateRequire } from '../app/native-require.js';
 import type { InvocationOutcome } from '../app/types.js';
-import { describeAction, type SdkAction } from './actions.js';
+import { callPhrase, describeAction, type SdkAction } from './actions.js';
 import { userLocation } from './locate.js';
 import { NONDETERMINISM_PREFIX } from './messages.js';
 import type { Divergence, SourceLocation } from './result.js';
@@ -380,9 +380,7 @@ function firstDifference(a: Scheduled, b: Scheduled): Difference | undefined {
 }
 
 function shown(action: SdkAction | undefined): string {
-  if (!action) return 'nothing';
-  const { action: type, name } = describeAction(action);
-  return `${type}${name ? ` '${name}'` : ''}`;
+  return action ? callPhrase(action) : 'nothing';
 }
 
 /** Where the code read the sources: "Date.now() at src/f.ts:12, new Date() at src/f.ts:20". */

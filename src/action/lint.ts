@@ -9,7 +9,7 @@ import { lintExitCode, renderLint, type LintFinding, type LintReport } from '../
 import { writeWhole } from '../../harness/report/write.js';
 import { readLintSettings, runLint } from '../commands/lint.js';
 import { VERSION } from '../version.js';
-import { actionInput, actionLabel, workspace } from './input.js';
+import { actionInput, workspace } from './input.js';
 import { logData } from './log.js';
 import { writeSummary } from './outputs.js';
 
@@ -55,7 +55,7 @@ function annotate(f: LintFinding): void {
 export async function runLintAction(): Promise<void> {
   const settings = readLintSettings(actionInput());
   const root = workspace();
-  const report = runLint(settings, { cwd: root }, actionLabel('app'), (message) => core.warning(message));
+  const report = runLint(settings, { cwd: root }, (message) => core.warning(message));
   // The annotations below are the github format's commands: the log shows the text instead.
   logData(renderLint(report, settings.format === 'github' ? 'text' : settings.format, { cwd: root, version: VERSION }));
   for (const f of report.findings) if (!f.suppressed) annotate(f);

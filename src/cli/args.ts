@@ -3,6 +3,8 @@
  * flags of one or many values, and no dependency to ship), read as a SettingsInput by the same
  * names the commands declare.
  */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, errorMessage } from '../../harness/errors.js';
 import { nearestName } from '../../harness/nearest.js';
@@ -92,4 +94,13 @@ function describeArgsError(error: unknown, known: string[]): string {
     default:
       return message.split('\n')[0]!;
   }
+}
+
+/** --output checked before any work is done: a file (not a folder), in a folder that exists, not overwritten without --force. */
+export function checkOutputFile(output: string, force: boolean, cwd: string, example: string): void {
+  const target = resolve(cwd, output);
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new UsageError(`--output ${output} is a folder. Name a file in it, e.g. --output ${join(output, example)}.`);
+  if (!force && existsSync(target)) throw new UsageError(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
+  if (!existsSync(dirname(target))) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist.`);
 }

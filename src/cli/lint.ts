@@ -1,12 +1,10 @@
 /** `durable-gate lint`: loaded only when it runs (the parser it carries is the largest part of it). */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../../harness/errors.js';
+import { resolve } from 'node:path';
 import { lintExitCode, renderLint } from '../../harness/lint/report.js';
 import { writeWhole } from '../../harness/report/write.js';
 import { LINT_OPTIONS, readLintSettings, runLint } from '../commands/lint.js';
 import { VERSION } from '../version.js';
-import { parseCommandArgs, withHelpHint, type CliIo } from './args.js';
+import { checkOutputFile, parseCommandArgs, withHelpHint, type CliIo } from './args.js';
 import { LINT_USAGE } from './usage.js';
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -21,15 +19,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
   const settings = withHelpHint('lint', () => readLintSettings(input));
   const output = typeof values.output === 'string' ? values.output : undefined;
-  if (output) {
-    const target = resolve(io.cwd, output);
-    if (values.force !== true && existsSync(target))
-      throw new UsageError(`--output ${output} exists; refusing to overwrite it. Choose another file or add --force.`);
-    if (!existsSync(dirname(target))) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist.`);
-    if (existsSync(target) && statSync(target).isDirectory())
-      throw new UsageError(`--output ${output} is a folder. Name a file in it, e.g. --output ${join(output, 'lint.sarif')}.`);
-  }
-  const report = runLint(settings, io, '--app', (message) => io.stderr.write(`durable-gate: warning: ${message}\n`));
+  if (output) checkOutputFile(output, values.force === true, io.cwd, 'lint.sarif');
+  const report = runLint(settings, io, (message) => io.stderr.write(`durable-gate: warning: ${message}\n`));
   const color = values['no-color'] !== true && io.stdout.isTTY === true && !io.env.NO_COLOR;
   io.stdout.write(renderLint(report, settings.format, { cwd: io.cwd, version: VERSION, color }));
   if (output) {

@@ -2,8 +2,7 @@
  * `durable-gate`: the command line. Parses argv, calls the libraries, returns the exit code
  * (0 all good, 1 the check found a problem, 2 the tool could not do its job).
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AppLoadError, UsageError, errorMessage } from '../../harness/errors.js';
 import { inPiecesOf, writeWhole } from '../../harness/report/write.js';
 import { exitCodeFor } from '../../harness/replay/result.js';
@@ -13,7 +12,7 @@ import { CHECK_OPTIONS, readCheckSettings, runCheckSettings, type CheckSettings 
 import { withProcessSignals } from '../deadline.js';
 import { VERSION } from '../version.js';
 import { nameOptionsAs } from '../option-names.js';
-import { cliLabel, parseCommandArgs, withHelpHint, type CliIo } from './args.js';
+import { checkOutputFile, cliLabel, parseCommandArgs, withHelpHint, type CliIo } from './args.js';
 import { CHECK_USAGE, REPLAY_USAGE, USAGE } from './usage.js';
 
 export type { CliIo } from './args.js';
@@ -122,14 +121,7 @@ async function replayCommand(command: 'replay' | 'check', args: string[], io: Cl
     io.stdout.write(command === 'check' ? CHECK_USAGE : REPLAY_USAGE);
     return 0;
   }
-  if (options.output) {
-    const target = resolve(io.cwd, options.output);
-    if (!options.force && existsSync(target))
-      throw new UsageError(`--output ${options.output} exists; refusing to overwrite it. Choose another file or add --force.`);
-    if (!existsSync(dirname(target))) throw new UsageError(`--output ${options.output}: the folder ${dirname(options.output)} does not exist.`);
-    if (existsSync(target) && statSync(target).isDirectory())
-      throw new UsageError(`--output ${options.output} is a folder. Name a file in it, e.g. --output ${join(options.output, 'report.json')}.`);
-  }
+  if (options.output) checkOutputFile(options.output, options.force, io.cwd, 'report.json');
   const progress = io.stderr.isTTY === true;
   const services = { cwd: io.cwd, ...(signal ? { signal } : {}) };
   const events = {

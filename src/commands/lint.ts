@@ -9,6 +9,7 @@ import { UsageError } from '../../harness/errors.js';
 import { lintApp } from '../../harness/lint/project.js';
 import { buildLintReport, LINT_FORMATS, type LintFormat, type LintReport } from '../../harness/lint/report.js';
 import { RULE_IDS, type RuleId, type Severity } from '../../harness/lint/rules.js';
+import { option } from '../option-names.js';
 import { declaredInput, type CommandServices, type SettingsInput } from './input.js';
 
 export const LINT_OPTIONS = {
@@ -51,7 +52,8 @@ export function readLintSettings(given: SettingsInput): LintSettings {
 }
 
 /** Lints the app; a folder that is not there, or holds no orchestrator, is the user's mistake (UsageError). */
-export function runLint(settings: LintSettings, services: Pick<CommandServices, 'cwd'>, label = '--app', onWarning?: (message: string) => void): LintReport {
+export function runLint(settings: LintSettings, services: Pick<CommandServices, 'cwd'>, onWarning?: (message: string) => void): LintReport {
+  const label = option('app');
   const dir = resolve(services.cwd, settings.app);
   if (!existsSync(dir)) throw new UsageError(`${label} ${settings.app}: no such folder. Expected the function app's folder (it holds host.json).`);
   if (!statSync(dir).isDirectory())

@@ -142,8 +142,9 @@ export function schedulerToken(connection: DtsConnection): () => Promise<string>
         case 'interactivebrowser':
           credential = new identity.InteractiveBrowserCredential({});
           break;
-        case 'defaultazure':
         case 'none':
+          throw new UsageError('Authentication=None signs in with no token: there is none to ask for.');
+        case 'defaultazure':
           credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
           break;
       }

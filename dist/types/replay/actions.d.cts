@@ -62,6 +62,8 @@ export declare function entityOf(schedulerId: string): {
 /** Entity ids travel as "@name@key" (EntityId.GetSchedulerIdFromEntityId). */
 export declare function entityNameOf(schedulerId: string | undefined): string | undefined;
 /** What the report shows of a replayed action: its kind and the name it schedules. */
+/** An action as messages name it: its type and, when it has one, its name ("CallActivity 'Charge'"). */
+export declare function callPhrase(action: SdkAction): string;
 export declare function describeAction(action: SdkAction): {
     action: string;
     name?: string;
