@@ -5265,7 +5265,6 @@ async function strandedDivergence(stranded, history, trace, state, app) {
         advice: `Instances of '${history.orchestrator}' started before this change would hang. Keep the old order and grouping of entity calls and signals for them (${versionBranch(app)}, or ship the change under a new orchestrator name), or let them finish before deploying this code over their task hub.`,
     };
 }
-/** A replayed call in words: "CallActivityWithRetry 'Charge'". */
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
 function schemaHint(message, base) {
     if (!/OOProc schema V4/.test(message))

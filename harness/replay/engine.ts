@@ -408,7 +408,6 @@ async function strandedDivergence(
   };
 }
 
-/** A replayed call in words: "CallActivityWithRetry 'Charge'". */
 /** When the SDK refused a lock for the schema this replay advertised: which schema that was, and how to replay with V4. */
 function schemaHint(message: string, base: ReplayResult): string | undefined {
   if (!/OOProc schema V4/.test(message)) return undefined;
