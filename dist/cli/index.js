@@ -4238,20 +4238,18 @@ function lineAt(text, position) {
 /**
  * Where `value` nests deeper than `limit` (a path such as `history[3].Input.a`, cut after a few
  * steps), or undefined. Iterative: it must not overflow the stack on the input it guards against.
+ * The walk keeps only depths; the path is found again for the rare value that is too deep.
  */
 function tooDeep(value, limit) {
     const values = [value];
     const depths = [0];
-    const paths = [''];
     while (values.length > 0) {
         const item = values.pop();
         const depth = depths.pop();
-        const at = paths.pop();
         if (typeof item !== 'object' || item === null)
             continue;
         if (depth >= limit)
-            return at || 'the top';
-        const named = depth < 4;
+            return pathTo(value, item);
         if (Array.isArray(item)) {
             for (let i = 0; i < item.length; i++) {
                 const child = item[i];
@@ -4259,7 +4257,6 @@ function tooDeep(value, limit) {
                     continue;
                 values.push(child);
                 depths.push(depth + 1);
-                paths.push(named ? `${at}[${i}]` : at);
             }
         }
         else {
@@ -4269,11 +4266,29 @@ function tooDeep(value, limit) {
                     continue;
                 values.push(child);
                 depths.push(depth + 1);
-                paths.push(named ? (at ? `${at}.${key}` : key) : at);
             }
         }
     }
     return undefined;
+}
+/** The path from `root` to `target` (its first four steps), breadth first: `target` is one value tooDeep found. */
+function pathTo(root, target) {
+    const queue = [{ item: root, at: '', depth: 0 }];
+    for (let head = 0; head < queue.length; head++) {
+        const { item, at, depth } = queue[head];
+        if (item === target)
+            return at || 'the top';
+        if (typeof item !== 'object' || item === null)
+            continue;
+        const named = depth < 4;
+        for (const [key, child] of Object.entries(item)) {
+            if (typeof child !== 'object' || child === null)
+                continue;
+            const step = Array.isArray(item) ? `[${key}]` : at ? `.${key}` : key;
+            queue.push({ item: child, at: named ? `${at}${step}` : at, depth: depth + 1 });
+        }
+    }
+    return 'the top';
 }
 /** Detect the form of `value` and convert it. */
 function parseHistory(value, source) {
@@ -5032,18 +5047,7 @@ async function judgeHistory(app, history, options) {
             },
         });
     }
-    // A fan-out calls one function many times: each name is looked up once per history.
-    const known = new Map();
-    const exists = (name, kind) => {
-        const key = `${kind}:${name}`;
-        let found = known.get(key);
-        if (found === undefined) {
-            const fn = app.find(name);
-            found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
-            known.set(key, found);
-        }
-        return found;
-    };
+    const exists = registeredIn(app);
     const parentInstanceId = history.events.find((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
     // The extension rejects the answer before it replays any action: none is taken.
     const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .stateRejection */ .nN)(state);
@@ -5274,6 +5278,28 @@ function schemaHint(message, base) {
 function firstLine(text) {
     const line = text.split('\n')[0].trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+/** Per app, whether a function of each kind is registered, by the exact name calls use. */
+const registered = new WeakMap();
+/**
+ * Is a function of this kind registered in the app? A fan-out calls one function many times, and
+ * every history calls the same few: each name is looked up once per app.
+ */
+function registeredIn(app) {
+    let known = registered.get(app);
+    if (!known)
+        registered.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
+    const byKind = known;
+    return (name, kind) => {
+        const names = byKind[kind];
+        let found = names.get(name);
+        if (found === undefined) {
+            const fn = app.find(name);
+            found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
+            names.set(name, found);
+        }
+        return found;
+    };
 }
 /** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */
 function recordedNameOf(event) {
@@ -6735,7 +6761,12 @@ class RuntimeModel {
     // ------------------------------------------------------------------ DTFx context APIs
     register(cls, name, source, onSent, detail) {
         const id = this.idCounter++;
-        this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
+        const action = { id, cls, name, source };
+        if (onSent)
+            action.onSent = onSent;
+        if (detail)
+            action.detail = detail;
+        this.registered.set(id, action);
         const task = new SimTask();
         this.openTasks.set(id, task);
         return { id, task };

@@ -2138,21 +2138,17 @@ function lineAt(text, position) {
 function tooDeep(value, limit) {
   const values = [value];
   const depths = [0];
-  const paths = [""];
   while (values.length > 0) {
     const item = values.pop();
     const depth = depths.pop();
-    const at = paths.pop();
     if (typeof item !== "object" || item === null) continue;
-    if (depth >= limit) return at || "the top";
-    const named = depth < 4;
+    if (depth >= limit) return pathTo(value, item);
     if (Array.isArray(item)) {
       for (let i = 0; i < item.length; i++) {
         const child = item[i];
         if (typeof child !== "object" || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? `${at}[${i}]` : at);
       }
     } else {
       for (const key in item) {
@@ -2160,11 +2156,25 @@ function tooDeep(value, limit) {
         if (typeof child !== "object" || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? at ? `${at}.${key}` : key : at);
       }
     }
   }
   return void 0;
+}
+function pathTo(root, target) {
+  const queue2 = [{ item: root, at: "", depth: 0 }];
+  for (let head = 0; head < queue2.length; head++) {
+    const { item, at, depth } = queue2[head];
+    if (item === target) return at || "the top";
+    if (typeof item !== "object" || item === null) continue;
+    const named = depth < 4;
+    for (const [key, child] of Object.entries(item)) {
+      if (typeof child !== "object" || child === null) continue;
+      const step2 = Array.isArray(item) ? `[${key}]` : at ? `.${key}` : key;
+      queue2.push({ item: child, at: named ? `${at}${step2}` : at, depth: depth + 1 });
+    }
+  }
+  return "the top";
 }
 function parseHistory(value, source) {
   const deep = tooDeep(value, MAX_HISTORY_DEPTH);
@@ -3609,7 +3619,10 @@ var RuntimeModel = class {
   // ------------------------------------------------------------------ DTFx context APIs
   register(cls, name, source, onSent, detail) {
     const id = this.idCounter++;
-    this.registered.set(id, { id, cls, name, source, ...onSent ? { onSent } : {}, ...detail ? { detail } : {} });
+    const action = { id, cls, name, source };
+    if (onSent) action.onSent = onSent;
+    if (detail) action.detail = detail;
+    this.registered.set(id, action);
     const task = new SimTask();
     this.openTasks.set(id, task);
     return { id, task };
@@ -4063,15 +4076,15 @@ async function judgeHistory(app, history, options) {
   };
   const warnings = [...history.notes];
   const withWarnings = (result) => warnings.length > 0 ? { ...result, warnings } : result;
-  const registered = app.find(history.orchestrator);
-  if (!registered || registered.kind !== "orchestration") {
-    const known2 = app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
-    const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, "orchestrator", known2));
+  const registered2 = app.find(history.orchestrator);
+  if (!registered2 || registered2.kind !== "orchestration") {
+    const known = app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
+    const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, "orchestrator", known));
     return withWarnings({
       ...base,
       verdict: "failed",
       failure: {
-        message: registered ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
+        message: registered2 ? `'${history.orchestrator}' is a ${registered2.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
         runtimeMessage: runtime,
         missingFunction: { name: history.orchestrator, kind: "orchestration" },
         advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`
@@ -4079,7 +4092,7 @@ async function judgeHistory(app, history, options) {
     });
   }
   const recordedTimestamps = history.events.map((event) => event.Timestamp);
-  const invoke = () => app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  const invoke = () => app.invokeOrchestrator(registered2.name, buildPayload(history, payloadOptions));
   const first = options.perturb ? await withSources(app.info.dir, /* @__PURE__ */ new Set(), void 0, invoke) : void 0;
   const outcome = first ? first.value : await invoke();
   const state = outcome.kind === "state" ? outcome.state : outcome.state;
@@ -4097,17 +4110,7 @@ async function judgeHistory(app, history, options) {
       }
     });
   }
-  const known = /* @__PURE__ */ new Map();
-  const exists = (name, kind) => {
-    const key = `${kind}:${name}`;
-    let found = known.get(key);
-    if (found === void 0) {
-      const fn = app.find(name);
-      found = fn !== void 0 && fn.kind === KIND_OF_USE[kind];
-      known.set(key, found);
-    }
-    return found;
-  };
+  const exists = registeredIn(app);
   const parentInstanceId = history.events.find((e) => e.EventType === 0 /* ExecutionStarted */)?.ParentInstance?.OrchestrationInstance?.InstanceId;
   const rejection = stateRejection(state);
   const sim = simulate(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
@@ -4127,10 +4130,10 @@ async function judgeHistory(app, history, options) {
     warnings.push(
       "this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume"
     );
-  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
+  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered2.name, buildPayloadText(history, payloadOptions), depth);
   if (rejection) {
     const runtimeMessage = outcome.kind === "threw" ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
-    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
+    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered2.name) : {};
     const advice = rejection.action ? "Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers." : "Keep the custom status under 16 KB of JSON (counted in UTF-16, two bytes a character): store large state elsewhere and put a reference in the status.";
     if (sim.mismatch) {
       const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
@@ -4153,8 +4156,8 @@ async function judgeHistory(app, history, options) {
   }
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? void 0 : pendingMissing(history.events, app));
   if (missing) {
-    const known2 = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-    const refusal = missingFunctionMessage(missing.name, missing.kind, known2);
+    const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
+    const refusal = missingFunctionMessage(missing.name, missing.kind, known);
     const signal = missing.action?.actionType === 9 /* SignalEntity */;
     const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : void 0);
     return withWarnings({
@@ -4164,7 +4167,7 @@ async function judgeHistory(app, history, options) {
         message: missing.action ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.` : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
         runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {},
+        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered2.name) : {},
         advice: missing.action ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.` : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`
       }
     });
@@ -4209,7 +4212,7 @@ async function judgeHistory(app, history, options) {
       failure: {
         message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
         runtimeMessage: "The extension drops the call before it takes a sequence id: the instance stays Running and never continues.",
-        ...trace ? await locateAction(trace, state, refused.action, app, registered.name) : {},
+        ...trace ? await locateAction(trace, state, refused.action, app, registered2.name) : {},
         advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'."
       }
     });
@@ -4240,7 +4243,7 @@ async function judgeHistory(app, history, options) {
       verdict: "failed",
       failure: {
         message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
-        ...trace ? await locateAction(trace, state, drift.action, app, registered.name) : {},
+        ...trace ? await locateAction(trace, state, drift.action, app, registered2.name) : {},
         advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`
       }
     });
@@ -4308,6 +4311,22 @@ function schemaHint(message, base) {
 function firstLine(text) {
   const line = text.split("\n")[0].trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+var registered = /* @__PURE__ */ new WeakMap();
+function registeredIn(app) {
+  let known = registered.get(app);
+  if (!known) registered.set(app, known = { activity: /* @__PURE__ */ new Map(), orchestrator: /* @__PURE__ */ new Map(), entity: /* @__PURE__ */ new Map() });
+  const byKind = known;
+  return (name, kind) => {
+    const names = byKind[kind];
+    let found = names.get(name);
+    if (found === void 0) {
+      const fn = app.find(name);
+      found = fn !== void 0 && fn.kind === KIND_OF_USE[kind];
+      names.set(name, found);
+    }
+    return found;
+  };
 }
 function recordedNameOf(event) {
   if (event.EventType === 14 /* EventSent */) return event.InstanceId ? `${event.Name ?? ""} -> ${event.InstanceId}` : event.Name;

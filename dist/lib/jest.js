@@ -2130,21 +2130,17 @@ function lineAt(text2, position) {
 function tooDeep(value, limit) {
   const values = [value];
   const depths = [0];
-  const paths = [""];
   while (values.length > 0) {
     const item = values.pop();
     const depth = depths.pop();
-    const at = paths.pop();
     if (typeof item !== "object" || item === null) continue;
-    if (depth >= limit) return at || "the top";
-    const named = depth < 4;
+    if (depth >= limit) return pathTo(value, item);
     if (Array.isArray(item)) {
       for (let i = 0; i < item.length; i++) {
         const child = item[i];
         if (typeof child !== "object" || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? `${at}[${i}]` : at);
       }
     } else {
       for (const key in item) {
@@ -2152,11 +2148,25 @@ function tooDeep(value, limit) {
         if (typeof child !== "object" || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? at ? `${at}.${key}` : key : at);
       }
     }
   }
   return void 0;
+}
+function pathTo(root, target) {
+  const queue2 = [{ item: root, at: "", depth: 0 }];
+  for (let head = 0; head < queue2.length; head++) {
+    const { item, at, depth } = queue2[head];
+    if (item === target) return at || "the top";
+    if (typeof item !== "object" || item === null) continue;
+    const named = depth < 4;
+    for (const [key, child] of Object.entries(item)) {
+      if (typeof child !== "object" || child === null) continue;
+      const step2 = Array.isArray(item) ? `[${key}]` : at ? `.${key}` : key;
+      queue2.push({ item: child, at: named ? `${at}${step2}` : at, depth: depth + 1 });
+    }
+  }
+  return "the top";
 }
 function parseHistory(value, source) {
   const deep = tooDeep(value, MAX_HISTORY_DEPTH);
@@ -3572,7 +3582,10 @@ var RuntimeModel = class {
   // ------------------------------------------------------------------ DTFx context APIs
   register(cls, name, source, onSent, detail) {
     const id = this.idCounter++;
-    this.registered.set(id, { id, cls, name, source, ...onSent ? { onSent } : {}, ...detail ? { detail } : {} });
+    const action = { id, cls, name, source };
+    if (onSent) action.onSent = onSent;
+    if (detail) action.detail = detail;
+    this.registered.set(id, action);
     const task = new SimTask();
     this.openTasks.set(id, task);
     return { id, task };
@@ -4026,15 +4039,15 @@ async function judgeHistory(app, history, options) {
   };
   const warnings = [...history.notes];
   const withWarnings = (result) => warnings.length > 0 ? { ...result, warnings } : result;
-  const registered = app.find(history.orchestrator);
-  if (!registered || registered.kind !== "orchestration") {
-    const known2 = app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
-    const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, "orchestrator", known2));
+  const registered2 = app.find(history.orchestrator);
+  if (!registered2 || registered2.kind !== "orchestration") {
+    const known = app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
+    const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, "orchestrator", known));
     return withWarnings({
       ...base,
       verdict: "failed",
       failure: {
-        message: registered ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
+        message: registered2 ? `'${history.orchestrator}' is a ${registered2.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
         runtimeMessage: runtime,
         missingFunction: { name: history.orchestrator, kind: "orchestration" },
         advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`
@@ -4042,7 +4055,7 @@ async function judgeHistory(app, history, options) {
     });
   }
   const recordedTimestamps = history.events.map((event2) => event2.Timestamp);
-  const invoke = () => app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
+  const invoke = () => app.invokeOrchestrator(registered2.name, buildPayload(history, payloadOptions));
   const first = options.perturb ? await withSources(app.info.dir, /* @__PURE__ */ new Set(), void 0, invoke) : void 0;
   const outcome = first ? first.value : await invoke();
   const state = outcome.kind === "state" ? outcome.state : outcome.state;
@@ -4060,17 +4073,7 @@ async function judgeHistory(app, history, options) {
       }
     });
   }
-  const known = /* @__PURE__ */ new Map();
-  const exists = (name, kind) => {
-    const key = `${kind}:${name}`;
-    let found = known.get(key);
-    if (found === void 0) {
-      const fn = app.find(name);
-      found = fn !== void 0 && fn.kind === KIND_OF_USE[kind];
-      known.set(key, found);
-    }
-    return found;
-  };
+  const exists = registeredIn(app);
   const parentInstanceId = history.events.find((e) => e.EventType === 0 /* ExecutionStarted */)?.ParentInstance?.OrchestrationInstance?.InstanceId;
   const rejection = stateRejection(state);
   const sim = simulate(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
@@ -4090,10 +4093,10 @@ async function judgeHistory(app, history, options) {
     warnings.push(
       "this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume"
     );
-  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
+  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered2.name, buildPayloadText(history, payloadOptions), depth);
   if (rejection) {
     const runtimeMessage = outcome.kind === "threw" ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
-    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
+    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered2.name) : {};
     const advice = rejection.action ? "Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers." : "Keep the custom status under 16 KB of JSON (counted in UTF-16, two bytes a character): store large state elsewhere and put a reference in the status.";
     if (sim.mismatch) {
       const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
@@ -4116,8 +4119,8 @@ async function judgeHistory(app, history, options) {
   }
   const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? void 0 : pendingMissing(history.events, app));
   if (missing) {
-    const known2 = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-    const refusal = missingFunctionMessage(missing.name, missing.kind, known2);
+    const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
+    const refusal = missingFunctionMessage(missing.name, missing.kind, known);
     const signal = missing.action?.actionType === 9 /* SignalEntity */;
     const runtimeMessage = sim.mismatch?.message ?? (signal ? orchestratorFailedMessage(history.orchestrator, refusal) : void 0);
     return withWarnings({
@@ -4127,7 +4130,7 @@ async function judgeHistory(app, history, options) {
         message: missing.action ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.` : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
         runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {},
+        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered2.name) : {},
         advice: missing.action ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.` : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`
       }
     });
@@ -4172,7 +4175,7 @@ async function judgeHistory(app, history, options) {
       failure: {
         message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
         runtimeMessage: "The extension drops the call before it takes a sequence id: the instance stays Running and never continues.",
-        ...trace ? await locateAction(trace, state, refused.action, app, registered.name) : {},
+        ...trace ? await locateAction(trace, state, refused.action, app, registered2.name) : {},
         advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'."
       }
     });
@@ -4203,7 +4206,7 @@ async function judgeHistory(app, history, options) {
       verdict: "failed",
       failure: {
         message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
-        ...trace ? await locateAction(trace, state, drift.action, app, registered.name) : {},
+        ...trace ? await locateAction(trace, state, drift.action, app, registered2.name) : {},
         advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`
       }
     });
@@ -4271,6 +4274,22 @@ function schemaHint(message, base) {
 function firstLine(text2) {
   const line = text2.split("\n")[0].trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+var registered = /* @__PURE__ */ new WeakMap();
+function registeredIn(app) {
+  let known = registered.get(app);
+  if (!known) registered.set(app, known = { activity: /* @__PURE__ */ new Map(), orchestrator: /* @__PURE__ */ new Map(), entity: /* @__PURE__ */ new Map() });
+  const byKind = known;
+  return (name, kind) => {
+    const names = byKind[kind];
+    let found = names.get(name);
+    if (found === void 0) {
+      const fn = app.find(name);
+      found = fn !== void 0 && fn.kind === KIND_OF_USE[kind];
+      names.set(name, found);
+    }
+    return found;
+  };
 }
 function recordedNameOf(event2) {
   if (event2.EventType === 14 /* EventSent */) return event2.InstanceId ? `${event2.Name ?? ""} -> ${event2.InstanceId}` : event2.Name;
@@ -5540,13 +5559,13 @@ var LocalRuntime = class _LocalRuntime {
    * its first episodes, the activities they call, until it waits on a timer or an event, or ends.
    */
   async start(name, options = {}) {
-    const registered = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
-    if (!registered || registered.kind !== "orchestration") {
+    const registered2 = this.app.info.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (!registered2 || registered2.kind !== "orchestration") {
       const known = this.app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
-      const is = registered ? ` ('${registered.name}' is ${registered.kind === "activity" || registered.kind === "entity" ? `an ${registered.kind}` : "not a durable function"})` : "";
+      const is = registered2 ? ` ('${registered2.name}' is ${registered2.kind === "activity" || registered2.kind === "entity" ? `an ${registered2.kind}` : "not a durable function"})` : "";
       throw new LocalRuntimeError(`The app has no orchestrator named '${name}'${is}. Its orchestrators: ${known.join(", ") || "none"}.`);
     }
-    const instance = this.createInstance(registered.name, options.instanceId ?? `${registered.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
+    const instance = this.createInstance(registered2.name, options.instanceId ?? `${registered2.name.toLowerCase()}-${this.instances.size + 1}`, options.input);
     await this.settle();
     return instance;
   }
@@ -5880,8 +5899,8 @@ var LocalRuntime = class _LocalRuntime {
           }
           return;
         }
-        const registered = this.app.info.functions.find((f) => f.kind === "orchestration" && f.name.toLowerCase() === work.name.toLowerCase());
-        this.createInstance(registered.name, childId, action.input, {
+        const registered2 = this.app.info.functions.find((f) => f.kind === "orchestration" && f.name.toLowerCase() === work.name.toLowerCase());
+        this.createInstance(registered2.name, childId, action.input, {
           instanceId: instance.instanceId,
           executionId: instance.executionId,
           sequenceId: work.id,
@@ -5930,9 +5949,9 @@ var LocalRuntime = class _LocalRuntime {
   runsAppActivity(name) {
     const wanted = this.options.appActivities;
     if (!wanted) return false;
-    const registered = this.app.info.functions.some((f) => f.kind === "activity" && f.name.toLowerCase() === name.toLowerCase());
-    if (wanted === true) return registered;
-    return registered && wanted.some((w) => w.toLowerCase() === name.toLowerCase());
+    const registered2 = this.app.info.functions.some((f) => f.kind === "activity" && f.name.toLowerCase() === name.toLowerCase());
+    if (wanted === true) return registered2;
+    return registered2 && wanted.some((w) => w.toLowerCase() === name.toLowerCase());
   }
   async runHttp(instance, work) {
     const request = httpRequestOf(work.source, work.detail?.pollLocation);
@@ -6016,8 +6035,8 @@ var LocalRuntime = class _LocalRuntime {
         response = { result: JSON.stringify(error) ?? null, exceptionType: "Error" };
       }
     } else {
-      const registered = this.app.info.functions.find((f) => f.kind === "entity" && f.name.toLowerCase() === record.name.toLowerCase());
-      if (!registered)
+      const registered2 = this.app.info.functions.find((f) => f.kind === "entity" && f.name.toLowerCase() === record.name.toLowerCase());
+      if (!registered2)
         throw new LocalRuntimeError(
           `An orchestration sent '${operation}' to the entity ${target}, which the app does not register and the test does not mock (entities: { ${record.name}: ... }).`
         );
@@ -6027,8 +6046,8 @@ var LocalRuntime = class _LocalRuntime {
         state: record.state,
         batch: [{ name: operation, input: typeof request.input === "string" ? request.input : void 0, isSignal: signal }]
       };
-      const outcome = await this.app.call({ kind: "function", name: registered.name, trigger });
-      if (outcome.kind === "threw") throw new LocalRuntimeError(`The entity function '${registered.name}' threw outside its operation: ${outcome.message}`);
+      const outcome = await this.app.call({ kind: "function", name: registered2.name, trigger });
+      if (outcome.kind === "threw") throw new LocalRuntimeError(`The entity function '${registered2.name}' threw outside its operation: ${outcome.message}`);
       const state = parseJson2(outcome.json);
       record.exists = state?.entityExists === true;
       record.state = record.exists ? state?.entityState : void 0;

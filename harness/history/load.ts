@@ -246,25 +246,22 @@ function lineAt(text: string, position: number): number {
 /**
  * Where `value` nests deeper than `limit` (a path such as `history[3].Input.a`, cut after a few
  * steps), or undefined. Iterative: it must not overflow the stack on the input it guards against.
+ * The walk keeps only depths; the path is found again for the rare value that is too deep.
  */
 function tooDeep(value: unknown, limit: number): string | undefined {
   const values: unknown[] = [value];
   const depths: number[] = [0];
-  const paths: string[] = [''];
   while (values.length > 0) {
     const item = values.pop();
     const depth = depths.pop()!;
-    const at = paths.pop()!;
     if (typeof item !== 'object' || item === null) continue;
-    if (depth >= limit) return at || 'the top';
-    const named = depth < 4;
+    if (depth >= limit) return pathTo(value, item);
     if (Array.isArray(item)) {
       for (let i = 0; i < item.length; i++) {
         const child: unknown = item[i];
         if (typeof child !== 'object' || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? `${at}[${i}]` : at);
       }
     } else {
       for (const key in item) {
@@ -272,11 +269,27 @@ function tooDeep(value: unknown, limit: number): string | undefined {
         if (typeof child !== 'object' || child === null) continue;
         values.push(child);
         depths.push(depth + 1);
-        paths.push(named ? (at ? `${at}.${key}` : key) : at);
       }
     }
   }
   return undefined;
+}
+
+/** The path from `root` to `target` (its first four steps), breadth first: `target` is one value tooDeep found. */
+function pathTo(root: unknown, target: unknown): string {
+  const queue: { item: unknown; at: string; depth: number }[] = [{ item: root, at: '', depth: 0 }];
+  for (let head = 0; head < queue.length; head++) {
+    const { item, at, depth } = queue[head]!;
+    if (item === target) return at || 'the top';
+    if (typeof item !== 'object' || item === null) continue;
+    const named = depth < 4;
+    for (const [key, child] of Object.entries(item as Record<string, unknown>)) {
+      if (typeof child !== 'object' || child === null) continue;
+      const step = Array.isArray(item) ? `[${key}]` : at ? `.${key}` : key;
+      queue.push({ item: child, at: named ? `${at}${step}` : at, depth: depth + 1 });
+    }
+  }
+  return 'the top';
 }
 
 /** Detect the form of `value` and convert it. */

@@ -144,18 +144,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
     });
   }
 
-  // A fan-out calls one function many times: each name is looked up once per history.
-  const known = new Map<string, boolean>();
-  const exists = (name: string, kind: FunctionUse['kind']): boolean => {
-    const key = `${kind}:${name}`;
-    let found = known.get(key);
-    if (found === undefined) {
-      const fn = app.find(name);
-      found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
-      known.set(key, found);
-    }
-    return found;
-  };
+  const exists = registeredIn(app);
   const parentInstanceId = history.events.find((e) => e.EventType === EventType.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
   // The extension rejects the answer before it replays any action: none is taken.
   const rejection = stateRejection(state);
@@ -417,6 +406,29 @@ function schemaHint(message: string, base: ReplayResult): string | undefined {
 function firstLine(text: string): string {
   const line = text.split('\n')[0]!.trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+/** Per app, whether a function of each kind is registered, by the exact name calls use. */
+const registered = new WeakMap<LoadedApp, Record<FunctionUse['kind'], Map<string, boolean>>>();
+
+/**
+ * Is a function of this kind registered in the app? A fan-out calls one function many times, and
+ * every history calls the same few: each name is looked up once per app.
+ */
+function registeredIn(app: LoadedApp): (name: string, kind: FunctionUse['kind']) => boolean {
+  let known = registered.get(app);
+  if (!known) registered.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
+  const byKind = known;
+  return (name, kind) => {
+    const names = byKind[kind];
+    let found = names.get(name);
+    if (found === undefined) {
+      const fn = app.find(name);
+      found = fn !== undefined && fn.kind === KIND_OF_USE[kind];
+      names.set(name, found);
+    }
+    return found;
+  };
 }
 
 /** The name a scheduling event recorded (an activity, a sub-orchestration, an event sent and its target); other events have none. */

@@ -437,7 +437,10 @@ class RuntimeModel {
     detail?: NewWorkDetail,
   ): { id: number; task: SimTask } {
     const id = this.idCounter++;
-    this.registered.set(id, { id, cls, name, source, ...(onSent ? { onSent } : {}), ...(detail ? { detail } : {}) });
+    const action: DtfxAction = { id, cls, name, source };
+    if (onSent) action.onSent = onSent;
+    if (detail) action.detail = detail;
+    this.registered.set(id, action);
     const task = new SimTask();
     this.openTasks.set(id, task);
     return { id, task };
