@@ -3,11 +3,13 @@
  * message definitions (src/taskhub/dts-protocol.ts): QueryInstances paged by an opaque continuation
  * token (maxInstanceCount a page), GetInstance, StreamInstanceHistory in chunks; every call must
  * name the task hub and, when the stand-in has a token, carry it as a bearer token. Faults: the
- * next call fails with a gRPC status. Every call is logged with its metadata.
+ * next call fails with a gRPC status. Every call is logged with its metadata. Plain text, or TLS
+ * with a test certificate (an https endpoint, as the service has).
  */
 import * as grpc from '@grpc/grpc-js';
 import type { DtsHistoryEvent } from '../../src/taskhub/dts-history.js';
 import { sidecarService } from '../../src/taskhub/dts-protocol.js';
+import type { Certificate } from './https.js';
 
 export interface StandInInstance {
   instanceId: string;
@@ -32,10 +34,17 @@ export class SchedulerStandIn {
     private readonly server: grpc.Server,
     readonly port: number,
     readonly instances: StandInInstance[],
-    private readonly options: { taskHub: string; token?: string; chunk: number },
+    private readonly options: { taskHub: string; tls: boolean; token?: string; chunk: number },
   ) {}
 
-  static async start(options: { taskHub: string; token?: string; chunk?: number; instances?: StandInInstance[] }): Promise<SchedulerStandIn> {
+  static async start(options: {
+    taskHub: string;
+    token?: string;
+    chunk?: number;
+    instances?: StandInInstance[];
+    /** Serve TLS with this certificate (an https endpoint, as the service's); plain text without. */
+    certificate?: Certificate;
+  }): Promise<SchedulerStandIn> {
     const server = new grpc.Server();
     const instances = options.instances ?? [];
     // The handlers reach the stand-in once it exists (it needs the bound port).
@@ -48,10 +57,17 @@ export class SchedulerStandIn {
       StreamInstanceHistory: (call: grpc.ServerWritableStream<Record<string, unknown>, unknown>) => self.standIn!.stream(call),
     });
     const port = await new Promise<number>((resolvePromise, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolvePromise(bound))),
+      server.bindAsync(
+        '127.0.0.1:0',
+        options.certificate
+          ? grpc.ServerCredentials.createSsl(null, [{ private_key: Buffer.from(options.certificate.key), cert_chain: Buffer.from(options.certificate.cert) }])
+          : grpc.ServerCredentials.createInsecure(),
+        (error, bound) => (error ? reject(error) : resolvePromise(bound)),
+      ),
     );
     self.standIn = new SchedulerStandIn(server, port, instances, {
       taskHub: options.taskHub,
+      tls: options.certificate !== undefined,
       ...(options.token ? { token: options.token } : {}),
       chunk: options.chunk ?? 10,
     });
@@ -59,7 +75,8 @@ export class SchedulerStandIn {
   }
 
   get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
+    // TLS names the host the certificate was made for (an IP address as the server name is deprecated).
+    return this.options.tls ? `https://localhost:${this.port}` : `http://127.0.0.1:${this.port}`;
   }
 
   /** The next call fails with this status (or, repeatToken, QueryInstances hands back the token it was given). */

@@ -585,14 +585,7 @@ var discovery = __webpack_require__(441);
 // EXTERNAL MODULE: ./src/taskhub/connection.ts
 var taskhub_connection = __webpack_require__(1394);
 ;// CONCATENATED MODULE: ./src/taskhub/dts-connection.ts
-/**
- * A Durable Task Scheduler connection string, as the scheduler's clients read it:
- * `Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<id>]`,
- * or the emulator's `Endpoint=http://localhost:8080;Authentication=None`. Keys in any case, values
- * trimmed, and quotes around a value allowed (microsoft/durabletask-dotnet
- * src/Shared/AzureManaged/DurableTaskSchedulerConnectionString.cs reads it with
- * DbConnectionStringBuilder). Errors name the setting, never its value.
- */
+
 
 /** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
 const DTS_AUTHENTICATION = {
@@ -667,52 +660,22 @@ function parseDtsConnectionString(value, setting) {
     };
 }
 /**
- * A bearer token for the scheduler (scope https://durabletask.io/.default) from the credential its
- * Authentication names, as the scheduler's clients choose it; kept until five minutes before it
- * expires. @azure/identity loads with the first token.
+ * A bearer token for the scheduler (scope https://durabletask.io/.default), kept until five
+ * minutes before it expires, from the given credential or else the one the connection string's
+ * Authentication names, as the scheduler's clients choose it (@azure/identity loads with the
+ * first token). AZURE_AUTHORITY_HOST, when set, is the sign-in authority (sovereign clouds).
+ * Every token is reported to the secret sink (the Action masks it) before a call carries it.
  */
-function schedulerToken(connection) {
+function schedulerToken(connection, signIn) {
     let cached;
-    let credential;
+    let credential = signIn.credential;
     return async () => {
         if (cached && cached.expires - 5 * 60_000 > Date.now())
             return cached.token;
         if (!credential) {
-            const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-            const { clientId, tenantId, tokenFilePath } = connection;
-            switch (connection.authentication) {
-                case 'managedidentity':
-                    credential = clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
-                    break;
-                case 'workloadidentity':
-                    credential = new identity.WorkloadIdentityCredential({
-                        ...(clientId ? { clientId } : {}),
-                        ...(tenantId ? { tenantId } : {}),
-                        ...(tokenFilePath ? { tokenFilePath } : {}),
-                        ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
-                    });
-                    break;
-                case 'environment':
-                    credential = new identity.EnvironmentCredential();
-                    break;
-                case 'azurecli':
-                    credential = new identity.AzureCliCredential();
-                    break;
-                case 'azurepowershell':
-                    credential = new identity.AzurePowerShellCredential();
-                    break;
-                case 'visualstudiocode':
-                    credential = new identity.VisualStudioCodeCredential();
-                    break;
-                case 'interactivebrowser':
-                    credential = new identity.InteractiveBrowserCredential({});
-                    break;
-                case 'none':
-                    throw new errors/* UsageError */.eb('Authentication=None signs in with no token: there is none to ask for.');
-                case 'defaultazure':
-                    credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
-                    break;
-            }
+            const made = await connectionCredential(connection, signIn.env);
+            const sink = (0,secrets/* secretSink */._f)();
+            credential = sink ? (0,secrets/* maskingCredential */.Ai)(made, sink) : made;
         }
         const answer = await credential.getToken(SCHEDULER_SCOPE);
         if (!answer)
@@ -721,6 +684,45 @@ function schedulerToken(connection) {
         return answer.token;
     };
 }
+/** The credential a connection string's Authentication stands for (DurableTaskSchedulerClientOptions). */
+async function connectionCredential(connection, env) {
+    const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+    const { clientId, tenantId, tokenFilePath } = connection;
+    // Instance discovery asks the public cloud's login endpoint about the authority: not for other hosts.
+    const authorityHost = env.AZURE_AUTHORITY_HOST || undefined;
+    const authority = authorityHost ? { authorityHost, disableInstanceDiscovery: authorityHost.replace(/\/+$/, '') !== PUBLIC_AUTHORITY } : {};
+    switch (connection.authentication) {
+        case 'managedidentity':
+            return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+        case 'workloadidentity':
+            return new identity.WorkloadIdentityCredential({
+                ...authority,
+                ...(clientId ? { clientId } : {}),
+                ...(tenantId ? { tenantId } : {}),
+                ...(tokenFilePath ? { tokenFilePath } : {}),
+                ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
+            });
+        case 'environment':
+            return new identity.EnvironmentCredential(authority);
+        case 'azurecli':
+            return new identity.AzureCliCredential(tenantId ? { tenantId } : {});
+        case 'azurepowershell':
+            return new identity.AzurePowerShellCredential(tenantId ? { tenantId } : {});
+        case 'visualstudiocode':
+            return new identity.VisualStudioCodeCredential(tenantId ? { tenantId } : {});
+        case 'interactivebrowser':
+            return new identity.InteractiveBrowserCredential({ ...authority, ...(tenantId ? { tenantId } : {}), ...(clientId ? { clientId } : {}) });
+        case 'none':
+            throw new errors/* UsageError */.eb('Authentication=None signs in with no token: there is none to ask for.');
+        case 'defaultazure':
+            return new identity.DefaultAzureCredential({
+                ...authority,
+                ...(clientId ? { managedIdentityClientId: clientId } : {}),
+                ...(tenantId ? { tenantId } : {}),
+            });
+    }
+}
+const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com';
 /** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
 const SCHEDULER_SCOPE = 'https://durabletask.io/.default';
 
@@ -848,7 +850,7 @@ async function openHistorySource(settings, services, signal) {
         throw new errors/* UsageError */.eb(`the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`);
     const connection = parseDtsConnectionString(value, resolved.connection);
     const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
-    const token = connection.authentication === 'none' ? undefined : schedulerToken(connection);
+    const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env });
     const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
     return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }

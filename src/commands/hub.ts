@@ -167,7 +167,7 @@ export async function openHistorySource(
     );
   const connection = parseDtsConnectionString(value, resolved.connection);
   const { SchedulerTaskHub } = await import('../taskhub/dts.js');
-  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection);
+  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env });
   const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
   return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }

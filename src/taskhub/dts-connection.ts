@@ -6,7 +6,9 @@
  * src/Shared/AzureManaged/DurableTaskSchedulerConnectionString.cs reads it with
  * DbConnectionStringBuilder). Errors name the setting, never its value.
  */
+import type { TokenCredential } from '@azure/core-auth';
 import { UsageError } from '../../harness/errors.js';
+import { maskingCredential, secretSink } from '../secrets.js';
 
 /** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
 export const DTS_AUTHENTICATION = {
@@ -102,52 +104,33 @@ export function parseDtsConnectionString(value: string, setting: string): DtsCon
   };
 }
 
+/** Who signs in to the scheduler: the connection string's Authentication, unless a credential is given. */
+export interface SchedulerSignIn {
+  /** The environment the credentials read (AZURE_CLIENT_ID, AZURE_AUTHORITY_HOST, ...). */
+  env: NodeJS.ProcessEnv;
+  /**
+   * The identity to use instead of the connection string's: `gate --slot` reads a deployed app's
+   * connection string, whose ManagedIdentity is the app's own and not the one running durable-gate.
+   */
+  credential?: TokenCredential;
+}
+
 /**
- * A bearer token for the scheduler (scope https://durabletask.io/.default) from the credential its
- * Authentication names, as the scheduler's clients choose it; kept until five minutes before it
- * expires. @azure/identity loads with the first token.
+ * A bearer token for the scheduler (scope https://durabletask.io/.default), kept until five
+ * minutes before it expires, from the given credential or else the one the connection string's
+ * Authentication names, as the scheduler's clients choose it (@azure/identity loads with the
+ * first token). AZURE_AUTHORITY_HOST, when set, is the sign-in authority (sovereign clouds).
+ * Every token is reported to the secret sink (the Action masks it) before a call carries it.
  */
-export function schedulerToken(connection: DtsConnection): () => Promise<string> {
+export function schedulerToken(connection: DtsConnection, signIn: SchedulerSignIn): () => Promise<string> {
   let cached: { token: string; expires: number } | undefined;
-  let credential: { getToken(scope: string): Promise<{ token: string; expiresOnTimestamp: number } | null> } | undefined;
+  let credential: TokenCredential | undefined = signIn.credential;
   return async () => {
     if (cached && cached.expires - 5 * 60_000 > Date.now()) return cached.token;
     if (!credential) {
-      const identity = await import('@azure/identity');
-      const { clientId, tenantId, tokenFilePath } = connection;
-      switch (connection.authentication) {
-        case 'managedidentity':
-          credential = clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
-          break;
-        case 'workloadidentity':
-          credential = new identity.WorkloadIdentityCredential({
-            ...(clientId ? { clientId } : {}),
-            ...(tenantId ? { tenantId } : {}),
-            ...(tokenFilePath ? { tokenFilePath } : {}),
-            ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
-          });
-          break;
-        case 'environment':
-          credential = new identity.EnvironmentCredential();
-          break;
-        case 'azurecli':
-          credential = new identity.AzureCliCredential();
-          break;
-        case 'azurepowershell':
-          credential = new identity.AzurePowerShellCredential();
-          break;
-        case 'visualstudiocode':
-          credential = new identity.VisualStudioCodeCredential();
-          break;
-        case 'interactivebrowser':
-          credential = new identity.InteractiveBrowserCredential({});
-          break;
-        case 'none':
-          throw new UsageError('Authentication=None signs in with no token: there is none to ask for.');
-        case 'defaultazure':
-          credential = new identity.DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
-          break;
-      }
+      const made = await connectionCredential(connection, signIn.env);
+      const sink = secretSink();
+      credential = sink ? maskingCredential(made, sink) : made;
     }
     const answer = await credential.getToken(SCHEDULER_SCOPE);
     if (!answer)
@@ -158,6 +141,47 @@ export function schedulerToken(connection: DtsConnection): () => Promise<string>
     return answer.token;
   };
 }
+
+/** The credential a connection string's Authentication stands for (DurableTaskSchedulerClientOptions). */
+async function connectionCredential(connection: DtsConnection, env: NodeJS.ProcessEnv): Promise<TokenCredential> {
+  const identity = await import('@azure/identity');
+  const { clientId, tenantId, tokenFilePath } = connection;
+  // Instance discovery asks the public cloud's login endpoint about the authority: not for other hosts.
+  const authorityHost = env.AZURE_AUTHORITY_HOST || undefined;
+  const authority = authorityHost ? { authorityHost, disableInstanceDiscovery: authorityHost.replace(/\/+$/, '') !== PUBLIC_AUTHORITY } : {};
+  switch (connection.authentication) {
+    case 'managedidentity':
+      return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+    case 'workloadidentity':
+      return new identity.WorkloadIdentityCredential({
+        ...authority,
+        ...(clientId ? { clientId } : {}),
+        ...(tenantId ? { tenantId } : {}),
+        ...(tokenFilePath ? { tokenFilePath } : {}),
+        ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
+      });
+    case 'environment':
+      return new identity.EnvironmentCredential(authority);
+    case 'azurecli':
+      return new identity.AzureCliCredential(tenantId ? { tenantId } : {});
+    case 'azurepowershell':
+      return new identity.AzurePowerShellCredential(tenantId ? { tenantId } : {});
+    case 'visualstudiocode':
+      return new identity.VisualStudioCodeCredential(tenantId ? { tenantId } : {});
+    case 'interactivebrowser':
+      return new identity.InteractiveBrowserCredential({ ...authority, ...(tenantId ? { tenantId } : {}), ...(clientId ? { clientId } : {}) });
+    case 'none':
+      throw new UsageError('Authentication=None signs in with no token: there is none to ask for.');
+    case 'defaultazure':
+      return new identity.DefaultAzureCredential({
+        ...authority,
+        ...(clientId ? { managedIdentityClientId: clientId } : {}),
+        ...(tenantId ? { tenantId } : {}),
+      });
+  }
+}
+
+const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com';
 
 /** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
 export const SCHEDULER_SCOPE = 'https://durabletask.io/.default';
