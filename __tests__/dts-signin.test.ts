@@ -168,7 +168,9 @@ describe('signing in to the Durable Task Scheduler', () => {
         childEnv({ AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: SECRET }),
       );
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('was refused (UNAUTHENTICATED: invalid or missing bearer token): the token was not accepted. Check the sign-in');
+      expect(run.stderr).toContain(
+        "was refused (UNAUTHENTICATED: invalid or missing bearer token): the token was not accepted. Check the sign-in: the identity of the connection string's Authentication=environment.",
+      );
       expect(run.stderr).not.toContain(TOKEN);
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     } finally {

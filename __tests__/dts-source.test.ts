@@ -114,7 +114,9 @@ describe('a Durable Task Scheduler task hub', () => {
     };
     try {
       standIn.failNext(grpc.status.PERMISSION_DENIED, 'caller lacks orchestrations/read');
-      await expect(list(source)).rejects.toThrow('The identity needs the role Durable Task Data Reader on the task hub or the scheduler.');
+      await expect(list(source)).rejects.toThrow(
+        "Give the identity of the connection string's Authentication=none the role Durable Task Data Reader on the task hub or the scheduler.",
+      );
       standIn.failNext(grpc.status.UNAVAILABLE, 'overloaded');
       await expect(source.history('order-0')).rejects.toThrow(
         'StreamInstanceHistory of order-0 on the task hub orders on the Durable Task Scheduler at 127.0.0.1',

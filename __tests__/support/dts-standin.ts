@@ -34,7 +34,7 @@ export class SchedulerStandIn {
     private readonly server: grpc.Server,
     readonly port: number,
     readonly instances: StandInInstance[],
-    private readonly options: { taskHub: string; tls: boolean; token?: string; chunk: number },
+    private readonly options: { taskHub: string; tls: boolean; emptyHubs: string[]; token?: string; chunk: number },
   ) {}
 
   static async start(options: {
@@ -44,6 +44,8 @@ export class SchedulerStandIn {
     instances?: StandInInstance[];
     /** Serve TLS with this certificate (an https endpoint, as the service's); plain text without. */
     certificate?: Certificate;
+    /** Other task hubs of the scheduler, which exist and hold no instance. */
+    emptyHubs?: string[];
   }): Promise<SchedulerStandIn> {
     const server = new grpc.Server();
     const instances = options.instances ?? [];
@@ -68,6 +70,7 @@ export class SchedulerStandIn {
     self.standIn = new SchedulerStandIn(server, port, instances, {
       taskHub: options.taskHub,
       tls: options.certificate !== undefined,
+      emptyHubs: options.emptyHubs ?? [],
       ...(options.token ? { token: options.token } : {}),
       chunk: options.chunk ?? 10,
     });
@@ -99,9 +102,15 @@ export class SchedulerStandIn {
       this.fault = undefined;
       return fail(code, details);
     }
-    if (taskhub !== this.options.taskHub) return fail(grpc.status.NOT_FOUND, `task hub '${taskhub ?? ''}' not found`);
+    if (taskhub !== this.options.taskHub && !this.options.emptyHubs.includes(taskhub ?? ''))
+      return fail(grpc.status.NOT_FOUND, `task hub '${taskhub ?? ''}' not found`);
     if (this.options.token && authorization !== `Bearer ${this.options.token}`) return fail(grpc.status.UNAUTHENTICATED, 'invalid or missing bearer token');
     return undefined;
+  }
+
+  /** The instances of the task hub a call names (an empty hub has none). */
+  private poolOf(call: { metadata: grpc.Metadata }): StandInInstance[] {
+    return call.metadata.get('taskhub')[0]?.toString() === this.options.taskHub ? this.instances : [];
   }
 
   private state(instance: StandInInstance): Record<string, unknown> {
@@ -126,7 +135,7 @@ export class SchedulerStandIn {
     };
     const statuses = new Set(query.runtimeStatus ?? []);
     const from = query.createdTimeFrom?.seconds ? Number(query.createdTimeFrom.seconds) : undefined;
-    const matching = this.instances.filter((i) => (statuses.size === 0 || statuses.has(i.status)) && (from === undefined || i.createdSeconds >= from));
+    const matching = this.poolOf(call).filter((i) => (statuses.size === 0 || statuses.has(i.status)) && (from === undefined || i.createdSeconds >= from));
     const start = query.continuationToken?.value ? Number(Buffer.from(query.continuationToken.value, 'base64').toString()) : 0;
     const size = query.maxInstanceCount && query.maxInstanceCount > 0 ? query.maxInstanceCount : 100;
     const page = matching.slice(start, start + size);
@@ -142,7 +151,7 @@ export class SchedulerStandIn {
   private get(call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>): void {
     const refused = this.admit('GetInstance', call);
     if (refused) return callback(refused);
-    const instance = this.instances.find((i) => i.instanceId === call.request.instanceId);
+    const instance = this.poolOf(call).find((i) => i.instanceId === call.request.instanceId);
     callback(null, instance ? { exists: true, orchestrationState: this.state(instance) } : { exists: false });
   }
 
@@ -152,7 +161,7 @@ export class SchedulerStandIn {
       call.emit('error', refused);
       return;
     }
-    const instance = this.instances.find((i) => i.instanceId === call.request.instanceId);
+    const instance = this.poolOf(call).find((i) => i.instanceId === call.request.instanceId);
     // Like the service: an instance it does not have streams nothing.
     for (let i = 0; instance && i < instance.history.length; i += this.options.chunk) call.write({ events: instance.history.slice(i, i + this.options.chunk) });
     call.end();

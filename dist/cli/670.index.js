@@ -8,10 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SchedulerError: () => (/* binding */ SchedulerError),
   SchedulerTaskHub: () => (/* binding */ SchedulerTaskHub)
 });
-
-// UNUSED EXPORTS: SchedulerError
 
 // EXTERNAL MODULE: ./node_modules/@grpc/grpc-js/build/src/index.js
 var src = __webpack_require__(3033);
@@ -375,6 +374,8 @@ function sidecarService() {
 
 /** The scheduler refused or could not answer a call: says which call, which hub, and what to do. */
 const SchedulerError = (0,errors/* brandedError */.fi)('SchedulerError', class extends errors/* DurableGateError */.B7 {
+    /** The gRPC status the scheduler answered with (PERMISSION_DENIED, NOT_FOUND, ...), when it answered. */
+    status;
 });
 /** The runtime statuses by name, as the service numbers them (DurableTask.Core's numbers). */
 const STATUS_NUMBERS = {
@@ -406,6 +407,10 @@ class SchedulerTaskHub {
     }
     close() {
         this.client.close();
+    }
+    /** Who signs in, as messages say it. */
+    get signIn() {
+        return this.options.signIn ?? `the identity of the connection string's Authentication=${this.options.connection.authentication}`;
     }
     get taskHub() {
         return this.options.taskHub;
@@ -454,12 +459,17 @@ class SchedulerTaskHub {
     }
     /** A refusal said for the person on call: which call, which hub, what to check. */
     explain(call, error) {
+        const explained = this.said(call, error);
+        explained.status = src/* status */.h5[error.code];
+        return explained;
+    }
+    said(call, error) {
         const where = this.describe;
         const { code, details } = error;
         if (code === src/* status */.h5.PERMISSION_DENIED)
-            return new SchedulerError(`${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). The identity needs the role Durable Task Data Reader on the task hub or the scheduler.`);
+            return new SchedulerError(`${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). Give ${this.signIn} the role Durable Task Data Reader on the task hub or the scheduler.`);
         if (code === src/* status */.h5.UNAUTHENTICATED)
-            return new SchedulerError(`${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in (the connection's Authentication and ClientID).`);
+            return new SchedulerError(`${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in: ${this.signIn}.`);
         if (code === src/* status */.h5.UNAVAILABLE)
             return new SchedulerError(`${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network; nothing was read.`);
         if (code === src/* status */.h5.DEADLINE_EXCEEDED)

@@ -390,10 +390,11 @@ function seconds(ms) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.A3),
 /* harmony export */   Rc: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.Rc),
+/* harmony export */   a7: () => (/* binding */ defaultHubName),
 /* harmony export */   di: () => (/* binding */ resolveHubName),
 /* harmony export */   kv: () => (/* binding */ hubSettingNames)
 /* harmony export */ });
-/* unused harmony exports defaultHubName, hubNameProblem */
+/* unused harmony export hubNameProblem */
 /* harmony import */ var _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9362);
 
 /** The app settings hubName refers to (%Name%). */
@@ -614,9 +615,11 @@ class WebSite {
 /* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
 /* harmony import */ var _taskhub_azure_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
 /* harmony import */ var _taskhub_connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1394);
-/* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(441);
-/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5444);
-/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1635);
+/* harmony import */ var _taskhub_dts_connection_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4926);
+/* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(441);
+/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5444);
+/* harmony import */ var _option_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1635);
+
 
 
 
@@ -630,7 +633,9 @@ async function discoverSlot(options) {
 /** The hub and storage a slot's code uses with these settings (also: with the settings it would have after a swap). */
 function bindSettings(slot, settings, options) {
     const { config } = options;
-    const hub = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveHubName */ .di)(config ?? { file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, options.site.ref.name);
+    if (config?.durableTaskScheduler)
+        return bindScheduler(slot, settings, config, options.site.ref.name);
+    const hub = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveHubName */ .di)(config ?? { file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, options.site.ref.name);
     const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
     const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase() || name.toLowerCase().startsWith(`${connectionName.toLowerCase()}__`));
     let connection;
@@ -640,7 +645,7 @@ function bindSettings(slot, settings, options) {
         connectionProblem = `has no setting ${connectionName} (nor ${connectionName}__accountName or ${connectionName}__tableServiceUri)`;
     }
     else if (vaulted) {
-        connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('task-hub')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('connection')}`;
+        connectionProblem = `keeps ${vaulted} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: use identity-based settings (${connectionName}__accountName, read with your Azure identity), or gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('task-hub')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('connection')}`;
     }
     else {
         try {
@@ -652,6 +657,49 @@ function bindSettings(slot, settings, options) {
     }
     return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
 }
+/**
+ * The scheduler and task hub a slot's code uses: the connection string in the setting host.json
+ * names (default DURABLE_TASK_SCHEDULER_CONNECTION_STRING), the hub from hubName (%Setting%
+ * resolved from the slot's settings), else the connection string's TaskHub. The Azure Storage
+ * rules for hub names do not apply.
+ */
+function bindScheduler(slot, settings, config, siteName) {
+    const connectionName = config.connectionName;
+    const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase());
+    const value = settingNames[0] === undefined ? undefined : settings[settingNames[0]];
+    let scheduler;
+    let connectionProblem;
+    if (!value) {
+        connectionProblem = `has no setting ${connectionName} (the Durable Task Scheduler's connection string)`;
+    }
+    else if (/^@Microsoft\.KeyVault\(/i.test(value)) {
+        connectionProblem = `keeps ${settingNames[0]} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: keep the scheduler's connection string (it holds no secret) as a plain app setting`;
+    }
+    else {
+        try {
+            scheduler = (0,_taskhub_dts_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDtsConnectionString */ .qY)(value, connectionName);
+        }
+        catch (error) {
+            connectionProblem = `cannot use its setting ${connectionName}: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.$/, '')}`;
+        }
+    }
+    let hub;
+    if (config.hubName) {
+        const resolved = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveHubName */ .di)(config, settings, siteName);
+        hub = resolved.missingSetting ? resolved : { hub: resolved.hub, explicit: true };
+    }
+    else if (scheduler?.taskHub) {
+        hub = { hub: scheduler.taskHub, explicit: false };
+    }
+    else {
+        hub = {
+            hub: (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultHubName */ .a7)(settings.WEBSITE_SITE_NAME ?? siteName),
+            explicit: false,
+            problem: `host.json names no ${config.section}.hubName and the connection string no TaskHub, so which of the scheduler's task hubs the slot uses is not known`,
+        };
+    }
+    return { slot, hub, connectionName, settingNames, settings, ...(scheduler ? { scheduler } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
 /** The app settings a slot has after a swap with `other`: the other slot's, except the sticky ones, which stay. */
 function settingsAfterSwap(own, other, sticky) {
     const isSticky = (name) => sticky.has(name.toLowerCase());
@@ -662,9 +710,15 @@ function settingsAfterSwap(own, other, sticky) {
 }
 /** Where a binding's instances live: storage account and task hub, compared without letter case. */
 function place(binding) {
-    return binding.connection && !binding.hub.problem ? `${binding.connection.account.toLowerCase()}/${binding.hub.hub.toLowerCase()}` : undefined;
+    if (binding.hub.problem)
+        return undefined;
+    if (binding.scheduler)
+        return `${binding.scheduler.endpoint.host.toLowerCase()}/${binding.hub.hub.toLowerCase()}`;
+    return binding.connection ? `${binding.connection.account.toLowerCase()}/${binding.hub.hub.toLowerCase()}` : undefined;
 }
 function describePlace(binding) {
+    if (binding.scheduler)
+        return `task hub ${binding.hub.hub} on the scheduler ${binding.scheduler.endpoint.host}`;
     return `task hub ${binding.hub.hub}${binding.connection ? ` in storage account ${binding.connection.account}` : ''}`;
 }
 /** The task hub reader for a discovered slot. */
@@ -689,8 +743,8 @@ async function validateSlots(options) {
         findings.push({
             level: 'error',
             code: 'same-slot',
-            message: `${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('slot')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('target')} are both '${slot}'.`,
-            fix: `Swap the staging slot into production: ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('slot')} staging (${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('target')} defaults to production).`,
+            message: `${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('slot')} and ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('target')} are both '${slot}'.`,
+            fix: `Swap the staging slot into production: ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('slot')} staging (${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('target')} defaults to production).`,
         });
         return report;
     }
@@ -710,28 +764,28 @@ async function validateSlots(options) {
         [slot, 'slot'],
         [target, 'target'],
     ])
-        if (!(0,_site_js__WEBPACK_IMPORTED_MODULE_4__/* .isProduction */ .KV)(name))
+        if (!(0,_site_js__WEBPACK_IMPORTED_MODULE_5__/* .isProduction */ .KV)(name))
             await site.get(name, optionName);
     let config;
     if (options.appDir) {
-        config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .readHostConfig */ .Rc)(options.appDir);
+        config = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .readHostConfig */ .Rc)(options.appDir);
         report.hostJson = config.file;
     }
     else {
         findings.push({
             level: 'warning',
             code: 'no-host-json',
-            message: `host.json was not read (no ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('app')}): the task hubs and the storage setting are assumed to be the extension's defaults.`,
-            fix: `Give ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('app')} with the function app folder being deployed.`,
+            message: `host.json was not read (no ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('app')}): the task hubs and the storage setting are assumed to be the extension's defaults.`,
+            fix: `Give ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('app')} with the function app folder being deployed.`,
         });
     }
-    const provider = (0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .nonStorageProvider */ .A3)(config);
+    const provider = config?.durableTaskScheduler ? undefined : (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .nonStorageProvider */ .A3)(config);
     if (provider) {
         findings.push({
             level: 'warning',
             code: 'other-storage-provider',
             message: `host.json selects the ${provider} storage provider: the storage checks below assume Azure Storage.`,
-            fix: `Gate through the HTTP management API instead (gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .u)('http-endpoint')}).`,
+            fix: `Gate through the HTTP management API instead (gate with ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('http-endpoint')}).`,
         });
     }
     const bindings = await Promise.all([slot, target].map((name) => discoverSlot({ site, slot: name, credential: options.credential, ...(config ? { config } : {}) })));
@@ -745,16 +799,19 @@ async function validateSlots(options) {
             hubExplicit: binding.hub.explicit,
             connection: binding.connectionName,
             ...(binding.connection ? { storage: binding.connection.account } : {}),
+            ...(binding.scheduler ? { scheduler: binding.scheduler.endpoint.host } : {}),
         });
         if (binding.connectionProblem && storageChecks) {
             findings.push({
                 level: 'error',
                 code: 'storage-setting-missing',
                 message: `${where} ${binding.connectionProblem}.`,
-                fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
+                fix: config?.durableTaskScheduler
+                    ? `Give each slot its ${binding.connectionName} setting (Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<client id>]), not marked as a deployment slot setting.`
+                    : `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
             });
         }
-        if (config && !binding.hub.explicit && !(0,_site_js__WEBPACK_IMPORTED_MODULE_4__/* .isProduction */ .KV)(binding.slot)) {
+        if (config && !binding.hub.explicit && !(0,_site_js__WEBPACK_IMPORTED_MODULE_5__/* .isProduction */ .KV)(binding.slot)) {
             findings.push({
                 level: 'error',
                 code: 'hub-name-implicit',
@@ -770,6 +827,16 @@ async function validateSlots(options) {
                 message: `${where}: ${binding.hub.problem}.`,
                 fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.`,
             });
+        }
+        else if (binding.hub.problem && binding.scheduler) {
+            // The scheduler's hub is unknown without hubName (the slot rule above says so in a slot other than production).
+            if ((0,_site_js__WEBPACK_IMPORTED_MODULE_5__/* .isProduction */ .KV)(binding.slot))
+                findings.push({
+                    level: 'error',
+                    code: 'hub-name-implicit',
+                    message: `${where}: ${binding.hub.problem}.`,
+                    fix: `Set ${config?.section ?? 'extensions.durableTask'}.hubName, e.g. "%TASKHUB_NAME%" with a different TASKHUB_NAME app setting in each slot (not sticky), each naming a task hub of the scheduler.`,
+                });
         }
         else if (binding.hub.problem) {
             findings.push({
@@ -796,7 +863,7 @@ async function validateSlots(options) {
             },
         ].filter((m) => place(m.before) !== undefined && place(m.before) !== place(m.after));
         if (moved.length) {
-            const involved = new Set([...a.settingNames, ...b.settingNames, ...(0,_discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .hubSettingNames */ .kv)(config)].map((n) => n.toLowerCase()));
+            const involved = new Set([...a.settingNames, ...b.settingNames, ...(0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .hubSettingNames */ .kv)(config)].map((n) => n.toLowerCase()));
             const stuck = [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])].filter((n) => involved.has(n.toLowerCase()) && sticky.has(n.toLowerCase()) && a.settings[n] !== b.settings[n]);
             const m = moved[0];
             findings.push({
@@ -812,19 +879,73 @@ async function validateSlots(options) {
                 level: 'error',
                 code: 'shared-task-hub',
                 message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use ${describePlace(a)}: old and new code would pick up each other's orchestrations.`,
-                fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+                fix: a.scheduler
+                    ? 'Give the slots different task hubs: hubName "%TASKHUB_NAME%" in host.json with a different TASKHUB_NAME value in each slot (not sticky), each a task hub of the scheduler.'
+                    : 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
             });
         }
     }
+    // The gate reads each slot's task hub on the scheduler with this identity: it needs Durable Task Data Reader.
+    for (const binding of bindings) {
+        const finding = binding.scheduler && !binding.hub.problem ? await schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options) : undefined;
+        if (finding)
+            findings.push(finding);
+    }
     report.ok = !findings.some((f) => f.level === 'error');
     return report;
+}
+/**
+ * Can the identity validate signs in with read the slot's task hub, as `gate --slot` will? One
+ * GetInstance of an id no instance has: answered (it can), or refused (what to grant), or not
+ * found (the task hub does not exist on the scheduler).
+ */
+async function schedulerReadFinding(where, binding, scheduler, options) {
+    const { SchedulerTaskHub, SchedulerError } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const token = scheduler.authentication === 'none' ? undefined : (0,_taskhub_dts_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .schedulerToken */ .Pw)(scheduler, { env: {}, credential: options.credential });
+    const hub = new SchedulerTaskHub({
+        connection: scheduler,
+        taskHub: binding.hub.hub,
+        signIn: "durable-gate's own sign-in (gate --slot reads with it too)",
+        callTimeoutMs: 15_000,
+        ...(token ? { token } : {}),
+    });
+    try {
+        await hub.instance('durable-gate-validate-read-check');
+        return undefined;
+    }
+    catch (error) {
+        const status = error instanceof SchedulerError ? error.status : undefined;
+        if (status === 'PERMISSION_DENIED' || status === 'UNAUTHENTICATED')
+            return {
+                level: 'error',
+                code: 'scheduler-read-refused',
+                message: `${where}: the identity durable-gate signs in with cannot read task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} (${status}), so gate --slot would fail closed.`,
+                fix: `Assign that identity the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only.`,
+            };
+        if (status === 'NOT_FOUND')
+            return {
+                level: 'error',
+                code: 'task-hub-missing',
+                message: `${where}: the scheduler ${scheduler.endpoint.host} has no task hub ${binding.hub.hub}; the slot's code cannot run there.`,
+                fix: `Create the task hub ${binding.hub.hub} on the scheduler, or point the slot's hubName setting at one that exists.`,
+            };
+        return {
+            level: 'warning',
+            code: 'scheduler-unchecked',
+            message: `${where}: task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} could not be checked: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`,
+            fix: 'Check the endpoint and the network from where durable-gate runs; the gate needs to reach the scheduler.',
+        };
+    }
+    finally {
+        hub.close();
+    }
 }
 function renderValidation(report) {
     const lines = [
         `Validated ${report.app}: slot ${report.slot} → ${report.target}${report.plan?.tier ? ` (plan ${report.plan.tier}${report.plan.sku ? ` ${report.plan.sku}` : ''})` : ''}`,
     ];
     for (const s of report.slots)
-        lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`);
+        lines.push(`  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : s.scheduler ? `Durable Task Scheduler ${s.scheduler}` : 'no storage'}`);
     for (const f of report.findings)
         lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
     const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -1076,12 +1197,15 @@ var discovery = __webpack_require__(441);
 var site = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/azure/slots.ts
 var slots = __webpack_require__(1906);
+// EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
+var dts_connection = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/commands/site.ts
 /**
  * The function app through Azure Resource Manager: the settings every command that reaches it takes
  * (`validate`, `swap`, `gate --slot`), the site opened with the chosen identity, and the task hub a
  * slot is bound to.
  */
+
 
 
 
@@ -1169,26 +1293,50 @@ async function slotSource(settings, target, services, events, limits) {
     const config = target.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(services.cwd, target.app)) : undefined;
     if (!config)
         events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-    const provider = (0,discovery/* nonStorageProvider */.A3)(config);
+    const provider = config?.durableTaskScheduler ? undefined : (0,discovery/* nonStorageProvider */.A3)(config);
     if (provider)
-        throw new errors/* UsageError */.eb(`host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
+        throw new errors/* UsageError */.eb(`host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs and the Durable Task Scheduler. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
     const binding = await (0,slots/* discoverSlot */._h)({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
     const where = site.describe(slot);
-    if (!binding.connection)
+    const { connection, scheduler } = binding;
+    if (!connection && !scheduler)
         throw new errors/* UsageError */.eb(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
     if (binding.hub.problem)
         throw new errors/* UsageError */.eb(`${where}: ${binding.hub.problem}.`);
+    if (scheduler)
+        return schedulerSlotSource(binding, scheduler, identity, where, services, events, limits.requests);
     const hubFrom = config?.hubName
         ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
         : `${binding.hub.hub} (the default: no hubName in host.json)`;
     // The whole connection string is a secret too, not just its key: both are masked before anything more is said.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
-    const secrets = [...binding.connection.secrets, ...raw];
+    const secrets = [...connection.secrets, ...raw];
     for (const secret of secrets)
         (0,src_secrets/* secretSink */._f)()?.(secret);
-    events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
+    events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${connection.describe}; read as ${identity.describe} through ARM.`);
     const hub = (0,slots/* openSlotHub */.UD)(binding, config);
     return { source: hub, hub, secrets };
+}
+/**
+ * A slot on the Durable Task Scheduler: its task hub read with the identity that reads ARM (the
+ * connection string's ManagedIdentity is the app's own, not the one running durable-gate), which
+ * needs the role Durable Task Data Reader; no token with Authentication=None (an emulator).
+ */
+async function schedulerSlotSource(binding, connection, identity, where, services, events, requests) {
+    const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const token = connection.authentication === 'none' ? undefined : (0,dts_connection/* schedulerToken */.Pw)(connection, { env: services.env, credential: identity.credential });
+    const hub = new SchedulerTaskHub({
+        connection,
+        taskHub: binding.hub.hub,
+        signIn: token ? `durable-gate's own sign-in, ${identity.describe} (not the app's identity the connection string names)` : 'nobody (Authentication=None)',
+        ...(token ? { token } : {}),
+        ...(requests ? { signal: requests } : {}),
+    });
+    const hubFrom = binding.hub.explicit
+        ? `host.json hubName → ${binding.hub.hub}`
+        : `${binding.hub.hub} (the connection string's TaskHub: no hubName in host.json)`;
+    events.onNotice?.(`discovered ${where}: task hub ${hubFrom} on the Durable Task Scheduler at ${connection.endpoint.host}; read as ${identity.describe}.`);
+    return { source: hub, hub, secrets: [], close: () => hub.close() };
 }
 
 
@@ -2250,6 +2398,160 @@ function accountOf(serviceUrl) {
     const pathStyle = /^(\d+\.){3}\d+$|^localhost$|^\[/.test(url.hostname);
     return (pathStyle ? url.pathname.split('/').find(Boolean) : url.hostname.split('.')[0]) ?? url.host;
 }
+
+
+/***/ }),
+
+/***/ 4926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pw: () => (/* binding */ schedulerToken),
+/* harmony export */   qY: () => (/* binding */ parseDtsConnectionString)
+/* harmony export */ });
+/* unused harmony exports DTS_AUTHENTICATION, SCHEDULER_SCOPE */
+/* harmony import */ var _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9410);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7194);
+
+
+/** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
+const DTS_AUTHENTICATION = {
+    none: 'no token (the emulator)',
+    defaultazure: 'DefaultAzureCredential',
+    managedidentity: 'ManagedIdentityCredential (user-assigned with ClientID)',
+    workloadidentity: 'WorkloadIdentityCredential',
+    environment: 'EnvironmentCredential',
+    azurecli: 'AzureCliCredential',
+    azurepowershell: 'AzurePowerShellCredential',
+    visualstudiocode: 'VisualStudioCodeCredential',
+    interactivebrowser: 'InteractiveBrowserCredential',
+};
+const KEYS = ['endpoint', 'authentication', 'clientid', 'tenantid', 'tokenfilepath', 'additionallyallowedtenants', 'taskhub'];
+const EXPECTED = 'Expected Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<client id>] (or Endpoint=http://localhost:8080;Authentication=None for the emulator)';
+/** Parses the connection string held by the setting `setting`. */
+function parseDtsConnectionString(value, setting) {
+    const fields = new Map();
+    for (const part of value.split(';')) {
+        if (part.trim() === '')
+            continue;
+        const at = part.indexOf('=');
+        if (at <= 0)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} is not a Durable Task Scheduler connection string: a part has no Key=Value form. ${EXPECTED}.`);
+        const key = part.slice(0, at).trim().toLowerCase();
+        const raw = part.slice(at + 1).trim();
+        const unquoted = /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+        if (!KEYS.includes(key)) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has a key the Durable Task Scheduler does not know: ${part.slice(0, at).trim()}. Keys: Endpoint, Authentication, ClientID, TenantId, TokenFilePath, AdditionallyAllowedTenants, TaskHub.`);
+        }
+        fields.set(key, unquoted);
+    }
+    const endpointText = fields.get('endpoint');
+    if (!endpointText)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has no Endpoint. ${EXPECTED}.`);
+    // An endpoint without a scheme is https (the .NET client's CreateChannel).
+    let endpoint;
+    try {
+        endpoint = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) ? endpointText : `https://${endpointText}`);
+    }
+    catch {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has an Endpoint that is not a URL. ${EXPECTED}.`);
+    }
+    if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has an Endpoint with the scheme ${endpoint.protocol.replace(/:$/, '')}: expected https (or http for the emulator).`);
+    const authText = fields.get('authentication');
+    if (!authText)
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has no Authentication. ${EXPECTED}.`);
+    const authentication = authText.toLowerCase();
+    if (!(authentication in DTS_AUTHENTICATION)) {
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has Authentication=${authText}, which the Durable Task Scheduler's clients do not accept. Expected one of: None, DefaultAzure, ManagedIdentity, WorkloadIdentity, Environment, AzureCli, AzurePowerShell, VisualStudioCode, InteractiveBrowser.`);
+    }
+    // A token sent in clear text could be read on the way: the clients send none over http.
+    if (endpoint.protocol === 'http:' && authentication !== 'none')
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has an http Endpoint with Authentication=${authText}: a token would travel unencrypted. Use https, or Authentication=None for the local emulator.`);
+    const tenants = fields.get('additionallyallowedtenants');
+    return {
+        endpoint,
+        authentication,
+        ...(fields.get('clientid') ? { clientId: fields.get('clientid') } : {}),
+        ...(fields.get('tenantid') ? { tenantId: fields.get('tenantid') } : {}),
+        ...(fields.get('tokenfilepath') ? { tokenFilePath: fields.get('tokenfilepath') } : {}),
+        ...(tenants
+            ? {
+                additionallyAllowedTenants: tenants
+                    .split(',')
+                    .map((t) => t.trim())
+                    .filter(Boolean),
+            }
+            : {}),
+        ...(fields.get('taskhub') ? { taskHub: fields.get('taskhub') } : {}),
+    };
+}
+/**
+ * A bearer token for the scheduler (scope https://durabletask.io/.default), kept until five
+ * minutes before it expires, from the given credential or else the one the connection string's
+ * Authentication names, as the scheduler's clients choose it (@azure/identity loads with the
+ * first token). AZURE_AUTHORITY_HOST, when set, is the sign-in authority (sovereign clouds).
+ * Every token is reported to the secret sink (the Action masks it) before a call carries it.
+ */
+function schedulerToken(connection, signIn) {
+    let cached;
+    let credential = signIn.credential;
+    return async () => {
+        if (cached && cached.expires - 5 * 60_000 > Date.now())
+            return cached.token;
+        if (!credential) {
+            const made = await connectionCredential(connection, signIn.env);
+            const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretSink */ ._f)();
+            credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskingCredential */ .Ai)(made, sink) : made;
+        }
+        const answer = await credential.getToken(SCHEDULER_SCOPE);
+        if (!answer)
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`);
+        cached = { token: answer.token, expires: answer.expiresOnTimestamp };
+        return answer.token;
+    };
+}
+/** The credential a connection string's Authentication stands for (DurableTaskSchedulerClientOptions). */
+async function connectionCredential(connection, env) {
+    const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
+    const { clientId, tenantId, tokenFilePath } = connection;
+    // Instance discovery asks the public cloud's login endpoint about the authority: not for other hosts.
+    const authorityHost = env.AZURE_AUTHORITY_HOST || undefined;
+    const authority = authorityHost ? { authorityHost, disableInstanceDiscovery: authorityHost.replace(/\/+$/, '') !== PUBLIC_AUTHORITY } : {};
+    switch (connection.authentication) {
+        case 'managedidentity':
+            return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+        case 'workloadidentity':
+            return new identity.WorkloadIdentityCredential({
+                ...authority,
+                ...(clientId ? { clientId } : {}),
+                ...(tenantId ? { tenantId } : {}),
+                ...(tokenFilePath ? { tokenFilePath } : {}),
+                ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
+            });
+        case 'environment':
+            return new identity.EnvironmentCredential(authority);
+        case 'azurecli':
+            return new identity.AzureCliCredential(tenantId ? { tenantId } : {});
+        case 'azurepowershell':
+            return new identity.AzurePowerShellCredential(tenantId ? { tenantId } : {});
+        case 'visualstudiocode':
+            return new identity.VisualStudioCodeCredential(tenantId ? { tenantId } : {});
+        case 'interactivebrowser':
+            return new identity.InteractiveBrowserCredential({ ...authority, ...(tenantId ? { tenantId } : {}), ...(clientId ? { clientId } : {}) });
+        case 'none':
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('Authentication=None signs in with no token: there is none to ask for.');
+        case 'defaultazure':
+            return new identity.DefaultAzureCredential({
+                ...authority,
+                ...(clientId ? { managedIdentityClientId: clientId } : {}),
+                ...(tenantId ? { tenantId } : {}),
+            });
+    }
+}
+const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com';
+/** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
+const SCHEDULER_SCOPE = 'https://durabletask.io/.default';
 
 
 /***/ }),

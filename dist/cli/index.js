@@ -10080,9 +10080,9 @@ async function main(argv, io = defaultIo(), signal) {
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4572))).lintCommand(rest, io);
             // The Azure SDKs load only for the commands that use them: replay (and its worker) start faster.
             case 'record':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 358))).recordCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).recordCommand(rest, io, signal);
             case 'gate':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 358))).gateCommand(rest, io, signal);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6837))).gateCommand(rest, io, signal);
             case 'validate':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(688), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346))).validateCommand(rest, io, signal);
             case 'swap':

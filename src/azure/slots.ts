@@ -8,7 +8,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { errorMessage } from '../../harness/errors.js';
 import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
-import { hubSettingNames, nonStorageProvider, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
+import { parseDtsConnectionString, schedulerToken, type DtsConnection } from '../taskhub/dts-connection.js';
+import { defaultHubName, hubSettingNames, nonStorageProvider, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
 import { isProduction, type WebSite } from './site.js';
 import { option } from '../option-names.js';
 
@@ -24,6 +25,8 @@ export interface SlotBinding {
   /** The slot's setting names that make up the connection (a string, or the identity-based parts). */
   settingNames: string[];
   settings: Record<string, string>;
+  /** host.json names the Durable Task Scheduler: the slot's connection to it (`connection` is then unset). */
+  scheduler?: DtsConnection;
 }
 
 export interface DiscoveryOptions {
@@ -43,6 +46,7 @@ export async function discoverSlot(options: DiscoveryOptions): Promise<SlotBindi
 /** The hub and storage a slot's code uses with these settings (also: with the settings it would have after a swap). */
 export function bindSettings(slot: string, settings: Record<string, string>, options: Pick<DiscoveryOptions, 'site' | 'config' | 'credential'>): SlotBinding {
   const { config } = options;
+  if (config?.durableTaskScheduler) return bindScheduler(slot, settings, config, options.site.ref.name);
   const hub = resolveHubName(config ?? { file: '', connectionName: 'AzureWebJobsStorage', section: '' }, settings, options.site.ref.name);
   const connectionName = config?.trackingStoreConnectionName ?? config?.connectionName ?? 'AzureWebJobsStorage';
   const settingNames = Object.keys(settings).filter(
@@ -65,6 +69,45 @@ export function bindSettings(slot: string, settings: Record<string, string>, opt
   return { slot, hub, connectionName, settingNames, settings, ...(connection ? { connection } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
 }
 
+/**
+ * The scheduler and task hub a slot's code uses: the connection string in the setting host.json
+ * names (default DURABLE_TASK_SCHEDULER_CONNECTION_STRING), the hub from hubName (%Setting%
+ * resolved from the slot's settings), else the connection string's TaskHub. The Azure Storage
+ * rules for hub names do not apply.
+ */
+function bindScheduler(slot: string, settings: Record<string, string>, config: DurableHostConfig, siteName: string): SlotBinding {
+  const connectionName = config.connectionName;
+  const settingNames = Object.keys(settings).filter((name) => name.toLowerCase() === connectionName.toLowerCase());
+  const value = settingNames[0] === undefined ? undefined : settings[settingNames[0]];
+  let scheduler: DtsConnection | undefined;
+  let connectionProblem: string | undefined;
+  if (!value) {
+    connectionProblem = `has no setting ${connectionName} (the Durable Task Scheduler's connection string)`;
+  } else if (/^@Microsoft\.KeyVault\(/i.test(value)) {
+    connectionProblem = `keeps ${settingNames[0]} in Key Vault (a @Microsoft.KeyVault(...) reference), which durable-gate cannot read through Resource Manager: keep the scheduler's connection string (it holds no secret) as a plain app setting`;
+  } else {
+    try {
+      scheduler = parseDtsConnectionString(value, connectionName);
+    } catch (error) {
+      connectionProblem = `cannot use its setting ${connectionName}: ${errorMessage(error).replace(/\.$/, '')}`;
+    }
+  }
+  let hub: ResolvedHub;
+  if (config.hubName) {
+    const resolved = resolveHubName(config, settings, siteName);
+    hub = resolved.missingSetting ? resolved : { hub: resolved.hub, explicit: true };
+  } else if (scheduler?.taskHub) {
+    hub = { hub: scheduler.taskHub, explicit: false };
+  } else {
+    hub = {
+      hub: defaultHubName(settings.WEBSITE_SITE_NAME ?? siteName),
+      explicit: false,
+      problem: `host.json names no ${config.section}.hubName and the connection string no TaskHub, so which of the scheduler's task hubs the slot uses is not known`,
+    };
+  }
+  return { slot, hub, connectionName, settingNames, settings, ...(scheduler ? { scheduler } : {}), ...(connectionProblem ? { connectionProblem } : {}) };
+}
+
 /** The app settings a slot has after a swap with `other`: the other slot's, except the sticky ones, which stay. */
 export function settingsAfterSwap(own: Record<string, string>, other: Record<string, string>, sticky: Set<string>): Record<string, string> {
   const isSticky = (name: string): boolean => sticky.has(name.toLowerCase());
@@ -76,10 +119,13 @@ export function settingsAfterSwap(own: Record<string, string>, other: Record<str
 
 /** Where a binding's instances live: storage account and task hub, compared without letter case. */
 function place(binding: SlotBinding): string | undefined {
-  return binding.connection && !binding.hub.problem ? `${binding.connection.account.toLowerCase()}/${binding.hub.hub.toLowerCase()}` : undefined;
+  if (binding.hub.problem) return undefined;
+  if (binding.scheduler) return `${binding.scheduler.endpoint.host.toLowerCase()}/${binding.hub.hub.toLowerCase()}`;
+  return binding.connection ? `${binding.connection.account.toLowerCase()}/${binding.hub.hub.toLowerCase()}` : undefined;
 }
 
 function describePlace(binding: SlotBinding): string {
+  if (binding.scheduler) return `task hub ${binding.hub.hub} on the scheduler ${binding.scheduler.endpoint.host}`;
   return `task hub ${binding.hub.hub}${binding.connection ? ` in storage account ${binding.connection.account}` : ''}`;
 }
 
@@ -107,7 +153,7 @@ export interface ValidationReport {
   target: string;
   plan?: { sku?: string; tier?: string };
   hostJson?: string;
-  slots: { slot: string; taskHub: string; hubExplicit: boolean; connection: string; storage?: string }[];
+  slots: { slot: string; taskHub: string; hubExplicit: boolean; connection: string; storage?: string; scheduler?: string }[];
   findings: Finding[];
   ok: boolean;
 }
@@ -166,7 +212,7 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       fix: `Give ${option('app')} with the function app folder being deployed.`,
     });
   }
-  const provider = nonStorageProvider(config);
+  const provider = config?.durableTaskScheduler ? undefined : nonStorageProvider(config);
   if (provider) {
     findings.push({
       level: 'warning',
@@ -188,13 +234,16 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       hubExplicit: binding.hub.explicit,
       connection: binding.connectionName,
       ...(binding.connection ? { storage: binding.connection.account } : {}),
+      ...(binding.scheduler ? { scheduler: binding.scheduler.endpoint.host } : {}),
     });
     if (binding.connectionProblem && storageChecks) {
       findings.push({
         level: 'error',
         code: 'storage-setting-missing',
         message: `${where} ${binding.connectionProblem}.`,
-        fix: `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
+        fix: config?.durableTaskScheduler
+          ? `Give each slot its ${binding.connectionName} setting (Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<client id>]), not marked as a deployment slot setting.`
+          : `Give each slot its own ${binding.connectionName} setting (a connection string, or ${binding.connectionName}__accountName for identity-based access), not marked as a deployment slot setting.`,
       });
     }
     if (config && !binding.hub.explicit && !isProduction(binding.slot)) {
@@ -213,6 +262,15 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
         message: `${where}: ${binding.hub.problem}.`,
         fix: `Add the app setting ${missing} to ${where} (not a deployment slot setting), naming a task hub of its own.`,
       });
+    } else if (binding.hub.problem && binding.scheduler) {
+      // The scheduler's hub is unknown without hubName (the slot rule above says so in a slot other than production).
+      if (isProduction(binding.slot))
+        findings.push({
+          level: 'error',
+          code: 'hub-name-implicit',
+          message: `${where}: ${binding.hub.problem}.`,
+          fix: `Set ${config?.section ?? 'extensions.durableTask'}.hubName, e.g. "%TASKHUB_NAME%" with a different TASKHUB_NAME app setting in each slot (not sticky), each naming a task hub of the scheduler.`,
+        });
     } else if (binding.hub.problem) {
       findings.push({
         level: 'error',
@@ -256,12 +314,65 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
         level: 'error',
         code: 'shared-task-hub',
         message: `${site.describe(a.slot)} and ${site.describe(b.slot)} both use ${describePlace(a)}: old and new code would pick up each other's orchestrations.`,
-        fix: 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
+        fix: a.scheduler
+          ? 'Give the slots different task hubs: hubName "%TASKHUB_NAME%" in host.json with a different TASKHUB_NAME value in each slot (not sticky), each a task hub of the scheduler.'
+          : 'Give the slots different task hubs: hubName "%TaskHubName%" in host.json with a different TaskHubName value in each slot (not sticky), or a storage account per slot.',
       });
     }
   }
+  // The gate reads each slot's task hub on the scheduler with this identity: it needs Durable Task Data Reader.
+  for (const binding of bindings) {
+    const finding =
+      binding.scheduler && !binding.hub.problem ? await schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options) : undefined;
+    if (finding) findings.push(finding);
+  }
   report.ok = !findings.some((f) => f.level === 'error');
   return report;
+}
+
+/**
+ * Can the identity validate signs in with read the slot's task hub, as `gate --slot` will? One
+ * GetInstance of an id no instance has: answered (it can), or refused (what to grant), or not
+ * found (the task hub does not exist on the scheduler).
+ */
+async function schedulerReadFinding(where: string, binding: SlotBinding, scheduler: DtsConnection, options: ValidateOptions): Promise<Finding | undefined> {
+  const { SchedulerTaskHub, SchedulerError } = await import('../taskhub/dts.js');
+  const token = scheduler.authentication === 'none' ? undefined : schedulerToken(scheduler, { env: {}, credential: options.credential });
+  const hub = new SchedulerTaskHub({
+    connection: scheduler,
+    taskHub: binding.hub.hub,
+    signIn: "durable-gate's own sign-in (gate --slot reads with it too)",
+    callTimeoutMs: 15_000,
+    ...(token ? { token } : {}),
+  });
+  try {
+    await hub.instance('durable-gate-validate-read-check');
+    return undefined;
+  } catch (error) {
+    const status = error instanceof SchedulerError ? error.status : undefined;
+    if (status === 'PERMISSION_DENIED' || status === 'UNAUTHENTICATED')
+      return {
+        level: 'error',
+        code: 'scheduler-read-refused',
+        message: `${where}: the identity durable-gate signs in with cannot read task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} (${status}), so gate --slot would fail closed.`,
+        fix: `Assign that identity the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only.`,
+      };
+    if (status === 'NOT_FOUND')
+      return {
+        level: 'error',
+        code: 'task-hub-missing',
+        message: `${where}: the scheduler ${scheduler.endpoint.host} has no task hub ${binding.hub.hub}; the slot's code cannot run there.`,
+        fix: `Create the task hub ${binding.hub.hub} on the scheduler, or point the slot's hubName setting at one that exists.`,
+      };
+    return {
+      level: 'warning',
+      code: 'scheduler-unchecked',
+      message: `${where}: task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} could not be checked: ${errorMessage(error)}`,
+      fix: 'Check the endpoint and the network from where durable-gate runs; the gate needs to reach the scheduler.',
+    };
+  } finally {
+    hub.close();
+  }
 }
 
 export function renderValidation(report: ValidationReport): string {
@@ -270,7 +381,7 @@ export function renderValidation(report: ValidationReport): string {
   ];
   for (const s of report.slots)
     lines.push(
-      `  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : 'no storage'}`,
+      `  ${s.slot}: task hub ${s.taskHub}${s.hubExplicit ? '' : ' (default)'}, ${s.connection} → ${s.storage ? `storage account ${s.storage}` : s.scheduler ? `Durable Task Scheduler ${s.scheduler}` : 'no storage'}`,
     );
   for (const f of report.findings) lines.push(`${f.level === 'error' ? 'error' : 'warning'} [${f.code}]: ${f.message}\n  fix: ${f.fix}`);
   const errors = report.findings.filter((f) => f.level === 'error').length;

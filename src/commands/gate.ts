@@ -166,6 +166,7 @@ async function openTarget(
       return (await import('./site.js')).slotSource(target.azure, target, services, events, {
         ...(services.signal ? { signal: services.signal } : {}),
         timeoutMs: settings.timeoutMs,
+        requests,
       });
     case 'http': {
       const systemKey = services.env[target.keyVariable]!;

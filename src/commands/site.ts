@@ -9,7 +9,8 @@ import { ArmClient } from '../azure/arm.js';
 import { AUTH_KINDS, CLOUDS, cloudFor, createCredential, type AuthKind, type AzureIdentity } from '../azure/credentials.js';
 import { nonStorageProvider, readHostConfig } from '../azure/discovery.js';
 import { WebSite } from '../azure/site.js';
-import { discoverSlot, openSlotHub } from '../azure/slots.js';
+import { discoverSlot, openSlotHub, type SlotBinding } from '../azure/slots.js';
+import { schedulerToken, type DtsConnection } from '../taskhub/dts-connection.js';
 import type { GateSource } from '../gate/job.js';
 import { secretSink } from '../secrets.js';
 import type { CommandEvents, CommandServices, SettingsInput } from './input.js';
@@ -121,33 +122,65 @@ export async function slotSource(
   target: { slot: string; app?: string },
   services: CommandServices,
   events: CommandEvents,
-  limits: { signal?: AbortSignal; timeoutMs?: number },
+  limits: { signal?: AbortSignal; timeoutMs?: number; requests?: AbortSignal },
 ): Promise<GateSource> {
   const { slot } = target;
   const { site, identity } = await openSite(settings, services, events, limits);
   const config = target.app ? readHostConfig(resolve(services.cwd, target.app)) : undefined;
   if (!config)
     events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-  const provider = nonStorageProvider(config);
+  const provider = config?.durableTaskScheduler ? undefined : nonStorageProvider(config);
   if (provider)
     throw new UsageError(
-      `host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`,
+      `host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs and the Durable Task Scheduler. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`,
     );
   const binding = await discoverSlot({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
   const where = site.describe(slot);
-  if (!binding.connection)
+  const { connection, scheduler } = binding;
+  if (!connection && !scheduler)
     throw new UsageError(
       `${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`,
     );
   if (binding.hub.problem) throw new UsageError(`${where}: ${binding.hub.problem}.`);
+  if (scheduler) return schedulerSlotSource(binding, scheduler, identity, where, services, events, limits.requests);
   const hubFrom = config?.hubName
     ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
     : `${binding.hub.hub} (the default: no hubName in host.json)`;
   // The whole connection string is a secret too, not just its key: both are masked before anything more is said.
   const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
-  const secrets = [...binding.connection.secrets, ...raw];
+  const secrets = [...connection!.secrets, ...raw];
   for (const secret of secrets) secretSink()?.(secret);
-  events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${binding.connection.describe}; read as ${identity.describe} through ARM.`);
+  events.onNotice?.(`discovered ${where}: task hub ${hubFrom}; storage ${connection!.describe}; read as ${identity.describe} through ARM.`);
   const hub = openSlotHub(binding, config);
   return { source: hub, hub, secrets };
+}
+
+/**
+ * A slot on the Durable Task Scheduler: its task hub read with the identity that reads ARM (the
+ * connection string's ManagedIdentity is the app's own, not the one running durable-gate), which
+ * needs the role Durable Task Data Reader; no token with Authentication=None (an emulator).
+ */
+async function schedulerSlotSource(
+  binding: SlotBinding,
+  connection: DtsConnection,
+  identity: AzureIdentity,
+  where: string,
+  services: CommandServices,
+  events: CommandEvents,
+  requests: AbortSignal | undefined,
+): Promise<GateSource> {
+  const { SchedulerTaskHub } = await import('../taskhub/dts.js');
+  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env, credential: identity.credential });
+  const hub = new SchedulerTaskHub({
+    connection,
+    taskHub: binding.hub.hub,
+    signIn: token ? `durable-gate's own sign-in, ${identity.describe} (not the app's identity the connection string names)` : 'nobody (Authentication=None)',
+    ...(token ? { token } : {}),
+    ...(requests ? { signal: requests } : {}),
+  });
+  const hubFrom = binding.hub.explicit
+    ? `host.json hubName → ${binding.hub.hub}`
+    : `${binding.hub.hub} (the connection string's TaskHub: no hubName in host.json)`;
+  events.onNotice?.(`discovered ${where}: task hub ${hubFrom} on the Durable Task Scheduler at ${connection.endpoint.host}; read as ${identity.describe}.`);
+  return { source: hub, hub, secrets: [], close: () => hub.close() };
 }

@@ -15,7 +15,13 @@ import { fromDtsHistory, isoTime, type DtsHistoryEvent } from './dts-history.js'
 import { sidecarService } from './dts-protocol.js';
 
 /** The scheduler refused or could not answer a call: says which call, which hub, and what to do. */
-export const SchedulerError = brandedError('SchedulerError', class extends DurableGateError {});
+export const SchedulerError = brandedError(
+  'SchedulerError',
+  class extends DurableGateError {
+    /** The gRPC status the scheduler answered with (PERMISSION_DENIED, NOT_FOUND, ...), when it answered. */
+    status?: string;
+  },
+);
 export type SchedulerError = InstanceType<typeof SchedulerError>;
 
 /** The runtime statuses by name, as the service numbers them (DurableTask.Core's numbers). */
@@ -61,6 +67,8 @@ export interface SchedulerOptions {
   taskHub: string;
   /** A bearer token for https://durabletask.io/.default; not asked for with Authentication=None. */
   token?: () => Promise<string>;
+  /** Who signs in, for messages ("give <signIn> the role ..."); default: the connection string's Authentication. */
+  signIn?: string;
   /** How long one call may take. Default 30 s. */
   callTimeoutMs?: number;
   /** Ends every call in progress (a cancel, a deadline). */
@@ -88,6 +96,11 @@ export class SchedulerTaskHub implements InFlightSource {
 
   close(): void {
     this.client.close();
+  }
+
+  /** Who signs in, as messages say it. */
+  private get signIn(): string {
+    return this.options.signIn ?? `the identity of the connection string's Authentication=${this.options.connection.authentication}`;
   }
 
   get taskHub(): string {
@@ -142,15 +155,21 @@ export class SchedulerTaskHub implements InFlightSource {
 
   /** A refusal said for the person on call: which call, which hub, what to check. */
   private explain(call: string, error: grpc.ServiceError): SchedulerError {
+    const explained = this.said(call, error);
+    explained.status = grpc.status[error.code];
+    return explained;
+  }
+
+  private said(call: string, error: grpc.ServiceError): SchedulerError {
     const where = this.describe;
     const { code, details } = error;
     if (code === grpc.status.PERMISSION_DENIED)
       return new SchedulerError(
-        `${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). The identity needs the role Durable Task Data Reader on the task hub or the scheduler.`,
+        `${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). Give ${this.signIn} the role Durable Task Data Reader on the task hub or the scheduler.`,
       );
     if (code === grpc.status.UNAUTHENTICATED)
       return new SchedulerError(
-        `${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in (the connection's Authentication and ClientID).`,
+        `${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in: ${this.signIn}.`,
       );
     if (code === grpc.status.UNAVAILABLE)
       return new SchedulerError(

@@ -1,8 +1,8 @@
-export const id = 358;
-export const ids = [358];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 358:
+/***/ 6837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -584,148 +584,8 @@ var paths = __webpack_require__(1626);
 var discovery = __webpack_require__(441);
 // EXTERNAL MODULE: ./src/taskhub/connection.ts
 var taskhub_connection = __webpack_require__(1394);
-;// CONCATENATED MODULE: ./src/taskhub/dts-connection.ts
-
-
-/** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
-const DTS_AUTHENTICATION = {
-    none: 'no token (the emulator)',
-    defaultazure: 'DefaultAzureCredential',
-    managedidentity: 'ManagedIdentityCredential (user-assigned with ClientID)',
-    workloadidentity: 'WorkloadIdentityCredential',
-    environment: 'EnvironmentCredential',
-    azurecli: 'AzureCliCredential',
-    azurepowershell: 'AzurePowerShellCredential',
-    visualstudiocode: 'VisualStudioCodeCredential',
-    interactivebrowser: 'InteractiveBrowserCredential',
-};
-const KEYS = ['endpoint', 'authentication', 'clientid', 'tenantid', 'tokenfilepath', 'additionallyallowedtenants', 'taskhub'];
-const EXPECTED = 'Expected Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity[;ClientID=<client id>] (or Endpoint=http://localhost:8080;Authentication=None for the emulator)';
-/** Parses the connection string held by the setting `setting`. */
-function parseDtsConnectionString(value, setting) {
-    const fields = new Map();
-    for (const part of value.split(';')) {
-        if (part.trim() === '')
-            continue;
-        const at = part.indexOf('=');
-        if (at <= 0)
-            throw new errors/* UsageError */.eb(`The setting ${setting} is not a Durable Task Scheduler connection string: a part has no Key=Value form. ${EXPECTED}.`);
-        const key = part.slice(0, at).trim().toLowerCase();
-        const raw = part.slice(at + 1).trim();
-        const unquoted = /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
-        if (!KEYS.includes(key)) {
-            throw new errors/* UsageError */.eb(`The setting ${setting} has a key the Durable Task Scheduler does not know: ${part.slice(0, at).trim()}. Keys: Endpoint, Authentication, ClientID, TenantId, TokenFilePath, AdditionallyAllowedTenants, TaskHub.`);
-        }
-        fields.set(key, unquoted);
-    }
-    const endpointText = fields.get('endpoint');
-    if (!endpointText)
-        throw new errors/* UsageError */.eb(`The setting ${setting} has no Endpoint. ${EXPECTED}.`);
-    // An endpoint without a scheme is https (the .NET client's CreateChannel).
-    let endpoint;
-    try {
-        endpoint = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) ? endpointText : `https://${endpointText}`);
-    }
-    catch {
-        throw new errors/* UsageError */.eb(`The setting ${setting} has an Endpoint that is not a URL. ${EXPECTED}.`);
-    }
-    if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
-        throw new errors/* UsageError */.eb(`The setting ${setting} has an Endpoint with the scheme ${endpoint.protocol.replace(/:$/, '')}: expected https (or http for the emulator).`);
-    const authText = fields.get('authentication');
-    if (!authText)
-        throw new errors/* UsageError */.eb(`The setting ${setting} has no Authentication. ${EXPECTED}.`);
-    const authentication = authText.toLowerCase();
-    if (!(authentication in DTS_AUTHENTICATION)) {
-        throw new errors/* UsageError */.eb(`The setting ${setting} has Authentication=${authText}, which the Durable Task Scheduler's clients do not accept. Expected one of: None, DefaultAzure, ManagedIdentity, WorkloadIdentity, Environment, AzureCli, AzurePowerShell, VisualStudioCode, InteractiveBrowser.`);
-    }
-    // A token sent in clear text could be read on the way: the clients send none over http.
-    if (endpoint.protocol === 'http:' && authentication !== 'none')
-        throw new errors/* UsageError */.eb(`The setting ${setting} has an http Endpoint with Authentication=${authText}: a token would travel unencrypted. Use https, or Authentication=None for the local emulator.`);
-    const tenants = fields.get('additionallyallowedtenants');
-    return {
-        endpoint,
-        authentication,
-        ...(fields.get('clientid') ? { clientId: fields.get('clientid') } : {}),
-        ...(fields.get('tenantid') ? { tenantId: fields.get('tenantid') } : {}),
-        ...(fields.get('tokenfilepath') ? { tokenFilePath: fields.get('tokenfilepath') } : {}),
-        ...(tenants
-            ? {
-                additionallyAllowedTenants: tenants
-                    .split(',')
-                    .map((t) => t.trim())
-                    .filter(Boolean),
-            }
-            : {}),
-        ...(fields.get('taskhub') ? { taskHub: fields.get('taskhub') } : {}),
-    };
-}
-/**
- * A bearer token for the scheduler (scope https://durabletask.io/.default), kept until five
- * minutes before it expires, from the given credential or else the one the connection string's
- * Authentication names, as the scheduler's clients choose it (@azure/identity loads with the
- * first token). AZURE_AUTHORITY_HOST, when set, is the sign-in authority (sovereign clouds).
- * Every token is reported to the secret sink (the Action masks it) before a call carries it.
- */
-function schedulerToken(connection, signIn) {
-    let cached;
-    let credential = signIn.credential;
-    return async () => {
-        if (cached && cached.expires - 5 * 60_000 > Date.now())
-            return cached.token;
-        if (!credential) {
-            const made = await connectionCredential(connection, signIn.env);
-            const sink = (0,secrets/* secretSink */._f)();
-            credential = sink ? (0,secrets/* maskingCredential */.Ai)(made, sink) : made;
-        }
-        const answer = await credential.getToken(SCHEDULER_SCOPE);
-        if (!answer)
-            throw new errors/* UsageError */.eb(`no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`);
-        cached = { token: answer.token, expires: answer.expiresOnTimestamp };
-        return answer.token;
-    };
-}
-/** The credential a connection string's Authentication stands for (DurableTaskSchedulerClientOptions). */
-async function connectionCredential(connection, env) {
-    const identity = await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 2531));
-    const { clientId, tenantId, tokenFilePath } = connection;
-    // Instance discovery asks the public cloud's login endpoint about the authority: not for other hosts.
-    const authorityHost = env.AZURE_AUTHORITY_HOST || undefined;
-    const authority = authorityHost ? { authorityHost, disableInstanceDiscovery: authorityHost.replace(/\/+$/, '') !== PUBLIC_AUTHORITY } : {};
-    switch (connection.authentication) {
-        case 'managedidentity':
-            return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
-        case 'workloadidentity':
-            return new identity.WorkloadIdentityCredential({
-                ...authority,
-                ...(clientId ? { clientId } : {}),
-                ...(tenantId ? { tenantId } : {}),
-                ...(tokenFilePath ? { tokenFilePath } : {}),
-                ...(connection.additionallyAllowedTenants ? { additionallyAllowedTenants: connection.additionallyAllowedTenants } : {}),
-            });
-        case 'environment':
-            return new identity.EnvironmentCredential(authority);
-        case 'azurecli':
-            return new identity.AzureCliCredential(tenantId ? { tenantId } : {});
-        case 'azurepowershell':
-            return new identity.AzurePowerShellCredential(tenantId ? { tenantId } : {});
-        case 'visualstudiocode':
-            return new identity.VisualStudioCodeCredential(tenantId ? { tenantId } : {});
-        case 'interactivebrowser':
-            return new identity.InteractiveBrowserCredential({ ...authority, ...(tenantId ? { tenantId } : {}), ...(clientId ? { clientId } : {}) });
-        case 'none':
-            throw new errors/* UsageError */.eb('Authentication=None signs in with no token: there is none to ask for.');
-        case 'defaultazure':
-            return new identity.DefaultAzureCredential({
-                ...authority,
-                ...(clientId ? { managedIdentityClientId: clientId } : {}),
-                ...(tenantId ? { tenantId } : {}),
-            });
-    }
-}
-const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com';
-/** The scheduler's token scope (DurableTaskSchedulerClientOptions.ResourceId + "/.default"). */
-const SCHEDULER_SCOPE = 'https://durabletask.io/.default';
-
+// EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
+var dts_connection = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/commands/hub.ts
 /** Which Azure Storage task hub `record` and `gate` read, and how they reach it: settings shared by both commands. */
 
@@ -848,9 +708,9 @@ async function openHistorySource(settings, services, signal) {
     const value = services.env[resolved.connection] ?? (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
     if (!value)
         throw new errors/* UsageError */.eb(`the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`);
-    const connection = parseDtsConnectionString(value, resolved.connection);
+    const connection = (0,dts_connection/* parseDtsConnectionString */.qY)(value, resolved.connection);
     const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
-    const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env });
+    const token = connection.authentication === 'none' ? undefined : (0,dts_connection/* schedulerToken */.Pw)(connection, { env: services.env });
     const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
     return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }
@@ -980,6 +840,7 @@ async function openTarget(target, settings, services, events, requests) {
             return (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6107))).slotSource(target.azure, target, services, events, {
                 ...(services.signal ? { signal: services.signal } : {}),
                 timeoutMs: settings.timeoutMs,
+                requests,
             });
         case 'http': {
             const systemKey = services.env[target.keyVariable];
@@ -1099,11 +960,11 @@ var inputs = __webpack_require__(464);
 
 const KINDS = { input: ['Input'], result: ['Result'], failure: ['Reason', 'Details'] };
 const FIELDS = ['Input', 'Result', 'Reason', 'Details'];
-const redact_EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
+const EXPECTED = 'expected [input:|result:|failure:]$ followed by .name, ["name"], [0], [*], .* or ..name, e.g. $.customer.email, input:$.items[*].sku or $..email';
 const TOKEN = /\.\.([A-Za-z_$][\w$-]*)|\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
 // Hand-written, not a JSONPath package: this subset (names, indexes, *, ..name, a payload kind) is all redaction needs, and each bad path gets a message naming it.
 function parseRedactPath(text) {
-    const bad = (why) => new errors/* UsageError */.eb(`redact path ${JSON.stringify(text)}: ${why}; ${redact_EXPECTED}.`);
+    const bad = (why) => new errors/* UsageError */.eb(`redact path ${JSON.stringify(text)}: ${why}; ${EXPECTED}.`);
     const source = text.trim();
     let rest = source;
     let kind;
