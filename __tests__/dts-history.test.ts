@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadApp, type ReplayApp } from '../harness/app/host.js';
 import { EventType, type HistoryEvent } from '../harness/history/events.js';
-import { fromDtsEvent, fromDtsHistory, isoTime, isPayloadToken } from '../src/taskhub/dts-history.js';
+import { fromDtsEvent, fromDtsHistory, isoTime } from '../src/taskhub/dts-history.js';
+import { isPayloadReference } from '../harness/history/load.js';
 import { repoRoot } from './helpers/apps.js';
 import { approveOrderHistory, processOrderHistory } from './support/orders.js';
 import { time, toDts } from './support/dts.js';
@@ -153,9 +154,9 @@ describe('a scheduler history in the history file form', () => {
     expect(() => fromDtsEvent({ eventId: 3, timestamp: time('2026-01-01T00:00:00Z'), eventType: 'somethingNew', somethingNew: {} })).toThrow(
       'event 3 has the event type somethingNew, which this version of durable-gate does not know',
     );
-    expect(isPayloadToken('blob:v2:https://account.blob.core.windows.net/durabletask-payloads/abc')).toBe(true);
-    expect(isPayloadToken('blob:v1:durabletask-payloads:abc')).toBe(true);
-    expect(isPayloadToken('{"blob":"v1"}')).toBe(false);
+    expect(isPayloadReference('blob:v2:https://account.blob.core.windows.net/durabletask-payloads/abc')).toBe(true);
+    expect(isPayloadReference('blob:v1:durabletask-payloads:abc')).toBe(true);
+    expect(isPayloadReference('{"blob":"v1"}')).toBe(false);
     expect(isoTime({ seconds: '1764000000', nanos: 123456789 })).toBe('2025-11-24T16:00:00.1234567Z');
   });
 });

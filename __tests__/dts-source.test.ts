@@ -187,6 +187,40 @@ describe('a Durable Task Scheduler task hub', () => {
     expect((JSON.parse(replay.stdout) as { summary: unknown }).summary).toEqual({ total: 20, ok: 20, nondeterministic: 0, failed: 0, error: 0 });
   }, 60_000);
 
+  test('record marks histories that hold Blob Storage references for large payloads; their replay says it cannot check them', async () => {
+    const reference = 'blob:v2:https://account.blob.core.windows.net/durabletask-payloads/5d0c';
+    const referenced = instances(2).map((instance) => ({ ...instance, status: 0 }));
+    const completed = referenced[1]!.history.find((e) => e.eventType === 'taskCompleted') as { taskCompleted: { result?: { value?: string } } };
+    completed.taskCompleted.result = { value: reference };
+    const small = await SchedulerStandIn.start({ taskHub: 'orders', instances: referenced });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'dts-references-'));
+      const app = join(dir, 'app');
+      mkdirSync(app);
+      writeFileSync(
+        join(app, 'host.json'),
+        JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: 'orders', storageProvider: { type: 'azureManaged' } } } }),
+      );
+      const out = join(dir, 'histories');
+      const env = { ...process.env, DURABLE_TASK_SCHEDULER_CONNECTION_STRING: `Endpoint=${small.endpoint};Authentication=None` };
+      const record = await run(cli, ['record', '--app', app, '--out', out], env);
+      expect(record.code).toBe(0);
+      expect(record.stdout).toContain(
+        `Recorded with references: order-1: 1 payload(s) are Blob Storage references the SDK wrote in place of large values (${reference}), not the values; a replay says when its verdict would rest on one.`,
+      );
+      const replay = await run(cli, ['replay', '--app', 'examples/order-app', '--histories', out, '--format', 'json'], env);
+      const report = JSON.parse(replay.stdout) as { results: { instanceId: string; verdict: string; error?: { message: string } }[] };
+      expect(report.results.map((r) => [r.instanceId, r.verdict])).toEqual([
+        ['order-0', 'ok'],
+        ['order-1', 'error'],
+      ]);
+      expect(report.results[1]!.error?.message).toMatch(/^cannot check: 1 payload\(s\) in this history are Blob Storage references/);
+      expect(replay.code).toBe(2);
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+
   test("durable-gate gate --app: waits on the scheduler's in-flight instances; with --wait-for breaking, only on those the new code breaks", async () => {
     // The apps beside the repository's node_modules, so that they find their durable-functions.
     const root = join(repoRoot, 'node_modules', '.cache', 'durable-gate-tests');

@@ -221,10 +221,6 @@ function fromDtsHistory(events) {
     const state = {};
     return events.map((event) => fromDtsEvent(event, state));
 }
-/** A payload the SDK moved to Blob Storage: the field holds a token, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
-function isPayloadToken(value) {
-    return typeof value === 'string' && /^blob:v[12]:/.test(value);
-}
 
 // EXTERNAL MODULE: ./node_modules/@grpc/proto-loader/build/src/index.js
 var build_src = __webpack_require__(8462);

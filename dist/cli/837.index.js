@@ -1236,6 +1236,7 @@ async function recordHistories(options) {
         blobs: 0,
         seconds: 0,
         pendingWithoutHistory: [],
+        externalPayloads: [],
         changed: [],
         vanished: [],
         unreadable: [],
@@ -1400,6 +1401,9 @@ async function recordOne(options, instance, summary, clock, target) {
             summary.updated += 1;
         else
             summary.written += 1;
+        const references = history.externalPayloads;
+        if (references)
+            summary.externalPayloads.push({ instanceId: instance.instanceId, count: references.length, reference: references[0].reference });
         summary.events += events;
         summary.bytes += Buffer.byteLength(text);
         summary.blobs += blobs;
@@ -1593,6 +1597,7 @@ function recordText(summary, out, secrets) {
         ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${(0,options/* redact */.E$)(message, secrets)}`),
         ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
         ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
+        ...summary.externalPayloads.map(({ instanceId, count, reference }) => `Recorded with references: ${instanceId}: ${count} payload(s) are Blob Storage references the SDK wrote in place of large values (${reference}), not the values; a replay says when its verdict would rest on one.`),
         ...summary.pruned.map(({ file, reason }) => `Removed ${(0,external_node_path_.basename)(file)}: ${reason}.`),
     ].map(options/* printable */.g$);
     return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };

@@ -4007,6 +4007,7 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H4: () => (/* binding */ parseHistoryText),
 /* harmony export */   Rn: () => (/* binding */ readHistoryTextSync),
+/* harmony export */   _x: () => (/* binding */ isPayloadReference),
 /* harmony export */   i6: () => (/* binding */ parseHistory),
 /* harmony export */   tG: () => (/* binding */ readHistoryFile)
 /* harmony export */ });
@@ -4034,6 +4035,24 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 
 
+/** The fields that carry payloads: inputs, results, failure details, event data. */
+const PAYLOAD_FIELDS = ['Input', 'Result', 'Reason', 'Details', 'Data'];
+/** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
+function isPayloadReference(value) {
+    return typeof value === 'string' && value.startsWith('blob:v') && /^blob:v[12]:/.test(value);
+}
+function externalPayloadsOf(events) {
+    const found = [];
+    for (let i = 0; i < events.length; i++) {
+        const event = events[i];
+        for (const field of PAYLOAD_FIELDS) {
+            const value = event[field];
+            if (isPayloadReference(value))
+                found.push({ eventIndex: i, field, reference: value });
+        }
+    }
+    return found;
+}
 const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
     'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
     "so it cannot drive an exact replay. Export the instance's rows of the task hub's History table " +
@@ -4518,6 +4537,7 @@ function finish(events, source, format, meta, executionId, notes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
     }
     const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
+    const externalPayloads = externalPayloadsOf(events);
     return {
         source,
         format,
@@ -4529,6 +4549,7 @@ function finish(events, source, format, meta, executionId, notes) {
         ...(meta?.taskHub ? { taskHub: meta.taskHub } : {}),
         events,
         notes,
+        ...(externalPayloads.length > 0 ? { externalPayloads } : {}),
     };
 }
 function isRecord(value) {
@@ -4935,14 +4956,16 @@ function describeAction(action) {
 /* harmony export */ });
 /* unused harmony export finishedStatus */
 /* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(961);
-/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6446);
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4487);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8921);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9859);
-/* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8526);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(464);
-/* harmony import */ var _perturb_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6653);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6225);
+/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8716);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6446);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4487);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8921);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9859);
+/* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8526);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(464);
+/* harmony import */ var _perturb_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6653);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6225);
+
 
 
 
@@ -4961,9 +4984,62 @@ const KIND_OF_USE = {
 async function replayLoadedHistory(app, history, options = {}) {
     const result = await judgeHistory(app, history, options);
     const finished = finishedStatus(history.events);
-    if (!finished)
-        return result;
-    return options.finished === 'judge' ? { ...result, finished } : asTheRuntimeSeesIt({ ...result, finished });
+    // The runtime never replays a finished instance: its verdict changes nothing, references or not.
+    if (finished && options.finished !== 'judge')
+        return asTheRuntimeSeesIt({ ...result, finished });
+    const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
+    return finished ? { ...judged, finished } : judged;
+}
+/**
+ * The fields the SDK hands the code (and parses as JSON): the orchestration input, results and
+ * failures, raised events. Scheduled inputs, messages sent and the recorded output are only
+ * compared, never read.
+ */
+const READ_PAYLOADS = {
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted]: ['Input'],
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskCompleted]: ['Result'],
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskFailed]: ['Reason', 'Details'],
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted]: ['Result'],
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
+    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventRaised]: ['Input'],
+};
+/**
+ * A history holding Blob Storage references in place of large payloads (recorded from the Durable
+ * Task Scheduler, whose SDKs move them out): the SDK was handed the references, which are not JSON,
+ * so the run fails where the code reads one. References only in fields nobody reads change nothing
+ * but a warning. Otherwise the history is replayed again up to the first reference the code reads:
+ * a divergence there is what production meets too (the code decides the same way up to it);
+ * anything else cannot be checked, and the result says what would make it checkable.
+ */
+async function withExternalPayloads(app, history, payloads, result, options) {
+    const read = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex].EventType]?.includes(p.field));
+    const first = read ?? payloads[0];
+    const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
+    const warned = (judged, why) => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}${why}.`] });
+    if (!read)
+        return warned(result, ': none is in a field the code reads (input drift and output checks leave them out)');
+    if (result.verdict === 'error')
+        return warned(result, '');
+    const started = history.events.findIndex((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted);
+    if (started < read.eventIndex) {
+        const before = { ...history, events: history.events.slice(0, read.eventIndex) };
+        delete before.externalPayloads;
+        const early = await judgeHistory(app, before, options);
+        if (early.verdict === 'nondeterministic' && !early.divergence?.perturbed)
+            return warned({ ...early, events: history.events.length }, ': the code diverges from the history before it reads one (replayed up to that event)');
+    }
+    const unchecked = { ...result, verdict: 'error' };
+    delete unchecked.divergence;
+    delete unchecked.failure;
+    delete unchecked.warnings;
+    return {
+        ...unchecked,
+        error: {
+            message: `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. ` +
+                'Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.',
+            eventIndex: first.eventIndex,
+        },
+    };
 }
 /**
  * The status of a finished instance (the last ExecutionCompleted says Completed, Failed or
@@ -4995,7 +5071,7 @@ function asTheRuntimeSeesIt(result) {
 }
 async function judgeHistory(app, history, options) {
     // The schema is settled once per history: the payload, the traced run and the result all use it.
-    const payloadOptions = { ...options, schema: (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .replaySchemaFor */ .ew)(history, options) };
+    const payloadOptions = { ...options, schema: (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .replaySchemaFor */ .ew)(history, options) };
     const base = {
         source: history.source,
         instanceId: history.instanceId,
@@ -5011,7 +5087,7 @@ async function judgeHistory(app, history, options) {
     const registered = app.find(history.orchestrator);
     if (!registered || registered.kind !== 'orchestration') {
         const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
+        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5028,9 +5104,9 @@ async function judgeHistory(app, history, options) {
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
     // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
     const recordedTimestamps = history.events.map((event) => event.Timestamp);
-    const invoke = () => app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayload */ .nI)(history, payloadOptions));
+    const invoke = () => app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPayload */ .nI)(history, payloadOptions));
     // Perturbed replay records what this run read (clock, randomness, environment) for the second run.
-    const first = options.perturb ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .withSources */ .Z6)(app.info.dir, new Set(), undefined, invoke) : undefined;
+    const first = options.perturb ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .withSources */ .Z6)(app.info.dir, new Set(), undefined, invoke) : undefined;
     const outcome = first ? first.value : await invoke();
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
@@ -5040,7 +5116,7 @@ async function judgeHistory(app, history, options) {
             verdict: 'failed',
             failure: {
                 message: `The orchestrator threw before the SDK could record its state: ${message}`,
-                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
+                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
                 ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
                 advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
@@ -5050,24 +5126,24 @@ async function judgeHistory(app, history, options) {
     const exists = registeredIn(app);
     const parentInstanceId = history.events.find((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
     // The extension rejects the answer before it replays any action: none is taken.
-    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .stateRejection */ .nN)(state);
-    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
-        ..._runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
+    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .stateRejection */ .nN)(state);
+    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
+        ..._runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
         exists,
         instanceId: history.instanceId,
         ...(parentInstanceId ? { parentInstanceId } : {}),
         recordedTimestamps,
     });
     for (const { action, reason } of sim.refusals)
-        warnings.push(`the extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
+        warnings.push(`the extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     warnings.push(...sim.notes);
     if (sim.suspended)
         warnings.push('this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume');
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
     if (rejection) {
         // When the code threw as well, the exception escapes the extension's handler unwrapped.
-        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
+        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
         const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
         const advice = rejection.action
             ? 'Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers.'
@@ -5095,9 +5171,9 @@ async function judgeHistory(app, history, options) {
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
-        const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionType */ .X2.SignalEntity;
-        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
+        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
+        const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.SignalEntity;
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5142,7 +5218,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     if (outcome.kind === 'threw' && !sim.mismatch) {
-        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
+        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5163,7 +5239,7 @@ async function judgeHistory(app, history, options) {
             ...base,
             verdict: 'failed',
             failure: {
-                message: `The extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(refused.action)}: ${refused.reason}.`,
+                message: `The extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(refused.action)}: ${refused.reason}.`,
                 runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
                 ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
                 advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'.",
@@ -5176,7 +5252,7 @@ async function judgeHistory(app, history, options) {
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
         // With --perturb: code that schedules differently from run to run may diverge for that reason, not for a change.
-        const unsteady = first ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .unsteadyRuns */ .su)(app.info.dir, invoke, outcome, first.recording) : undefined;
+        const unsteady = first ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .unsteadyRuns */ .su)(app.info.dir, invoke, outcome, first.recording) : undefined;
         if (unsteady)
             divergence.explanation = `${divergence.explanation} ${unsteady}`;
         if (outcome.kind === 'threw')
@@ -5184,23 +5260,23 @@ async function judgeHistory(app, history, options) {
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
-    const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .inputDrifts */ .rU)(sim.matched);
+    const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .inputDrifts */ .rU)(sim.matched);
     for (const drift of drifts)
-        warnings.push(`step ${drift.sequenceId}: ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
+        warnings.push(`step ${drift.sequenceId}: ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
     const drift = drifts[0];
     if (drift && options.inputDrift === 'fail') {
         return withWarnings({
             ...base,
             verdict: 'failed',
             failure: {
-                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .callPhrase */ .gH)(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
                 ...(trace ? await locateAction(trace, state, drift.action, app, registered.name) : {}),
                 advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
             },
         });
     }
     if (first) {
-        const divergence = await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .perturbedDivergence */ .oL)(app.info.dir, invoke, outcome, first.recording);
+        const divergence = await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .perturbedDivergence */ .oL)(app.info.dir, invoke, outcome, first.recording);
         if (divergence)
             return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
@@ -5209,7 +5285,7 @@ async function judgeHistory(app, history, options) {
 async function divergenceOf(mismatch, history, trace, state, app) {
     const event = mismatch.event;
     const recordedName = recordedNameOf(event);
-    const replayed = mismatch.action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(mismatch.action) : undefined;
+    const replayed = mismatch.action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(mismatch.action) : undefined;
     const what = `${(0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTypeName */ .qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
     let explanation;
     switch (mismatch.mismatch.kind) {
@@ -5246,7 +5322,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
  * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
  */
 async function strandedDivergence(stranded, history, trace, state, app) {
-    const replayed = (0,_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAction */ .u7)(stranded.action);
+    const replayed = (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(stranded.action);
     const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
     const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
     return {
@@ -5355,7 +5431,7 @@ function completionWarnings(history, state, sim) {
     const succeeded = status === 'Completed';
     const continued = status === 'ContinuedAsNew';
     const actions = (state.actions[0] ?? []);
-    const continuesAsNew = actions.some((a) => a?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionType */ .X2.ContinueAsNew);
+    const continuesAsNew = actions.some((a) => a?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ContinueAsNew);
     if (continued) {
         return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
     }
@@ -5369,6 +5445,9 @@ function completionWarnings(history, state, sim) {
             `this instance completed, but with this history the new code leaves ${sim.openTasks} durable task(s) open (a Task.any loser, such as a timeout timer, no longer cancelled): the runtime completes an instance only when none is open, so it would finish only after they do`,
         ];
     }
+    // An output the SDK moved to Blob Storage: only its reference was recorded, nothing to compare.
+    if ((0,_history_load_js__WEBPACK_IMPORTED_MODULE_1__/* .isPayloadReference */ ._x)(completed.Result))
+        return [];
     const recorded = parseJson(completed.Result);
     if (!sameJson(recorded, state.output)) {
         return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];
@@ -5402,7 +5481,7 @@ function normalise(value) {
     return value;
 }
 async function traceRun(app, name, payload, depth) {
-    const tracer = (0,_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .tracerFor */ .f6)(app.durableFunctionsDir);
+    const tracer = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .tracerFor */ .f6)(app.durableFunctionsDir);
     const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
     return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
@@ -5435,24 +5514,24 @@ async function cached(app, key, find) {
     return found;
 }
 function locateAction(trace, state, action, app, orchestrator) {
-    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(state.actions);
     const index = actions.indexOf(action);
-    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(run.state.actions)[index] : undefined)));
+    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(run.state.actions)[index] : undefined)));
 }
 function locateStop(trace, state, app, orchestrator) {
-    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_6__/* .flattenActions */ .IP)(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(state.actions);
     return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
 }
 function locationOf(stack, app) {
-    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .userLocation */ .hI)(stack, app.info.dir);
+    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .userLocation */ .hI)(stack, app.info.dir);
     return location ? { location } : {};
 }
 /** How to keep the old path with orchestration versioning, for this app's durable-functions. */
 function versionBranch(app) {
     const version = app.info.durableFunctionsVersion;
-    return (0,_report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .atLeast */ .jZ)(version, _report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .DF_VERSION_SINCE */ .Pt)
+    return (0,_report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .atLeast */ .jZ)(version, _report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .DF_VERSION_SINCE */ .Pt)
         ? 'branch on context.df.version with host.json defaultVersion'
-        : `upgrade durable-functions to ${_report_advice_js__WEBPACK_IMPORTED_MODULE_4__/* .DF_VERSION_SINCE */ .Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
+        : `upgrade durable-functions to ${_report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .DF_VERSION_SINCE */ .Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }
 
 
@@ -5880,6 +5959,7 @@ function duplicateEventWarning(source, id, event) {
 /* unused harmony export provesSchemaV4 */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9410);
 /* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(961);
+/* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8716);
 /**
  * The orchestration trigger payload the Durable Functions extension sends a JavaScript
  * orchestrator (docs/runtime-rules.md §5).
@@ -5893,6 +5973,7 @@ function duplicateEventWarning(source, id, event) {
  * Timer settings are the Azure Storage provider's defaults: maximum short timer 6 days, long
  * timers split into 3-day intervals (DurableTaskOptions / AzureStorageDurabilityProvider).
  */
+
 
 
 /** The replay schemas an extension advertises in upperSchemaVersionNew. */
@@ -5916,6 +5997,9 @@ function buildPayload(history, options = {}) {
     const started = events[startedIndex];
     const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
     let input = null;
+    if ((0,_history_load_js__WEBPACK_IMPORTED_MODULE_2__/* .isPayloadReference */ ._x)(started?.Input)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HistoryError */ .tx(history.source, `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`, startedIndex);
+    }
     if (typeof started?.Input === 'string' && started.Input !== '') {
         try {
             input = JSON.parse(started.Input);

@@ -1982,6 +1982,21 @@ function orchestrationStatusName(value) {
 var HISTORY_SCHEMA = "durable-gate.history/v1";
 
 // harness/history/load.ts
+var PAYLOAD_FIELDS = ["Input", "Result", "Reason", "Details", "Data"];
+function isPayloadReference(value) {
+  return typeof value === "string" && value.startsWith("blob:v") && /^blob:v[12]:/.test(value);
+}
+function externalPayloadsOf(events) {
+  const found = [];
+  for (let i = 0; i < events.length; i++) {
+    const event2 = events[i];
+    for (const field of PAYLOAD_FIELDS) {
+      const value = event2[field];
+      if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
+    }
+  }
+  return found;
+}
 var SHOW_HISTORY_ADVICE = `This looks like the HTTP management API's "showHistory" output. That form drops EventIds, TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, so it cannot drive an exact replay. Export the instance's rows of the task hub's History table as JSON instead, e.g. az storage entity query --table-name <TaskHub>History --filter "PartitionKey eq '<instance id>'" > <instance id>.json; durable-gate reads those rows as they are.`;
 var TABLE_COLUMNS = /* @__PURE__ */ new Set(["PartitionKey", "RowKey", "Timestamp", "ExecutionId", "etag", "odata.etag", "_Timestamp"]);
 var STRING_FIELDS = /* @__PURE__ */ new Set(["Input", "Result", "Reason", "Details", "Name", "Version", "InstanceId", "Data", "State", "Output"]);
@@ -2415,6 +2430,7 @@ function finish(events, source, format, meta, executionId, notes) {
     throw new HistoryError(source, "ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.", startedIndex);
   }
   const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
+  const externalPayloads = externalPayloadsOf(events);
   return {
     source,
     format,
@@ -2425,7 +2441,8 @@ function finish(events, source, format, meta, executionId, notes) {
     ...meta?.runtimeStatus ? { runtimeStatus: meta.runtimeStatus } : {},
     ...meta?.taskHub ? { taskHub: meta.taskHub } : {},
     events,
-    notes
+    notes,
+    ...externalPayloads.length > 0 ? { externalPayloads } : {}
   };
 }
 function isRecord(value) {
@@ -2855,6 +2872,13 @@ function buildPayload(history, options = {}) {
   const started = events[startedIndex];
   const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
   let input = null;
+  if (isPayloadReference(started?.Input)) {
+    throw new HistoryError(
+      history.source,
+      `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`,
+      startedIndex
+    );
+  }
   if (typeof started?.Input === "string" && started.Input !== "") {
     try {
       input = JSON.parse(started.Input);
@@ -4018,8 +4042,44 @@ var KIND_OF_USE = {
 async function replayLoadedHistory(app, history, options = {}) {
   const result = await judgeHistory(app, history, options);
   const finished = finishedStatus(history.events);
-  if (!finished) return result;
-  return options.finished === "judge" ? { ...result, finished } : asTheRuntimeSeesIt({ ...result, finished });
+  if (finished && options.finished !== "judge") return asTheRuntimeSeesIt({ ...result, finished });
+  const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
+  return finished ? { ...judged, finished } : judged;
+}
+var READ_PAYLOADS = {
+  [0 /* ExecutionStarted */]: ["Input"],
+  [5 /* TaskCompleted */]: ["Result"],
+  [6 /* TaskFailed */]: ["Reason", "Details"],
+  [8 /* SubOrchestrationInstanceCompleted */]: ["Result"],
+  [9 /* SubOrchestrationInstanceFailed */]: ["Reason", "Details"],
+  [15 /* EventRaised */]: ["Input"]
+};
+async function withExternalPayloads(app, history, payloads, result, options) {
+  const read2 = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex].EventType]?.includes(p.field));
+  const first = read2 ?? payloads[0];
+  const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
+  const warned = (judged, why) => ({ ...judged, warnings: [...judged.warnings ?? [], `${what}${why}.`] });
+  if (!read2) return warned(result, ": none is in a field the code reads (input drift and output checks leave them out)");
+  if (result.verdict === "error") return warned(result, "");
+  const started = history.events.findIndex((e) => e.EventType === 0 /* ExecutionStarted */);
+  if (started < read2.eventIndex) {
+    const before = { ...history, events: history.events.slice(0, read2.eventIndex) };
+    delete before.externalPayloads;
+    const early = await judgeHistory(app, before, options);
+    if (early.verdict === "nondeterministic" && !early.divergence?.perturbed)
+      return warned({ ...early, events: history.events.length }, ": the code diverges from the history before it reads one (replayed up to that event)");
+  }
+  const unchecked = { ...result, verdict: "error" };
+  delete unchecked.divergence;
+  delete unchecked.failure;
+  delete unchecked.warnings;
+  return {
+    ...unchecked,
+    error: {
+      message: `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.`,
+      eventIndex: first.eventIndex
+    }
+  };
 }
 function finishedStatus(events) {
   const last = events.findLast((e) => e.EventType === 1 /* ExecutionCompleted */);
@@ -4357,6 +4417,7 @@ function completionWarnings(history, state, sim) {
       `this instance completed, but with this history the new code leaves ${sim.openTasks} durable task(s) open (a Task.any loser, such as a timeout timer, no longer cancelled): the runtime completes an instance only when none is open, so it would finish only after they do`
     ];
   }
+  if (isPayloadReference(completed.Result)) return [];
   const recorded = parseJson(completed.Result);
   if (!sameJson(recorded, state.output)) {
     return ["this instance completed, but the new code returns a different output with the same history: the code changed what it returns"];

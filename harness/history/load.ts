@@ -31,6 +31,39 @@ export interface LoadedHistory {
   events: HistoryEvent[];
   /** Normalisations applied while reading (said once per history, never silently). */
   notes: string[];
+  /**
+   * Payloads the SDK moved to Blob Storage, held as references (blob:v1:..., blob:v2:...) instead of
+   * values: a Durable Task Scheduler history recorded without them. A replay hands the code the
+   * reference, so a verdict that may rest on one cannot be trusted (replay/engine.ts).
+   */
+  externalPayloads?: ExternalPayload[];
+}
+
+/** A payload field holding a Blob Storage reference in place of its value. */
+export interface ExternalPayload {
+  eventIndex: number;
+  field: string;
+  reference: string;
+}
+
+/** The fields that carry payloads: inputs, results, failure details, event data. */
+const PAYLOAD_FIELDS = ['Input', 'Result', 'Reason', 'Details', 'Data'] as const;
+
+/** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
+export function isPayloadReference(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('blob:v') && /^blob:v[12]:/.test(value);
+}
+
+function externalPayloadsOf(events: readonly HistoryEvent[]): ExternalPayload[] {
+  const found: ExternalPayload[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as unknown as Record<string, unknown>;
+    for (const field of PAYLOAD_FIELDS) {
+      const value = event[field];
+      if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
+    }
+  }
+  return found;
 }
 
 const SHOW_HISTORY_ADVICE =
@@ -567,6 +600,7 @@ function finish(
     throw new HistoryError(source, 'ExecutionStarted has no OrchestrationInstance.InstanceId and the file names no instanceId.', startedIndex);
   }
   const execution = started.OrchestrationInstance?.ExecutionId ?? executionId;
+  const externalPayloads = externalPayloadsOf(events);
   return {
     source,
     format,
@@ -578,6 +612,7 @@ function finish(
     ...(meta?.taskHub ? { taskHub: meta.taskHub } : {}),
     events,
     notes,
+    ...(externalPayloads.length > 0 ? { externalPayloads } : {}),
   };
 }
 

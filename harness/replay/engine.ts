@@ -6,7 +6,7 @@
 import type { LoadedApp } from '../app/load.js';
 import type { OrchestratorState } from '../app/types.js';
 import { EventType, eventTypeName, orchestrationStatusName, type HistoryEvent } from '../history/events.js';
-import type { LoadedHistory } from '../history/load.js';
+import { isPayloadReference, type ExternalPayload, type LoadedHistory } from '../history/load.js';
 import { ActionType, callPhrase, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
@@ -53,8 +53,68 @@ const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'e
 export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}): Promise<ReplayResult> {
   const result = await judgeHistory(app, history, options);
   const finished = finishedStatus(history.events);
-  if (!finished) return result;
-  return options.finished === 'judge' ? { ...result, finished } : asTheRuntimeSeesIt({ ...result, finished });
+  // The runtime never replays a finished instance: its verdict changes nothing, references or not.
+  if (finished && options.finished !== 'judge') return asTheRuntimeSeesIt({ ...result, finished });
+  const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
+  return finished ? { ...judged, finished } : judged;
+}
+
+/**
+ * The fields the SDK hands the code (and parses as JSON): the orchestration input, results and
+ * failures, raised events. Scheduled inputs, messages sent and the recorded output are only
+ * compared, never read.
+ */
+const READ_PAYLOADS: Partial<Record<EventType, readonly string[]>> = {
+  [EventType.ExecutionStarted]: ['Input'],
+  [EventType.TaskCompleted]: ['Result'],
+  [EventType.TaskFailed]: ['Reason', 'Details'],
+  [EventType.SubOrchestrationInstanceCompleted]: ['Result'],
+  [EventType.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
+  [EventType.EventRaised]: ['Input'],
+};
+
+/**
+ * A history holding Blob Storage references in place of large payloads (recorded from the Durable
+ * Task Scheduler, whose SDKs move them out): the SDK was handed the references, which are not JSON,
+ * so the run fails where the code reads one. References only in fields nobody reads change nothing
+ * but a warning. Otherwise the history is replayed again up to the first reference the code reads:
+ * a divergence there is what production meets too (the code decides the same way up to it);
+ * anything else cannot be checked, and the result says what would make it checkable.
+ */
+async function withExternalPayloads(
+  app: LoadedApp,
+  history: LoadedHistory,
+  payloads: readonly ExternalPayload[],
+  result: ReplayResult,
+  options: EngineOptions,
+): Promise<ReplayResult> {
+  const read = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex]!.EventType]?.includes(p.field));
+  const first = read ?? payloads[0]!;
+  const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
+  const warned = (judged: ReplayResult, why: string): ReplayResult => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}${why}.`] });
+  if (!read) return warned(result, ': none is in a field the code reads (input drift and output checks leave them out)');
+  if (result.verdict === 'error') return warned(result, '');
+  const started = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
+  if (started < read.eventIndex) {
+    const before = { ...history, events: history.events.slice(0, read.eventIndex) };
+    delete before.externalPayloads;
+    const early = await judgeHistory(app, before, options);
+    if (early.verdict === 'nondeterministic' && !early.divergence?.perturbed)
+      return warned({ ...early, events: history.events.length }, ': the code diverges from the history before it reads one (replayed up to that event)');
+  }
+  const unchecked: ReplayResult = { ...result, verdict: 'error' };
+  delete unchecked.divergence;
+  delete unchecked.failure;
+  delete unchecked.warnings;
+  return {
+    ...unchecked,
+    error: {
+      message:
+        `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. ` +
+        'Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.',
+      eventIndex: first.eventIndex,
+    },
+  };
 }
 
 /**
@@ -492,6 +552,8 @@ function completionWarnings(history: LoadedHistory, state: OrchestratorState, si
       `this instance completed, but with this history the new code leaves ${sim.openTasks} durable task(s) open (a Task.any loser, such as a timeout timer, no longer cancelled): the runtime completes an instance only when none is open, so it would finish only after they do`,
     ];
   }
+  // An output the SDK moved to Blob Storage: only its reference was recorded, nothing to compare.
+  if (isPayloadReference(completed.Result)) return [];
   const recorded = parseJson(completed.Result);
   if (!sameJson(recorded, state.output)) {
     return ['this instance completed, but the new code returns a different output with the same history: the code changed what it returns'];

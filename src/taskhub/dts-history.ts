@@ -241,8 +241,3 @@ export function fromDtsHistory(events: readonly DtsHistoryEvent[]): HistoryEvent
   const state: Conversion = {};
   return events.map((event) => fromDtsEvent(event, state));
 }
-
-/** A payload the SDK moved to Blob Storage: the field holds a token, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
-export function isPayloadToken(value: unknown): boolean {
-  return typeof value === 'string' && /^blob:v[12]:/.test(value);
-}

@@ -62,6 +62,8 @@ export interface RecordSummary {
   truncated: boolean;
   /** Payload values replaced by --redact. */
   redacted: number;
+  /** Recorded instances whose history holds Blob Storage references in place of payloads (the scheduler's SDKs move large ones out). */
+  externalPayloads: { instanceId: string; count: number; reference: string }[];
   /** Files removed by the retention rules, with why. */
   pruned: { file: string; reason: string }[];
   /** Why the run stopped before every instance was read (a cancel, the deadline). */
@@ -106,6 +108,7 @@ export async function recordHistories(options: RecordOptions): Promise<RecordSum
     blobs: 0,
     seconds: 0,
     pendingWithoutHistory: [],
+    externalPayloads: [],
     changed: [],
     vanished: [],
     unreadable: [],
@@ -271,6 +274,8 @@ async function recordOne(
     }
     if (replaced) summary.updated += 1;
     else summary.written += 1;
+    const references = history.externalPayloads;
+    if (references) summary.externalPayloads.push({ instanceId: instance.instanceId, count: references.length, reference: references[0]!.reference });
     summary.events += events;
     summary.bytes += Buffer.byteLength(text);
     summary.blobs += blobs;

@@ -15,7 +15,21 @@ export interface LoadedHistory {
     events: HistoryEvent[];
     /** Normalisations applied while reading (said once per history, never silently). */
     notes: string[];
+    /**
+     * Payloads the SDK moved to Blob Storage, held as references (blob:v1:..., blob:v2:...) instead of
+     * values: a Durable Task Scheduler history recorded without them. A replay hands the code the
+     * reference, so a verdict that may rest on one cannot be trusted (replay/engine.ts).
+     */
+    externalPayloads?: ExternalPayload[];
 }
+/** A payload field holding a Blob Storage reference in place of its value. */
+export interface ExternalPayload {
+    eventIndex: number;
+    field: string;
+    reference: string;
+}
+/** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
+export declare function isPayloadReference(value: unknown): value is string;
 /**
  * The largest history file read: 256 MB. One instance's history is rarely more than a few MB
  * (large payloads go to blobs); a file this big is almost always a whole table export, and

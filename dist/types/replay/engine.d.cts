@@ -5,7 +5,7 @@
  */
 import type { LoadedApp } from '../app/load.cjs';
 import { type HistoryEvent } from '../history/events.cjs';
-import type { LoadedHistory } from '../history/load.cjs';
+import { type LoadedHistory } from '../history/load.cjs';
 import { type PayloadOptions } from './payload.cjs';
 import type { ReplayResult } from './result.cjs';
 export interface EngineOptions extends PayloadOptions {

@@ -5,7 +5,7 @@
  */
 import type { LoadedApp } from '../app/load.js';
 import { type HistoryEvent } from '../history/events.js';
-import type { LoadedHistory } from '../history/load.js';
+import { type LoadedHistory } from '../history/load.js';
 import { type PayloadOptions } from './payload.js';
 import type { ReplayResult } from './result.js';
 export interface EngineOptions extends PayloadOptions {

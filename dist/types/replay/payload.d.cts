@@ -1,4 +1,4 @@
-import type { LoadedHistory } from '../history/load.cjs';
+import { type LoadedHistory } from '../history/load.cjs';
 /** The replay schemas an extension advertises in upperSchemaVersionNew. */
 export declare const REPLAY_SCHEMAS: {
     readonly V3: 2;

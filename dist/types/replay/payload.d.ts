@@ -1,4 +1,4 @@
-import type { LoadedHistory } from '../history/load.js';
+import { type LoadedHistory } from '../history/load.js';
 /** The replay schemas an extension advertises in upperSchemaVersionNew. */
 export declare const REPLAY_SCHEMAS: {
     readonly V3: 2;
