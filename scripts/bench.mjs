@@ -46,6 +46,12 @@ const TARGETS = [
     max: 10,
     what: 'durable-gate check of 100 scenarios of 50-event orchestrations (run on the old code, every point replayed on the new), whole process, seconds',
   },
+  {
+    figure: 'scheduler.recordRatio',
+    max: 1.2,
+    what: 'record of 1,000 in-flight instances from the Durable Task Scheduler stand-in (a process of its own, each call answered 20 ms late) / the bare gRPC client making the same calls',
+  },
+  { figure: 'scheduler.gateCalls', max: 1, what: 'calls one gate poll makes to the scheduler when nothing is in flight (1,000 finished instances)' },
   { figure: 'action.startMs', max: 250, what: "the Action's start to input parsing, ms" },
   { figure: 'action.bundleBytes', max: 5_000_000, what: "the Action's bundle (dist/*.js), bytes" },
 ];
@@ -57,7 +63,7 @@ const work = mkdtempSync(join(tmpdir(), 'durable-gate-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 // BENCH_ONLY=e2e,scale (say) runs only those parts: replay, e2e, scale, check, lint, action, record,
-// recordLatency, selective, gate. Targets of the parts not run are listed as not measured.
+// recordLatency, selective, gate, scheduler. Targets of the parts not run are listed as not measured.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const wants = (part) => !ONLY || ONLY.includes(part);
 const figures = {};
@@ -68,6 +74,7 @@ if (wants('check')) figures.check = benchCheck();
 if (wants('lint')) figures.lint = benchLint();
 if (wants('action')) figures.action = benchActionStart();
 if (['record', 'recordLatency', 'selective', 'gate'].some(wants)) Object.assign(figures, await benchTaskHub());
+if (wants('scheduler')) figures.scheduler = await benchScheduler();
 process.exitCode = judge(figures);
 
 /** The harness in process beside the SDK's bare handler (harness/bench/floor.ts) on the same histories. */
@@ -665,4 +672,134 @@ async function benchRecordLatency({ env, pool, TaskHubSeeder, resolveConnection,
   } finally {
     proxy.disconnect();
   }
+}
+
+/**
+ * The Durable Task Scheduler: record of 1,000 in-flight instances from the stand-in (a process of
+ * its own, scripts/dts-standin-server.mjs, so that serving is not measured against the client)
+ * beside the bare gRPC client making the same calls (the in-flight listing in pages of 500, then
+ * each history streamed, 16 at a time, chunks read and dropped); three rounds alternately, the
+ * fastest of each counts. The target holds with every call answered 20 ms late, as a scheduler in
+ * another region answers; with no delay at all, the ratio is record's own work (converting,
+ * checking and writing 1,000 files) against reading alone, reported beside it. Then one gate poll
+ * with nothing in flight, its calls counted.
+ */
+async function benchScheduler() {
+  const { spawn } = await import('node:child_process');
+  const grpc = await import('@grpc/grpc-js');
+  const { SchedulerStandIn } = await import('../lib/__tests__/support/dts-standin.js');
+  const { parseDtsConnectionString } = await import('../lib/src/taskhub/dts-connection.js');
+  const { SchedulerTaskHub } = await import('../lib/src/taskhub/dts.js');
+  const { sidecarService } = await import('../lib/src/taskhub/dts-protocol.js');
+  const { recordHistories } = await import('../lib/src/taskhub/record.js');
+  const { runGate } = await import('../lib/src/gate/gate.js');
+  const INSTANCES = Number(process.env.BENCH_RECORD_INSTANCES ?? 1000);
+  const CONCURRENCY = 16;
+  const DELAY_MS = 20;
+  const IN_FLIGHT = [0, 6, 7, 2]; // Running, Pending, Suspended, ContinuedAsNew
+  const timed = async (work) => {
+    const started = process.hrtime.bigint();
+    await work();
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  const measureAt = async (delayMs) => {
+    const server = spawn(process.execPath, [join(repo, 'scripts', 'dts-standin-server.mjs'), String(INSTANCES), String(delayMs)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    try {
+      const { port, events } = await new Promise((resolvePromise, reject) => {
+        server.stdout.once('data', (chunk) => resolvePromise(JSON.parse(chunk.toString())));
+        server.once('exit', (code) => reject(new Error(`the scheduler stand-in ended (${code})`)));
+      });
+      const address = `127.0.0.1:${port}`;
+      const metadata = () => {
+        const m = new grpc.Metadata();
+        m.set('taskhub', 'bench');
+        return m;
+      };
+      const floor = async () => {
+        const Service = sidecarService();
+        const client = new Service(address, grpc.credentials.createInsecure());
+        const ids = [];
+        let token;
+        do {
+          const page = await new Promise((resolvePromise, reject) =>
+            client.QueryInstances(
+              { query: { runtimeStatus: IN_FLIGHT, maxInstanceCount: 500, ...(token ? { continuationToken: { value: token } } : {}) } },
+              metadata(),
+              (error, answer) => (error ? reject(error) : resolvePromise(answer)),
+            ),
+          );
+          for (const state of page.orchestrationState ?? []) ids.push(state.instanceId);
+          token = page.continuationToken?.value;
+        } while (token);
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < ids.length) {
+              const stream = client.StreamInstanceHistory({ instanceId: ids[next++], forWorkItemProcessing: false }, metadata());
+              for await (const chunk of stream) void chunk;
+            }
+          }),
+        );
+        client.close();
+      };
+      const record = async () => {
+        const hub = new SchedulerTaskHub({ connection: parseDtsConnectionString(`Endpoint=http://${address};Authentication=None`, 'bench'), taskHub: 'bench' });
+        const summary = await recordHistories({
+          hub,
+          outDir: mkdtempSync(join(work, 'dts-record-')),
+          query: { statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'] },
+          concurrency: CONCURRENCY,
+        });
+        hub.close();
+        if (summary.written !== INSTANCES) throw new Error(`record from the scheduler wrote ${summary.written} of ${INSTANCES}`);
+      };
+      await floor();
+      const floors = [];
+      const records = [];
+      for (let round = 0; round < 3; round++) {
+        floors.push(await timed(floor));
+        records.push(await timed(record));
+      }
+      console.log(
+        `${delayMs ? `calls answered ${delayMs} ms late` : 'no delay'}: record ${records.map(round).join(' s, ')} s; bare gRPC client, same calls: ${floors.map(round).join(' s, ')} s`,
+      );
+      return { events, record: Math.min(...records), floor: Math.min(...floors) };
+    } finally {
+      server.stdin.end();
+    }
+  };
+  console.log(`\nscheduler: record of ${INSTANCES} in-flight instances from the stand-in, concurrency ${CONCURRENCY}:`);
+  const remote = await measureAt(DELAY_MS);
+  const local = await measureAt(0);
+  // One gate poll on a task hub whose 1,000 instances have all finished.
+  const done = await SchedulerStandIn.start({
+    taskHub: 'done',
+    instances: Array.from({ length: 1000 }, (_, i) => ({
+      instanceId: `done-${i}`,
+      name: 'ProcessOrder',
+      status: 1,
+      createdSeconds: 1_764_000_000 + i,
+      history: [],
+    })),
+  });
+  const gateHub = new SchedulerTaskHub({ connection: parseDtsConnectionString(`Endpoint=${done.endpoint};Authentication=None`, 'bench'), taskHub: 'done' });
+  const report = await runGate({ source: gateHub, statuses: ['Pending', 'Running', 'Suspended', 'ContinuedAsNew'], timeoutMs: 60_000, intervalMs: 1000 });
+  const gateCalls = done.calls.length;
+  gateHub.close();
+  await done.close();
+  console.log(`scheduler: one gate poll over 1,000 finished instances: ${report.outcome}, ${gateCalls} call(s)`);
+  return {
+    instances: INSTANCES,
+    events: remote.events,
+    delayMs: DELAY_MS,
+    recordSeconds: round(remote.record),
+    floorSeconds: round(remote.floor),
+    recordRatio: round(remote.record / remote.floor),
+    localRecordSeconds: round(local.record),
+    localFloorSeconds: round(local.floor),
+    localRatio: round(local.record / local.floor),
+    gateCalls,
+  };
 }

@@ -46,17 +46,22 @@ export class SchedulerStandIn {
     certificate?: Certificate;
     /** Other task hubs of the scheduler, which exist and hold no instance. */
     emptyHubs?: string[];
+    /** Every call waits this long before it is answered (a scheduler in another region). */
+    delayMs?: number;
   }): Promise<SchedulerStandIn> {
     const server = new grpc.Server();
     const instances = options.instances ?? [];
     // The handlers reach the stand-in once it exists (it needs the bound port).
     const self: { standIn?: SchedulerStandIn } = {};
     const Service = sidecarService();
+    const delayMs = options.delayMs ?? 0;
+    const later = (answer: () => void): void => void (delayMs > 0 ? setTimeout(answer, delayMs) : answer());
     server.addService(Service.service, {
       QueryInstances: (call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>) =>
-        self.standIn!.query(call, callback),
-      GetInstance: (call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>) => self.standIn!.get(call, callback),
-      StreamInstanceHistory: (call: grpc.ServerWritableStream<Record<string, unknown>, unknown>) => self.standIn!.stream(call),
+        later(() => self.standIn!.query(call, callback)),
+      GetInstance: (call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>) =>
+        later(() => self.standIn!.get(call, callback)),
+      StreamInstanceHistory: (call: grpc.ServerWritableStream<Record<string, unknown>, unknown>) => later(() => self.standIn!.stream(call)),
     });
     const port = await new Promise<number>((resolvePromise, reject) =>
       server.bindAsync(

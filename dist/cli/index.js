@@ -4035,8 +4035,24 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 
 
-/** The fields that carry payloads: inputs, results, failure details, event data. */
-const PAYLOAD_FIELDS = ['Input', 'Result', 'Reason', 'Details', 'Data'];
+/** The fields that carry payloads, by event type: inputs, results, failure details, event data. */
+const PAYLOAD_FIELDS = {
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionStarted]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionCompleted]: ['Result'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionTerminated]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskScheduled]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskCompleted]: ['Result'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskFailed]: ['Reason', 'Details'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCreated]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted]: ['Result'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventSent]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventRaised]: ['Input'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.GenericEvent]: ['Data'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ContinueAsNew]: ['Result'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionSuspended]: ['Reason'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionResumed]: ['Reason'],
+};
 /** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
 function isPayloadReference(value) {
     return typeof value === 'string' && value.startsWith('blob:v') && /^blob:v[12]:/.test(value);
@@ -4044,8 +4060,11 @@ function isPayloadReference(value) {
 function externalPayloadsOf(events) {
     const found = [];
     for (let i = 0; i < events.length; i++) {
+        const fields = PAYLOAD_FIELDS[events[i].EventType];
+        if (!fields)
+            continue;
         const event = events[i];
-        for (const field of PAYLOAD_FIELDS) {
+        for (const field of fields) {
             const value = event[field];
             if (isPayloadReference(value))
                 found.push({ eventIndex: i, field, reference: value });

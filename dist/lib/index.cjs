@@ -2019,15 +2019,33 @@ function orchestrationStatusName(value) {
 var HISTORY_SCHEMA = "durable-gate.history/v1";
 
 // harness/history/load.ts
-var PAYLOAD_FIELDS = ["Input", "Result", "Reason", "Details", "Data"];
+var PAYLOAD_FIELDS = {
+  [0 /* ExecutionStarted */]: ["Input"],
+  [1 /* ExecutionCompleted */]: ["Result"],
+  [3 /* ExecutionTerminated */]: ["Input"],
+  [4 /* TaskScheduled */]: ["Input"],
+  [5 /* TaskCompleted */]: ["Result"],
+  [6 /* TaskFailed */]: ["Reason", "Details"],
+  [7 /* SubOrchestrationInstanceCreated */]: ["Input"],
+  [8 /* SubOrchestrationInstanceCompleted */]: ["Result"],
+  [9 /* SubOrchestrationInstanceFailed */]: ["Reason", "Details"],
+  [14 /* EventSent */]: ["Input"],
+  [15 /* EventRaised */]: ["Input"],
+  [17 /* GenericEvent */]: ["Data"],
+  [16 /* ContinueAsNew */]: ["Result"],
+  [19 /* ExecutionSuspended */]: ["Reason"],
+  [20 /* ExecutionResumed */]: ["Reason"]
+};
 function isPayloadReference(value) {
   return typeof value === "string" && value.startsWith("blob:v") && /^blob:v[12]:/.test(value);
 }
 function externalPayloadsOf(events) {
   const found = [];
   for (let i = 0; i < events.length; i++) {
+    const fields = PAYLOAD_FIELDS[events[i].EventType];
+    if (!fields) continue;
     const event = events[i];
-    for (const field of PAYLOAD_FIELDS) {
+    for (const field of fields) {
       const value = event[field];
       if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
     }

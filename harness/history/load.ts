@@ -46,8 +46,24 @@ export interface ExternalPayload {
   reference: string;
 }
 
-/** The fields that carry payloads: inputs, results, failure details, event data. */
-const PAYLOAD_FIELDS = ['Input', 'Result', 'Reason', 'Details', 'Data'] as const;
+/** The fields that carry payloads, by event type: inputs, results, failure details, event data. */
+const PAYLOAD_FIELDS: Partial<Record<EventType, readonly string[]>> = {
+  [EventType.ExecutionStarted]: ['Input'],
+  [EventType.ExecutionCompleted]: ['Result'],
+  [EventType.ExecutionTerminated]: ['Input'],
+  [EventType.TaskScheduled]: ['Input'],
+  [EventType.TaskCompleted]: ['Result'],
+  [EventType.TaskFailed]: ['Reason', 'Details'],
+  [EventType.SubOrchestrationInstanceCreated]: ['Input'],
+  [EventType.SubOrchestrationInstanceCompleted]: ['Result'],
+  [EventType.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
+  [EventType.EventSent]: ['Input'],
+  [EventType.EventRaised]: ['Input'],
+  [EventType.GenericEvent]: ['Data'],
+  [EventType.ContinueAsNew]: ['Result'],
+  [EventType.ExecutionSuspended]: ['Reason'],
+  [EventType.ExecutionResumed]: ['Reason'],
+};
 
 /** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
 export function isPayloadReference(value: unknown): value is string {
@@ -57,8 +73,10 @@ export function isPayloadReference(value: unknown): value is string {
 function externalPayloadsOf(events: readonly HistoryEvent[]): ExternalPayload[] {
   const found: ExternalPayload[] = [];
   for (let i = 0; i < events.length; i++) {
+    const fields = PAYLOAD_FIELDS[events[i]!.EventType];
+    if (!fields) continue;
     const event = events[i] as unknown as Record<string, unknown>;
-    for (const field of PAYLOAD_FIELDS) {
+    for (const field of fields) {
       const value = event[field];
       if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
     }

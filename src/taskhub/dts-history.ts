@@ -42,9 +42,16 @@ export function isoTime(time: Time): string | null {
   if (!time || time.seconds === undefined) return null;
   const seconds = Number(time.seconds);
   const nanos = time.nanos ?? 0;
-  const base = new Date(seconds * 1000).toISOString().slice(0, 19);
-  return `${base}.${String(Math.floor(nanos / 100)).padStart(7, '0')}Z`;
+  // The events of an episode share their second: its text is made once.
+  if (seconds !== lastSecond) {
+    lastSecond = seconds;
+    lastSecondText = new Date(seconds * 1000).toISOString().slice(0, 19);
+  }
+  return `${lastSecondText}.${String(Math.floor(nanos / 100)).padStart(7, '0')}Z`;
 }
+
+let lastSecond = Number.NaN;
+let lastSecondText = '';
 
 const text = (wrapped: Wrapped): string | null => (wrapped && typeof wrapped.value === 'string' ? wrapped.value : null);
 
