@@ -506,6 +506,9 @@ class SchedulerTaskHub {
             const page = await this.unary('QueryInstances', request);
             for (const state of page.orchestrationState ?? []) {
                 const summary = toSummary(state);
+                // Entities are instances named "@name@key": never orchestrations in flight (as Azure Storage's query leaves them out).
+                if (summary.instanceId.startsWith('@'))
+                    continue;
                 if (names && !names.has(summary.name.toLowerCase()))
                     continue;
                 if (ids && !ids.has(summary.instanceId))
