@@ -11,7 +11,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DTS_CONNECTION_SETTING, nonStorageProvider, readHostConfig } from '../harness/app/host-json.js';
+import { DTS_CONNECTION_SETTING, readHostConfig } from '../harness/app/host-json.js';
 import { resolveHubSettings } from '../src/commands/hub.js';
 import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
 
@@ -27,7 +27,6 @@ describe('host.json naming the Durable Task Scheduler', () => {
       const config = readHostConfig(app({ hubName: '%TASKHUB_NAME%', storageProvider: { type } }));
       expect(config).toMatchObject({ durableTaskScheduler: true, connectionName: DTS_CONNECTION_SETTING, hubName: '%TASKHUB_NAME%' });
       expect(config.otherProvider).toBeUndefined();
-      expect(nonStorageProvider(config)).toBe('azureManaged (Durable Task Scheduler)');
     }
     expect(readHostConfig(app({ storageProvider: { type: 'azureManaged', connectionStringName: 'DTS_CONNECTION_STRING' } })).connectionName).toBe(
       'DTS_CONNECTION_STRING',
@@ -35,8 +34,8 @@ describe('host.json naming the Durable Task Scheduler', () => {
     expect(readHostConfig(app({ storageProvider: { type: 'azureManaged', connectionName: 'Mine', connectionStringName: 'Legacy' } })).connectionName).toBe(
       'Mine',
     );
-    expect(nonStorageProvider(readHostConfig(app({ storageProvider: { type: 'netherite' } })))).toBe('netherite');
-    expect(nonStorageProvider(readHostConfig(app({})))).toBeUndefined();
+    expect(readHostConfig(app({ storageProvider: { type: 'netherite' } })).otherProvider).toBe('netherite');
+    expect(readHostConfig(app({})).otherProvider).toBeUndefined();
   });
 
   test('its hub and connection setting resolved as the extension names them', () => {

@@ -145,8 +145,11 @@ describe('a scheduler history in the history file form', () => {
       },
     ]);
     expect(called).toMatchObject({ EventType: EventType.EventSent, InstanceId: '@inventory@main', Name: 'op' });
-    expect(JSON.parse((called as { Input: string }).Input)).toEqual({ op: 'reserve', input: 3, id: 'r1', parent: 'o-1', parentExecution: 'x1' });
-    expect(done).toMatchObject({ EventType: EventType.EventRaised, Name: 'r1', Input: '{"result":7}' });
+    // The operation's input and result stay JSON text inside the message, as durabletask-dotnet
+    // src/Shared/Grpc/EntityConversions.cs writes them (RequestMessage.Input, ResponseMessage.Result
+    // are strings) and durable-functions reads them (ResponseMessage: a string "result", parsed).
+    expect(JSON.parse((called as { Input: string }).Input)).toEqual({ op: 'reserve', input: '3', id: 'r1', parent: 'o-1', parentExecution: 'x1' });
+    expect(done).toMatchObject({ EventType: EventType.EventRaised, Name: 'r1', Input: '{"result":"7"}' });
     expect(JSON.parse((signaled as { Input: string }).Input)).toEqual({ op: 'release', signal: true, id: 'r2' });
   });
 

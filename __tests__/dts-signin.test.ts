@@ -169,7 +169,7 @@ describe('signing in to the Durable Task Scheduler', () => {
       );
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        "was refused (UNAUTHENTICATED: invalid or missing bearer token): the token was not accepted. Check the sign-in: the identity of the connection string's Authentication=environment.",
+        "was refused (UNAUTHENTICATED: invalid or missing bearer token): the token of the identity the connection string's Authentication=environment signs in as was not accepted. Check that it signs in to the scheduler's tenant.",
       );
       expect(run.stderr).not.toContain(TOKEN);
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);

@@ -161,9 +161,9 @@ describe('gate --slot on the Durable Task Scheduler', () => {
   test('a refusal fails closed and names the role the sign-in needs; a slot without the setting is said as such', async () => {
     scheduler.failNext(grpc.status.PERMISSION_DENIED, "the principal does not have 'Microsoft.DurableTask/schedulers/taskhubs/orchestrations/read'");
     const refused = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '2s', '--interval', '500ms']);
-    expect(refused.code).not.toBe(0);
+    expect(refused.code).toBe(2);
     expect(refused.stdout + refused.stderr).toContain(
-      "Give durable-gate's own sign-in, the Azure CLI login (az login / azure/login) (not the app's identity the connection string names) the role Durable Task Data Reader on the task hub or the scheduler.",
+      "durable-gate's own sign-in (the Azure CLI login (az login / azure/login); the app's identity in the connection string is not used) may not read it. Grant it the role Durable Task Data Reader on the task hub or the scheduler; if it has the role, check that the task hub exists.",
     );
     delete fake.options.slots.staging!.settings[SETTING];
     const missing = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '2s']);

@@ -115,7 +115,7 @@ describe('a Durable Task Scheduler task hub', () => {
     try {
       standIn.failNext(grpc.status.PERMISSION_DENIED, 'caller lacks orchestrations/read');
       await expect(list(source)).rejects.toThrow(
-        "Give the identity of the connection string's Authentication=none the role Durable Task Data Reader on the task hub or the scheduler.",
+        "the call carried no token, as the connection string's Authentication=None says (the local emulator's setting).",
       );
       standIn.failNext(grpc.status.UNAVAILABLE, 'overloaded');
       await expect(source.history('order-0')).rejects.toThrow(
@@ -145,7 +145,9 @@ describe('a Durable Task Scheduler task hub', () => {
     try {
       expect((await good.history('order-1')).length).toBeGreaterThan(0);
       expect(guarded.calls.at(-1)).toMatchObject({ method: 'StreamInstanceHistory', taskhub: 'orders', authorization: 'Bearer secret-token' });
-      await expect(bad.history('order-1')).rejects.toThrow('was refused (UNAUTHENTICATED: invalid or missing bearer token): the token was not accepted.');
+      await expect(bad.history('order-1')).rejects.toThrow(
+        "was refused (UNAUTHENTICATED: invalid or missing bearer token): the token of the identity the connection string's Authentication=defaultazure signs in as was not accepted.",
+      );
     } finally {
       good.close();
       bad.close();
@@ -206,7 +208,7 @@ describe('a Durable Task Scheduler task hub', () => {
       const record = await run(cli, ['record', '--app', app, '--out', out], env);
       expect(record.code).toBe(0);
       expect(record.stdout).toContain(
-        `Recorded with references: order-1: 1 payload(s) are Blob Storage references the SDK wrote in place of large values (${reference}), not the values; a replay says when its verdict would rest on one.`,
+        `Recorded with references: 1 instance(s) hold payloads the SDK kept in Blob Storage, with only a reference in the history (the first: ${reference}); a replay says when its verdict would rest on one: order-1 (1)`,
       );
       const replay = await run(cli, ['replay', '--app', 'examples/order-app', '--histories', out, '--format', 'json'], env);
       const report = JSON.parse(replay.stdout) as { results: { instanceId: string; verdict: string; error?: { message: string } }[] };

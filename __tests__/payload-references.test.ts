@@ -9,7 +9,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { EventType, type HistoryEvent } from '../harness/history/events.js';
 import { HistoryBuilder } from '../harness/history/builder.js';
+import { fromDtsHistory } from '../src/taskhub/dts-history.js';
 import { replayApps } from './helpers/apps.js';
+import { time, toDts } from './support/dts.js';
 
 const { open, replayOne } = replayApps();
 
@@ -48,7 +50,7 @@ describe('payloads stored as Blob Storage references', () => {
     );
     expect(result.verdict).toBe('error');
     expect(result.error?.message).toMatch(
-      /^cannot check: 1 payload\(s\) in this history are Blob Storage references the SDK wrote in place of large values \(Result of event \d+: blob:v2:https:\/\/account.blob.core.windows.net\/durabletask-payloads\/8f1c2a9e\)\. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it\. Download each blob/,
+      /^cannot check: 1 payload\(s\) in this history are Blob Storage references the SDK wrote in place of large values \(Result of event \d+: blob:v2:https:\/\/account.blob.core.windows.net\/durabletask-payloads\/8f1c2a9e\)\. The replay handed the code the reference, not the value, and nothing the code did before it reads it decides the verdict\. To check it, download the blob at https:\/\/account.blob.core.windows.net\/durabletask-payloads\/8f1c2a9e, gunzip it if it is compressed, .* Until then the instance counts as not checked: a gate waits for it to finish\.$/,
     );
     expect(result.divergence).toBeUndefined();
     expect(result.failure).toBeUndefined();
@@ -81,7 +83,7 @@ describe('payloads stored as Blob Storage references', () => {
     expect(result.warnings).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          `(Result of event ${shipped}: ${REFERENCE}): the code diverges from the history before it reads one (replayed up to that event).`,
+          `(Result of event ${shipped}: ${REFERENCE}): the verdict comes from what the code did before it reads one (replayed up to that event).`,
         ),
       ]),
     );
@@ -89,6 +91,33 @@ describe('payloads stored as Blob Storage references', () => {
     file.history[shipped]!.Result = JSON.stringify('shipped');
     file.history[file.history.findIndex((e) => e.EventType === EventType.TaskCompleted)]!.Result = REFERENCE;
     expect((await replayOne(app, file)).divergence?.recorded).toMatchObject({ name: 'Fetch', eventIndex: 2 });
+  });
+
+  test('verdicts the reference has no part in stand: the orchestrator gone, a call to a function the new app lacks', async () => {
+    const app = await open('payload-refs', spec);
+    const gone = history((events) => {
+      events.find((e) => e.EventType === EventType.TaskCompleted)!.Result = REFERENCE;
+      events.find((e) => e.EventType === EventType.ExecutionStarted)!.Name = 'Retired';
+    });
+    const retired = await replayOne(app, gone);
+    expect(retired.verdict).toBe('failed');
+    expect(retired.failure?.missingFunction).toEqual({ name: 'Retired', kind: 'orchestration' });
+    expect(retired.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining("the orchestrator is gone from the new app, so the code's replay has no part in the verdict")]),
+    );
+    // The new code calls Audit first, which the new app does not register: decided before Load's result is read.
+    const audited = await open('payload-refs-audit', {
+      orchestrators: { Flow: `yield context.df.callActivity('Audit');\n${spec.orchestrators.Flow}` },
+      activities: ['Load', 'Split', 'Ship'],
+    });
+    const b = new HistoryBuilder({ instanceId: 'ref-3', name: 'Flow', input: { orderId: 'o-1' } });
+    b.completed(b.activity('Audit'), null);
+    b.completed(b.activity('Load', 'o-1'), { items: [1, 2] });
+    const file = b.idle().toFile() as { history: HistoryEvent[] };
+    file.history.findLast((e) => e.EventType === EventType.TaskCompleted)!.Result = REFERENCE;
+    const missing = await replayOne(audited, file);
+    expect(missing.verdict).toBe('failed');
+    expect(missing.failure?.message).toBe("The new code calls the activity 'Audit', which the new app does not register.");
   });
 
   test('an orchestration input that is a reference: nothing the code does can be trusted', async () => {
@@ -101,7 +130,81 @@ describe('payloads stored as Blob Storage references', () => {
     );
     expect(result.verdict).toBe('error');
     expect(result.error?.message).toBe(
-      `event 1: ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${REFERENCE}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`,
+      `event 1: ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${REFERENCE}), not the input: the code cannot run without it. To check it, download the blob at https://account.blob.core.windows.net/durabletask-payloads/8f1c2a9e, gunzip it if it is compressed, put its text in the field in place of the reference, and replay again. Until then the instance counts as not checked: a gate waits for it to finish.`,
     );
+  });
+});
+
+describe('entity calls read from the Durable Task Scheduler', () => {
+  const counter = { name: 'counter', key: 'c1' };
+  const entitySpec = {
+    orchestrators: {
+      Tally: [
+        "const state = yield context.df.callEntity(new df.EntityId('counter', 'c1'), 'get');",
+        "yield context.df.callActivity(state.count > 5 ? 'Big' : 'Small');",
+      ].join('\n'),
+    },
+    activities: ['Big', 'Small'],
+    entities: ['counter'],
+  };
+
+  /** Tally's history with the call answered { count: 7 } and Big scheduled, its entity events in the scheduler's form and converted. */
+  function converted(output: string): HistoryEvent[] {
+    const b = new HistoryBuilder({ instanceId: 'tally-1', name: 'Tally', input: null });
+    const { id, requestId } = b.entityOperation(counter, 'get');
+    b.episode();
+    b.entityResponse(requestId, { count: 7 });
+    b.activity('Big');
+    const events = b.idle().build();
+    const dts = events.map((event) => {
+      if (event.EventType === EventType.EventSent)
+        return {
+          eventId: id,
+          timestamp: time(event.Timestamp),
+          eventType: 'entityOperationCalled',
+          entityOperationCalled: { requestId, operation: 'get', targetInstanceId: { value: '@counter@c1' } },
+        };
+      if (event.EventType === EventType.EventRaised)
+        return {
+          eventId: -1,
+          timestamp: time(event.Timestamp),
+          eventType: 'entityOperationCompleted',
+          entityOperationCompleted: { requestId, output: { value: output } },
+        };
+      return toDts(event);
+    });
+    return fromDtsHistory(dts);
+  }
+
+  test("the entity's answer reaches the code as the value it returned (its JSON text inside the response, as the extension writes it)", async () => {
+    const app = await open('payload-entities', entitySpec);
+    const result = await replayOne(app, { instanceId: 'tally-1', history: converted(JSON.stringify({ count: 7 })) });
+    expect(result.verdict).toBe('ok');
+  });
+
+  test("an entity's answer kept as a Blob Storage reference is found inside the message, and the verdict is not given on it", async () => {
+    const app = await open('payload-entities', entitySpec);
+    const result = await replayOne(app, { instanceId: 'tally-1', history: converted(REFERENCE) });
+    expect(result.verdict).toBe('error');
+    expect(result.error?.message).toMatch(/^cannot check: 1 payload\(s\) .* \(Input\.result of event \d+: blob:v2:/);
+  });
+});
+
+describe('a finished instance whose input is a reference', () => {
+  test('is not replayed, as the runtime never replays it, and says so', async () => {
+    const app = await open('payload-refs', spec);
+    const b = new HistoryBuilder({ instanceId: 'done-1', name: 'Flow', input: { orderId: 'o-1' } });
+    b.completed(b.activity('Load', 'o-1'), { items: [1, 2] });
+    b.completed(b.activity('Ship', { items: [1, 2] }), 'shipped');
+    b.completeExecution('shipped');
+    const file = b.toFile() as { history: HistoryEvent[] };
+    file.history.find((e) => e.EventType === EventType.ExecutionStarted)!.Input = REFERENCE;
+    const result = await replayOne(app, file);
+    expect(result).toMatchObject({ verdict: 'ok', finished: 'Completed' });
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^not replayed: event \d+: ExecutionStarted\.Input is a Blob Storage reference .* The runtime never replays a finished instance\.$/,
+      ),
+    ]);
   });
 });

@@ -13,14 +13,15 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startAzurite } from '../lib/__tests__/support/azurite.js';
 import { SchedulerStandIn } from '../lib/__tests__/support/dts-standin.js';
 import { toDts } from '../lib/__tests__/support/dts.js';
 import { TaskHubSeeder } from '../lib/__tests__/support/taskhub.js';
 import { resolveConnection } from '../lib/src/taskhub/connection.js';
 
-const cli = new URL('../dist/cli/index.js', import.meta.url).pathname;
-const examples = new URL('../examples/', import.meta.url).pathname;
+const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const say = (text) => console.log(`\n== ${text}`);
 
 function run(args, env) {
@@ -101,7 +102,7 @@ async function onScheduler() {
     history: file.history.map(toDts),
   }));
   const scheduler = await SchedulerStandIn.start({ taskHub: 'orders', instances });
-  const apps = new URL('../node_modules/.cache/durable-gate-demo/', import.meta.url).pathname;
+  const apps = fileURLToPath(new URL('../node_modules/.cache/durable-gate-demo/', import.meta.url));
   const onScheduler = (name) => {
     const dir = join(apps, name);
     rmSync(dir, { recursive: true, force: true });

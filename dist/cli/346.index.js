@@ -368,6 +368,8 @@ async function runSwapCommand(settings, services, events = {}) {
             slot: settings.slot,
             target: settings.target,
             credential: identity.credential,
+            identity: identity.describe,
+            ...(services.signal ? { signal: services.signal } : {}),
             ...(settings.app ? { appDir: (0,external_node_path_.resolve)(services.cwd, settings.app) } : {}),
         });
         for (const finding of validation.findings)
@@ -457,6 +459,8 @@ async function runValidate(settings, services, events = {}) {
             slot: settings.slot,
             target: settings.target,
             credential: identity.credential,
+            identity: identity.describe,
+            signal: deadline.signal,
             ...(settings.app ? { appDir: (0,external_node_path_.resolve)(services.cwd, settings.app) } : {}),
         });
     }

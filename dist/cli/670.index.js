@@ -9,13 +9,17 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   SchedulerError: () => (/* binding */ SchedulerError),
-  SchedulerTaskHub: () => (/* binding */ SchedulerTaskHub)
+  openSchedulerHub: () => (/* binding */ openSchedulerHub)
 });
+
+// UNUSED EXPORTS: SchedulerTaskHub
 
 // EXTERNAL MODULE: ./node_modules/@grpc/grpc-js/build/src/index.js
 var src = __webpack_require__(3033);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
+// EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
+var dts_connection = __webpack_require__(4926);
 // EXTERNAL MODULE: ./harness/history/events.ts
 var events = __webpack_require__(961);
 ;// CONCATENATED MODULE: ./src/taskhub/dts-history.ts
@@ -69,16 +73,6 @@ function instance(value) {
 function entityId(schedulerId) {
     const match = /^@([^@]*)@(.*)$/.exec(schedulerId);
     return match ? { name: match[1], key: match[2] } : { name: schedulerId, key: '' };
-}
-function parseJson(value) {
-    if (value === null)
-        return undefined;
-    try {
-        return JSON.parse(value);
-    }
-    catch {
-        return value;
-    }
 }
 /** One event; entity cases become the EventSent/EventRaised the extension's older form writes. */
 function fromDtsEvent(event, state = {}) {
@@ -167,11 +161,12 @@ function fromDtsEvent(event, state = {}) {
         case 'entityOperationCalled': {
             const signal = kind === 'entityOperationSignaled';
             const scheduled = isoTime(body.scheduledTime);
-            const input = parseJson(wrapped('input'));
+            // RequestMessage.input and ResponseMessage.result are JSON text inside the JSON (EntityConversions.cs): durable-functions parses them.
+            const input = wrapped('input');
             const request = {
                 op: str('operation'),
                 ...(signal ? { signal: true } : {}),
-                ...(input !== undefined ? { input } : {}),
+                ...(input !== null ? { input } : {}),
                 id: str('requestId'),
                 ...(signal
                     ? {}
@@ -185,7 +180,7 @@ function fromDtsEvent(event, state = {}) {
             });
         }
         case 'entityOperationCompleted':
-            return make(events/* EventType */.Bx.EventRaised, { Name: str('requestId'), Input: JSON.stringify({ result: parseJson(wrapped('output')) ?? null }) });
+            return make(events/* EventType */.Bx.EventRaised, { Name: str('requestId'), Input: JSON.stringify({ result: wrapped('output') }) });
         case 'entityOperationFailed': {
             const details = body.failureDetails;
             return make(events/* EventType */.Bx.EventRaised, {
@@ -374,6 +369,7 @@ function sidecarService() {
 
 
 
+
 /** The scheduler refused or could not answer a call: says which call, which hub, and what to do. */
 const SchedulerError = (0,errors/* brandedError */.fi)('SchedulerError', class extends errors/* DurableGateError */.B7 {
     /** The gRPC status the scheduler answered with (PERMISSION_DENIED, NOT_FOUND, ...), when it answered. */
@@ -412,7 +408,7 @@ class SchedulerTaskHub {
     }
     /** Who signs in, as messages say it. */
     get signIn() {
-        return this.options.signIn ?? `the identity of the connection string's Authentication=${this.options.connection.authentication}`;
+        return this.options.signIn ?? `the identity the connection string's Authentication=${this.options.connection.authentication} signs in as`;
     }
     get taskHub() {
         return this.options.taskHub;
@@ -468,10 +464,13 @@ class SchedulerTaskHub {
     said(call, error) {
         const where = this.describe;
         const { code, details } = error;
+        const refused = code === src/* status */.h5.PERMISSION_DENIED || code === src/* status */.h5.UNAUTHENTICATED;
+        if (refused && this.options.connection.authentication === 'none')
+            return new SchedulerError(`${call} on the ${where} was refused (${src/* status */.h5[code]}: ${details}): the call carried no token, as the connection string's Authentication=None says (the local emulator's setting). Give it an Authentication that signs in (DefaultAzure, ManagedIdentity, WorkloadIdentity, ...).`);
         if (code === src/* status */.h5.PERMISSION_DENIED)
-            return new SchedulerError(`${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). Give ${this.signIn} the role Durable Task Data Reader on the task hub or the scheduler.`);
+            return new SchedulerError(`${call} on the ${where} was refused (PERMISSION_DENIED: ${details}): ${this.signIn} may not read it. Grant it the role Durable Task Data Reader on the task hub or the scheduler; if it has the role, check that the task hub exists.`);
         if (code === src/* status */.h5.UNAUTHENTICATED)
-            return new SchedulerError(`${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in: ${this.signIn}.`);
+            return new SchedulerError(`${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token of ${this.signIn} was not accepted. Check that it signs in to the scheduler's tenant.`);
         if (code === src/* status */.h5.UNAVAILABLE)
             return new SchedulerError(`${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network; nothing was read.`);
         if (code === src/* status */.h5.DEADLINE_EXCEEDED)
@@ -569,6 +568,25 @@ function toSummary(state) {
         ...(created ? { createdTime: created } : {}),
         ...(updated ? { lastUpdatedTime: updated } : {}),
     };
+}
+/**
+ * A scheduler task hub and its sign-in: the credential given (gate --slot and validate read with
+ * durable-gate's own sign-in, `identity` naming it), else the one the connection string's
+ * Authentication names; no token with Authentication=None.
+ */
+function openSchedulerHub(options) {
+    const { connection, credential } = options;
+    const token = connection.authentication === 'none' ? undefined : (0,dts_connection/* schedulerToken */.Pw)(connection, { env: options.env, ...(credential ? { credential } : {}) });
+    return new SchedulerTaskHub({
+        connection,
+        taskHub: options.taskHub,
+        ...(token ? { token } : {}),
+        ...(credential
+            ? { signIn: `durable-gate's own sign-in (${options.identity ?? 'the --auth identity'}; the app's identity in the connection string is not used)` }
+            : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
+    });
 }
 
 

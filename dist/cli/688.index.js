@@ -388,7 +388,6 @@ function seconds(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A3: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.A3),
 /* harmony export */   Rc: () => (/* reexport safe */ _harness_app_host_json_js__WEBPACK_IMPORTED_MODULE_0__.Rc),
 /* harmony export */   a7: () => (/* binding */ defaultHubName),
 /* harmony export */   di: () => (/* binding */ resolveHubName),
@@ -779,7 +778,7 @@ async function validateSlots(options) {
             fix: `Give ${(0,_option_names_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .u)('app')} with the function app folder being deployed.`,
         });
     }
-    const provider = config?.durableTaskScheduler ? undefined : (0,_discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .nonStorageProvider */ .A3)(config);
+    const provider = config?.otherProvider;
     if (provider) {
         findings.push({
             level: 'warning',
@@ -886,43 +885,60 @@ async function validateSlots(options) {
         }
     }
     // The gate reads each slot's task hub on the scheduler with this identity: it needs Durable Task Data Reader.
-    for (const binding of bindings) {
-        const finding = binding.scheduler && !binding.hub.problem ? await schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options) : undefined;
+    const readable = await Promise.all(bindings.map((binding) => binding.scheduler && !binding.hub.problem
+        ? schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options)
+        : Promise.resolve(undefined)));
+    for (const finding of readable)
         if (finding)
             findings.push(finding);
-    }
     report.ok = !findings.some((f) => f.level === 'error');
     return report;
 }
 /**
  * Can the identity validate signs in with read the slot's task hub, as `gate --slot` will? One
- * GetInstance of an id no instance has: answered (it can), or refused (what to grant), or not
- * found (the task hub does not exist on the scheduler).
+ * GetInstance of an id no instance has: answered (it can), refused (what to grant or check), not
+ * found (the task hub does not exist on the scheduler), or no token at all (the sign-in).
  */
 async function schedulerReadFinding(where, binding, scheduler, options) {
-    const { SchedulerTaskHub, SchedulerError } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
-    const token = scheduler.authentication === 'none' ? undefined : (0,_taskhub_dts_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .schedulerToken */ .Pw)(scheduler, { env: {}, credential: options.credential });
-    const hub = new SchedulerTaskHub({
+    const { openSchedulerHub, SchedulerError } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const who = options.identity ?? 'the identity durable-gate signs in with';
+    const hub = openSchedulerHub({
         connection: scheduler,
         taskHub: binding.hub.hub,
-        signIn: "durable-gate's own sign-in (gate --slot reads with it too)",
+        env: {},
+        credential: options.credential,
+        identity: who,
         callTimeoutMs: 15_000,
-        ...(token ? { token } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
     });
+    const task = `task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host}`;
     try {
         await hub.instance('durable-gate-validate-read-check');
         return undefined;
     }
     catch (error) {
-        const status = error instanceof SchedulerError ? error.status : undefined;
-        if (status === 'PERMISSION_DENIED' || status === 'UNAUTHENTICATED')
+        if (!(error instanceof SchedulerError))
+            return {
+                level: 'error',
+                code: 'scheduler-sign-in-failed',
+                message: `${where}: no token for the scheduler from ${who}: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`,
+                fix: "Sign in as gate --slot will (--auth and its options), with an identity of the scheduler's tenant.",
+            };
+        if (error.status === 'PERMISSION_DENIED')
             return {
                 level: 'error',
                 code: 'scheduler-read-refused',
-                message: `${where}: the identity durable-gate signs in with cannot read task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} (${status}), so gate --slot would fail closed.`,
-                fix: `Assign that identity the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only.`,
+                message: `${where}: ${who} may not read ${task} (PERMISSION_DENIED), so gate --slot would fail closed.`,
+                fix: `Grant ${who} the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only. If it has the role, check that the task hub exists.`,
             };
-        if (status === 'NOT_FOUND')
+        if (error.status === 'UNAUTHENTICATED')
+            return {
+                level: 'error',
+                code: 'scheduler-read-refused',
+                message: `${where}: the scheduler ${scheduler.endpoint.host} did not accept the token of ${who} (UNAUTHENTICATED), so gate --slot would fail closed.`,
+                fix: "Sign in with an identity of the scheduler's tenant (--tenant-id), as gate --slot will.",
+            };
+        if (error.status === 'NOT_FOUND')
             return {
                 level: 'error',
                 code: 'task-hub-missing',
@@ -932,7 +948,7 @@ async function schedulerReadFinding(where, binding, scheduler, options) {
         return {
             level: 'warning',
             code: 'scheduler-unchecked',
-            message: `${where}: task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} could not be checked: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`,
+            message: `${where}: ${task} could not be checked: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`,
             fix: 'Check the endpoint and the network from where durable-gate runs; the gate needs to reach the scheduler.',
         };
     }
@@ -1197,15 +1213,12 @@ var discovery = __webpack_require__(441);
 var site = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/azure/slots.ts
 var slots = __webpack_require__(1906);
-// EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
-var dts_connection = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/commands/site.ts
 /**
  * The function app through Azure Resource Manager: the settings every command that reaches it takes
  * (`validate`, `swap`, `gate --slot`), the site opened with the chosen identity, and the task hub a
  * slot is bound to.
  */
-
 
 
 
@@ -1293,7 +1306,7 @@ async function slotSource(settings, target, services, events, limits) {
     const config = target.app ? (0,discovery/* readHostConfig */.Rc)((0,external_node_path_.resolve)(services.cwd, target.app)) : undefined;
     if (!config)
         events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-    const provider = config?.durableTaskScheduler ? undefined : (0,discovery/* nonStorageProvider */.A3)(config);
+    const provider = config?.otherProvider;
     if (provider)
         throw new errors/* UsageError */.eb(`host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs and the Durable Task Scheduler. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`);
     const binding = await (0,slots/* discoverSlot */._h)({ site, slot, credential: identity.credential, ...(config ? { config } : {}) });
@@ -1323,13 +1336,13 @@ async function slotSource(settings, target, services, events, limits) {
  * needs the role Durable Task Data Reader; no token with Authentication=None (an emulator).
  */
 async function schedulerSlotSource(binding, connection, identity, where, services, events, requests) {
-    const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
-    const token = connection.authentication === 'none' ? undefined : (0,dts_connection/* schedulerToken */.Pw)(connection, { env: services.env, credential: identity.credential });
-    const hub = new SchedulerTaskHub({
+    const { openSchedulerHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const hub = openSchedulerHub({
         connection,
         taskHub: binding.hub.hub,
-        signIn: token ? `durable-gate's own sign-in, ${identity.describe} (not the app's identity the connection string names)` : 'nobody (Authentication=None)',
-        ...(token ? { token } : {}),
+        env: services.env,
+        credential: identity.credential,
+        identity: identity.describe,
         ...(requests ? { signal: requests } : {}),
     });
     const hubFrom = binding.hub.explicit
@@ -2495,20 +2508,28 @@ function parseDtsConnectionString(value, setting) {
  */
 function schedulerToken(connection, signIn) {
     let cached;
-    let credential = signIn.credential;
-    return async () => {
-        if (cached && cached.expires - 5 * 60_000 > Date.now())
-            return cached.token;
+    let credential;
+    // Calls made while a token is being fetched wait for that one (16 at a time would each start az).
+    let pending;
+    const fetchToken = async () => {
         if (!credential) {
-            const made = await connectionCredential(connection, signIn.env);
+            const made = signIn.credential ?? (await connectionCredential(connection, signIn.env));
             const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretSink */ ._f)();
             credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskingCredential */ .Ai)(made, sink) : made;
         }
         const answer = await credential.getToken(SCHEDULER_SCOPE);
         if (!answer)
-            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`);
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(signIn.credential
+                ? 'no token for the Durable Task Scheduler from the identity durable-gate signs in with (--auth): sign in again.'
+                : `no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`);
         cached = { token: answer.token, expires: answer.expiresOnTimestamp };
         return answer.token;
+    };
+    return () => {
+        if (cached && cached.expires - 5 * 60_000 > Date.now())
+            return Promise.resolve(cached.token);
+        pending ??= fetchToken().finally(() => (pending = undefined));
+        return pending;
     };
 }
 /** The credential a connection string's Authentication stands for (DurableTaskSchedulerClientOptions). */

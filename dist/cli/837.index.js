@@ -631,7 +631,7 @@ function resolveHubSettings(settings, services) {
     const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
     if (config.otherProvider)
-        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`);
+        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub, or gate through the app's HTTP management API (--http-endpoint).`);
     if (!settings.connection && config.trackingStoreConnectionName)
         throw new errors/* UsageError */.eb(`${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`);
     const local = (0,taskhub_connection/* localSettings */.f3)(appDir);
@@ -643,7 +643,9 @@ function resolveHubSettings(settings, services) {
     let taskHub = settings.taskHub;
     if (!taskHub && config.durableTaskScheduler && !config.hubName) {
         // The scheduler's own default hub is not documented: its connection string's TaskHub, or the user's word.
-        const fromConnection = /(?:^|;)\s*taskhub\s*=\s*([^;]+)/i.exec(values[settings.connection ?? config.connectionName] ?? '')?.[1]?.trim();
+        const setting = settings.connection ?? config.connectionName;
+        const value = values[setting];
+        const fromConnection = value ? (0,dts_connection/* parseDtsConnectionString */.qY)(value, setting).taskHub : undefined;
         if (!fromConnection)
             throw new errors/* UsageError */.eb(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
         taskHub = fromConnection;
@@ -654,7 +656,8 @@ function resolveHubSettings(settings, services) {
         const hub = (0,discovery/* resolveHubName */.di)(config, values, site ?? 'TestHubName');
         if (hub.missingSetting)
             throw new errors/* UsageError */.eb(`${shown} hubName '${config.hubName}' refers to the setting ${hub.missingSetting}, which neither the environment nor ${(0,paths/* displayPath */.Gt)((0,external_node_path_.join)(appDir, 'local.settings.json'), services.cwd)} Values holds. Set it, or give --task-hub.`);
-        if (hub.problem)
+        // The Azure Storage provider's name rules: the scheduler has its own.
+        if (hub.problem && !config.durableTaskScheduler)
             throw new errors/* UsageError */.eb(`${shown}: ${hub.problem} The extension would not start with it.`);
         taskHub = hub.hub;
         origins.push(config.hubName
@@ -709,9 +712,8 @@ async function openHistorySource(settings, services, signal) {
     if (!value)
         throw new errors/* UsageError */.eb(`the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`);
     const connection = (0,dts_connection/* parseDtsConnectionString */.qY)(value, resolved.connection);
-    const { SchedulerTaskHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
-    const token = connection.authentication === 'none' ? undefined : (0,dts_connection/* schedulerToken */.Pw)(connection, { env: services.env });
-    const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
+    const { openSchedulerHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
+    const hub = openSchedulerHub({ connection, taskHub: resolved.taskHub, env: services.env, signal });
     return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }
 
@@ -1597,7 +1599,11 @@ function recordText(summary, out, secrets) {
         ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${(0,options/* redact */.E$)(message, secrets)}`),
         ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
         ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
-        ...summary.externalPayloads.map(({ instanceId, count, reference }) => `Recorded with references: ${instanceId}: ${count} payload(s) are Blob Storage references the SDK wrote in place of large values (${reference}), not the values; a replay says when its verdict would rest on one.`),
+        ...(summary.externalPayloads.length
+            ? [
+                `Recorded with references: ${summary.externalPayloads.length} instance(s) hold payloads the SDK kept in Blob Storage, with only a reference in the history (the first: ${summary.externalPayloads[0].reference}); a replay says when its verdict would rest on one: ${listSome(summary.externalPayloads.map(({ instanceId, count }) => `${instanceId} (${count})`))}`,
+            ]
+            : []),
         ...summary.pruned.map(({ file, reason }) => `Removed ${(0,external_node_path_.basename)(file)}: ${reason}.`),
     ].map(options/* printable */.g$);
     return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };

@@ -2486,7 +2486,6 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A3: () => (/* binding */ nonStorageProvider),
 /* harmony export */   Rc: () => (/* binding */ readHostConfig)
 /* harmony export */ });
 /* unused harmony exports DTS_CONNECTION_SETTING, stripJsonComments */
@@ -2547,10 +2546,6 @@ function readHostConfig(appDir) {
         ...(prefix ? { trackingStoreNamePrefix: prefix } : {}),
         ...(type && !scheduler && !/^azure_?storage$/i.test(type) ? { otherProvider: type } : {}),
     };
-}
-/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
-function nonStorageProvider(config) {
-    return config?.otherProvider ?? (config?.durableTaskScheduler ? 'azureManaged (Durable Task Scheduler)' : undefined);
 }
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */
 function stripJsonComments(input) {
@@ -4009,6 +4004,7 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 /* harmony export */   Rn: () => (/* binding */ readHistoryTextSync),
 /* harmony export */   _x: () => (/* binding */ isPayloadReference),
 /* harmony export */   i6: () => (/* binding */ parseHistory),
+/* harmony export */   ky: () => (/* binding */ referenceAdvice),
 /* harmony export */   tG: () => (/* binding */ readHistoryFile)
 /* harmony export */ });
 /* unused harmony exports MAX_HISTORY_BYTES, MAX_HISTORY_DEPTH */
@@ -4035,27 +4031,56 @@ const HISTORY_SCHEMA = 'durable-gate.history/v1';
 
 
 
-/** The fields that carry payloads, by event type: inputs, results, failure details, event data. */
+/**
+ * The fields that carry payloads, by event type, and whether the SDK hands them to the code (the
+ * orchestration input, results, failures, raised events: durable-functions parses them) or only
+ * keeps them (scheduled inputs, messages sent, the recorded output). Entity messages are JSON in
+ * Input: the operation's input and the response's result are members of it.
+ */
 const PAYLOAD_FIELDS = {
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionStarted]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionCompleted]: ['Result'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionTerminated]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskScheduled]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskCompleted]: ['Result'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskFailed]: ['Reason', 'Details'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCreated]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted]: ['Result'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventSent]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventRaised]: ['Input'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.GenericEvent]: ['Data'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ContinueAsNew]: ['Result'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionSuspended]: ['Reason'],
-    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionResumed]: ['Reason'],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionStarted]: [{ field: 'Input', read: true }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionCompleted]: [{ field: 'Result', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionTerminated]: [{ field: 'Input', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskScheduled]: [{ field: 'Input', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskCompleted]: [{ field: 'Result', read: true }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.TaskFailed]: [
+        { field: 'Reason', read: true },
+        { field: 'Details', read: true },
+    ],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCreated]: [{ field: 'Input', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted]: [{ field: 'Result', read: true }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.SubOrchestrationInstanceFailed]: [
+        { field: 'Reason', read: true },
+        { field: 'Details', read: true },
+    ],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventSent]: [
+        { field: 'Input', read: false },
+        { field: 'Input', member: 'input', read: false },
+    ],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.EventRaised]: [
+        { field: 'Input', read: true },
+        { field: 'Input', member: 'result', read: true },
+    ],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.GenericEvent]: [{ field: 'Data', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ContinueAsNew]: [{ field: 'Result', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionSuspended]: [{ field: 'Reason', read: false }],
+    [_events_js__WEBPACK_IMPORTED_MODULE_4__/* .EventType */ .Bx.ExecutionResumed]: [{ field: 'Reason', read: false }],
 };
 /** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
 function isPayloadReference(value) {
     return typeof value === 'string' && value.startsWith('blob:v') && /^blob:v[12]:/.test(value);
+}
+/**
+ * What makes a history with references checkable: the blob each names, its text in the field.
+ * blob:v2 names the blob's URL; blob:v1 a container and a blob in the storage account the app's
+ * payload store uses. The SDK compresses them with gzip when its compression is on.
+ */
+function referenceAdvice(reference, count = 1) {
+    const where = reference.startsWith('blob:v1:')
+        ? `the blob ${reference.slice('blob:v1:'.length).replace(':', '/')} in the storage account the app keeps its payloads in`
+        : `the blob at ${reference.slice('blob:v2:'.length)}`;
+    return (`To check it, download ${count > 1 ? `each of the ${count} referenced blobs (the first: ${where})` : where}, gunzip it if it is compressed, put its text in the field in place of the reference, and replay again. ` +
+        'Until then the instance counts as not checked: a gate waits for it to finish.');
 }
 function externalPayloadsOf(events) {
     const found = [];
@@ -4064,13 +4089,28 @@ function externalPayloadsOf(events) {
         if (!fields)
             continue;
         const event = events[i];
-        for (const field of fields) {
-            const value = event[field];
+        for (const { field, member, read } of fields) {
+            let value = event[field];
+            if (member !== undefined) {
+                // Only an entity message that mentions a reference is parsed.
+                if (typeof value !== 'string' || !value.includes('"blob:v'))
+                    continue;
+                value = memberOf(value, member);
+            }
             if (isPayloadReference(value))
-                found.push({ eventIndex: i, field, reference: value });
+                found.push({ eventIndex: i, field: member === undefined ? field : `${field}.${member}`, reference: value, read });
         }
     }
     return found;
+}
+function memberOf(json, member) {
+    try {
+        const value = JSON.parse(json);
+        return value && typeof value === 'object' ? value[member] : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 const SHOW_HISTORY_ADVICE = 'This looks like the HTTP management API\'s "showHistory" output. That form drops EventIds, ' +
     'TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, ' +
@@ -4976,14 +5016,16 @@ function describeAction(action) {
 /* unused harmony export finishedStatus */
 /* harmony import */ var _history_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(961);
 /* harmony import */ var _history_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8716);
-/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6446);
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4487);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8921);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9859);
-/* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8526);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(464);
-/* harmony import */ var _perturb_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6653);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6225);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9410);
+/* harmony import */ var _actions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6446);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4487);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8921);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9859);
+/* harmony import */ var _report_advice_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8526);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(464);
+/* harmony import */ var _perturb_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6653);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6225);
+
 
 
 
@@ -5001,51 +5043,55 @@ const KIND_OF_USE = {
     entity: 'entity',
 };
 async function replayLoadedHistory(app, history, options = {}) {
-    const result = await judgeHistory(app, history, options);
     const finished = finishedStatus(history.events);
-    // The runtime never replays a finished instance: its verdict changes nothing, references or not.
-    if (finished && options.finished !== 'judge')
+    if (finished && options.finished !== 'judge') {
+        // The runtime never replays a finished instance: its verdict changes nothing, references or not.
+        let result;
+        try {
+            result = await judgeHistory(app, history, options);
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx) || !history.externalPayloads)
+                throw error;
+            return { ...resultBase(history), finished, warnings: [`not replayed: ${error.detail} The runtime never replays a finished instance.`] };
+        }
         return asTheRuntimeSeesIt({ ...result, finished });
+    }
+    const result = await judgeHistory(app, history, options);
     const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
     return finished ? { ...judged, finished } : judged;
 }
 /**
- * The fields the SDK hands the code (and parses as JSON): the orchestration input, results and
- * failures, raised events. Scheduled inputs, messages sent and the recorded output are only
- * compared, never read.
- */
-const READ_PAYLOADS = {
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted]: ['Input'],
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskCompleted]: ['Result'],
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.TaskFailed]: ['Reason', 'Details'],
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceCompleted]: ['Result'],
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
-    [_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.EventRaised]: ['Input'],
-};
-/**
  * A history holding Blob Storage references in place of large payloads (recorded from the Durable
  * Task Scheduler, whose SDKs move them out): the SDK was handed the references, which are not JSON,
- * so the run fails where the code reads one. References only in fields nobody reads change nothing
- * but a warning. Otherwise the history is replayed again up to the first reference the code reads:
- * a divergence there is what production meets too (the code decides the same way up to it);
- * anything else cannot be checked, and the result says what would make it checkable.
+ * so the run fails where the code reads one. References only in fields the code never reads change
+ * nothing but a warning, and so does a verdict the code's replay had no part in (the orchestrator
+ * is gone). Otherwise what the code decided before it read the first reference is judged: a
+ * divergence there is what production meets too (in DurableTask.Core the events an episode received
+ * come before the calls it scheduled, so a cut before them invents nothing), as is a call to a
+ * function the new app lacks or the extension refuses; anything else cannot be checked, and the
+ * result says what would make it checkable.
  */
 async function withExternalPayloads(app, history, payloads, result, options) {
-    const read = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex].EventType]?.includes(p.field));
+    const read = payloads.find((p) => p.read);
     const first = read ?? payloads[0];
     const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
-    const warned = (judged, why) => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}${why}.`] });
+    const warned = (judged, why) => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}: ${why}.`] });
     if (!read)
-        return warned(result, ': none is in a field the code reads (input drift and output checks leave them out)');
-    if (result.verdict === 'error')
-        return warned(result, '');
+        return warned(result, 'none is in a field the code reads (input drift and output checks leave them out)');
+    if (result.failure?.missingFunction?.kind === 'orchestration' && !result.failure.stack)
+        return warned(result, "the orchestrator is gone from the new app, so the code's replay has no part in the verdict");
+    const decidedBefore = (judged) => (judged.verdict === 'nondeterministic' && !judged.divergence?.perturbed && judged.divergence.recorded.eventIndex < read.eventIndex) ||
+        (judged.verdict === 'failed' && decidedByCalls(judged.failure));
+    if (decidedBefore(result))
+        return warned(result, 'the verdict comes from what the code did before it reads one');
     const started = history.events.findIndex((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted);
     if (started < read.eventIndex) {
         const before = { ...history, events: history.events.slice(0, read.eventIndex) };
         delete before.externalPayloads;
         const early = await judgeHistory(app, before, options);
-        if (early.verdict === 'nondeterministic' && !early.divergence?.perturbed)
-            return warned({ ...early, events: history.events.length }, ': the code diverges from the history before it reads one (replayed up to that event)');
+        if (decidedBefore(early))
+            return warned({ ...early, events: history.events.length }, 'the verdict comes from what the code did before it reads one (replayed up to that event)');
     }
     const unchecked = { ...result, verdict: 'error' };
     delete unchecked.divergence;
@@ -5054,10 +5100,27 @@ async function withExternalPayloads(app, history, payloads, result, options) {
     return {
         ...unchecked,
         error: {
-            message: `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. ` +
-                'Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.',
-            eventIndex: first.eventIndex,
+            message: `cannot check: ${what}. The replay handed the code the reference, not the value, and nothing the code did before it reads it decides the verdict. ${(0,_history_load_js__WEBPACK_IMPORTED_MODULE_1__/* .referenceAdvice */ .ky)(read.reference, payloads.filter((p) => p.read).length)}`,
+            eventIndex: read.eventIndex,
         },
+    };
+}
+/** A failure the code's calls decide, whatever it read: a function the new app lacks (a call it makes), or a call the extension refuses. */
+function decidedByCalls(failure) {
+    return failure.message.startsWith(CALLS_MISSING) || failure.message.startsWith(EXTENSION_REFUSES);
+}
+const CALLS_MISSING = 'The new code calls the ';
+const EXTENSION_REFUSES = 'The extension refuses ';
+/** The fields every result of this history carries. */
+function resultBase(history) {
+    return {
+        source: history.source,
+        instanceId: history.instanceId,
+        orchestrator: history.orchestrator,
+        ...(history.version ? { version: history.version } : {}),
+        ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+        verdict: 'ok',
+        events: history.events.length,
     };
 }
 /**
@@ -5090,23 +5153,14 @@ function asTheRuntimeSeesIt(result) {
 }
 async function judgeHistory(app, history, options) {
     // The schema is settled once per history: the payload, the traced run and the result all use it.
-    const payloadOptions = { ...options, schema: (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .replaySchemaFor */ .ew)(history, options) };
-    const base = {
-        source: history.source,
-        instanceId: history.instanceId,
-        orchestrator: history.orchestrator,
-        ...(history.version ? { version: history.version } : {}),
-        ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
-        replaySchema: payloadOptions.schema,
-        verdict: 'ok',
-        events: history.events.length,
-    };
+    const payloadOptions = { ...options, schema: (0,_payload_js__WEBPACK_IMPORTED_MODULE_5__/* .replaySchemaFor */ .ew)(history, options) };
+    const base = { ...resultBase(history), replaySchema: payloadOptions.schema };
     const warnings = [...history.notes];
     const withWarnings = (result) => (warnings.length > 0 ? { ...result, warnings } : result);
     const registered = app.find(history.orchestrator);
     if (!registered || registered.kind !== 'orchestration') {
         const known = app.info.functions.filter((f) => f.kind === 'orchestration').map((f) => f.name);
-        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
+        const runtime = (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .missingFunctionMessage */ .ix)(history.orchestrator, 'orchestrator', known));
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5123,9 +5177,9 @@ async function judgeHistory(app, history, options) {
     // The SDK turns Timestamps into Dates in this payload's events: they serve this one run. Entity
     // request ids need the recorded text (seven fraction digits), kept here for the runtime model.
     const recordedTimestamps = history.events.map((event) => event.Timestamp);
-    const invoke = () => app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPayload */ .nI)(history, payloadOptions));
+    const invoke = () => app.invokeOrchestrator(registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_5__/* .buildPayload */ .nI)(history, payloadOptions));
     // Perturbed replay records what this run read (clock, randomness, environment) for the second run.
-    const first = options.perturb ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .withSources */ .Z6)(app.info.dir, new Set(), undefined, invoke) : undefined;
+    const first = options.perturb ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .withSources */ .Z6)(app.info.dir, new Set(), undefined, invoke) : undefined;
     const outcome = first ? first.value : await invoke();
     const state = outcome.kind === 'state' ? outcome.state : outcome.state;
     if (!state || !Array.isArray(state.actions)) {
@@ -5135,7 +5189,7 @@ async function judgeHistory(app, history, options) {
             verdict: 'failed',
             failure: {
                 message: `The orchestrator threw before the SDK could record its state: ${message}`,
-                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
+                runtimeMessage: (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, message),
                 ...(outcome.kind === 'threw' && outcome.stack ? { stack: outcome.stack } : {}),
                 ...locationOf(outcome.kind === 'threw' ? outcome.stack : undefined, app),
                 advice: 'Fix the error in the orchestrator; it happens before any durable call is replayed.',
@@ -5145,24 +5199,24 @@ async function judgeHistory(app, history, options) {
     const exists = registeredIn(app);
     const parentInstanceId = history.events.find((e) => e.EventType === _history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EventType */ .Bx.ExecutionStarted)?.ParentInstance?.OrchestrationInstance?.InstanceId;
     // The extension rejects the answer before it replays any action: none is taken.
-    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .stateRejection */ .nN)(state);
-    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
-        ..._runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
+    const rejection = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .stateRejection */ .nN)(state);
+    const sim = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .simulate */ .JV)(history.events, rejection ? [[]] : state.actions, state.schemaVersion ?? 1, {
+        ..._runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RUNTIME_OPTIONS */ .Qr,
         exists,
         instanceId: history.instanceId,
         ...(parentInstanceId ? { parentInstanceId } : {}),
         recordedTimestamps,
     });
     for (const { action, reason } of sim.refusals)
-        warnings.push(`the extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
+        warnings.push(`the extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .callPhrase */ .gH)(action)} before it takes a sequence id, because ${reason}: it drops the call, and the code waits for it for ever`);
     warnings.push(...sim.warnings.map((w) => `the runtime would log: ${w} (a completion for a task this replay never scheduled)`));
     warnings.push(...sim.notes);
     if (sim.suspended)
         warnings.push('this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume');
-    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
+    const trace = options.locate === false ? undefined : (depth) => traceRun(app, registered.name, (0,_payload_js__WEBPACK_IMPORTED_MODULE_5__/* .buildPayloadText */ ._u)(history, payloadOptions), depth);
     if (rejection) {
         // When the code threw as well, the exception escapes the extension's handler unwrapped.
-        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
+        const runtimeMessage = outcome.kind === 'threw' ? rejection.message : (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, rejection.message);
         const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
         const advice = rejection.action
             ? 'Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers.'
@@ -5190,15 +5244,15 @@ async function judgeHistory(app, history, options) {
     const missing = sim.uses.find((use) => !exists(use.name, use.kind)) ?? (sim.mismatch ? undefined : pendingMissing(history.events, app));
     if (missing) {
         const known = app.info.functions.filter((f) => f.kind === KIND_OF_USE[missing.kind]).map((f) => f.name);
-        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
-        const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.SignalEntity;
-        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
+        const refusal = (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .missingFunctionMessage */ .ix)(missing.name, missing.kind, known);
+        const signal = missing.action?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionType */ .X2.SignalEntity;
+        const runtimeMessage = sim.mismatch?.message ?? (signal ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, refusal) : undefined);
         return withWarnings({
             ...base,
             verdict: 'failed',
             failure: {
                 message: missing.action
-                    ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
+                    ? `${CALLS_MISSING}${missing.kind} '${missing.name}', which the new app does not register.`
                     : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
                 runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
                 missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
@@ -5237,7 +5291,7 @@ async function judgeHistory(app, history, options) {
         });
     }
     if (outcome.kind === 'threw' && !sim.mismatch) {
-        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
+        const runtimeMessage = (0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .orchestratorFailedMessage */ .J3)(history.orchestrator, outcome.message);
         return withWarnings({
             ...base,
             verdict: 'failed',
@@ -5258,7 +5312,7 @@ async function judgeHistory(app, history, options) {
             ...base,
             verdict: 'failed',
             failure: {
-                message: `The extension refuses ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(refused.action)}: ${refused.reason}.`,
+                message: `${EXTENSION_REFUSES}${(0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .callPhrase */ .gH)(refused.action)}: ${refused.reason}.`,
                 runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
                 ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
                 advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'.",
@@ -5271,7 +5325,7 @@ async function judgeHistory(app, history, options) {
     if (sim.mismatch) {
         const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
         // With --perturb: code that schedules differently from run to run may diverge for that reason, not for a change.
-        const unsteady = first ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .unsteadyRuns */ .su)(app.info.dir, invoke, outcome, first.recording) : undefined;
+        const unsteady = first ? await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .unsteadyRuns */ .su)(app.info.dir, invoke, outcome, first.recording) : undefined;
         if (unsteady)
             divergence.explanation = `${divergence.explanation} ${unsteady}`;
         if (outcome.kind === 'threw')
@@ -5279,23 +5333,23 @@ async function judgeHistory(app, history, options) {
         return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
     warnings.push(...completionWarnings(history, state, sim));
-    const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .inputDrifts */ .rU)(sim.matched);
+    const drifts = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .inputDrifts */ .rU)(sim.matched);
     for (const drift of drifts)
-        warnings.push(`step ${drift.sequenceId}: ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
+        warnings.push(`step ${drift.sequenceId}: ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .callPhrase */ .gH)(drift.action)} is the call the history recorded there, with another input (recorded ${drift.recorded}, now ${drift.now}). The runtime does not compare inputs, so this replays ok, but the instance goes on with other data than it started with.`);
     const drift = drifts[0];
     if (drift && options.inputDrift === 'fail') {
         return withWarnings({
             ...base,
             verdict: 'failed',
             failure: {
-                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .callPhrase */ .gH)(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
+                message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${(0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .callPhrase */ .gH)(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
                 ...(trace ? await locateAction(trace, state, drift.action, app, registered.name) : {}),
                 advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`,
             },
         });
     }
     if (first) {
-        const divergence = await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .perturbedDivergence */ .oL)(app.info.dir, invoke, outcome, first.recording);
+        const divergence = await (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .perturbedDivergence */ .oL)(app.info.dir, invoke, outcome, first.recording);
         if (divergence)
             return withWarnings({ ...base, verdict: 'nondeterministic', divergence });
     }
@@ -5304,7 +5358,7 @@ async function judgeHistory(app, history, options) {
 async function divergenceOf(mismatch, history, trace, state, app) {
     const event = mismatch.event;
     const recordedName = recordedNameOf(event);
-    const replayed = mismatch.action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(mismatch.action) : undefined;
+    const replayed = mismatch.action ? (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(mismatch.action) : undefined;
     const what = `${(0,_history_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTypeName */ .qc)(event.EventType)}${recordedName ? ` '${recordedName}'` : ''}`;
     let explanation;
     switch (mismatch.mismatch.kind) {
@@ -5341,7 +5395,7 @@ async function divergenceOf(mismatch, history, trace, state, app) {
  * the recorded id, never reaches the wait. Production logs nothing: the instance stays Running.
  */
 async function strandedDivergence(stranded, history, trace, state, app) {
-    const replayed = (0,_actions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAction */ .u7)(stranded.action);
+    const replayed = (0,_actions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAction */ .u7)(stranded.action);
     const target = stranded.event.InstanceId ? ` to ${stranded.event.InstanceId}` : '';
     const location = trace ? (await locateAction(trace, state, stranded.action, app, history.orchestrator)).location : undefined;
     return {
@@ -5375,15 +5429,15 @@ function firstLine(text) {
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 /** Per app, whether a function of each kind is registered, by the exact name calls use. */
-const registered = new WeakMap();
+const registeredByApp = new WeakMap();
 /**
  * Is a function of this kind registered in the app? A fan-out calls one function many times, and
  * every history calls the same few: each name is looked up once per app.
  */
 function registeredIn(app) {
-    let known = registered.get(app);
+    let known = registeredByApp.get(app);
     if (!known)
-        registered.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
+        registeredByApp.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
     const byKind = known;
     return (name, kind) => {
         const names = byKind[kind];
@@ -5450,7 +5504,7 @@ function completionWarnings(history, state, sim) {
     const succeeded = status === 'Completed';
     const continued = status === 'ContinuedAsNew';
     const actions = (state.actions[0] ?? []);
-    const continuesAsNew = actions.some((a) => a?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionType */ .X2.ContinueAsNew);
+    const continuesAsNew = actions.some((a) => a?.actionType === _actions_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionType */ .X2.ContinueAsNew);
     if (continued) {
         return continuesAsNew ? [] : ['this execution ended with continue-as-new, but the new code no longer calls continueAsNew with this history'];
     }
@@ -5500,7 +5554,7 @@ function normalise(value) {
     return value;
 }
 async function traceRun(app, name, payload, depth) {
-    const tracer = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .tracerFor */ .f6)(app.durableFunctionsDir);
+    const tracer = (0,_locate_js__WEBPACK_IMPORTED_MODULE_4__/* .tracerFor */ .f6)(app.durableFunctionsDir);
     const outcome = await tracer.record(() => app.invokeOrchestrator(name, payload), depth);
     return { tracer, ...(outcome.state ? { state: outcome.state } : {}) };
 }
@@ -5533,24 +5587,24 @@ async function cached(app, key, find) {
     return found;
 }
 function locateAction(trace, state, action, app, orchestrator) {
-    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .flattenActions */ .IP)(state.actions);
     const index = actions.indexOf(action);
-    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(run.state.actions)[index] : undefined)));
+    return cached(app, `${orchestrator}@${index}|${signature(actions, index + 1)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.state ? (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .flattenActions */ .IP)(run.state.actions)[index] : undefined)));
 }
 function locateStop(trace, state, app, orchestrator) {
-    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_7__/* .flattenActions */ .IP)(state.actions);
+    const actions = (0,_perturb_js__WEBPACK_IMPORTED_MODULE_8__/* .flattenActions */ .IP)(state.actions);
     return cached(app, `${orchestrator}@stop|${signature(actions, actions.length)}`, () => locateWith(trace, app, (run) => run.tracer.stackOf(run.tracer.created.at(-1))));
 }
 function locationOf(stack, app) {
-    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_3__/* .userLocation */ .hI)(stack, app.info.dir);
+    const location = (0,_locate_js__WEBPACK_IMPORTED_MODULE_4__/* .userLocation */ .hI)(stack, app.info.dir);
     return location ? { location } : {};
 }
 /** How to keep the old path with orchestration versioning, for this app's durable-functions. */
 function versionBranch(app) {
     const version = app.info.durableFunctionsVersion;
-    return (0,_report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .atLeast */ .jZ)(version, _report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .DF_VERSION_SINCE */ .Pt)
+    return (0,_report_advice_js__WEBPACK_IMPORTED_MODULE_6__/* .atLeast */ .jZ)(version, _report_advice_js__WEBPACK_IMPORTED_MODULE_6__/* .DF_VERSION_SINCE */ .Pt)
         ? 'branch on context.df.version with host.json defaultVersion'
-        : `upgrade durable-functions to ${_report_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .DF_VERSION_SINCE */ .Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
+        : `upgrade durable-functions to ${_report_advice_js__WEBPACK_IMPORTED_MODULE_6__/* .DF_VERSION_SINCE */ .Pt} or later (this app has ${version}, without context.df.version) and branch on context.df.version with host.json defaultVersion`;
 }
 
 
@@ -6017,7 +6071,7 @@ function buildPayload(history, options = {}) {
     const parent = started?.ParentInstance?.OrchestrationInstance?.InstanceId;
     let input = null;
     if ((0,_history_load_js__WEBPACK_IMPORTED_MODULE_2__/* .isPayloadReference */ ._x)(started?.Input)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HistoryError */ .tx(history.source, `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`, startedIndex);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HistoryError */ .tx(history.source, `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. ${(0,_history_load_js__WEBPACK_IMPORTED_MODULE_2__/* .referenceAdvice */ .ky)(started.Input)}`, startedIndex);
     }
     if (typeof started?.Input === 'string' && started.Input !== '') {
         try {

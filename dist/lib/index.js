@@ -1978,24 +1978,40 @@ var HISTORY_SCHEMA = "durable-gate.history/v1";
 
 // harness/history/load.ts
 var PAYLOAD_FIELDS = {
-  [0 /* ExecutionStarted */]: ["Input"],
-  [1 /* ExecutionCompleted */]: ["Result"],
-  [3 /* ExecutionTerminated */]: ["Input"],
-  [4 /* TaskScheduled */]: ["Input"],
-  [5 /* TaskCompleted */]: ["Result"],
-  [6 /* TaskFailed */]: ["Reason", "Details"],
-  [7 /* SubOrchestrationInstanceCreated */]: ["Input"],
-  [8 /* SubOrchestrationInstanceCompleted */]: ["Result"],
-  [9 /* SubOrchestrationInstanceFailed */]: ["Reason", "Details"],
-  [14 /* EventSent */]: ["Input"],
-  [15 /* EventRaised */]: ["Input"],
-  [17 /* GenericEvent */]: ["Data"],
-  [16 /* ContinueAsNew */]: ["Result"],
-  [19 /* ExecutionSuspended */]: ["Reason"],
-  [20 /* ExecutionResumed */]: ["Reason"]
+  [0 /* ExecutionStarted */]: [{ field: "Input", read: true }],
+  [1 /* ExecutionCompleted */]: [{ field: "Result", read: false }],
+  [3 /* ExecutionTerminated */]: [{ field: "Input", read: false }],
+  [4 /* TaskScheduled */]: [{ field: "Input", read: false }],
+  [5 /* TaskCompleted */]: [{ field: "Result", read: true }],
+  [6 /* TaskFailed */]: [
+    { field: "Reason", read: true },
+    { field: "Details", read: true }
+  ],
+  [7 /* SubOrchestrationInstanceCreated */]: [{ field: "Input", read: false }],
+  [8 /* SubOrchestrationInstanceCompleted */]: [{ field: "Result", read: true }],
+  [9 /* SubOrchestrationInstanceFailed */]: [
+    { field: "Reason", read: true },
+    { field: "Details", read: true }
+  ],
+  [14 /* EventSent */]: [
+    { field: "Input", read: false },
+    { field: "Input", member: "input", read: false }
+  ],
+  [15 /* EventRaised */]: [
+    { field: "Input", read: true },
+    { field: "Input", member: "result", read: true }
+  ],
+  [17 /* GenericEvent */]: [{ field: "Data", read: false }],
+  [16 /* ContinueAsNew */]: [{ field: "Result", read: false }],
+  [19 /* ExecutionSuspended */]: [{ field: "Reason", read: false }],
+  [20 /* ExecutionResumed */]: [{ field: "Reason", read: false }]
 };
 function isPayloadReference(value) {
   return typeof value === "string" && value.startsWith("blob:v") && /^blob:v[12]:/.test(value);
+}
+function referenceAdvice(reference, count = 1) {
+  const where2 = reference.startsWith("blob:v1:") ? `the blob ${reference.slice("blob:v1:".length).replace(":", "/")} in the storage account the app keeps its payloads in` : `the blob at ${reference.slice("blob:v2:".length)}`;
+  return `To check it, download ${count > 1 ? `each of the ${count} referenced blobs (the first: ${where2})` : where2}, gunzip it if it is compressed, put its text in the field in place of the reference, and replay again. Until then the instance counts as not checked: a gate waits for it to finish.`;
 }
 function externalPayloadsOf(events) {
   const found = [];
@@ -2003,12 +2019,24 @@ function externalPayloadsOf(events) {
     const fields = PAYLOAD_FIELDS[events[i].EventType];
     if (!fields) continue;
     const event = events[i];
-    for (const field of fields) {
-      const value = event[field];
-      if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
+    for (const { field, member, read: read2 } of fields) {
+      let value = event[field];
+      if (member !== void 0) {
+        if (typeof value !== "string" || !value.includes('"blob:v')) continue;
+        value = memberOf(value, member);
+      }
+      if (isPayloadReference(value)) found.push({ eventIndex: i, field: member === void 0 ? field : `${field}.${member}`, reference: value, read: read2 });
     }
   }
   return found;
+}
+function memberOf(json, member) {
+  try {
+    const value = JSON.parse(json);
+    return value && typeof value === "object" ? value[member] : void 0;
+  } catch {
+    return void 0;
+  }
 }
 var SHOW_HISTORY_ADVICE = `This looks like the HTTP management API's "showHistory" output. That form drops EventIds, TaskScheduledIds and OrchestratorStarted events and folds each TaskScheduled into its completion, so it cannot drive an exact replay. Export the instance's rows of the task hub's History table as JSON instead, e.g. az storage entity query --table-name <TaskHub>History --filter "PartitionKey eq '<instance id>'" > <instance id>.json; durable-gate reads those rows as they are.`;
 var TABLE_COLUMNS = /* @__PURE__ */ new Set(["PartitionKey", "RowKey", "Timestamp", "ExecutionId", "etag", "odata.etag", "_Timestamp"]);
@@ -2887,7 +2915,7 @@ function buildPayload(history, options = {}) {
   if (isPayloadReference(started?.Input)) {
     throw new HistoryError(
       history.source,
-      `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`,
+      `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. ${referenceAdvice(started.Input)}`,
       startedIndex
     );
   }
@@ -4082,34 +4110,38 @@ var KIND_OF_USE = {
   entity: "entity"
 };
 async function replayLoadedHistory(app, history, options = {}) {
-  const result = await judgeHistory(app, history, options);
   const finished = finishedStatus(history.events);
-  if (finished && options.finished !== "judge") return asTheRuntimeSeesIt({ ...result, finished });
+  if (finished && options.finished !== "judge") {
+    let result2;
+    try {
+      result2 = await judgeHistory(app, history, options);
+    } catch (error) {
+      if (!(error instanceof HistoryError) || !history.externalPayloads) throw error;
+      return { ...resultBase(history), finished, warnings: [`not replayed: ${error.detail} The runtime never replays a finished instance.`] };
+    }
+    return asTheRuntimeSeesIt({ ...result2, finished });
+  }
+  const result = await judgeHistory(app, history, options);
   const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
   return finished ? { ...judged, finished } : judged;
 }
-var READ_PAYLOADS = {
-  [0 /* ExecutionStarted */]: ["Input"],
-  [5 /* TaskCompleted */]: ["Result"],
-  [6 /* TaskFailed */]: ["Reason", "Details"],
-  [8 /* SubOrchestrationInstanceCompleted */]: ["Result"],
-  [9 /* SubOrchestrationInstanceFailed */]: ["Reason", "Details"],
-  [15 /* EventRaised */]: ["Input"]
-};
 async function withExternalPayloads(app, history, payloads, result, options) {
-  const read2 = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex].EventType]?.includes(p.field));
+  const read2 = payloads.find((p) => p.read);
   const first = read2 ?? payloads[0];
   const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
-  const warned = (judged, why) => ({ ...judged, warnings: [...judged.warnings ?? [], `${what}${why}.`] });
-  if (!read2) return warned(result, ": none is in a field the code reads (input drift and output checks leave them out)");
-  if (result.verdict === "error") return warned(result, "");
+  const warned = (judged, why) => ({ ...judged, warnings: [...judged.warnings ?? [], `${what}: ${why}.`] });
+  if (!read2) return warned(result, "none is in a field the code reads (input drift and output checks leave them out)");
+  if (result.failure?.missingFunction?.kind === "orchestration" && !result.failure.stack)
+    return warned(result, "the orchestrator is gone from the new app, so the code's replay has no part in the verdict");
+  const decidedBefore = (judged) => judged.verdict === "nondeterministic" && !judged.divergence?.perturbed && judged.divergence.recorded.eventIndex < read2.eventIndex || judged.verdict === "failed" && decidedByCalls(judged.failure);
+  if (decidedBefore(result)) return warned(result, "the verdict comes from what the code did before it reads one");
   const started = history.events.findIndex((e) => e.EventType === 0 /* ExecutionStarted */);
   if (started < read2.eventIndex) {
     const before = { ...history, events: history.events.slice(0, read2.eventIndex) };
     delete before.externalPayloads;
     const early = await judgeHistory(app, before, options);
-    if (early.verdict === "nondeterministic" && !early.divergence?.perturbed)
-      return warned({ ...early, events: history.events.length }, ": the code diverges from the history before it reads one (replayed up to that event)");
+    if (decidedBefore(early))
+      return warned({ ...early, events: history.events.length }, "the verdict comes from what the code did before it reads one (replayed up to that event)");
   }
   const unchecked = { ...result, verdict: "error" };
   delete unchecked.divergence;
@@ -4118,9 +4150,25 @@ async function withExternalPayloads(app, history, payloads, result, options) {
   return {
     ...unchecked,
     error: {
-      message: `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.`,
-      eventIndex: first.eventIndex
+      message: `cannot check: ${what}. The replay handed the code the reference, not the value, and nothing the code did before it reads it decides the verdict. ${referenceAdvice(read2.reference, payloads.filter((p) => p.read).length)}`,
+      eventIndex: read2.eventIndex
     }
+  };
+}
+function decidedByCalls(failure) {
+  return failure.message.startsWith(CALLS_MISSING) || failure.message.startsWith(EXTENSION_REFUSES);
+}
+var CALLS_MISSING = "The new code calls the ";
+var EXTENSION_REFUSES = "The extension refuses ";
+function resultBase(history) {
+  return {
+    source: history.source,
+    instanceId: history.instanceId,
+    orchestrator: history.orchestrator,
+    ...history.version ? { version: history.version } : {},
+    ...history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {},
+    verdict: "ok",
+    events: history.events.length
   };
 }
 function finishedStatus(events) {
@@ -4142,27 +4190,18 @@ function asTheRuntimeSeesIt(result) {
 }
 async function judgeHistory(app, history, options) {
   const payloadOptions = { ...options, schema: replaySchemaFor(history, options) };
-  const base = {
-    source: history.source,
-    instanceId: history.instanceId,
-    orchestrator: history.orchestrator,
-    ...history.version ? { version: history.version } : {},
-    ...history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {},
-    replaySchema: payloadOptions.schema,
-    verdict: "ok",
-    events: history.events.length
-  };
+  const base = { ...resultBase(history), replaySchema: payloadOptions.schema };
   const warnings = [...history.notes];
   const withWarnings = (result) => warnings.length > 0 ? { ...result, warnings } : result;
-  const registered2 = app.find(history.orchestrator);
-  if (!registered2 || registered2.kind !== "orchestration") {
+  const registered = app.find(history.orchestrator);
+  if (!registered || registered.kind !== "orchestration") {
     const known = app.info.functions.filter((f) => f.kind === "orchestration").map((f) => f.name);
     const runtime = orchestratorFailedMessage(history.orchestrator, missingFunctionMessage(history.orchestrator, "orchestrator", known));
     return withWarnings({
       ...base,
       verdict: "failed",
       failure: {
-        message: registered2 ? `'${history.orchestrator}' is a ${registered2.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
+        message: registered ? `'${history.orchestrator}' is a ${registered.kind} function in the new app, not an orchestrator.` : `The new app has no orchestrator named '${history.orchestrator}'.`,
         runtimeMessage: runtime,
         missingFunction: { name: history.orchestrator, kind: "orchestration" },
         advice: `Keep an orchestrator named '${history.orchestrator}' in the app until its in-flight instances finish (drain the task hub before deploying), or terminate them deliberately.`
@@ -4170,7 +4209,7 @@ async function judgeHistory(app, history, options) {
     });
   }
   const recordedTimestamps = history.events.map((event) => event.Timestamp);
-  const invoke = () => app.invokeOrchestrator(registered2.name, buildPayload(history, payloadOptions));
+  const invoke = () => app.invokeOrchestrator(registered.name, buildPayload(history, payloadOptions));
   const first = options.perturb ? await withSources(app.info.dir, /* @__PURE__ */ new Set(), void 0, invoke) : void 0;
   const outcome = first ? first.value : await invoke();
   const state = outcome.kind === "state" ? outcome.state : outcome.state;
@@ -4208,10 +4247,10 @@ async function judgeHistory(app, history, options) {
     warnings.push(
       "this instance is suspended: the runtime holds the events that came since until it is resumed, and then applies them at the resume episode; this verdict is what the new code does on a resume"
     );
-  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered2.name, buildPayloadText(history, payloadOptions), depth);
+  const trace = options.locate === false ? void 0 : (depth) => traceRun(app, registered.name, buildPayloadText(history, payloadOptions), depth);
   if (rejection) {
     const runtimeMessage = outcome.kind === "threw" ? rejection.message : orchestratorFailedMessage(history.orchestrator, rejection.message);
-    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered2.name) : {};
+    const location = rejection.action && trace ? await locateAction(trace, state, rejection.action, app, registered.name) : {};
     const advice = rejection.action ? "Keep retry intervals, timeouts and attempt counts within 2147483647 (for times, milliseconds: about 24.8 days); for a longer retry window, retry in the orchestrator with durable timers." : "Keep the custom status under 16 KB of JSON (counted in UTF-16, two bytes a character): store large state elsewhere and put a reference in the status.";
     if (sim.mismatch) {
       const divergence = await divergenceOf(sim.mismatch, history, trace, state, app);
@@ -4242,10 +4281,10 @@ async function judgeHistory(app, history, options) {
       ...base,
       verdict: "failed",
       failure: {
-        message: missing.action ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.` : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
+        message: missing.action ? `${CALLS_MISSING}${missing.kind} '${missing.name}', which the new app does not register.` : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
         runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
-        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered2.name) : {},
+        ...missing.action && trace ? await locateAction(trace, state, missing.action, app, registered.name) : {},
         advice: missing.action ? `Register the ${missing.kind} '${missing.name}' in the new app, or fix the name in the call: the extension silently drops calls to functions it does not know.` : `Keep the ${missing.kind} '${missing.name}' registered until the instances that wait for it finish, or let them finish before deploying.`
       }
     });
@@ -4288,9 +4327,9 @@ async function judgeHistory(app, history, options) {
       ...base,
       verdict: "failed",
       failure: {
-        message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
+        message: `${EXTENSION_REFUSES}${callPhrase(refused.action)}: ${refused.reason}.`,
         runtimeMessage: "The extension drops the call before it takes a sequence id: the instance stays Running and never continues.",
-        ...trace ? await locateAction(trace, state, refused.action, app, registered2.name) : {},
+        ...trace ? await locateAction(trace, state, refused.action, app, registered.name) : {},
         advice: "Change the call so that the extension takes it: retry intervals of at most 6 days on Azure Storage; a sub-orchestration id that is not the instance's own, its parent's, nor starting with '@'."
       }
     });
@@ -4321,7 +4360,7 @@ async function judgeHistory(app, history, options) {
       verdict: "failed",
       failure: {
         message: `Input drift (failed on request: the runtime would carry on): at step ${drift.sequenceId}, ${callPhrase(drift.action)} has another input than the history recorded: recorded ${drift.recorded}, now ${drift.now}.`,
-        ...trace ? await locateAction(trace, state, drift.action, app, registered2.name) : {},
+        ...trace ? await locateAction(trace, state, drift.action, app, registered.name) : {},
         advice: `Keep the recorded input for instances in flight (${versionBranch(app)}), or let them finish before deploying; if the new input is meant for them too, replay without failing on input drift.`
       }
     });
@@ -4390,10 +4429,10 @@ function firstLine(text) {
   const line = text.split("\n")[0].trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
-var registered = /* @__PURE__ */ new WeakMap();
+var registeredByApp = /* @__PURE__ */ new WeakMap();
 function registeredIn(app) {
-  let known = registered.get(app);
-  if (!known) registered.set(app, known = { activity: /* @__PURE__ */ new Map(), orchestrator: /* @__PURE__ */ new Map(), entity: /* @__PURE__ */ new Map() });
+  let known = registeredByApp.get(app);
+  if (!known) registeredByApp.set(app, known = { activity: /* @__PURE__ */ new Map(), orchestrator: /* @__PURE__ */ new Map(), entity: /* @__PURE__ */ new Map() });
   const byKind = known;
   return (name, kind) => {
     const names = byKind[kind];

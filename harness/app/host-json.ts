@@ -81,11 +81,6 @@ export function readHostConfig(appDir: string): DurableHostConfig {
   };
 }
 
-/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
-export function nonStorageProvider(config: DurableHostConfig | undefined): string | undefined {
-  return config?.otherProvider ?? (config?.durableTaskScheduler ? 'azureManaged (Durable Task Scheduler)' : undefined);
-}
-
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */
 export function stripJsonComments(input: string): string {
   let out = '';

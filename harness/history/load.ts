@@ -42,32 +42,67 @@ export interface LoadedHistory {
 /** A payload field holding a Blob Storage reference in place of its value. */
 export interface ExternalPayload {
   eventIndex: number;
+  /** The field, or the member of an entity message's JSON in it (`Input.result`). */
   field: string;
   reference: string;
+  /** The SDK hands this field to the code (and parses it as JSON): a replay that reaches it cannot be trusted. */
+  read: boolean;
 }
 
-/** The fields that carry payloads, by event type: inputs, results, failure details, event data. */
-const PAYLOAD_FIELDS: Partial<Record<EventType, readonly string[]>> = {
-  [EventType.ExecutionStarted]: ['Input'],
-  [EventType.ExecutionCompleted]: ['Result'],
-  [EventType.ExecutionTerminated]: ['Input'],
-  [EventType.TaskScheduled]: ['Input'],
-  [EventType.TaskCompleted]: ['Result'],
-  [EventType.TaskFailed]: ['Reason', 'Details'],
-  [EventType.SubOrchestrationInstanceCreated]: ['Input'],
-  [EventType.SubOrchestrationInstanceCompleted]: ['Result'],
-  [EventType.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
-  [EventType.EventSent]: ['Input'],
-  [EventType.EventRaised]: ['Input'],
-  [EventType.GenericEvent]: ['Data'],
-  [EventType.ContinueAsNew]: ['Result'],
-  [EventType.ExecutionSuspended]: ['Reason'],
-  [EventType.ExecutionResumed]: ['Reason'],
+/**
+ * The fields that carry payloads, by event type, and whether the SDK hands them to the code (the
+ * orchestration input, results, failures, raised events: durable-functions parses them) or only
+ * keeps them (scheduled inputs, messages sent, the recorded output). Entity messages are JSON in
+ * Input: the operation's input and the response's result are members of it.
+ */
+const PAYLOAD_FIELDS: Partial<Record<EventType, readonly { field: string; read: boolean; member?: string }[]>> = {
+  [EventType.ExecutionStarted]: [{ field: 'Input', read: true }],
+  [EventType.ExecutionCompleted]: [{ field: 'Result', read: false }],
+  [EventType.ExecutionTerminated]: [{ field: 'Input', read: false }],
+  [EventType.TaskScheduled]: [{ field: 'Input', read: false }],
+  [EventType.TaskCompleted]: [{ field: 'Result', read: true }],
+  [EventType.TaskFailed]: [
+    { field: 'Reason', read: true },
+    { field: 'Details', read: true },
+  ],
+  [EventType.SubOrchestrationInstanceCreated]: [{ field: 'Input', read: false }],
+  [EventType.SubOrchestrationInstanceCompleted]: [{ field: 'Result', read: true }],
+  [EventType.SubOrchestrationInstanceFailed]: [
+    { field: 'Reason', read: true },
+    { field: 'Details', read: true },
+  ],
+  [EventType.EventSent]: [
+    { field: 'Input', read: false },
+    { field: 'Input', member: 'input', read: false },
+  ],
+  [EventType.EventRaised]: [
+    { field: 'Input', read: true },
+    { field: 'Input', member: 'result', read: true },
+  ],
+  [EventType.GenericEvent]: [{ field: 'Data', read: false }],
+  [EventType.ContinueAsNew]: [{ field: 'Result', read: false }],
+  [EventType.ExecutionSuspended]: [{ field: 'Reason', read: false }],
+  [EventType.ExecutionResumed]: [{ field: 'Reason', read: false }],
 };
 
 /** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
 export function isPayloadReference(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('blob:v') && /^blob:v[12]:/.test(value);
+}
+
+/**
+ * What makes a history with references checkable: the blob each names, its text in the field.
+ * blob:v2 names the blob's URL; blob:v1 a container and a blob in the storage account the app's
+ * payload store uses. The SDK compresses them with gzip when its compression is on.
+ */
+export function referenceAdvice(reference: string, count = 1): string {
+  const where = reference.startsWith('blob:v1:')
+    ? `the blob ${reference.slice('blob:v1:'.length).replace(':', '/')} in the storage account the app keeps its payloads in`
+    : `the blob at ${reference.slice('blob:v2:'.length)}`;
+  return (
+    `To check it, download ${count > 1 ? `each of the ${count} referenced blobs (the first: ${where})` : where}, gunzip it if it is compressed, put its text in the field in place of the reference, and replay again. ` +
+    'Until then the instance counts as not checked: a gate waits for it to finish.'
+  );
 }
 
 function externalPayloadsOf(events: readonly HistoryEvent[]): ExternalPayload[] {
@@ -76,12 +111,26 @@ function externalPayloadsOf(events: readonly HistoryEvent[]): ExternalPayload[] 
     const fields = PAYLOAD_FIELDS[events[i]!.EventType];
     if (!fields) continue;
     const event = events[i] as unknown as Record<string, unknown>;
-    for (const field of fields) {
-      const value = event[field];
-      if (isPayloadReference(value)) found.push({ eventIndex: i, field, reference: value });
+    for (const { field, member, read } of fields) {
+      let value = event[field];
+      if (member !== undefined) {
+        // Only an entity message that mentions a reference is parsed.
+        if (typeof value !== 'string' || !value.includes('"blob:v')) continue;
+        value = memberOf(value, member);
+      }
+      if (isPayloadReference(value)) found.push({ eventIndex: i, field: member === undefined ? field : `${field}.${member}`, reference: value, read });
     }
   }
   return found;
+}
+
+function memberOf(json: string, member: string): unknown {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>)[member] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SHOW_HISTORY_ADVICE =

@@ -6,12 +6,13 @@
 import type { LoadedApp } from '../app/load.js';
 import type { OrchestratorState } from '../app/types.js';
 import { EventType, eventTypeName, orchestrationStatusName, type HistoryEvent } from '../history/events.js';
-import { isPayloadReference, type ExternalPayload, type LoadedHistory } from '../history/load.js';
+import { isPayloadReference, referenceAdvice, type ExternalPayload, type LoadedHistory } from '../history/load.js';
+import { HistoryError } from '../errors.js';
 import { ActionType, callPhrase, describeAction, type SdkAction } from './actions.js';
 import { tracerFor, type ActionTracer, userLocation } from './locate.js';
 import { missingFunctionMessage, orchestratorFailedMessage } from './messages.js';
 import { buildPayload, buildPayloadText, replaySchemaFor, type PayloadOptions, type ReplaySchemaName } from './payload.js';
-import type { Divergence, ReplayResult, SourceLocation } from './result.js';
+import type { Divergence, FailureInfo, ReplayResult, SourceLocation } from './result.js';
 import { DF_VERSION_SINCE, atLeast } from '../report/advice.js';
 import { inputDrifts } from './inputs.js';
 import { flattenActions, perturbedDivergence, unsteadyRuns, withSources } from './perturb.js';
@@ -51,35 +52,33 @@ const KIND_OF_USE: Record<FunctionUse['kind'], 'activity' | 'orchestration' | 'e
 };
 
 export async function replayLoadedHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions = {}): Promise<ReplayResult> {
-  const result = await judgeHistory(app, history, options);
   const finished = finishedStatus(history.events);
-  // The runtime never replays a finished instance: its verdict changes nothing, references or not.
-  if (finished && options.finished !== 'judge') return asTheRuntimeSeesIt({ ...result, finished });
+  if (finished && options.finished !== 'judge') {
+    // The runtime never replays a finished instance: its verdict changes nothing, references or not.
+    let result: ReplayResult;
+    try {
+      result = await judgeHistory(app, history, options);
+    } catch (error) {
+      if (!(error instanceof HistoryError) || !history.externalPayloads) throw error;
+      return { ...resultBase(history), finished, warnings: [`not replayed: ${error.detail} The runtime never replays a finished instance.`] };
+    }
+    return asTheRuntimeSeesIt({ ...result, finished });
+  }
+  const result = await judgeHistory(app, history, options);
   const judged = history.externalPayloads ? await withExternalPayloads(app, history, history.externalPayloads, result, options) : result;
   return finished ? { ...judged, finished } : judged;
 }
 
 /**
- * The fields the SDK hands the code (and parses as JSON): the orchestration input, results and
- * failures, raised events. Scheduled inputs, messages sent and the recorded output are only
- * compared, never read.
- */
-const READ_PAYLOADS: Partial<Record<EventType, readonly string[]>> = {
-  [EventType.ExecutionStarted]: ['Input'],
-  [EventType.TaskCompleted]: ['Result'],
-  [EventType.TaskFailed]: ['Reason', 'Details'],
-  [EventType.SubOrchestrationInstanceCompleted]: ['Result'],
-  [EventType.SubOrchestrationInstanceFailed]: ['Reason', 'Details'],
-  [EventType.EventRaised]: ['Input'],
-};
-
-/**
  * A history holding Blob Storage references in place of large payloads (recorded from the Durable
  * Task Scheduler, whose SDKs move them out): the SDK was handed the references, which are not JSON,
- * so the run fails where the code reads one. References only in fields nobody reads change nothing
- * but a warning. Otherwise the history is replayed again up to the first reference the code reads:
- * a divergence there is what production meets too (the code decides the same way up to it);
- * anything else cannot be checked, and the result says what would make it checkable.
+ * so the run fails where the code reads one. References only in fields the code never reads change
+ * nothing but a warning, and so does a verdict the code's replay had no part in (the orchestrator
+ * is gone). Otherwise what the code decided before it read the first reference is judged: a
+ * divergence there is what production meets too (in DurableTask.Core the events an episode received
+ * come before the calls it scheduled, so a cut before them invents nothing), as is a call to a
+ * function the new app lacks or the extension refuses; anything else cannot be checked, and the
+ * result says what would make it checkable.
  */
 async function withExternalPayloads(
   app: LoadedApp,
@@ -88,19 +87,24 @@ async function withExternalPayloads(
   result: ReplayResult,
   options: EngineOptions,
 ): Promise<ReplayResult> {
-  const read = payloads.find((p) => READ_PAYLOADS[history.events[p.eventIndex]!.EventType]?.includes(p.field));
+  const read = payloads.find((p) => p.read);
   const first = read ?? payloads[0]!;
   const what = `${payloads.length} payload(s) in this history are Blob Storage references the SDK wrote in place of large values (${first.field} of event ${first.eventIndex}: ${first.reference})`;
-  const warned = (judged: ReplayResult, why: string): ReplayResult => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}${why}.`] });
-  if (!read) return warned(result, ': none is in a field the code reads (input drift and output checks leave them out)');
-  if (result.verdict === 'error') return warned(result, '');
+  const warned = (judged: ReplayResult, why: string): ReplayResult => ({ ...judged, warnings: [...(judged.warnings ?? []), `${what}: ${why}.`] });
+  if (!read) return warned(result, 'none is in a field the code reads (input drift and output checks leave them out)');
+  if (result.failure?.missingFunction?.kind === 'orchestration' && !result.failure.stack)
+    return warned(result, "the orchestrator is gone from the new app, so the code's replay has no part in the verdict");
+  const decidedBefore = (judged: ReplayResult): boolean =>
+    (judged.verdict === 'nondeterministic' && !judged.divergence?.perturbed && judged.divergence!.recorded.eventIndex < read.eventIndex) ||
+    (judged.verdict === 'failed' && decidedByCalls(judged.failure!));
+  if (decidedBefore(result)) return warned(result, 'the verdict comes from what the code did before it reads one');
   const started = history.events.findIndex((e) => e.EventType === EventType.ExecutionStarted);
   if (started < read.eventIndex) {
-    const before = { ...history, events: history.events.slice(0, read.eventIndex) };
+    const before: LoadedHistory = { ...history, events: history.events.slice(0, read.eventIndex) };
     delete before.externalPayloads;
     const early = await judgeHistory(app, before, options);
-    if (early.verdict === 'nondeterministic' && !early.divergence?.perturbed)
-      return warned({ ...early, events: history.events.length }, ': the code diverges from the history before it reads one (replayed up to that event)');
+    if (decidedBefore(early))
+      return warned({ ...early, events: history.events.length }, 'the verdict comes from what the code did before it reads one (replayed up to that event)');
   }
   const unchecked: ReplayResult = { ...result, verdict: 'error' };
   delete unchecked.divergence;
@@ -109,11 +113,30 @@ async function withExternalPayloads(
   return {
     ...unchecked,
     error: {
-      message:
-        `cannot check: ${what}. The replay handed the code the reference, not the value, and the code diverges nowhere before it reads it. ` +
-        'Download each blob (gzip-compressed, container durabletask-payloads), put its text in the field in place of the reference, and replay again; or record the instance where the payloads are kept inline.',
-      eventIndex: first.eventIndex,
+      message: `cannot check: ${what}. The replay handed the code the reference, not the value, and nothing the code did before it reads it decides the verdict. ${referenceAdvice(read.reference, payloads.filter((p) => p.read).length)}`,
+      eventIndex: read.eventIndex,
     },
+  };
+}
+
+/** A failure the code's calls decide, whatever it read: a function the new app lacks (a call it makes), or a call the extension refuses. */
+function decidedByCalls(failure: FailureInfo): boolean {
+  return failure.message.startsWith(CALLS_MISSING) || failure.message.startsWith(EXTENSION_REFUSES);
+}
+
+const CALLS_MISSING = 'The new code calls the ';
+const EXTENSION_REFUSES = 'The extension refuses ';
+
+/** The fields every result of this history carries. */
+function resultBase(history: LoadedHistory): ReplayResult {
+  return {
+    source: history.source,
+    instanceId: history.instanceId,
+    orchestrator: history.orchestrator,
+    ...(history.version ? { version: history.version } : {}),
+    ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
+    verdict: 'ok',
+    events: history.events.length,
   };
 }
 
@@ -150,16 +173,7 @@ function asTheRuntimeSeesIt(result: ReplayResult): ReplayResult {
 async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: EngineOptions): Promise<ReplayResult> {
   // The schema is settled once per history: the payload, the traced run and the result all use it.
   const payloadOptions: PayloadOptions & { schema: ReplaySchemaName } = { ...options, schema: replaySchemaFor(history, options) };
-  const base: ReplayResult = {
-    source: history.source,
-    instanceId: history.instanceId,
-    orchestrator: history.orchestrator,
-    ...(history.version ? { version: history.version } : {}),
-    ...(history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
-    replaySchema: payloadOptions.schema,
-    verdict: 'ok',
-    events: history.events.length,
-  };
+  const base: ReplayResult = { ...resultBase(history), replaySchema: payloadOptions.schema };
   const warnings = [...history.notes];
   const withWarnings = (result: ReplayResult): ReplayResult => (warnings.length > 0 ? { ...result, warnings } : result);
 
@@ -267,7 +281,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
       verdict: 'failed',
       failure: {
         message: missing.action
-          ? `The new code calls the ${missing.kind} '${missing.name}', which the new app does not register.`
+          ? `${CALLS_MISSING}${missing.kind} '${missing.name}', which the new app does not register.`
           : `The history has a call to the ${missing.kind} '${missing.name}' still pending, and the new app does not register it.`,
         runtimeMessage: runtimeMessage ?? `${refusal} (The extension drops the call: the instance stays Running and never continues.)`,
         missingFunction: { name: missing.name, kind: KIND_OF_USE[missing.kind] },
@@ -330,7 +344,7 @@ async function judgeHistory(app: LoadedApp, history: LoadedHistory, options: Eng
       ...base,
       verdict: 'failed',
       failure: {
-        message: `The extension refuses ${callPhrase(refused.action)}: ${refused.reason}.`,
+        message: `${EXTENSION_REFUSES}${callPhrase(refused.action)}: ${refused.reason}.`,
         runtimeMessage: 'The extension drops the call before it takes a sequence id: the instance stays Running and never continues.',
         ...(trace ? await locateAction(trace, state, refused.action, app, registered.name) : {}),
         advice:
@@ -469,15 +483,15 @@ function firstLine(text: string): string {
 }
 
 /** Per app, whether a function of each kind is registered, by the exact name calls use. */
-const registered = new WeakMap<LoadedApp, Record<FunctionUse['kind'], Map<string, boolean>>>();
+const registeredByApp = new WeakMap<LoadedApp, Record<FunctionUse['kind'], Map<string, boolean>>>();
 
 /**
  * Is a function of this kind registered in the app? A fan-out calls one function many times, and
  * every history calls the same few: each name is looked up once per app.
  */
 function registeredIn(app: LoadedApp): (name: string, kind: FunctionUse['kind']) => boolean {
-  let known = registered.get(app);
-  if (!known) registered.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
+  let known = registeredByApp.get(app);
+  if (!known) registeredByApp.set(app, (known = { activity: new Map(), orchestrator: new Map(), entity: new Map() }));
   const byKind = known;
   return (name, kind) => {
     const names = byKind[kind];

@@ -13,7 +13,7 @@
  */
 import { HistoryError } from '../errors.js';
 import { EventType } from '../history/events.js';
-import { isPayloadReference, type LoadedHistory } from '../history/load.js';
+import { isPayloadReference, referenceAdvice, type LoadedHistory } from '../history/load.js';
 
 /** The replay schemas an extension advertises in upperSchemaVersionNew. */
 export const REPLAY_SCHEMAS = { V3: 2, V4: 3 } as const;
@@ -48,7 +48,7 @@ export function buildPayload(history: LoadedHistory, options: PayloadOptions = {
   if (isPayloadReference(started?.Input)) {
     throw new HistoryError(
       history.source,
-      `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. Download the blob (gzip-compressed), put its text in the field, and replay again.`,
+      `ExecutionStarted.Input is a Blob Storage reference the SDK wrote in place of a large input (${started.Input}), not the input: the code cannot run without it. ${referenceAdvice(started.Input)}`,
       startedIndex,
     );
   }

@@ -13,7 +13,7 @@
  */
 import type { DurableHostConfig } from '../../harness/app/host-json.js';
 
-export { nonStorageProvider, readHostConfig, stripJsonComments, type DurableHostConfig } from '../../harness/app/host-json.js';
+export { readHostConfig, stripJsonComments, type DurableHostConfig } from '../../harness/app/host-json.js';
 
 export interface ResolvedHub {
   /** The task hub's name as the extension uses it. */

@@ -8,8 +8,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { errorMessage } from '../../harness/errors.js';
 import { AzureTablesTaskHub } from '../taskhub/azure-tables.js';
 import { resolveConnection, type StorageConnection } from '../taskhub/connection.js';
-import { parseDtsConnectionString, schedulerToken, type DtsConnection } from '../taskhub/dts-connection.js';
-import { defaultHubName, hubSettingNames, nonStorageProvider, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
+import { parseDtsConnectionString, type DtsConnection } from '../taskhub/dts-connection.js';
+import { defaultHubName, hubSettingNames, readHostConfig, resolveHubName, type DurableHostConfig, type ResolvedHub } from './discovery.js';
 import { isProduction, type WebSite } from './site.js';
 import { option } from '../option-names.js';
 
@@ -164,6 +164,10 @@ export interface ValidateOptions {
   target: string;
   appDir?: string;
   credential: TokenCredential;
+  /** Who the credential is, for messages (the identity durable-gate signs in with). */
+  identity?: string;
+  /** Ends the checks' calls to the scheduler (validate's deadline, a cancel). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -212,7 +216,7 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
       fix: `Give ${option('app')} with the function app folder being deployed.`,
     });
   }
-  const provider = config?.durableTaskScheduler ? undefined : nonStorageProvider(config);
+  const provider = config?.otherProvider;
   if (provider) {
     findings.push({
       level: 'warning',
@@ -321,43 +325,62 @@ export async function validateSlots(options: ValidateOptions): Promise<Validatio
     }
   }
   // The gate reads each slot's task hub on the scheduler with this identity: it needs Durable Task Data Reader.
-  for (const binding of bindings) {
-    const finding =
-      binding.scheduler && !binding.hub.problem ? await schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options) : undefined;
-    if (finding) findings.push(finding);
-  }
+  const readable = await Promise.all(
+    bindings.map((binding) =>
+      binding.scheduler && !binding.hub.problem
+        ? schedulerReadFinding(site.describe(binding.slot), binding, binding.scheduler, options)
+        : Promise.resolve(undefined),
+    ),
+  );
+  for (const finding of readable) if (finding) findings.push(finding);
   report.ok = !findings.some((f) => f.level === 'error');
   return report;
 }
 
 /**
  * Can the identity validate signs in with read the slot's task hub, as `gate --slot` will? One
- * GetInstance of an id no instance has: answered (it can), or refused (what to grant), or not
- * found (the task hub does not exist on the scheduler).
+ * GetInstance of an id no instance has: answered (it can), refused (what to grant or check), not
+ * found (the task hub does not exist on the scheduler), or no token at all (the sign-in).
  */
 async function schedulerReadFinding(where: string, binding: SlotBinding, scheduler: DtsConnection, options: ValidateOptions): Promise<Finding | undefined> {
-  const { SchedulerTaskHub, SchedulerError } = await import('../taskhub/dts.js');
-  const token = scheduler.authentication === 'none' ? undefined : schedulerToken(scheduler, { env: {}, credential: options.credential });
-  const hub = new SchedulerTaskHub({
+  const { openSchedulerHub, SchedulerError } = await import('../taskhub/dts.js');
+  const who = options.identity ?? 'the identity durable-gate signs in with';
+  const hub = openSchedulerHub({
     connection: scheduler,
     taskHub: binding.hub.hub,
-    signIn: "durable-gate's own sign-in (gate --slot reads with it too)",
+    env: {},
+    credential: options.credential,
+    identity: who,
     callTimeoutMs: 15_000,
-    ...(token ? { token } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  const task = `task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host}`;
   try {
     await hub.instance('durable-gate-validate-read-check');
     return undefined;
   } catch (error) {
-    const status = error instanceof SchedulerError ? error.status : undefined;
-    if (status === 'PERMISSION_DENIED' || status === 'UNAUTHENTICATED')
+    if (!(error instanceof SchedulerError))
+      return {
+        level: 'error',
+        code: 'scheduler-sign-in-failed',
+        message: `${where}: no token for the scheduler from ${who}: ${errorMessage(error)}`,
+        fix: "Sign in as gate --slot will (--auth and its options), with an identity of the scheduler's tenant.",
+      };
+    if (error.status === 'PERMISSION_DENIED')
       return {
         level: 'error',
         code: 'scheduler-read-refused',
-        message: `${where}: the identity durable-gate signs in with cannot read task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} (${status}), so gate --slot would fail closed.`,
-        fix: `Assign that identity the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only.`,
+        message: `${where}: ${who} may not read ${task} (PERMISSION_DENIED), so gate --slot would fail closed.`,
+        fix: `Grant ${who} the role Durable Task Data Reader on the task hub (or the scheduler); it reads instances and histories only. If it has the role, check that the task hub exists.`,
       };
-    if (status === 'NOT_FOUND')
+    if (error.status === 'UNAUTHENTICATED')
+      return {
+        level: 'error',
+        code: 'scheduler-read-refused',
+        message: `${where}: the scheduler ${scheduler.endpoint.host} did not accept the token of ${who} (UNAUTHENTICATED), so gate --slot would fail closed.`,
+        fix: "Sign in with an identity of the scheduler's tenant (--tenant-id), as gate --slot will.",
+      };
+    if (error.status === 'NOT_FOUND')
       return {
         level: 'error',
         code: 'task-hub-missing',
@@ -367,7 +390,7 @@ async function schedulerReadFinding(where: string, binding: SlotBinding, schedul
     return {
       level: 'warning',
       code: 'scheduler-unchecked',
-      message: `${where}: task hub ${binding.hub.hub} on the scheduler ${scheduler.endpoint.host} could not be checked: ${errorMessage(error)}`,
+      message: `${where}: ${task} could not be checked: ${errorMessage(error)}`,
       fix: 'Check the endpoint and the network from where durable-gate runs; the gate needs to reach the scheduler.',
     };
   } finally {

@@ -7,7 +7,7 @@ import { UsageError } from '../../harness/errors.js';
 import { secretSink } from '../secrets.js';
 import { openTaskHub, type AzureTablesTaskHub, type HistorySource } from '../taskhub/azure-tables.js';
 import { localSettings, type StorageConnection } from '../taskhub/connection.js';
-import { parseDtsConnectionString, schedulerToken } from '../taskhub/dts-connection.js';
+import { parseDtsConnectionString } from '../taskhub/dts-connection.js';
 import type { CommandServices, SettingsInput } from './input.js';
 
 export const HUB_OPTIONS = { 'task-hub': 'text', connection: 'text', app: 'text', 'table-prefix': 'text' } as const;
@@ -73,7 +73,7 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   const shown = displayPath(config.file, services.cwd);
   if (config.otherProvider)
     throw new UsageError(
-      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read the Azure Storage provider's tables only. Give --task-hub and --connection for an Azure Storage task hub.`,
+      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub, or gate through the app's HTTP management API (--http-endpoint).`,
     );
   if (!settings.connection && config.trackingStoreConnectionName)
     throw new UsageError(
@@ -86,7 +86,9 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   let taskHub = settings.taskHub;
   if (!taskHub && config.durableTaskScheduler && !config.hubName) {
     // The scheduler's own default hub is not documented: its connection string's TaskHub, or the user's word.
-    const fromConnection = /(?:^|;)\s*taskhub\s*=\s*([^;]+)/i.exec(values[settings.connection ?? config.connectionName] ?? '')?.[1]?.trim();
+    const setting = settings.connection ?? config.connectionName;
+    const value = values[setting];
+    const fromConnection = value ? parseDtsConnectionString(value, setting).taskHub : undefined;
     if (!fromConnection) throw new UsageError(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
     taskHub = fromConnection;
     origins.push(`task hub ${taskHub} from the connection string's TaskHub`);
@@ -98,7 +100,8 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
       throw new UsageError(
         `${shown} hubName '${config.hubName}' refers to the setting ${hub.missingSetting}, which neither the environment nor ${displayPath(join(appDir!, 'local.settings.json'), services.cwd)} Values holds. Set it, or give --task-hub.`,
       );
-    if (hub.problem) throw new UsageError(`${shown}: ${hub.problem} The extension would not start with it.`);
+    // The Azure Storage provider's name rules: the scheduler has its own.
+    if (hub.problem && !config.durableTaskScheduler) throw new UsageError(`${shown}: ${hub.problem} The extension would not start with it.`);
     taskHub = hub.hub;
     origins.push(
       config.hubName
@@ -166,8 +169,7 @@ export async function openHistorySource(
       `the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`,
     );
   const connection = parseDtsConnectionString(value, resolved.connection);
-  const { SchedulerTaskHub } = await import('../taskhub/dts.js');
-  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env });
-  const hub = new SchedulerTaskHub({ connection, taskHub: resolved.taskHub, signal, ...(token ? { token } : {}) });
+  const { openSchedulerHub } = await import('../taskhub/dts.js');
+  const hub = openSchedulerHub({ connection, taskHub: resolved.taskHub, env: services.env, signal });
   return { hub, connection: { secrets: [] }, resolved, close: () => hub.close() };
 }

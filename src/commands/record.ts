@@ -160,10 +160,11 @@ function recordText(summary: RecordSummary, out: string, secrets: readonly strin
     ...summary.unreadable.map(({ instanceId, message }) => `Not recorded: ${instanceId}: ${redact(message, secrets)}`),
     ...summary.skipped.map(({ instanceId, reason }) => `Not recorded: instance ${instanceId} ${reason}.`),
     ...(summary.redacted ? [`Redacted ${summary.redacted} payload value(s); each file lists the paths applied in "redacted".`] : []),
-    ...summary.externalPayloads.map(
-      ({ instanceId, count, reference }) =>
-        `Recorded with references: ${instanceId}: ${count} payload(s) are Blob Storage references the SDK wrote in place of large values (${reference}), not the values; a replay says when its verdict would rest on one.`,
-    ),
+    ...(summary.externalPayloads.length
+      ? [
+          `Recorded with references: ${summary.externalPayloads.length} instance(s) hold payloads the SDK kept in Blob Storage, with only a reference in the history (the first: ${summary.externalPayloads[0]!.reference}); a replay says when its verdict would rest on one: ${listSome(summary.externalPayloads.map(({ instanceId, count }) => `${instanceId} (${count})`))}`,
+        ]
+      : []),
     ...summary.pruned.map(({ file, reason }) => `Removed ${basename(file)}: ${reason}.`),
   ].map(printable);
   return { headline, notes, missed: summary.changed.length + summary.unreadable.length + summary.skipped.length };

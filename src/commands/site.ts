@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../harness/errors.js';
 import { ArmClient } from '../azure/arm.js';
 import { AUTH_KINDS, CLOUDS, cloudFor, createCredential, type AuthKind, type AzureIdentity } from '../azure/credentials.js';
-import { nonStorageProvider, readHostConfig } from '../azure/discovery.js';
+import { readHostConfig } from '../azure/discovery.js';
 import { WebSite } from '../azure/site.js';
 import { discoverSlot, openSlotHub, type SlotBinding } from '../azure/slots.js';
-import { schedulerToken, type DtsConnection } from '../taskhub/dts-connection.js';
+import type { DtsConnection } from '../taskhub/dts-connection.js';
 import type { GateSource } from '../gate/job.js';
 import { secretSink } from '../secrets.js';
 import type { CommandEvents, CommandServices, SettingsInput } from './input.js';
@@ -129,7 +129,7 @@ export async function slotSource(
   const config = target.app ? readHostConfig(resolve(services.cwd, target.app)) : undefined;
   if (!config)
     events.onWarning?.('no app folder, so host.json was not read: assuming the default storage setting AzureWebJobsStorage and the default hub name.');
-  const provider = config?.durableTaskScheduler ? undefined : nonStorageProvider(config);
+  const provider = config?.otherProvider;
   if (provider)
     throw new UsageError(
       `host.json selects the ${provider} storage provider; the gate reads Azure Storage task hubs and the Durable Task Scheduler. Gate through the app's HTTP management API (the http-endpoint option) with the slot's URL instead.`,
@@ -169,13 +169,13 @@ async function schedulerSlotSource(
   events: CommandEvents,
   requests: AbortSignal | undefined,
 ): Promise<GateSource> {
-  const { SchedulerTaskHub } = await import('../taskhub/dts.js');
-  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: services.env, credential: identity.credential });
-  const hub = new SchedulerTaskHub({
+  const { openSchedulerHub } = await import('../taskhub/dts.js');
+  const hub = openSchedulerHub({
     connection,
     taskHub: binding.hub.hub,
-    signIn: token ? `durable-gate's own sign-in, ${identity.describe} (not the app's identity the connection string names)` : 'nobody (Authentication=None)',
-    ...(token ? { token } : {}),
+    env: services.env,
+    credential: identity.credential,
+    identity: identity.describe,
     ...(requests ? { signal: requests } : {}),
   });
   const hubFrom = binding.hub.explicit

@@ -108,6 +108,8 @@ export async function runSwapCommand(settings: SwapSettings, services: CommandSe
       slot: settings.slot,
       target: settings.target,
       credential: identity.credential,
+      identity: identity.describe,
+      ...(services.signal ? { signal: services.signal } : {}),
       ...(settings.app ? { appDir: resolve(services.cwd, settings.app) } : {}),
     });
     for (const finding of validation.findings) onStep(`${finding.level}: ${finding.message}`);

@@ -53,6 +53,8 @@ export async function runValidate(settings: ValidateSettings, services: CommandS
       slot: settings.slot,
       target: settings.target,
       credential: identity.credential,
+      identity: identity.describe,
+      signal: deadline.signal,
       ...(settings.app ? { appDir: resolve(services.cwd, settings.app) } : {}),
     });
   } catch (error) {

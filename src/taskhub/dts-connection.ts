@@ -124,21 +124,29 @@ export interface SchedulerSignIn {
  */
 export function schedulerToken(connection: DtsConnection, signIn: SchedulerSignIn): () => Promise<string> {
   let cached: { token: string; expires: number } | undefined;
-  let credential: TokenCredential | undefined = signIn.credential;
-  return async () => {
-    if (cached && cached.expires - 5 * 60_000 > Date.now()) return cached.token;
+  let credential: TokenCredential | undefined;
+  // Calls made while a token is being fetched wait for that one (16 at a time would each start az).
+  let pending: Promise<string> | undefined;
+  const fetchToken = async (): Promise<string> => {
     if (!credential) {
-      const made = await connectionCredential(connection, signIn.env);
+      const made = signIn.credential ?? (await connectionCredential(connection, signIn.env));
       const sink = secretSink();
       credential = sink ? maskingCredential(made, sink) : made;
     }
     const answer = await credential.getToken(SCHEDULER_SCOPE);
     if (!answer)
       throw new UsageError(
-        `no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`,
+        signIn.credential
+          ? 'no token for the Durable Task Scheduler from the identity durable-gate signs in with (--auth): sign in again.'
+          : `no token for the Durable Task Scheduler (Authentication=${connection.authentication}): sign in, or check the connection string's Authentication.`,
       );
     cached = { token: answer.token, expires: answer.expiresOnTimestamp };
     return answer.token;
+  };
+  return () => {
+    if (cached && cached.expires - 5 * 60_000 > Date.now()) return Promise.resolve(cached.token);
+    pending ??= fetchToken().finally(() => (pending = undefined));
+    return pending;
   };
 }
 

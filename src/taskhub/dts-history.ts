@@ -87,15 +87,6 @@ interface Conversion {
   executionId?: string | null;
 }
 
-function parseJson(value: string | null): unknown {
-  if (value === null) return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
-  }
-}
-
 /** One event; entity cases become the EventSent/EventRaised the extension's older form writes. */
 export function fromDtsEvent(event: DtsHistoryEvent, state: Conversion = {}): HistoryEvent {
   const kind = event.eventType;
@@ -185,11 +176,12 @@ export function fromDtsEvent(event: DtsHistoryEvent, state: Conversion = {}): Hi
     case 'entityOperationCalled': {
       const signal = kind === 'entityOperationSignaled';
       const scheduled = isoTime(body.scheduledTime as Time);
-      const input = parseJson(wrapped('input'));
+      // RequestMessage.input and ResponseMessage.result are JSON text inside the JSON (EntityConversions.cs): durable-functions parses them.
+      const input = wrapped('input');
       const request = {
         op: str('operation'),
         ...(signal ? { signal: true } : {}),
-        ...(input !== undefined ? { input } : {}),
+        ...(input !== null ? { input } : {}),
         id: str('requestId'),
         ...(signal
           ? {}
@@ -203,7 +195,7 @@ export function fromDtsEvent(event: DtsHistoryEvent, state: Conversion = {}): Hi
       });
     }
     case 'entityOperationCompleted':
-      return make(EventType.EventRaised, { Name: str('requestId'), Input: JSON.stringify({ result: parseJson(wrapped('output')) ?? null }) });
+      return make(EventType.EventRaised, { Name: str('requestId'), Input: JSON.stringify({ result: wrapped('output') }) });
     case 'entityOperationFailed': {
       const details = body.failureDetails as FailureDetails | undefined;
       return make(EventType.EventRaised, {

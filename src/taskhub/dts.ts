@@ -10,7 +10,8 @@ import * as grpc from '@grpc/grpc-js';
 import { brandedError, DurableGateError } from '../../harness/errors.js';
 import type { HistoryEvent } from '../../harness/history/events.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary, RecordedRows } from './azure-tables.js';
-import type { DtsConnection } from './dts-connection.js';
+import type { TokenCredential } from '@azure/core-auth';
+import { schedulerToken, type DtsConnection } from './dts-connection.js';
 import { fromDtsHistory, isoTime, type DtsHistoryEvent } from './dts-history.js';
 import { sidecarService } from './dts-protocol.js';
 
@@ -67,7 +68,7 @@ export interface SchedulerOptions {
   taskHub: string;
   /** A bearer token for https://durabletask.io/.default; not asked for with Authentication=None. */
   token?: () => Promise<string>;
-  /** Who signs in, for messages ("give <signIn> the role ..."); default: the connection string's Authentication. */
+  /** Who signs in, for messages ("<signIn> may not read it"); default: the connection string's Authentication. */
   signIn?: string;
   /** How long one call may take. Default 30 s. */
   callTimeoutMs?: number;
@@ -100,7 +101,7 @@ export class SchedulerTaskHub implements InFlightSource {
 
   /** Who signs in, as messages say it. */
   private get signIn(): string {
-    return this.options.signIn ?? `the identity of the connection string's Authentication=${this.options.connection.authentication}`;
+    return this.options.signIn ?? `the identity the connection string's Authentication=${this.options.connection.authentication} signs in as`;
   }
 
   get taskHub(): string {
@@ -163,13 +164,18 @@ export class SchedulerTaskHub implements InFlightSource {
   private said(call: string, error: grpc.ServiceError): SchedulerError {
     const where = this.describe;
     const { code, details } = error;
+    const refused = code === grpc.status.PERMISSION_DENIED || code === grpc.status.UNAUTHENTICATED;
+    if (refused && this.options.connection.authentication === 'none')
+      return new SchedulerError(
+        `${call} on the ${where} was refused (${grpc.status[code]}: ${details}): the call carried no token, as the connection string's Authentication=None says (the local emulator's setting). Give it an Authentication that signs in (DefaultAzure, ManagedIdentity, WorkloadIdentity, ...).`,
+      );
     if (code === grpc.status.PERMISSION_DENIED)
       return new SchedulerError(
-        `${call} on the ${where} was refused (PERMISSION_DENIED: ${details}). Give ${this.signIn} the role Durable Task Data Reader on the task hub or the scheduler.`,
+        `${call} on the ${where} was refused (PERMISSION_DENIED: ${details}): ${this.signIn} may not read it. Grant it the role Durable Task Data Reader on the task hub or the scheduler; if it has the role, check that the task hub exists.`,
       );
     if (code === grpc.status.UNAUTHENTICATED)
       return new SchedulerError(
-        `${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token was not accepted. Check the sign-in: ${this.signIn}.`,
+        `${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token of ${this.signIn} was not accepted. Check that it signs in to the scheduler's tenant.`,
       );
     if (code === grpc.status.UNAVAILABLE)
       return new SchedulerError(
@@ -276,4 +282,32 @@ function toSummary(state: DecodedState): InstanceSummary {
     ...(created ? { createdTime: created } : {}),
     ...(updated ? { lastUpdatedTime: updated } : {}),
   };
+}
+
+/**
+ * A scheduler task hub and its sign-in: the credential given (gate --slot and validate read with
+ * durable-gate's own sign-in, `identity` naming it), else the one the connection string's
+ * Authentication names; no token with Authentication=None.
+ */
+export function openSchedulerHub(options: {
+  connection: DtsConnection;
+  taskHub: string;
+  env: NodeJS.ProcessEnv;
+  credential?: TokenCredential;
+  identity?: string;
+  signal?: AbortSignal;
+  callTimeoutMs?: number;
+}): SchedulerTaskHub {
+  const { connection, credential } = options;
+  const token = connection.authentication === 'none' ? undefined : schedulerToken(connection, { env: options.env, ...(credential ? { credential } : {}) });
+  return new SchedulerTaskHub({
+    connection,
+    taskHub: options.taskHub,
+    ...(token ? { token } : {}),
+    ...(credential
+      ? { signIn: `durable-gate's own sign-in (${options.identity ?? 'the --auth identity'}; the app's identity in the connection string is not used)` }
+      : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
+  });
 }

@@ -27,7 +27,5 @@ export interface DurableHostConfig {
 export declare const DTS_CONNECTION_SETTING = "DURABLE_TASK_SCHEDULER_CONNECTION_STRING";
 /** Reads the durable settings of an app's host.json. Comments and trailing commas are tolerated, as the host does. */
 export declare function readHostConfig(appDir: string): DurableHostConfig;
-/** The storage provider host.json selects when it is not Azure Storage (azureManaged for the Durable Task Scheduler), or undefined. */
-export declare function nonStorageProvider(config: DurableHostConfig | undefined): string | undefined;
 /** JSON with // and /* comments and trailing commas, as host.json may be written. */
 export declare function stripJsonComments(input: string): string;

@@ -25,11 +25,20 @@ export interface LoadedHistory {
 /** A payload field holding a Blob Storage reference in place of its value. */
 export interface ExternalPayload {
     eventIndex: number;
+    /** The field, or the member of an entity message's JSON in it (`Input.result`). */
     field: string;
     reference: string;
+    /** The SDK hands this field to the code (and parses it as JSON): a replay that reaches it cannot be trusted. */
+    read: boolean;
 }
 /** A payload the SDK moved to Blob Storage: the field holds a reference, not the value (blob:v1:<container>:<name>, blob:v2:<url>). */
 export declare function isPayloadReference(value: unknown): value is string;
+/**
+ * What makes a history with references checkable: the blob each names, its text in the field.
+ * blob:v2 names the blob's URL; blob:v1 a container and a blob in the storage account the app's
+ * payload store uses. The SDK compresses them with gzip when its compression is on.
+ */
+export declare function referenceAdvice(reference: string, count?: number): string;
 /**
  * The largest history file read: 256 MB. One instance's history is rarely more than a few MB
  * (large payloads go to blobs); a file this big is almost always a whole table export, and
