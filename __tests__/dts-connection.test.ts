@@ -54,6 +54,9 @@ describe('host.json naming the Durable Task Scheduler', () => {
       ).taskHub,
     ).toBe('hub7');
     expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} })).toThrow('names no hubName for the Durable Task Scheduler: give --task-hub');
+    // Azure Storage's name rules (3-45 letters and digits) are not the scheduler's.
+    const dashed = app({ hubName: '%TASKHUB_NAME%', storageProvider: { type: 'azureManaged' } });
+    expect(resolveHubSettings({ app: dashed }, { cwd: dashed, env: { TASKHUB_NAME: 'orders-staging' } }).taskHub).toBe('orders-staging');
   });
 });
 
