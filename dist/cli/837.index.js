@@ -631,7 +631,7 @@ function resolveHubSettings(settings, services) {
     const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
     if (config.otherProvider)
-        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub, or gate through the app's HTTP management API (--http-endpoint).`);
+        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`);
     if (!settings.connection && config.trackingStoreConnectionName)
         throw new errors/* UsageError */.eb(`${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`);
     const local = (0,taskhub_connection/* localSettings */.f3)(appDir);

@@ -73,7 +73,7 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   const shown = displayPath(config.file, services.cwd);
   if (config.otherProvider)
     throw new UsageError(
-      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub, or gate through the app's HTTP management API (--http-endpoint).`,
+      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`,
     );
   if (!settings.connection && config.trackingStoreConnectionName)
     throw new UsageError(
