@@ -9,10 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
-import { runNode } from './helpers/spawn.js';
+import { networkGuardModule, runNode } from './helpers/spawn.js';
 import { startArmFake, type ArmFake, type ArmFakeOptions } from './support/arm-fake.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { makeCertificate, type Certificate } from './support/https.js';
@@ -40,7 +39,7 @@ let github: GitHubOidcFake;
 let azDir: string;
 let failingAzDir: string;
 let appDir: string;
-let guardModule: string;
+let guardOptions: string;
 let netLog: string;
 let staging: TaskHubSeeder;
 
@@ -71,14 +70,7 @@ beforeAll(async () => {
     join(appDir, 'host.json'),
     JSON.stringify({ version: '2.0', extensions: { durableTask: { hubName: '%TaskHubName%', storageProvider: { connectionName: 'DurableStorage' } } } }),
   );
-  netLog = join(dir, 'net.log');
-  writeFileSync(netLog, '');
-  guardModule = join(dir, 'guard.mjs');
-  writeFileSync(
-    guardModule,
-    `import { appendFileSync } from 'node:fs';\nimport { guardNetwork } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'lib', '__tests__', 'support', 'identity-fakes.js')).href)};\n` +
-      `const guard = guardNetwork();\nprocess.on('exit', () => { if (guard.blocked.length) appendFileSync(${JSON.stringify(netLog)}, guard.blocked.join('\\n') + '\\n'); });\n`,
-  );
+  ({ nodeOptions: guardOptions, log: netLog } = networkGuardModule(dir));
 }, 60_000);
 
 beforeEach(() => {
@@ -102,7 +94,7 @@ function environment(extra: NodeJS.ProcessEnv = {}, az = azDir): NodeJS.ProcessE
     ...base,
     PATH: `${az}${delimiter}${process.env.PATH}`,
     NODE_EXTRA_CA_CERTS: certificate.certPath,
-    NODE_OPTIONS: `--import ${pathToFileURL(guardModule).href}`,
+    NODE_OPTIONS: guardOptions,
     ...extra,
   };
 }

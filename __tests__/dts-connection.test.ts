@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DTS_CONNECTION_SETTING, readHostConfig } from '../harness/app/host-json.js';
 import { resolveHubSettings } from '../src/commands/hub.js';
-import { parseDtsConnectionString } from '../src/taskhub/dts-connection.js';
+import { resolveConnection } from '../src/taskhub/connection.js';
+import { parseDtsConnectionString, schedulerToken } from '../src/taskhub/dts-connection.js';
 
 function app(durableTask: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dts-app-'));
@@ -53,7 +54,9 @@ describe('host.json naming the Durable Task Scheduler', () => {
         { cwd: bare, env: { DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=https://x.durabletask.io;Authentication=DefaultAzure;TaskHub=hub7' } },
       ).taskHub,
     ).toBe('hub7');
-    expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} })).toThrow('names no hubName for the Durable Task Scheduler: give --task-hub');
+    expect(() => resolveHubSettings({ app: bare }, { cwd: bare, env: {} })).toThrow(
+      'names no hubName for the Durable Task Scheduler, nor does its connection string a TaskHub: set hubName, or give --task-hub',
+    );
     // Azure Storage's name rules (3-45 letters and digits) are not the scheduler's.
     const dashed = app({ hubName: '%TASKHUB_NAME%', storageProvider: { type: 'azureManaged' } });
     expect(resolveHubSettings({ app: dashed }, { cwd: dashed, env: { TASKHUB_NAME: 'orders-staging' } }).taskHub).toBe('orders-staging');
@@ -107,6 +110,42 @@ describe('the scheduler connection string', () => {
       }
       expect(error?.message).toContain(message);
       expect(error?.message).not.toContain('c2VjcmV0');
+    }
+  });
+});
+
+describe('what a newcomer gets wrong, said with the way out', () => {
+  test('an endpoint on this machine without a scheme, a typo in storageProvider.type, a scheduler string given as a storage connection', () => {
+    expect(() => parseDtsConnectionString('Endpoint=127.0.0.1:8080;Authentication=None', 'S')).toThrow(
+      "The setting S has an Endpoint without a scheme (127.0.0.1:8080), which the scheduler's clients take as https. Write http://127.0.0.1:8080 for the local emulator, or https:// for a scheduler.",
+    );
+    // A host name without a scheme is https, as the scheduler's .NET client reads it.
+    expect(parseDtsConnectionString('Endpoint=my.westus2.durabletask.io;Authentication=DefaultAzure', 'S').endpoint.href).toBe(
+      'https://my.westus2.durabletask.io/',
+    );
+    const typo = app({ hubName: 'orders', storageProvider: { type: 'azureManagd' } });
+    expect(() => resolveHubSettings({ app: typo }, { cwd: typo, env: {} })).toThrow('sets storageProvider.type azureManagd: did you mean azureManaged?');
+    expect(() => resolveConnection({ setting: 'DTS', env: { DTS: 'Endpoint=https://x.durabletask.io;Authentication=DefaultAzure' } })).toThrow(
+      'the setting DTS holds a Durable Task Scheduler connection string, not a storage one. durable-gate reads a scheduler through --app',
+    );
+  });
+
+  test('a sign-in that cannot give a token is said as the sign-in for the scheduler, with what to set', async () => {
+    const connection = parseDtsConnectionString('Endpoint=https://x.westus2.durabletask.io;Authentication=Environment', 'S');
+    // EnvironmentCredential without its variables fails at once, asking nothing of the network.
+    const token = schedulerToken(connection, { env: {} });
+    const saved = { tenant: process.env.AZURE_TENANT_ID, client: process.env.AZURE_CLIENT_ID, secret: process.env.AZURE_CLIENT_SECRET };
+    delete process.env.AZURE_TENANT_ID;
+    delete process.env.AZURE_CLIENT_ID;
+    delete process.env.AZURE_CLIENT_SECRET;
+    try {
+      await expect(token()).rejects.toThrow(
+        /^signing in to the Durable Task Scheduler at x\.westus2\.durabletask\.io as the connection string's Authentication=environment failed: .*EnvironmentCredential.*\. Where durable-gate runs, that credential must be available/,
+      );
+    } finally {
+      if (saved.tenant !== undefined) process.env.AZURE_TENANT_ID = saved.tenant;
+      if (saved.client !== undefined) process.env.AZURE_CLIENT_ID = saved.client;
+      if (saved.secret !== undefined) process.env.AZURE_CLIENT_SECRET = saved.secret;
     }
   });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConnection } from '../src/taskhub/connection.js';
 import { repoRoot } from './helpers/apps.js';
-import { runNode } from './helpers/spawn.js';
+import { runAction, runNode } from './helpers/spawn.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { SchedulerStandIn, type StandInInstance } from './support/dts-standin.js';
 import { toDts } from './support/dts.js';
@@ -21,7 +21,6 @@ import { TaskHubSeeder } from './support/taskhub.js';
 import type { HistoryFile } from '../harness/history/events.js';
 
 const CLI = join(repoRoot, 'dist', 'cli', 'index.js');
-const ACTION = join(repoRoot, 'dist', 'index.js');
 const histories = readdirSync(join(repoRoot, 'examples', 'histories'))
   .sort()
   .map((name) => JSON.parse(readFileSync(join(repoRoot, 'examples', 'histories', name), 'utf8')) as HistoryFile);
@@ -88,6 +87,9 @@ async function recordAndReplay(recordArgs: string[], extra: Record<string, strin
   }));
 }
 
+/** The Action's gate step on the scheduler app. */
+const gateStep = () => ({ command: 'gate', app: schedulerApp, timeout: '5s', interval: '500ms' });
+
 describe('the same instances on either backend', () => {
   test('recorded from Azure Storage and from the scheduler, they replay with the same verdicts, divergence by divergence', async () => {
     const fromStorage = await recordAndReplay(['--task-hub', 'OrderHub'], { AzureWebJobsStorage: azurite.connectionString });
@@ -103,31 +105,14 @@ describe('the same instances on either backend', () => {
     scheduler.failNext(grpc.status.UNAVAILABLE, 'the service is restarting');
     const cli = await runNode([CLI, 'gate', '--app', schedulerApp, '--timeout', '5s', '--interval', '500ms'], env(connection));
     expect(cli.code).toBe(2);
-    expect(cli.stdout + cli.stderr).toContain(
-      'the scheduler did not answer (UNAVAILABLE: the service is restarting). Check the endpoint and the network; nothing was read.',
-    );
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'dg-tmp-'));
-    writeFileSync(join(runnerTemp, 'out'), '');
-    writeFileSync(join(runnerTemp, 'summary'), '');
+    expect(cli.stdout + cli.stderr).toContain('the scheduler did not answer (UNAVAILABLE: the service is restarting). Check the endpoint and the network.');
     scheduler.failNext(grpc.status.PERMISSION_DENIED, 'no read access');
-    const action = await runNode(
-      [ACTION],
-      env({
-        ...connection,
-        INPUT_COMMAND: 'gate',
-        INPUT_APP: schedulerApp,
-        INPUT_TIMEOUT: '5s',
-        INPUT_INTERVAL: '500ms',
-        GITHUB_OUTPUT: join(runnerTemp, 'out'),
-        GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary'),
-        RUNNER_TEMP: runnerTemp,
-      }),
-    );
+    const action = await runAction(env(connection), gateStep());
     // An Action step fails with 1, whatever the cause; what matters is that it did not pass.
     expect(action.code).toBe(1);
     expect(action.stdout).toContain('::error::');
     expect(action.stdout).toContain('PERMISSION_DENIED: no read access');
-    expect(readFileSync(join(runnerTemp, 'out'), 'utf8')).not.toMatch(/drained<<[^\n]*\ntrue/);
+    expect(action.outputs()).not.toMatch(/drained<<[^\n]*\ntrue/);
   }, 60_000);
 
   test('the Action gates on the scheduler: the entity is not an instance in flight, and the gate passes once the orchestrations finish', async () => {
@@ -135,25 +120,10 @@ describe('the same instances on either backend', () => {
     const finished = scheduler.instances.filter((i) => !i.instanceId.startsWith('@'));
     for (const instance of finished) instance.status = 1;
     try {
-      const runnerTemp = mkdtempSync(join(tmpdir(), 'dg-tmp-'));
-      writeFileSync(join(runnerTemp, 'out'), '');
-      writeFileSync(join(runnerTemp, 'summary'), '');
-      const action = await runNode(
-        [ACTION],
-        env({
-          ...connection,
-          INPUT_COMMAND: 'gate',
-          INPUT_APP: schedulerApp,
-          INPUT_TIMEOUT: '5s',
-          INPUT_INTERVAL: '500ms',
-          GITHUB_OUTPUT: join(runnerTemp, 'out'),
-          GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary'),
-          RUNNER_TEMP: runnerTemp,
-        }),
-      );
+      const action = await runAction(env(connection), gateStep());
       expect(action.stdout).not.toContain('@inventory@main');
       expect(action.code).toBe(0);
-      expect(readFileSync(join(runnerTemp, 'out'), 'utf8')).toMatch(/drained<<[^\n]*\ntrue/);
+      expect(action.outputs()).toMatch(/drained<<[^\n]*\ntrue/);
     } finally {
       for (const instance of finished) instance.status = 0;
     }

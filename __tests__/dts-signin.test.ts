@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './helpers/apps.js';
-import { runNode } from './helpers/spawn.js';
+import { runAction, runNode } from './helpers/spawn.js';
 import { SchedulerStandIn } from './support/dts-standin.js';
 import { toDts } from './support/dts.js';
 import { makeCertificate, type Certificate } from './support/https.js';
@@ -20,7 +20,6 @@ import { fakeJwt, startEntraFake, type EntraFake } from './support/identity-fake
 import { processOrderHistory } from './support/orders.js';
 
 const CLI = join(repoRoot, 'dist', 'cli', 'index.js');
-const ACTION = join(repoRoot, 'dist', 'index.js');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const CLIENT = '5e2a1f4c-0b7d-4c1e-9a55-3f0d7c9b1a20';
 const TOKEN = `dts-${'x'.repeat(40)}-token`;
@@ -133,23 +132,11 @@ describe('signing in to the Durable Task Scheduler', () => {
   test('the Action records with the connection string sign-in and masks the token before any call carries it', async () => {
     const app = schedulerApp(`Endpoint=${standIn.endpoint};Authentication=Environment`);
     const out = join(app, '..', 'action-histories');
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'dg-tmp-'));
-    writeFileSync(join(runnerTemp, 'out'), '');
-    writeFileSync(join(runnerTemp, 'summary'), '');
-    const run = await runNode(
-      [ACTION],
-      childEnv({
-        AZURE_TENANT_ID: TENANT,
-        AZURE_CLIENT_ID: CLIENT,
-        AZURE_CLIENT_SECRET: SECRET,
-        INPUT_COMMAND: 'record',
-        INPUT_APP: app,
-        INPUT_OUT: out,
-        GITHUB_OUTPUT: join(runnerTemp, 'out'),
-        GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary'),
-        RUNNER_TEMP: runnerTemp,
-      }),
-    );
+    const run = await runAction(childEnv({ AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: SECRET }), {
+      command: 'record',
+      app,
+      out,
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`::add-mask::${TOKEN}`);

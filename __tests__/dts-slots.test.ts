@@ -12,9 +12,8 @@ import * as grpc from '@grpc/grpc-js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { repoRoot } from './helpers/apps.js';
-import { runNode } from './helpers/spawn.js';
+import { networkGuardModule, runNode } from './helpers/spawn.js';
 import { startArmFake, type ArmFake, type ArmFakeOptions } from './support/arm-fake.js';
 import { SchedulerStandIn } from './support/dts-standin.js';
 import { toDts } from './support/dts.js';
@@ -31,7 +30,7 @@ let scheduler: SchedulerStandIn;
 let az: { dir: string; logPath: string };
 let appDir: string;
 let nextApp: string;
-let guardModule: string;
+let guardOptions: string;
 let netLog: string;
 
 function slots(): ArmFakeOptions['slots'] {
@@ -75,14 +74,7 @@ beforeAll(async () => {
   rmSync(nextApp, { recursive: true, force: true });
   cpSync(join(repoRoot, 'examples', 'order-app-next'), nextApp, { recursive: true, preserveTimestamps: true });
   hostJson(nextApp);
-  netLog = join(dir, 'net.log');
-  writeFileSync(netLog, '');
-  guardModule = join(dir, 'guard.mjs');
-  writeFileSync(
-    guardModule,
-    `import { appendFileSync } from 'node:fs';\nimport { guardNetwork } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'lib', '__tests__', 'support', 'identity-fakes.js')).href)};\n` +
-      `const guard = guardNetwork();\nprocess.on('exit', () => { if (guard.blocked.length) appendFileSync(${JSON.stringify(netLog)}, guard.blocked.join('\\n') + '\\n'); });\n`,
-  );
+  ({ nodeOptions: guardOptions, log: netLog } = networkGuardModule(dir));
 }, 60_000);
 
 beforeEach(() => {
@@ -106,7 +98,7 @@ function environment(): NodeJS.ProcessEnv {
     ...base,
     PATH: `${az.dir}${delimiter}${process.env.PATH}`,
     NODE_EXTRA_CA_CERTS: certificate.certPath,
-    NODE_OPTIONS: `--import ${pathToFileURL(guardModule).href}`,
+    NODE_OPTIONS: guardOptions,
   };
 }
 

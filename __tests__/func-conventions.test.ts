@@ -67,7 +67,7 @@ describe('the task hub and connection an app names', () => {
     expect(() => resolveIn(bad)).toThrow(/Task hub name 'my-hub' should contain only alphanumeric characters/);
     const other = app('hub-mssql', { hubName: 'H', storageProvider: { type: 'mssql' } });
     expect(() => resolveIn(other)).toThrow(
-      /storageProvider\.type mssql: record and gate read Azure Storage task hubs and the Durable Task Scheduler\. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API \(--http-endpoint\)\./,
+      /storageProvider\.type mssql: record and gate read Azure Storage task hubs \(no type, or AzureStorage\) and the Durable Task Scheduler \(azureManaged\)\. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API \(--http-endpoint\)\./,
     );
     expect(() => resolveIn(join(appsRoot, 'no-such-app'))).toThrow(/host\.json was not found/);
   });

@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@grpc/grpc-js/build/src/index.js
 var src = __webpack_require__(3033);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./harness/errors.ts
 var errors = __webpack_require__(9410);
 // EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
@@ -370,6 +372,7 @@ function sidecarService() {
 
 
 
+
 /** The scheduler refused or could not answer a call: says which call, which hub, and what to do. */
 const SchedulerError = (0,errors/* brandedError */.fi)('SchedulerError', class extends errors/* DurableGateError */.B7 {
     /** The gRPC status the scheduler answered with (PERMISSION_DENIED, NOT_FOUND, ...), when it answered. */
@@ -402,6 +405,9 @@ class SchedulerTaskHub {
             'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
         });
         this.describe = `task hub ${options.taskHub} on the Durable Task Scheduler at ${endpoint.host}`;
+        // Each call in flight (16 histories read at once) listens for the stop: no limit to warn at.
+        if (options.signal)
+            (0,external_node_events_.setMaxListeners)(0, options.signal);
     }
     close() {
         this.client.close();
@@ -463,7 +469,12 @@ class SchedulerTaskHub {
     }
     said(call, error) {
         const where = this.describe;
-        const { code, details } = error;
+        const { code } = error;
+        // gRPC's details can run over lines and end in empty notes ("Resolution note: "): one line, trimmed.
+        const details = (error.details ?? '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*Resolution note:\s*$/, '')
+            .trim();
         const refused = code === src/* status */.h5.PERMISSION_DENIED || code === src/* status */.h5.UNAUTHENTICATED;
         if (refused && this.options.connection.authentication === 'none')
             return new SchedulerError(`${call} on the ${where} was refused (${src/* status */.h5[code]}: ${details}): the call carried no token, as the connection string's Authentication=None says (the local emulator's setting). Give it an Authentication that signs in (DefaultAzure, ManagedIdentity, WorkloadIdentity, ...).`);
@@ -472,7 +483,7 @@ class SchedulerTaskHub {
         if (code === src/* status */.h5.UNAUTHENTICATED)
             return new SchedulerError(`${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token of ${this.signIn} was not accepted. Check that it signs in to the scheduler's tenant.`);
         if (code === src/* status */.h5.UNAVAILABLE)
-            return new SchedulerError(`${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network; nothing was read.`);
+            return new SchedulerError(`${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network.`);
         if (code === src/* status */.h5.DEADLINE_EXCEEDED)
             return new SchedulerError(`${call} on the ${where} took longer than ${Math.round((this.options.callTimeoutMs ?? 30_000) / 1000)} s (DEADLINE_EXCEEDED); nothing was read.`);
         if (code === src/* status */.h5.CANCELLED)

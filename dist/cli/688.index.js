@@ -2336,7 +2336,11 @@ function fromConnectionString(setting, text, clientOptions) {
     const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
     const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
     if (!tableEndpoint) {
-        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
+        // A Durable Task Scheduler's string (Endpoint=...;Authentication=...) is read through the app's host.json.
+        const scheduler = parts.endpoint !== undefined && parts.authentication !== undefined;
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(scheduler
+            ? `the setting ${setting} holds a Durable Task Scheduler connection string, not a storage one. durable-gate reads a scheduler through --app: the function app folder whose host.json sets extensions.durableTask.storageProvider.type to azureManaged.`
+            : `the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`);
     }
     for (const [name, endpoint] of [
         ['TableEndpoint', tableEndpoint],
@@ -2461,7 +2465,10 @@ function parseDtsConnectionString(value, setting) {
     const endpointText = fields.get('endpoint');
     if (!endpointText)
         throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has no Endpoint. ${EXPECTED}.`);
-    // An endpoint without a scheme is https (the .NET client's CreateChannel).
+    // An endpoint without a scheme is https (the .NET client's CreateChannel); on this machine or an
+    // address, that is the emulator, which speaks http: said rather than guessed.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) && /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d+)?\/?$/i.test(endpointText))
+        throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`The setting ${setting} has an Endpoint without a scheme (${endpointText}), which the scheduler's clients take as https. Write http://${endpointText} for the local emulator, or https:// for a scheduler.`);
     let endpoint;
     try {
         endpoint = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) ? endpointText : `https://${endpointText}`);
@@ -2511,13 +2518,24 @@ function schedulerToken(connection, signIn) {
     let credential;
     // Calls made while a token is being fetched wait for that one (16 at a time would each start az).
     let pending;
+    const who = signIn.credential
+        ? "durable-gate's own sign-in (--auth)"
+        : `the connection string's Authentication=${connection.authentication}${connection.clientId ? ` (ClientID ${connection.clientId})` : ''}`;
     const fetchToken = async () => {
         if (!credential) {
             const made = signIn.credential ?? (await connectionCredential(connection, signIn.env));
             const sink = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretSink */ ._f)();
             credential = sink ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskingCredential */ .Ai)(made, sink) : made;
         }
-        const answer = await credential.getToken(SCHEDULER_SCOPE);
+        let answer;
+        try {
+            answer = await credential.getToken(SCHEDULER_SCOPE);
+        }
+        catch (error) {
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}. ${signIn.credential
+                ? 'Check the --auth sign-in (az login, the OIDC client and tenant, or the machine identity).'
+                : 'Where durable-gate runs, that credential must be available (a managed identity only exists on Azure): set Authentication to one that is, such as AzureCli after az login, or Environment with AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET.'}`);
+        }
         if (!answer)
             throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(signIn.credential
                 ? 'no token for the Durable Task Scheduler from the identity durable-gate signs in with (--auth): sign in again.'

@@ -582,12 +582,15 @@ var host_json = __webpack_require__(9362);
 var paths = __webpack_require__(1626);
 // EXTERNAL MODULE: ./src/azure/discovery.ts
 var discovery = __webpack_require__(441);
+// EXTERNAL MODULE: ./harness/nearest.ts
+var nearest = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/taskhub/connection.ts
 var taskhub_connection = __webpack_require__(1394);
 // EXTERNAL MODULE: ./src/taskhub/dts-connection.ts
 var dts_connection = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/commands/hub.ts
 /** Which Azure Storage task hub `record` and `gate` read, and how they reach it: settings shared by both commands. */
+
 
 
 
@@ -630,8 +633,12 @@ function resolveHubSettings(settings, services) {
     }
     const config = (0,host_json/* readHostConfig */.Rc)(appDir);
     const shown = (0,paths/* displayPath */.Gt)(config.file, services.cwd);
-    if (config.otherProvider)
-        throw new errors/* UsageError */.eb(`${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`);
+    if (config.otherProvider) {
+        const meant = (0,nearest/* nearestName */.q)(config.otherProvider, ['azureManaged', 'AzureStorage']);
+        throw new errors/* UsageError */.eb(meant
+            ? `${shown} sets storageProvider.type ${config.otherProvider}: did you mean ${meant}? (azureManaged is the Durable Task Scheduler; AzureStorage, or no type, Azure Storage.)`
+            : `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs (no type, or AzureStorage) and the Durable Task Scheduler (azureManaged). Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`);
+    }
     if (!settings.connection && config.trackingStoreConnectionName)
         throw new errors/* UsageError */.eb(`${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`);
     const local = (0,taskhub_connection/* localSettings */.f3)(appDir);
@@ -647,7 +654,7 @@ function resolveHubSettings(settings, services) {
         const value = values[setting];
         const fromConnection = value ? (0,dts_connection/* parseDtsConnectionString */.qY)(value, setting).taskHub : undefined;
         if (!fromConnection)
-            throw new errors/* UsageError */.eb(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
+            throw new errors/* UsageError */.eb(`${shown} names no hubName for the Durable Task Scheduler, nor does its connection string a TaskHub: set hubName, or give --task-hub (the scheduler's task hub).`);
         taskHub = fromConnection;
         origins.push(`task hub ${taskHub} from the connection string's TaskHub`);
     }
@@ -666,8 +673,8 @@ function resolveHubSettings(settings, services) {
     }
     const connection = settings.connection ?? config.connectionName;
     if (!settings.connection)
-        origins.push(connection === DEFAULT_CONNECTION_SETTING
-            ? `connection setting ${connection} (the default: ${shown} names no other)`
+        origins.push(connection === DEFAULT_CONNECTION_SETTING || (config.durableTaskScheduler && !config.connectionNamed)
+            ? `connection setting ${connection} (the default${config.durableTaskScheduler ? ' for the scheduler' : ''}: ${shown} names no other)`
             : `connection setting ${connection} from ${shown} ${config.section}.storageProvider`);
     const tablePrefix = settings.tablePrefix ?? config.trackingStoreNamePrefix;
     return {
@@ -708,7 +715,8 @@ async function openHistorySource(settings, services, signal) {
         const opened = openHub(settings, services, signal);
         return { ...opened, close: () => undefined };
     }
-    const value = services.env[resolved.connection] ?? (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
+    // An empty variable counts as unset, as for the other settings: local.settings.json is read next.
+    const value = services.env[resolved.connection] || (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
     if (!value)
         throw new errors/* UsageError */.eb(`the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`);
     const connection = (0,dts_connection/* parseDtsConnectionString */.qY)(value, resolved.connection);

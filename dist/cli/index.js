@@ -2537,6 +2537,7 @@ function readHostConfig(appDir) {
     return {
         file,
         connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : 'AzureWebJobsStorage'),
+        ...(connectionName ? { connectionNamed: true } : {}),
         ...(scheduler ? { durableTaskScheduler: true } : {}),
         section: v2 ? 'extensions.durableTask' : 'durableTask',
         ...(hubName ? { hubName } : {}),
@@ -10456,12 +10457,15 @@ const CONNECTION_HELP = `  --task-hub <name>      The task hub (host.json extens
                          environment, then local.settings.json; no hubName: WEBSITE_SITE_NAME or
                          TestHubName.
   --connection <name>    The app setting with the storage connection (default: the one --app's
-                         host.json names, else AzureWebJobsStorage): an environment variable holding
+                         host.json names, else AzureWebJobsStorage, or for the Durable Task
+                         Scheduler DURABLE_TASK_SCHEDULER_CONNECTION_STRING): an environment variable holding
                          a connection string (UseDevelopmentStorage=true for Azurite), or
                          identity-based settings <name>__accountName, <name>__tableServiceUri,
                          <name>__credential=managedidentity, <name>__clientId.
   --app <dir>            The function app folder: its host.json names the hub and the connection
                          setting, its local.settings.json Values are read (the environment wins).
+                         When host.json sets storageProvider.type azureManaged, the Durable Task
+                         Scheduler is read (its connection string's Authentication signs in).
   --table-prefix <name>  The tables' prefix when the tracking store is shared (default: the task hub).`;
 const RECORD_USAGE = `Usage: durable-gate record --task-hub <name> --out <dir> [options]
        durable-gate record --app <dir> --out <dir> [options]
@@ -10496,9 +10500,10 @@ const GATE_USAGE = `Usage: durable-gate gate --task-hub <name> [options]
        durable-gate gate --app <dir> [options]
        durable-gate gate --slot <slot> --app <dir> --app-name <name> --resource-group <name> [options]
 
-Waits until nothing is in flight in the task hub, or the timeout passes. With --slot, the task
-hub and its storage are discovered from the slot's app settings (through Azure Resource Manager)
-and the app's host.json: no storage secret is needed.
+Waits until nothing is in flight in the task hub (Azure Storage, or the Durable Task Scheduler when
+--app's host.json names it), or the timeout passes. With --slot, the task hub and its storage or
+scheduler are discovered from the slot's app settings (through Azure Resource Manager) and the
+app's host.json: no storage secret is needed; the scheduler is read as --auth signs in.
 
 Options:
 ${CONNECTION_HELP}
@@ -10506,8 +10511,9 @@ ${CONNECTION_HELP}
   --interval <duration>  Time between polls (default 15s).
   --status <list>        Statuses that block (default Pending,Running,Suspended,ContinuedAsNew:
                          suspended instances resume on the new code).
-  --http-endpoint <url>  Instead of the storage tables, ask the app's Durable Functions HTTP API
-                         (any storage backend). The durabletask_extension system key is read from
+  --http-endpoint <url>  Instead of the task hub, ask the app's Durable Functions HTTP API (for
+                         backends durable-gate does not read: MSSQL, Netherite). The
+                         durabletask_extension system key is read from
                          the environment variable named by --http-key-env (default
                          DURABLE_GATE_SYSTEM_KEY).
   --http-key-env <name>  The environment variable holding that system key.
@@ -10529,7 +10535,8 @@ const VALIDATE_USAGE = `Usage: durable-gate validate --slot <slot> --app-name <n
 
 Checks that the slot set-up is fit for a drain-and-swap: the durable storage setting exists on
 both slots and is not sticky, the slots do not share a task hub, host.json names the hub
-explicitly, and the plan has slots. Changes nothing.
+explicitly, and the plan has slots; on the Durable Task Scheduler, also that each slot's task hub
+exists and that durable-gate's sign-in may read it. Changes nothing.
 
 Options:
   --slot <name>           The slot to be swapped (e.g. staging).
@@ -10862,6 +10869,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 

@@ -5580,6 +5580,7 @@ function readHostConfig(appDir) {
   return {
     file,
     connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : "AzureWebJobsStorage"),
+    ...connectionName ? { connectionNamed: true } : {},
     ...scheduler ? { durableTaskScheduler: true } : {},
     section: v2 ? "extensions.durableTask" : "durableTask",
     ...hubName ? { hubName } : {},

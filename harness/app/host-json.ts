@@ -14,6 +14,8 @@ export interface DurableHostConfig {
   hubName?: string;
   /** The app setting naming the storage connection. */
   connectionName: string;
+  /** host.json names the connection setting (else `connectionName` is the provider's default). */
+  connectionNamed?: boolean;
   /** Where the tracking store (Instances, History) lives when it is not the main connection. */
   trackingStoreConnectionName?: string;
   trackingStoreNamePrefix?: string;
@@ -70,6 +72,7 @@ export function readHostConfig(appDir: string): DurableHostConfig {
   return {
     file,
     connectionName: connectionName ?? (scheduler ? DTS_CONNECTION_SETTING : 'AzureWebJobsStorage'),
+    ...(connectionName ? { connectionNamed: true } : {}),
     ...(scheduler ? { durableTaskScheduler: true } : {}),
     section: v2 ? 'extensions.durableTask' : 'durableTask',
     ...(hubName ? { hubName } : {}),

@@ -4,6 +4,7 @@ import { readHostConfig } from '../../harness/app/host-json.js';
 import { displayPath } from '../../harness/history/paths.js';
 import { resolveHubName } from '../azure/discovery.js';
 import { UsageError } from '../../harness/errors.js';
+import { nearestName } from '../../harness/nearest.js';
 import { secretSink } from '../secrets.js';
 import { openTaskHub, type AzureTablesTaskHub, type HistorySource } from '../taskhub/azure-tables.js';
 import { localSettings, type StorageConnection } from '../taskhub/connection.js';
@@ -71,10 +72,14 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   }
   const config = readHostConfig(appDir!);
   const shown = displayPath(config.file, services.cwd);
-  if (config.otherProvider)
+  if (config.otherProvider) {
+    const meant = nearestName(config.otherProvider, ['azureManaged', 'AzureStorage']);
     throw new UsageError(
-      `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs and the Durable Task Scheduler. Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`,
+      meant
+        ? `${shown} sets storageProvider.type ${config.otherProvider}: did you mean ${meant}? (azureManaged is the Durable Task Scheduler; AzureStorage, or no type, Azure Storage.)`
+        : `${shown} sets storageProvider.type ${config.otherProvider}: record and gate read Azure Storage task hubs (no type, or AzureStorage) and the Durable Task Scheduler (azureManaged). Give --task-hub and --connection for an Azure Storage task hub; gate can also ask the app's HTTP management API (--http-endpoint).`,
     );
+  }
   if (!settings.connection && config.trackingStoreConnectionName)
     throw new UsageError(
       `${shown} keeps the Instances and History tables under another connection (trackingStoreConnectionName ${config.trackingStoreConnectionName}): pass --connection ${config.trackingStoreConnectionName} to read them.`,
@@ -89,7 +94,10 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
     const setting = settings.connection ?? config.connectionName;
     const value = values[setting];
     const fromConnection = value ? parseDtsConnectionString(value, setting).taskHub : undefined;
-    if (!fromConnection) throw new UsageError(`${shown} names no hubName for the Durable Task Scheduler: give --task-hub (the scheduler's task hub).`);
+    if (!fromConnection)
+      throw new UsageError(
+        `${shown} names no hubName for the Durable Task Scheduler, nor does its connection string a TaskHub: set hubName, or give --task-hub (the scheduler's task hub).`,
+      );
     taskHub = fromConnection;
     origins.push(`task hub ${taskHub} from the connection string's TaskHub`);
   }
@@ -112,8 +120,8 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   const connection = settings.connection ?? config.connectionName;
   if (!settings.connection)
     origins.push(
-      connection === DEFAULT_CONNECTION_SETTING
-        ? `connection setting ${connection} (the default: ${shown} names no other)`
+      connection === DEFAULT_CONNECTION_SETTING || (config.durableTaskScheduler && !config.connectionNamed)
+        ? `connection setting ${connection} (the default${config.durableTaskScheduler ? ' for the scheduler' : ''}: ${shown} names no other)`
         : `connection setting ${connection} from ${shown} ${config.section}.storageProvider`,
     );
   const tablePrefix = settings.tablePrefix ?? config.trackingStoreNamePrefix;
@@ -163,7 +171,8 @@ export async function openHistorySource(
     const opened = openHub(settings, services, signal);
     return { ...opened, close: () => undefined };
   }
-  const value = services.env[resolved.connection] ?? localSettings(resolved.appDir)[resolved.connection];
+  // An empty variable counts as unset, as for the other settings: local.settings.json is read next.
+  const value = services.env[resolved.connection] || localSettings(resolved.appDir)[resolved.connection];
   if (!value)
     throw new UsageError(
       `the setting ${resolved.connection} (the Durable Task Scheduler's connection string) is not set in the environment${resolved.appDir ? ' nor in local.settings.json Values' : ''}. Set it, e.g. Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=DefaultAzure.`,

@@ -231,8 +231,12 @@ function fromConnectionString(setting: string, text: string, clientOptions: Tabl
   const tableEndpoint = parts.tableendpoint ?? (account ? `${protocol}://${account}.table.${suffix}` : undefined);
   const blobEndpoint = parts.blobendpoint ?? (account ? `${protocol}://${account}.blob.${suffix}` : undefined);
   if (!tableEndpoint) {
+    // A Durable Task Scheduler's string (Endpoint=...;Authentication=...) is read through the app's host.json.
+    const scheduler = parts.endpoint !== undefined && parts.authentication !== undefined;
     throw new UsageError(
-      `the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`,
+      scheduler
+        ? `the setting ${setting} holds a Durable Task Scheduler connection string, not a storage one. durable-gate reads a scheduler through --app: the function app folder whose host.json sets extensions.durableTask.storageProvider.type to azureManaged.`
+        : `the setting ${setting} is not a storage connection string: expected AccountName=...;AccountKey=... (or TableEndpoint=...), or UseDevelopmentStorage=true.`,
     );
   }
   for (const [name, endpoint] of [

@@ -7,7 +7,7 @@
  * DbConnectionStringBuilder). Errors name the setting, never its value.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { UsageError } from '../../harness/errors.js';
+import { UsageError, errorMessage } from '../../harness/errors.js';
 import { maskingCredential, secretSink } from '../secrets.js';
 
 /** The Authentication values the scheduler's clients accept, lower case, with the credential each stands for. */
@@ -61,7 +61,12 @@ export function parseDtsConnectionString(value: string, setting: string): DtsCon
   }
   const endpointText = fields.get('endpoint');
   if (!endpointText) throw new UsageError(`The setting ${setting} has no Endpoint. ${EXPECTED}.`);
-  // An endpoint without a scheme is https (the .NET client's CreateChannel).
+  // An endpoint without a scheme is https (the .NET client's CreateChannel); on this machine or an
+  // address, that is the emulator, which speaks http: said rather than guessed.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) && /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d+)?\/?$/i.test(endpointText))
+    throw new UsageError(
+      `The setting ${setting} has an Endpoint without a scheme (${endpointText}), which the scheduler's clients take as https. Write http://${endpointText} for the local emulator, or https:// for a scheduler.`,
+    );
   let endpoint: URL;
   try {
     endpoint = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpointText) ? endpointText : `https://${endpointText}`);
@@ -127,13 +132,27 @@ export function schedulerToken(connection: DtsConnection, signIn: SchedulerSignI
   let credential: TokenCredential | undefined;
   // Calls made while a token is being fetched wait for that one (16 at a time would each start az).
   let pending: Promise<string> | undefined;
+  const who = signIn.credential
+    ? "durable-gate's own sign-in (--auth)"
+    : `the connection string's Authentication=${connection.authentication}${connection.clientId ? ` (ClientID ${connection.clientId})` : ''}`;
   const fetchToken = async (): Promise<string> => {
     if (!credential) {
       const made = signIn.credential ?? (await connectionCredential(connection, signIn.env));
       const sink = secretSink();
       credential = sink ? maskingCredential(made, sink) : made;
     }
-    const answer = await credential.getToken(SCHEDULER_SCOPE);
+    let answer: Awaited<ReturnType<TokenCredential['getToken']>>;
+    try {
+      answer = await credential.getToken(SCHEDULER_SCOPE);
+    } catch (error) {
+      throw new UsageError(
+        `signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${errorMessage(error)}. ${
+          signIn.credential
+            ? 'Check the --auth sign-in (az login, the OIDC client and tenant, or the machine identity).'
+            : 'Where durable-gate runs, that credential must be available (a managed identity only exists on Azure): set Authentication to one that is, such as AzureCli after az login, or Environment with AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET.'
+        }`,
+      );
+    }
     if (!answer)
       throw new UsageError(
         signIn.credential

@@ -7,6 +7,7 @@
  * never an empty answer.
  */
 import * as grpc from '@grpc/grpc-js';
+import { setMaxListeners } from 'node:events';
 import { brandedError, DurableGateError } from '../../harness/errors.js';
 import type { HistoryEvent } from '../../harness/history/events.js';
 import type { InFlightSource, InstanceQuery, InstanceSummary, RecordedRows } from './azure-tables.js';
@@ -93,6 +94,8 @@ export class SchedulerTaskHub implements InFlightSource {
       'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     }) as unknown as SidecarClient;
     this.describe = `task hub ${options.taskHub} on the Durable Task Scheduler at ${endpoint.host}`;
+    // Each call in flight (16 histories read at once) listens for the stop: no limit to warn at.
+    if (options.signal) setMaxListeners(0, options.signal);
   }
 
   close(): void {
@@ -163,7 +166,12 @@ export class SchedulerTaskHub implements InFlightSource {
 
   private said(call: string, error: grpc.ServiceError): SchedulerError {
     const where = this.describe;
-    const { code, details } = error;
+    const { code } = error;
+    // gRPC's details can run over lines and end in empty notes ("Resolution note: "): one line, trimmed.
+    const details = (error.details ?? '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*Resolution note:\s*$/, '')
+      .trim();
     const refused = code === grpc.status.PERMISSION_DENIED || code === grpc.status.UNAUTHENTICATED;
     if (refused && this.options.connection.authentication === 'none')
       return new SchedulerError(
@@ -178,9 +186,7 @@ export class SchedulerTaskHub implements InFlightSource {
         `${call} on the ${where} was refused (UNAUTHENTICATED: ${details}): the token of ${this.signIn} was not accepted. Check that it signs in to the scheduler's tenant.`,
       );
     if (code === grpc.status.UNAVAILABLE)
-      return new SchedulerError(
-        `${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network; nothing was read.`,
-      );
+      return new SchedulerError(`${call} on the ${where} failed: the scheduler did not answer (UNAVAILABLE: ${details}). Check the endpoint and the network.`);
     if (code === grpc.status.DEADLINE_EXCEEDED)
       return new SchedulerError(
         `${call} on the ${where} took longer than ${Math.round((this.options.callTimeoutMs ?? 30_000) / 1000)} s (DEADLINE_EXCEEDED); nothing was read.`,

@@ -5,6 +5,8 @@ export interface DurableHostConfig {
     hubName?: string;
     /** The app setting naming the storage connection. */
     connectionName: string;
+    /** host.json names the connection setting (else `connectionName` is the provider's default). */
+    connectionNamed?: boolean;
     /** Where the tracking store (Instances, History) lives when it is not the main connection. */
     trackingStoreConnectionName?: string;
     trackingStoreNamePrefix?: string;
