@@ -2532,7 +2532,7 @@ function schedulerToken(connection, signIn) {
             answer = await credential.getToken(SCHEDULER_SCOPE);
         }
         catch (error) {
-            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}. ${signIn.credential
+            throw new _harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${(0,_harness_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).replace(/\.+$/, '')}. ${signIn.credential
                 ? 'Check the --auth sign-in (az login, the OIDC client and tenant, or the machine identity).'
                 : 'Where durable-gate runs, that credential must be available (a managed identity only exists on Azure): set Authentication to one that is, such as AzureCli after az login, or Environment with AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET.'}`);
         }

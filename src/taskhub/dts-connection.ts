@@ -146,7 +146,7 @@ export function schedulerToken(connection: DtsConnection, signIn: SchedulerSignI
       answer = await credential.getToken(SCHEDULER_SCOPE);
     } catch (error) {
       throw new UsageError(
-        `signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${errorMessage(error)}. ${
+        `signing in to the Durable Task Scheduler at ${connection.endpoint.host} as ${who} failed: ${errorMessage(error).replace(/\.+$/, '')}. ${
           signIn.credential
             ? 'Check the --auth sign-in (az login, the OIDC client and tenant, or the machine identity).'
             : 'Where durable-gate runs, that credential must be available (a managed identity only exists on Azure): set Authentication to one that is, such as AzureCli after az login, or Environment with AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET.'
