@@ -110,7 +110,7 @@ describe('gate --slot on the Durable Task Scheduler', () => {
     const before = scheduler.calls.length;
     const r = await cli(['gate', '--slot', 'staging', '--app', appDir, ...SITE(), '--timeout', '1s', '--interval', '500ms']);
     expect(r.stderr).toContain(
-      `discovered shop/staging: task hub host.json hubName → orders-staging on the Durable Task Scheduler at localhost:${scheduler.port}; read as the Azure CLI login (az login / azure/login).`,
+      `discovered shop/staging: task hub host.json hubName '%TASKHUB_NAME%' → orders-staging on the Durable Task Scheduler at localhost:${scheduler.port}; read as the Azure CLI login (az login / azure/login).`,
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/staged-0\s+ProcessOrder\s+Running/);

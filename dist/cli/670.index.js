@@ -425,14 +425,13 @@ class SchedulerTaskHub {
     }
     /** For record: the history's events (none when the scheduler has none: record says what that means). */
     async historyRows(instanceId) {
-        try {
-            return { rows: (await this.history(instanceId)), blobs: 0 };
-        }
-        catch (error) {
-            if (error instanceof SchedulerError && /returned no events/.test(error.message))
-                return { rows: [], blobs: 0 };
-            throw error;
-        }
+        return { rows: fromDtsHistory(await this.stream(instanceId)), blobs: 0 };
+    }
+    /** Ends `call` when the run is stopped; returns what to call once the call is over. */
+    cancelOnStop(call) {
+        const stop = () => call.cancel();
+        this.options.signal?.addEventListener('abort', stop, { once: true });
+        return () => this.options.signal?.removeEventListener('abort', stop);
     }
     async metadata() {
         const metadata = new src/* Metadata */.OS();
@@ -450,15 +449,15 @@ class SchedulerTaskHub {
     }
     unary(name, request) {
         return this.metadata().then((metadata) => new Promise((resolvePromise, reject) => {
+            let done = () => undefined;
             const call = this.client[name].call(this.client, request, metadata, this.callOptions(), (error, response) => {
-                this.options.signal?.removeEventListener('abort', stop);
+                done();
                 if (error)
                     reject(this.explain(name, error));
                 else
                     resolvePromise(response);
             });
-            const stop = () => call.cancel();
-            this.options.signal?.addEventListener('abort', stop, { once: true });
+            done = this.cancelOnStop(call);
         }));
     }
     /** A refusal said for the person on call: which call, which hub, what to check. */
@@ -539,28 +538,32 @@ class SchedulerTaskHub {
         const answer = await this.unary('GetInstance', { instanceId, getInputsAndOutputs: false });
         return answer.exists && answer.orchestrationState ? toSummary(answer.orchestrationState) : undefined;
     }
-    /** An instance's history, whole (every chunk, in order), as the history file's events. */
+    /** An instance's history, whole (every chunk, in order), as the history file's events; an error when the scheduler has none. */
     async history(instanceId, executionId) {
+        const events = await this.stream(instanceId, executionId);
+        if (events.length === 0)
+            throw new SchedulerError(`StreamInstanceHistory of ${instanceId} on the ${this.describe} returned no events: the instance may have been purged since it was listed.`);
+        return fromDtsHistory(events);
+    }
+    /** StreamInstanceHistory's chunks, concatenated in order (none for an instance the scheduler does not have). */
+    async stream(instanceId, executionId) {
         const metadata = await this.metadata();
         const request = { instanceId, forWorkItemProcessing: false, ...(executionId ? { executionId: { value: executionId } } : {}) };
         const events = [];
         await new Promise((resolvePromise, reject) => {
             const stream = this.client.StreamInstanceHistory(request, metadata, this.callOptions());
-            const stop = () => stream.cancel();
-            this.options.signal?.addEventListener('abort', stop, { once: true });
+            const done = this.cancelOnStop(stream);
             stream.on('data', (chunk) => events.push(...(chunk.events ?? [])));
             stream.on('error', (error) => {
-                this.options.signal?.removeEventListener('abort', stop);
+                done();
                 reject(this.explain(`StreamInstanceHistory of ${instanceId}`, error));
             });
             stream.on('end', () => {
-                this.options.signal?.removeEventListener('abort', stop);
+                done();
                 resolvePromise();
             });
         });
-        if (events.length === 0)
-            throw new SchedulerError(`StreamInstanceHistory of ${instanceId} on the ${this.describe} returned no events: the instance may have been purged since it was listed.`);
-        return fromDtsHistory(events);
+        return events;
     }
 }
 function timestamp(date) {

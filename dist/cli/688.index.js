@@ -1316,11 +1316,11 @@ async function slotSource(settings, target, services, events, limits) {
         throw new errors/* UsageError */.eb(`${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`);
     if (binding.hub.problem)
         throw new errors/* UsageError */.eb(`${where}: ${binding.hub.problem}.`);
-    if (scheduler)
-        return schedulerSlotSource(binding, scheduler, identity, where, services, events, limits.requests);
     const hubFrom = config?.hubName
         ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
-        : `${binding.hub.hub} (the default: no hubName in host.json)`;
+        : `${binding.hub.hub} (${scheduler ? "the connection string's TaskHub" : 'the default'}: no hubName in host.json)`;
+    if (scheduler)
+        return schedulerSlotSource(binding, scheduler, hubFrom, identity, where, services, events, limits.requests);
     // The whole connection string is a secret too, not just its key: both are masked before anything more is said.
     const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
     const secrets = [...connection.secrets, ...raw];
@@ -1335,7 +1335,7 @@ async function slotSource(settings, target, services, events, limits) {
  * connection string's ManagedIdentity is the app's own, not the one running durable-gate), which
  * needs the role Durable Task Data Reader; no token with Authentication=None (an emulator).
  */
-async function schedulerSlotSource(binding, connection, identity, where, services, events, requests) {
+async function schedulerSlotSource(binding, connection, hubFrom, identity, where, services, events, requests) {
     const { openSchedulerHub } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 7670));
     const hub = openSchedulerHub({
         connection,
@@ -1345,9 +1345,6 @@ async function schedulerSlotSource(binding, connection, identity, where, service
         identity: identity.describe,
         ...(requests ? { signal: requests } : {}),
     });
-    const hubFrom = binding.hub.explicit
-        ? `host.json hubName → ${binding.hub.hub}`
-        : `${binding.hub.hub} (the connection string's TaskHub: no hubName in host.json)`;
     events.onNotice?.(`discovered ${where}: task hub ${hubFrom} on the Durable Task Scheduler at ${connection.endpoint.host}; read as ${identity.describe}.`);
     return { source: hub, hub, secrets: [], close: () => hub.close() };
 }

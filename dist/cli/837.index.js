@@ -686,9 +686,8 @@ function resolveHubSettings(settings, services) {
         ...(origins.length > 0 ? { origin: origins.join('; ') } : {}),
     };
 }
-/** The hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
-function openHub(settings, services, signal) {
-    const resolved = resolveHubSettings(settings, services);
+/** An Azure Storage task hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
+function openStorageHub(resolved, services, signal) {
     // The keys and SAS tokens in a value from local.settings.json are masked as the connection's secrets below.
     const raw = services.env[resolved.connection];
     if (raw)
@@ -703,18 +702,16 @@ function openHub(settings, services, signal) {
     });
     for (const secret of opened.connection.secrets)
         (0,secrets/* secretSink */._f)()?.(secret);
-    return { ...opened, resolved };
+    return opened;
 }
 /**
- * The hub record and the gate read: an Azure Storage task hub (openHub), or a Durable Task
+ * The hub record and the gate read: an Azure Storage task hub, or a Durable Task
  * Scheduler's when the app's host.json names the scheduler. `close` ends the scheduler's connection.
  */
 async function openHistorySource(settings, services, signal) {
     const resolved = resolveHubSettings(settings, services);
-    if (!resolved.scheduler) {
-        const opened = openHub(settings, services, signal);
-        return { ...opened, close: () => undefined };
-    }
+    if (!resolved.scheduler)
+        return { ...openStorageHub(resolved, services, signal), resolved, close: () => undefined };
     // An empty variable counts as unset, as for the other settings: local.settings.json is read next.
     const value = services.env[resolved.connection] || (0,taskhub_connection/* localSettings */.f3)(resolved.appDir)[resolved.connection];
     if (!value)

@@ -135,13 +135,12 @@ export function resolveHubSettings(settings: HubSettings, services: Pick<Command
   };
 }
 
-/** The hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
-export function openHub(
-  settings: HubSettings,
+/** An Azure Storage task hub, its requests ended by `signal`. Whatever the connection setting holds is reported as a secret, whether or not it parses. */
+function openStorageHub(
+  resolved: ResolvedHubSettings,
   services: CommandServices,
   signal: AbortSignal,
-): { hub: AzureTablesTaskHub; connection: StorageConnection; resolved: ResolvedHubSettings } {
-  const resolved = resolveHubSettings(settings, services);
+): { hub: AzureTablesTaskHub; connection: StorageConnection } {
   // The keys and SAS tokens in a value from local.settings.json are masked as the connection's secrets below.
   const raw = services.env[resolved.connection];
   if (raw) secretSink()?.(raw);
@@ -154,11 +153,11 @@ export function openHub(
     ...(resolved.tablePrefix ? { tablePrefix: resolved.tablePrefix } : {}),
   });
   for (const secret of opened.connection.secrets) secretSink()?.(secret);
-  return { ...opened, resolved };
+  return opened;
 }
 
 /**
- * The hub record and the gate read: an Azure Storage task hub (openHub), or a Durable Task
+ * The hub record and the gate read: an Azure Storage task hub, or a Durable Task
  * Scheduler's when the app's host.json names the scheduler. `close` ends the scheduler's connection.
  */
 export async function openHistorySource(
@@ -167,10 +166,7 @@ export async function openHistorySource(
   signal: AbortSignal,
 ): Promise<{ hub: HistorySource; connection: { secrets: string[] }; resolved: ResolvedHubSettings; close: () => void }> {
   const resolved = resolveHubSettings(settings, services);
-  if (!resolved.scheduler) {
-    const opened = openHub(settings, services, signal);
-    return { ...opened, close: () => undefined };
-  }
+  if (!resolved.scheduler) return { ...openStorageHub(resolved, services, signal), resolved, close: () => undefined };
   // An empty variable counts as unset, as for the other settings: local.settings.json is read next.
   const value = services.env[resolved.connection] || localSettings(resolved.appDir)[resolved.connection];
   if (!value)

@@ -142,10 +142,10 @@ export async function slotSource(
       `${where} ${binding.connectionProblem}. The gate cannot find the slot's durable storage; check host.json's connection setting and the slot's app settings.`,
     );
   if (binding.hub.problem) throw new UsageError(`${where}: ${binding.hub.problem}.`);
-  if (scheduler) return schedulerSlotSource(binding, scheduler, identity, where, services, events, limits.requests);
   const hubFrom = config?.hubName
     ? `host.json hubName ${config.hubName !== binding.hub.hub ? `'${config.hubName}' → ` : ''}${binding.hub.hub}`
-    : `${binding.hub.hub} (the default: no hubName in host.json)`;
+    : `${binding.hub.hub} (${scheduler ? "the connection string's TaskHub" : 'the default'}: no hubName in host.json)`;
+  if (scheduler) return schedulerSlotSource(binding, scheduler, hubFrom, identity, where, services, events, limits.requests);
   // The whole connection string is a secret too, not just its key: both are masked before anything more is said.
   const raw = binding.settingNames.map((name) => binding.settings[name] ?? '').filter((value) => /AccountKey=|SharedAccessSignature=/i.test(value));
   const secrets = [...connection!.secrets, ...raw];
@@ -163,6 +163,7 @@ export async function slotSource(
 async function schedulerSlotSource(
   binding: SlotBinding,
   connection: DtsConnection,
+  hubFrom: string,
   identity: AzureIdentity,
   where: string,
   services: CommandServices,
@@ -178,9 +179,6 @@ async function schedulerSlotSource(
     identity: identity.describe,
     ...(requests ? { signal: requests } : {}),
   });
-  const hubFrom = binding.hub.explicit
-    ? `host.json hubName → ${binding.hub.hub}`
-    : `${binding.hub.hub} (the connection string's TaskHub: no hubName in host.json)`;
   events.onNotice?.(`discovered ${where}: task hub ${hubFrom} on the Durable Task Scheduler at ${connection.endpoint.host}; read as ${identity.describe}.`);
   return { source: hub, hub, secrets: [], close: () => hub.close() };
 }

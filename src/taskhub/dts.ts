@@ -118,12 +118,14 @@ export class SchedulerTaskHub implements InFlightSource {
 
   /** For record: the history's events (none when the scheduler has none: record says what that means). */
   async historyRows(instanceId: string): Promise<RecordedRows> {
-    try {
-      return { rows: (await this.history(instanceId)) as unknown as Record<string, unknown>[], blobs: 0 };
-    } catch (error) {
-      if (error instanceof SchedulerError && /returned no events/.test(error.message)) return { rows: [], blobs: 0 };
-      throw error;
-    }
+    return { rows: fromDtsHistory(await this.stream(instanceId)) as unknown as Record<string, unknown>[], blobs: 0 };
+  }
+
+  /** Ends `call` when the run is stopped; returns what to call once the call is over. */
+  private cancelOnStop(call: { cancel(): void }): () => void {
+    const stop = (): void => call.cancel();
+    this.options.signal?.addEventListener('abort', stop, { once: true });
+    return () => this.options.signal?.removeEventListener('abort', stop);
   }
 
   private async metadata(): Promise<grpc.Metadata> {
@@ -146,13 +148,13 @@ export class SchedulerTaskHub implements InFlightSource {
     return this.metadata().then(
       (metadata) =>
         new Promise<Res>((resolvePromise, reject) => {
+          let done = (): void => undefined;
           const call = (this.client[name] as Unary<object, Res>).call(this.client, request, metadata, this.callOptions(), (error, response) => {
-            this.options.signal?.removeEventListener('abort', stop);
+            done();
             if (error) reject(this.explain(name, error));
             else resolvePromise(response as Res);
           });
-          const stop = () => call.cancel();
-          this.options.signal?.addEventListener('abort', stop, { once: true });
+          done = this.cancelOnStop(call);
         }),
     );
   }
@@ -244,30 +246,35 @@ export class SchedulerTaskHub implements InFlightSource {
     return answer.exists && answer.orchestrationState ? toSummary(answer.orchestrationState) : undefined;
   }
 
-  /** An instance's history, whole (every chunk, in order), as the history file's events. */
+  /** An instance's history, whole (every chunk, in order), as the history file's events; an error when the scheduler has none. */
   async history(instanceId: string, executionId?: string): Promise<HistoryEvent[]> {
-    const metadata = await this.metadata();
-    const request = { instanceId, forWorkItemProcessing: false, ...(executionId ? { executionId: { value: executionId } } : {}) };
-    const events: DtsHistoryEvent[] = [];
-    await new Promise<void>((resolvePromise, reject) => {
-      const stream = this.client.StreamInstanceHistory(request, metadata, this.callOptions());
-      const stop = () => stream.cancel();
-      this.options.signal?.addEventListener('abort', stop, { once: true });
-      stream.on('data', (chunk: { events?: DtsHistoryEvent[] }) => events.push(...(chunk.events ?? [])));
-      stream.on('error', (error: grpc.ServiceError) => {
-        this.options.signal?.removeEventListener('abort', stop);
-        reject(this.explain(`StreamInstanceHistory of ${instanceId}`, error));
-      });
-      stream.on('end', () => {
-        this.options.signal?.removeEventListener('abort', stop);
-        resolvePromise();
-      });
-    });
+    const events = await this.stream(instanceId, executionId);
     if (events.length === 0)
       throw new SchedulerError(
         `StreamInstanceHistory of ${instanceId} on the ${this.describe} returned no events: the instance may have been purged since it was listed.`,
       );
     return fromDtsHistory(events);
+  }
+
+  /** StreamInstanceHistory's chunks, concatenated in order (none for an instance the scheduler does not have). */
+  private async stream(instanceId: string, executionId?: string): Promise<DtsHistoryEvent[]> {
+    const metadata = await this.metadata();
+    const request = { instanceId, forWorkItemProcessing: false, ...(executionId ? { executionId: { value: executionId } } : {}) };
+    const events: DtsHistoryEvent[] = [];
+    await new Promise<void>((resolvePromise, reject) => {
+      const stream = this.client.StreamInstanceHistory(request, metadata, this.callOptions());
+      const done = this.cancelOnStop(stream);
+      stream.on('data', (chunk: { events?: DtsHistoryEvent[] }) => events.push(...(chunk.events ?? [])));
+      stream.on('error', (error: grpc.ServiceError) => {
+        done();
+        reject(this.explain(`StreamInstanceHistory of ${instanceId}`, error));
+      });
+      stream.on('end', () => {
+        done();
+        resolvePromise();
+      });
+    });
+    return events;
   }
 }
 
